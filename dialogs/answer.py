@@ -1,0 +1,82 @@
+"""One-shot answers to a free-text question: the Assistant's core turn.
+
+Order of precedence, safest first:
+1. any sign of significant harm: the Hub, whatever else the question says;
+2. the protocol's rules, when the question names what they need;
+3. an FAQ the question clearly asks;
+4. a follow-up question for the first fact the rules still need.
+A clear FAQ match wins over the rules unless the rules are stricter.
+"""
+from __future__ import annotations
+
+from knowledge.advisor import advise, checklist_advice, safest
+from knowledge.model import Facts, Policy, Verdict
+
+from .faq import FaqIndex, FaqMatch
+from .reply import Option, Reply
+from .text import STOPWORDS
+from .understand import Reader, Understanding
+
+# token_set_ratio scores (0-100) between prepared texts.
+CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
+LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
+
+
+class Assistant:
+    """Everything needed to answer questions under one policy. Build once."""
+
+    def __init__(self, policy: Policy):
+        self.policy = policy
+        self.reader = Reader(policy, extra_words=[p for f in policy.faq.values() for p in (f.question, *f.paraphrases)])
+        self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
+
+    def prepare(self, text: str) -> str:
+        """The form both the question and each paraphrase are compared in."""
+        return " ".join(w for w in self.reader.speller.tokens(text) if w not in STOPWORDS)
+
+    def answer(self, question: str) -> Reply:
+        understood = self.reader.read(question)
+        by_rules = self.advise(understood)
+        if by_rules.verdict is Verdict.ESCALATE:
+            return by_rules
+        match = self.faq_match(question)
+        if match is not None:
+            stricter = by_rules.verdict.severity > self.policy.faq[match.faq_id].verdict.severity
+            asking = by_rules.verdict is Verdict.NEED_MORE_INFO
+            if asking or (match.score >= CLEAR_FAQ and not stricter):
+                return self.faq_reply(match.faq_id, understood.facts)
+        return by_rules
+
+    def advise(self, understood: Understanding) -> Reply:
+        """The rules' answer; with several channels named, the strictest."""
+        facts = understood.facts
+        channels = understood.channels or (None,)
+        advices = [advise(self.policy, facts.with_(channel=c) if c else facts) for c in channels]
+        advice = safest(advices)
+        return Reply.from_advice(advice, channels=understood.channels)
+
+    def faq_reply(self, faq_id: str, facts: Facts = Facts()) -> Reply:
+        faq = self.policy.faq[faq_id]
+        checklist = checklist_advice(self.policy, [faq.checklist] if faq.checklist else [], facts)
+        cites = list(faq.cites)
+        if faq.checklist:
+            cites += [c for item in self.policy.checklists[faq.checklist].items for c in item.cites]
+        citations = tuple(self.policy.sections[c] for c in dict.fromkeys(cites))
+        quick = tuple(Option(self.policy.faq[f].question, self.policy.faq[f].question) for f in faq.follow_ups)
+        return Reply(faq.verdict, faq.answer, checklist=checklist, citations=citations,
+                     quick_replies=quick, facts=facts, faq_id=faq.id, rule_id=f"faq:{faq.id}")
+
+    def faq_match(self, question: str) -> FaqMatch | None:
+        """The FAQ this question asks, if the match is good and covers it.
+
+        token_set_ratio scores 100 when one text's words are a subset of the
+        other's, so "can I send it" would match "can I send the password in
+        an email". A match must also cover at least half of the
+        paraphrase's words.
+        """
+        match = self.faq_index.match(question, cutoff=LIKELY_FAQ)
+        if match is None:
+            return None
+        asked = set(self.prepare(question).split())
+        wanted = set(self.prepare(match.paraphrase).split())
+        return match if len(asked & wanted) * 2 >= len(wanted) else None

@@ -1,0 +1,89 @@
+"""The reply model: what SafeShare says, before any channel renders it.
+
+The bot turns a Reply into an Adaptive Card, the command line into text or
+JSON; both read the same fields, so every surface says the same thing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Section, Verdict
+
+SAFETY_NOTE = (f"If a child is suffering or likely to suffer significant harm, ring the Safeguarding Hub "
+               f"now on {HUB_PHONE} and follow up in writing within 48 hours.")
+
+
+@dataclass(frozen=True, slots=True)
+class Option:
+    """A choice the user can press or type: `value` is what is sent back."""
+
+    title: str
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reply:
+    verdict: Verdict
+    summary: str
+    reasons: tuple[str, ...] = ()
+    checklist: tuple[ChecklistSection, ...] = ()
+    citations: tuple[Section, ...] = ()
+    alternatives: tuple[str, ...] = ()
+    follow_up: str = ""
+    options: tuple[Option, ...] = ()
+    quick_replies: tuple[Option, ...] = ()
+    facts: Facts = field(default_factory=Facts)
+    channels: tuple[str, ...] = ()
+    rule_id: str = ""
+    faq_id: str = ""
+
+    @classmethod
+    def from_advice(cls, advice: Advice, **extra) -> "Reply":
+        options = ()
+        if advice.question is not None:
+            options = tuple(Option(c.label, str(c.value).lower() if isinstance(c.value, bool) else c.value)
+                            for c in advice.question.choices)
+        return cls(advice.verdict, advice.summary, advice.reasons, advice.checklist, advice.citations,
+                   advice.alternatives, advice.follow_up, options, facts=advice.facts,
+                   rule_id=advice.rule_id, **extra)
+
+    @property
+    def checklist_items(self) -> tuple[str, ...]:
+        return tuple(item for part in self.checklist for item in part.items)
+
+    def text(self) -> str:
+        """The whole answer as a practitioner reads it, checklist included."""
+        lines = [f"{self.verdict.label}: {self.summary}"]
+        lines += [f"- {r}" for r in self.reasons]
+        if self.alternatives:
+            lines += ["", "Safer ways to share:"] + [f"- {a}" for a in self.alternatives]
+        for part in self.checklist:
+            lines += ["", f"{part.title}:"] + [f"{n}. {item}" for n, item in enumerate(part.items, 1)]
+        if self.follow_up:
+            lines += ["", f"Next: {self.follow_up}"]
+            if self.options:
+                lines += [f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
+        if self.citations:
+            lines += ["", "From the Information Sharing Protocol: " + "; ".join(s.title for s in self.citations) + "."]
+        if self.verdict is not Verdict.ESCALATE:
+            lines += ["", SAFETY_NOTE]
+        return "\n".join(lines)
+
+    def to_json(self) -> dict:
+        return {
+            "verdict": self.verdict.value,
+            "summary": self.summary,
+            "answer": self.text(),
+            "reasons": list(self.reasons),
+            "checklist": list(self.checklist_items),
+            "citations": [{"id": s.id, "section": s.title} for s in self.citations],
+            "alternatives": list(self.alternatives),
+            "channel": self.facts.channel if self.facts.channel else (list(self.channels) or None),
+            "kind": self.facts.kind,
+            "recipient": self.facts.recipient,
+            "follow_up": self.follow_up or None,
+            "options": [o.value for o in self.options],
+            "quick_replies": [o.title for o in self.quick_replies],
+            "rule": self.rule_id or None,
+            "faq": self.faq_id or None,
+        }

@@ -1,0 +1,174 @@
+"""Free-text understanding: what a question says about the facts.
+
+Finds the channel, the kind of information, the recipient and any sign of
+significant harm by phrase matching over the synonym lists in
+knowledge/vocabulary.yaml and knowledge/signals.yaml, after typo
+correction. Deliberately simple and inspectable: an information-governance
+officer can see why a word was understood, and fix it in YAML.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from knowledge.model import Facts, Policy
+
+from .text import Speller, normalise
+
+_WEBMAIL = "webmail_personal"
+
+
+@dataclass(frozen=True, slots=True)
+class Understanding:
+    """What a question told us. `channels` may name several ("Teams … by SMS")."""
+
+    facts: Facts
+    channels: tuple[str, ...]
+    tokens: tuple[str, ...]
+
+    @property
+    def anything(self) -> bool:
+        return bool(self.channels or self.facts.known())
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    category: str
+    value: str
+    start: int
+    length: int
+
+
+class Reader:
+    """Reads questions against one policy's vocabulary. Build once, reuse."""
+
+    def __init__(self, policy: Policy, extra_words: Iterable[str] = ()):
+        self.policy = policy
+        phrases: list[tuple[tuple[str, ...], str, str]] = []
+        for category, terms in (("kind", policy.kinds), ("recipient", policy.recipients), ("channel", policy.channels)):
+            for term in terms.values():
+                phrases += [(tuple(_split(w)), category, term.id) for w in term.words]
+        for name, signal in policy.signals.items():
+            phrases += [(tuple(_split(w)), name, "yes") for w in signal.words]
+        self._negations = {name: [tuple(_split(n)) for n in s.negations] for name, s in policy.signals.items()}
+        vocabulary = [w for p, _, _ in phrases for w in p]
+        for fact in policy.facts.values():
+            vocabulary += [w for c in fact.choices for word in c.words for w in _split(word)]
+        vocabulary += [w for text in extra_words for w in _split(text)]
+        self.speller = Speller(vocabulary, policy.known_words)
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        for phrase in sorted(phrases, key=lambda p: -len(p[0])):
+            if phrase[0]:
+                self._by_first.setdefault(phrase[0][0], []).append(phrase)
+        self._rank = {
+            "kind": {t.id: t.rank for t in policy.kinds.values()},
+            "recipient": {t.id: t.rank for t in policy.recipients.values()},
+        }
+
+    def read(self, text: str) -> Understanding:
+        tokens = self.speller.tokens(text)
+        hits = self._hits(tokens)
+        kinds = [h.value for h in hits if h.category == "kind"]
+        recipients = [h for h in hits if h.category == "recipient"]
+        channels = list(dict.fromkeys(h.value for h in hits if h.category == "channel"))
+
+        # "use Gmail" is the sender's own account; "to her Gmail" is where it goes.
+        for hit in [h for h in recipients if h.value == _WEBMAIL]:
+            before = tokens[max(0, hit.start - 4):hit.start]
+            if "to" not in before and (self._preceded(tokens, hit, "webmail_use") or not channels):
+                recipients.remove(hit)
+                channels.append("webmail")
+        for token in tokens:
+            value = _address_kind(token)
+            if value:
+                recipients.append(_Hit("recipient", value, 0, 1))
+        if "secure_email" in channels and "email" in channels:
+            channels.remove("email")
+        recipient = self._best("recipient", [h.value for h in recipients])
+        implied = self.policy.recipients[recipient].channel if recipient else None
+        if implied and not channels:
+            channels.append(implied)
+
+        facts = Facts(
+            harm=self._flag(tokens, hits, "harm", negated=None),
+            kind=self._best("kind", kinds),
+            recipient=recipient,
+            channel=channels[0] if len(channels) == 1 else None,
+            urgent=self._flag(tokens, hits, "urgent", negated=False),
+            other_identifier=self._flag(tokens, hits, "other_identifier", negated=False),
+            agreement=self._flag(tokens, hits, "agreement", negated=False),
+        )
+        return Understanding(facts, tuple(channels), tuple(tokens))
+
+    def _hits(self, tokens: list[str]) -> list[_Hit]:
+        """Every phrase found, longest first; a word belongs to one phrase per category."""
+        hits: list[_Hit] = []
+        taken: dict[str, set[int]] = {}
+        for i, token in enumerate(tokens):
+            for phrase, category, value in self._by_first.get(token, ()):
+                n = len(phrase)
+                if tuple(tokens[i:i + n]) != phrase:
+                    continue
+                used = taken.setdefault(category, set())
+                if used.intersection(range(i, i + n)):
+                    continue
+                used.update(range(i, i + n))
+                hits.append(_Hit(category, value, i, n))
+        return hits
+
+    def _preceded(self, tokens: list[str], hit: _Hit, signal: str, window: int = 3) -> bool:
+        before = tokens[max(0, hit.start - window - 2):hit.start]
+        for words in self._negations.get(signal, ()) or [tuple(_split(w)) for w in self.policy.signals[signal].words]:
+            n = len(words)
+            for j in range(len(before) - n + 1):
+                if tuple(before[j:j + n]) == words and len(before) - (j + n) <= window:
+                    return True
+        return False
+
+    def _flag(self, tokens: list[str], hits: list[_Hit], signal: str, negated: bool | None) -> bool | None:
+        """True if a signal word appears un-negated; `negated` if only negated ones do."""
+        found = [h for h in hits if h.category == signal]
+        if not found:
+            return None
+        if any(not self._negated(tokens, h, signal) for h in found):
+            return True
+        return negated
+
+    def _negated(self, tokens: list[str], hit: _Hit, signal: str) -> bool:
+        before = tokens[max(0, hit.start - 4):hit.start]
+        for words in self._negations.get(signal, ()):
+            n = len(words)
+            if any(tuple(before[j:j + n]) == words for j in range(len(before) - n + 1)):
+                return True
+        return False
+
+    def _best(self, category: str, values: Iterable[str]) -> str | None:
+        values = list(values)
+        if not values:
+            return None
+        rank = self._rank[category]
+        return max(values, key=lambda v: rank.get(v, 0))
+
+
+def _split(phrase: str) -> list[str]:
+    return normalise(phrase).split()
+
+
+_WEBMAIL_DOMAINS = ("hotmail", "gmail", "googlemail", "yahoo", "aol", "icloud", "btinternet", "outlook.com", "live.")
+_SECURE_DOMAINS = ("cjsm", "gsx", "gcsx")
+
+
+def _address_kind(token: str) -> str | None:
+    """What kind of recipient an email address (or 'info@') is."""
+    if "@" not in token:
+        return None
+    local, _, domain = token.partition("@")
+    if not domain:
+        return "generic_address"
+    if any(d in domain for d in _SECURE_DOMAINS):
+        return "secure_mail"
+    if any(d in domain for d in _WEBMAIL_DOMAINS):
+        return _WEBMAIL
+    if local in {"info", "enquiries", "enquiry", "admin", "office", "contact", "reception", "hello", "mail", "team"}:
+        return "generic_address"
+    return None

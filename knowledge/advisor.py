@@ -1,0 +1,153 @@
+"""The advisor: facts about a sharing question in, the protocol's answer out.
+
+Pure functions over a loaded Policy: no I/O, no clock, no randomness, so
+the same facts always give the same advice and every rule can be walked in
+a unit test.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from .model import Advice, ChecklistSection, Cited, Facts, Policy, Rule, Section, Verdict
+
+_MISMATCH = object()
+
+
+def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advice:
+    """Return the advice of the first rule the facts match.
+
+    Rules are read in order. A rule that needs a fact nobody has told us
+    yet stops the search: the advice is then `need_more_info`, asking for
+    that fact, because a later, more permissive rule must not win just
+    because we did not ask. Optional facts (an information sharing
+    agreement, another identifier) are asked only when `ask_optional` is
+    set, as in the guided check; otherwise such a rule is passed over and
+    the advice that follows covers both cases in its checklist.
+    """
+    for rule in policy.rules:
+        outcome = _match(policy, rule, facts, ask_optional)
+        if outcome is _MISMATCH:
+            continue
+        if outcome:
+            return ask_for(policy, facts, outcome)
+        return _advice_from_rule(policy, rule, facts)
+    raise AssertionError("the loader guarantees a catch-all last rule")
+
+
+def next_question(policy: Policy, facts: Facts, *, ask_optional: bool = True):
+    """The fact to ask next, or None when the advisor can answer."""
+    advice = advise(policy, facts, ask_optional=ask_optional)
+    return advice.question
+
+
+def _match(policy: Policy, rule: Rule, facts: Facts, ask_optional: bool):
+    """_MISMATCH, or the facts still missing (empty when the rule applies)."""
+    missing: set[str] = set()
+    undecided = False
+    for cond in rule.when:
+        unknown = []
+        for name, allowed in cond.items():
+            value = facts.get(name)
+            if value is None:
+                if policy.facts[name].optional and not ask_optional:
+                    break  # not asked in a one-shot answer: treat as not matching
+                unknown.append(name)
+            elif value not in allowed:
+                break
+        else:
+            if not unknown:
+                return []
+            undecided = True
+            missing.update(unknown)
+    if undecided:
+        order = list(policy.facts)
+        return sorted(missing, key=order.index)
+    return _MISMATCH
+
+
+def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
+    """Advice that asks for the first missing fact, in facts.yaml order."""
+    fact = policy.facts[next(iter(missing))]
+    reasons = (f"To answer, SafeShare needs to know: {fact.question}",)
+    checklist = _checklists(policy, policy.ask.checklists, facts)
+    cites = [c for c in fact.cites] + [c for part in _checklist_cites(policy, policy.ask.checklists) for c in part]
+    alternatives = _alternatives(policy, policy.ask.alternatives)
+    cites += [c for a in policy.ask.alternatives for c in policy.alternatives[a].cites]
+    return Advice(
+        rule_id=f"ask-{fact.id}",
+        verdict=Verdict.NEED_MORE_INFO,
+        summary=policy.ask.summary,
+        reasons=reasons,
+        checklist=checklist,
+        citations=_sections(policy, cites),
+        alternatives=alternatives,
+        question=fact,
+        follow_up=fact.question,
+        facts=facts,
+    )
+
+
+def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
+    cites: list[str] = [c for r in rule.reasons for c in r.cites]
+    checklist = _checklists(policy, rule.checklists, facts)
+    for cid in rule.checklists:
+        for item in policy.checklists[cid].items:
+            if _item_applies(item.when, facts):
+                cites.extend(item.cites)
+    for aid in rule.alternatives:
+        cites.extend(policy.alternatives[aid].cites)
+    return Advice(
+        rule_id=rule.id,
+        verdict=rule.verdict,
+        summary=rule.summary,
+        reasons=tuple(r.text for r in rule.reasons),
+        checklist=checklist,
+        citations=_sections(policy, cites),
+        alternatives=_alternatives(policy, rule.alternatives),
+        follow_up=rule.follow_up,
+        facts=facts,
+    )
+
+
+def checklist_advice(policy: Policy, checklist_ids: Iterable[str], facts: Facts = Facts()) -> tuple[ChecklistSection, ...]:
+    """The named checklists as they apply to `facts` (for FAQ answers)."""
+    return _checklists(policy, tuple(checklist_ids), facts)
+
+
+def _checklists(policy: Policy, ids: Iterable[str], facts: Facts) -> tuple[ChecklistSection, ...]:
+    out = []
+    for cid in ids:
+        checklist = policy.checklists[cid]
+        items = tuple(i.text for i in checklist.items if _item_applies(i.when, facts))
+        if items:
+            out.append(ChecklistSection(checklist.title, items))
+    return tuple(out)
+
+
+def _checklist_cites(policy: Policy, ids: Iterable[str]):
+    for cid in ids:
+        for item in policy.checklists[cid].items:
+            yield item.cites
+
+
+def _item_applies(when: Mapping[str, frozenset] | None, facts: Facts) -> bool:
+    if not when:
+        return True
+    return all(facts.get(name) in allowed for name, allowed in when.items())
+
+
+def _alternatives(policy: Policy, ids: Iterable[str]) -> tuple[str, ...]:
+    return tuple(policy.alternatives[a].text for a in ids)
+
+
+def _sections(policy: Policy, cites: Iterable[str]) -> tuple[Section, ...]:
+    return tuple(policy.sections[c] for c in dict.fromkeys(cites))
+
+
+def cited(text: str, cites: Iterable[str]) -> Cited:
+    return Cited(text, tuple(cites))
+
+
+def safest(advices: Iterable[Advice]) -> Advice:
+    """Of several answers (one per channel named), the most restrictive."""
+    return max(advices, key=lambda a: a.verdict.severity)

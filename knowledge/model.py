@@ -1,0 +1,244 @@
+"""The types that cross layers: the protocol as loaded, facts in, advice out.
+
+Everything here is immutable, so a loaded policy can be shared by every
+conversation without locks, and advice can be cached or compared.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Mapping
+
+
+class Verdict(StrEnum):
+    """What the protocol allows. Ordered from most to least permissive."""
+
+    ALLOWED = "allowed"
+    ALLOWED_WITH_CONDITIONS = "allowed_with_conditions"
+    NEED_MORE_INFO = "need_more_info"
+    NOT_ALLOWED = "not_allowed"
+    ESCALATE = "escalate"
+
+    @property
+    def severity(self) -> int:
+        """Higher is more restrictive; the safest of several answers wins."""
+        return _SEVERITY[self]
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_SEVERITY = {
+    Verdict.ALLOWED: 0,
+    Verdict.ALLOWED_WITH_CONDITIONS: 1,
+    Verdict.NEED_MORE_INFO: 2,
+    Verdict.NOT_ALLOWED: 3,
+    Verdict.ESCALATE: 4,
+}
+_LABELS = {
+    Verdict.ALLOWED: "Allowed",
+    Verdict.ALLOWED_WITH_CONDITIONS: "Allowed, with conditions",
+    Verdict.NEED_MORE_INFO: "SafeShare needs more information",
+    Verdict.NOT_ALLOWED: "Not allowed",
+    Verdict.ESCALATE: "Ring the Safeguarding Hub now",
+}
+
+HUB_PHONE = "0333 240 1727"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One numbered item or bulleted instruction of the protocol."""
+
+    id: str
+    section: str
+    item: str
+    text: str
+
+    @property
+    def title(self) -> str:
+        return f"{self.section}, {self.item}"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A kind of information, a recipient or a channel, with its words."""
+
+    id: str
+    label: str
+    words: tuple[str, ...]
+    cites: tuple[str, ...]
+    rank: int = 0
+    covered: bool = True
+    channel: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    value: str | bool
+    label: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A question the advisor may need answered, with its choices."""
+
+    id: str
+    question: str
+    choices: tuple[Choice, ...]
+    cites: tuple[str, ...]
+    help: str = ""
+    optional: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Cited:
+    """A sentence of advice and the protocol sections it rests on."""
+
+    text: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistItem:
+    text: str
+    cites: tuple[str, ...]
+    when: Mapping[str, frozenset] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Checklist:
+    id: str
+    title: str
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Alternative:
+    id: str
+    text: str
+    cites: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """If the facts match any of `when`, the protocol says `verdict`."""
+
+    id: str
+    when: tuple[Mapping[str, frozenset], ...]
+    verdict: Verdict
+    summary: str
+    reasons: tuple[Cited, ...]
+    checklists: tuple[str, ...] = ()
+    alternatives: tuple[str, ...] = ()
+    follow_up: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class AskPolicy:
+    """How a `need_more_info` answer that asks a question is put together."""
+
+    summary: str
+    checklists: tuple[str, ...]
+    alternatives: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Faq:
+    id: str
+    question: str
+    paraphrases: tuple[str, ...]
+    verdict: Verdict
+    answer: str
+    cites: tuple[str, ...]
+    checklist: str | None = None
+    follow_ups: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """Words that set a yes/no fact, unless a negation comes just before."""
+
+    words: tuple[str, ...]
+    negations: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """The whole protocol as data, validated."""
+
+    sections: Mapping[str, Section]
+    kinds: Mapping[str, Term]
+    groups: Mapping[str, frozenset[str]]
+    recipients: Mapping[str, Term]
+    channels: Mapping[str, Term]
+    facts: Mapping[str, Fact]
+    checklists: Mapping[str, Checklist]
+    alternatives: Mapping[str, Alternative]
+    ask: AskPolicy
+    rules: tuple[Rule, ...]
+    faq: Mapping[str, Faq]
+    signals: Mapping[str, Signal]
+    known_words: frozenset[str] = frozenset()
+    source: str = ""
+
+    def terms(self, fact_id: str) -> Mapping[str, Term]:
+        """The vocabulary a fact's choices come from, or an empty mapping."""
+        return {"kind": self.kinds, "recipient": self.recipients, "channel": self.channels}.get(fact_id, {})
+
+
+FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement")
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """What we know about one sharing question. None means not known yet."""
+
+    harm: bool | None = None
+    kind: str | None = None
+    recipient: str | None = None
+    channel: str | None = None
+    urgent: bool | None = None
+    other_identifier: bool | None = None
+    agreement: bool | None = None
+
+    def get(self, name: str):
+        return getattr(self, name)
+
+    def with_(self, **changes) -> "Facts":
+        return replace(self, **changes)
+
+    def known(self) -> dict[str, object]:
+        return {n: getattr(self, n) for n in FACT_NAMES if getattr(self, n) is not None}
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistSection:
+    title: str
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Advice:
+    """What the advisor decided, with everything needed to show it."""
+
+    rule_id: str
+    verdict: Verdict
+    summary: str
+    reasons: tuple[str, ...]
+    checklist: tuple[ChecklistSection, ...]
+    citations: tuple[Section, ...]
+    alternatives: tuple[str, ...] = ()
+    question: Fact | None = None
+    follow_up: str = ""
+    facts: Facts = field(default_factory=Facts)
+
+    @property
+    def checklist_items(self) -> tuple[str, ...]:
+        return tuple(item for part in self.checklist for item in part.items)
+
+
+EMPTY: Mapping = MappingProxyType({})
