@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dialogs.answer import Assistant
+from knowledge.loader import DATA_DIR, load_policy
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def policy():
+    return load_policy()
+
+
+@pytest.fixture(scope="session")
+def assistant(policy):
+    return Assistant(policy)
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path):
+    """A writable copy of the shipped knowledge files."""
+    target = tmp_path / "knowledge"
+    shutil.copytree(DATA_DIR, target)
+    return target

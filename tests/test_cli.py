@@ -1,0 +1,54 @@
+"""`safeshare ask` as a practitioner and a script would run it."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from .conftest import ROOT
+
+
+def run(*args, stdin=None):
+    return subprocess.run([sys.executable, "-m", "bot.cli", *args], input=stdin, capture_output=True,
+                          text=True, cwd=ROOT, timeout=60)
+
+
+def test_ask_prints_a_readable_answer():
+    out = run("ask", "can I fax this mental health assessment to the GP?")
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Not allowed:")
+    assert "Faxes, 4" in out.stdout and "Secure Mail" in out.stdout
+
+
+def test_ask_json_reads_one_question_per_line():
+    questions = "can I text the foster carer the new address?\n\nwho do I ring if I'm worried about a child\n"
+    out = run("ask", "--json", stdin=questions)
+    assert out.returncode == 0 and out.stderr == ""
+    lines = [json.loads(line) for line in out.stdout.splitlines()]
+    assert len(lines) == 3
+    first = lines[0]
+    assert first["verdict"] == "not_allowed" and first["channel"] == "text"
+    assert {"verdict", "answer", "checklist", "citations", "channel", "follow_up"} <= set(first)
+    assert all(item in first["answer"] for item in first["checklist"])
+    assert lines[1]["verdict"] is None and lines[1]["error"]
+    assert lines[2]["verdict"] == "escalate"
+
+
+def test_ask_does_not_import_botbuilder():
+    code = ("import sys, io, contextlib; from bot.cli import main; "
+            "contextlib.redirect_stdout(io.StringIO()).__enter__(); main(['ask', 'can I email the GP?']); "
+            "sys.__stdout__.write(str(sorted(m for m in sys.modules if m.startswith(('botbuilder', 'aiohttp', 'py7zr')))))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout == "[]"
+
+
+def test_usage_errors_exit_2():
+    assert run().returncode == 2
+    out = run("akk", "hello")
+    assert out.returncode == 2 and "invalid choice" in out.stderr
+
+
+def test_check_reports_full_coverage():
+    out = run("check")
+    assert out.returncode == 0 and "protocol items" in out.stdout and "not cited" not in out.stdout

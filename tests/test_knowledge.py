@@ -1,0 +1,124 @@
+"""The protocol as data: coverage, and a clear refusal for every kind of mistake."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from knowledge.loader import KnowledgeError, load_policy, uncited_sections
+from knowledge.model import HUB_PHONE
+
+
+def test_every_protocol_item_is_cited(policy):
+    assert uncited_sections(policy) == []
+
+
+def test_coverage_table_has_every_numbered_item(policy):
+    ids = set(policy.sections)
+    expected = (
+        {f"email.{n}" for n in range(1, 8)} | {f"fax.{n}" for n in (1, 2, 3, 4, 5, 6, 8, 9, 10)}
+        | {"fax.7.marked", "fax.7.contact", "fax.7.intended", "fax.7.message"}
+        | {"internal.1", "secure.1", "external.1", "external.2", "internet.1", "internet.2", "texts.1", "texts.2"}
+        | {f"appendix.send.{n}" for n in range(1, 7)} | {f"appendix.receive.{n}" for n in range(1, 7)}
+        | {"safeguarding.hub", "safeguarding.followup", "contacts.ict"}
+    )
+    assert expected <= ids
+
+
+def test_hub_number_and_48_hours_come_from_the_protocol(policy):
+    assert HUB_PHONE in policy.sections["safeguarding.hub"].text
+    assert "48 hours" in policy.sections["safeguarding.followup"].text
+
+
+def test_rules_cite_sections_and_end_with_a_catch_all(policy):
+    for rule in policy.rules:
+        assert rule.reasons and all(r.cites for r in rule.reasons), rule.id
+    assert policy.rules[-1].when == ({},)
+
+
+def _break(directory, name, old, new):
+    path = directory / f"{name}.yaml"
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+    return path
+
+
+def _problem(directory) -> str:
+    with pytest.raises(KnowledgeError) as info:
+        load_policy(directory)
+    return str(info.value)
+
+
+def _line_of(path, needle):
+    return next(i for i, line in enumerate(path.read_text().splitlines(), 1) if needle in line)
+
+
+def test_bad_yaml_names_file_and_line(knowledge_copy):
+    path = _break(knowledge_copy, "rules", "  - id: fax-not-urgent\n", "  - id: fax-not-urgent\n    when: {channel: [fax\n")
+    message = _problem(knowledge_copy)
+    assert f"{path}:" in message and "invalid YAML" in message
+    assert re.search(rf"{re.escape(str(path))}:\d+:", message)
+
+
+def test_unknown_key_is_named_with_a_suggestion(knowledge_copy):
+    path = _break(knowledge_copy, "rules", "    verdict: escalate\n", "    verdict: escalate\n    verdcit: allowed\n")
+    message = _problem(knowledge_copy)
+    line = _line_of(path, "verdcit")
+    assert f"{path}:{line}: rules[0].verdcit: unknown key 'verdcit'" in message
+    assert "did you mean 'verdict'" in message
+
+
+def test_missing_field(knowledge_copy):
+    path = _break(knowledge_copy, "faq", "    verdict: not_allowed\n", "")
+    message = _problem(knowledge_copy)
+    assert f"{path}:" in message and "faq[0].verdict: field required" in message
+
+
+def test_citing_an_unknown_section(knowledge_copy):
+    path = _break(knowledge_copy, "checklists", "cites: [fax.4]", "cites: [fax.44]")
+    message = _problem(knowledge_copy)
+    line = _line_of(path, "fax.44")
+    assert f"{path}:{line}:" in message and "cites unknown section 'fax.44'" in message
+
+
+def test_dangling_references(knowledge_copy):
+    _break(knowledge_copy, "rules", "checklists: [hub_call]", "checklists: [hub_calls]")
+    _break(knowledge_copy, "faq", "follow_ups: [password-reuse, password-good, how-to-encrypt]",
+           "follow_ups: [password-reuse, no-such-faq]")
+    _break(knowledge_copy, "rules", "alternatives: [school_portal, objective_connect]",
+           "alternatives: [school_portal, carrier_pigeon]")
+    message = _problem(knowledge_copy)
+    assert "unknown checklist 'hub_calls'; did you mean 'hub_call'?" in message
+    assert "unknown FAQ 'no-such-faq'" in message
+    assert "unknown alternative 'carrier_pigeon'" in message
+    assert "3 problem(s)" in message  # all reported at once
+
+
+def test_bad_values(knowledge_copy):
+    _break(knowledge_copy, "rules", "verdict: escalate", "verdict: maybe")
+    _break(knowledge_copy, "rules", "when: {channel: [text], kind: [personal]}", "when: {channel: [txet], kind: [personal]}")
+    message = _problem(knowledge_copy)
+    assert "'maybe' is not one of allowed, allowed_with_conditions" in message
+    assert "unknown channel 'txet'; did you mean 'text'?" in message
+
+
+def test_yes_without_quotes_is_caught(knowledge_copy):
+    _break(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
+    assert "expected a list of non-empty strings" in _problem(knowledge_copy)
+
+
+def test_missing_file(knowledge_copy):
+    (knowledge_copy / "faq.yaml").unlink()
+    assert "faq.yaml" in _problem(knowledge_copy) and "cannot read" in _problem(knowledge_copy)
+
+
+def test_broken_knowledge_stops_the_command_line(knowledge_copy):
+    _break(knowledge_copy, "sections", "  - id: fax.4\n", "  - id: fax.4\n    colour: red\n")
+    run = subprocess.run([sys.executable, "-m", "bot.cli", "--knowledge", str(knowledge_copy), "ask", "hello"],
+                         capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "cannot start" in run.stderr and "sections.yaml" in run.stderr and "colour" in run.stderr
+    assert "Traceback" not in run.stderr

@@ -1,0 +1,86 @@
+"""Free text to facts: typos, paraphrase, negation, several channels."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from dialogs.understand import Reader
+
+
+@pytest.fixture(scope="module")
+def reader(policy):
+    return Reader(policy)
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("can I emial the report", "email"),
+    ("can I emal the report", "email"),
+    ("can i txt the carer", "text"),
+    ("send it by whatsapp", "text"),
+    ("can I fax it", "fax"),
+    ("put it on objective connect", "objective_connect"),
+    ("use the school portal", "school_portal"),
+    ("send it to her hotmial", "email"),  # a webmail recipient implies email
+    ("can I use my gmail account", "webmail"),
+])
+def test_channel_despite_typos(reader, text, channel):
+    assert reader.read(text).facts.channel == channel
+
+
+@pytest.mark.parametrize("text, recipient", [
+    ("email it to the parent's hotmial", "webmail_personal"),
+    ("email it to jo.bloggs@yahoo.co.uk", "webmail_personal"),
+    ("email it to info@ at the trust", "generic_address"),
+    ("email it to contact@provider.org", "generic_address"),
+    ("email it to the police officer's cjsm address", "secure_mail"),
+    ("email it to my manager", "colleague"),
+    ("email it to the GP", "external_org"),
+    ("email the family's solicitor", "external_org"),  # the most specific wins
+    ("email the head teacher", "school"),
+    ("email the foster carer", "individual"),
+])
+def test_recipient(reader, text, recipient):
+    assert reader.read(text).facts.recipient == recipient
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("the child protection plan", "safeguarding"),
+    ("a mental helth assessment", "mental_health"),
+    ("the s47 report", "safeguarding"),
+    ("her date of birth", "pid"),
+    ("a blank template", "anonymous"),
+    ("an anonymised report", "pid"),  # the most sensitive word wins: ask rather than assume
+    ("a policy document", None),  # "policy" is not "police", and identifies no one by itself
+])
+def test_kind(reader, text, kind):
+    assert reader.read(text).facts.kind == kind
+
+
+@pytest.mark.parametrize("text, harm", [
+    ("she disclosed that her dad hit her", True),
+    ("he is scared to go home", True),
+    ("I think the baby is at risk of serious harm", True),
+    ("there are no signs of significant harm", None),
+    ("can I email the review", None),
+])
+def test_signs_of_harm(reader, text, harm):
+    assert reader.read(text).facts.harm is harm
+
+
+def test_agreement_and_urgency(reader):
+    assert reader.read("a charity with no information sharing agreement").facts.agreement is False
+    assert reader.read("we have an information sharing agreement").facts.agreement is True
+    assert reader.read("it's urgent").facts.urgent is True
+    assert reader.read("it is not urgent").facts.urgent is False
+
+
+def test_several_channels_are_all_kept(reader):
+    understood = reader.read("a case note over Teams chat to her phone by SMS")
+    assert set(understood.channels) == {"teams_chat", "text"}
+    assert understood.facts.channel is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400))
+def test_reading_never_raises(reader, text):
+    reader.read(text)
