@@ -30,6 +30,16 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question; none or '-' reads stdin, one per line")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question")
     sub.add_parser("check", help="validate the knowledge files and list protocol items nothing cites")
+    serve = sub.add_parser("serve", help="run the Teams bot (Bot Framework endpoint POST /api/messages)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=3978)
+    serve.add_argument("--allow-anonymous-remote", action="store_true",
+                       help="allow a non-loopback address with no MicrosoftAppId (no authentication!)")
+    sub.add_parser("chat", help="talk to the bot in this terminal")
+    manifest = sub.add_parser("manifest", help="build the Teams app package (zip)")
+    manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
+    manifest.add_argument("--out", default="safeshare-teams-app.zip")
+    manifest.add_argument("--domain", action="append", default=[], help="an extra valid domain (repeatable)")
     return parser
 
 
@@ -50,6 +60,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _ask(policy, args)
     if args.command == "check":
         return _check(policy)
+    if args.command == "serve":
+        return _serve(policy, args)
+    if args.command == "chat":
+        return _chat(policy)
+    if args.command == "manifest":
+        return _manifest(args)
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE
 
@@ -83,6 +99,53 @@ def _check(policy) -> int:
     for sid in missing:
         print(f"not cited by anything: {sid} ({policy.sections[sid].title})")
     return EXIT_FAILURE if missing else EXIT_OK
+
+
+def _serve(policy, args) -> int:
+    import ipaddress
+    import logging
+
+    from aiohttp import web
+
+    from .app import create_app
+    from .config import Config
+
+    config = Config.from_env()
+    try:
+        loopback = ipaddress.ip_address(args.host).is_loopback
+    except ValueError:
+        loopback = args.host == "localhost"
+    if config.anonymous and not loopback and not args.allow_anonymous_remote:
+        print(f"safeshare: refusing to serve {args.host} without authentication: set MicrosoftAppId and "
+              "MicrosoftAppPassword (environment or .env), or pass --allow-anonymous-remote", file=sys.stderr)
+        return EXIT_USAGE
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    mode = "anonymous local mode (no MicrosoftAppId)" if config.anonymous else "authenticated"
+    print(f"SafeShare on http://{args.host}:{args.port}/api/messages, {mode}. "
+          "Try it with: npx @microsoft/m365agentsplayground", file=sys.stderr)
+    web.run_app(create_app(config, policy), host=args.host, port=args.port, print=None)
+    return EXIT_OK
+
+
+def _chat(policy) -> int:
+    import asyncio
+
+    from .app import create_bot
+    from .chat import run_chat
+
+    return asyncio.run(run_chat(create_bot(policy)))
+
+
+def _manifest(args) -> int:
+    from .manifest import ManifestError, build_package
+
+    try:
+        path = build_package(args.app_id, args.out, extra_domains=args.domain)
+    except ManifestError as exc:
+        print(f"safeshare: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(path)
+    return EXIT_OK
 
 
 if __name__ == "__main__":

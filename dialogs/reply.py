@@ -6,6 +6,7 @@ JSON; both read the same fields, so every surface says the same thing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, Mapping
 
 from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Section, Verdict
 
@@ -15,10 +16,15 @@ SAFETY_NOTE = (f"If a child is suffering or likely to suffer significant harm, r
 
 @dataclass(frozen=True, slots=True)
 class Option:
-    """A choice the user can press or type: `value` is what is sent back."""
+    """A choice the user can press or type.
+
+    `value` is what typing it sends; `data` is what pressing its button
+    sends (None: a plain question, asked as typed text).
+    """
 
     title: str
     value: str
+    data: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,119 @@
+"""The aiohttp host: POST /api/messages through botbuilder, GET /healthz.
+
+Requests are parsed here rather than by CloudAdapter.process(), so a body
+over the cap gets 413, malformed JSON 400, a bad token 401, and nothing
+ever answers 500 with a traceback (see bot/sdk.py for why).
+"""
+from __future__ import annotations
+
+import json
+import logging
+import uuid
+from http import HTTPStatus
+
+from aiohttp import web
+from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.schema import Activity
+
+from dialogs.answer import Assistant
+from dialogs.conversation import Conversation
+from knowledge.model import Policy
+
+from .config import Config
+from .handler import SafeShareBot
+from .sdk import CachingAuthentication
+
+log = logging.getLogger(__name__)
+
+CONFIG_KEY = web.AppKey("config", Config)
+BOT_KEY = web.AppKey("bot", SafeShareBot)
+ADAPTER_KEY = web.AppKey("adapter", CloudAdapter)
+
+
+def create_adapter(config: Config) -> CloudAdapter:
+    auth = CachingAuthentication(ConfigurationBotFrameworkAuthentication(config))
+    adapter = CloudAdapter(auth)
+
+    async def on_turn_error(context: TurnContext, error: Exception) -> None:
+        reference = uuid.uuid4().hex[:8]
+        # The exception's message may quote user data: log its type only.
+        log.error("turn.failed", extra={"reference": reference, "error": type(error).__name__})
+        try:
+            await context.send_activity(
+                f"Sorry, something went wrong on my side (reference {reference}). Please try again; "
+                "if a child is at risk, ring the Safeguarding Hub on 0333 240 1727.")
+        except Exception:  # noqa: BLE001 - the one turn-error handler; the connector may be down
+            log.error("turn.apology_failed", extra={"reference": reference})
+
+    adapter.on_turn_error = on_turn_error
+    return adapter
+
+
+def create_bot(policy: Policy, storage: Storage | None = None) -> SafeShareBot:
+    return SafeShareBot(Conversation(Assistant(policy)), ConversationState(storage or MemoryStorage()))
+
+
+def create_app(config: Config, policy: Policy, storage: Storage | None = None) -> web.Application:
+    app = web.Application(client_max_size=config.MAX_BODY_BYTES)
+    app[CONFIG_KEY] = config
+    app[BOT_KEY] = create_bot(policy, storage)
+    app[ADAPTER_KEY] = create_adapter(config)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    return app
+
+
+def _problem(status: HTTPStatus, detail: str) -> web.Response:
+    return web.json_response({"error": status.phrase, "detail": detail}, status=status)
+
+
+async def messages(request: web.Request) -> web.Response:
+    config = request.app[CONFIG_KEY]
+    if request.content_length is not None and request.content_length > config.MAX_BODY_BYTES:
+        return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
+    try:
+        raw = await request.read()
+    except web.HTTPRequestEntityTooLarge:
+        return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
+    if "json" not in (request.content_type or ""):
+        return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the activity as application/json")
+    try:
+        body = json.loads(raw)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return _problem(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
+    if not isinstance(body, dict):
+        return _problem(HTTPStatus.BAD_REQUEST, "the body must be a JSON object (an activity)")
+    try:
+        activity = Activity().deserialize(body)
+    except Exception:  # noqa: BLE001 - msrest raises many kinds on bad shapes
+        return _problem(HTTPStatus.BAD_REQUEST, "the body is not a valid activity")
+    if not isinstance(activity.type, str) or not activity.type:
+        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no type")
+    if not isinstance(activity.service_url, str) or not activity.service_url.startswith(("http://", "https://")):
+        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no serviceUrl")
+    if activity.conversation is None or not isinstance(activity.conversation.id, str):
+        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no conversation id")
+    auth_header = request.headers.get("Authorization", "")
+    adapter = request.app[ADAPTER_KEY]
+    bot = request.app[BOT_KEY]
+    try:
+        invoke_response = await adapter.process_activity(auth_header, activity, bot.on_turn)
+    except PermissionError:
+        return _problem(HTTPStatus.UNAUTHORIZED, "the request is not authorised")
+    except Exception as error:  # noqa: BLE001 - never a 500 with a traceback
+        reference = uuid.uuid4().hex[:8]
+        log.error("request.failed", extra={"reference": reference, "error": type(error).__name__})
+        if type(error).__name__ in ("ClientAuthenticationError", "AuthenticationError"):
+            return _problem(HTTPStatus.UNAUTHORIZED, "the request is not authorised")
+        return _problem(HTTPStatus.BAD_GATEWAY, f"the turn could not be completed (reference {reference})")
+    if invoke_response is None:
+        return web.Response(status=HTTPStatus.OK)
+    body = invoke_response.body
+    if hasattr(body, "serialize"):
+        body = body.serialize()
+    return web.json_response(body, status=invoke_response.status or 200)
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok"})

@@ -1,0 +1,81 @@
+"""Adaptive Cards 1.5 (what Teams renders) from our messages.
+
+A builder takes a Message and returns the card; no card JSON files. Every
+card has a plain-text fallback, and every string that could have come from
+a user is escaped before it reaches a TextBlock (which renders markdown).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from dialogs.conversation import Kind, Message
+from dialogs.reply import Option
+from knowledge.model import HUB_PHONE, Verdict
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
+_COLOURS = {
+    Verdict.ALLOWED: "Good",
+    Verdict.ALLOWED_WITH_CONDITIONS: "Warning",
+    Verdict.NOT_ALLOWED: "Attention",
+    Verdict.ESCALATE: "Attention",
+    Verdict.NEED_MORE_INFO: "Accent",
+}
+
+
+def escape(text: str) -> str:
+    """Make text safe for an Adaptive Card TextBlock (markdown, no HTML)."""
+    return _MARKDOWN.sub(r"\\\1", text.replace("\x00", ""))
+
+
+def _text(text: str, **style: Any) -> dict:
+    return {"type": "TextBlock", "text": escape(text), "wrap": True, **style}
+
+
+def _list(items, numbered: bool = False) -> list[dict]:
+    return [_text(f"{n}. {i}" if numbered else f"• {i}", spacing="Small") for n, i in enumerate(items, 1)]
+
+
+def _action(option: Option) -> dict:
+    data = dict(option.data) if option.data is not None else {"safeshare": "ask", "text": option.value}
+    data.setdefault("msteams", {"type": "messageBack", "displayText": option.title, "text": option.value})
+    return {"type": "Action.Submit", "title": option.title[:80], "data": data}
+
+
+def render_card(message: Message) -> dict:
+    body: list[dict] = []
+    actions = [_action(o) for o in message.options]
+    reply = message.reply
+    if reply is not None:
+        body.append(_text(reply.verdict.label, weight="Bolder", size="Large", color=_COLOURS[reply.verdict]))
+        body.append(_text(reply.summary, weight="Bolder"))
+        if reply.verdict is Verdict.ESCALATE:
+            actions.insert(0, {"type": "Action.OpenUrl", "title": f"Call the Hub: {HUB_PHONE}",
+                               "url": "tel:" + HUB_PHONE.replace(" ", "")})
+        body += _list(reply.reasons)
+        if reply.alternatives:
+            body.append(_text("Safer ways to share", weight="Bolder", separator=True))
+            body += _list(reply.alternatives)
+        for part in reply.checklist:
+            body.append(_text(part.title, weight="Bolder", separator=True))
+            body += _list(part.items, numbered=True)
+        if reply.follow_up:
+            body.append(_text(reply.follow_up, weight="Bolder", separator=True))
+        if reply.citations:
+            body.append(_text("From the Information Sharing Protocol: " + "; ".join(s.title for s in reply.citations),
+                              isSubtle=True, size="Small", separator=True))
+    else:
+        body.append(_text(message.title, weight="Bolder", size="Medium"))
+        body += [_text(line) for line in message.lines]
+        if message.kind is Kind.QUESTION:
+            body.append(_text("Press a button or type your answer. You can type back or start over.",
+                              isSubtle=True, size="Small"))
+    card = {"type": "AdaptiveCard", "version": "1.5", "body": body, "fallbackText": message.text()[:2000]}
+    if actions:
+        card["actions"] = actions
+    return card
+
+
+def suggested(message: Message) -> list[Option]:
+    """Quick replies for Teams personal chat: typing them works too."""
+    return list(message.options)[:10]

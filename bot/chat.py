@@ -1,0 +1,113 @@
+"""`safeshare chat`: the Teams bot in a terminal.
+
+An in-process BotAdapter runs the very same SafeShareBot handler and
+dialogs as the server; only the rendering differs: cards become text with
+numbered choices, and typing a number presses that button.
+"""
+from __future__ import annotations
+
+import sys
+import uuid
+from typing import TextIO
+
+from botbuilder.core import BotAdapter, TurnContext
+from botbuilder.schema import (
+    Activity,
+    ActivityTypes,
+    ChannelAccount,
+    ConversationAccount,
+    ResourceResponse,
+)
+
+from .handler import SafeShareBot
+
+
+class InProcessAdapter(BotAdapter):
+    """Runs turns in this process and collects what the bot sends."""
+
+    def __init__(self):
+        super().__init__()
+        self.sent: list[Activity] = []
+
+    async def send_activities(self, context: TurnContext, activities: list[Activity]):
+        self.sent.extend(activities)
+        return [ResourceResponse(id=str(uuid.uuid4())) for _ in activities]
+
+    async def update_activity(self, context, activity):
+        raise NotImplementedError
+
+    async def delete_activity(self, context, reference):
+        raise NotImplementedError
+
+    async def turn(self, bot: SafeShareBot, activity: Activity) -> list[Activity]:
+        self.sent = []
+        context = TurnContext(self, activity)
+        await self.run_pipeline(context, bot.on_turn)
+        return self.sent
+
+
+class ChatSession:
+    """One terminal conversation: builds activities, renders replies."""
+
+    def __init__(self, bot: SafeShareBot):
+        self.bot = bot
+        self.adapter = InProcessAdapter()
+        self.user = ChannelAccount(id="local-user", name="You")
+        self.me = ChannelAccount(id="safeshare", name="SafeShare")
+        self.conversation = ConversationAccount(id=f"local-{uuid.uuid4().hex[:8]}")
+        self.buttons: list[dict] = []
+
+    def _activity(self, **fields) -> Activity:
+        return Activity(channel_id="terminal", service_url="http://localhost", from_property=self.user,
+                        recipient=self.me, conversation=self.conversation, **fields)
+
+    async def start(self) -> str:
+        sent = await self.adapter.turn(self.bot, self._activity(type=ActivityTypes.conversation_update,
+                                                                 members_added=[self.user]))
+        return self.render(sent)
+
+    async def say(self, text: str) -> str:
+        text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= len(self.buttons):
+            button = self.buttons[int(text) - 1]
+            activity = self._activity(type=ActivityTypes.message, text=button.get("title", ""), value=button["data"])
+        else:
+            activity = self._activity(type=ActivityTypes.message, text=text)
+        return self.render(await self.adapter.turn(self.bot, activity))
+
+    def render(self, activities: list[Activity]) -> str:
+        out: list[str] = []
+        self.buttons = []
+        for activity in activities:
+            if activity.text:
+                out.append(activity.text)
+            for attachment in activity.attachments or []:
+                card = attachment.content or {}
+                out.append(card.get("fallbackText") or "")
+                for action in card.get("actions", []):
+                    if action.get("type") == "Action.Submit":
+                        self.buttons.append({"title": action["title"], "data": action.get("data")})
+                    elif action.get("type") == "Action.OpenUrl":
+                        out.append(f"[{action['title']}]")
+        if self.buttons:
+            out.append("Choices (type the number, or type your own words):")
+            out += [f"  {n}. {b['title']}" for n, b in enumerate(self.buttons, 1)]
+        return "\n".join(out)
+
+
+async def run_chat(bot: SafeShareBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    session = ChatSession(bot)
+    print(await session.start(), file=stdout)
+    interactive = stdin.isatty()
+    while True:
+        if interactive:
+            print("\nyou> ", end="", file=stdout, flush=True)
+        line = stdin.readline()
+        if not line:
+            print("", file=stdout)
+            return 0
+        if not line.strip():
+            continue
+        if line.strip().lower() in ("exit", "quit", ":q"):
+            return 0
+        print("\n" + await session.say(line), file=stdout, flush=True)

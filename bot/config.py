@@ -1,0 +1,61 @@
+"""Settings from the environment and an optional .env file.
+
+The attribute names are the ones botbuilder's configuration classes read
+(APP_ID, APP_PASSWORD, APP_TYPE, APP_TENANTID); the environment variables
+are the ones Azure Bot documentation uses (MicrosoftAppId, ...).
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+_ENV = {
+    "APP_ID": "MicrosoftAppId",
+    "APP_PASSWORD": "MicrosoftAppPassword",
+    "APP_TYPE": "MicrosoftAppType",
+    "APP_TENANTID": "MicrosoftAppTenantId",
+}
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines; comments and blank lines ignored; quotes stripped."""
+    values: dict[str, str] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return values
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.removeprefix("export ").partition("=")
+        values[key.strip()] = value.strip().strip("'\"")
+    return values
+
+
+@dataclass(frozen=True)
+class Config:
+    APP_ID: str = ""
+    APP_PASSWORD: str = ""
+    APP_TYPE: str = "MultiTenant"
+    APP_TENANTID: str = ""
+    MAX_BODY_BYTES: int = 256 * 1024
+    # Tests point these at a local OpenID metadata endpoint.
+    TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL: str | None = None
+    TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL: str | None = None
+
+    @property
+    def anonymous(self) -> bool:
+        return not self.APP_ID
+
+    @classmethod
+    def from_env(cls, environ=None, dotenv: Path | None = Path(".env")) -> "Config":
+        environ = dict(os.environ if environ is None else environ)
+        file_values = read_dotenv(dotenv) if dotenv else {}
+        values = {}
+        for attr, name in _ENV.items():
+            value = environ.get(name, file_values.get(name))
+            if value:
+                values[attr] = value
+        return cls(**values)

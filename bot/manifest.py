@@ -1,0 +1,39 @@
+"""Build the Teams app package: manifest.json and the two icons, zipped."""
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+from dialogs.conversation import COMMAND_LIST
+
+MANIFEST_DIR = Path(__file__).resolve().parent.parent / "manifest"
+DEFAULT_DOMAINS = ("token.botframework.com",)
+_GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+
+
+class ManifestError(Exception):
+    """The package cannot be built; the message says why."""
+
+
+def build_manifest(app_id: str, extra_domains=()) -> dict:
+    if not _GUID.match(app_id or ""):
+        raise ManifestError(f"--app-id must be the bot's Microsoft App ID, a GUID such as "
+                            f"00000000-0000-4000-8000-000000000000 (got {app_id!r})")
+    template = json.loads((MANIFEST_DIR / "manifest.json").read_text(encoding="utf-8"))
+    manifest = json.loads(json.dumps(template).replace("{{APP_ID}}", app_id))
+    manifest["bots"][0]["commandLists"][0]["commands"] = [
+        {"title": command.value, "description": description} for command, description in COMMAND_LIST]
+    manifest["validDomains"] = list(dict.fromkeys([*DEFAULT_DOMAINS, *extra_domains]))
+    return manifest
+
+
+def build_package(app_id: str, out: str | Path, extra_domains=()) -> Path:
+    manifest = build_manifest(app_id, extra_domains)
+    out = Path(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("manifest.json", json.dumps(manifest, indent=2))
+        for icon in ("color.png", "outline.png"):
+            archive.write(MANIFEST_DIR / icon, icon)
+    return out

@@ -1,0 +1,359 @@
+"""The conversation: commands, one-shot answers and the guided check.
+
+Plain Python over plain data. The host (bot/ for Teams, the terminal chat)
+loads the conversation's state as a dict, calls `Conversation.turn`, saves
+the state it gets back and renders the messages. State holds only ids and
+facts (never the user's free text, a password or a file), so it can be
+stored anywhere and read by any instance.
+"""
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Mapping
+
+from rapidfuzz import fuzz, process
+
+from knowledge.advisor import advise
+from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
+
+from .answer import Assistant
+from .reply import Option, Reply
+from .text import normalise
+
+STATE_VERSION = 1
+MARK = "safeshare"  # the key every card button's data carries
+
+
+class Kind(StrEnum):
+    WELCOME = "welcome"
+    HELP = "help"
+    ADVICE = "advice"
+    QUESTION = "question"
+    FAQ_MENU = "faq_menu"
+    NOTICE = "notice"
+
+
+class Command(StrEnum):
+    HELP = "help"
+    CHECK = "check"
+    FAQ = "faq"
+    HUB = "hub"
+    ENCRYPT = "encrypt"
+    CANCEL = "cancel"
+    START_OVER = "start over"
+    BACK = "back"
+
+
+COMMAND_WORDS: Mapping[str, Command] = {
+    "help": Command.HELP, "?": Command.HELP, "menu": Command.HELP,
+    "check": Command.CHECK, "guided check": Command.CHECK, "start check": Command.CHECK,
+    "faq": Command.FAQ, "faqs": Command.FAQ, "questions": Command.FAQ,
+    "hub": Command.HUB, "safeguarding hub": Command.HUB,
+    "encrypt": Command.ENCRYPT, "package": Command.ENCRYPT,
+    "cancel": Command.CANCEL, "stop": Command.CANCEL, "quit": Command.CANCEL,
+    "start over": Command.START_OVER, "restart": Command.START_OVER, "reset": Command.START_OVER,
+    "back": Command.BACK, "go back": Command.BACK, "undo": Command.BACK,
+}
+COMMAND_LIST = (
+    (Command.HELP, "What SafeShare can do"),
+    (Command.CHECK, "Guided check: can I share this, and how?"),
+    (Command.FAQ, "Common questions"),
+    (Command.HUB, "Ring the Safeguarding Hub"),
+    (Command.ENCRYPT, "Make an encrypted package"),
+    (Command.CANCEL, "Stop the current check"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    """One user turn: typed text, a card button's data, or both."""
+
+    text: str = ""
+    data: Mapping[str, Any] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """Something to show. `options` become buttons and suggested actions."""
+
+    kind: Kind
+    title: str
+    lines: tuple[str, ...] = ()
+    reply: Reply | None = None
+    options: tuple[Option, ...] = ()
+    fact: Fact | None = None
+    step: int = 0
+    total_known: int = 0
+
+    def text(self) -> str:
+        if self.reply is not None:
+            return self.reply.text()
+        parts = [self.title, *self.lines]
+        return "\n".join(p for p in parts if p)
+
+
+def command_data(command: Command, **extra) -> dict:
+    return {MARK: "command", "command": command.value, **extra}
+
+
+def _command_option(title: str, command: Command, **extra) -> Option:
+    return Option(title, command.value, command_data(command, **extra))
+
+
+def _ask_option(question: str) -> Option:
+    return Option(question, question, {MARK: "ask", "text": question})
+
+
+@dataclass
+class _Check:
+    id: str
+    facts: dict[str, Any] = field(default_factory=dict)
+    history: list[str] = field(default_factory=list)
+
+    @classmethod
+    def load(cls, raw: Any) -> "_Check | None":
+        if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
+            return None
+        facts = {k: v for k, v in (raw.get("facts") or {}).items() if k in FACT_NAMES and isinstance(v, (str, bool))}
+        history = [h for h in raw.get("history") or [] if h in facts]
+        return cls(raw["id"], facts, history)
+
+    def dump(self) -> dict:
+        return {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
+
+    @property
+    def step(self) -> int:
+        return len(self.history)
+
+
+class Conversation:
+    """Decides every turn. One instance serves every conversation."""
+
+    def __init__(self, assistant: Assistant):
+        self.assistant = assistant
+        self.policy = assistant.policy
+
+    # -- entry points -----------------------------------------------------
+    def welcome(self) -> list[Message]:
+        return [Message(
+            Kind.WELCOME, "SafeShare helps you share information about children safely and lawfully.",
+            ("Ask me a question in your own words, such as \"can I fax this mental health assessment to the GP?\", "
+             "or run a guided check. Answers come from the Children's Services Information Sharing Protocol.",
+             f"If a child is suffering or likely to suffer significant harm, ring the Safeguarding Hub now on {HUB_PHONE}."),
+            options=self._start_options())]
+
+    def turn(self, state: Mapping[str, Any] | None, incoming: Incoming) -> tuple[dict, list[Message]]:
+        """Handle one turn; returns the new state and the messages to send."""
+        check = _Check.load((state or {}).get("check"))
+        data = incoming.data if isinstance(incoming.data, Mapping) else None
+        if data is not None and data.get(MARK):
+            check, messages = self._on_button(check, data)
+        else:
+            check, messages = self._on_text(check, (incoming.text or "").strip())
+        return {"version": STATE_VERSION, "check": check.dump() if check else None}, messages
+
+    # -- buttons ----------------------------------------------------------
+    def _on_button(self, check: _Check | None, data: Mapping[str, Any]):
+        action = data.get(MARK)
+        if action == "command":
+            try:
+                command = Command(str(data.get("command")))
+            except ValueError:
+                return check, [self._unknown()]
+            prefill = data.get("prefill") if isinstance(data.get("prefill"), Mapping) else None
+            return self._command(check, command, prefill)
+        if action == "ask":
+            text = data.get("text")
+            return check, self._answer(text) if isinstance(text, str) and text.strip() else [self._unknown()]
+        if action == "answer":
+            if check is None or data.get("check") != check.id:
+                return check, [self._stale(check)]
+            if data.get("step") != check.step:
+                return check, [Message(Kind.NOTICE, "That button is from an earlier question in this check.",
+                                       ("Here is where you are now.",))] + self._next(check)
+            fact = self.policy.facts.get(str(data.get("fact")))
+            value = self._choice_value(fact, data.get("value")) if fact else None
+            if fact is None or value is None:
+                return check, [self._unknown()]
+            return self._record(check, fact, value)
+        return check, [self._unknown()]
+
+    # -- typed text -------------------------------------------------------
+    def _on_text(self, check: _Check | None, text: str):
+        if not text:
+            return check, [self._unknown()]
+        command = match_command(text)
+        if command is not None:
+            return self._command(check, command, None)
+        if check is not None:
+            fact = self._pending_fact(check)
+            if fact is not None:
+                value = self.match_choice(fact, text)
+                if value is None:
+                    return check, [Message(Kind.NOTICE, "Sorry, I could not match that to one of the choices.",
+                                           ("Pick one of these, or type back, start over or cancel.",))] + self._next(check)
+                return self._record(check, fact, value)
+        return check, self._answer(text)
+
+    # -- actions ----------------------------------------------------------
+    def _command(self, check: _Check | None, command: Command, prefill: Mapping | None):
+        if command is Command.HELP:
+            return check, [self._help()]
+        if command is Command.FAQ:
+            return check, [self._faq_menu()]
+        if command is Command.HUB:
+            return check, [self._hub()]
+        if command is Command.ENCRYPT:
+            return check, [Message(Kind.NOTICE, "Encrypted packages are coming soon.",
+                                   ("Until then, follow the steps to encrypt a document with 7-Zip.",),
+                                   options=(_ask_option("How do I encrypt a document?"),))]
+        if command is Command.CANCEL:
+            note = "Check stopped. Nothing was kept." if check else "There is no check in progress."
+            return None, [Message(Kind.NOTICE, note, options=self._start_options())]
+        if command is Command.BACK:
+            if check is None:
+                return None, [Message(Kind.NOTICE, "There is no check in progress.", options=self._start_options())]
+            if check.history:
+                check.facts.pop(check.history.pop(), None)
+            return check, self._next(check)
+        # check / start over: a fresh check, pre-filled from a one-shot answer if given
+        fresh = _Check(secrets.token_hex(6))
+        if command is Command.CHECK and prefill:
+            for name, value in prefill.items():
+                fact = self.policy.facts.get(str(name))
+                chosen = self._choice_value(fact, value) if fact else None
+                if chosen is not None and name != "harm":
+                    fresh.facts[name] = chosen
+        return fresh, self._next(fresh)
+
+    def _record(self, check: _Check, fact: Fact, value):
+        check.facts[fact.id] = value
+        if fact.id in check.history:
+            check.history.remove(fact.id)
+        check.history.append(fact.id)
+        return self._continue(check)
+
+    def _continue(self, check: _Check):
+        messages = self._next(check)
+        if messages and messages[-1].kind is Kind.ADVICE:
+            return None, messages  # the check is finished; its cards are now stale
+        return check, messages
+
+    def _next(self, check: _Check) -> list[Message]:
+        advice = advise(self.policy, Facts(**check.facts), ask_optional=True)
+        if advice.question is None:
+            reply = Reply.from_advice(advice)
+            return [Message(Kind.ADVICE, reply.summary, reply=reply, options=self._after_advice(reply))]
+        fact = advice.question
+        options = tuple(Option(c.label, _value_text(c.value),
+                               {MARK: "answer", "check": check.id, "step": check.step, "fact": fact.id,
+                                "value": _value_text(c.value)}) for c in fact.choices)
+        nav = []
+        if check.history:
+            nav.append(_command_option("Back", Command.BACK))
+        nav.append(_command_option("Start over", Command.START_OVER))
+        return [Message(Kind.QUESTION, fact.question, (fact.help,) if fact.help else (),
+                        options=options + tuple(nav), fact=fact, step=check.step, total_known=len(check.facts))]
+
+    def _pending_fact(self, check: _Check) -> Fact | None:
+        return advise(self.policy, Facts(**check.facts), ask_optional=True).question
+
+    def _answer(self, text: str) -> list[Message]:
+        reply = self.assistant.answer(text)
+        return [Message(Kind.ADVICE, reply.summary, reply=reply, options=self._after_advice(reply))]
+
+    def _after_advice(self, reply: Reply) -> tuple[Option, ...]:
+        options = list(reply.quick_replies)
+        if reply.verdict is Verdict.NEED_MORE_INFO and not reply.faq_id:
+            known = {k: _value_text(v) for k, v in reply.facts.known().items() if k != "harm"}
+            options.insert(0, _command_option("Continue as a guided check", Command.CHECK, prefill=known))
+        if reply.facts.channel == "email" and reply.facts.recipient in ("external_org", "school") \
+                and reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS:
+            options.append(_command_option("Make an encrypted package", Command.ENCRYPT))
+        if reply.verdict is Verdict.ESCALATE:
+            options.append(_command_option("What to have ready for the call", Command.HUB))
+        if not options:
+            options = [_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ)]
+        return tuple(options)
+
+    def _help(self) -> Message:
+        lines = tuple(f"{c.value}: {d}" for c, d in COMMAND_LIST) + (
+            "Or type a question in your own words. In a check, type back or start over at any step.",)
+        return Message(Kind.HELP, "What SafeShare can do", lines, options=self._start_options())
+
+    def _faq_menu(self) -> Message:
+        options = tuple(_ask_option(f.question) for f in self.policy.faq.values())
+        return Message(Kind.FAQ_MENU, "Common questions", ("Pick a question, or type your own.",), options=options)
+
+    def _hub(self) -> Message:
+        reply = Reply.from_advice(advise(self.policy, Facts(harm=True)))
+        return Message(Kind.ADVICE, reply.summary, reply=reply, options=())
+
+    def _stale(self, check: _Check | None) -> Message:
+        lines = ("That button belongs to a check that has finished or was stopped, so it was ignored.",)
+        options = (_command_option("Start a new check", Command.START_OVER),)
+        if check is not None:
+            options += (_command_option("Back to my current check", Command.BACK),)
+        return Message(Kind.NOTICE, "That card is out of date.", lines, options=options)
+
+    def _unknown(self) -> Message:
+        return Message(Kind.NOTICE, "Sorry, I did not understand that.",
+                       ("Type a question in your own words, or one of: help, check, faq, hub, encrypt, cancel.",),
+                       options=self._start_options())
+
+    def _start_options(self) -> tuple[Option, ...]:
+        return (_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ),
+                _command_option("Ring the Safeguarding Hub", Command.HUB))
+
+    # -- choice matching --------------------------------------------------
+    def _choice_value(self, fact: Fact | None, raw: Any):
+        if fact is None:
+            return None
+        for choice in fact.choices:
+            if raw == choice.value or (isinstance(raw, str) and raw == _value_text(choice.value)):
+                return choice.value
+        return None
+
+    def match_choice(self, fact: Fact, text: str):
+        """The choice a typed answer means ("emial" → email), or None.
+
+        A number picks the choice at that position. The threshold is high,
+        and an answer that fits two choices equally well matches neither:
+        asking again beats recording the wrong fact.
+        """
+        words = normalise(text)
+        if words.isdigit() and 1 <= int(words) <= len(fact.choices):
+            return fact.choices[int(words) - 1].value
+        corrected = " ".join(self.assistant.reader.speller.tokens(text))
+        phrases: dict[str, Any] = {}
+        for choice in fact.choices:
+            for phrase in (choice.label, _value_text(choice.value), *choice.words):
+                phrases.setdefault(normalise(phrase), choice.value)
+        if corrected in phrases:
+            return phrases[corrected]
+        scored = process.extract(corrected, list(phrases), scorer=fuzz.WRatio, score_cutoff=86, limit=None)
+        if not scored:
+            return None
+        top = scored[0][1]
+        values = {_value_text(phrases[p]) for p, score, _ in scored if score == top}
+        if len(values) > 1:  # "personal" fits "no personal" and "personal information": ask again
+            return None
+        return phrases[scored[0][0]]
+
+
+def _value_text(value) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def match_command(text: str) -> Command | None:
+    """A command typed on its own ("help", "start over", "/faq"), or None."""
+    words = normalise(text.lstrip("/"))
+    if words in COMMAND_WORDS:
+        return COMMAND_WORDS[words]
+    if len(words.split()) <= 2:
+        best = process.extractOne(words, list(COMMAND_WORDS), scorer=fuzz.ratio, score_cutoff=88)
+        if best:
+            return COMMAND_WORDS[best[0]]
+    return None
