@@ -1,6 +1,7 @@
 """The aiohttp host: POST /api/messages through botbuilder, GET /healthz.
 
-Requests are parsed here rather than by CloudAdapter.process(), so a body
+Requests are parsed here rather than by CloudAdapter.process() (which
+fails on expectReplies), so a body
 over the cap gets 413, malformed JSON 400, a bad token 401, and nothing
 ever answers 500 with a traceback (see bot/sdk.py for why).
 """
@@ -11,6 +12,7 @@ import logging
 import uuid
 from http import HTTPStatus
 
+import jwt
 from aiohttp import web
 from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
@@ -99,16 +101,16 @@ async def messages(request: web.Request) -> web.Response:
     bot = request.app[BOT_KEY]
     try:
         invoke_response = await adapter.process_activity(auth_header, activity, bot.on_turn)
-    except PermissionError:
+    except (PermissionError, jwt.PyJWTError):  # botbuilder lets PyJWT's errors through
         return _problem(HTTPStatus.UNAUTHORIZED, "the request is not authorised")
     except Exception as error:  # noqa: BLE001 - never a 500 with a traceback
         reference = uuid.uuid4().hex[:8]
         log.error("request.failed", extra={"reference": reference, "error": type(error).__name__})
-        if type(error).__name__ in ("ClientAuthenticationError", "AuthenticationError"):
-            return _problem(HTTPStatus.UNAUTHORIZED, "the request is not authorised")
         return _problem(HTTPStatus.BAD_GATEWAY, f"the turn could not be completed (reference {reference})")
     if invoke_response is None:
         return web.Response(status=HTTPStatus.OK)
+    if invoke_response.status == HTTPStatus.NOT_IMPLEMENTED:  # botbuilder's answer to an unknown invoke
+        return _problem(HTTPStatus.BAD_REQUEST, "SafeShare does not handle that invoke")
     body = invoke_response.body
     if hasattr(body, "serialize"):
         body = body.serialize()

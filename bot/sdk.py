@@ -7,9 +7,9 @@ upgrade that fixes or breaks one is noticed.
    ClientRetryPolicy constructor computes a list over range(999) each time
    (msrest PR #266, never merged), about 3.5 ms per client. We reuse one
    client per (service URL, audience) and one user-token client per app id.
-2. CloudAdapter.process() answers 500 for a missing Content-Type (KeyError)
-   and raises on `deliveryMode: expectReplies` (its ExpectedReplies body is
-   already a dict). bot/app.py parses requests itself and calls
+2. CloudAdapter.process() raises on `deliveryMode: expectReplies` (its
+   ExpectedReplies body is already a dict, which serializer_helper cannot
+   take), so the request ends in a 500. bot/app.py parses requests itself and calls
    process_activity(), serialising the invoke response body as it is.
 """
 from __future__ import annotations

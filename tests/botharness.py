@@ -1,0 +1,112 @@
+"""A real bot server and a real stand-in Bot Framework connector, on 127.0.0.1."""
+from __future__ import annotations
+
+import asyncio
+import itertools
+import uuid
+from collections import defaultdict
+
+import aiohttp
+from aiohttp import web
+
+from bot.app import create_app
+from bot.config import Config
+
+
+class Connector:
+    """Stands in for the Bot Framework connector at the activity's serviceUrl."""
+
+    def __init__(self):
+        self.sent: dict[str, list[dict]] = defaultdict(list)
+        self.events: dict[str, asyncio.Event] = defaultdict(asyncio.Event)
+        self.app = web.Application()
+        self.app.router.add_post("/v3/conversations/{cid}/activities", self._post)
+        self.app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._post)
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def _post(self, request: web.Request) -> web.Response:
+        body = await request.json()
+        cid = request.match_info["cid"]
+        self.sent[cid].append(body)
+        self.events[cid].set()
+        return web.json_response({"id": uuid.uuid4().hex})
+
+    async def start(self):
+        self.runner = web.AppRunner(self.app)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+
+    async def stop(self):
+        await self.runner.cleanup()
+
+
+class BotServer:
+    def __init__(self, policy, config: Config | None = None):
+        self.app = create_app(config or Config(), policy)
+        self.runner: web.AppRunner | None = None
+        self.url = ""
+
+    async def start(self):
+        self.runner = web.AppRunner(self.app)
+        await self.runner.setup()
+        site = web.TCPSite(self.runner, "127.0.0.1", 0)
+        await site.start()
+        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+
+    async def stop(self):
+        await self.runner.cleanup()
+
+
+_ids = itertools.count()
+
+
+def activity(connector_url: str, conversation: str, text: str | None = None, value: dict | None = None,
+             type_: str = "message", **extra) -> dict:
+    body = {
+        "type": type_,
+        "id": f"a{next(_ids)}",
+        "channelId": "msteams",
+        "serviceUrl": connector_url,
+        "from": {"id": "user-1", "name": "Practitioner"},
+        "recipient": {"id": "bot-1", "name": "SafeShare"},
+        "conversation": {"id": conversation, "conversationType": "personal"},
+        **extra,
+    }
+    if text is not None:
+        body["text"] = text
+    if value is not None:
+        body["value"] = value
+    return body
+
+
+class Client:
+    """Sends activities to the bot and collects what the connector received."""
+
+    def __init__(self, session: aiohttp.ClientSession, bot: BotServer, connector: Connector):
+        self.session, self.bot, self.connector = session, bot, connector
+
+    async def post(self, body, headers=None) -> aiohttp.ClientResponse:
+        async with self.session.post(self.bot.url + "/api/messages", json=body, headers=headers) as resp:
+            await resp.read()
+            return resp
+
+    async def say(self, conversation: str, text: str | None = None, value: dict | None = None, **extra) -> list[dict]:
+        before = len(self.connector.sent[conversation])
+        resp = await self.post(activity(self.connector.url, conversation, text, value, **extra))
+        assert resp.status in (200, 201), resp.status
+        return self.connector.sent[conversation][before:]
+
+
+def card_of(reply: dict) -> dict:
+    return reply["attachments"][0]["content"]
+
+
+def buttons(reply: dict) -> list[dict]:
+    return [a for a in card_of(reply).get("actions", []) if a["type"] == "Action.Submit"]
+
+
+def verdict_of(reply: dict) -> str:
+    return card_of(reply)["body"][0]["text"]

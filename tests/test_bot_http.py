@@ -1,0 +1,229 @@
+"""The bot end to end over HTTP: a real server, a real stand-in connector."""
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import aiohttp
+import pytest
+from jsonschema import Draft7Validator, validators
+
+from bot.config import Config
+from dialogs.answer import Assistant
+from dialogs.conversation import Conversation, Incoming, Kind
+
+from .botharness import BotServer, Client, Connector, activity, buttons, card_of
+
+SCHEMAS = Path(__file__).parent / "schemas"
+CARD_SCHEMA = json.loads((SCHEMAS / "adaptive-card-1.5.schema.json").read_text())
+CARD_VALIDATOR = validators.validator_for(CARD_SCHEMA)(CARD_SCHEMA)
+
+
+@pytest.fixture
+async def harness(policy):
+    connector = Connector()
+    await connector.start()
+    bot = BotServer(policy)
+    await bot.start()
+    async with aiohttp.ClientSession() as session:
+        yield Client(session, bot, connector)
+    await bot.stop()
+    await connector.stop()
+
+
+def assert_valid_card(reply: dict) -> dict:
+    card = card_of(reply)
+    CARD_VALIDATOR.validate(card)
+    assert card["version"] == "1.5" and card["fallbackText"]
+    return card
+
+
+async def test_welcome_when_added(harness):
+    sent = await harness.say("welcome", type_="conversationUpdate",
+                             membersAdded=[{"id": "user-1"}, {"id": "bot-1"}])
+    assert len(sent) == 1
+    card = assert_valid_card(sent[0])
+    assert "SafeShare helps you share" in card["body"][0]["text"]
+    assert [a["title"] for a in sent[0]["suggestedActions"]["actions"]][:2] == ["Start a guided check", "Common questions"]
+
+
+async def test_free_text_escalation(harness):
+    sent = await harness.say("esc", "She told me that her stepdad hit her and she is scared to go home. Can I email school?")
+    card = assert_valid_card(sent[0])
+    assert card["body"][0]["text"].startswith("Ring the Safeguarding Hub")
+    tel = [a for a in card["actions"] if a["type"] == "Action.OpenUrl"]
+    assert tel and tel[0]["url"] == "tel:03332401727"
+    assert "48 hours" in json.dumps(card)
+
+
+async def test_faq_with_typos_offers_follow_ups(harness):
+    sent = await harness.say("faq", "wat makes a god pasword")
+    card = assert_valid_card(sent[0])
+    assert "8 characters" in json.dumps(card)
+    titles = [a["title"] for a in sent[0]["suggestedActions"]["actions"]]
+    assert "Can I send the password in an email?" in titles
+    follow = await harness.say("faq", value=buttons(sent[0])[0]["data"])
+    assert "Not allowed" in card_of(follow[0])["body"][0]["text"]
+
+
+async def test_faq_menu_lists_questions(harness, policy):
+    sent = await harness.say("menu", "faq")
+    assert len(buttons(sent[0])) == len(policy.faq)
+    assert_valid_card(sent[0])
+
+
+async def test_need_more_info_continues_as_check_prefilled(harness):
+    sent = await harness.say("pre", "can I fax the child's details to the GP")
+    continue_button = next(b for b in buttons(sent[0]) if b["title"] == "Continue as a guided check")
+    sent = await harness.say("pre", value=continue_button["data"])
+    card = assert_valid_card(sent[0])
+    assert card["body"][0]["text"].startswith("Is a child suffering")  # harm is always asked first
+    sent = await harness.say("pre", "no")
+    assert card_of(sent[0])["body"][0]["text"].startswith("Is it urgent")  # fax, details, GP: already known
+
+
+async def test_typed_answers_and_back(harness):
+    await harness.say("typed", "check")
+    await harness.say("typed", "no")
+    sent = await harness.say("typed", "emial")
+    assert card_of(sent[0])["body"][0]["text"] == "What kind of information is it?"
+    sent = await harness.say("typed", "back")
+    assert card_of(sent[0])["body"][0]["text"] == "How do you plan to send it?"
+    sent = await harness.say("typed", "carrier pigeon please")
+    assert "could not match" in card_of(sent[0])["body"][0]["text"]
+    assert card_of(sent[1])["body"][0]["text"] == "How do you plan to send it?"
+
+
+async def test_stale_card_press_does_not_corrupt_state(harness):
+    first = await harness.say("stale", "check")
+    old_button = buttons(first[0])[1]  # "No" on the harm question of the first check
+    await harness.say("stale", "cancel")
+    await harness.say("stale", "check")
+    await harness.say("stale", "no")
+    sent = await harness.say("stale", value=old_button["data"])
+    assert "out of date" in card_of(sent[0])["body"][0]["text"]
+    sent = await harness.say("stale", "fax")  # the current check carries on where it was
+    assert card_of(sent[0])["body"][0]["text"] == "What kind of information is it?"
+
+
+def _paths(policy):
+    """One path of button values to every distinct end of the guided check."""
+    conversation = Conversation(Assistant(policy))
+    leaves: dict[str, list] = {}
+    state, messages = conversation.turn(None, Incoming("check"))
+    stack = [(state, messages[-1], [])]
+    while stack:
+        state, message, path = stack.pop()
+        if message.kind is Kind.ADVICE:
+            leaves.setdefault(message.reply.rule_id, path)
+            continue
+        for option in message.options:
+            if option.data.get("safeshare") != "answer":
+                continue
+            new_state, out = conversation.turn(state, Incoming(data=option.data))
+            stack.append((new_state, out[-1], path + [option.value]))
+    return leaves
+
+
+async def test_every_end_of_the_guided_check_over_http(harness, policy):
+    leaves = _paths(policy)
+    expected = {r.id for r in policy.rules} - {"not-covered"}
+    assert expected <= set(leaves), expected - set(leaves)
+    for n, (rule_id, path) in enumerate(sorted(leaves.items())):
+        cid = f"path-{n}"
+        sent = await harness.say(cid, "check")
+        for value in path:
+            press = next(b for b in buttons(sent[-1]) if b["data"].get("value") == value)
+            sent = await harness.say(cid, value=press["data"])
+        for reply in sent:
+            assert_valid_card(reply)
+        text = json.dumps(card_of(sent[-1]))
+        assert policy.rules[[r.id for r in policy.rules].index(rule_id)].summary[:40] in text, rule_id
+
+
+async def test_200_concurrent_conversations_keep_their_own_state(harness):
+    scripts = {
+        "fax-mh": (["check", "no", "fax", "mental health information"], "Not allowed"),
+        "text-pid": (["check", "no", "text message", "personal identifiable information"], "Not allowed"),
+        "harm": (["check", "yes"], "Ring the Safeguarding Hub now"),
+        "oc": (["check", "no", "objective connect"], "Allowed"),
+    }
+
+    async def run(n: int):
+        name = list(scripts)[n % len(scripts)]
+        lines, verdict = scripts[name]
+        cid = f"many-{n}"
+        for line in lines:
+            sent = await harness.say(cid, line)
+        return name, card_of(sent[-1])["body"][0]["text"]
+
+    results = await asyncio.gather(*(run(n) for n in range(200)))
+    for name, text in results:
+        assert text == scripts[name][1], (name, text)
+
+
+async def test_bad_requests_get_clear_statuses(harness):
+    url = harness.bot.url + "/api/messages"
+    async with harness.session.post(url, data=b"{not json", headers={"Content-Type": "application/json"}) as r:
+        assert r.status == 400 and "Traceback" not in await r.text()
+    async with harness.session.post(url, data=b"x" * 300_000, headers={"Content-Type": "application/json"}) as r:
+        assert r.status == 413
+    async with harness.session.post(url, data=b"{}", headers={"Content-Type": "text/plain"}) as r:
+        assert r.status == 415
+    async with harness.session.post(url, json=[1, 2]) as r:
+        assert r.status == 400
+    async with harness.session.post(url, json={"type": "message", "text": "hi"}) as r:
+        assert r.status == 400 and "serviceUrl" in await r.text()
+    async with harness.session.get(harness.bot.url + "/healthz") as r:
+        assert r.status == 200 and (await r.json())["status"] == "ok"
+
+
+async def test_unknown_command_data_and_invoke(harness):
+    sent = await harness.say("odd", value={"safeshare": "command", "command": "format-c"})
+    assert "did not understand" in card_of(sent[0])["body"][0]["text"]
+    resp = await harness.post(activity(harness.connector.url, "odd", type_="invoke", name="no/such/invoke"))
+    assert resp.status < 500
+
+
+async def test_with_an_app_id_a_request_without_a_token_is_refused(policy):
+    connector = Connector()
+    await connector.start()
+    bot = BotServer(policy, Config(APP_ID="11111111-2222-4333-8444-555555555555", APP_PASSWORD="not-used"))
+    await bot.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            client = Client(session, bot, connector)
+            resp = await client.post(activity(connector.url, "auth", "hello"))
+            assert resp.status == 401
+            resp = await client.post(activity(connector.url, "auth", "hello"), headers={"Authorization": "Bearer nonsense"})
+            assert resp.status == 401
+        assert connector.sent["auth"] == []
+    finally:
+        await bot.stop()
+        await connector.stop()
+
+
+def test_manifest_package_is_valid(tmp_path):
+    import struct
+    import zipfile
+
+    from bot.manifest import ManifestError, build_package
+
+    schema = json.loads((SCHEMAS / "teams-manifest-1.22.schema.json").read_text())
+    path = build_package("11111111-2222-4333-8444-555555555555", tmp_path / "app.zip")
+    with zipfile.ZipFile(path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+        Draft7Validator(schema).validate(manifest)
+        assert manifest["manifestVersion"] == "1.22"
+        bot = manifest["bots"][0]
+        assert bot["scopes"] == ["personal"] and bot["supportsFiles"] is True
+        assert [c["title"] for c in bot["commandLists"][0]["commands"]][:2] == ["help", "check"]
+        for name, size, alpha in (("color.png", 192, False), ("outline.png", 32, True)):
+            data = archive.read(name)
+            assert data[:8] == b"\x89PNG\r\n\x1a\n"
+            width, height, _, colour_type = struct.unpack(">IIBB", data[16:26])
+            assert (width, height) == (size, size)
+            assert colour_type == 6  # RGBA: the outline icon must be transparent
+    with pytest.raises(ManifestError):
+        build_package("not-a-guid", tmp_path / "bad.zip")
