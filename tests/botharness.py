@@ -13,6 +13,15 @@ from bot.app import create_app
 from bot.config import Config
 
 
+async def serve_local(app: web.Application) -> tuple[web.AppRunner, str]:
+    """Serve `app` on a free port of 127.0.0.1; returns the runner and base URL."""
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    return runner, f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+
+
 class Connector:
     """Stands in for the Bot Framework connector at the activity's serviceUrl."""
 
@@ -33,11 +42,7 @@ class Connector:
         return web.json_response({"id": uuid.uuid4().hex})
 
     async def start(self):
-        self.runner = web.AppRunner(self.app)
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+        self.runner, self.url = await serve_local(self.app)
 
     async def stop(self):
         await self.runner.cleanup()
@@ -50,11 +55,7 @@ class BotServer:
         self.url = ""
 
     async def start(self):
-        self.runner = web.AppRunner(self.app)
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+        self.runner, self.url = await serve_local(self.app)
 
     async def stop(self):
         await self.runner.cleanup()

@@ -15,7 +15,7 @@ from bot.app import create_bot
 from bot.config import Config
 from bot.sdk import CachingAuthentication
 
-from .botharness import BotServer, Client, Connector, activity
+from .botharness import BotServer, Client, Connector, activity, serve_local
 
 
 async def _stock_server(policy):
@@ -28,11 +28,7 @@ async def _stock_server(policy):
 
     app = web.Application()
     app.router.add_post("/api/messages", messages)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    return runner, f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+    return await serve_local(app)
 
 
 async def test_stock_process_fails_on_expect_replies_and_ours_does_not(policy):
