@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 from rapidfuzz import fuzz, process
 
-from knowledge.advisor import advise
+from knowledge.advisor import advise, next_question
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant
@@ -188,7 +188,7 @@ class Conversation:
         if command is not None:
             return self._command(check, command, None)
         if check is not None:
-            fact = self._pending_fact(check)
+            fact = next_question(self.policy, Facts(**check.facts))
             if fact is not None:
                 value = self.match_choice(fact, text)
                 if value is None:
@@ -256,9 +256,6 @@ class Conversation:
         nav.append(_command_option("Start over", Command.START_OVER))
         return [Message(Kind.QUESTION, fact.question, (fact.help,) if fact.help else (),
                         options=options + tuple(nav), fact=fact, step=check.step, total_known=len(check.facts))]
-
-    def _pending_fact(self, check: _Check) -> Fact | None:
-        return advise(self.policy, Facts(**check.facts), ask_optional=True).question
 
     def _answer(self, text: str) -> list[Message]:
         reply = self.assistant.answer(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping
 
-from .model import Advice, ChecklistSection, Cited, Facts, Policy, Rule, Section, Verdict
+from .model import Advice, ChecklistSection, Facts, Policy, Rule, Section, Verdict
 
 _MISMATCH = object()
 
@@ -142,10 +142,6 @@ def _alternatives(policy: Policy, ids: Iterable[str]) -> tuple[str, ...]:
 
 def _sections(policy: Policy, cites: Iterable[str]) -> tuple[Section, ...]:
     return tuple(policy.sections[c] for c in dict.fromkeys(cites))
-
-
-def cited(text: str, cites: Iterable[str]) -> Cited:
-    return Cited(text, tuple(cites))
 
 
 def safest(advices: Iterable[Advice]) -> Advice:

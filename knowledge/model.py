@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Mapping
 
 
@@ -240,5 +239,3 @@ class Advice:
     def checklist_items(self) -> tuple[str, ...]:
         return tuple(item for part in self.checklist for item in part.items)
 
-
-EMPTY: Mapping = MappingProxyType({})
