@@ -7,6 +7,7 @@ ever answers 500 with a traceback (see bot/sdk.py for why).
 """
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import uuid
@@ -15,7 +16,7 @@ from http import HTTPStatus
 import jwt
 from aiohttp import web
 from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
-from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
+from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
 from botbuilder.schema import Activity
 
 from dialogs.answer import Assistant
@@ -24,18 +25,18 @@ from knowledge.model import Policy
 
 from .config import Config
 from .handler import SafeShareBot
-from .sdk import CachingAuthentication
+from .sdk import CachingAuthentication, SafeShareAdapter
 
 log = logging.getLogger(__name__)
 
 CONFIG_KEY = web.AppKey("config", Config)
 BOT_KEY = web.AppKey("bot", SafeShareBot)
-ADAPTER_KEY = web.AppKey("adapter", CloudAdapter)
+ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
 
 
-def create_adapter(config: Config) -> CloudAdapter:
+def create_adapter(config: Config) -> SafeShareAdapter:
     auth = CachingAuthentication(ConfigurationBotFrameworkAuthentication(config))
-    adapter = CloudAdapter(auth)
+    adapter = SafeShareAdapter(auth)
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
         reference = uuid.uuid4().hex[:8]
@@ -63,7 +64,20 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None) -
     app[ADAPTER_KEY] = create_adapter(config)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    app.on_startup.append(_freeze_startup_objects)
+    app.on_cleanup.append(_close_sender)
     return app
+
+
+async def _freeze_startup_objects(app: web.Application) -> None:
+    # The policy, indexes and SDK modules live as long as the process: keep
+    # them out of the collector's scans, which otherwise show up in turn p99.
+    gc.collect()
+    gc.freeze()
+
+
+async def _close_sender(app: web.Application) -> None:
+    await app[ADAPTER_KEY].sender.close()
 
 
 def _problem(status: HTTPStatus, detail: str) -> web.Response:

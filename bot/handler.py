@@ -11,12 +11,13 @@ from botbuilder.schema import ActionTypes, Activity, CardAction, ChannelAccount,
 from dialogs.conversation import Conversation, Incoming, Message
 
 from .cards import render_card, suggested
+from .sdk import FrozenJson
 
 log = logging.getLogger(__name__)
 
 
 def to_activity(message: Message) -> Activity:
-    activity = MessageFactory.attachment(CardFactory.adaptive_card(render_card(message)))
+    activity = MessageFactory.attachment(CardFactory.adaptive_card(FrozenJson(render_card(message))))
     activity.text = None
     activity.summary = message.title[:200]
     options = suggested(message)

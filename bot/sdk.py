@@ -14,12 +14,26 @@ upgrade that fixes or breaks one is noticed.
 """
 from __future__ import annotations
 
+import asyncio
+import logging
+import random
+from datetime import datetime
+from enum import Enum
+from urllib.parse import quote
+
+import aiohttp
+from botbuilder.core import TurnContext
+from botbuilder.integration.aiohttp import CloudAdapter
+from botbuilder.schema import ResourceResponse
 from botframework.connector.auth import (
     AuthenticateRequestResult,
     BotFrameworkAuthentication,
     ClaimsIdentity,
     ConnectorFactory,
 )
+from msrest.serialization import Model, Serializer
+
+log = logging.getLogger(__name__)
 
 
 class CachingConnectorFactory(ConnectorFactory):
@@ -77,3 +91,148 @@ class CachingAuthentication(BotFrameworkAuthentication):
 
     async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
         return await self._inner.authenticate_channel_request(auth_header)
+
+
+class FrozenJson(dict):
+    """JSON that is never changed once built (a rendered card): TurnContext's
+    deepcopy of every outgoing activity shares it, and wire() sends it as is.
+
+    msrest would send a dict subclass as its str(): thaw() it before any
+    activity takes the SDK's own path.
+    """
+
+    def __deepcopy__(self, memo):
+        return self
+
+
+def thaw(activity):
+    """The activity with plain dicts where FrozenJson was, for msrest."""
+    for attachment in activity.attachments or ():
+        if isinstance(attachment.content, FrozenJson):
+            attachment.content = dict(attachment.content)
+    return activity
+
+
+def wire(value):
+    """An msrest model (an Activity) as the JSON msrest would send, without msrest.
+
+    Attributes that are None are left out, as msrest does; dicts (card
+    content) and lists are walked; enums give their value; datetimes ISO 8601.
+    """
+    if isinstance(value, Model):
+        out = {}
+        for attr, spec in type(value)._attribute_map.items():
+            item = getattr(value, attr, None)
+            if item is not None:
+                out[spec["key"]] = wire(item)
+        return out
+    if isinstance(value, FrozenJson):
+        return value
+    if isinstance(value, dict):
+        return {key: wire(item) for key, item in value.items() if item is not None}
+    if isinstance(value, (list, tuple)):
+        return [wire(item) for item in value]
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime):
+        return Serializer.serialize_iso(value)
+    return value
+
+
+class ConnectorError(Exception):
+    """The connector refused a reply or could not be reached (no activity content in the message)."""
+
+    def __init__(self, status: int | None, attempts: int):
+        super().__init__(f"connector answered {status or 'nothing'} after {attempts} attempt(s)")
+        self.status = status
+        self.attempts = attempts
+
+
+RETRY_STATUSES = frozenset({429, 502, 503, 504})
+
+
+class ReplySender:
+    """Posts activities to the connector with one aiohttp session and bounded retries."""
+
+    def __init__(self, attempts: int = 4, base_delay: float = 0.25, max_delay: float = 4.0, timeout: float = 15.0):
+        self.attempts = attempts
+        self.base_delay = base_delay
+        self.max_delay = max_delay
+        self.timeout = aiohttp.ClientTimeout(total=timeout)
+        self._session: aiohttp.ClientSession | None = None
+
+    def _client(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            self._session = aiohttp.ClientSession(timeout=self.timeout)
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    @staticmethod
+    async def _headers(credentials) -> dict[str, str]:
+        app_id = getattr(credentials, "microsoft_app_id", None)
+        if not app_id or not hasattr(credentials, "_should_set_token") or not credentials._should_set_token(None):
+            return {}
+        # msal may go to the network on refresh: keep that off the event loop.
+        token = await asyncio.get_running_loop().run_in_executor(None, credentials.get_access_token)
+        return {"Authorization": f"Bearer {token}"}
+
+    def _delay(self, attempt: int, retry_after: str | None) -> float:
+        if retry_after is not None:
+            try:
+                return min(self.max_delay, max(0.0, float(retry_after)))
+            except ValueError:
+                pass  # an HTTP date: fall back to our own backoff
+        return min(self.max_delay, self.base_delay * 2 ** attempt) * (0.5 + random.random() / 2)
+
+    async def post(self, service_url: str, credentials, activity) -> ResourceResponse:
+        path = f"/v3/conversations/{quote(activity.conversation.id, safe='')}/activities"
+        if activity.reply_to_id:
+            path += f"/{quote(activity.reply_to_id, safe='')}"
+        url = service_url.rstrip("/") + path
+        body = wire(activity)
+        status = None
+        for attempt in range(self.attempts):
+            retry_after = None
+            try:
+                headers = await self._headers(credentials)
+                async with self._client().post(url, json=body, headers=headers) as resp:
+                    status = resp.status
+                    payload = await resp.read()
+                    if status < 300:
+                        try:
+                            reply_id = aiohttp.helpers.json.loads(payload).get("id", "") if payload else ""
+                        except (ValueError, AttributeError):
+                            reply_id = ""
+                        return ResourceResponse(id=reply_id)
+                    if status not in RETRY_STATUSES:
+                        break
+                    retry_after = resp.headers.get("Retry-After")
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                status = None
+            if attempt + 1 < self.attempts:
+                delay = self._delay(attempt, retry_after)
+                log.warning("connector.retry", extra={"status": status, "attempt": attempt + 1, "delay_s": round(delay, 2)})
+                await asyncio.sleep(delay)
+        raise ConnectorError(status, attempt + 1)
+
+
+class SafeShareAdapter(CloudAdapter):
+    """CloudAdapter whose messages go out through ReplySender (workaround 3)."""
+
+    def __init__(self, auth: BotFrameworkAuthentication, sender: ReplySender | None = None):
+        super().__init__(auth)
+        self.sender = sender or ReplySender()
+
+    async def send_activities(self, context: TurnContext, activities):
+        connector = context.turn_state.get(self.BOT_CONNECTOR_CLIENT_KEY)
+        if connector is None or any(a.type != "message" for a in activities):
+            return await super().send_activities(context, [thaw(a) for a in activities])
+        responses = []
+        for activity in activities:
+            activity.id = None
+            responses.append(await self.sender.post(connector.config.base_url, connector.config.credentials, activity))
+        return responses

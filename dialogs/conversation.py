@@ -133,6 +133,7 @@ class Conversation:
 
     def __init__(self, assistant: Assistant):
         self.assistant = assistant
+        self._phrases: dict[str, dict[str, Any]] = {}
         self.policy = assistant.policy
 
     # -- entry points -----------------------------------------------------
@@ -324,10 +325,12 @@ class Conversation:
         if words.isdigit() and 1 <= int(words) <= len(fact.choices):
             return fact.choices[int(words) - 1].value
         corrected = " ".join(self.assistant.reader.speller.tokens(text))
-        phrases: dict[str, Any] = {}
-        for choice in fact.choices:
-            for phrase in (choice.label, _value_text(choice.value), *choice.words):
-                phrases.setdefault(normalise(phrase), choice.value)
+        phrases = self._phrases.get(fact.id)
+        if phrases is None:
+            phrases = self._phrases[fact.id] = {}
+            for choice in fact.choices:
+                for phrase in (choice.label, _value_text(choice.value), *choice.words):
+                    phrases.setdefault(normalise(phrase), choice.value)
         if corrected in phrases:
             return phrases[corrected]
         scored = process.extract(corrected, list(phrases), scorer=fuzz.WRatio, score_cutoff=86, limit=None)

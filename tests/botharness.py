@@ -33,9 +33,15 @@ class Connector:
         self.app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._post)
         self.runner: web.AppRunner | None = None
         self.url = ""
+        self.faults: list[tuple[int, dict]] = []  # (status, headers) to answer before accepting
+        self.refused = 0
 
     async def _post(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if self.faults:
+            status, headers = self.faults.pop(0)
+            self.refused += 1
+            return web.json_response({"error": "stand-in fault"}, status=status, headers=headers)
         cid = request.match_info["cid"]
         self.sent[cid].append(body)
         self.events[cid].set()

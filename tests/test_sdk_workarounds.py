@@ -11,7 +11,7 @@ from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from msrest.universal_http.requests import ClientRetryPolicy
 
-from bot.app import create_bot
+from bot.app import ADAPTER_KEY, create_bot
 from bot.config import Config
 from bot.sdk import CachingAuthentication
 
@@ -72,3 +72,98 @@ async def test_connector_clients_are_reused_per_service_url():
     t1 = await auth.create_user_token_client(first.claims_identity)
     t2 = await auth.create_user_token_client(second.claims_identity)
     assert t1 is t2
+
+
+def test_stock_replies_still_go_through_msrest():
+    """Workaround 3: the SDK posts replies via msrest's ConnectorClient."""
+    import inspect
+
+    from botbuilder.core.cloud_adapter_base import CloudAdapterBase
+
+    source = inspect.getsource(CloudAdapterBase.send_activities)
+    assert "connector_client.conversations.reply_to_activity" in source
+
+
+def _every_kind_of_reply(policy):
+    from dialogs.answer import Assistant
+    from dialogs.conversation import Conversation, Incoming
+
+    conversation = Conversation(Assistant(policy))
+    messages = list(conversation.welcome())
+    state: dict = {}
+    for text in ("check", "no", "email", "mental health", "GP", "faq", "hub", "what makes a good password",
+                 "she said her dad hits her", "can I send it?", "zzzz"):
+        state, out = conversation.turn(state, Incoming(text))
+        messages += out
+    return messages
+
+
+def test_wire_json_is_what_msrest_would_send(policy):
+    """ReplySender must post exactly the JSON the SDK's connector client would."""
+    import copy
+    import datetime
+
+    from botbuilder.core import TurnContext
+    from botbuilder.schema import Activity, ChannelAccount, ConversationAccount
+    from botframework.connector import models
+    from msrest import Serializer
+
+    from bot.handler import to_activity
+    from bot.sdk import thaw, wire
+
+    serializer = Serializer({k: v for k, v in models.__dict__.items() if isinstance(v, type)})
+    incoming = Activity(type="message", id="in-1", channel_id="msteams", service_url="http://127.0.0.1:1",
+                        from_property=ChannelAccount(id="user-1"), recipient=ChannelAccount(id="bot-1"),
+                        conversation=ConversationAccount(id="conv/1 x", conversation_type="personal"))
+    reference = TurnContext.get_conversation_reference(incoming)
+    messages = _every_kind_of_reply(policy)
+    assert len(messages) >= 10
+    for message in messages:
+        outgoing = TurnContext.apply_conversation_reference(to_activity(message), reference)
+        outgoing.local_timestamp = datetime.datetime(2026, 11, 25, 9, 30, tzinfo=datetime.timezone.utc)
+        assert wire(outgoing) == serializer.body(thaw(copy.deepcopy(outgoing)), "Activity")
+    # Why thaw() exists: msrest sends a dict subclass as its str().
+    assert isinstance(serializer.body(outgoing, "Activity")["attachments"][0]["content"], str)
+
+
+async def test_reply_sender_retries_429_and_503_then_delivers(policy):
+    connector = Connector()
+    await connector.start()
+    bot = BotServer(policy)
+    bot.app[ADAPTER_KEY].sender.base_delay = 0.01
+    await bot.start()
+    try:
+        connector.faults = [(429, {"Retry-After": "0"}), (503, {})]
+        async with aiohttp.ClientSession() as session:
+            sent = await Client(session, bot, connector).say("retry", "help")
+        assert connector.refused == 2 and len(sent) == 1
+    finally:
+        await bot.stop()
+        await connector.stop()
+
+
+async def test_connector_down_gives_up_with_a_reference_and_the_bot_stays_up(policy, caplog):
+    connector = Connector()
+    await connector.start()
+    bot = BotServer(policy)
+    sender = bot.app[ADAPTER_KEY].sender
+    sender.base_delay = 0.01
+    await bot.start()
+    try:
+        # Every attempt of the reply and of the apology is refused.
+        connector.faults = [(502, {})] * (2 * sender.attempts)
+        async with aiohttp.ClientSession() as session:
+            client = Client(session, bot, connector)
+            resp = await client.post(activity(connector.url, "down", "can I text the carer the address?"))
+            assert resp.status == 200  # the turn was taken; the failure is logged, not thrown at the channel
+            assert connector.refused == 2 * sender.attempts
+            failures = [r for r in caplog.records if r.msg == "turn.failed"]
+            assert failures and failures[0].error == "ConnectorError" and len(failures[0].reference) == 8
+            assert "carer" not in caplog.text
+            async with session.get(bot.url + "/healthz") as health:
+                assert health.status == 200
+            sent = await client.say("down", "help")  # the connector is back
+            assert len(sent) == 1
+    finally:
+        await bot.stop()
+        await connector.stop()
