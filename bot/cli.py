@@ -35,7 +35,15 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=3978)
     serve.add_argument("--allow-anonymous-remote", action="store_true",
                        help="allow a non-loopback address with no MicrosoftAppId (no authentication!)")
-    sub.add_parser("chat", help="talk to the bot in this terminal")
+    chat = sub.add_parser("chat", help="talk to the bot in this terminal")
+    chat.add_argument("--out", metavar="DIR", default=".", help="where `encrypt PATH` in the chat puts packages")
+    encrypt = sub.add_parser("encrypt", help="make an AES-256 encrypted package with a new password")
+    encrypt.add_argument("files", nargs="+", metavar="FILE")
+    encrypt.add_argument("--out", metavar="DIR", default=".", help="where to put the package (default: here)")
+    encrypt.add_argument("--format", choices=("7z", "zip"), default="7z",
+                         help="7z (default: names hidden too) or zip (AES-256 ZIP, as the protocol's appendix)")
+    encrypt.add_argument("--max-mb", type=int, default=100, help="size limit for the files together (MB)")
+    encrypt.add_argument("--json", action="store_true", help="print one JSON object")
     manifest = sub.add_parser("manifest", help="build the Teams app package (zip)")
     manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     manifest.add_argument("--out", default="safeshare-teams-app.zip")
@@ -63,7 +71,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         return _serve(policy, args)
     if args.command == "chat":
-        return _chat(policy)
+        return _chat(policy, args)
+    if args.command == "encrypt":
+        return _encrypt(policy, args)
     if args.command == "manifest":
         return _manifest(args)
     parser.error(f"unknown command {args.command!r}")
@@ -127,13 +137,49 @@ def _serve(policy, args) -> int:
     return EXIT_OK
 
 
-def _chat(policy) -> int:
+def _chat(policy, args) -> int:
     import asyncio
+    from pathlib import Path
 
     from .app import create_bot
     from .chat import run_chat
 
-    return asyncio.run(run_chat(create_bot(policy)))
+    return asyncio.run(run_chat(create_bot(policy), out_dir=Path(args.out)))
+
+
+def _encrypt(policy, args) -> int:
+    import logging
+    import os
+    from pathlib import Path
+
+    from dialogs.packaging import describe
+    from packager.package import PackageError, Source, build, private_dir
+
+    logging.basicConfig(level=logging.WARNING, format="safeshare: %(levelname)s %(message)s")
+    out = Path(args.out)
+    if not out.is_dir():
+        print("safeshare: the --out directory does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    sources = [Source(Path(f), f) for f in args.files]
+    try:
+        with private_dir(out) as work:
+            package = build(sources, work, fmt=args.format, max_bytes=args.max_mb * 1024 * 1024)
+            final = out / package.name
+            os.replace(package.path, final)
+    except PackageError as error:
+        print(f"safeshare: {error}", file=sys.stderr)
+        return EXIT_FAILURE
+    text = describe(policy, package)
+    if args.json:
+        print(json.dumps({"archive": str(final), "name": package.name, "format": package.format,
+                          "size": package.size, "password": package.password, "files": package.mapping,
+                          **text.to_json()}, ensure_ascii=False))
+        return EXIT_OK
+    print(f"Package: {final}")
+    print("\n".join(text.ready_lines))
+    print()
+    print("\n".join(text.password_lines()))
+    return EXIT_OK
 
 
 def _manifest(args) -> int:

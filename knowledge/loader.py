@@ -34,6 +34,8 @@ from .model import (
 DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sections", "vocabulary", "facts", "signals", "checklists", "rules", "faq")
 BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement"})
+# Checklists the code shows by name (the encrypted package's instructions).
+REQUIRED_CHECKLISTS = ("hub_call", "package_sending", "package_email_body", "package_receiving")
 
 
 class KnowledgeError(Exception):
@@ -343,6 +345,9 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
         if node["id"] in checklists:
             check.add(node, f"{loc}.id", f"duplicate checklist id {node['id']!r}", "id")
         checklists[node["id"]] = Checklist(node["id"], node["title"], tuple(items))
+    for name in REQUIRED_CHECKLISTS:
+        if name not in checklists:
+            check.add(doc, "checklists", f"missing checklist {name!r}: SafeShare shows it by name")
 
     def refs(node: dict, loc: str, key: str, known: dict, what: str) -> tuple[str, ...]:
         values = check.strings(node, key, loc)
