@@ -24,6 +24,7 @@ from dialogs.conversation import Conversation
 from knowledge.model import Policy
 
 from .config import Config
+from .files import FileTransfer, PendingPackages
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter
 
@@ -53,14 +54,18 @@ def create_adapter(config: Config) -> SafeShareAdapter:
     return adapter
 
 
-def create_bot(policy: Policy, storage: Storage | None = None) -> SafeShareBot:
-    return SafeShareBot(Conversation(Assistant(policy)), ConversationState(storage or MemoryStorage()))
+def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
+               pending: PendingPackages | None = None, local_out=None) -> SafeShareBot:
+    return SafeShareBot(Conversation(Assistant(policy)), ConversationState(storage or MemoryStorage()),
+                        transfer, pending, local_out)
 
 
-def create_app(config: Config, policy: Policy, storage: Storage | None = None) -> web.Application:
+def create_app(config: Config, policy: Policy, storage: Storage | None = None,
+               transfer: FileTransfer | None = None) -> web.Application:
     app = web.Application(client_max_size=config.MAX_BODY_BYTES)
     app[CONFIG_KEY] = config
-    app[BOT_KEY] = create_bot(policy, storage)
+    transfer = transfer or FileTransfer(config.file_hosts, config.MAX_PACKAGE_MB * 1024 * 1024)
+    app[BOT_KEY] = create_bot(policy, storage, transfer, PendingPackages(config.PACKAGE_HOLD_SECONDS))
     app[ADAPTER_KEY] = create_adapter(config)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
@@ -78,6 +83,8 @@ async def _freeze_startup_objects(app: web.Application) -> None:
 
 async def _close_sender(app: web.Application) -> None:
     await app[ADAPTER_KEY].sender.close()
+    await app[BOT_KEY].transfer.close()
+    app[BOT_KEY].pending.close()
 
 
 def _problem(status: HTTPStatus, detail: str) -> web.Response:

@@ -66,11 +66,16 @@ def render_card(message: Message) -> dict:
                               isSubtle=True, size="Small", separator=True))
     else:
         body.append(_text(message.title, weight="Bolder", size="Medium"))
-        body += [_text(line) for line in message.lines]
+        for line in message.lines:
+            if message.kind is Kind.PASSWORD and line.startswith("Password: "):
+                body.append(_text(line.removeprefix("Password: "), size="ExtraLarge", fontType="Monospace",
+                                  weight="Bolder"))
+            elif line:
+                body.append(_text(line))
         if message.kind is Kind.QUESTION:
             body.append(_text("Press a button or type your answer. You can type back or start over.",
                               isSubtle=True, size="Small"))
-    card = {"type": "AdaptiveCard", "version": "1.5", "body": body, "fallbackText": message.text()[:2000]}
+    card = {"type": "AdaptiveCard", "version": "1.5", "body": body, "fallbackText": message.text()[:6000]}
     if actions:
         card["actions"] = actions
     return card

@@ -6,19 +6,23 @@ numbered choices, and typing a number presses that button.
 """
 from __future__ import annotations
 
+import shlex
 import sys
 import uuid
+from pathlib import Path
 from typing import TextIO
 
 from botbuilder.core import BotAdapter, TurnContext
 from botbuilder.schema import (
     Activity,
+    Attachment,
     ActivityTypes,
     ChannelAccount,
     ConversationAccount,
     ResourceResponse,
 )
 
+from .files import LOCAL_FILE
 from .handler import SafeShareBot
 
 
@@ -71,18 +75,34 @@ class ChatSession:
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
             button = self.buttons[int(text) - 1]
             activity = self._activity(type=ActivityTypes.message, text=button.get("title", ""), value=button["data"])
+        elif text.lower().startswith("encrypt ") and len(text) > 8:
+            activity = self._files(text[8:])
         else:
             activity = self._activity(type=ActivityTypes.message, text=text)
         return self.render(await self.adapter.turn(self.bot, activity))
+
+    def _files(self, paths: str) -> Activity:
+        """`encrypt PATH...`: the files go to the handler as attachments, as a Teams upload would."""
+        try:
+            names = shlex.split(paths)
+        except ValueError:
+            names = paths.split()
+        attachments = [Attachment(content_type=LOCAL_FILE, content_url=str(Path(n).expanduser()), name=Path(n).name)
+                       for n in names]
+        return self._activity(type=ActivityTypes.message, text="", attachments=attachments)
 
     def render(self, activities: list[Activity]) -> str:
         out: list[str] = []
         self.buttons = []
         for activity in activities:
+            if out:
+                out.append("")
             if activity.text:
                 out.append(activity.text)
             for attachment in activity.attachments or []:
-                card = attachment.content or {}
+                if not isinstance(attachment.content, dict):
+                    continue
+                card = attachment.content
                 out.append(card.get("fallbackText") or "")
                 for action in card.get("actions", []):
                     if action.get("type") == "Action.Submit":

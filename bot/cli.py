@@ -143,8 +143,14 @@ def _chat(policy, args) -> int:
 
     from .app import create_bot
     from .chat import run_chat
+    from .files import FileTransfer
 
-    return asyncio.run(run_chat(create_bot(policy), out_dir=Path(args.out)))
+    out = Path(args.out)
+    if not out.is_dir():
+        print("safeshare: the --out directory does not exist", file=sys.stderr)
+        return EXIT_USAGE
+    bot = create_bot(policy, transfer=FileTransfer(allow_local=True), local_out=out)
+    return asyncio.run(run_chat(bot))
 
 
 def _encrypt(policy, args) -> int:

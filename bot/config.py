@@ -15,7 +15,15 @@ _ENV = {
     "APP_PASSWORD": "MicrosoftAppPassword",
     "APP_TYPE": "MicrosoftAppType",
     "APP_TENANTID": "MicrosoftAppTenantId",
+    "FILE_HOSTS": "SAFESHARE_FILE_HOSTS",
+    "MAX_PACKAGE_MB": "SAFESHARE_MAX_PACKAGE_MB",
+    "PACKAGE_HOLD_SECONDS": "SAFESHARE_PACKAGE_HOLD_SECONDS",
 }
+_NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS")
+
+
+class ConfigError(ValueError):
+    """A setting has a value SafeShare cannot use (the message names the setting, not secrets)."""
 
 
 def read_dotenv(path: Path) -> dict[str, str]:
@@ -41,6 +49,10 @@ class Config:
     APP_TYPE: str = "MultiTenant"
     APP_TENANTID: str = ""
     MAX_BODY_BYTES: int = 256 * 1024
+    # Where attached files may be downloaded from and uploaded to (comma-separated host patterns).
+    FILE_HOSTS: str = "*.sharepoint.com,*.sharepoint.us,*.sharepoint-mil.us,*.sharepoint.cn"
+    MAX_PACKAGE_MB: int = 100
+    PACKAGE_HOLD_SECONDS: int = 900  # how long a package waits for the sender to accept the upload
     # Tests point these at a local OpenID metadata endpoint.
     TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL: str | None = None
     TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL: str | None = None
@@ -48,6 +60,10 @@ class Config:
     @property
     def anonymous(self) -> bool:
         return not self.APP_ID
+
+    @property
+    def file_hosts(self) -> tuple[str, ...]:
+        return tuple(h.strip() for h in self.FILE_HOSTS.split(",") if h.strip())
 
     @classmethod
     def from_env(cls, environ=None, dotenv: Path | None = Path(".env")) -> "Config":
@@ -57,5 +73,12 @@ class Config:
         for attr, name in _ENV.items():
             value = environ.get(name, file_values.get(name))
             if value:
+                if attr in _NUMBERS:
+                    try:
+                        value = int(value)
+                    except ValueError:
+                        raise ConfigError(f"{name} must be a whole number") from None
+                    if value <= 0:
+                        raise ConfigError(f"{name} must be more than 0")
                 values[attr] = value
         return cls(**values)

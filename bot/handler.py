@@ -1,19 +1,29 @@
 """The Teams activity handler: translates activities, the dialogs decide."""
 from __future__ import annotations
 
+import asyncio
+import base64
 import logging
+import os
 import time
+from http import HTTPStatus
+from pathlib import Path
 from typing import Any
 
-from botbuilder.core import ActivityHandler, CardFactory, ConversationState, MessageFactory, TurnContext
-from botbuilder.schema import ActionTypes, Activity, CardAction, ChannelAccount, SuggestedActions
+from botbuilder.core import ActivityHandler, CardFactory, ConversationState, InvokeResponse, MessageFactory, TurnContext
+from botbuilder.schema import ActionTypes, Activity, Attachment, CardAction, ChannelAccount, SuggestedActions
 
-from dialogs.conversation import Conversation, Incoming, Message
+from dialogs.conversation import Conversation, Incoming, Kind, Message, package_format
+from packager.package import PackageError, build, private_dir
 
 from .cards import render_card, suggested
+from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, requests_from
 from .sdk import FrozenJson
 
 log = logging.getLogger(__name__)
+
+INLINE_LIMIT = 4 * 1024 * 1024  # the largest package sent back inline where there is no Teams file consent
+_MEDIA = {"7z": "application/x-7z-compressed", "zip": "application/zip"}
 
 
 def to_activity(message: Message) -> Activity:
@@ -27,11 +37,21 @@ def to_activity(message: Message) -> Activity:
     return activity
 
 
+def _attachments(activity: Activity) -> list[dict]:
+    return [{"contentType": a.content_type, "contentUrl": a.content_url, "content": a.content, "name": a.name}
+            for a in activity.attachments or () if a is not None]
+
+
 class SafeShareBot(ActivityHandler):
-    def __init__(self, conversation: Conversation, conversation_state: ConversationState):
+    def __init__(self, conversation: Conversation, conversation_state: ConversationState,
+                 transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
+                 local_out: Path | None = None):
         self.conversation = conversation
         self.state = conversation_state
         self.accessor = conversation_state.create_property("safeshare")
+        self.transfer = transfer or FileTransfer()
+        self.pending = pending or PendingPackages()
+        self.local_out = local_out  # the terminal chat: packages are saved here
 
     async def on_turn(self, turn_context: TurnContext):
         await super().on_turn(turn_context)
@@ -46,6 +66,10 @@ class SafeShareBot(ActivityHandler):
         activity = turn_context.activity
         started = time.perf_counter()
         state = await self.accessor.get(turn_context, dict)
+        files = requests_from(_attachments(activity))
+        if files:
+            await self._package(turn_context, package_format(state), files)
+            return
         text = activity.text if isinstance(activity.text, str) else ""
         data = activity.value if isinstance(activity.value, dict) else None
         new_state, messages = self.conversation.turn(state, Incoming(text[:4000], data))
@@ -56,3 +80,91 @@ class SafeShareBot(ActivityHandler):
 
     async def _send(self, turn_context: TurnContext, messages: list[Message]) -> None:
         await turn_context.send_activities([to_activity(m) for m in messages])
+
+    # -- encrypted packages ------------------------------------------------
+    async def _package(self, turn_context: TurnContext, fmt: str, files) -> None:
+        started = time.perf_counter()
+        try:
+            with private_dir() as work:  # the originals never outlive this turn
+                sources = [await self.transfer.fetch(request, work) for request in files]
+                # py7zr and pyzipper work on a thread: other conversations keep their turns meanwhile.
+                package = await asyncio.to_thread(build, sources, work, fmt=fmt, max_bytes=self.transfer.max_bytes)
+                ready, password = self.conversation.packaged(package)
+                await self._deliver(turn_context, package, ready, password)
+        except (FileRefused, PackageError) as refusal:
+            log.info("package.refused", extra={"files": len(files)})
+            again = self.conversation.encrypt_prompt(fmt).options
+            await self._send(turn_context, [Message(Kind.NOTICE, "I could not make the package.", (str(refusal),),
+                                                    options=again)])
+            return
+        log.info("package.made", extra={"files": len(files), "format": fmt, "bytes": package.size,
+                                        "ms": round((time.perf_counter() - started) * 1000, 1)})
+
+    async def _deliver(self, turn_context: TurnContext, package, ready: Message, password: Message) -> None:
+        activity = turn_context.activity
+        if activity.channel_id == "msteams":
+            token = self.pending.hold(package.path, package.name, package.size, activity.conversation.id)
+            minutes = max(1, round(self.pending.hold_seconds / 60))
+            consent = Attachment(content_type=FILE_CONSENT, name=package.name, content={
+                "description": f"Encrypted package (AES-256). Allow the upload within {minutes} minutes; "
+                               "the password is in the next message.",
+                "sizeInBytes": package.size, "acceptContext": {"package": token}, "declineContext": {"package": token}})
+            await turn_context.send_activities([to_activity(ready), MessageFactory.attachment(consent),
+                                                to_activity(password)])
+        elif self.local_out is not None and activity.channel_id == "terminal":
+            target = self.local_out / package.name
+            os.replace(package.path, target)
+            saved = Message(ready.kind, ready.title, (f"Saved as {target}",) + ready.lines)
+            await self._send(turn_context, [saved, password])
+        elif package.size <= INLINE_LIMIT:
+            data = base64.b64encode(package.path.read_bytes()).decode()
+            inline = Attachment(content_type=_MEDIA[package.format], name=package.name,
+                                content_url=f"data:{_MEDIA[package.format]};base64,{data}")
+            await turn_context.send_activities([to_activity(ready), MessageFactory.attachment(inline),
+                                                to_activity(password)])
+        else:
+            await self._send(turn_context, [Message(
+                Kind.NOTICE, "The package is too large to send back here.",
+                (f"Here I can return packages up to {INLINE_LIMIT // (1024 * 1024)} MB. Use SafeShare in Teams, "
+                 "or `safeshare encrypt` on your computer. Nothing was kept.",))])
+
+    async def on_invoke_activity(self, turn_context: TurnContext):
+        if turn_context.activity.name == "fileConsent/invoke":
+            return await self._on_file_consent(turn_context)
+        return await super().on_invoke_activity(turn_context)
+
+    async def _on_file_consent(self, turn_context: TurnContext) -> InvokeResponse:
+        activity = turn_context.activity
+        value: Any = activity.value if isinstance(activity.value, dict) else {}
+        action = value.get("action")
+        context = value.get("context") if isinstance(value.get("context"), dict) else {}
+        if action not in ("accept", "decline"):
+            return InvokeResponse(status=HTTPStatus.BAD_REQUEST)
+        held = self.pending.take(context.get("package"), activity.conversation.id)
+        if action == "decline":
+            self.pending.discard(held)
+            await self._send(turn_context, [Message(Kind.NOTICE, "Upload declined. The package was deleted; "
+                                                                 "nothing was kept.")])
+            return InvokeResponse(status=HTTPStatus.OK)
+        if held is None:
+            await self._send(turn_context, [Message(
+                Kind.NOTICE, "That package is no longer available.",
+                ("A package waits for a short time only, and only in the chat it was made in. "
+                 "Send the file again for a new package with a new password.",))])
+            return InvokeResponse(status=HTTPStatus.OK)
+        info = value.get("uploadInfo") if isinstance(value.get("uploadInfo"), dict) else {}
+        try:
+            await self.transfer.upload(held.path, str(info.get("uploadUrl") or ""))
+        except FileRefused as refusal:
+            await self._send(turn_context, [Message(Kind.NOTICE, "The package could not be uploaded.", (str(refusal),))])
+            return InvokeResponse(status=HTTPStatus.OK)
+        finally:
+            self.pending.discard(held)
+        card = Attachment(content_type=FILE_INFO, name=str(info.get("name") or held.name),
+                          content_url=str(info.get("contentUrl") or ""),
+                          content={"uniqueId": info.get("uniqueId"), "fileType": info.get("fileType")})
+        note = Message(Kind.NOTICE, "The package is in your OneDrive.",
+                       ("Attach it to your email from there. Once it has been sent, delete the protected copy.",))
+        await turn_context.send_activities([MessageFactory.attachment(card), to_activity(note)])
+        log.info("package.uploaded", extra={"bytes": held.size})
+        return InvokeResponse(status=HTTPStatus.OK)

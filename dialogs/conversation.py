@@ -33,6 +33,8 @@ class Kind(StrEnum):
     QUESTION = "question"
     FAQ_MENU = "faq_menu"
     NOTICE = "notice"
+    PACKAGE = "package"  # an encrypted package is ready (the host attaches or offers the file)
+    PASSWORD = "password"  # its password, always a message of its own
 
 
 class Command(StrEnum):
@@ -64,6 +66,19 @@ COMMAND_LIST = (
     (Command.ENCRYPT, "Make an encrypted package"),
     (Command.CANCEL, "Stop the current check"),
 )
+
+
+FORMATS = ("7z", "zip")
+DEFAULT_FORMAT = "7z"
+FORMAT_LABELS = {"7z": "7z (recommended: even the names inside are encrypted)",
+                 "zip": "ZIP with AES-256 (as the protocol's appendix; names inside stay readable)"}
+FORMAT_WORDS = {"zip": "zip", "use zip": "zip", "encrypt zip": "zip", "zip format": "zip",
+                "7z": "7z", "use 7z": "7z", "encrypt 7z": "7z", "7zip": "7z", "7 zip": "7z"}
+
+
+def package_format(state: Mapping[str, Any] | None) -> str:
+    chosen = (state or {}).get("package_format")
+    return chosen if chosen in FORMATS else DEFAULT_FORMAT
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,12 +163,34 @@ class Conversation:
     def turn(self, state: Mapping[str, Any] | None, incoming: Incoming) -> tuple[dict, list[Message]]:
         """Handle one turn; returns the new state and the messages to send."""
         check = _Check.load((state or {}).get("check"))
+        fmt = package_format(state)
         data = incoming.data if isinstance(incoming.data, Mapping) else None
-        if data is not None and data.get(MARK):
+        encrypt = self._encrypt_request(incoming, data)
+        if encrypt is not None:  # the package prompt; a check in progress stays where it was
+            fmt = encrypt or fmt
+            messages = [self.encrypt_prompt(fmt)]
+        elif data is not None and data.get(MARK):
             check, messages = self._on_button(check, data)
         else:
             check, messages = self._on_text(check, (incoming.text or "").strip())
-        return {"version": STATE_VERSION, "check": check.dump() if check else None}, messages
+        new_state = {"version": STATE_VERSION, "check": check.dump() if check else None}
+        if fmt != DEFAULT_FORMAT:
+            new_state["package_format"] = fmt
+        return new_state, messages
+
+    @staticmethod
+    def _encrypt_request(incoming: Incoming, data: Mapping | None) -> str | None:
+        """'' for the encrypt command, a format if one was chosen, None for anything else."""
+        if data is not None and data.get(MARK):
+            if data.get(MARK) == "command" and data.get("command") == Command.ENCRYPT.value:
+                return data["format"] if data.get("format") in FORMATS else ""
+            return None
+        text = (incoming.text or "").strip()
+        if not text:
+            return None
+        if match_command(text) is Command.ENCRYPT:
+            return ""
+        return FORMAT_WORDS.get(normalise(text))
 
     # -- buttons ----------------------------------------------------------
     def _on_button(self, check: _Check | None, data: Mapping[str, Any]):
@@ -206,10 +243,8 @@ class Conversation:
             return check, [self._faq_menu()]
         if command is Command.HUB:
             return check, [self._hub()]
-        if command is Command.ENCRYPT:
-            return check, [Message(Kind.NOTICE, "Encrypted packages are coming soon.",
-                                   ("Until then, follow the steps to encrypt a document with 7-Zip.",),
-                                   options=(_ask_option("How do I encrypt a document?"),))]
+        if command is Command.ENCRYPT:  # handled in turn(), which knows the chosen format
+            return check, [self.encrypt_prompt(DEFAULT_FORMAT)]
         if command is Command.CANCEL:
             note = "Check stopped. Nothing was kept." if check else "There is no check in progress."
             return None, [Message(Kind.NOTICE, note, options=self._start_options())]
@@ -275,6 +310,27 @@ class Conversation:
         if not options:
             options = [_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ)]
         return tuple(options)
+
+    def encrypt_prompt(self, fmt: str) -> Message:
+        other = "zip" if fmt == "7z" else "7z"
+        lines = (
+            "Attach the document (or several) to a message here with the paperclip and send it. "
+            "I will send back an AES-256 encrypted package with a name that identifies no one, and a new "
+            "password that only you see, to give the recipient by phone.",
+            f"Format: {FORMAT_LABELS[fmt]}.",
+            "Up to 100 MB together. The documents are deleted as soon as the package is made.",
+        )
+        return Message(Kind.NOTICE, "Make an encrypted package", lines,
+                       options=(_command_option(f"Use {FORMAT_LABELS[other]}", Command.ENCRYPT, format=other),
+                                _ask_option("How do I encrypt a document?")))
+
+    def packaged(self, package) -> list[Message]:
+        """The two messages that go with a package: ready (with the file), then the password."""
+        from .packaging import describe  # imports the packager only when a package is made
+
+        text = describe(self.policy, package)
+        return [Message(Kind.PACKAGE, text.ready_title, text.ready_lines),
+                Message(Kind.PASSWORD, text.password_title, text.password_lines())]
 
     def _help(self) -> Message:
         lines = tuple(f"{c.value}: {d}" for c, d in COMMAND_LIST) + (

@@ -30,6 +30,15 @@ def is_compressed(original: str) -> bool:
     return extension(original)[1:] in ALREADY_COMPRESSED
 
 
+def looks_incompressible(path, sample: int = 256 * 1024) -> bool:
+    """True when a sample from the start of the file does not shrink (encrypted, media, archives ...)."""
+    import zlib
+
+    with open(path, "rb") as f:
+        head = f.read(sample)
+    return len(head) >= 4096 and len(zlib.compress(head, 1)) > 0.95 * len(head)
+
+
 def inner_name(position: int, original: str) -> str:
     """'document-1.docx': a neutral name that keeps the extension."""
     return f"document-{position}{extension(original)}"

@@ -3,7 +3,7 @@
 7z (the default): AES-256 with the header encrypted, so even the inner file
 names need the password. py7zr writes one coder chain per block, so files
 that are already compressed (docx, pdf, jpg ...) go in a block of their own,
-stored, and the others in an LZMA2 block (preset 0: fast, and text still
+stored (so is any file whose first 256 KB do not shrink), and the others in an LZMA2 block (preset 0: fast, and text still
 shrinks to about a third).
 
 ZIP (the protocol appendix's format, for recipients whose tools need it):
@@ -30,7 +30,7 @@ import py7zr
 import pyzipper
 
 from . import kdf
-from .names import archive_name, display_name, inner_name, is_compressed
+from .names import archive_name, display_name, inner_name, is_compressed, looks_incompressible
 from .password import new_password
 
 kdf.install()
@@ -143,7 +143,11 @@ def build(sources: Sequence[Source], dest_dir: Path, *, fmt: str = "7z", max_byt
     files = []
     for position, (source, size) in enumerate(zip(sources, sizes), 1):
         original, changed = display_name(source.name)
-        files.append(PackedFile(original, inner_name(position, source.name), size, is_compressed(source.name), changed))
+        try:
+            stored = is_compressed(source.name) or looks_incompressible(source.path)
+        except OSError:
+            raise PackageError(f"File {position} cannot be read.") from None
+        files.append(PackedFile(original, inner_name(position, source.name), size, stored, changed))
     work = target.with_name(f".{name}.partial")
     try:
         if fmt == "7z":

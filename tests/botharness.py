@@ -55,8 +55,8 @@ class Connector:
 
 
 class BotServer:
-    def __init__(self, policy, config: Config | None = None):
-        self.app = create_app(config or Config(), policy)
+    def __init__(self, policy, config: Config | None = None, **options):
+        self.app = create_app(config or Config(), policy, **options)
         self.runner: web.AppRunner | None = None
         self.url = ""
 

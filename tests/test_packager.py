@@ -287,3 +287,11 @@ def test_any_mix_of_files_opens_with_7zip(tmp_path_factory):
             assert (folder / "opened" / packed.inner).read_bytes() == source.path.read_bytes()
 
     roundtrip()
+
+
+def test_unknown_files_that_do_not_shrink_are_stored(tmp_path):
+    random_bin, text_bin = tmp_path / "a.bin", tmp_path / "b.bin"
+    random_bin.write_bytes(os.urandom(300_000))
+    text_bin.write_bytes(b"case notes " * 30_000)
+    package = build([Source(random_bin, "a.bin"), Source(text_bin, "b.bin")], tmp_path)
+    assert [f.stored for f in package.files] == [True, False]

@@ -1,0 +1,284 @@
+"""Files in and out of a conversation: downloads, the Teams file consent upload, packages on hold.
+
+Downloads come only from https hosts on an allowlist (SharePoint and
+OneDrive by default): anything else is refused before any connection is
+made, redirects included. The size cap applies while the bytes stream in.
+Messages in FileRefused are for the user: files are named by position,
+never by name or URL, so they are safe to log too.
+"""
+from __future__ import annotations
+
+import asyncio
+import base64
+import binascii
+import contextlib
+import fnmatch
+import ipaddress
+import logging
+import secrets
+import shutil
+import ssl
+import stat
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+from urllib.parse import unquote, urljoin, urlsplit
+
+import aiohttp
+
+from packager.package import Source, human_size
+
+log = logging.getLogger(__name__)
+
+DOWNLOAD_INFO = "application/vnd.microsoft.teams.file.download.info"
+FILE_CONSENT = "application/vnd.microsoft.teams.card.file.consent"
+FILE_INFO = "application/vnd.microsoft.teams.card.file.info"
+LOCAL_FILE = "application/vnd.safeshare.local-file"  # the terminal chat only
+DEFAULT_HOSTS = ("*.sharepoint.com", "*.sharepoint.us", "*.sharepoint-mil.us", "*.sharepoint.cn")
+# Not files: the HTML copy of the message Teams attaches, and cards.
+_NOT_FILES = ("text/html", "application/vnd.microsoft.card.", "application/vnd.microsoft.teams.card.")
+UPLOAD_CHUNK = 320 * 1024 * 13  # OneDrive wants chunks in multiples of 320 KiB
+_READ_CHUNK = 256 * 1024
+_MAX_REDIRECTS = 3
+
+
+class FileRefused(Exception):
+    """Why a file could not be taken or given back, in words for the user (no names, no URLs)."""
+
+
+def host_allowed(host: str | None, patterns: Iterable[str]) -> bool:
+    if not host:
+        return False
+    host = host.lower().rstrip(".")
+    return any(fnmatch.fnmatchcase(host, p.lower()) for p in patterns)
+
+
+def is_file(attachment: Mapping[str, Any]) -> bool:
+    content_type = str(attachment.get("contentType") or "")
+    if content_type in (DOWNLOAD_INFO, LOCAL_FILE):
+        return True
+    if content_type.startswith(_NOT_FILES):
+        return False
+    return bool(attachment.get("contentUrl"))
+
+
+@dataclass(frozen=True)
+class FileRequest:
+    position: int
+    name: str
+    kind: str  # "download", "inline", "local", or "unsupported"
+    url: str
+
+
+def requests_from(attachments: Iterable[Mapping[str, Any]]) -> list[FileRequest]:
+    """The files among an activity's attachments, in order."""
+    out = []
+    for attachment in attachments:
+        if not isinstance(attachment, Mapping) or not is_file(attachment):
+            continue
+        position = len(out) + 1
+        name = attachment.get("name") if isinstance(attachment.get("name"), str) else ""
+        content_type = attachment.get("contentType")
+        content = attachment.get("content") if isinstance(attachment.get("content"), Mapping) else {}
+        url = attachment.get("contentUrl") if isinstance(attachment.get("contentUrl"), str) else ""
+        if content_type == DOWNLOAD_INFO and isinstance(content.get("downloadUrl"), str):
+            out.append(FileRequest(position, name, "download", content["downloadUrl"]))
+        elif content_type == LOCAL_FILE:
+            out.append(FileRequest(position, name, "local", url))
+        elif url.startswith("data:"):
+            out.append(FileRequest(position, name, "inline", url))
+        else:
+            out.append(FileRequest(position, name, "unsupported", url))
+    return out
+
+
+class FileTransfer:
+    """Fetches attached files into a private folder and uploads packages, within limits."""
+
+    def __init__(self, allowed_hosts: Iterable[str] = DEFAULT_HOSTS, max_bytes: int = 100 * 1024 * 1024,
+                 ssl_context: ssl.SSLContext | None = None, allow_local: bool = False, timeout: float = 300):
+        self.allowed_hosts = tuple(allowed_hosts)
+        self.max_bytes = max_bytes
+        self.ssl_context = ssl_context
+        self.allow_local = allow_local
+        self.timeout = aiohttp.ClientTimeout(total=timeout, sock_read=60)
+        self._session: aiohttp.ClientSession | None = None
+
+    def _client(self) -> aiohttp.ClientSession:
+        if self._session is None or self._session.closed:
+            connector = aiohttp.TCPConnector(ssl=self.ssl_context) if self.ssl_context else None
+            self._session = aiohttp.ClientSession(timeout=self.timeout, connector=connector)
+        return self._session
+
+    async def close(self) -> None:
+        if self._session is not None:
+            await self._session.close()
+            self._session = None
+
+    def check_url(self, url: str, what: str) -> None:
+        """Refuse, without connecting, anything but https to an allowed host."""
+        try:
+            parts = urlsplit(url)
+            host = parts.hostname
+        except ValueError:
+            raise FileRefused(f"{what}: the link is not a valid address.") from None
+        if parts.scheme != "https":
+            raise FileRefused(f"{what}: SafeShare only fetches files over https from SharePoint or OneDrive.")
+        if parts.username or parts.password or not host_allowed(host, self.allowed_hosts):
+            raise FileRefused(f"{what}: the file is not on SharePoint or OneDrive, so SafeShare did not fetch it. "
+                              "Attach it from your OneDrive in this chat.")
+        with contextlib.suppress(ValueError):  # a bare IP address must be listed as itself
+            ipaddress.ip_address(host)
+            if host not in self.allowed_hosts:
+                raise FileRefused(f"{what}: SafeShare does not fetch files from a bare IP address.")
+
+    async def fetch(self, request: FileRequest, folder: Path) -> Source:
+        what = f"File {request.position}"
+        target = folder / f"incoming-{request.position}"
+        if request.kind == "download":
+            await self._download(request.url, target, what)
+        elif request.kind == "inline":
+            self._inline(request.url, target, what)
+        elif request.kind == "local" and self.allow_local:
+            return Source(Path(unquote(urlsplit(request.url).path) if request.url.startswith("file:") else request.url),
+                          request.name or Path(request.url).name)
+        else:
+            raise FileRefused(f"{what}: SafeShare cannot take a file sent this way. In Teams, attach it to a "
+                              "message in this personal chat (the paperclip).")
+        return Source(target, request.name)
+
+    def _inline(self, url: str, target: Path, what: str) -> None:
+        header, comma, data = url.partition(",")
+        if not comma or not header.endswith(";base64"):
+            raise FileRefused(f"{what}: an inline file must be base64 data.")
+        if len(data) * 3 // 4 > self.max_bytes + 3:
+            raise FileRefused(f"{what} is over the {human_size(self.max_bytes)} limit.")
+        try:
+            raw = base64.b64decode(data, validate=True)
+        except (binascii.Error, ValueError):
+            raise FileRefused(f"{what}: the inline data is not valid base64.") from None
+        if len(raw) > self.max_bytes:
+            raise FileRefused(f"{what} is over the {human_size(self.max_bytes)} limit.")
+        target.write_bytes(raw)
+
+    async def _download(self, url: str, target: Path, what: str) -> None:
+        self.check_url(url, what)
+        try:
+            for _ in range(_MAX_REDIRECTS + 1):
+                async with self._client().get(url, allow_redirects=False) as resp:
+                    if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("Location"):
+                        url = urljoin(url, resp.headers["Location"])
+                        self.check_url(url, what)
+                        continue
+                    if resp.status != 200:
+                        raise FileRefused(f"{what} could not be downloaded (the server answered {resp.status}). "
+                                          "Nothing was kept.")
+                    if resp.content_length is not None and resp.content_length > self.max_bytes:
+                        raise FileRefused(f"{what} is {human_size(resp.content_length)}, over the "
+                                          f"{human_size(self.max_bytes)} limit.")
+                    received = 0
+                    with open(target, "wb") as out:
+                        async for chunk in resp.content.iter_chunked(_READ_CHUNK):
+                            received += len(chunk)
+                            if received > self.max_bytes:
+                                raise FileRefused(f"{what} is over the {human_size(self.max_bytes)} limit.")
+                            out.write(chunk)
+                    if resp.content_length is not None and received != resp.content_length:
+                        raise FileRefused(f"{what}: the download was cut off. Nothing was kept; please try again.")
+                    return
+            raise FileRefused(f"{what}: too many redirects. Nothing was kept.")
+        except FileRefused:
+            target.unlink(missing_ok=True)
+            raise
+        except (aiohttp.ClientError, asyncio.TimeoutError, OSError) as error:
+            target.unlink(missing_ok=True)
+            log.warning("file.download_failed", extra={"error": type(error).__name__})
+            raise FileRefused(f"{what}: the download was cut off. Nothing was kept; please try again.") from None
+
+    async def upload(self, path: Path, upload_url: str) -> None:
+        """PUT the file to a OneDrive upload session, in chunks with Content-Range."""
+        self.check_url(upload_url, "The upload")
+        size = path.stat().st_size
+        try:
+            with open(path, "rb") as source:
+                offset = 0
+                while offset < size:
+                    chunk = source.read(UPLOAD_CHUNK)
+                    end = offset + len(chunk) - 1
+                    headers = {"Content-Range": f"bytes {offset}-{end}/{size}", "Content-Length": str(len(chunk))}
+                    async with self._client().put(upload_url, data=chunk, headers=headers) as resp:
+                        await resp.read()
+                        if resp.status not in (200, 201, 202):
+                            raise FileRefused(f"The upload to your OneDrive failed (it answered {resp.status}). "
+                                              "Nothing was kept; send the file again for a new package.")
+                    offset = end + 1
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            log.warning("file.upload_failed", extra={"error": type(error).__name__})
+            raise FileRefused("The upload to your OneDrive was cut off. Nothing was kept; send the file again "
+                              "for a new package.") from None
+
+
+@dataclass
+class Held:
+    path: Path
+    name: str
+    size: int
+    conversation: str
+    expires: float
+
+
+class PendingPackages:
+    """Encrypted packages waiting for the sender to accept the upload. Never an original, never a password.
+
+    In a private folder (0700) of this process, for `hold_seconds` at most;
+    taken once (accept or decline), then deleted.
+    """
+
+    def __init__(self, hold_seconds: float = 900):
+        self.hold_seconds = hold_seconds
+        self.root: Path | None = None  # made on first use
+        self._held: dict[str, Held] = {}
+
+    def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
+        self.sweep()
+        if self.root is None:
+            self.root = Path(tempfile.mkdtemp(prefix="safeshare-pending-"))
+            self.root.chmod(stat.S_IRWXU)
+        token = secrets.token_urlsafe(18)
+        target = self.root / token
+        shutil.move(str(package_path), target)
+        self._held[token] = Held(target, name, size, conversation, time.monotonic() + self.hold_seconds)
+        return token
+
+    def take(self, token: Any, conversation: str) -> Held | None:
+        """The package for this token and conversation, no longer held; None if unknown or expired."""
+        self.sweep()
+        if not isinstance(token, str):
+            return None
+        held = self._held.get(token)
+        if held is None or held.conversation != conversation:
+            return None
+        del self._held[token]
+        return held
+
+    def discard(self, held: Held | None) -> None:
+        if held is not None:
+            held.path.unlink(missing_ok=True)
+
+    def sweep(self) -> None:
+        now = time.monotonic()
+        for token, held in list(self._held.items()):
+            if held.expires <= now:
+                del self._held[token]
+                held.path.unlink(missing_ok=True)
+
+    def __len__(self) -> int:
+        return len(self._held)
+
+    def close(self) -> None:
+        self._held.clear()
+        if self.root is not None:
+            shutil.rmtree(self.root, ignore_errors=True)
+            self.root = None

@@ -1,0 +1,255 @@
+"""Encrypted packages through the bot: Teams download, file consent, upload; hostile files and URLs.
+
+Everything over real HTTP: the bot, a stand-in connector, and stand-in
+SharePoint/OneDrive hosts over TLS on 127.0.0.1, with 7-Zip opening what
+arrives.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import os
+import tempfile
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.app import BOT_KEY
+from bot.files import DOWNLOAD_INFO, FILE_CONSENT, FILE_INFO, FileTransfer
+
+from .botharness import BotServer, Client, Connector, activity, card_of
+from .filehosts import FileHost, tls_contexts
+from .sevenzip import extract, listing, needs_7zip
+
+SECRET_NAME = "Julia Smith child protection plan.docx"
+CAP = 2 * 1024 * 1024
+
+
+@pytest.fixture
+def private_tmp(tmp_path, monkeypatch):
+    """Every temporary file the bot makes goes here, so a test can see that none is left."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+class Harness:
+    def __init__(self, client: Client, host: FileHost, bot: BotServer, tmp: Path):
+        self.client, self.host, self.bot, self.tmp = client, host, bot, tmp
+
+    @property
+    def pending(self):
+        return self.bot.app[BOT_KEY].pending
+
+    def leftovers(self) -> list[str]:
+        return sorted(str(p.relative_to(self.tmp)) for p in self.tmp.rglob("*") if p.is_file())
+
+    async def send_files(self, conversation: str, *names: str, url: str | None = None, **extra) -> list[dict]:
+        attachments = [{"contentType": DOWNLOAD_INFO, "name": SECRET_NAME if n == "doc" else n,
+                        "content": {"downloadUrl": url or f"{self.host.url}/files/{n}", "uniqueId": "u1",
+                                    "fileType": "docx"}} for n in names]
+        attachments.append({"contentType": "text/html", "content": "<div>file</div>"})  # as Teams adds
+        return await self.client.say(conversation, "", attachments=attachments, **extra)
+
+    async def consent(self, conversation: str, action: str, token, upload: str = "up1") -> tuple[int, list[dict]]:
+        connector = self.client.connector
+        before = len(connector.sent[conversation])
+        value = {"type": "fileUpload", "action": action, "context": {"package": token},
+                 "uploadInfo": {"name": "20261125-XXXX.7z", "uploadUrl": f"{self.host.url}/upload/{upload}",
+                                "contentUrl": f"{self.host.url}/content/{upload}", "uniqueId": "item-1",
+                                "fileType": "7z"}}
+        resp = await self.client.post(activity(connector.url, conversation, type_="invoke",
+                                               name="fileConsent/invoke", value=value))
+        return resp.status, connector.sent[conversation][before:]
+
+
+@pytest.fixture
+async def files(policy, tmp_path, private_tmp):
+    server_tls, client_tls = tls_contexts(tmp_path)
+    host = FileHost(server_tls)
+    await host.start()
+    connector = Connector()
+    await connector.start()
+    transfer = FileTransfer(("localhost",), CAP, ssl_context=client_tls)
+    bot = BotServer(policy, transfer=transfer)
+    await bot.start()
+    async with aiohttp.ClientSession() as session:
+        yield Harness(Client(session, bot, connector), host, bot, private_tmp)
+    await bot.stop()
+    await connector.stop()
+    await host.stop()
+    assert [p for p in private_tmp.rglob("*") if p.is_file()] == []  # shutdown removes held packages too
+
+
+def consent_token(sent: list[dict]) -> str:
+    consent = [a for r in sent for a in r.get("attachments", []) if a["contentType"] == FILE_CONSENT]
+    assert len(consent) == 1
+    return consent[0]["content"]["acceptContext"]["package"]
+
+
+def password_of(sent: list[dict]) -> str:
+    card = card_of(sent[-1])
+    assert card["body"][0]["text"].startswith("Password for")
+    return card["body"][1]["text"].replace("\\-", "-")
+
+
+@needs_7zip
+async def test_teams_flow_download_consent_upload_and_7zip_opens_it(files, tmp_path, caplog):
+    caplog.set_level(logging.DEBUG)
+    document = os.urandom(700_000) + b"Julia Smith, 12 Acacia Road" * 1000
+    files.host.files["doc"] = document
+    sent = await files.send_files("teams", "doc")
+    assert len(sent) == 3  # ready, the file (consent card), the password: three separate messages
+    password = password_of(sent)
+    ready, offer = json.dumps(sent[0]), json.dumps(sent[1])
+    assert password not in ready and password not in offer
+    assert "Julia Smith child protection plan" in ready  # the mapping, shown to the sender
+    assert "document-1.docx" in ready
+    consent = sent[1]["attachments"][0]
+    assert consent["name"].endswith(".7z") and "Julia" not in consent["name"]
+    assert consent["content"]["sizeInBytes"] > 0
+    assert len(files.pending) == 1 and len(files.leftovers()) == 1
+    assert files.leftovers()[0].startswith("safeshare-pending-")  # the package waits; the original is gone
+
+    status, after = await files.consent("teams", "accept", consent_token(sent))
+    assert status == 200
+    info = after[0]["attachments"][0]
+    assert info["contentType"] == FILE_INFO and info["content"]["uniqueId"] == "item-1"
+    assert len(files.pending) == 0 and files.leftovers() == []
+    assert all(r.startswith("bytes ") for r in files.host.ranges["up1"])
+
+    archive = tmp_path / "arrived.7z"
+    archive.write_bytes(bytes(files.host.uploads["up1"]))
+    assert extract(archive, password, tmp_path / "opened").returncode == 0
+    assert (tmp_path / "opened" / "document-1.docx").read_bytes() == document
+    assert "document-1" not in listing(archive).stdout  # the names need the password too
+
+    # Nothing personal in the logs, and nothing in conversation state.
+    logged = caplog.text + "".join(str(r.__dict__) for r in caplog.records)
+    assert password not in logged and "Julia" not in logged and "Acacia" not in logged
+    storage = files.bot.app[BOT_KEY].state._storage
+    stored = json.dumps(getattr(storage, "memory", {}), default=str)
+    assert password not in stored and "Julia" not in stored
+
+
+async def test_a_big_package_uploads_in_chunks(files, tmp_path):
+    files.host.files["big.pdf"] = os.urandom(CAP - 1000)
+    sent = await files.send_files("chunks", "big.pdf")
+    status, after = await files.consent("chunks", "accept", consent_token(sent), upload="big")
+    assert status == 200 and len(files.host.ranges["big"]) >= 1
+    total = len(files.host.uploads["big"])
+    assert files.host.ranges["big"][-1].endswith(f"/{total}")
+
+
+async def test_decline_keeps_nothing(files):
+    files.host.files["doc"] = b"notes" * 100
+    sent = await files.send_files("decline", "doc")
+    status, after = await files.consent("decline", "decline", consent_token(sent))
+    assert status == 200 and "nothing was kept" in json.dumps(after)
+    assert len(files.pending) == 0 and files.leftovers() == []
+
+
+async def test_consent_for_another_conversation_or_an_old_token_is_refused(files):
+    files.host.files["doc"] = b"notes" * 100
+    sent = await files.send_files("owner", "doc")
+    token = consent_token(sent)
+    status, after = await files.consent("intruder", "accept", token)
+    assert status == 200 and "no longer available" in json.dumps(after) and "up1" not in files.host.uploads
+    status, after = await files.consent("owner", "accept", "made-up-token")
+    assert "no longer available" in json.dumps(after)
+    status, after = await files.consent("owner", "accept", token)  # the real owner still can
+    assert status == 200 and after[0]["attachments"][0]["contentType"] == FILE_INFO
+
+
+async def test_an_upload_cut_halfway_keeps_nothing(files):
+    files.host.files["doc"] = os.urandom(50_000)
+    files.host.upload_mode = "cut"
+    sent = await files.send_files("cut-up", "doc")
+    status, after = await files.consent("cut-up", "accept", consent_token(sent))
+    assert status == 200 and "could not be uploaded" in json.dumps(after)
+    assert len(files.pending) == 0 and files.leftovers() == []
+
+
+@pytest.mark.parametrize("case, expected", [
+    ("http", "only fetches files over https"),
+    ("elsewhere", "not on SharePoint or OneDrive"),
+    ("redirect-away", "not on SharePoint or OneDrive"),
+    ("over-cap", "over the 2.0 MB limit"),
+    ("over-cap-streamed", "over the 2.0 MB limit"),
+    ("broken", "cut off"),
+    ("empty", "is empty"),
+    ("missing", "could not be downloaded"),
+])
+async def test_hostile_downloads_get_a_clear_message_and_leave_nothing(files, case, expected):
+    host = files.host
+    url = None
+    if case == "http":
+        url = host.url.replace("https:", "http:") + "/files/doc"
+    elif case == "elsewhere":
+        url = "https://evil.example.com/files/doc"
+    elif case == "redirect-away":
+        host.modes["doc"] = "redirect:https://evil.example.com/steal"
+    elif case == "over-cap":
+        host.files["doc"] = b"x" * (CAP + 1)
+    elif case == "over-cap-streamed":
+        host.files["doc"] = b"x" * (CAP + 1)
+        host.modes["doc"] = "no-length"
+    elif case == "broken":
+        host.files["doc"] = os.urandom(1_000_000)
+        host.modes["doc"] = "break"
+    elif case == "empty":
+        host.files["doc"] = b""
+    sent = await files.send_files(f"hostile-{case}", "doc", url=url)
+    text = json.dumps(sent)
+    assert "I could not make the package" in text and expected in text, text
+    assert "Julia" not in text and "evil" not in text
+    if case in ("http", "elsewhere"):
+        assert host.requests == 0  # refused without connecting
+    assert files.leftovers() == [] and len(files.pending) == 0
+
+
+async def test_hostile_names_are_packaged_under_neutral_names(files):
+    for name in ("../../etc/passwd", "CON.docx", "a\x00b.pdf", "x" * 500 + ".txt", "\u202eexe.docx"):
+        files.host.files["f"] = b"data" * 10
+        attachments = [{"contentType": DOWNLOAD_INFO, "name": name,
+                        "content": {"downloadUrl": f"{files.host.url}/files/f"}}]
+        sent = await files.client.say("names", "", attachments=attachments)
+        assert len(sent) == 3, json.dumps(sent)
+        assert "document-1" in json.dumps(sent[0])
+        assert "etc/passwd" not in json.dumps(sent[0]) and "\\u202e" not in json.dumps(sent[0])
+    assert len(files.leftovers()) == 5 and all(n.startswith("safeshare-pending-") for n in files.leftovers())
+
+
+@needs_7zip
+async def test_emulator_inline_file_comes_back_inline(files, tmp_path):
+    document = b"Case notes " * 500
+    data = "data:application/octet-stream;base64," + base64.b64encode(document).decode()
+    sent = await files.client.say("emulator", "", channelId="emulator",
+                                  attachments=[{"contentType": "application/octet-stream", "name": "notes.txt",
+                                                "contentUrl": data}])
+    assert len(sent) == 3
+    inline = sent[1]["attachments"][0]
+    assert inline["contentType"] == "application/x-7z-compressed"
+    archive = tmp_path / inline["name"]
+    archive.write_bytes(base64.b64decode(inline["contentUrl"].split(",", 1)[1]))
+    assert extract(archive, password_of(sent), tmp_path / "out").returncode == 0
+    assert (tmp_path / "out" / "document-1.txt").read_bytes() == document
+    assert files.leftovers() == []
+
+
+async def test_format_choice_is_remembered_and_zip_is_made(files):
+    await files.client.say("zip", value={"safeshare": "command", "command": "encrypt", "format": "zip"})
+    files.host.files["doc"] = b"notes" * 100
+    sent = await files.send_files("zip", "doc")
+    assert sent[1]["attachments"][0]["name"].endswith(".zip")
+    assert "names of the files inside readable" in json.dumps(sent[0])
+
+
+async def test_unsupported_attachment_gets_a_clear_message(files):
+    sent = await files.client.say("odd", "", attachments=[{"contentType": "image/png",
+                                                           "contentUrl": "https://smba.example/img/1"}])
+    assert "cannot take a file sent this way" in json.dumps(sent)
+    assert files.host.requests == 0
