@@ -10,14 +10,43 @@ tests/test_packager.py checks it against py7zr's own function.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import sys
+import threading
 from array import array
+from typing import Iterator
 
 _BLOCK_ROUNDS = 1 << 16
+_local = threading.local()
+
+
+@contextlib.contextmanager
+def session() -> Iterator[None]:
+    """Within one package, derive each key once.
+
+    py7zr derives the same key (same password, no salt) for every coder it
+    opens: the data block, the encrypted header, and again when appending.
+    The keys live only in this thread's session and are dropped when it ends.
+    """
+    _local.keys = {}
+    try:
+        yield
+    finally:
+        _local.keys = None
 
 
 def calculate_key(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
+    keys = getattr(_local, "keys", None)
+    if keys is not None:
+        cache_key = (password, cycles, salt, digest)
+        if cache_key not in keys:
+            keys[cache_key] = _derive(password, cycles, salt, digest)
+        return keys[cache_key]
+    return _derive(password, cycles, salt, digest)
+
+
+def _derive(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
     if digest != "sha256" or cycles >= 0x3F:
         return _original(password, cycles, salt, digest)
     prefix = salt + password

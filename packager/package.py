@@ -151,7 +151,8 @@ def build(sources: Sequence[Source], dest_dir: Path, *, fmt: str = "7z", max_byt
     work = target.with_name(f".{name}.partial")
     try:
         if fmt == "7z":
-            _write_7z(work, password, sources, files)
+            with kdf.session():
+                _write_7z(work, password, sources, files)
         else:
             _write_zip(work, password, sources, files)
         os.replace(work, target)

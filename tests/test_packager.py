@@ -295,3 +295,8 @@ def test_unknown_files_that_do_not_shrink_are_stored(tmp_path):
     text_bin.write_bytes(b"case notes " * 30_000)
     package = build([Source(random_bin, "a.bin"), Source(text_bin, "b.bin")], tmp_path)
     assert [f.stored for f in package.files] == [True, False]
+
+
+def test_derived_keys_do_not_outlive_the_package(tmp_path, documents):
+    build(documents, tmp_path)
+    assert getattr(kdf._local, "keys", None) is None
