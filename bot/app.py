@@ -27,11 +27,13 @@ from .config import Config
 from .files import FileTransfer, PendingPackages
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter
+from .storage import StorageUnavailable, storage_from
 
 log = logging.getLogger(__name__)
 
 CONFIG_KEY = web.AppKey("config", Config)
 BOT_KEY = web.AppKey("bot", SafeShareBot)
+STORAGE_KEY = web.AppKey("storage", Storage)
 ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
 
 
@@ -64,11 +66,14 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
                transfer: FileTransfer | None = None) -> web.Application:
     app = web.Application(client_max_size=config.MAX_BODY_BYTES)
     app[CONFIG_KEY] = config
+    storage = storage if storage is not None else storage_from(config)
+    app[STORAGE_KEY] = storage
     transfer = transfer or FileTransfer(config.file_hosts, config.MAX_PACKAGE_MB * 1024 * 1024)
     app[BOT_KEY] = create_bot(policy, storage, transfer, PendingPackages(config.PACKAGE_HOLD_SECONDS))
     app[ADAPTER_KEY] = create_adapter(config)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/readyz", readyz)
     app.on_startup.append(_freeze_startup_objects)
     app.on_cleanup.append(_close_sender)
     return app
@@ -85,6 +90,9 @@ async def _close_sender(app: web.Application) -> None:
     await app[ADAPTER_KEY].sender.close()
     await app[BOT_KEY].transfer.close()
     app[BOT_KEY].pending.close()
+    close = getattr(app[STORAGE_KEY], "close", None)
+    if close is not None:
+        await close()
 
 
 def _problem(status: HTTPStatus, detail: str) -> web.Response:
@@ -139,4 +147,17 @@ async def messages(request: web.Request) -> web.Response:
 
 
 async def healthz(request: web.Request) -> web.Response:
+    """The process is up (liveness)."""
     return web.json_response({"status": "ok"})
+
+
+async def readyz(request: web.Request) -> web.Response:
+    """The process can serve turns: its state store answers (readiness)."""
+    storage = request.app[STORAGE_KEY]
+    ping = getattr(storage, "ping", None)
+    if ping is not None:
+        try:
+            await ping()
+        except StorageUnavailable:
+            return web.json_response({"status": "unavailable", "storage": "unreachable"}, status=503)
+    return web.json_response({"status": "ready", "storage": "ok"})

@@ -37,6 +37,7 @@ def _parser() -> argparse.ArgumentParser:
                        help="allow a non-loopback address with no MicrosoftAppId (no authentication!)")
     chat = sub.add_parser("chat", help="talk to the bot in this terminal")
     chat.add_argument("--out", metavar="DIR", default=".", help="where `encrypt PATH` in the chat puts packages")
+    sub.add_parser("purge", help="remove conversation state older than SAFESHARE_STATE_MAX_AGE_HOURS (default 24)")
     encrypt = sub.add_parser("encrypt", help="make an AES-256 encrypted package with a new password")
     encrypt.add_argument("files", nargs="+", metavar="FILE")
     encrypt.add_argument("--out", metavar="DIR", default=".", help="where to put the package (default: here)")
@@ -74,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _chat(policy, args)
     if args.command == "encrypt":
         return _encrypt(policy, args)
+    if args.command == "purge":
+        return _purge()
     if args.command == "manifest":
         return _manifest(args)
     parser.error(f"unknown command {args.command!r}")
@@ -120,7 +123,9 @@ def _serve(policy, args) -> int:
     from .app import create_app
     from .config import Config
 
-    config = Config.from_env()
+    config = _config()
+    if config is None:
+        return EXIT_FAILURE
     try:
         loopback = ipaddress.ip_address(args.host).is_loopback
     except ValueError:
@@ -133,7 +138,44 @@ def _serve(policy, args) -> int:
     mode = "anonymous local mode (no MicrosoftAppId)" if config.anonymous else "authenticated"
     print(f"SafeShare on http://{args.host}:{args.port}/api/messages, {mode}. "
           "Try it with: npx @microsoft/m365agentsplayground", file=sys.stderr)
-    web.run_app(create_app(config, policy), host=args.host, port=args.port, print=None)
+    # SIGTERM/SIGINT: stop accepting, let in-flight turns finish (up to 30 s), then close the store.
+    web.run_app(create_app(config, policy), host=args.host, port=args.port, print=None, shutdown_timeout=30,
+                access_log=None)
+    return EXIT_OK
+
+
+def _config():
+    from .config import Config, ConfigError
+
+    try:
+        return Config.from_env()
+    except ConfigError as exc:
+        print(f"safeshare: cannot start: {exc}", file=sys.stderr)
+        return None
+
+
+def _purge() -> int:
+    import asyncio
+
+    from .storage import StorageUnavailable, storage_from
+
+    config = _config()
+    if config is None:
+        return EXIT_FAILURE
+
+    async def run() -> int:
+        storage = storage_from(config)
+        try:
+            return await storage.purge()
+        finally:
+            await storage.close()
+
+    try:
+        removed = asyncio.run(run())
+    except StorageUnavailable:
+        print("safeshare: the state store cannot be reached", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"removed {removed} conversation state item(s) older than {config.STATE_MAX_AGE_HOURS} hours")
     return EXIT_OK
 
 

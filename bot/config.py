@@ -7,7 +7,7 @@ are the ones Azure Bot documentation uses (MicrosoftAppId, ...).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 _ENV = {
@@ -18,8 +18,14 @@ _ENV = {
     "FILE_HOSTS": "SAFESHARE_FILE_HOSTS",
     "MAX_PACKAGE_MB": "SAFESHARE_MAX_PACKAGE_MB",
     "PACKAGE_HOLD_SECONDS": "SAFESHARE_PACKAGE_HOLD_SECONDS",
+    "STORAGE": "SAFESHARE_STORAGE",
+    "STATE_FILE": "SAFESHARE_STATE_FILE",
+    "STATE_CONTAINER": "SAFESHARE_STATE_CONTAINER",
+    "STATE_MAX_AGE_HOURS": "SAFESHARE_STATE_MAX_AGE_HOURS",
+    "AZURE_STORAGE_CONNECTION_STRING": "AZURE_STORAGE_CONNECTION_STRING",
+    "LOG_SALT": "SAFESHARE_LOG_SALT",
 }
-_NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS")
+_NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS", "STATE_MAX_AGE_HOURS")
 
 
 class ConfigError(ValueError):
@@ -45,7 +51,7 @@ def read_dotenv(path: Path) -> dict[str, str]:
 @dataclass(frozen=True)
 class Config:
     APP_ID: str = ""
-    APP_PASSWORD: str = ""
+    APP_PASSWORD: str = field(default="", repr=False)
     APP_TYPE: str = "MultiTenant"
     APP_TENANTID: str = ""
     MAX_BODY_BYTES: int = 256 * 1024
@@ -53,6 +59,13 @@ class Config:
     FILE_HOSTS: str = "*.sharepoint.com,*.sharepoint.us,*.sharepoint-mil.us,*.sharepoint.cn"
     MAX_PACKAGE_MB: int = 100
     PACKAGE_HOLD_SECONDS: int = 900  # how long a package waits for the sender to accept the upload
+    # Conversation state: "file" (SQLite on local disk, the default) or "blob" (Azure Blob Storage).
+    STORAGE: str = "file"
+    STATE_FILE: str = "safeshare-state.sqlite3"
+    STATE_CONTAINER: str = "safeshare-state"
+    STATE_MAX_AGE_HOURS: int = 24
+    AZURE_STORAGE_CONNECTION_STRING: str = field(default="", repr=False)
+    LOG_SALT: str = field(default="", repr=False)  # for the hashed conversation ids in logs
     # Tests point these at a local OpenID metadata endpoint.
     TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL: str | None = None
     TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL: str | None = None
@@ -81,4 +94,6 @@ class Config:
                     if value <= 0:
                         raise ConfigError(f"{name} must be more than 0")
                 values[attr] = value
+        if values.get("STORAGE", "file") not in ("file", "blob"):
+            raise ConfigError("SAFESHARE_STORAGE must be file or blob")
         return cls(**values)

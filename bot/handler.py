@@ -19,9 +19,11 @@ from packager.package import PackageError, build, private_dir
 from .cards import render_card, suggested
 from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, requests_from
 from .sdk import FrozenJson
+from .storage import StateConflict, StorageUnavailable
 
 log = logging.getLogger(__name__)
 
+CONFLICT_RETRIES = 3
 INLINE_LIMIT = 4 * 1024 * 1024  # the largest package sent back inline where there is no Teams file consent
 _MEDIA = {"7z": "application/x-7z-compressed", "zip": "application/zip"}
 
@@ -53,9 +55,7 @@ class SafeShareBot(ActivityHandler):
         self.pending = pending or PendingPackages()
         self.local_out = local_out  # the terminal chat: packages are saved here
 
-    async def on_turn(self, turn_context: TurnContext):
-        await super().on_turn(turn_context)
-        await self.state.save_changes(turn_context)
+    # State is read and saved in on_message_activity, the only turn that changes it.
 
     async def on_members_added_activity(self, members_added: list[ChannelAccount], turn_context: TurnContext):
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
@@ -65,18 +65,48 @@ class SafeShareBot(ActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext):
         activity = turn_context.activity
         started = time.perf_counter()
-        state = await self.accessor.get(turn_context, dict)
-        files = requests_from(_attachments(activity))
-        if files:
-            await self._package(turn_context, package_format(state), files)
-            return
         text = activity.text if isinstance(activity.text, str) else ""
         data = activity.value if isinstance(activity.value, dict) else None
-        new_state, messages = self.conversation.turn(state, Incoming(text[:4000], data))
-        await self.accessor.set(turn_context, new_state)
-        await self._send(turn_context, messages)
-        log.info("turn.handled", extra={"kinds": [m.kind.value for m in messages],
-                                        "ms": round((time.perf_counter() - started) * 1000, 1)})
+        files = requests_from(_attachments(activity))
+        for attempt in range(CONFLICT_RETRIES):
+            saved = True
+            try:
+                await self.state.load(turn_context, force=attempt > 0)
+                state = await self.accessor.get(turn_context, dict)
+            except StorageUnavailable:
+                saved, state = False, {}
+            if files:
+                await self._package(turn_context, package_format(state), files)
+                return
+            new_state, messages = self.conversation.turn(state, Incoming(text[:4000], data))
+            if saved:
+                try:
+                    await self.accessor.set(turn_context, new_state)
+                    await self.state.save_changes(turn_context)
+                except StateConflict:  # another turn of this conversation saved first: read it and redo
+                    log.info("state.conflict", extra={"attempt": attempt + 1})
+                    continue
+                except StorageUnavailable:
+                    saved = False
+            if not saved:
+                messages = self._without_storage(new_state, messages)
+            await self._send(turn_context, messages)
+            log.info("turn.handled", extra={"kinds": [m.kind.value for m in messages], "saved": saved,
+                                            "ms": round((time.perf_counter() - started) * 1000, 1)})
+            return
+        await self._send(turn_context, [Message(
+            Kind.NOTICE, "One moment, please.",
+            ("Several of your messages arrived at the same time and I could not take this one. Please send it again.",))])
+
+    def _without_storage(self, new_state: dict, messages: list[Message]) -> list[Message]:
+        """The store is down: one-shot answers still work; a guided check cannot go on."""
+        notice = Message(Kind.NOTICE, "I cannot save your progress just now.",
+                         ("So the guided check cannot continue at the moment. You can still type a question in "
+                          "your own words and get an answer. If a child is at risk, ring the Safeguarding Hub "
+                          "on 0333 240 1727.",))
+        if new_state.get("check") is not None:
+            return [notice]
+        return messages + [notice]
 
     async def _send(self, turn_context: TurnContext, messages: list[Message]) -> None:
         await turn_context.send_activities([to_activity(m) for m in messages])

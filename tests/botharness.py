@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import tempfile
 import uuid
+from pathlib import Path
 from collections import defaultdict
 
 import aiohttp
@@ -11,6 +13,10 @@ from aiohttp import web
 
 from bot.app import create_app
 from bot.config import Config
+from bot.storage import SqliteStorage
+
+# Outside tempfile.tempdir, which some tests watch for leftovers.
+_STATE_ROOT = tempfile.gettempdir()
 
 
 async def serve_local(app: web.Application) -> tuple[web.AppRunner, str]:
@@ -35,9 +41,12 @@ class Connector:
         self.url = ""
         self.faults: list[tuple[int, dict]] = []  # (status, headers) to answer before accepting
         self.refused = 0
+        self.delay = 0.0  # seconds to wait before accepting each reply (a slow connector)
 
     async def _post(self, request: web.Request) -> web.Response:
         body = await request.json()
+        if self.delay:
+            await asyncio.sleep(self.delay)
         if self.faults:
             status, headers = self.faults.pop(0)
             self.refused += 1
@@ -55,8 +64,15 @@ class Connector:
 
 
 class BotServer:
-    def __init__(self, policy, config: Config | None = None, **options):
-        self.app = create_app(config or Config(), policy, **options)
+    """The bot app on 127.0.0.1, with its state in a SQLite file of its own unless given a store."""
+
+    def __init__(self, policy, config: Config | None = None, storage=None, **options):
+        self._state_dir = None
+        if storage is None:
+            self._state_dir = tempfile.TemporaryDirectory(prefix="bot-state-", dir=_STATE_ROOT)
+            storage = SqliteStorage(Path(self._state_dir.name) / "state.sqlite3")
+        self.storage = storage
+        self.app = create_app(config or Config(), policy, storage=storage, **options)
         self.runner: web.AppRunner | None = None
         self.url = ""
 
@@ -65,6 +81,8 @@ class BotServer:
 
     async def stop(self):
         await self.runner.cleanup()
+        if self._state_dir is not None:
+            self._state_dir.cleanup()
 
 
 _ids = itertools.count()

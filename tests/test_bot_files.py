@@ -101,6 +101,7 @@ async def test_teams_flow_download_consent_upload_and_7zip_opens_it(files, tmp_p
     caplog.set_level(logging.DEBUG)
     document = os.urandom(700_000) + b"Julia Smith, 12 Acacia Road" * 1000
     files.host.files["doc"] = document
+    await files.client.say("teams", "encrypt")
     sent = await files.send_files("teams", "doc")
     assert len(sent) == 3  # ready, the file (consent card), the password: three separate messages
     password = password_of(sent)
@@ -130,9 +131,10 @@ async def test_teams_flow_download_consent_upload_and_7zip_opens_it(files, tmp_p
     # Nothing personal in the logs, and nothing in conversation state.
     logged = caplog.text + "".join(str(r.__dict__) for r in caplog.records)
     assert password not in logged and "Julia" not in logged and "Acacia" not in logged
-    storage = files.bot.app[BOT_KEY].state._storage
-    stored = json.dumps(getattr(storage, "memory", {}), default=str)
-    assert password not in stored and "Julia" not in stored
+    state_files = list(files.bot.storage.path.parent.iterdir())
+    assert state_files
+    stored = b"".join(p.read_bytes() for p in state_files)
+    assert password.encode() not in stored and b"Julia" not in stored and b"safeshare" in stored
 
 
 async def test_a_big_package_uploads_in_chunks(files, tmp_path):

@@ -1,0 +1,264 @@
+"""Conversation state storage: botbuilder's Storage interface over SQLite or Azure Blob Storage.
+
+Both backends keep the same promises, which botbuilder's MemoryStorage does
+not: every write is conditional (an item read with an ETag is written only
+if nobody changed it since; an item read as absent is created only if it is
+still absent), and a lost race raises StateConflict instead of silently
+overwriting. Items older than `max_age` are treated as absent and removed;
+`purge()` removes them all at once. A backend that cannot be reached raises
+StorageUnavailable within `timeout` seconds. Keys never reach a log.
+
+- SqliteStorage: the embedded default, one file on local disk, so a
+  restarted `safeshare serve` carries on where each conversation was.
+- BlobStorage: Azure Blob Storage through the current azure-storage-blob
+  async client, for two or more instances (botbuilder-azure 4.17.1 pins a
+  2021 client and hung against Azurite).
+"""
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+import logging
+import sqlite3
+import time
+import uuid
+from pathlib import Path
+from typing import Any, Awaitable, Dict, List, TypeVar
+from urllib.parse import quote
+
+from botbuilder.core import Storage
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+DEFAULT_MAX_AGE = 24 * 3600.0
+
+
+class StateConflict(Exception):
+    """Someone else wrote this conversation's state since it was read."""
+
+
+class StorageUnavailable(Exception):
+    """The state store did not answer (down, slow or refusing)."""
+
+
+def _payload(value: Any) -> str:
+    item = dict(value) if isinstance(value, dict) else dict(vars(value))
+    item.pop("e_tag", None)
+    return json.dumps(item, separators=(",", ":"))
+
+
+def _etag_of(value: Any) -> str | None:
+    etag = value.get("e_tag") if isinstance(value, dict) else getattr(value, "e_tag", None)
+    return etag or None
+
+
+class _Guarded(Storage):
+    """Timeouts and error translation shared by both backends."""
+
+    def __init__(self, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
+        self.max_age = max_age
+        self.timeout = timeout
+
+    async def _guard(self, operation: str, work: Awaitable[T]) -> T:
+        try:
+            return await asyncio.wait_for(work, self.timeout)
+        except (StateConflict, StorageUnavailable):
+            raise
+        except asyncio.TimeoutError:
+            log.warning("storage.timeout", extra={"operation": operation})
+            raise StorageUnavailable(f"state store timed out on {operation}") from None
+        except Exception as error:  # noqa: BLE001 - any backend failure means the store is unavailable
+            log.warning("storage.failed", extra={"operation": operation, "error": type(error).__name__})
+            raise StorageUnavailable(f"state store failed on {operation}") from None
+
+    async def read(self, keys: List[str]) -> Dict[str, Any]:
+        return await self._guard("read", self._read(list(keys or [])))
+
+    async def write(self, changes: Dict[str, Any]) -> None:
+        if changes:
+            await self._guard("write", self._write(dict(changes)))
+
+    async def delete(self, keys: List[str]) -> None:
+        await self._guard("delete", self._delete(list(keys or [])))
+
+    async def purge(self) -> int:
+        """Remove every item older than max_age; returns how many."""
+        return await self._guard("purge", self._purge())
+
+    async def ping(self) -> None:
+        await self._guard("ping", self._ping())
+
+    async def close(self) -> None:
+        pass
+
+
+class SqliteStorage(_Guarded):
+    def __init__(self, path: str | Path, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
+        super().__init__(max_age, timeout)
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=timeout)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, "
+                         "data TEXT NOT NULL, updated REAL NOT NULL)")
+        self.path.chmod(0o600)
+
+    def _cutoff(self) -> float:
+        return time.time() - self.max_age
+
+    async def _read(self, keys: list[str]) -> dict:
+        out = {}
+        for key in keys:
+            self._db.execute("DELETE FROM state WHERE key = ? AND updated < ?", (key, self._cutoff()))
+            row = self._db.execute("SELECT etag, data FROM state WHERE key = ?", (key,)).fetchone()
+            if row:
+                out[key] = {**json.loads(row[1]), "e_tag": row[0]}
+        return out
+
+    async def _write(self, changes: dict) -> None:
+        now = time.time()
+        for key, value in changes.items():
+            etag, data, fresh = _etag_of(value), _payload(value), uuid.uuid4().hex
+            if etag == "*":
+                self._db.execute("INSERT OR REPLACE INTO state VALUES (?, ?, ?, ?)", (key, fresh, data, now))
+                continue
+            if etag:
+                cursor = self._db.execute("UPDATE state SET etag = ?, data = ?, updated = ? WHERE key = ? AND etag = ?",
+                                          (fresh, data, now, key, etag))
+            else:
+                cursor = self._db.execute("INSERT INTO state VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING",
+                                          (key, fresh, data, now))
+            if cursor.rowcount != 1:
+                raise StateConflict("the conversation's state changed since it was read")
+
+    async def _delete(self, keys: list[str]) -> None:
+        self._db.executemany("DELETE FROM state WHERE key = ?", [(k,) for k in keys])
+
+    async def _purge(self) -> int:
+        return self._db.execute("DELETE FROM state WHERE updated < ?", (self._cutoff(),)).rowcount
+
+    async def _ping(self) -> None:
+        self._db.execute("SELECT 1").fetchone()
+
+    async def close(self) -> None:
+        self._db.close()
+
+
+class BlobStorage(_Guarded):
+    """One blob per conversation in one container; ETags are the blobs' own."""
+
+    def __init__(self, connection_string: str, container: str = "safeshare-state",
+                 max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
+        super().__init__(max_age, timeout)
+        from azure.storage.blob.aio import ContainerClient
+
+        self._container = ContainerClient.from_connection_string(
+            connection_string, container, retry_total=1, retry_backoff_factor=0.2,
+            connection_timeout=timeout, read_timeout=timeout)
+        self._created = False
+
+    @staticmethod
+    def _name(key: str) -> str:
+        return quote(key, safe="")
+
+    async def _ensure_container(self) -> None:
+        if self._created:
+            return
+        from azure.core.exceptions import ResourceExistsError
+
+        try:
+            await self._container.create_container()
+        except ResourceExistsError:
+            pass
+        self._created = True
+
+    def _expired(self, last_modified: dt.datetime | None) -> bool:
+        if last_modified is None:
+            return False
+        return (dt.datetime.now(dt.timezone.utc) - last_modified).total_seconds() > self.max_age
+
+    async def _read(self, keys: list[str]) -> dict:
+        from azure.core import MatchConditions
+        from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
+
+        await self._ensure_container()
+        out = {}
+        for key in keys:
+            blob = self._container.get_blob_client(self._name(key))
+            try:
+                downloader = await blob.download_blob()
+                data = await downloader.readall()
+            except ResourceNotFoundError:
+                continue
+            props = downloader.properties
+            if self._expired(props.last_modified):
+                try:
+                    await blob.delete_blob(etag=props.etag, match_condition=MatchConditions.IfNotModified)
+                except (ResourceNotFoundError, ResourceModifiedError):
+                    pass
+                continue
+            out[key] = {**json.loads(data), "e_tag": props.etag}
+        return out
+
+    async def _write(self, changes: dict) -> None:
+        from azure.core import MatchConditions
+        from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
+
+        await self._ensure_container()
+        for key, value in changes.items():
+            blob = self._container.get_blob_client(self._name(key))
+            etag, data = _etag_of(value), _payload(value).encode()
+            try:
+                if etag == "*":
+                    await blob.upload_blob(data, overwrite=True)
+                elif etag:
+                    await blob.upload_blob(data, overwrite=True, etag=etag, match_condition=MatchConditions.IfNotModified)
+                else:
+                    await blob.upload_blob(data, overwrite=False)
+            except (ResourceExistsError, ResourceModifiedError, ResourceNotFoundError):
+                raise StateConflict("the conversation's state changed since it was read") from None
+
+    async def _delete(self, keys: list[str]) -> None:
+        from azure.core.exceptions import ResourceNotFoundError
+
+        await self._ensure_container()
+        for key in keys:
+            try:
+                await self._container.delete_blob(self._name(key))
+            except ResourceNotFoundError:
+                pass
+
+    async def _purge(self) -> int:
+        from azure.core import MatchConditions
+        from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
+
+        await self._ensure_container()
+        removed = 0
+        async for item in self._container.list_blobs():
+            if self._expired(item.last_modified):
+                try:
+                    await self._container.delete_blob(item.name, etag=item.etag,
+                                                      match_condition=MatchConditions.IfNotModified)
+                    removed += 1
+                except (ResourceNotFoundError, ResourceModifiedError):
+                    pass
+        return removed
+
+    async def _ping(self) -> None:
+        await self._ensure_container()
+        await self._container.get_container_properties()
+
+    async def close(self) -> None:
+        await self._container.close()
+
+
+def storage_from(config) -> _Guarded:
+    """The backend the configuration names (see bot/config.py)."""
+    max_age = config.STATE_MAX_AGE_HOURS * 3600.0
+    if config.STORAGE == "blob":
+        if not config.AZURE_STORAGE_CONNECTION_STRING:
+            raise ValueError("SAFESHARE_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING")
+        return BlobStorage(config.AZURE_STORAGE_CONNECTION_STRING, config.STATE_CONTAINER, max_age)
+    return SqliteStorage(config.STATE_FILE, max_age)

@@ -1,0 +1,208 @@
+"""Production behaviour: shared state across processes, storage down, races, SIGTERM, purge."""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from bot.storage import BlobStorage, SqliteStorage, StateConflict
+
+from .azurite import Azurite, free_port, needs_azurite
+from .botharness import BotServer, Client, Connector, activity, buttons, card_of
+
+ROOT = Path(__file__).resolve().parent.parent
+SAFESHARE = [sys.executable, "-m", "bot.cli"]
+
+
+@pytest.fixture
+def azurite(tmp_path):
+    if not __import__("shutil").which("azurite-blob") and not os.environ.get("CI"):
+        pytest.skip("Azurite is not installed (npm install -g azurite)")
+    server = Azurite(tmp_path / "azurite").start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+async def connector():
+    stand_in = Connector()
+    await stand_in.start()
+    yield stand_in
+    await stand_in.stop()
+
+
+class Serve:
+    """`safeshare serve` as a real process."""
+
+    def __init__(self, env: dict, cwd: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process = subprocess.Popen([*SAFESHARE, "serve", "--port", str(self.port)], cwd=cwd,
+                                        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+
+    async def ready(self, session: aiohttp.ClientSession) -> "Serve":
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                async with session.get(self.url + "/readyz") as resp:
+                    if resp.status == 200:
+                        return self
+            except aiohttp.ClientError:
+                pass
+            assert self.process.poll() is None, self.process.stderr.read().decode()
+            await asyncio.sleep(0.1)
+        raise AssertionError("safeshare serve did not become ready")
+
+    def terminate(self) -> None:
+        self.signalled = time.monotonic()
+        self.process.send_signal(signal.SIGTERM)
+
+    def stop(self) -> tuple[int, str]:
+        if getattr(self, "signalled", None) is None and self.process.poll() is None:
+            self.terminate()
+        try:
+            self.process.wait(40)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        return self.process.returncode, (self.process.stdout.read() + self.process.stderr.read()).decode()
+
+
+async def say(session, base: str, connector: Connector, conversation: str, text=None, value=None) -> list[dict]:
+    before = len(connector.sent[conversation])
+    async with session.post(base + "/api/messages", json=activity(connector.url, conversation, text, value)) as resp:
+        assert resp.status == 200, await resp.text()
+    return connector.sent[conversation][before:]
+
+
+def title(reply: dict) -> str:
+    return card_of(reply)["body"][0]["text"]
+
+
+CHECK = ["check", "no", "email", "mental health", "GP"]
+
+
+@needs_azurite
+async def test_two_processes_share_one_conversation_through_azurite(azurite, connector, tmp_path):
+    env = {"SAFESHARE_STORAGE": "blob", "AZURE_STORAGE_CONNECTION_STRING": azurite.connection_string,
+           "SAFESHARE_STATE_CONTAINER": "two-processes"}
+    servers = [Serve(env, tmp_path), Serve(env, tmp_path)]
+    try:
+        async with aiohttp.ClientSession() as session:
+            for server in servers:
+                await server.ready(session)
+            replies = []
+            for n, text in enumerate(CHECK):  # every turn goes to the other process
+                replies.append(await say(session, servers[n % 2].url, connector, "alternating", text))
+            assert [title(r[-1]) for r in replies[1:4]] == ["How do you plan to send it?", "What kind of information is it?",
+                                                            "Who will receive it?"]
+            assert title(replies[-1][-1]) == "Allowed, with conditions"
+    finally:
+        outputs = [server.stop() for server in servers]
+    for code, output in outputs:
+        assert code == 0 and "Traceback" not in output
+
+
+@needs_azurite
+async def test_storage_down_mid_check_then_back(azurite, connector, policy):
+    storage = BlobStorage(azurite.connection_string, "down-and-back", timeout=2)
+    bot = BotServer(policy, storage=storage)
+    await bot.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            client = Client(session, bot, connector)
+            await client.say("down", "check")
+            sent = await client.say("down", "no")
+            assert title(sent[-1]) == "How do you plan to send it?"
+            azurite.stop()
+            async with session.get(bot.url + "/readyz") as resp:
+                assert resp.status == 503
+            sent = await client.say("down", "email")  # a check step cannot be saved
+            assert "cannot save your progress" in json.dumps(sent)
+            sent = await client.say("down", "can I text the foster carer the new address?")  # one-shot still works
+            assert title(sent[0]) == "Not allowed" and "cannot save your progress" in json.dumps(sent)
+            azurite.start()
+            sent = await client.say("down", "email")  # the check carries on where it was saved
+            assert title(sent[-1]) == "What kind of information is it?"
+            async with session.get(bot.url + "/readyz") as resp:
+                assert resp.status == 200
+    finally:
+        await bot.stop()
+
+
+class RacingStorage(SqliteStorage):
+    """Before its first write, another instance saves the same conversation: a real ETag race."""
+
+    def __init__(self, path):
+        super().__init__(path)
+        self.raced = False
+        self.rival = SqliteStorage(path)
+
+    async def _write(self, changes):
+        if not self.raced:
+            self.raced = True
+            for key in changes:
+                current = (await self.rival.read([key])).get(key, {})
+                await self.rival.write({key: {**current, "rival": True}})
+        await super()._write(changes)
+
+
+async def test_a_lost_race_is_retried_on_fresh_state_not_overwritten(connector, policy, tmp_path):
+    storage = RacingStorage(tmp_path / "race.sqlite3")
+    bot = BotServer(policy, storage=storage)
+    await bot.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            sent = await Client(session, bot, connector).say("race", "check")
+            assert title(sent[-1]).startswith("Is a child suffering")
+        stored = next(iter((await storage.read([k for k in _keys(storage)])).values()))
+        assert stored["rival"] is True and stored["safeshare"]["check"]  # both writers' changes are there
+    finally:
+        await bot.stop()
+
+
+def _keys(storage: SqliteStorage) -> list[str]:
+    return [row[0] for row in storage._db.execute("SELECT key FROM state")]
+
+
+async def test_sigterm_finishes_the_turn_in_flight_and_a_restart_carries_on(connector, tmp_path):
+    env = {"SAFESHARE_STATE_FILE": str(tmp_path / "state.sqlite3")}
+    async with aiohttp.ClientSession() as session:
+        first = await Serve(env, tmp_path).ready(session)
+        await say(session, first.url, connector, "restart", "check")
+        connector.delay = 1.5  # the reply to the next turn is slow to be accepted
+        turn = asyncio.ensure_future(say(session, first.url, connector, "restart", "no"))
+        await asyncio.sleep(0.5)
+        first.terminate()
+        sent = await turn  # answered 200, the reply delivered, despite the SIGTERM
+        assert title(sent[-1]) == "How do you plan to send it?"
+        code, output = first.stop()
+        assert code == 0 and "Traceback" not in output, output
+        assert time.monotonic() - first.signalled < 10  # no wait for idle keep-alive connections
+        connector.delay = 0
+        second = await Serve(env, tmp_path).ready(session)
+        try:
+            sent = await say(session, second.url, connector, "restart", "email")
+            assert title(sent[-1]) == "What kind of information is it?"
+        finally:
+            second.stop()
+
+
+def test_purge_command_removes_old_state(tmp_path):
+    store = SqliteStorage(tmp_path / "state.sqlite3", max_age=3600)
+    asyncio.run(store.write({"old": {"v": 1}}))
+    store._db.execute("UPDATE state SET updated = updated - 7200")
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "SAFESHARE_STATE_FILE": str(tmp_path / "state.sqlite3"),
+           "SAFESHARE_STATE_MAX_AGE_HOURS": "1"}
+    done = subprocess.run([*SAFESHARE, "purge"], env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.startswith("removed 1 ")
+    assert asyncio.run(store.read(["old"])) == {}
