@@ -26,7 +26,7 @@ from knowledge.model import Policy
 from .config import Config
 from .files import FileTransfer, PendingPackages
 from .handler import SafeShareBot
-from .sdk import CachingAuthentication, SafeShareAdapter
+from .sdk import CachingAuthentication, SafeShareAdapter, fix_openid_refresh
 from .storage import StorageUnavailable, storage_from
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
 
 
 def create_adapter(config: Config) -> SafeShareAdapter:
+    fix_openid_refresh()
     auth = CachingAuthentication(ConfigurationBotFrameworkAuthentication(config))
     adapter = SafeShareAdapter(auth)
 
@@ -140,10 +141,17 @@ async def messages(request: web.Request) -> web.Response:
         return web.Response(status=HTTPStatus.OK)
     if invoke_response.status == HTTPStatus.NOT_IMPLEMENTED:  # botbuilder's answer to an unknown invoke
         return _problem(HTTPStatus.BAD_REQUEST, "SafeShare does not handle that invoke")
-    body = invoke_response.body
-    if hasattr(body, "serialize"):
-        body = body.serialize()
-    return web.json_response(body, status=invoke_response.status or 200)
+    status = int(invoke_response.status or 200)
+    if status >= 500:  # botbuilder's own failures inside an invoke: never passed on as a 500
+        return _problem(HTTPStatus.BAD_REQUEST, "SafeShare could not handle that invoke")
+    try:
+        body = invoke_response.body
+        if hasattr(body, "serialize"):
+            body = body.serialize()
+        return web.json_response(body, status=status)
+    except Exception as error:  # noqa: BLE001 - e.g. an error response botbuilder cannot serialise itself
+        log.info("invoke.unserialisable", extra={"error": type(error).__name__})
+        return _problem(HTTPStatus.BAD_REQUEST, "SafeShare could not handle that invoke")
 
 
 async def healthz(request: web.Request) -> web.Response:

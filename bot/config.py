@@ -66,9 +66,16 @@ class Config:
     STATE_MAX_AGE_HOURS: int = 24
     AZURE_STORAGE_CONNECTION_STRING: str = field(default="", repr=False)
     LOG_SALT: str = field(default="", repr=False)  # for the hashed conversation ids in logs
-    # Tests point these at a local OpenID metadata endpoint.
+    # botbuilder's "parameterized" cloud settings: all None means the public cloud's built-in values.
+    # Setting any switches every one to what is given here (the tests use the public cloud's values
+    # with a local OpenID metadata endpoint whose key signs their tokens).
     TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL: str | None = None
     TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL: str | None = None
+    TO_BOT_FROM_CHANNEL_TOKEN_ISSUER: str | None = None
+    TO_CHANNEL_FROM_BOT_LOGIN_URL: str | None = None
+    TO_CHANNEL_FROM_BOT_OAUTH_SCOPE: str | None = None
+    OAUTH_URL: str | None = None
+    CALLER_ID: str | None = None
 
     @property
     def anonymous(self) -> bool:

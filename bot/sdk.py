@@ -63,7 +63,11 @@ class CachingAuthentication(BotFrameworkAuthentication):
         self._token_clients: dict = {}
 
     async def authenticate_request(self, activity, auth_header: str) -> AuthenticateRequestResult:
-        result = await self._inner.authenticate_request(activity, auth_header)
+        try:
+            result = await self._inner.authenticate_request(activity, auth_header)
+        except Exception as error:  # noqa: BLE001 - see workaround 4: any failure here is "not authorised"
+            log.info("auth.refused", extra={"error": type(error).__name__})
+            raise PermissionError("the request is not authorised") from None
         if result.connector_factory is not None:
             result.connector_factory = CachingConnectorFactory(result.connector_factory, self._connectors)
         return result
@@ -111,6 +115,35 @@ def thaw(activity):
         if isinstance(attachment.content, FrozenJson):
             attachment.content = dict(attachment.content)
     return activity
+
+
+OPENID_TIMEOUT = 10.0
+
+
+def fix_openid_refresh() -> None:
+    """Workaround 5: fetch OpenID metadata and keys on a thread, with a timeout."""
+    from datetime import datetime
+
+    import requests
+    from botframework.connector.auth import jwt_token_extractor
+
+    metadata_class = jwt_token_extractor._OpenIdMetadata
+    if getattr(metadata_class._refresh, "safeshare_fixed", False):
+        return
+
+    async def _refresh(self):
+        def fetch():
+            response = requests.get(self.url, timeout=OPENID_TIMEOUT)
+            response.raise_for_status()
+            keys = requests.get(response.json()["jwks_uri"], timeout=OPENID_TIMEOUT)
+            keys.raise_for_status()
+            return keys.json()["keys"]
+
+        self.keys = await asyncio.to_thread(fetch)
+        self.last_updated = datetime.now()
+
+    _refresh.safeshare_fixed = True
+    metadata_class._refresh = _refresh
 
 
 def wire(value):
