@@ -25,6 +25,7 @@ from knowledge.model import Policy
 
 from .config import Config
 from .files import FileTransfer, PendingPackages
+from .logs import conversation_ref, hash_conversation
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter, fix_openid_refresh
 from .storage import StorageUnavailable, storage_from
@@ -126,6 +127,7 @@ async def messages(request: web.Request) -> web.Response:
         return _problem(HTTPStatus.BAD_REQUEST, "the activity has no serviceUrl")
     if activity.conversation is None or not isinstance(activity.conversation.id, str):
         return _problem(HTTPStatus.BAD_REQUEST, "the activity has no conversation id")
+    conversation_ref.set(hash_conversation(activity.conversation.id))
     auth_header = request.headers.get("Authorization", "")
     adapter = request.app[ADAPTER_KEY]
     bot = request.app[BOT_KEY]

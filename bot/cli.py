@@ -134,7 +134,10 @@ def _serve(policy, args) -> int:
         print(f"safeshare: refusing to serve {args.host} without authentication: set MicrosoftAppId and "
               "MicrosoftAppPassword (environment or .env), or pass --allow-anonymous-remote", file=sys.stderr)
         return EXIT_USAGE
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    from . import logs
+
+    logs.configure(json_lines=True)
+    logs.set_salt(config.LOG_SALT)
     mode = "anonymous local mode (no MicrosoftAppId)" if config.anonymous else "authenticated"
     print(f"SafeShare on http://{args.host}:{args.port}/api/messages, {mode}. "
           "Try it with: npx @microsoft/m365agentsplayground", file=sys.stderr)
@@ -181,6 +184,7 @@ def _purge() -> int:
 
 def _chat(policy, args) -> int:
     import asyncio
+    import logging
     from pathlib import Path
 
     from .app import create_bot
@@ -191,6 +195,9 @@ def _chat(policy, args) -> int:
     if not out.is_dir():
         print("safeshare: the --out directory does not exist", file=sys.stderr)
         return EXIT_USAGE
+    from . import logs
+
+    logs.configure(json_lines=False, level=logging.WARNING)
     bot = create_bot(policy, transfer=FileTransfer(allow_local=True), local_out=out)
     return asyncio.run(run_chat(bot))
 
@@ -203,7 +210,9 @@ def _encrypt(policy, args) -> int:
     from dialogs.packaging import describe
     from packager.package import PackageError, Source, build, private_dir
 
-    logging.basicConfig(level=logging.WARNING, format="safeshare: %(levelname)s %(message)s")
+    from . import logs
+
+    logs.configure(json_lines=False, level=logging.WARNING)
     out = Path(args.out)
     if not out.is_dir():
         print("safeshare: the --out directory does not exist", file=sys.stderr)
