@@ -1,0 +1,29 @@
+"""The container recipe keeps its promises (checked statically: CI has no Docker daemon)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_dockerfile_is_slim_non_root_with_a_healthcheck():
+    text = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"^FROM python:3\.1[1-9]-slim$", text, re.M)
+    users = re.findall(r"^USER (\S+)$", text, re.M)
+    assert users and users[-1] not in ("root", "0")
+    assert "HEALTHCHECK" in text and "/healthz" in text
+    assert '"serve", "--host", "0.0.0.0", "--port", "3978"' in text
+    assert "--allow-anonymous-remote" not in text  # credentials must come from the environment
+    for package in ("bot", "dialogs", "knowledge", "packager"):
+        assert f"COPY {package} ./{package}" in text
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert ".env" in ignored and ".git" in ignored
+
+
+def test_readme_deploy_section_is_in_order():
+    text = (ROOT / "README.md").read_text()
+    section = text[text.index("## Deploy to Azure"):].lower()
+    steps = ["azure bot", "messaging endpoint", "app registration", "azure_storage_connection_string", "manifest"]
+    positions = [section.index(step) for step in steps]
+    assert positions == sorted(positions)
