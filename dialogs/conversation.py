@@ -319,6 +319,7 @@ class Conversation:
             "password that only you see, to give the recipient by phone.",
             f"Format: {FORMAT_LABELS[fmt]}.",
             "Up to 100 MB together. The documents are deleted as soon as the package is made.",
+            "In the terminal chat (safeshare chat), type encrypt followed by the files' paths instead.",
         )
         return Message(Kind.NOTICE, "Make an encrypted package", lines,
                        options=(_command_option(f"Use {FORMAT_LABELS[other]}", Command.ENCRYPT, format=other),

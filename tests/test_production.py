@@ -206,3 +206,45 @@ def test_purge_command_removes_old_state(tmp_path):
     done = subprocess.run([*SAFESHARE, "purge"], env=env, capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.startswith("removed 1 ")
     assert asyncio.run(store.read(["old"])) == {}
+
+
+class SlowStorage(SqliteStorage):
+    """Answers, but far too late."""
+
+    slow = False
+
+    async def _read(self, keys):
+        if self.slow:
+            await asyncio.sleep(30)
+        return await super()._read(keys)
+
+
+async def test_slow_storage_times_out_into_a_clear_reply(connector, policy, tmp_path):
+    storage = SlowStorage(tmp_path / "slow.sqlite3", timeout=0.5)
+    bot = BotServer(policy, storage=storage)
+    await bot.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            client = Client(session, bot, connector)
+            await client.say("slow", "check")
+            storage.slow = True
+            started = time.monotonic()
+            sent = await client.say("slow", "can I fax a mental health assessment to the GP?")
+            assert time.monotonic() - started < 5
+            assert title(sent[0]) == "Not allowed" and "cannot save your progress" in json.dumps(sent)
+            storage.slow = False
+            sent = await client.say("slow", "no")  # the check is still where it was
+            assert title(sent[-1]) == "How do you plan to send it?"
+    finally:
+        await bot.stop()
+
+
+def test_retry_after_is_honoured_within_bounds():
+    from bot.sdk import ReplySender
+
+    sender = ReplySender(base_delay=0.25, max_delay=4.0)
+    assert sender._delay(0, "2") == 2.0
+    assert sender._delay(0, "120") == 4.0  # bounded
+    assert 0.125 <= sender._delay(0, None) <= 0.25
+    assert sender._delay(10, None) <= 4.0
+    assert 0 < sender._delay(1, "Wed, 21 Oct 2026 07:28:00 GMT") <= 4.0  # an HTTP date: our own backoff
