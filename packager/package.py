@@ -194,7 +194,10 @@ def _write_zip(path: Path, password: str, sources: Sequence[Source], files: list
         archive.setpassword(password.encode())
         archive.setencryption(pyzipper.WZ_AES, nbits=256, force_wz_aes_version=2)
         for source, packed in zip(sources, files):
-            if packed.stored:
-                archive.write(source.path, packed.inner, compress_type=pyzipper.ZIP_STORED)
+            if packed.stored:  # in 1 MB steps: zipfile's own write() copies 8 KB at a time
+                info = archive.zipinfo_cls.from_file(source.path, packed.inner)
+                info.compress_type = pyzipper.ZIP_STORED
+                with open(source.path, "rb") as src, archive.open(info, "w") as dest:
+                    shutil.copyfileobj(src, dest, 1024 * 1024)
             else:
                 archive.write(source.path, packed.inner, compress_type=pyzipper.ZIP_DEFLATED, compresslevel=1)
