@@ -79,7 +79,7 @@ def main() -> None:
         same = all(index.match(q, LIKELY_FAQ) == index.match_naive(q, LIKELY_FAQ) for q in qs)
         rows.append((f"{name}: SafeShare index", *ours, same))
         rows.append((f"{name}: naive extractOne", *naive, None))
-        rows.append((f"  ratio naive/index (median, p99)", naive[0] / ours[0], naive[1] / ours[1], None))
+        rows.append(("  ratio naive/index (median, p99)", naive[0] / ours[0], naive[1] / ours[1], None))
         raw = index._raw
         plain = timings(lambda q: process.extractOne(q, raw, scorer=fuzz.WRatio, processor=utils.default_process), qs, args.rounds)
         rows.append((f"{name}: plain extractOne, WRatio + default_process", *plain, None))

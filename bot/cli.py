@@ -116,12 +116,10 @@ def _check(policy) -> int:
 
 def _serve(policy, args) -> int:
     import ipaddress
-    import logging
 
     from aiohttp import web
 
     from .app import create_app
-    from .config import Config
 
     config = _config()
     if config is None:

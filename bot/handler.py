@@ -4,7 +4,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import logging
-import os
+import shutil
 import time
 from http import HTTPStatus
 from pathlib import Path
@@ -143,7 +143,7 @@ class SafeShareBot(ActivityHandler):
                                                 to_activity(password)])
         elif self.local_out is not None and activity.channel_id == "terminal":
             target = self.local_out / package.name
-            os.replace(package.path, target)
+            shutil.move(package.path, target)  # the private folder may be on another file system
             saved = Message(ready.kind, ready.title, (f"Saved as {target}",) + ready.lines)
             await self._send(turn_context, [saved, password])
         elif package.size <= INLINE_LIMIT:

@@ -141,7 +141,7 @@ def build(sources: Sequence[Source], dest_dir: Path, *, fmt: str = "7z", max_byt
     name = archive_name(fmt, today)
     target = Path(dest_dir) / name
     files = []
-    for position, (source, size) in enumerate(zip(sources, sizes), 1):
+    for position, (source, size) in enumerate(zip(sources, sizes, strict=True), 1):
         original, changed = display_name(source.name)
         try:
             stored = is_compressed(source.name) or looks_incompressible(source.path)
@@ -170,8 +170,8 @@ def build(sources: Sequence[Source], dest_dir: Path, *, fmt: str = "7z", max_byt
 
 
 def _write_7z(path: Path, password: str, sources: Sequence[Source], files: list[PackedFile]) -> None:
-    compressed = [(s, f) for s, f in zip(sources, files) if not f.stored]
-    stored = [(s, f) for s, f in zip(sources, files) if f.stored]
+    compressed = [(s, f) for s, f in zip(sources, files, strict=True) if not f.stored]
+    stored = [(s, f) for s, f in zip(sources, files, strict=True) if f.stored]
     groups = sorted([(_COMPRESSED_7Z, compressed), (_STORED_7Z, stored)], key=lambda g: -len(g[1]))
     # py7zr gives each writing session one block with its own coders, so a
     # second method means a second session, appending. py7zr 1.1 writes a
@@ -193,7 +193,7 @@ def _write_zip(path: Path, password: str, sources: Sequence[Source], files: list
     with pyzipper.AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED) as archive:
         archive.setpassword(password.encode())
         archive.setencryption(pyzipper.WZ_AES, nbits=256, force_wz_aes_version=2)
-        for source, packed in zip(sources, files):
+        for source, packed in zip(sources, files, strict=True):
             if packed.stored:  # in 1 MB steps: zipfile's own write() copies 8 KB at a time
                 info = archive.zipinfo_cls.from_file(source.path, packed.inner)
                 info.compress_type = pyzipper.ZIP_STORED

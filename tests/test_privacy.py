@@ -8,17 +8,13 @@ JSON logs), the state database, and any other file in its folders.
 """
 from __future__ import annotations
 
-import asyncio
 import base64
 import json
 import os
-import signal
 import subprocess
 import sys
-from pathlib import Path
 
 import aiohttp
-import pytest
 
 from bot.logs import JsonFormatter, scrub
 

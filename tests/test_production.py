@@ -13,10 +13,10 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from bot.storage import BlobStorage, SqliteStorage, StateConflict
+from bot.storage import BlobStorage, SqliteStorage
 
 from .azurite import Azurite, free_port, needs_azurite
-from .botharness import BotServer, Client, Connector, activity, buttons, card_of
+from .botharness import BotServer, Client, Connector, activity, card_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SAFESHARE = [sys.executable, "-m", "bot.cli"]

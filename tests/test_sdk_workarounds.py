@@ -6,7 +6,6 @@ revisit the workaround rather than the test.
 from __future__ import annotations
 
 import aiohttp
-import pytest
 from aiohttp import web
 from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFrameworkAuthentication
 from msrest.universal_http.requests import ClientRetryPolicy

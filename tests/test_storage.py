@@ -8,7 +8,7 @@ import pytest
 
 from bot.storage import BlobStorage, SqliteStorage, StateConflict, StorageUnavailable
 
-from .azurite import Azurite, free_port, needs_azurite
+from .azurite import Azurite, free_port
 
 
 @pytest.fixture(scope="module")
