@@ -6,7 +6,8 @@ each prepared paraphrase (typos corrected, stop words dropped), as a plain
 cheap enough for a council's own FAQ of thousands of entries:
 
 - every paraphrase is prepared once, when the index is built, not on every
-  question;
+  question (and stored with its words sorted and deduplicated, which
+  token_set_ratio ignores anyway);
 - only paraphrases that share at least one word with the question are
   scored (an inverted index). A paraphrase with no word in common with the
   question is not an answer to it, and below the match cut-off anyway in
@@ -29,6 +30,11 @@ class FaqMatch:
     paraphrase: str
 
 
+def _canonical(prepared: str) -> str:
+    """Words sorted and deduplicated: token_set_ratio scores the same, and sorts less."""
+    return " ".join(sorted(set(prepared.split())))
+
+
 class FaqIndex:
     """Paraphrases of every FAQ, prepared once, searched per question."""
 
@@ -40,7 +46,7 @@ class FaqIndex:
         postings: dict[str, list[int]] = {}
         for faq_id, phrases in entries:
             for phrase in phrases:
-                prepared = prepare(phrase)
+                prepared = _canonical(prepare(phrase))
                 if not prepared:
                     continue
                 index = len(self._prepared)
@@ -59,7 +65,7 @@ class FaqIndex:
 
         Ties go to the paraphrase listed first, as with extractOne.
         """
-        query = self._prepare(question)
+        query = _canonical(self._prepare(question))
         if not query:
             return None
         candidates: set[int] = set()
