@@ -24,7 +24,7 @@ from dialogs.conversation import Conversation
 from knowledge.model import Policy
 
 from .config import Config
-from .files import FileTransfer, PendingPackages
+from .files import BlobPendingPackages, FileTransfer, PendingPackages
 from .logs import conversation_ref, hash_conversation
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter, fix_openid_refresh
@@ -64,6 +64,14 @@ def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTra
                         transfer, pending, local_out)
 
 
+def pending_from(config: Config) -> PendingPackages:
+    """Where packages wait for the upload consent: this process, or blob storage shared by all instances."""
+    if config.STORAGE == "blob" and config.AZURE_STORAGE_CONNECTION_STRING:
+        return BlobPendingPackages(config.AZURE_STORAGE_CONNECTION_STRING, config.STATE_CONTAINER + "-pending",
+                                   config.PACKAGE_HOLD_SECONDS)
+    return PendingPackages(config.PACKAGE_HOLD_SECONDS)
+
+
 def create_app(config: Config, policy: Policy, storage: Storage | None = None,
                transfer: FileTransfer | None = None) -> web.Application:
     app = web.Application(client_max_size=config.MAX_BODY_BYTES)
@@ -71,7 +79,7 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     storage = storage if storage is not None else storage_from(config)
     app[STORAGE_KEY] = storage
     transfer = transfer or FileTransfer(config.file_hosts, config.MAX_PACKAGE_MB * 1024 * 1024)
-    app[BOT_KEY] = create_bot(policy, storage, transfer, PendingPackages(config.PACKAGE_HOLD_SECONDS))
+    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config))
     app[ADAPTER_KEY] = create_adapter(config)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
@@ -91,7 +99,7 @@ async def _freeze_startup_objects(app: web.Application) -> None:
 async def _close_sender(app: web.Application) -> None:
     await app[ADAPTER_KEY].sender.close()
     await app[BOT_KEY].transfer.close()
-    app[BOT_KEY].pending.close()
+    await app[BOT_KEY].pending.close()
     close = getattr(app[STORAGE_KEY], "close", None)
     if close is not None:
         await close()

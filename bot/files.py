@@ -233,7 +233,8 @@ class PendingPackages:
     """Encrypted packages waiting for the sender to accept the upload. Never an original, never a password.
 
     In a private folder (0700) of this process, for `hold_seconds` at most;
-    taken once (accept or decline), then deleted.
+    taken once (accept or decline), then deleted. With several instances use
+    BlobPendingPackages, so the accept can reach any of them.
     """
 
     def __init__(self, hold_seconds: float = 900):
@@ -241,20 +242,23 @@ class PendingPackages:
         self.root: Path | None = None  # made on first use
         self._held: dict[str, Held] = {}
 
-    def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
-        self.sweep()
+    def _folder(self) -> Path:
         if self.root is None:
             self.root = Path(tempfile.mkdtemp(prefix="safeshare-pending-"))
             self.root.chmod(stat.S_IRWXU)
+        return self.root
+
+    async def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
+        self._sweep()
         token = secrets.token_urlsafe(18)
-        target = self.root / token
+        target = self._folder() / token
         shutil.move(str(package_path), target)
         self._held[token] = Held(target, name, size, conversation, time.monotonic() + self.hold_seconds)
         return token
 
-    def take(self, token: Any, conversation: str) -> Held | None:
+    async def take(self, token: Any, conversation: str) -> Held | None:
         """The package for this token and conversation, no longer held; None if unknown or expired."""
-        self.sweep()
+        self._sweep()
         if not isinstance(token, str):
             return None
         held = self._held.get(token)
@@ -263,11 +267,11 @@ class PendingPackages:
         del self._held[token]
         return held
 
-    def discard(self, held: Held | None) -> None:
+    async def discard(self, held: Held | None) -> None:
         if held is not None:
             held.path.unlink(missing_ok=True)
 
-    def sweep(self) -> None:
+    def _sweep(self) -> None:
         now = time.monotonic()
         for token, held in list(self._held.items()):
             if held.expires <= now:
@@ -277,8 +281,114 @@ class PendingPackages:
     def __len__(self) -> int:
         return len(self._held)
 
-    def close(self) -> None:
+    async def close(self) -> None:
         self._held.clear()
         if self.root is not None:
             shutil.rmtree(self.root, ignore_errors=True)
             self.root = None
+
+
+class BlobPendingPackages(PendingPackages):
+    """The same, held in an Azure Blob Storage container, so any instance can take the accept.
+
+    The blob is the encrypted package only (the password was never stored),
+    named by the random token; its metadata holds a hash of the conversation
+    id, the package's neutral name, its size and the expiry. Taking it
+    downloads it to a private local file and deletes the blob, conditionally,
+    so only one instance ever gets it. Expired blobs are removed on every hold.
+    """
+
+    def __init__(self, connection_string: str, container: str = "safeshare-pending", hold_seconds: float = 900,
+                 timeout: float = 30):
+        super().__init__(hold_seconds)
+        from azure.storage.blob.aio import ContainerClient
+
+        self._container = ContainerClient.from_connection_string(
+            connection_string, container, retry_total=2, connection_timeout=timeout, read_timeout=timeout)
+        self._created = False
+        self._count = 0
+
+    @staticmethod
+    def _ref(conversation: str) -> str:
+        import hashlib
+
+        return hashlib.sha256(conversation.encode("utf-8", "replace")).hexdigest()
+
+    async def _ready(self) -> None:
+        if not self._created:
+            from azure.core.exceptions import ResourceExistsError
+
+            try:
+                await self._container.create_container()
+            except ResourceExistsError:
+                pass
+            self._created = True
+
+    async def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
+        await self._ready()
+        await self._sweep_blobs()
+        token = secrets.token_urlsafe(18)
+        metadata = {"conversation": self._ref(conversation), "name": name, "size": str(size),
+                    "expires": str(int(time.time() + self.hold_seconds))}
+        try:
+            with open(package_path, "rb") as data:
+                await self._container.upload_blob(token, data, metadata=metadata, max_concurrency=1)
+        finally:
+            Path(package_path).unlink(missing_ok=True)
+        self._count += 1
+        return token
+
+    async def take(self, token: Any, conversation: str) -> Held | None:
+        from azure.core import MatchConditions
+        from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
+
+        if not isinstance(token, str) or not token.replace("-", "").replace("_", "").isalnum():
+            return None
+        await self._ready()
+        blob = self._container.get_blob_client(token)
+        try:
+            props = await blob.get_blob_properties()
+        except ResourceNotFoundError:
+            return None
+        meta = props.metadata or {}
+        if meta.get("conversation") != self._ref(conversation):
+            return None
+        if int(meta.get("expires", "0")) <= time.time():
+            await self._delete_quietly(token)
+            return None
+        target = self._folder() / token
+        try:
+            downloader = await blob.download_blob(etag=props.etag, match_condition=MatchConditions.IfNotModified)
+            with open(target, "wb") as out:
+                async for chunk in downloader.chunks():
+                    out.write(chunk)
+            await blob.delete_blob(etag=props.etag, match_condition=MatchConditions.IfNotModified)
+        except (ResourceNotFoundError, ResourceModifiedError):  # another instance took it first
+            target.unlink(missing_ok=True)
+            return None
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        return Held(target, meta.get("name", token), int(meta.get("size", "0")), conversation,
+                    time.monotonic() + self.hold_seconds)
+
+    async def _delete_quietly(self, token: str) -> None:
+        from azure.core.exceptions import ResourceNotFoundError
+
+        try:
+            await self._container.delete_blob(token)
+        except ResourceNotFoundError:
+            pass
+
+    async def _sweep_blobs(self) -> None:
+        now = time.time()
+        async for item in self._container.list_blobs(include=["metadata"]):
+            if int((item.metadata or {}).get("expires", "0")) <= now:
+                await self._delete_quietly(item.name)
+
+    def __len__(self) -> int:
+        return self._count
+
+    async def close(self) -> None:
+        await super().close()
+        await self._container.close()

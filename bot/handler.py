@@ -51,8 +51,8 @@ class SafeShareBot(ActivityHandler):
         self.conversation = conversation
         self.state = conversation_state
         self.accessor = conversation_state.create_property("safeshare")
-        self.transfer = transfer or FileTransfer()
-        self.pending = pending or PendingPackages()
+        self.transfer = transfer if transfer is not None else FileTransfer()
+        self.pending = pending if pending is not None else PendingPackages()  # it has a len(): no "or"
         self.local_out = local_out  # the terminal chat: packages are saved here
 
     # State is read and saved in on_message_activity, the only turn that changes it.
@@ -133,7 +133,7 @@ class SafeShareBot(ActivityHandler):
     async def _deliver(self, turn_context: TurnContext, package, ready: Message, password: Message) -> None:
         activity = turn_context.activity
         if activity.channel_id == "msteams":
-            token = self.pending.hold(package.path, package.name, package.size, activity.conversation.id)
+            token = await self.pending.hold(package.path, package.name, package.size, activity.conversation.id)
             minutes = max(1, round(self.pending.hold_seconds / 60))
             consent = Attachment(content_type=FILE_CONSENT, name=package.name, content={
                 "description": f"Encrypted package (AES-256). Allow the upload within {minutes} minutes; "
@@ -170,9 +170,9 @@ class SafeShareBot(ActivityHandler):
         context = value.get("context") if isinstance(value.get("context"), dict) else {}
         if action not in ("accept", "decline"):
             return InvokeResponse(status=HTTPStatus.BAD_REQUEST)
-        held = self.pending.take(context.get("package"), activity.conversation.id)
+        held = await self.pending.take(context.get("package"), activity.conversation.id)
         if action == "decline":
-            self.pending.discard(held)
+            await self.pending.discard(held)
             await self._send(turn_context, [Message(Kind.NOTICE, "Upload declined. The package was deleted; "
                                                                  "nothing was kept.")])
             return InvokeResponse(status=HTTPStatus.OK)
@@ -189,7 +189,7 @@ class SafeShareBot(ActivityHandler):
             await self._send(turn_context, [Message(Kind.NOTICE, "The package could not be uploaded.", (str(refusal),))])
             return InvokeResponse(status=HTTPStatus.OK)
         finally:
-            self.pending.discard(held)
+            await self.pending.discard(held)
         card = Attachment(content_type=FILE_INFO, name=str(info.get("name") or held.name),
                           content_url=str(info.get("contentUrl") or ""),
                           content={"uniqueId": info.get("uniqueId"), "fileType": info.get("fileType")})

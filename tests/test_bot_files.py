@@ -6,6 +6,7 @@ arrives.
 """
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
@@ -255,3 +256,24 @@ async def test_unsupported_attachment_gets_a_clear_message(files):
                                                            "contentUrl": "https://smba.example/img/1"}])
     assert "cannot take a file sent this way" in json.dumps(sent)
     assert files.host.requests == 0
+
+
+async def test_hold_time_comes_from_the_configuration_and_expired_packages_go(policy, tmp_path):
+    from bot.config import Config
+    from bot.files import PendingPackages
+
+    from botbuilder.core import MemoryStorage
+
+    from bot.app import create_app
+
+    app = create_app(Config(PACKAGE_HOLD_SECONDS=60), policy, storage=MemoryStorage())
+    assert app[BOT_KEY].pending.hold_seconds == 60  # an empty hold is still the configured one
+    pending = PendingPackages(hold_seconds=0.05)
+    package = tmp_path / "p.7z"
+    package.write_bytes(b"encrypted")
+    token = await pending.hold(package, "20261125-ABCD.7z", 9, "conv")
+    assert await pending.take(token, "other-conv") is None  # only its own conversation
+    await asyncio.sleep(0.1)
+    assert await pending.take(token, "conv") is None  # expired, and deleted
+    assert list(pending.root.iterdir()) == []
+    await pending.close()

@@ -248,3 +248,59 @@ def test_retry_after_is_honoured_within_bounds():
     assert 0.125 <= sender._delay(0, None) <= 0.25
     assert sender._delay(10, None) <= 4.0
     assert 0 < sender._delay(1, "Wed, 21 Oct 2026 07:28:00 GMT") <= 4.0  # an HTTP date: our own backoff
+
+
+@needs_azurite
+async def test_a_package_made_on_one_process_is_uploaded_by_the_other(azurite, connector, tmp_path):
+    from .filehosts import FileHost, tls_contexts
+    from .sevenzip import SEVEN_ZIP, extract
+
+    server_tls, _ = tls_contexts(tmp_path)
+    host = FileHost(server_tls)
+    await host.start()
+    document = os.urandom(300_000)
+    host.files["doc"] = document
+    env = {"SAFESHARE_STORAGE": "blob", "AZURE_STORAGE_CONNECTION_STRING": azurite.connection_string,
+           "SAFESHARE_STATE_CONTAINER": "consent", "SAFESHARE_FILE_HOSTS": "localhost",
+           "SSL_CERT_FILE": str(tmp_path / "host.pem")}
+    servers = [Serve(env, tmp_path), Serve(env, tmp_path)]
+    try:
+        async with aiohttp.ClientSession() as session:
+            for server in servers:
+                await server.ready(session)
+            attachment = {"contentType": "application/vnd.microsoft.teams.file.download.info",
+                          "name": "Julia Smith.docx", "content": {"downloadUrl": f"{host.url}/files/doc"}}
+            before = len(connector.sent["across"])
+            body = activity(connector.url, "across", "", attachments=[attachment])
+            async with session.post(servers[0].url + "/api/messages", json=body) as resp:
+                assert resp.status == 200
+            sent = connector.sent["across"][before:]
+            assert len(sent) == 3, json.dumps(sent)[:500]
+            token = sent[1]["attachments"][0]["content"]["acceptContext"]["package"]
+            password = card_of(sent[2])["body"][1]["text"].replace("\\-", "-")
+
+            async def consent(server, action, upload):
+                value = {"type": "fileUpload", "action": action, "context": {"package": token},
+                         "uploadInfo": {"name": "x.7z", "uploadUrl": f"{host.url}/upload/{upload}",
+                                        "contentUrl": f"{host.url}/c/{upload}", "uniqueId": "u", "fileType": "7z"}}
+                mark = len(connector.sent["across"])
+                invoke = activity(connector.url, "across", type_="invoke", name="fileConsent/invoke", value=value)
+                async with session.post(server.url + "/api/messages", json=invoke) as resp:
+                    assert resp.status == 200
+                return connector.sent["across"][mark:]
+
+            after = await consent(servers[1], "accept", "u1")  # the accept reaches the other process
+            assert after[0]["attachments"][0]["contentType"] == "application/vnd.microsoft.teams.card.file.info"
+            again = await consent(servers[0], "accept", "u2")  # taken once: nothing left to take
+            assert "no longer available" in json.dumps(again) and "u2" not in host.uploads
+    finally:
+        outputs = [server.stop() for server in servers]
+        await host.stop()
+    assert all(code == 0 for code, _ in outputs)
+    archive = tmp_path / "arrived.7z"
+    archive.write_bytes(bytes(host.uploads["u1"]))
+    if SEVEN_ZIP:
+        assert extract(archive, password, tmp_path / "opened").returncode == 0
+        assert (tmp_path / "opened" / "document-1.docx").read_bytes() == document
+    for _, output in outputs:
+        assert password not in output and "Julia" not in output
