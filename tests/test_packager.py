@@ -300,3 +300,17 @@ def test_unknown_files_that_do_not_shrink_are_stored(tmp_path):
 def test_derived_keys_do_not_outlive_the_package(tmp_path, documents):
     build(documents, tmp_path)
     assert getattr(kdf._local, "keys", None) is None
+
+
+def test_zip_authentication_codes_check_out_in_pyzipper(tmp_path, documents):
+    """The stdlib HMAC must give the code pyzipper (and 7-Zip) expect: pyzipper verifies it on reading."""
+    import pyzipper
+
+    package = build(documents, tmp_path, fmt="zip")
+    with pyzipper.AESZipFile(package.path) as archive:
+        archive.setpassword(package.password.encode())
+        for source, packed in zip(documents, package.files, strict=True):
+            assert archive.read(packed.inner) == source.path.read_bytes()
+        archive.setpassword(b"wrong-password")
+        with pytest.raises(RuntimeError):
+            archive.read("document-1.docx")
