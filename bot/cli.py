@@ -116,6 +116,7 @@ def _check(policy) -> int:
 
 def _serve(policy, args) -> int:
     import ipaddress
+    import sqlite3
 
     from aiohttp import web
 
@@ -137,11 +138,19 @@ def _serve(policy, args) -> int:
     logs.configure(json_lines=True)
     logs.set_salt(config.LOG_SALT)
     mode = "anonymous local mode (no MicrosoftAppId)" if config.anonymous else "authenticated"
+    try:
+        app = create_app(config, policy)
+    except (ValueError, OSError, sqlite3.Error, ImportError) as exc:  # the state store cannot be set up
+        print(f"safeshare: cannot start: the conversation state store: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     print(f"SafeShare on http://{args.host}:{args.port}/api/messages, {mode}. "
           "Try it with: npx @microsoft/m365agentsplayground", file=sys.stderr)
     # SIGTERM/SIGINT: stop accepting, let in-flight turns finish (up to 30 s), then close the store.
-    web.run_app(create_app(config, policy), host=args.host, port=args.port, print=None, shutdown_timeout=30,
-                access_log=None)
+    try:
+        web.run_app(app, host=args.host, port=args.port, print=None, shutdown_timeout=30, access_log=None)
+    except OSError as exc:  # e.g. the port is taken
+        print(f"safeshare: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_FAILURE
     return EXIT_OK
 
 

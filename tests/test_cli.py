@@ -52,3 +52,29 @@ def test_usage_errors_exit_2():
 def test_check_reports_full_coverage():
     out = run("check")
     assert out.returncode == 0 and "protocol items" in out.stdout and "not cited" not in out.stdout
+
+
+def _serve(tmp_path, *args, **env):
+    import os
+
+    return subprocess.run([sys.executable, "-m", "bot.cli", "serve", *args], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+
+
+def test_serve_explains_a_bad_state_store_or_a_busy_port(tmp_path):
+    import socket
+
+    done = _serve(tmp_path, SAFESHARE_STORAGE="blob")
+    assert done.returncode == 1 and "needs AZURE_STORAGE_CONNECTION_STRING" in done.stderr
+    assert "Traceback" not in done.stderr
+    done = _serve(tmp_path, SAFESHARE_STORAGE="disk")
+    assert done.returncode == 1 and "SAFESHARE_STORAGE must be file or blob" in done.stderr
+    done = _serve(tmp_path, SAFESHARE_STATE_MAX_AGE_HOURS="soon")
+    assert done.returncode == 1 and "must be a whole number" in done.stderr
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        done = _serve(tmp_path, "--port", str(busy.getsockname()[1]))
+    assert done.returncode == 1 and "cannot serve on" in done.stderr and "Traceback" not in done.stderr
+    done = _serve(tmp_path, "--host", "0.0.0.0")
+    assert done.returncode == 2 and "without authentication" in done.stderr
