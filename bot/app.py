@@ -60,7 +60,9 @@ def create_adapter(config: Config) -> SafeShareAdapter:
 
 def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
                pending: PendingPackages | None = None, local_out=None) -> SafeShareBot:
-    return SafeShareBot(Conversation(Assistant(policy)), ConversationState(storage or MemoryStorage()),
+    limit_mb = transfer.max_bytes // (1024 * 1024) if transfer is not None else 100
+    return SafeShareBot(Conversation(Assistant(policy), package_limit_mb=limit_mb),
+                        ConversationState(storage if storage is not None else MemoryStorage()),
                         transfer, pending, local_out)
 
 

@@ -146,8 +146,9 @@ class _Check:
 class Conversation:
     """Decides every turn. One instance serves every conversation."""
 
-    def __init__(self, assistant: Assistant):
+    def __init__(self, assistant: Assistant, package_limit_mb: int = 100):
         self.assistant = assistant
+        self.package_limit_mb = package_limit_mb
         self._phrases: dict[str, dict[str, Any]] = {}
         self.policy = assistant.policy
 
@@ -318,7 +319,7 @@ class Conversation:
             "I will send back an AES-256 encrypted package with a name that identifies no one, and a new "
             "password that only you see, to give the recipient by phone.",
             f"Format: {FORMAT_LABELS[fmt]}.",
-            "Up to 100 MB together. The documents are deleted as soon as the package is made.",
+            f"Up to {self.package_limit_mb} MB together. The documents are deleted as soon as the package is made.",
             "In the terminal chat (safeshare chat), type encrypt followed by the files' paths instead.",
         )
         return Message(Kind.NOTICE, "Make an encrypted package", lines,

@@ -277,3 +277,8 @@ async def test_hold_time_comes_from_the_configuration_and_expired_packages_go(po
     assert await pending.take(token, "conv") is None  # expired, and deleted
     assert list(pending.root.iterdir()) == []
     await pending.close()
+
+
+async def test_the_encrypt_prompt_states_the_configured_limit(files):
+    sent = await files.client.say("limit", "encrypt")
+    assert "Up to 2 MB together" in json.dumps(sent)
