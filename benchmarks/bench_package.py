@@ -99,7 +99,9 @@ async def turn_latency_during_packaging(text_file: Path, seconds: float) -> tupl
     import logging
     logging.disable(logging.WARNING)
     connector_proc, connector = bench_turns.start("connector")
-    app = create_app(Config(), load_policy(), transfer=FileTransfer(allow_local=True, max_bytes=1 << 40))
+    state = Path(tempfile.mkdtemp(prefix="bench-state-")) / "state.sqlite3"
+    app = create_app(Config(STATE_FILE=str(state)), load_policy(),
+                     transfer=FileTransfer(allow_local=True, max_bytes=1 << 40))
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

@@ -25,6 +25,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -108,7 +109,8 @@ def safeshare_app():
     from knowledge.loader import load_policy
 
     logging.disable(logging.WARNING)
-    return create_app(Config(), load_policy())
+    state = Path(tempfile.mkdtemp(prefix="bench-state-")) / "state.sqlite3"  # the default store, out of the way
+    return create_app(Config(STATE_FILE=str(state)), load_policy())
 
 
 APPS = {"connector": connector_app, "bare": bare_app, "echo": echo_app, "safeshare": safeshare_app}
