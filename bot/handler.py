@@ -11,14 +11,23 @@ from pathlib import Path
 from typing import Any
 
 from botbuilder.core import ActivityHandler, CardFactory, ConversationState, InvokeResponse, MessageFactory, TurnContext
-from botbuilder.schema import ActionTypes, Activity, Attachment, CardAction, ChannelAccount, SuggestedActions
+from botbuilder.schema import (
+    ActionTypes,
+    Activity,
+    ActivityTypes,
+    Attachment,
+    AttachmentLayoutTypes,
+    CardAction,
+    ChannelAccount,
+    SuggestedActions,
+)
 
 from dialogs.conversation import Conversation, Incoming, Kind, Message, package_format
 from packager.package import PackageError, build, private_dir
 
 from .cards import render_card, suggested
 from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, requests_from
-from .sdk import FrozenJson
+from .sdk import FrozenJson, SentActivity
 from .storage import StateConflict, StorageUnavailable
 
 log = logging.getLogger(__name__)
@@ -29,8 +38,8 @@ _MEDIA = {"7z": "application/x-7z-compressed", "zip": "application/zip"}
 
 
 def to_activity(message: Message) -> Activity:
-    activity = MessageFactory.attachment(CardFactory.adaptive_card(FrozenJson(render_card(message))))
-    activity.text = None
+    activity = SentActivity(type=ActivityTypes.message, attachment_layout=AttachmentLayoutTypes.list,
+                            attachments=[CardFactory.adaptive_card(FrozenJson(render_card(message)))])
     activity.summary = message.title[:200]
     options = suggested(message)
     if options:

@@ -15,6 +15,7 @@ upgrade that fixes or breaks one is noticed.
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import random
 from datetime import datetime
@@ -24,7 +25,7 @@ from urllib.parse import quote
 import aiohttp
 from botbuilder.core import TurnContext
 from botbuilder.integration.aiohttp import CloudAdapter
-from botbuilder.schema import ResourceResponse
+from botbuilder.schema import Activity, ResourceResponse
 from botframework.connector.auth import (
     AuthenticateRequestResult,
     BotFrameworkAuthentication,
@@ -97,6 +98,13 @@ class CachingAuthentication(BotFrameworkAuthentication):
         return await self._inner.authenticate_channel_request(auth_header)
 
 
+class SentActivity(Activity):
+    """An activity built for one send (workaround 6): its deep copy is a shallow one."""
+
+    def __deepcopy__(self, memo):
+        return copy.copy(self)
+
+
 class FrozenJson(dict):
     """JSON that is never changed once built (a rendered card): TurnContext's
     deepcopy of every outgoing activity shares it, and wire() sends it as is.
@@ -110,10 +118,12 @@ class FrozenJson(dict):
 
 
 def thaw(activity):
-    """The activity with plain dicts where FrozenJson was, for msrest."""
-    for attachment in activity.attachments or ():
-        if isinstance(attachment.content, FrozenJson):
-            attachment.content = dict(attachment.content)
+    """The activity with plain dicts where FrozenJson was, for msrest (shared objects left untouched)."""
+    if any(isinstance(a.content, FrozenJson) for a in activity.attachments or ()):
+        activity.attachments = [copy.copy(a) for a in activity.attachments]
+        for attachment in activity.attachments:
+            if isinstance(attachment.content, FrozenJson):
+                attachment.content = dict(attachment.content)
     return activity
 
 

@@ -111,11 +111,15 @@ class SqliteStorage(_Guarded):
 
     async def _read(self, keys: list[str]) -> dict:
         out = {}
+        cutoff = self._cutoff()
         for key in keys:
-            self._db.execute("DELETE FROM state WHERE key = ? AND updated < ?", (key, self._cutoff()))
-            row = self._db.execute("SELECT etag, data FROM state WHERE key = ?", (key,)).fetchone()
-            if row:
-                out[key] = {**json.loads(row[1]), "e_tag": row[0]}
+            row = self._db.execute("SELECT etag, data, updated FROM state WHERE key = ?", (key,)).fetchone()
+            if row is None:
+                continue
+            if row[2] < cutoff:  # too old: gone (a write only when there is something to remove)
+                self._db.execute("DELETE FROM state WHERE key = ? AND etag = ?", (key, row[0]))
+                continue
+            out[key] = {**json.loads(row[1]), "e_tag": row[0]}
         return out
 
     async def _write(self, changes: dict) -> None:

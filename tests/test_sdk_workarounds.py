@@ -166,3 +166,27 @@ async def test_connector_down_gives_up_with_a_reference_and_the_bot_stays_up(pol
     finally:
         await bot.stop()
         await connector.stop()
+
+
+def test_turn_context_still_deep_copies_every_outgoing_activity():
+    """Workaround 6: if the SDK stops deep-copying, SentActivity can go."""
+    import inspect
+
+    from botbuilder.core import TurnContext
+
+    assert "deepcopy(act)" in inspect.getsource(TurnContext.send_activities)
+
+
+def test_a_sent_activity_copies_shallowly_and_sends_the_same_json(policy):
+    import copy
+
+    from bot.handler import to_activity
+    from bot.sdk import wire
+
+    message = _every_kind_of_reply(policy)[2]
+    activity = to_activity(message)
+    twin = copy.deepcopy(activity)
+    assert twin is not activity and twin.attachments is activity.attachments
+    twin.service_url = "http://127.0.0.1:9"  # what TurnContext sets on its copy
+    assert activity.service_url is None
+    assert wire(twin) == {**wire(activity), "serviceUrl": "http://127.0.0.1:9"}

@@ -60,9 +60,9 @@ async def test_create_read_conditional_write_delete(store):
 
 
 async def test_old_state_is_dropped_and_purged(store):
-    s = store(max_age=1)
+    s = store(max_age=2)
     await s.write({"old-1": {"v": 1}, "old-2": {"v": 2}})
-    await asyncio.sleep(2.2)  # blob last-modified times have one-second resolution
+    await asyncio.sleep(3.5)  # blob last-modified times are whole seconds: keep a second of margin each way
     await s.write({"new": {"v": 3}})
     assert await s.read(["old-1"]) == {}  # too old: treated as absent, and removed
     assert await s.purge() == 1  # old-2
