@@ -175,7 +175,7 @@ class BlobStorage(_Guarded):
         if blob is None:
             blob = self._container.get_blob_client(self._name(key))
         self._blobs[key] = blob
-        if len(self._blobs) > 2048:
+        if len(self._blobs) > 256:  # conversations mid-turn at once; each client is ~25 KB
             self._blobs.popitem(last=False)
         return blob
 
