@@ -144,7 +144,8 @@ def _serve(policy, args) -> int:
         print(f"safeshare: cannot start: the conversation state store: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     print(f"SafeShare on http://{args.host}:{args.port}/api/messages, {mode}. "
-          "Try it with: npx @microsoft/m365agentsplayground", file=sys.stderr)
+          "Try it with: npx @microsoft/m365agentsplayground -e "
+          f"http://{args.host}:{args.port}/api/messages -c msteams", file=sys.stderr)
     # SIGTERM/SIGINT: stop accepting, let in-flight turns finish (up to 30 s), then close the store.
     try:
         web.run_app(app, host=args.host, port=args.port, print=None, shutdown_timeout=30, access_log=None)
