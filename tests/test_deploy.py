@@ -27,3 +27,22 @@ def test_readme_deploy_section_is_in_order():
     steps = ["azure bot", "messaging endpoint", "app registration", "azure_storage_connection_string", "manifest"]
     positions = [section.index(step) for step in steps]
     assert positions == sorted(positions)
+
+
+def test_only_bot_imports_the_sdk_and_the_web_stack():
+    """The layering the README promises: the host can be swapped without touching the rest."""
+    import ast
+
+    forbidden = ("botbuilder", "botframework", "msrest", "aiohttp", "azure")
+    for package in ("knowledge", "dialogs", "packager"):
+        for path in (ROOT / package).rglob("*.py"):
+            tree = ast.parse(path.read_text(), filename=str(path))
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [a.name for a in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module]
+                for name in names:
+                    assert not name.split(".")[0] in forbidden, f"{path.relative_to(ROOT)} imports {name}"
+                    assert not name.startswith("bot."), f"{path.relative_to(ROOT)} imports {name}"
