@@ -142,7 +142,12 @@ class SafeShareBot(ActivityHandler):
     async def _deliver(self, turn_context: TurnContext, package, ready: Message, password: Message) -> None:
         activity = turn_context.activity
         if activity.channel_id == "msteams":
-            token = await self.pending.hold(package.path, package.name, package.size, activity.conversation.id)
+            try:
+                token = await self.pending.hold(package.path, package.name, package.size, activity.conversation.id)
+            except Exception as error:  # noqa: BLE001 - e.g. the blob store is down; the package goes with the turn
+                log.warning("package.hold_failed", extra={"error": type(error).__name__})
+                raise FileRefused("The package could not be kept for the upload just now. Nothing was kept; "
+                                  "please send the file again in a minute.") from None
             minutes = max(1, round(self.pending.hold_seconds / 60))
             consent = Attachment(content_type=FILE_CONSENT, name=package.name, content={
                 "description": f"Encrypted package (AES-256). Allow the upload within {minutes} minutes; "

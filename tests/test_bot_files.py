@@ -282,3 +282,18 @@ async def test_hold_time_comes_from_the_configuration_and_expired_packages_go(po
 async def test_the_encrypt_prompt_states_the_configured_limit(files):
     sent = await files.client.say("limit", "encrypt")
     assert "Up to 2 MB together" in json.dumps(sent)
+
+
+async def test_a_failing_hold_store_gives_a_clear_message_and_keeps_nothing(files):
+    from bot.files import PendingPackages
+
+    class Down(PendingPackages):
+        async def hold(self, *args, **kwargs):
+            raise ConnectionError("storage account unreachable")
+
+    files.bot.app[BOT_KEY].pending = Down()
+    files.host.files["doc"] = b"notes" * 100
+    sent = await files.send_files("hold-down", "doc")
+    assert "could not be kept for the upload" in json.dumps(sent)
+    assert "Password" not in json.dumps(sent)  # no password for a package that does not exist
+    assert files.leftovers() == []
