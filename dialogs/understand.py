@@ -117,13 +117,9 @@ class Reader:
         return hits
 
     def _preceded(self, tokens: list[str], hit: _Hit, signal: str, window: int = 3) -> bool:
-        before = tokens[max(0, hit.start - window - 2):hit.start]
-        for words in self._negations.get(signal, ()) or [tuple(_split(w)) for w in self.policy.signals[signal].words]:
-            n = len(words)
-            for j in range(len(before) - n + 1):
-                if tuple(before[j:j + n]) == words and len(before) - (j + n) <= window:
-                    return True
-        return False
+        """A phrase of `signal` (its negations, or else its words) ends at most `window` words before the hit."""
+        phrases = self._negations.get(signal, ()) or [tuple(_split(w)) for w in self.policy.signals[signal].words]
+        return _phrase_before(tokens, hit.start, phrases, lookback=window + 2, max_gap=window)
 
     def _flag(self, tokens: list[str], hits: list[_Hit], signal: str, negated: bool | None) -> bool | None:
         """True if a signal word appears un-negated; `negated` if only negated ones do."""
@@ -135,12 +131,8 @@ class Reader:
         return negated
 
     def _negated(self, tokens: list[str], hit: _Hit, signal: str) -> bool:
-        before = tokens[max(0, hit.start - 4):hit.start]
-        for words in self._negations.get(signal, ()):
-            n = len(words)
-            if any(tuple(before[j:j + n]) == words for j in range(len(before) - n + 1)):
-                return True
-        return False
+        """One of the signal's negations ("no", "not at risk" ...) among the four words before the hit."""
+        return _phrase_before(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
 
     def _best(self, category: str, values: Iterable[str]) -> str | None:
         values = list(values)
@@ -172,3 +164,15 @@ def _address_kind(token: str) -> str | None:
     if local in {"info", "enquiries", "enquiry", "admin", "office", "contact", "reception", "hello", "mail", "team"}:
         return "generic_address"
     return None
+
+
+def _phrase_before(tokens: list[str], start: int, phrases, lookback: int, max_gap: int) -> bool:
+    """True if one of `phrases` (word tuples) lies within the `lookback` words before `start`,
+    ending at most `max_gap` words before it."""
+    before = tokens[max(0, start - lookback):start]
+    for words in phrases:
+        n = len(words)
+        for j in range(len(before) - n + 1):
+            if tuple(before[j:j + n]) == words and len(before) - (j + n) <= max_gap:
+                return True
+    return False
