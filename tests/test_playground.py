@@ -1,0 +1,122 @@
+"""The README's Microsoft 365 Agents Playground walkthrough, run for real.
+
+`safeshare serve` and the Playground (npm @microsoft/m365agentsplayground,
+installed by .ci/run) run as processes. Messages go in through the
+Playground's own conversation API, exactly as its web page sends them; the
+replies are read from the Playground's activity log, which records what its
+mocked Teams connector received from the bot.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from .azurite import free_port
+from .test_production import Serve
+
+PLAYGROUND = shutil.which("agentsplayground")
+pytestmark = pytest.mark.skipif(
+    PLAYGROUND is None and not os.environ.get("CI"),
+    reason="Agents Playground is not installed (npm install -g @microsoft/m365agentsplayground; .ci/run does)")
+
+
+class Playground:
+    def __init__(self, endpoint: str, folder: Path):
+        assert PLAYGROUND, "the Agents Playground is required in CI: .ci/run installs it with npm"
+        self.port = free_port()
+        self.url = f"http://localhost:{self.port}"
+        self.log = folder / "playground.log"
+        self.process = subprocess.Popen(
+            [PLAYGROUND, "-e", endpoint, "-c", "msteams", "-p", str(self.port), "--dt"], cwd=folder,
+            env={**os.environ, "TEAMSAPPTESTER_BROWSER": "none", "M365_AGENTS_PLAYGROUND_LOGFILE": str(self.log)},
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
+
+    async def ready(self, session) -> dict:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                async with session.get(self.url + "/_internal/v1/config") as resp:
+                    if resp.status == 200:
+                        return (await resp.json())["config"]
+            except aiohttp.ClientError:
+                pass
+            assert self.process.poll() is None, self.log.read_text() if self.log.exists() else "no log"
+            await asyncio.sleep(0.2)
+        raise AssertionError("the Playground did not start")
+
+    def replies(self) -> list[dict]:
+        """What the bot sent, as the Playground's connector received it: (activity, message id)."""
+        out = []
+        for line in self.log.read_text().splitlines() if self.log.exists() else []:
+            if '"appendLog"' not in line:
+                continue
+            entry = json.loads(line[line.index("{"):])["log"]
+            if entry.get("from") == "User Application":
+                out.append({"activity": entry["request"]["body"], "id": entry["response"]["body"].get("id"),
+                            "status": entry["response"]["statusCode"]})
+        return out
+
+    async def wait_for(self, count: int) -> list[dict]:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            found = self.replies()
+            if len(found) >= count:
+                return found
+            await asyncio.sleep(0.1)
+        raise AssertionError(f"expected {count} replies, got {len(self.replies())}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def card_text(reply: dict) -> str:
+    return reply["activity"]["attachments"][0]["content"]["body"][0]["text"]
+
+
+async def test_the_readme_walkthrough_in_agents_playground(tmp_path):
+    serve = Serve({"SAFESHARE_STATE_FILE": str(tmp_path / "state.sqlite3")}, tmp_path)
+    async with aiohttp.ClientSession() as session:
+        await serve.ready(session)
+        playground = Playground(f"{serve.url}/api/messages", tmp_path)
+        try:
+            config = await playground.ready(session)
+            chat, me = config["personalChat"]["id"], config["currentUser"]["id"]
+
+            async def say(text: str, expect: int) -> dict:
+                async with session.post(f"{playground.url}/_conversation/v1/conversations/{chat}/messages",
+                                        json={"from": {"id": me}, "text": text, "textFormat": "plain"}) as resp:
+                    assert resp.status == 200, await resp.text()
+                return (await playground.wait_for(expect))[-1]
+
+            answer = await say("can I text the foster carer the new address?", 1)
+            assert answer["status"] == 201 and card_text(answer) == "Not allowed"
+            question = await say("check", 2)
+            assert card_text(question).startswith("Is a child suffering")
+            assert question["activity"]["suggestedActions"]["actions"]  # quick replies in personal chat
+            no = next(a["data"] for a in question["activity"]["attachments"][0]["content"]["actions"]
+                      if a["type"] == "Action.Submit" and a["data"].get("value") == "false")
+            async with session.post(f"{playground.url}/_conversation/v1/submit",  # pressing the card's button
+                                    json={"conversation": {"id": chat}, "from": {"id": me},
+                                          "replyToId": question["id"], "value": no}) as resp:
+                assert resp.status == 200, await resp.text()
+            pressed = (await playground.wait_for(3))[-1]
+            assert card_text(pressed) == "How do you plan to send it?"
+            hub = await say("hub", 4)
+            assert any(a.get("url") == "tel:03332401727"
+                       for a in hub["activity"]["attachments"][0]["content"].get("actions", []))
+        finally:
+            playground.stop()
+            code, output = serve.stop()
+    assert code == 0 and "Traceback" not in output
