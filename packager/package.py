@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
-import hmac
 import logging
 import os
 import shutil
@@ -191,25 +189,10 @@ def _write_7z(path: Path, password: str, sources: Sequence[Source], files: list[
         mode = "a"
 
 
-class _AESZipFile(pyzipper.AESZipFile):
-    """pyzipper with the WinZip AES authentication code (HMAC-SHA1) from the standard library.
-
-    pyzipper computes it with pycryptodome (about 600 MB/s here); hashlib's
-    OpenSSL does the same HMAC about three times faster. The MAC key is
-    derived again with the same PBKDF2-HMAC-SHA1 (1000 rounds) from the salt
-    pyzipper chose; tests read the archives back with pyzipper, which checks
-    the code, and with 7-Zip.
-    """
-
-    def get_encrypter(self):
-        encrypter = super().get_encrypter()
-        keys = hashlib.pbkdf2_hmac("sha1", self.pwd, encrypter.salt, 1000, 2 * 32 + 2)
-        encrypter.hmac = hmac.new(keys[32:64], digestmod="sha1")
-        return encrypter
-
-
 def _write_zip(path: Path, password: str, sources: Sequence[Source], files: list[PackedFile]) -> None:
-    with _AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED) as archive:
+    from .winzip import AESZipFile  # OpenSSL through cryptography: only loaded for ZIP
+
+    with AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED) as archive:
         archive.setpassword(password.encode())
         archive.setencryption(pyzipper.WZ_AES, nbits=256, force_wz_aes_version=2)
         for source, packed in zip(sources, files, strict=True):
