@@ -9,7 +9,7 @@ Prints a table: median and p99 per question for
 - whether both searches gave the same answer on every question;
 - the wall time of `safeshare ask "QUESTION"` as a new process.
 
-Run: .venv/bin/python benchmarks/bench_answer.py [--entries 5000] [--rounds 5]
+Run: .venv/bin/python benchmarks/bench_answer.py [--entries 5000] [--paraphrases 3] [--rounds 5]
 """
 from __future__ import annotations
 
@@ -40,12 +40,12 @@ def questions() -> list[str]:
     return out
 
 
-def synthetic(assistant: Assistant, n: int, seed: int = 1) -> FaqIndex:
+def synthetic(assistant: Assistant, n: int, paraphrases: int = 3, seed: int = 1) -> FaqIndex:
     rnd = random.Random(seed)
     words = sorted({w for f in assistant.policy.faq.values() for p in f.paraphrases for w in p.split()})
     entries = [(f.id, (f.question, *f.paraphrases)) for f in assistant.policy.faq.values()]
     for i in range(n - len(entries)):
-        entries.append((f"synthetic-{i}", tuple(" ".join(rnd.sample(words, rnd.randint(4, 9))) for _ in range(3))))
+        entries.append((f"synthetic-{i}", tuple(" ".join(rnd.sample(words, rnd.randint(4, 9))) for _ in range(paraphrases))))
     return FaqIndex(entries, assistant.prepare)
 
 
@@ -63,13 +63,14 @@ def timings(fn, qs, rounds):
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--entries", type=int, default=5000)
+    parser.add_argument("--paraphrases", type=int, default=3, help="paraphrases per synthetic entry")
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
     assistant = Assistant(load_policy())
     qs = questions()
     for q in qs:  # warm the typo cache, as a running bot would be
         assistant.answer(q)
-    big = synthetic(assistant, args.entries)
+    big = synthetic(assistant, args.entries, args.paraphrases)
     rows = []
     rows.append(("whole answer, shipped FAQ", *timings(assistant.answer, qs, args.rounds), None))
     for name, index in ((f"FAQ search, shipped ({len(assistant.faq_index)} paraphrases)", assistant.faq_index),
