@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import itertools
 import tempfile
 import uuid
@@ -83,6 +84,17 @@ class BotServer:
         await self.runner.cleanup()
         if self._state_dir is not None:
             self._state_dir.cleanup()
+
+
+@contextlib.asynccontextmanager
+async def running(bot: "BotServer", connector: Connector):
+    """Start `bot`, yield a Client talking to it through `connector`, stop the bot afterwards."""
+    await bot.start()
+    try:
+        async with aiohttp.ClientSession() as session:
+            yield Client(session, bot, connector)
+    finally:
+        await bot.stop()
 
 
 _ids = itertools.count()

@@ -28,3 +28,14 @@ def knowledge_copy(tmp_path):
     target = tmp_path / "knowledge"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+@pytest.fixture
+async def connector():
+    """A stand-in Bot Framework connector on 127.0.0.1 (tests/botharness.py)."""
+    from .botharness import Connector
+
+    stand_in = Connector()
+    await stand_in.start()
+    yield stand_in
+    await stand_in.stop()

@@ -16,7 +16,7 @@ import pytest
 from bot.storage import BlobStorage, SqliteStorage
 
 from .azurite import Azurite, free_port, needs_azurite
-from .botharness import BotServer, Client, Connector, activity, card_of
+from .botharness import BotServer, Connector, activity, card_of, running
 
 ROOT = Path(__file__).resolve().parent.parent
 SAFESHARE = [sys.executable, "-m", "bot.cli"]
@@ -29,14 +29,6 @@ def azurite(tmp_path):
     server = Azurite(tmp_path / "azurite").start()
     yield server
     server.stop()
-
-
-@pytest.fixture
-async def connector():
-    stand_in = Connector()
-    await stand_in.start()
-    yield stand_in
-    await stand_in.stop()
 
 
 class Serve:
@@ -116,27 +108,22 @@ async def test_two_processes_share_one_conversation_through_azurite(azurite, con
 async def test_storage_down_mid_check_then_back(azurite, connector, policy):
     storage = BlobStorage(azurite.connection_string, "down-and-back", timeout=2)
     bot = BotServer(policy, storage=storage)
-    await bot.start()
-    try:
-        async with aiohttp.ClientSession() as session:
-            client = Client(session, bot, connector)
-            await client.say("down", "check")
-            sent = await client.say("down", "no")
-            assert title(sent[-1]) == "How do you plan to send it?"
-            azurite.stop()
-            async with session.get(bot.url + "/readyz") as resp:
-                assert resp.status == 503
-            sent = await client.say("down", "email")  # a check step cannot be saved
-            assert "cannot save your progress" in json.dumps(sent)
-            sent = await client.say("down", "can I text the foster carer the new address?")  # one-shot still works
-            assert title(sent[0]) == "Not allowed" and "cannot save your progress" in json.dumps(sent)
-            azurite.start()
-            sent = await client.say("down", "email")  # the check carries on where it was saved
-            assert title(sent[-1]) == "What kind of information is it?"
-            async with session.get(bot.url + "/readyz") as resp:
-                assert resp.status == 200
-    finally:
-        await bot.stop()
+    async with running(bot, connector) as client:
+        await client.say("down", "check")
+        sent = await client.say("down", "no")
+        assert title(sent[-1]) == "How do you plan to send it?"
+        azurite.stop()
+        async with client.session.get(bot.url + "/readyz") as resp:
+            assert resp.status == 503
+        sent = await client.say("down", "email")  # a check step cannot be saved
+        assert "cannot save your progress" in json.dumps(sent)
+        sent = await client.say("down", "can I text the foster carer the new address?")  # one-shot still works
+        assert title(sent[0]) == "Not allowed" and "cannot save your progress" in json.dumps(sent)
+        azurite.start()
+        sent = await client.say("down", "email")  # the check carries on where it was saved
+        assert title(sent[-1]) == "What kind of information is it?"
+        async with client.session.get(bot.url + "/readyz") as resp:
+            assert resp.status == 200
 
 
 class RacingStorage(SqliteStorage):
@@ -158,16 +145,11 @@ class RacingStorage(SqliteStorage):
 
 async def test_a_lost_race_is_retried_on_fresh_state_not_overwritten(connector, policy, tmp_path):
     storage = RacingStorage(tmp_path / "race.sqlite3")
-    bot = BotServer(policy, storage=storage)
-    await bot.start()
-    try:
-        async with aiohttp.ClientSession() as session:
-            sent = await Client(session, bot, connector).say("race", "check")
-            assert title(sent[-1]).startswith("Is a child suffering")
+    async with running(BotServer(policy, storage=storage), connector) as client:
+        sent = await client.say("race", "check")
+        assert title(sent[-1]).startswith("Is a child suffering")
         stored = next(iter((await storage.read([k for k in _keys(storage)])).values()))
         assert stored["rival"] is True and stored["safeshare"]["check"]  # both writers' changes are there
-    finally:
-        await bot.stop()
 
 
 def _keys(storage: SqliteStorage) -> list[str]:
@@ -221,22 +203,16 @@ class SlowStorage(SqliteStorage):
 
 async def test_slow_storage_times_out_into_a_clear_reply(connector, policy, tmp_path):
     storage = SlowStorage(tmp_path / "slow.sqlite3", timeout=0.5)
-    bot = BotServer(policy, storage=storage)
-    await bot.start()
-    try:
-        async with aiohttp.ClientSession() as session:
-            client = Client(session, bot, connector)
-            await client.say("slow", "check")
-            storage.slow = True
-            started = time.monotonic()
-            sent = await client.say("slow", "can I fax a mental health assessment to the GP?")
-            assert time.monotonic() - started < 5
-            assert title(sent[0]) == "Not allowed" and "cannot save your progress" in json.dumps(sent)
-            storage.slow = False
-            sent = await client.say("slow", "no")  # the check is still where it was
-            assert title(sent[-1]) == "How do you plan to send it?"
-    finally:
-        await bot.stop()
+    async with running(BotServer(policy, storage=storage), connector) as client:
+        await client.say("slow", "check")
+        storage.slow = True
+        started = time.monotonic()
+        sent = await client.say("slow", "can I fax a mental health assessment to the GP?")
+        assert time.monotonic() - started < 5
+        assert title(sent[0]) == "Not allowed" and "cannot save your progress" in json.dumps(sent)
+        storage.slow = False
+        sent = await client.say("slow", "no")  # the check is still where it was
+        assert title(sent[-1]) == "How do you plan to send it?"
 
 
 def test_retry_after_is_honoured_within_bounds():

@@ -14,7 +14,7 @@ from bot.app import ADAPTER_KEY, create_bot
 from bot.config import Config
 from bot.sdk import CachingAuthentication
 
-from .botharness import BotServer, Client, Connector, activity, serve_local
+from .botharness import BotServer, Client, Connector, activity, running, serve_local
 
 
 async def _stock_server(policy):
@@ -125,47 +125,32 @@ def test_wire_json_is_what_msrest_would_send(policy):
     assert isinstance(serializer.body(outgoing, "Activity")["attachments"][0]["content"], str)
 
 
-async def test_reply_sender_retries_429_and_503_then_delivers(policy):
-    connector = Connector()
-    await connector.start()
+async def test_reply_sender_retries_429_and_503_then_delivers(policy, connector):
     bot = BotServer(policy)
     bot.app[ADAPTER_KEY].sender.base_delay = 0.01
-    await bot.start()
-    try:
+    async with running(bot, connector) as client:
         connector.faults = [(429, {"Retry-After": "0"}), (503, {})]
-        async with aiohttp.ClientSession() as session:
-            sent = await Client(session, bot, connector).say("retry", "help")
+        sent = await client.say("retry", "help")
         assert connector.refused == 2 and len(sent) == 1
-    finally:
-        await bot.stop()
-        await connector.stop()
 
 
-async def test_connector_down_gives_up_with_a_reference_and_the_bot_stays_up(policy, caplog):
-    connector = Connector()
-    await connector.start()
+async def test_connector_down_gives_up_with_a_reference_and_the_bot_stays_up(policy, connector, caplog):
     bot = BotServer(policy)
     sender = bot.app[ADAPTER_KEY].sender
     sender.base_delay = 0.01
-    await bot.start()
-    try:
+    async with running(bot, connector) as client:
         # Every attempt of the reply and of the apology is refused.
         connector.faults = [(502, {})] * (2 * sender.attempts)
-        async with aiohttp.ClientSession() as session:
-            client = Client(session, bot, connector)
-            resp = await client.post(activity(connector.url, "down", "can I text the carer the address?"))
-            assert resp.status == 200  # the turn was taken; the failure is logged, not thrown at the channel
-            assert connector.refused == 2 * sender.attempts
-            failures = [r for r in caplog.records if r.msg == "turn.failed"]
-            assert failures and failures[0].error == "ConnectorError" and len(failures[0].reference) == 8
-            assert "carer" not in caplog.text
-            async with session.get(bot.url + "/healthz") as health:
-                assert health.status == 200
-            sent = await client.say("down", "help")  # the connector is back
-            assert len(sent) == 1
-    finally:
-        await bot.stop()
-        await connector.stop()
+        resp = await client.post(activity(connector.url, "down", "can I text the carer the address?"))
+        assert resp.status == 200  # the turn was taken; the failure is logged, not thrown at the channel
+        assert connector.refused == 2 * sender.attempts
+        failures = [r for r in caplog.records if r.msg == "turn.failed"]
+        assert failures and failures[0].error == "ConnectorError" and len(failures[0].reference) == 8
+        assert "carer" not in caplog.text
+        async with client.session.get(bot.url + "/healthz") as health:
+            assert health.status == 200
+        sent = await client.say("down", "help")  # the connector is back
+        assert len(sent) == 1
 
 
 def test_turn_context_still_deep_copies_every_outgoing_activity():
