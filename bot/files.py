@@ -301,11 +301,10 @@ class BlobPendingPackages(PendingPackages):
     def __init__(self, connection_string: str, container: str = "safeshare-pending", hold_seconds: float = 900,
                  timeout: float = 30):
         super().__init__(hold_seconds)
-        from azure.storage.blob.aio import ContainerClient
+        from .storage import BlobContainer
 
-        self._container = ContainerClient.from_connection_string(
-            connection_string, container, retry_total=2, connection_timeout=timeout, read_timeout=timeout)
-        self._created = False
+        self._store = BlobContainer(connection_string, container, timeout, retries=2)
+        self._container = self._store.client
         self._count = 0
 
     @staticmethod
@@ -314,18 +313,8 @@ class BlobPendingPackages(PendingPackages):
 
         return hashlib.sha256(conversation.encode("utf-8", "replace")).hexdigest()
 
-    async def _ready(self) -> None:
-        if not self._created:
-            from azure.core.exceptions import ResourceExistsError
-
-            try:
-                await self._container.create_container()
-            except ResourceExistsError:
-                pass
-            self._created = True
-
     async def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
-        await self._ready()
+        await self._store.ready()
         await self._sweep_blobs()
         token = secrets.token_urlsafe(18)
         metadata = {"conversation": self._ref(conversation), "name": name, "size": str(size),
@@ -344,7 +333,7 @@ class BlobPendingPackages(PendingPackages):
 
         if not isinstance(token, str) or not token.replace("-", "").replace("_", "").isalnum():
             return None
-        await self._ready()
+        await self._store.ready()
         blob = self._container.get_blob_client(token)
         try:
             props = await blob.get_blob_properties()
@@ -391,4 +380,4 @@ class BlobPendingPackages(PendingPackages):
 
     async def close(self) -> None:
         await super().close()
-        await self._container.close()
+        await self._store.close()

@@ -151,18 +151,41 @@ class SqliteStorage(_Guarded):
         self._db.close()
 
 
+class BlobContainer:
+    """One Azure Blob Storage container, through the azure-storage-blob async client, created on first use."""
+
+    def __init__(self, connection_string: str, name: str, timeout: float, retries: int):
+        from azure.storage.blob.aio import ContainerClient
+
+        self.client = ContainerClient.from_connection_string(
+            connection_string, name, retry_total=retries, retry_backoff_factor=0.2,
+            connection_timeout=timeout, read_timeout=timeout)
+        self._created = False
+
+    async def ready(self):
+        """The container client, after making sure the container exists."""
+        if not self._created:
+            from azure.core.exceptions import ResourceExistsError
+
+            try:
+                await self.client.create_container()
+            except ResourceExistsError:
+                pass
+            self._created = True
+        return self.client
+
+    async def close(self) -> None:
+        await self.client.close()
+
+
 class BlobStorage(_Guarded):
     """One blob per conversation in one container; ETags are the blobs' own."""
 
     def __init__(self, connection_string: str, container: str = "safeshare-state",
                  max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
         super().__init__(max_age, timeout)
-        from azure.storage.blob.aio import ContainerClient
-
-        self._container = ContainerClient.from_connection_string(
-            connection_string, container, retry_total=1, retry_backoff_factor=0.2,
-            connection_timeout=timeout, read_timeout=timeout)
-        self._created = False
+        self._store = BlobContainer(connection_string, container, timeout, retries=1)
+        self._container = self._store.client
         self._blobs: "OrderedDict[str, Any]" = OrderedDict()
 
     @staticmethod
@@ -179,17 +202,6 @@ class BlobStorage(_Guarded):
             self._blobs.popitem(last=False)
         return blob
 
-    async def _ensure_container(self) -> None:
-        if self._created:
-            return
-        from azure.core.exceptions import ResourceExistsError
-
-        try:
-            await self._container.create_container()
-        except ResourceExistsError:
-            pass
-        self._created = True
-
     def _expired(self, last_modified: dt.datetime | None) -> bool:
         if last_modified is None:
             return False
@@ -199,7 +211,7 @@ class BlobStorage(_Guarded):
         from azure.core import MatchConditions
         from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
 
-        await self._ensure_container()
+        await self._store.ready()
         out = {}
         for key in keys:
             blob = self._blob(key)
@@ -222,7 +234,7 @@ class BlobStorage(_Guarded):
         from azure.core import MatchConditions
         from azure.core.exceptions import ResourceExistsError, ResourceModifiedError, ResourceNotFoundError
 
-        await self._ensure_container()
+        await self._store.ready()
         for key, value in changes.items():
             blob = self._blob(key)
             etag, data = _etag_of(value), _payload(value).encode()
@@ -239,7 +251,7 @@ class BlobStorage(_Guarded):
     async def _delete(self, keys: list[str]) -> None:
         from azure.core.exceptions import ResourceNotFoundError
 
-        await self._ensure_container()
+        await self._store.ready()
         for key in keys:
             try:
                 await self._container.delete_blob(self._name(key))
@@ -250,7 +262,7 @@ class BlobStorage(_Guarded):
         from azure.core import MatchConditions
         from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
 
-        await self._ensure_container()
+        await self._store.ready()
         removed = 0
         async for item in self._container.list_blobs():
             if self._expired(item.last_modified):
@@ -263,11 +275,11 @@ class BlobStorage(_Guarded):
         return removed
 
     async def _ping(self) -> None:
-        await self._ensure_container()
+        await self._store.ready()
         await self._container.get_container_properties()
 
     async def close(self) -> None:
-        await self._container.close()
+        await self._store.close()
 
 
 def storage_from(config) -> _Guarded:
