@@ -32,42 +32,26 @@ import time
 from pathlib import Path
 
 import aiohttp
-from aiohttp import web
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import bench_turns  # noqa: E402
+from procstat import peak_rss_mb  # noqa: E402
 from tests.azurite import Azurite, free_port  # noqa: E402
+from tests.botharness import Connector, card_of  # noqa: E402
 
 CHECK = ("check", "no", "email", "mental health", "GP")
 DONE = "Allowed, with conditions"
 
 
-class Recorder:
-    """A stand-in connector that keeps the first line of each conversation's last reply."""
-
-    def __init__(self):
-        self.last: dict[str, str] = {}
-        self.app = web.Application()
-        self.app.router.add_post("/v3/conversations/{cid}/activities/{aid}", self._post)
-        self.app.router.add_post("/v3/conversations/{cid}/activities", self._post)
-
-    async def _post(self, request):
-        body = await request.json()
-        try:
-            self.last[request.match_info["cid"]] = body["attachments"][0]["content"]["body"][0]["text"]
-        except (KeyError, IndexError, TypeError):
-            self.last[request.match_info["cid"]] = body.get("text") or ""
-        return web.json_response({"id": "1"})
-
-    async def start(self) -> str:
-        self.runner = web.AppRunner(self.app, access_log=None)
-        await self.runner.setup()
-        site = web.TCPSite(self.runner, "127.0.0.1", 0)
-        await site.start()
-        return f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+def last_title(connector: Connector, conversation: str) -> str:
+    """The first line of the last card the bot sent in a conversation ('' if none)."""
+    try:
+        return card_of(connector.sent[conversation][-1])["body"][0]["text"]
+    except (IndexError, KeyError, TypeError):
+        return ""
 
 
 class Server:
@@ -90,13 +74,14 @@ class Server:
         raise SystemExit("a server did not start")
 
     def stop(self) -> float:
-        """Peak RSS in MB."""
+        """Peak RSS in MB (the process's own: see procstat.py)."""
+        peak = peak_rss_mb(self.proc.pid)
         self.proc.send_signal(signal.SIGTERM)
-        _, _, usage = os.wait4(self.proc.pid, 0)
-        return usage.ru_maxrss / 1024
+        self.proc.wait()
+        return peak
 
 
-async def run_users(urls: list[str], connector: str, recorder: Recorder | None, users: int, concurrency: int,
+async def run_users(urls: list[str], connector: str, recorder: Connector | None, users: int, concurrency: int,
                     tag: str) -> dict:
     ids = itertools.count()
     latencies: list[float] = []
@@ -123,7 +108,7 @@ async def run_users(urls: list[str], connector: str, recorder: Recorder | None, 
                 if not ok:
                     errors += 1
                     return False
-            if recorder is not None and recorder.last.get(cid) != DONE:
+            if recorder is not None and last_title(recorder, cid) != DONE:
                 errors += 1
                 return False
             return True
@@ -140,8 +125,9 @@ async def run_users(urls: list[str], connector: str, recorder: Recorder | None, 
 
 async def main_async(args) -> list[tuple]:
     rows = []
-    recorder = Recorder()
-    connector = await recorder.start()
+    recorder = Connector()  # the tests' stand-in: it keeps every reply, so each check's last one can be read
+    await recorder.start()
+    connector = recorder.url
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         async with aiohttp.ClientSession() as session:
@@ -166,10 +152,11 @@ async def main_async(args) -> list[tuple]:
         try:
             result = await run_users([bare_url], connector, None, args.users, args.concurrency, "bare")
         finally:
+            bare_peak = peak_rss_mb(bare_proc.pid)
             bare_proc.terminate()
-            _, _, usage = os.wait4(bare_proc.pid, 0)
-        rows.append(("bare aiohttp handler (ceiling)", result, [usage.ru_maxrss / 1024]))
-    await recorder.runner.cleanup()
+            bare_proc.wait()
+        rows.append(("bare aiohttp handler (ceiling)", result, [bare_peak]))
+    await recorder.stop()
     return rows
 
 

@@ -1,7 +1,7 @@
 """Encrypted packages: throughput and peak memory, SafeShare beside the 7-Zip command line.
 
 Same run, same input files, one thread each, each run in its own process
-(peak RSS is that process's, from wait4):
+(peak RSS is that process's own, VmHWM sampled from /proc: see procstat.py):
 
 - 50 MB incompressible (.pdf, stored + AES-256) and 50 MB text-like
   (.txt, LZMA2 + AES-256), 7z with encrypted headers: SafeShare (py7zr)
@@ -23,7 +23,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -31,6 +30,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from procstat import run_sampled  # noqa: E402
 
 SEVEN = shutil.which("7zz") or shutil.which("7z")
 PASSWORD = "k7qm-3xta-9prw-h4ze"
@@ -55,15 +57,11 @@ def make_inputs(folder: Path, mb: int) -> dict[str, Path]:
 
 
 def timed(argv: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MB) and output of one child process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
-    out = proc.stdout.read().decode()
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(argv[:3])}: {proc.stderr.read().decode()[-300:]}")
-    return elapsed, usage.ru_maxrss / 1024, out
+    """Wall seconds, peak RSS (MB, the child's own: see procstat.py) and output of one child process."""
+    code, elapsed, peak, out, err = run_sampled(argv)
+    if code != 0:
+        raise SystemExit(f"failed: {' '.join(argv[:3])}: {err.decode()[-300:]}")
+    return elapsed, peak, out.decode()
 
 
 def ours(path: Path, fmt: str, out: Path) -> list[str]:
