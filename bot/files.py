@@ -28,7 +28,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
-from packager.package import Source, human_size
+from packager.package import Source, over_limit
 
 log = logging.getLogger(__name__)
 
@@ -149,18 +149,21 @@ class FileTransfer:
                               "message in this personal chat (the paperclip).")
         return Source(target, request.name)
 
+    def _too_big(self, what: str, size: int | None = None) -> FileRefused:
+        return FileRefused(over_limit(what, self.max_bytes, size))
+
     def _inline(self, url: str, target: Path, what: str) -> None:
         header, comma, data = url.partition(",")
         if not comma or not header.endswith(";base64"):
             raise FileRefused(f"{what}: an inline file must be base64 data.")
         if len(data) * 3 // 4 > self.max_bytes + 3:
-            raise FileRefused(f"{what} is over the {human_size(self.max_bytes)} limit.")
+            raise self._too_big(what)
         try:
             raw = base64.b64decode(data, validate=True)
         except (binascii.Error, ValueError):
             raise FileRefused(f"{what}: the inline data is not valid base64.") from None
         if len(raw) > self.max_bytes:
-            raise FileRefused(f"{what} is over the {human_size(self.max_bytes)} limit.")
+            raise self._too_big(what)
         target.write_bytes(raw)
 
     async def _download(self, url: str, target: Path, what: str) -> None:
@@ -176,14 +179,13 @@ class FileTransfer:
                         raise FileRefused(f"{what} could not be downloaded (the server answered {resp.status}). "
                                           "Nothing was kept.")
                     if resp.content_length is not None and resp.content_length > self.max_bytes:
-                        raise FileRefused(f"{what} is {human_size(resp.content_length)}, over the "
-                                          f"{human_size(self.max_bytes)} limit.")
+                        raise self._too_big(what, resp.content_length)
                     received = 0
                     with open(target, "wb") as out:
                         async for chunk in resp.content.iter_chunked(_READ_CHUNK):
                             received += len(chunk)
                             if received > self.max_bytes:
-                                raise FileRefused(f"{what} is over the {human_size(self.max_bytes)} limit.")
+                                raise self._too_big(what)
                             out.write(chunk)
                     if resp.content_length is not None and received != resp.content_length:
                         raise FileRefused(f"{what}: the download was cut off. Nothing was kept; please try again.")

@@ -98,6 +98,12 @@ def human_size(n: int) -> str:
     return f"{size:.1f} GB"
 
 
+def over_limit(what: str, max_bytes: int, size: int | None = None) -> str:
+    """'File 2 is 101.0 MB, over the 100.0 MB limit.' (or without the size when it is not known)."""
+    stated = f" is {human_size(size)}," if size is not None else " is"
+    return f"{what}{stated} over the {human_size(max_bytes)} limit."
+
+
 @contextlib.contextmanager
 def private_dir(parent: Path | None = None) -> Iterator[Path]:
     """A directory only this user can open (0700), removed with everything in it on the way out."""
@@ -126,7 +132,7 @@ def check_sources(sources: Sequence[Source], max_bytes: int) -> list[int]:
         if info.st_size == 0:
             raise PackageError(f"File {position} is empty: there is nothing to protect.")
         if info.st_size > max_bytes:
-            raise PackageError(f"File {position} is {human_size(info.st_size)}, over the {human_size(max_bytes)} limit.")
+            raise PackageError(over_limit(f"File {position}", max_bytes, info.st_size))
         sizes.append(info.st_size)
     if sum(sizes) > max_bytes:
         raise PackageError(f"Together the files are {human_size(sum(sizes))}, over the {human_size(max_bytes)} "
