@@ -106,15 +106,12 @@ class SentActivity(Activity):
 
 
 class FrozenJson(dict):
-    """JSON that is never changed once built (a rendered card): TurnContext's
-    deepcopy of every outgoing activity shares it, and wire() sends it as is.
+    """JSON that is never changed once built (a rendered card): wire() sends it as is
+    instead of walking it. (SentActivity's shallow copy already shares it.)
 
     msrest would send a dict subclass as its str(): thaw() it before any
     activity takes the SDK's own path.
     """
-
-    def __deepcopy__(self, memo):
-        return self
 
 
 def thaw(activity):
