@@ -11,6 +11,27 @@ upgrade that fixes or breaks one is noticed.
    ExpectedReplies body is already a dict, which serializer_helper cannot
    take), so the request ends in a 500. bot/app.py parses requests itself and calls
    process_activity(), serialising the invoke response body as it is.
+3. Replies go out through msrest: every activity is validated and
+   serialised by msrest's reflective Serializer (about 2 ms for a card)
+   and posted with `requests` on a worker thread. ReplySender posts the
+   same JSON (`wire()`, checked against msrest's output in the tests) with
+   one shared aiohttp session, and retries a connector that answers 429,
+   502, 503 or 504 with bounded backoff.
+4. Authentication failures surface as many exception types (PermissionError,
+   PyJWT's errors, bare Exception for a bad endorsement or algorithm,
+   IndexError for an unknown key id), so a bad token could end in a 5xx.
+   CachingAuthentication turns every one into PermissionError: 401.
+5. The OpenID metadata refresh (_OpenIdMetadata._refresh) calls
+   requests.get() without a timeout on the event loop: one slow metadata
+   endpoint would freeze every conversation. fix_openid_refresh() runs the
+   same fetch on a thread with a timeout.
+6. TurnContext.send_activities deep-copies every outgoing activity before
+   it sets the conversation reference on the copy: about 0.4 ms for a card
+   with suggested actions, through msrest models' __reduce_ex__. Only
+   top-level fields of the copy are set, so SentActivity makes that copy
+   shallow, and the rendered card in it is shared.
+
+Workarounds 4 and 5 are pinned in tests/test_auth.py.
 """
 from __future__ import annotations
 
