@@ -122,3 +122,9 @@ def test_broken_knowledge_stops_the_command_line(knowledge_copy):
     assert run.returncode == 1
     assert "cannot start" in run.stderr and "sections.yaml" in run.stderr and "colour" in run.stderr
     assert "Traceback" not in run.stderr
+
+
+def test_a_checklist_the_code_shows_by_name_must_exist(knowledge_copy):
+    path = _break(knowledge_copy, "checklists", "  - id: package_sending\n", "  - id: package_sending_renamed\n")
+    message = _problem(knowledge_copy)
+    assert str(path) in message and "missing checklist 'package_sending'" in message
