@@ -8,7 +8,9 @@ import pytest
 import yaml
 from hypothesis import given, settings, strategies as st
 
-from dialogs.faq import FaqIndex
+from rapidfuzz import fuzz, process
+
+from dialogs.faq import FaqIndex, _UpperBound, _canonical
 from dialogs.answer import LIKELY_FAQ
 from knowledge.model import Verdict
 
@@ -90,6 +92,88 @@ def test_index_agrees_with_the_naive_search(assistant):
     for index in (assistant.faq_index, _synthetic_index(assistant, 500)):
         for q in questions:
             assert index.match(q, LIKELY_FAQ) == index.match_naive(q, LIKELY_FAQ), q
+
+
+_WORD = st.text("abcde", min_size=1, max_size=7)  # few letters: long common subsequences, the hard case
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_WORD, min_size=3, max_size=14, unique=True), st.integers(1, 12), st.floats(1, 100))
+def test_the_one_shared_word_bound_never_underestimates(words, split, floor):
+    shared, rest = words[0], words[1:]
+    split = 1 + split % (len(rest) - 1)
+    query, paraphrase = _canonical(" ".join([shared, *rest[:split]])), _canonical(" ".join([shared, *rest[split:]]))
+    q, p, w = len(query), len(paraphrase), len(shared)
+    score = fuzz.token_set_ratio(query, paraphrase)
+    by_sect = max(_UpperBound.by_question(w, q), 200 * w / (p + w))
+    assert score <= max(by_sect, fuzz.ratio(query, paraphrase) + 200 * (w + 1) / (q + p)) + 1e-9
+    assert score <= max(by_sect, 200 * min(q, p) / (q + p)) + 1e-9
+    # the cuts the index makes from those bounds
+    if score >= floor:
+        if _UpperBound.by_question(w, q) < floor and p > _UpperBound.longest_short_paraphrase(w, floor):
+            shortest, longest = _UpperBound.lengths_that_can_reach(q, floor)
+            assert shortest - 1e-9 <= p <= longest + 1e-9
+            assert fuzz.ratio(query, paraphrase) >= _UpperBound.plain_ratio_needed(w, q, p, floor) - 1e-9
+
+
+def _shared_word_search(entries, question, cutoff):
+    """extractOne over every paraphrase sharing a word with the question: what the index must equal."""
+    words = set(question.split())
+    pool = [(faq_id, p) for faq_id, phrases in entries for p in phrases if p.split()]
+    choices = [_canonical(p) if words & set(p.split()) else "" for _, p in pool]
+    best = process.extractOne(_canonical(question), choices, scorer=fuzz.token_set_ratio, processor=None,
+                              score_cutoff=cutoff)
+    if best is None or not choices[best[2]]:
+        return None
+    faq_id, phrase = pool[best[2]]
+    return faq_id, best[1], phrase
+
+
+def _faqs_around_a_question(seed):
+    """A question, and paraphrases each holding one or two of its words among look-alikes of the others.
+
+    Words of a's and b's are a letter apart, so a paraphrase sharing one word
+    can still score high, and equal scores (ties) are common.
+    """
+    rnd = random.Random(seed)
+    # Odd seeds: no paraphrase inside the question (that scores 100), so the
+    # best is often a tie between a paraphrase sharing two words and one sharing one.
+    shortest, longest, fewest, most = (4, 7, 1, 5) if seed % 2 else (2, 8, 0, 8)
+
+    def word():
+        return "".join(rnd.choice("ab") for _ in range(rnd.randint(shortest, longest)))
+
+    question = list(dict.fromkeys(word() for _ in range(rnd.randint(3, 6))))
+    entries = []
+    for i in range(rnd.randint(20, 200)):
+        shared = rnd.sample(question, 1 if rnd.random() < 0.85 or len(question) < 2 else 2)
+        other = [w for w in (word() for _ in range(rnd.randint(fewest, most))) if w not in question]
+        entries.append((f"faq-{i}", (" ".join(shared + other),)))
+    return entries, " ".join(question)
+
+
+def test_the_index_keeps_every_paraphrase_that_can_reach_the_floor():
+    for seed in range(400):
+        entries, question = _faqs_around_a_question(seed)
+        index = FaqIndex(entries, lambda text: text)
+        query, rnd = _canonical(question), random.Random(seed)
+        cutoff = rnd.uniform(20, 95)
+        floor = min(100, cutoff + rnd.uniform(0, 30))
+        full, bounded = index._scored_in_full(query, cutoff)
+        kept = full | index._may_reach(query, bounded, floor)
+        for i, (_, (phrase,)) in enumerate(entries):
+            if fuzz.token_set_ratio(query, _canonical(phrase)) >= floor:
+                assert i in kept, (seed, phrase)
+
+
+def test_index_equals_the_search_over_paraphrases_sharing_a_word():
+    for seed in range(400):
+        entries, question = _faqs_around_a_question(seed)
+        index = FaqIndex(entries, lambda text: text)
+        for cutoff in (0, 30, 45, 60, LIKELY_FAQ, 85, 100):
+            found = index.match(question, cutoff)
+            expected = _shared_word_search(entries, question, cutoff)
+            assert (found and (found.faq_id, found.score, found.paraphrase)) == expected, (seed, cutoff)
 
 
 @settings(max_examples=200, deadline=None)
