@@ -30,7 +30,9 @@ COMMON = frozenset(
     "before other another large small new old first last hello thanks thank help check start over cancel back "
     "there here down like think home house dont doesnt cant isnt wont have has had been being make makes made "
     "give given ring rang call called calls name named names encrypt encrypted encryption attach attached "
-    "password protected protect open opened details detail information info case notes note screenshot".split())
+    "password protected protect open opened details detail information info case notes note screenshot "
+    # near the harm words: "picked up" is not "kicked", "in touch" is not "touched"
+    "pick picks picked picking touch ticked locked looked lives lived".split())
 
 
 def normalise(text: str) -> str:

@@ -51,11 +51,17 @@ class Reader:
         for name, signal in policy.signals.items():
             phrases += [(tuple(_split(w)), name, "yes") for w in signal.words]
         self._negations = {name: [tuple(_split(n)) for n in s.negations] for name, s in policy.signals.items()}
+        self._near = [(name, frozenset(w for a in s.near.acts for w in _split(a)),
+                       frozenset(w for t in s.near.targets for w in _split(t)), s.near.within)
+                      for name, s in policy.signals.items() if s.near]
         vocabulary = [w for p, _, _ in phrases for w in p]
+        # Known, so never "corrected", but no correction lands on them either:
+        # "picked" must not become "kicked", nor "touch" (in touch) "touches".
+        near_words = [w for _, acts, targets, _ in self._near for w in acts | targets]
         for fact in policy.facts.values():
             vocabulary += [w for c in fact.choices for word in c.words for w in _split(word)]
         vocabulary += [w for text in extra_words for w in _split(text)]
-        self.speller = Speller(vocabulary, policy.known_words)
+        self.speller = Speller(vocabulary, (*policy.known_words, *near_words))
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase in sorted(phrases, key=lambda p: -len(p[0])):
             if phrase[0]:
@@ -101,7 +107,10 @@ class Reader:
         return Understanding(facts, tuple(channels), tuple(tokens))
 
     def _hits(self, tokens: list[str]) -> list[_Hit]:
-        """Every phrase found, longest first; a word belongs to one phrase per category."""
+        """Every phrase found, longest first; a word belongs to one phrase per category.
+
+        Then each act of a signal's `near` with one of its targets close by.
+        """
         hits: list[_Hit] = []
         taken: dict[str, set[int]] = {}
         for i, token in enumerate(tokens):
@@ -114,6 +123,10 @@ class Reader:
                     continue
                 used.update(range(i, i + n))
                 hits.append(_Hit(category, value, i, n))
+        for signal, acts, targets, within in self._near:
+            for i, token in enumerate(tokens):
+                if token in acts and targets.intersection(tokens[max(0, i - within):i + within + 1]):
+                    hits.append(_Hit(signal, "yes", i, 1))
         return hits
 
     def _preceded(self, tokens: list[str], hit: _Hit, signal: str, window: int = 3) -> bool:

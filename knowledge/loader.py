@@ -23,6 +23,7 @@ from .model import (
     Cited,
     Fact,
     Faq,
+    Near,
     Policy,
     Rule,
     Section,
@@ -423,8 +424,20 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
     signals: dict[str, Signal] = {}
     for name, node in (doc.get("signals") or {}).items():
         loc = f"signals.{name}"
-        if check.record(node, loc, {"words": list}, {"negations": list}):
-            signals[name] = Signal(check.strings(node, "words", loc), check.strings(node, "negations", loc))
+        if check.record(node, loc, {"words": list}, {"negations": list, "near": dict}):
+            near = None
+            if node.get("near") is not None and check.record(node["near"], f"{loc}.near",
+                                                             {"acts": list, "targets": list}, {"within": int}):
+                within = node["near"].get("within", 2)
+                if within < 1:
+                    check.add(node["near"], f"{loc}.near.within", "must be 1 or more", "within")
+                near = Near(check.strings(node["near"], "acts", f"{loc}.near"),
+                            check.strings(node["near"], "targets", f"{loc}.near"), within)
+                for key in ("acts", "targets"):
+                    for word in getattr(near, key):
+                        if len(word.split()) != 1:
+                            check.add(node["near"], f"{loc}.near.{key}", f"{word!r}: one word each", key)
+            signals[name] = Signal(check.strings(node, "words", loc), check.strings(node, "negations", loc), near)
     for name in ("harm", "urgent", "agreement", "other_identifier", "webmail_use"):
         if name not in signals:
             check.add(doc, f"signals.{name}", "required signal is missing")

@@ -158,11 +158,21 @@ class Faq:
 
 
 @dataclass(frozen=True, slots=True)
+class Near:
+    """An act and a target close together, in either order ("hurt the kids", "the baby was shaken")."""
+
+    acts: tuple[str, ...]
+    targets: tuple[str, ...]
+    within: int = 2
+
+
+@dataclass(frozen=True, slots=True)
 class Signal:
     """Words that set a yes/no fact, unless a negation comes just before."""
 
     words: tuple[str, ...]
     negations: tuple[str, ...]
+    near: Near | None = None
 
 
 @dataclass(frozen=True, slots=True)

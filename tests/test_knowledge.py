@@ -128,3 +128,18 @@ def test_a_checklist_the_code_shows_by_name_must_exist(knowledge_copy):
     path = _break(knowledge_copy, "checklists", "  - id: package_sending\n", "  - id: package_sending_renamed\n")
     message = _problem(knowledge_copy)
     assert str(path) in message and "missing checklist 'package_sending'" in message
+
+
+def test_a_broken_near_pairing_is_named(knowledge_copy):
+    path = _break(knowledge_copy, "signals", "      within: 2\n", "      within: 2\n      targest: [kids]\n")
+    message = _problem(knowledge_copy)
+    assert f"{path}:{_line_of(path, 'targest')}: signals.harm.near.targest: unknown key" in message
+    assert "did you mean 'targets'" in message
+
+
+def test_near_pairing_values_are_checked(knowledge_copy):
+    _break(knowledge_copy, "signals", "      within: 2\n", "      within: 0\n")
+    _break(knowledge_copy, "signals", "acts: [hurt, ", "acts: [hurt the, ")
+    message = _problem(knowledge_copy)
+    assert "signals.harm.near.within: must be 1 or more" in message
+    assert "signals.harm.near.acts: 'hurt the': one word each" in message

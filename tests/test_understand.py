@@ -62,6 +62,16 @@ def test_kind(reader, text, kind):
     ("I think the baby is at risk of serious harm", True),
     ("there are no signs of significant harm", None),
     ("can I email the review", None),
+    # an act of harm next to a child or a person, either order
+    ("the dad just told me he's going to hurt the kids tonight", True),
+    ("the child said her uncle touches her", True),
+    ("the baby was shaken", True),
+    ("mum said she will kill him", True),
+    # everyday words near the harm words are not harm, nor "corrected" onto them
+    ("can I get in touch with her school by email", None),
+    ("can i text the carer to say the boys will be picked up at 4", None),
+    ("can I hit reply all to them with the minutes", None),
+    ("no harm in asking, can I email her the template", None),
 ])
 def test_signs_of_harm(reader, text, harm):
     assert reader.read(text).facts.harm is harm
