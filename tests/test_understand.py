@@ -94,3 +94,22 @@ def test_several_channels_are_all_kept(reader):
 @given(st.text(max_size=400))
 def test_reading_never_raises(reader, text):
     reader.read(text)
+
+
+@pytest.mark.parametrize("typo, word", [
+    ("emial", "email"), ("emal", "email"), ("hotmial", "hotmail"), ("watsapp", "whatsapp"), ("whatsap", "whatsapp"),
+    ("safegaurding", "safeguarding"), ("confidental", "confidential"), ("refferal", "referral"), ("txet", "text"),
+    ("adress", "address"), ("secrue", "secure"), ("faxd", "faxed"), ("cjms", "cjsm"),
+])
+def test_typos_are_corrected(reader, typo, word):
+    assert reader.speller.correct(typo) == word
+
+
+@pytest.mark.parametrize("word", [
+    # each of these was once "corrected" onto a vocabulary word and changed the answer
+    "bring", "during", "training", "education", "college", "carry", "region", "relation", "rather", "postal",
+    "director", "councillor", "visit", "iphone", "hosting", "provide", "manage", "best", "hard", "past", "main",
+    "term", "fine", "picked", "touch", "ofsted",
+])
+def test_everyday_words_are_left_alone(reader, word):
+    assert reader.speller.correct(word) == word
