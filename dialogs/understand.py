@@ -50,6 +50,7 @@ class Reader:
                 phrases += [(tuple(_split(w)), category, term.id) for w in term.words]
         for name, signal in policy.signals.items():
             phrases += [(tuple(_split(w)), name, "yes") for w in signal.words]
+            phrases += [(tuple(_split(w)), name, "no") for w in signal.opposites]
         self._negations = {name: [tuple(_split(n)) for n in s.negations] for name, s in policy.signals.items()}
         self._near = [(name, frozenset(w for a in s.near.acts for w in _split(a)),
                        frozenset(w for t in s.near.targets for w in _split(t)), s.near.within)
@@ -103,6 +104,7 @@ class Reader:
             urgent=self._flag(tokens, hits, "urgent", negated=False),
             other_identifier=self._flag(tokens, hits, "other_identifier", negated=False),
             agreement=self._flag(tokens, hits, "agreement", negated=False),
+            encrypted=self._flag(tokens, hits, "encrypted", negated=False),
         )
         return Understanding(facts, tuple(channels), tuple(tokens))
 
@@ -135,10 +137,13 @@ class Reader:
         return _phrase_before(tokens, hit.start, phrases, lookback=window + 2, max_gap=window)
 
     def _flag(self, tokens: list[str], hits: list[_Hit], signal: str, negated: bool | None) -> bool | None:
-        """True if a signal word appears un-negated; `negated` if only negated ones do."""
+        """False if an opposite appears ("unencrypted"); True if a signal word
+        appears un-negated; `negated` if only negated ones do."""
         found = [h for h in hits if h.category == signal]
         if not found:
             return None
+        if any(h.value == "no" for h in found):
+            return False  # an opposite ("unencrypted") is never read as a yes
         if any(not self._negated(tokens, h, signal) for h in found):
             return True
         return negated

@@ -49,8 +49,9 @@ def _match(policy: Policy, rule: Rule, facts: Facts, ask_optional: bool):
         for name, allowed in cond.items():
             value = facts.get(name)
             if value is None:
-                if policy.facts[name].optional and not ask_optional:
-                    break  # not asked in a one-shot answer: treat as not matching
+                fact = policy.facts[name]
+                if fact.optional and not (ask_optional and fact.asked):
+                    break  # not asked here: treat as not matching
                 unknown.append(name)
             elif value not in allowed:
                 break

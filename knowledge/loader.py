@@ -34,7 +34,7 @@ from .model import (
 
 DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sections", "vocabulary", "facts", "signals", "checklists", "rules", "faq")
-BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement"})
+BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted"})
 # Checklists the code shows by name (the encrypted package's instructions).
 REQUIRED_CHECKLISTS = ("hub_call", "package_sending", "package_email_body", "package_receiving")
 
@@ -259,7 +259,7 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
     for i, node in enumerate(doc.get("facts") or []):
         loc = f"facts[{i}]"
         if not check.record(node, loc, {"id": str, "question": str, "cites": list},
-                            {"help": str, "optional": bool, "choices": list, "choices_from": str}):
+                            {"help": str, "optional": bool, "asked": bool, "choices": list, "choices_from": str}):
             continue
         fid = node["id"]
         if fid not in FACT_NAMES:
@@ -281,7 +281,9 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
         if not choices:
             check.add(node, loc, "needs choices or choices_from")
         facts[fid] = Fact(fid, node["question"], tuple(choices), cites(node, loc),
-                          node.get("help", ""), node.get("optional", False))
+                          node.get("help", ""), node.get("optional", False), node.get("asked", True))
+        if not facts[fid].asked and not facts[fid].optional:
+            check.add(node, f"{loc}.asked", "a fact that is never asked must be optional", "asked")
     for name in FACT_NAMES:
         if name not in facts:
             check.add(doc, "facts", f"fact {name!r} has no question")
@@ -424,7 +426,7 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
     signals: dict[str, Signal] = {}
     for name, node in (doc.get("signals") or {}).items():
         loc = f"signals.{name}"
-        if check.record(node, loc, {"words": list}, {"negations": list, "near": dict}):
+        if check.record(node, loc, {"words": list}, {"negations": list, "near": dict, "opposites": list}):
             near = None
             if node.get("near") is not None and check.record(node["near"], f"{loc}.near",
                                                              {"acts": list, "targets": list}, {"within": int}):
@@ -437,8 +439,9 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
                     for word in getattr(near, key):
                         if len(word.split()) != 1:
                             check.add(node["near"], f"{loc}.near.{key}", f"{word!r}: one word each", key)
-            signals[name] = Signal(check.strings(node, "words", loc), check.strings(node, "negations", loc), near)
-    for name in ("harm", "urgent", "agreement", "other_identifier", "webmail_use"):
+            signals[name] = Signal(check.strings(node, "words", loc), check.strings(node, "negations", loc), near,
+                                   check.strings(node, "opposites", loc))
+    for name in ("harm", "urgent", "agreement", "other_identifier", "encrypted", "webmail_use"):
         if name not in signals:
             check.add(doc, f"signals.{name}", "required signal is missing")
 

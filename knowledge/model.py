@@ -91,6 +91,7 @@ class Fact:
     cites: tuple[str, ...]
     help: str = ""
     optional: bool = False
+    asked: bool = True  # False: only a question that says so sets it; the guided check never asks
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +174,7 @@ class Signal:
     words: tuple[str, ...]
     negations: tuple[str, ...]
     near: Near | None = None
+    opposites: tuple[str, ...] = ()  # words that say the fact is false ("unencrypted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +201,7 @@ class Policy:
         return {"kind": self.kinds, "recipient": self.recipients, "channel": self.channels}.get(fact_id, {})
 
 
-FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement")
+FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,6 +215,7 @@ class Facts:
     urgent: bool | None = None
     other_identifier: bool | None = None
     agreement: bool | None = None
+    encrypted: bool | None = None
 
     def get(self, name: str):
         return getattr(self, name)

@@ -30,6 +30,13 @@ CASES = [
     (Facts(channel="secure_email", recipient="external_org", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="secure_mail", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="colleague", kind="sensitive"), "internal-email", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(channel="email", recipient="school", encrypted=False, **P), "email-unencrypted", Verdict.NOT_ALLOWED),
+    (Facts(channel="email", recipient="external_org", encrypted=False, kind="sensitive"), "email-unencrypted",
+     Verdict.NOT_ALLOWED),
+    (Facts(channel="email", recipient="colleague", encrypted=False, **P), "internal-email",
+     Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(channel="email", recipient="external_org", encrypted=True, **P), "external-email",
+     Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="school", **P), "email-to-school", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="external_org", kind="safeguarding"), "external-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="school_portal", recipient="school"), "school-portal", Verdict.ALLOWED),
@@ -93,9 +100,9 @@ def test_does_not_ask_what_does_not_change_the_answer(policy):
 
 def _all_facts(policy):
     kinds, recipients, channels = list(policy.kinds), list(policy.recipients), list(policy.channels)
-    for kind, recipient, channel, urgent, other, agreement in itertools.product(
-            kinds, recipients, channels, (True, False), (True, False), (True, False)):
-        yield Facts(False, kind, recipient, channel, urgent, other, agreement)
+    for kind, recipient, channel, urgent, other, agreement, encrypted in itertools.product(
+            kinds, recipients, channels, (True, False), (True, False), (True, False), (True, False)):
+        yield Facts(False, kind, recipient, channel, urgent, other, agreement, encrypted)
 
 
 def test_every_complete_set_of_facts_gets_a_rule(policy):
@@ -113,6 +120,9 @@ def test_every_complete_set_of_facts_gets_a_rule(policy):
         if facts.channel == "text" and facts.kind in personal:
             assert advice.verdict not in permissive, facts
         if facts.channel == "webmail":
+            assert advice.verdict not in permissive, facts
+        if facts.channel == "email" and facts.recipient in ("external_org", "school") and facts.kind in personal \
+                and facts.encrypted is False:
             assert advice.verdict not in permissive, facts
         if facts.channel == "email" and facts.recipient in ("webmail_personal", "generic_address") and facts.kind in personal:
             assert advice.verdict not in permissive, facts

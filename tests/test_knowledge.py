@@ -143,3 +143,9 @@ def test_near_pairing_values_are_checked(knowledge_copy):
     message = _problem(knowledge_copy)
     assert "signals.harm.near.within: must be 1 or more" in message
     assert "signals.harm.near.acts: 'hurt the': one word each" in message
+
+
+def test_a_fact_never_asked_must_be_optional(knowledge_copy):
+    path = _break(knowledge_copy, "facts", "    optional: true\n    asked: false", "    asked: false")
+    message = _problem(knowledge_copy)
+    assert f"{path}:" in message and "a fact that is never asked must be optional" in message

@@ -77,6 +77,19 @@ def test_signs_of_harm(reader, text, harm):
     assert reader.read(text).facts.harm is harm
 
 
+@pytest.mark.parametrize("text, encrypted", [
+    ("can I email an unencrypted report to the solicitor", False),
+    ("can I email it to the GP without a password", False),
+    ("can I email the review without encrypting it", False),
+    ("the GP can't open zip files", False),
+    ("can I email the encrypted assessment", True),
+    ("I'll zip it with a password", True),
+    ("can I email the review to the GP", None),
+])
+def test_encrypted(reader, text, encrypted):
+    assert reader.read(text).facts.encrypted is encrypted
+
+
 def test_agreement_and_urgency(reader):
     assert reader.read("a charity with no information sharing agreement").facts.agreement is False
     assert reader.read("we have an information sharing agreement").facts.agreement is True
