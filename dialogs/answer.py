@@ -14,7 +14,7 @@ from knowledge.model import Facts, Policy, Verdict
 
 from .faq import FaqIndex, FaqMatch
 from .reply import Option, Reply
-from .text import STOPWORDS
+from .text import STOPWORDS, Endings
 from .understand import Reader, Understanding
 
 # token_set_ratio scores (0-100) between prepared texts.
@@ -27,12 +27,17 @@ class Assistant:
 
     def __init__(self, policy: Policy):
         self.policy = policy
-        self.reader = Reader(policy, extra_words=[p for f in policy.faq.values() for p in (f.question, *f.paraphrases)])
+        texts = [p for f in policy.faq.values() for p in (f.question, *f.paraphrases)]
+        self.reader = Reader(policy, extra_words=texts)
+        self._endings = Endings(w for text in texts for w in self._words(text))
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
+
+    def _words(self, text: str) -> list[str]:
+        return [w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
 
     def prepare(self, text: str) -> str:
         """The form both the question and each paraphrase are compared in."""
-        return " ".join(w for w in self.reader.speller.tokens(text) if w not in STOPWORDS)
+        return " ".join(self._endings.fold(w) for w in self._words(text))
 
     def answer(self, question: str) -> Reply:
         understood = self.reader.read(question)

@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 from rapidfuzz import fuzz, process
 
 from dialogs.faq import FaqIndex, _UpperBound, _canonical
+from dialogs.text import Endings
 from dialogs.answer import LIKELY_FAQ
 from knowledge.model import Verdict
 
@@ -181,3 +182,19 @@ def test_index_equals_the_search_over_paraphrases_sharing_a_word():
 def test_answer_never_raises(assistant, text):
     reply = assistant.answer(text)
     assert reply.text()
+
+
+def test_endings_fold_onto_the_shortest_form_the_faq_uses():
+    endings = Endings(["encrypt", "zip", "fax", "file", "email", "address", "send"])
+    assert [endings.fold(w) for w in ("encryption", "encrypting", "encrypted", "zipped", "faxes", "files",
+                                      "emailed", "sending", "address", "ring", "children")] == \
+        ["encrypt", "encrypt", "encrypt", "zip", "fax", "file", "email", "send", "address", "ring", "children"]
+
+
+@pytest.mark.parametrize("question, faq_id", [
+    ("who do I contact for help with encryption", "no-7zip"),
+    ("how do I open zipped attachments I've been sent", "receive-encrypted"),
+])
+def test_the_faq_answers_other_endings_of_its_words(assistant, question, faq_id):
+    match = assistant.faq_match(question)
+    assert match is not None and match.faq_id == faq_id
