@@ -66,7 +66,7 @@ class _Node(dict):
     key_lines: dict
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses 4x faster at start-up
     pass
 
 
