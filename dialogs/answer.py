@@ -20,6 +20,7 @@ from .understand import Reader, Understanding
 # token_set_ratio scores (0-100) between prepared texts.
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
+QUESTION_WORDS = frozenset("what whats how where when who why which".split())
 
 
 class Assistant:
@@ -77,11 +78,12 @@ class Assistant:
         token_set_ratio scores 100 when one text's words are a subset of the
         other's, so "can I send it" would match "can I send the password in
         an email". A match must also cover at least half of the
-        paraphrase's words.
+        paraphrase's words, not counting question words: "records" alone
+        does not make a question "what records do I keep of faxes".
         """
         match = self.faq_index.match(question, cutoff=LIKELY_FAQ)
         if match is None:
             return None
         asked = set(self.prepare(question).split())
-        wanted = set(self.prepare(match.paraphrase).split())
+        wanted = set(self.prepare(match.paraphrase).split()) - QUESTION_WORDS
         return match if len(asked & wanted) * 2 >= len(wanted) else None

@@ -76,6 +76,25 @@ class Speller:
 _ENDINGS = frozenset({"r", "d", "y", "er", "ed", "ly"})
 
 
+def _keyboard_neighbours() -> dict[str, str]:
+    """The keys around each letter on a UK/US QWERTY keyboard (each row sits half a key right of the one above)."""
+    rows = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    near: dict[str, set[str]] = {c: set() for row in rows for c in row}
+    for r, row in enumerate(rows):
+        for i, c in enumerate(row):
+            near[c].update(row[j] for j in (i - 1, i + 1) if 0 <= j < len(row))
+            if r + 1 < len(rows):
+                below = rows[r + 1]
+                for j in (i - 1, i):
+                    if 0 <= j < len(below):
+                        near[c].add(below[j])
+                        near[below[j]].add(c)
+    return {c: "".join(sorted(n)) for c, n in near.items()}
+
+
+_NEIGHBOURS = _keyboard_neighbours()
+
+
 def _plausible(word: str, target: str, slips: int) -> bool:
     """Whether `word` is more likely a typo of `target` than a word of its own."""
     if word[0] != target[0] and not (len(word) == len(target) and word[:2] == target[1::-1]):
@@ -85,6 +104,10 @@ def _plausible(word: str, target: str, slips: int) -> bool:
         return False  # another ending of the same word: manage/manager, late/later
     if len(word) == len(target) == 4 and sorted(word) != sorted(target):
         return False  # four letters, one changed, is another word: best/beat, hard/harm
+    if slips < 2 and len(word) == len(target):
+        changed = [(a, b) for a, b in zip(word, target) if a != b]
+        if len(changed) == 1 and changed[0][1] not in _NEIGHBOURS.get(changed[0][0], ""):
+            return False  # a slip hits a key next to the right one: "blanl" is blank, "black" is not
     return slips < 2 or fuzz.ratio(word, target) >= 85  # relation/religion is not a typo
 
 
