@@ -229,7 +229,13 @@ class Conversation:
         if check is not None:
             fact = next_question(self.policy, Facts(**check.facts))
             if fact is not None:
+                understood = self.assistant.reader.read(text)
+                if understood.facts.harm and fact.id != "harm":
+                    # a sign of harm typed at any step wins over the question asked
+                    return self._record(check, self.policy.facts["harm"], True)
                 value = self.match_choice(fact, text)
+                if value is None and fact.id in ("kind", "recipient", "channel"):
+                    value = understood.facts.get(fact.id)  # "his medical reports": read as a question is
                 if value is None:
                     return check, [Message(Kind.NOTICE, "Sorry, I could not match that to one of the choices.",
                                            ("Pick one of these, or type back, start over or cancel.",))] + self._next(check)

@@ -95,6 +95,22 @@ async def test_typed_answers_and_back(harness):
     assert card_of(sent[1])["body"][0]["text"] == "How do you plan to send it?"
 
 
+async def test_typed_answers_are_read_like_questions(harness):
+    await harness.say("read", "check")
+    await harness.say("read", "nope")
+    await harness.say("read", "by emial")
+    sent = await harness.say("read", "his medical reports")  # fits 'sensitive' and 'personal': the most sensitive
+    assert card_of(sent[0])["body"][0]["text"] == "Who will receive it?"
+
+
+async def test_harm_typed_at_any_step_escalates(harness):
+    await harness.say("harm-late", "check")
+    await harness.say("harm-late", "no")
+    sent = await harness.say("harm-late", "actually she just told me her stepdad hits her")
+    card = assert_valid_card(sent[0])
+    assert "0333 240 1727" in json.dumps(card)
+
+
 async def test_stale_card_press_does_not_corrupt_state(harness):
     first = await harness.say("stale", "check")
     old_button = buttons(first[0])[1]  # "No" on the harm question of the first check
