@@ -125,6 +125,10 @@ class Reader:
                     continue
                 used.update(range(i, i + n))
                 hits.append(_Hit(category, value, i, n))
+        # A channel's own words name no one: "school portal" is not a school.
+        channels = [h for h in hits if h.category == "channel" and h.length > 1]
+        hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
+            c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
         for signal, acts, targets, within in self._near:
             for i, token in enumerate(tokens):
                 if token in acts and targets.intersection(tokens[max(0, i - within):i + within + 1]):

@@ -97,6 +97,11 @@ def test_agreement_and_urgency(reader):
     assert reader.read("it is not urgent").facts.urgent is False
 
 
+def test_a_channels_own_words_name_no_recipient(reader):
+    facts = reader.read("can I upload the report to the school portal for the housing officer").facts
+    assert (facts.channel, facts.recipient) == ("school_portal", "external_org")
+
+
 def test_several_channels_are_all_kept(reader):
     understood = reader.read("a case note over Teams chat to her phone by SMS")
     assert set(understood.channels) == {"teams_chat", "text"}
