@@ -82,14 +82,15 @@ class Reader:
         # "use Gmail" is the sender's own account; "to her Gmail" is where it goes.
         for hit in [h for h in recipients if h.value == _WEBMAIL]:
             before = tokens[max(0, hit.start - 4):hit.start]
-            if "to" not in before and (self._preceded(tokens, hit, "webmail_use") or not channels):
+            if self._preceded(tokens, hit, "webmail_use") or ("to" not in before and not channels):
                 recipients.remove(hit)
                 channels.append("webmail")
         for token in tokens:
             value = _address_kind(token)
             if value:
                 recipients.append(_Hit("recipient", value, 0, 1))
-        if "secure_email" in channels and "email" in channels:
+        # "email it via Objective Connect / the portal / cjsm": the platform is the route
+        if "email" in channels and {"secure_email", "objective_connect", "school_portal"} & set(channels):
             channels.remove("email")
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None

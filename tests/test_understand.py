@@ -97,6 +97,17 @@ def test_agreement_and_urgency(reader):
     assert reader.read("it is not urgent").facts.urgent is False
 
 
+@pytest.mark.parametrize("text, channel, recipient", [
+    ("is it ok to use gmail when I'm on annual leave", "webmail", None),  # 'to use': the sender's own account
+    ("can I email the report to her gmail", "email", "webmail_personal"),
+    ("can I email it to the carer by Objective Connect", "objective_connect", "individual"),  # the platform is the route
+    ("can I email it through the school portal", "school_portal", None),
+])
+def test_which_account_and_which_route(reader, text, channel, recipient):
+    facts = reader.read(text).facts
+    assert (facts.channel, facts.recipient) == (channel, recipient)
+
+
 def test_a_channels_own_words_name_no_recipient(reader):
     facts = reader.read("can I upload the report to the school portal for the housing officer").facts
     assert (facts.channel, facts.recipient) == ("school_portal", "external_org")
