@@ -9,6 +9,8 @@ A clear FAQ match wins over the rules unless the rules are stricter.
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from knowledge.advisor import advise, checklist_advice, safest
 from knowledge.model import Facts, Policy, Verdict
 
@@ -32,6 +34,10 @@ class Assistant:
         self.reader = Reader(policy, extra_words=texts)
         self._endings = Endings(w for text in texts for w in self._words(text))
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
+        # How many FAQs use each word: "child" or "file" says little about which one is asked.
+        self._faqs_using: Counter[str] = Counter()
+        for faq in policy.faq.values():
+            self._faqs_using.update({w for text in (faq.question, *faq.paraphrases) for w in self.prepare(text).split()})
 
     def _words(self, text: str) -> list[str]:
         return [w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
@@ -78,12 +84,21 @@ class Assistant:
         token_set_ratio scores 100 when one text's words are a subset of the
         other's, so "can I send it" would match "can I send the password in
         an email". A match must also cover at least half of the
-        paraphrase's words, not counting question words: "records" alone
-        does not make a question "what records do I keep of faxes".
+        paraphrase's words, not counting question words ("records" alone
+        does not make a question "what records do I keep of faxes"), and
+        below a clear match a third of them weighted by how few FAQs use
+        each word: "a child's file" shares 'child' and 'file' with "the
+        child's name as the file name" but not its telling word, 'name'.
         """
         match = self.faq_index.match(question, cutoff=LIKELY_FAQ)
         if match is None:
             return None
         asked = set(self.prepare(question).split())
         wanted = set(self.prepare(match.paraphrase).split()) - QUESTION_WORDS
-        return match if len(asked & wanted) * 2 >= len(wanted) else None
+        if len(asked & wanted) * 2 < len(wanted):
+            return None
+        if match.score < CLEAR_FAQ:
+            weight = {w: 1 / max(1, self._faqs_using[w]) for w in wanted}
+            if sum(weight[w] for w in asked & wanted) * 3 < sum(weight.values()):
+                return None
+        return match

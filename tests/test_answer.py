@@ -204,3 +204,9 @@ def test_a_faq_match_must_cover_more_than_question_words(assistant):
     # "records" and "what" alone once made this the fax records FAQ
     match = assistant.faq_match("what's the safest way to get a big bundle of records to a neighbouring local authority")
     assert match is None or match.faq_id != "fax-steps"
+
+
+def test_a_faq_match_needs_the_faqs_telling_words(assistant):
+    # shares 'child' and 'file' (used by many FAQs) with "can I use the child's name as the file name"
+    match = assistant.faq_match("can I take a child's file home in my bag")
+    assert match is None or match.faq_id != "attachment-name"
