@@ -89,12 +89,16 @@ class Assistant:
         below a clear match a third of them weighted by how few FAQs use
         each word: "a child's file" shares 'child' and 'file' with "the
         child's name as the file name" but not its telling word, 'name'.
+        A query of one or two words is enough if they are all in the
+        paraphrase and one is used by at most two FAQs.
         """
         match = self.faq_index.match(question, cutoff=LIKELY_FAQ)
         if match is None:
             return None
         asked = set(self.prepare(question).split())
         wanted = set(self.prepare(match.paraphrase).split()) - QUESTION_WORDS
+        if len(asked) <= 2 and asked <= wanted and any(self._faqs_using[w] <= 2 for w in asked):
+            return match  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of
         if len(asked & wanted) * 2 < len(wanted):
             return None
         if match.score < CLEAR_FAQ:

@@ -210,3 +210,12 @@ def test_a_faq_match_needs_the_faqs_telling_words(assistant):
     # shares 'child' and 'file' (used by many FAQs) with "can I use the child's name as the file name"
     match = assistant.faq_match("can I take a child's file home in my bag")
     assert match is None or match.faq_id != "attachment-name"
+
+
+@pytest.mark.parametrize("question, faq_id", [
+    ("foi", "foi"), ("usb ok?", "usb-stick"), ("texting safe?", "texting"), ("gsx", "secure-mail-account"),
+    ("can I send it", None), ("password", None),  # words many FAQs use say nothing on their own
+])
+def test_terse_queries(assistant, question, faq_id):
+    match = assistant.faq_match(question)
+    assert (match and match.faq_id) == faq_id
