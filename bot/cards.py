@@ -42,6 +42,12 @@ def _action(option: Option) -> dict:
     return {"type": "Action.Submit", "title": option.title[:80], "data": data}
 
 
+# Teams renders at most six actions in a card's action bar (or in one ActionSet)
+# and moves the rest into a "..." overflow menu, where a choice such as "Text
+# message" would be missed; longer lists go into several ActionSets instead.
+MAX_ACTIONS = 6
+
+
 def render_card(message: Message) -> dict:
     body: list[dict] = []
     actions = [_action(o) for o in message.options]
@@ -76,9 +82,22 @@ def render_card(message: Message) -> dict:
             body.append(_text("Press a button or type your answer. You can type back or start over.",
                               isSubtle=True, size="Small"))
     card = {"type": "AdaptiveCard", "version": "1.5", "body": body, "fallbackText": message.text()[:6000]}
-    if actions:
-        card["actions"] = actions
+    if len(actions) <= MAX_ACTIONS:
+        if actions:
+            card["actions"] = actions
+    else:  # Teams shows six actions per set and hides the rest in an overflow menu
+        body += [{"type": "ActionSet", "actions": actions[i:i + MAX_ACTIONS]}
+                 for i in range(0, len(actions), MAX_ACTIONS)]
     return card
+
+
+def card_actions(card: dict) -> list[dict]:
+    """Every action of a card, in order: the card's own, then those of its action sets."""
+    found = list(card.get("actions", []))
+    for element in card.get("body", []):
+        if isinstance(element, dict) and element.get("type") == "ActionSet":
+            found += element.get("actions", [])
+    return found
 
 
 def suggested(message: Message) -> list[Option]:

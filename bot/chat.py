@@ -22,6 +22,7 @@ from botbuilder.schema import (
     ResourceResponse,
 )
 
+from .cards import card_actions
 from .files import LOCAL_FILE
 from .handler import SafeShareBot
 
@@ -104,7 +105,7 @@ class ChatSession:
                     continue
                 card = attachment.content
                 out.append(card.get("fallbackText") or "")
-                for action in card.get("actions", []):
+                for action in card_actions(card):
                     if action.get("type") == "Action.Submit":
                         self.buttons.append({"title": action["title"], "data": action.get("data")})
                     elif action.get("type") == "Action.OpenUrl":

@@ -13,6 +13,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.app import create_app
+from bot.cards import card_actions
 from bot.config import Config
 from bot.storage import SqliteStorage
 
@@ -142,7 +143,7 @@ def card_of(reply: dict) -> dict:
 
 
 def buttons(reply: dict) -> list[dict]:
-    return [a for a in card_of(reply).get("actions", []) if a["type"] == "Action.Submit"]
+    return [a for a in card_actions(card_of(reply)) if a["type"] == "Action.Submit"]
 
 
 def verdict_of(reply: dict) -> str:

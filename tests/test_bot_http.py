@@ -9,6 +9,7 @@ import aiohttp
 import pytest
 from jsonschema import Draft7Validator, validators
 
+from bot.cards import card_actions
 from bot.config import Config
 from dialogs.answer import Assistant
 from dialogs.conversation import Conversation, Incoming, Kind
@@ -52,7 +53,7 @@ async def test_free_text_escalation(harness):
     sent = await harness.say("esc", "She told me that her stepdad hit her and she is scared to go home. Can I email school?")
     card = assert_valid_card(sent[0])
     assert card["body"][0]["text"].startswith("Ring the Safeguarding Hub")
-    tel = [a for a in card["actions"] if a["type"] == "Action.OpenUrl"]
+    tel = [a for a in card_actions(card) if a["type"] == "Action.OpenUrl"]
     assert tel and tel[0]["url"] == "tel:03332401727"
     assert "48 hours" in json.dumps(card)
 
@@ -246,3 +247,17 @@ def test_manifest_package_is_valid(tmp_path):
             assert colour_type == 6  # RGBA: the outline icon must be transparent
     with pytest.raises(ManifestError):
         build_package("not-a-guid", tmp_path / "bad.zip")
+
+
+async def test_long_choice_lists_are_split_into_sets_teams_shows_in_full(harness, policy):
+    await harness.say("sets", "check")
+    sent = await harness.say("sets", "no")  # "How do you plan to send it?": every channel, back, start over
+    card = assert_valid_card(sent[0])
+    assert "actions" not in card
+    sets = [e["actions"] for e in card["body"] if e["type"] == "ActionSet"]
+    assert sets and all(len(s) <= 6 for s in sets)
+    assert [a["title"] for s in sets for a in s][:len(policy.channels)] == [c.label for c in policy.channels.values()]
+    sent = await harness.say("sets", "faq")
+    assert len(buttons(sent[0])) == len(policy.faq)
+    short = await harness.say("sets", "can I fax the GP a mental health assessment?")
+    assert len(card_of(short[0]).get("actions", [])) <= 6

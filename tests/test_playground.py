@@ -19,6 +19,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from bot.cards import card_actions
+
 from .azurite import free_port
 from .test_production import Serve
 
@@ -105,7 +107,7 @@ async def test_the_readme_walkthrough_in_agents_playground(tmp_path):
             question = await say("check", 2)
             assert card_text(question).startswith("Is a child suffering")
             assert question["activity"]["suggestedActions"]["actions"]  # quick replies in personal chat
-            no = next(a["data"] for a in question["activity"]["attachments"][0]["content"]["actions"]
+            no = next(a["data"] for a in card_actions(question["activity"]["attachments"][0]["content"])
                       if a["type"] == "Action.Submit" and a["data"].get("value") == "false")
             async with session.post(f"{playground.url}/_conversation/v1/submit",  # pressing the card's button
                                     json={"conversation": {"id": chat}, "from": {"id": me},
