@@ -397,6 +397,11 @@ class Conversation:
                     phrases.setdefault(normalise(phrase), choice.value)
         if corrected in phrases:
             return phrases[corrected]
+        first = corrected.split()[0] if corrected else ""
+        if first in YES_NO and fact.id != "harm":  # "no idea" about harm is not a no
+            for choice in fact.choices:  # "no, they need the names": the answer is its first word
+                if isinstance(choice.value, bool) and first in choice.words:
+                    return choice.value
         scored = process.extract(corrected, list(phrases), scorer=fuzz.WRatio, score_cutoff=86, limit=None)
         if not scored:
             return None
@@ -405,6 +410,9 @@ class Conversation:
         if len(values) > 1:  # "personal" fits "no personal" and "personal information": ask again
             return None
         return phrases[scored[0][0]]
+
+
+YES_NO = frozenset({"yes", "yeah", "yep", "y", "no", "nope", "nah", "n"})
 
 
 def _value_text(value) -> str:

@@ -104,6 +104,22 @@ async def test_typed_answers_are_read_like_questions(harness):
     assert card_of(sent[0])["body"][0]["text"] == "Who will receive it?"
 
 
+async def test_yes_or_no_first_then_words(harness):
+    await harness.say("yn", "check")
+    await harness.say("yn", "nah")
+    await harness.say("yn", "fax")
+    await harness.say("yn", "names and addresses")
+    await harness.say("yn", "yes it's urgent")
+    sent = await harness.say("yn", "no, they need the names")
+    assert "Allowed, with conditions" in card_of(sent[0])["body"][0]["text"]
+
+
+async def test_unsure_about_harm_is_not_a_no(harness):
+    await harness.say("unsure", "check")
+    sent = await harness.say("unsure", "no idea")
+    assert "0333 240 1727" in json.dumps(card_of(sent[0]))
+
+
 async def test_harm_typed_at_any_step_escalates(harness):
     await harness.say("harm-late", "check")
     await harness.say("harm-late", "no")
