@@ -96,6 +96,8 @@ class Reader:
         implied = self.policy.recipients[recipient].channel if recipient else None
         if implied and not channels:
             channels.append(implied)
+        if recipient is None and len(channels) == 1:
+            recipient = self.policy.channels[channels[0]].recipient  # "into the school portal": a school
 
         facts = Facts(
             harm=self._flag(tokens, hits, "harm", negated=None),

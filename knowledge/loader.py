@@ -229,19 +229,24 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
         terms: dict[str, Term] = {}
         for i, node in enumerate(doc.get(part) or []):
             loc = f"{part}[{i}]"
-            optional = {"rank": int, "covered": bool} if part == "channels" else {"rank": int, "channel": str}
+            optional = {"rank": int, "covered": bool, "recipient": str} if part == "channels" else {"rank": int, "channel": str}
             if not check.record(node, loc, {"id": str, "label": str, "words": list, "cites": list}, optional):
                 continue
             if node["id"] in terms:
                 check.add(node, f"{loc}.id", f"duplicate id {node['id']!r}", "id")
             terms[node["id"]] = Term(node["id"], node["label"], check.strings(node, "words", loc),
                                      cites(node, loc), node.get("rank", 0), node.get("covered", True),
-                                     node.get("channel"))
+                                     node.get("channel"), node.get("recipient"))
         vocab[part] = terms
     for rid, term in vocab["recipients"].items():
         if term.channel is not None and term.channel not in vocab["channels"]:
             i = [n.get("id") for n in doc["recipients"]].index(rid)
             check.add(doc["recipients"][i], f"recipients[{i}].channel", f"unknown channel {term.channel!r}", "channel")
+    for cid, term in vocab["channels"].items():
+        if term.recipient is not None and term.recipient not in vocab["recipients"]:
+            i = [n.get("id") for n in doc["channels"]].index(cid)
+            check.add(doc["channels"][i], f"channels[{i}].recipient", f"unknown recipient {term.recipient!r}",
+                      "recipient")
     groups: dict[str, frozenset[str]] = {}
     for name, members in (doc.get("groups") or {}).items():
         if not isinstance(members, list) or not all(m in vocab["kinds"] for m in members):

@@ -71,7 +71,8 @@ class Term:
     cites: tuple[str, ...]
     rank: int = 0
     covered: bool = True
-    channel: str | None = None
+    channel: str | None = None  # recipients: the channel naming them implies ("her Hotmail": email)
+    recipient: str | None = None  # channels: the recipient they imply ("the school portal": a school)
 
 
 @dataclass(frozen=True, slots=True)

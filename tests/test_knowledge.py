@@ -149,3 +149,9 @@ def test_a_fact_never_asked_must_be_optional(knowledge_copy):
     path = _break(knowledge_copy, "facts", "    optional: true\n    asked: false", "    asked: false")
     message = _problem(knowledge_copy)
     assert f"{path}:" in message and "a fact that is never asked must be optional" in message
+
+
+def test_a_channels_implied_recipient_must_exist(knowledge_copy):
+    path = _break(knowledge_copy, "vocabulary", "    recipient: school  #", "    recipient: schools  #")
+    message = _problem(knowledge_copy)
+    assert f"{path}:" in message and "channels[4].recipient: unknown recipient 'schools'" in message

@@ -101,11 +101,17 @@ def test_agreement_and_urgency(reader):
     ("is it ok to use gmail when I'm on annual leave", "webmail", None),  # 'to use': the sender's own account
     ("can I email the report to her gmail", "email", "webmail_personal"),
     ("can I email it to the carer by Objective Connect", "objective_connect", "individual"),  # the platform is the route
-    ("can I email it through the school portal", "school_portal", None),
+    ("can I email it through the school portal", "school_portal", "school"),  # the portal implies a school
 ])
 def test_which_account_and_which_route(reader, text, channel, recipient):
     facts = reader.read(text).facts
     assert (facts.channel, facts.recipient) == (channel, recipient)
+
+
+def test_a_channel_may_imply_its_recipient(reader):
+    assert reader.read("can I drop a copy of the plan into the school portal").facts.recipient == "school"
+    # a named recipient still wins, so the rule for the portal used for someone else can fire
+    assert reader.read("can I put it on the school portal for the housing officer").facts.recipient == "external_org"
 
 
 def test_a_channels_own_words_name_no_recipient(reader):
