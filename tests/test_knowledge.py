@@ -71,10 +71,16 @@ def test_unknown_key_is_named_with_a_suggestion(knowledge_copy):
     assert "did you mean 'verdict'" in message
 
 
-def test_missing_field(knowledge_copy):
-    path = _break(knowledge_copy, "faq", "    verdict: not_allowed\n", "")
+@pytest.mark.parametrize("name, old, new, reason", [
+    ("faq", "    verdict: not_allowed\n", "", "faq[0].verdict: field required"),
+    ("facts", "    optional: true\n    asked: false", "    asked: false", "a fact that is never asked must be optional"),
+    ("vocabulary", "    recipient: school  #", "    recipient: schools  #",
+     "channels[4].recipient: unknown recipient 'schools'"),
+], ids=["missing field", "never asked but not optional", "unknown implied recipient"])
+def test_one_mistake_one_message(knowledge_copy, name, old, new, reason):
+    path = _break(knowledge_copy, name, old, new)
     message = _problem(knowledge_copy)
-    assert f"{path}:" in message and "faq[0].verdict: field required" in message
+    assert f"{path}:" in message and reason in message
 
 
 def test_citing_an_unknown_section(knowledge_copy):
@@ -100,9 +106,13 @@ def test_dangling_references(knowledge_copy):
 def test_bad_values(knowledge_copy):
     _break(knowledge_copy, "rules", "verdict: escalate", "verdict: maybe")
     _break(knowledge_copy, "rules", "when: {channel: [text], kind: [personal]}", "when: {channel: [txet], kind: [personal]}")
+    _break(knowledge_copy, "signals", "      within: 2\n", "      within: 0\n")  # the harm pairing
+    _break(knowledge_copy, "signals", "acts: [hurt, ", "acts: [hurt the, ")
     message = _problem(knowledge_copy)
     assert "'maybe' is not one of allowed, allowed_with_conditions" in message
     assert "unknown channel 'txet'; did you mean 'text'?" in message
+    assert "signals.harm.near.within: must be 1 or more" in message
+    assert "signals.harm.near.acts: 'hurt the': one word each" in message
 
 
 def test_yes_without_quotes_is_caught(knowledge_copy):
@@ -135,23 +145,3 @@ def test_a_broken_near_pairing_is_named(knowledge_copy):
     message = _problem(knowledge_copy)
     assert f"{path}:{_line_of(path, 'targest')}: signals.harm.near.targest: unknown key" in message
     assert "did you mean 'targets'" in message
-
-
-def test_near_pairing_values_are_checked(knowledge_copy):
-    _break(knowledge_copy, "signals", "      within: 2\n", "      within: 0\n")
-    _break(knowledge_copy, "signals", "acts: [hurt, ", "acts: [hurt the, ")
-    message = _problem(knowledge_copy)
-    assert "signals.harm.near.within: must be 1 or more" in message
-    assert "signals.harm.near.acts: 'hurt the': one word each" in message
-
-
-def test_a_fact_never_asked_must_be_optional(knowledge_copy):
-    path = _break(knowledge_copy, "facts", "    optional: true\n    asked: false", "    asked: false")
-    message = _problem(knowledge_copy)
-    assert f"{path}:" in message and "a fact that is never asked must be optional" in message
-
-
-def test_a_channels_implied_recipient_must_exist(knowledge_copy):
-    path = _break(knowledge_copy, "vocabulary", "    recipient: school  #", "    recipient: schools  #")
-    message = _problem(knowledge_copy)
-    assert f"{path}:" in message and "channels[4].recipient: unknown recipient 'schools'" in message
