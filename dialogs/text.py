@@ -58,12 +58,16 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = ()):
         words = {w for phrase in vocabulary for w in phrase.split()}
         self._targets = sorted(w for w in words if len(w) >= 4 and "@" not in w)
+        self._target_set = frozenset(self._targets)
         self._keep = frozenset(words) | STOPWORDS | COMMON | frozenset(keep)
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, word: str) -> str:
         if word in self._keep or len(word) < 4 or not word.isalpha():
             return word
+        for heard, written in (("le", "al"), ("el", "al")):  # "mentle", "medicle": spelled by ear
+            if word.endswith(heard) and word[:-2] + written in self._target_set:
+                return word[:-2] + written
         slips = 1 if len(word) < 8 else 2
         close = process.extract(word, self._targets, scorer=OSA.distance, score_cutoff=slips, limit=None)
         likely = [(d, -fuzz.ratio(word, t), t) for t, d, _ in close if _plausible(word, t, d)]
@@ -93,6 +97,14 @@ def _keyboard_neighbours() -> dict[str, str]:
 
 
 _NEIGHBOURS = _keyboard_neighbours()
+# Letters people write for each other when spelling by ear: "polise", "asessment".
+_SOUND_ALIKE = frozenset({frozenset("cs"), frozenset("ck"), frozenset("sz"), frozenset("iy")})
+_VOWELS = frozenset("aeiou")
+
+
+def _slip_or_sound_alike(typed: str, meant: str) -> bool:
+    return (meant in _NEIGHBOURS.get(typed, "") or frozenset((typed, meant)) in _SOUND_ALIKE
+            or (typed in _VOWELS and meant in _VOWELS))
 
 
 def _plausible(word: str, target: str, slips: int) -> bool:
@@ -106,7 +118,7 @@ def _plausible(word: str, target: str, slips: int) -> bool:
         return False  # four letters, one changed, is another word: best/beat, hard/harm
     if slips < 2 and len(word) == len(target):
         changed = [(a, b) for a, b in zip(word, target) if a != b]
-        if len(changed) == 1 and changed[0][1] not in _NEIGHBOURS.get(changed[0][0], ""):
+        if len(changed) == 1 and not _slip_or_sound_alike(*changed[0]):
             return False  # a slip hits a key next to the right one: "blanl" is blank, "black" is not
     return slips < 2 or fuzz.ratio(word, target) >= 85  # relation/religion is not a typo
 

@@ -136,6 +136,7 @@ def test_reading_never_raises(reader, text):
     ("safegaurding", "safeguarding"), ("confidental", "confidential"), ("refferal", "referral"), ("txet", "text"),
     ("adress", "address"), ("secrue", "secure"), ("faxd", "faxed"), ("cjms", "cjsm"), ("emaik", "email"),
     ("gmaul", "gmail"),
+    ("polise", "police"), ("mentle", "mental"), ("medicle", "medical"),  # spelled by ear
 ])
 def test_typos_are_corrected(reader, typo, word):
     assert reader.speller.correct(typo) == word
