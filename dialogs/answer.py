@@ -9,8 +9,6 @@ A clear FAQ match wins over the rules unless the rules are stricter.
 """
 from __future__ import annotations
 
-from collections import Counter
-
 from knowledge.advisor import advise, checklist_advice, safest
 from knowledge.model import Facts, Policy, Verdict
 
@@ -34,10 +32,6 @@ class Assistant:
         self.reader = Reader(policy, extra_words=texts)
         self._endings = Endings(w for text in texts for w in self._words(text))
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
-        # How many FAQs use each word: "child" or "file" says little about which one is asked.
-        self._faqs_using: Counter[str] = Counter()
-        for faq in policy.faq.values():
-            self._faqs_using.update({w for text in (faq.question, *faq.paraphrases) for w in self.prepare(text).split()})
 
     def _words(self, text: str) -> list[str]:
         return [w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
@@ -97,12 +91,13 @@ class Assistant:
             return None
         asked = set(self.prepare(question).split())
         wanted = set(self.prepare(match.paraphrase).split()) - QUESTION_WORDS
-        if len(asked) <= 2 and asked <= wanted and any(self._faqs_using[w] <= 2 for w in asked):
+        faqs_using = self.faq_index.faqs_using  # "child" or "file" says little about which FAQ is asked
+        if len(asked) <= 2 and asked <= wanted and any(faqs_using(w) <= 2 for w in asked):
             return match  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of
         if len(asked & wanted) * 2 < len(wanted):
             return None
         if match.score < CLEAR_FAQ:
-            weight = {w: 1 / max(1, self._faqs_using[w]) for w in wanted}
+            weight = {w: 1 / max(1, faqs_using(w)) for w in wanted}
             if sum(weight[w] for w in asked & wanted) * 3 < sum(weight.values()):
                 return None
         return match

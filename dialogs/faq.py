@@ -118,6 +118,7 @@ class FaqIndex:
                 self._prepared.append(prepared)
                 for word in prepared.split():
                     postings.setdefault(word, []).append(index)
+        self._faqs_using = {word: len({self._owner[i] for i in ids}) for word, ids in postings.items()}
         self._postings: dict[str, _Posting] = {}
         for word, ids in postings.items():
             ids.sort(key=lambda i: (len(self._prepared[i]), i))
@@ -126,6 +127,10 @@ class FaqIndex:
 
     def __len__(self) -> int:
         return len(self._prepared)
+
+    def faqs_using(self, word: str) -> int:
+        """How many FAQs have `word` (prepared) in their question or a paraphrase."""
+        return self._faqs_using.get(word, 0)
 
     def match(self, question: str, cutoff: float = 0) -> FaqMatch | None:
         """The best paraphrase scoring at least `cutoff`, or None.
