@@ -238,15 +238,13 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
                                      cites(node, loc), node.get("rank", 0), node.get("covered", True),
                                      node.get("channel"), node.get("recipient"))
         vocab[part] = terms
-    for rid, term in vocab["recipients"].items():
-        if term.channel is not None and term.channel not in vocab["channels"]:
-            i = [n.get("id") for n in doc["recipients"]].index(rid)
-            check.add(doc["recipients"][i], f"recipients[{i}].channel", f"unknown channel {term.channel!r}", "channel")
-    for cid, term in vocab["channels"].items():
-        if term.recipient is not None and term.recipient not in vocab["recipients"]:
-            i = [n.get("id") for n in doc["channels"]].index(cid)
-            check.add(doc["channels"][i], f"channels[{i}].recipient", f"unknown recipient {term.recipient!r}",
-                      "recipient")
+    # A recipient may imply a channel and a channel a recipient; each must exist.
+    for part, key, other in (("recipients", "channel", "channels"), ("channels", "recipient", "recipients")):
+        for tid, term in vocab[part].items():
+            target = getattr(term, key)
+            if target is not None and target not in vocab[other]:
+                i = [n.get("id") for n in doc[part]].index(tid)
+                check.add(doc[part][i], f"{part}[{i}].{key}", f"unknown {key} {target!r}", key)
     groups: dict[str, frozenset[str]] = {}
     for name, members in (doc.get("groups") or {}).items():
         if not isinstance(members, list) or not all(m in vocab["kinds"] for m in members):
