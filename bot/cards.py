@@ -37,8 +37,13 @@ def _list(items, numbered: bool = False) -> list[dict]:
 
 
 def _action(option: Option) -> dict:
+    """A plain Action.Submit: Teams and the Agents Playground both send its data as the activity's value.
+
+    Not `data.msteams` (messageBack or imBack): the Playground's renderer throws
+    "Cannot add property msTeams, object is not extensible" on the click and
+    sends nothing (tests/test_playground.py clicks every kind of button).
+    """
     data = dict(option.data) if option.data is not None else {"safeshare": "ask", "text": option.value}
-    data.setdefault("msteams", {"type": "messageBack", "displayText": option.title, "text": option.value})
     return {"type": "Action.Submit", "title": option.title[:80], "data": data}
 
 

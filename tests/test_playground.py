@@ -1,10 +1,12 @@
 """The README's Microsoft 365 Agents Playground walkthrough, run for real.
 
 `safeshare serve` and the Playground (npm @microsoft/m365agentsplayground,
-installed by .ci/run) run as processes. Messages go in through the
-Playground's own conversation API, exactly as its web page sends them; the
-replies are read from the Playground's activity log, which records what its
-mocked Teams connector received from the bot.
+installed by .ci/run) run as processes. The first test sends messages through
+the Playground's own conversation API and reads the replies from its activity
+log file, which records what its mocked Teams connector received from the bot.
+The second opens the Playground in Chromium and clicks the cards' buttons as
+a person does, checking that each click reaches the bot (a new request in the
+page's log panel) and is answered by a new card.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ import pytest
 from bot.cards import card_actions
 
 from .azurite import free_port
+from .browser import chromium, needs_chromium, script_errors, wait
 from .test_production import Serve
 
 PLAYGROUND = shutil.which("agentsplayground")
@@ -122,3 +125,83 @@ async def test_the_readme_walkthrough_in_agents_playground(tmp_path):
             playground.stop()
             code, output = serve.stop()
     assert code == 0 and "Traceback" not in output
+
+
+class PlaygroundPage:
+    """The Playground's web page: its chat and its log panel, read from the DOM."""
+
+    CARDS = "return [...document.querySelectorAll('.ac-adaptiveCard')]" \
+            ".filter(c => !c.parentElement.closest('.ac-adaptiveCard'))"
+    LOG = """
+        const title = [...document.querySelectorAll('span')].find(e => e.textContent.trim() == 'Log Panel');
+        const panel = title.closest('div').parentElement.parentElement.querySelector('[contenteditable=true]');
+        return [...panel.children].map(c => c.innerText);"""
+
+    def __init__(self, driver, url: str):
+        self.driver = driver
+        driver.get(url)
+        wait(driver, lambda d: self.cards(), message="the welcome card never arrived")
+
+    def cards(self) -> list:
+        return self.driver.execute_script(self.CARDS)
+
+    def requests(self) -> int:
+        """Messages the Playground sent to the bot, as its log panel lists them."""
+        return sum("Playground -> User Application message" in line for line in self.driver.execute_script(self.LOG))
+
+    def newest(self) -> str:
+        return self.cards()[-1].text
+
+    def click(self, label: str, card: int = -1) -> str:
+        """Press a button of a card (the newest by default); return the text of the card that answers it."""
+        from selenium.webdriver.common.by import By
+
+        pressed = self.cards()[card]
+        buttons = [b for b in pressed.find_elements(By.CSS_SELECTOR, "button") if b.text.strip() == label]
+        assert buttons, f"no button {label!r} on card {card}: {pressed.text}"
+        cards, sent = len(self.cards()), self.requests()
+        buttons[0].click()
+        wait(self.driver, lambda d: self.requests() > sent, 10,
+             f"pressing {label!r} sent nothing to the bot: {script_errors(self.driver)}")
+        wait(self.driver, lambda d: len(self.cards()) > cards, 10, f"pressing {label!r} brought no new card")
+        return self.newest()
+
+
+@needs_chromium
+async def test_every_kind_of_button_works_when_clicked_in_agents_playground(tmp_path):
+    serve = Serve({"SAFESHARE_STATE_FILE": str(tmp_path / "state.sqlite3")}, tmp_path)
+    async with aiohttp.ClientSession() as session:
+        await serve.ready(session)
+        playground = Playground(f"{serve.url}/api/messages", tmp_path)
+        try:
+            await playground.ready(session)
+            await asyncio.to_thread(_click_through, playground.url)
+        finally:
+            playground.stop()
+            code, output = serve.stop()
+    assert code == 0 and "Traceback" not in output
+
+
+def _click_through(url: str) -> None:
+    with chromium() as driver:
+        page = PlaygroundPage(driver, url)
+        assert page.newest().startswith("SafeShare helps you share information")
+
+        # A whole guided check, by buttons only, to the channel advice.
+        assert page.click("Start a guided check").startswith("Is a child suffering")
+        assert page.click("No").startswith("How do you plan to send it?")
+        assert page.click("Email (internal or external)").startswith("What kind of information is it?")
+        assert page.click("Mental health information").startswith("Who will receive it?")
+        advice = page.click("A generic address such as info@ or enquiries@")
+        assert advice.startswith("Not allowed") and "generic address" in advice
+
+        # The harm question answered yes: the Hub card, with its number.
+        assert page.click("Start a guided check").startswith("Is a child suffering")
+        hub = page.click("Yes, or I think so")
+        assert hub.startswith("Ring the Safeguarding Hub") and "0333 240 1727" in hub, hub
+
+        # A common question from the FAQ menu, opened from the welcome card.
+        assert page.click("Common questions", card=0).startswith("Common questions")
+        faq = page.click("How do I encrypt a document?")
+        assert "7-Zip" in faq or "7zip" in faq.lower(), faq
+        assert not script_errors(driver)
