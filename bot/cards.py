@@ -72,9 +72,14 @@ def render_card(message: Message) -> dict:
             body += _list(part.items, numbered=True)
         if reply.follow_up:
             body.append(_text(reply.follow_up, weight="Bolder", separator=True))
-        if reply.citations:
-            body.append(_text("From the Information Sharing Protocol: " + "; ".join(s.title for s in reply.citations),
+        protocol = [s.title for s in reply.citations if not s.external]
+        national = list(dict.fromkeys(s.title for s in reply.citations if s.external))
+        if protocol:
+            body.append(_text("From the Information Sharing Protocol: " + "; ".join(protocol),
                               isSubtle=True, size="Small", separator=True))
+        if national:
+            body.append(_text("From national guidance, outside the council's protocol: " + "; ".join(national),
+                              isSubtle=True, size="Small"))
     else:
         body.append(_text(message.title, weight="Bolder", size="Medium"))
         for line in message.lines:

@@ -1,7 +1,9 @@
 """One-shot answers to a free-text question: the Assistant's core turn.
 
 Order of precedence, safest first:
-1. any sign of significant harm: the Hub, whatever else the question says;
+1. a clear sign of significant harm: the Hub, whatever else the question
+   says (and the sending question asked, answered in the Hub's terms); a
+   doubtful one (maybe): the harm question, before any sending advice;
 2. the protocol's rules, when the question names what they need;
 3. an FAQ the question clearly asks;
 4. a follow-up question for the first fact the rules still need.
@@ -9,10 +11,13 @@ A clear FAQ match wins over the rules unless the rules are stricter.
 """
 from __future__ import annotations
 
-from knowledge.advisor import advise, checklist_advice, safest
+from dataclasses import replace
+
+from knowledge.advisor import advise, ask_for, checklist_advice, safest
 from knowledge.model import Facts, Policy, Verdict
 
 from .faq import FaqIndex, FaqMatch
+from .harm import HarmAssessment, HarmLevel
 from .reply import Option, Reply
 from .text import STOPWORDS, Endings
 from .understand import Reader, Understanding
@@ -42,9 +47,13 @@ class Assistant:
 
     def answer(self, question: str) -> Reply:
         understood = self.reader.read(question)
+        if understood.harm.level is HarmLevel.MAYBE:
+            return self.ask_harm(understood.facts, understood.harm)
+        if understood.harm.level is None and not understood.anything and self.reader.harm.is_story(understood.tokens):
+            return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.advise(understood)
         if by_rules.verdict is Verdict.ESCALATE:
-            return by_rules
+            return self.escalation(by_rules, understood.harm)
         match = self.faq_match(question)
         if match is not None:
             stricter = by_rules.verdict.severity > self.policy.faq[match.faq_id].verdict.severity
@@ -60,6 +69,32 @@ class Assistant:
         advices = [advise(self.policy, facts.with_(channel=c) if c else facts) for c in channels]
         advice = safest(advices)
         return Reply.from_advice(advice, channels=understood.channels)
+
+    def mentioned(self, harm: HarmAssessment) -> str:
+        """'You mentioned "bruises" (physical abuse).', or '' when nothing was read."""
+        cue = harm.first
+        if cue is None:
+            return ""
+        return f"You mentioned \u201c{cue.words}\u201d ({self.reader.harm.title(cue.category).lower()})."
+
+    def ask_harm(self, facts: Facts, harm: HarmAssessment) -> Reply:
+        """Maybe: the harm question first, with the other facts kept for the answer that follows."""
+        advice = ask_for(self.policy, facts.with_(harm=None), ["harm"])
+        reply = Reply.from_advice(advice, harm=harm)
+        lead = self.mentioned(harm)
+        return replace(reply, reasons=((lead,) if lead else ()) + reply.reasons)
+
+    def escalation(self, reply: Reply, harm: HarmAssessment) -> Reply:
+        """The Hub answer, with what was read and, for immediate danger, 999 first."""
+        lead = self.mentioned(harm)
+        checklist, citations = reply.checklist, reply.citations
+        if harm.immediate:
+            first = checklist_advice(self.policy, ["hub_immediate"])
+            checklist = first + checklist
+            cites = [c for item in self.policy.checklists["hub_immediate"].items for c in item.cites]
+            citations = citations + tuple(self.policy.sections[c] for c in cites)
+        return replace(reply, reasons=((lead,) if lead else ()) + reply.reasons, checklist=checklist,
+                       citations=citations, harm=harm)
 
     def faq_reply(self, faq_id: str, facts: Facts = Facts()) -> Reply:
         faq = self.policy.faq[faq_id]

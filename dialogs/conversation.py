@@ -9,7 +9,7 @@ stored anywhere and read by any instance.
 from __future__ import annotations
 
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Mapping
 
@@ -17,6 +17,8 @@ from rapidfuzz import fuzz, process
 
 from knowledge.advisor import advise, next_question
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
+
+from .harm import HarmLevel
 
 from .answer import Assistant
 from .reply import Option, Reply
@@ -126,6 +128,7 @@ class _Check:
     id: str
     facts: dict[str, Any] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)
+    rechecked: bool = False  # a "No" to harm was asked once more after a clear sign; not again
 
     @classmethod
     def load(cls, raw: Any) -> "_Check | None":
@@ -133,10 +136,13 @@ class _Check:
             return None
         facts = {k: v for k, v in (raw.get("facts") or {}).items() if k in FACT_NAMES and isinstance(v, (str, bool))}
         history = [h for h in raw.get("history") or [] if h in facts]
-        return cls(raw["id"], facts, history)
+        return cls(raw["id"], facts, history, raw.get("rechecked") is True)
 
     def dump(self) -> dict:
-        return {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
+        out = {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
+        if self.rechecked:
+            out["rechecked"] = True
+        return out
 
     @property
     def step(self) -> int:
@@ -206,6 +212,10 @@ class Conversation:
         if action == "ask":
             text = data.get("text")
             return check, self._answer(text) if isinstance(text, str) and text.strip() else [self._unknown()]
+        if action == "unsure":
+            if check is None or data.get("check") != check.id:
+                return check, [self._stale(check)]
+            return check, self._unsure(check)
         if action == "answer":
             if check is None or data.get("check") != check.id:
                 return check, [self._stale(check)]
@@ -230,9 +240,16 @@ class Conversation:
             fact = next_question(self.policy, Facts(**check.facts))
             if fact is not None:
                 understood = self.assistant.reader.read(text)
-                if understood.facts.harm and fact.id != "harm":
-                    # a sign of harm typed at any step wins over the question asked
-                    return self._record(check, self.policy.facts["harm"], True)
+                harm = understood.harm
+                if fact.id == "harm" and normalise(text) in UNSURE:
+                    return check, self._unsure(check)
+                if fact.id == "harm" and harm.level in (HarmLevel.YES, HarmLevel.NO):
+                    return self._record(check, fact, harm.level is HarmLevel.YES)  # "she said dad hit her"
+                if fact.id != "harm" and harm.level is HarmLevel.YES:
+                    if check.facts.get("harm") is not False:
+                        return self._record(check, self.policy.facts["harm"], True)
+                    if not check.rechecked:  # a "No" earlier: ask once more, never escalate silently
+                        return check, self._ask_again(check, harm)
                 value = self.match_choice(fact, text)
                 if value is None and fact.id in ("kind", "recipient", "channel"):
                     value = understood.facts.get(fact.id)  # "his medical reports": read as a question is
@@ -240,7 +257,36 @@ class Conversation:
                     return check, [Message(Kind.NOTICE, "Sorry, I could not match that to one of the choices.",
                                            ("Pick one of these, or type back, start over or cancel.",))] + self._next(check)
                 return self._record(check, fact, value)
-        return check, self._answer(text)
+        reply = self.assistant.answer(text)
+        if reply.asks == "harm":  # maybe: the harm card first; the rest of the question is kept
+            fresh = _Check(secrets.token_hex(6))
+            fresh.facts.update({k: v for k, v in reply.facts.known().items() if k != "harm"})
+            return fresh, self._with_lead(self._next(fresh), reply.reasons[:1] if reply.harm.first else ())
+        return check, [Message(Kind.ADVICE, reply.summary, reply=reply, options=self._after_advice(reply))]
+
+    def _with_lead(self, messages: list[Message], lead: tuple[str, ...]) -> list[Message]:
+        """The question card, with a first line saying why it is asked."""
+        if not lead or not messages:
+            return messages
+        first = messages[0]
+        return [replace(first, lines=lead + first.lines)] + messages[1:]
+
+    def _ask_again(self, check: _Check, harm) -> list[Message]:
+        """A clear sign of harm after a "No": the harm question once more, with what was read."""
+        check.rechecked = True
+        check.facts.pop("harm", None)
+        if "harm" in check.history:
+            check.history.remove("harm")
+        cue = harm.first
+        lead = (f"You mentioned \u201c{cue.words}\u201d. Is a child at risk of significant harm now?",) if cue else ()
+        return self._with_lead(self._next(check), lead)
+
+    def _unsure(self, check: _Check) -> list[Message]:
+        """Not sure whether a child is at risk: the protocol's own words, then the question again."""
+        items = self.policy.checklists["not_sure"].items
+        notice = Message(Kind.NOTICE, "If you are not sure", (items[0].text,),
+                         options=(_command_option("Ring the Safeguarding Hub", Command.HUB),))
+        return [notice] + self._next(check)
 
     # -- actions ----------------------------------------------------------
     def _command(self, check: _Check | None, command: Command, prefill: Mapping | None):
@@ -293,6 +339,8 @@ class Conversation:
         options = tuple(Option(c.label, _value_text(c.value),
                                {MARK: "answer", "check": check.id, "step": check.step, "fact": fact.id,
                                 "value": _value_text(c.value)}) for c in fact.choices)
+        if fact.id == "harm":
+            options += (Option("Not sure", "not sure", {MARK: "unsure", "check": check.id}),)
         nav = []
         if check.history:
             nav.append(_command_option("Back", Command.BACK))
@@ -413,6 +461,9 @@ class Conversation:
 
 
 YES_NO = frozenset({"yes", "yeah", "yep", "y", "no", "nope", "nah", "n"})
+# At the harm question: the protocol's "not sure" (discuss with your manager or ring the Hub), not a yes.
+UNSURE = frozenset({"not sure", "unsure", "dont know", "i dont know", "no idea", "dunno", "im not sure", "idk",
+                    "not certain", "i am not sure"})
 
 
 def _value_text(value) -> str:

@@ -10,6 +10,8 @@ from typing import Any, Mapping
 
 from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Section, Verdict
 
+from .harm import NOTHING, HarmAssessment
+
 SAFETY_NOTE = (f"If a child is suffering or likely to suffer significant harm, ring the Safeguarding Hub "
                f"now on {HUB_PHONE} and follow up in writing within 48 hours.")
 
@@ -42,6 +44,8 @@ class Reply:
     channels: tuple[str, ...] = ()
     rule_id: str = ""
     faq_id: str = ""
+    asks: str = ""  # the fact the follow-up question asks, if any
+    harm: HarmAssessment = NOTHING
 
     @classmethod
     def from_advice(cls, advice: Advice, **extra) -> "Reply":
@@ -51,7 +55,7 @@ class Reply:
                             for c in advice.question.choices)
         return cls(advice.verdict, advice.summary, advice.reasons, advice.checklist, advice.citations,
                    advice.alternatives, advice.follow_up, options, facts=advice.facts,
-                   rule_id=advice.rule_id, **extra)
+                   rule_id=advice.rule_id, asks=advice.question.id if advice.question else "", **extra)
 
     @property
     def checklist_items(self) -> tuple[str, ...]:
@@ -69,8 +73,12 @@ class Reply:
             lines += ["", f"Next: {self.follow_up}"]
             if self.options:
                 lines += [f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
-        if self.citations:
-            lines += ["", "From the Information Sharing Protocol: " + "; ".join(s.title for s in self.citations) + "."]
+        protocol = [s.title for s in self.citations if not s.external]
+        national = [s.title for s in self.citations if s.external]
+        if protocol:
+            lines += ["", "From the Information Sharing Protocol: " + "; ".join(protocol) + "."]
+        if national:
+            lines += ["From national guidance, outside the council's protocol: " + "; ".join(dict.fromkeys(national)) + "."]
         if self.verdict is not Verdict.ESCALATE:
             lines += ["", SAFETY_NOTE]
         return "\n".join(lines)
@@ -92,4 +100,6 @@ class Reply:
             "quick_replies": [o.title for o in self.quick_replies],
             "rule": self.rule_id or None,
             "faq": self.faq_id or None,
+            "asks": self.asks or None,
+            "harm": self.harm.to_json(),
         }

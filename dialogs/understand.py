@@ -13,6 +13,7 @@ from typing import Iterable
 
 from knowledge.model import Facts, Policy
 
+from .harm import NOTHING, HarmAssessment, HarmLevel, HarmReader
 from .text import Speller, normalise
 
 _WEBMAIL = "webmail_personal"
@@ -25,6 +26,7 @@ class Understanding:
     facts: Facts
     channels: tuple[str, ...]
     tokens: tuple[str, ...]
+    harm: HarmAssessment = NOTHING
 
     @property
     def anything(self) -> bool:
@@ -59,10 +61,14 @@ class Reader:
         # Known, so never "corrected", but no correction lands on them either:
         # "picked" must not become "kicked", nor "touch" (in touch) "touches".
         near_words = [w for _, acts, targets, _ in self._near for w in acts | targets]
+        near_words += [w for c in policy.harm.categories for a in c.acts for w in _split(a)]
+        near_words += [w for p in policy.harm.people for w in _split(p)]
         for fact in policy.facts.values():
             vocabulary += [w for c in fact.choices for word in c.words for w in _split(word)]
         vocabulary += [w for text in extra_words for w in _split(text)]
+        vocabulary += [w for c in policy.harm.categories for p in (*c.clear, *c.signs) for w in _split(p)]
         self.speller = Speller(vocabulary, (*policy.known_words, *near_words))
+        self.harm = HarmReader(policy.harm, self.speller.tokens)
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase in sorted(phrases, key=lambda p: -len(p[0])):
             if phrase[0]:
@@ -99,8 +105,9 @@ class Reader:
         if recipient is None and len(channels) == 1:
             recipient = self.policy.channels[channels[0]].recipient  # "into the school portal": a school
 
+        harm = self.harm.assess(text)
         facts = Facts(
-            harm=self._flag(tokens, hits, "harm", negated=None),
+            harm={HarmLevel.YES: True, HarmLevel.NO: False}.get(harm.level),
             kind=self._best("kind", kinds),
             recipient=recipient,
             channel=channels[0] if len(channels) == 1 else None,
@@ -109,7 +116,7 @@ class Reader:
             agreement=self._flag(tokens, hits, "agreement", negated=False),
             encrypted=self._flag(tokens, hits, "encrypted", negated=False),
         )
-        return Understanding(facts, tuple(channels), tuple(tokens))
+        return Understanding(facts, tuple(channels), tuple(tokens), harm)
 
     def _hits(self, tokens: list[str]) -> list[_Hit]:
         """Every phrase found, longest first; a word belongs to one phrase per category.

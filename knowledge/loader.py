@@ -23,6 +23,8 @@ from .model import (
     Cited,
     Fact,
     Faq,
+    HarmCategory,
+    HarmWords,
     Near,
     Policy,
     Rule,
@@ -33,10 +35,11 @@ from .model import (
 )
 
 DATA_DIR = Path(__file__).with_name("data")
-FILES = ("sections", "vocabulary", "facts", "signals", "checklists", "rules", "faq")
+FILES = ("sections", "vocabulary", "facts", "signals", "harm", "checklists", "rules", "faq")
 BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted"})
 # Checklists the code shows by name (the encrypted package's instructions).
-REQUIRED_CHECKLISTS = ("hub_call", "package_sending", "package_email_body", "package_receiving")
+REQUIRED_CHECKLISTS = ("hub_call", "hub_immediate", "not_sure", "package_sending", "package_email_body",
+                       "package_receiving")
 
 
 class KnowledgeError(Exception):
@@ -129,10 +132,14 @@ class _Checker:
 
     def strings(self, node: Any, key: str, loc: str) -> tuple[str, ...]:
         values = node.get(key) or []
-        if not isinstance(values, list) or not all(isinstance(v, str) and v.strip() for v in values):
-            self.add(node, f"{loc}.{key}", "expected a list of non-empty strings", key)
+        if not isinstance(values, list):
+            self.add(node, f"{loc}.{key}", f"expected a list of words, got {_typename(values)}", key)
             return ()
-        return tuple(values)
+        bad = [(i, v) for i, v in enumerate(values) if not (isinstance(v, str) and v.strip())]
+        for i, v in bad:  # YAML reads an unquoted no, off or 999 as something other than a word
+            hint = f"; put {_as_written(v)!r} in quotes" if isinstance(v, (bool, int, float)) else ""
+            self.add(node, f"{loc}.{key}[{i}]", f"read as {_typename(v)} ({v!r}){hint}", key)
+        return () if bad else tuple(values)
 
     def unique(self, items: list, loc: str, what: str) -> dict:
         out: dict = {}
@@ -144,6 +151,10 @@ class _Checker:
                 self.add(node, f"{loc}[{i}].id", f"duplicate {what} id {ident!r}", "id")
             out[ident] = node
         return out
+
+
+def _as_written(value: Any) -> str:
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def _typename(value: Any) -> str:
@@ -205,10 +216,13 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
     sections: dict[str, Section] = {}
     for i, node in enumerate(doc.get("sections") or []):
         loc = f"sections[{i}]"
-        if check.record(node, loc, {"id": str, "section": str, "item": str, "text": str}):
+        if check.record(node, loc, {"id": str, "section": str, "item": str, "text": str}, {"source": str}):
             if node["id"] in sections:
                 check.add(node, f"{loc}.id", f"duplicate section id {node['id']!r}", "id")
-            sections[node["id"]] = Section(node["id"], node["section"], node["item"], node["text"].strip())
+            if node.get("source", "protocol") not in ("protocol", "external"):
+                check.add(node, f"{loc}.source", f"{node['source']!r} is not one of protocol, external", "source")
+            sections[node["id"]] = Section(node["id"], node["section"], node["item"], node["text"].strip(),
+                                           node.get("source") == "external")
 
     def cites(node: dict, loc: str, key: str = "cites", required: bool = True) -> tuple[str, ...]:
         values = check.strings(node, key, loc)
@@ -444,14 +458,68 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
                             check.add(node["near"], f"{loc}.near.{key}", f"{word!r}: one word each", key)
             signals[name] = Signal(check.strings(node, "words", loc), check.strings(node, "negations", loc), near,
                                    check.strings(node, "opposites", loc))
-    for name in ("harm", "urgent", "agreement", "other_identifier", "encrypted", "webmail_use"):
+    for name in ("urgent", "agreement", "other_identifier", "encrypted", "webmail_use"):
         if name not in signals:
             check.add(doc, f"signals.{name}", "required signal is missing")
+    if "harm" in signals:
+        check.add(doc, "signals.harm", "signs of harm are read from harm.yaml; move these words there")
+    harm = _harm(check, top("harm", {"categories": list}, {k: (list, int) for k in (*HARM_LISTS, *HARM_NUMBERS)}),
+                 cites)
 
     if check.problems:
         raise KnowledgeError(check.problems)
     return Policy(sections, vocab["kinds"], groups, vocab["recipients"], vocab["channels"], facts,
-                  checklists, alternatives, ask, tuple(rules), faq, signals, known_words, str(directory))
+                  checklists, alternatives, ask, tuple(rules), faq, signals, harm, known_words, str(directory))
+
+
+HARM_LISTS = ("people", "fillers", "negations", "terminators", "reporters", "documents", "history", "immediate",
+              "no_harm", "not_harm", "managed", "explained", "recent")
+HARM_NUMBERS = {"window": 4, "gap": 3, "scope": 5}
+# The categories national guidance names; each must be in harm.yaml (more may be added).
+HARM_CATEGORIES = ("physical", "sexual", "emotional", "neglect", "domestic", "self_harm", "missing",
+                   "sexual_exploitation", "criminal_exploitation", "fgm_forced_marriage_honour", "radicalisation",
+                   "online", "trafficking", "risky_adult", "parent_crisis")
+
+
+def _harm(check: _Checker, doc: dict, cites) -> HarmWords:
+    """harm.yaml: the signs of significant harm, by category, and how they are read."""
+    lists = {}
+    for name in HARM_LISTS:
+        if not isinstance(doc.get(name, []), list):
+            check.add(doc, f"harm.{name}", f"expected a list, got {_typename(doc[name])}", name)
+        lists[name] = check.strings(doc, name, "harm") if isinstance(doc.get(name, []), list) else ()
+    for name in ("people", "negations"):
+        if not lists[name]:
+            check.add(doc, f"harm.{name}", "must list at least one word", name)
+    numbers = {}
+    for name, default in HARM_NUMBERS.items():
+        value = doc.get(name, default)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10:
+            check.add(doc, f"harm.{name}", f"{value!r} must be a whole number from 1 to 10", name)
+            value = default
+        numbers[name] = value
+    categories: list[HarmCategory] = []
+    nodes = doc.get("categories") if isinstance(doc.get("categories"), list) else []
+    check.unique(nodes, "harm.categories", "category")
+    for i, node in enumerate(nodes):
+        loc = f"harm.categories[{i}]"
+        if not check.record(node, loc, {"id": str, "title": str, "cites": list}, {"clear": list, "acts": list,
+                                                                                  "signs": list}):
+            continue
+        acts = check.strings(node, "acts", loc)
+        for word in acts:
+            if len(word.split()) != 1:
+                check.add(node, f"{loc}.acts", f"{word!r}: one word each (put phrases under clear)", "acts")
+        category = HarmCategory(node["id"], node["title"], cites(node, loc), check.strings(node, "clear", loc),
+                                acts, check.strings(node, "signs", loc))
+        if not (category.clear or category.acts or category.signs):
+            check.add(node, loc, "lists no words: give clear, acts or signs")
+        categories.append(category)
+    have = {c.id for c in categories}
+    for name in HARM_CATEGORIES:
+        if name not in have:
+            check.add(doc, "harm.categories", f"category {name!r} is missing (national guidance names it)")
+    return HarmWords(tuple(categories), **lists, **numbers)
 
 
 def cited_sections(policy: Policy) -> set[str]:
@@ -464,7 +532,8 @@ def cited_sections(policy: Policy) -> set[str]:
         for item in checklist.items:
             cited.update(item.cites)
     for group in (policy.alternatives.values(), policy.faq.values(), policy.facts.values(),
-                  policy.kinds.values(), policy.recipients.values(), policy.channels.values()):
+                  policy.kinds.values(), policy.recipients.values(), policy.channels.values(),
+                  policy.harm.categories):
         for entry in group:
             cited.update(entry.cites)
     return cited

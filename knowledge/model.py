@@ -49,12 +49,13 @@ HUB_PHONE = "0333 240 1727"
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """One numbered item or bulleted instruction of the protocol."""
+    """One numbered item or bulleted instruction of the protocol, or a source outside it."""
 
     id: str
     section: str
     item: str
     text: str
+    external: bool = False  # national guidance the council's protocol relies on but does not contain
 
     @property
     def title(self) -> str:
@@ -179,6 +180,41 @@ class Signal:
 
 
 @dataclass(frozen=True, slots=True)
+class HarmCategory:
+    """One group of signs of significant harm, as national guidance groups them (harm.yaml)."""
+
+    id: str
+    title: str
+    cites: tuple[str, ...]
+    clear: tuple[str, ...]  # phrases that say on their own that a child is harmed or at risk
+    acts: tuple[str, ...]  # words for hurting someone, counted with a person close by
+    signs: tuple[str, ...]  # worrying but not clear: ask the harm question first
+
+
+@dataclass(frozen=True, slots=True)
+class HarmWords:
+    """Everything harm.yaml says about reading a description of a child at risk."""
+
+    categories: tuple[HarmCategory, ...]
+    people: tuple[str, ...]
+    fillers: tuple[str, ...]
+    negations: tuple[str, ...]
+    terminators: tuple[str, ...]
+    reporters: tuple[str, ...]
+    documents: tuple[str, ...]
+    history: tuple[str, ...]
+    immediate: tuple[str, ...]
+    no_harm: tuple[str, ...]
+    not_harm: tuple[str, ...]
+    managed: tuple[str, ...] = ()
+    explained: tuple[str, ...] = ()
+    recent: tuple[str, ...] = ()
+    window: int = 4
+    gap: int = 3
+    scope: int = 5
+
+
+@dataclass(frozen=True, slots=True)
 class Policy:
     """The whole protocol as data, validated."""
 
@@ -194,6 +230,7 @@ class Policy:
     rules: tuple[Rule, ...]
     faq: Mapping[str, Faq]
     signals: Mapping[str, Signal]
+    harm: HarmWords
     known_words: frozenset[str] = frozenset()
     source: str = ""
 

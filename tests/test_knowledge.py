@@ -91,7 +91,7 @@ def test_citing_an_unknown_section(knowledge_copy):
 
 
 def test_dangling_references(knowledge_copy):
-    _break(knowledge_copy, "rules", "checklists: [hub_call]", "checklists: [hub_calls]")
+    _break(knowledge_copy, "rules", "checklists: [hub_call, hub_sending]", "checklists: [hub_calls, hub_sending]")
     _break(knowledge_copy, "faq", "follow_ups: [password-reuse, password-good, how-to-encrypt]",
            "follow_ups: [password-reuse, no-such-faq]")
     _break(knowledge_copy, "rules", "alternatives: [school_portal, objective_connect]",
@@ -106,18 +106,18 @@ def test_dangling_references(knowledge_copy):
 def test_bad_values(knowledge_copy):
     _break(knowledge_copy, "rules", "verdict: escalate", "verdict: maybe")
     _break(knowledge_copy, "rules", "when: {channel: [text], kind: [personal]}", "when: {channel: [txet], kind: [personal]}")
-    _break(knowledge_copy, "signals", "      within: 2\n", "      within: 0\n")  # the harm pairing
-    _break(knowledge_copy, "signals", "acts: [hurt, ", "acts: [hurt the, ")
+    _break(knowledge_copy, "harm", "window: 4\n", "window: 0\n")  # an act and a person
+    _break(knowledge_copy, "harm", "    acts: [hit, hits,", "    acts: [hit the, hits,")
     message = _problem(knowledge_copy)
     assert "'maybe' is not one of allowed, allowed_with_conditions" in message
     assert "unknown channel 'txet'; did you mean 'text'?" in message
-    assert "signals.harm.near.within: must be 1 or more" in message
-    assert "signals.harm.near.acts: 'hurt the': one word each" in message
+    assert "harm.window: 0 must be a whole number from 1 to 10" in message
+    assert "acts: 'hit the': one word each (put phrases under clear)" in message
 
 
 def test_yes_without_quotes_is_caught(knowledge_copy):
     _break(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
-    assert "expected a list of non-empty strings" in _problem(knowledge_copy)
+    assert "words[0]: read as true/false (False); put 'false' in quotes" in _problem(knowledge_copy)
 
 
 def test_missing_file(knowledge_copy):
@@ -141,7 +141,7 @@ def test_a_checklist_the_code_shows_by_name_must_exist(knowledge_copy):
 
 
 def test_a_broken_near_pairing_is_named(knowledge_copy):
-    path = _break(knowledge_copy, "signals", "      within: 2\n", "      within: 2\n      targest: [kids]\n")
+    path = _break(knowledge_copy, "harm", "  - id: physical\n", "  - id: physical\n    sings: [limping]\n")
     message = _problem(knowledge_copy)
-    assert f"{path}:{_line_of(path, 'targest')}: signals.harm.near.targest: unknown key" in message
-    assert "did you mean 'targets'" in message
+    assert f"{path}:{_line_of(path, 'sings')}: harm.categories[1].sings: unknown key" in message
+    assert "did you mean 'signs'" in message

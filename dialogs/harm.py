@@ -1,0 +1,268 @@
+"""Is a child at risk? Reading a practitioner's description for signs of significant harm.
+
+The words live in knowledge/data/harm.yaml, grouped as national guidance
+groups them; this module only matches them. It answers yes, maybe or no,
+with the words that decided it, because the one answer that can hurt a child
+is sending advice where the Safeguarding Hub had to come first:
+- every word is compared by its Snowball stem, so one listed form finds the
+  others ("bruise": bruises, bruised, bruising);
+- a phrase may have filler words inside it ("in real immediate danger");
+- a word for hurting counts with a person close by ("dad hits her");
+- a negation governs a few words up to a terminator (NegEx), but a denial
+  reported from someone else ("mum says she didn't cause the bruises") is
+  still a cue;
+- when in doubt the answer is maybe, and SafeShare asks the harm question
+  first: a negated cue, a cue in a document's description or in the past,
+  a worrying sign that is not clear on its own.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Callable, Iterable
+
+import snowballstemmer
+
+from knowledge.model import HarmWords
+
+_SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|[.!?;\n]{2,}")
+_CLAUSE = re.compile(r"[,:()\u2013\u2014]| - ")
+_END = "."  # the end of a sentence: nothing matches across it
+_PAUSE = ","  # a clause break: it ends a negation's scope
+
+
+class HarmLevel(StrEnum):
+    YES = "yes"  # a child is, or is likely to be, harmed: ring the Hub
+    MAYBE = "maybe"  # ask the harm question before anything else
+    NO = "no"  # the user says there is no risk
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """Words that were read as a sign of harm, and how they were read."""
+
+    words: str
+    category: str
+    level: HarmLevel
+    reading: str = ""  # why a clear cue counts only as maybe: negated, document, past
+
+    def to_json(self) -> dict:
+        out = {"words": self.words, "category": self.category, "level": self.level.value}
+        if self.reading:
+            out["reading"] = self.reading
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class HarmAssessment:
+    level: HarmLevel | None  # None: the words say nothing either way
+    because: tuple[Cue, ...] = ()
+    immediate: bool = False  # a child in immediate danger: 999 first
+
+    def to_json(self) -> dict:
+        return {"level": self.level.value if self.level else None,
+                "because": [c.to_json() for c in self.because], "immediate": self.immediate}
+
+    @property
+    def first(self) -> Cue | None:
+        return self.because[0] if self.because else None
+
+
+NOTHING = HarmAssessment(None)
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    stems: tuple[str, ...]
+    category: str
+    clear: bool
+
+
+class HarmReader:
+    """Built once from harm.yaml; `assess` is a pure function of the text."""
+
+    def __init__(self, words: HarmWords, tokens: Callable[[str], list[str]]):
+        self.words = words
+        self._tokens = tokens
+        self._stemmer = snowballstemmer.stemmer("english")
+        self._cache: dict[str, str] = {}
+        self._titles = {c.id: c.title for c in words.categories}
+        self._by_first: dict[str, list[_Phrase]] = {}
+        self._acts: dict[str, str] = {}
+        for category in words.categories:
+            for phrases, clear in ((category.clear, True), (category.signs, False)):
+                for phrase in phrases:
+                    stems = self._phrase(phrase)
+                    if stems:
+                        self._by_first.setdefault(stems[0], []).append(_Phrase(stems, category.id, clear))
+            for act in category.acts:
+                for stem in self._phrase(act):
+                    self._acts.setdefault(stem, category.id)
+        for found in self._by_first.values():
+            found.sort(key=lambda p: (-len(p.stems), not p.clear))
+        self._people = self._set(words.people)
+        self._fillers = self._set(words.fillers) | self._people
+        self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
+                       for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
+                                    "no_harm", "not_harm", "managed", "explained", "recent")}
+        self._reporters = self._set(words.reporters)
+
+    def title(self, category: str) -> str:
+        return self._titles.get(category, category)
+
+    # -- words ------------------------------------------------------------
+    def stem(self, word: str) -> str:
+        stem = self._cache.get(word)
+        if stem is None:
+            stem = self._cache[word] = self._stemmer.stemWord(word)
+        return stem
+
+    def _phrase(self, phrase: str) -> tuple[str, ...]:
+        return tuple(self.stem(w) for w in self._tokens(phrase))
+
+    def _set(self, phrases: Iterable[str]) -> frozenset[str]:
+        return frozenset(s for p in phrases for s in self._phrase(p))
+
+    def words_to_know(self) -> list[str]:
+        """Every word harm.yaml uses, for the speller's vocabulary."""
+        w = self.words
+        return [p for c in w.categories for p in (*c.clear, *c.acts, *c.signs)] + list(w.people)
+
+    # -- reading ------------------------------------------------------------
+    def assess(self, text: str) -> HarmAssessment:
+        tokens: list[str] = []
+        for sentence in _SENTENCE.split(text or ""):
+            for clause in _CLAUSE.split(sentence):
+                tokens += self._tokens(clause) + [_PAUSE]
+            tokens[-1:] = [_END]
+        stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
+        said_no = self._spans(stems, "no_harm")
+        blocked = said_no | self._spans(stems, "not_harm")
+        cues: list[Cue] = []
+        taken: set[int] = set(blocked)
+        for start, end, phrase in self._phrase_hits(stems, taken):
+            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear)
+            if cue is not None:
+                cues.append(cue)
+        for i, stem in enumerate(stems):
+            category = self._acts.get(stem)
+            if category is None or i in taken or not self._person_near(stems, i):
+                continue
+            cue = self._read(tokens, stems, i, i + 1, category, True)
+            if cue is not None:
+                cues.append(cue)
+        cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
+        if any(c.level is HarmLevel.YES for c in cues):
+            immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
+            return HarmAssessment(HarmLevel.YES, tuple(cues), immediate)
+        if said_no:
+            return HarmAssessment(HarmLevel.NO, tuple(cues))
+        if cues:
+            return HarmAssessment(HarmLevel.MAYBE, tuple(cues))
+        return NOTHING
+
+    def _phrase_hits(self, stems: list[str], taken: set[int]):
+        """Each phrase found, longest first at each word; a word belongs to one phrase."""
+        for i, stem in enumerate(stems):
+            if i in taken:
+                continue
+            for phrase in self._by_first.get(stem, ()):
+                end = self._match(stems, i, phrase.stems)
+                if end is not None and not taken.intersection(range(i, end)):
+                    taken.update(range(i, end))
+                    yield i, end, phrase
+                    break
+
+    def _match(self, stems: list[str], start: int, phrase: tuple[str, ...]) -> int | None:
+        """The end of `phrase` at `start`, letting up to `gap` filler words stand between its words."""
+        k = start
+        for n, want in enumerate(phrase):
+            if n:
+                k += 1
+                skipped = 0
+                while k < len(stems) and stems[k] != want and stems[k] in self._fillers and skipped < self.words.gap:
+                    k += 1
+                    skipped += 1
+            if k >= len(stems) or stems[k] != want:
+                return None
+        return k + 1
+
+    def _person_near(self, stems: list[str], i: int) -> bool:
+        """A person within `window` words, in either order, in the same clause."""
+        window = self.words.window
+        for step in (-1, 1):
+            k = i
+            for _ in range(window):
+                k += step
+                if not 0 <= k < len(stems) or stems[k] in (_END, _PAUSE):
+                    break
+                if stems[k] in self._people:
+                    return True
+        return False
+
+    def _read(self, tokens, stems, start: int, end: int, category: str, clear: bool) -> Cue | None:
+        words = " ".join(tokens[start:end])
+        readings = []
+        if self._negated(stems, start):
+            readings.append("negated")
+        if self._after(stems, start, "documents"):
+            readings.append("document")
+        if not self._in_sentence(stems, start, "recent"):
+            if self._in_sentence(stems, start, "history"):
+                readings.append("past")
+            if self._in_sentence(stems, start, "managed"):
+                readings.append("managed")
+        outside = stems[:start] + [_PAUSE] * (end - start) + stems[end:]  # "non accidental" explains nothing
+        if self._in_sentence(outside, start, "explained") and not self._in_sentence(stems, start, "reporters"):
+            readings.append("explained")
+        if not readings:
+            return Cue(words, category, HarmLevel.YES if clear else HarmLevel.MAYBE)
+        if clear and len(readings) == 1:
+            return Cue(words, category, HarmLevel.MAYBE, readings[0])
+        return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def is_story(self, tokens: Iterable[str]) -> bool:
+        """A long description about a person: asked about when nothing else in it could be read."""
+        words = list(tokens)
+        return len(words) >= 20 and any(self.stem(w) in self._people for w in words)
+
+    # -- scopes ---------------------------------------------------------------
+    def _find(self, stems: list[str], name: str):
+        for i in range(len(stems)):
+            for phrase in self._lists[name]:
+                if phrase and tuple(stems[i:i + len(phrase)]) == phrase:
+                    yield i, i + len(phrase)
+
+    def _spans(self, stems: list[str], name: str) -> set[int]:
+        return {k for s, e in self._find(stems, name) for k in range(s, e)}
+
+    def _negated(self, stems: list[str], start: int) -> bool:
+        """A negation among the `scope` words before, up to a terminator or a clause break,
+        and not a denial reported from someone else."""
+        lo = start
+        while lo > 0 and start - lo < self.words.scope and stems[lo - 1] not in (_END, _PAUSE):
+            lo -= 1
+        cut = max((e for _, e in self._find(stems[lo:start], "terminators")), default=0)
+        lo += cut
+        before = stems[lo:start]
+        for s, e in self._find(before, "negations"):
+            reported = self._reporters.intersection(stems[max(0, lo + s - 4):lo + e])
+            if not reported:
+                return True
+        return False
+
+    def _after(self, stems: list[str], start: int, name: str) -> bool:
+        """One of the phrases `name` earlier in the same sentence."""
+        lo = start
+        while lo > 0 and stems[lo - 1] != _END:
+            lo -= 1
+        return any(True for _ in self._find(stems[lo:start], name))
+
+    def _in_sentence(self, stems: list[str], at: int, name: str) -> bool:
+        lo, hi = at, at
+        while lo > 0 and stems[lo - 1] != _END:
+            lo -= 1
+        while hi < len(stems) and stems[hi] != _END:
+            hi += 1
+        return any(True for _ in self._find(stems[lo:hi], name))

@@ -1,0 +1,128 @@
+"""Safeguarding first: harm read in ordinary words, asked when unsure, never lost.
+
+The held-out batches in tests/data/harm_batch*.yaml were written by helpers
+who had read only the protocol and the list of categories, never knowledge/.
+Their first-time scores are in the README; here they are regression sets:
+the numbers may rise, never fall.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dialogs.conversation import Conversation, Incoming, Kind
+from dialogs.harm import HarmLevel
+
+DATA = Path(__file__).parent / "data"
+
+
+def level(assistant, text: str) -> HarmLevel | None:
+    return assistant.reader.read(text).harm.level
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("dad hits her", HarmLevel.YES),  # an act with a person close by
+    ("Mum says she didn't cause the bruises on the baby", HarmLevel.YES),  # a denial reported from someone else
+    ("dad denies hitting him", HarmLevel.YES),
+    ("he left the kids alone all night", HarmLevel.YES),  # a phrase with words inside it
+    ("she's in real immediate danger", HarmLevel.YES),
+    ("no bruises were seen", HarmLevel.MAYBE),  # negated: ask, not no
+    ("can I fax the minutes about the non-accidental injury to the GP", HarmLevel.MAYBE),  # a document's description
+    ("no concerns, can I email the review to the health visitor", HarmLevel.NO),
+    ("Riley kicked off at contact", None),  # everyday words
+    ("can you get in touch with her mum", None),
+    ("no harm in asking, can I email her the template", None),
+    ("can I send a section 47 report to the school by email", None),  # 'sectioned' is not 'section'
+])
+def test_harm_is_read_with_scope_and_stems(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
+def test_ask_json_carries_harm_and_what_is_asked(assistant):
+    maybe = assistant.answer("can I fax the minutes about the non-accidental injury to the GP").to_json()
+    assert maybe["verdict"] == "need_more_info" and maybe["asks"] == "harm"
+    assert maybe["harm"]["level"] == "maybe" and maybe["harm"]["because"][0]["reading"] == "document"
+    assert maybe["channel"] == "fax"  # the other facts are kept for the answer after "No"
+    plain = assistant.answer("can I text the foster carer the new address?").to_json()
+    assert plain["asks"] is None and plain["harm"]["level"] is None
+
+
+def test_the_hub_answer_still_answers_the_sending_question(assistant):
+    reply = assistant.answer("can I WhatsApp photos of the bruises to my manager?")
+    assert reply.verdict.value == "escalate"
+    assert any("Do not text or WhatsApp" in item for item in reply.checklist_items)
+    assert any("secure route" in item for item in reply.checklist_items)
+    assert "You mentioned \u201cbruises\u201d (physical abuse)." in reply.reasons
+
+
+def test_immediate_danger_rings_999_first_citing_national_guidance(assistant):
+    reply = assistant.answer("she is in real immediate danger, he is with her now")
+    assert reply.checklist_items[0].startswith("If a child is in immediate danger, ring 999 first")
+    assert "From national guidance, outside the council's protocol" in reply.text()
+    assert all(not s.external for s in assistant.answer("dad hits her").citations)
+
+
+@pytest.fixture
+def conversation(assistant):
+    return Conversation(assistant)
+
+
+def say(conversation, state, text):
+    state, messages = conversation.turn(state, Incoming(text))
+    return state, messages
+
+
+def test_maybe_opens_the_harm_card_with_the_question_kept(conversation):
+    state, messages = say(conversation, None, "can I fax the minutes about the non-accidental injury to the GP")
+    assert messages[-1].kind is Kind.QUESTION and messages[-1].fact.id == "harm"
+    assert "non accidental injury" in messages[-1].lines[0] and "0333 240 1727" in messages[-1].text()
+    state, messages = say(conversation, state, "no")
+    assert messages[-1].fact is None or messages[-1].fact.id != "harm"  # straight on to the sending advice
+    assert state["check"]["facts"]["channel"] == "fax"
+
+
+def test_a_no_is_respected_and_a_clear_disclosure_asks_once_more(conversation):
+    state, _ = say(conversation, None, "check")
+    state, _ = say(conversation, state, "no")
+    state, messages = say(conversation, state, "the conference notes about the bruising")
+    assert all(m.kind is not Kind.ADVICE or m.reply.verdict.value != "escalate" for m in messages)
+    state, messages = say(conversation, state, "she just told me her stepdad hit her last night")
+    assert messages[-1].fact.id == "harm" and "You mentioned" in messages[-1].lines[0]
+    state, messages = say(conversation, state, "no")  # asked once more, answered: respected
+    state, messages = say(conversation, state, "he hit her again")
+    assert not (messages[-1].fact and messages[-1].fact.id == "harm")
+
+
+def test_not_sure_gets_the_protocols_words(conversation):
+    state, _ = say(conversation, None, "check")
+    state, messages = say(conversation, state, "not sure")
+    assert messages[0].title == "If you are not sure"
+    assert "discuss it with your manager or ring the Safeguarding Hub" in messages[0].lines[0]
+    assert messages[-1].fact.id == "harm"  # the question again, not the Hub card
+    assert any(o.title == "Not sure" for o in messages[-1].options)
+
+
+# Measured on this commit; a change may raise these, never lower them.
+FLOORS = {
+    "harm_batch1.yaml": {"recall": 51, "clear_escalated": 25, "ordinary_asked": 7},
+    "harm_batch2.yaml": {"recall": 38, "clear_escalated": 17, "ordinary_asked": 5},
+}
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_held_out_batches_do_not_fall_back(assistant, name):
+    cases = yaml.safe_load((DATA / name).read_text())["cases"]
+    recall = clear_escalated = ordinary_asked = 0
+    for case in cases:
+        reply = assistant.answer(case["q"])
+        hub = reply.verdict.value == "escalate" or reply.asks == "harm"
+        if case["kind"].startswith("harm"):
+            recall += hub
+            clear_escalated += case["kind"] == "harm_clear" and reply.verdict.value == "escalate"
+        else:
+            ordinary_asked += hub
+    floor = FLOORS[name]
+    assert recall >= floor["recall"] and clear_escalated >= floor["clear_escalated"]
+    assert ordinary_asked <= floor["ordinary_asked"]
