@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from dialogs.conversation import Kind, Message
-from dialogs.reply import Option
+from dialogs.reply import NATIONAL_SOURCE, PROTOCOL_SOURCE, Option
 from knowledge.model import HUB_PHONE, Verdict
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
@@ -72,14 +72,11 @@ def render_card(message: Message) -> dict:
             body += _list(part.items, numbered=True)
         if reply.follow_up:
             body.append(_text(reply.follow_up, weight="Bolder", separator=True))
-        protocol = [s.title for s in reply.citations if not s.external]
-        national = list(dict.fromkeys(s.title for s in reply.citations if s.external))
+        protocol, national = reply.sources()
         if protocol:
-            body.append(_text("From the Information Sharing Protocol: " + "; ".join(protocol),
-                              isSubtle=True, size="Small", separator=True))
+            body.append(_text(PROTOCOL_SOURCE + "; ".join(protocol), isSubtle=True, size="Small", separator=True))
         if national:
-            body.append(_text("From national guidance, outside the council's protocol: " + "; ".join(national),
-                              isSubtle=True, size="Small"))
+            body.append(_text(NATIONAL_SOURCE + "; ".join(national), isSubtle=True, size="Small"))
     else:
         body.append(_text(message.title, weight="Bolder", size="Medium"))
         for line in message.lines:

@@ -70,30 +70,29 @@ class Assistant:
         advice = safest(advices)
         return Reply.from_advice(advice, channels=understood.channels)
 
-    def mentioned(self, harm: HarmAssessment) -> str:
-        """'You mentioned "bruises" (physical abuse).', or '' when nothing was read."""
+    def mentioned(self, harm: HarmAssessment, then: str = "") -> tuple[str, ...]:
+        """('You mentioned "bruises" (physical abuse).' + then,), or () when nothing was read."""
         cue = harm.first
         if cue is None:
-            return ""
-        return f"You mentioned \u201c{cue.words}\u201d ({self.reader.harm.title(cue.category).lower()})."
+            return ()
+        title = self.reader.harm.title(cue.category).lower()
+        return (f"You mentioned \u201c{cue.words}\u201d ({title}).{then}",)
 
     def ask_harm(self, facts: Facts, harm: HarmAssessment) -> Reply:
         """Maybe: the harm question first, with the other facts kept for the answer that follows."""
         advice = ask_for(self.policy, facts.with_(harm=None), ["harm"])
         reply = Reply.from_advice(advice, harm=harm)
-        lead = self.mentioned(harm)
-        return replace(reply, reasons=((lead,) if lead else ()) + reply.reasons)
+        return replace(reply, reasons=self.mentioned(harm) + reply.reasons)
 
     def escalation(self, reply: Reply, harm: HarmAssessment) -> Reply:
         """The Hub answer, with what was read and, for immediate danger, 999 first."""
-        lead = self.mentioned(harm)
         checklist, citations = reply.checklist, reply.citations
         if harm.immediate:
             first = checklist_advice(self.policy, ["hub_immediate"])
             checklist = first + checklist
             cites = [c for item in self.policy.checklists["hub_immediate"].items for c in item.cites]
             citations = citations + tuple(self.policy.sections[c] for c in cites)
-        return replace(reply, reasons=((lead,) if lead else ()) + reply.reasons, checklist=checklist,
+        return replace(reply, reasons=self.mentioned(harm) + reply.reasons, checklist=checklist,
                        citations=citations, harm=harm)
 
     def faq_reply(self, faq_id: str, facts: Facts = Facts()) -> Reply:

@@ -18,9 +18,8 @@ from rapidfuzz import fuzz, process
 from knowledge.advisor import advise, next_question
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
-from .harm import HarmLevel
-
 from .answer import Assistant
+from .harm import HarmLevel
 from .reply import Option, Reply
 from .text import normalise
 
@@ -261,8 +260,8 @@ class Conversation:
         if reply.asks == "harm":  # maybe: the harm card first; the rest of the question is kept
             fresh = _Check(secrets.token_hex(6))
             fresh.facts.update({k: v for k, v in reply.facts.known().items() if k != "harm"})
-            return fresh, self._with_lead(self._next(fresh), reply.reasons[:1] if reply.harm.first else ())
-        return check, [Message(Kind.ADVICE, reply.summary, reply=reply, options=self._after_advice(reply))]
+            return fresh, self._with_lead(self._next(fresh), self.assistant.mentioned(reply.harm))
+        return check, self._advice(reply)
 
     def _with_lead(self, messages: list[Message], lead: tuple[str, ...]) -> list[Message]:
         """The question card, with a first line saying why it is asked."""
@@ -277,8 +276,7 @@ class Conversation:
         check.facts.pop("harm", None)
         if "harm" in check.history:
             check.history.remove("harm")
-        cue = harm.first
-        lead = (f"You mentioned \u201c{cue.words}\u201d. Is a child at risk of significant harm now?",) if cue else ()
+        lead = self.assistant.mentioned(harm, " Is a child at risk of significant harm now?")
         return self._with_lead(self._next(check), lead)
 
     def _unsure(self, check: _Check) -> list[Message]:
@@ -333,8 +331,7 @@ class Conversation:
     def _next(self, check: _Check) -> list[Message]:
         advice = advise(self.policy, Facts(**check.facts), ask_optional=True)
         if advice.question is None:
-            reply = Reply.from_advice(advice)
-            return [Message(Kind.ADVICE, reply.summary, reply=reply, options=self._after_advice(reply))]
+            return self._advice(Reply.from_advice(advice))
         fact = advice.question
         options = tuple(Option(c.label, _value_text(c.value),
                                {MARK: "answer", "check": check.id, "step": check.step, "fact": fact.id,
@@ -349,7 +346,9 @@ class Conversation:
                         options=options + tuple(nav), fact=fact, step=check.step, total_known=len(check.facts))]
 
     def _answer(self, text: str) -> list[Message]:
-        reply = self.assistant.answer(text)
+        return self._advice(self.assistant.answer(text))
+
+    def _advice(self, reply: Reply) -> list[Message]:
         return [Message(Kind.ADVICE, reply.summary, reply=reply, options=self._after_advice(reply))]
 
     def _after_advice(self, reply: Reply) -> tuple[Option, ...]:

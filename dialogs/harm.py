@@ -124,11 +124,6 @@ class HarmReader:
     def _set(self, phrases: Iterable[str]) -> frozenset[str]:
         return frozenset(s for p in phrases for s in self._phrase(p))
 
-    def words_to_know(self) -> list[str]:
-        """Every word harm.yaml uses, for the speller's vocabulary."""
-        w = self.words
-        return [p for c in w.categories for p in (*c.clear, *c.acts, *c.signs)] + list(w.people)
-
     # -- reading ------------------------------------------------------------
     def assess(self, text: str) -> HarmAssessment:
         tokens: list[str] = []
@@ -203,18 +198,28 @@ class HarmReader:
 
     def _read(self, tokens, stems, start: int, end: int, category: str, clear: bool) -> Cue | None:
         words = " ".join(tokens[start:end])
+        lo, hi = start, end
+        while lo > 0 and stems[lo - 1] != _END:
+            lo -= 1
+        while hi < len(stems) and stems[hi] != _END:
+            hi += 1
+        # the cue's sentence, without the cue's own words ("non accidental" explains nothing)
+        sentence = stems[lo:start] + [_PAUSE] * (end - start) + stems[end:hi]
+
+        def said(name: str) -> bool:
+            return any(True for _ in self._find(sentence, name))
+
         readings = []
         if self._negated(stems, start):
             readings.append("negated")
-        if self._after(stems, start, "documents"):
+        if any(True for _ in self._find(stems[lo:start], "documents")):
             readings.append("document")
-        if not self._in_sentence(stems, start, "recent"):
-            if self._in_sentence(stems, start, "history"):
+        if not said("recent"):
+            if said("history"):
                 readings.append("past")
-            if self._in_sentence(stems, start, "managed"):
+            if said("managed"):
                 readings.append("managed")
-        outside = stems[:start] + [_PAUSE] * (end - start) + stems[end:]  # "non accidental" explains nothing
-        if self._in_sentence(outside, start, "explained") and not self._in_sentence(stems, start, "reporters"):
+        if said("explained") and not said("reporters"):
             readings.append("explained")
         if not readings:
             return Cue(words, category, HarmLevel.YES if clear else HarmLevel.MAYBE)
@@ -251,18 +256,3 @@ class HarmReader:
             if not reported:
                 return True
         return False
-
-    def _after(self, stems: list[str], start: int, name: str) -> bool:
-        """One of the phrases `name` earlier in the same sentence."""
-        lo = start
-        while lo > 0 and stems[lo - 1] != _END:
-            lo -= 1
-        return any(True for _ in self._find(stems[lo:start], name))
-
-    def _in_sentence(self, stems: list[str], at: int, name: str) -> bool:
-        lo, hi = at, at
-        while lo > 0 and stems[lo - 1] != _END:
-            lo -= 1
-        while hi < len(stems) and stems[hi] != _END:
-            hi += 1
-        return any(True for _ in self._find(stems[lo:hi], name))

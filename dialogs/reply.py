@@ -12,6 +12,8 @@ from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Section,
 
 from .harm import NOTHING, HarmAssessment
 
+PROTOCOL_SOURCE = "From the Information Sharing Protocol: "
+NATIONAL_SOURCE = "From national guidance, outside the council's protocol: "
 SAFETY_NOTE = (f"If a child is suffering or likely to suffer significant harm, ring the Safeguarding Hub "
                f"now on {HUB_PHONE} and follow up in writing within 48 hours.")
 
@@ -61,6 +63,12 @@ class Reply:
     def checklist_items(self) -> tuple[str, ...]:
         return tuple(item for part in self.checklist for item in part.items)
 
+    def sources(self) -> tuple[list[str], list[str]]:
+        """The titles cited: the protocol's, then national guidance's (outside the protocol), each once."""
+        protocol = [s.title for s in self.citations if not s.external]
+        national = list(dict.fromkeys(s.title for s in self.citations if s.external))
+        return protocol, national
+
     def text(self) -> str:
         """The whole answer as a practitioner reads it, checklist included."""
         lines = [f"{self.verdict.label}: {self.summary}"]
@@ -73,12 +81,11 @@ class Reply:
             lines += ["", f"Next: {self.follow_up}"]
             if self.options:
                 lines += [f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
-        protocol = [s.title for s in self.citations if not s.external]
-        national = [s.title for s in self.citations if s.external]
+        protocol, national = self.sources()
         if protocol:
-            lines += ["", "From the Information Sharing Protocol: " + "; ".join(protocol) + "."]
+            lines += ["", PROTOCOL_SOURCE + "; ".join(protocol) + "."]
         if national:
-            lines += ["From national guidance, outside the council's protocol: " + "; ".join(dict.fromkeys(national)) + "."]
+            lines += [NATIONAL_SOURCE + "; ".join(national) + "."]
         if self.verdict is not Verdict.ESCALATE:
             lines += ["", SAFETY_NOTE]
         return "\n".join(lines)

@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import time
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import aiohttp
@@ -86,45 +87,54 @@ class Playground:
             self.process.kill()
 
 
+@asynccontextmanager
+async def serve_with_playground(folder: Path):
+    """`safeshare serve` and the Playground pointed at it; yields (session, playground, config).
+
+    Both are stopped afterwards, and the bot must have exited cleanly.
+    """
+    serve = Serve({"SAFESHARE_STATE_FILE": str(folder / "state.sqlite3")}, folder)
+    async with aiohttp.ClientSession() as session:
+        await serve.ready(session)
+        playground = Playground(f"{serve.url}/api/messages", folder)
+        try:
+            yield session, playground, await playground.ready(session)
+        finally:
+            playground.stop()
+            code, output = serve.stop()
+    assert code == 0 and "Traceback" not in output
+
+
 def card_text(reply: dict) -> str:
     return reply["activity"]["attachments"][0]["content"]["body"][0]["text"]
 
 
 async def test_the_readme_walkthrough_in_agents_playground(tmp_path):
-    serve = Serve({"SAFESHARE_STATE_FILE": str(tmp_path / "state.sqlite3")}, tmp_path)
-    async with aiohttp.ClientSession() as session:
-        await serve.ready(session)
-        playground = Playground(f"{serve.url}/api/messages", tmp_path)
-        try:
-            config = await playground.ready(session)
-            chat, me = config["personalChat"]["id"], config["currentUser"]["id"]
+    async with serve_with_playground(tmp_path) as (session, playground, config):
+        chat, me = config["personalChat"]["id"], config["currentUser"]["id"]
 
-            async def say(text: str, expect: int) -> dict:
-                async with session.post(f"{playground.url}/_conversation/v1/conversations/{chat}/messages",
-                                        json={"from": {"id": me}, "text": text, "textFormat": "plain"}) as resp:
-                    assert resp.status == 200, await resp.text()
-                return (await playground.wait_for(expect))[-1]
-
-            answer = await say("can I text the foster carer the new address?", 1)
-            assert answer["status"] == 201 and card_text(answer) == "Not allowed"
-            question = await say("check", 2)
-            assert card_text(question).startswith("Is a child suffering")
-            assert question["activity"]["suggestedActions"]["actions"]  # quick replies in personal chat
-            no = next(a["data"] for a in card_actions(question["activity"]["attachments"][0]["content"])
-                      if a["type"] == "Action.Submit" and a["data"].get("value") == "false")
-            async with session.post(f"{playground.url}/_conversation/v1/submit",  # pressing the card's button
-                                    json={"conversation": {"id": chat}, "from": {"id": me},
-                                          "replyToId": question["id"], "value": no}) as resp:
+        async def say(text: str, expect: int) -> dict:
+            async with session.post(f"{playground.url}/_conversation/v1/conversations/{chat}/messages",
+                                    json={"from": {"id": me}, "text": text, "textFormat": "plain"}) as resp:
                 assert resp.status == 200, await resp.text()
-            pressed = (await playground.wait_for(3))[-1]
-            assert card_text(pressed) == "How do you plan to send it?"
-            hub = await say("hub", 4)
-            assert any(a.get("url") == "tel:03332401727"
-                       for a in hub["activity"]["attachments"][0]["content"].get("actions", []))
-        finally:
-            playground.stop()
-            code, output = serve.stop()
-    assert code == 0 and "Traceback" not in output
+            return (await playground.wait_for(expect))[-1]
+
+        answer = await say("can I text the foster carer the new address?", 1)
+        assert answer["status"] == 201 and card_text(answer) == "Not allowed"
+        question = await say("check", 2)
+        assert card_text(question).startswith("Is a child suffering")
+        assert question["activity"]["suggestedActions"]["actions"]  # quick replies in personal chat
+        no = next(a["data"] for a in card_actions(question["activity"]["attachments"][0]["content"])
+                  if a["type"] == "Action.Submit" and a["data"].get("value") == "false")
+        async with session.post(f"{playground.url}/_conversation/v1/submit",  # pressing the card's button
+                                json={"conversation": {"id": chat}, "from": {"id": me},
+                                      "replyToId": question["id"], "value": no}) as resp:
+            assert resp.status == 200, await resp.text()
+        pressed = (await playground.wait_for(3))[-1]
+        assert card_text(pressed) == "How do you plan to send it?"
+        hub = await say("hub", 4)
+        assert any(a.get("url") == "tel:03332401727"
+                   for a in hub["activity"]["attachments"][0]["content"].get("actions", []))
 
 
 class PlaygroundPage:
@@ -169,17 +179,8 @@ class PlaygroundPage:
 
 @needs_chromium
 async def test_every_kind_of_button_works_when_clicked_in_agents_playground(tmp_path):
-    serve = Serve({"SAFESHARE_STATE_FILE": str(tmp_path / "state.sqlite3")}, tmp_path)
-    async with aiohttp.ClientSession() as session:
-        await serve.ready(session)
-        playground = Playground(f"{serve.url}/api/messages", tmp_path)
-        try:
-            await playground.ready(session)
-            await asyncio.to_thread(_click_through, playground.url)
-        finally:
-            playground.stop()
-            code, output = serve.stop()
-    assert code == 0 and "Traceback" not in output
+    async with serve_with_playground(tmp_path) as (_, playground, _):
+        await asyncio.to_thread(_click_through, playground.url)
 
 
 def _click_through(url: str) -> None:
