@@ -75,6 +75,8 @@ class Assistant:
         cue = harm.first
         if cue is None:
             return ()
+        if not cue.words:  # a story about a child, with no word of harm.yaml in it
+            return (f"You described a child's situation; I can't tell from the words whether they are at risk.{then}",)
         title = self.reader.harm.title(cue.category).lower()
         return (f"You mentioned \u201c{cue.words}\u201d ({title}).{then}",)
 

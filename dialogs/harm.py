@@ -18,7 +18,8 @@ is sending advice where the Safeguarding Hub had to come first:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from datetime import date
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Callable, Iterable
 
@@ -30,6 +31,10 @@ _SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|[.!?;\n]{2,}")
 _CLAUSE = re.compile(r"[,:()\u2013\u2014]| - ")
 _END = "."  # the end of a sentence: nothing matches across it
 _PAUSE = ","  # a clause break: it ends a negation's scope
+_TOLD = re.compile(r"[^.!?\n]+[.!?\n]*")  # sentences, each with its own end mark
+_QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|are|am|do|does|did|how|what|whats|"
+                       r"which|who|whom|where|when|why|any|pls|please)\b", re.IGNORECASE)
+_AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ear)?\d{1,2}")  # 14yo, 15yrs, y9, year10: a child's age or school year
 
 
 class HarmLevel(StrEnum):
@@ -79,6 +84,10 @@ class _Phrase:
     clear: bool
 
 
+def _past_year(token: str) -> bool:
+    return len(token) == 4 and token.isdigit() and 1950 <= int(token) < date.today().year
+
+
 class HarmReader:
     """Built once from harm.yaml; `assess` is a pure function of the text."""
 
@@ -105,7 +114,8 @@ class HarmReader:
         self._fillers = self._set(words.fillers) | self._people
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
-                                    "no_harm", "not_harm", "managed", "explained", "recent")}
+                                    "no_harm", "not_harm", "managed", "explained", "recent", "resolved", "not_real",
+                                    "current", "children")}
         self._reporters = self._set(words.reporters)
 
     def title(self, category: str) -> str:
@@ -132,22 +142,25 @@ class HarmReader:
                 tokens += self._tokens(clause) + [_PAUSE]
             tokens[-1:] = [_END]
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
+        resolved = any(True for _ in self._find(stems, "resolved"))
         said_no = self._spans(stems, "no_harm")
         blocked = said_no | self._spans(stems, "not_harm")
         cues: list[Cue] = []
         taken: set[int] = set(blocked)
         for start, end, phrase in self._phrase_hits(stems, taken):
-            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear)
+            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved)
             if cue is not None:
                 cues.append(cue)
         for i, stem in enumerate(stems):
             category = self._acts.get(stem)
             if category is None or i in taken or not self._person_near(stems, i):
                 continue
-            cue = self._read(tokens, stems, i, i + 1, category, True)
+            cue = self._read(tokens, stems, i, i + 1, category, True, resolved)
             if cue is not None:
                 cues.append(cue)
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
+        if not said_no and self._corroborated(stems, cues):
+            cues = [replace(c, level=HarmLevel.YES, reading="together") if not c.reading else c for c in cues]
         if any(c.level is HarmLevel.YES for c in cues):
             immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
             return HarmAssessment(HarmLevel.YES, tuple(cues), immediate)
@@ -155,7 +168,33 @@ class HarmReader:
             return HarmAssessment(HarmLevel.NO, tuple(cues))
         if cues:
             return HarmAssessment(HarmLevel.MAYBE, tuple(cues))
+        if self._story(text):
+            return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "story"),))
         return NOTHING
+
+    def _corroborated(self, stems: list[str], cues: list[Cue]) -> bool:
+        """Worrying signs that add up: `corroborate` different ones told as happening now, or one more told any way."""
+        signs = {c.words.lower() for c in cues if c.level is HarmLevel.MAYBE and not c.reading}
+        return len(signs) > self.words.corroborate or (len(signs) == self.words.corroborate and self._now(stems))
+
+    def _now(self, stems: list[str]) -> bool:
+        return any(not self._negated(stems, s) for name in ("current", "recent", "immediate")
+                   for s, _ in self._find(stems, name))
+
+    def _story(self, text: str) -> bool:
+        """A description of a child's situation, told as happening now, that no word of harm.yaml matched.
+
+        Only the sentences that are not the question count: "can I email the
+        child's full name to my manager?" is a question, not a story."""
+        told = [s for s in _TOLD.findall(text or "") if not _QUESTION.match(s) and not s.rstrip().endswith("?")]
+        words = [t for s in told for t in self._tokens(s)]
+        if len(words) < self.words.story:
+            return False
+        stems = [self.stem(w) for w in words]
+        if not self._now(stems) or any(True for name in ("not_real", "resolved", "no_harm", "history", "managed",
+                                                         "explained") for _ in self._find(stems, name)):
+            return False
+        return any(_AGE.fullmatch(w) for w in words) or any(True for _ in self._find(stems, "children"))
 
     def _phrase_hits(self, stems: list[str], taken: set[int]):
         """Each phrase found, longest first at each word; a word belongs to one phrase."""
@@ -196,7 +235,8 @@ class HarmReader:
                     return True
         return False
 
-    def _read(self, tokens, stems, start: int, end: int, category: str, clear: bool) -> Cue | None:
+    def _read(self, tokens, stems, start: int, end: int, category: str, clear: bool,
+              resolved: bool = False) -> Cue | None:
         words = " ".join(tokens[start:end])
         lo, hi = start, end
         while lo > 0 and stems[lo - 1] != _END:
@@ -209,18 +249,22 @@ class HarmReader:
         def said(name: str) -> bool:
             return any(True for _ in self._find(sentence, name))
 
+        if said("resolved") or (said("not_real") and not said("recent")):
+            return None  # the child is safe now, or the child is not real (training, statistics, fiction)
         readings = []
         if self._negated(stems, start):
             readings.append("negated")
-        if any(True for _ in self._find(stems[lo:start], "documents")):
-            readings.append("document")
+        if any(True for _ in self._find(stems[lo:start] + [_PAUSE] + stems[end:end + 3], "documents")):
+            readings.append("document")  # "the minutes about the bruising", "his injury details"
         if not said("recent"):
-            if said("history"):
+            if said("history") or any(_past_year(t) for t in stems[lo:hi]):
                 readings.append("past")
             if said("managed"):
                 readings.append("managed")
         if said("explained") and not said("reporters"):
             readings.append("explained")
+        if readings and resolved:
+            readings.append("resolved")  # "... abused as a toddler. She is doing really well now."
         if not readings:
             return Cue(words, category, HarmLevel.YES if clear else HarmLevel.MAYBE)
         if clear and len(readings) == 1:

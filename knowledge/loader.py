@@ -473,8 +473,9 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
 
 
 HARM_LISTS = ("people", "fillers", "negations", "terminators", "reporters", "documents", "history", "immediate",
-              "no_harm", "not_harm", "managed", "explained", "recent")
-HARM_NUMBERS = {"window": 4, "gap": 3, "scope": 5}
+              "no_harm", "not_harm", "managed", "explained", "recent", "resolved", "not_real", "current",
+              "children")
+HARM_NUMBERS = {"window": (4, 10), "gap": (3, 10), "scope": (5, 10), "corroborate": (2, 10), "story": (20, 200)}
 # The categories national guidance names; each must be in harm.yaml (more may be added).
 HARM_CATEGORIES = ("physical", "sexual", "emotional", "neglect", "domestic", "self_harm", "missing",
                    "sexual_exploitation", "criminal_exploitation", "fgm_forced_marriage_honour", "radicalisation",
@@ -492,10 +493,10 @@ def _harm(check: _Checker, doc: dict, cites) -> HarmWords:
         if not lists[name]:
             check.add(doc, f"harm.{name}", "must list at least one word", name)
     numbers = {}
-    for name, default in HARM_NUMBERS.items():
+    for name, (default, most) in HARM_NUMBERS.items():
         value = doc.get(name, default)
-        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= 10:
-            check.add(doc, f"harm.{name}", f"{value!r} must be a whole number from 1 to 10", name)
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= most:
+            check.add(doc, f"harm.{name}", f"{value!r} must be a whole number from 1 to {most}", name)
             value = default
         numbers[name] = value
     categories: list[HarmCategory] = []

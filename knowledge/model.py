@@ -209,9 +209,15 @@ class HarmWords:
     managed: tuple[str, ...] = ()
     explained: tuple[str, ...] = ()
     recent: tuple[str, ...] = ()
+    resolved: tuple[str, ...] = ()
+    not_real: tuple[str, ...] = ()
+    current: tuple[str, ...] = ()
+    children: tuple[str, ...] = ()
     window: int = 4
     gap: int = 3
     scope: int = 5
+    corroborate: int = 2
+    story: int = 20
 
 
 @dataclass(frozen=True, slots=True)

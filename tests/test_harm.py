@@ -35,6 +35,20 @@ def level(assistant, text: str) -> HarmLevel | None:
     ("can you get in touch with her mum", None),
     ("no harm in asking, can I email her the template", None),
     ("can I send a section 47 report to the school by email", None),  # 'sectioned' is not 'section'
+    # worrying signs add up: two told as happening now, or three told any way
+    ("mum is slurring and can barely stand", HarmLevel.MAYBE),
+    ("mum is slurring and can barely stand, she has the baby with her now", HarmLevel.YES),
+    # not a real child, or a child who is safe now: no sign of harm now
+    ("I wrote a made-up case study about a toddler with bruises for the training day", None),
+    ("the boy who ran away was found safe and well at his nan's", HarmLevel.NO),
+    ("the girl who went missing on Saturday was found safe at her nan's", None),
+    ("his injury details from 2019 are in the chronology", None),  # a document's words, and a past year
+    ("she was abused as a toddler. She is doing really well now with her adopters", None),
+    # a story about a child told as now, in words harm.yaml does not list: ask
+    ("Two kids aged 3 and 5 are at a neighbour's house tonight. Their mum went out yesterday and nobody "
+     "can reach her on the phone at all. Can I email the school?", HarmLevel.MAYBE),
+    ("Can I email the school the name, date of birth and address of the boy who starts in year 7 next week "
+     "and his timetable?", None),  # a question is not a story
 ])
 def test_harm_is_read_with_scope_and_stems(assistant, text, expected):
     assert level(assistant, text) is expected
@@ -106,8 +120,9 @@ def test_not_sure_gets_the_protocols_words(conversation):
 
 # Measured on this commit; a change may raise these, never lower them.
 FLOORS = {
-    "harm_batch1.yaml": {"recall": 51, "clear_escalated": 25, "ordinary_asked": 7},
-    "harm_batch2.yaml": {"recall": 38, "clear_escalated": 17, "ordinary_asked": 5},
+    "harm_batch1.yaml": {"recall": 53, "clear_escalated": 28, "ordinary_asked": 5},
+    "harm_batch2.yaml": {"recall": 41, "clear_escalated": 17, "ordinary_asked": 3},
+    "harm_batch3.yaml": {"recall": 47, "clear_escalated": 18, "ordinary_asked": 3},
 }
 
 
