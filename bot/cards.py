@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from dialogs.conversation import Kind, Message
-from dialogs.reply import NATIONAL_SOURCE, PROTOCOL_SOURCE, Option
+from dialogs.reply import NATIONAL_SOURCE, PROTOCOL_SOURCE, SHORT_SAFETY, Option
 from knowledge.model import HUB_PHONE, Verdict
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
@@ -53,30 +53,61 @@ def _action(option: Option) -> dict:
 MAX_ACTIONS = 6
 
 
+def _reply_body(reply, message: Message) -> tuple[list[dict], list[dict]]:
+    """The first message of an answer (fits a phone), and its "Show all steps" and "Change it" cards."""
+    body = [_text(reply.verdict.label, weight="Bolder", size="Large", color=_COLOURS[reply.verdict]),
+            _text(reply.summary, weight="Bolder")]
+    actions: list[dict] = []
+    if reply.verdict is Verdict.ESCALATE:
+        actions.append({"type": "Action.OpenUrl", "title": f"Call the Hub: {HUB_PHONE}",
+                        "url": "tel:" + HUB_PHONE.replace(" ", "")})
+    if reply.understood:
+        body.append(_text(f"Understood: {reply.recap()}", isSubtle=True, spacing="Small"))
+    if reply.why() and reply.why() != reply.summary:
+        body.append(_text(reply.why()))
+    if reply.follow_up:
+        body.append(_text(reply.follow_up, weight="Bolder", separator=True))
+    steps = reply.brief_steps()
+    if steps:
+        body += _list(steps[:2] if reply.follow_up else steps)
+    if reply.alternatives:
+        body.append(_text(f"Safer: {reply.alternatives[0]}", spacing="Small"))
+    if reply.citation_line():
+        body.append(_text(reply.citation_line(), isSubtle=True, size="Small", separator=True))
+    if reply.verdict is not Verdict.ESCALATE:
+        body.append(_text(SHORT_SAFETY, isSubtle=True, size="Small"))
+
+    full: list[dict] = []
+    full += _list(reply.reasons)
+    if reply.alternatives:
+        full.append(_text("Safer ways to share", weight="Bolder", separator=True))
+        full += _list(reply.alternatives)
+    for part in reply.checklist:
+        full.append(_text(part.title, weight="Bolder", separator=True))
+        full += _list(part.items, numbered=True)
+    if reply.faq_note:
+        full.append(_text(reply.faq_note[0], weight="Bolder", separator=True))
+        full.append(_text(reply.faq_note[1]))
+    protocol, national = reply.sources()
+    if protocol:
+        full.append(_text(PROTOCOL_SOURCE + "; ".join(protocol), isSubtle=True, size="Small", separator=True))
+    if national:
+        full.append(_text(NATIONAL_SOURCE + "; ".join(national), isSubtle=True, size="Small"))
+    shows = [{"type": "Action.ShowCard", "title": "Show all steps",
+              "card": {"type": "AdaptiveCard", "body": full}}]
+    if message.changes:
+        shows.append({"type": "Action.ShowCard", "title": "Not right? Change it",
+                      "card": {"type": "AdaptiveCard", "body": [_text("Which part should change?")],
+                               "actions": [_action(o) for o in message.changes]}})
+    return body, actions + [_action(o) for o in message.options] + shows
+
+
 def render_card(message: Message) -> dict:
     body: list[dict] = []
     actions = [_action(o) for o in message.options]
     reply = message.reply
     if reply is not None:
-        body.append(_text(reply.verdict.label, weight="Bolder", size="Large", color=_COLOURS[reply.verdict]))
-        body.append(_text(reply.summary, weight="Bolder"))
-        if reply.verdict is Verdict.ESCALATE:
-            actions.insert(0, {"type": "Action.OpenUrl", "title": f"Call the Hub: {HUB_PHONE}",
-                               "url": "tel:" + HUB_PHONE.replace(" ", "")})
-        body += _list(reply.reasons)
-        if reply.alternatives:
-            body.append(_text("Safer ways to share", weight="Bolder", separator=True))
-            body += _list(reply.alternatives)
-        for part in reply.checklist:
-            body.append(_text(part.title, weight="Bolder", separator=True))
-            body += _list(part.items, numbered=True)
-        if reply.follow_up:
-            body.append(_text(reply.follow_up, weight="Bolder", separator=True))
-        protocol, national = reply.sources()
-        if protocol:
-            body.append(_text(PROTOCOL_SOURCE + "; ".join(protocol), isSubtle=True, size="Small", separator=True))
-        if national:
-            body.append(_text(NATIONAL_SOURCE + "; ".join(national), isSubtle=True, size="Small"))
+        body, actions = _reply_body(reply, message)
     else:
         body.append(_text(message.title, weight="Bolder", size="Medium"))
         for line in message.lines:

@@ -28,7 +28,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     ask = sub.add_parser("ask", help="answer one question, or one per line from stdin")
     ask.add_argument("question", nargs="*", help="the question; none or '-' reads stdin, one per line")
-    ask.add_argument("--json", action="store_true", help="print one JSON object per question")
+    ask.add_argument("--json", action="store_true", help="print one JSON object per question (short and full)")
+    ask.add_argument("--full", action="store_true", help="print every step and citation, not the short answer")
     sub.add_parser("check", help="validate the knowledge files and list protocol items nothing cites")
     serve = sub.add_parser("serve", help="run the Teams bot (Bot Framework endpoint POST /api/messages)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -98,7 +99,8 @@ def _ask(policy, args) -> int:
                 continue
             print(json.dumps(assistant.answer(question).to_json(), ensure_ascii=False), flush=True)
         elif question.strip():
-            print(assistant.answer(question).text())
+            reply = assistant.answer(question)
+            print(reply.text() if args.full else reply.brief() + "\n(All steps: safeshare ask --full)")
             print()
     return EXIT_OK
 

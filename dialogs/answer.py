@@ -4,13 +4,18 @@ Order of precedence, safest first:
 1. a clear sign of significant harm: the Hub, whatever else the question
    says (and the sending question asked, answered in the Hub's terms); a
    doubtful one (maybe): the harm question, before any sending advice;
-2. the protocol's rules, when the question names what they need;
-3. an FAQ the question clearly asks;
+2. the protocol's rules, whenever they can decide from what the question
+   says; an FAQ the question also asks adds its text beneath, never its
+   verdict;
+3. an FAQ the question asks, when the rules cannot decide yet, with a
+   verdict that fits the form of the question: a how, what or which
+   question gets the steps (never "Not allowed"); a yes/no question may
+   carry the FAQ's own verdict;
 4. a follow-up question for the first fact the rules still need.
-A clear FAQ match wins over the rules unless the rules are stricter.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from knowledge.advisor import advise, ask_for, checklist_advice, safest
@@ -26,6 +31,25 @@ from .understand import Reader, Understanding
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
 QUESTION_WORDS = frozenset("what whats how where when who why which".split())
+YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
+_OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
+                     "but also then right i".split())
+_YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
+
+
+def question_form(question: str) -> str:
+    """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
+    question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s]
+    asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    for sentence in asked:
+        words = [w for w in re.findall(r"[a-z']+", sentence.lower()) if w not in _OPENERS]
+        first = words[0].replace("'", "") if words else ""
+        if first in QUESTION_WORDS:
+            return "how"
+        if first in YES_NO_WORDS:
+            return "yes_no"
+    return ""
 
 
 class Assistant:
@@ -55,12 +79,20 @@ class Assistant:
         if by_rules.verdict is Verdict.ESCALATE:
             return self.escalation(by_rules, understood.harm)
         match = self.faq_match(question)
-        if match is not None:
-            stricter = by_rules.verdict.severity > self.policy.faq[match.faq_id].verdict.severity
-            asking = by_rules.verdict is Verdict.NEED_MORE_INFO
-            if asking or (match.score >= CLEAR_FAQ and not stricter):
-                return self.faq_reply(match.faq_id, understood.facts)
-        return by_rules
+        if match is None:
+            return by_rules
+        faq = self.policy.faq[match.faq_id]
+        if by_rules.verdict is not Verdict.NEED_MORE_INFO:  # the rules decide; the FAQ adds its text
+            if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
+                    and question_form(question) == "yes_no":  # a finer point the rules do not hold: the stricter
+                told = self.faq_reply(faq.id, understood.facts)
+                return replace(told, checklist=told.checklist + by_rules.checklist,
+                               citations=tuple(dict.fromkeys(told.citations + by_rules.citations)),
+                               understood=by_rules.understood)
+            return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
+        if faq.verdict is Verdict.ESCALATE:
+            return self.faq_reply(faq.id, understood.facts)
+        return self.faq_reply(faq.id, understood.facts, form=question_form(question))
 
     def advise(self, understood: Understanding) -> Reply:
         """The rules' answer; with several channels named, the strictest."""
@@ -68,7 +100,13 @@ class Assistant:
         channels = understood.channels or (None,)
         advices = [advise(self.policy, facts.with_(channel=c) if c else facts) for c in channels]
         advice = safest(advices)
-        return Reply.from_advice(advice, channels=understood.channels)
+        return Reply.from_advice(advice, channels=understood.channels, understood=self.recap(advice.facts))
+
+    def recap(self, facts: Facts) -> tuple[tuple[str, str], ...]:
+        """(fact, label) for the channel, kind and recipient read from a question."""
+        terms = (("channel", self.policy.channels), ("kind", self.policy.kinds), ("recipient", self.policy.recipients))
+        return tuple((name, terms_[value].label.split(" (")[0]) for name, terms_ in terms
+                     if (value := facts.get(name)) and value in terms_)
 
     def mentioned(self, harm: HarmAssessment, then: str = "") -> tuple[str, ...]:
         """('You mentioned "bruises" (physical abuse).' + then,), or () when nothing was read."""
@@ -97,15 +135,20 @@ class Assistant:
         return replace(reply, reasons=self.mentioned(harm) + reply.reasons, checklist=checklist,
                        citations=citations, harm=harm)
 
-    def faq_reply(self, faq_id: str, facts: Facts = Facts()) -> Reply:
+    def faq_reply(self, faq_id: str, facts: Facts = Facts(), form: str = "") -> Reply:
+        """The FAQ's answer. Asked as how, what or which (form "how"), it gives the steps: a verdict of
+        "Not allowed" would answer a question nobody asked ("what should I call the zip file?")."""
         faq = self.policy.faq[faq_id]
+        verdict, summary = faq.verdict, faq.answer
+        if form == "how" and verdict is Verdict.NOT_ALLOWED:
+            verdict, summary = Verdict.ALLOWED_WITH_CONDITIONS, _YES_NO.sub("", summary, count=1)
         checklist = checklist_advice(self.policy, [faq.checklist] if faq.checklist else [], facts)
         cites = list(faq.cites)
         if faq.checklist:
             cites += [c for item in self.policy.checklists[faq.checklist].items for c in item.cites]
         citations = tuple(self.policy.sections[c] for c in dict.fromkeys(cites))
         quick = tuple(Option(self.policy.faq[f].question, self.policy.faq[f].question) for f in faq.follow_ups)
-        return Reply(faq.verdict, faq.answer, checklist=checklist, citations=citations,
+        return Reply(verdict, summary, checklist=checklist, citations=citations,
                      quick_replies=quick, facts=facts, faq_id=faq.id, rule_id=f"faq:{faq.id}")
 
     def faq_match(self, question: str) -> FaqMatch | None:

@@ -102,6 +102,7 @@ class Message:
     fact: Fact | None = None
     step: int = 0
     total_known: int = 0
+    changes: tuple[Option, ...] = ()  # "Not right? Change it": one guided check per part understood
 
     def text(self) -> str:
         if self.reply is not None:
@@ -128,6 +129,8 @@ class _Check:
     facts: dict[str, Any] = field(default_factory=dict)
     history: list[str] = field(default_factory=list)
     rechecked: bool = False  # a "No" to harm was asked once more after a clear sign; not again
+    asking: str = ""  # a one-shot answer's follow-up question, answerable by number or word
+    done: bool = False  # the advice was given; `back` reopens the last step
 
     @classmethod
     def load(cls, raw: Any) -> "_Check | None":
@@ -135,12 +138,16 @@ class _Check:
             return None
         facts = {k: v for k, v in (raw.get("facts") or {}).items() if k in FACT_NAMES and isinstance(v, (str, bool))}
         history = [h for h in raw.get("history") or [] if h in facts]
-        return cls(raw["id"], facts, history, raw.get("rechecked") is True)
+        asking = raw.get("asking") if raw.get("asking") in FACT_NAMES else ""
+        return cls(raw["id"], facts, history, raw.get("rechecked") is True, asking, raw.get("done") is True)
 
     def dump(self) -> dict:
         out = {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
-        if self.rechecked:
-            out["rechecked"] = True
+        for flag in ("rechecked", "done"):
+            if getattr(self, flag):
+                out[flag] = True
+        if self.asking:
+            out["asking"] = self.asking
         return out
 
     @property
@@ -214,7 +221,7 @@ class Conversation:
         if action == "unsure":
             if check is None or data.get("check") != check.id:
                 return check, [self._stale(check)]
-            return check, self._unsure(check)
+            return check, self._unsure(check, str(data.get("fact") or "harm"))
         if action == "answer":
             if check is None or data.get("check") != check.id:
                 return check, [self._stale(check)]
@@ -225,6 +232,7 @@ class Conversation:
             value = self._choice_value(fact, data.get("value")) if fact else None
             if fact is None or value is None:
                 return check, [self._unknown()]
+            check.asking = ""
             return self._record(check, fact, value)
         return check, [self._unknown()]
 
@@ -235,13 +243,22 @@ class Conversation:
         command = match_command(text)
         if command is not None:
             return self._command(check, command, None)
+        if check is not None and check.asking:  # a one-shot answer's question: "2", "email", or a new question
+            fact = self.policy.facts[check.asking]
+            value = self.match_choice(fact, text)
+            if value is not None:
+                check.asking = ""
+                return self._record(check, fact, value)
+            check = None
+        if check is not None and check.done:
+            check = None  # the check was finished: this is a new question
         if check is not None:
             fact = next_question(self.policy, Facts(**check.facts))
             if fact is not None:
                 understood = self.assistant.reader.read(text)
                 harm = understood.harm
-                if fact.id == "harm" and normalise(text) in UNSURE:
-                    return check, self._unsure(check)
+                if fact.id in UNSURE_AT and normalise(text) in UNSURE:
+                    return check, self._unsure(check, fact.id)
                 if fact.id == "harm" and harm.level in (HarmLevel.YES, HarmLevel.NO):
                     return self._record(check, fact, harm.level is HarmLevel.YES)  # "she said dad hit her"
                 if fact.id != "harm" and harm.level is HarmLevel.YES:
@@ -261,6 +278,10 @@ class Conversation:
             fresh = _Check(secrets.token_hex(6))
             fresh.facts.update({k: v for k, v in reply.facts.known().items() if k != "harm"})
             return fresh, self._with_lead(self._next(fresh), self.assistant.mentioned(reply.harm))
+        if reply.asks and reply.verdict is Verdict.NEED_MORE_INFO and not reply.faq_id:
+            pending = _Check(secrets.token_hex(6), asking=reply.asks)  # "2" or "email" answers it
+            pending.facts.update({k: v for k, v in reply.facts.known().items() if k != "harm"})
+            return pending, self._advice(reply, pending)
         return check, self._advice(reply)
 
     def _with_lead(self, messages: list[Message], lead: tuple[str, ...]) -> list[Message]:
@@ -279,10 +300,16 @@ class Conversation:
         lead = self.assistant.mentioned(harm, " Is a child at risk of significant harm now?")
         return self._with_lead(self._next(check), lead)
 
-    def _unsure(self, check: _Check) -> list[Message]:
-        """Not sure whether a child is at risk: the protocol's own words, then the question again."""
+    def _unsure(self, check: _Check, fact_id: str = "harm") -> list[Message]:
+        """Not sure: the protocol's own words (for harm: discuss with your manager or ring the Hub;
+        for the kind of information: its definitions), then the question again."""
         items = self.policy.checklists["not_sure"].items
-        notice = Message(Kind.NOTICE, "If you are not sure", (items[0].text,),
+        lines: tuple[str, ...] = (items[0].text,)
+        if fact_id == "kind" and "what-is-pid" in self.policy.faq:
+            lines = (self.policy.faq["what-is-pid"].answer, items[0].text)
+        elif fact_id != "harm":
+            lines = ("Ask whoever asked you to send it, or the recipient, before you send anything.", items[0].text)
+        notice = Message(Kind.NOTICE, "If you are not sure", lines,
                          options=(_command_option("Ring the Safeguarding Hub", Command.HUB),))
         return [notice] + self._next(check)
 
@@ -304,6 +331,7 @@ class Conversation:
                 return None, [Message(Kind.NOTICE, "There is no check in progress.", options=self._start_options())]
             if check.history:
                 check.facts.pop(check.history.pop(), None)
+            check.done, check.asking = False, ""
             return check, self._next(check)
         # check / start over: a fresh check, pre-filled from a one-shot answer if given
         fresh = _Check(secrets.token_hex(6))
@@ -324,20 +352,17 @@ class Conversation:
 
     def _continue(self, check: _Check):
         messages = self._next(check)
-        if messages and messages[-1].kind is Kind.ADVICE:
-            return None, messages  # the check is finished; its cards are now stale
+        check.done = bool(messages) and messages[-1].kind is Kind.ADVICE  # finished: `back` reopens the last step
         return check, messages
 
     def _next(self, check: _Check) -> list[Message]:
         advice = advise(self.policy, Facts(**check.facts), ask_optional=True)
-        if advice.question is None:
-            return self._advice(Reply.from_advice(advice))
+        if advice.question is None:  # the advice, saying what it understood ("Email · Mental health · A GP")
+            return self._advice(Reply.from_advice(advice, understood=self.assistant.recap(advice.facts)))
         fact = advice.question
-        options = tuple(Option(c.label, _value_text(c.value),
-                               {MARK: "answer", "check": check.id, "step": check.step, "fact": fact.id,
-                                "value": _value_text(c.value)}) for c in fact.choices)
-        if fact.id == "harm":
-            options += (Option("Not sure", "not sure", {MARK: "unsure", "check": check.id}),)
+        options = self._choices(check, fact)
+        if fact.id in UNSURE_AT:
+            options += (Option("Not sure", "not sure", {MARK: "unsure", "check": check.id, "fact": fact.id}),)
         nav = []
         if check.history:
             nav.append(_command_option("Back", Command.BACK))
@@ -345,17 +370,49 @@ class Conversation:
         return [Message(Kind.QUESTION, fact.question, (fact.help,) if fact.help else (),
                         options=options + tuple(nav), fact=fact, step=check.step, total_known=len(check.facts))]
 
+    def _choices(self, check: _Check, fact: Fact) -> tuple[Option, ...]:
+        """A button per choice, leaving out a choice already made under another name (after "Secure
+        email" as the channel, "A secure email address" as the recipient)."""
+        said: set[str] = set()
+        for name, terms in (("kind", self.policy.kinds), ("recipient", self.policy.recipients),
+                            ("channel", self.policy.channels)):
+            value = check.facts.get(name)
+            if name != fact.id and isinstance(value, str) and value in terms:
+                said.update(normalise(w) for w in terms[value].words)
+        return tuple(Option(c.label, _value_text(c.value),
+                            {MARK: "answer", "check": check.id, "step": check.step, "fact": fact.id,
+                             "value": _value_text(c.value)})
+                     for c in fact.choices if not said.intersection(normalise(w) for w in c.words))
+
     def _answer(self, text: str) -> list[Message]:
         return self._advice(self.assistant.answer(text))
 
-    def _advice(self, reply: Reply) -> list[Message]:
-        return [Message(Kind.ADVICE, reply.summary, reply=reply, options=self._after_advice(reply))]
+    def _advice(self, reply: Reply, pending: _Check | None = None) -> list[Message]:
+        """The answer card. With a pending check, the follow-up's choices are its first buttons, in the
+        order the answer numbers them, so "2" typed or pressed answers it."""
+        options = self._after_advice(reply)
+        if pending is not None:
+            fact = self.policy.facts[pending.asking]
+            options = self._choices(pending, fact) + options
+        return [Message(Kind.ADVICE, reply.summary, reply=reply, options=options, changes=self._changes(reply))]
+
+    def _changes(self, reply: Reply) -> tuple[Option, ...]:
+        """For each part of the recap, a guided check that keeps the rest and asks that part again."""
+        if reply.verdict is Verdict.ESCALATE:
+            return ()
+        known = {k: _value_text(v) for k, v in reply.facts.known().items() if k != "harm"}
+        return tuple(_command_option(f"Change: {label}", Command.CHECK,
+                                     prefill={k: v for k, v in known.items() if k != name})
+                     for name, label in reply.understood)
 
     def _after_advice(self, reply: Reply) -> tuple[Option, ...]:
         options = list(reply.quick_replies)
         if reply.verdict is Verdict.NEED_MORE_INFO and not reply.faq_id:
-            known = {k: _value_text(v) for k, v in reply.facts.known().items() if k != "harm"}
-            options.insert(0, _command_option("Continue as a guided check", Command.CHECK, prefill=known))
+            if reply.asks:
+                known = {k: _value_text(v) for k, v in reply.facts.known().items() if k != "harm"}
+                options.append(_command_option("Continue as a guided check", Command.CHECK, prefill=known))
+            else:  # the protocol has no rule for this: the manager or the Hub, never a loop
+                options.append(_command_option("Ring the Safeguarding Hub", Command.HUB))
         if reply.facts.channel == "email" and reply.facts.recipient in ("external_org", "school") \
                 and reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS:
             options.append(_command_option("Make an encrypted package", Command.ENCRYPT))
@@ -449,7 +506,10 @@ class Conversation:
             for choice in fact.choices:  # "no, they need the names": the answer is its first word
                 if isinstance(choice.value, bool) and first in choice.words:
                     return choice.value
-        scored = process.extract(corrected, list(phrases), scorer=fuzz.WRatio, score_cutoff=86, limit=None)
+        typed = set(corrected.split())
+        # "personal" is not "no personal": a phrase that negates is a candidate only if the answer negates too
+        candidates = [p for p in phrases if not (NEGATIONS.intersection(p.split()) - typed)]
+        scored = process.extract(corrected, candidates, scorer=fuzz.WRatio, score_cutoff=86, limit=None)
         if not scored:
             return None
         top = scored[0][1]
@@ -460,6 +520,8 @@ class Conversation:
 
 
 YES_NO = frozenset({"yes", "yeah", "yep", "y", "no", "nope", "nah", "n"})
+NEGATIONS = frozenset({"no", "not", "non", "without", "never", "none"})
+UNSURE_AT = frozenset({"harm", "kind", "recipient"})  # the steps with a "Not sure" button
 # At the harm question: the protocol's "not sure" (discuss with your manager or ring the Hub), not a yes.
 UNSURE = frozenset({"not sure", "unsure", "dont know", "i dont know", "no idea", "dunno", "im not sure", "idk",
                     "not certain", "i am not sure"})

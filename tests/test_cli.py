@@ -13,11 +13,15 @@ def run(*args, stdin=None):
                           text=True, cwd=ROOT, timeout=60)
 
 
-def test_ask_prints_a_readable_answer():
-    out = run("ask", "can I fax this mental health assessment to the GP?")
-    assert out.returncode == 0, out.stderr
-    assert out.stdout.startswith("Not allowed:")
-    assert "Faxes, 4" in out.stdout and "Secure Mail" in out.stdout
+def test_ask_prints_a_short_answer_and_full_prints_every_step():
+    short = run("ask", "can I fax this mental health assessment to the GP?")
+    assert short.returncode == 0, short.stderr
+    assert short.stdout.startswith("Not allowed:")
+    assert "Understood: Fax \u00b7 Mental health information" in short.stdout
+    assert "Protocol: Faxes 4; Secure Mail 1" in short.stdout and "ask --full" in short.stdout
+    assert len(short.stdout.split()) < 130  # the answer under 120 words, and the pointer to --full
+    full = run("ask", "--full", "can I fax this mental health assessment to the GP?")
+    assert "Faxes, 4" in full.stdout and "Secure Mail" in full.stdout and "Safer ways to share:" in full.stdout
 
 
 def test_ask_json_reads_one_question_per_line():

@@ -162,6 +162,17 @@ class PlaygroundPage:
     def newest(self) -> str:
         return self.cards()[-1].text
 
+    def expand(self, label: str, card: int = -1) -> None:
+        """Press a button that shows more of the card itself (Action.ShowCard)."""
+        from selenium.webdriver.common.by import By
+
+        pressed = self.cards()[card]
+        before = pressed.text
+        buttons = [b for b in pressed.find_elements(By.CSS_SELECTOR, "button") if b.text.strip() == label]
+        assert buttons, f"no button {label!r} on card {card}: {before}"
+        buttons[0].click()
+        wait(self.driver, lambda d: self.cards()[card].text != before, 10, f"pressing {label!r} showed nothing")
+
     def click(self, label: str, card: int = -1) -> str:
         """Press a button of a card (the newest by default); return the text of the card that answers it."""
         from selenium.webdriver.common.by import By
@@ -196,8 +207,16 @@ def _click_through(url: str) -> None:
         advice = page.click("A generic address such as info@ or enquiries@")
         assert advice.startswith("Not allowed") and "generic address" in advice
 
+        # "Show all steps" opens the full checklists in the card (Action.ShowCard: nothing is sent).
+        assert "Safer ways to share" not in advice
+        page.expand("Show all steps")
+        assert "Safer ways to share" in page.newest(), page.newest()
+        # "Not right? Change it": the check opens again at the part chosen, the rest kept.
+        page.expand("Not right? Change it")
+        assert page.click("Change: A generic address such as info@ or enquiries@").startswith("Is a child suffering")
+
         # The harm question answered yes: the Hub card, with its number.
-        assert page.click("Start a guided check").startswith("Is a child suffering")
+        assert page.click("Start over").startswith("Is a child suffering")
         hub = page.click("Yes, or I think so")
         assert hub.startswith("Ring the Safeguarding Hub") and "0333 240 1727" in hub, hub
 

@@ -1,0 +1,185 @@
+"""Answers that fit the question: the rules before the FAQ, short answers, no dead ends."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.cards import card_actions, render_card
+from dialogs.answer import question_form
+from dialogs.conversation import Conversation, Incoming, Kind
+from dialogs.reply import BRIEF_STEPS, BRIEF_WORDS
+from knowledge.model import Verdict
+
+from .test_bot_http import CARD_VALIDATOR
+
+DATA = Path(__file__).parent / "data"
+SHARED_EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval" / "questions.yaml"
+CONTEXT = ("I'm a social worker in the children in care team. ", "Sorry if this is a silly question, I'm new here. ",
+           "We have a review coming up next week for one of my families. ")
+AFTER = (" Thanks in advance.", " My manager is on leave today.")
+
+
+def questions() -> list[str]:
+    found = [c["q"] for c in yaml.safe_load((DATA / "practitioner_questions.yaml").read_text())["cases"]]
+    if SHARED_EVAL.exists():
+        found += [c["q"] for c in yaml.safe_load(SHARED_EVAL.read_text())["cases"]]
+    return found
+
+
+# -- precedence -------------------------------------------------------------
+def test_faq_matching_holds_up_under_a_sentence_of_context(assistant):
+    """Padded with context, a paraphrase matches the same FAQ as its short form, or none."""
+    wrong = []
+    for faq in assistant.policy.faq.values():
+        for text in (faq.question, *faq.paraphrases):
+            for padded in [pad + text for pad in CONTEXT] + [text + tail for tail in AFTER]:
+                match = assistant.faq_match(padded)
+                if match is not None and match.faq_id != faq.id:
+                    wrong.append((padded, match.faq_id))
+    assert not wrong
+
+
+@pytest.mark.parametrize("question", ["what should I call the zip file?", "What can I put in the subject line?",
+                                      "hi, quick one: what do I name the attachment?"])
+def test_a_how_or_what_question_gets_the_steps_never_not_allowed(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.faq_id and reply.verdict is not Verdict.NOT_ALLOWED
+    assert not reply.summary.startswith("No.")
+
+
+def test_a_yes_no_question_may_carry_the_faqs_verdict(assistant):
+    assert assistant.answer("Can I send the password in an email?").verdict is Verdict.NOT_ALLOWED
+
+
+def test_the_rules_decide_and_the_faq_adds_its_text_beneath(assistant):
+    reply = assistant.answer("can I email the looked after child review to the school, and how do I encrypt it?")
+    assert reply.rule_id and not reply.rule_id.startswith("faq:")
+    assert reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS
+    assert reply.faq_note and "encrypt" in reply.faq_note[0]
+    assert reply.faq_note[1] in reply.text()
+
+
+@pytest.mark.parametrize("question, form", [
+    ("How do I encrypt it?", "how"), ("hi, what should I call the zip?", "how"),
+    ("Can I fax it?", "yes_no"), ("Our portal is down. Is it ok to email the school?", "yes_no"),
+    ("I sent it to the wrong person", ""),
+])
+def test_question_form(question, form):
+    assert question_form(question) == form
+
+
+# -- answers that fit a phone ---------------------------------------------
+def test_every_first_answer_fits_a_phone(assistant):
+    for question in questions():
+        reply = assistant.answer(question)
+        brief = reply.brief()
+        assert len(brief.split()) <= BRIEF_WORDS, question
+        assert len(reply.brief_steps()) <= BRIEF_STEPS
+        assert sum(line.startswith("Protocol: ") for line in brief.splitlines()) <= 1
+        assert brief.splitlines()[0].startswith((reply.verdict.label, reply.summary[:20]))
+
+
+def test_no_sentence_twice_in_one_answer(assistant):
+    for question in questions():
+        sentences = [s.strip().lower() for s in re.split(r"(?<=[.!?])\s+|\n", assistant.answer(question).text())]
+        sentences = [s.lstrip("-0123456789. ") for s in sentences if len(s.split()) > 3]
+        repeated = {s for s in sentences if sentences.count(s) > 1}
+        assert not repeated, (question, repeated)
+
+
+def test_the_card_shows_the_short_answer_with_all_steps_and_change_it_behind_buttons(assistant):
+    conversation = Conversation(assistant)
+    _, messages = conversation.turn(None, Incoming("can I fax this mental health assessment to the GP?"))
+    card = render_card(messages[-1])
+    CARD_VALIDATOR.validate(card)
+    texts = [b["text"] for b in card["body"] if b.get("type") == "TextBlock"]
+    assert any(t.startswith("Understood: Fax") for t in texts)
+    assert sum(len(t.split()) for t in texts) <= BRIEF_WORDS + 10  # escaped markdown adds backslashes
+    shows = {a["title"]: a["card"] for a in card_actions(card) if a["type"] == "Action.ShowCard"}
+    assert "Faxes, 4" in str(shows["Show all steps"])
+    changes = [a["title"] for a in shows["Not right? Change it"]["actions"]]
+    assert changes == ["Change: Fax", "Change: Mental health information", "Change: A GP, hospital or health professional"] \
+        or all(c.startswith("Change: ") for c in changes) and len(changes) == 3
+
+
+def test_change_it_opens_the_check_keeping_the_other_parts(assistant):
+    conversation = Conversation(assistant)
+    _, messages = conversation.turn(None, Incoming("can I fax this mental health assessment to the GP?"))
+    change = next(o for o in messages[-1].changes if o.title == "Change: Fax")
+    state, messages = conversation.turn(None, Incoming(data=change.data))
+    assert "channel" not in state["check"]["facts"] and state["check"]["facts"]["kind"] == "mental_health"
+
+
+# -- no dead ends ---------------------------------------------------------------
+def test_a_one_shot_follow_up_is_answered_by_number_or_word(assistant):
+    conversation = Conversation(assistant)
+    state, messages = conversation.turn(None, Incoming("can I email the assessment?"))
+    reply = messages[-1].reply
+    assert reply.asks == "recipient" and state["check"]["asking"] == "recipient"
+    numbered = [o.title for o in reply.options]
+    assert [o.title for o in messages[-1].options][:len(numbered)] == numbered  # buttons in the text's order
+    school = numbered.index("A school") + 1
+    by_number, _ = conversation.turn(state, Incoming(str(school)))
+    assert by_number["check"]["facts"]["recipient"] == "school" and by_number["check"]["facts"]["channel"] == "email"
+    by_word, _ = conversation.turn(state, Incoming("a school"))
+    assert by_word["check"]["facts"]["recipient"] == "school"
+
+
+def test_a_new_question_after_a_one_shot_follow_up_is_answered_as_new(assistant):
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("can I email the assessment?"))
+    state, messages = conversation.turn(state, Incoming("can I fax a mental health assessment to the GP?"))
+    assert messages[-1].reply.verdict is Verdict.NOT_ALLOWED and state["check"] is None
+
+
+def test_back_after_the_final_advice_reopens_the_last_step(assistant):
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    for answer in ("no", "fax", "mental health"):
+        state, messages = conversation.turn(state, Incoming(answer))
+    assert messages[-1].kind is Kind.ADVICE and messages[-1].reply.verdict is Verdict.NOT_ALLOWED
+    state, messages = conversation.turn(state, Incoming("back"))
+    assert messages[-1].kind is Kind.QUESTION and messages[-1].fact.id == "kind"
+    assert state["check"]["facts"] == {"harm": False, "channel": "fax"}
+
+
+@pytest.mark.parametrize("question", ["can I phone the GP about the child's mental health?",
+                                      "can I send the assessment to a colleague on Teams chat?"])
+def test_a_channel_the_protocol_has_no_rule_for_never_loops(assistant, question):
+    conversation = Conversation(assistant)
+    _, messages = conversation.turn(None, Incoming(question))
+    titles = [o.title for o in messages[-1].options]
+    assert "Continue as a guided check" not in titles and "Ring the Safeguarding Hub" in titles
+    assert "manager" in messages[-1].text()
+
+
+@pytest.mark.parametrize("step_answers, fact", [(("no", "email"), "kind"), (("no", "email", "names"), "recipient")])
+def test_not_sure_at_the_kind_and_recipient_steps(assistant, step_answers, fact):
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    for answer in step_answers:
+        state, messages = conversation.turn(state, Incoming(answer))
+    assert messages[-1].fact.id == fact and "Not sure" in [o.title for o in messages[-1].options]
+    state, messages = conversation.turn(state, Incoming("dunno"))
+    assert messages[0].title == "If you are not sure" and "0333 240 1727" in messages[0].text()
+    assert messages[-1].fact.id == fact  # asked again, nothing recorded
+
+
+def test_a_typed_answer_never_matches_its_negation(assistant):
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    for answer in ("no", "email", "personal"):
+        state, messages = conversation.turn(state, Incoming(answer))
+    assert state["check"]["facts"].get("kind") != "anonymous"  # not "no personal details"
+
+
+def test_a_choice_already_made_is_not_offered_again(assistant):
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    for answer in ("no", "secure email", "names"):
+        state, messages = conversation.turn(state, Incoming(answer))
+    assert messages[-1].fact.id == "recipient"
+    assert "A secure email address (cjsm, gsx)" not in [o.title for o in messages[-1].options]
