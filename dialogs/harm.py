@@ -88,6 +88,19 @@ def _past_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and 1950 <= int(token) < date.today().year
 
 
+def _age_of(tokens: list[str], i: int) -> int | None:
+    """The age a token gives ("15yo", "30" in "a 30 yr old man", "9" in "year 9": about 14), or None."""
+    token = tokens[i]
+    if token.isdigit() and len(token) <= 2:
+        if i and tokens[i - 1] in ("year", "yr", "y") and 7 <= int(token) <= 11:
+            return int(token) + 5  # a school year: year 9 is 13 to 14
+        return int(token)
+    found = re.fullmatch(r"(\d{1,2})(?:yo|yrs?|yr?o)", token) or re.fullmatch(r"y(?:ear)?(\d{1,2})", token)
+    if found is None:
+        return None
+    return int(found.group(1)) + (5 if token.startswith("y") else 0)
+
+
 class HarmReader:
     """Built once from harm.yaml; `assess` is a pure function of the text."""
 
@@ -115,7 +128,7 @@ class HarmReader:
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "explained", "recent", "resolved", "not_real",
-                                    "current", "children")}
+                                    "current", "children", "adults")}
         self._reporters = self._set(words.reporters)
 
     def title(self, category: str) -> str:
@@ -158,6 +171,9 @@ class HarmReader:
             cue = self._read(tokens, stems, i, i + 1, category, True, resolved)
             if cue is not None:
                 cues.append(cue)
+        gap = self._age_gap(tokens, stems)
+        if gap is not None:
+            cues.append(gap)
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if not said_no and self._corroborated(stems, cues):
             cues = [replace(c, level=HarmLevel.YES, reading="together") if not c.reading else c for c in cues]
@@ -171,6 +187,28 @@ class HarmReader:
         if self._story(text):
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "story"),))
         return NOTHING
+
+    def _age_gap(self, tokens: list[str], stems: list[str]) -> Cue | None:
+        """A child's age and an adult's (next to a word for a man or partner), `age_gap` years or more apart."""
+        adults = self._set(self.words.adults)
+        child_ages, adult_ages = [], []
+        for i, token in enumerate(tokens):
+            age = _age_of(tokens, i)
+            if age is None:
+                continue
+            near = set(stems[max(0, i - 3):i + 5])
+            if age <= 15 and (_AGE.fullmatch(token) or tokens[i + 1:i + 3] in (["year", "old"], ["yr", "old"])
+                              or any(True for _ in self._find(stems[max(0, i - 3):i + 4], "children"))):
+                child_ages.append(age)
+            elif 18 <= age <= 70 and near & adults:
+                adult_ages.append((age, i))
+        if not child_ages or not adult_ages:
+            return None
+        age, i = max(adult_ages)
+        if age - min(child_ages) < self.words.age_gap:
+            return None
+        words = " ".join(t for t in tokens[max(0, i - 1):i + 4] if t not in (_END, _PAUSE))
+        return Cue(words, "sexual_exploitation", HarmLevel.MAYBE)
 
     def _corroborated(self, stems: list[str], cues: list[Cue]) -> bool:
         """Worrying signs that add up: `corroborate` different ones told as happening now, or one more told any way."""

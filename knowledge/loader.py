@@ -474,8 +474,9 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
 
 HARM_LISTS = ("people", "fillers", "negations", "terminators", "reporters", "documents", "history", "immediate",
               "no_harm", "not_harm", "managed", "explained", "recent", "resolved", "not_real", "current",
-              "children")
-HARM_NUMBERS = {"window": (4, 10), "gap": (3, 10), "scope": (5, 10), "corroborate": (2, 10), "story": (20, 200)}
+              "children", "adults")
+HARM_NUMBERS = {"window": (4, 10), "gap": (3, 10), "scope": (5, 10), "corroborate": (2, 10), "story": (20, 200),
+                "age_gap": (5, 30)}
 # The categories national guidance names; each must be in harm.yaml (more may be added).
 HARM_CATEGORIES = ("physical", "sexual", "emotional", "neglect", "domestic", "self_harm", "missing",
                    "sexual_exploitation", "criminal_exploitation", "fgm_forced_marriage_honour", "radicalisation",

@@ -213,11 +213,13 @@ class HarmWords:
     not_real: tuple[str, ...] = ()
     current: tuple[str, ...] = ()
     children: tuple[str, ...] = ()
+    adults: tuple[str, ...] = ()
     window: int = 4
     gap: int = 3
     scope: int = 5
     corroborate: int = 2
     story: int = 20
+    age_gap: int = 5
 
 
 @dataclass(frozen=True, slots=True)

@@ -38,6 +38,10 @@ def level(assistant, text: str) -> HarmLevel | None:
     # worrying signs add up: two told as happening now, or three told any way
     ("mum is slurring and can barely stand", HarmLevel.MAYBE),
     ("mum is slurring and can barely stand, she has the baby with her now", HarmLevel.YES),
+    # an age gap: a child and a much older man or partner (a parent's age does not count)
+    ("a 14yo girl has been seeing a 26 year old man", HarmLevel.MAYBE),
+    ("15yo girl says a 30 yr old man gives her drugs and she is going back there tonight", HarmLevel.YES),
+    ("mum (34) and her son (6) moved in last week, can I email the school?", None),
     # not a real child, or a child who is safe now: no sign of harm now
     ("I wrote a made-up case study about a toddler with bruises for the training day", None),
     ("the boy who ran away was found safe and well at his nan's", HarmLevel.NO),
