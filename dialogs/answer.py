@@ -24,7 +24,7 @@ from knowledge.model import Facts, Policy, Verdict
 from .faq import FaqIndex, FaqMatch
 from .harm import HarmAssessment, HarmLevel
 from .reply import Option, Reply
-from .text import STOPWORDS, Endings
+from .text import NEGATED, STOPWORDS, Endings
 from .understand import Reader, Understanding
 
 # token_set_ratio scores (0-100) between prepared texts.
@@ -34,6 +34,7 @@ QUESTION_WORDS = frozenset("what whats how where when who why which".split())
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i".split())
+_OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 
 
@@ -47,8 +48,9 @@ def question_form(question: str) -> str:
         first = words[0].replace("'", "") if words else ""
         if first in QUESTION_WORDS:
             return "how"
-        if first in YES_NO_WORDS:
-            return "yes_no"
+        if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
+            return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
+                else "yes_no"
     return ""
 
 
@@ -63,7 +65,7 @@ class Assistant:
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
 
     def _words(self, text: str) -> list[str]:
-        return [w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
+        return ["not" if w in NEGATED else w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
 
     def prepare(self, text: str) -> str:
         """The form both the question and each paraphrase are compared in."""

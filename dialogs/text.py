@@ -37,9 +37,15 @@ COMMON = frozenset(
     "pick picks picked picking touch ticked locked looked lives lived postal director cause bring along".split())
 
 
+_SEVEN_ZIP = re.compile(r"\b7[\s-]zip\b")
+NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent hasnt hadnt didnt shouldnt couldnt "
+                    "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
+
+
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces; '@' and '.' kept inside words."""
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
+    text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
     text = _POSSESSIVE.sub("", text).replace("'", "")
     return " ".join(t.rstrip(".") for t in _TOKEN.findall(text))
 

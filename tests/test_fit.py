@@ -50,6 +50,12 @@ def test_a_how_or_what_question_gets_the_steps_never_not_allowed(assistant, ques
     assert not reply.summary.startswith("No.")
 
 
+@pytest.mark.parametrize("question, faq", [("what settings do I use in 7-Zip?", "how-to-encrypt"),
+                                           ("7 zip isn't installed on my laptop", "no-7zip")])
+def test_spellings_of_7_zip_and_contractions_find_the_same_faq(assistant, question, faq):
+    assert assistant.faq_match(question).faq_id == faq
+
+
 def test_a_yes_no_question_may_carry_the_faqs_verdict(assistant):
     assert assistant.answer("Can I send the password in an email?").verdict is Verdict.NOT_ALLOWED
 
@@ -66,6 +72,8 @@ def test_the_rules_decide_and_the_faq_adds_its_text_beneath(assistant):
     ("How do I encrypt it?", "how"), ("hi, what should I call the zip?", "how"),
     ("Can I fax it?", "yes_no"), ("Our portal is down. Is it ok to email the school?", "yes_no"),
     ("I sent it to the wrong person", ""),
+    ("Should I use cc or bcc for the foster carers?", "how"),  # a choice offered: the steps answer it
+    ("Can I fax it or not?", "yes_no"),
 ])
 def test_question_form(question, form):
     assert question_form(question) == form
