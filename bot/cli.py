@@ -42,8 +42,8 @@ def _parser() -> argparse.ArgumentParser:
     encrypt = sub.add_parser("encrypt", help="make an AES-256 encrypted package with a new password")
     encrypt.add_argument("files", nargs="+", metavar="FILE")
     encrypt.add_argument("--out", metavar="DIR", default=".", help="where to put the package (default: here)")
-    encrypt.add_argument("--format", choices=("7z", "zip"), default="7z",
-                         help="7z (default: names hidden too) or zip (AES-256 ZIP, as the protocol's appendix)")
+    encrypt.add_argument("--format", choices=("7z", "zip"), default="zip",
+                         help="zip (default: AES-256 ZIP, as the protocol's appendix) or 7z (names inside encrypted too)")
     encrypt.add_argument("--max-mb", type=int, default=100, help="size limit for the files together (MB)")
     encrypt.add_argument("--json", action="store_true", help="print one JSON object")
     manifest = sub.add_parser("manifest", help="build the Teams app package (zip)")

@@ -70,9 +70,9 @@ COMMAND_LIST = (
 
 
 FORMATS = ("7z", "zip")
-DEFAULT_FORMAT = "7z"
-FORMAT_LABELS = {"7z": "7z (recommended: even the names inside are encrypted)",
-                 "zip": "ZIP with AES-256 (as the protocol's appendix; names inside stay readable)"}
+DEFAULT_FORMAT = "zip"  # the protocol's appendix: zip the document with AES-256 (7-Zip)
+FORMAT_LABELS = {"7z": "7z: even the names inside encrypted (needs 7-Zip)",
+                 "zip": "ZIP with AES-256, as the protocol's appendix asks"}
 FORMAT_WORDS = {"zip": "zip", "use zip": "zip", "encrypt zip": "zip", "zip format": "zip",
                 "7z": "7z", "use 7z": "7z", "encrypt 7z": "7z", "7zip": "7z", "7 zip": "7z"}
 

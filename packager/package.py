@@ -140,7 +140,7 @@ def check_sources(sources: Sequence[Source], max_bytes: int) -> list[int]:
     return sizes
 
 
-def build(sources: Sequence[Source], dest_dir: Path, *, fmt: str = "7z", max_bytes: int = DEFAULT_MAX_BYTES,
+def build(sources: Sequence[Source], dest_dir: Path, *, fmt: str = "zip", max_bytes: int = DEFAULT_MAX_BYTES,
           today: dt.date | None = None) -> Package:
     """Package `sources` into `dest_dir` (which should be private) with a new password."""
     if fmt not in FORMATS:

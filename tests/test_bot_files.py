@@ -99,6 +99,7 @@ def password_of(sent: list[dict]) -> str:
 
 @needs_7zip
 async def test_teams_flow_download_consent_upload_and_7zip_opens_it(files, tmp_path, caplog):
+    """The default package is the appendix's ZIP with AES-256; 7-Zip opens it with the password only."""
     caplog.set_level(logging.DEBUG)
     document = os.urandom(700_000) + b"Julia Smith, 12 Acacia Road" * 1000
     files.host.files["doc"] = document
@@ -111,7 +112,7 @@ async def test_teams_flow_download_consent_upload_and_7zip_opens_it(files, tmp_p
     assert "Julia Smith child protection plan" in ready  # the mapping, shown to the sender
     assert "document-1.docx" in ready
     consent = sent[1]["attachments"][0]
-    assert consent["name"].endswith(".7z") and "Julia" not in consent["name"]
+    assert consent["name"].endswith(".zip") and "Julia" not in consent["name"]
     assert consent["content"]["sizeInBytes"] > 0
     assert len(files.pending) == 1 and len(files.leftovers()) == 1
     assert files.leftovers()[0].startswith("safeshare-pending-")  # the package waits; the original is gone
@@ -123,11 +124,12 @@ async def test_teams_flow_download_consent_upload_and_7zip_opens_it(files, tmp_p
     assert len(files.pending) == 0 and files.leftovers() == []
     assert all(r.startswith("bytes ") for r in files.host.ranges["up1"])
 
-    archive = tmp_path / "arrived.7z"
+    archive = tmp_path / "arrived.zip"
     archive.write_bytes(bytes(files.host.uploads["up1"]))
     assert extract(archive, password, tmp_path / "opened").returncode == 0
     assert (tmp_path / "opened" / "document-1.docx").read_bytes() == document
-    assert "document-1" not in listing(archive).stdout  # the names need the password too
+    shown = listing(archive).stdout  # a ZIP's names are readable: they are neutral
+    assert "document-1.docx" in shown and "Julia" not in shown and "AES-256" in shown
 
     # Nothing personal in the logs, and nothing in conversation state.
     logged = caplog.text + "".join(str(r.__dict__) for r in caplog.records)
@@ -235,7 +237,7 @@ async def test_emulator_inline_file_comes_back_inline(files, tmp_path):
                                                 "contentUrl": data}])
     assert len(sent) == 3
     inline = sent[1]["attachments"][0]
-    assert inline["contentType"] == "application/x-7z-compressed"
+    assert inline["contentType"] == "application/zip"
     archive = tmp_path / inline["name"]
     archive.write_bytes(base64.b64decode(inline["contentUrl"].split(",", 1)[1]))
     assert extract(archive, password_of(sent), tmp_path / "out").returncode == 0
@@ -243,12 +245,12 @@ async def test_emulator_inline_file_comes_back_inline(files, tmp_path):
     assert files.leftovers() == []
 
 
-async def test_format_choice_is_remembered_and_zip_is_made(files):
-    await files.client.say("zip", value={"safeshare": "command", "command": "encrypt", "format": "zip"})
+async def test_format_choice_is_remembered_and_7z_is_made(files):
+    await files.client.say("7z", value={"safeshare": "command", "command": "encrypt", "format": "7z"})
     files.host.files["doc"] = b"notes" * 100
-    sent = await files.send_files("zip", "doc")
-    assert sent[1]["attachments"][0]["name"].endswith(".zip")
-    assert "names of the files inside readable" in json.dumps(sent[0])
+    sent = await files.send_files("7z", "doc")
+    assert sent[1]["attachments"][0]["name"].endswith(".7z")
+    assert "not even the names" in json.dumps(sent[0])
 
 
 async def test_unsupported_attachment_gets_a_clear_message(files):

@@ -175,7 +175,7 @@ def test_a_failure_while_writing_leaves_no_partial_file(tmp_path, documents, mon
 
     monkeypatch.setattr("packager.package._write_7z", broken)
     with pytest.raises(PackageError) as caught:
-        build(documents, tmp_path)
+        build(documents, tmp_path, fmt="7z")
     assert "Julia" not in str(caught.value) and "Nothing was kept" in str(caught.value)
     assert not list(tmp_path.glob("*.7z")) and not list(tmp_path.glob(".*.partial"))
 
