@@ -91,6 +91,11 @@ def main() -> None:
                        capture_output=True, check=True)
         walls.append((time.perf_counter() - start) * 1000)
     rows.append(("`safeshare ask` wall time, new process", statistics.median(walls), max(walls), None))
+    replies = [assistant.answer(q) for q in qs]
+    brief = [len(r.brief().split()) for r in replies]
+    full = [len(r.text().split()) for r in replies]
+    rows.append(("words before \"Show all steps\" (a count, not ms)", statistics.median(brief), max(brief), None))
+    rows.append(("words with every step, `ask --full` (a count, not ms)", statistics.median(full), max(full), None))
 
     print(f"{len(qs)} questions x {args.rounds} rounds; times in ms (ratios are plain numbers)\n")
     print(f"| {'measure':<80} | {'median':>8} | {'p99/max':>8} | same answers |")

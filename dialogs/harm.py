@@ -130,6 +130,13 @@ class HarmReader:
                                     "no_harm", "not_harm", "managed", "explained", "recent", "resolved", "not_real",
                                     "current", "children", "adults")}
         self._reporters = self._set(words.reporters)
+        self._adults = self._set(words.adults)
+        self._firsts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
+        for name, phrases in self._lists.items():
+            firsts = self._firsts[name] = {}
+            for phrase in phrases:
+                if phrase:
+                    firsts.setdefault(phrase[0], []).append(phrase)
 
     def title(self, category: str) -> str:
         return self._titles.get(category, category)
@@ -190,7 +197,7 @@ class HarmReader:
 
     def _age_gap(self, tokens: list[str], stems: list[str]) -> Cue | None:
         """A child's age and an adult's (next to a word for a man or partner), `age_gap` years or more apart."""
-        adults = self._set(self.words.adults)
+        adults = self._adults
         child_ages, adult_ages = [], []
         for i, token in enumerate(tokens):
             age = _age_of(tokens, i)
@@ -316,9 +323,11 @@ class HarmReader:
 
     # -- scopes ---------------------------------------------------------------
     def _find(self, stems: list[str], name: str):
-        for i in range(len(stems)):
-            for phrase in self._lists[name]:
-                if phrase and tuple(stems[i:i + len(phrase)]) == phrase:
+        """(start, end) of each phrase of list `name` in `stems`; phrases are looked up by their first stem."""
+        by_first = self._firsts[name]
+        for i, stem in enumerate(stems):
+            for phrase in by_first.get(stem, ()):
+                if tuple(stems[i:i + len(phrase)]) == phrase:
                     yield i, i + len(phrase)
 
     def _spans(self, stems: list[str], name: str) -> set[int]:
