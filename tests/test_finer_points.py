@@ -6,8 +6,11 @@ only by analogy, the answer must say so and send the user to the manager or the 
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from dialogs.reply import SAFETY_NOTE
 from knowledge.model import Verdict
 from packager.password import GROUP_SIZE, GROUPS, new_password
 
@@ -338,6 +341,16 @@ def test_not_anonymised_is_personal(assistant):
 
 
 # 11. Wording: the protocol's words, the code's numbers, the right phone number -------------------
+
+def test_imminently_is_kept_wherever_the_hub_test_is_quoted(assistant, policy):
+    texts = [SAFETY_NOTE, *(s.text for s in policy.sections.values()), *(f.answer for f in policy.faq.values()),
+             *(f.question for f in policy.facts.values()), *(f.help for f in policy.facts.values())]
+    texts += [r.text for rule in policy.rules for r in rule.reasons]
+    texts += [i.text for c in policy.checklists.values() for i in c.items]
+    quoted = [t for t in texts if re.search(r"likely to (imminently )?suffer", t)]
+    assert quoted and all("likely to imminently suffer" in t for t in quoted)
+    assert "likely to imminently suffer" in assistant.answer("can I email the review to the GP").text()
+
 
 def test_the_faq_gives_the_generated_passwords_length(policy):
     answer = policy.faq["password-good"].answer
