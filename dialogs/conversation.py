@@ -170,7 +170,7 @@ class Conversation:
             Kind.WELCOME, "SafeShare helps you share information about children safely and lawfully.",
             ("Ask me a question in your own words, such as \"can I fax this mental health assessment to the GP?\", "
              "or run a guided check. Answers come from the Children's Services Information Sharing Protocol.",
-             f"If a child is suffering or likely to suffer significant harm, ring the Safeguarding Hub now on {HUB_PHONE}."),
+             f"If a child is suffering or likely to imminently suffer significant harm, ring the Safeguarding Hub now on {HUB_PHONE}."),
             options=self._start_options())]
 
     def turn(self, state: Mapping[str, Any] | None, incoming: Incoming) -> tuple[dict, list[Message]]:

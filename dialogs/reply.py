@@ -15,7 +15,7 @@ from .harm import NOTHING, HarmAssessment
 
 PROTOCOL_SOURCE = "From the Information Sharing Protocol: "
 NATIONAL_SOURCE = "From national guidance, outside the council's protocol: "
-SAFETY_NOTE = (f"If a child is suffering or likely to suffer significant harm, ring the Safeguarding Hub "
+SAFETY_NOTE = (f"If a child is suffering or likely to imminently suffer significant harm, ring the Safeguarding Hub "
                f"now on {HUB_PHONE} and follow up in writing within 48 hours.")
 SHORT_SAFETY = f"A child at risk? Ring the Safeguarding Hub now: {HUB_PHONE}."
 BRIEF_STEPS = 5  # steps in the first message; the rest behind "Show all steps"

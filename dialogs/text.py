@@ -79,6 +79,10 @@ class Speller:
         likely = [(d, -fuzz.ratio(word, t), t) for t, d, _ in close if _plausible(word, t, d)]
         return min(likely)[2] if likely else word
 
+    def known(self, word: str) -> bool:
+        """A word of the vocabulary, or an everyday word never corrected."""
+        return word in self._keep
+
     def tokens(self, text: str) -> list[str]:
         return [self.correct(t) for t in normalise(text).split()]
 

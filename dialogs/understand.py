@@ -8,10 +8,11 @@ officer can see why a word was understood, and fix it in YAML.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from knowledge.model import Facts, Policy
+from knowledge.model import Facts, PasswordCheck, Policy
 
 from .harm import NOTHING, HarmAssessment, HarmLevel, HarmReader
 from .text import Speller, normalise
@@ -77,6 +78,11 @@ class Reader:
             "kind": {t.id: t.rank for t in policy.kinds.values()},
             "recipient": {t.id: t.rank for t in policy.recipients.values()},
         }
+        # "admissions@school.org.uk": the local parts vocabulary.yaml lists for a generic mailbox ("info@")
+        generic = policy.recipients.get("generic_address")
+        self._generic_locals = frozenset(w[:-1] for w in (generic.words if generic else ()) if w.endswith("@"))
+        self._people = frozenset(w for p in (*policy.harm.people, *policy.harm.children) for w in _split(p))
+        self._passwords = _PasswordReader(policy.password_check, self.speller) if policy.password_check else None
 
     def read(self, text: str) -> Understanding:
         tokens = self.speller.tokens(text)
@@ -91,10 +97,23 @@ class Reader:
             if self._preceded(tokens, hit, "webmail_use") or ("to" not in before and not channels):
                 recipients.remove(hit)
                 channels.append("webmail")
-        for token in tokens:
-            value = _address_kind(token)
+        for i, token in enumerate(tokens):
+            value = _address_kind(token, self._generic_locals)
             if value:
-                recipients.append(_Hit("recipient", value, 0, 1))
+                recipients.append(_Hit("recipient", value, i, 1))
+        # "send the carer the plan through cjsm": cjsm is the route; the carer, who has no secure
+        # address, is who receives it (a police officer's cjsm address stays a secure address)
+        if "secure_email" in channels and any(h.value in ("individual", _WEBMAIL) for h in recipients):
+            recipients = [h for h in recipients if h.value != "secure_mail" or "@" in tokens[h.start]]
+        # "ring them with the password": the phone carries the password, the document goes another way
+        if "phone" in channels and self._for_password(tokens, hits):
+            channels.remove("phone")
+        # "the portal is down, can I email?": a route that is not working is not the route
+        down = self._down(tokens, hits)
+        implied_by_down = None
+        if down in channels:
+            channels.remove(down)
+            implied_by_down = self.policy.channels[down].recipient
         # "email it via Objective Connect / the portal / cjsm": the platform is the route
         if "email" in channels and {"secure_email", "objective_connect", "school_portal"} & set(channels):
             channels.remove("email")
@@ -104,6 +123,8 @@ class Reader:
             channels.append(implied)
         if recipient is None and len(channels) == 1:
             recipient = self.policy.channels[channels[0]].recipient  # "into the school portal": a school
+        if recipient is None:
+            recipient = implied_by_down  # "the school portal is down": still for a school
 
         harm = self.harm.assess(text)
         facts = Facts(
@@ -115,6 +136,13 @@ class Reader:
             other_identifier=self._flag(tokens, hits, "other_identifier", negated=False),
             agreement=self._flag(tokens, hits, "agreement", negated=False),
             encrypted=self._flag(tokens, hits, "encrypted", negated=False),
+            aes=self._flag(tokens, hits, "aes", negated=False),
+            password=self._passwords.judge(text, self._flag(tokens, hits, "password_reused", negated=False) is True)
+            if self._passwords else None,
+            password_emailed=self._flag(tokens, hits, "password_emailed", negated=False),
+            already=self._flag(tokens, hits, "already", negated=False),
+            down=down,
+            everything=self._flag(tokens, hits, "everything", negated=None),
         )
         return Understanding(facts, tuple(channels), tuple(tokens), harm)
 
@@ -135,15 +163,72 @@ class Reader:
                     continue
                 used.update(range(i, i + n))
                 hits.append(_Hit(category, value, i, n))
+        # "email the password protected file": the password is not what is emailed
+        hits = [h for h in hits if not (tokens[h.start + h.length - 1] in _PASSWORD_WORDS
+                                        and tokens[h.start + h.length:h.start + h.length + 1] in _GLUED)]
         # A channel's own words name no one: "school portal" is not a school.
         channels = [h for h in hits if h.category == "channel" and h.length > 1]
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
+        hits = self._claim(tokens, hits)
         for signal, acts, targets, within in self._near:
             for i, token in enumerate(tokens):
                 if token in acts and targets.intersection(tokens[max(0, i - within):i + within + 1]):
                     hits.append(_Hit(signal, "yes", i, 1))
         return hits
+
+    def _claim(self, tokens: list[str], hits: list[_Hit]) -> list[_Hit]:
+        """A kind that `claims` a word takes it over when they name one thing: "the contact centre
+        address", "the address of the contact centre" are the venue's, not a person's address.
+        Not when a person owns the word ("the carer's address for the contact centre")."""
+        owners = [h for h in hits if h.category == "kind" and self.policy.kinds[h.value].claims]
+        if not owners:
+            return hits
+        dropped, claiming = set(), set()
+        for i, hit in enumerate(hits):
+            if hit.category != "kind" or hit.length != 1:
+                continue
+            word = tokens[hit.start]
+            if hit.start > 0 and tokens[hit.start - 1] in self._people | _OWNERS:
+                continue
+            for owner in owners:
+                if word not in self.policy.kinds[owner.value].claims:
+                    continue
+                right_after = owner.start + owner.length == hit.start
+                between = tokens[hit.start + 1:owner.start]
+                right_before = owner.start > hit.start and len(between) <= 3 and set(between) <= _CONNECTORS
+                if right_after or right_before:
+                    dropped.add(i)
+                    claiming.add(id(owner))
+        # A kind that claims words is about those words: a venue named alone is not what is sent.
+        dropped |= {i for i, h in enumerate(hits) if h in owners and id(h) not in claiming}
+        return [h for i, h in enumerate(hits) if i not in dropped]
+
+    def _for_password(self, tokens: list[str], hits: list[_Hit], window: int = 4) -> bool:
+        """A phone word with a password word close by: "ring them with the password"."""
+        words = self._password_words()
+        at = [i for i, t in enumerate(tokens) if t in words]
+        phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
+        return bool(phones) and all(any(h.start - window <= i <= h.start + h.length - 1 + window for i in at)
+                                    for h in phones)
+
+    def _password_words(self) -> frozenset[str]:
+        check = self.policy.password_check
+        return frozenset(w for p in (check.words if check else ("password",)) for w in _split(p))
+
+    def _down(self, tokens: list[str], hits: list[_Hit]) -> str | None:
+        """A channel named as not working: "the portal is down", "can't get into Objective Connect"."""
+        signal = self.policy.signals.get("unavailable")
+        if signal is None:
+            return None
+        after = [tuple(_split(w)) for w in signal.words]
+        before = [tuple(_split(w)) for w in signal.negations]  # "cant access" comes before the route
+        for hit in (h for h in hits if h.category == "channel"):
+            end = hit.start + hit.length
+            if tokens[end:end + 1] == ["down"] or _phrase_after(tokens, end, after, max_gap=2) \
+                    or _phrase_before(tokens, hit.start, before, lookback=4, max_gap=1):
+                return hit.value
+        return None
 
     def _preceded(self, tokens: list[str], hit: _Hit, signal: str, window: int = 3) -> bool:
         """A phrase of `signal` (its negations, or else its words) ends at most `window` words before the hit."""
@@ -182,7 +267,7 @@ _WEBMAIL_DOMAINS = ("hotmail", "gmail", "googlemail", "yahoo", "aol", "icloud", 
 _SECURE_DOMAINS = ("cjsm", "gsx", "gcsx")
 
 
-def _address_kind(token: str) -> str | None:
+def _address_kind(token: str, generic_locals: frozenset[str] = frozenset()) -> str | None:
     """What kind of recipient an email address (or 'info@') is."""
     if "@" not in token:
         return None
@@ -193,7 +278,7 @@ def _address_kind(token: str) -> str | None:
         return "secure_mail"
     if any(d in domain for d in _WEBMAIL_DOMAINS):
         return _WEBMAIL
-    if local in {"info", "enquiries", "enquiry", "admin", "office", "contact", "reception", "hello", "mail", "team"}:
+    if local in generic_locals:
         return "generic_address"
     return None
 
@@ -208,3 +293,81 @@ def _phrase_before(tokens: list[str], start: int, phrases, lookback: int, max_ga
             if tuple(before[j:j + n]) == words and len(before) - (j + n) <= max_gap:
                 return True
     return False
+
+
+def _phrase_after(tokens: list[str], end: int, phrases, max_gap: int) -> bool:
+    """True if one of `phrases` starts at most `max_gap` words after `end`."""
+    for words in phrases:
+        n = len(words)
+        for j in range(end, min(len(tokens), end + max_gap + 1)):
+            if tuple(tokens[j:j + n]) == words:
+                return True
+    return False
+
+
+# "password protected": one word in two, never the password itself.
+_PASSWORD_WORDS = frozenset({"password", "passcode", "passphrase", "passwords"})
+_GLUED = [["protected"], ["protect"], ["protecting"], ["protection"]]
+
+# Words between a word and the kind that claims it ("the address of the contact centre").
+_CONNECTORS = frozenset({"of", "for", "at", "the", "a", "our", "your", "to"})
+# Words that make a word someone's own ("her address"), whoever the kind next to it is.
+_OWNERS = frozenset({"his", "her", "their", "childs", "pupils", "familys", "new", "home"})
+
+# A password proposed in a question: in quotes, after "password (is)", or before "as the password".
+_QUOTED = re.compile(r"""(?:^|[\s(])["'‘“]([^\s"'‘’“”]{1,64})["'’”]""")
+_TRAILING = ".,;:?)"
+
+
+class _PasswordReader:
+    """Finds a password the question proposes and says how it measures up, never keeping it."""
+
+    def __init__(self, check: PasswordCheck, speller):
+        self.check = check
+        names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(check.words, key=len, reverse=True))
+        joins = r"(?:\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like)\s+)"
+        self._after = re.compile(rf"\b(?:{names})\b{joins}(\S+)", re.IGNORECASE)
+        # "use the password abcdefgh": with no "is" between, only after a word for choosing one
+        self._chosen = re.compile(rf"\b(?:use|using|set|setting|choose|chose|chosen|pick|picked|try|make|made|is|was)"
+                                  rf"\s+(?:the|a|my|our|this|as)?\s*(?:{names})\s+(?:as\s+|to\s+)?(\S+)",
+                                  re.IGNORECASE)
+        self._before = re.compile(rf"(\S+)\s+as\s+(?:the|a|my|our|its)?\s*(?:{names})\b", re.IGNORECASE)
+        self._names = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
+        self._speller = speller
+        self._not = frozenset(w for p in check.not_passwords for w in _split(p))
+
+    def candidates(self, text: str) -> list[str]:
+        if not self._names.search(text):
+            return []
+        found = [m.group(1) for m in _QUOTED.finditer(text)]
+        for pattern in (self._after, self._chosen, self._before):
+            for m in pattern.finditer(text):
+                word = m.group(1).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
+                if self._plausible(word):
+                    found.append(word)
+        return found
+
+    def _plausible(self, word: str) -> bool:
+        """Not an ordinary word of a question ("the password is strong", "password protected")."""
+        if not word or "@" in word or "/" in word or len(word) > 64:
+            return False
+        plain = word.lower()
+        if plain in self._not:
+            return False
+        if any(c.isdigit() for c in word) or not word.isalpha():
+            return any(c.isalnum() for c in word)
+        return self._speller.correct(plain) == plain and not self._speller.known(plain)
+
+    def judge(self, text: str, reused: bool = False) -> str | None:
+        """reused (one password for several transmissions), else strong, too_short, no_mix or
+        short_no_mix for the first password proposed; None if none is."""
+        if reused:
+            return "reused"
+        found = self.candidates(text)
+        if not found:
+            return None
+        word = found[0]
+        short = len(word) < self.check.min_length
+        mixed = any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
+        return {(False, True): "strong", (True, True): "too_short", (False, False): "no_mix",
+                (True, False): "short_no_mix"}[(short, mixed)]

@@ -16,7 +16,8 @@ _MISMATCH = object()
 def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advice:
     """Return the advice of the first rule the facts match.
 
-    Rules are read in order. A rule that needs a fact nobody has told us
+    Rules are read in order. A condition may list null: it then matches
+    a fact nobody has given, so a rule can answer before that fact is asked. A rule that needs a fact nobody has told us
     yet stops the search: the advice is then `need_more_info`, asking for
     that fact, because a later, more permissive rule must not win just
     because we did not ask. Optional facts (an information sharing
@@ -48,6 +49,8 @@ def _match(policy: Policy, rule: Rule, facts: Facts, ask_optional: bool):
         unknown = []
         for name, allowed in cond.items():
             value = facts.get(name)
+            if value is None and None in allowed:
+                continue  # the rule is for when nobody has said ("no channel named yet")
             if value is None:
                 fact = policy.facts[name]
                 if fact.optional and not (ask_optional and fact.asked):

@@ -26,6 +26,7 @@ from .model import (
     HarmCategory,
     HarmWords,
     Near,
+    PasswordCheck,
     Policy,
     Rule,
     Section,
@@ -36,7 +37,8 @@ from .model import (
 
 DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sections", "vocabulary", "facts", "signals", "harm", "checklists", "rules", "faq")
-BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted"})
+BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed",
+                        "already", "everything"})
 # Checklists the code shows by name (the encrypted package's instructions).
 REQUIRED_CHECKLISTS = ("hub_call", "hub_immediate", "not_sure", "package_sending", "package_email_body",
                        "package_receiving")
@@ -244,13 +246,16 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
         for i, node in enumerate(doc.get(part) or []):
             loc = f"{part}[{i}]"
             optional = {"rank": int, "covered": bool, "recipient": str} if part == "channels" else {"rank": int, "channel": str}
+            if part == "kinds":
+                optional = {"rank": int, "choice": bool, "claims": list}
             if not check.record(node, loc, {"id": str, "label": str, "words": list, "cites": list}, optional):
                 continue
             if node["id"] in terms:
                 check.add(node, f"{loc}.id", f"duplicate id {node['id']!r}", "id")
             terms[node["id"]] = Term(node["id"], node["label"], check.strings(node, "words", loc),
                                      cites(node, loc), node.get("rank", 0), node.get("covered", True),
-                                     node.get("channel"), node.get("recipient"))
+                                     node.get("channel"), node.get("recipient"), node.get("choice", True),
+                                     check.strings(node, "claims", loc))
         vocab[part] = terms
     # A recipient may imply a channel and a channel a recipient; each must exist.
     for part, key, other in (("recipients", "channel", "channels"), ("channels", "recipient", "recipients")):
@@ -288,7 +293,7 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
             if source is None:
                 check.add(node, f"{loc}.choices_from", f"{node['choices_from']!r} is not one of kinds, recipients, channels", "choices_from")
             else:
-                choices = [Choice(t.id, t.label, t.words) for t in vocab[source].values()]
+                choices = [Choice(t.id, t.label, t.words) for t in vocab[source].values() if t.choice]
         for j, c in enumerate(node.get("choices") or []):
             cloc = f"{loc}.choices[{j}]"
             if check.record(c, cloc, {"value": (str, bool), "label": str}, {"words": list}):
@@ -310,6 +315,10 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
         "recipient": frozenset(vocab["recipients"]),
         "channel": frozenset(vocab["channels"]),
     }
+    for fid, fact in facts.items():  # a fact with its own choices ("password": strong, too_short ...)
+        if fid not in values_of and fid not in BOOL_FACTS:
+            values_of[fid] = frozenset(c.value for c in fact.choices)
+    values_of["down"] = values_of["channel"]  # "the portal is down": a channel that is not working
 
     def condition(node: Any, loc: str, allow_unknown: bool) -> dict[str, frozenset] | None:
         if not isinstance(node, dict):
@@ -333,10 +342,10 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
                     if not isinstance(v, bool):
                         check.add(node, floc, f"{v!r} is not true or false", fact)
                     expanded.add(v)
-                elif v in values_of[fact]:
+                elif v in values_of.get(fact, ()):
                     expanded |= groups.get(v, {v})
                 else:
-                    hint = difflib.get_close_matches(str(v), sorted(values_of[fact]), n=1)
+                    hint = difflib.get_close_matches(str(v), sorted(values_of.get(fact, ())), n=1)
                     check.add(node, floc, f"unknown {fact} {v!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""), fact)
             out[fact] = frozenset(expanded)
         return out
@@ -405,7 +414,7 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
             check.add(node, f"{loc}.verdict", f"{node['verdict']!r} is not one of {', '.join(v.value for v in Verdict)}", "verdict")
             continue
         whens = node["when"] if isinstance(node["when"], list) else [node["when"]]
-        conds = tuple(c for c in (condition(w, f"{loc}.when", False) for w in whens) if c is not None)
+        conds = tuple(c for c in (condition(w, f"{loc}.when", True) for w in whens) if c is not None)
         rule_reasons = reasons(node, loc, "reasons")
         if not rule_reasons:
             check.add(node, f"{loc}.reasons", "a rule needs at least one reason citing the protocol", "reasons")
@@ -439,7 +448,7 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
                               refs(node, loc, "follow_ups", faq_nodes, "FAQ"))
 
     # signals.yaml
-    doc = top("signals", {"signals": dict})
+    doc = top("signals", {"signals": dict}, {"password_check": dict})
     signals: dict[str, Signal] = {}
     for name, node in (doc.get("signals") or {}).items():
         loc = f"signals.{name}"
@@ -461,6 +470,16 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
     for name in ("urgent", "agreement", "other_identifier", "encrypted", "webmail_use"):
         if name not in signals:
             check.add(doc, f"signals.{name}", "required signal is missing")
+    password_check = None
+    node = doc.get("password_check")
+    if node is not None and check.record(node, "password_check", {"words": list, "cites": list},
+                                         {"not_passwords": list, "min_length": int}):
+        length = node.get("min_length", 8)
+        if isinstance(length, bool) or length < 1:
+            check.add(node, "password_check.min_length", f"{length!r} must be a whole number of 1 or more", "min_length")
+        password_check = PasswordCheck(check.strings(node, "words", "password_check"),
+                                       check.strings(node, "not_passwords", "password_check"), length,
+                                       cites(node, "password_check"))
     if "harm" in signals:
         check.add(doc, "signals.harm", "signs of harm are read from harm.yaml; move these words there")
     harm = _harm(check, top("harm", {"categories": list}, {k: (list, int) for k in (*HARM_LISTS, *HARM_NUMBERS)}),
@@ -469,7 +488,8 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
     if check.problems:
         raise KnowledgeError(check.problems)
     return Policy(sections, vocab["kinds"], groups, vocab["recipients"], vocab["channels"], facts,
-                  checklists, alternatives, ask, tuple(rules), faq, signals, harm, known_words, str(directory))
+                  checklists, alternatives, ask, tuple(rules), faq, signals, harm, known_words, str(directory),
+                  password_check)
 
 
 HARM_LISTS = ("people", "fillers", "negations", "terminators", "reporters", "documents", "history", "immediate",
@@ -538,6 +558,8 @@ def cited_sections(policy: Policy) -> set[str]:
                   policy.harm.categories):
         for entry in group:
             cited.update(entry.cites)
+    if policy.password_check:
+        cited.update(policy.password_check.cites)
     return cited
 
 

@@ -74,6 +74,8 @@ class Term:
     covered: bool = True
     channel: str | None = None  # recipients: the channel naming them implies ("her Hotmail": email)
     recipient: str | None = None  # channels: the recipient they imply ("the school portal": a school)
+    choice: bool = True  # offered as a button in the guided check (False: read from text only)
+    claims: tuple[str, ...] = ()  # kinds: words of another kind this one takes over next to it ("contact centre address")
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +182,16 @@ class Signal:
 
 
 @dataclass(frozen=True, slots=True)
+class PasswordCheck:
+    """How a password proposed in a question is found and judged (signals.yaml `password_check`)."""
+
+    words: tuple[str, ...]  # what a password is called ("password", "passcode")
+    not_passwords: tuple[str, ...]  # words that follow "password" but are not one ("strong", "separately")
+    min_length: int = 8
+    cites: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class HarmCategory:
     """One group of signs of significant harm, as national guidance groups them (harm.yaml)."""
 
@@ -241,13 +253,15 @@ class Policy:
     harm: HarmWords
     known_words: frozenset[str] = frozenset()
     source: str = ""
+    password_check: PasswordCheck | None = None
 
     def terms(self, fact_id: str) -> Mapping[str, Term]:
         """The vocabulary a fact's choices come from, or an empty mapping."""
         return {"kind": self.kinds, "recipient": self.recipients, "channel": self.channels}.get(fact_id, {})
 
 
-FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted")
+FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
+              "aes", "password", "password_emailed", "already", "down", "everything")
 
 
 @dataclass(frozen=True, slots=True)
@@ -262,6 +276,12 @@ class Facts:
     other_identifier: bool | None = None
     agreement: bool | None = None
     encrypted: bool | None = None
+    aes: bool | None = None  # the encryption named is AES-256 (True) or something weaker (False)
+    password: str | None = None  # how a password the question proposes measures up (never the password)
+    password_emailed: bool | None = None  # the password travels (or travelled) by email
+    already: bool | None = None  # it has happened: received, saved, sent
+    down: str | None = None  # a channel that is not working ("the portal is down")
+    everything: bool | None = None  # asked for, or about to send, everything on file
 
     def get(self, name: str):
         return getattr(self, name)

@@ -1,0 +1,365 @@
+"""Issue 11, "finer points of the protocol missed": each point answered as the protocol says.
+
+Every test asks the Assistant a question in words and checks the reply, so a point
+holds whatever rule, vocabulary or FAQ carries it; where the protocol covers a case
+only by analogy, the answer must say so and send the user to the manager or the Hub.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dialogs.reply import SAFETY_NOTE
+from knowledge.model import Verdict
+from packager.password import GROUP_SIZE, GROUPS, new_password
+
+NOT, AWC, ALLOWED, ASK = Verdict.NOT_ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS, Verdict.ALLOWED, Verdict.NEED_MORE_INFO
+
+
+def ask(assistant, question):
+    reply = assistant.answer(question)
+    return reply, reply.text()
+
+
+def cited(reply) -> set[str]:
+    return {s.id for s in reply.citations}
+
+
+# 1. A password the user proposes, against external.1 -----------------------------------
+
+@pytest.mark.parametrize("question, rule, why", [
+    ("can I use the password abcdefgh for the zip?", "password-no-mix", "mix of numbers and letters"),
+    ("the password is bluebells, will that do?", "password-no-mix", "mix of numbers and letters"),
+    ("I set the password as 12345678", "password-no-mix", "mix of numbers and letters"),
+    ("is the password 'abc123' ok for the encrypted file", "password-too-short", "fewer than 8"),
+    ("my zip password: Jp2024", "password-too-short", "fewer than 8"),
+    ("can I use password 123456 for the encrypted file", "password-short-no-mix", "fewer than 8 characters"),
+])
+def test_a_weak_password_is_not_allowed_with_why(assistant, question, rule, why):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, NOT)
+    assert why in text and "external.1" in cited(reply)
+
+
+def test_a_password_that_meets_the_rules(assistant):
+    reply, text = ask(assistant, "I was going to use Fluffy2024 as the password, is that ok?")
+    assert (reply.rule_id, reply.verdict) == ("password-meets-rules", AWC)
+    assert "new password per transmission" in text or "this transmission only" in text
+    assert "Fluffy2024" not in text  # the password is never repeated back
+
+
+@pytest.mark.parametrize("question", [
+    "can I use the same password for every file I send the school?",
+    "we have a standing password with the hospital, can I use it again",
+])
+def test_one_password_for_many_transmissions_is_not_allowed(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.verdict is NOT and reply.facts.password == "reused"
+    assert "new password per transmission" in text
+
+
+@pytest.mark.parametrize("question", [
+    "is the password strong enough?",
+    "how long should the password be",
+    "can I send the password separately by phone",
+    "can I email the password protected report to the GP",
+])
+def test_words_after_password_are_not_taken_for_one(assistant, question):
+    assert assistant.reader.read(question).facts.password is None
+
+
+def test_the_generated_password_meets_the_rules_it_checks(assistant):
+    password = new_password()
+    assert assistant.reader.read(f"is the password {password} ok?").facts.password == "strong"
+
+
+# 2. Already happened: a password in the same email, a file on a USB stick or home computer
+
+@pytest.mark.parametrize("question", [
+    "I received a file with the password in the same email, what do I do?",
+    "the health visitor sent me the report and put the password in the email",
+])
+def test_a_password_received_in_the_same_email(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.verdict is AWC
+    assert "shared drive" in text and "USB stick" in text and "manager" in text
+    assert {"appendix.receive.2", "appendix.receive.3", "monitoring.breaches"} <= cited(reply)
+
+
+@pytest.mark.parametrize("question", [
+    "I saved the child's report to a USB stick",
+    "I saved the assessment to my home computer",
+    "I've copied the case notes onto my own laptop",
+])
+def test_a_file_already_saved_locally_gets_what_to_do_now(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.verdict is NOT
+    assert "shared drive" in text and "delete it from the" in text and "manager" in text
+    assert "appendix.receive.3" in cited(reply)
+
+
+def test_planning_to_save_locally_is_still_plain_not_allowed(assistant):
+    reply, _ = ask(assistant, "can I save the court report on my home pc")
+    assert (reply.rule_id, reply.verdict) == ("removable-media", NOT)
+
+
+# 3. Generic mailboxes described in words -------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "can I email the referral to the practice's generic inbox",
+    "can I send the attendance report to the school's reception email",
+    "can I email the GP surgery's office email with the child's details",
+    "can I send the referral to admissions@school.org.uk",
+    "can I email the chronology to the team mailbox at the hospital",
+    "can I send his date of birth to referrals@trust.nhs.uk",
+])
+def test_generic_mailboxes_in_words_are_generic_addresses(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.facts.recipient == "generic_address"
+    assert (reply.rule_id, reply.verdict) == ("email-to-generic-address", NOT)
+    assert "internet.2" in cited(reply)
+
+
+def test_a_named_person_at_the_school_is_not_a_generic_mailbox(assistant):
+    reply, _ = ask(assistant, "can I email the attendance report to the head teacher")
+    assert reply.facts.recipient == "school"
+
+
+# 4. Cloud storage and shared links: by analogy ---------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "can I share the report via Google Drive",
+    "can I put the case notes in my Dropbox",
+    "can I send the parent a shared link to the report",
+    "can I use OneDrive personal to share the assessment with the GP",
+    "can I send the court bundle to the solicitor with WeTransfer",
+])
+def test_cloud_accounts_and_shared_links_by_analogy(assistant, question):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("cloud-account", NOT)
+    assert "by analogy" in text and "manager" in text
+    assert {"internet.1", "safeguarding.unsure"} <= cited(reply)
+
+
+# 5. Secure email needs an account at both ends; external.2 in the protocol's words ------------
+
+@pytest.mark.parametrize("question", [
+    "can I send the report to mum by secure email",
+    "can I send the foster carer the care plan through cjsm",
+])
+def test_secure_email_to_a_private_individual(assistant, question):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("secure-email-to-individual", NOT)
+    assert "Objective Connect" in text and "secure.1" in cited(reply)
+
+
+def test_secure_email_needs_your_own_account_and_theirs(assistant):
+    reply, text = ask(assistant, "can I send the report to the police by cjsm")
+    assert (reply.rule_id, reply.verdict) == ("secure-email", AWC)
+    assert "your own" in text and "secure address" in text
+    assert "needs to be authorised and recorded by the Team" in text
+
+
+def test_no_agreement_needs_authorising_and_recording_by_the_team(assistant):
+    reply, text = ask(assistant, "can I email the report to the solicitor, there is no information sharing agreement")
+    assert reply.verdict is AWC
+    assert "needs to be authorised and recorded by the Team" in text
+    assert "external.2" in cited(reply)
+
+
+# 6. "Encrypted" is not taken at its word ------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "can I send it as a Windows compressed folder to the GP",
+    "it's encrypted with ZipCrypto, can I email it to the health visitor",
+    "I right click compress the assessment, then email it to the school",
+])
+def test_weaker_encryption_is_not_the_protocols(assistant, question):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("weak-encryption", NOT)
+    assert "AES-256" in text and "appendix.zip.aes" in cited(reply)
+
+
+@pytest.mark.parametrize("question", [
+    "can I email the password protected report to the GP",
+    "can I send it as a password protected zip to the GP",
+    "can I email the encrypted chronology to the solicitor",
+])
+def test_a_claimed_encryption_is_checked_for_aes_256(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.verdict in (AWC, ALLOWED)
+    assert "ZipCrypto" in text and "AES-256" in text
+
+
+def test_aes_named_needs_no_warning(assistant):
+    reply, text = ask(assistant, "can I email the report to the GP encrypted with 7-Zip AES-256")
+    assert reply.verdict is AWC and "check it is AES-256" not in text
+
+
+# 7. Fax: the ban by analogy, urgency confirmed, the identifier as the protocol's own condition ---
+
+@pytest.mark.parametrize("question", [
+    "can I fax the sexual health clinic letter to the GP",
+    "can I fax the HIV test result to the clinic",
+    "can I fax the pregnancy test result to the GP, it's urgent",
+    "can I fax the substance misuse assessment to the solicitor",
+    "can I fax the hair strand test results to the court",
+])
+def test_fax_ban_covers_intimate_health_by_analogy(assistant, question):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("fax-highly-sensitive-by-analogy", NOT)
+    assert "by analogy" in text and "manager" in text and "fax.4" in cited(reply)
+
+
+@pytest.mark.parametrize("question", [
+    "I need to fax the child's details to the GP today",
+    "can I fax the contact schedule to the solicitor asap",
+])
+def test_a_time_is_not_confirmation_of_urgency(assistant, question):
+    reply, _ = ask(assistant, question)
+    assert (reply.verdict, reply.asks) == (ASK, "urgent")
+    assert reply.follow_up.startswith("Is it urgent and absolutely necessary")
+
+
+def test_urgent_in_the_users_words_is_confirmation(assistant):
+    reply, text = ask(assistant, "it's urgent and absolutely necessary: can I fax the child's details to the GP")
+    assert (reply.rule_id, reply.verdict) == ("fax-personal", AWC)
+    assert "cover sheet" in text.lower()
+
+
+def test_using_the_ias_number_is_the_protocols_own_condition(assistant):
+    reply, text = ask(assistant, "it's urgent, can I fax the referral to the GP using the IAS number instead of the name")
+    assert (reply.rule_id, reply.verdict) == ("fax-other-identifier", AWC)
+    assert "protocol's own condition" in text and "fax.2" in cited(reply)
+    reply, _ = ask(assistant, "can I fax the referral to the GP if I use the IAS number instead of the name")
+    assert reply.verdict is not NOT and reply.asks == "urgent"
+
+
+# 8. A route that is down; a phone call that carries only the password --------------------------
+
+@pytest.mark.parametrize("question", [
+    "the portal is down, can I email the school?",
+    "the school portal isn't working, can I email the attendance report to the school",
+    "I can't get into the school portal, can I email the head teacher the referral",
+])
+def test_the_portal_down_gets_the_email_routes_conditions(assistant, question):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("email-school-portal-down", AWC)
+    assert reply.facts.channel == "email" and reply.facts.down == "school_portal"
+    assert "AES-256" in text and "by phone" in text and "external.1" in cited(reply)
+
+
+def test_a_portal_that_works_is_still_the_route(assistant):
+    reply, _ = ask(assistant, "can I put the attendance report on the school portal")
+    assert (reply.rule_id, reply.verdict) == ("school-portal", ALLOWED)
+
+
+@pytest.mark.parametrize("question", [
+    "can I email it and ring them with the password",
+    "I'll email the encrypted report to the GP and phone the password through",
+])
+def test_phoning_the_password_is_not_a_phone_call_channel(assistant, question):
+    reply, text = ask(assistant, question)
+    assert "phone" not in reply.channels
+    assert reply.verdict in (AWC, ALLOWED)
+    assert "by phone" in text
+
+
+# 9. Not information about a child ---------------------------------------------------------------
+
+@pytest.mark.parametrize("question", [
+    "can I text the parent the address of the contact centre",
+    "can I text the carer my name and number",
+    "can I WhatsApp dad the family centre address for Tuesday",
+    "can I text mum my work mobile",
+])
+def test_the_workers_or_venues_details_are_not_pid(assistant, question):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("service-contact", AWC)
+    assert "not personal information about the child" in text
+
+
+@pytest.mark.parametrize("question", [
+    "can I text mum the foster carer's address for the contact centre",
+    "can I text dad the child's new address and the contact centre address",
+])
+def test_a_persons_address_next_to_a_venue_is_still_pid(assistant, question):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("text-personal", NOT)
+
+
+# 10. Distribution lists, separate recipients, minimum necessary, anonymised ---------------------
+
+def test_distribution_lists_when_necessary_and_well_managed(assistant):
+    reply, text = ask(assistant, "can I use a distribution list to send the minutes")
+    assert reply.verdict is AWC
+    assert "carefully managed and checked regularly" in text and "email.recipients" in cited(reply)
+
+
+def test_every_email_checklist_keeps_the_protocols_words_on_lists(assistant):
+    reply, text = ask(assistant, "can I email the anonymised figures to the team")
+    assert "if one is necessary, it must be carefully managed and checked regularly" in text
+
+
+def test_separated_parents_bcc_or_separate_emails(assistant):
+    reply, text = ask(assistant, "can I invite both separated parents in one email")
+    assert reply.verdict is AWC
+    assert "BCC" in text and "own email" in text and "email.3" in cited(reply)
+
+
+@pytest.mark.parametrize("question", [
+    "the solicitor wants everything you hold on the child",
+    "the barrister asked for the whole case file, what do I send?",
+])
+def test_only_what_is_needed(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.verdict is AWC
+    assert "only the statement" in text and "fax.3" in cited(reply)
+
+
+def test_everything_by_email_still_says_only_what_is_needed(assistant):
+    reply, text = ask(assistant, "can I email everything we hold on the child to the solicitor")
+    assert (reply.rule_id, reply.verdict) == ("external-email", AWC)
+    assert "not everything you hold" in text
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("can I email the anonymised health data to the university", "email-no-personal"),
+    ("can I text the anonymised safeguarding figures to my manager", "text-logistics"),
+    ("can I fax the anonymized mental health audit to the trust", "fax-no-personal"),
+])
+def test_anonymised_wins_over_any_other_kind(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.facts.kind == "anonymised"
+    assert reply.rule_id == rule and reply.verdict in (AWC, ALLOWED)
+
+
+def test_not_anonymised_is_personal(assistant):
+    reply, _ = ask(assistant, "can I email the health report to the GP, it is not anonymised")
+    assert reply.facts.kind != "anonymised" and reply.rule_id == "external-email"
+
+
+# 11. Wording: the protocol's words, the code's numbers, the right phone number -------------------
+
+def test_imminently_is_kept_wherever_the_hub_test_is_quoted(assistant, policy):
+    texts = [SAFETY_NOTE, *(s.text for s in policy.sections.values()), *(f.answer for f in policy.faq.values()),
+             *(f.question for f in policy.facts.values()), *(f.help for f in policy.facts.values())]
+    texts += [r.text for rule in policy.rules for r in rule.reasons]
+    texts += [i.text for c in policy.checklists.values() for i in c.items]
+    quoted = [t for t in texts if re.search(r"likely to (imminently )?suffer", t)]
+    assert quoted and all("likely to imminently suffer" in t for t in quoted)
+    assert "likely to imminently suffer" in assistant.answer("can I email the review to the GP").text()
+
+
+def test_the_faq_gives_the_generated_passwords_length(policy):
+    answer = policy.faq["password-good"].answer
+    assert f"{GROUPS * GROUP_SIZE}-character" in answer
+    assert len(new_password().replace("-", "")) == GROUPS * GROUP_SIZE
+
+
+def test_outside_recipients_are_not_given_the_internal_ict_number(policy):
+    for cid in ("package_receiving", "package_email_body"):
+        for item in policy.checklists[cid].items:
+            assert "226000" not in item.text, item.text
+    assert any("contact you, the sender" in i.text for i in policy.checklists["package_receiving"].items)
