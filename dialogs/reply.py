@@ -20,6 +20,7 @@ SAFETY_NOTE = (f"If a child is suffering or likely to imminently suffer signific
 SHORT_SAFETY = f"A child at risk? Ring the Safeguarding Hub now: {HUB_PHONE}."
 BRIEF_STEPS = 5  # steps in the first message; the rest behind "Show all steps"
 BRIEF_WORDS = 120  # the first message fits a phone screen
+_CHOICE = re.compile(r"  \d+\. ")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\u201c\"(])")
 
 
@@ -78,8 +79,9 @@ class Reply:
 
     def headline(self) -> str:
         """ "Not allowed: Do not fax ...", without saying the verdict twice."""
-        if _plain(self.summary).startswith(_plain(self.verdict.label)):
-            return self.summary
+        if _plain(self.summary).startswith(_plain(self.verdict.label)) or (
+                self.verdict is Verdict.NEED_MORE_INFO and self.follow_up):
+            return self.summary  # "SafeShare needs one more detail ..." says the verdict already
         return f"{self.verdict.label}: {self.summary}"
 
     def recap(self) -> str:
@@ -100,15 +102,18 @@ class Reply:
             seen.update(_plain(i) for i in items)
             if items:
                 lines += ["", f"{part.title}:"] + [f"{n}. {item}" for n, item in enumerate(items, 1)]
-        if self.faq_note:
-            lines += ["", f"{self.faq_note[0]}", self.faq_note[1]]
+        said = " | ".join(_plain(line) for line in lines)
+        note = [x for x in _SENTENCE_END.split(self.faq_note[1]) if _plain(x) not in said and len(x.split()) > 2] \
+            if self.faq_note else []
+        if note:  # the common question's text, less what the rules' answer already said
+            lines += ["", f"{self.faq_note[0]}", " ".join(note)]
         if self.follow_up:
             lines += ["", f"Next: {self.follow_up}"]
             if self.options:
                 lines += [f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
         protocol, national = self.sources()
         if protocol:
-            lines += ["", PROTOCOL_SOURCE + "; ".join(protocol) + "."]
+            lines += ["", PROTOCOL_SOURCE + "; ".join(group_titles(protocol)) + "."]
         if national:
             lines += [NATIONAL_SOURCE + "; ".join(national) + "."]
         if self.verdict is not Verdict.ESCALATE:
@@ -194,7 +199,8 @@ def _plain(text: str) -> str:
 
 
 def _words(lines) -> int:
-    return sum(len(line.split()) for line in lines)
+    """Words a reader reads; the numbered choices of a follow-up are buttons in Teams, so not counted."""
+    return sum(len(line.split()) for line in lines if not _CHOICE.match(line))
 
 
 def first_clause(text: str) -> str:
@@ -207,7 +213,7 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
-def group_titles(titles, limit: int = 3) -> list[str]:
+def group_titles(titles, limit: int | None = None) -> list[str]:
     """["Faxes, 1", "Faxes, 4", "Secure Mail, 1"] -> ["Faxes 1, 4", "Secure Mail 1"], the first `limit` headings."""
     groups: dict[str, list[str]] = {}
     for title in titles:
@@ -216,5 +222,8 @@ def group_titles(titles, limit: int = 3) -> list[str]:
             groups.setdefault(head, []).append(tail.strip())
         else:
             groups.setdefault(title, [])
-    out = [f"{head} {', '.join(dict.fromkeys(nums))}" if nums else head for head, nums in groups.items()]
-    return out[:limit] + (["\u2026"] if len(out) > limit else [])
+    out = [f"{head} {', '.join(sorted(dict.fromkeys(nums), key=int))}" if nums else head
+           for head, nums in groups.items()]
+    if limit is None or len(out) <= limit:
+        return out
+    return out[:limit] + ["\u2026"]

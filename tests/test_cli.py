@@ -21,7 +21,7 @@ def test_ask_prints_a_short_answer_and_full_prints_every_step():
     assert "Protocol: Faxes 4; Secure Mail 1" in short.stdout and "ask --full" in short.stdout
     assert len(short.stdout.split()) < 130  # the answer under 120 words, and the pointer to --full
     full = run("ask", "--full", "can I fax this mental health assessment to the GP?")
-    assert "Faxes, 4" in full.stdout and "Secure Mail" in full.stdout and "Safer ways to share:" in full.stdout
+    assert "Faxes 4" in full.stdout and "Secure Mail 1" in full.stdout and "Safer ways to share:" in full.stdout
 
 
 def test_ask_json_reads_one_question_per_line():
