@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from dialogs.answer import LIKELY_FAQ, Assistant  # noqa: E402
 from dialogs.faq import FaqIndex  # noqa: E402
+from dialogs.reply import reading_words  # noqa: E402
 from knowledge.loader import load_policy  # noqa: E402
 
 
@@ -92,7 +93,7 @@ def main() -> None:
         walls.append((time.perf_counter() - start) * 1000)
     rows.append(("`safeshare ask` wall time, new process", statistics.median(walls), max(walls), None))
     replies = [assistant.answer(q) for q in qs]
-    brief = [len(r.brief().split()) for r in replies]
+    brief = [reading_words(r.brief()) for r in replies]
     full = [len(r.text().split()) for r in replies]
     rows.append(("words before \"Show all steps\" (a count, not ms)", statistics.median(brief), max(brief), None))
     rows.append(("words with every step, `ask --full` (a count, not ms)", statistics.median(full), max(full), None))

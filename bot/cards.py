@@ -63,15 +63,14 @@ def _reply_body(reply, message: Message) -> tuple[list[dict], list[dict]]:
                         "url": "tel:" + HUB_PHONE.replace(" ", "")})
     if reply.understood:
         body.append(_text(f"Understood: {reply.recap()}", isSubtle=True, spacing="Small"))
-    if reply.why() and reply.why() != reply.summary:
-        body.append(_text(reply.why()))
+    why, steps, safer = reply.brief_parts()
+    if why:
+        body.append(_text(why))
     if reply.follow_up:
         body.append(_text(reply.follow_up, weight="Bolder", separator=True))
-    steps = reply.brief_steps()
-    if steps:
-        body += _list(steps[:2] if reply.follow_up else steps)
-    if reply.alternatives:
-        body.append(_text(f"Safer: {reply.alternatives[0]}", spacing="Small"))
+    body += _list(steps)
+    if safer:
+        body.append(_text(safer, spacing="Small"))
     if reply.citation_line():
         body.append(_text(reply.citation_line(), isSubtle=True, size="Small", separator=True))
     if reply.verdict is not Verdict.ESCALATE:

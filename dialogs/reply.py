@@ -21,7 +21,7 @@ SHORT_SAFETY = f"A child at risk? Ring the Safeguarding Hub now: {HUB_PHONE}."
 BRIEF_STEPS = 5  # steps in the first message; the rest behind "Show all steps"
 BRIEF_WORDS = 120  # the first message fits a phone screen
 _CHOICE = re.compile(r"  \d+\. ")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\u201c\"(])")
+_SENTENCE_END = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\u201c\"(])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,43 +132,54 @@ class Reply:
         return tuple(steps)
 
     def why(self) -> str:
-        """One sentence saying why."""
-        return first_sentence(self.reasons[0]) if self.reasons else ""
+        """One short sentence saying why: a long one is cut at its first comma after eight words."""
+        if not self.reasons:
+            return ""
+        why = first_sentence(self.reasons[0])
+        words = why.split()
+        if len(words) > 25:
+            cut = next((i for i in range(8, len(words)) if words[i - 1].endswith((",", ";"))), None)
+            if cut:
+                why = " ".join(words[:cut]).rstrip(",;") + "."
+        return why
 
     def citation_line(self) -> str:
         """One line: "Protocol: Faxes 1, 4; Secure Mail 1" (national guidance on its own line in the full form)."""
         protocol, _ = self.sources()
         return "Protocol: " + "; ".join(group_titles(protocol, limit=2)) if protocol else ""
 
-    def brief(self) -> str:
-        """The first message: verdict, one sentence why, at most five steps, the safer alternative, one-line
-        citation; under BRIEF_WORDS words. The rest is in text() ("Show all steps")."""
-        lines = [self.headline()]
-        if self.understood:
-            lines.append(f"Understood: {self.recap()}")
-        if self.why() and _plain(self.why()) != _plain(self.summary):
-            lines.append(self.why())
+    def brief_parts(self) -> tuple[str, tuple[str, ...], str]:
+        """(why, steps, safer alternative) for the first message, as many as fit in BRIEF_WORDS words
+        beside what always shows: the verdict, what was understood, the question asked with its
+        choices, the citation and the Hub. Priority: why, two steps, the alternative, more steps."""
+        fixed = self._brief_head() + self._brief_asked() + self._brief_tail()
+        why = self.why() if self.why() and _plain(self.why()) != _plain(self.summary) else ""
         steps = self.brief_steps()
-        if self.follow_up:
-            lines.append(f"Next: {self.follow_up}")
-            lines += [f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
-            steps = steps[:2]
-        lines += [f"- {s}" for s in steps]
-        if self.alternatives:
-            lines.append(f"Safer: {self.alternatives[0]}")
-        if self.citation_line():
-            lines.append(self.citation_line())
-        if self.verdict is not Verdict.ESCALATE:
-            lines.append(SHORT_SAFETY)
-        # Too long for a phone: fewer steps (two stay), then no alternative, then no "why";
-        # never the verdict, the question asked, the citation or the Hub.
-        for droppable, keep in (("- ", 2), ("Safer: ", 0), (self.why(), 0), ("- ", 0)):
-            while _words(lines) > BRIEF_WORDS and droppable:
-                found = [i for i, line in enumerate(lines) if line.startswith(droppable)]
-                if len(found) <= keep:
-                    break
-                del lines[found[-1]]
-        return "\n".join(lines)
+        safer = f"Safer: {self.alternatives[0]}" if self.alternatives else ""
+        chosen: list[str] = []
+        for extra in (why, *steps[:2], safer, *steps[2:]):
+            if extra and _words(fixed + chosen + [extra]) + sum(s in steps for s in (*chosen, extra)) <= BRIEF_WORDS:
+                chosen.append(extra)  # (each step is shown after a "- " or a bullet: one more word)
+        return (why if why in chosen else "", tuple(s for s in steps if s in chosen),
+                safer if safer in chosen else "")
+
+    def _brief_head(self) -> list[str]:
+        return [self.headline()] + ([f"Understood: {self.recap()}"] if self.understood else [])
+
+    def _brief_asked(self) -> list[str]:
+        if not self.follow_up:
+            return []
+        return [f"Next: {self.follow_up}"] + [f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
+
+    def _brief_tail(self) -> list[str]:
+        return ([self.citation_line()] if self.citation_line() else []) + \
+            ([SHORT_SAFETY] if self.verdict is not Verdict.ESCALATE else [])
+
+    def brief(self) -> str:
+        """The first message, under BRIEF_WORDS words; the rest is in text() ("Show all steps")."""
+        why, steps, safer = self.brief_parts()
+        body = ([why] if why else []) + [f"- {s}" for s in steps] + ([safer] if safer else [])
+        return "\n".join(self._brief_head() + self._brief_asked() + body + self._brief_tail())
 
     def to_json(self) -> dict:
         return {
@@ -198,6 +209,11 @@ def _plain(text: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9 ]", " ", text.lower()).split())
 
 
+def reading_words(text: str) -> int:
+    """Words of an answer a reader reads (a follow-up's numbered choices are buttons in Teams)."""
+    return _words(text.splitlines())
+
+
 def _words(lines) -> int:
     """Words a reader reads; the numbered choices of a follow-up are buttons in Teams, so not counted."""
     return sum(len(line.split()) for line in lines if not _CHOICE.match(line))
@@ -205,7 +221,7 @@ def _words(lines) -> int:
 
 def first_clause(text: str) -> str:
     """ "Encrypt it with AES-256; SafeShare can ..." -> "Encrypt it with AES-256." """
-    head = first_sentence(text).split("; ")[0].rstrip(".:,")
+    head = re.sub(r"\s*\([^)]*\)", "", first_sentence(text)).split("; ")[0].rstrip(".:,")
     return head + ("." if head != text.strip() or text.strip().endswith(".") else "")
 
 
