@@ -118,7 +118,8 @@ def render_card(message: Message) -> dict:
         if message.kind is Kind.QUESTION:
             body.append(_text("Press a button or type your answer. You can type back or start over.",
                               isSubtle=True, size="Small"))
-    card = {"type": "AdaptiveCard", "version": "1.5", "body": body, "fallbackText": message.text()[:6000]}
+    fallback = reply.brief() if reply is not None else message.text()  # the first message, as the card shows it
+    card = {"type": "AdaptiveCard", "version": "1.5", "body": body, "fallbackText": fallback[:6000]}
     if len(actions) > MAX_ACTIONS:  # Teams shows six actions per set and hides the rest in an overflow menu
         body += [{"type": "ActionSet", "actions": actions[i:i + MAX_ACTIONS]}
                  for i in range(0, len(actions), MAX_ACTIONS)]

@@ -6,6 +6,7 @@ numbered choices, and typing a number presses that button.
 """
 from __future__ import annotations
 
+import re
 import shlex
 import sys
 import uuid
@@ -51,6 +52,9 @@ class InProcessAdapter(BotAdapter):
         return self.sent
 
 
+_UNESCAPE = re.compile(r"\\(.)")  # a card's TextBlock escapes markdown; the terminal shows the text as is
+
+
 class ChatSession:
     """One terminal conversation: builds activities, renders replies."""
 
@@ -73,6 +77,8 @@ class ChatSession:
 
     async def say(self, text: str) -> str:
         text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= len(self.buttons) and "card" in self.buttons[int(text) - 1]:
+            return self._show(self.buttons[int(text) - 1]["card"])  # "Show all steps": shown here, nothing sent
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
             button = self.buttons[int(text) - 1]
             activity = self._activity(type=ActivityTypes.message, text=button.get("title", ""), value=button["data"])
@@ -81,6 +87,25 @@ class ChatSession:
         else:
             activity = self._activity(type=ActivityTypes.message, text=text)
         return self.render(await self.adapter.turn(self.bot, activity))
+
+    def _buttons(self, card: dict, out: list[str]) -> None:
+        for action in card_actions(card):
+            if action.get("type") == "Action.Submit":
+                self.buttons.append({"title": action["title"], "data": action.get("data")})
+            elif action.get("type") == "Action.ShowCard":
+                self.buttons.append({"title": action["title"], "card": action.get("card") or {}})
+            elif action.get("type") == "Action.OpenUrl":
+                out.append(f"[{action['title']}]")
+
+    def _show(self, card: dict) -> str:
+        """An Action.ShowCard's card as text (Teams opens it in place); its own buttons join the choices."""
+        out = [_UNESCAPE.sub(r"\1", b["text"]) for b in card.get("body", []) if b.get("type") == "TextBlock"]
+        self.buttons = [b for b in self.buttons if "card" not in b]
+        self._buttons(card, out)
+        if self.buttons:
+            out.append("Choices (type the number, or type your own words):")
+            out += [f"  {n}. {b['title']}" for n, b in enumerate(self.buttons, 1)]
+        return "\n".join(out)
 
     def _files(self, paths: str) -> Activity:
         """`encrypt PATH...`: the files go to the handler as attachments, as a Teams upload would."""
@@ -105,11 +130,7 @@ class ChatSession:
                     continue
                 card = attachment.content
                 out.append(card.get("fallbackText") or "")
-                for action in card_actions(card):
-                    if action.get("type") == "Action.Submit":
-                        self.buttons.append({"title": action["title"], "data": action.get("data")})
-                    elif action.get("type") == "Action.OpenUrl":
-                        out.append(f"[{action['title']}]")
+                self._buttons(card, out)
         if self.buttons:
             out.append("Choices (type the number, or type your own words):")
             out += [f"  {n}. {b['title']}" for n, b in enumerate(self.buttons, 1)]
