@@ -82,6 +82,7 @@ class _Phrase:
     stems: tuple[str, ...]
     category: str
     clear: bool
+    weak: bool = False  # counts only with other signs
 
 
 def _past_year(token: str) -> bool:
@@ -110,14 +111,16 @@ class HarmReader:
         self._stemmer = snowballstemmer.stemmer("english")
         self._cache: dict[str, str] = {}
         self._titles = {c.id: c.title for c in words.categories}
+        self._over = {c.id: [self._phrase(p) for p in c.resolved] for c in words.categories}
         self._by_first: dict[str, list[_Phrase]] = {}
         self._acts: dict[str, str] = {}
         for category in words.categories:
-            for phrases, clear in ((category.clear, True), (category.signs, False)):
+            for phrases, clear, weak in ((category.clear, True, False), (category.signs, False, False),
+                                         (category.weak, False, True)):
                 for phrase in phrases:
                     stems = self._phrase(phrase)
                     if stems:
-                        self._by_first.setdefault(stems[0], []).append(_Phrase(stems, category.id, clear))
+                        self._by_first.setdefault(stems[0], []).append(_Phrase(stems, category.id, clear, weak))
             for act in category.acts:
                 for stem in self._phrase(act):
                     self._acts.setdefault(stem, category.id)
@@ -164,18 +167,19 @@ class HarmReader:
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
         resolved = any(True for _ in self._find(stems, "resolved"))
         said_no = self._spans(stems, "no_harm")
+        own_no = any(not self._reporters.intersection(stems[max(0, s - 4):s]) for s, _ in self._find(stems, "no_harm"))
         blocked = said_no | self._spans(stems, "not_harm")
         cues: list[Cue] = []
         taken: set[int] = set(blocked)
         for start, end, phrase in self._phrase_hits(stems, taken):
-            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved)
+            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no)
             if cue is not None:
-                cues.append(cue)
+                cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
         for i, stem in enumerate(stems):
             category = self._acts.get(stem)
             if category is None or i in taken or not self._person_near(stems, i):
                 continue
-            cue = self._read(tokens, stems, i, i + 1, category, True, resolved)
+            cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no)
             if cue is not None:
                 cues.append(cue)
         gap = self._age_gap(tokens, stems)
@@ -183,14 +187,17 @@ class HarmReader:
             cues.append(gap)
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if not said_no and self._corroborated(stems, cues):
-            cues = [replace(c, level=HarmLevel.YES, reading="together") if not c.reading else c for c in cues]
+            cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
+                    for c in cues]
+        if cues and all(c.reading == "weak" for c in cues) and not self._about_a_child_now(tokens, stems):
+            cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
         if any(c.level is HarmLevel.YES for c in cues):
             immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
             return HarmAssessment(HarmLevel.YES, tuple(cues), immediate)
-        if said_no:
-            return HarmAssessment(HarmLevel.NO, tuple(cues))
-        if cues:
+        if cues:  # with "no concerns" said too, a clear cue is still asked about
             return HarmAssessment(HarmLevel.MAYBE, tuple(cues))
+        if said_no:
+            return HarmAssessment(HarmLevel.NO)
         if self._story(text):
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "story"),))
         return NOTHING
@@ -217,9 +224,15 @@ class HarmReader:
         words = " ".join(t for t in tokens[max(0, i - 1):i + 4] if t not in (_END, _PAUSE))
         return Cue(words, "sexual_exploitation", HarmLevel.MAYBE)
 
+    def _about_a_child_now(self, tokens: list[str], stems: list[str]) -> bool:
+        child = any(_AGE.fullmatch(t) for t in tokens) or any(True for _ in self._find(stems, "children"))
+        return child and self._now(stems)
+
     def _corroborated(self, stems: list[str], cues: list[Cue]) -> bool:
         """Worrying signs that add up: `corroborate` different ones told as happening now, or one more told any way."""
-        signs = {c.words.lower() for c in cues if c.level is HarmLevel.MAYBE and not c.reading}
+        signs = {c.words.lower() for c in cues if c.level is HarmLevel.MAYBE and c.reading in ("", "weak")}
+        if not any(c.level is HarmLevel.MAYBE and not c.reading for c in cues):
+            return False  # weak words add up only with a worrying sign
         return len(signs) > self.words.corroborate or (len(signs) == self.words.corroborate and self._now(stems))
 
     def _now(self, stems: list[str]) -> bool:
@@ -281,7 +294,7 @@ class HarmReader:
         return False
 
     def _read(self, tokens, stems, start: int, end: int, category: str, clear: bool,
-              resolved: bool = False) -> Cue | None:
+              resolved: bool = False, said_no: bool = False) -> Cue | None:
         words = " ".join(tokens[start:end])
         lo, hi = start, end
         while lo > 0 and stems[lo - 1] != _END:
@@ -294,8 +307,11 @@ class HarmReader:
         def said(name: str) -> bool:
             return any(True for _ in self._find(sentence, name))
 
-        if said("resolved") or (said("not_real") and not said("recent")):
-            return None  # the child is safe now, or the child is not real (training, statistics, fiction)
+        after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
+        if any(True for _ in self._find(after, "resolved")) or (said("not_real") and not said("recent")) or any(
+                True for phrase in self._over[category] for i in range(len(after))
+                if tuple(after[i:i + len(phrase)]) == phrase):
+            return None  # the child is safe now, or not real (training, statistics, fiction), or this harm is over
         readings = []
         if self._negated(stems, start):
             readings.append("negated")
@@ -310,6 +326,8 @@ class HarmReader:
             readings.append("explained")
         if readings and resolved:
             readings.append("resolved")  # "... abused as a toddler. She is doing really well now."
+        if said_no:
+            readings.append("said no")  # the user's own "no concerns": a clear cue is asked about, a sign dropped
         if not readings:
             return Cue(words, category, HarmLevel.YES if clear else HarmLevel.MAYBE)
         if clear and len(readings) == 1:

@@ -526,14 +526,16 @@ def _harm(check: _Checker, doc: dict, cites) -> HarmWords:
     for i, node in enumerate(nodes):
         loc = f"harm.categories[{i}]"
         if not check.record(node, loc, {"id": str, "title": str, "cites": list}, {"clear": list, "acts": list,
-                                                                                  "signs": list}):
+                                                                                  "signs": list, "weak": list,
+                                                                                  "resolved": list}):
             continue
         acts = check.strings(node, "acts", loc)
         for word in acts:
             if len(word.split()) != 1:
                 check.add(node, f"{loc}.acts", f"{word!r}: one word each (put phrases under clear)", "acts")
         category = HarmCategory(node["id"], node["title"], cites(node, loc), check.strings(node, "clear", loc),
-                                acts, check.strings(node, "signs", loc))
+                                acts, check.strings(node, "signs", loc), check.strings(node, "weak", loc),
+                                check.strings(node, "resolved", loc))
         if not (category.clear or category.acts or category.signs):
             check.add(node, loc, "lists no words: give clear, acts or signs")
         categories.append(category)

@@ -201,6 +201,8 @@ class HarmCategory:
     clear: tuple[str, ...]  # phrases that say on their own that a child is harmed or at risk
     acts: tuple[str, ...]  # words for hurting someone, counted with a person close by
     signs: tuple[str, ...]  # worrying but not clear: ask the harm question first
+    weak: tuple[str, ...] = ()  # everyday words that only add up with other signs
+    resolved: tuple[str, ...] = ()  # this kind of harm is over now ("found", "turned up" for a missing child)
 
 
 @dataclass(frozen=True, slots=True)
