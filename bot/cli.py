@@ -30,7 +30,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question; none or '-' reads stdin, one per line")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question (short and full)")
     ask.add_argument("--full", action="store_true", help="print every step and citation, not the short answer")
-    sub.add_parser("check", help="validate the knowledge files and list protocol items nothing cites")
+    check = sub.add_parser("check", help="validate the knowledge files, run every rule's examples and list "
+                                         "protocol items nothing cites")
+    check.add_argument("--compare", metavar="DIR", help="preview an edited copy of the knowledge files: the answers "
+                       "and typo corrections that change against the knowledge in use")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
     serve = sub.add_parser("serve", help="run the Teams bot (Bot Framework endpoint POST /api/messages)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=3978)
@@ -69,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "ask":
         return _ask(policy, args)
     if args.command == "check":
-        return _check(policy)
+        return _check(policy, args)
     if args.command == "serve":
         return _serve(policy, args)
     if args.command == "chat":
@@ -105,15 +109,45 @@ def _ask(policy, args) -> int:
     return EXIT_OK
 
 
-def _check(policy) -> int:
-    from knowledge.loader import uncited_sections
+def _check(policy, args) -> int:
+    """Validation passed (load_policy); now the examples, the coverage, and the preview of an edit."""
+    from bot.policycheck import compare, example_failures
+    from knowledge.loader import KnowledgeError, load_policy, uncited_sections
 
-    missing = uncited_sections(policy)
-    print(f"{policy.source}: {len(policy.sections)} protocol items, {len(policy.rules)} rules, "
-          f"{len(policy.checklists)} checklists, {len(policy.faq)} FAQ entries")
+    edited, problems = policy, []
+    if args.compare:
+        try:
+            edited = load_policy(args.compare)
+        except KnowledgeError as exc:
+            problems = [str(p) for p in exc.problems]
+    findings = problems or [str(f) for f in example_failures(edited)]
+    missing = [] if problems else uncited_sections(edited)
+    preview = compare(policy, edited) if args.compare and not problems else None
+    if args.json:
+        out = {"knowledge": edited.source if not problems else args.compare, "problems": findings,
+               "uncited": missing, "ok": not (findings or missing)}
+        if preview is not None:
+            out["preview"] = preview.to_json()
+        print(json.dumps(out, ensure_ascii=False, indent=1))
+        return EXIT_FAILURE if findings or missing else EXIT_OK
+    if problems:
+        print(f"safeshare: {args.compare}: knowledge files have {len(problems)} problem(s):", file=sys.stderr)
+        for line in problems:
+            print(f"  {line}", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"{edited.source}: {len(edited.sections)} protocol items, {len(edited.rules)} rules "
+          f"({sum(len(r.examples) for r in edited.rules)} examples), {len(edited.checklists)} checklists, "
+          f"{len(edited.faq)} FAQ entries")
+    for finding in findings:
+        print(finding)
     for sid in missing:
-        print(f"not cited by anything: {sid} ({policy.sections[sid].title})")
-    return EXIT_FAILURE if missing else EXIT_OK
+        print(f"not cited by anything: {sid} ({edited.sections[sid].title})")
+    if not findings and not missing:
+        print("All checks pass: every rule can apply and gets its examples right.")
+    if preview is not None:
+        print()
+        print(preview.text())
+    return EXIT_FAILURE if findings or missing else EXIT_OK
 
 
 def _serve(policy, args) -> int:

@@ -15,7 +15,7 @@ from typing import Any, Mapping
 
 from rapidfuzz import fuzz, process
 
-from knowledge.advisor import advise, next_question
+from knowledge.advisor import advise, next_question, offers_package
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant
@@ -413,8 +413,7 @@ class Conversation:
                 options.append(_command_option("Continue as a guided check", Command.CHECK, prefill=known))
             else:  # the protocol has no rule for this: the manager or the Hub, never a loop
                 options.append(_command_option("Ring the Safeguarding Hub", Command.HUB))
-        if reply.facts.channel == "email" and reply.facts.recipient in ("external_org", "school") \
-                and reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS:
+        if offers_package(self.policy, reply.facts, reply.verdict):  # rules.yaml package_offer
             options.append(_command_option("Make an encrypted package", Command.ENCRYPT))
         if reply.verdict is Verdict.ESCALATE:
             options.append(_command_option("What to have ready for the call", Command.HUB))

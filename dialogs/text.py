@@ -20,21 +20,6 @@ STOPWORDS = frozenset(
     "a an the i im ive id can could to of for in on at is it its my me we us our ours do does did be am are was "
     "were been this that these those with and or by so if just please would should will shall there their them "
     "they he she his her him you your yours as about into onto ok okay also any some".split())
-# Never "corrected": common words a typo-matcher would otherwise pull onto a
-# vocabulary word ("policy" is not "police", "career" is not "carer").
-COMMON = frozenset(
-    "policy policies career careers wealth tests test next form forms file files folder document documents copy "
-    "child childs children baby girl boy young person people safe time meeting meetings sent send sending share "
-    "shared sharing need needs know worried worry concern concerns concerned work working council team teams "
-    "someone anyone everyone whole same second separate using used zip zipped zipping password passwords save "
-    "saved where what when which who how why right wrong number numbers today tomorrow week should about after "
-    "before other another large small new old first last hello thanks thank help check start over cancel back "
-    "there here down like think home house dont doesnt cant isnt wont have has had been being make makes made "
-    "give given ring rang call called calls name named names encrypt encrypted encryption attach attached "
-    "password protected protect open opened details detail information info case notes note screenshot "
-    # one slip from a vocabulary word: "picked up" is not "kicked", "in touch"
-    # is not "touched", "postal" is not "portal", a "director" is not "direct"
-    "pick picks picked picking touch ticked locked looked lives lived postal director cause bring along".split())
 
 
 _SEVEN_ZIP = re.compile(r"\b7[\s-]zip\b")
@@ -61,15 +46,18 @@ class Speller:
     "medication" (health data), "college" became "colleague" (internal).
     """
 
-    def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = ()):
+    def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = (), everyday: Iterable[str] = ()):
         words = {w for phrase in vocabulary for w in phrase.split()}
         self._targets = sorted(w for w in words if len(w) >= 4 and "@" not in w)
         self._target_set = frozenset(self._targets)
-        self._keep = frozenset(words) | STOPWORDS | COMMON | frozenset(keep)
+        self._keep = frozenset(words) | STOPWORDS | frozenset(keep)
+        # An everyday English word is what it says, not a slip: adding "letter" to
+        # the vocabulary must not turn "the latter report" into a question about post.
+        self._everyday = frozenset(everyday)
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, word: str) -> str:
-        if word in self._keep or len(word) < 4 or not word.isalpha():
+        if word in self._keep or word in self._everyday or len(word) < 4 or not word.isalpha():
             return word
         for heard, written in (("le", "al"), ("el", "al")):  # "mentle", "medicle": spelled by ear
             if word.endswith(heard) and word[:-2] + written in self._target_set:

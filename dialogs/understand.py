@@ -68,7 +68,7 @@ class Reader:
             vocabulary += [w for c in fact.choices for word in c.words for w in _split(word)]
         vocabulary += [w for text in extra_words for w in _split(text)]
         vocabulary += [w for c in policy.harm.categories for p in (*c.clear, *c.signs) for w in _split(p)]
-        self.speller = Speller(vocabulary, (*policy.known_words, *near_words))
+        self.speller = Speller(vocabulary, (*policy.known_words, *near_words), policy.everyday_words)
         self.harm = HarmReader(policy.harm, self.speller.tokens)
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase in sorted(phrases, key=lambda p: -len(p[0])):
@@ -81,6 +81,8 @@ class Reader:
         # "admissions@school.org.uk": the local parts vocabulary.yaml lists for a generic mailbox ("info@")
         generic = policy.recipients.get("generic_address")
         self._generic_locals = frozenset(w[:-1] for w in (generic.words if generic else ()) if w.endswith("@"))
+        self._domains = tuple((t.id, t.domains) for t in policy.recipients.values() if t.domains)
+        self._platforms = frozenset(c.id for c in policy.channels.values() if c.platform)
         self._people = frozenset(w for p in (*policy.harm.people, *policy.harm.children) for w in _split(p))
         self._passwords = _PasswordReader(policy.password_check, self.speller) if policy.password_check else None
 
@@ -98,7 +100,7 @@ class Reader:
                 recipients.remove(hit)
                 channels.append("webmail")
         for i, token in enumerate(tokens):
-            value = _address_kind(token, self._generic_locals)
+            value = _address_kind(token, self._domains, self._generic_locals)
             if value:
                 recipients.append(_Hit("recipient", value, i, 1))
         # "send the carer the plan through cjsm": cjsm is the route; the carer, who has no secure
@@ -115,7 +117,7 @@ class Reader:
             channels.remove(down)
             implied_by_down = self.policy.channels[down].recipient
         # "email it via Objective Connect / the portal / cjsm": the platform is the route
-        if "email" in channels and {"secure_email", "objective_connect", "school_portal"} & set(channels):
+        if "email" in channels and self._platforms & set(channels):
             channels.remove("email")
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None
@@ -263,21 +265,18 @@ def _split(phrase: str) -> list[str]:
     return normalise(phrase).split()
 
 
-_WEBMAIL_DOMAINS = ("hotmail", "gmail", "googlemail", "yahoo", "aol", "icloud", "btinternet", "outlook.com", "live.")
-_SECURE_DOMAINS = ("cjsm", "gsx", "gcsx")
-
-
-def _address_kind(token: str, generic_locals: frozenset[str] = frozenset()) -> str | None:
-    """What kind of recipient an email address (or 'info@') is."""
+def _address_kind(token: str, domains: tuple[tuple[str, tuple[str, ...]], ...] = (),
+                  generic_locals: frozenset[str] = frozenset()) -> str | None:
+    """What kind of recipient an email address (or 'info@') is: by its domain (vocabulary.yaml
+    `domains`), else by its local part."""
     if "@" not in token:
         return None
     local, _, domain = token.partition("@")
     if not domain:
         return "generic_address"
-    if any(d in domain for d in _SECURE_DOMAINS):
-        return "secure_mail"
-    if any(d in domain for d in _WEBMAIL_DOMAINS):
-        return _WEBMAIL
+    for recipient, parts in domains:
+        if any(d in domain for d in parts):
+            return recipient
     if local in generic_locals:
         return "generic_address"
     return None

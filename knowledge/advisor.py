@@ -148,6 +148,12 @@ def _sections(policy: Policy, cites: Iterable[str]) -> tuple[Section, ...]:
     return tuple(policy.sections[c] for c in dict.fromkeys(cites))
 
 
+def offers_package(policy: Policy, facts: Facts, verdict: Verdict) -> bool:
+    """Whether an answer offers to make an encrypted package (rules.yaml `package_offer`)."""
+    offer = policy.package_offer
+    return offer is not None and verdict in offer.verdicts and _item_applies(offer.when, facts)
+
+
 def safest(advices: Iterable[Advice]) -> Advice:
     """Of several answers (one per channel named), the most restrictive."""
     return max(advices, key=lambda a: a.verdict.severity)

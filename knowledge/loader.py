@@ -2,17 +2,23 @@
 
 An information-governance officer edits these files, not a developer, so
 every problem is reported at once with the file, the line, the entry and
-the reason, in the manner of pydantic's `loc` + `msg`.
+the reason, in the manner of pydantic's `loc` + `msg`, and says what to do.
+One function reads each file, in the order the files depend on each other:
+sections (cited by everything), vocabulary, facts, checklists, rules, faq,
+signals, harm; then the ids the code relies on (contract.py) and the rules
+no question can reach (analysis.py).
 """
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable, Mapping
 
 import yaml
 
+from .analysis import unreachable_rules
+from .contract import NEEDED
 from .model import (
     FACT_NAMES,
     Alternative,
@@ -21,11 +27,13 @@ from .model import (
     ChecklistItem,
     Choice,
     Cited,
+    Example,
     Fact,
     Faq,
     HarmCategory,
     HarmWords,
     Near,
+    PackageOffer,
     PasswordCheck,
     Policy,
     Rule,
@@ -37,11 +45,9 @@ from .model import (
 
 DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sections", "vocabulary", "facts", "signals", "harm", "checklists", "rules", "faq")
+EVERYDAY_WORDS = "everyday_words.txt"
 BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed",
                         "already", "everything"})
-# Checklists the code shows by name (the encrypted package's instructions).
-REQUIRED_CHECKLISTS = ("hub_call", "hub_immediate", "not_sure", "package_sending", "package_email_body",
-                       "package_receiving")
 
 
 class KnowledgeError(Exception):
@@ -64,50 +70,121 @@ class Problem:
         return f"{self.file}:{self.line}: {self.loc}: {self.msg}"
 
 
+# -- YAML that remembers where each thing was written ------------------------
+
 class _Node(dict):
-    """A YAML mapping that remembers the line of each key (1-based)."""
+    """A YAML mapping that remembers the line of each key and how each plain value was written."""
 
     line: int = 0
     key_lines: dict
+    written: dict
+
+
+class _Seq(list):
+    """A YAML list that remembers the line of each item and how each plain item was written."""
+
+    line: int = 0
+    item_lines: list
+    written: list
 
 
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses 4x faster at start-up
     pass
 
 
+def _as_written(node: yaml.Node) -> str | None:
+    return node.value if isinstance(node, yaml.ScalarNode) else None
+
+
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Node:
     loader.flatten_mapping(node)
     out = _Node()
     out.line = node.start_mark.line + 1
-    out.key_lines = {}
+    out.key_lines, out.written = {}, {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in out:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"duplicate key {key!r}", key_node.start_mark)
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate key {key!r}", key_node.start_mark)
         out[key] = loader.construct_object(value_node, deep=True)
         out.key_lines[key] = key_node.start_mark.line + 1
+        out.written[key] = _as_written(value_node)
+    return out
+
+
+def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
+    out = _Seq(loader.construct_object(item, deep=True) for item in node.value)
+    out.line = node.start_mark.line + 1
+    out.item_lines = [item.start_mark.line + 1 for item in node.value]
+    out.written = [_as_written(item) for item in node.value]
     return out
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+
+
+# -- messages -------------------------------------------------------------------
+
+def did_you_mean(value: Any, candidates: Iterable[str], strength: Callable[[str], float] | None = None) -> str:
+    """"; did you mean 'x'?" for a misspelt name, or "".
+
+    With `strength` (how much a name protects: a kind's sensitivity, a
+    verdict's severity), never suggests a weaker name than another that
+    fits the typo without saying so: "very_sensitive" is closest to
+    "sensitive", but a rule meant for highly sensitive information would
+    then cover less sensitive information and let the rest through.
+    """
+    close = difflib.get_close_matches(str(value), [str(c) for c in candidates], n=4, cutoff=0.6)
+    if not close:
+        return ""
+    nearest = close[0]
+    if strength is None:
+        return f"; did you mean {nearest!r}?"
+    strongest = max(close, key=strength)  # the first (closest) of equals
+    if strength(strongest) <= strength(nearest):
+        return f"; did you mean {nearest!r}?"
+    return (f"; did you mean {strongest!r}? ({nearest!r} is spelt closer, but it is weaker: "
+            f"choose it only if that is what you meant)")
+
+
+def _typename(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    return {dict: "a mapping", _Node: "a mapping", list: "a list", _Seq: "a list", str: "text", int: "a number",
+            float: "a number", type(None): "nothing"}.get(type(value), type(value).__name__)
+
+
+def _read_as(value: Any) -> str:
+    """How YAML read a plain value, in YAML's words: "false", not Python's "False"."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "nothing (null)"
+    return f"the number {value}" if isinstance(value, (int, float)) else repr(value)
+
+
+def _kindname(kind: type | tuple) -> str:
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join("nothing" if k is type(None) else _typename(k()) for k in kinds)
 
 
 class _Checker:
-    """Collects problems while turning YAML nodes into model objects."""
+    """Collects problems, each with the file, the line and the entry."""
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.file = ""
 
-    def add(self, node: Any, loc: str, msg: str, key: str | None = None) -> None:
+    def add(self, node: Any, loc: str, msg: str, key: Any = None, index: int | None = None) -> None:
         line = 0
-        if isinstance(node, _Node):
-            line = node.key_lines.get(key, node.line) if key else node.line
+        if isinstance(node, _Seq):
+            line = node.item_lines[index] if index is not None and index < len(node.item_lines) else node.line
+        elif isinstance(node, _Node):
+            line = node.key_lines.get(key, node.line) if key is not None else node.line
         self.problems.append(Problem(self.file, line, loc, msg))
 
-    def record(self, node: Any, loc: str, required: dict[str, type | tuple],
-               optional: dict[str, type | tuple] | None = None) -> bool:
+    def record(self, node: Any, loc: str, required: Mapping[str, type | tuple],
+               optional: Mapping[str, type | tuple] | None = None) -> bool:
         """Check a mapping's keys and value types; False if unusable."""
         optional = optional or {}
         if not isinstance(node, dict):
@@ -117,35 +194,52 @@ class _Checker:
         allowed = {**required, **optional}
         for key in node:
             if key not in allowed:
-                hint = difflib.get_close_matches(str(key), list(allowed), n=1)
-                more = f"; did you mean {hint[0]!r}?" if hint else f"; allowed: {', '.join(allowed)}"
-                self.add(node, f"{loc}.{key}", f"unknown key {key!r}{more}", key)
+                hint = did_you_mean(key, allowed) or f"; allowed: {', '.join(allowed)}"
+                self.add(node, f"{loc}.{key}", f"unknown key {key!r}{hint}", key)
                 ok = False
-        for key, kind in required.items():
+        for key in required:
             if key not in node or node[key] is None:
-                self.add(node, f"{loc}.{key}", "field required")
+                self.add(node, f"{loc}.{key}", "field required", key if key in node else None)
                 ok = False
         for key, kind in allowed.items():
-            if key in node and node[key] is not None and not isinstance(node[key], kind):
-                self.add(node, f"{loc}.{key}",
-                         f"expected {_kindname(kind)}, got {_typename(node[key])}", key)
+            value = node.get(key)
+            if value is not None and not isinstance(value, kind):
+                self.add(node, f"{loc}.{key}", f"expected {_kindname(kind)}, got {_typename(value)}"
+                         + self._quote_hint(value, getattr(node, "written", {}).get(key)), key)
                 ok = False
         return ok
 
+    @staticmethod
+    def _quote_hint(value: Any, written: str | None) -> str:
+        if isinstance(value, (bool, int, float)) and written is not None:
+            return f" (read as {_read_as(value)}); put {written!r} in quotes"
+        return ""
+
     def strings(self, node: Any, key: str, loc: str) -> tuple[str, ...]:
-        values = node.get(key) or []
+        """A list of words; each item that is not a word is named with how YAML read it."""
+        values = node.get(key) or [] if isinstance(node, dict) else []
         if not isinstance(values, list):
             self.add(node, f"{loc}.{key}", f"expected a list of words, got {_typename(values)}", key)
             return ()
-        bad = [(i, v) for i, v in enumerate(values) if not (isinstance(v, str) and v.strip())]
-        for i, v in bad:  # YAML reads an unquoted no, off or 999 as something other than a word
-            hint = f"; put {_as_written(v)!r} in quotes" if isinstance(v, (bool, int, float)) else ""
-            self.add(node, f"{loc}.{key}[{i}]", f"read as {_typename(v)} ({v!r}){hint}", key)
+        written = getattr(values, "written", [None] * len(values))
+        bad = False
+        for i, value in enumerate(values):
+            if isinstance(value, str) and value.strip():
+                continue
+            bad = True
+            if isinstance(value, (bool, int, float)) and written[i] is not None:  # unquoted no, off, yes, 999
+                msg = f"read as {_read_as(value)}; put {written[i]!r} in quotes"
+            elif value is None or (isinstance(value, str)):
+                msg = "an empty item; write a word or remove the line"
+            else:
+                msg = f"expected a word, got {_typename(value)}"
+            self.add(values, f"{loc}.{key}[{i}]", msg, index=i)
         return () if bad else tuple(values)
 
-    def unique(self, items: list, loc: str, what: str) -> dict:
+    def unique(self, nodes: list, loc: str, what: str) -> dict:
+        """The entries by id; a second entry with the same id is named."""
         out: dict = {}
-        for i, node in enumerate(items):
+        for i, node in enumerate(nodes):
             ident = node.get("id") if isinstance(node, dict) else None
             if ident is None:
                 continue
@@ -155,19 +249,104 @@ class _Checker:
         return out
 
 
-def _as_written(value: Any) -> str:
-    return str(value).lower() if isinstance(value, bool) else str(value)
+@dataclass
+class _Context:
+    """What the files read so far give the files read next."""
+
+    check: _Checker
+    docs: dict
+    sections: dict = field(default_factory=dict)
+    vocab: dict = field(default_factory=dict)
+    groups: dict = field(default_factory=dict)
+    facts: dict = field(default_factory=dict)
+    values_of: dict = field(default_factory=dict)
+    strength: dict = field(default_factory=dict)  # kind or group -> how sensitive the information it names is
+    checklists: dict = field(default_factory=dict)
+    alternatives: dict = field(default_factory=dict)
+
+    def open(self, name: str, required: Mapping, optional: Mapping | None = None) -> dict:
+        path, doc = self.docs[name]
+        self.check.file = str(path)
+        self.check.record(doc, name, required, optional)
+        return doc
+
+    def cites(self, node: dict, loc: str, key: str = "cites") -> tuple[str, ...]:
+        values = self.check.strings(node, key, loc)
+        if isinstance(node.get(key), list) and not node[key]:
+            self.check.add(node, f"{loc}.{key}", "must cite at least one protocol section", key)
+        for i, value in enumerate(values):
+            if value not in self.sections:
+                self.check.add(node[key], f"{loc}.{key}[{i}]",
+                               f"cites unknown section {value!r}{did_you_mean(value, self.sections)}", index=i)
+        return values
+
+    def refs(self, node: dict, loc: str, key: str, known: Mapping, what: str) -> tuple[str, ...]:
+        values = self.check.strings(node, key, loc)
+        for i, value in enumerate(values):
+            if value not in known:
+                self.check.add(node[key], f"{loc}.{key}[{i}]",
+                               f"refers to unknown {what} {value!r}{did_you_mean(value, known)}", index=i)
+        return values
+
+    def verdict(self, node: dict, loc: str, key: str = "verdict") -> Verdict | None:
+        try:
+            return Verdict(node[key])
+        except ValueError:
+            hint = did_you_mean(node[key], [v.value for v in Verdict], lambda v: Verdict(v).severity)
+            self.check.add(node, f"{loc}.{key}", f"{node[key]!r} is not one of "
+                           f"{', '.join(v.value for v in Verdict)}{hint}", key)
+            return None
+
+    def condition(self, node: Any, loc: str) -> dict[str, frozenset] | None:
+        """A `when`: fact -> allowed values (groups expanded; null for "nobody has said")."""
+        check = self.check
+        if not isinstance(node, dict):
+            check.add(node, loc, f"expected a mapping of fact: [values], got {_typename(node)}")
+            return None
+        out: dict[str, frozenset] = {}
+        for fact, values in node.items():
+            floc = f"{loc}.{fact}"
+            if fact not in FACT_NAMES:
+                check.add(node, floc, f"unknown fact {fact!r}{did_you_mean(fact, FACT_NAMES)}", fact)
+                continue
+            if not isinstance(values, list) or not values:
+                check.add(node, floc, "expected a non-empty list of values, such as [email]"
+                          + (" or [null] for \"nobody has said\"" if values is None else ""), fact)
+                continue
+            expanded: set = set()
+            for i, value in enumerate(values):
+                vloc = f"{floc}[{i}]"
+                written = values.written[i] if isinstance(values, _Seq) else None
+                if value is None:
+                    expanded.add(None)  # null: nobody has said
+                elif fact in BOOL_FACTS:
+                    if isinstance(value, bool):
+                        expanded.add(value)
+                    else:
+                        check.add(values, vloc, f"{value!r} is not true, false or null", index=i)
+                elif value in self.values_of.get(fact, ()):
+                    expanded |= self.groups.get(value, {value})
+                elif isinstance(value, (bool, int, float)):
+                    check.add(values, vloc, f"read as {_read_as(value)}; put {written!r} in quotes"
+                              if written else f"unknown {fact} {value!r}", index=i)
+                else:
+                    strength = self.strength.get if fact == "kind" else None
+                    hint = did_you_mean(value, sorted(self.values_of.get(fact, ())),
+                                        (lambda v: strength(v, (0, 0))) if strength else None)
+                    check.add(values, vloc, f"unknown {fact} {value!r}{hint}", index=i)
+            out[fact] = frozenset(expanded)
+        return out
+
+    def reasons(self, node: dict, loc: str, key: str) -> tuple[Cited, ...]:
+        out = []
+        for j, reason in enumerate(node.get(key) or []):
+            rloc = f"{loc}.{key}[{j}]"
+            if self.check.record(reason, rloc, {"text": str, "cites": list}):
+                out.append(Cited(reason["text"].strip(), self.cites(reason, rloc)))
+        return tuple(out)
 
 
-def _typename(value: Any) -> str:
-    return {dict: "a mapping", _Node: "a mapping", list: "a list", str: "text",
-            bool: "true/false", int: "a number", type(None): "nothing"}.get(type(value), type(value).__name__)
-
-
-def _kindname(kind: type | tuple) -> str:
-    kinds = kind if isinstance(kind, tuple) else (kind,)
-    return " or ".join(_typename(k()) if k is not type(None) else "nothing" for k in kinds)
-
+# -- loading -------------------------------------------------------------------
 
 def load_policy(directory: str | Path | None = None) -> Policy:
     """Load and validate every knowledge file in `directory`.
@@ -177,7 +356,34 @@ def load_policy(directory: str | Path | None = None) -> Policy:
     """
     directory = Path(directory) if directory else DATA_DIR
     check = _Checker()
-    docs: dict[str, Any] = {}
+    docs = _parse(check, directory)
+    everyday = _everyday_words(check, directory / EVERYDAY_WORDS)
+    if check.problems:
+        raise KnowledgeError(check.problems)
+    ctx = _Context(check, docs)
+    _sections(ctx)
+    _vocabulary(ctx)
+    _facts(ctx)
+    _checklists(ctx)
+    rules, ask, offer = _rules(ctx)
+    faq = _faq(ctx)
+    signals, password_check = _signals(ctx)
+    harm = _harm(ctx)
+    _needed_by_code(ctx, _ids_in(ctx, faq, signals, harm))
+    if check.problems:
+        raise KnowledgeError(check.problems)
+    policy = Policy(ctx.sections, ctx.vocab["kinds"], ctx.groups, ctx.vocab["recipients"], ctx.vocab["channels"],
+                    ctx.facts, ctx.checklists, ctx.alternatives, ask, tuple(rules), faq, signals, harm,
+                    frozenset(ctx.docs["vocabulary"][1].get("known_words") or ()), str(directory), password_check,
+                    everyday, offer)
+    _reachable(ctx, policy)
+    if check.problems:
+        raise KnowledgeError(check.problems)
+    return policy
+
+
+def _parse(check: _Checker, directory: Path) -> dict[str, tuple[Path, dict]]:
+    docs = {}
     for name in FILES:
         path = directory / f"{name}.yaml"
         check.file = str(path)
@@ -187,97 +393,118 @@ def load_policy(directory: str | Path | None = None) -> Policy:
             check.add(None, name, f"cannot read the file ({exc.strerror or exc})")
             continue
         except UnicodeDecodeError:
-            check.add(None, name, "the file is not UTF-8 text")
+            check.add(None, name, "the file is not UTF-8 text; save it as UTF-8")
             continue
         try:
             doc = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-            line = mark.line + 1 if mark else 0
             reason = getattr(exc, "problem", None) or str(exc)
-            check.problems.append(Problem(str(path), line, name, f"invalid YAML: {reason}"))
+            check.problems.append(Problem(str(path), mark.line + 1 if mark else 0, name, f"invalid YAML: {reason}"))
             continue
         if not isinstance(doc, dict):
             check.add(doc, name, f"expected a mapping at the top of the file, got {_typename(doc)}")
             continue
         docs[name] = (path, doc)
-    if check.problems:
-        raise KnowledgeError(check.problems)
-    return _build(check, docs, directory)
+    return docs
 
 
-def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
-    def top(name: str, required: dict, optional: dict | None = None) -> dict:
-        path, doc = docs[name]
-        check.file = str(path)
-        check.record(doc, name, required, optional)
-        return doc
+def _everyday_words(check: _Checker, path: Path) -> frozenset[str]:
+    """everyday_words.txt: one word a line, never corrected onto a vocabulary word."""
+    check.file = str(path)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        check.add(None, "everyday_words", f"cannot read the file ({getattr(exc, 'strerror', None) or exc})")
+        return frozenset()
+    words = set()
+    for n, line in enumerate(lines, 1):
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if not (word.isalpha() and word == word.lower()):
+            check.problems.append(Problem(str(path), n, "everyday_words", f"{word!r}: one lower-case word a line"))
+        words.add(word)
+    return frozenset(words)
 
-    # sections.yaml first: everything else cites it.
-    doc = top("sections", {"sections": list})
-    sections: dict[str, Section] = {}
+
+def _sections(ctx: _Context) -> None:
+    """sections.yaml, first: everything else cites it."""
+    check = ctx.check
+    doc = ctx.open("sections", {"sections": list})
     for i, node in enumerate(doc.get("sections") or []):
         loc = f"sections[{i}]"
-        if check.record(node, loc, {"id": str, "section": str, "item": str, "text": str}, {"source": str}):
-            if node["id"] in sections:
-                check.add(node, f"{loc}.id", f"duplicate section id {node['id']!r}", "id")
-            if node.get("source", "protocol") not in ("protocol", "external"):
-                check.add(node, f"{loc}.source", f"{node['source']!r} is not one of protocol, external", "source")
-            sections[node["id"]] = Section(node["id"], node["section"], node["item"], node["text"].strip(),
+        if not check.record(node, loc, {"id": str, "section": str, "item": str, "text": str}, {"source": str}):
+            continue
+        if node["id"] in ctx.sections:
+            check.add(node, f"{loc}.id", f"duplicate section id {node['id']!r}", "id")
+        if node.get("source", "protocol") not in ("protocol", "external"):
+            check.add(node, f"{loc}.source", f"{node['source']!r} is not one of protocol, external", "source")
+        ctx.sections[node["id"]] = Section(node["id"], node["section"], node["item"], node["text"].strip(),
                                            node.get("source") == "external")
 
-    def cites(node: dict, loc: str, key: str = "cites", required: bool = True) -> tuple[str, ...]:
-        values = check.strings(node, key, loc)
-        if required and not values and key in node:
-            check.add(node, f"{loc}.{key}", "must cite at least one protocol section", key)
-        for v in values:
-            if v not in sections:
-                hint = difflib.get_close_matches(v, list(sections), n=1)
-                more = f"; did you mean {hint[0]!r}?" if hint else ""
-                check.add(node, f"{loc}.{key}", f"cites unknown section {v!r}{more}", key)
-        return values
 
-    # vocabulary.yaml
-    doc = top("vocabulary", {"kinds": list, "recipients": list, "channels": list},
-              {"groups": dict, "known_words": list})
-    vocab: dict[str, dict[str, Term]] = {}
-    for part in ("kinds", "recipients", "channels"):
+_TERM_KEYS = {
+    "kinds": {"rank": int, "choice": bool, "claims": list},
+    "recipients": {"rank": int, "channel": str, "domains": list},
+    "channels": {"rank": int, "covered": bool, "recipient": str, "platform": bool},
+}
+
+
+def _vocabulary(ctx: _Context) -> None:
+    """vocabulary.yaml: kinds, recipients, channels, their words, and the groups of kinds."""
+    check = ctx.check
+    doc = ctx.open("vocabulary", {"kinds": list, "recipients": list, "channels": list},
+                   {"groups": dict, "known_words": list})
+    for part, optional in _TERM_KEYS.items():
         terms: dict[str, Term] = {}
         for i, node in enumerate(doc.get(part) or []):
             loc = f"{part}[{i}]"
-            optional = {"rank": int, "covered": bool, "recipient": str} if part == "channels" else {"rank": int, "channel": str}
-            if part == "kinds":
-                optional = {"rank": int, "choice": bool, "claims": list}
             if not check.record(node, loc, {"id": str, "label": str, "words": list, "cites": list}, optional):
                 continue
             if node["id"] in terms:
                 check.add(node, f"{loc}.id", f"duplicate id {node['id']!r}", "id")
             terms[node["id"]] = Term(node["id"], node["label"], check.strings(node, "words", loc),
-                                     cites(node, loc), node.get("rank", 0), node.get("covered", True),
+                                     ctx.cites(node, loc), node.get("rank", 0), node.get("covered", True),
                                      node.get("channel"), node.get("recipient"), node.get("choice", True),
-                                     check.strings(node, "claims", loc))
-        vocab[part] = terms
+                                     check.strings(node, "claims", loc), check.strings(node, "domains", loc),
+                                     node.get("platform", False))
+        ctx.vocab[part] = terms
     # A recipient may imply a channel and a channel a recipient; each must exist.
     for part, key, other in (("recipients", "channel", "channels"), ("channels", "recipient", "recipients")):
-        for tid, term in vocab[part].items():
-            target = getattr(term, key)
-            if target is not None and target not in vocab[other]:
-                i = [n.get("id") for n in doc[part]].index(tid)
-                check.add(doc[part][i], f"{part}[{i}].{key}", f"unknown {key} {target!r}", key)
-    groups: dict[str, frozenset[str]] = {}
-    for name, members in (doc.get("groups") or {}).items():
-        if not isinstance(members, list) or not all(m in vocab["kinds"] for m in members):
-            bad = [m for m in (members if isinstance(members, list) else [members]) if m not in vocab["kinds"]]
-            check.add(doc["groups"], f"groups.{name}", f"names unknown kind(s) {bad}", name)
+        for i, node in enumerate(doc.get(part) or []):
+            target = node.get(key) if isinstance(node, dict) else None
+            if target is not None and target not in ctx.vocab[other]:
+                check.add(node, f"{part}[{i}].{key}",
+                          f"unknown {key} {target!r}{did_you_mean(target, ctx.vocab[other])}", key)
+    kinds = ctx.vocab["kinds"]
+    ctx.strength.update({k: (t.rank, 1) for k, t in kinds.items()})
+    groups = doc.get("groups") or {}
+    for name, members in groups.items():
+        if not isinstance(members, list):
+            check.add(groups, f"groups.{name}", f"expected a list of kinds, got {_typename(members)}", name)
             continue
-        if name in vocab["kinds"]:
-            check.add(doc["groups"], f"groups.{name}", "a group cannot share a name with a kind", name)
-        groups[name] = frozenset(members)
-    known_words = frozenset(check.strings(doc, "known_words", "vocabulary"))
+        bad = [(i, m) for i, m in enumerate(members) if m not in kinds]
+        for i, m in bad:
+            check.add(members, f"groups.{name}[{i}]", f"unknown kind {m!r}{did_you_mean(m, kinds)}", index=i)
+        if name in kinds:
+            check.add(groups, f"groups.{name}", "a group cannot share a name with a kind", name)
+        if not bad:
+            ctx.groups[name] = frozenset(members)
+            ctx.strength[name] = (max((kinds[m].rank for m in members), default=0), len(members))
+    check.strings(doc, "known_words", "vocabulary")
+    ctx.values_of.update({
+        "kind": frozenset(kinds) | frozenset(ctx.groups),
+        "recipient": frozenset(ctx.vocab["recipients"]),
+        "channel": frozenset(ctx.vocab["channels"]),
+        "down": frozenset(ctx.vocab["channels"]),  # "the portal is down": a channel that is not working
+    })
 
-    # facts.yaml
-    doc = top("facts", {"facts": list})
-    facts: dict[str, Fact] = {}
+
+def _facts(ctx: _Context) -> None:
+    """facts.yaml: the questions, in the order the guided check asks them."""
+    check = ctx.check
+    doc = ctx.open("facts", {"facts": list})
     for i, node in enumerate(doc.get("facts") or []):
         loc = f"facts[{i}]"
         if not check.record(node, loc, {"id": str, "question": str, "cites": list},
@@ -285,15 +512,17 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
             continue
         fid = node["id"]
         if fid not in FACT_NAMES:
-            check.add(node, f"{loc}.id", f"unknown fact {fid!r}; the advisor knows {', '.join(FACT_NAMES)}", "id")
+            check.add(node, f"{loc}.id", f"unknown fact {fid!r}{did_you_mean(fid, FACT_NAMES)} "
+                      f"(the advisor knows {', '.join(FACT_NAMES)})", "id")
             continue
         choices: list[Choice] = []
         if "choices_from" in node:
-            source = {"kinds": "kinds", "recipients": "recipients", "channels": "channels"}.get(node["choices_from"])
-            if source is None:
-                check.add(node, f"{loc}.choices_from", f"{node['choices_from']!r} is not one of kinds, recipients, channels", "choices_from")
+            source = node["choices_from"]
+            if source not in ctx.vocab:
+                check.add(node, f"{loc}.choices_from", f"{source!r} is not one of kinds, recipients, channels"
+                          f"{did_you_mean(source, ctx.vocab)}", "choices_from")
             else:
-                choices = [Choice(t.id, t.label, t.words) for t in vocab[source].values() if t.choice]
+                choices = [Choice(t.id, t.label, t.words) for t in ctx.vocab[source].values() if t.choice]
         for j, c in enumerate(node.get("choices") or []):
             cloc = f"{loc}.choices[{j}]"
             if check.record(c, cloc, {"value": (str, bool), "label": str}, {"words": list}):
@@ -302,65 +531,22 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
                 choices.append(Choice(c["value"], c["label"], check.strings(c, "words", cloc)))
         if not choices:
             check.add(node, loc, "needs choices or choices_from")
-        facts[fid] = Fact(fid, node["question"], tuple(choices), cites(node, loc),
-                          node.get("help", ""), node.get("optional", False), node.get("asked", True))
-        if not facts[fid].asked and not facts[fid].optional:
+        fact = Fact(fid, node["question"], tuple(choices), ctx.cites(node, loc), node.get("help", ""),
+                    node.get("optional", False), node.get("asked", True))
+        ctx.facts[fid] = fact
+        if not fact.asked and not fact.optional:
             check.add(node, f"{loc}.asked", "a fact that is never asked must be optional", "asked")
+        if fid not in ctx.values_of and fid not in BOOL_FACTS:  # its own choices ("password": strong, ...)
+            ctx.values_of[fid] = frozenset(c.value for c in choices)
     for name in FACT_NAMES:
-        if name not in facts:
-            check.add(doc, "facts", f"fact {name!r} has no question")
+        if name not in ctx.facts:
+            check.add(doc, "facts", f"fact {name!r} has no question; add an entry with id: {name}")
 
-    values_of: dict[str, frozenset] = {
-        "kind": frozenset(vocab["kinds"]) | frozenset(groups),
-        "recipient": frozenset(vocab["recipients"]),
-        "channel": frozenset(vocab["channels"]),
-    }
-    for fid, fact in facts.items():  # a fact with its own choices ("password": strong, too_short ...)
-        if fid not in values_of and fid not in BOOL_FACTS:
-            values_of[fid] = frozenset(c.value for c in fact.choices)
-    values_of["down"] = values_of["channel"]  # "the portal is down": a channel that is not working
 
-    def condition(node: Any, loc: str, allow_unknown: bool) -> dict[str, frozenset] | None:
-        if not isinstance(node, dict):
-            check.add(node, loc, f"expected a mapping of fact: [values], got {_typename(node)}")
-            return None
-        out: dict[str, frozenset] = {}
-        for fact, values in node.items():
-            floc = f"{loc}.{fact}"
-            if fact not in FACT_NAMES:
-                hint = difflib.get_close_matches(str(fact), FACT_NAMES, n=1)
-                check.add(node, floc, f"unknown fact {fact!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""), fact)
-                continue
-            if not isinstance(values, list) or not values:
-                check.add(node, floc, "expected a non-empty list of values", fact)
-                continue
-            expanded: set = set()
-            for v in values:
-                if v is None and allow_unknown:
-                    expanded.add(None)
-                elif fact in BOOL_FACTS:
-                    if not isinstance(v, bool):
-                        check.add(node, floc, f"{v!r} is not true or false", fact)
-                    expanded.add(v)
-                elif v in values_of.get(fact, ()):
-                    expanded |= groups.get(v, {v})
-                else:
-                    hint = difflib.get_close_matches(str(v), sorted(values_of.get(fact, ())), n=1)
-                    check.add(node, floc, f"unknown {fact} {v!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""), fact)
-            out[fact] = frozenset(expanded)
-        return out
-
-    def reasons(node: dict, loc: str, key: str) -> tuple[Cited, ...]:
-        out = []
-        for j, r in enumerate(node.get(key) or []):
-            rloc = f"{loc}.{key}[{j}]"
-            if check.record(r, rloc, {"text": str, "cites": list}):
-                out.append(Cited(r["text"].strip(), cites(r, rloc)))
-        return tuple(out)
-
-    # checklists.yaml
-    doc = top("checklists", {"checklists": list})
-    checklists: dict[str, Checklist] = {}
+def _checklists(ctx: _Context) -> None:
+    """checklists.yaml: steps, each citing the protocol; `when` narrows an item to some facts."""
+    check = ctx.check
+    doc = ctx.open("checklists", {"checklists": list})
     for i, node in enumerate(doc.get("checklists") or []):
         loc = f"checklists[{i}]"
         if not check.record(node, loc, {"id": str, "title": str, "items": list}):
@@ -369,127 +555,148 @@ def _build(check: _Checker, docs: dict, directory: Path) -> Policy:
         for j, item in enumerate(node["items"]):
             iloc = f"{loc}.items[{j}]"
             if check.record(item, iloc, {"text": str, "cites": list}, {"when": dict}):
-                when = condition(item["when"], f"{iloc}.when", True) if "when" in item else None
-                items.append(ChecklistItem(item["text"].strip(), cites(item, iloc), when))
-        if node["id"] in checklists:
+                when = ctx.condition(item["when"], f"{iloc}.when") if "when" in item else None
+                items.append(ChecklistItem(item["text"].strip(), ctx.cites(item, iloc), when))
+        if node["id"] in ctx.checklists:
             check.add(node, f"{loc}.id", f"duplicate checklist id {node['id']!r}", "id")
-        checklists[node["id"]] = Checklist(node["id"], node["title"], tuple(items))
-    for name in REQUIRED_CHECKLISTS:
-        if name not in checklists:
-            check.add(doc, "checklists", f"missing checklist {name!r}: SafeShare shows it by name")
+        ctx.checklists[node["id"]] = Checklist(node["id"], node["title"], tuple(items))
 
-    def refs(node: dict, loc: str, key: str, known: dict, what: str) -> tuple[str, ...]:
-        values = check.strings(node, key, loc)
-        for v in values:
-            if v not in known:
-                hint = difflib.get_close_matches(v, list(known), n=1)
-                check.add(node, f"{loc}.{key}", f"refers to unknown {what} {v!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""), key)
-        return values
 
-    # rules.yaml
-    doc = top("rules", {"rules": list, "alternatives": list, "ask": dict})
-    alternatives: dict[str, Alternative] = {}
+def _rules(ctx: _Context) -> tuple[list[Rule], AskPolicy, PackageOffer | None]:
+    """rules.yaml: alternatives, the rules (first match wins), what a question asks, the package offer."""
+    check = ctx.check
+    doc = ctx.open("rules", {"rules": list, "alternatives": list, "ask": dict}, {"package_offer": dict})
     for i, node in enumerate(doc.get("alternatives") or []):
         loc = f"alternatives[{i}]"
         if check.record(node, loc, {"id": str, "text": str, "cites": list}):
-            alternatives[node["id"]] = Alternative(node["id"], node["text"].strip(), cites(node, loc))
+            ctx.alternatives[node["id"]] = Alternative(node["id"], node["text"].strip(), ctx.cites(node, loc))
     ask_node = doc.get("ask")
     ask = AskPolicy("", (), ())
-    if isinstance(ask_node, dict) and check.record(ask_node, "ask", {"summary": str}, {"checklists": list, "alternatives": list}):
-        ask = AskPolicy(ask_node["summary"].strip(), refs(ask_node, "ask", "checklists", checklists, "checklist"),
-                        refs(ask_node, "ask", "alternatives", alternatives, "alternative"))
+    if isinstance(ask_node, dict) and check.record(ask_node, "ask", {"summary": str},
+                                                   {"checklists": list, "alternatives": list}):
+        ask = AskPolicy(ask_node["summary"].strip(), ctx.refs(ask_node, "ask", "checklists", ctx.checklists, "checklist"),
+                        ctx.refs(ask_node, "ask", "alternatives", ctx.alternatives, "alternative"))
     rules: list[Rule] = []
-    seen_rules: set[str] = set()
     for i, node in enumerate(doc.get("rules") or []):
-        loc = f"rules[{i}]"
-        if not check.record(node, loc, {"id": str, "when": (dict, list), "verdict": str, "summary": str, "reasons": list},
-                            {"checklists": list, "alternatives": list, "follow_up": str}):
-            continue
-        if node["id"] in seen_rules:
-            check.add(node, f"{loc}.id", f"duplicate rule id {node['id']!r}", "id")
-        seen_rules.add(node["id"])
-        try:
-            verdict = Verdict(node["verdict"])
-        except ValueError:
-            check.add(node, f"{loc}.verdict", f"{node['verdict']!r} is not one of {', '.join(v.value for v in Verdict)}", "verdict")
-            continue
-        whens = node["when"] if isinstance(node["when"], list) else [node["when"]]
-        conds = tuple(c for c in (condition(w, f"{loc}.when", True) for w in whens) if c is not None)
-        rule_reasons = reasons(node, loc, "reasons")
-        if not rule_reasons:
-            check.add(node, f"{loc}.reasons", "a rule needs at least one reason citing the protocol", "reasons")
-        if verdict is Verdict.NEED_MORE_INFO and not node.get("follow_up"):
-            check.add(node, f"{loc}.follow_up", "a need_more_info rule must say what to do next")
-        rules.append(Rule(node["id"], conds, verdict, node["summary"].strip(), rule_reasons,
-                          refs(node, loc, "checklists", checklists, "checklist"),
-                          refs(node, loc, "alternatives", alternatives, "alternative"),
-                          node.get("follow_up", "").strip()))
+        rule = _rule(ctx, node, f"rules[{i}]", {r.id for r in rules})
+        if rule is not None:
+            rules.append(rule)
+    known = {r.id for r in rules} | {f"ask-{f}" for f in ctx.facts}
+    for i, rule in enumerate(rules):
+        for j, ex in enumerate(rule.examples):
+            if ex.rule and ex.rule not in known:
+                check.problems.append(Problem(check.file, ex.line, f"rules[{i}].examples[{j}].rule",
+                                              f"unknown rule {ex.rule!r}{did_you_mean(ex.rule, known)}"))
     if rules and not any(len(c) == 0 for c in rules[-1].when):
-        check.add(doc, "rules", "the last rule must have `when: {}` so every question gets an answer")
+        check.add(doc, "rules", "the last rule must have `when: {}` so every question gets an answer", "rules")
+    offer = None
+    node = doc.get("package_offer")
+    if node is not None and check.record(node, "package_offer", {"when": dict, "verdicts": list}):
+        when = ctx.condition(node["when"], "package_offer.when")
+        verdicts = set()
+        for j, value in enumerate(check.strings(node, "verdicts", "package_offer")):
+            if value in {v.value for v in Verdict}:
+                verdicts.add(Verdict(value))
+            else:
+                check.add(node["verdicts"], f"package_offer.verdicts[{j}]", f"{value!r} is not one of "
+                          f"{', '.join(v.value for v in Verdict)}{did_you_mean(value, [v.value for v in Verdict])}",
+                          index=j)
+        if when is not None:
+            offer = PackageOffer(when, frozenset(verdicts))
+    return rules, ask, offer
 
-    # faq.yaml
-    doc = top("faq", {"faq": list})
-    faq_nodes = check.unique(doc.get("faq") or [], "faq", "FAQ")
+
+def _rule(ctx: _Context, node: Any, loc: str, seen: set[str]) -> Rule | None:
+    check = ctx.check
+    if not check.record(node, loc, {"id": str, "when": (dict, list), "verdict": str, "summary": str, "reasons": list},
+                        {"checklists": list, "alternatives": list, "follow_up": str, "examples": list}):
+        return None
+    if node["id"] in seen:
+        check.add(node, f"{loc}.id", f"duplicate rule id {node['id']!r}", "id")
+    verdict = ctx.verdict(node, loc)
+    if verdict is None:
+        return None
+    whens = node["when"] if isinstance(node["when"], list) else [node["when"]]
+    conds = tuple(c for c in (ctx.condition(w, f"{loc}.when") for w in whens) if c is not None)
+    reasons = ctx.reasons(node, loc, "reasons")
+    if not reasons:
+        check.add(node, f"{loc}.reasons", "a rule needs at least one reason citing the protocol", "reasons")
+    if verdict is Verdict.NEED_MORE_INFO and not node.get("follow_up"):
+        check.add(node, f"{loc}.follow_up", "a need_more_info rule must say what to do next")
+    examples = []
+    for j, ex in enumerate(node.get("examples") or []):
+        eloc = f"{loc}.examples[{j}]"
+        if check.record(ex, eloc, {"question": str, "verdict": str}, {"rule": str}):
+            ex_verdict = ctx.verdict(ex, eloc)
+            if ex_verdict is not None:
+                examples.append(Example(" ".join(ex["question"].split()), ex_verdict, ex.line, ex.get("rule", "")))
+    return Rule(node["id"], conds, verdict, node["summary"].strip(), reasons,
+                ctx.refs(node, loc, "checklists", ctx.checklists, "checklist"),
+                ctx.refs(node, loc, "alternatives", ctx.alternatives, "alternative"),
+                node.get("follow_up", "").strip(), tuple(examples), node.line)
+
+
+def _faq(ctx: _Context) -> dict[str, Faq]:
+    """faq.yaml: common questions, their paraphrases and answers."""
+    check = ctx.check
+    doc = ctx.open("faq", {"faq": list})
+    nodes = check.unique(doc.get("faq") or [], "faq", "FAQ")
     faq: dict[str, Faq] = {}
     for i, node in enumerate(doc.get("faq") or []):
         loc = f"faq[{i}]"
-        if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str, "answer": str, "cites": list},
-                            {"checklist": str, "follow_ups": list}):
+        if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str,
+                                        "answer": str, "cites": list}, {"checklist": str, "follow_ups": list}):
             continue
-        try:
-            verdict = Verdict(node["verdict"])
-        except ValueError:
-            check.add(node, f"{loc}.verdict", f"{node['verdict']!r} is not one of {', '.join(v.value for v in Verdict)}", "verdict")
+        verdict = ctx.verdict(node, loc)
+        if verdict is None:
             continue
-        if node.get("checklist") and node["checklist"] not in checklists:
-            check.add(node, f"{loc}.checklist", f"refers to unknown checklist {node['checklist']!r}", "checklist")
+        if node.get("checklist") and node["checklist"] not in ctx.checklists:
+            check.add(node, f"{loc}.checklist", f"refers to unknown checklist {node['checklist']!r}"
+                      f"{did_you_mean(node['checklist'], ctx.checklists)}", "checklist")
         faq[node["id"]] = Faq(node["id"], node["question"], check.strings(node, "paraphrases", loc), verdict,
-                              " ".join(node["answer"].split()), cites(node, loc), node.get("checklist"),
-                              refs(node, loc, "follow_ups", faq_nodes, "FAQ"))
+                              " ".join(node["answer"].split()), ctx.cites(node, loc), node.get("checklist"),
+                              ctx.refs(node, loc, "follow_ups", nodes, "FAQ"))
+    return faq
 
-    # signals.yaml
-    doc = top("signals", {"signals": dict}, {"password_check": dict})
+
+def _signals(ctx: _Context) -> tuple[dict[str, Signal], PasswordCheck | None]:
+    """signals.yaml: words that set yes/no facts, and the protocol's password rule."""
+    check = ctx.check
+    doc = ctx.open("signals", {"signals": dict}, {"password_check": dict})
     signals: dict[str, Signal] = {}
     for name, node in (doc.get("signals") or {}).items():
         loc = f"signals.{name}"
-        if check.record(node, loc, {"words": list}, {"negations": list, "near": dict, "opposites": list}):
-            near = None
-            if node.get("near") is not None and check.record(node["near"], f"{loc}.near",
-                                                             {"acts": list, "targets": list}, {"within": int}):
-                within = node["near"].get("within", 2)
-                if within < 1:
-                    check.add(node["near"], f"{loc}.near.within", "must be 1 or more", "within")
-                near = Near(check.strings(node["near"], "acts", f"{loc}.near"),
-                            check.strings(node["near"], "targets", f"{loc}.near"), within)
-                for key in ("acts", "targets"):
-                    for word in getattr(near, key):
-                        if len(word.split()) != 1:
-                            check.add(node["near"], f"{loc}.near.{key}", f"{word!r}: one word each", key)
-            signals[name] = Signal(check.strings(node, "words", loc), check.strings(node, "negations", loc), near,
-                                   check.strings(node, "opposites", loc))
-    for name in ("urgent", "agreement", "other_identifier", "encrypted", "webmail_use"):
-        if name not in signals:
-            check.add(doc, f"signals.{name}", "required signal is missing")
+        if not check.record(node, loc, {"words": list}, {"negations": list, "near": dict, "opposites": list}):
+            continue
+        near = None
+        if node.get("near") is not None and check.record(node["near"], f"{loc}.near", {"acts": list, "targets": list},
+                                                         {"within": int}):
+            within = node["near"].get("within", 2)
+            if within < 1:
+                check.add(node["near"], f"{loc}.near.within", "must be 1 or more", "within")
+            near = Near(check.strings(node["near"], "acts", f"{loc}.near"),
+                        check.strings(node["near"], "targets", f"{loc}.near"), within)
+            for key in ("acts", "targets"):
+                for word in getattr(near, key):
+                    if len(word.split()) != 1:
+                        check.add(node["near"], f"{loc}.near.{key}", f"{word!r}: one word each", key)
+        signals[name] = Signal(check.strings(node, "words", loc), check.strings(node, "negations", loc), near,
+                               check.strings(node, "opposites", loc))
+    if "harm" in signals:
+        check.add(doc["signals"], "signals.harm", "signs of harm are read from harm.yaml; move these words there",
+                  "harm")
     password_check = None
     node = doc.get("password_check")
     if node is not None and check.record(node, "password_check", {"words": list, "cites": list},
                                          {"not_passwords": list, "min_length": int}):
         length = node.get("min_length", 8)
         if isinstance(length, bool) or length < 1:
-            check.add(node, "password_check.min_length", f"{length!r} must be a whole number of 1 or more", "min_length")
+            check.add(node, "password_check.min_length", f"{length!r} must be a whole number of 1 or more",
+                      "min_length")
         password_check = PasswordCheck(check.strings(node, "words", "password_check"),
                                        check.strings(node, "not_passwords", "password_check"), length,
-                                       cites(node, "password_check"))
-    if "harm" in signals:
-        check.add(doc, "signals.harm", "signs of harm are read from harm.yaml; move these words there")
-    harm = _harm(check, top("harm", {"categories": list}, {k: (list, int) for k in (*HARM_LISTS, *HARM_NUMBERS)}),
-                 cites)
-
-    if check.problems:
-        raise KnowledgeError(check.problems)
-    return Policy(sections, vocab["kinds"], groups, vocab["recipients"], vocab["channels"], facts,
-                  checklists, alternatives, ask, tuple(rules), faq, signals, harm, known_words, str(directory),
-                  password_check)
+                                       ctx.cites(node, "password_check"))
+    return signals, password_check
 
 
 HARM_LISTS = ("people", "fillers", "negations", "terminators", "reporters", "documents", "history", "immediate",
@@ -503,8 +710,10 @@ HARM_CATEGORIES = ("physical", "sexual", "emotional", "neglect", "domestic", "se
                    "online", "trafficking", "risky_adult", "parent_crisis")
 
 
-def _harm(check: _Checker, doc: dict, cites) -> HarmWords:
+def _harm(ctx: _Context) -> HarmWords:
     """harm.yaml: the signs of significant harm, by category, and how they are read."""
+    check = ctx.check
+    doc = ctx.open("harm", {"categories": list}, {k: (list, int) for k in (*HARM_LISTS, *HARM_NUMBERS)})
     lists = {}
     for name in HARM_LISTS:
         if not isinstance(doc.get(name, []), list):
@@ -525,15 +734,14 @@ def _harm(check: _Checker, doc: dict, cites) -> HarmWords:
     check.unique(nodes, "harm.categories", "category")
     for i, node in enumerate(nodes):
         loc = f"harm.categories[{i}]"
-        if not check.record(node, loc, {"id": str, "title": str, "cites": list}, {"clear": list, "acts": list,
-                                                                                  "signs": list, "weak": list,
-                                                                                  "resolved": list}):
+        if not check.record(node, loc, {"id": str, "title": str, "cites": list},
+                            {"clear": list, "acts": list, "signs": list, "weak": list, "resolved": list}):
             continue
         acts = check.strings(node, "acts", loc)
         for word in acts:
             if len(word.split()) != 1:
                 check.add(node, f"{loc}.acts", f"{word!r}: one word each (put phrases under clear)", "acts")
-        category = HarmCategory(node["id"], node["title"], cites(node, loc), check.strings(node, "clear", loc),
+        category = HarmCategory(node["id"], node["title"], ctx.cites(node, loc), check.strings(node, "clear", loc),
                                 acts, check.strings(node, "signs", loc), check.strings(node, "weak", loc),
                                 check.strings(node, "resolved", loc))
         if not (category.clear or category.acts or category.signs):
@@ -542,8 +750,83 @@ def _harm(check: _Checker, doc: dict, cites) -> HarmWords:
     have = {c.id for c in categories}
     for name in HARM_CATEGORIES:
         if name not in have:
-            check.add(doc, "harm.categories", f"category {name!r} is missing (national guidance names it)")
+            check.add(doc, "harm.categories", f"category {name!r} is missing (national guidance names it)",
+                      "categories")
     return HarmWords(tuple(categories), **lists, **numbers)
+
+
+def _ids_in(ctx: _Context, faq: Mapping, signals: Mapping, harm: HarmWords) -> dict[str, set]:
+    """The ids each part of the knowledge defines, as read."""
+    password = ctx.facts.get("password")
+    return {
+        "recipients": set(ctx.vocab.get("recipients", ())), "channels": set(ctx.vocab.get("channels", ())),
+        "kinds": set(ctx.vocab.get("kinds", ())), "checklists": set(ctx.checklists), "faq": set(faq),
+        "signals": set(signals), "facts.password": {c.value for c in password.choices} if password else set(),
+        "harm.categories": {c.id for c in harm.categories},
+    }
+
+
+def _entries(doc: dict, part: str) -> list[tuple[Any, Any, Any, str]]:
+    """(node, key, id, entry) for each entry of `part`, to point at a renamed one."""
+    if part == "facts.password":
+        facts = [f for f in doc.get("facts") or [] if isinstance(f, dict)]
+        i, fact = next(((i, f) for i, f in enumerate(facts) if f.get("id") == "password"), (0, {}))
+        return [(c, "value", c.get("value"), f"facts[{i}].choices[{j}].value")
+                for j, c in enumerate(fact.get("choices") or []) if isinstance(c, dict)]
+    if part == "signals":
+        signals = doc.get("signals") or {}
+        return [(signals, name, name, f"signals.{name}") for name in signals]
+    name = part.split(".")[-1]
+    return [(n, "id", n.get("id"), f"{part}[{i}].id")
+            for i, n in enumerate(doc.get(name) or []) if isinstance(n, dict)]
+
+
+def _needed_by_code(ctx: _Context, ids: Mapping[str, set]) -> None:
+    """Every id contract.py lists must exist: the code looks each up by name."""
+    check = ctx.check
+    by_part: dict[tuple[str, str], list] = {}
+    for need in NEEDED:
+        by_part.setdefault((need.file, need.part), []).append(need)
+    for (name, part), needs in by_part.items():
+        path, doc = ctx.docs[name]
+        check.file = str(path)
+        have = ids[part]
+        needed_ids = {n.id for n in needs}
+        entries = _entries(doc, part)
+        for need in needs:
+            if need.id in have:
+                continue
+            # the likely rename: an entry no code needs, spelt close to the needed id
+            spare = [ident for _, _, ident, _ in entries if isinstance(ident, str) and ident not in needed_ids]
+            close = [s for s in spare if need.id in s][:1] or difflib.get_close_matches(need.id, spare, n=1, cutoff=0.5)
+            what = f"{need.id!r} is missing"
+            tail = (f"SafeShare's code uses it by name ({need.why}). Keep the id {need.id!r}; "
+                    f"you may change its label and words")
+            if close:
+                node, key, _, at = next(e for e in entries if e[2] == close[0])
+                check.add(node, at, f"{what}: was it renamed to {close[0]!r}? {tail}", key)
+            else:
+                check.add(doc, part, f"{what}: {tail}", part.split(".")[0])
+
+
+def _reachable(ctx: _Context, policy: Policy) -> None:
+    """A rule no combination of facts reaches is a mistake in the order of rules.yaml."""
+    check = ctx.check
+    path, _ = ctx.docs["rules"]
+    check.file = str(path)
+    last = len(policy.rules) - 1
+    for found in unreachable_rules(policy):
+        if found.index == last:
+            continue  # the catch-all: earlier rules may well answer everything
+        loc = f"rules[{found.index}] ({found.rule.id})"
+        if found.everything:
+            msg = ("matches every question (when: {}), so no rule below it is ever used; "
+                   "move it to the end or give it a condition")
+        else:
+            names = ", ".join(found.before[:4]) + (" …" if len(found.before) > 4 else "")
+            msg = (f"can never apply: every question it matches is answered first by {names}; "
+                   f"move it above {names}, or narrow the `when` of {names}")
+        check.problems.append(Problem(check.file, found.rule.line, loc, msg))
 
 
 def cited_sections(policy: Policy) -> set[str]:

@@ -76,6 +76,8 @@ class Term:
     recipient: str | None = None  # channels: the recipient they imply ("the school portal": a school)
     choice: bool = True  # offered as a button in the guided check (False: read from text only)
     claims: tuple[str, ...] = ()  # kinds: words of another kind this one takes over next to it ("contact centre address")
+    domains: tuple[str, ...] = ()  # recipients: parts of an address's domain that name this recipient ("hotmail")
+    platform: bool = False  # channels: the route when named with email ("email it via Objective Connect")
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +130,24 @@ class Alternative:
 
 
 @dataclass(frozen=True, slots=True)
+class Example:
+    """A question a rule must answer, and the verdict it must give (rules.yaml `examples`)."""
+
+    question: str
+    verdict: "Verdict"
+    line: int = 0  # where it is written, for `safeshare check`
+    rule: str = ""  # the rule (or "ask-<fact>") that must answer; "" for the rule that carries it
+
+
+@dataclass(frozen=True, slots=True)
+class PackageOffer:
+    """When an answer offers to make an encrypted package (rules.yaml `package_offer`)."""
+
+    when: Mapping[str, frozenset]
+    verdicts: frozenset
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """If the facts match any of `when`, the protocol says `verdict`."""
 
@@ -139,6 +159,8 @@ class Rule:
     checklists: tuple[str, ...] = ()
     alternatives: tuple[str, ...] = ()
     follow_up: str = ""
+    examples: tuple[Example, ...] = ()
+    line: int = 0  # where the rule starts in rules.yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,6 +278,8 @@ class Policy:
     known_words: frozenset[str] = frozenset()
     source: str = ""
     password_check: PasswordCheck | None = None
+    everyday_words: frozenset[str] = frozenset()  # never corrected (everyday_words.txt)
+    package_offer: PackageOffer | None = None
 
     def terms(self, fact_id: str) -> Mapping[str, Term]:
         """The vocabulary a fact's choices come from, or an empty mapping."""

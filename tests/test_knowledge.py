@@ -117,7 +117,7 @@ def test_bad_values(knowledge_copy):
 
 def test_yes_without_quotes_is_caught(knowledge_copy):
     _break(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
-    assert "words[0]: read as true/false (False); put 'false' in quotes" in _problem(knowledge_copy)
+    assert "words[0]: read as false; put 'no' in quotes" in _problem(knowledge_copy)
 
 
 def test_missing_file(knowledge_copy):
@@ -137,7 +137,8 @@ def test_broken_knowledge_stops_the_command_line(knowledge_copy):
 def test_a_checklist_the_code_shows_by_name_must_exist(knowledge_copy):
     path = _break(knowledge_copy, "checklists", "  - id: package_sending\n", "  - id: package_sending_renamed\n")
     message = _problem(knowledge_copy)
-    assert str(path) in message and "missing checklist 'package_sending'" in message
+    assert f"{path}:{_line_of(path, 'package_sending_renamed')}: checklists[" in message
+    assert "'package_sending' is missing: was it renamed to 'package_sending_renamed'?" in message
 
 
 def test_a_broken_near_pairing_is_named(knowledge_copy):

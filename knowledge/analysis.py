@@ -1,0 +1,115 @@
+"""Rules that can never apply: found by going through every combination of fact values.
+
+Every fact has a finite set of values (true, false or a vocabulary id, or
+not said), so "can rule R ever answer?" has an exact answer: is there a
+combination that R matches and that no earlier rule answers or stops at
+(to ask for a fact)? The combinations run to billions, so they are walked
+as boxes (a set of values per fact) rather than one by one: R's boxes minus
+each earlier rule's boxes; whatever is left is where R answers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from .model import FACT_NAMES, Policy, Rule
+
+Box = dict[str, frozenset]
+
+
+@dataclass(frozen=True, slots=True)
+class Unreachable:
+    """A rule no question can reach, and the earlier rules that answer first."""
+
+    index: int
+    rule: Rule
+    before: tuple[str, ...]  # ids of earlier rules that take its questions
+    everything: bool = False  # the rule itself matches every question (`when: {}`) and is not last
+
+
+def fact_values(policy: Policy) -> dict[str, frozenset]:
+    """Every value each fact can take, None (not said) included."""
+    values: dict[str, frozenset] = {}
+    for name in FACT_NAMES:
+        terms = policy.terms(name)
+        if terms:
+            values[name] = frozenset(terms) | {None}
+        elif name == "down":
+            values[name] = frozenset(policy.channels) | {None}
+        else:
+            fact = policy.facts.get(name)
+            values[name] = frozenset(c.value for c in fact.choices) | {None} if fact else frozenset({None})
+    return values
+
+
+def unreachable_rules(policy: Policy) -> list[Unreachable]:
+    """Each rule (but the last, the catch-all) that no combination of facts reaches."""
+    universe = fact_values(policy)
+    found: list[Unreachable] = []
+    taken: list[tuple[str, list[Box]]] = []  # earlier rules, as the boxes where they answer or ask
+    for index, rule in enumerate(policy.rules):
+        left = [_box(cond, universe) for cond in rule.when]
+        takers = []
+        for rule_id, boxes in taken:
+            before = left
+            for box in boxes:
+                left = [piece for part in left for piece in _minus(part, box)]
+            if left != before:
+                takers.append(rule_id)
+            if not left:
+                break
+        everything = any(not cond for cond in rule.when)
+        if not left:
+            found.append(Unreachable(index, rule, _culprits(policy, rule, takers, universe)))
+        elif everything and index < len(policy.rules) - 1:
+            found.append(Unreachable(index, rule, (), everything=True))
+        taken.append((rule.id, [_stops(policy, cond, universe) for cond in rule.when]))
+    return found
+
+
+def _culprits(policy: Policy, rule: Rule, takers: list[str], universe: Mapping[str, frozenset]) -> tuple[str, ...]:
+    """The earlier rules to name: one that alone takes all the rule's questions, if any; else
+    those that turn on a fact the rule turns on (not significant harm, which takes a corner of everything)."""
+    earlier = {r.id: r for r in policy.rules}
+    boxes = [_box(cond, universe) for cond in rule.when]
+    alone = [rid for rid in takers
+             if not [p for b in boxes for p in _subtract_all(b, [_stops(policy, c, universe) for c in earlier[rid].when])]]
+    if alone:
+        return tuple(alone[:1])
+    facts = {name for cond in rule.when for name in cond}
+    return tuple(rid for rid in takers if facts & {name for cond in earlier[rid].when for name in cond}) or tuple(takers)
+
+
+def _subtract_all(box: Box, cuts: list[Box]) -> list[Box]:
+    left = [box]
+    for cut in cuts:
+        left = [piece for part in left for piece in _minus(part, cut)]
+    return left
+
+
+def _box(cond: Mapping[str, frozenset], universe: Mapping[str, frozenset]) -> Box:
+    return {name: frozenset(cond.get(name, values)) for name, values in universe.items()}
+
+
+def _stops(policy: Policy, cond: Mapping[str, frozenset], universe: Mapping[str, frozenset]) -> Box:
+    """Where a rule answers or stops the search to ask: a fact not said is asked for,
+    unless it is optional (a one-shot answer passes the rule over then)."""
+    box = _box(cond, universe)
+    for name, allowed in cond.items():
+        if not policy.facts[name].optional:
+            box[name] = allowed | {None}
+    return box
+
+
+def _minus(box: Box, cut: Box) -> list[Box]:
+    """`box` less `cut`, as disjoint boxes."""
+    if any(not (values & cut[name]) for name, values in box.items()):
+        return [box]
+    out = []
+    rest = dict(box)
+    for name, values in box.items():
+        outside = values - cut[name]
+        if outside:
+            out.append({**rest, name: outside})
+        rest[name] = values & cut[name]
+    return out

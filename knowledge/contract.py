@@ -1,0 +1,60 @@
+"""The ids in the knowledge files that SafeShare's code relies on by name.
+
+An information-governance officer may rename or remove anything else; these
+few the Python code looks up itself, so renaming one would load fine and
+then break answers. The loader checks every one of them, and a rename
+stops start-up (and `safeshare check`) with the file, the line and what to
+do, never an error in the middle of an answer. tests/test_contract.py
+finds every string in the code that names a knowledge id and checks it is
+listed here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Needed:
+    """One id the code uses: in which file and list, and what for."""
+
+    file: str  # the knowledge file, without .yaml
+    part: str  # the list or mapping it lives in ("recipients", "signals", "facts.password")
+    id: str
+    why: str  # what stops working without it, for the officer
+
+
+NEEDED: tuple[Needed, ...] = (
+    # vocabulary.yaml: dialogs/understand.py and dialogs/conversation.py
+    Needed("vocabulary", "recipients", "webmail_personal",
+           "a Gmail or Hotmail word is read as this recipient after \"to\", and as the sender's own webmail otherwise"),
+    Needed("vocabulary", "recipients", "generic_address", "an address such as info@school.org.uk is read as this recipient"),
+    Needed("vocabulary", "recipients", "secure_mail", "a cjsm or gsx address is read as this recipient"),
+    Needed("vocabulary", "recipients", "individual",
+           "a parent or carer named with secure email is who receives it, not a secure address"),
+    Needed("vocabulary", "channels", "email", "an email named with a platform (\"email it via Objective Connect\") "
+           "gives way to the platform"),
+    Needed("vocabulary", "channels", "webmail", "\"use Gmail\" (the sender's own webmail) is read as this channel"),
+    Needed("vocabulary", "channels", "secure_email", "a carer named with secure email is the recipient, not a secure address"),
+    Needed("vocabulary", "channels", "phone", "\"ring them with the password\" is not a phone question"),
+    # facts.yaml: the password reader (dialogs/understand.py) judges a proposed password into these
+    *(Needed("facts", "facts.password", value, "the password reader sets the password fact to this value")
+      for value in ("strong", "too_short", "no_mix", "short_no_mix", "reused")),
+    # signals.yaml: each sets a fact, or a reading, in dialogs/understand.py
+    *(Needed("signals", "signals", name, f"it sets the {fact} fact from a question")
+      for name, fact in (("urgent", "urgent"), ("other_identifier", "other_identifier"), ("agreement", "agreement"),
+                         ("encrypted", "encrypted"), ("aes", "aes"), ("password_reused", "password"),
+                         ("password_emailed", "password_emailed"), ("already", "already"),
+                         ("everything", "everything"), ("unavailable", "down"))),
+    Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
+    # checklists.yaml: shown by name
+    Needed("checklists", "checklists", "hub_immediate", "the answer for a child in immediate danger shows it first"),
+    Needed("checklists", "checklists", "not_sure", "the guided check's \"Not sure\" button shows it"),
+    Needed("checklists", "checklists", "package_sending", "the encrypted package's instructions"),
+    Needed("checklists", "checklists", "package_email_body", "the encrypted package's text for the email body"),
+    Needed("checklists", "checklists", "package_receiving", "the encrypted package's steps for the recipient"),
+    # faq.yaml
+    Needed("faq", "faq", "what-is-pid", "the guided check's \"Not sure\" at the kind question shows its answer"),
+    # harm.yaml: dialogs/harm.py files an adult much older than a child under this category
+    Needed("harm", "harm.categories", "sexual_exploitation",
+           "a child's age next to a much older adult's is read as a sign in this category"),
+)
