@@ -191,3 +191,14 @@ def test_a_choice_already_made_is_not_offered_again(assistant):
         state, messages = conversation.turn(state, Incoming(answer))
     assert messages[-1].fact.id == "recipient"
     assert "A secure email address (cjsm, gsx)" not in [o.title for o in messages[-1].options]
+
+
+@pytest.mark.parametrize("question, said", [
+    ("can I send the court bundle to the solicitor by courier?", "courier service as a more appropriate way"),
+    ("can I ring the GP about the child's mental health assessment?", "Safe Haven Procedure"),
+    ("can I send the assessment to a colleague on Teams chat?", "necessary, proportionate"),
+])
+def test_a_channel_without_a_rule_gets_what_the_protocol_does_say(assistant, question, said):
+    reply = assistant.answer(question)
+    assert reply.verdict is Verdict.NEED_MORE_INFO and "manager" in reply.text()
+    assert said in reply.text() and "Safe Haven Procedure" in reply.text()
