@@ -132,7 +132,10 @@ async def test_the_readme_walkthrough_in_agents_playground(tmp_path):
             assert resp.status == 200, await resp.text()
         pressed = (await playground.wait_for(3))[-1]
         assert card_text(pressed) == "How do you plan to send it?"
-        hub = await say("hub", 4)
+        # The "No" holds for the rest of the check: a document that names an injury is not a disclosure.
+        minutes = await say("email the conference minutes about the bruising", 4)
+        assert card_text(minutes) != "Ring the Safeguarding Hub now" and "0333" not in card_text(minutes)
+        hub = await say("hub", 5)
         assert any(a.get("url") == "tel:03332401727"
                    for a in hub["activity"]["attachments"][0]["content"].get("actions", []))
 
