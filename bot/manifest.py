@@ -1,14 +1,20 @@
-"""Build the Teams app package: manifest.json and the two icons, zipped."""
+"""Build the Teams app package: manifest.json and the two icons, zipped.
+
+The template and icons are package data (bot/teamsapp/), read through
+importlib.resources, so `safeshare manifest` works from an installed wheel
+as well as from a checkout.
+"""
 from __future__ import annotations
 
 import json
 import re
 import zipfile
+from importlib.resources import files
 from pathlib import Path
 
 from dialogs.conversation import COMMAND_LIST
 
-MANIFEST_DIR = Path(__file__).resolve().parent.parent / "manifest"
+TEAMS_APP = files("bot") / "teamsapp"
 DEFAULT_DOMAINS = ("token.botframework.com",)
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
@@ -21,7 +27,7 @@ def build_manifest(app_id: str, extra_domains=()) -> dict:
     if not _GUID.match(app_id or ""):
         raise ManifestError(f"--app-id must be the bot's Microsoft App ID, a GUID such as "
                             f"00000000-0000-4000-8000-000000000000 (got {app_id!r})")
-    template = json.loads((MANIFEST_DIR / "manifest.json").read_text(encoding="utf-8"))
+    template = json.loads((TEAMS_APP / "manifest.json").read_text(encoding="utf-8"))
     manifest = json.loads(json.dumps(template).replace("{{APP_ID}}", app_id))
     manifest["bots"][0]["commandLists"][0]["commands"] = [
         {"title": command.value, "description": description} for command, description in COMMAND_LIST]
@@ -35,5 +41,5 @@ def build_package(app_id: str, out: str | Path, extra_domains=()) -> Path:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
         for icon in ("color.png", "outline.png"):
-            archive.write(MANIFEST_DIR / icon, icon)
+            archive.writestr(icon, (TEAMS_APP / icon).read_bytes())
     return out
