@@ -38,12 +38,18 @@ STORAGE_KEY = web.AppKey("storage", Storage)
 ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
 
 
+class TenantRefused(Exception):
+    """The activity comes from a Microsoft Entra tenant not in SAFESHARE_ALLOWED_TENANTS."""
+
+
 def create_adapter(config: Config) -> SafeShareAdapter:
     fix_openid_refresh()
     auth = CachingAuthentication(ConfigurationBotFrameworkAuthentication(config))
     adapter = SafeShareAdapter(auth)
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
+        if isinstance(error, TenantRefused):  # not a failure: 403 and no reply at all (see messages())
+            raise error
         reference = uuid.uuid4().hex[:8]
         # The exception's message may quote user data: log its type only.
         log.error("turn.failed", extra={"reference": reference, "error": type(error).__name__})
@@ -141,10 +147,16 @@ async def messages(request: web.Request) -> web.Response:
     auth_header = request.headers.get("Authorization", "")
     adapter = request.app[ADAPTER_KEY]
     bot = request.app[BOT_KEY]
+    turn = bot.on_turn
+    if config.allowed_tenants and not _tenant_allowed(body, config.allowed_tenants):
+        turn = _refuse_tenant  # runs once the token is checked: a bad token still gets 401 first
     try:
-        invoke_response = await adapter.process_activity(auth_header, activity, bot.on_turn)
+        invoke_response = await adapter.process_activity(auth_header, activity, turn)
     except (PermissionError, jwt.PyJWTError):  # botbuilder lets PyJWT's errors through
         return _problem(HTTPStatus.UNAUTHORIZED, "the request is not authorised")
+    except TenantRefused:
+        log.info("request.tenant_refused")
+        return _problem(HTTPStatus.FORBIDDEN, "this tenant may not use SafeShare")
     except Exception as error:  # noqa: BLE001 - never a 500 with a traceback
         reference = uuid.uuid4().hex[:8]
         log.error("request.failed", extra={"reference": reference, "error": type(error).__name__})
@@ -164,6 +176,29 @@ async def messages(request: web.Request) -> web.Response:
     except Exception as error:  # noqa: BLE001 - e.g. an error response botbuilder cannot serialise itself
         log.info("invoke.unserialisable", extra={"error": type(error).__name__})
         return _problem(HTTPStatus.BAD_REQUEST, "SafeShare could not handle that invoke")
+
+
+async def _refuse_tenant(context: TurnContext) -> None:
+    raise TenantRefused()
+
+
+def _tenant_allowed(body: dict, allowed: frozenset[str]) -> bool:
+    """Teams names the sender's tenant twice (channelData.tenant.id, conversation.tenantId): both must be allowed.
+
+    Read from the raw JSON: botbuilder-schema 4.17.1 maps ConversationAccount.tenant_id to "tenantID",
+    so the activity object never has the conversation's tenant. An activity naming no tenant at all is
+    refused: Teams always names one.
+    """
+    named = []
+    channel_data = body.get("channelData") if isinstance(body.get("channelData"), dict) else {}
+    tenant = channel_data.get("tenant")
+    if isinstance(tenant, dict) and tenant.get("id") is not None:
+        named.append(tenant["id"])
+    conversation = body.get("conversation") if isinstance(body.get("conversation"), dict) else {}
+    for key in ("tenantId", "tenantID"):
+        if conversation.get(key) is not None:
+            named.append(conversation[key])
+    return bool(named) and all(isinstance(t, str) and t.strip().lower() in allowed for t in named)
 
 
 async def healthz(request: web.Request) -> web.Response:

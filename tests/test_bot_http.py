@@ -234,7 +234,8 @@ async def test_unknown_command_data_and_invoke(harness):
 async def test_with_an_app_id_a_request_without_a_token_is_refused(policy):
     connector = Connector()
     await connector.start()
-    bot = BotServer(policy, Config(APP_ID="11111111-2222-4333-8444-555555555555", APP_PASSWORD="not-used"))
+    bot = BotServer(policy, Config(APP_ID="11111111-2222-4333-8444-555555555555", APP_PASSWORD="not-used",
+                                     ALLOWED_TENANTS="9f3c1a52-0d6e-4f3b-8a61-2b7c5e4d9a10"))
     await bot.start()
     try:
         async with aiohttp.ClientSession() as session:
