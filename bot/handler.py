@@ -53,6 +53,13 @@ def _attachments(activity: Activity) -> list[dict]:
             for a in activity.attachments or () if a is not None]
 
 
+def _personal(activity: Activity) -> bool:
+    """A one-to-one chat. Teams says "personal", "groupChat" or "channel"; Emulator and Web Chat say nothing
+    and are one-to-one by nature."""
+    kind = activity.conversation.conversation_type if activity.conversation is not None else None
+    return kind in (None, "", "personal")
+
+
 class SafeShareBot(ActivityHandler):
     def __init__(self, conversation: Conversation, conversation_state: ConversationState,
                  transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
@@ -77,6 +84,11 @@ class SafeShareBot(ActivityHandler):
         text = activity.text if isinstance(activity.text, str) else ""
         data = activity.value if isinstance(activity.value, dict) else None
         files = requests_from(_attachments(activity))
+        personal = _personal(activity)
+        if files and not personal:  # refused before anything is downloaded
+            log.info("package.not_personal", extra={"files": len(files)})
+            await self._send(turn_context, [self.conversation.personal_only()])
+            return
         for attempt in range(CONFLICT_RETRIES):
             saved = True
             try:
@@ -87,7 +99,7 @@ class SafeShareBot(ActivityHandler):
             if files:
                 await self._package(turn_context, package_format(state), files)
                 return
-            new_state, messages = self.conversation.turn(state, Incoming(text[:4000], data))
+            new_state, messages = self.conversation.turn(state, Incoming(text[:4000], data, personal))
             if saved:
                 try:
                     await self.accessor.set(turn_context, new_state)

@@ -88,6 +88,7 @@ class Incoming:
 
     text: str = ""
     data: Mapping[str, Any] | None = None
+    personal: bool = True  # a one-to-one chat with SafeShare; packages and passwords are made only there
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +180,9 @@ class Conversation:
         fmt = package_format(state)
         data = incoming.data if isinstance(incoming.data, Mapping) else None
         encrypt = self._encrypt_request(incoming, data)
-        if encrypt is not None:  # the package prompt; a check in progress stays where it was
+        if encrypt is not None and not incoming.personal:
+            messages = [self.personal_only()]
+        elif encrypt is not None:  # the package prompt; a check in progress stays where it was
             fmt = encrypt or fmt
             messages = [self.encrypt_prompt(fmt)]
         elif data is not None and data.get(MARK):
@@ -435,6 +438,13 @@ class Conversation:
         return Message(Kind.NOTICE, "Make an encrypted package", lines,
                        options=(_command_option(f"Use {FORMAT_LABELS[other]}", Command.ENCRYPT, format=other),
                                 _ask_option("How do I encrypt a document?")))
+
+    def personal_only(self) -> Message:
+        """Why no package here: everyone in a channel or group chat would see its details and password."""
+        return Message(Kind.NOTICE, "Encrypted packages are made only in your personal chat with SafeShare.", (
+            "Everyone in this chat would see the package and its password. Open your own chat with SafeShare "
+            "(Chat, then SafeShare, or Apps, then SafeShare) and send encrypt there.",
+            "Nothing was downloaded or kept from this chat.",))
 
     def packaged(self, package) -> list[Message]:
         """The two messages that go with a package: ready (with the file), then the password."""

@@ -299,3 +299,23 @@ async def test_a_failing_hold_store_gives_a_clear_message_and_keeps_nothing(file
     assert "could not be kept for the upload" in json.dumps(sent)
     assert "Password" not in json.dumps(sent)  # no password for a package that does not exist
     assert files.leftovers() == []
+
+
+@pytest.mark.parametrize("kind", ["channel", "groupChat"])
+async def test_no_package_or_password_outside_a_personal_chat(files, kind):
+    """In a channel or group chat everyone would see the package and its password: say why, fetch nothing."""
+    connector = files.client.connector
+    body = activity(connector.url, f"shared-{kind}", "encrypt")
+    body["conversation"]["conversationType"] = kind
+    assert (await files.client.post(body)).status == 200
+    sent = connector.sent[f"shared-{kind}"]
+    assert len(sent) == 1 and "only in your personal chat" in json.dumps(sent)
+    body = activity(connector.url, f"shared-{kind}", "", attachments=[
+        {"contentType": DOWNLOAD_INFO, "name": SECRET_NAME, "content": {"downloadUrl": f"{files.host.url}/files/doc"}}])
+    body["conversation"]["conversationType"] = kind
+    assert (await files.client.post(body)).status == 200
+    sent = connector.sent[f"shared-{kind}"][1:]
+    text = json.dumps(sent)
+    assert len(sent) == 1 and "only in your personal chat" in text and "Nothing was downloaded" in text
+    assert "Password" not in text and FILE_CONSENT not in text
+    assert files.host.requests == 0 and files.leftovers() == [] and len(files.pending) == 0
