@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     manifest.add_argument("--out", default="safeshare-teams-app.zip")
     manifest.add_argument("--domain", action="append", default=[], help="an extra valid domain (repeatable)")
+    manifest.add_argument("--privacy-url", default=os.environ.get("SAFESHARE_PRIVACY_URL"),
+                          help="the council's privacy notice for SafeShare, https (env SAFESHARE_PRIVACY_URL)")
+    manifest.add_argument("--terms-url", default=os.environ.get("SAFESHARE_TERMS_URL"),
+                          help="the terms of use, https (env SAFESHARE_TERMS_URL)")
+    manifest.add_argument("--website-url", default=os.environ.get("SAFESHARE_WEBSITE_URL"),
+                          help="the support page, https (env SAFESHARE_WEBSITE_URL; default the privacy URL)")
     return parser
 
 
@@ -274,7 +280,8 @@ def _manifest(args) -> int:
     from .manifest import ManifestError, build_package
 
     try:
-        path = build_package(args.app_id, args.out, extra_domains=args.domain)
+        path = build_package(args.app_id, args.out, extra_domains=args.domain, privacy_url=args.privacy_url,
+                             terms_url=args.terms_url, website_url=args.website_url)
     except ManifestError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
         return EXIT_FAILURE

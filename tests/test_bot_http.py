@@ -257,11 +257,18 @@ def test_manifest_package_is_valid(tmp_path):
     from bot.manifest import ManifestError, build_package
 
     schema = json.loads((SCHEMAS / "teams-manifest-1.22.schema.json").read_text())
-    path = build_package("11111111-2222-4333-8444-555555555555", tmp_path / "app.zip")
+    urls = {"privacy_url": "https://council.gov.uk/safeshare/privacy", "terms_url": "https://council.gov.uk/safeshare/terms"}
+    path = build_package("11111111-2222-4333-8444-555555555555", tmp_path / "app.zip", **urls)
     with zipfile.ZipFile(path) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         Draft7Validator(schema).validate(manifest)
         assert manifest["manifestVersion"] == "1.22"
+        # A personal bot needs no permissions, no valid domains (no sign-in, no tab) and no placeholders.
+        assert "permissions" not in manifest and "validDomains" not in manifest
+        assert manifest["developer"]["privacyUrl"] == urls["privacy_url"]
+        assert manifest["developer"]["termsOfUseUrl"] == urls["terms_url"]
+        assert manifest["developer"]["websiteUrl"] == urls["privacy_url"]
+        assert "example." not in json.dumps(manifest) and "{{" not in json.dumps(manifest)
         bot = manifest["bots"][0]
         assert bot["scopes"] == ["personal"] and bot["supportsFiles"] is True
         assert [c["title"] for c in bot["commandLists"][0]["commands"]][:2] == ["help", "check"]
@@ -272,7 +279,11 @@ def test_manifest_package_is_valid(tmp_path):
             assert (width, height) == (size, size)
             assert colour_type == 6  # RGBA: the outline icon must be transparent
     with pytest.raises(ManifestError):
-        build_package("not-a-guid", tmp_path / "bad.zip")
+        build_package("not-a-guid", tmp_path / "bad.zip", **urls)
+    for bad in ({}, {**urls, "privacy_url": "http://council.gov.uk/p"},
+                {**urls, "terms_url": "https://www.example.gov.uk/safeshare/terms"}):
+        with pytest.raises(ManifestError, match="must be the council's own https page"):
+            build_package("11111111-2222-4333-8444-555555555555", tmp_path / "bad.zip", **bad)
 
 
 async def test_long_choice_lists_are_split_into_sets_teams_shows_in_full(harness, policy):

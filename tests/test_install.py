@@ -62,6 +62,10 @@ def installed(tmp_path_factory) -> Path:
     return venv / "bin"
 
 
+URLS = ("--privacy-url", "https://council.gov.uk/safeshare/privacy",
+        "--terms-url", "https://council.gov.uk/safeshare/terms")
+
+
 def run(bin_: Path, cwd: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([bin_ / "safeshare", *args], cwd=cwd, input=stdin, capture_output=True, text=True,
                           timeout=60)
@@ -74,7 +78,7 @@ def test_installed_ask_check_and_manifest_work_from_another_folder(installed, tm
     checked = run(installed, tmp_path, "check")
     assert checked.returncode == 0 and "protocol items" in checked.stdout, checked.stderr
     made = run(installed, tmp_path, "manifest", "--app-id", "11111111-2222-4333-8444-555555555555",
-               "--out", "app.zip")
+               "--out", "app.zip", *URLS)
     assert made.returncode == 0, made.stderr
     with zipfile.ZipFile(tmp_path / "app.zip") as archive:
         assert sorted(archive.namelist()) == ["color.png", "manifest.json", "outline.png"]
@@ -86,7 +90,7 @@ def test_purge_and_manifest_do_not_need_the_knowledge_files(installed, tmp_path)
     broken.mkdir()
     env = ("--knowledge", str(broken))
     assert run(installed, tmp_path, *env, "ask", "hello").returncode == 1  # the protocol is needed here
-    made = run(installed, tmp_path, *env, "manifest", "--app-id", "11111111-2222-4333-8444-555555555555")
+    made = run(installed, tmp_path, *env, "manifest", "--app-id", "11111111-2222-4333-8444-555555555555", *URLS)
     assert made.returncode == 0, made.stderr
     purged = run(installed, tmp_path, *env, "purge")
     assert purged.returncode == 0 and purged.stdout.startswith("removed 0 "), purged.stderr
