@@ -7,6 +7,8 @@ ever answers 500 with a traceback (see bot/sdk.py for why).
 """
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
 import json
 import logging
@@ -24,7 +26,7 @@ from dialogs.conversation import Conversation
 from knowledge.model import Policy
 
 from .config import Config
-from .files import BlobPendingPackages, FileTransfer, PendingPackages
+from .files import BlobPendingPackages, FileTransfer, PendingPackages, WorkFolder
 from .logs import conversation_ref, hash_conversation
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter, fix_openid_refresh
@@ -36,6 +38,7 @@ CONFIG_KEY = web.AppKey("config", Config)
 BOT_KEY = web.AppKey("bot", SafeShareBot)
 STORAGE_KEY = web.AppKey("storage", Storage)
 ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
+SWEPT_KEY = web.AppKey("swept", asyncio.Event)  # set after each timed sweep (tests await it)
 
 
 class TenantRefused(Exception):
@@ -65,19 +68,19 @@ def create_adapter(config: Config) -> SafeShareAdapter:
 
 
 def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
-               pending: PendingPackages | None = None, local_out=None) -> SafeShareBot:
+               pending: PendingPackages | None = None, local_out=None, work: WorkFolder | None = None) -> SafeShareBot:
     limit_mb = transfer.max_bytes // (1024 * 1024) if transfer is not None else 100
     return SafeShareBot(Conversation(Assistant(policy), package_limit_mb=limit_mb),
                         ConversationState(storage if storage is not None else MemoryStorage()),
-                        transfer, pending, local_out)
+                        transfer, pending, local_out, work)
 
 
-def pending_from(config: Config) -> PendingPackages:
+def pending_from(config: Config, work: WorkFolder | None = None) -> PendingPackages:
     """Where packages wait for the upload consent: this process, or blob storage shared by all instances."""
     if config.STORAGE == "blob" and config.AZURE_STORAGE_CONNECTION_STRING:
         return BlobPendingPackages(config.AZURE_STORAGE_CONNECTION_STRING, config.STATE_CONTAINER + "-pending",
-                                   config.PACKAGE_HOLD_SECONDS)
-    return PendingPackages(config.PACKAGE_HOLD_SECONDS)
+                                   config.PACKAGE_HOLD_SECONDS, work=work)
+    return PendingPackages(config.PACKAGE_HOLD_SECONDS, work)
 
 
 def create_app(config: Config, policy: Policy, storage: Storage | None = None,
@@ -87,14 +90,40 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     storage = storage if storage is not None else storage_from(config)
     app[STORAGE_KEY] = storage
     transfer = transfer or FileTransfer(config.file_hosts, config.MAX_PACKAGE_MB * 1024 * 1024)
-    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config))
+    work = WorkFolder(config.WORK_DIR or None)
+    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work)
     app[ADAPTER_KEY] = create_adapter(config)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.on_startup.append(_freeze_startup_objects)
+    app.cleanup_ctx.append(_sweeper)
     app.on_cleanup.append(_close_sender)
     return app
+
+
+async def _sweeper(app: web.Application):
+    """Open the work folder (wiping what dead processes left) and sweep it and the held packages on a timer."""
+    bot = app[BOT_KEY]
+    bot.work.open()
+    app[SWEPT_KEY] = swept = asyncio.Event()
+
+    async def sweep_forever() -> None:
+        while True:
+            await asyncio.sleep(app[CONFIG_KEY].SWEEP_SECONDS)
+            try:
+                await asyncio.to_thread(bot.work.sweep)
+                await bot.pending.sweep()
+            except Exception as error:  # noqa: BLE001 - the sweeper must outlive a disk or storage hiccup
+                log.warning("sweep.failed", extra={"error": type(error).__name__})
+            swept.set()
+
+    task = asyncio.create_task(sweep_forever())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    bot.work.close()
 
 
 async def _freeze_startup_objects(app: web.Application) -> None:

@@ -25,6 +25,7 @@ _ENV = {
     "AZURE_STORAGE_CONNECTION_STRING": "AZURE_STORAGE_CONNECTION_STRING",
     "LOG_SALT": "SAFESHARE_LOG_SALT",
     "ALLOWED_TENANTS": "SAFESHARE_ALLOWED_TENANTS",
+    "WORK_DIR": "SAFESHARE_WORK_DIR",
 }
 _NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS", "STATE_MAX_AGE_HOURS")
 
@@ -71,6 +72,10 @@ class Config:
     # app id: a valid Bot Framework token proves the message came through Teams, not from which council.
     # A SingleTenant bot defaults to its own tenant (APP_TENANTID).
     ALLOWED_TENANTS: str = ""
+    # Where plaintext originals (for one turn) and packages waiting for consent are written; wiped of
+    # dead processes' leftovers at start-up and every SWEEP_SECONDS. Default: <tmp>/safeshare-work-<uid>.
+    WORK_DIR: str = ""
+    SWEEP_SECONDS: float = 60
     # botbuilder's "parameterized" cloud settings: all None means the public cloud's built-in values.
     # Setting any switches every one to what is given here (the tests use the public cloud's values
     # with a local OpenID metadata endpoint whose key signs their tokens).

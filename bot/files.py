@@ -12,9 +12,11 @@ import asyncio
 import base64
 import binascii
 import contextlib
+import fcntl
 import fnmatch
 import ipaddress
 import logging
+import os
 import secrets
 import shutil
 import ssl
@@ -28,7 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
-from packager.package import Source, over_limit
+from packager.package import Source, over_limit, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -222,6 +224,78 @@ class FileTransfer:
                               "for a new package.") from None
 
 
+class WorkFolder:
+    """SafeShare's own folder on disk, the only place plaintext originals and held packages are written.
+
+    <root>/<pid>-<random>/ for this process, 0700, the folder itself locked (flock) for as long as the process lives, so that
+    a process's start-up can wipe the folders of processes that died mid-turn (no lock held) without
+    touching those of live instances on the same machine. sweep(), on a timer, does the same and removes
+    turn folders of this process older than `max_age` (a turn that somehow never cleaned up).
+    """
+
+    def __init__(self, root: str | Path | None = None, max_age: float = 3600):
+        self.root = Path(root) if root else Path(tempfile.gettempdir()) / f"safeshare-work-{os.getuid()}"
+        self.max_age = max_age
+        self.path: Path | None = None
+        self._lock = None
+
+    def open(self) -> Path:
+        """This process's folder, made (and every dead process's folder wiped) on first use."""
+        if self.path is None:
+            self.root.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
+            info = self.root.lstat()
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+                raise OSError(f"the work folder {self.root} is not a folder of this user")
+            self.root.chmod(stat.S_IRWXU)
+            self.wipe_dead()
+            path = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=self.root))
+            lock = os.open(path, os.O_RDONLY | os.O_DIRECTORY)  # the folder itself is the lock
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.path, self._lock = path, lock
+        return self.path
+
+    def turn(self):
+        """A private folder for one turn's originals, removed with everything in it when the turn ends."""
+        return private_dir(self.open())
+
+    def wipe_dead(self) -> int:
+        """Remove the folders of processes that are gone; returns how many."""
+        removed = 0
+        for child in self.root.iterdir() if self.root.is_dir() else ():
+            if child == self.path or not child.is_dir() or child.is_symlink():
+                continue
+            try:
+                lock = os.open(child, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # taken: nobody holds it, the owner is gone
+            except BlockingIOError:
+                continue  # a live process
+            finally:
+                os.close(lock)
+            shutil.rmtree(child, ignore_errors=True)
+            removed += 1
+        return removed
+
+    def sweep(self) -> int:
+        removed = self.wipe_dead()
+        if self.path is not None:
+            cutoff = time.time() - self.max_age
+            for child in self.path.glob("safeshare-*"):
+                with contextlib.suppress(OSError):
+                    if child.lstat().st_mtime < cutoff:
+                        shutil.rmtree(child, ignore_errors=True)
+                        removed += 1
+        return removed
+
+    def close(self) -> None:
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            os.close(self._lock)
+            self.path, self._lock = None, None
+
+
 @dataclass
 class Held:
     path: Path
@@ -239,16 +313,21 @@ class PendingPackages:
     BlobPendingPackages, so the accept can reach any of them.
     """
 
-    def __init__(self, hold_seconds: float = 900):
+    def __init__(self, hold_seconds: float = 900, work: WorkFolder | None = None):
         self.hold_seconds = hold_seconds
+        self.work = work
         self.root: Path | None = None  # made on first use
         self._held: dict[str, Held] = {}
 
     def _folder(self) -> Path:
         if self.root is None:
-            self.root = Path(tempfile.mkdtemp(prefix="safeshare-pending-"))
+            self.root = Path(tempfile.mkdtemp(prefix="safeshare-pending-", dir=self.work.open() if self.work else None))
             self.root.chmod(stat.S_IRWXU)
         return self.root
+
+    async def sweep(self) -> None:
+        """Delete every package whose hold has expired (on a timer, as well as on every hold and take)."""
+        self._sweep()
 
     async def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
         self._sweep()
@@ -301,8 +380,8 @@ class BlobPendingPackages(PendingPackages):
     """
 
     def __init__(self, connection_string: str, container: str = "safeshare-pending", hold_seconds: float = 900,
-                 timeout: float = 30):
-        super().__init__(hold_seconds)
+                 timeout: float = 30, work: WorkFolder | None = None):
+        super().__init__(hold_seconds, work)
         from .storage import BlobContainer
 
         self._store = BlobContainer(connection_string, container, timeout, retries=2)
@@ -376,6 +455,10 @@ class BlobPendingPackages(PendingPackages):
         async for item in self._container.list_blobs(include=["metadata"]):
             if int((item.metadata or {}).get("expires", "0")) <= now:
                 await self._delete_quietly(item.name)
+
+    async def sweep(self) -> None:
+        await self._store.ready()
+        await self._sweep_blobs()
 
     def __len__(self) -> int:
         return self._count

@@ -26,7 +26,7 @@ from dialogs.conversation import Conversation, Incoming, Kind, Message, package_
 from packager.package import PackageError, build, private_dir
 
 from .cards import render_card, suggested
-from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, requests_from
+from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, WorkFolder, requests_from
 from .sdk import FrozenJson, SentActivity
 from .storage import StateConflict, StorageUnavailable
 
@@ -63,8 +63,9 @@ def _personal(activity: Activity) -> bool:
 class SafeShareBot(ActivityHandler):
     def __init__(self, conversation: Conversation, conversation_state: ConversationState,
                  transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
-                 local_out: Path | None = None):
+                 local_out: Path | None = None, work: WorkFolder | None = None):
         self.conversation = conversation
+        self.work = work  # where originals are fetched to: SafeShare's own folder (bot/files.py)
         self.state = conversation_state
         self.accessor = conversation_state.create_property("safeshare")
         self.transfer = transfer if transfer is not None else FileTransfer()
@@ -136,7 +137,7 @@ class SafeShareBot(ActivityHandler):
     async def _package(self, turn_context: TurnContext, fmt: str, files) -> None:
         started = time.perf_counter()
         try:
-            with private_dir() as work:  # the originals never outlive this turn
+            with self.work.turn() if self.work else private_dir() as work:  # the originals never outlive this turn
                 sources = [await self.transfer.fetch(request, work) for request in files]
                 # py7zr and pyzipper work on a thread: other conversations keep their turns meanwhile.
                 package = await asyncio.to_thread(build, sources, work, fmt=fmt, max_bytes=self.transfer.max_bytes)

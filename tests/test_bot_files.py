@@ -115,7 +115,7 @@ async def test_teams_flow_download_consent_upload_and_7zip_opens_it(files, tmp_p
     assert consent["name"].endswith(".zip") and "Julia" not in consent["name"]
     assert consent["content"]["sizeInBytes"] > 0
     assert len(files.pending) == 1 and len(files.leftovers()) == 1
-    assert files.leftovers()[0].startswith("safeshare-pending-")  # the package waits; the original is gone
+    assert "/safeshare-pending-" in files.leftovers()[0]  # the package waits; the original is gone
 
     status, after = await files.consent("teams", "accept", consent_token(sent))
     assert status == 200
@@ -225,7 +225,7 @@ async def test_hostile_names_are_packaged_under_neutral_names(files):
         assert len(sent) == 3, json.dumps(sent)
         assert "document-1" in json.dumps(sent[0])
         assert "etc/passwd" not in json.dumps(sent[0]) and "\\u202e" not in json.dumps(sent[0])
-    assert len(files.leftovers()) == 5 and all(n.startswith("safeshare-pending-") for n in files.leftovers())
+    assert len(files.leftovers()) == 5 and all("/safeshare-pending-" in n for n in files.leftovers())
 
 
 @needs_7zip
@@ -319,3 +319,55 @@ async def test_no_package_or_password_outside_a_personal_chat(files, kind):
     assert len(sent) == 1 and "only in your personal chat" in text and "Nothing was downloaded" in text
     assert "Password" not in text and FILE_CONSENT not in text
     assert files.host.requests == 0 and files.leftovers() == [] and len(files.pending) == 0
+
+
+def test_the_work_folder_wipes_what_dead_processes_left_but_not_live_ones(tmp_path):
+    from bot.files import WorkFolder
+
+    root = tmp_path / "work"
+    crashed = root / "4242-crashed" / "safeshare-abc"  # a process killed mid-turn: its original is still there
+    crashed.mkdir(parents=True)
+    (crashed / "incoming-1").write_bytes(b"Julia Smith plan")
+    alive = WorkFolder(root)  # another instance on this machine, mid-turn
+    with alive.turn() as turn:
+        (turn / "incoming-1").write_bytes(b"in use")
+        starting = WorkFolder(root)
+        mine = starting.open()  # start-up
+        assert not (root / "4242-crashed").exists()
+        assert (turn / "incoming-1").exists() and mine.parent == root
+        assert oct(root.stat().st_mode & 0o777) == "0o700" and oct(mine.stat().st_mode & 0o777) == "0o700"
+    with starting.turn() as stuck:  # a turn folder older than max_age: the timed sweep removes it
+        os.utime(stuck, (0, 0))
+        assert starting.sweep() == 1 and not stuck.exists()
+    alive.close()
+    starting.close()
+    assert list(root.iterdir()) == []
+
+
+async def test_expired_held_packages_and_dead_folders_are_swept_on_a_timer(policy, tmp_path):
+    from botbuilder.core import MemoryStorage
+
+    from bot.app import SWEPT_KEY, create_app
+    from bot.config import Config
+
+    from .botharness import serve_local
+
+    root = tmp_path / "work"
+    app = create_app(Config(WORK_DIR=str(root), SWEEP_SECONDS=0.02), policy, storage=MemoryStorage())
+    (root / "999-dead").mkdir(parents=True)  # left by a process that died after this one started
+    runner, _ = await serve_local(app)
+    try:
+        pending = app[BOT_KEY].pending
+        pending.hold_seconds = 0  # expires at once; only the timer can remove it (nobody holds or takes)
+        package = tmp_path / "p.zip"
+        package.write_bytes(b"encrypted")
+        await pending.hold(package, "20261125-ABCD.zip", 9, "conv")
+        (root / "999-dead").mkdir(exist_ok=True)
+        assert len(pending) == 1
+        app[SWEPT_KEY].clear()
+        await asyncio.wait_for(app[SWEPT_KEY].wait(), 5)
+        assert len(pending) == 0 and list(pending.root.iterdir()) == []
+        assert [p.name for p in root.iterdir()] == [app[BOT_KEY].work.path.name]
+    finally:
+        await runner.cleanup()
+    assert list(root.iterdir()) == []
