@@ -272,7 +272,7 @@ def _encrypt(policy, args) -> int:
     print(f"Package: {final}")
     print("\n".join(text.ready_lines))
     print()
-    print("\n".join(text.password_lines()))
+    print("\n".join(text.password_lines(in_chat=False)))
     return EXIT_OK
 
 
