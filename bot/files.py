@@ -57,6 +57,19 @@ def host_allowed(host: str | None, patterns: Iterable[str]) -> bool:
     return any(fnmatch.fnmatchcase(host, p.lower()) for p in patterns)
 
 
+def _valid_hostname(host: str) -> bool:
+    """DNS rules (RFC 1035, 1123): labels of 1 to 63 letters, digits or hyphens, 253 characters in all."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.rstrip(".").split(".")
+    return len(host) <= 253 and all(
+        0 < len(label) <= 63 and label.isascii() and label.replace("-", "").isalnum()
+        and not label.startswith("-") and not label.endswith("-") for label in labels)
+
+
 def is_file(attachment: Mapping[str, Any]) -> bool:
     content_type = str(attachment.get("contentType") or "")
     if content_type in (DOWNLOAD_INFO, LOCAL_FILE):
@@ -128,6 +141,8 @@ class FileTransfer:
             raise FileRefused(f"{what}: the link is not a valid address.") from None
         if parts.scheme != "https":
             raise FileRefused(f"{what}: SafeShare only fetches files over https from SharePoint or OneDrive.")
+        if host and not _valid_hostname(host):  # e.g. a label over 63 characters: the connection would fail oddly
+            raise FileRefused(f"{what}: the link is not a valid address.")
         if parts.username or parts.password or not host_allowed(host, self.allowed_hosts):
             raise FileRefused(f"{what}: the file is not on SharePoint or OneDrive, so SafeShare did not fetch it. "
                               "Attach it from your OneDrive in this chat.")
@@ -172,7 +187,9 @@ class FileTransfer:
         self.check_url(url, what)
         try:
             for _ in range(_MAX_REDIRECTS + 1):
-                async with self._client().get(url, allow_redirects=False) as resp:
+                # identity: the size cap counts the bytes stored, so no compressed body can expand past it.
+                async with self._client().get(url, allow_redirects=False,
+                                              headers={"Accept-Encoding": "identity"}) as resp:
                     if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("Location"):
                         url = urljoin(url, resp.headers["Location"])
                         self.check_url(url, what)
@@ -212,7 +229,9 @@ class FileTransfer:
                     chunk = source.read(UPLOAD_CHUNK)
                     end = offset + len(chunk) - 1
                     headers = {"Content-Range": f"bytes {offset}-{end}/{size}", "Content-Length": str(len(chunk))}
-                    async with self._client().put(upload_url, data=chunk, headers=headers) as resp:
+                    # No redirects: the consent's upload URL was checked; wherever a 307 points was not.
+                    async with self._client().put(upload_url, data=chunk, headers=headers,
+                                                  allow_redirects=False) as resp:
                         await resp.read()
                         if resp.status not in (200, 201, 202):
                             raise FileRefused(f"The upload to your OneDrive failed (it answered {resp.status}). "

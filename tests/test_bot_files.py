@@ -74,7 +74,7 @@ async def files(policy, tmp_path, private_tmp):
     await host.start()
     connector = Connector()
     await connector.start()
-    transfer = FileTransfer(("localhost",), CAP, ssl_context=client_tls)
+    transfer = FileTransfer(("localhost", "*.sharepoint.com"), CAP, ssl_context=client_tls)
     bot = BotServer(policy, transfer=transfer)
     await bot.start()
     async with aiohttp.ClientSession() as session:
@@ -187,6 +187,8 @@ async def test_an_upload_cut_halfway_keeps_nothing(files):
     ("broken", "cut off"),
     ("empty", "is empty"),
     ("missing", "could not be downloaded"),
+    ("label-too-long", "not a valid address"),  # allowlisted by pattern, but no such host can exist
+    ("empty-label", "not a valid address"),
 ])
 async def test_hostile_downloads_get_a_clear_message_and_leave_nothing(files, case, expected):
     host = files.host
@@ -207,11 +209,15 @@ async def test_hostile_downloads_get_a_clear_message_and_leave_nothing(files, ca
         host.modes["doc"] = "break"
     elif case == "empty":
         host.files["doc"] = b""
+    elif case == "label-too-long":
+        url = "https://council-" + "x" * 60 + ".sharepoint.com/files/doc"
+    elif case == "empty-label":
+        url = "https://council..sharepoint.com/files/doc"
     sent = await files.send_files(f"hostile-{case}", "doc", url=url)
     text = json.dumps(sent)
     assert "I could not make the package" in text and expected in text, text
     assert "Julia" not in text and "evil" not in text
-    if case in ("http", "elsewhere"):
+    if case in ("http", "elsewhere", "label-too-long", "empty-label"):
         assert host.requests == 0  # refused without connecting
     assert files.leftovers() == [] and len(files.pending) == 0
 
@@ -371,3 +377,15 @@ async def test_expired_held_packages_and_dead_folders_are_swept_on_a_timer(polic
     finally:
         await runner.cleanup()
     assert list(root.iterdir()) == []
+
+
+async def test_downloads_ask_for_identity_encoding_and_uploads_follow_no_redirect(files):
+    """A compressed body could expand past the size cap; a redirected upload goes where nobody checked."""
+    files.host.files["doc"] = b"notes" * 100
+    files.host.upload_mode = "redirect"
+    sent = await files.send_files("no-redirect", "doc")
+    assert files.host.headers[0]["Accept-Encoding"] == "identity"
+    status, after = await files.consent("no-redirect", "accept", consent_token(sent))
+    assert status == 200 and "could not be uploaded" in json.dumps(after) and "307" in json.dumps(after)
+    assert not any(name.startswith("moved-") for name in files.host.uploads)
+    assert len(files.pending) == 0 and files.leftovers() == []
