@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import ipaddress
 import json
 import logging
 import uuid
@@ -39,6 +40,20 @@ BOT_KEY = web.AppKey("bot", SafeShareBot)
 STORAGE_KEY = web.AppKey("storage", Storage)
 ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
 SWEPT_KEY = web.AppKey("swept", asyncio.Event)  # set after each timed sweep (tests await it)
+
+
+def _loopback(request: web.Request) -> bool:
+    """The Host header names this computer: a page elsewhere that rebinds its own name to 127.0.0.1 does not."""
+    try:
+        host = (request.url.host or "").strip("[]").rstrip(".").lower()
+    except ValueError:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 class TenantRefused(Exception):
@@ -148,6 +163,9 @@ def _problem(status: HTTPStatus, detail: str) -> web.Response:
 
 async def messages(request: web.Request) -> web.Response:
     config = request.app[CONFIG_KEY]
+    if config.anonymous and not config.ANONYMOUS_REMOTE and not _loopback(request):
+        return _problem(HTTPStatus.FORBIDDEN, "anonymous local mode answers only requests to this computer "
+                                              "(Host 127.0.0.1, ::1 or localhost)")
     if request.content_length is not None and request.content_length > config.MAX_BODY_BYTES:
         return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
     try:

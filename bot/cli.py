@@ -142,6 +142,10 @@ def _serve(policy, args) -> int:
         print(f"safeshare: refusing to serve {args.host} without authentication: set MicrosoftAppId and "
               "MicrosoftAppPassword (environment or .env), or pass --allow-anonymous-remote", file=sys.stderr)
         return EXIT_USAGE
+    if args.allow_anonymous_remote:
+        import dataclasses
+
+        config = dataclasses.replace(config, ANONYMOUS_REMOTE=True)
     from . import logs
 
     logs.configure(json_lines=True)

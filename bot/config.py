@@ -75,6 +75,9 @@ class Config:
     # Where plaintext originals (for one turn) and packages waiting for consent are written; wiped of
     # dead processes' leftovers at start-up and every SWEEP_SECONDS. Default: <tmp>/safeshare-work-<uid>.
     WORK_DIR: str = ""
+    # `serve --allow-anonymous-remote`: anonymous mode on purpose beyond this computer. Otherwise anonymous
+    # mode answers only requests whose Host is loopback (a web page's DNS rebinding cannot reach it).
+    ANONYMOUS_REMOTE: bool = False
     SWEEP_SECONDS: float = 60
     # botbuilder's "parameterized" cloud settings: all None means the public cloud's built-in values.
     # Setting any switches every one to what is given here (the tests use the public cloud's values

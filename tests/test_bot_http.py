@@ -14,7 +14,7 @@ from bot.config import Config
 from dialogs.answer import Assistant
 from dialogs.conversation import Conversation, Incoming, Kind
 
-from .botharness import BotServer, Client, Connector, activity, buttons, card_of
+from .botharness import BotServer, Client, Connector, activity, buttons, card_of, running
 
 SCHEMAS = Path(__file__).parent / "schemas"
 CARD_SCHEMA = json.loads((SCHEMAS / "adaptive-card-1.5.schema.json").read_text())
@@ -298,3 +298,20 @@ async def test_long_choice_lists_are_split_into_sets_teams_shows_in_full(harness
     assert len(buttons(sent[0])) == len(policy.faq)
     short = await harness.say("sets", "can I fax the GP a mental health assessment?")
     assert len(card_of(short[0]).get("actions", [])) <= 6
+
+
+@pytest.mark.parametrize("host, allowed", [("127.0.0.1:3978", True), ("localhost", True), ("[::1]:3978", True),
+                                           ("rebound.example.com:3978", False), ("192.168.1.20:3978", False)])
+async def test_anonymous_mode_answers_only_a_loopback_host(harness, host, allowed):
+    """A web page whose name is rebound to 127.0.0.1 sends its own name as Host: no answer for it."""
+    conversation = f"host-{host}"
+    resp = await harness.post(activity(harness.connector.url, conversation, "hello"), headers={"Host": host})
+    assert resp.status == (200 if allowed else 403)
+    assert bool(harness.connector.sent[conversation]) is allowed
+
+
+async def test_allow_anonymous_remote_answers_any_host(policy, connector):
+    bot = BotServer(policy, Config(ANONYMOUS_REMOTE=True))
+    async with running(bot, connector) as client:
+        resp = await client.post(activity(connector.url, "remote", "hello"), headers={"Host": "bot.internal:3978"})
+        assert resp.status == 200
