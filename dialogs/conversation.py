@@ -82,6 +82,9 @@ def package_format(state: Mapping[str, Any] | None) -> str:
     return chosen if chosen in FORMATS else DEFAULT_FORMAT
 
 
+MAX_TEXT = 4000  # characters of any user text read, typed or carried by a card button: the rest is ignored
+
+
 @dataclass(frozen=True, slots=True)
 class Incoming:
     """One user turn: typed text, a card button's data, or both."""
@@ -188,7 +191,7 @@ class Conversation:
         elif data is not None and data.get(MARK):
             check, messages = self._on_button(check, data)
         else:
-            check, messages = self._on_text(check, (incoming.text or "").strip())
+            check, messages = self._on_text(check, (incoming.text or "")[:MAX_TEXT].strip())
         new_state = {"version": STATE_VERSION, "check": check.dump() if check else None}
         if fmt != DEFAULT_FORMAT:
             new_state["package_format"] = fmt
@@ -219,8 +222,8 @@ class Conversation:
             prefill = data.get("prefill") if isinstance(data.get("prefill"), Mapping) else None
             return self._command(check, command, prefill)
         if action == "ask":
-            text = data.get("text")
-            return check, self._answer(text) if isinstance(text, str) and text.strip() else [self._unknown()]
+            text = data.get("text")  # a button's data comes from the client, not from us: capped like typed text
+            return check, self._answer(text[:MAX_TEXT]) if isinstance(text, str) and text.strip() else [self._unknown()]
         if action == "unsure":
             if check is None or data.get("check") != check.id:
                 return check, [self._stale(check)]

@@ -191,3 +191,16 @@ def test_a_choice_already_made_is_not_offered_again(assistant):
         state, messages = conversation.turn(state, Incoming(answer))
     assert messages[-1].fact.id == "recipient"
     assert "A secure email address (cjsm, gsx)" not in [o.title for o in messages[-1].options]
+
+
+def test_a_card_buttons_text_is_capped_like_typed_text(assistant):
+    """A button's data is written by the client: a megabyte of it must cost what 4,000 typed characters cost."""
+    from dialogs.conversation import MARK, MAX_TEXT
+
+    conversation = Conversation(assistant)
+    filler = "please advise " * (MAX_TEXT // 14 + 1)
+    tail = " can I fax the mental health assessment to the GP?"
+    _, typed = conversation.turn(None, Incoming(text=filler + tail))
+    _, pressed = conversation.turn(None, Incoming(data={MARK: "ask", "text": filler + tail * 20_000}))
+    _, short = conversation.turn(None, Incoming(data={MARK: "ask", "text": tail}))
+    assert [m.title for m in pressed] == [m.title for m in typed] != [m.title for m in short]
