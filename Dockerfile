@@ -19,7 +19,6 @@ COPY bot ./bot
 COPY dialogs ./dialogs
 COPY knowledge ./knowledge
 COPY packager ./packager
-COPY manifest ./manifest
 RUN pip install --no-compile '.[azure]' && rm -rf /root/.cache
 
 USER safeshare

@@ -7,7 +7,10 @@ ever answers 500 with a traceback (see bot/sdk.py for why).
 """
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import ipaddress
 import json
 import logging
 import uuid
@@ -24,7 +27,7 @@ from dialogs.conversation import Conversation
 from knowledge.model import Policy
 
 from .config import Config
-from .files import BlobPendingPackages, FileTransfer, PendingPackages
+from .files import BlobPendingPackages, FileTransfer, PendingPackages, WorkFolder
 from .logs import conversation_ref, hash_conversation
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter, fix_openid_refresh
@@ -36,6 +39,25 @@ CONFIG_KEY = web.AppKey("config", Config)
 BOT_KEY = web.AppKey("bot", SafeShareBot)
 STORAGE_KEY = web.AppKey("storage", Storage)
 ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
+SWEPT_KEY = web.AppKey("swept", asyncio.Event)  # set after each timed sweep (tests await it)
+
+
+def _loopback(request: web.Request) -> bool:
+    """The Host header names this computer: a page elsewhere that rebinds its own name to 127.0.0.1 does not."""
+    try:
+        host = (request.url.host or "").strip("[]").rstrip(".").lower()
+    except ValueError:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class TenantRefused(Exception):
+    """The activity comes from a Microsoft Entra tenant not in SAFESHARE_ALLOWED_TENANTS."""
 
 
 def create_adapter(config: Config) -> SafeShareAdapter:
@@ -44,6 +66,8 @@ def create_adapter(config: Config) -> SafeShareAdapter:
     adapter = SafeShareAdapter(auth)
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
+        if isinstance(error, TenantRefused):  # not a failure: 403 and no reply at all (see messages())
+            raise error
         reference = uuid.uuid4().hex[:8]
         # The exception's message may quote user data: log its type only.
         log.error("turn.failed", extra={"reference": reference, "error": type(error).__name__})
@@ -59,19 +83,19 @@ def create_adapter(config: Config) -> SafeShareAdapter:
 
 
 def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
-               pending: PendingPackages | None = None, local_out=None) -> SafeShareBot:
+               pending: PendingPackages | None = None, local_out=None, work: WorkFolder | None = None) -> SafeShareBot:
     limit_mb = transfer.max_bytes // (1024 * 1024) if transfer is not None else 100
     return SafeShareBot(Conversation(Assistant(policy), package_limit_mb=limit_mb),
                         ConversationState(storage if storage is not None else MemoryStorage()),
-                        transfer, pending, local_out)
+                        transfer, pending, local_out, work)
 
 
-def pending_from(config: Config) -> PendingPackages:
+def pending_from(config: Config, work: WorkFolder | None = None) -> PendingPackages:
     """Where packages wait for the upload consent: this process, or blob storage shared by all instances."""
     if config.STORAGE == "blob" and config.AZURE_STORAGE_CONNECTION_STRING:
         return BlobPendingPackages(config.AZURE_STORAGE_CONNECTION_STRING, config.STATE_CONTAINER + "-pending",
-                                   config.PACKAGE_HOLD_SECONDS)
-    return PendingPackages(config.PACKAGE_HOLD_SECONDS)
+                                   config.PACKAGE_HOLD_SECONDS, work=work)
+    return PendingPackages(config.PACKAGE_HOLD_SECONDS, work)
 
 
 def create_app(config: Config, policy: Policy, storage: Storage | None = None,
@@ -81,14 +105,40 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     storage = storage if storage is not None else storage_from(config)
     app[STORAGE_KEY] = storage
     transfer = transfer or FileTransfer(config.file_hosts, config.MAX_PACKAGE_MB * 1024 * 1024)
-    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config))
+    work = WorkFolder(config.WORK_DIR or None)
+    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work)
     app[ADAPTER_KEY] = create_adapter(config)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.on_startup.append(_freeze_startup_objects)
+    app.cleanup_ctx.append(_sweeper)
     app.on_cleanup.append(_close_sender)
     return app
+
+
+async def _sweeper(app: web.Application):
+    """Open the work folder (wiping what dead processes left) and sweep it and the held packages on a timer."""
+    bot = app[BOT_KEY]
+    bot.work.open()
+    app[SWEPT_KEY] = swept = asyncio.Event()
+
+    async def sweep_forever() -> None:
+        while True:
+            await asyncio.sleep(app[CONFIG_KEY].SWEEP_SECONDS)
+            try:
+                await asyncio.to_thread(bot.work.sweep)
+                await bot.pending.sweep()
+            except Exception as error:  # noqa: BLE001 - the sweeper must outlive a disk or storage hiccup
+                log.warning("sweep.failed", extra={"error": type(error).__name__})
+            swept.set()
+
+    task = asyncio.create_task(sweep_forever())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    bot.work.close()
 
 
 async def _freeze_startup_objects(app: web.Application) -> None:
@@ -113,6 +163,9 @@ def _problem(status: HTTPStatus, detail: str) -> web.Response:
 
 async def messages(request: web.Request) -> web.Response:
     config = request.app[CONFIG_KEY]
+    if config.anonymous and not config.ANONYMOUS_REMOTE and not _loopback(request):
+        return _problem(HTTPStatus.FORBIDDEN, "anonymous local mode answers only requests to this computer "
+                                              "(Host 127.0.0.1, ::1 or localhost)")
     if request.content_length is not None and request.content_length > config.MAX_BODY_BYTES:
         return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
     try:
@@ -141,10 +194,16 @@ async def messages(request: web.Request) -> web.Response:
     auth_header = request.headers.get("Authorization", "")
     adapter = request.app[ADAPTER_KEY]
     bot = request.app[BOT_KEY]
+    turn = bot.on_turn
+    if config.allowed_tenants and not _tenant_allowed(body, config.allowed_tenants):
+        turn = _refuse_tenant  # runs once the token is checked: a bad token still gets 401 first
     try:
-        invoke_response = await adapter.process_activity(auth_header, activity, bot.on_turn)
+        invoke_response = await adapter.process_activity(auth_header, activity, turn)
     except (PermissionError, jwt.PyJWTError):  # botbuilder lets PyJWT's errors through
         return _problem(HTTPStatus.UNAUTHORIZED, "the request is not authorised")
+    except TenantRefused:
+        log.info("request.tenant_refused")
+        return _problem(HTTPStatus.FORBIDDEN, "this tenant may not use SafeShare")
     except Exception as error:  # noqa: BLE001 - never a 500 with a traceback
         reference = uuid.uuid4().hex[:8]
         log.error("request.failed", extra={"reference": reference, "error": type(error).__name__})
@@ -164,6 +223,29 @@ async def messages(request: web.Request) -> web.Response:
     except Exception as error:  # noqa: BLE001 - e.g. an error response botbuilder cannot serialise itself
         log.info("invoke.unserialisable", extra={"error": type(error).__name__})
         return _problem(HTTPStatus.BAD_REQUEST, "SafeShare could not handle that invoke")
+
+
+async def _refuse_tenant(context: TurnContext) -> None:
+    raise TenantRefused()
+
+
+def _tenant_allowed(body: dict, allowed: frozenset[str]) -> bool:
+    """Teams names the sender's tenant twice (channelData.tenant.id, conversation.tenantId): both must be allowed.
+
+    Read from the raw JSON: botbuilder-schema 4.17.1 maps ConversationAccount.tenant_id to "tenantID",
+    so the activity object never has the conversation's tenant. An activity naming no tenant at all is
+    refused: Teams always names one.
+    """
+    named = []
+    channel_data = body.get("channelData") if isinstance(body.get("channelData"), dict) else {}
+    tenant = channel_data.get("tenant")
+    if isinstance(tenant, dict) and tenant.get("id") is not None:
+        named.append(tenant["id"])
+    conversation = body.get("conversation") if isinstance(body.get("conversation"), dict) else {}
+    for key in ("tenantId", "tenantID"):
+        if conversation.get(key) is not None:
+            named.append(conversation[key])
+    return bool(named) and all(isinstance(t, str) and t.strip().lower() in allowed for t in named)
 
 
 async def healthz(request: web.Request) -> web.Response:

@@ -54,6 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     manifest.add_argument("--out", default="safeshare-teams-app.zip")
     manifest.add_argument("--domain", action="append", default=[], help="an extra valid domain (repeatable)")
+    manifest.add_argument("--privacy-url", default=os.environ.get("SAFESHARE_PRIVACY_URL"),
+                          help="the council's privacy notice for SafeShare, https (env SAFESHARE_PRIVACY_URL)")
+    manifest.add_argument("--terms-url", default=os.environ.get("SAFESHARE_TERMS_URL"),
+                          help="the terms of use, https (env SAFESHARE_TERMS_URL)")
+    manifest.add_argument("--website-url", default=os.environ.get("SAFESHARE_WEBSITE_URL"),
+                          help="the support page, https (env SAFESHARE_WEBSITE_URL; default the privacy URL)")
     return parser
 
 
@@ -63,6 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    # Neither needs the protocol: a broken knowledge folder must not stop the daily purge or a manifest.
+    if args.command == "purge":
+        return _purge()
+    if args.command == "manifest":
+        return _manifest(args)
     from knowledge.loader import KnowledgeError, load_policy
 
     try:
@@ -80,10 +91,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _chat(policy, args)
     if args.command == "encrypt":
         return _encrypt(policy, args)
-    if args.command == "purge":
-        return _purge()
-    if args.command == "manifest":
-        return _manifest(args)
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE
 
@@ -169,6 +176,10 @@ def _serve(policy, args) -> int:
         print(f"safeshare: refusing to serve {args.host} without authentication: set MicrosoftAppId and "
               "MicrosoftAppPassword (environment or .env), or pass --allow-anonymous-remote", file=sys.stderr)
         return EXIT_USAGE
+    if args.allow_anonymous_remote:
+        import dataclasses
+
+        config = dataclasses.replace(config, ANONYMOUS_REMOTE=True)
     from . import logs
 
     logs.configure(json_lines=True)
@@ -179,16 +190,36 @@ def _serve(policy, args) -> int:
     except (ValueError, OSError, sqlite3.Error, ImportError) as exc:  # the state store cannot be set up
         print(f"safeshare: cannot start: the conversation state store: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILURE
-    print(f"SafeShare on http://{args.host}:{args.port}/api/messages, {mode}. "
-          "Try it with: npx @microsoft/m365agentsplayground -e "
-          f"http://{args.host}:{args.port}/api/messages -c msteams", file=sys.stderr)
-    # SIGTERM/SIGINT: stop accepting, let in-flight turns finish (up to 30 s), then close the store.
-    try:
-        web.run_app(app, host=args.host, port=args.port, print=None, shutdown_timeout=30, access_log=None)
-    except OSError as exc:  # e.g. the port is taken
+    try:  # bound here, so that --port 0 can say which port it got (and a taken port is reported plainly)
+        sock = _listen(args.host, args.port)
+    except OSError as exc:
         print(f"safeshare: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
+    port = sock.getsockname()[1]
+    print(f"SafeShare on http://{args.host}:{port}/api/messages, {mode}. "
+          "Try it with: npx @microsoft/m365agentsplayground -e "
+          f"http://{args.host}:{port}/api/messages -c msteams", file=sys.stderr, flush=True)
+    # SIGTERM/SIGINT: stop accepting, let in-flight turns finish (up to 30 s), then close the store.
+    web.run_app(app, sock=sock, print=None, shutdown_timeout=30, access_log=None)
     return EXIT_OK
+
+
+def _listen(host: str, port: int):
+    """A listening socket on host:port (0: any free port), as aiohttp's own would be set up."""
+    import socket
+
+    family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM,
+                                                         flags=socket.AI_PASSIVE)[0]
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(128)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(False)
+    return sock
 
 
 def _config():
@@ -279,7 +310,7 @@ def _encrypt(policy, args) -> int:
     print(f"Package: {final}")
     print("\n".join(text.ready_lines))
     print()
-    print("\n".join(text.password_lines()))
+    print("\n".join(text.password_lines(in_chat=False)))
     return EXIT_OK
 
 
@@ -287,7 +318,8 @@ def _manifest(args) -> int:
     from .manifest import ManifestError, build_package
 
     try:
-        path = build_package(args.app_id, args.out, extra_domains=args.domain)
+        path = build_package(args.app_id, args.out, extra_domains=args.domain, privacy_url=args.privacy_url,
+                             terms_url=args.terms_url, website_url=args.website_url)
     except ManifestError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
         return EXIT_FAILURE

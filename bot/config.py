@@ -24,6 +24,8 @@ _ENV = {
     "STATE_MAX_AGE_HOURS": "SAFESHARE_STATE_MAX_AGE_HOURS",
     "AZURE_STORAGE_CONNECTION_STRING": "AZURE_STORAGE_CONNECTION_STRING",
     "LOG_SALT": "SAFESHARE_LOG_SALT",
+    "ALLOWED_TENANTS": "SAFESHARE_ALLOWED_TENANTS",
+    "WORK_DIR": "SAFESHARE_WORK_DIR",
 }
 _NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS", "STATE_MAX_AGE_HOURS")
 
@@ -66,6 +68,17 @@ class Config:
     STATE_MAX_AGE_HOURS: int = 24
     AZURE_STORAGE_CONNECTION_STRING: str = field(default="", repr=False)
     LOG_SALT: str = field(default="", repr=False)  # for the hashed conversation ids in logs
+    # Microsoft Entra tenant ids whose users may talk to the bot (comma-separated). Required with an
+    # app id: a valid Bot Framework token proves the message came through Teams, not from which council.
+    # A SingleTenant bot defaults to its own tenant (APP_TENANTID).
+    ALLOWED_TENANTS: str = ""
+    # Where plaintext originals (for one turn) and packages waiting for consent are written; wiped of
+    # dead processes' leftovers at start-up and every SWEEP_SECONDS. Default: <tmp>/safeshare-work-<uid>.
+    WORK_DIR: str = ""
+    # `serve --allow-anonymous-remote`: anonymous mode on purpose beyond this computer. Otherwise anonymous
+    # mode answers only requests whose Host is loopback (a web page's DNS rebinding cannot reach it).
+    ANONYMOUS_REMOTE: bool = False
+    SWEEP_SECONDS: float = 60
     # botbuilder's "parameterized" cloud settings: all None means the public cloud's built-in values.
     # Setting any switches every one to what is given here (the tests use the public cloud's values
     # with a local OpenID metadata endpoint whose key signs their tokens).
@@ -77,9 +90,23 @@ class Config:
     OAUTH_URL: str | None = None
     CALLER_ID: str | None = None
 
+    def __post_init__(self):
+        if self.APP_ID and not self.allowed_tenants:
+            raise ConfigError("SAFESHARE_ALLOWED_TENANTS must list the Microsoft Entra tenant ids whose users may "
+                              "use SafeShare (comma-separated), or set MicrosoftAppType=SingleTenant and "
+                              "MicrosoftAppTenantId")
+
     @property
     def anonymous(self) -> bool:
         return not self.APP_ID
+
+    @property
+    def allowed_tenants(self) -> frozenset[str]:
+        """Tenant ids allowed in; empty means no check (anonymous local mode only)."""
+        listed = {t.strip().lower() for t in self.ALLOWED_TENANTS.split(",") if t.strip()}
+        if not listed and self.APP_TYPE.lower() == "singletenant" and self.APP_TENANTID:
+            listed = {self.APP_TENANTID.strip().lower()}
+        return frozenset(listed)
 
     @property
     def file_hosts(self) -> tuple[str, ...]:

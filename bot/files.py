@@ -12,9 +12,11 @@ import asyncio
 import base64
 import binascii
 import contextlib
+import fcntl
 import fnmatch
 import ipaddress
 import logging
+import os
 import secrets
 import shutil
 import ssl
@@ -28,7 +30,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
-from packager.package import Source, over_limit
+from packager.package import Source, over_limit, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +55,19 @@ def host_allowed(host: str | None, patterns: Iterable[str]) -> bool:
         return False
     host = host.lower().rstrip(".")
     return any(fnmatch.fnmatchcase(host, p.lower()) for p in patterns)
+
+
+def _valid_hostname(host: str) -> bool:
+    """DNS rules (RFC 1035, 1123): labels of 1 to 63 letters, digits or hyphens, 253 characters in all."""
+    try:
+        ipaddress.ip_address(host)
+        return True
+    except ValueError:
+        pass
+    labels = host.rstrip(".").split(".")
+    return len(host) <= 253 and all(
+        0 < len(label) <= 63 and label.isascii() and label.replace("-", "").isalnum()
+        and not label.startswith("-") and not label.endswith("-") for label in labels)
 
 
 def is_file(attachment: Mapping[str, Any]) -> bool:
@@ -126,6 +141,8 @@ class FileTransfer:
             raise FileRefused(f"{what}: the link is not a valid address.") from None
         if parts.scheme != "https":
             raise FileRefused(f"{what}: SafeShare only fetches files over https from SharePoint or OneDrive.")
+        if host and not _valid_hostname(host):  # e.g. a label over 63 characters: the connection would fail oddly
+            raise FileRefused(f"{what}: the link is not a valid address.")
         if parts.username or parts.password or not host_allowed(host, self.allowed_hosts):
             raise FileRefused(f"{what}: the file is not on SharePoint or OneDrive, so SafeShare did not fetch it. "
                               "Attach it from your OneDrive in this chat.")
@@ -170,7 +187,9 @@ class FileTransfer:
         self.check_url(url, what)
         try:
             for _ in range(_MAX_REDIRECTS + 1):
-                async with self._client().get(url, allow_redirects=False) as resp:
+                # identity: the size cap counts the bytes stored, so no compressed body can expand past it.
+                async with self._client().get(url, allow_redirects=False,
+                                              headers={"Accept-Encoding": "identity"}) as resp:
                     if resp.status in (301, 302, 303, 307, 308) and resp.headers.get("Location"):
                         url = urljoin(url, resp.headers["Location"])
                         self.check_url(url, what)
@@ -210,7 +229,9 @@ class FileTransfer:
                     chunk = source.read(UPLOAD_CHUNK)
                     end = offset + len(chunk) - 1
                     headers = {"Content-Range": f"bytes {offset}-{end}/{size}", "Content-Length": str(len(chunk))}
-                    async with self._client().put(upload_url, data=chunk, headers=headers) as resp:
+                    # No redirects: the consent's upload URL was checked; wherever a 307 points was not.
+                    async with self._client().put(upload_url, data=chunk, headers=headers,
+                                                  allow_redirects=False) as resp:
                         await resp.read()
                         if resp.status not in (200, 201, 202):
                             raise FileRefused(f"The upload to your OneDrive failed (it answered {resp.status}). "
@@ -220,6 +241,78 @@ class FileTransfer:
             log.warning("file.upload_failed", extra={"error": type(error).__name__})
             raise FileRefused("The upload to your OneDrive was cut off. Nothing was kept; send the file again "
                               "for a new package.") from None
+
+
+class WorkFolder:
+    """SafeShare's own folder on disk, the only place plaintext originals and held packages are written.
+
+    <root>/<pid>-<random>/ for this process, 0700, the folder itself locked (flock) for as long as the process lives, so that
+    a process's start-up can wipe the folders of processes that died mid-turn (no lock held) without
+    touching those of live instances on the same machine. sweep(), on a timer, does the same and removes
+    turn folders of this process older than `max_age` (a turn that somehow never cleaned up).
+    """
+
+    def __init__(self, root: str | Path | None = None, max_age: float = 3600):
+        self.root = Path(root) if root else Path(tempfile.gettempdir()) / f"safeshare-work-{os.getuid()}"
+        self.max_age = max_age
+        self.path: Path | None = None
+        self._lock = None
+
+    def open(self) -> Path:
+        """This process's folder, made (and every dead process's folder wiped) on first use."""
+        if self.path is None:
+            self.root.mkdir(mode=stat.S_IRWXU, parents=True, exist_ok=True)
+            info = self.root.lstat()
+            if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid():
+                raise OSError(f"the work folder {self.root} is not a folder of this user")
+            self.root.chmod(stat.S_IRWXU)
+            self.wipe_dead()
+            path = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=self.root))
+            lock = os.open(path, os.O_RDONLY | os.O_DIRECTORY)  # the folder itself is the lock
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self.path, self._lock = path, lock
+        return self.path
+
+    def turn(self):
+        """A private folder for one turn's originals, removed with everything in it when the turn ends."""
+        return private_dir(self.open())
+
+    def wipe_dead(self) -> int:
+        """Remove the folders of processes that are gone; returns how many."""
+        removed = 0
+        for child in self.root.iterdir() if self.root.is_dir() else ():
+            if child == self.path or not child.is_dir() or child.is_symlink():
+                continue
+            try:
+                lock = os.open(child, os.O_RDONLY | os.O_DIRECTORY)
+            except OSError:
+                continue
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)  # taken: nobody holds it, the owner is gone
+            except BlockingIOError:
+                continue  # a live process
+            finally:
+                os.close(lock)
+            shutil.rmtree(child, ignore_errors=True)
+            removed += 1
+        return removed
+
+    def sweep(self) -> int:
+        removed = self.wipe_dead()
+        if self.path is not None:
+            cutoff = time.time() - self.max_age
+            for child in self.path.glob("safeshare-*"):
+                with contextlib.suppress(OSError):
+                    if child.lstat().st_mtime < cutoff:
+                        shutil.rmtree(child, ignore_errors=True)
+                        removed += 1
+        return removed
+
+    def close(self) -> None:
+        if self.path is not None:
+            shutil.rmtree(self.path, ignore_errors=True)
+            os.close(self._lock)
+            self.path, self._lock = None, None
 
 
 @dataclass
@@ -239,16 +332,21 @@ class PendingPackages:
     BlobPendingPackages, so the accept can reach any of them.
     """
 
-    def __init__(self, hold_seconds: float = 900):
+    def __init__(self, hold_seconds: float = 900, work: WorkFolder | None = None):
         self.hold_seconds = hold_seconds
+        self.work = work
         self.root: Path | None = None  # made on first use
         self._held: dict[str, Held] = {}
 
     def _folder(self) -> Path:
         if self.root is None:
-            self.root = Path(tempfile.mkdtemp(prefix="safeshare-pending-"))
+            self.root = Path(tempfile.mkdtemp(prefix="safeshare-pending-", dir=self.work.open() if self.work else None))
             self.root.chmod(stat.S_IRWXU)
         return self.root
+
+    async def sweep(self) -> None:
+        """Delete every package whose hold has expired (on a timer, as well as on every hold and take)."""
+        self._sweep()
 
     async def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
         self._sweep()
@@ -301,8 +399,8 @@ class BlobPendingPackages(PendingPackages):
     """
 
     def __init__(self, connection_string: str, container: str = "safeshare-pending", hold_seconds: float = 900,
-                 timeout: float = 30):
-        super().__init__(hold_seconds)
+                 timeout: float = 30, work: WorkFolder | None = None):
+        super().__init__(hold_seconds, work)
         from .storage import BlobContainer
 
         self._store = BlobContainer(connection_string, container, timeout, retries=2)
@@ -376,6 +474,10 @@ class BlobPendingPackages(PendingPackages):
         async for item in self._container.list_blobs(include=["metadata"]):
             if int((item.metadata or {}).get("expires", "0")) <= now:
                 await self._delete_quietly(item.name)
+
+    async def sweep(self) -> None:
+        await self._store.ready()
+        await self._sweep_blobs()
 
     def __len__(self) -> int:
         return self._count

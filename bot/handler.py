@@ -26,7 +26,7 @@ from dialogs.conversation import Conversation, Incoming, Kind, Message, package_
 from packager.package import PackageError, build, private_dir
 
 from .cards import render_card, suggested
-from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, requests_from
+from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, WorkFolder, requests_from
 from .sdk import FrozenJson, SentActivity
 from .storage import StateConflict, StorageUnavailable
 
@@ -53,11 +53,19 @@ def _attachments(activity: Activity) -> list[dict]:
             for a in activity.attachments or () if a is not None]
 
 
+def _personal(activity: Activity) -> bool:
+    """A one-to-one chat. Teams says "personal", "groupChat" or "channel"; Emulator and Web Chat say nothing
+    and are one-to-one by nature."""
+    kind = activity.conversation.conversation_type if activity.conversation is not None else None
+    return kind in (None, "", "personal")
+
+
 class SafeShareBot(ActivityHandler):
     def __init__(self, conversation: Conversation, conversation_state: ConversationState,
                  transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
-                 local_out: Path | None = None):
+                 local_out: Path | None = None, work: WorkFolder | None = None):
         self.conversation = conversation
+        self.work = work  # where originals are fetched to: SafeShare's own folder (bot/files.py)
         self.state = conversation_state
         self.accessor = conversation_state.create_property("safeshare")
         self.transfer = transfer if transfer is not None else FileTransfer()
@@ -77,6 +85,11 @@ class SafeShareBot(ActivityHandler):
         text = activity.text if isinstance(activity.text, str) else ""
         data = activity.value if isinstance(activity.value, dict) else None
         files = requests_from(_attachments(activity))
+        personal = _personal(activity)
+        if files and not personal:  # refused before anything is downloaded
+            log.info("package.not_personal", extra={"files": len(files)})
+            await self._send(turn_context, [self.conversation.personal_only()])
+            return
         for attempt in range(CONFLICT_RETRIES):
             saved = True
             try:
@@ -87,7 +100,7 @@ class SafeShareBot(ActivityHandler):
             if files:
                 await self._package(turn_context, package_format(state), files)
                 return
-            new_state, messages = self.conversation.turn(state, Incoming(text[:4000], data))
+            new_state, messages = self.conversation.turn(state, Incoming(text[:4000], data, personal))
             if saved:
                 try:
                     await self.accessor.set(turn_context, new_state)
@@ -124,7 +137,7 @@ class SafeShareBot(ActivityHandler):
     async def _package(self, turn_context: TurnContext, fmt: str, files) -> None:
         started = time.perf_counter()
         try:
-            with private_dir() as work:  # the originals never outlive this turn
+            with self.work.turn() if self.work else private_dir() as work:  # the originals never outlive this turn
                 sources = [await self.transfer.fetch(request, work) for request in files]
                 # py7zr and pyzipper work on a thread: other conversations keep their turns meanwhile.
                 package = await asyncio.to_thread(build, sources, work, fmt=fmt, max_bytes=self.transfer.max_bytes)

@@ -6,9 +6,10 @@ kinds, reference ids, exception type names), plus a salted hash of the
 conversation id. Nothing else a record carries is written. SafeShare's own
 code never puts free text, names or file names in a record; as a second
 line of defence every string that is written goes through scrub(), which
-removes e-mail addresses, NHS numbers (10 digits passing the mod-11 check),
-UK postcodes, phone numbers, dates (of birth), SafeShare passwords and
-anything after "password". Records from other libraries keep only their
+removes e-mail addresses, NHS numbers (10 digits passing the mod-11 check,
+however spaced or dotted), UK postcodes, phone numbers, dates (of birth,
+in figures or words), SafeShare passwords and whatever follows "password",
+"pw", "passwd" or "PIN". Records from other libraries keep only their
 scrubbed message, cut to 300 characters; their tracebacks are dropped.
 `safeshare chat` logs the same way as readable text on stderr.
 """
@@ -29,16 +30,27 @@ FIELDS = ("reference", "error", "kinds", "ms", "saved", "attempt", "files", "for
 conversation_ref: contextvars.ContextVar[str | None] = contextvars.ContextVar("conversation_ref", default=None)
 _salt = secrets.token_bytes(16)
 
-_NHS = re.compile(r"(?<!\d)(\d{3})[ -]?(\d{3})[ -]?(\d{4})(?!\d)")
+# Ten digits, each pair separated by at most two spaces, dots, dashes or no-break spaces ("943.476.5919").
+_NHS = re.compile(r"(?<!\d)\d(?:[ \t.\u00a0-]{0,2}\d){9}(?!\d)")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_ORDINAL_WORDS = (r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+                  r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+                  r"twenty[- ]\w+|thirtieth|thirty[- ]first)")
 _PATTERNS = [
-    (re.compile(r"(?i)\bpass(?:word|code|phrase)?\b\W{0,3}\S+"), "password [removed]"),
+    # "password: x", "my password is x", "pw:x", "passwd=x", "PIN - 1234"
+    (re.compile(r"(?i)\b(?:pass(?:word|code|phrase)?|passwd|pwd|pw|pin)\b"
+                r"(?:\s*(?:is|was|will be|[:=-])\s*|\W{1,3})\S+"), "password [removed]"),
     (re.compile(r"\b[a-hjkmnp-z2-9]{4}(?:-[a-hjkmnp-z2-9]{4}){2,}\b"), "[password]"),
     (re.compile(r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"), "[email]"),
-    (re.compile(r"(?i)\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\b"), "[postcode]"),
+    (re.compile(r"(?i)\b[A-Z]{1,2}\d[A-Z\d]?[\s-]*\d[A-Z]{2}\b"), "[postcode]"),
     (re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b"), "[date]"),
-    (re.compile(r"(?i)\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\b"),
+    # "3 March 2015", "3rd of March, 2015", "the third of March", "March 3rd, 2015", "12 Mar"
+    (re.compile(rf"(?i)\b(?:\d{{1,2}}(?:st|nd|rd|th)?|{_ORDINAL_WORDS})\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{2,4}})?\b"),
      "[date]"),
-    (re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?|0)\d(?:[\s-]?\d){8,10}(?!\d)"), "[phone]"),
+    (re.compile(rf"(?i)\b{_MONTH}\s+(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b"), "[date]"),
+    # 07700 900123, +44 (0)7700 900123, 0044 7700 900123, (01632) 960001
+    (re.compile(r"(?<![\w+])(?:(?:\+|00)\s?44[\s.-]*(?:\(0\)[\s.-]*)?|\(?0)\d(?:[\s.()-]{0,3}\d){8,10}(?!\d)"),
+     "[phone]"),
 ]
 
 
@@ -51,7 +63,7 @@ def _nhs_valid(digits: str) -> bool:
 
 def scrub(text: str) -> str:
     """The text with personal data patterns replaced."""
-    text = _NHS.sub(lambda m: "[nhs-number]" if _nhs_valid("".join(m.groups())) else m.group(0), text)
+    text = _NHS.sub(lambda m: "[nhs-number]" if _nhs_valid(re.sub(r"\D", "", m.group(0))) else m.group(0), text)
     for pattern, replacement in _PATTERNS:
         text = pattern.sub(replacement, text)
     return text

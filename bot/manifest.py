@@ -1,15 +1,21 @@
-"""Build the Teams app package: manifest.json and the two icons, zipped."""
+"""Build the Teams app package: manifest.json and the two icons, zipped.
+
+The template and icons are package data (bot/teamsapp/), read through
+importlib.resources, so `safeshare manifest` works from an installed wheel
+as well as from a checkout.
+"""
 from __future__ import annotations
 
 import json
 import re
 import zipfile
+from importlib.resources import files
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dialogs.conversation import COMMAND_LIST
 
-MANIFEST_DIR = Path(__file__).resolve().parent.parent / "manifest"
-DEFAULT_DOMAINS = ("token.botframework.com",)
+TEAMS_APP = files("bot") / "teamsapp"
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
@@ -17,23 +23,44 @@ class ManifestError(Exception):
     """The package cannot be built; the message says why."""
 
 
-def build_manifest(app_id: str, extra_domains=()) -> dict:
+def _https(option: str, url: str | None) -> str:
+    parts = urlsplit(url or "")
+    if parts.scheme != "https" or not parts.hostname or "{" in url or "example." in parts.hostname:
+        raise ManifestError(f"{option} must be the council's own https page (got {url!r}); Teams shows it to "
+                            "every user")
+    return url
+
+
+def build_manifest(app_id: str, extra_domains=(), *, privacy_url: str | None = None, terms_url: str | None = None,
+                   website_url: str | None = None) -> dict:
+    """The manifest for a personal bot: no permissions, no domains, no tab, only what it needs.
+
+    The privacy and terms pages are the council's own, so they are required rather than placeholders.
+    """
     if not _GUID.match(app_id or ""):
         raise ManifestError(f"--app-id must be the bot's Microsoft App ID, a GUID such as "
                             f"00000000-0000-4000-8000-000000000000 (got {app_id!r})")
-    template = json.loads((MANIFEST_DIR / "manifest.json").read_text(encoding="utf-8"))
+    privacy = _https("--privacy-url", privacy_url)
+    terms = _https("--terms-url", terms_url)
+    website = _https("--website-url", website_url) if website_url else privacy
+    template = json.loads((TEAMS_APP / "manifest.json").read_text(encoding="utf-8"))
     manifest = json.loads(json.dumps(template).replace("{{APP_ID}}", app_id))
+    manifest["developer"].update(websiteUrl=website, privacyUrl=privacy, termsOfUseUrl=terms)
     manifest["bots"][0]["commandLists"][0]["commands"] = [
         {"title": command.value, "description": description} for command, description in COMMAND_LIST]
-    manifest["validDomains"] = list(dict.fromkeys([*DEFAULT_DOMAINS, *extra_domains]))
+    domains = list(dict.fromkeys(extra_domains))
+    if domains:
+        manifest["validDomains"] = domains
+    else:
+        del manifest["validDomains"]
     return manifest
 
 
-def build_package(app_id: str, out: str | Path, extra_domains=()) -> Path:
-    manifest = build_manifest(app_id, extra_domains)
+def build_package(app_id: str, out: str | Path, extra_domains=(), **urls) -> Path:
+    manifest = build_manifest(app_id, extra_domains, **urls)
     out = Path(out)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("manifest.json", json.dumps(manifest, indent=2))
         for icon in ("color.png", "outline.png"):
-            archive.write(MANIFEST_DIR / icon, icon)
+            archive.writestr(icon, (TEAMS_APP / icon).read_bytes())
     return out

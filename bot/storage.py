@@ -20,6 +20,7 @@ import asyncio
 import datetime as dt
 import json
 import logging
+import os
 import sqlite3
 import time
 import uuid
@@ -99,12 +100,15 @@ class SqliteStorage(_Guarded):
         super().__init__(max_age, timeout)
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        # Made 0600 before SQLite opens it, whatever the umask: SQLite gives the -wal and -shm files
+        # the database file's own mode, so they are 0600 from their first byte too.
+        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
+        self.path.chmod(0o600)
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=timeout)
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, "
                          "data TEXT NOT NULL, updated REAL NOT NULL)")
-        self.path.chmod(0o600)
 
     def _cutoff(self) -> float:
         return time.time() - self.max_age

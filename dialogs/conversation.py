@@ -82,12 +82,16 @@ def package_format(state: Mapping[str, Any] | None) -> str:
     return chosen if chosen in FORMATS else DEFAULT_FORMAT
 
 
+MAX_TEXT = 4000  # characters of any user text read, typed or carried by a card button: the rest is ignored
+
+
 @dataclass(frozen=True, slots=True)
 class Incoming:
     """One user turn: typed text, a card button's data, or both."""
 
     text: str = ""
     data: Mapping[str, Any] | None = None
+    personal: bool = True  # a one-to-one chat with SafeShare; packages and passwords are made only there
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,13 +183,15 @@ class Conversation:
         fmt = package_format(state)
         data = incoming.data if isinstance(incoming.data, Mapping) else None
         encrypt = self._encrypt_request(incoming, data)
-        if encrypt is not None:  # the package prompt; a check in progress stays where it was
+        if encrypt is not None and not incoming.personal:
+            messages = [self.personal_only()]
+        elif encrypt is not None:  # the package prompt; a check in progress stays where it was
             fmt = encrypt or fmt
             messages = [self.encrypt_prompt(fmt)]
         elif data is not None and data.get(MARK):
             check, messages = self._on_button(check, data)
         else:
-            check, messages = self._on_text(check, (incoming.text or "").strip())
+            check, messages = self._on_text(check, (incoming.text or "")[:MAX_TEXT].strip())
         new_state = {"version": STATE_VERSION, "check": check.dump() if check else None}
         if fmt != DEFAULT_FORMAT:
             new_state["package_format"] = fmt
@@ -216,8 +222,8 @@ class Conversation:
             prefill = data.get("prefill") if isinstance(data.get("prefill"), Mapping) else None
             return self._command(check, command, prefill)
         if action == "ask":
-            text = data.get("text")
-            return check, self._answer(text) if isinstance(text, str) and text.strip() else [self._unknown()]
+            text = data.get("text")  # a button's data comes from the client, not from us: capped like typed text
+            return check, self._answer(text[:MAX_TEXT]) if isinstance(text, str) and text.strip() else [self._unknown()]
         if action == "unsure":
             if check is None or data.get("check") != check.id:
                 return check, [self._stale(check)]
@@ -434,6 +440,13 @@ class Conversation:
         return Message(Kind.NOTICE, "Make an encrypted package", lines,
                        options=(_command_option(f"Use {FORMAT_LABELS[other]}", Command.ENCRYPT, format=other),
                                 _ask_option("How do I encrypt a document?")))
+
+    def personal_only(self) -> Message:
+        """Why no package here: everyone in a channel or group chat would see its details and password."""
+        return Message(Kind.NOTICE, "Encrypted packages are made only in your personal chat with SafeShare.", (
+            "Everyone in this chat would see the package and its password. Open your own chat with SafeShare "
+            "(Chat, then SafeShare, or Apps, then SafeShare) and send encrypt there.",
+            "Nothing was downloaded or kept from this chat.",))
 
     def packaged(self, package) -> list[Message]:
         """The two messages that go with a package: ready (with the file), then the password."""

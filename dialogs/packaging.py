@@ -38,10 +38,17 @@ class PackageText:
     receiving: tuple[str, ...]
     citations: tuple[str, ...]
 
-    def password_lines(self) -> tuple[str, ...]:
+    def password_lines(self, in_chat: bool = True) -> tuple[str, ...]:
+        """The password message. Says where the password still is: SafeShare keeps no copy, but a chat does."""
+        if in_chat:
+            where = ("SafeShare keeps no copy of it, but this message stays in your chat history (on the chat "
+                     "service's servers and your devices) until you delete it. Ring the recipient and read it to "
+                     "them, then delete this message (in Teams: More options on the message, then Delete).")
+        else:
+            where = ("SafeShare keeps no copy of it: it is only on this screen and in your terminal's scrollback. "
+                     "Ring the recipient and read it to them, then clear the screen.")
         lines = [f"Password: {self.password}", f"Spelt out: {self.spelling}",
-                 "It is not stored anywhere: note it now, ring the recipient and read it to them. "
-                 "Never send it by email.", "", "What to do now:"]
+                 where + " Never send it by email.", "", "What to do now:"]
         lines += [f"{n}. {step}" for n, step in enumerate(self.instructions, 1)]
         lines += ["", "Text for the body of the email:", self.email_body, "", "What the recipient does:"]
         lines += [f"- {step}" for step in self.receiving]

@@ -99,6 +99,7 @@ async def running(bot: "BotServer", connector: Connector):
 
 
 _ids = itertools.count()
+TENANT = "9f3c1a52-0d6e-4f3b-8a61-2b7c5e4d9a10"  # the council's Microsoft Entra tenant in these tests
 
 
 def activity(connector_url: str, conversation: str, text: str | None = None, value: dict | None = None,
@@ -110,7 +111,8 @@ def activity(connector_url: str, conversation: str, text: str | None = None, val
         "serviceUrl": connector_url,
         "from": {"id": "user-1", "name": "Practitioner"},
         "recipient": {"id": "bot-1", "name": "SafeShare"},
-        "conversation": {"id": conversation, "conversationType": "personal"},
+        "conversation": {"id": conversation, "conversationType": "personal", "tenantId": TENANT},
+        "channelData": {"tenant": {"id": TENANT}},
         **extra,
     }
     if text is not None:

@@ -46,8 +46,9 @@ class FileHost:
         self.modes: dict[str, str] = {}  # name -> "normal" | "no-length" | "break" | "redirect:URL"
         self.uploads: dict[str, bytearray] = {}
         self.ranges: dict[str, list[str]] = {}
-        self.upload_mode = "normal"  # or "cut"
+        self.upload_mode = "normal"  # or "cut", or "redirect" (307 to another upload URL)
         self.requests = 0
+        self.headers: list[dict] = []  # each request's headers, in order
         self.app = web.Application(client_max_size=200 * 1024 * 1024)
         self.app.router.add_get("/files/{name}", self._get)
         self.app.router.add_put("/upload/{id}", self._put)
@@ -67,6 +68,7 @@ class FileHost:
 
     async def _get(self, request: web.Request):
         self.requests += 1
+        self.headers.append(dict(request.headers))
         name = request.match_info["name"]
         mode = self.modes.get(name, "normal")
         if mode.startswith("redirect:"):
@@ -92,7 +94,10 @@ class FileHost:
 
     async def _put(self, request: web.Request):
         self.requests += 1
+        self.headers.append(dict(request.headers))
         upload = request.match_info["id"]
+        if self.upload_mode == "redirect" and not upload.startswith("moved-"):
+            raise web.HTTPTemporaryRedirect(f"/upload/moved-{upload}")
         content_range = request.headers.get("Content-Range", "")
         self.ranges.setdefault(upload, []).append(content_range)
         body = await request.read()

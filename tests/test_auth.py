@@ -18,7 +18,7 @@ from jwt.algorithms import RSAAlgorithm
 
 from bot.config import Config
 
-from .botharness import BotServer, Client, Connector, activity, serve_local
+from .botharness import TENANT, BotServer, Client, Connector, activity, serve_local
 
 APP_ID = "11111111-2222-4333-8444-555555555555"
 ISSUER = "https://api.botframework.com"
@@ -61,7 +61,7 @@ async def secured(policy):
     connector = Connector()
     await connector.start()
     metadata = f"{openid.url}/.well-known/openid-configuration"
-    config = Config(APP_ID=APP_ID, APP_PASSWORD="not-used-in-these-tests",
+    config = Config(APP_ID=APP_ID, APP_PASSWORD="not-used-in-these-tests", ALLOWED_TENANTS=TENANT,
                     # The public cloud's values (botframework AuthenticationConstants), but our key.
                     TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=ISSUER,
                     TO_CHANNEL_FROM_BOT_LOGIN_URL="https://login.microsoftonline.com/botframework.com",
@@ -120,3 +120,52 @@ def test_the_sdk_still_fetches_openid_metadata_blocking_without_timeout():
     assert "response = requests.get(self.url)\n" in source
     fix_openid_refresh()
     assert jwt_token_extractor._OpenIdMetadata._refresh.safeshare_fixed
+
+
+OTHER = "0b7d2e41-5c3a-4e9f-9d12-7a6b8c0e1f23"
+
+
+@pytest.mark.parametrize("case", ["other-tenant", "other-conversation-tenant", "no-tenant"])
+async def test_a_valid_token_from_another_tenant_gets_403_and_no_reply(secured, case):
+    """A Bot Framework token proves the message came through Teams, not that it came from this council."""
+    openid, client, connector = secured
+    body = activity(connector.url, f"tenant-{case}", "hello")
+    if case == "other-tenant":
+        body["channelData"] = {"tenant": {"id": OTHER}}
+        body["conversation"]["tenantId"] = OTHER
+    elif case == "other-conversation-tenant":  # the two places must agree
+        body["conversation"]["tenantId"] = OTHER
+    else:
+        del body["channelData"], body["conversation"]["tenantId"]
+    resp = await client.post(body, headers={"Authorization": f"Bearer {openid.token(connector.url)}"})
+    assert resp.status == 403
+    assert connector.sent[f"tenant-{case}"] == []
+
+
+async def test_a_bad_token_from_another_tenant_is_still_401(secured):
+    openid, client, connector = secured
+    body = activity(connector.url, "tenant-bad-token", "hello", channelData={"tenant": {"id": OTHER}})
+    resp = await client.post(body, headers={"Authorization": "Bearer not.a.token"})
+    assert resp.status == 401
+
+
+def test_an_app_id_needs_allowed_tenants():
+    from bot.config import ConfigError
+
+    with pytest.raises(ConfigError, match="SAFESHARE_ALLOWED_TENANTS"):
+        Config.from_env({"MicrosoftAppId": APP_ID, "MicrosoftAppPassword": "x"}, dotenv=None)
+    single = Config.from_env({"MicrosoftAppId": APP_ID, "MicrosoftAppType": "SingleTenant",
+                              "MicrosoftAppTenantId": TENANT.upper()}, dotenv=None)
+    assert single.allowed_tenants == {TENANT}
+    listed = Config.from_env({"MicrosoftAppId": APP_ID, "SAFESHARE_ALLOWED_TENANTS": f"{TENANT}, {OTHER}"},
+                             dotenv=None)
+    assert listed.allowed_tenants == {TENANT, OTHER}
+    assert Config.from_env({}, dotenv=None).allowed_tenants == frozenset()  # anonymous local mode: no check
+
+
+def test_the_sdk_still_reads_the_conversation_tenant_as_tenantID():
+    """Pins why bot/app.py reads the tenant from the raw JSON: Teams sends conversation.tenantId."""
+    from botbuilder.schema import Activity
+
+    parsed = Activity().deserialize({"type": "message", "conversation": {"id": "c", "tenantId": TENANT}})
+    assert parsed.conversation.tenant_id is None

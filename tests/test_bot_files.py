@@ -74,7 +74,7 @@ async def files(policy, tmp_path, private_tmp):
     await host.start()
     connector = Connector()
     await connector.start()
-    transfer = FileTransfer(("localhost",), CAP, ssl_context=client_tls)
+    transfer = FileTransfer(("localhost", "*.sharepoint.com"), CAP, ssl_context=client_tls)
     bot = BotServer(policy, transfer=transfer)
     await bot.start()
     async with aiohttp.ClientSession() as session:
@@ -115,7 +115,7 @@ async def test_teams_flow_download_consent_upload_and_7zip_opens_it(files, tmp_p
     assert consent["name"].endswith(".zip") and "Julia" not in consent["name"]
     assert consent["content"]["sizeInBytes"] > 0
     assert len(files.pending) == 1 and len(files.leftovers()) == 1
-    assert files.leftovers()[0].startswith("safeshare-pending-")  # the package waits; the original is gone
+    assert "/safeshare-pending-" in files.leftovers()[0]  # the package waits; the original is gone
 
     status, after = await files.consent("teams", "accept", consent_token(sent))
     assert status == 200
@@ -187,6 +187,8 @@ async def test_an_upload_cut_halfway_keeps_nothing(files):
     ("broken", "cut off"),
     ("empty", "is empty"),
     ("missing", "could not be downloaded"),
+    ("label-too-long", "not a valid address"),  # allowlisted by pattern, but no such host can exist
+    ("empty-label", "not a valid address"),
 ])
 async def test_hostile_downloads_get_a_clear_message_and_leave_nothing(files, case, expected):
     host = files.host
@@ -207,11 +209,15 @@ async def test_hostile_downloads_get_a_clear_message_and_leave_nothing(files, ca
         host.modes["doc"] = "break"
     elif case == "empty":
         host.files["doc"] = b""
+    elif case == "label-too-long":
+        url = "https://council-" + "x" * 60 + ".sharepoint.com/files/doc"
+    elif case == "empty-label":
+        url = "https://council..sharepoint.com/files/doc"
     sent = await files.send_files(f"hostile-{case}", "doc", url=url)
     text = json.dumps(sent)
     assert "I could not make the package" in text and expected in text, text
     assert "Julia" not in text and "evil" not in text
-    if case in ("http", "elsewhere"):
+    if case in ("http", "elsewhere", "label-too-long", "empty-label"):
         assert host.requests == 0  # refused without connecting
     assert files.leftovers() == [] and len(files.pending) == 0
 
@@ -225,7 +231,7 @@ async def test_hostile_names_are_packaged_under_neutral_names(files):
         assert len(sent) == 3, json.dumps(sent)
         assert "document-1" in json.dumps(sent[0])
         assert "etc/passwd" not in json.dumps(sent[0]) and "\\u202e" not in json.dumps(sent[0])
-    assert len(files.leftovers()) == 5 and all(n.startswith("safeshare-pending-") for n in files.leftovers())
+    assert len(files.leftovers()) == 5 and all("/safeshare-pending-" in n for n in files.leftovers())
 
 
 @needs_7zip
@@ -299,3 +305,87 @@ async def test_a_failing_hold_store_gives_a_clear_message_and_keeps_nothing(file
     assert "could not be kept for the upload" in json.dumps(sent)
     assert "Password" not in json.dumps(sent)  # no password for a package that does not exist
     assert files.leftovers() == []
+
+
+@pytest.mark.parametrize("kind", ["channel", "groupChat"])
+async def test_no_package_or_password_outside_a_personal_chat(files, kind):
+    """In a channel or group chat everyone would see the package and its password: say why, fetch nothing."""
+    connector = files.client.connector
+    body = activity(connector.url, f"shared-{kind}", "encrypt")
+    body["conversation"]["conversationType"] = kind
+    assert (await files.client.post(body)).status == 200
+    sent = connector.sent[f"shared-{kind}"]
+    assert len(sent) == 1 and "only in your personal chat" in json.dumps(sent)
+    body = activity(connector.url, f"shared-{kind}", "", attachments=[
+        {"contentType": DOWNLOAD_INFO, "name": SECRET_NAME, "content": {"downloadUrl": f"{files.host.url}/files/doc"}}])
+    body["conversation"]["conversationType"] = kind
+    assert (await files.client.post(body)).status == 200
+    sent = connector.sent[f"shared-{kind}"][1:]
+    text = json.dumps(sent)
+    assert len(sent) == 1 and "only in your personal chat" in text and "Nothing was downloaded" in text
+    assert "Password" not in text and FILE_CONSENT not in text
+    assert files.host.requests == 0 and files.leftovers() == [] and len(files.pending) == 0
+
+
+def test_the_work_folder_wipes_what_dead_processes_left_but_not_live_ones(tmp_path):
+    from bot.files import WorkFolder
+
+    root = tmp_path / "work"
+    crashed = root / "4242-crashed" / "safeshare-abc"  # a process killed mid-turn: its original is still there
+    crashed.mkdir(parents=True)
+    (crashed / "incoming-1").write_bytes(b"Julia Smith plan")
+    alive = WorkFolder(root)  # another instance on this machine, mid-turn
+    with alive.turn() as turn:
+        (turn / "incoming-1").write_bytes(b"in use")
+        starting = WorkFolder(root)
+        mine = starting.open()  # start-up
+        assert not (root / "4242-crashed").exists()
+        assert (turn / "incoming-1").exists() and mine.parent == root
+        assert oct(root.stat().st_mode & 0o777) == "0o700" and oct(mine.stat().st_mode & 0o777) == "0o700"
+    with starting.turn() as stuck:  # a turn folder older than max_age: the timed sweep removes it
+        os.utime(stuck, (0, 0))
+        assert starting.sweep() == 1 and not stuck.exists()
+    alive.close()
+    starting.close()
+    assert list(root.iterdir()) == []
+
+
+async def test_expired_held_packages_and_dead_folders_are_swept_on_a_timer(policy, tmp_path):
+    from botbuilder.core import MemoryStorage
+
+    from bot.app import SWEPT_KEY, create_app
+    from bot.config import Config
+
+    from .botharness import serve_local
+
+    root = tmp_path / "work"
+    app = create_app(Config(WORK_DIR=str(root), SWEEP_SECONDS=0.02), policy, storage=MemoryStorage())
+    (root / "999-dead").mkdir(parents=True)  # left by a process that died after this one started
+    runner, _ = await serve_local(app)
+    try:
+        pending = app[BOT_KEY].pending
+        pending.hold_seconds = 0  # expires at once; only the timer can remove it (nobody holds or takes)
+        package = tmp_path / "p.zip"
+        package.write_bytes(b"encrypted")
+        await pending.hold(package, "20261125-ABCD.zip", 9, "conv")
+        (root / "999-dead").mkdir(exist_ok=True)
+        assert len(pending) == 1
+        app[SWEPT_KEY].clear()
+        await asyncio.wait_for(app[SWEPT_KEY].wait(), 5)
+        assert len(pending) == 0 and list(pending.root.iterdir()) == []
+        assert [p.name for p in root.iterdir()] == [app[BOT_KEY].work.path.name]
+    finally:
+        await runner.cleanup()
+    assert list(root.iterdir()) == []
+
+
+async def test_downloads_ask_for_identity_encoding_and_uploads_follow_no_redirect(files):
+    """A compressed body could expand past the size cap; a redirected upload goes where nobody checked."""
+    files.host.files["doc"] = b"notes" * 100
+    files.host.upload_mode = "redirect"
+    sent = await files.send_files("no-redirect", "doc")
+    assert files.host.headers[0]["Accept-Encoding"] == "identity"
+    status, after = await files.consent("no-redirect", "accept", consent_token(sent))
+    assert status == 200 and "could not be uploaded" in json.dumps(after) and "307" in json.dumps(after)
+    assert not any(name.startswith("moved-") for name in files.host.uploads)
+    assert len(files.pending) == 0 and files.leftovers() == []

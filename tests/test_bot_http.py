@@ -14,7 +14,7 @@ from bot.config import Config
 from dialogs.answer import Assistant
 from dialogs.conversation import Conversation, Incoming, Kind
 
-from .botharness import BotServer, Client, Connector, activity, buttons, card_of
+from .botharness import BotServer, Client, Connector, activity, buttons, card_of, running
 
 SCHEMAS = Path(__file__).parent / "schemas"
 CARD_SCHEMA = json.loads((SCHEMAS / "adaptive-card-1.5.schema.json").read_text())
@@ -234,7 +234,8 @@ async def test_unknown_command_data_and_invoke(harness):
 async def test_with_an_app_id_a_request_without_a_token_is_refused(policy):
     connector = Connector()
     await connector.start()
-    bot = BotServer(policy, Config(APP_ID="11111111-2222-4333-8444-555555555555", APP_PASSWORD="not-used"))
+    bot = BotServer(policy, Config(APP_ID="11111111-2222-4333-8444-555555555555", APP_PASSWORD="not-used",
+                                     ALLOWED_TENANTS="9f3c1a52-0d6e-4f3b-8a61-2b7c5e4d9a10"))
     await bot.start()
     try:
         async with aiohttp.ClientSession() as session:
@@ -256,11 +257,18 @@ def test_manifest_package_is_valid(tmp_path):
     from bot.manifest import ManifestError, build_package
 
     schema = json.loads((SCHEMAS / "teams-manifest-1.22.schema.json").read_text())
-    path = build_package("11111111-2222-4333-8444-555555555555", tmp_path / "app.zip")
+    urls = {"privacy_url": "https://council.gov.uk/safeshare/privacy", "terms_url": "https://council.gov.uk/safeshare/terms"}
+    path = build_package("11111111-2222-4333-8444-555555555555", tmp_path / "app.zip", **urls)
     with zipfile.ZipFile(path) as archive:
         manifest = json.loads(archive.read("manifest.json"))
         Draft7Validator(schema).validate(manifest)
         assert manifest["manifestVersion"] == "1.22"
+        # A personal bot needs no permissions, no valid domains (no sign-in, no tab) and no placeholders.
+        assert "permissions" not in manifest and "validDomains" not in manifest
+        assert manifest["developer"]["privacyUrl"] == urls["privacy_url"]
+        assert manifest["developer"]["termsOfUseUrl"] == urls["terms_url"]
+        assert manifest["developer"]["websiteUrl"] == urls["privacy_url"]
+        assert "example." not in json.dumps(manifest) and "{{" not in json.dumps(manifest)
         bot = manifest["bots"][0]
         assert bot["scopes"] == ["personal"] and bot["supportsFiles"] is True
         assert [c["title"] for c in bot["commandLists"][0]["commands"]][:2] == ["help", "check"]
@@ -271,7 +279,11 @@ def test_manifest_package_is_valid(tmp_path):
             assert (width, height) == (size, size)
             assert colour_type == 6  # RGBA: the outline icon must be transparent
     with pytest.raises(ManifestError):
-        build_package("not-a-guid", tmp_path / "bad.zip")
+        build_package("not-a-guid", tmp_path / "bad.zip", **urls)
+    for bad in ({}, {**urls, "privacy_url": "http://council.gov.uk/p"},
+                {**urls, "terms_url": "https://www.example.gov.uk/safeshare/terms"}):
+        with pytest.raises(ManifestError, match="must be the council's own https page"):
+            build_package("11111111-2222-4333-8444-555555555555", tmp_path / "bad.zip", **bad)
 
 
 async def test_long_choice_lists_are_split_into_sets_teams_shows_in_full(harness, policy):
@@ -286,3 +298,20 @@ async def test_long_choice_lists_are_split_into_sets_teams_shows_in_full(harness
     assert len(buttons(sent[0])) == len(policy.faq)
     short = await harness.say("sets", "can I fax the GP a mental health assessment?")
     assert len(card_of(short[0]).get("actions", [])) <= 6
+
+
+@pytest.mark.parametrize("host, allowed", [("127.0.0.1:3978", True), ("localhost", True), ("[::1]:3978", True),
+                                           ("rebound.example.com:3978", False), ("192.168.1.20:3978", False)])
+async def test_anonymous_mode_answers_only_a_loopback_host(harness, host, allowed):
+    """A web page whose name is rebound to 127.0.0.1 sends its own name as Host: no answer for it."""
+    conversation = f"host-{host}"
+    resp = await harness.post(activity(harness.connector.url, conversation, "hello"), headers={"Host": host})
+    assert resp.status == (200 if allowed else 403)
+    assert bool(harness.connector.sent[conversation]) is allowed
+
+
+async def test_allow_anonymous_remote_answers_any_host(policy, connector):
+    bot = BotServer(policy, Config(ANONYMOUS_REMOTE=True))
+    async with running(bot, connector) as client:
+        resp = await client.post(activity(connector.url, "remote", "hello"), headers={"Host": "bot.internal:3978"})
+        assert resp.status == 200

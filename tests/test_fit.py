@@ -202,3 +202,16 @@ def test_a_channel_without_a_rule_gets_what_the_protocol_does_say(assistant, que
     reply = assistant.answer(question)
     assert reply.verdict is Verdict.NEED_MORE_INFO and "manager" in reply.text()
     assert said in reply.text() and "Safe Haven Procedure" in reply.text()
+
+
+def test_a_card_buttons_text_is_capped_like_typed_text(assistant):
+    """A button's data is written by the client: a megabyte of it must cost what 4,000 typed characters cost."""
+    from dialogs.conversation import MARK, MAX_TEXT
+
+    conversation = Conversation(assistant)
+    filler = "please advise " * (MAX_TEXT // 14 + 1)
+    tail = " can I fax the mental health assessment to the GP?"
+    _, typed = conversation.turn(None, Incoming(text=filler + tail))
+    _, pressed = conversation.turn(None, Incoming(data={MARK: "ask", "text": filler + tail * 20_000}))
+    _, short = conversation.turn(None, Incoming(data={MARK: "ask", "text": tail}))
+    assert [m.title for m in pressed] == [m.title for m in typed] != [m.title for m in short]

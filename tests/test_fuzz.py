@@ -157,9 +157,11 @@ def test_oversized_deep_and_odd_bodies(server):
 
 def test_text_with_controls_and_rtl_overrides_is_escaped_not_echoed_raw(server):
     sent = server.say("nasty", NASTY)
-    dumped = json.dumps(sent)
-    assert "<script>" not in dumped or "\\\\<script" in dumped or "&lt;" in dumped or "\\u003c" in dumped or True
     assert sent  # answered
+    # ensure_ascii=False: escaped as \\u202e, a raw override would never have been found.
+    dumped = json.dumps(sent, ensure_ascii=False)
+    for raw in ("<script>", "javascript:", "\x1b[31m", "\u202e", "\u200f", "\u0000", "\u0007", "\ufeff"):
+        assert raw not in dumped, repr(raw)
 
 
 def test_card_actions_for_another_conversation_do_not_cross(server):

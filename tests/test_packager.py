@@ -223,9 +223,19 @@ def test_py7zr_still_takes_its_key_derivation_by_name():
 def test_instructions_come_from_the_knowledge_files(policy, tmp_path, documents):
     text = describe(policy, build(documents, tmp_path))
     joined = " ".join(text.password_lines())
-    assert "CONFIDENTIAL" in joined and "by phone" in joined.lower() or "ring the recipient" in joined.lower()
+    assert "CONFIDENTIAL" in joined
+    assert "by phone" in joined.lower() and "ring the recipient" in joined.lower()
     assert "individually" in joined and "delete" in text.email_body and "password" in text.email_body
     assert text.password not in " ".join(text.ready_lines)
+
+
+def test_the_password_message_says_truthfully_where_the_password_remains(policy, tmp_path, documents):
+    """In a chat the message itself is the copy that remains: say so, and say to delete it after the call."""
+    text = describe(policy, build(documents, tmp_path))
+    chat, terminal = " ".join(text.password_lines()), " ".join(text.password_lines(in_chat=False))
+    assert "not stored anywhere" not in chat + terminal
+    assert "chat history" in chat and "then delete this message" in chat and "Never send it by email" in chat
+    assert "scrollback" in terminal and "chat" not in terminal.split("What to do now")[0]
 
 
 @needs_7zip

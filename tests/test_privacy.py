@@ -15,6 +15,7 @@ import subprocess
 import sys
 
 import aiohttp
+import pytest
 
 from bot.logs import JsonFormatter, scrub
 
@@ -42,6 +43,22 @@ def test_scrubber_removes_each_pattern():
             assert value not in text, label
     assert "Hunter22" not in text and "k7qm" not in text and "7700" not in text
     assert scrub("1234567890 is not an NHS number") == "1234567890 is not an NHS number"
+
+
+@pytest.mark.parametrize("text, secret", [
+    ("NHS 943.476.5919", "476"), ("NHS 943  476\u00a05919", "476"), ("nhs 94 34 76 59 19", "76 59"),
+    ("lives at CA1-1AB", "1AB"), ("ring (01632) 960001", "960001"), ("call 0044 7700 900123", "900123"),
+    ("call +44 (0)7700 900123", "900123"), ("born 3rd of March 2015", "March"), ("born the third of March", "March"),
+    ("born March 3rd, 2015", "2015"), ("my password is Hunter22", "Hunter22"), ("pw:Hunter22", "Hunter22"),
+    ("passwd=Hunter22", "Hunter22"), ("the PIN - 4321", "4321"),
+])
+def test_scrubber_catches_the_ways_people_write_them(text, secret):
+    assert secret not in scrub(text), scrub(text)
+
+
+def test_scrubber_leaves_log_events_alone():
+    for text in ("turn.handled", "package.made", "file.download_failed", "1234567890 is not an NHS number"):
+        assert scrub(text) == text
 
 
 def test_json_lines_carry_only_whitelisted_fields():

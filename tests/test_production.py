@@ -4,6 +4,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 
 from bot.storage import BlobStorage, SqliteStorage
 
-from .azurite import Azurite, free_port, needs_azurite
+from .azurite import Azurite, needs_azurite
 from .botharness import BotServer, Connector, activity, card_of, running
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -34,14 +35,19 @@ def azurite(tmp_path):
 class Serve:
     """`safeshare serve` as a real process."""
 
-    def __init__(self, env: dict, cwd: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen([*SAFESHARE, "serve", "--port", str(self.port)], cwd=cwd,
+    def __init__(self, env: dict, cwd: Path, command=(*SAFESHARE,)):
+        # --port 0: the server binds a free port itself and names it, so no other process can take it first.
+        self.process = subprocess.Popen([*command, "serve", "--port", "0"], cwd=cwd,
                                         env={**os.environ, "PYTHONPATH": str(ROOT), **env},
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        self.url = ""
 
     async def ready(self, session: aiohttp.ClientSession) -> "Serve":
+        if not self.url:
+            banner = (await asyncio.wait_for(asyncio.to_thread(self.process.stderr.readline), 30)).decode()
+            found = re.match(r"SafeShare on (http://127\.0\.0\.1:(\d+))/api/messages", banner)
+            assert found and found.group(2) != "0", banner + self.process.stderr.read().decode()
+            self.url, self.port = found.group(1), int(found.group(2))
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

@@ -94,3 +94,29 @@ def test_sqlite_file_is_private(tmp_path):
     s = SqliteStorage(tmp_path / "state.sqlite3")
     assert (tmp_path / "state.sqlite3").stat().st_mode & 0o077 == 0
     asyncio.run(s.close())
+
+
+async def test_the_state_file_and_its_wal_and_shm_are_0600_under_umask_022(tmp_path):
+    """Conversation state is personal data: no moment where another user on the machine can read it."""
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        path = tmp_path / "state.sqlite3"
+        store = SqliteStorage(path)
+        await store.write({"conv": {"check": {"step": 1}}})
+        await store.read(["conv"])
+        files = [path, tmp_path / "state.sqlite3-wal", tmp_path / "state.sqlite3-shm"]
+        assert all(f.exists() for f in files)
+        assert [oct(stat.S_IMODE(f.stat().st_mode)) for f in files] == ["0o600"] * 3
+        await store.close()
+        existing = tmp_path / "old.sqlite3"
+        existing.touch(mode=0o644)
+        store = SqliteStorage(existing)  # one made by an earlier version is tightened
+        await store.write({"conv": {"v": 1}})
+        assert stat.S_IMODE(existing.stat().st_mode) == 0o600
+        assert stat.S_IMODE((tmp_path / "old.sqlite3-wal").stat().st_mode) == 0o600
+        await store.close()
+    finally:
+        os.umask(old)
