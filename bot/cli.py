@@ -46,6 +46,16 @@ def _parser() -> argparse.ArgumentParser:
                          help="zip (default: AES-256 ZIP, as the protocol's appendix) or 7z (names inside encrypted too)")
     encrypt.add_argument("--max-mb", type=int, default=100, help="size limit for the files together (MB)")
     encrypt.add_argument("--json", action="store_true", help="print one JSON object")
+    email = sub.add_parser("check-email", help="check a draft email against the protocol before you send it")
+    email.add_argument("--to", action="append", default=[], metavar="ADDRESS", help="a recipient (repeatable; "
+                       "or several separated by , or ;)")
+    email.add_argument("--cc", action="append", default=[], metavar="ADDRESS")
+    email.add_argument("--bcc", action="append", default=[], metavar="ADDRESS")
+    email.add_argument("--subject", default="")
+    email.add_argument("--body-file", metavar="FILE", help="the body as text; '-' reads stdin")
+    email.add_argument("--attachment", action="extend", nargs="+", default=[], metavar="NAME",
+                       help="an attachment's file name (the file is not opened)")
+    email.add_argument("--json", action="store_true", help="print one JSON object")
     manifest = sub.add_parser("manifest", help="build the Teams app package (zip)")
     manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     manifest.add_argument("--out", default="safeshare-teams-app.zip")
@@ -80,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _purge()
     if args.command == "manifest":
         return _manifest(args)
+    if args.command == "check-email":
+        return _check_email(policy, args)
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE
 
@@ -247,6 +259,42 @@ def _encrypt(policy, args) -> int:
     print()
     print("\n".join(text.password_lines()))
     return EXIT_OK
+
+
+def _check_email(policy, args) -> int:
+    """Exit 0 when there is nothing to fix, 1 with findings (or a broken email_check.yaml), 2 for usage."""
+    from dialogs.emailcheck import Draft, EmailChecker
+    from knowledge.emailcheck_data import load_email_check
+    from knowledge.loader import KnowledgeError
+
+    try:
+        checker = EmailChecker(policy, load_email_check(policy))
+    except KnowledgeError as exc:
+        print(f"safeshare: cannot check: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    body = ""
+    if args.body_file == "-":
+        body = sys.stdin.read()
+    elif args.body_file:
+        try:
+            with open(args.body_file, encoding="utf-8", errors="replace") as handle:
+                body = handle.read()
+        except OSError as exc:  # the message names no file: its name may name a child
+            print(f"safeshare: cannot read the --body-file ({exc.strerror})", file=sys.stderr)
+            return EXIT_USAGE
+    draft = Draft.from_fields({"to": ";".join(args.to), "cc": ";".join(args.cc), "bcc": ";".join(args.bcc),
+                               "subject": args.subject, "body": body, "attachments": "\n".join(args.attachment)})
+    if draft.empty:
+        print("safeshare: check-email needs at least one recipient (--to, --cc or --bcc)", file=sys.stderr)
+        return EXIT_USAGE
+    result = checker.check(draft)
+    if args.json:
+        print(json.dumps(result.to_json(policy), ensure_ascii=False))
+    else:
+        print(result.to_reply(policy).text())
+        if result.offer_package:
+            print("\nMake the encrypted package: safeshare encrypt FILE... (a new password, for the phone call)")
+    return EXIT_OK if not result.findings else EXIT_FAILURE
 
 
 def _manifest(args) -> int:
