@@ -76,6 +76,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnowledgeError as exc:
         print(f"safeshare: cannot start: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    if args.command in ("serve", "chat"):  # the bot's `check email` needs email_check.yaml: refuse to start without it
+        from knowledge.emailcheck_data import load_email_check
+
+        try:
+            load_email_check(policy)
+        except KnowledgeError as exc:
+            print(f"safeshare: cannot start: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
     if args.command == "ask":
         return _ask(policy, args)
     if args.command == "check":

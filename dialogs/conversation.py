@@ -19,6 +19,7 @@ from knowledge.advisor import advise, next_question
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant
+from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
 from .harm import HarmLevel
 from .reply import Option, Reply
 from .text import normalise
@@ -36,6 +37,7 @@ class Kind(StrEnum):
     NOTICE = "notice"
     PACKAGE = "package"  # an encrypted package is ready (the host attaches or offers the file)
     PASSWORD = "password"  # its password, always a message of its own
+    EMAIL_FORM = "email_form"  # the draft to check: a card with input boxes (`inputs`)
 
 
 class Command(StrEnum):
@@ -47,6 +49,7 @@ class Command(StrEnum):
     CANCEL = "cancel"
     START_OVER = "start over"
     BACK = "back"
+    CHECK_EMAIL = "check email"
 
 
 COMMAND_WORDS: Mapping[str, Command] = {
@@ -58,6 +61,8 @@ COMMAND_WORDS: Mapping[str, Command] = {
     "cancel": Command.CANCEL, "stop": Command.CANCEL, "quit": Command.CANCEL,
     "start over": Command.START_OVER, "restart": Command.START_OVER, "reset": Command.START_OVER,
     "back": Command.BACK, "go back": Command.BACK, "undo": Command.BACK,
+    "check email": Command.CHECK_EMAIL, "email check": Command.CHECK_EMAIL, "check an email": Command.CHECK_EMAIL,
+    "check my email": Command.CHECK_EMAIL, "check emails": Command.CHECK_EMAIL, "check draft": Command.CHECK_EMAIL,
 }
 COMMAND_LIST = (
     (Command.HELP, "What SafeShare can do"),
@@ -65,6 +70,7 @@ COMMAND_LIST = (
     (Command.FAQ, "Common questions"),
     (Command.HUB, "Ring the Safeguarding Hub"),
     (Command.ENCRYPT, "Make an encrypted package"),
+    (Command.CHECK_EMAIL, "Check an email before you send it"),
     (Command.CANCEL, "Stop the current check"),
 )
 
@@ -103,6 +109,7 @@ class Message:
     step: int = 0
     total_known: int = 0
     changes: tuple[Option, ...] = ()  # "Not right? Change it": one guided check per part understood
+    inputs: tuple[FormField, ...] = ()  # boxes to fill in (the draft email); their values come back with the button
 
     def text(self) -> str:
         if self.reply is not None:
@@ -163,6 +170,9 @@ class Conversation:
         self.package_limit_mb = package_limit_mb
         self._phrases: dict[str, dict[str, Any]] = {}
         self.policy = assistant.policy
+        from knowledge.emailcheck_data import load_email_check  # KnowledgeError if email_check.yaml is broken
+
+        self.email_checker = EmailChecker(self.policy, load_email_check(self.policy))
 
     # -- entry points -----------------------------------------------------
     def welcome(self) -> list[Message]:
@@ -215,6 +225,8 @@ class Conversation:
                 return check, [self._unknown()]
             prefill = data.get("prefill") if isinstance(data.get("prefill"), Mapping) else None
             return self._command(check, command, prefill)
+        if action == "email_check":  # the draft's boxes: checked and forgotten; the state does not change
+            return check, self._email_checked(data)
         if action == "ask":
             text = data.get("text")
             return check, self._answer(text) if isinstance(text, str) and text.strip() else [self._unknown()]
@@ -321,6 +333,8 @@ class Conversation:
             return check, [self._faq_menu()]
         if command is Command.HUB:
             return check, [self._hub()]
+        if command is Command.CHECK_EMAIL:  # a check in progress stays where it was
+            return check, [self.email_form()]
         if command is Command.ENCRYPT:  # handled in turn(), which knows the chosen format
             return check, [self.encrypt_prompt(DEFAULT_FORMAT)]
         if command is Command.CANCEL:
@@ -422,6 +436,24 @@ class Conversation:
             options = [_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ)]
         return tuple(options)
 
+    def email_form(self, note: str = "") -> Message:
+        lines = ((note,) if note else ()) + (
+            "Paste the draft: its recipients, subject, text and the names of its attachments. SafeShare checks it "
+            "against the protocol and keeps none of it.",)
+        return Message(Kind.EMAIL_FORM, "Check an email before you send it", lines, inputs=DRAFT_FORM,
+                       options=(Option("Check this email", "check email", {MARK: "email_check"}),))
+
+    def _email_checked(self, data: Mapping[str, Any]) -> list[Message]:
+        result = check_fields(self.email_checker, data)
+        if result is None:
+            return [self.email_form("Add at least one recipient (To, Cc or Bcc).")]
+        options = ()
+        if result.offer_package:
+            options += (_command_option("Make an encrypted package", Command.ENCRYPT),)
+        options += (_command_option("Check another email", Command.CHECK_EMAIL),)
+        reply = result.to_reply(self.policy)
+        return [Message(Kind.ADVICE, reply.summary, reply=reply, options=options)]
+
     def encrypt_prompt(self, fmt: str) -> Message:
         other = "zip" if fmt == "7z" else "7z"
         lines = (
@@ -466,7 +498,7 @@ class Conversation:
 
     def _unknown(self) -> Message:
         return Message(Kind.NOTICE, "Sorry, I did not understand that.",
-                       ("Type a question in your own words, or one of: help, check, faq, hub, encrypt, cancel.",),
+                       ("Type a question in your own words, or one of: help, check, check email, faq, hub, encrypt, cancel.",),
                        options=self._start_options())
 
     def _start_options(self) -> tuple[Option, ...]:

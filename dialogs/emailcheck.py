@@ -248,3 +248,24 @@ def check_fields(checker: EmailChecker, fields: Mapping[str, Any]) -> EmailCheck
     """A card's or the command line's fields checked, or None when there is no recipient to check."""
     draft = Draft.from_fields(fields)
     return None if draft.empty else checker.check(draft)
+
+
+@dataclass(frozen=True, slots=True)
+class FormField:
+    """One box of the draft form: a card's Input.Text, a prompt in the terminal chat."""
+
+    id: str
+    label: str
+    multiline: bool = False
+    required: bool = False
+    placeholder: str = ""
+
+
+DRAFT_FORM = (
+    FormField("to", "To", required=True, placeholder="Addresses, separated by ; or ,"),
+    FormField("cc", "Cc"),
+    FormField("bcc", "Bcc"),
+    FormField("subject", "Subject"),
+    FormField("body", "Body", multiline=True, placeholder="Paste the text of the email"),
+    FormField("attachments", "Attachment names", multiline=True, placeholder="One file name per line"),
+)
