@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question; none or '-' reads stdin, one per line")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question (short and full)")
     ask.add_argument("--full", action="store_true", help="print every step and citation, not the short answer")
+    ask.add_argument("--record", action="store_true",
+                     help="add a decision record for the case file (the facts understood, never the question's words)")
     sub.add_parser("check", help="validate the knowledge files and list protocol items nothing cites")
     serve = sub.add_parser("serve", help="run the Teams bot (Bot Framework endpoint POST /api/messages)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -117,12 +119,27 @@ def _ask(policy, args) -> int:
             if not question.strip():
                 print(json.dumps({"verdict": None, "answer": "", "error": "empty question"}), flush=True)
                 continue
-            print(json.dumps(assistant.answer(question).to_json(), ensure_ascii=False), flush=True)
+            reply = assistant.answer(question)
+            out = reply.to_json()
+            if args.record:
+                record = _record(assistant, reply)
+                out["record"] = record.to_json() if record else None
+            print(json.dumps(out, ensure_ascii=False), flush=True)
         elif question.strip():
             reply = assistant.answer(question)
             print(reply.text() if args.full else reply.brief() + "\n(All steps: safeshare ask --full)")
+            if args.record:
+                record = _record(assistant, reply)
+                print("\n" + (record.text() if record else "No decision to record yet: answer the question above."))
             print()
     return EXIT_OK
+
+
+def _record(assistant, reply):
+    from dialogs.record import decision_record, london_now, record_data
+
+    data = record_data(reply)
+    return decision_record(assistant, data["facts"], data["rule"], london_now())
 
 
 def _check(policy) -> int:

@@ -20,6 +20,7 @@ from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
+from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmLevel
 from .reply import Option, Reply
 from .text import normalise
@@ -38,6 +39,7 @@ class Kind(StrEnum):
     PACKAGE = "package"  # an encrypted package is ready (the host attaches or offers the file)
     PASSWORD = "password"  # its password, always a message of its own
     EMAIL_FORM = "email_form"  # the draft to check: a card with input boxes (`inputs`)
+    RECORD = "record"  # a decision record to paste into the case file
 
 
 class Command(StrEnum):
@@ -165,8 +167,9 @@ class _Check:
 class Conversation:
     """Decides every turn. One instance serves every conversation."""
 
-    def __init__(self, assistant: Assistant, package_limit_mb: int = 100):
+    def __init__(self, assistant: Assistant, package_limit_mb: int = 100, clock=london_now):
         self.assistant = assistant
+        self.clock = clock  # the time a decision record gives
         self.package_limit_mb = package_limit_mb
         self._phrases: dict[str, dict[str, Any]] = {}
         self.policy = assistant.policy
@@ -225,6 +228,8 @@ class Conversation:
                 return check, [self._unknown()]
             prefill = data.get("prefill") if isinstance(data.get("prefill"), Mapping) else None
             return self._command(check, command, prefill)
+        if action == "record":  # rebuilt from the button's fact ids; the state does not change
+            return check, [self._decision_record(data)]
         if action == "email_check":  # the draft's boxes: checked and forgotten; the state does not change
             return check, self._email_checked(data)
         if action == "ask":
@@ -434,7 +439,18 @@ class Conversation:
             options.append(_command_option("What to have ready for the call", Command.HUB))
         if not options:
             options = [_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ)]
+        if recordable(reply):
+            options.append(Option("Record this decision", "record", {MARK: "record", **record_data(reply)}))
         return tuple(options)
+
+    def _decision_record(self, data: Mapping[str, Any]) -> Message:
+        record = decision_record(self.assistant, data.get("facts"), data.get("rule"), self.clock())
+        if record is None:
+            return Message(Kind.NOTICE, "There is no decision to record yet.",
+                           ("Answer the question SafeShare asked, then record the decision.",),
+                           options=self._start_options())
+        return Message(Kind.RECORD, "Decision record",
+                       record.lines() + ("Copy this into the case file. SafeShare keeps no copy.",))
 
     def email_form(self, note: str = "") -> Message:
         lines = ((note,) if note else ()) + (
