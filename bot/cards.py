@@ -47,6 +47,17 @@ def _action(option: Option) -> dict:
     return {"type": "Action.Submit", "title": option.title[:80], "data": data}
 
 
+def _input(field) -> dict:
+    """An Input.Text; Teams sends its value with the card's Action.Submit data, under the field's id."""
+    box = {"type": "Input.Text", "id": field.id, "label": field.label, "isMultiline": field.multiline,
+           "maxLength": 100_000 if field.multiline else 4_000}
+    if field.placeholder:
+        box["placeholder"] = field.placeholder
+    if field.required:
+        box.update(isRequired=True, errorMessage=f"{field.label} is needed")
+    return box
+
+
 # Teams renders at most six actions in a card's action bar (or in one ActionSet)
 # and moves the rest into a "..." overflow menu, where a choice such as "Text
 # message" would be missed; longer lists go into several ActionSets instead.
@@ -118,6 +129,7 @@ def render_card(message: Message) -> dict:
         if message.kind is Kind.QUESTION:
             body.append(_text("Press a button or type your answer. You can type back or start over.",
                               isSubtle=True, size="Small"))
+        body += [_input(field) for field in message.inputs]
     fallback = reply.brief() if reply is not None else message.text()  # the first message, as the card shows it
     card = {"type": "AdaptiveCard", "version": "1.5", "body": body, "fallbackText": fallback[:6000]}
     if len(actions) > MAX_ACTIONS:  # Teams shows six actions per set and hides the rest in an overflow menu

@@ -65,6 +65,12 @@ class ChatSession:
         self.me = ChannelAccount(id="safeshare", name="SafeShare")
         self.conversation = ConversationAccount(id=f"local-{uuid.uuid4().hex[:8]}")
         self.buttons: list[dict] = []
+        self.form: _Form | None = None  # a card's input boxes being filled in, one prompt each
+
+    @property
+    def collecting(self) -> bool:
+        """True while a card's boxes are being filled in: an empty line is an answer then."""
+        return self.form is not None
 
     def _activity(self, **fields) -> Activity:
         return Activity(channel_id="terminal", service_url="http://localhost", from_property=self.user,
@@ -76,7 +82,13 @@ class ChatSession:
         return self.render(sent)
 
     async def say(self, text: str) -> str:
+        if self.form is not None:
+            return await self._fill(text)
         text = text.strip()
+        if text.isdigit() and 1 <= int(text) <= len(self.buttons) and self.buttons[int(text) - 1].get("inputs"):
+            button = self.buttons[int(text) - 1]  # "Check this email": ask for each box, then press it
+            self.form = _Form(button["title"], dict(button["data"] or {}), button["inputs"])
+            return self.form.prompt()
         if text.isdigit() and 1 <= int(text) <= len(self.buttons) and "card" in self.buttons[int(text) - 1]:
             return self._show(self.buttons[int(text) - 1]["card"])  # "Show all steps": shown here, nothing sent
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
@@ -88,10 +100,19 @@ class ChatSession:
             activity = self._activity(type=ActivityTypes.message, text=text)
         return self.render(await self.adapter.turn(self.bot, activity))
 
+    async def _fill(self, line: str) -> str:
+        form = self.form
+        if not form.take(line.rstrip("\n")):
+            return form.prompt() if form.fresh else ""
+        self.form = None  # what was typed goes with this one activity and is not kept here
+        activity = self._activity(type=ActivityTypes.message, text=form.title, value=form.data)
+        return self.render(await self.adapter.turn(self.bot, activity))
+
     def _buttons(self, card: dict, out: list[str]) -> None:
+        inputs = [e for e in card.get("body", []) if isinstance(e, dict) and e.get("type") == "Input.Text"]
         for action in card_actions(card):
             if action.get("type") == "Action.Submit":
-                self.buttons.append({"title": action["title"], "data": action.get("data")})
+                self.buttons.append({"title": action["title"], "data": action.get("data"), "inputs": inputs})
             elif action.get("type") == "Action.ShowCard":
                 self.buttons.append({"title": action["title"], "card": action.get("card") or {}})
             elif action.get("type") == "Action.OpenUrl":
@@ -137,6 +158,40 @@ class ChatSession:
         return "\n".join(out)
 
 
+class _Form:
+    """A card's Input.Text boxes asked one by one; several lines for a multi-line box, ended by a lone '.'."""
+
+    def __init__(self, title: str, data: dict, inputs: list[dict]):
+        self.title, self.data, self.inputs = title, data, inputs
+        self.index = 0
+        self.lines: list[str] = []
+        self.fresh = True  # the current box's prompt is still to be shown
+
+    def prompt(self) -> str:
+        self.fresh = False
+        box = self.inputs[self.index]
+        label = box.get("label") or box["id"]
+        if box.get("isMultiline"):
+            return f"{label}: type or paste it, then a line with only a dot (.)"
+        return f"{label}:" + ("" if box.get("isRequired") else " (press Enter for none)")
+
+    def take(self, line: str) -> bool:
+        """Record a line; True when every box is filled."""
+        box = self.inputs[self.index]
+        if box.get("isMultiline") and line.strip() != ".":
+            self.lines.append(line)
+            return False
+        value = "\n".join(self.lines) if box.get("isMultiline") else line.strip()
+        if box.get("isRequired") and not value.strip():
+            self.fresh = True
+            return False
+        self.data[box["id"]] = value
+        self.lines = []
+        self.index += 1
+        self.fresh = True
+        return self.index >= len(self.inputs)
+
+
 async def run_chat(bot: SafeShareBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     session = ChatSession(bot)
     print(await session.start(), file=stdout)
@@ -148,6 +203,11 @@ async def run_chat(bot: SafeShareBot, stdin: TextIO = sys.stdin, stdout: TextIO 
         if not line:
             print("", file=stdout)
             return 0
+        if session.collecting:  # a box of a card: an empty line is an empty box, "exit" is text
+            said = await session.say(line)
+            if said:
+                print("\n" + said, file=stdout, flush=True)
+            continue
         if not line.strip():
             continue
         if line.strip().lower() in ("exit", "quit", ":q"):

@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="*", help="the question; none or '-' reads stdin, one per line")
     ask.add_argument("--json", action="store_true", help="print one JSON object per question (short and full)")
     ask.add_argument("--full", action="store_true", help="print every step and citation, not the short answer")
+    ask.add_argument("--record", action="store_true",
+                     help="add a decision record for the case file (the facts understood, never the question's words)")
     check = sub.add_parser("check", help="validate the knowledge files, run every rule's examples and list "
                                          "protocol items nothing cites")
     check.add_argument("--compare", metavar="DIR", help="preview an edited copy of the knowledge files: the answers "
@@ -50,6 +52,16 @@ def _parser() -> argparse.ArgumentParser:
                          help="zip (default: AES-256 ZIP, as the protocol's appendix) or 7z (names inside encrypted too)")
     encrypt.add_argument("--max-mb", type=int, default=100, help="size limit for the files together (MB)")
     encrypt.add_argument("--json", action="store_true", help="print one JSON object")
+    email = sub.add_parser("check-email", help="check a draft email against the protocol before you send it")
+    email.add_argument("--to", action="append", default=[], metavar="ADDRESS", help="a recipient (repeatable; "
+                       "or several separated by , or ;)")
+    email.add_argument("--cc", action="append", default=[], metavar="ADDRESS")
+    email.add_argument("--bcc", action="append", default=[], metavar="ADDRESS")
+    email.add_argument("--subject", default="")
+    email.add_argument("--body-file", metavar="FILE", help="the body as text; '-' reads stdin")
+    email.add_argument("--attachment", action="extend", nargs="+", default=[], metavar="NAME",
+                       help="an attachment's file name (the file is not opened)")
+    email.add_argument("--json", action="store_true", help="print one JSON object")
     manifest = sub.add_parser("manifest", help="build the Teams app package (zip)")
     manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     manifest.add_argument("--out", default="safeshare-teams-app.zip")
@@ -81,6 +93,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KnowledgeError as exc:
         print(f"safeshare: cannot start: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    if args.command in ("serve", "chat"):  # the bot's `check email` needs email_check.yaml: refuse to start without it
+        from knowledge.emailcheck_data import load_email_check
+
+        try:
+            load_email_check(policy)
+        except KnowledgeError as exc:
+            print(f"safeshare: cannot start: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
     if args.command == "ask":
         return _ask(policy, args)
     if args.command == "check":
@@ -91,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _chat(policy, args)
     if args.command == "encrypt":
         return _encrypt(policy, args)
+    if args.command == "check-email":
+        return _check_email(policy, args)
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE
 
@@ -108,12 +130,27 @@ def _ask(policy, args) -> int:
             if not question.strip():
                 print(json.dumps({"verdict": None, "answer": "", "error": "empty question"}), flush=True)
                 continue
-            print(json.dumps(assistant.answer(question).to_json(), ensure_ascii=False), flush=True)
+            reply = assistant.answer(question)
+            out = reply.to_json()
+            if args.record:
+                record = _record(assistant, reply)
+                out["record"] = record.to_json() if record else None
+            print(json.dumps(out, ensure_ascii=False), flush=True)
         elif question.strip():
             reply = assistant.answer(question)
             print(reply.text() if args.full else reply.brief() + "\n(All steps: safeshare ask --full)")
+            if args.record:
+                record = _record(assistant, reply)
+                print("\n" + (record.text() if record else "No decision to record yet: answer the question above."))
             print()
     return EXIT_OK
+
+
+def _record(assistant, reply):
+    from dialogs.record import decision_record, london_now, record_data
+
+    data = record_data(reply)
+    return decision_record(assistant, data["facts"], data["rule"], london_now())
 
 
 def _check(policy, args) -> int:
@@ -312,6 +349,42 @@ def _encrypt(policy, args) -> int:
     print()
     print("\n".join(text.password_lines(in_chat=False)))
     return EXIT_OK
+
+
+def _check_email(policy, args) -> int:
+    """Exit 0 when there is nothing to fix, 1 with findings (or a broken email_check.yaml), 2 for usage."""
+    from dialogs.emailcheck import Draft, EmailChecker
+    from knowledge.emailcheck_data import load_email_check
+    from knowledge.loader import KnowledgeError
+
+    try:
+        checker = EmailChecker(policy, load_email_check(policy))
+    except KnowledgeError as exc:
+        print(f"safeshare: cannot check: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    body = ""
+    if args.body_file == "-":
+        body = sys.stdin.read()
+    elif args.body_file:
+        try:
+            with open(args.body_file, encoding="utf-8", errors="replace") as handle:
+                body = handle.read()
+        except OSError as exc:  # the message names no file: its name may name a child
+            print(f"safeshare: cannot read the --body-file ({exc.strerror})", file=sys.stderr)
+            return EXIT_USAGE
+    draft = Draft.from_fields({"to": ";".join(args.to), "cc": ";".join(args.cc), "bcc": ";".join(args.bcc),
+                               "subject": args.subject, "body": body, "attachments": "\n".join(args.attachment)})
+    if draft.empty:
+        print("safeshare: check-email needs at least one recipient (--to, --cc or --bcc)", file=sys.stderr)
+        return EXIT_USAGE
+    result = checker.check(draft)
+    if args.json:
+        print(json.dumps(result.to_json(policy), ensure_ascii=False))
+    else:
+        print(result.to_reply(policy).text())
+        if result.offer_package:
+            print("\nMake the encrypted package: safeshare encrypt FILE... (a new password, for the phone call)")
+    return EXIT_OK if not result.findings else EXIT_FAILURE
 
 
 def _manifest(args) -> int:

@@ -19,6 +19,8 @@ from knowledge.advisor import advise, next_question, offers_package
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant
+from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
+from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmLevel
 from .reply import Option, Reply
 from .text import normalise
@@ -36,6 +38,8 @@ class Kind(StrEnum):
     NOTICE = "notice"
     PACKAGE = "package"  # an encrypted package is ready (the host attaches or offers the file)
     PASSWORD = "password"  # its password, always a message of its own
+    EMAIL_FORM = "email_form"  # the draft to check: a card with input boxes (`inputs`)
+    RECORD = "record"  # a decision record to paste into the case file
 
 
 class Command(StrEnum):
@@ -47,6 +51,7 @@ class Command(StrEnum):
     CANCEL = "cancel"
     START_OVER = "start over"
     BACK = "back"
+    CHECK_EMAIL = "check email"
 
 
 COMMAND_WORDS: Mapping[str, Command] = {
@@ -58,6 +63,8 @@ COMMAND_WORDS: Mapping[str, Command] = {
     "cancel": Command.CANCEL, "stop": Command.CANCEL, "quit": Command.CANCEL,
     "start over": Command.START_OVER, "restart": Command.START_OVER, "reset": Command.START_OVER,
     "back": Command.BACK, "go back": Command.BACK, "undo": Command.BACK,
+    "check email": Command.CHECK_EMAIL, "email check": Command.CHECK_EMAIL, "check an email": Command.CHECK_EMAIL,
+    "check my email": Command.CHECK_EMAIL, "check emails": Command.CHECK_EMAIL, "check draft": Command.CHECK_EMAIL,
 }
 COMMAND_LIST = (
     (Command.HELP, "What SafeShare can do"),
@@ -65,6 +72,7 @@ COMMAND_LIST = (
     (Command.FAQ, "Common questions"),
     (Command.HUB, "Ring the Safeguarding Hub"),
     (Command.ENCRYPT, "Make an encrypted package"),
+    (Command.CHECK_EMAIL, "Check an email before you send it"),
     (Command.CANCEL, "Stop the current check"),
 )
 
@@ -107,6 +115,7 @@ class Message:
     step: int = 0
     total_known: int = 0
     changes: tuple[Option, ...] = ()  # "Not right? Change it": one guided check per part understood
+    inputs: tuple[FormField, ...] = ()  # boxes to fill in (the draft email); their values come back with the button
 
     def text(self) -> str:
         if self.reply is not None:
@@ -162,11 +171,15 @@ class _Check:
 class Conversation:
     """Decides every turn. One instance serves every conversation."""
 
-    def __init__(self, assistant: Assistant, package_limit_mb: int = 100):
+    def __init__(self, assistant: Assistant, package_limit_mb: int = 100, clock=london_now):
         self.assistant = assistant
+        self.clock = clock  # the time a decision record gives
         self.package_limit_mb = package_limit_mb
         self._phrases: dict[str, dict[str, Any]] = {}
         self.policy = assistant.policy
+        from knowledge.emailcheck_data import load_email_check  # KnowledgeError if email_check.yaml is broken
+
+        self.email_checker = EmailChecker(self.policy, load_email_check(self.policy))
 
     # -- entry points -----------------------------------------------------
     def welcome(self) -> list[Message]:
@@ -221,6 +234,10 @@ class Conversation:
                 return check, [self._unknown()]
             prefill = data.get("prefill") if isinstance(data.get("prefill"), Mapping) else None
             return self._command(check, command, prefill)
+        if action == "record":  # rebuilt from the button's fact ids; the state does not change
+            return check, [self._decision_record(data)]
+        if action == "email_check":  # the draft's boxes: checked and forgotten; the state does not change
+            return check, self._email_checked(data)
         if action == "ask":
             text = data.get("text")  # a button's data comes from the client, not from us: capped like typed text
             return check, self._answer(text[:MAX_TEXT]) if isinstance(text, str) and text.strip() else [self._unknown()]
@@ -327,6 +344,8 @@ class Conversation:
             return check, [self._faq_menu()]
         if command is Command.HUB:
             return check, [self._hub()]
+        if command is Command.CHECK_EMAIL:  # a check in progress stays where it was
+            return check, [self.email_form()]
         if command is Command.ENCRYPT:  # handled in turn(), which knows the chosen format
             return check, [self.encrypt_prompt(DEFAULT_FORMAT)]
         if command is Command.CANCEL:
@@ -425,7 +444,36 @@ class Conversation:
             options.append(_command_option("What to have ready for the call", Command.HUB))
         if not options:
             options = [_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ)]
+        if recordable(reply):
+            options.append(Option("Record this decision", "record", {MARK: "record", **record_data(reply)}))
         return tuple(options)
+
+    def _decision_record(self, data: Mapping[str, Any]) -> Message:
+        record = decision_record(self.assistant, data.get("facts"), data.get("rule"), self.clock())
+        if record is None:
+            return Message(Kind.NOTICE, "There is no decision to record yet.",
+                           ("Answer the question SafeShare asked, then record the decision.",),
+                           options=self._start_options())
+        return Message(Kind.RECORD, "Decision record",
+                       record.lines() + ("Copy this into the case file. SafeShare keeps no copy.",))
+
+    def email_form(self, note: str = "") -> Message:
+        lines = ((note,) if note else ()) + (
+            "Paste the draft: its recipients, subject, text and the names of its attachments. SafeShare checks it "
+            "against the protocol and keeps none of it.",)
+        return Message(Kind.EMAIL_FORM, "Check an email before you send it", lines, inputs=DRAFT_FORM,
+                       options=(Option("Check this email", "check email", {MARK: "email_check"}),))
+
+    def _email_checked(self, data: Mapping[str, Any]) -> list[Message]:
+        result = check_fields(self.email_checker, data)
+        if result is None:
+            return [self.email_form("Add at least one recipient (To, Cc or Bcc).")]
+        options = ()
+        if result.offer_package:
+            options += (_command_option("Make an encrypted package", Command.ENCRYPT),)
+        options += (_command_option("Check another email", Command.CHECK_EMAIL),)
+        reply = result.to_reply(self.policy)
+        return [Message(Kind.ADVICE, reply.summary, reply=reply, options=options)]
 
     def encrypt_prompt(self, fmt: str) -> Message:
         other = "zip" if fmt == "7z" else "7z"
@@ -478,7 +526,7 @@ class Conversation:
 
     def _unknown(self) -> Message:
         return Message(Kind.NOTICE, "Sorry, I did not understand that.",
-                       ("Type a question in your own words, or one of: help, check, faq, hub, encrypt, cancel.",),
+                       ("Type a question in your own words, or one of: help, check, check email, faq, hub, encrypt, cancel.",),
                        options=self._start_options())
 
     def _start_options(self) -> tuple[Option, ...]:
