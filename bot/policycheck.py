@@ -17,24 +17,13 @@ import yaml
 
 from dialogs.answer import Assistant
 from dialogs.text import normalise
-from knowledge.loader import DATA_DIR
+from knowledge.loader import DATA_DIR, Problem
 from knowledge.model import Policy
 
 PREVIEW_QUESTIONS = DATA_DIR.parent / "preview" / "questions.yaml"  # shipped inside the package
 
 
-@dataclass(frozen=True, slots=True)
-class ExampleFailure:
-    file: str
-    line: int
-    loc: str
-    msg: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.loc}: {self.msg}"
-
-
-def example_failures(policy: Policy, assistant: Assistant | None = None) -> list[ExampleFailure]:
+def example_failures(policy: Policy, assistant: Assistant | None = None) -> list[Problem]:
     """Every rule's examples answered; each that gets another verdict or rule, and each rule with none."""
     assistant = assistant or Assistant(policy)
     path = str(Path(policy.source) / "rules.yaml")
@@ -42,7 +31,7 @@ def example_failures(policy: Policy, assistant: Assistant | None = None) -> list
     for i, rule in enumerate(policy.rules):
         loc = f"rules[{i}] ({rule.id})"
         if not rule.examples:
-            out.append(ExampleFailure(path, rule.line, loc, "has no examples: add one, a question and the verdict "
+            out.append(Problem(path, rule.line, loc, "has no examples: add one, a question and the verdict "
                                       "it must get (see knowledge/README.md)"))
         for j, example in enumerate(rule.examples):
             reply = assistant.answer(example.question)
@@ -50,7 +39,7 @@ def example_failures(policy: Policy, assistant: Assistant | None = None) -> list
             if reply.verdict is example.verdict and reply.rule_id == want:
                 continue
             got = f"{reply.verdict.value} from {_source(reply)}"
-            out.append(ExampleFailure(path, example.line, f"{loc}.examples[{j}]",
+            out.append(Problem(path, example.line, f"{loc}.examples[{j}]",
                                       f"{example.question!r} must get {example.verdict.value} from {want}, "
                                       f"but now gets {got}"))
     return out

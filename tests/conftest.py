@@ -22,6 +22,15 @@ def assistant(policy):
     return Assistant(policy)
 
 
+def edit_knowledge(directory: Path, name: str, old: str, new: str, count: int = 1) -> Path:
+    """Replace `old` (which must be there) in a copied knowledge file, as an officer's edit would."""
+    path = directory / f"{name}.yaml"
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, count))
+    return path
+
+
 @pytest.fixture
 def knowledge_copy(tmp_path):
     """A writable copy of the shipped knowledge files."""

@@ -10,6 +10,8 @@ import pytest
 from knowledge.loader import KnowledgeError, load_policy, uncited_sections
 from knowledge.model import HUB_PHONE
 
+from .conftest import edit_knowledge
+
 
 def test_every_protocol_item_is_cited(policy):
     assert uncited_sections(policy) == []
@@ -38,13 +40,6 @@ def test_rules_cite_sections_and_end_with_a_catch_all(policy):
     assert policy.rules[-1].when == ({},)
 
 
-def _break(directory, name, old, new):
-    path = directory / f"{name}.yaml"
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1))
-    return path
-
 
 def _problem(directory) -> str:
     with pytest.raises(KnowledgeError) as info:
@@ -57,14 +52,14 @@ def _line_of(path, needle):
 
 
 def test_bad_yaml_names_file_and_line(knowledge_copy):
-    path = _break(knowledge_copy, "rules", "  - id: fax-not-urgent\n", "  - id: fax-not-urgent\n    when: {channel: [fax\n")
+    path = edit_knowledge(knowledge_copy, "rules", "  - id: fax-not-urgent\n", "  - id: fax-not-urgent\n    when: {channel: [fax\n")
     message = _problem(knowledge_copy)
     assert f"{path}:" in message and "invalid YAML" in message
     assert re.search(rf"{re.escape(str(path))}:\d+:", message)
 
 
 def test_unknown_key_is_named_with_a_suggestion(knowledge_copy):
-    path = _break(knowledge_copy, "rules", "    verdict: escalate\n", "    verdict: escalate\n    verdcit: allowed\n")
+    path = edit_knowledge(knowledge_copy, "rules", "    verdict: escalate\n", "    verdict: escalate\n    verdcit: allowed\n")
     message = _problem(knowledge_copy)
     line = _line_of(path, "verdcit")
     assert f"{path}:{line}: rules[0].verdcit: unknown key 'verdcit'" in message
@@ -78,23 +73,23 @@ def test_unknown_key_is_named_with_a_suggestion(knowledge_copy):
      "channels[4].recipient: unknown recipient 'schools'"),
 ], ids=["missing field", "never asked but not optional", "unknown implied recipient"])
 def test_one_mistake_one_message(knowledge_copy, name, old, new, reason):
-    path = _break(knowledge_copy, name, old, new)
+    path = edit_knowledge(knowledge_copy, name, old, new)
     message = _problem(knowledge_copy)
     assert f"{path}:" in message and reason in message
 
 
 def test_citing_an_unknown_section(knowledge_copy):
-    path = _break(knowledge_copy, "checklists", "cites: [fax.4]", "cites: [fax.44]")
+    path = edit_knowledge(knowledge_copy, "checklists", "cites: [fax.4]", "cites: [fax.44]")
     message = _problem(knowledge_copy)
     line = _line_of(path, "fax.44")
     assert f"{path}:{line}:" in message and "cites unknown section 'fax.44'" in message
 
 
 def test_dangling_references(knowledge_copy):
-    _break(knowledge_copy, "rules", "checklists: [hub_call, hub_sending]", "checklists: [hub_calls, hub_sending]")
-    _break(knowledge_copy, "faq", "follow_ups: [password-reuse, password-good, how-to-encrypt]",
+    edit_knowledge(knowledge_copy, "rules", "checklists: [hub_call, hub_sending]", "checklists: [hub_calls, hub_sending]")
+    edit_knowledge(knowledge_copy, "faq", "follow_ups: [password-reuse, password-good, how-to-encrypt]",
            "follow_ups: [password-reuse, no-such-faq]")
-    _break(knowledge_copy, "rules", "alternatives: [school_portal, objective_connect]",
+    edit_knowledge(knowledge_copy, "rules", "alternatives: [school_portal, objective_connect]",
            "alternatives: [school_portal, carrier_pigeon]")
     message = _problem(knowledge_copy)
     assert "unknown checklist 'hub_calls'; did you mean 'hub_call'?" in message
@@ -104,10 +99,10 @@ def test_dangling_references(knowledge_copy):
 
 
 def test_bad_values(knowledge_copy):
-    _break(knowledge_copy, "rules", "verdict: escalate", "verdict: maybe")
-    _break(knowledge_copy, "rules", "when: {channel: [text], kind: [personal]}", "when: {channel: [txet], kind: [personal]}")
-    _break(knowledge_copy, "harm", "window: 4\n", "window: 0\n")  # an act and a person
-    _break(knowledge_copy, "harm", "    acts: [hit, hits,", "    acts: [hit the, hits,")
+    edit_knowledge(knowledge_copy, "rules", "verdict: escalate", "verdict: maybe")
+    edit_knowledge(knowledge_copy, "rules", "when: {channel: [text], kind: [personal]}", "when: {channel: [txet], kind: [personal]}")
+    edit_knowledge(knowledge_copy, "harm", "window: 4\n", "window: 0\n")  # an act and a person
+    edit_knowledge(knowledge_copy, "harm", "    acts: [hit, hits,", "    acts: [hit the, hits,")
     message = _problem(knowledge_copy)
     assert "'maybe' is not one of allowed, allowed_with_conditions" in message
     assert "unknown channel 'txet'; did you mean 'text'?" in message
@@ -116,7 +111,7 @@ def test_bad_values(knowledge_copy):
 
 
 def test_yes_without_quotes_is_caught(knowledge_copy):
-    _break(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
+    edit_knowledge(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
     assert "words[0]: read as false; put 'no' in quotes" in _problem(knowledge_copy)
 
 
@@ -126,7 +121,7 @@ def test_missing_file(knowledge_copy):
 
 
 def test_broken_knowledge_stops_the_command_line(knowledge_copy):
-    _break(knowledge_copy, "sections", "  - id: fax.4\n", "  - id: fax.4\n    colour: red\n")
+    edit_knowledge(knowledge_copy, "sections", "  - id: fax.4\n", "  - id: fax.4\n    colour: red\n")
     run = subprocess.run([sys.executable, "-m", "bot.cli", "--knowledge", str(knowledge_copy), "ask", "hello"],
                          capture_output=True, text=True)
     assert run.returncode == 1
@@ -135,14 +130,14 @@ def test_broken_knowledge_stops_the_command_line(knowledge_copy):
 
 
 def test_a_checklist_the_code_shows_by_name_must_exist(knowledge_copy):
-    path = _break(knowledge_copy, "checklists", "  - id: package_sending\n", "  - id: package_sending_renamed\n")
+    path = edit_knowledge(knowledge_copy, "checklists", "  - id: package_sending\n", "  - id: package_sending_renamed\n")
     message = _problem(knowledge_copy)
     assert f"{path}:{_line_of(path, 'package_sending_renamed')}: checklists[" in message
     assert "'package_sending' is missing: was it renamed to 'package_sending_renamed'?" in message
 
 
 def test_a_broken_near_pairing_is_named(knowledge_copy):
-    path = _break(knowledge_copy, "harm", "  - id: physical\n", "  - id: physical\n    sings: [limping]\n")
+    path = edit_knowledge(knowledge_copy, "harm", "  - id: physical\n", "  - id: physical\n    sings: [limping]\n")
     message = _problem(knowledge_copy)
     assert f"{path}:{_line_of(path, 'sings')}: harm.categories[1].sings: unknown key" in message
     assert "did you mean 'signs'" in message

@@ -15,15 +15,10 @@ from dialogs.answer import Assistant
 from knowledge.contract import NEEDED
 from knowledge.loader import KnowledgeError, load_policy
 
+from .conftest import edit_knowledge
+
 ROOT = Path(__file__).resolve().parent.parent
 
-
-def _edit(directory, name, old, new, count=1):
-    path = directory / f"{name}.yaml"
-    text = path.read_text()
-    assert old in text, old
-    path.write_text(text.replace(old, new, count))
-    return path
 
 
 def _problems(directory) -> str:
@@ -40,10 +35,10 @@ def _rename(directory, need):
     """Rename one id the code needs, as an officer tidying names would."""
     new = f"{need.id}_renamed"
     if need.part == "signals":
-        return _edit(directory, need.file, f"\n  {need.id}:\n", f"\n  {new}:\n"), new
+        return edit_knowledge(directory, need.file, f"\n  {need.id}:\n", f"\n  {new}:\n"), new
     if need.part == "facts.password":
-        return _edit(directory, need.file, f"      - value: {need.id}\n", f"      - value: {new}\n"), new
-    return _edit(directory, need.file, f"  - id: {need.id}\n", f"  - id: {new}\n"), new
+        return edit_knowledge(directory, need.file, f"      - value: {need.id}\n", f"      - value: {new}\n"), new
+    return edit_knowledge(directory, need.file, f"  - id: {need.id}\n", f"  - id: {new}\n"), new
 
 
 @pytest.mark.parametrize("need", NEEDED, ids=[f"{n.part}:{n.id}" for n in NEEDED])
@@ -57,7 +52,7 @@ def test_renaming_an_id_the_code_uses_stops_start_up(knowledge_copy, need):
 
 
 def test_removing_a_signal_the_code_uses_stops_start_up(knowledge_copy):
-    path = _edit(knowledge_copy, "signals", "  unavailable:\n", "  no_longer_used:\n")
+    path = edit_knowledge(knowledge_copy, "signals", "  unavailable:\n", "  no_longer_used:\n")
     message = _problems(knowledge_copy)
     assert f"{path}:" in message and "'unavailable' is missing" in message
 
@@ -112,7 +107,7 @@ def test_every_knowledge_id_named_in_the_code_is_declared(policy):
 # -- rules that can never apply ------------------------------------------------
 
 def test_a_rule_matching_everything_halfway_down_is_caught(knowledge_copy):
-    path = _edit(knowledge_copy, "rules", "  - id: fax-not-urgent\n    when: {channel: [fax], kind: [personal], urgent: [false]}",
+    path = edit_knowledge(knowledge_copy, "rules", "  - id: fax-not-urgent\n    when: {channel: [fax], kind: [personal], urgent: [false]}",
                  "  - id: fax-not-urgent\n    when: {}")
     message = _problems(knowledge_copy)
     line = _line_of(path, "- id: fax-not-urgent")
@@ -124,7 +119,7 @@ def test_a_broader_rule_above_email_unencrypted_is_caught(knowledge_copy):
     broader = ("  - id: email-external-anything\n    when: {channel: [email], recipient: [school, external_org]}\n"
                "    verdict: allowed_with_conditions\n    summary: Email it.\n    reasons:\n"
                "      - text: Encrypt it.\n        cites: [external.1]\n\n")
-    path = _edit(knowledge_copy, "rules", "  - id: internal-email\n", broader + "  - id: internal-email\n")
+    path = edit_knowledge(knowledge_copy, "rules", "  - id: internal-email\n", broader + "  - id: internal-email\n")
     message = _problems(knowledge_copy)
     line = _line_of(path, "- id: email-unencrypted")
     assert re.search(rf"{re.escape(str(path))}:{line}: rules\[\d+\] \(email-unencrypted\): can never apply: "
@@ -137,7 +132,7 @@ def test_the_shipped_rules_all_apply_and_pass_their_examples(policy, assistant):
 
 
 def test_a_broken_example_is_named(knowledge_copy):
-    path = _edit(knowledge_copy, "rules", '"can I fax the child protection plan to the GP?", verdict: not_allowed',
+    path = edit_knowledge(knowledge_copy, "rules", '"can I fax the child protection plan to the GP?", verdict: not_allowed',
                  '"can I fax the child protection plan to the GP?", verdict: allowed')
     failures = [str(f) for f in example_failures(load_policy(knowledge_copy))]
     line = _line_of(path, "can I fax the child protection plan")
@@ -152,7 +147,7 @@ def test_a_broken_example_is_named(knowledge_copy):
 # -- the letter/latter case ------------------------------------------------------
 
 def _post_letter(directory):
-    _edit(directory, "vocabulary", "      - by letter\n", "      - by letter\n      - letter\n")
+    edit_knowledge(directory, "vocabulary", "      - by letter\n", "      - by letter\n      - letter\n")
 
 
 def test_a_new_vocabulary_word_does_not_swallow_an_everyday_word(knowledge_copy):
@@ -167,7 +162,7 @@ def test_the_preview_lists_answers_and_words_that_change(knowledge_copy, policy)
     _post_letter(knowledge_copy)
     words = knowledge_copy / "everyday_words.txt"
     words.write_text(words.read_text().replace("\nlatter\n", "\n"))  # as if nobody had listed it
-    _edit(knowledge_copy, "rules", "  - id: fax-not-urgent\n    when: {channel: [fax], kind: [personal], urgent: [false]}\n"
+    edit_knowledge(knowledge_copy, "rules", "  - id: fax-not-urgent\n    when: {channel: [fax], kind: [personal], urgent: [false]}\n"
           "    verdict: not_allowed", "  - id: fax-not-urgent\n    when: {channel: [fax], kind: [personal], urgent: [false]}\n"
           "    verdict: need_more_info\n    follow_up: Ask your manager.")
     preview = compare(policy, load_policy(knowledge_copy))
@@ -191,19 +186,19 @@ def test_the_preview_questions_ship_with_the_package():
 # -- messages that say what to do --------------------------------------------------
 
 def test_an_unquoted_off_is_named_as_written(knowledge_copy):
-    path = _edit(knowledge_copy, "vocabulary", "      - facsimile\n", "      - off\n")
+    path = edit_knowledge(knowledge_copy, "vocabulary", "      - facsimile\n", "      - off\n")
     message = _problems(knowledge_copy)
     line = path.read_text().splitlines().index("      - off") + 1
     assert f"{path}:{line}: channels[5].words[6]: read as false; put 'off' in quotes" in message
 
 
 def test_an_unquoted_no_in_a_list_is_named_as_written(knowledge_copy):
-    _edit(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
+    edit_knowledge(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
     assert "words[0]: read as false; put 'no' in quotes" in _problems(knowledge_copy)
 
 
 def test_a_misspelt_group_never_suggests_a_weaker_one_silently(knowledge_copy):
-    _edit(knowledge_copy, "rules", "when: {channel: [fax], kind: [highly_sensitive]}",
+    edit_knowledge(knowledge_copy, "rules", "when: {channel: [fax], kind: [highly_sensitive]}",
           "when: {channel: [fax], kind: [very_sensitive]}")
     message = _problems(knowledge_copy)
     assert "unknown kind 'very_sensitive'; did you mean 'highly_sensitive'? ('sensitive' is spelt closer, " \
@@ -211,9 +206,9 @@ def test_a_misspelt_group_never_suggests_a_weaker_one_silently(knowledge_copy):
 
 
 def test_null_is_accepted_in_rules_and_checklists_and_named_in_yaml_words(knowledge_copy):
-    _edit(knowledge_copy, "rules", "when: {channel: [phone, teams_chat, post, removable_media]}",
+    edit_knowledge(knowledge_copy, "rules", "when: {channel: [phone, teams_chat, post, removable_media]}",
           "when: {channel: [phone, teams_chat, post, removable_media], kind: [personal, null]}")
     load_policy(knowledge_copy)
-    _edit(knowledge_copy, "rules", "when: {channel: [objective_connect]}", "when: {channel: null}")
+    edit_knowledge(knowledge_copy, "rules", "when: {channel: [objective_connect]}", "when: {channel: null}")
     message = _problems(knowledge_copy)
     assert "None" not in message and "[null] for \"nobody has said\"" in message
