@@ -62,6 +62,26 @@ def _parser() -> argparse.ArgumentParser:
     email.add_argument("--attachment", action="extend", nargs="+", default=[], metavar="NAME",
                        help="an attachment's file name (the file is not opened)")
     email.add_argument("--json", action="store_true", help="print one JSON object")
+    fax = sub.add_parser("fax-cover", help="make a fax cover sheet (PDF), if the protocol allows this fax")
+    fax.add_argument("--to-name", required=True, help="who the fax is for")
+    fax.add_argument("--to-org", default="", help="the recipient's organisation")
+    fax.add_argument("--to-number", required=True, help="the recipient's fax number (check it with them by phone)")
+    fax.add_argument("--from", dest="from_name", required=True, help="your name (and role)")
+    fax.add_argument("--from-phone", required=True,
+                     help="your telephone number: the protocol's message asks a wrong recipient to ring it")
+    fax.add_argument("--from-address", default="", help="your address, lines separated by ';' (misdirected faxes "
+                     "are returned there)")
+    fax.add_argument("--from-email", default="")
+    fax.add_argument("--pages", required=True, type=int, metavar="N", help="pages after the cover sheet")
+    fax.add_argument("--kind", default="pid", metavar="KIND", help="what the information is (default pid): pid, "
+                     "sensitive, confidential, anonymised, mental_health, safeguarding, ... (refused for the last two)")
+    fax.add_argument("--urgent", action=argparse.BooleanOptionalAction, default=None,
+                     help="you have confirmed it is urgent and absolutely necessary to fax it (Faxes 1)")
+    fax.add_argument("--identifier", action="store_true",
+                     help="an IAS number (or similar) is used instead of names and addresses (Faxes 2)")
+    fax.add_argument("--out", metavar="FILE", help="the PDF to write (default fax-cover-DATE.pdf here; never "
+                     "overwritten)")
+    fax.add_argument("--json", action="store_true", help="print one JSON object")
     manifest = sub.add_parser("manifest", help="build the Teams app package (zip)")
     manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     manifest.add_argument("--out", default="safeshare-teams-app.zip")
@@ -113,6 +133,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _encrypt(policy, args)
     if args.command == "check-email":
         return _check_email(policy, args)
+    if args.command == "fax-cover":
+        from .faxtools import fax_cover
+
+        return fax_cover(policy, args)
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE
 
