@@ -275,6 +275,9 @@ class Conversation:
         if not text:
             return check, [self._unknown()]
         command = match_command(text)
+        if command is Command.FAX and check is not None and (check.asking or not check.done) \
+                and normalise(text) == Command.FAX.value:
+            command = None  # "fax" answers "How do you plan to send it?"; "fax cover" still opens the form
         if command is not None:
             return self._command(check, command, None)
         if check is not None and check.asking:  # a one-shot answer's question: "2", "email", or a new question
