@@ -49,6 +49,14 @@ def _action(option: Option) -> dict:
 
 def _input(field) -> dict:
     """An Input.Text; Teams sends its value with the card's Action.Submit data, under the field's id."""
+    if getattr(field, "choices", ()):  # a fax form's choice: a compact drop-down, its first value preselected
+        box = {"type": "Input.ChoiceSet", "id": field.id, "label": field.label, "style": "compact",
+               "choices": [{"title": title, "value": value} for value, title in field.choices]}
+        if getattr(field, "value", ""):
+            box["value"] = field.value
+        if field.required:
+            box.update(isRequired=True, errorMessage=f"{field.label} is needed")
+        return box
     box = {"type": "Input.Text", "id": field.id, "label": field.label, "isMultiline": field.multiline,
            "maxLength": 100_000 if field.multiline else 4_000}
     if field.placeholder:

@@ -109,7 +109,8 @@ class ChatSession:
         return self.render(await self.adapter.turn(self.bot, activity))
 
     def _buttons(self, card: dict, out: list[str]) -> None:
-        inputs = [e for e in card.get("body", []) if isinstance(e, dict) and e.get("type") == "Input.Text"]
+        inputs = [e for e in card.get("body", []) if isinstance(e, dict)
+                  and e.get("type") in ("Input.Text", "Input.ChoiceSet")]
         for action in card_actions(card):
             if action.get("type") == "Action.Submit":
                 self.buttons.append({"title": action["title"], "data": action.get("data"), "inputs": inputs})
@@ -171,6 +172,9 @@ class _Form:
         self.fresh = False
         box = self.inputs[self.index]
         label = box.get("label") or box["id"]
+        if box.get("choices"):  # a number picks one; Enter keeps the preselected one
+            options = "; ".join(f"{n}. {c['title']}" for n, c in enumerate(box["choices"], 1))
+            return f"{label} ({options}; Enter for {n_of(box)}):"
         if box.get("isMultiline"):
             return f"{label}: type or paste it, then a line with only a dot (.)"
         return f"{label}:" + ("" if box.get("isRequired") else " (press Enter for none)")
@@ -178,6 +182,16 @@ class _Form:
     def take(self, line: str) -> bool:
         """Record a line; True when every box is filled."""
         box = self.inputs[self.index]
+        if box.get("choices"):
+            choices, text = box["choices"], line.strip()
+            if not text and box.get("value"):
+                text = box["value"]
+            elif text.isdigit() and 1 <= int(text) <= len(choices):
+                text = choices[int(text) - 1]["value"]
+            if text not in {c["value"] for c in choices}:
+                self.fresh = True
+                return False
+            line = text
         if box.get("isMultiline") and line.strip() != ".":
             self.lines.append(line)
             return False
@@ -190,6 +204,12 @@ class _Form:
         self.index += 1
         self.fresh = True
         return self.index >= len(self.inputs)
+
+
+def n_of(box: dict) -> str:
+    """The position of a choice box's preselected value, as the prompt offers it."""
+    values = [c["value"] for c in box["choices"]]
+    return str(values.index(box["value"]) + 1) if box.get("value") in values else "none"
 
 
 async def run_chat(bot: SafeShareBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:

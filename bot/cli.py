@@ -62,6 +62,54 @@ def _parser() -> argparse.ArgumentParser:
     email.add_argument("--attachment", action="extend", nargs="+", default=[], metavar="NAME",
                        help="an attachment's file name (the file is not opened)")
     email.add_argument("--json", action="store_true", help="print one JSON object")
+    fax = sub.add_parser("fax-cover", help="make a fax cover sheet (PDF), if the protocol allows this fax")
+    fax.add_argument("--to-name", required=True, help="who the fax is for")
+    fax.add_argument("--to-org", default="", help="the recipient's organisation")
+    fax.add_argument("--to-number", required=True, help="the recipient's fax number (check it with them by phone)")
+    fax.add_argument("--from", dest="from_name", required=True, help="your name (and role)")
+    fax.add_argument("--from-phone", required=True,
+                     help="your telephone number: the protocol's message asks a wrong recipient to ring it")
+    fax.add_argument("--from-address", default="", help="your address, lines separated by ';' (misdirected faxes "
+                     "are returned there)")
+    fax.add_argument("--from-email", default="")
+    fax.add_argument("--pages", required=True, type=int, metavar="N", help="pages after the cover sheet")
+    fax.add_argument("--kind", default="pid", metavar="KIND", help="what the information is (default pid): pid, "
+                     "sensitive, confidential, anonymised, mental_health, safeguarding, ... (refused for the last two)")
+    fax.add_argument("--urgent", action=argparse.BooleanOptionalAction, default=None,
+                     help="you have confirmed it is urgent and absolutely necessary to fax it (Faxes 1)")
+    fax.add_argument("--identifier", action="store_true",
+                     help="an IAS number (or similar) is used instead of names and addresses (Faxes 2)")
+    fax.add_argument("--out", metavar="FILE", help="the PDF to write (default fax-cover-DATE.pdf here; never "
+                     "overwritten)")
+    fax.add_argument("--json", action="store_true", help="print one JSON object")
+    faxlog = sub.add_parser("fax-log", help="the log of confidential faxes sent (Faxes 10) and saved fax numbers")
+    logsub = faxlog.add_subparsers(dest="fax_log_command", metavar="ACTION", parser_class=_Parser, required=True)
+    add = logsub.add_parser("add", help="log a fax sent: date, sender, receiver, number, pages (never its content)")
+    add.add_argument("--to-name", help="the receiver (or from --saved)")
+    add.add_argument("--to-org", default=None)
+    add.add_argument("--to-number", help="the fax number dialled (or --saved LABEL)")
+    add.add_argument("--saved", metavar="LABEL", help="use a saved number; you confirm it first")
+    add.add_argument("--confirm-number", metavar="NUMBER", help="the saved number typed again, as checked with the "
+                     "recipient (asked for when not given)")
+    add.add_argument("--from", dest="from_name", required=True, help="the sender")
+    add.add_argument("--pages", required=True, type=int, metavar="N")
+    add.add_argument("--date", help="when it was sent, ISO 8601 (default now)")
+    add.add_argument("--receipt-confirmed", action="store_true", help="the right person confirmed receipt (Faxes 6)")
+    add.add_argument("--transmission-record", action="store_true",
+                     help="a printed record of transmission was obtained (Faxes 9)")
+    add.add_argument("--save-as", metavar="LABEL", help="also save this number for next time (Faxes 8)")
+    show = logsub.add_parser("list", help="the latest faxes logged")
+    show.add_argument("--limit", type=int, default=20)
+    show.add_argument("--json", action="store_true")
+    export = logsub.add_parser("export", help="the whole log as the team spreadsheet")
+    export.add_argument("--csv", action="store_true", required=True, help="CSV (the only format)")
+    export.add_argument("--out", metavar="FILE", help="write here (created 0600) instead of stdout")
+    numbers = logsub.add_parser("numbers", help="saved fax numbers: list, save LABEL, remove LABEL")
+    numbers.add_argument("action", choices=("list", "save", "remove"))
+    numbers.add_argument("label", nargs="?")
+    numbers.add_argument("--to-name")
+    numbers.add_argument("--to-org", default="")
+    numbers.add_argument("--to-number")
     manifest = sub.add_parser("manifest", help="build the Teams app package (zip)")
     manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
     manifest.add_argument("--out", default="safeshare-teams-app.zip")
@@ -86,6 +134,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _purge()
     if args.command == "manifest":
         return _manifest(args)
+    if args.command == "fax-log":  # needs no protocol either: the log must open when the knowledge is broken
+        from .faxtools import fax_log
+
+        return fax_log(args)
     from knowledge.loader import KnowledgeError, load_policy
 
     try:
@@ -113,6 +165,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _encrypt(policy, args)
     if args.command == "check-email":
         return _check_email(policy, args)
+    if args.command == "fax-cover":
+        from .faxtools import fax_cover
+
+        return fax_cover(policy, args)
     parser.error(f"unknown command {args.command!r}")
     return EXIT_USAGE
 

@@ -20,6 +20,7 @@ from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
+from .fax import FaxField
 from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmLevel
 from .reply import Option, Reply
@@ -40,6 +41,8 @@ class Kind(StrEnum):
     PASSWORD = "password"  # its password, always a message of its own
     EMAIL_FORM = "email_form"  # the draft to check: a card with input boxes (`inputs`)
     RECORD = "record"  # a decision record to paste into the case file
+    FAX_FORM = "fax_form"  # the fax cover sheet's boxes (`inputs`)
+    FAX_COVER = "fax_cover"  # the cover sheet's words, when the advisor allows the fax
 
 
 class Command(StrEnum):
@@ -52,6 +55,7 @@ class Command(StrEnum):
     START_OVER = "start over"
     BACK = "back"
     CHECK_EMAIL = "check email"
+    FAX = "fax"
 
 
 COMMAND_WORDS: Mapping[str, Command] = {
@@ -65,6 +69,7 @@ COMMAND_WORDS: Mapping[str, Command] = {
     "back": Command.BACK, "go back": Command.BACK, "undo": Command.BACK,
     "check email": Command.CHECK_EMAIL, "email check": Command.CHECK_EMAIL, "check an email": Command.CHECK_EMAIL,
     "check my email": Command.CHECK_EMAIL, "check emails": Command.CHECK_EMAIL, "check draft": Command.CHECK_EMAIL,
+    "fax": Command.FAX, "fax cover": Command.FAX, "fax cover sheet": Command.FAX, "cover sheet": Command.FAX,
 }
 COMMAND_LIST = (
     (Command.HELP, "What SafeShare can do"),
@@ -73,6 +78,7 @@ COMMAND_LIST = (
     (Command.HUB, "Ring the Safeguarding Hub"),
     (Command.ENCRYPT, "Make an encrypted package"),
     (Command.CHECK_EMAIL, "Check an email before you send it"),
+    (Command.FAX, "Make a fax cover sheet (if the fax is allowed)"),
     (Command.CANCEL, "Stop the current check"),
 )
 
@@ -115,7 +121,7 @@ class Message:
     step: int = 0
     total_known: int = 0
     changes: tuple[Option, ...] = ()  # "Not right? Change it": one guided check per part understood
-    inputs: tuple[FormField, ...] = ()  # boxes to fill in (the draft email); their values come back with the button
+    inputs: tuple[FormField | FaxField, ...] = ()  # boxes to fill in (the draft email); their values come back with the button
 
     def text(self) -> str:
         if self.reply is not None:
@@ -180,6 +186,9 @@ class Conversation:
         from knowledge.emailcheck_data import load_email_check  # KnowledgeError if email_check.yaml is broken
 
         self.email_checker = EmailChecker(self.policy, load_email_check(self.policy))
+        from knowledge.fax_data import load_fax_data  # KnowledgeError if fax.yaml is broken
+
+        self.fax_data = load_fax_data(self.policy)
 
     # -- entry points -----------------------------------------------------
     def welcome(self) -> list[Message]:
@@ -238,6 +247,8 @@ class Conversation:
             return check, [self._decision_record(data)]
         if action == "email_check":  # the draft's boxes: checked and forgotten; the state does not change
             return check, self._email_checked(data)
+        if action == "fax_cover":  # the fax form's boxes: decided and forgotten; the state does not change
+            return check, self._fax_cover(data)
         if action == "ask":
             text = data.get("text")  # a button's data comes from the client, not from us: capped like typed text
             return check, self._answer(text[:MAX_TEXT]) if isinstance(text, str) and text.strip() else [self._unknown()]
@@ -264,6 +275,9 @@ class Conversation:
         if not text:
             return check, [self._unknown()]
         command = match_command(text)
+        if command is Command.FAX and check is not None and (check.asking or not check.done) \
+                and normalise(text) == Command.FAX.value:
+            command = None  # "fax" answers "How do you plan to send it?"; "fax cover" still opens the form
         if command is not None:
             return self._command(check, command, None)
         if check is not None and check.asking:  # a one-shot answer's question: "2", "email", or a new question
@@ -346,6 +360,8 @@ class Conversation:
             return check, [self._hub()]
         if command is Command.CHECK_EMAIL:  # a check in progress stays where it was
             return check, [self.email_form()]
+        if command is Command.FAX:  # a check in progress stays where it was
+            return check, [self.fax_form()]
         if command is Command.ENCRYPT:  # handled in turn(), which knows the chosen format
             return check, [self.encrypt_prompt(DEFAULT_FORMAT)]
         if command is Command.CANCEL:
@@ -475,6 +491,35 @@ class Conversation:
         reply = result.to_reply(self.policy)
         return [Message(Kind.ADVICE, reply.summary, reply=reply, options=options)]
 
+    def fax_form(self, note: str = "") -> Message:
+        from .fax import fax_form
+
+        lines = ((note,) if note else ()) + (
+            "SafeShare asks the protocol whether this fax may be sent, then gives the cover sheet's words: "
+            "CONFIDENTIAL, your details, the recipient, the pages and the protocol's message. It keeps none of it.",)
+        return Message(Kind.FAX_FORM, "Make a fax cover sheet", lines, inputs=fax_form(self.policy),
+                       options=(Option("Make the cover sheet", "fax", {MARK: "fax_cover"}),))
+
+    def _fax_cover(self, data: Mapping[str, Any]) -> list[Message]:
+        from .fax import FaxError, decide, request_from_fields
+
+        try:
+            request = request_from_fields(self.policy, data)
+        except FaxError as error:
+            return [self.fax_form(str(error))]
+        decision = decide(self.policy, self.fax_data, request)
+        if not decision.allowed:  # the advisor's reason, safer ways and sections
+            reply = decision.refusal()
+            return [Message(Kind.ADVICE, reply.summary, reply=reply,
+                            options=(_command_option("Make another cover sheet", Command.FAX),))]
+        sheet = decision.sheet
+        lines = sheet.lines() + ("", f"{sheet.checklist_title}, before you send:",
+                                 *(f"{n}. {item}" for n, item in enumerate(sheet.checklist, 1)),
+                                 "Print this on letter headed paper, or make the PDF with safeshare fax-cover on "
+                                 "your computer. Log the fax afterwards (safeshare fax-log add).")
+        return [Message(Kind.FAX_COVER, "Fax cover sheet", lines,
+                        options=(_command_option("Make another cover sheet", Command.FAX),))]
+
     def encrypt_prompt(self, fmt: str) -> Message:
         other = "zip" if fmt == "7z" else "7z"
         lines = (
@@ -526,7 +571,7 @@ class Conversation:
 
     def _unknown(self) -> Message:
         return Message(Kind.NOTICE, "Sorry, I did not understand that.",
-                       ("Type a question in your own words, or one of: help, check, check email, faq, hub, encrypt, cancel.",),
+                       ("Type a question in your own words, or one of: help, check, check email, fax, faq, hub, encrypt, cancel.",),
                        options=self._start_options())
 
     def _start_options(self) -> tuple[Option, ...]:

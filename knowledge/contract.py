@@ -46,6 +46,9 @@ NEEDED: tuple[Needed, ...] = (
                          ("password_emailed", "password_emailed"), ("already", "already"),
                          ("everything", "everything"), ("unavailable", "down"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
+    # vocabulary.yaml: the fax cover sheet (dialogs/fax.py) asks the advisor about this channel and kind
+    Needed("vocabulary", "channels", "fax", "the fax cover sheet asks the advisor whether this fax may be sent"),
+    Needed("vocabulary", "kinds", "pid", "the fax cover sheet's default kind of information"),
     # checklists.yaml: shown by name
     Needed("checklists", "checklists", "hub_immediate", "the answer for a child in immediate danger shows it first"),
     Needed("checklists", "checklists", "not_sure", "the guided check's \"Not sure\" button shows it"),

@@ -1,0 +1,98 @@
+"""Load fax.yaml: the cover sheet's wording and the fax log's citations.
+
+A file of its own, like email_check.yaml, so the main knowledge files and
+their loader stay as they are. Every problem is reported at once and
+raises the same KnowledgeError.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .loader import DATA_DIR, KnowledgeError, Problem
+from .model import Policy
+
+FILE_NAME = "fax.yaml"
+
+
+@dataclass(frozen=True, slots=True)
+class FaxData:
+    marking: str
+    disclaimer: str  # the protocol's words, with `placeholder` where the sender's number goes
+    placeholder: str
+    cover_cites: tuple[str, ...]
+    checklist: str
+    log_cites: tuple[str, ...]
+    saved_cites: tuple[str, ...]
+
+    def disclaimer_for(self, phone: str) -> str:
+        """The protocol's message with the sender's number in its blank, every other word as written."""
+        return self.disclaimer.replace(self.placeholder, phone.strip() or self.placeholder, 1)
+
+
+def fax_data_path(policy: Policy | None = None) -> Path:
+    """The knowledge directory's own fax.yaml if it has one, else the built-in file."""
+    if policy is not None and policy.source:
+        candidate = Path(policy.source) / FILE_NAME
+        if candidate.is_file():
+            return candidate
+    return DATA_DIR / FILE_NAME
+
+
+def load_fax_data(policy: Policy, path: str | Path | None = None) -> FaxData:
+    """Load and validate fax.yaml; KnowledgeError lists every problem."""
+    path = Path(path) if path else fax_data_path(policy)
+    problems: list[Problem] = []
+
+    def add(loc: str, msg: str) -> None:
+        problems.append(Problem(str(path), 0, loc, msg))
+
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KnowledgeError([Problem(str(path), 0, "fax", f"cannot read the file ({exc.strerror or exc})")])
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KnowledgeError([Problem(str(path), mark.line + 1 if mark else 0, "fax", f"invalid YAML: {exc}")])
+    if not isinstance(doc, dict):
+        raise KnowledgeError([Problem(str(path), 0, "fax", "expected a mapping at the top")])
+    cover = doc.get("cover") if isinstance(doc.get("cover"), dict) else {}
+    log = doc.get("log") if isinstance(doc.get("log"), dict) else {}
+    if not cover:
+        add("cover", "expected a mapping with marking, disclaimer, placeholder, cites and checklist")
+    if not log:
+        add("log", "expected a mapping with cites and saved_cites")
+
+    def text(node: dict, key: str, loc: str) -> str:
+        value = node.get(key)
+        if not isinstance(value, str) or not value.strip():
+            add(loc, "field required")
+            return ""
+        return value.strip()
+
+    def cites(node: dict, key: str, loc: str) -> tuple[str, ...]:
+        value: Any = node.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            add(loc, "expected a list of section ids")
+            return ()
+        for cite in value:
+            if cite not in policy.sections:
+                add(loc, f"{cite!r} is not a section id in sections.yaml")
+        return tuple(value)
+
+    disclaimer = text(cover, "disclaimer", "cover.disclaimer")
+    placeholder = text(cover, "placeholder", "cover.placeholder")
+    if disclaimer and placeholder and placeholder not in disclaimer:
+        add("cover.placeholder", "the disclaimer must contain the placeholder, where the sender's number goes")
+    checklist = text(cover, "checklist", "cover.checklist")
+    if checklist and checklist not in policy.checklists:
+        add("cover.checklist", f"{checklist!r} is not a checklist in checklists.yaml")
+    data = FaxData(text(cover, "marking", "cover.marking"), disclaimer, placeholder,
+                   cites(cover, "cites", "cover.cites"), checklist, cites(log, "cites", "log.cites"),
+                   cites(log, "saved_cites", "log.saved_cites"))
+    if problems:
+        raise KnowledgeError(problems)
+    return data
