@@ -122,7 +122,7 @@ class ChatSession:
     def _show(self, card: dict) -> str:
         """An Action.ShowCard's card as text (Teams opens it in place); its own buttons join the choices."""
         out = [_UNESCAPE.sub(r"\1", b["text"]) for b in card.get("body", []) if b.get("type") == "TextBlock"]
-        self.buttons = [b for b in self.buttons if "card" not in b]
+        self.buttons = []  # the choices are the shown card's own ("Change: Fax"), numbered from 1
         self._buttons(card, out)
         if self.buttons:
             out.append("Choices (type the number, or type your own words):")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 from typing import Sequence
 
@@ -177,11 +178,18 @@ def _ask(policy, args) -> int:
     from dialogs.answer import Assistant
 
     assistant = Assistant(policy)
+    if hasattr(signal, "SIGPIPE"):  # `safeshare ask ... | head -3`: stop quietly when the reader has had enough
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if args.question and args.question != ["-"]:
         questions = [" ".join(args.question)]
+        if not questions[0].strip():
+            print("safeshare ask: give a question, or pipe questions one per line", file=sys.stderr)
+            return EXIT_USAGE
     else:
         questions = (line.rstrip("\n") for line in sys.stdin)
+    asked = 0
     for question in questions:
+        asked += bool(question.strip())
         if args.json:
             if not question.strip():
                 print(json.dumps({"verdict": None, "answer": "", "error": "empty question"}), flush=True)
@@ -199,6 +207,9 @@ def _ask(policy, args) -> int:
                 record = _record(assistant, reply)
                 print("\n" + (record.text() if record else "No decision to record yet: answer the question above."))
             print()
+    if not asked:
+        print("safeshare ask: no question was given (one per line on stdin, or as arguments)", file=sys.stderr)
+        return EXIT_USAGE
     return EXIT_OK
 
 

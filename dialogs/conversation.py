@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from knowledge.advisor import advise, next_question, offers_package
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
-from .answer import Assistant
+from .answer import Assistant, question_form
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
 from .fax import FaxField
 from .record import decision_record, london_now, record_data, recordable
@@ -149,6 +149,7 @@ class _Check:
     history: list[str] = field(default_factory=list)
     rechecked: bool = False  # a "No" to harm was asked once more after a clear sign; not again
     asking: str = ""  # a one-shot answer's follow-up question, answerable by number or word
+    unsure: bool = False  # "Not sure" was pressed at the harm question once
     done: bool = False  # the advice was given; `back` reopens the last step
 
     @classmethod
@@ -158,11 +159,12 @@ class _Check:
         facts = {k: v for k, v in (raw.get("facts") or {}).items() if k in FACT_NAMES and isinstance(v, (str, bool))}
         history = [h for h in raw.get("history") or [] if h in facts]
         asking = raw.get("asking") if raw.get("asking") in FACT_NAMES else ""
-        return cls(raw["id"], facts, history, raw.get("rechecked") is True, asking, raw.get("done") is True)
+        return cls(raw["id"], facts, history, raw.get("rechecked") is True, asking, raw.get("unsure") is True,
+                   raw.get("done") is True)
 
     def dump(self) -> dict:
         out = {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
-        for flag in ("rechecked", "done"):
+        for flag in ("rechecked", "unsure", "done"):
             if getattr(self, flag):
                 out[flag] = True
         if self.asking:
@@ -303,13 +305,19 @@ class Conversation:
                         return self._record(check, self.policy.facts["harm"], True)
                     if not check.rechecked:  # a "No" earlier: ask once more, never escalate silently
                         return check, self._ask_again(check, harm)
-                value = self.match_choice(fact, text)
-                if value is None and fact.id in ("kind", "recipient", "channel"):
-                    value = understood.facts.get(fact.id)  # "his medical reports": read as a question is
-                if value is None:
-                    return check, [Message(Kind.NOTICE, "Sorry, I could not match that to one of the choices.",
-                                           ("Pick one of these, or type back, start over or cancel.",))] + self._next(check)
-                return self._record(check, fact, value)
+                if self._new_question(text, understood, fact):
+                    check = None  # "can I fax the assessment to the GP?" asked mid-check: answered on its own
+                else:
+                    value = self.match_choice(fact, text)
+                    if value is None and fact.id in ("kind", "recipient", "channel"):
+                        value = understood.facts.get(fact.id)  # "his medical reports": read as a question is
+                    if value is None:
+                        return check, [Message(Kind.NOTICE, "Sorry, I could not match that to one of the choices.",
+                                               ("Pick one of these, or type back, start over or cancel.",))
+                                       ] + self._next(check)
+                    return self._record(check, fact, value)
+        if check is None and self._nonsense(text):
+            return check, [self._unknown()]
         reply = self.assistant.answer(text)
         if reply.asks == "harm":  # maybe: the harm card first; the rest of the question is kept
             fresh = _Check(secrets.token_hex(6))
@@ -320,6 +328,20 @@ class Conversation:
             pending.facts.update({k: v for k, v in reply.facts.known().items() if k != "harm"})
             return pending, self._advice(reply, pending)
         return check, self._advice(reply)
+
+    def _new_question(self, text: str, understood, fact: Fact) -> bool:
+        """A whole question typed at a step, naming something other than what the step asks."""
+        if not (text.rstrip().endswith("?") or question_form(text)) or len(text.split()) < 4:
+            return False
+        named = {name for name in ("channel", "kind", "recipient") if understood.facts.get(name)}
+        return bool(named - {fact.id})
+
+    def _nonsense(self, text: str) -> bool:
+        """A word or two SafeShare reads nothing in ("foobar", "/foo", "asdf qwerty"): say so, point to help."""
+        if len(text.split()) > 3 and not text.startswith("/"):
+            return False
+        understood = self.assistant.reader.read(text)
+        return not understood.anything and understood.harm.level is None and self.assistant.faq_match(text) is None
 
     def _with_lead(self, messages: list[Message], lead: tuple[str, ...]) -> list[Message]:
         """The question card, with a first line saying why it is asked."""
@@ -346,9 +368,11 @@ class Conversation:
             lines = (self.policy.faq["what-is-pid"].answer, items[0].text)
         elif fact_id != "harm":
             lines = ("Ask whoever asked you to send it, or the recipient, before you send anything.", items[0].text)
-        notice = Message(Kind.NOTICE, "If you are not sure", lines,
-                         options=(_command_option("Ring the Safeguarding Hub", Command.HUB),))
-        return [notice] + self._next(check)
+        if fact_id == "harm" and check.unsure:  # not sure twice: the Hub's number and what to have ready
+            return [self._hub()] + self._next(check)
+        check.unsure = check.unsure or fact_id == "harm"
+        notice = Message(Kind.NOTICE, "If you are not sure", lines + (f"Type hub for the Hub's number ({HUB_PHONE}).",))
+        return [notice] + self._next(check)  # no buttons on the notice: the question's numbers stay as they were
 
     # -- actions ----------------------------------------------------------
     def _command(self, check: _Check | None, command: Command, prefill: Mapping | None):

@@ -119,6 +119,12 @@ class Reader:
         # "email it via Objective Connect / the portal / cjsm": the platform is the route
         if "email" in channels and self._platforms & set(channels):
             channels.remove("email")
+        # "the court report to mum": a recipient word naming a document ("court report", "police
+        # statement") says whose document it is; the recipient is the one after "to"
+        named_document = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
+                          and tokens[h.start + h.length] in _DOCUMENTS]
+        if named_document and len(named_document) < len(recipients):
+            recipients = [h for h in recipients if h not in named_document]
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None
         if implied and not channels:
@@ -259,6 +265,11 @@ class Reader:
             return None
         rank = self._rank[category]
         return max(values, key=lambda v: rank.get(v, 0))
+
+
+# Nouns for a document: a recipient word right before one names the document, not who receives it.
+_DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
+                       "letter letters record records file files referral summary chronology paperwork".split())
 
 
 def _split(phrase: str) -> list[str]:

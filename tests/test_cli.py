@@ -82,3 +82,8 @@ def test_serve_explains_a_bad_state_store_or_a_busy_port(tmp_path):
     assert done.returncode == 1 and "cannot serve on" in done.stderr and "Traceback" not in done.stderr
     done = _serve(tmp_path, "--host", "0.0.0.0")
     assert done.returncode == 2 and "without authentication" in done.stderr
+
+
+def test_ask_without_a_question_is_a_usage_error():
+    assert run("ask", "").returncode == 2
+    assert run("ask", stdin="\n\n").returncode == 2

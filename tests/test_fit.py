@@ -215,3 +215,40 @@ def test_a_card_buttons_text_is_capped_like_typed_text(assistant):
     _, pressed = conversation.turn(None, Incoming(data={MARK: "ask", "text": filler + tail * 20_000}))
     _, short = conversation.turn(None, Incoming(data={MARK: "ask", "text": tail}))
     assert [m.title for m in pressed] == [m.title for m in typed] != [m.title for m in short]
+
+
+# -- found by trying the README as a new user --------------------------------------
+def test_a_whole_question_typed_mid_check_is_answered_on_its_own(assistant):
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    for answer in ("no", "email", "names"):
+        state, messages = conversation.turn(state, Incoming(answer))
+    assert messages[-1].fact.id == "recipient"
+    state, messages = conversation.turn(state, Incoming("can I fax the mental health assessment to the GP?"))
+    assert messages[-1].reply.verdict is Verdict.NOT_ALLOWED and messages[-1].reply.facts.channel == "fax"
+
+
+@pytest.mark.parametrize("text", ["foobar", "/foo", "asdf qwerty"])
+def test_words_that_say_nothing_get_i_did_not_understand(assistant, text):
+    _, messages = Conversation(assistant).turn(None, Incoming(text))
+    assert messages[-1].title == "Sorry, I did not understand that." and "help" in messages[-1].text()
+
+
+def test_not_sure_keeps_the_questions_numbers_and_twice_gives_the_hub(assistant):
+    conversation = Conversation(assistant)
+    state, first = conversation.turn(None, Incoming("check"))
+    state, once = conversation.turn(state, Incoming("not sure"))
+    assert once[0].options == () and [o.title for o in once[-1].options] == [o.title for o in first[-1].options]
+    state, twice = conversation.turn(state, Incoming("not sure"))
+    assert twice[0].reply is not None and twice[0].reply.verdict is Verdict.ESCALATE
+    assert twice[-1].fact.id == "harm"  # the question stays, to answer when ready
+
+
+@pytest.mark.parametrize("question, recipient", [
+    ("can I email the court report to mum?", "individual"),
+    ("can I email the police report to the foster carer?", "individual"),
+    ("can I email the school report to the grandparents?", "individual"),
+    ("can I email the report to the school?", "school"),
+])
+def test_a_document_named_after_an_organisation_is_not_the_recipient(assistant, question, recipient):
+    assert assistant.answer(question).facts.recipient == recipient
