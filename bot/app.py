@@ -1,9 +1,11 @@
 """The aiohttp host: POST /api/messages through botbuilder, GET /healthz.
 
 Requests are parsed here rather than by CloudAdapter.process() (which
-fails on expectReplies), so a body
-over the cap gets 413, malformed JSON 400, a bad token 401, and nothing
-ever answers 500 with a traceback (see bot/sdk.py for why).
+fails on expectReplies, and authenticates only after deserialising), so a
+missing token gets 401 before the body is read, a body over the cap 413, a
+body that does not arrive in time 408, malformed JSON 400, a bad token 401
+before msrest sees the body, and nothing ever answers 500 with a traceback
+(see bot/sdk.py for why).
 """
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ import logging
 import uuid
 from http import HTTPStatus
 
-import jwt
 from aiohttp import web
 from botbuilder.core import ConversationState, MemoryStorage, Storage, TurnContext
 from botbuilder.integration.aiohttp import ConfigurationBotFrameworkAuthentication
@@ -30,7 +31,7 @@ from .config import Config
 from .files import BlobPendingPackages, FileTransfer, PendingPackages, WorkFolder
 from .logs import conversation_ref, hash_conversation
 from .handler import SafeShareBot
-from .sdk import CachingAuthentication, SafeShareAdapter, fix_openid_refresh
+from .sdk import CachingAuthentication, SafeShareAdapter, authenticate_raw, fix_openid_refresh
 from .storage import StorageUnavailable, storage_from
 
 log = logging.getLogger(__name__)
@@ -56,18 +57,12 @@ def _loopback(request: web.Request) -> bool:
         return False
 
 
-class TenantRefused(Exception):
-    """The activity comes from a Microsoft Entra tenant not in SAFESHARE_ALLOWED_TENANTS."""
-
-
 def create_adapter(config: Config) -> SafeShareAdapter:
     fix_openid_refresh()
     auth = CachingAuthentication(ConfigurationBotFrameworkAuthentication(config))
     adapter = SafeShareAdapter(auth)
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
-        if isinstance(error, TenantRefused):  # not a failure: 403 and no reply at all (see messages())
-            raise error
         reference = uuid.uuid4().hex[:8]
         # The exception's message may quote user data: log its type only.
         log.error("turn.failed", extra={"reference": reference, "error": type(error).__name__})
@@ -161,17 +156,37 @@ def _problem(status: HTTPStatus, detail: str) -> web.Response:
     return web.json_response({"error": status.phrase, "detail": detail}, status=status)
 
 
+def _unauthorised() -> web.Response:
+    return _problem(HTTPStatus.UNAUTHORIZED, "the request is not authorised")
+
+
 async def messages(request: web.Request) -> web.Response:
+    """Check the cheap things first: the token before the body is turned into an Activity.
+
+    An unauthenticated client can make us read at most MAX_BODY_BYTES for at most
+    BODY_READ_SECONDS and parse it as JSON once; msrest's deserialisation and the
+    turn happen only for a request the Bot Framework signed.
+    """
     config = request.app[CONFIG_KEY]
     if config.anonymous and not config.ANONYMOUS_REMOTE and not _loopback(request):
         return _problem(HTTPStatus.FORBIDDEN, "anonymous local mode answers only requests to this computer "
                                               "(Host 127.0.0.1, ::1 or localhost)")
+    auth_header = request.headers.get("Authorization", "")
+    if not config.anonymous and not auth_header:  # refused before a byte of the body is read
+        return _unauthorised()
     if request.content_length is not None and request.content_length > config.MAX_BODY_BYTES:
         return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
     try:
-        raw = await request.read()
+        async with asyncio.timeout(config.BODY_READ_SECONDS):
+            raw = await request.read()
     except web.HTTPRequestEntityTooLarge:
         return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
+    except TimeoutError:
+        log.info("request.body_timeout")
+        response = _problem(HTTPStatus.REQUEST_TIMEOUT,
+                            f"the body did not arrive within {config.BODY_READ_SECONDS:g} seconds")
+        response.force_close()  # the rest of a slow body is not worth waiting for
+        return response
     if "json" not in (request.content_type or ""):
         return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the activity as application/json")
     try:
@@ -180,30 +195,32 @@ async def messages(request: web.Request) -> web.Response:
         return _problem(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
     if not isinstance(body, dict):
         return _problem(HTTPStatus.BAD_REQUEST, "the body must be a JSON object (an activity)")
+    if not isinstance(body.get("type"), str) or not body["type"]:
+        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no type")
+    service_url = body.get("serviceUrl")
+    if not isinstance(service_url, str) or not service_url.startswith(("http://", "https://")):
+        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no serviceUrl")
+    conversation = body.get("conversation")
+    if not isinstance(conversation, dict) or not isinstance(conversation.get("id"), str):
+        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no conversation id")
+    conversation_ref.set(hash_conversation(conversation["id"]))
+    adapter = request.app[ADAPTER_KEY]
+    try:
+        authenticated = await authenticate_raw(adapter.bot_framework_authentication, body, auth_header)
+    except PermissionError:  # CachingAuthentication turns every authentication failure into this
+        return _unauthorised()
+    if config.allowed_tenants and not _tenant_allowed(body, config.allowed_tenants):
+        log.info("request.tenant_refused")
+        return _problem(HTTPStatus.FORBIDDEN, "this tenant may not use SafeShare")
     try:
         activity = Activity().deserialize(body)
     except Exception:  # noqa: BLE001 - msrest raises many kinds on bad shapes
         return _problem(HTTPStatus.BAD_REQUEST, "the body is not a valid activity")
-    if not isinstance(activity.type, str) or not activity.type:
-        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no type")
-    if not isinstance(activity.service_url, str) or not activity.service_url.startswith(("http://", "https://")):
-        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no serviceUrl")
-    if activity.conversation is None or not isinstance(activity.conversation.id, str):
-        return _problem(HTTPStatus.BAD_REQUEST, "the activity has no conversation id")
-    conversation_ref.set(hash_conversation(activity.conversation.id))
-    auth_header = request.headers.get("Authorization", "")
-    adapter = request.app[ADAPTER_KEY]
+    if activity.type != body["type"] or activity.service_url != service_url or activity.conversation is None:
+        return _problem(HTTPStatus.BAD_REQUEST, "the body is not a valid activity")
     bot = request.app[BOT_KEY]
-    turn = bot.on_turn
-    if config.allowed_tenants and not _tenant_allowed(body, config.allowed_tenants):
-        turn = _refuse_tenant  # runs once the token is checked: a bad token still gets 401 first
     try:
-        invoke_response = await adapter.process_activity(auth_header, activity, turn)
-    except (PermissionError, jwt.PyJWTError):  # botbuilder lets PyJWT's errors through
-        return _problem(HTTPStatus.UNAUTHORIZED, "the request is not authorised")
-    except TenantRefused:
-        log.info("request.tenant_refused")
-        return _problem(HTTPStatus.FORBIDDEN, "this tenant may not use SafeShare")
+        invoke_response = await adapter.process_activity(authenticated, activity, bot.on_turn)
     except Exception as error:  # noqa: BLE001 - never a 500 with a traceback
         reference = uuid.uuid4().hex[:8]
         log.error("request.failed", extra={"reference": reference, "error": type(error).__name__})
@@ -223,10 +240,6 @@ async def messages(request: web.Request) -> web.Response:
     except Exception as error:  # noqa: BLE001 - e.g. an error response botbuilder cannot serialise itself
         log.info("invoke.unserialisable", extra={"error": type(error).__name__})
         return _problem(HTTPStatus.BAD_REQUEST, "SafeShare could not handle that invoke")
-
-
-async def _refuse_tenant(context: TurnContext) -> None:
-    raise TenantRefused()
 
 
 def _tenant_allowed(body: dict, allowed: frozenset[str]) -> bool:

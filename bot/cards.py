@@ -47,6 +47,12 @@ def _action(option: Option) -> dict:
     return {"type": "Action.Submit", "title": option.title[:80], "data": data}
 
 
+# What a box takes: a pasted email draft is the one long text. Every box at its limit is the largest
+# activity SafeShare can legitimately get, which sets the request body cap (Config.MAX_BODY_BYTES).
+_MAX_LENGTH = {"body": 100_000}
+_MAX_MULTILINE, _MAX_LINE = 8_000, 4_000  # a few dozen file names; an address list
+
+
 def _input(field) -> dict:
     """An Input.Text; Teams sends its value with the card's Action.Submit data, under the field's id."""
     if getattr(field, "choices", ()):  # a fax form's choice: a compact drop-down, its first value preselected
@@ -57,8 +63,9 @@ def _input(field) -> dict:
         if field.required:
             box.update(isRequired=True, errorMessage=f"{field.label} is needed")
         return box
+    limit = _MAX_LENGTH.get(field.id, _MAX_MULTILINE if field.multiline else _MAX_LINE)
     box = {"type": "Input.Text", "id": field.id, "label": field.label, "isMultiline": field.multiline,
-           "maxLength": 100_000 if field.multiline else 4_000}
+           "maxLength": limit}
     if field.placeholder:
         box["placeholder"] = field.placeholder
     if field.required:

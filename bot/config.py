@@ -56,7 +56,12 @@ class Config:
     APP_PASSWORD: str = field(default="", repr=False)
     APP_TYPE: str = "MultiTenant"
     APP_TENANTID: str = ""
-    MAX_BODY_BYTES: int = 256 * 1024
+    # The largest activity SafeShare can legitimately get is the email-check card submitted with every
+    # box at its limit (bot/cards.py: 100,000-character body, 8,000 of file names, 4,000 for each other
+    # box): 145 KB with its quotes and dashes escaped.
+    # Twenty attached files with SharePoint download URLs come to 42 KB (tests/test_bot_http.py).
+    MAX_BODY_BYTES: int = 160 * 1024
+    BODY_READ_SECONDS: float = 10.0  # a body still arriving after this gets 408 (a slow client holds nothing)
     # Where attached files may be downloaded from and uploaded to (comma-separated host patterns).
     FILE_HOSTS: str = "*.sharepoint.com,*.sharepoint.us,*.sharepoint-mil.us,*.sharepoint.cn"
     MAX_PACKAGE_MB: int = 100

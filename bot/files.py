@@ -2,7 +2,9 @@
 
 Downloads come only from https hosts on an allowlist (SharePoint and
 OneDrive by default): anything else is refused before any connection is
-made, redirects included. The size cap applies while the bytes stream in.
+made, redirects included. The file count is checked before anything is
+fetched, and the size cap applies to the running total while the bytes
+stream in: a download stops as soon as the files together pass it.
 Messages in FileRefused are for the user: files are named by position,
 never by name or URL, so they are safe to log too.
 """
@@ -25,12 +27,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
-from packager.package import Source, over_limit, private_dir
+from packager.package import MAX_FILES, Source, human_size, over_limit, private_dir
 
 log = logging.getLogger(__name__)
 
@@ -151,13 +153,33 @@ class FileTransfer:
             if host not in self.allowed_hosts:
                 raise FileRefused(f"{what}: SafeShare does not fetch files from a bare IP address.")
 
-    async def fetch(self, request: FileRequest, folder: Path) -> Source:
+    async def fetch_all(self, requests: Sequence[FileRequest], folder: Path) -> list[Source]:
+        """Fetch the files in order, or refuse as early as the limits allow.
+
+        Too many files are refused before any is fetched; the size limit is on the files
+        together, so each download gets what the ones before it left and stops on passing it.
+        """
+        if len(requests) > MAX_FILES:
+            raise FileRefused(f"A package can hold at most {MAX_FILES} files; split them over several packages.")
+        sources, used = [], 0
+        for request in requests:
+            source = await self.fetch(request, folder, self.max_bytes - used)
+            sources.append(source)
+            try:
+                used += source.path.stat().st_size
+            except OSError:
+                pass  # a local file that cannot be read: the packager says so, by position
+        return sources
+
+    async def fetch(self, request: FileRequest, folder: Path, budget: int | None = None) -> Source:
+        """Fetch one file, refusing it once it is over `budget` bytes (what the package has left)."""
         what = f"File {request.position}"
+        budget = self.max_bytes if budget is None else budget
         target = folder / f"incoming-{request.position}"
         if request.kind == "download":
-            await self._download(request.url, target, what)
+            await self._download(request.url, target, what, budget)
         elif request.kind == "inline":
-            self._inline(request.url, target, what)
+            self._inline(request.url, target, what, budget)
         elif request.kind == "local" and self.allow_local:
             return Source(Path(unquote(urlsplit(request.url).path) if request.url.startswith("file:") else request.url),
                           request.name or Path(request.url).name)
@@ -166,24 +188,27 @@ class FileTransfer:
                               "message in this personal chat (the paperclip).")
         return Source(target, request.name)
 
-    def _too_big(self, what: str, size: int | None = None) -> FileRefused:
-        return FileRefused(over_limit(what, self.max_bytes, size))
+    def _too_big(self, what: str, budget: int, size: int | None = None) -> FileRefused:
+        if budget >= self.max_bytes:  # the first file, or the earlier ones were empty
+            return FileRefused(over_limit(what, self.max_bytes, size))
+        return FileRefused(f"Together the files are over the {human_size(self.max_bytes)} limit ({what} took them "
+                           "past it); split them over several packages. Nothing was kept.")
 
-    def _inline(self, url: str, target: Path, what: str) -> None:
+    def _inline(self, url: str, target: Path, what: str, budget: int) -> None:
         header, comma, data = url.partition(",")
         if not comma or not header.endswith(";base64"):
             raise FileRefused(f"{what}: an inline file must be base64 data.")
-        if len(data) * 3 // 4 > self.max_bytes + 3:
-            raise self._too_big(what)
+        if len(data) * 3 // 4 > budget + 3:
+            raise self._too_big(what, budget)
         try:
             raw = base64.b64decode(data, validate=True)
         except (binascii.Error, ValueError):
             raise FileRefused(f"{what}: the inline data is not valid base64.") from None
-        if len(raw) > self.max_bytes:
-            raise self._too_big(what)
+        if len(raw) > budget:
+            raise self._too_big(what, budget)
         target.write_bytes(raw)
 
-    async def _download(self, url: str, target: Path, what: str) -> None:
+    async def _download(self, url: str, target: Path, what: str, budget: int) -> None:
         self.check_url(url, what)
         try:
             for _ in range(_MAX_REDIRECTS + 1):
@@ -197,14 +222,14 @@ class FileTransfer:
                     if resp.status != 200:
                         raise FileRefused(f"{what} could not be downloaded (the server answered {resp.status}). "
                                           "Nothing was kept.")
-                    if resp.content_length is not None and resp.content_length > self.max_bytes:
-                        raise self._too_big(what, resp.content_length)
+                    if resp.content_length is not None and resp.content_length > budget:
+                        raise self._too_big(what, budget, resp.content_length)
                     received = 0
                     with open(target, "wb") as out:
                         async for chunk in resp.content.iter_chunked(_READ_CHUNK):
                             received += len(chunk)
-                            if received > self.max_bytes:
-                                raise self._too_big(what)
+                            if received > budget:
+                                raise self._too_big(what, budget)
                             out.write(chunk)
                     if resp.content_length is not None and received != resp.content_length:
                         raise FileRefused(f"{what}: the download was cut off. Nothing was kept; please try again.")

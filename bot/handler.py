@@ -138,7 +138,7 @@ class SafeShareBot(ActivityHandler):
         started = time.perf_counter()
         try:
             with self.work.turn() if self.work else private_dir() as work:  # the originals never outlive this turn
-                sources = [await self.transfer.fetch(request, work) for request in files]
+                sources = await self.transfer.fetch_all(files, work)  # count and total checked as they come
                 # py7zr and pyzipper work on a thread: other conversations keep their turns meanwhile.
                 package = await asyncio.to_thread(build, sources, work, fmt=fmt, max_bytes=self.transfer.max_bytes)
                 ready, password = self.conversation.packaged(package)

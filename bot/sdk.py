@@ -31,7 +31,16 @@ upgrade that fixes or breaks one is noticed.
    top-level fields of the copy are set, so SentActivity makes that copy
    shallow, and the rendered card in it is shared.
 
-Workarounds 4 and 5 are pinned in tests/test_auth.py.
+7. CloudAdapter.process_activity() authenticates only after the caller has
+   deserialised the whole body into an Activity with msrest (about as slow as
+   the serializer in 3), so an unauthenticated client makes us do that work.
+   authenticate_request() reads only the activity's channel_id and
+   service_url (and, with no token in anonymous mode, recipient.role and
+   relates_to for the Emulator's skill path): authenticate_raw() passes an
+   ActivityAddress read from the parsed JSON instead, and process_activity()
+   is given the result, so it does not authenticate again.
+
+Workarounds 4, 5 and 7 are pinned in tests/test_auth.py.
 """
 from __future__ import annotations
 
@@ -39,6 +48,7 @@ import asyncio
 import copy
 import logging
 import random
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from urllib.parse import quote
@@ -117,6 +127,30 @@ class CachingAuthentication(BotFrameworkAuthentication):
 
     async def authenticate_channel_request(self, auth_header: str) -> ClaimsIdentity:
         return await self._inner.authenticate_channel_request(auth_header)
+
+
+@dataclass(frozen=True, slots=True)
+class ActivityAddress:
+    """The fields of an activity that authentication reads (workaround 7), taken from the raw JSON."""
+
+    channel_id: str | None
+    service_url: str
+    recipient: None = None  # no Emulator skill calls: the anonymous path reads recipient.role and gets AttributeError
+    relates_to: None = None
+
+    @classmethod
+    def of(cls, body: dict) -> "ActivityAddress":
+        channel_id = body.get("channelId")
+        return cls(channel_id if isinstance(channel_id, str) else None, body["serviceUrl"])
+
+
+async def authenticate_raw(auth: BotFrameworkAuthentication, body: dict, auth_header: str) -> AuthenticateRequestResult:
+    """Check the bearer token against the parsed JSON, before any Activity is built (workaround 7).
+
+    Raises PermissionError when the request is not authorised (CachingAuthentication
+    turns every other failure into one).
+    """
+    return await auth.authenticate_request(ActivityAddress.of(body), auth_header)
 
 
 class SentActivity(Activity):

@@ -10,6 +10,9 @@ StorageUnavailable within `timeout` seconds. Keys never reach a log.
 
 - SqliteStorage: the embedded default, one file on local disk, so a
   restarted `safeshare serve` carries on where each conversation was.
+  sqlite3 blocks, and waits up to its busy timeout for a lock another
+  connection holds: every call runs on one thread of its own, never on the
+  event loop, with a busy timeout of a second.
 - BlobStorage: Azure Blob Storage through the current azure-storage-blob
   async client, for two or more instances (botbuilder-azure 4.17.1 pins a
   2021 client and hung against Azurite).
@@ -25,8 +28,9 @@ import sqlite3
 import time
 import uuid
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Awaitable, Dict, List, TypeVar
+from typing import Any, Awaitable, Callable, Dict, List, TypeVar
 from urllib.parse import quote
 
 from botbuilder.core import Storage
@@ -96,7 +100,16 @@ class _Guarded(Storage):
 
 
 class SqliteStorage(_Guarded):
-    def __init__(self, path: str | Path, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
+    """Conversation state in one SQLite file, worked on by one thread of its own.
+
+    One thread serialises the calls (one connection, no sharing across threads) and keeps
+    the event loop free: /healthz and other conversations answer while a call waits for a
+    lock. `busy_timeout` bounds that wait per statement; a locked file then raises
+    StorageUnavailable, and the state stays as it was.
+    """
+
+    def __init__(self, path: str | Path, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0,
+                 busy_timeout: float = 1.0):
         super().__init__(max_age, timeout)
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -104,16 +117,27 @@ class SqliteStorage(_Guarded):
         # the database file's own mode, so they are 0600 from their first byte too.
         os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
         self.path.chmod(0o600)
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=timeout)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=NORMAL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, "
-                         "data TEXT NOT NULL, updated REAL NOT NULL)")
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="safeshare-sqlite")
+        self._db = self._thread.submit(self._open, busy_timeout).result()
+
+    def _open(self, busy_timeout: float) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=busy_timeout)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS state (key TEXT PRIMARY KEY, etag TEXT NOT NULL, "
+                   "data TEXT NOT NULL, updated REAL NOT NULL)")
+        return db
+
+    async def _on_thread(self, work: Callable[..., T], *args) -> T:
+        return await asyncio.get_running_loop().run_in_executor(self._thread, work, *args)
 
     def _cutoff(self) -> float:
         return time.time() - self.max_age
 
     async def _read(self, keys: list[str]) -> dict:
+        return await self._on_thread(self._read_now, keys)
+
+    def _read_now(self, keys: list[str]) -> dict:
         out = {}
         cutoff = self._cutoff()
         for key in keys:
@@ -127,6 +151,9 @@ class SqliteStorage(_Guarded):
         return out
 
     async def _write(self, changes: dict) -> None:
+        await self._on_thread(self._write_now, changes)
+
+    def _write_now(self, changes: dict) -> None:
         now = time.time()
         for key, value in changes.items():
             etag, data, fresh = _etag_of(value), _payload(value), uuid.uuid4().hex
@@ -143,16 +170,19 @@ class SqliteStorage(_Guarded):
                 raise StateConflict("the conversation's state changed since it was read")
 
     async def _delete(self, keys: list[str]) -> None:
-        self._db.executemany("DELETE FROM state WHERE key = ?", [(k,) for k in keys])
+        await self._on_thread(self._db.executemany, "DELETE FROM state WHERE key = ?", [(k,) for k in keys])
 
     async def _purge(self) -> int:
-        return self._db.execute("DELETE FROM state WHERE updated < ?", (self._cutoff(),)).rowcount
+        return await self._on_thread(
+            lambda: self._db.execute("DELETE FROM state WHERE updated < ?", (self._cutoff(),)).rowcount)
 
     async def _ping(self) -> None:
-        self._db.execute("SELECT 1").fetchone()
+        # Reads the file's schema, so a store locked by another process is reported, unlike SELECT 1.
+        await self._on_thread(lambda: self._db.execute("SELECT count(*) FROM sqlite_master").fetchone())
 
     async def close(self) -> None:
-        self._db.close()
+        await self._on_thread(self._db.close)
+        self._thread.shutdown(wait=False)
 
 
 class BlobContainer:

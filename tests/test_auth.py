@@ -6,6 +6,7 @@ trust in place of login.botframework.com. The check itself stays on.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import time
 
@@ -169,3 +170,81 @@ def test_the_sdk_still_reads_the_conversation_tenant_as_tenantID():
 
     parsed = Activity().deserialize({"type": "message", "conversation": {"id": "c", "tenantId": TENANT}})
     assert parsed.conversation.tenant_id is None
+
+
+@pytest.fixture
+def deserialised(monkeypatch):
+    """Counts the activities msrest deserialises (the SDK's work, not ours: nothing of SafeShare is replaced)."""
+    from botbuilder.schema import Activity
+
+    calls = []
+    original = Activity.deserialize
+
+    def counting(cls, data, content_type=None):
+        calls.append(1)
+        return original(data, content_type)
+
+    monkeypatch.setattr(Activity, "deserialize", classmethod(counting))
+    return calls
+
+
+def _large(url: str, conversation: str) -> dict:
+    """Close to the body cap: attachments an attacker can pad at no cost."""
+    attachments = [{"contentType": "application/vnd.microsoft.card.adaptive", "name": f"n{n}",
+                    "content": {"type": "AdaptiveCard", "body": [{"type": "TextBlock", "text": "x" * 200}] * 30}}
+                   for n in range(20)]
+    body = activity(url, conversation, "hello", attachments=attachments)
+    assert 0.6 * Config().MAX_BODY_BYTES < len(json.dumps(body)) < Config().MAX_BODY_BYTES
+    return body
+
+
+@pytest.mark.parametrize("token", ["garbage", "wrong-signature"])
+async def test_an_unauthenticated_large_body_is_refused_before_it_is_deserialised(secured, deserialised, token):
+    openid, client, connector = secured
+    header = "not.a.token" if token == "garbage" else openid.token(connector.url, key=new_key())
+    resp = await client.post(_large(connector.url, f"big-{token}"), headers={"Authorization": f"Bearer {header}"})
+    assert resp.status == 401
+    assert deserialised == []
+    # The same body with a good token is deserialised (once): the count above is not blind.
+    resp = await client.post(_large(connector.url, f"big-{token}"),
+                             headers={"Authorization": f"Bearer {openid.token(connector.url)}"})
+    assert resp.status == 200 and len(deserialised) == 1
+
+
+async def test_another_tenant_is_refused_before_it_is_deserialised(secured, deserialised):
+    openid, client, connector = secured
+    body = activity(connector.url, "tenant-early", "hello", channelData={"tenant": {"id": OTHER}})
+    resp = await client.post(body, headers={"Authorization": f"Bearer {openid.token(connector.url)}"})
+    assert resp.status == 403 and deserialised == []
+
+
+async def test_no_token_is_refused_before_the_body_arrives(secured):
+    """401 at once for a request with no Authorization header, not after waiting for its body."""
+    openid, client, connector = secured
+    port = int(client.bot.url.rsplit(":", 1)[1])
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(b"POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                 b"Content-Length: 100000\r\n\r\n{")  # and nothing more
+    await writer.drain()
+    status_line = await asyncio.wait_for(reader.readline(), 2)  # BODY_READ_SECONDS is 10
+    assert status_line.split()[1] == b"401", status_line
+    writer.close()
+
+
+def test_the_sdk_authenticates_from_channel_id_and_service_url_only():
+    """Pins workaround 7 in bot/sdk.py: what authenticate_request reads of the activity is all ActivityAddress has."""
+    import inspect
+    import re
+
+    from botframework.connector.auth import JwtTokenValidation
+    from botframework.connector.auth._built_in_bot_framework_authentication import (
+        _BuiltinBotFrameworkAuthentication,
+    )
+
+    from bot.sdk import ActivityAddress
+
+    read = set(re.findall(r"\bactivity\.(\w+)", inspect.getsource(JwtTokenValidation.authenticate_request)))
+    assert read == {"channel_id", "recipient", "relates_to", "service_url"}
+    assert read <= set(ActivityAddress.__slots__)
+    outer = inspect.getsource(_BuiltinBotFrameworkAuthentication.authenticate_request)
+    assert not re.findall(r"\bactivity\.\w+", outer)  # it only passes the activity on

@@ -389,3 +389,37 @@ async def test_downloads_ask_for_identity_encoding_and_uploads_follow_no_redirec
     assert status == 200 and "could not be uploaded" in json.dumps(after) and "307" in json.dumps(after)
     assert not any(name.startswith("moved-") for name in files.host.uploads)
     assert len(files.pending) == 0 and files.leftovers() == []
+
+
+async def test_thirty_files_are_refused_before_any_is_fetched(files, private_tmp):
+    for n in range(30):
+        files.host.files[f"f{n}"] = b"x" * 1000
+    await files.client.say("thirty", "encrypt")
+    sent = await files.send_files("thirty", *(f"f{n}" for n in range(30)))
+    assert "at most 20 files" in json.dumps(sent)
+    assert files.host.requests == 0  # not one download
+    assert files.leftovers() == []
+
+
+@pytest.mark.parametrize("mode", ["normal", "no-length"])
+async def test_downloads_stop_as_soon_as_the_files_together_pass_the_limit(files, mode):
+    """Each file is under the 2 MB cap; the third takes the total past it, so the fourth is never fetched."""
+    for n in range(4):
+        files.host.files[f"f{n}"] = os.urandom(900_000)
+        files.host.modes[f"f{n}"] = mode
+    await files.client.say("total", "encrypt")
+    sent = await files.send_files("total", "f0", "f1", "f2", "f3")
+    text = json.dumps(sent)
+    assert "Together the files are over the 2.0 MB limit" in text and "File 3" in text
+    assert files.host.requests == 3
+    assert files.leftovers() == []
+
+
+async def test_files_together_under_the_limit_are_all_fetched(files):
+    """The running total is not blind: the same files one short of the limit make a package."""
+    for n in range(2):
+        files.host.files[f"f{n}"] = os.urandom(900_000)
+    await files.client.say("under", "encrypt")
+    sent = await files.send_files("under", "f0", "f1")
+    assert files.host.requests == 2
+    assert consent_token(sent)

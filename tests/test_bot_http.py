@@ -315,3 +315,79 @@ async def test_allow_anonymous_remote_answers_any_host(policy, connector):
     async with running(bot, connector) as client:
         resp = await client.post(activity(connector.url, "remote", "hello"), headers={"Host": "bot.internal:3978"})
         assert resp.status == 200
+
+
+def _teams_fields(connector_url: str) -> dict:
+    """What Teams adds to every activity beyond the harness's minimum (ids at their real lengths)."""
+    return {"timestamp": "2026-12-01T11:00:00.1234567Z", "localTimestamp": "2026-12-01T11:00:00.1234567+00:00",
+            "locale": "en-GB", "localTimezone": "Europe/London", "replyToId": "1701234567000",
+            "from": {"id": "29:1" + "x" * 120, "name": "Firstname Double-Barrelled Lastname",
+                     "aadObjectId": "6b1f1c7e-1111-4a2b-9c3d-1234567890ab"},
+            "entities": [{"locale": "en-GB", "country": "GB", "platform": "Windows",
+                          "timezone": "Europe/London", "type": "clientInfo"}]}
+
+
+def largest_real_activities(connector_url: str, card: dict) -> dict[str, dict]:
+    """The biggest activities Teams can legitimately send SafeShare.
+
+    The email-check card submitted with every box filled to the card's own maxLength (the draft in
+    Teams' JSON, curly quotes and dashes escaped), and twenty attached files (the packager's limit)
+    with SharePoint download URLs, whose tempauth tokens are about 1,400 characters.
+    """
+    boxes = {b["id"]: b["maxLength"] for b in card["body"] if b["type"] == "Input.Text"}
+    draft = ("Dear colleague,\n\nFurther to the strategy meeting on 3 November, please find the review "
+             "attached. I’ve set out the “next steps” below — please check the dates. ") * 2000
+    value = {"safeshare": "email_check",
+             **{box: (draft if limit > 4000 else "jo@cumbria.gov.uk; " * 400)[:limit] for box, limit in boxes.items()}}
+    card_submit = activity(connector_url, "big-card", value=value, **_teams_fields(connector_url))
+    site = "https://cumbriacc-my.sharepoint.com/personal/first_lastname_cumbria_gov_uk"
+    files = [{"contentType": "application/vnd.microsoft.teams.file.download.info",
+              "contentUrl": f"{site}/Documents/Microsoft Teams Chat Files/Child protection conference report {n} "
+                            "(final version).docx",
+              "name": f"Child protection conference report {n} (final version).docx",
+              "content": {"downloadUrl": f"{site}/_layouts/15/download.aspx?UniqueId={n:08d}-aaaa-4bbb-8ccc-"
+                                         f"dddddddddddd&Translate=false&tempauth=v1.{'t' * 1400}&ApiVersion=2.0",
+                          "uniqueId": f"{n:08d}-aaaa-4bbb-8ccc-dddddddddddd", "fileType": "docx"}}
+             for n in range(20)]
+    files.append({"contentType": "text/html", "content": "<p>please package these</p>"})
+    twenty_files = activity(connector_url, "big-files", "", attachments=files, **_teams_fields(connector_url))
+    return {"email-check card": card_submit, "20 files": twenty_files}
+
+
+async def test_the_body_cap_fits_the_largest_real_activity_and_little_more(harness):
+    """The cap is what a real activity needs: each of the largest gets through, with under 25 % to spare."""
+    sent = await harness.say("big-card", "check email")
+    largest = largest_real_activities(harness.connector.url, card_of(sent[0]))
+    sizes = {}
+    for name, body in largest.items():
+        raw = json.dumps(body).encode()  # ASCII-escaped: the larger of Teams' two possible encodings
+        sizes[name] = len(raw)
+        async with harness.session.post(harness.bot.url + "/api/messages", data=raw,
+                                        headers={"Content-Type": "application/json"}) as resp:
+            assert resp.status == 200, (name, resp.status, await resp.text())
+    assert harness.connector.sent["big-card"][-1] != sent[0]  # the draft was checked and answered
+    cap = Config().MAX_BODY_BYTES
+    assert max(sizes.values()) <= cap <= 1.25 * max(sizes.values()), (sizes, cap)
+
+
+async def test_a_body_that_arrives_too_slowly_gets_408(policy, connector):
+    """A client trickling its body holds the request for BODY_READ_SECONDS, not for ever."""
+    bot = BotServer(policy, Config(BODY_READ_SECONDS=0.3))
+    await bot.start()
+    try:
+        port = int(bot.url.rsplit(":", 1)[1])
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        body = json.dumps(activity(connector.url, "slow", "hello")).encode()
+        writer.write(b"POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                     + f"Content-Length: {len(body)}\r\n\r\n".encode() + body[:20])
+        await writer.drain()
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        status_line = await asyncio.wait_for(reader.readline(), 5)
+        waited = loop.time() - started
+        assert status_line.split()[1] == b"408", status_line
+        assert 0.2 < waited < 3, waited
+        assert connector.sent["slow"] == []
+        writer.close()
+    finally:
+        await bot.stop()

@@ -286,3 +286,44 @@ async def test_a_package_made_on_one_process_is_uploaded_by_the_other(azurite, c
         assert (tmp_path / "opened" / "document-1.docx").read_bytes() == document
     for _, output in outputs:
         assert password not in output and "Julia" not in output
+
+
+LOCK_HOLDER = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("BEGIN IMMEDIATE")  # the write lock, as another instance or `safeshare purge` mid-transaction holds it
+db.execute("UPDATE state SET updated = updated")
+print("locked", flush=True)
+sys.stdin.read()  # until the test closes our stdin
+"""
+
+
+async def test_a_locked_state_file_never_stalls_the_server(connector, policy, tmp_path):
+    """Another process holds SQLite's lock: /healthz still answers at once, and the turn fails within
+    the busy timeout with the usual clear reply, leaving the saved check as it was."""
+    path = tmp_path / "locked.sqlite3"
+    async with running(BotServer(policy, storage=SqliteStorage(path)), connector) as client:
+        await client.say("locked", "check")
+        holder = await asyncio.create_subprocess_exec(sys.executable, "-c", LOCK_HOLDER, str(path),
+                                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        try:
+            assert await asyncio.wait_for(holder.stdout.readline(), 10) == b"locked\n"
+            loop = asyncio.get_running_loop()
+            started = loop.time()
+            turn = asyncio.ensure_future(client.say("locked", "no"))
+            health = []
+            while not turn.done():
+                asked = loop.time()
+                async with client.session.get(client.bot.url + "/healthz") as resp:
+                    assert resp.status == 200
+                health.append(loop.time() - asked)
+            sent = await turn
+            took = loop.time() - started
+        finally:
+            holder.stdin.close()
+            await holder.wait()
+        assert took < 3, took  # the busy timeout (1 s), not sqlite3's 5 s on the event loop
+        assert health and max(health) < 0.5, health
+        assert "cannot save your progress" in json.dumps(sent)
+        sent = await client.say("locked", "no")  # lock released: the check is where it was saved
+        assert title(sent[-1]) == "How do you plan to send it?"
