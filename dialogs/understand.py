@@ -9,6 +9,7 @@ officer can see why a word was understood, and fix it in YAML.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -272,8 +273,10 @@ _DOCUMENTS = frozenset("report reports assessment assessments statement statemen
                        "letter letters record records file files referral summary chronology paperwork".split())
 
 
-def _split(phrase: str) -> list[str]:
-    return normalise(phrase).split()
+@lru_cache(maxsize=4096)
+def _split(phrase: str) -> tuple[str, ...]:
+    """A knowledge phrase as words; phrases come from the knowledge files, so each is split once."""
+    return tuple(normalise(phrase).split())
 
 
 def _address_kind(token: str, domains: tuple[tuple[str, tuple[str, ...]], ...] = (),
