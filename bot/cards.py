@@ -55,10 +55,10 @@ _MAX_MULTILINE, _MAX_LINE = 8_000, 4_000  # a few dozen file names; an address l
 
 def _input(field) -> dict:
     """An Input.Text; Teams sends its value with the card's Action.Submit data, under the field's id."""
-    if getattr(field, "choices", ()):  # a fax form's choice: a compact drop-down, its first value preselected
+    if field.choices:  # a choice (the fax form's): a compact drop-down, its first value preselected
         box = {"type": "Input.ChoiceSet", "id": field.id, "label": field.label, "style": "compact",
                "choices": [{"title": title, "value": value} for value, title in field.choices]}
-        if getattr(field, "value", ""):
+        if field.value:
             box["value"] = field.value
         if field.required:
             box.update(isRequired=True, errorMessage=f"{field.label} is needed")

@@ -258,13 +258,16 @@ def check_fields(checker: EmailChecker, fields: Mapping[str, Any]) -> EmailCheck
 
 @dataclass(frozen=True, slots=True)
 class FormField:
-    """One box of the draft form: a card's Input.Text, a prompt in the terminal chat."""
+    """One box of a form (the email draft, the fax cover sheet): a card's Input.Text, or an Input.ChoiceSet
+    when it has choices; a prompt in the terminal chat."""
 
     id: str
     label: str
     multiline: bool = False
     required: bool = False
     placeholder: str = ""
+    choices: tuple[tuple[str, str], ...] = ()  # (value, title)
+    value: str = ""  # the choice selected at first
 
 
 DRAFT_FORM = (

@@ -20,6 +20,7 @@ from knowledge.advisor import advise, checklist_advice
 from knowledge.fax_data import FaxData
 from knowledge.model import Advice, Facts, Policy, Verdict
 
+from .emailcheck import FormField
 from .reply import Reply
 
 MAX_FIELD = 200  # characters of any one box: a name, a number, an address line
@@ -178,38 +179,21 @@ def cover_sheet(policy: Policy, data: FaxData, request: CoverRequest) -> CoverSh
 
 # -- the form in Teams and the terminal chat ------------------------------
 
-@dataclass(frozen=True, slots=True)
-class FaxField:
-    """One box of the fax form: an Input.Text, or an Input.ChoiceSet when it has choices."""
-
-    id: str
-    label: str
-    multiline: bool = False
-    required: bool = False
-    placeholder: str = ""
-    choices: tuple[tuple[str, str], ...] = ()  # (value, title)
-    value: str = ""  # the choice selected at first
-
-
-URGENT_CHOICES = (("yes", "Yes: urgent and absolutely necessary"), ("no", "No, it can wait"))
-IDENTIFIER_CHOICES = (("no", "No: it has to name the person"), ("yes", "Yes: an IAS number or initials instead"))
-
-
-def fax_form(policy: Policy) -> tuple[FaxField, ...]:
+def fax_form(policy: Policy) -> tuple[FormField, ...]:
     kinds = tuple(kind_choices(policy).items())
     return (
-        FaxField("kind", "What information is it?", required=True, choices=kinds, value=DEFAULT_KIND),
-        FaxField("urgent", "Is it urgent and absolutely necessary to fax it?", required=True,
+        FormField("kind", "What information is it?", required=True, choices=kinds, value=DEFAULT_KIND),
+        FormField("urgent", "Is it urgent and absolutely necessary to fax it?", required=True,
                  choices=URGENT_CHOICES, value="yes"),
-        FaxField("other_identifier", "Will an identifier (IAS number) be used instead of the name?", required=True,
+        FormField("other_identifier", "Will an identifier (IAS number) be used instead of the name?", required=True,
                  choices=IDENTIFIER_CHOICES, value="no"),
-        FaxField("to_name", "Recipient's name", required=True),
-        FaxField("to_org", "Recipient's organisation"),
-        FaxField("to_number", "Recipient's fax number", required=True, placeholder="Check it with them by phone"),
-        FaxField("from_name", "Your name", required=True),
-        FaxField("from_phone", "Your telephone number", required=True),
-        FaxField("from_address", "Your address", multiline=True, placeholder="Where a misdirected fax is returned"),
-        FaxField("pages", "Pages after the cover sheet", required=True, placeholder="e.g. 3"),
+        FormField("to_name", "Recipient's name", required=True),
+        FormField("to_org", "Recipient's organisation"),
+        FormField("to_number", "Recipient's fax number", required=True, placeholder="Check it with them by phone"),
+        FormField("from_name", "Your name", required=True),
+        FormField("from_phone", "Your telephone number", required=True),
+        FormField("from_address", "Your address", multiline=True, placeholder="Where a misdirected fax is returned"),
+        FormField("pages", "Pages after the cover sheet", required=True, placeholder="e.g. 3"),
     )
 
 
