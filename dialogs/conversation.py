@@ -20,7 +20,6 @@ from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant, question_form
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
-from .fax import FaxField
 from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmLevel
 from .reply import Option, Reply
@@ -121,7 +120,7 @@ class Message:
     step: int = 0
     total_known: int = 0
     changes: tuple[Option, ...] = ()  # "Not right? Change it": one guided check per part understood
-    inputs: tuple[FormField | FaxField, ...] = ()  # boxes to fill in (the draft email); their values come back with the button
+    inputs: tuple[FormField, ...] = ()  # boxes to fill in (the draft email, the fax form); their values come back with the button
 
     def text(self) -> str:
         if self.reply is not None:

@@ -179,6 +179,10 @@ def cover_sheet(policy: Policy, data: FaxData, request: CoverRequest) -> CoverSh
 
 # -- the form in Teams and the terminal chat ------------------------------
 
+URGENT_CHOICES = (("yes", "Yes: urgent and absolutely necessary"), ("no", "No, it can wait"))
+IDENTIFIER_CHOICES = (("no", "No: it has to name the person"), ("yes", "Yes: an IAS number or initials instead"))
+
+
 def fax_form(policy: Policy) -> tuple[FormField, ...]:
     kinds = tuple(kind_choices(policy).items())
     return (
