@@ -467,7 +467,20 @@ class Conversation:
         known = {k: _value_text(v) for k, v in reply.facts.known().items() if k != "harm"}
         return tuple(_command_option(f"Change: {label}", Command.CHECK,
                                      prefill={k: v for k, v in known.items() if k != name})
-                     for name, label in reply.understood)
+                     for name, label in reply.understood if self._matters(reply, name))
+
+    def _matters(self, reply: Reply, name: str) -> bool:
+        """Whether another value of this part of the recap could change the answer: changing the recipient
+        of a mental-health fax could not (no recipient may have one), so it is not offered."""
+        fact = self.policy.facts.get(name)
+        if fact is None or not reply.rule_id:
+            return True
+        facts = reply.facts.with_(harm=False)
+        for choice in fact.choices:
+            other = advise(self.policy, facts.with_(**{name: choice.value}))
+            if (other.rule_id, other.verdict) != (reply.rule_id, reply.verdict):
+                return True
+        return False
 
     def _after_advice(self, reply: Reply) -> tuple[Option, ...]:
         options = list(reply.quick_replies)
