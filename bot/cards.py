@@ -63,6 +63,13 @@ def _input(field) -> dict:
         if field.required:
             box.update(isRequired=True, errorMessage=f"{field.label} is needed")
         return box
+    if field.date:  # Teams shows a date picker and sends YYYY-MM-DD
+        box = {"type": "Input.Date", "id": field.id, "label": field.label}
+        if field.value:
+            box["value"] = field.value
+        if field.required:
+            box.update(isRequired=True, errorMessage=f"{field.label} is needed")
+        return box
     limit = _MAX_LENGTH.get(field.id, _MAX_MULTILINE if field.multiline else _MAX_LINE)
     box = {"type": "Input.Text", "id": field.id, "label": field.label, "isMultiline": field.multiline,
            "maxLength": limit}

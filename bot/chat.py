@@ -110,7 +110,7 @@ class ChatSession:
 
     def _buttons(self, card: dict, out: list[str]) -> None:
         inputs = [e for e in card.get("body", []) if isinstance(e, dict)
-                  and e.get("type") in ("Input.Text", "Input.ChoiceSet")]
+                  and e.get("type") in ("Input.Text", "Input.ChoiceSet", "Input.Date")]
         for action in card_actions(card):
             if action.get("type") == "Action.Submit":
                 self.buttons.append({"title": action["title"], "data": action.get("data"), "inputs": inputs})
@@ -175,6 +175,8 @@ class _Form:
         if box.get("choices"):  # a number picks one; Enter keeps the preselected one
             options = "; ".join(f"{n}. {c['title']}" for n, c in enumerate(box["choices"], 1))
             return f"{label} ({options}; Enter for {n_of(box)}):"
+        if box.get("type") == "Input.Date":
+            return f"{label} (YYYY-MM-DD; Enter for {box.get('value') or 'none'}):"
         if box.get("isMultiline"):
             return f"{label}: type or paste it, then a line with only a dot (.)"
         return f"{label}:" + ("" if box.get("isRequired") else " (press Enter for none)")
@@ -192,6 +194,8 @@ class _Form:
                 self.fresh = True
                 return False
             line = text
+        elif box.get("type") == "Input.Date" and not line.strip():
+            line = box.get("value") or ""
         if box.get("isMultiline") and line.strip() != ".":
             self.lines.append(line)
             return False

@@ -83,6 +83,21 @@ def _parser() -> argparse.ArgumentParser:
     fax.add_argument("--out", metavar="FILE", help="the PDF to write (default fax-cover-DATE.pdf here; never "
                      "overwritten)")
     fax.add_argument("--json", action="store_true", help="print one JSON object")
+    reports = sub.add_parser("reports", help="breach and near-miss reports: who to tell now, and the register")
+    repsub = reports.add_subparsers(dest="reports_command", metavar="ACTION", parser_class=_Parser, required=True)
+    radd = repsub.add_parser("add", help="report a breach or near miss (choice ids only, never names or details)")
+    radd.add_argument("--what", required=True, metavar="ID", help="what happened: an incident id in near_miss.yaml "
+                      "(email_wrong_recipient, email_unencrypted, personal_webmail, fax_misdialled, text_message, "
+                      "lost_device, lost_papers, other)")
+    radd.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="when it happened (or was noticed)")
+    radd.add_argument("--data-left", required=True, metavar="ID", help="did personal data leave: yes, no, not_sure")
+    radd.add_argument("--child-at-risk", default="no", metavar="ID", help="could a child be at risk: no (default), "
+                      "yes, not_sure")
+    radd.add_argument("--done", default="nothing_yet", metavar="ID", help="what has been done: nothing_yet "
+                      "(default), recall_asked, confirmed_deleted, device_reported, manager_told")
+    rexport = repsub.add_parser("export", help="every report, for the monitoring of breaches and near misses")
+    rexport.add_argument("--csv", action="store_true", required=True, help="CSV (the only format)")
+    rexport.add_argument("--out", metavar="FILE", help="write here (created 0600) instead of stdout")
     faxlog = sub.add_parser("fax-log", help="the log of confidential faxes sent (Faxes 10) and saved fax numbers")
     logsub = faxlog.add_subparsers(dest="fax_log_command", metavar="ACTION", parser_class=_Parser, required=True)
     add = logsub.add_parser("add", help="log a fax sent: date, sender, receiver, number, pages (never its content)")
@@ -139,6 +154,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         from .faxtools import fax_log
 
         return fax_log(args)
+    if args.command == "reports" and args.reports_command == "export":  # the register opens with broken knowledge
+        return _reports_export(args)
     from knowledge.loader import KnowledgeError, load_policy
 
     try:
@@ -166,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _encrypt(policy, args)
     if args.command == "check-email":
         return _check_email(policy, args)
+    if args.command == "reports":
+        return _reports_add(policy, args)
     if args.command == "fax-cover":
         from .faxtools import fax_cover
 
@@ -469,3 +488,59 @@ def _manifest(args) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def _reports_add(policy, args) -> int:
+    """Exit 0: who to tell, and the report recorded; 1: it could not be recorded; 2: a value to fix."""
+    from dialogs.near_miss import ReportError, advise_report, report_from_fields
+    from dialogs.record import london_now
+    from knowledge.loader import KnowledgeError
+    from knowledge.near_miss_data import load_near_miss
+
+    from .reports import ReportStoreError, record
+
+    try:
+        data = load_near_miss(policy)
+    except KnowledgeError as exc:
+        print(f"safeshare: cannot report: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    today = london_now().date()
+    fields = {"incident": args.what, "happened_on": args.date, "data_left": args.data_left,
+              "child_at_risk": args.child_at_risk, "done": args.done}
+    try:
+        report = report_from_fields(data, fields, today)
+    except ReportError as exc:
+        print(f"safeshare: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    advice = advise_report(policy, data, report)
+    print(advice.title)
+    print("\n".join(advice.lines))
+    try:
+        number = record(report, today)
+    except ReportStoreError as exc:
+        print(f"safeshare: {exc}; tell your manager and the information governance team anyway", file=sys.stderr)
+        return EXIT_FAILURE
+    print(f"\nReport {number} recorded (your choices and the date only).")
+    return EXIT_OK
+
+
+def _reports_export(args) -> int:
+    from .reports import ReportStore, ReportStoreError
+
+    try:
+        with ReportStore() as store:
+            if not args.out:
+                store.export_csv(sys.stdout)
+                return EXIT_OK
+            try:
+                fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except OSError as exc:
+                print(f"safeshare: cannot write the --out file ({exc.strerror})", file=sys.stderr)
+                return EXIT_USAGE
+            with os.fdopen(fd, "w", newline="", encoding="utf-8") as handle:
+                count = store.export_csv(handle)
+            print(f"{count} report(s) exported", file=sys.stderr)
+            return EXIT_OK
+    except ReportStoreError as exc:
+        print(f"safeshare: {exc}", file=sys.stderr)
+        return EXIT_FAILURE

@@ -56,13 +56,16 @@ def default_path() -> Path:
     """SAFESHARE_FAX_LOG, else the user's data folder (XDG, Application Support, or LOCALAPPDATA)."""
     if os.environ.get(ENV):
         return Path(os.environ[ENV]).expanduser()
+    return data_folder() / "fax-log.sqlite3"
+
+
+def data_folder() -> Path:
+    """SafeShare's folder in the user's data folder: the fax log and the report register live there."""
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "SafeShare"
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Application Support" / "SafeShare"
-    else:
-        base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "safeshare"
-    return base / "fax-log.sqlite3"
+        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "SafeShare"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Application Support" / "SafeShare"
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "safeshare"
 
 
 @dataclass(frozen=True, slots=True)

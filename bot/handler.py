@@ -63,7 +63,7 @@ def _personal(activity: Activity) -> bool:
 class SafeShareBot(ActivityHandler):
     def __init__(self, conversation: Conversation, conversation_state: ConversationState,
                  transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
-                 local_out: Path | None = None, work: WorkFolder | None = None):
+                 local_out: Path | None = None, work: WorkFolder | None = None, reports_path: Path | None = None):
         self.conversation = conversation
         self.work = work  # where originals are fetched to: SafeShare's own folder (bot/files.py)
         self.state = conversation_state
@@ -71,6 +71,7 @@ class SafeShareBot(ActivityHandler):
         self.transfer = transfer if transfer is not None else FileTransfer()
         self.pending = pending if pending is not None else PendingPackages()  # it has a len(): no "or"
         self.local_out = local_out  # the terminal chat: packages are saved here
+        self.reports_path = reports_path  # the breach and near-miss register; None: SAFESHARE_REPORTS or the default
 
     # State is read and saved in on_message_activity, the only turn that changes it.
 
@@ -112,6 +113,7 @@ class SafeShareBot(ActivityHandler):
                     saved = False
             if not saved:
                 messages = self._without_storage(new_state, messages)
+            messages = await self._record_reports(messages)
             await self._send(turn_context, messages)
             log.info("turn.handled", extra={"kinds": [m.kind.value for m in messages], "saved": saved,
                                             "ms": round((time.perf_counter() - started) * 1000, 1)})
@@ -129,6 +131,29 @@ class SafeShareBot(ActivityHandler):
         if new_state.get("check") is not None:
             return [notice]
         return messages + [notice]
+
+    async def _record_reports(self, messages: list[Message]) -> list[Message]:
+        """Keep each breach or near-miss report (ids and a date) in the register, and say whether it was kept."""
+        from .reports import ReportStoreError, record
+
+        out: list[Message] = []
+        for message in messages:
+            out.append(message)
+            if message.report is None:
+                continue
+            try:
+                number = await asyncio.to_thread(record, message.report, self.conversation.clock().date(),
+                                                 self.reports_path)
+            except ReportStoreError:
+                log.error("report.not_recorded")
+                out.append(Message(Kind.NOTICE, "The report could not be recorded.",
+                                   ("Tell your manager and the information governance team anyway: they keep the "
+                                    "council's record of breaches and near misses.",)))
+                continue
+            log.info("report.recorded", extra={"report": number, "incident": message.report.incident})
+            out.append(Message(Kind.NOTICE, f"Report {number} recorded.",
+                               ("Only your choices and the date were kept: nothing that names anyone.",)))
+        return out
 
     async def _send(self, turn_context: TurnContext, messages: list[Message]) -> None:
         await turn_context.send_activities([to_activity(m) for m in messages])

@@ -22,6 +22,7 @@ from .answer import Assistant, question_form
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
 from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmLevel
+from .near_miss import NearMissReport
 from .reply import Option, Reply
 from .text import normalise
 
@@ -42,6 +43,8 @@ class Kind(StrEnum):
     RECORD = "record"  # a decision record to paste into the case file
     FAX_FORM = "fax_form"  # the fax cover sheet's boxes (`inputs`)
     FAX_COVER = "fax_cover"  # the cover sheet's words, when the advisor allows the fax
+    REPORT_FORM = "report_form"  # a breach or near-miss report's choices (`inputs`)
+    REPORT = "report"  # who to tell now; `report` carries the record for the host to keep
 
 
 class Command(StrEnum):
@@ -55,6 +58,7 @@ class Command(StrEnum):
     BACK = "back"
     CHECK_EMAIL = "check email"
     FAX = "fax"
+    REPORT = "report"
 
 
 COMMAND_WORDS: Mapping[str, Command] = {
@@ -69,6 +73,9 @@ COMMAND_WORDS: Mapping[str, Command] = {
     "check email": Command.CHECK_EMAIL, "email check": Command.CHECK_EMAIL, "check an email": Command.CHECK_EMAIL,
     "check my email": Command.CHECK_EMAIL, "check emails": Command.CHECK_EMAIL, "check draft": Command.CHECK_EMAIL,
     "fax": Command.FAX, "fax cover": Command.FAX, "fax cover sheet": Command.FAX, "cover sheet": Command.FAX,
+    "report": Command.REPORT, "report a breach": Command.REPORT, "report a near miss": Command.REPORT,
+    "near miss": Command.REPORT, "breach": Command.REPORT, "data breach": Command.REPORT,
+    "report breach": Command.REPORT, "report near miss": Command.REPORT,
 }
 COMMAND_LIST = (
     (Command.HELP, "What SafeShare can do"),
@@ -78,6 +85,7 @@ COMMAND_LIST = (
     (Command.ENCRYPT, "Make an encrypted package"),
     (Command.CHECK_EMAIL, "Check an email before you send it"),
     (Command.FAX, "Make a fax cover sheet (if the fax is allowed)"),
+    (Command.REPORT, "Report a breach or near miss: who to tell now"),
     (Command.CANCEL, "Stop the current check"),
 )
 
@@ -121,6 +129,7 @@ class Message:
     total_known: int = 0
     changes: tuple[Option, ...] = ()  # "Not right? Change it": one guided check per part understood
     inputs: tuple[FormField, ...] = ()  # boxes to fill in (the draft email, the fax form); their values come back with the button
+    report: NearMissReport | None = None  # a breach or near-miss report for the host to record (ids and a date)
 
     def text(self) -> str:
         if self.reply is not None:
@@ -190,6 +199,9 @@ class Conversation:
         from knowledge.fax_data import load_fax_data  # KnowledgeError if fax.yaml is broken
 
         self.fax_data = load_fax_data(self.policy)
+        from knowledge.near_miss_data import load_near_miss  # KnowledgeError if near_miss.yaml is broken
+
+        self.near_miss = load_near_miss(self.policy)
 
     # -- entry points -----------------------------------------------------
     def welcome(self) -> list[Message]:
@@ -197,7 +209,8 @@ class Conversation:
             Kind.WELCOME, "SafeShare helps you share information about children safely and lawfully.",
             ("Ask me a question in your own words, such as \"can I fax this mental health assessment to the GP?\", "
              "or run a guided check. Answers come from the Children's Services Information Sharing Protocol.",
-             f"If a child is suffering or likely to imminently suffer significant harm, ring the Safeguarding Hub now on {HUB_PHONE}."),
+             f"If a child is suffering or likely to imminently suffer significant harm, ring the Safeguarding Hub now on {HUB_PHONE}.",
+             "Something went wrong, or nearly did (a wrong recipient, a lost device)? Type report."),
             options=self._start_options())]
 
     def turn(self, state: Mapping[str, Any] | None, incoming: Incoming) -> tuple[dict, list[Message]]:
@@ -250,6 +263,8 @@ class Conversation:
             return check, self._email_checked(data)
         if action == "fax_cover":  # the fax form's boxes: decided and forgotten; the state does not change
             return check, self._fax_cover(data)
+        if action == "report":  # a breach or near-miss report: the host records its ids; the state does not change
+            return check, self._reported(data)
         if action == "ask":
             text = data.get("text")  # a button's data comes from the client, not from us: capped like typed text
             return check, self._answer(text[:MAX_TEXT]) if isinstance(text, str) and text.strip() else [self._unknown()]
@@ -276,9 +291,9 @@ class Conversation:
         if not text:
             return check, [self._unknown()]
         command = match_command(text)
-        if command is Command.FAX and check is not None and (check.asking or not check.done) \
-                and normalise(text) == Command.FAX.value:
-            command = None  # "fax" answers "How do you plan to send it?"; "fax cover" still opens the form
+        if command in (Command.FAX, Command.REPORT) and check is not None and (check.asking or not check.done) \
+                and normalise(text) == command.value:
+            command = None  # "fax" answers "How do you plan to send it?", "report" what it is; "fax cover" still opens the form
         if command is not None:
             return self._command(check, command, None)
         if check is not None and check.asking:  # a one-shot answer's question: "2", "email", or a new question
@@ -385,6 +400,8 @@ class Conversation:
             return check, [self.email_form()]
         if command is Command.FAX:  # a check in progress stays where it was
             return check, [self.fax_form()]
+        if command is Command.REPORT:  # a check in progress stays where it was
+            return check, [self.report_form()]
         if command is Command.ENCRYPT:  # handled in turn(), which knows the chosen format
             return check, [self.encrypt_prompt(DEFAULT_FORMAT)]
         if command is Command.CANCEL:
@@ -556,6 +573,29 @@ class Conversation:
         return [Message(Kind.FAX_COVER, "Fax cover sheet", lines,
                         options=(_command_option("Make another cover sheet", Command.FAX),))]
 
+    def report_form(self, note: str = "") -> Message:
+        from .near_miss import report_form
+
+        lines = ((note,) if note else ()) + (
+            "Something went wrong, or nearly did? Pick what happened: SafeShare tells you who to tell now and "
+            "records the report for the council's monitoring of breaches and near misses. It records only "
+            "your choices and the date: no names, no details.",)
+        return Message(Kind.REPORT_FORM, "Report a breach or near miss", lines,
+                       inputs=report_form(self.near_miss, self.clock().date()),
+                       options=(Option("Send the report", "report", {MARK: "report"}),))
+
+    def _reported(self, data: Mapping[str, Any]) -> list[Message]:
+        from .near_miss import ReportError, advise_report, report_from_fields
+
+        try:
+            report = report_from_fields(self.near_miss, data, self.clock().date())
+        except ReportError as error:
+            return [self.report_form(str(error))]
+        advice = advise_report(self.policy, self.near_miss, report)
+        options = (_command_option("Ring the Safeguarding Hub", Command.HUB),) if advice.hub_first else ()
+        return [Message(Kind.REPORT, advice.title, advice.lines, report=report,
+                        options=options + (_command_option("Report another", Command.REPORT),))]
+
     def encrypt_prompt(self, fmt: str) -> Message:
         other = "zip" if fmt == "7z" else "7z"
         lines = (
@@ -607,7 +647,7 @@ class Conversation:
 
     def _unknown(self) -> Message:
         return Message(Kind.NOTICE, "Sorry, I did not understand that.",
-                       ("Type a question in your own words, or one of: help, check, check email, fax, faq, hub, encrypt, cancel.",),
+                       ("Type a question in your own words, or one of: help, check, check email, fax, report, faq, hub, encrypt, cancel.",),
                        options=self._start_options())
 
     def _start_options(self) -> tuple[Option, ...]:

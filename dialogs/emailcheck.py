@@ -267,7 +267,8 @@ class FormField:
     required: bool = False
     placeholder: str = ""
     choices: tuple[tuple[str, str], ...] = ()  # (value, title)
-    value: str = ""  # the choice selected at first
+    value: str = ""  # the choice selected at first (or the date shown at first)
+    date: bool = False  # a date picker (Input.Date), YYYY-MM-DD
 
 
 DRAFT_FORM = (
