@@ -10,9 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .loader import DATA_DIR, KnowledgeError, Problem
+from .loader import DATA_DIR, KnowledgeError, Problem, read_mapping
 from .model import Policy
 
 FILE_NAME = "fax.yaml"
@@ -50,15 +48,7 @@ def load_fax_data(policy: Policy, path: str | Path | None = None) -> FaxData:
     def add(loc: str, msg: str) -> None:
         problems.append(Problem(str(path), 0, loc, msg))
 
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise KnowledgeError([Problem(str(path), 0, "fax", f"cannot read the file ({exc.strerror or exc})")])
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise KnowledgeError([Problem(str(path), mark.line + 1 if mark else 0, "fax", f"invalid YAML: {exc}")])
-    if not isinstance(doc, dict):
-        raise KnowledgeError([Problem(str(path), 0, "fax", "expected a mapping at the top")])
+    doc = read_mapping(path, "fax")
     cover = doc.get("cover") if isinstance(doc.get("cover"), dict) else {}
     log = doc.get("log") if isinstance(doc.get("log"), dict) else {}
     if not cover:

@@ -348,6 +348,20 @@ class _Context:
 
 # -- loading -------------------------------------------------------------------
 
+def read_mapping(path: Path, part: str) -> dict:
+    """A tool's own knowledge file (fax.yaml, near_miss.yaml) as a mapping, or KnowledgeError with the line."""
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KnowledgeError([Problem(str(path), 0, part, f"cannot read the file ({exc.strerror or exc})")])
+    except (UnicodeDecodeError, yaml.YAMLError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KnowledgeError([Problem(str(path), mark.line + 1 if mark else 0, part, f"invalid YAML: {exc}")])
+    if not isinstance(doc, dict):
+        raise KnowledgeError([Problem(str(path), 0, part, "expected a mapping at the top")])
+    return doc
+
+
 def load_policy(directory: str | Path | None = None) -> Policy:
     """Load and validate every knowledge file in `directory`.
 

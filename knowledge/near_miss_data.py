@@ -11,7 +11,7 @@ from typing import Any
 
 import yaml
 
-from .loader import DATA_DIR, KnowledgeError, Problem
+from .loader import DATA_DIR, KnowledgeError, Problem, read_mapping
 from .model import Policy
 
 FILE_NAME = "near_miss.yaml"
@@ -56,15 +56,7 @@ def load_near_miss(policy: Policy, path: str | Path | None = None) -> NearMissDa
     def add(loc: str, msg: str) -> None:
         problems.append(Problem(str(path), 0, loc, msg))
 
-    try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise KnowledgeError([Problem(str(path), 0, "near_miss", f"cannot read the file ({exc.strerror or exc})")])
-    except (UnicodeDecodeError, yaml.YAMLError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise KnowledgeError([Problem(str(path), mark.line + 1 if mark else 0, "near_miss", f"invalid YAML: {exc}")])
-    if not isinstance(doc, dict):
-        raise KnowledgeError([Problem(str(path), 0, "near_miss", "expected a mapping at the top")])
+    doc = read_mapping(path, "near_miss")
 
     def items(key: str) -> list[dict]:
         value = doc.get(key)
