@@ -486,9 +486,6 @@ def _manifest(args) -> int:
     return EXIT_OK
 
 
-if __name__ == "__main__":
-    sys.exit(main())
-
 
 def _reports_add(policy, args) -> int:
     """Exit 0: who to tell, and the report recorded; 1: it could not be recorded; 2: a value to fix."""
@@ -544,3 +541,7 @@ def _reports_export(args) -> int:
     except ReportStoreError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .loader import DATA_DIR, KnowledgeError, Problem, read_mapping
+from .loader import DATA_DIR, KnowledgeError, Problem, read_mapping, section_ids
 from .model import Policy
 
 FILE_NAME = "fax.yaml"
@@ -64,14 +63,7 @@ def load_fax_data(policy: Policy, path: str | Path | None = None) -> FaxData:
         return value.strip()
 
     def cites(node: dict, key: str, loc: str) -> tuple[str, ...]:
-        value: Any = node.get(key)
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            add(loc, "expected a list of section ids")
-            return ()
-        for cite in value:
-            if cite not in policy.sections:
-                add(loc, f"{cite!r} is not a section id in sections.yaml")
-        return tuple(value)
+        return section_ids(policy, node.get(key), add, loc)
 
     disclaimer = text(cover, "disclaimer", "cover.disclaimer")
     placeholder = text(cover, "placeholder", "cover.placeholder")

@@ -362,6 +362,17 @@ def read_mapping(path: Path, part: str) -> dict:
     return doc
 
 
+def section_ids(policy: Policy, value: Any, add: Callable[[str, str], None], loc: str) -> tuple[str, ...]:
+    """A tool file's `cites`: a non-empty list of sections.yaml ids; each problem goes to `add(loc, msg)`."""
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+        add(loc, "expected a list of section ids")
+        return ()
+    for cite in value:
+        if cite not in policy.sections:
+            add(loc, f"{cite!r} is not a section id in sections.yaml")
+    return tuple(value)
+
+
 def load_policy(directory: str | Path | None = None) -> Policy:
     """Load and validate every knowledge file in `directory`.
 

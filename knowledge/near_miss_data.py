@@ -7,11 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import yaml
 
-from .loader import DATA_DIR, KnowledgeError, Problem, read_mapping
+from .loader import DATA_DIR, KnowledgeError, Problem, read_mapping, section_ids
 from .model import Policy
 
 FILE_NAME = "near_miss.yaml"
@@ -79,14 +78,7 @@ def load_near_miss(policy: Policy, path: str | Path | None = None) -> NearMissDa
         return " ".join(value.split())
 
     def cites(node: dict, loc: str) -> tuple[str, ...]:
-        value: Any = node.get("cites")
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
-            add(loc, "expected a list of section ids")
-            return ()
-        for cite in value:
-            if cite not in policy.sections:
-                add(loc, f"{cite!r} is not a section id in sections.yaml")
-        return tuple(value)
+        return section_ids(policy, node.get("cites"), add, loc)
 
     def choices(key: str) -> tuple[tuple[str, str], ...]:
         return tuple((str(c.get("id")), text(c, "label", f"{key}[{n}].label")) for n, c in enumerate(items(key)))
