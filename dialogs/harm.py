@@ -189,6 +189,9 @@ class HarmReader:
         if not said_no and self._corroborated(stems, cues):
             cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
                     for c in cues]
+        if not said_no and self._about_a_child_now(tokens, stems):  # a sign told of a child as now: ring
+            cues = [replace(c, level=HarmLevel.YES, reading="now") if c.level is HarmLevel.MAYBE and c.reading in ("", "weak")
+                    else c for c in cues]
         if cues and all(c.reading == "weak" for c in cues) and not self._about_a_child_now(tokens, stems):
             cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
         if any(c.level is HarmLevel.YES for c in cues):
