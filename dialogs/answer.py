@@ -80,6 +80,9 @@ class Assistant:
         by_rules = self.advise(understood)
         if by_rules.verdict is Verdict.ESCALATE:
             return self.escalation(by_rules, understood.harm)
+        if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.harm.level is None \
+                and self.reader.harm.tells_of_a_child(question):
+            return self.ask_harm(understood.facts, understood.harm)  # asking anyway: about the child first
         match = self.faq_match(question)
         if match is None:
             return by_rules

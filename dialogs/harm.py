@@ -83,6 +83,7 @@ class _Phrase:
     category: str
     clear: bool
     weak: bool = False  # counts only with other signs
+    words: tuple[str, ...] = ()  # weak words match as written: "privates" is not "private"
 
 
 def _past_year(token: str) -> bool:
@@ -120,7 +121,8 @@ class HarmReader:
                 for phrase in phrases:
                     stems = self._phrase(phrase)
                     if stems:
-                        self._by_first.setdefault(stems[0], []).append(_Phrase(stems, category.id, clear, weak))
+                        surface = tuple(self._tokens(phrase)) if weak else ()
+                        self._by_first.setdefault(stems[0], []).append(_Phrase(stems, category.id, clear, weak, surface))
             for act in category.acts:
                 for stem in self._phrase(act):
                     self._acts.setdefault(stem, category.id)
@@ -171,7 +173,7 @@ class HarmReader:
         blocked = said_no | self._spans(stems, "not_harm")
         cues: list[Cue] = []
         taken: set[int] = set(blocked)
-        for start, end, phrase in self._phrase_hits(stems, taken):
+        for start, end, phrase in self._phrase_hits(tokens, stems, taken):
             cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no)
             if cue is not None:
                 cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
@@ -242,7 +244,7 @@ class HarmReader:
         return any(not self._negated(stems, s) for name in ("current", "recent", "immediate")
                    for s, _ in self._find(stems, name))
 
-    def _story(self, text: str) -> bool:
+    def _story(self, text: str, now: bool = True) -> bool:
         """A description of a child's situation, told as happening now, that no word of harm.yaml matched.
 
         Only the sentences that are not the question count: "can I email the
@@ -252,18 +254,25 @@ class HarmReader:
         if len(words) < self.words.story:
             return False
         stems = [self.stem(w) for w in words]
-        if not self._now(stems) or any(True for name in ("not_real", "resolved", "no_harm", "history", "managed",
-                                                         "explained") for _ in self._find(stems, name)):
+        if (now and not self._now(stems)) or any(True for name in ("not_real", "resolved", "no_harm", "history",
+                                                                   "managed", "explained")
+                                                 for _ in self._find(stems, name)):
             return False
         return any(_AGE.fullmatch(w) for w in words) or any(True for _ in self._find(stems, "children"))
 
-    def _phrase_hits(self, stems: list[str], taken: set[int]):
+    def tells_of_a_child(self, text: str) -> bool:
+        """A story about a child, told at any time: when SafeShare must ask something anyway, harm comes first."""
+        return self._story(text, now=False)
+
+    def _phrase_hits(self, tokens: list[str], stems: list[str], taken: set[int]):
         """Each phrase found, longest first at each word; a word belongs to one phrase."""
         for i, stem in enumerate(stems):
             if i in taken:
                 continue
             for phrase in self._by_first.get(stem, ()):
                 end = self._match(stems, i, phrase.stems)
+                if end is not None and phrase.words and not set(phrase.words) <= set(tokens[i:end]):
+                    continue
                 if end is not None and not taken.intersection(range(i, end)):
                     taken.update(range(i, end))
                     yield i, end, phrase

@@ -68,7 +68,7 @@ class Reader:
         for fact in policy.facts.values():
             vocabulary += [w for c in fact.choices for word in c.words for w in _split(word)]
         vocabulary += [w for text in extra_words for w in _split(text)]
-        vocabulary += [w for c in policy.harm.categories for p in (*c.clear, *c.signs) for w in _split(p)]
+        vocabulary += [w for c in policy.harm.categories for p in (*c.clear, *c.signs, *c.weak) for w in _split(p)]
         self.speller = Speller(vocabulary, (*policy.known_words, *near_words), policy.everyday_words)
         self.harm = HarmReader(policy.harm, self.speller.tokens)
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
