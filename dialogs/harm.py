@@ -34,6 +34,7 @@ _PAUSE = ","  # a clause break: it ends a negation's scope
 _TOLD = re.compile(r"[^.!?\n]+[.!?\n]*")  # sentences, each with its own end mark
 _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|are|am|do|does|did|how|what|whats|"
                        r"which|who|whom|where|when|why|any|pls|please)\b", re.IGNORECASE)
+_TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b")  # "Kayden (4)", "15 y/o"
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ear)?\d{1,2}")  # 14yo, 15yrs, y9, year10: a child's age or school year
 
 
@@ -254,11 +255,20 @@ class HarmReader:
         if len(words) < self.words.story:
             return False
         stems = [self.stem(w) for w in words]
-        if (now and not self._now(stems)) or any(True for name in ("not_real", "resolved", "no_harm", "history",
-                                                                   "managed", "explained")
-                                                 for _ in self._find(stems, name)):
+        # Told as now, it is asked about even where an answer could be given, unless it is past, managed,
+        # not real or explained; told at any time, only the user saying the child is safe stops the question.
+        told_now = self._now(stems)
+        over = ("not_real", "resolved", "no_harm") + (("history", "managed") if now or not told_now else ())
+        if (now and not told_now) or any(True for name in over for _ in self._find(stems, name)):
             return False
-        return any(_AGE.fullmatch(w) for w in words) or any(True for _ in self._find(stems, "children"))
+        if self._find_explained(stems):
+            return False
+        return (any(_AGE.fullmatch(w) for w in words) or any(True for _ in self._find(stems, "children"))
+                or any(int(m.group(1) or m.group(2)) < 18 for m in _TOLD_AGE.finditer(" ".join(told))))
+
+    def _find_explained(self, stems: list[str]) -> bool:
+        """An innocent cause the user gives; one reported from someone else ("mum says he fell") does not count."""
+        return any(not self._reporters.intersection(stems[max(0, s - 6):s]) for s, _ in self._find(stems, "explained"))
 
     def tells_of_a_child(self, text: str) -> bool:
         """A story about a child, told at any time: when SafeShare must ask something anyway, harm comes first."""

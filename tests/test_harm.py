@@ -139,11 +139,11 @@ def test_not_sure_gets_the_protocols_words(conversation):
 
 # Measured on this commit; a change may raise these, never lower them.
 FLOORS = {
-    "harm_batch1.yaml": {"recall": 56, "clear_escalated": 34, "ordinary_asked": 6},
-    "harm_batch2.yaml": {"recall": 44, "clear_escalated": 23, "ordinary_asked": 2},
+    "harm_batch1.yaml": {"recall": 58, "clear_escalated": 34, "ordinary_asked": 6},
+    "harm_batch2.yaml": {"recall": 46, "clear_escalated": 23, "ordinary_asked": 2},
     "harm_batch3.yaml": {"recall": 47, "clear_escalated": 26, "ordinary_asked": 2},
-    "harm_batch4.yaml": {"recall": 43, "clear_escalated": 23, "ordinary_asked": 5},
-    "harm_batch5.yaml": {"recall": 42, "clear_escalated": 25, "ordinary_asked": 2},
+    "harm_batch4.yaml": {"recall": 46, "clear_escalated": 23, "ordinary_asked": 6},
+    "harm_batch5.yaml": {"recall": 42, "clear_escalated": 25, "ordinary_asked": 3},
 }
 
 
@@ -172,3 +172,7 @@ def test_a_story_about_a_child_asks_harm_first_when_something_must_be_asked_anyw
     """No word of harm and no 'now': sending advice stands; but a question is asked about the child first."""
     assert assistant.answer(STORY + "Can I send an update?").asks == "harm"
     assert assistant.answer(STORY + "Can I email his assessment to his GP?").verdict.value == "allowed_with_conditions"
+    # an age in brackets is a child's age
+    told = ("Went round to see Jayden (6) after school, he was very quiet and would not look at me, "
+            "and his mum's new partner answered the door. ")
+    assert assistant.answer(told + "Can I send an update?").asks == "harm"
