@@ -134,7 +134,7 @@ class HarmReader:
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "explained", "recent", "resolved", "not_real",
-                                    "current", "children", "adults")}
+                                    "current", "soon", "children", "adults")}
         self._reporters = self._set(words.reporters)
         self._adults = self._set(words.adults)
         self._firsts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
@@ -192,10 +192,10 @@ class HarmReader:
         if not said_no and self._corroborated(stems, cues):
             cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
                     for c in cues]
-        if not said_no and self._about_a_child_now(tokens, stems):  # a sign told of a child as now: ring
+        if not said_no and self._about_a_child_now(tokens, stems, text, soon=True):  # a sign told of a child as now: ring
             cues = [replace(c, level=HarmLevel.YES, reading="now") if c.level is HarmLevel.MAYBE and c.reading in ("", "weak")
                     else c for c in cues]
-        if cues and all(c.reading == "weak" for c in cues) and not self._about_a_child_now(tokens, stems):
+        if cues and all(c.reading == "weak" for c in cues) and not self._about_a_child_now(tokens, stems, text):
             cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
         if any(c.level is HarmLevel.YES for c in cues):
             immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
@@ -230,9 +230,20 @@ class HarmReader:
         words = " ".join(t for t in tokens[max(0, i - 1):i + 4] if t not in (_END, _PAUSE))
         return Cue(words, "sexual_exploitation", HarmLevel.MAYBE)
 
-    def _about_a_child_now(self, tokens: list[str], stems: list[str]) -> bool:
-        child = any(_AGE.fullmatch(t) for t in tokens) or any(True for _ in self._find(stems, "children"))
-        return child and self._now(stems)
+    def _about_a_child_now(self, tokens: list[str], stems: list[str], text: str = "", soon: bool = False) -> bool:
+        """Told of a child as happening now; with `soon`, also as about to happen ("likely to suffer")."""
+        return self._child(tokens, stems, text) and (self._now(stems) or soon and any(
+            not self._negated(stems, s) for s, _ in self._find(stems, "soon")))
+
+    def _child(self, tokens: list[str], stems: list[str], text: str = "") -> bool:
+        """A child word, or a child's age: "14yo", "y9", "5 yo", "aged 6", "Kayden (4)", "15 y/o"."""
+        if any(_AGE.fullmatch(t) for t in tokens) or any(True for _ in self._find(stems, "children")):
+            return True
+        if any(t.isdigit() and int(t) < 18 and (tokens[i + 1:i + 2] in (["yo"], ["yrs"], ["yr"], ["y"])
+                                                 or tokens[i - 1:i] in (["aged"], ["age"]))
+               for i, t in enumerate(tokens)):
+            return True
+        return any(int(m.group(1) or m.group(2)) < 18 for m in _TOLD_AGE.finditer(text))
 
     def _corroborated(self, stems: list[str], cues: list[Cue]) -> bool:
         """Worrying signs that add up: `corroborate` different ones told as happening now, or one more told any way."""
@@ -263,8 +274,7 @@ class HarmReader:
             return False
         if self._find_explained(stems):
             return False
-        return (any(_AGE.fullmatch(w) for w in words) or any(True for _ in self._find(stems, "children"))
-                or any(int(m.group(1) or m.group(2)) < 18 for m in _TOLD_AGE.finditer(" ".join(told))))
+        return self._child(words, stems, " ".join(told))
 
     def _find_explained(self, stems: list[str]) -> bool:
         """An innocent cause the user gives; one reported from someone else ("mum says he fell") does not count."""

@@ -248,6 +248,7 @@ class HarmWords:
     resolved: tuple[str, ...] = ()
     not_real: tuple[str, ...] = ()
     current: tuple[str, ...] = ()
+    soon: tuple[str, ...] = ()
     children: tuple[str, ...] = ()
     adults: tuple[str, ...] = ()
     window: int = 4
