@@ -34,6 +34,7 @@ _PAUSE = ","  # a clause break: it ends a negation's scope
 _TOLD = re.compile(r"[^.!?\n]+[.!?\n]*")  # sentences, each with its own end mark
 _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|are|am|do|does|did|how|what|whats|"
                        r"which|who|whom|where|when|why|any|pls|please)\b", re.IGNORECASE)
+_FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b")  # "Kayden (4)", "15 y/o"
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ear)?\d{1,2}")  # 14yo, 15yrs, y9, year10: a child's age or school year
 
@@ -347,7 +348,8 @@ class HarmReader:
         readings = []
         if self._negated(stems, start):
             readings.append("negated")
-        if any(True for _ in self._find(stems[lo:start] + [_PAUSE] + stems[end:end + 3], "documents")):
+        if any(True for _ in self._find(stems[lo:start] + [_PAUSE] + stems[end:end + 3], "documents")) \
+                and not self._quoted(stems[lo:start]):
             readings.append("document")  # "the minutes about the bruising", "his injury details"
         if not said("recent"):
             if said("history") or any(_past_year(t) for t in stems[lo:hi]):
@@ -365,6 +367,13 @@ class HarmReader:
         if clear and len(readings) == 1:
             return Cue(words, category, HarmLevel.MAYBE, readings[0])
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _quoted(self, before: list[str]) -> bool:
+        """The cue is in someone's own words, after the document that carries them:
+        "a note saying I've taken all the tablets", not "the report says he was bruised"."""
+        last = max((e for _, e in self._find(before, "documents")), default=0)
+        return any(stem in self._reporters and _FIRST_PERSON.intersection(before[i + 1:i + 3])
+                   for i, stem in enumerate(before[last:], last))
 
     def is_story(self, tokens: Iterable[str]) -> bool:
         """A long description about a person: asked about when nothing else in it could be read."""
