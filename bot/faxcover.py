@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dialogs.fax import CoverSheet
+
+if TYPE_CHECKING:
+    from .outgoing import OutgoingFile
 
 ENCODING = "windows-1252"  # fpdf2 declares /WinAnsiEncoding for the standard fonts with it
 
@@ -87,3 +91,12 @@ def write_pdf(sheet: CoverSheet, path: Path) -> Path:
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     return path
+
+
+def cover_file(sheet: CoverSheet, folder: Path, today) -> OutgoingFile:
+    """The PDF in `folder` (SafeShare's work folder for this turn) under a name that identifies no one."""
+    from .outgoing import FAX_COVER, OutgoingFile, neutral_name
+
+    name = neutral_name(FAX_COVER, today, "pdf")
+    path = write_pdf(sheet, folder / name)
+    return OutgoingFile(path, name, path.stat().st_size, "application/pdf", FAX_COVER)
