@@ -18,6 +18,7 @@ from dialogs.fax import CoverSheet
 if TYPE_CHECKING:
     from .outgoing import OutgoingFile
 
+BOTTOM_MARGIN = 12  # mm left blank at the foot: fax machines and printers do not print to the edge
 ENCODING = "windows-1252"  # fpdf2 declares /WinAnsiEncoding for the standard fonts with it
 
 
@@ -79,7 +80,10 @@ def render_pdf(sheet: CoverSheet) -> bytes:
     para(f"{sheet.checklist_title}: the sender's checklist (Information Sharing Protocol, Faxes)", 9.5, "B", 5)
     for n, item in enumerate(sheet.checklist, 1):
         para(f"[  ] {n}. {item}", 8.5, "", 4.2)
-    if pdf.page_no() != 1:  # an address of many lines could spill; a cover sheet is one page
+    # An address of many lines could run past the foot of the page. Automatic page breaks are off (the
+    # sheet is one page by design), so fpdf2 would draw below the edge without a second page: check where
+    # the text ended, not only the page count.
+    if pdf.page_no() != 1 or pdf.get_y() > pdf.h - BOTTOM_MARGIN:
         raise ValueError("the cover sheet does not fit on one page")
     return bytes(pdf.output())
 
