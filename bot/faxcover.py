@@ -11,9 +11,14 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dialogs.fax import CoverSheet
 
+if TYPE_CHECKING:
+    from .outgoing import OutgoingFile
+
+BOTTOM_MARGIN = 12  # mm left blank at the foot: fax machines and printers do not print to the edge
 ENCODING = "windows-1252"  # fpdf2 declares /WinAnsiEncoding for the standard fonts with it
 
 
@@ -75,7 +80,10 @@ def render_pdf(sheet: CoverSheet) -> bytes:
     para(f"{sheet.checklist_title}: the sender's checklist (Information Sharing Protocol, Faxes)", 9.5, "B", 5)
     for n, item in enumerate(sheet.checklist, 1):
         para(f"[  ] {n}. {item}", 8.5, "", 4.2)
-    if pdf.page_no() != 1:  # an address of many lines could spill; a cover sheet is one page
+    # An address of many lines could run past the foot of the page. Automatic page breaks are off (the
+    # sheet is one page by design), so fpdf2 would draw below the edge without a second page: check where
+    # the text ended, not only the page count.
+    if pdf.page_no() != 1 or pdf.get_y() > pdf.h - BOTTOM_MARGIN:
         raise ValueError("the cover sheet does not fit on one page")
     return bytes(pdf.output())
 
@@ -87,3 +95,12 @@ def write_pdf(sheet: CoverSheet, path: Path) -> Path:
     with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     return path
+
+
+def cover_file(sheet: CoverSheet, folder: Path, today) -> OutgoingFile:
+    """The PDF in `folder` (SafeShare's work folder for this turn) under a name that identifies no one."""
+    from .outgoing import FAX_COVER, OutgoingFile, neutral_name
+
+    name = neutral_name(FAX_COVER, today, "pdf")
+    path = write_pdf(sheet, folder / name)
+    return OutgoingFile(path, name, path.stat().st_size, "application/pdf", FAX_COVER)

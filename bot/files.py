@@ -260,12 +260,11 @@ class FileTransfer:
                         await resp.read()
                         if resp.status not in (200, 201, 202):
                             raise FileRefused(f"The upload to your OneDrive failed (it answered {resp.status}). "
-                                              "Nothing was kept; send the file again for a new package.")
+                                              "Nothing was kept.")
                     offset = end + 1
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             log.warning("file.upload_failed", extra={"error": type(error).__name__})
-            raise FileRefused("The upload to your OneDrive was cut off. Nothing was kept; send the file again "
-                              "for a new package.") from None
+            raise FileRefused("The upload to your OneDrive was cut off. Nothing was kept.") from None
 
 
 class WorkFolder:
@@ -347,10 +346,13 @@ class Held:
     size: int
     conversation: str
     expires: float
+    kind: str = "package"  # bot/outgoing.py: what it is called when it is uploaded, declined or gone
 
 
 class PendingPackages:
-    """Encrypted packages waiting for the sender to accept the upload. Never an original, never a password.
+    """Files waiting for the sender to accept the upload: encrypted packages, fax cover sheets.
+
+    Never an original, never a password.
 
     In a private folder (0700) of this process, for `hold_seconds` at most;
     taken once (accept or decline), then deleted. With several instances use
@@ -373,12 +375,15 @@ class PendingPackages:
         """Delete every package whose hold has expired (on a timer, as well as on every hold and take)."""
         self._sweep()
 
-    async def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
+    async def hold(self, package_path: Path, name: str, size: int, conversation: str, kind: str = "package",
+                   local: bool = False) -> str:
+        """Move the file into the hold; the token the consent card carries back. `local`: this process's
+        disk only (always so here)."""
         self._sweep()
         token = secrets.token_urlsafe(18)
         target = self._folder() / token
         shutil.move(str(package_path), target)
-        self._held[token] = Held(target, name, size, conversation, time.monotonic() + self.hold_seconds)
+        self._held[token] = Held(target, name, size, conversation, time.monotonic() + self.hold_seconds, kind)
         return token
 
     async def take(self, token: Any, conversation: str) -> Held | None:
@@ -421,6 +426,10 @@ class BlobPendingPackages(PendingPackages):
     id, the package's neutral name, its size and the expiry. Taking it
     downloads it to a private local file and deletes the blob, conditionally,
     so only one instance ever gets it. Expired blobs are removed on every hold.
+
+    A file held `local` (a fax cover sheet: personal data in the clear) is
+    never written to the container: it stays in this instance's work folder,
+    and an accept that reaches another instance finds it gone ("make it again").
     """
 
     def __init__(self, connection_string: str, container: str = "safeshare-pending", hold_seconds: float = 900,
@@ -438,11 +447,14 @@ class BlobPendingPackages(PendingPackages):
 
         return hashlib.sha256(conversation.encode("utf-8", "replace")).hexdigest()
 
-    async def hold(self, package_path: Path, name: str, size: int, conversation: str) -> str:
+    async def hold(self, package_path: Path, name: str, size: int, conversation: str, kind: str = "package",
+                   local: bool = False) -> str:
+        if local:
+            return await super().hold(package_path, name, size, conversation, kind)
         await self._store.ready()
         await self._sweep_blobs()
         token = secrets.token_urlsafe(18)
-        metadata = {"conversation": self._ref(conversation), "name": name, "size": str(size),
+        metadata = {"conversation": self._ref(conversation), "name": name, "size": str(size), "kind": kind,
                     "expires": str(int(time.time() + self.hold_seconds))}
         try:
             with open(package_path, "rb") as data:
@@ -456,6 +468,9 @@ class BlobPendingPackages(PendingPackages):
         from azure.core import MatchConditions
         from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
 
+        held = await super().take(token, conversation)  # held here, on this instance's disk
+        if held is not None:
+            return held
         if not isinstance(token, str) or not token.replace("-", "").replace("_", "").isalnum():
             return None
         await self._store.ready()
@@ -484,7 +499,7 @@ class BlobPendingPackages(PendingPackages):
             target.unlink(missing_ok=True)
             raise
         return Held(target, meta.get("name", token), int(meta.get("size", "0")), conversation,
-                    time.monotonic() + self.hold_seconds)
+                    time.monotonic() + self.hold_seconds, meta.get("kind", "package"))
 
     async def _delete_quietly(self, token: str) -> None:
         from azure.core.exceptions import ResourceNotFoundError
@@ -501,11 +516,12 @@ class BlobPendingPackages(PendingPackages):
                 await self._delete_quietly(item.name)
 
     async def sweep(self) -> None:
+        self._sweep()
         await self._store.ready()
         await self._sweep_blobs()
 
     def __len__(self) -> int:
-        return self._count
+        return self._count + len(self._held)
 
     async def close(self) -> None:
         await super().close()

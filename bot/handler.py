@@ -6,6 +6,7 @@ import base64
 import logging
 import shutil
 import time
+from dataclasses import replace
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from packager.package import PackageError, build, private_dir
 
 from .cards import render_card, suggested
 from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, WorkFolder, requests_from
+from .outgoing import PACKAGE, OutgoingFile, kind_of
 from .sdk import FrozenJson, SentActivity
 from .storage import StateConflict, StorageUnavailable
 
@@ -114,7 +116,10 @@ class SafeShareBot(ActivityHandler):
             if not saved:
                 messages = self._without_storage(new_state, messages)
             messages = await self._record_reports(messages)
-            await self._send(turn_context, messages)
+            if any(m.cover is not None for m in messages):
+                await self._fax_pdf(turn_context, messages)
+            else:
+                await self._send(turn_context, messages)
             log.info("turn.handled", extra={"kinds": [m.kind.value for m in messages], "saved": saved,
                                             "ms": round((time.perf_counter() - started) * 1000, 1)})
             return
@@ -167,7 +172,8 @@ class SafeShareBot(ActivityHandler):
                 # py7zr and pyzipper work on a thread: other conversations keep their turns meanwhile.
                 package = await asyncio.to_thread(build, sources, work, fmt=fmt, max_bytes=self.transfer.max_bytes)
                 ready, password = self.conversation.packaged(package)
-                await self._deliver(turn_context, package, ready, password)
+                outgoing = OutgoingFile(package.path, package.name, package.size, _MEDIA[package.format], PACKAGE)
+                await self._deliver(turn_context, outgoing, [ready], [password])
         except (FileRefused, PackageError) as refusal:
             log.info("package.refused", extra={"files": len(files)})
             again = self.conversation.encrypt_prompt(fmt).options
@@ -177,37 +183,66 @@ class SafeShareBot(ActivityHandler):
         log.info("package.made", extra={"files": len(files), "format": fmt, "bytes": package.size,
                                         "ms": round((time.perf_counter() - started) * 1000, 1)})
 
-    async def _deliver(self, turn_context: TurnContext, package, ready: Message, password: Message) -> None:
+    # -- files given back: packages, fax cover sheets ----------------------
+    async def _fax_pdf(self, turn_context: TurnContext, messages: list[Message]) -> None:
+        """The cover sheet's words, then its PDF: made in the work folder, gone when this turn ends unless held."""
+        from .faxcover import cover_file
+
+        sheet = next(m.cover for m in messages if m.cover is not None)
+        try:
+            with self.work.turn() if self.work else private_dir() as work:
+                try:
+                    pdf = await asyncio.to_thread(cover_file, sheet, work, self.conversation.clock().date())
+                except (OSError, ValueError) as error:  # ValueError: an address too long for one page
+                    log.warning("fax.pdf_failed", extra={"error": type(error).__name__})
+                    await self._send(turn_context, messages + [Message(
+                        Kind.NOTICE, "The PDF could not be made.",
+                        ("Print the cover sheet above on letter headed paper instead, or make the PDF with "
+                         "safeshare fax-cover on your computer. Nothing was kept.",))])
+                    return
+                await self._deliver(turn_context, pdf, messages, [])
+        except FileRefused as refusal:  # raised before anything was sent: the words still go
+            await self._send(turn_context, messages + [Message(Kind.NOTICE, "I could not send the PDF.",
+                                                               (str(refusal),))])
+            return
+        log.info("fax.pdf_sent", extra={"bytes": pdf.size, "channel": turn_context.activity.channel_id})
+
+    async def _deliver(self, turn_context: TurnContext, file: OutgoingFile, before: list[Message],
+                       after: list[Message]) -> None:
+        """Give `file` back: Teams file consent, the terminal's folder, or inline; `before` and `after` around it."""
         activity = turn_context.activity
+        kind = file.kind
         if activity.channel_id == "msteams":
-            try:
-                token = await self.pending.hold(package.path, package.name, package.size, activity.conversation.id)
-            except Exception as error:  # noqa: BLE001 - e.g. the blob store is down; the package goes with the turn
-                log.warning("package.hold_failed", extra={"error": type(error).__name__})
-                raise FileRefused("The package could not be kept for the upload just now. Nothing was kept; "
-                                  "please send the file again in a minute.") from None
+            try:  # personal data in the clear stays on this instance's disk, never in a shared store
+                token = await self.pending.hold(file.path, file.name, file.size, activity.conversation.id,
+                                                kind=kind.id, local=kind.plaintext)
+            except Exception as error:  # noqa: BLE001 - e.g. the blob store is down; the file goes with the turn
+                log.warning("file.hold_failed", extra={"kind": kind.id, "error": type(error).__name__})
+                raise FileRefused(f"The {kind.noun} could not be kept for the upload just now. Nothing was kept; "
+                                  "please try again in a minute.") from None
             minutes = max(1, round(self.pending.hold_seconds / 60))
-            consent = Attachment(content_type=FILE_CONSENT, name=package.name, content={
-                "description": f"Encrypted package (AES-256). Allow the upload within {minutes} minutes; "
-                               "the password is in the next message.",
-                "sizeInBytes": package.size, "acceptContext": {"package": token}, "declineContext": {"package": token}})
-            await turn_context.send_activities([to_activity(ready), MessageFactory.attachment(consent),
-                                                to_activity(password)])
+            # The context's key stays "package" for every kind: consent cards already sent carry it.
+            consent = Attachment(content_type=FILE_CONSENT, name=file.name, content={
+                "description": kind.offer.format(minutes=minutes), "sizeInBytes": file.size,
+                "acceptContext": {"package": token}, "declineContext": {"package": token}})
+            await turn_context.send_activities([to_activity(m) for m in before] + [MessageFactory.attachment(consent)]
+                                               + [to_activity(m) for m in after])
         elif self.local_out is not None and activity.channel_id == "terminal":
-            target = self.local_out / package.name
-            shutil.move(package.path, target)  # the private folder may be on another file system
-            saved = Message(ready.kind, ready.title, (f"Saved as {target}",) + ready.lines)
-            await self._send(turn_context, [saved, password])
-        elif package.size <= INLINE_LIMIT:
-            data = base64.b64encode(package.path.read_bytes()).decode()
-            inline = Attachment(content_type=_MEDIA[package.format], name=package.name,
-                                content_url=f"data:{_MEDIA[package.format]};base64,{data}")
-            await turn_context.send_activities([to_activity(ready), MessageFactory.attachment(inline),
-                                                to_activity(password)])
+            target = self.local_out / file.name
+            shutil.move(file.path, target)  # the private folder may be on another file system
+            first = before[0]
+            saved = replace(first, lines=(f"Saved as {target}",) + first.lines)
+            await self._send(turn_context, [saved, *before[1:], *after])
+        elif file.size <= INLINE_LIMIT:
+            data = base64.b64encode(file.path.read_bytes()).decode()
+            inline = Attachment(content_type=file.media_type, name=file.name,
+                                content_url=f"data:{file.media_type};base64,{data}")
+            await turn_context.send_activities([to_activity(m) for m in before] + [MessageFactory.attachment(inline)]
+                                               + [to_activity(m) for m in after])
         else:
             await self._send(turn_context, [Message(
-                Kind.NOTICE, "The package is too large to send back here.",
-                (f"Here I can return packages up to {INLINE_LIMIT // (1024 * 1024)} MB. Use SafeShare in Teams, "
+                Kind.NOTICE, f"The {kind.noun} is too large to send back here.",
+                (f"Here I can return files up to {INLINE_LIMIT // (1024 * 1024)} MB. Use SafeShare in Teams, "
                  "or `safeshare encrypt` on your computer. Nothing was kept.",))])
 
     async def on_invoke_activity(self, turn_context: TurnContext):
@@ -223,30 +258,32 @@ class SafeShareBot(ActivityHandler):
         if action not in ("accept", "decline"):
             return InvokeResponse(status=HTTPStatus.BAD_REQUEST)
         held = await self.pending.take(context.get("package"), activity.conversation.id)
+        kind = kind_of(held.kind if held is not None else None)
         if action == "decline":
             await self.pending.discard(held)
-            await self._send(turn_context, [Message(Kind.NOTICE, "Upload declined. The package was deleted; "
+            noun = kind.noun if held is not None else "file"
+            await self._send(turn_context, [Message(Kind.NOTICE, f"Upload declined. The {noun} was deleted; "
                                                                  "nothing was kept.")])
             return InvokeResponse(status=HTTPStatus.OK)
         if held is None:
             await self._send(turn_context, [Message(
-                Kind.NOTICE, "That package is no longer available.",
-                ("A package waits for a short time only, and only in the chat it was made in. "
-                 "Send the file again for a new package with a new password.",))])
+                Kind.NOTICE, "That file is no longer available.",
+                ("A package or cover sheet waits for a short time only, and only in the chat it was made in. "
+                 "Send the file again for a new package with a new password, or type fax for a new cover sheet.",))])
             return InvokeResponse(status=HTTPStatus.OK)
         info = value.get("uploadInfo") if isinstance(value.get("uploadInfo"), dict) else {}
         try:
             await self.transfer.upload(held.path, str(info.get("uploadUrl") or ""))
         except FileRefused as refusal:
-            await self._send(turn_context, [Message(Kind.NOTICE, "The package could not be uploaded.", (str(refusal),))])
+            await self._send(turn_context, [Message(Kind.NOTICE, f"The {kind.noun} could not be uploaded.",
+                                                    (str(refusal), kind.again))])
             return InvokeResponse(status=HTTPStatus.OK)
         finally:
             await self.pending.discard(held)
         card = Attachment(content_type=FILE_INFO, name=str(info.get("name") or held.name),
                           content_url=str(info.get("contentUrl") or ""),
                           content={"uniqueId": info.get("uniqueId"), "fileType": info.get("fileType")})
-        note = Message(Kind.NOTICE, "The package is in your OneDrive.",
-                       ("Attach it to your email from there. Once it has been sent, delete the protected copy.",))
+        note = Message(Kind.NOTICE, kind.uploaded[0], kind.uploaded[1:])
         await turn_context.send_activities([MessageFactory.attachment(card), to_activity(note)])
-        log.info("package.uploaded", extra={"bytes": held.size})
+        log.info("file.uploaded", extra={"kind": kind.id, "bytes": held.size})
         return InvokeResponse(status=HTTPStatus.OK)

@@ -20,6 +20,7 @@ from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant, question_form
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
+from .fax import CoverSheet
 from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmLevel
 from .near_miss import NearMissReport
@@ -130,12 +131,22 @@ class Message:
     changes: tuple[Option, ...] = ()  # "Not right? Change it": one guided check per part understood
     inputs: tuple[FormField, ...] = ()  # boxes to fill in (the draft email, the fax form); their values come back with the button
     report: NearMissReport | None = None  # a breach or near-miss report for the host to record (ids and a date)
+    cover: CoverSheet | None = None  # a fax cover sheet for the host to send as a PDF (personal chats only)
 
     def text(self) -> str:
         if self.reply is not None:
             return self.reply.text()
         parts = [self.title, *self.lines]
         return "\n".join(p for p in parts if p)
+
+
+FAX_PDF_FOLLOWS = ("SafeShare gives you this cover sheet as a PDF too: print it, put it on top of the pages, and log "
+                   "the fax afterwards (safeshare fax-log add).",)
+FAX_PDF_PERSONAL_ONLY = (
+    "The PDF is sent only in your personal chat with SafeShare: everyone in this chat would get a copy, with the "
+    "recipient's details. Type fax in your own chat with SafeShare (Chat, then SafeShare) for the PDF, or print "
+    "this on letter headed paper.",
+    "Log the fax afterwards (safeshare fax-log add).")
 
 
 def command_data(command: Command, **extra) -> dict:
@@ -225,7 +236,7 @@ class Conversation:
             fmt = encrypt or fmt
             messages = [self.encrypt_prompt(fmt)]
         elif data is not None and data.get(MARK):
-            check, messages = self._on_button(check, data)
+            check, messages = self._on_button(check, data, incoming.personal)
         else:
             check, messages = self._on_text(check, (incoming.text or "")[:MAX_TEXT].strip())
         new_state = {"version": STATE_VERSION, "check": check.dump() if check else None}
@@ -248,7 +259,7 @@ class Conversation:
         return FORMAT_WORDS.get(normalise(text))
 
     # -- buttons ----------------------------------------------------------
-    def _on_button(self, check: _Check | None, data: Mapping[str, Any]):
+    def _on_button(self, check: _Check | None, data: Mapping[str, Any], personal: bool = True):
         action = data.get(MARK)
         if action == "command":
             try:
@@ -262,7 +273,7 @@ class Conversation:
         if action == "email_check":  # the draft's boxes: checked and forgotten; the state does not change
             return check, self._email_checked(data)
         if action == "fax_cover":  # the fax form's boxes: decided and forgotten; the state does not change
-            return check, self._fax_cover(data)
+            return check, self._fax_cover(data, personal)
         if action == "report":  # a breach or near-miss report: the host records its ids; the state does not change
             return check, self._reported(data)
         if action == "ask":
@@ -553,7 +564,12 @@ class Conversation:
         return Message(Kind.FAX_FORM, "Make a fax cover sheet", lines, inputs=fax_form(self.policy),
                        options=(Option("Make the cover sheet", "fax", {MARK: "fax_cover"}),))
 
-    def _fax_cover(self, data: Mapping[str, Any]) -> list[Message]:
+    def _fax_cover(self, data: Mapping[str, Any], personal: bool = True) -> list[Message]:
+        """The sheet's words; in a personal chat also the sheet itself, for the host to send as a PDF.
+
+        Not in a group chat or channel: everyone there would get a copy of the PDF, with the
+        recipient's details (the rule packages follow), so the card says why and where to get it.
+        """
         from .fax import FaxError, decide, request_from_fields
 
         try:
@@ -566,11 +582,10 @@ class Conversation:
             return [Message(Kind.ADVICE, reply.summary, reply=reply,
                             options=(_command_option("Make another cover sheet", Command.FAX),))]
         sheet = decision.sheet
+        delivery = FAX_PDF_FOLLOWS if personal else FAX_PDF_PERSONAL_ONLY
         lines = sheet.lines() + ("", f"{sheet.checklist_title}, before you send:",
-                                 *(f"{n}. {item}" for n, item in enumerate(sheet.checklist, 1)),
-                                 "Print this on letter headed paper, or make the PDF with safeshare fax-cover on "
-                                 "your computer. Log the fax afterwards (safeshare fax-log add).")
-        return [Message(Kind.FAX_COVER, "Fax cover sheet", lines,
+                                 *(f"{n}. {item}" for n, item in enumerate(sheet.checklist, 1)), *delivery)
+        return [Message(Kind.FAX_COVER, "Fax cover sheet", lines, cover=sheet if personal else None,
                         options=(_command_option("Make another cover sheet", Command.FAX),))]
 
     def report_form(self, note: str = "") -> Message:
