@@ -21,10 +21,10 @@ from dataclasses import replace
 from knowledge.advisor import advise, ask_for, checklist_advice, safest
 from knowledge.model import Facts, Policy, Verdict
 
-from .faq import FaqIndex, FaqMatch
+from .faq import SCORER, FaqIndex, FaqMatch
 from .harm import HarmAssessment, HarmLevel
 from .reply import Option, Reply
-from .text import NEGATED, STOPWORDS, Endings
+from .text import NEGATED, STOPWORDS
 from .understand import Reader, Understanding
 
 # token_set_ratio scores (0-100) between prepared texts.
@@ -61,7 +61,6 @@ class Assistant:
         self.policy = policy
         texts = [p for f in policy.faq.values() for p in (f.question, *f.paraphrases)]
         self.reader = Reader(policy, extra_words=texts)
-        self._endings = Endings(w for text in texts for w in self._words(text))
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
 
     def _words(self, text: str) -> list[str]:
@@ -69,7 +68,7 @@ class Assistant:
 
     def prepare(self, text: str) -> str:
         """The form both the question and each paraphrase are compared in."""
-        return " ".join(self._endings.fold(w) for w in self._words(text))
+        return " ".join(self.reader.harm.stem(w) for w in self._words(text))
 
     def answer(self, question: str) -> Reply:
         understood = self.reader.read(question)
@@ -87,7 +86,8 @@ class Assistant:
         if match is None:
             return by_rules
         faq = self.policy.faq[match.faq_id]
-        if by_rules.verdict is not Verdict.NEED_MORE_INFO:  # the rules decide; the FAQ adds its text
+        if by_rules.verdict is not Verdict.NEED_MORE_INFO or not by_rules.asks:  # the rules decide (also
+            # "the protocol does not cover this"); the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
                     and question_form(question) == "yes_no":  # a finer point the rules do not hold: the stricter
                 told = self.faq_reply(faq.id, understood.facts)
@@ -174,14 +174,29 @@ class Assistant:
         if match is None:
             return None
         asked = set(self.prepare(question).split())
+        if self._covers(asked, match):
+            return match
+        if len(asked) <= 2:
+            return None  # a terse query: words many FAQs use say nothing on their own
+        # The same FAQ's other paraphrases scoring as well ("transmission report" tying with "log faxes")
+        faq = self.policy.faq[match.faq_id]
+        query = " ".join(sorted(asked))
+        for paraphrase in (faq.question, *faq.paraphrases):
+            score = SCORER(query, self.prepare(paraphrase))
+            other = FaqMatch(faq.id, score, paraphrase)
+            if paraphrase != match.paraphrase and score >= match.score - 1e-3 and self._covers(asked, other):
+                return other
+        return None
+
+    def _covers(self, asked: set[str], match: FaqMatch) -> bool:
         wanted = set(self.prepare(match.paraphrase).split()) - QUESTION_WORDS
         faqs_using = self.faq_index.faqs_using  # "child" or "file" says little about which FAQ is asked
         if len(asked) <= 2 and asked <= wanted and any(faqs_using(w) <= 2 for w in asked):
-            return match  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of
+            return True  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of
         if len(asked & wanted) * 2 < len(wanted):
-            return None
+            return False
         if match.score < CLEAR_FAQ:
             weight = {w: 1 / max(1, faqs_using(w)) for w in wanted}
             if sum(weight[w] for w in asked & wanted) * 3 < sum(weight.values()):
-                return None
-        return match
+                return False
+        return True

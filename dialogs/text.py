@@ -119,31 +119,3 @@ def _plausible(word: str, target: str, slips: int) -> bool:
         if len(changed) == 1 and not _slip_or_sound_alike(*changed[0]):
             return False  # a slip hits a key next to the right one: "blanl" is blank, "black" is not
     return slips < 2 or fuzz.ratio(word, target) >= 85  # relation/religion is not a typo
-
-
-_FOLDED_ENDINGS = ("s", "es", "d", "ed", "ing", "ion", "ions", "ly", "ment", "ments")
-
-
-class Endings:
-    """Folds the endings of a word onto the shortest form a list of words uses.
-
-    For the FAQ search: "encryption", "encrypting" and "encrypted" all become
-    "encrypt" when the FAQ says "encrypt" anywhere, "zipped" becomes "zip",
-    "faxes" becomes "fax". Both the question and the paraphrases are folded
-    the same way, so a question may use any ending the FAQ uses.
-    """
-
-    def __init__(self, words: Iterable[str]):
-        self._words = frozenset(words)
-        self.fold = lru_cache(maxsize=4096)(self._fold)
-
-    def _fold(self, word: str) -> str:
-        forms = [word]
-        for ending in _FOLDED_ENDINGS:
-            stem = word[:-len(ending)]
-            if word.endswith(ending) and len(stem) >= 3:
-                forms.append(stem)
-                if len(stem) >= 4 and stem[-1] == stem[-2]:
-                    forms.append(stem[:-1])  # zipped -> zipp -> zip
-        known = [f for f in forms if f in self._words]
-        return min(known, key=len) if known else word
