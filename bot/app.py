@@ -27,6 +27,7 @@ from dialogs.answer import Assistant
 from dialogs.conversation import Conversation
 from knowledge.model import Policy
 
+from .builds import PackageBuilds
 from .config import Config
 from .files import BlobPendingPackages, FileTransfer, PendingPackages, WorkFolder
 from .logs import conversation_ref, hash_conversation
@@ -78,11 +79,12 @@ def create_adapter(config: Config) -> SafeShareAdapter:
 
 
 def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
-               pending: PendingPackages | None = None, local_out=None, work: WorkFolder | None = None) -> SafeShareBot:
+               pending: PendingPackages | None = None, local_out=None, work: WorkFolder | None = None,
+               builds: PackageBuilds | None = None) -> SafeShareBot:
     limit_mb = transfer.max_bytes // (1024 * 1024) if transfer is not None else 100
     return SafeShareBot(Conversation(Assistant(policy), package_limit_mb=limit_mb),
                         ConversationState(storage if storage is not None else MemoryStorage()),
-                        transfer, pending, local_out, work)
+                        transfer, pending, local_out, work, builds=builds)
 
 
 def pending_from(config: Config, work: WorkFolder | None = None) -> PendingPackages:
@@ -101,7 +103,8 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     app[STORAGE_KEY] = storage
     transfer = transfer or FileTransfer(config.file_hosts, config.MAX_PACKAGE_MB * 1024 * 1024)
     work = WorkFolder(config.WORK_DIR or None)
-    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work)
+    builds = PackageBuilds(config.BUILD_WORKERS, config.BUILD_QUEUE)
+    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work, builds=builds)
     app[ADAPTER_KEY] = create_adapter(config)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
@@ -147,6 +150,7 @@ async def _close_sender(app: web.Application) -> None:
     await app[ADAPTER_KEY].sender.close()
     await app[BOT_KEY].transfer.close()
     await app[BOT_KEY].pending.close()
+    await asyncio.to_thread(app[BOT_KEY].builds.close)
     close = getattr(app[STORAGE_KEY], "close", None)
     if close is not None:
         await close()

@@ -65,6 +65,8 @@ from botframework.connector.auth import (
 )
 from msrest.serialization import Model, Serializer
 
+from .tokens import ReplyTokens
+
 log = logging.getLogger(__name__)
 
 
@@ -255,6 +257,8 @@ class ReplySender:
         self.max_delay = max_delay
         self.timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None
+        # Cached and refreshed on the event loop: never behind package builds on a thread (bot/tokens.py).
+        self.tokens = ReplyTokens(self._client)
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -262,18 +266,10 @@ class ReplySender:
         return self._session
 
     async def close(self) -> None:
+        await self.tokens.close()
         if self._session is not None:
             await self._session.close()
             self._session = None
-
-    @staticmethod
-    async def _headers(credentials) -> dict[str, str]:
-        app_id = getattr(credentials, "microsoft_app_id", None)
-        if not app_id or not hasattr(credentials, "_should_set_token") or not credentials._should_set_token(None):
-            return {}
-        # msal may go to the network on refresh: keep that off the event loop.
-        token = await asyncio.get_running_loop().run_in_executor(None, credentials.get_access_token)
-        return {"Authorization": f"Bearer {token}"}
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:
         if retry_after is not None:
@@ -293,7 +289,7 @@ class ReplySender:
         for attempt in range(self.attempts):
             retry_after = None
             try:
-                headers = await self._headers(credentials)
+                headers = await self.tokens.header(credentials)
                 async with self._client().post(url, json=body, headers=headers) as resp:
                     status = resp.status
                     payload = await resp.read()
