@@ -34,6 +34,7 @@ from .logs import conversation_ref, hash_conversation
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter, authenticate_raw, fix_openid_refresh
 from .storage import StorageUnavailable, storage_from
+from .turns import Turns
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +42,7 @@ CONFIG_KEY = web.AppKey("config", Config)
 BOT_KEY = web.AppKey("bot", SafeShareBot)
 STORAGE_KEY = web.AppKey("storage", Storage)
 ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
+TURNS_KEY = web.AppKey("turns", Turns)
 SWEPT_KEY = web.AppKey("swept", asyncio.Event)  # set after each timed sweep (tests await it)
 
 
@@ -106,10 +108,12 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     builds = PackageBuilds(config.BUILD_WORKERS, config.BUILD_QUEUE)
     app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work, builds=builds)
     app[ADAPTER_KEY] = create_adapter(config)
+    app[TURNS_KEY] = Turns(config.TURN_SECONDS)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.on_startup.append(_freeze_startup_objects)
+    app.on_shutdown.append(_stop_turns)
     app.cleanup_ctx.append(_sweeper)
     app.on_cleanup.append(_close_sender)
     return app
@@ -137,6 +141,11 @@ async def _sweeper(app: web.Application):
     with contextlib.suppress(asyncio.CancelledError):
         await task
     bot.work.close()
+
+
+async def _stop_turns(app: web.Application) -> None:
+    """SIGTERM: aiohttp has stopped accepting; turns in flight get a few seconds, then are stopped (bot/turns.py)."""
+    await app[TURNS_KEY].close()
 
 
 async def _freeze_startup_objects(app: web.Application) -> None:
@@ -222,9 +231,14 @@ async def messages(request: web.Request) -> web.Response:
         return _problem(HTTPStatus.BAD_REQUEST, "the body is not a valid activity")
     if activity.type != body["type"] or activity.service_url != service_url or activity.conversation is None:
         return _problem(HTTPStatus.BAD_REQUEST, "the body is not a valid activity")
-    bot = request.app[BOT_KEY]
+    bot, turns = request.app[BOT_KEY], request.app[TURNS_KEY]
+    if turns.closing:  # a keep-alive connection's request after SIGTERM: the channel retries it elsewhere
+        response = _problem(HTTPStatus.SERVICE_UNAVAILABLE, "SafeShare is restarting")
+        response.headers["Retry-After"] = "5"
+        return response
     try:
-        invoke_response = await adapter.process_activity(authenticated, activity, bot.on_turn)
+        invoke_response = await adapter.process_activity(authenticated, activity,
+                                                         lambda context: turns.run(context, bot.on_turn))
     except Exception as error:  # noqa: BLE001 - never a 500 with a traceback
         reference = uuid.uuid4().hex[:8]
         log.error("request.failed", extra={"reference": reference, "error": type(error).__name__})

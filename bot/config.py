@@ -28,8 +28,10 @@ _ENV = {
     "WORK_DIR": "SAFESHARE_WORK_DIR",
     "BUILD_WORKERS": "SAFESHARE_BUILD_WORKERS",
     "BUILD_QUEUE": "SAFESHARE_BUILD_QUEUE",
+    "TURN_SECONDS": "SAFESHARE_TURN_SECONDS",
 }
-_NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS", "STATE_MAX_AGE_HOURS", "BUILD_WORKERS", "BUILD_QUEUE")
+_NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS", "STATE_MAX_AGE_HOURS", "BUILD_WORKERS", "BUILD_QUEUE",
+            "TURN_SECONDS")
 
 
 class ConfigError(ValueError):
@@ -73,6 +75,9 @@ class Config:
     # the same person while the first is being made, the user is told to wait.
     BUILD_WORKERS: int = 2
     BUILD_QUEUE: int = 8
+    # A turn still running after this is stopped, its files removed and the user told (bot/turns.py).
+    # Below the 30 s between SIGTERM and SIGKILL that the README documents.
+    TURN_SECONDS: int = 25
     # Conversation state: "file" (SQLite on local disk, the default) or "blob" (Azure Blob Storage).
     STORAGE: str = "file"
     STATE_FILE: str = "safeshare-state.sqlite3"
