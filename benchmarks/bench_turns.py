@@ -15,6 +15,13 @@ the bot has posted its replies and returned 200). Prints turns/s, p50 and
 p99 per turn, and the ratios SafeShare/bare and SafeShare/echo.
 
 Run: .venv/bin/python benchmarks/bench_turns.py [--seconds 4] [--concurrency 1 16 64]
+
+`--packaging`: instead, another person's `help` while six people package
+90 MB files at once, SafeShare in anonymous mode beside SafeShare with an app
+id (inbound tokens signed by a local OpenID endpoint, reply tokens from a
+local token endpoint, the connector and a stand-in SharePoint over TLS, all
+on 127.0.0.1). Prints `help` latency idle and during the packaging, and
+how long the six packages took.
 """
 from __future__ import annotations
 
@@ -113,7 +120,26 @@ def safeshare_app():
     return create_app(Config(STATE_FILE=str(state)), load_policy())
 
 
-APPS = {"connector": connector_app, "bare": bare_app, "echo": echo_app, "safeshare": safeshare_app}
+def packaging_app(authenticated: bool):
+    import json
+    import logging
+    import ssl
+
+    from bot.app import create_app
+    from bot.config import Config
+    from bot.files import FileTransfer
+    from knowledge.loader import load_policy
+
+    logging.disable(logging.WARNING)
+    state = Path(tempfile.mkdtemp(prefix="bench-state-")) / "state.sqlite3"
+    options = json.loads(os.environ["BENCH_AUTH"]) if authenticated else {}
+    transfer = FileTransfer(("localhost",), 100 * 1024 * 1024,
+                            ssl_context=ssl.create_default_context(cafile=os.environ["BENCH_CA"]))
+    return create_app(Config(STATE_FILE=str(state), **options), load_policy(), transfer=transfer)
+
+
+APPS = {"connector": connector_app, "bare": bare_app, "echo": echo_app, "safeshare": safeshare_app,
+        "safeshare-anonymous": lambda: packaging_app(False), "safeshare-authenticated": lambda: packaging_app(True)}
 
 
 def serve(kind: str) -> None:
@@ -130,8 +156,9 @@ def serve(kind: str) -> None:
     asyncio.run(main())
 
 
-def start(kind: str) -> tuple[subprocess.Popen, str]:
-    proc = subprocess.Popen([sys.executable, __file__, "--serve", kind], stdout=subprocess.PIPE, text=True)
+def start(kind: str, env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    proc = subprocess.Popen([sys.executable, __file__, "--serve", kind], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, **(env or {})})
     port = proc.stdout.readline().strip()
     if not port:
         raise SystemExit(f"the {kind} server did not start")
@@ -176,14 +203,122 @@ async def load(url: str, connector: str, kind: str, concurrency: int, seconds: f
     return rate, statistics.median(latencies), latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
 
 
+# --- help while others package ---------------------------------------------------
+
+PACKAGERS = 6
+PACKAGE_MB = 90
+
+
+async def help_while_packaging(url: str, connector: str, files_url: str, openid) -> tuple[list[float], list[float], float, int]:
+    """(help latencies idle, help latencies while packaging, seconds for all packages, packages told to wait)."""
+    import aiohttp
+
+    def headers():
+        return {"Authorization": f"Bearer {openid.token(connector)}"} if openid else {}
+
+    def body(user: str, conversation: str, text: str = "", attachments=None) -> dict:
+        out = {"type": "message", "id": f"a{time.perf_counter_ns()}", "channelId": "msteams", "serviceUrl": connector,
+               "from": {"id": user}, "recipient": {"id": "bot"}, "text": text,
+               "conversation": {"id": conversation, "conversationType": "personal", "tenantId": TENANT},
+               "channelData": {"tenant": {"id": TENANT}}}
+        if attachments:
+            out["attachments"] = attachments
+        return out
+
+    async def post(session, activity) -> float:
+        started = time.perf_counter()
+        async with session.post(url + "/api/messages", json=activity, headers=headers()) as resp:
+            await resp.read()
+            if resp.status != 200:
+                raise SystemExit(f"HTTP {resp.status}")
+        return time.perf_counter() - started
+
+    timeout = aiohttp.ClientTimeout(total=600)
+    async with aiohttp.ClientSession(timeout=timeout, connector=aiohttp.TCPConnector(limit=0)) as session:
+        idle = [await post(session, body("helper", "help-idle", "help")) for _ in range(5)]
+        attachment = [{"contentType": "application/vnd.microsoft.teams.file.download.info", "name": "big.pdf",
+                       "content": {"downloadUrl": f"{files_url}/files/big.pdf", "fileType": "pdf"}}]
+        started = time.perf_counter()
+        packaging = [asyncio.ensure_future(post(session, body(f"user-{n}", f"pack-{n}", attachments=attachment)))
+                     for n in range(PACKAGERS)]
+        busy = []
+        while not all(p.done() for p in packaging):
+            busy.append(await post(session, body("helper", "help-busy", "help")))
+        await asyncio.gather(*packaging)
+        took = time.perf_counter() - started
+    return idle, busy, took, 0
+
+
+TENANT = "9f3c1a52-0d6e-4f3b-8a61-2b7c5e4d9a10"
+
+
+def packaging_main() -> None:
+    import json
+
+    from tests.filehosts import FileHost, tls_contexts
+    from tests.test_auth import APP_ID, ISSUER, OpenIdEndpoint
+    from tests.tokenendpoint import TokenEndpoint
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-tls-"))
+    server_tls, _ = tls_contexts(folder)
+    procs = []
+    results = {}
+
+    async def run_all():
+        host = FileHost(server_tls)
+        host.files["big.pdf"] = os.urandom(PACKAGE_MB * 1024 * 1024)
+        await host.start()
+        openid = OpenIdEndpoint()
+        await openid.start()
+        tokens = await TokenEndpoint(APP_ID, "bench-secret").start()
+        metadata = f"{openid.url}/.well-known/openid-configuration"
+        auth = dict(APP_ID=APP_ID, APP_PASSWORD="bench-secret", ALLOWED_TENANTS=TENANT,
+                    TO_BOT_FROM_CHANNEL_TOKEN_ISSUER=ISSUER, TO_CHANNEL_FROM_BOT_LOGIN_URL=tokens.login_url,
+                    TO_CHANNEL_FROM_BOT_OAUTH_SCOPE="https://api.botframework.com",
+                    OAUTH_URL="https://api.botframework.com", CALLER_ID="urn:botframework:azure",
+                    TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL=metadata, TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL=metadata)
+        env = {"BENCH_CA": str(folder / "host.pem"), "BENCH_AUTH": json.dumps(auth)}
+        connector_proc, connector = await asyncio.to_thread(start, "connector")
+        procs.append(connector_proc)
+        for mode in ("anonymous", "authenticated"):
+            proc, url = await asyncio.to_thread(start, f"safeshare-{mode}", env)
+            procs.append(proc)
+            results[mode] = await help_while_packaging(url, connector, host.url,
+                                                       openid if mode == "authenticated" else None)
+        results["token fetches"] = len(tokens.issued)
+        await host.stop()
+        await tokens.stop()
+        await openid.runner.cleanup()
+
+    try:
+        asyncio.run(run_all())
+    finally:
+        for proc in procs:
+            proc.terminate()
+            proc.wait()
+    print(f"{os.cpu_count()} CPUs; `help` from a seventh person while {PACKAGERS} people each package a "
+          f"{PACKAGE_MB} MB file (default BUILD_WORKERS/BUILD_QUEUE); times in ms\n")
+    print("| mode | help idle p50 | help while packaging: n | p50 | max | all packages made in (s) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for mode in ("anonymous", "authenticated"):
+        idle, busy, took, _ = results[mode]
+        print(f"| {mode} | {statistics.median(idle) * 1000:.1f} | {len(busy)} | "
+              f"{statistics.median(busy) * 1000:.1f} | {max(busy) * 1000:.1f} | {took:.1f} |")
+    print(f"\nreply tokens fetched from the token endpoint in the authenticated run: {results['token fetches']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--serve", choices=sorted(APPS))
     parser.add_argument("--seconds", type=float, default=4.0)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 16, 64])
+    parser.add_argument("--packaging", action="store_true", help="help latency while others package large files")
     args = parser.parse_args()
     if args.serve:
         serve(args.serve)
+        return
+    if args.packaging:
+        packaging_main()
         return
     procs = []
     try:

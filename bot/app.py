@@ -27,12 +27,14 @@ from dialogs.answer import Assistant
 from dialogs.conversation import Conversation
 from knowledge.model import Policy
 
+from .builds import PackageBuilds
 from .config import Config
 from .files import BlobPendingPackages, FileTransfer, PendingPackages, WorkFolder
 from .logs import conversation_ref, hash_conversation
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter, authenticate_raw, fix_openid_refresh
 from .storage import StorageUnavailable, storage_from
+from .turns import Turns
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +42,7 @@ CONFIG_KEY = web.AppKey("config", Config)
 BOT_KEY = web.AppKey("bot", SafeShareBot)
 STORAGE_KEY = web.AppKey("storage", Storage)
 ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
+TURNS_KEY = web.AppKey("turns", Turns)
 SWEPT_KEY = web.AppKey("swept", asyncio.Event)  # set after each timed sweep (tests await it)
 
 
@@ -78,11 +81,12 @@ def create_adapter(config: Config) -> SafeShareAdapter:
 
 
 def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
-               pending: PendingPackages | None = None, local_out=None, work: WorkFolder | None = None) -> SafeShareBot:
+               pending: PendingPackages | None = None, local_out=None, work: WorkFolder | None = None,
+               builds: PackageBuilds | None = None) -> SafeShareBot:
     limit_mb = transfer.max_bytes // (1024 * 1024) if transfer is not None else 100
     return SafeShareBot(Conversation(Assistant(policy), package_limit_mb=limit_mb),
                         ConversationState(storage if storage is not None else MemoryStorage()),
-                        transfer, pending, local_out, work)
+                        transfer, pending, local_out, work, builds=builds)
 
 
 def pending_from(config: Config, work: WorkFolder | None = None) -> PendingPackages:
@@ -101,12 +105,15 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     app[STORAGE_KEY] = storage
     transfer = transfer or FileTransfer(config.file_hosts, config.MAX_PACKAGE_MB * 1024 * 1024)
     work = WorkFolder(config.WORK_DIR or None)
-    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work)
+    builds = PackageBuilds(config.BUILD_WORKERS, config.BUILD_QUEUE)
+    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work, builds=builds)
     app[ADAPTER_KEY] = create_adapter(config)
+    app[TURNS_KEY] = Turns(config.TURN_SECONDS)
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
     app.on_startup.append(_freeze_startup_objects)
+    app.on_shutdown.append(_stop_turns)
     app.cleanup_ctx.append(_sweeper)
     app.on_cleanup.append(_close_sender)
     return app
@@ -136,6 +143,11 @@ async def _sweeper(app: web.Application):
     bot.work.close()
 
 
+async def _stop_turns(app: web.Application) -> None:
+    """SIGTERM: aiohttp has stopped accepting; turns in flight get a few seconds, then are stopped (bot/turns.py)."""
+    await app[TURNS_KEY].close()
+
+
 async def _freeze_startup_objects(app: web.Application) -> None:
     # The policy, indexes and SDK modules live as long as the process: keep
     # them out of the collector's scans, which otherwise show up in turn p99.
@@ -147,6 +159,7 @@ async def _close_sender(app: web.Application) -> None:
     await app[ADAPTER_KEY].sender.close()
     await app[BOT_KEY].transfer.close()
     await app[BOT_KEY].pending.close()
+    await asyncio.to_thread(app[BOT_KEY].builds.close)
     close = getattr(app[STORAGE_KEY], "close", None)
     if close is not None:
         await close()
@@ -218,9 +231,14 @@ async def messages(request: web.Request) -> web.Response:
         return _problem(HTTPStatus.BAD_REQUEST, "the body is not a valid activity")
     if activity.type != body["type"] or activity.service_url != service_url or activity.conversation is None:
         return _problem(HTTPStatus.BAD_REQUEST, "the body is not a valid activity")
-    bot = request.app[BOT_KEY]
+    bot, turns = request.app[BOT_KEY], request.app[TURNS_KEY]
+    if turns.closing:  # a keep-alive connection's request after SIGTERM: the channel retries it elsewhere
+        response = _problem(HTTPStatus.SERVICE_UNAVAILABLE, "SafeShare is restarting")
+        response.headers["Retry-After"] = "5"
+        return response
     try:
-        invoke_response = await adapter.process_activity(authenticated, activity, bot.on_turn)
+        invoke_response = await adapter.process_activity(authenticated, activity,
+                                                         lambda context: turns.run(context, bot.on_turn))
     except Exception as error:  # noqa: BLE001 - never a 500 with a traceback
         reference = uuid.uuid4().hex[:8]
         log.error("request.failed", extra={"reference": reference, "error": type(error).__name__})

@@ -322,8 +322,11 @@ def _serve(policy, args) -> int:
     print(f"SafeShare on http://{args.host}:{port}/api/messages, {mode}. "
           "Try it with: npx @microsoft/m365agentsplayground -e "
           f"http://{args.host}:{port}/api/messages -c msteams", file=sys.stderr, flush=True)
-    # SIGTERM/SIGINT: stop accepting, let in-flight turns finish (up to 30 s), then close the store.
-    web.run_app(app, sock=sock, print=None, shutdown_timeout=30, access_log=None)
+    # SIGTERM/SIGINT: stop accepting; turns in flight get a few seconds, then are stopped with a message to
+    # the user and their files removed (bot/turns.py); then the store is closed. Well inside 30 s.
+    from .turns import SHUTDOWN_SECONDS
+
+    web.run_app(app, sock=sock, print=None, shutdown_timeout=SHUTDOWN_SECONDS, access_log=None)
     return EXIT_OK
 
 

@@ -26,8 +26,12 @@ _ENV = {
     "LOG_SALT": "SAFESHARE_LOG_SALT",
     "ALLOWED_TENANTS": "SAFESHARE_ALLOWED_TENANTS",
     "WORK_DIR": "SAFESHARE_WORK_DIR",
+    "BUILD_WORKERS": "SAFESHARE_BUILD_WORKERS",
+    "BUILD_QUEUE": "SAFESHARE_BUILD_QUEUE",
+    "TURN_SECONDS": "SAFESHARE_TURN_SECONDS",
 }
-_NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS", "STATE_MAX_AGE_HOURS")
+_NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS", "STATE_MAX_AGE_HOURS", "BUILD_WORKERS", "BUILD_QUEUE",
+            "TURN_SECONDS")
 
 
 class ConfigError(ValueError):
@@ -66,6 +70,14 @@ class Config:
     FILE_HOSTS: str = "*.sharepoint.com,*.sharepoint.us,*.sharepoint-mil.us,*.sharepoint.cn"
     MAX_PACKAGE_MB: int = 100
     PACKAGE_HOLD_SECONDS: int = 900  # how long a package waits for the sender to accept the upload
+    # Packages are built on BUILD_WORKERS threads of their own (CPU and disk: more than the cores helps
+    # nobody); BUILD_QUEUE more package turns may wait for one. Past that, and for a second package from
+    # the same person while the first is being made, the user is told to wait.
+    BUILD_WORKERS: int = 2
+    BUILD_QUEUE: int = 8
+    # A turn still running after this is stopped, its files removed and the user told (bot/turns.py).
+    # Below the 30 s between SIGTERM and SIGKILL that the README documents.
+    TURN_SECONDS: int = 25
     # Conversation state: "file" (SQLite on local disk, the default) or "blob" (Azure Blob Storage).
     STORAGE: str = "file"
     STATE_FILE: str = "safeshare-state.sqlite3"

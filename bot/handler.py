@@ -26,6 +26,7 @@ from botbuilder.schema import (
 from dialogs.conversation import Conversation, Incoming, Kind, Message, package_format
 from packager.package import PackageError, build, private_dir
 
+from .builds import BuildsBusy, PackageBuilds
 from .cards import render_card, suggested
 from .files import FILE_CONSENT, FILE_INFO, FileRefused, FileTransfer, PendingPackages, WorkFolder, requests_from
 from .outgoing import PACKAGE, OutgoingFile, kind_of
@@ -65,7 +66,8 @@ def _personal(activity: Activity) -> bool:
 class SafeShareBot(ActivityHandler):
     def __init__(self, conversation: Conversation, conversation_state: ConversationState,
                  transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
-                 local_out: Path | None = None, work: WorkFolder | None = None, reports_path: Path | None = None):
+                 local_out: Path | None = None, work: WorkFolder | None = None, reports_path: Path | None = None,
+                 builds: PackageBuilds | None = None):
         self.conversation = conversation
         self.work = work  # where originals are fetched to: SafeShare's own folder (bot/files.py)
         self.state = conversation_state
@@ -74,6 +76,7 @@ class SafeShareBot(ActivityHandler):
         self.pending = pending if pending is not None else PendingPackages()  # it has a len(): no "or"
         self.local_out = local_out  # the terminal chat: packages are saved here
         self.reports_path = reports_path  # the breach and near-miss register; None: SAFESHARE_REPORTS or the default
+        self.builds = builds if builds is not None else PackageBuilds()  # its own threads, a bounded queue
 
     # State is read and saved in on_message_activity, the only turn that changes it.
 
@@ -166,14 +169,20 @@ class SafeShareBot(ActivityHandler):
     # -- encrypted packages ------------------------------------------------
     async def _package(self, turn_context: TurnContext, fmt: str, files) -> None:
         started = time.perf_counter()
+        sender = turn_context.activity.from_property
+        user = (sender.id if sender is not None and sender.id else None) or turn_context.activity.conversation.id
         try:
-            with self.work.turn() if self.work else private_dir() as work:  # the originals never outlive this turn
-                sources = await self.transfer.fetch_all(files, work)  # count and total checked as they come
-                # py7zr and pyzipper work on a thread: other conversations keep their turns meanwhile.
-                package = await asyncio.to_thread(build, sources, work, fmt=fmt, max_bytes=self.transfer.max_bytes)
-                ready, password = self.conversation.packaged(package)
-                outgoing = OutgoingFile(package.path, package.name, package.size, _MEDIA[package.format], PACKAGE)
-                await self._deliver(turn_context, outgoing, [ready], [password])
+            async with self.builds.slot(user):  # one package per user; a full queue says so at once
+                with self.work.turn() if self.work else private_dir() as work:  # the originals never outlive the turn
+                    sources = await self.transfer.fetch_all(files, work)  # count and total checked as they come
+                    # py7zr and pyzipper work on the builds' own threads: other turns keep theirs meanwhile.
+                    package = await self.builds.run(build, sources, work, fmt=fmt, max_bytes=self.transfer.max_bytes)
+                    ready, password = self.conversation.packaged(package)
+                    outgoing = OutgoingFile(package.path, package.name, package.size, _MEDIA[package.format], PACKAGE)
+                    await self._deliver(turn_context, outgoing, [ready], [password])
+        except BuildsBusy as busy:
+            await self._send(turn_context, [Message(Kind.NOTICE, "One moment, please.", (str(busy),))])
+            return
         except (FileRefused, PackageError) as refusal:
             log.info("package.refused", extra={"files": len(files)})
             again = self.conversation.encrypt_prompt(fmt).options

@@ -15,8 +15,9 @@ upgrade that fixes or breaks one is noticed.
    serialised by msrest's reflective Serializer (about 2 ms for a card)
    and posted with `requests` on a worker thread. ReplySender posts the
    same JSON (`wire()`, checked against msrest's output in the tests) with
-   one shared aiohttp session, and retries a connector that answers 429,
-   502, 503 or 504 with bounded backoff.
+   one shared aiohttp session, and resends only what the connector cannot
+   have taken (429 or 503, honouring Retry-After, with bounded backoff;
+   never a 502 or 504). Its bearer token comes from bot/tokens.py.
 4. Authentication failures surface as many exception types (PermissionError,
    PyJWT's errors, bare Exception for a bad endorsement or algorithm,
    IndexError for an unknown key id), so a bad token could end in a 5xx.
@@ -64,6 +65,8 @@ from botframework.connector.auth import (
     ConnectorFactory,
 )
 from msrest.serialization import Model, Serializer
+
+from .tokens import ReplyTokens
 
 log = logging.getLogger(__name__)
 
@@ -243,11 +246,20 @@ class ConnectorError(Exception):
         self.attempts = attempts
 
 
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
+# Statuses that say the connector did not take the activity: it is safe to send again. A 502 or 504 comes
+# from a gateway after the body was sent, and the connector may well have delivered it: sending again
+# could show a message twice (a second password message above all), so those are not resent.
+RETRY_STATUSES = frozenset({429, 503})
 
 
 class ReplySender:
-    """Posts activities to the connector with one aiohttp session and bounded retries."""
+    """Posts activities to the connector with one aiohttp session and bounded retries.
+
+    Resent only when the connector cannot have taken it: 429 or 503 (after
+    Retry-After when given, if that is within `max_delay`; otherwise the
+    reply is given up rather than sent early), a connection that was never
+    made, or a 401 (once, with a fresh token).
+    """
 
     def __init__(self, attempts: int = 4, base_delay: float = 0.25, max_delay: float = 4.0, timeout: float = 15.0):
         self.attempts = attempts
@@ -255,6 +267,8 @@ class ReplySender:
         self.max_delay = max_delay
         self.timeout = aiohttp.ClientTimeout(total=timeout)
         self._session: aiohttp.ClientSession | None = None
+        # Cached and refreshed on the event loop: never behind package builds on a thread (bot/tokens.py).
+        self.tokens = ReplyTokens(self._client)
 
     def _client(self) -> aiohttp.ClientSession:
         if self._session is None or self._session.closed:
@@ -262,25 +276,20 @@ class ReplySender:
         return self._session
 
     async def close(self) -> None:
+        await self.tokens.close()
         if self._session is not None:
             await self._session.close()
             self._session = None
 
-    @staticmethod
-    async def _headers(credentials) -> dict[str, str]:
-        app_id = getattr(credentials, "microsoft_app_id", None)
-        if not app_id or not hasattr(credentials, "_should_set_token") or not credentials._should_set_token(None):
-            return {}
-        # msal may go to the network on refresh: keep that off the event loop.
-        token = await asyncio.get_running_loop().run_in_executor(None, credentials.get_access_token)
-        return {"Authorization": f"Bearer {token}"}
-
-    def _delay(self, attempt: int, retry_after: str | None) -> float:
+    def _delay(self, attempt: int, retry_after: str | None) -> float | None:
+        """Seconds to wait before the next attempt, or None: the connector asks for longer than we wait."""
         if retry_after is not None:
             try:
-                return min(self.max_delay, max(0.0, float(retry_after)))
+                asked = max(0.0, float(retry_after))
             except ValueError:
-                pass  # an HTTP date: fall back to our own backoff
+                asked = None  # an HTTP date: fall back to our own backoff
+            if asked is not None:
+                return asked if asked <= self.max_delay else None
         return min(self.max_delay, self.base_delay * 2 ** attempt) * (0.5 + random.random() / 2)
 
     async def post(self, service_url: str, credentials, activity) -> ResourceResponse:
@@ -290,10 +299,11 @@ class ReplySender:
         url = service_url.rstrip("/") + path
         body = wire(activity)
         status = None
+        fresh_token = False
         for attempt in range(self.attempts):
             retry_after = None
+            headers = await self.tokens.header(credentials)
             try:
-                headers = await self._headers(credentials)
                 async with self._client().post(url, json=body, headers=headers) as resp:
                     status = resp.status
                     payload = await resp.read()
@@ -303,15 +313,26 @@ class ReplySender:
                         except (ValueError, AttributeError):
                             reply_id = ""
                         return ResourceResponse(id=reply_id)
+                    if status == 401 and headers and not fresh_token:  # refused the token, not the activity
+                        self.tokens.forget(credentials)
+                        fresh_token = True
+                        continue
                     if status not in RETRY_STATUSES:
                         break
                     retry_after = resp.headers.get("Retry-After")
-            except (aiohttp.ClientError, asyncio.TimeoutError):
+            except aiohttp.ClientConnectorError:  # never connected: nothing was sent
                 status = None
-            if attempt + 1 < self.attempts:
-                delay = self._delay(attempt, retry_after)
-                log.warning("connector.retry", extra={"status": status, "attempt": attempt + 1, "delay_s": round(delay, 2)})
-                await asyncio.sleep(delay)
+            except (aiohttp.ClientError, asyncio.TimeoutError):  # sent, maybe delivered: not sent again
+                status = None
+                break
+            if attempt + 1 >= self.attempts:
+                break
+            delay = self._delay(attempt, retry_after)
+            if delay is None:
+                log.warning("connector.retry_after_too_long", extra={"status": status})
+                break
+            log.warning("connector.retry", extra={"status": status, "attempt": attempt + 1, "delay_s": round(delay, 2)})
+            await asyncio.sleep(delay)
         raise ConnectorError(status, attempt + 1)
 
 

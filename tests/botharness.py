@@ -35,6 +35,7 @@ class Connector:
 
     def __init__(self):
         self.sent: dict[str, list[dict]] = defaultdict(list)
+        self.authorizations: dict[str, list[str | None]] = defaultdict(list)  # each accepted reply's header
         self.events: dict[str, asyncio.Event] = defaultdict(asyncio.Event)
         self.app = web.Application()
         self.app.router.add_post("/v3/conversations/{cid}/activities", self._post)
@@ -54,6 +55,7 @@ class Connector:
             self.refused += 1
             return web.json_response({"error": "stand-in fault"}, status=status, headers=headers)
         cid = request.match_info["cid"]
+        self.authorizations[cid].append(request.headers.get("Authorization"))
         self.sent[cid].append(body)
         self.events[cid].set()
         return web.json_response({"id": uuid.uuid4().hex})

@@ -43,7 +43,9 @@ class FileHost:
     def __init__(self, server_ssl: ssl.SSLContext):
         self.ssl = server_ssl
         self.files: dict[str, bytes] = {}
-        self.modes: dict[str, str] = {}  # name -> "normal" | "no-length" | "break" | "redirect:URL"
+        self.modes: dict[str, str] = {}  # name -> "normal" | "no-length" | "break" | "stall" | "redirect:URL"
+        self.stalled = asyncio.Event()  # set when a "stall" download has sent its first half
+        self.release = asyncio.Event()  # a stalled download sends the rest once this is set
         self.uploads: dict[str, bytearray] = {}
         self.ranges: dict[str, list[str]] = {}
         self.upload_mode = "normal"  # or "cut", or "redirect" (307 to another upload URL)
@@ -79,12 +81,18 @@ class FileHost:
         if mode == "normal":
             return web.Response(body=data, content_type="application/octet-stream")
         response = web.StreamResponse()
-        if mode == "break":
+        if mode in ("break", "stall"):
             response.content_length = len(data)
         await response.prepare(request)
-        half = len(data) // 2 if mode == "break" else len(data)
+        half = len(data) // 2 if mode in ("break", "stall") else len(data)
         for start in range(0, half, 65536):
             await response.write(data[start:min(start + 65536, half)])
+        if mode == "stall":  # half the file, then nothing until released (or the client gives up)
+            self.stalled.set()
+            await self.release.wait()
+            await response.write(data[half:])
+            await response.write_eof()
+            return response
         if mode == "break":
             await asyncio.sleep(0.05)
             request.transport.close()  # the connection drops halfway

@@ -140,7 +140,7 @@ async def test_connector_down_gives_up_with_a_reference_and_the_bot_stays_up(pol
     sender.base_delay = 0.01
     async with running(bot, connector) as client:
         # Every attempt of the reply and of the apology is refused.
-        connector.faults = [(502, {})] * (2 * sender.attempts)
+        connector.faults = [(503, {})] * (2 * sender.attempts)
         resp = await client.post(activity(connector.url, "down", "can I text the carer the address?"))
         assert resp.status == 200  # the turn was taken; the failure is logged, not thrown at the channel
         assert connector.refused == 2 * sender.attempts
