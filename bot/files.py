@@ -27,7 +27,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
@@ -357,9 +357,11 @@ class PendingPackages:
     BlobPendingPackages, so the accept can reach any of them.
     """
 
-    def __init__(self, hold_seconds: float = 900, work: WorkFolder | None = None):
+    def __init__(self, hold_seconds: float = 900, work: WorkFolder | None = None,
+                 clock: Callable[[], float] = time.monotonic):
         self.hold_seconds = hold_seconds
         self.work = work
+        self.clock = clock  # a test moves it instead of waiting out the hold
         self.root: Path | None = None  # made on first use
         self._held: dict[str, Held] = {}
 
@@ -378,7 +380,7 @@ class PendingPackages:
         token = secrets.token_urlsafe(18)
         target = self._folder() / token
         shutil.move(str(package_path), target)
-        self._held[token] = Held(target, name, size, conversation, time.monotonic() + self.hold_seconds)
+        self._held[token] = Held(target, name, size, conversation, self.clock() + self.hold_seconds)
         return token
 
     async def take(self, token: Any, conversation: str) -> Held | None:
@@ -397,7 +399,7 @@ class PendingPackages:
             held.path.unlink(missing_ok=True)
 
     def _sweep(self) -> None:
-        now = time.monotonic()
+        now = self.clock()
         for token, held in list(self._held.items()):
             if held.expires <= now:
                 del self._held[token]

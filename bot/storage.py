@@ -62,9 +62,11 @@ def _etag_of(value: Any) -> str | None:
 class _Guarded(Storage):
     """Timeouts and error translation shared by both backends."""
 
-    def __init__(self, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
+    def __init__(self, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0,
+                 clock: Callable[[], float] = time.time):
         self.max_age = max_age
         self.timeout = timeout
+        self.clock = clock  # seconds since the epoch; a test moves it instead of waiting out max_age
 
     async def _guard(self, operation: str, work: Awaitable[T]) -> T:
         try:
@@ -109,8 +111,8 @@ class SqliteStorage(_Guarded):
     """
 
     def __init__(self, path: str | Path, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0,
-                 busy_timeout: float = 1.0):
-        super().__init__(max_age, timeout)
+                 busy_timeout: float = 1.0, clock: Callable[[], float] = time.time):
+        super().__init__(max_age, timeout, clock)
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Made 0600 before SQLite opens it, whatever the umask: SQLite gives the -wal and -shm files
@@ -132,7 +134,7 @@ class SqliteStorage(_Guarded):
         return await asyncio.get_running_loop().run_in_executor(self._thread, work, *args)
 
     def _cutoff(self) -> float:
-        return time.time() - self.max_age
+        return self.clock() - self.max_age
 
     async def _read(self, keys: list[str]) -> dict:
         return await self._on_thread(self._read_now, keys)
@@ -154,7 +156,7 @@ class SqliteStorage(_Guarded):
         await self._on_thread(self._write_now, changes)
 
     def _write_now(self, changes: dict) -> None:
-        now = time.time()
+        now = self.clock()
         for key, value in changes.items():
             etag, data, fresh = _etag_of(value), _payload(value), uuid.uuid4().hex
             if etag == "*":
@@ -213,11 +215,15 @@ class BlobContainer:
 
 
 class BlobStorage(_Guarded):
-    """One blob per conversation in one container; ETags are the blobs' own."""
+    """One blob per conversation in one container; ETags are the blobs' own.
+
+    Each blob's metadata says when it was written, by our clock (to the millisecond, where the
+    blob's Last-Modified has whole seconds); a blob without it falls back on Last-Modified.
+    """
 
     def __init__(self, connection_string: str, container: str = "safeshare-state",
-                 max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
-        super().__init__(max_age, timeout)
+                 max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0, clock: Callable[[], float] = time.time):
+        super().__init__(max_age, timeout, clock)
         self._store = BlobContainer(connection_string, container, timeout, retries=1)
         self._container = self._store.client
         self._blobs: "OrderedDict[str, Any]" = OrderedDict()
@@ -236,10 +242,14 @@ class BlobStorage(_Guarded):
             self._blobs.popitem(last=False)
         return blob
 
-    def _expired(self, last_modified: dt.datetime | None) -> bool:
-        if last_modified is None:
-            return False
-        return (dt.datetime.now(dt.timezone.utc) - last_modified).total_seconds() > self.max_age
+    def _expired(self, metadata: dict[str, str] | None, last_modified: dt.datetime | None) -> bool:
+        try:
+            written = float((metadata or {})["written"])
+        except (KeyError, ValueError):
+            if last_modified is None:
+                return False
+            written = last_modified.timestamp()
+        return self.clock() - written > self.max_age
 
     async def _read(self, keys: list[str]) -> dict:
         from azure.core import MatchConditions
@@ -255,7 +265,7 @@ class BlobStorage(_Guarded):
             except ResourceNotFoundError:
                 continue
             props = downloader.properties
-            if self._expired(props.last_modified):
+            if self._expired(props.metadata, props.last_modified):
                 try:
                     await blob.delete_blob(etag=props.etag, match_condition=MatchConditions.IfNotModified)
                 except (ResourceNotFoundError, ResourceModifiedError):
@@ -272,13 +282,15 @@ class BlobStorage(_Guarded):
         for key, value in changes.items():
             blob = self._blob(key)
             etag, data = _etag_of(value), _payload(value).encode()
+            written = {"written": f"{self.clock():.3f}"}
             try:
                 if etag == "*":
-                    await blob.upload_blob(data, overwrite=True)
+                    await blob.upload_blob(data, overwrite=True, metadata=written)
                 elif etag:
-                    await blob.upload_blob(data, overwrite=True, etag=etag, match_condition=MatchConditions.IfNotModified)
+                    await blob.upload_blob(data, overwrite=True, metadata=written, etag=etag,
+                                           match_condition=MatchConditions.IfNotModified)
                 else:
-                    await blob.upload_blob(data, overwrite=False)
+                    await blob.upload_blob(data, overwrite=False, metadata=written)
             except (ResourceExistsError, ResourceModifiedError, ResourceNotFoundError):
                 raise StateConflict("the conversation's state changed since it was read") from None
 
@@ -298,8 +310,8 @@ class BlobStorage(_Guarded):
 
         await self._store.ready()
         removed = 0
-        async for item in self._container.list_blobs():
-            if self._expired(item.last_modified):
+        async for item in self._container.list_blobs(include=["metadata"]):
+            if self._expired(item.metadata, item.last_modified):
                 try:
                     await self._container.delete_blob(item.name, etag=item.etag,
                                                       match_condition=MatchConditions.IfNotModified)
