@@ -33,7 +33,6 @@ from . import kdf
 from .names import archive_name, display_name, inner_name, is_compressed, looks_incompressible
 from .password import new_password
 
-kdf.install()
 log = logging.getLogger(__name__)
 
 FORMATS = ("7z", "zip")
@@ -199,9 +198,7 @@ def _write_7z(path: Path, password: str, sources: Sequence[Source], files: list[
 
 
 def _write_zip(path: Path, password: str, sources: Sequence[Source], files: list[PackedFile]) -> None:
-    from .winzip import AESZipFile  # OpenSSL through cryptography: only loaded for ZIP
-
-    with AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED) as archive:
+    with pyzipper.AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED) as archive:
         archive.setpassword(password.encode())
         archive.setencryption(pyzipper.WZ_AES, nbits=256, force_wz_aes_version=2)
         for source, packed in zip(sources, files, strict=True):
