@@ -32,6 +32,8 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
 
+from knowledge.errors import EXIT_PACKAGE, SafeShareError
+
 from packager.package import MAX_FILES, Source, human_size, over_limit, private_dir
 
 log = logging.getLogger(__name__)
@@ -48,8 +50,10 @@ _READ_CHUNK = 256 * 1024
 _MAX_REDIRECTS = 3
 
 
-class FileRefused(Exception):
+class FileRefused(SafeShareError):
     """Why a file could not be taken or given back, in words for the user (no names, no URLs)."""
+
+    exit_code = EXIT_PACKAGE
 
 
 def host_allowed(host: str | None, patterns: Iterable[str]) -> bool:

@@ -35,17 +35,25 @@ from urllib.parse import quote
 
 from botbuilder.core import Storage
 
+from knowledge.errors import EXIT_STORAGE, SafeShareError
+
+from .config import ConfigError
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 DEFAULT_MAX_AGE = 24 * 3600.0
 
 
-class StateConflict(Exception):
+class StateConflict(SafeShareError):
     """Someone else wrote this conversation's state since it was read."""
 
+    exit_code = EXIT_STORAGE
 
-class StorageUnavailable(Exception):
+
+class StorageUnavailable(SafeShareError):
     """The state store did not answer (down, slow or refusing)."""
+
+    exit_code = EXIT_STORAGE
 
 
 def _payload(value: Any) -> str:
@@ -333,6 +341,6 @@ def storage_from(config) -> _Guarded:
     max_age = config.STATE_MAX_AGE_HOURS * 3600.0
     if config.STORAGE == "blob":
         if not config.AZURE_STORAGE_CONNECTION_STRING:
-            raise ValueError("SAFESHARE_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING")
+            raise ConfigError("SAFESHARE_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING")
         return BlobStorage(config.AZURE_STORAGE_CONNECTION_STRING, config.STATE_CONTAINER, max_age)
     return SqliteStorage(config.STATE_FILE, max_age)

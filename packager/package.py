@@ -29,6 +29,8 @@ from typing import Iterator, Sequence
 import py7zr
 import pyzipper
 
+from knowledge.errors import EXIT_PACKAGE, SafeShareError
+
 from . import kdf
 from .names import archive_name, display_name, inner_name, is_compressed, looks_incompressible
 from .password import new_password
@@ -43,8 +45,10 @@ _STORED_7Z = [{"id": py7zr.FILTER_COPY}, _AES]
 _COMPRESSED_7Z = [{"id": py7zr.FILTER_LZMA2, "preset": 0}, _AES]
 
 
-class PackageError(ValueError):
+class PackageError(SafeShareError, ValueError):
     """Why a package cannot be made, in words for the sender (no file names, no password)."""
+
+    exit_code = EXIT_PACKAGE
 
 
 @dataclass(frozen=True)

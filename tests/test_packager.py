@@ -29,7 +29,7 @@ def documents(tmp_path) -> list[Source]:
     folder.mkdir()
     contents = (os.urandom(40_000), ("Case notes for Julia Smith, 12 Acacia Road.\n" * 3000).encode(), os.urandom(9_000))
     sources = []
-    for name, data in zip(ORIGINALS, contents):
+    for name, data in zip(ORIGINALS, contents, strict=True):
         (folder / name).write_bytes(data)
         sources.append(Source(folder / name, name))
     return sources
@@ -51,7 +51,7 @@ def test_7zip_opens_the_package_with_the_password_and_not_without(tmp_path, docu
 
     opened = extract(package.path, package.password, tmp_path / "opened")
     assert opened.returncode == 0, opened.stdout + opened.stderr
-    for source, packed in zip(documents, package.files):
+    for source, packed in zip(documents, package.files, strict=True):
         assert (tmp_path / "opened" / packed.inner).read_bytes() == source.path.read_bytes()
 
     wrong = extract(package.path, "not-the-password", tmp_path / "wrong")
@@ -274,7 +274,7 @@ def test_cli_encrypt_json_and_a_log_scan(tmp_path, documents, capsys, caplog):
     assert code == 0 and captured.err == ""
     result = json.loads(captured.out)
     assert set(result) >= {"archive", "password", "files", "instructions"}
-    assert result["files"] == dict(zip(ORIGINALS, ["document-1.docx", "document-2.txt", "document-3.jpg"]))
+    assert result["files"] == dict(zip(ORIGINALS, ["document-1.docx", "document-2.txt", "document-3.jpg"], strict=True))
     assert leftovers(out) == [Path(result["archive"]).name]
     assert extract(Path(result["archive"]), result["password"], tmp_path / "opened").returncode == 0
     logged = caplog.text + "".join(str(r.__dict__) for r in caplog.records)
@@ -286,7 +286,7 @@ def test_cli_encrypt_json_and_a_log_scan(tmp_path, documents, capsys, caplog):
 def test_cli_encrypt_refusal_names_no_file(tmp_path, capsys):
     secret = tmp_path / "Julia Smith.docx"
     secret.write_bytes(b"")
-    assert main(["encrypt", str(secret), "--out", str(tmp_path)]) == 1
+    assert main(["encrypt", str(secret), "--out", str(tmp_path)]) == 6
     captured = capsys.readouterr()
     assert "empty" in captured.err and "Julia" not in captured.err + captured.out
     assert leftovers(tmp_path) == ["Julia Smith.docx"]
@@ -319,7 +319,7 @@ def test_any_mix_of_files_opens_with_7zip(tmp_path_factory):
         package = build(sources, folder, fmt=fmt)
         opened = extract(package.path, package.password, folder / "opened")
         assert opened.returncode == 0, opened.stdout
-        for source, packed in zip(sources, package.files):
+        for source, packed in zip(sources, package.files, strict=True):
             assert (folder / "opened" / packed.inner).read_bytes() == source.path.read_bytes()
 
     roundtrip()
