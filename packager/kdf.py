@@ -68,7 +68,7 @@ def _close() -> None:
 
     with _installed:
         _sessions -= 1
-        if _sessions == 0:
+        if _sessions == 0 and _py7zr_own is not None:
             compressor.calculate_key = _py7zr_own
             _py7zr_own = None
 
