@@ -76,14 +76,14 @@ def main() -> None:
     rows.append(("whole answer, shipped FAQ", *timings(assistant.answer, qs, args.rounds), None))
     for name, index in ((f"FAQ search, shipped ({len(assistant.faq_index)} paraphrases)", assistant.faq_index),
                         (f"FAQ search, {args.entries} entries ({len(big)} paraphrases)", big)):
-        ours = timings(lambda q: index.match(q, LIKELY_FAQ), qs, args.rounds)
-        naive = timings(lambda q: index.match_naive(q, LIKELY_FAQ), qs, args.rounds)
+        ours = timings(lambda q, index=index: index.match(q, LIKELY_FAQ), qs, args.rounds)
+        naive = timings(lambda q, index=index: index.match_naive(q, LIKELY_FAQ), qs, args.rounds)
         same = all(index.match(q, LIKELY_FAQ) == index.match_naive(q, LIKELY_FAQ) for q in qs)
         rows.append((f"{name}: SafeShare index", *ours, same))
         rows.append((f"{name}: naive extractOne", *naive, None))
         rows.append(("  ratio naive/index (median, p99)", naive[0] / ours[0], naive[1] / ours[1], None))
         raw = index._raw
-        plain = timings(lambda q: process.extractOne(q, raw, scorer=fuzz.WRatio, processor=utils.default_process), qs, args.rounds)
+        plain = timings(lambda q, raw=raw: process.extractOne(q, raw, scorer=fuzz.WRatio, processor=utils.default_process), qs, args.rounds)
         rows.append((f"{name}: plain extractOne, WRatio + default_process", *plain, None))
     walls = []
     for _ in range(5):

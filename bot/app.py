@@ -16,6 +16,7 @@ import ipaddress
 import json
 import logging
 import uuid
+from collections.abc import AsyncIterator
 from http import HTTPStatus
 
 from aiohttp import web
@@ -114,8 +115,8 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     app.router.add_get("/readyz", readyz)
     app.on_startup.append(_freeze_startup_objects)
     app.on_shutdown.append(_stop_turns)
+    app.cleanup_ctx.append(_close_clients)  # closed last: after the sweeper that uses them has stopped
     app.cleanup_ctx.append(_sweeper)
-    app.on_cleanup.append(_close_sender)
     return app
 
 
@@ -155,7 +156,9 @@ async def _freeze_startup_objects(app: web.Application) -> None:
     gc.freeze()
 
 
-async def _close_sender(app: web.Application) -> None:
+async def _close_clients(app: web.Application) -> AsyncIterator[None]:
+    """The connector, file hosts, held packages and state store: their sessions close when the app does."""
+    yield
     await app[ADAPTER_KEY].sender.close()
     await app[BOT_KEY].transfer.close()
     await app[BOT_KEY].pending.close()

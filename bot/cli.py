@@ -13,7 +13,7 @@ import signal
 import sys
 from typing import Sequence
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+from knowledge.errors import EXIT_CODES, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SafeShareError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -23,7 +23,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="safeshare", description="Share information about children safely and lawfully.")
+    parser = _Parser(prog="safeshare", description="Share information about children safely and lawfully.",
+                     epilog=_EXIT_CODES_HELP, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--knowledge", metavar="DIR", default=os.environ.get("SAFESHARE_KNOWLEDGE"),
                         help="knowledge files to use instead of the built-in protocol (env SAFESHARE_KNOWLEDGE)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -139,7 +140,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_EXIT_CODES_HELP = "exit codes:\n" + "\n".join(f"  {code}  {meaning}" for code, meaning in EXIT_CODES.items())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; an error SafeShare can explain exits with its code and one line, never a traceback."""
+    try:
+        return _main(argv)
+    except SafeShareError as exc:
+        print(f"safeshare: {exc}", file=sys.stderr)
+        return exc.exit_code
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -162,7 +175,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         policy = load_policy(args.knowledge)
     except KnowledgeError as exc:
         print(f"safeshare: cannot start: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
     if args.command in ("serve", "chat"):  # the bot's `check email` needs email_check.yaml: refuse to start without it
         from knowledge.emailcheck_data import load_email_check
 
@@ -170,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             load_email_check(policy)
         except KnowledgeError as exc:
             print(f"safeshare: cannot start: {exc}", file=sys.stderr)
-            return EXIT_FAILURE
+            return exc.exit_code
     if args.command == "ask":
         return _ask(policy, args)
     if args.command == "check":
@@ -259,12 +272,14 @@ def _check(policy, args) -> int:
         if preview is not None:
             out["preview"] = preview.to_json()
         print(json.dumps(out, ensure_ascii=False, indent=1))
+        if problems:
+            return KnowledgeError.exit_code
         return EXIT_FAILURE if findings or missing else EXIT_OK
     if problems:
         print(f"safeshare: {args.compare}: knowledge files have {len(problems)} problem(s):", file=sys.stderr)
         for line in problems:
             print(f"  {line}", file=sys.stderr)
-        return EXIT_FAILURE
+        return KnowledgeError.exit_code
     print(f"{edited.source}: {len(edited.sections)} protocol items, {len(edited.rules)} rules "
           f"({sum(len(r.examples) for r in edited.rules)} examples), {len(edited.checklists)} checklists, "
           f"{len(edited.faq)} FAQ entries")
@@ -287,10 +302,9 @@ def _serve(policy, args) -> int:
     from aiohttp import web
 
     from .app import create_app
+    from .storage import StorageUnavailable
 
     config = _config()
-    if config is None:
-        return EXIT_FAILURE
     try:
         loopback = ipaddress.ip_address(args.host).is_loopback
     except ValueError:
@@ -310,9 +324,12 @@ def _serve(policy, args) -> int:
     mode = "anonymous local mode (no MicrosoftAppId)" if config.anonymous else "authenticated"
     try:
         app = create_app(config, policy)
-    except (ValueError, OSError, sqlite3.Error, ImportError) as exc:  # the state store cannot be set up
+    except SafeShareError as exc:
+        print(f"safeshare: cannot start: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except (OSError, sqlite3.Error, ImportError) as exc:  # the state store cannot be set up
         print(f"safeshare: cannot start: the conversation state store: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return StorageUnavailable.exit_code
     try:  # bound here, so that --port 0 can say which port it got (and a taken port is reported plainly)
         sock = _listen(args.host, args.port)
     except OSError as exc:
@@ -349,13 +366,10 @@ def _listen(host: str, port: int):
 
 
 def _config():
-    from .config import Config, ConfigError
+    """The configuration from the environment and .env; a ConfigError reaches main(), which exits 5."""
+    from .config import Config
 
-    try:
-        return Config.from_env()
-    except ConfigError as exc:
-        print(f"safeshare: cannot start: {exc}", file=sys.stderr)
-        return None
+    return Config.from_env()
 
 
 def _purge() -> int:
@@ -364,8 +378,6 @@ def _purge() -> int:
     from .storage import StorageUnavailable, storage_from
 
     config = _config()
-    if config is None:
-        return EXIT_FAILURE
 
     async def run() -> int:
         storage = storage_from(config)
@@ -376,9 +388,9 @@ def _purge() -> int:
 
     try:
         removed = asyncio.run(run())
-    except StorageUnavailable:
+    except StorageUnavailable as exc:
         print("safeshare: the state store cannot be reached", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
     print(f"removed {removed} conversation state item(s) older than {config.STATE_MAX_AGE_HOURS} hours")
     return EXIT_OK
 
@@ -426,7 +438,7 @@ def _encrypt(policy, args) -> int:
             os.replace(package.path, final)
     except PackageError as error:
         print(f"safeshare: {error}", file=sys.stderr)
-        return EXIT_FAILURE
+        return error.exit_code
     text = describe(policy, package)
     if args.json:
         print(json.dumps({"archive": str(final), "name": package.name, "format": package.format,
@@ -450,7 +462,7 @@ def _check_email(policy, args) -> int:
         checker = EmailChecker(policy, load_email_check(policy))
     except KnowledgeError as exc:
         print(f"safeshare: cannot check: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
     body = ""
     if args.body_file == "-":
         body = sys.stdin.read()
@@ -484,7 +496,7 @@ def _manifest(args) -> int:
                              terms_url=args.terms_url, website_url=args.website_url)
     except ManifestError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
     print(path)
     return EXIT_OK
 
@@ -503,7 +515,7 @@ def _reports_add(policy, args) -> int:
         data = load_near_miss(policy)
     except KnowledgeError as exc:
         print(f"safeshare: cannot report: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
     today = london_now().date()
     fields = {"incident": args.what, "happened_on": args.date, "data_left": args.data_left,
               "child_at_risk": args.child_at_risk, "done": args.done}
@@ -511,7 +523,7 @@ def _reports_add(policy, args) -> int:
         report = report_from_fields(data, fields, today)
     except ReportError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exc.exit_code
     advice = advise_report(policy, data, report)
     print(advice.title)
     print("\n".join(advice.lines))
@@ -519,7 +531,7 @@ def _reports_add(policy, args) -> int:
         number = record(report, today)
     except ReportStoreError as exc:
         print(f"safeshare: {exc}; tell your manager and the information governance team anyway", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
     print(f"\nReport {number} recorded (your choices and the date only).")
     return EXIT_OK
 
@@ -543,7 +555,7 @@ def _reports_export(args) -> int:
             return EXIT_OK
     except ReportStoreError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
 
 
 if __name__ == "__main__":

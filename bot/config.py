@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knowledge.errors import EXIT_CONFIG, SafeShareError
+
 _ENV = {
     "APP_ID": "MicrosoftAppId",
     "APP_PASSWORD": "MicrosoftAppPassword",
@@ -34,8 +36,10 @@ _NUMBERS = ("MAX_PACKAGE_MB", "PACKAGE_HOLD_SECONDS", "STATE_MAX_AGE_HOURS", "BU
             "TURN_SECONDS")
 
 
-class ConfigError(ValueError):
+class ConfigError(SafeShareError, ValueError):
     """A setting has a value SafeShare cannot use (the message names the setting, not secrets)."""
+
+    exit_code = EXIT_CONFIG
 
 
 def read_dotenv(path: Path) -> dict[str, str]:

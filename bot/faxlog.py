@@ -24,6 +24,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterator, TextIO
 
+from knowledge.errors import EXIT_STORAGE, SafeShareError
+
 ENV = "SAFESHARE_FAX_LOG"
 BUSY_TIMEOUT_S = 30.0
 _SCHEMA = """
@@ -48,8 +50,10 @@ CREATE TABLE IF NOT EXISTS numbers (
 """
 
 
-class FaxLogError(Exception):
+class FaxLogError(SafeShareError):
     """The fax log cannot be used; the message names no one and no number."""
+
+    exit_code = EXIT_STORAGE
 
 
 def default_path() -> Path:

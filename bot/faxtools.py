@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-EXIT_OK, EXIT_FAILURE, EXIT_USAGE = 0, 1, 2
+from knowledge.errors import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 
 
 def _default_out(today: date) -> Path:
@@ -36,7 +36,7 @@ def fax_cover(policy, args) -> int:
         data = load_fax_data(policy)
     except KnowledgeError as exc:
         print(f"safeshare: cannot make a cover sheet: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
     try:
         request = CoverRequest.build(
             policy, to_name=args.to_name, to_org=args.to_org, to_number=args.to_number, from_name=args.from_name,
@@ -103,17 +103,16 @@ def _confirm(saved, typed: str | None) -> bool:
 
 def fax_log(args) -> int:
     """Exit 0 done; 1 the log cannot be used, or a saved number was not confirmed; 2 usage."""
-    from datetime import datetime
 
     from dialogs.fax import FaxError, check_number, clean
 
-    from .faxlog import FaxEntry, FaxLog, FaxLogError, SavedNumber, iter_lines, now
+    from .faxlog import FaxLog, FaxLogError, SavedNumber, iter_lines, now
 
     try:
         log = FaxLog()
     except FaxLogError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
-        return EXIT_FAILURE
+        return exc.exit_code
     with log:
         try:
             if args.fax_log_command == "add":
@@ -158,14 +157,14 @@ def fax_log(args) -> int:
                 return EXIT_USAGE
             log.save_number(SavedNumber(clean(args.label), clean(args.to_name), clean(args.to_org),
                                         check_number(args.to_number), now()))
-            print(f"Saved. Each use asks you to confirm the number with the recipient first (Faxes 5).")
+            print("Saved. Each use asks you to confirm the number with the recipient first (Faxes 5).")
             return EXIT_OK
         except FaxError as exc:
             print(f"safeshare: {exc}", file=sys.stderr)
             return EXIT_USAGE
         except FaxLogError as exc:
             print(f"safeshare: {exc}", file=sys.stderr)
-            return EXIT_FAILURE
+            return exc.exit_code
 
 
 def _add(args, log) -> int:

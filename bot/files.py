@@ -27,10 +27,12 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Callable, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urljoin, urlsplit
 
 import aiohttp
+
+from knowledge.errors import EXIT_PACKAGE, SafeShareError
 
 from packager.package import MAX_FILES, Source, human_size, over_limit, private_dir
 
@@ -48,8 +50,10 @@ _READ_CHUNK = 256 * 1024
 _MAX_REDIRECTS = 3
 
 
-class FileRefused(Exception):
+class FileRefused(SafeShareError):
     """Why a file could not be taken or given back, in words for the user (no names, no URLs)."""
+
+    exit_code = EXIT_PACKAGE
 
 
 def host_allowed(host: str | None, patterns: Iterable[str]) -> bool:
@@ -359,9 +363,11 @@ class PendingPackages:
     BlobPendingPackages, so the accept can reach any of them.
     """
 
-    def __init__(self, hold_seconds: float = 900, work: WorkFolder | None = None):
+    def __init__(self, hold_seconds: float = 900, work: WorkFolder | None = None,
+                 clock: Callable[[], float] = time.monotonic):
         self.hold_seconds = hold_seconds
         self.work = work
+        self.clock = clock  # a test moves it instead of waiting out the hold
         self.root: Path | None = None  # made on first use
         self._held: dict[str, Held] = {}
 
@@ -383,7 +389,7 @@ class PendingPackages:
         token = secrets.token_urlsafe(18)
         target = self._folder() / token
         shutil.move(str(package_path), target)
-        self._held[token] = Held(target, name, size, conversation, time.monotonic() + self.hold_seconds, kind)
+        self._held[token] = Held(target, name, size, conversation, self.clock() + self.hold_seconds, kind)
         return token
 
     async def take(self, token: Any, conversation: str) -> Held | None:
@@ -402,7 +408,7 @@ class PendingPackages:
             held.path.unlink(missing_ok=True)
 
     def _sweep(self) -> None:
-        now = time.monotonic()
+        now = self.clock()
         for token, held in list(self._held.items()):
             if held.expires <= now:
                 del self._held[token]
@@ -499,7 +505,7 @@ class BlobPendingPackages(PendingPackages):
             target.unlink(missing_ok=True)
             raise
         return Held(target, meta.get("name", token), int(meta.get("size", "0")), conversation,
-                    time.monotonic() + self.hold_seconds, meta.get("kind", "package"))
+                    self.clock() + self.hold_seconds, meta.get("kind", "package"))
 
     async def _delete_quietly(self, token: str) -> None:
         from azure.core.exceptions import ResourceNotFoundError

@@ -14,13 +14,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from dialogs.conversation import COMMAND_LIST
+from knowledge.errors import EXIT_USAGE, SafeShareError
 
 TEAMS_APP = files("bot") / "teamsapp"
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 
-class ManifestError(Exception):
-    """The package cannot be built; the message says why."""
+class ManifestError(SafeShareError):
+    """The package cannot be built; the message says why (an argument to fix)."""
+
+    exit_code = EXIT_USAGE
 
 
 def _https(option: str, url: str | None) -> str:

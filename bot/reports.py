@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from dialogs.near_miss import NearMissReport
+from knowledge.errors import EXIT_STORAGE, SafeShareError
 
 from .faxlog import BUSY_TIMEOUT_S, data_folder
 
@@ -34,8 +35,10 @@ _SCHEMA = """CREATE TABLE IF NOT EXISTS reports (
 )"""
 
 
-class ReportStoreError(Exception):
+class ReportStoreError(SafeShareError):
     """The register cannot be used."""
+
+    exit_code = EXIT_STORAGE
 
 
 def default_path() -> Path:
@@ -87,7 +90,7 @@ class ReportStore:
         """Every report, oldest first; the cells are ids and dates, so none can be a formula."""
         writer = csv.writer(out)
         writer.writerow(CSV_HEADER)
-        rows = self.db.execute(f"SELECT id, reported_on, happened_on, incident, data_left, child_at_risk, done "
+        rows = self.db.execute("SELECT id, reported_on, happened_on, incident, data_left, child_at_risk, done "
                                "FROM reports ORDER BY id").fetchall()
         writer.writerows(rows)
         return len(rows)

@@ -35,17 +35,25 @@ from urllib.parse import quote
 
 from botbuilder.core import Storage
 
+from knowledge.errors import EXIT_STORAGE, SafeShareError
+
+from .config import ConfigError
+
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 DEFAULT_MAX_AGE = 24 * 3600.0
 
 
-class StateConflict(Exception):
+class StateConflict(SafeShareError):
     """Someone else wrote this conversation's state since it was read."""
 
+    exit_code = EXIT_STORAGE
 
-class StorageUnavailable(Exception):
+
+class StorageUnavailable(SafeShareError):
     """The state store did not answer (down, slow or refusing)."""
+
+    exit_code = EXIT_STORAGE
 
 
 def _payload(value: Any) -> str:
@@ -62,9 +70,11 @@ def _etag_of(value: Any) -> str | None:
 class _Guarded(Storage):
     """Timeouts and error translation shared by both backends."""
 
-    def __init__(self, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
+    def __init__(self, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0,
+                 clock: Callable[[], float] = time.time):
         self.max_age = max_age
         self.timeout = timeout
+        self.clock = clock  # seconds since the epoch; a test moves it instead of waiting out max_age
 
     async def _guard(self, operation: str, work: Awaitable[T]) -> T:
         try:
@@ -109,8 +119,8 @@ class SqliteStorage(_Guarded):
     """
 
     def __init__(self, path: str | Path, max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0,
-                 busy_timeout: float = 1.0):
-        super().__init__(max_age, timeout)
+                 busy_timeout: float = 1.0, clock: Callable[[], float] = time.time):
+        super().__init__(max_age, timeout, clock)
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # Made 0600 before SQLite opens it, whatever the umask: SQLite gives the -wal and -shm files
@@ -132,7 +142,7 @@ class SqliteStorage(_Guarded):
         return await asyncio.get_running_loop().run_in_executor(self._thread, work, *args)
 
     def _cutoff(self) -> float:
-        return time.time() - self.max_age
+        return self.clock() - self.max_age
 
     async def _read(self, keys: list[str]) -> dict:
         return await self._on_thread(self._read_now, keys)
@@ -154,7 +164,7 @@ class SqliteStorage(_Guarded):
         await self._on_thread(self._write_now, changes)
 
     def _write_now(self, changes: dict) -> None:
-        now = time.time()
+        now = self.clock()
         for key, value in changes.items():
             etag, data, fresh = _etag_of(value), _payload(value), uuid.uuid4().hex
             if etag == "*":
@@ -213,11 +223,15 @@ class BlobContainer:
 
 
 class BlobStorage(_Guarded):
-    """One blob per conversation in one container; ETags are the blobs' own."""
+    """One blob per conversation in one container; ETags are the blobs' own.
+
+    Each blob's metadata says when it was written, by our clock (to the millisecond, where the
+    blob's Last-Modified has whole seconds); a blob without it falls back on Last-Modified.
+    """
 
     def __init__(self, connection_string: str, container: str = "safeshare-state",
-                 max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0):
-        super().__init__(max_age, timeout)
+                 max_age: float = DEFAULT_MAX_AGE, timeout: float = 5.0, clock: Callable[[], float] = time.time):
+        super().__init__(max_age, timeout, clock)
         self._store = BlobContainer(connection_string, container, timeout, retries=1)
         self._container = self._store.client
         self._blobs: "OrderedDict[str, Any]" = OrderedDict()
@@ -236,10 +250,14 @@ class BlobStorage(_Guarded):
             self._blobs.popitem(last=False)
         return blob
 
-    def _expired(self, last_modified: dt.datetime | None) -> bool:
-        if last_modified is None:
-            return False
-        return (dt.datetime.now(dt.timezone.utc) - last_modified).total_seconds() > self.max_age
+    def _expired(self, metadata: dict[str, str] | None, last_modified: dt.datetime | None) -> bool:
+        try:
+            written = float((metadata or {})["written"])
+        except (KeyError, ValueError):
+            if last_modified is None:
+                return False
+            written = last_modified.timestamp()
+        return self.clock() - written > self.max_age
 
     async def _read(self, keys: list[str]) -> dict:
         from azure.core import MatchConditions
@@ -255,7 +273,7 @@ class BlobStorage(_Guarded):
             except ResourceNotFoundError:
                 continue
             props = downloader.properties
-            if self._expired(props.last_modified):
+            if self._expired(props.metadata, props.last_modified):
                 try:
                     await blob.delete_blob(etag=props.etag, match_condition=MatchConditions.IfNotModified)
                 except (ResourceNotFoundError, ResourceModifiedError):
@@ -272,13 +290,15 @@ class BlobStorage(_Guarded):
         for key, value in changes.items():
             blob = self._blob(key)
             etag, data = _etag_of(value), _payload(value).encode()
+            written = {"written": f"{self.clock():.3f}"}
             try:
                 if etag == "*":
-                    await blob.upload_blob(data, overwrite=True)
+                    await blob.upload_blob(data, overwrite=True, metadata=written)
                 elif etag:
-                    await blob.upload_blob(data, overwrite=True, etag=etag, match_condition=MatchConditions.IfNotModified)
+                    await blob.upload_blob(data, overwrite=True, metadata=written, etag=etag,
+                                           match_condition=MatchConditions.IfNotModified)
                 else:
-                    await blob.upload_blob(data, overwrite=False)
+                    await blob.upload_blob(data, overwrite=False, metadata=written)
             except (ResourceExistsError, ResourceModifiedError, ResourceNotFoundError):
                 raise StateConflict("the conversation's state changed since it was read") from None
 
@@ -298,8 +318,8 @@ class BlobStorage(_Guarded):
 
         await self._store.ready()
         removed = 0
-        async for item in self._container.list_blobs():
-            if self._expired(item.last_modified):
+        async for item in self._container.list_blobs(include=["metadata"]):
+            if self._expired(item.metadata, item.last_modified):
                 try:
                     await self._container.delete_blob(item.name, etag=item.etag,
                                                       match_condition=MatchConditions.IfNotModified)
@@ -321,6 +341,6 @@ def storage_from(config) -> _Guarded:
     max_age = config.STATE_MAX_AGE_HOURS * 3600.0
     if config.STORAGE == "blob":
         if not config.AZURE_STORAGE_CONNECTION_STRING:
-            raise ValueError("SAFESHARE_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING")
+            raise ConfigError("SAFESHARE_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING")
         return BlobStorage(config.AZURE_STORAGE_CONNECTION_STRING, config.STATE_CONTAINER, max_age)
     return SqliteStorage(config.STATE_FILE, max_age)

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, Mapping
 
 from knowledge.advisor import advise, checklist_advice
+from knowledge.errors import EXIT_USAGE, SafeShareError
 from knowledge.fax_data import FaxData
 from knowledge.model import Advice, Facts, Policy, Verdict
 
@@ -32,8 +33,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _NUMBER = re.compile(r"^\+?[0-9 ()\-.]{6,30}$")
 
 
-class FaxError(ValueError):
+class FaxError(SafeShareError, ValueError):
     """A cover sheet cannot be made from what was given; the message names the box, never its value."""
+
+    exit_code = EXIT_USAGE
 
 
 def clean(value: Any, limit: int = MAX_FIELD) -> str:

@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any, Mapping
 
 from knowledge.model import Policy
+from knowledge.errors import EXIT_USAGE, SafeShareError
 from knowledge.near_miss_data import NearMissData
 
 from .emailcheck import FormField
@@ -18,8 +19,10 @@ from .emailcheck import FormField
 EARLIEST = date(2014, 1, 8)  # the protocol's issue date: an older date is a typing slip
 
 
-class ReportError(ValueError):
+class ReportError(SafeShareError, ValueError):
     """The form cannot be read; the message names the box, never its value."""
+
+    exit_code = EXIT_USAGE
 
 
 @dataclass(frozen=True, slots=True)

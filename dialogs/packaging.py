@@ -9,6 +9,7 @@ knowledge files' checklists `package_sending`, `package_email_body` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from knowledge.model import Policy
 
@@ -55,7 +56,7 @@ class PackageText:
         lines += ["", "From the Information Sharing Protocol: " + "; ".join(self.citations) + "."]
         return tuple(lines)
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"password_spelt": self.spelling, "instructions": list(self.instructions),
                 "email_body": self.email_body, "recipient_steps": list(self.receiving),
                 "citations": list(self.citations)}

@@ -56,7 +56,7 @@ class DecisionRecord:
     def text(self) -> str:
         return "\n".join(("SafeShare decision record",) + self.lines())
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {"time": self.when.isoformat(timespec="seconds"), "question": self.question, "also": list(self.known),
                 "verdict": self.verdict.value, "summary": self.summary, "rule": self.rule,
                 "citations": [{"id": s.id, "section": s.title} for s in self.citations], "text": self.text()}
@@ -67,7 +67,7 @@ def recordable(reply: Reply) -> bool:
     return reply.verdict is not Verdict.NEED_MORE_INFO and bool(reply.rule_id) and reply.rule_id != "email-check"
 
 
-def record_data(reply: Reply) -> dict:
+def record_data(reply: Reply) -> dict[str, Any]:
     """What a "Record this decision" button carries: fact ids and the rule's id, nothing typed."""
     facts = {k: v for k, v in reply.facts.known().items()}
     return {"facts": facts, "rule": reply.rule_id}

@@ -115,7 +115,7 @@ def _plausible(word: str, target: str, slips: int) -> bool:
     if len(word) == len(target) == 4 and sorted(word) != sorted(target):
         return False  # four letters, one changed, is another word: best/beat, hard/harm
     if slips < 2 and len(word) == len(target):
-        changed = [(a, b) for a, b in zip(word, target) if a != b]
+        changed = [(a, b) for a, b in zip(word, target, strict=True) if a != b]
         if len(changed) == 1 and not _slip_or_sound_alike(*changed[0]):
             return False  # a slip hits a key next to the right one: "blanl" is blank, "black" is not
     return slips < 2 or fuzz.ratio(word, target) >= 85  # relation/religion is not a typo

@@ -6,11 +6,10 @@ a unit test.
 """
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from typing import Iterable, Iterator, Mapping
 
-from .model import Advice, ChecklistSection, Facts, Policy, Rule, Section, Verdict
+from .model import Advice, ChecklistSection, Fact, Facts, FactValues, Policy, Rule, Section, Verdict
 
-_MISMATCH = object()
 
 
 def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advice:
@@ -27,7 +26,7 @@ def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advic
     """
     for rule in policy.rules:
         outcome = _match(policy, rule, facts, ask_optional)
-        if outcome is _MISMATCH:
+        if outcome is None:  # the rule cannot apply
             continue
         if outcome:
             return ask_for(policy, facts, outcome)
@@ -35,14 +34,14 @@ def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advic
     raise AssertionError("the loader guarantees a catch-all last rule")
 
 
-def next_question(policy: Policy, facts: Facts, *, ask_optional: bool = True):
+def next_question(policy: Policy, facts: Facts, *, ask_optional: bool = True) -> Fact | None:
     """The fact to ask next, or None when the advisor can answer."""
     advice = advise(policy, facts, ask_optional=ask_optional)
     return advice.question
 
 
-def _match(policy: Policy, rule: Rule, facts: Facts, ask_optional: bool):
-    """_MISMATCH, or the facts still missing (empty when the rule applies)."""
+def _match(policy: Policy, rule: Rule, facts: Facts, ask_optional: bool) -> list[str] | None:
+    """None when the rule cannot apply, else the facts still missing (empty when it applies)."""
     missing: set[str] = set()
     undecided = False
     for cond in rule.when:
@@ -66,7 +65,7 @@ def _match(policy: Policy, rule: Rule, facts: Facts, ask_optional: bool):
     if undecided:
         order = list(policy.facts)
         return sorted(missing, key=order.index)
-    return _MISMATCH
+    return None
 
 
 def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
@@ -128,13 +127,13 @@ def _checklists(policy: Policy, ids: Iterable[str], facts: Facts) -> tuple[Check
     return tuple(out)
 
 
-def _checklist_cites(policy: Policy, ids: Iterable[str]):
+def _checklist_cites(policy: Policy, ids: Iterable[str]) -> Iterator[tuple[str, ...]]:
     for cid in ids:
         for item in policy.checklists[cid].items:
             yield item.cites
 
 
-def _item_applies(when: Mapping[str, frozenset] | None, facts: Facts) -> bool:
+def _item_applies(when: Mapping[str, FactValues] | None, facts: Facts) -> bool:
     if not when:
         return True
     return all(facts.get(name) in allowed for name, allowed in when.items())

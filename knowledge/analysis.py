@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from .model import FACT_NAMES, Policy, Rule
+from .model import FACT_NAMES, FactValues, Policy, Rule
 
-Box = dict[str, frozenset]
+Box = dict[str, FactValues]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,9 +27,9 @@ class Unreachable:
     everything: bool = False  # the rule itself matches every question (`when: {}`) and is not last
 
 
-def fact_values(policy: Policy) -> dict[str, frozenset]:
+def fact_values(policy: Policy) -> dict[str, FactValues]:
     """Every value each fact can take, None (not said) included."""
-    values: dict[str, frozenset] = {}
+    values: dict[str, FactValues] = {}
     for name in FACT_NAMES:
         terms = policy.terms(name)
         if terms:
@@ -67,7 +67,7 @@ def unreachable_rules(policy: Policy) -> list[Unreachable]:
     return found
 
 
-def _culprits(policy: Policy, rule: Rule, takers: list[str], universe: Mapping[str, frozenset]) -> tuple[str, ...]:
+def _culprits(policy: Policy, rule: Rule, takers: list[str], universe: Mapping[str, FactValues]) -> tuple[str, ...]:
     """The earlier rules to name: one that alone takes all the rule's questions, if any; else
     those that turn on a fact the rule turns on (not significant harm, which takes a corner of everything)."""
     earlier = {r.id: r for r in policy.rules}
@@ -87,11 +87,11 @@ def _subtract_all(box: Box, cuts: list[Box]) -> list[Box]:
     return left
 
 
-def _box(cond: Mapping[str, frozenset], universe: Mapping[str, frozenset]) -> Box:
+def _box(cond: Mapping[str, FactValues], universe: Mapping[str, FactValues]) -> Box:
     return {name: frozenset(cond.get(name, values)) for name, values in universe.items()}
 
 
-def _stops(policy: Policy, cond: Mapping[str, frozenset], universe: Mapping[str, frozenset]) -> Box:
+def _stops(policy: Policy, cond: Mapping[str, FactValues], universe: Mapping[str, FactValues]) -> Box:
     """Where a rule answers or stops the search to ask: a fact not said is asked for,
     unless it is optional (a one-shot answer passes the rule over then)."""
     box = _box(cond, universe)

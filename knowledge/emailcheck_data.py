@@ -101,11 +101,11 @@ def load_email_check(policy: Policy, path: str | Path | None = None) -> EmailChe
     try:
         doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Lines)  # noqa: S506 - SafeLoader subclass
     except OSError as exc:
-        raise KnowledgeError([Problem(str(path), 0, "email_check", f"cannot read the file ({exc.strerror or exc})")])
+        raise KnowledgeError([Problem(str(path), 0, "email_check", f"cannot read the file ({exc.strerror or exc})")]) from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise KnowledgeError([Problem(str(path), mark.line + 1 if mark else 0, "email_check",
-                                      f"invalid YAML: {getattr(exc, 'problem', None) or exc}")])
+                                      f"invalid YAML: {getattr(exc, 'problem', None) or exc}")]) from None
     if not isinstance(doc, dict):
         raise KnowledgeError([Problem(str(path), 0, "email_check", "expected a mapping at the top")])
 

@@ -19,6 +19,7 @@ import yaml
 
 from .analysis import unreachable_rules
 from .contract import NEEDED
+from .errors import EXIT_KNOWLEDGE, SafeShareError
 from .model import (
     FACT_NAMES,
     Alternative,
@@ -50,8 +51,10 @@ BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encr
                         "already", "everything"})
 
 
-class KnowledgeError(Exception):
+class KnowledgeError(SafeShareError):
     """The knowledge files cannot be used; `problems` says where and why."""
+
+    exit_code = EXIT_KNOWLEDGE
 
     def __init__(self, problems: Iterable["Problem"]):
         self.problems = tuple(problems)
@@ -332,7 +335,7 @@ class _Context:
                 else:
                     strength = self.strength.get if fact == "kind" else None
                     hint = did_you_mean(value, sorted(self.values_of.get(fact, ())),
-                                        (lambda v: strength(v, (0, 0))) if strength else None)
+                                        (lambda v, rank=strength: rank(v, (0, 0))) if strength else None)
                     check.add(values, vloc, f"unknown {fact} {value!r}{hint}", index=i)
             out[fact] = frozenset(expanded)
         return out
@@ -353,10 +356,11 @@ def read_mapping(path: Path, part: str) -> dict:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise KnowledgeError([Problem(str(path), 0, part, f"cannot read the file ({exc.strerror or exc})")])
+        raise KnowledgeError([Problem(str(path), 0, part, f"cannot read the file ({exc.strerror or exc})")]) from None
     except (UnicodeDecodeError, yaml.YAMLError) as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise KnowledgeError([Problem(str(path), mark.line + 1 if mark else 0, part, f"invalid YAML: {exc}")])
+        raise KnowledgeError([Problem(str(path), mark.line + 1 if mark else 0, part,
+                                      f"invalid YAML: {exc}")]) from None
     if not isinstance(doc, dict):
         raise KnowledgeError([Problem(str(path), 0, part, "expected a mapping at the top")])
     return doc

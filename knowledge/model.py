@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Mapping
+from typing import Any, Mapping, TypeAlias
 
+FactValues: TypeAlias = frozenset[str | bool | None]  # the values a condition allows for one fact
 
 class Verdict(StrEnum):
     """What the protocol allows. Ordered from most to least permissive."""
@@ -112,7 +113,7 @@ class Cited:
 class ChecklistItem:
     text: str
     cites: tuple[str, ...]
-    when: Mapping[str, frozenset] | None = None
+    when: Mapping[str, FactValues] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,8 +144,8 @@ class Example:
 class PackageOffer:
     """When an answer offers to make an encrypted package (rules.yaml `package_offer`)."""
 
-    when: Mapping[str, frozenset]
-    verdicts: frozenset
+    when: Mapping[str, FactValues]
+    verdicts: frozenset[Verdict]
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,7 +153,7 @@ class Rule:
     """If the facts match any of `when`, the protocol says `verdict`."""
 
     id: str
-    when: tuple[Mapping[str, frozenset], ...]
+    when: tuple[Mapping[str, FactValues], ...]
     verdict: Verdict
     summary: str
     reasons: tuple[Cited, ...]
@@ -310,10 +311,10 @@ class Facts:
     down: str | None = None  # a channel that is not working ("the portal is down")
     everything: bool | None = None  # asked for, or about to send, everything on file
 
-    def get(self, name: str):
+    def get(self, name: str) -> Any:
         return getattr(self, name)
 
-    def with_(self, **changes) -> "Facts":
+    def with_(self, **changes: Any) -> "Facts":
         return replace(self, **changes)
 
     def known(self) -> dict[str, object]:

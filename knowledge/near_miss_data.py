@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import yaml
 
 from .loader import DATA_DIR, KnowledgeError, Problem, read_mapping, section_ids
 from .model import Policy
@@ -57,7 +57,7 @@ def load_near_miss(policy: Policy, path: str | Path | None = None) -> NearMissDa
 
     doc = read_mapping(path, "near_miss")
 
-    def items(key: str) -> list[dict]:
+    def items(key: str) -> list[dict[str, Any]]:
         value = doc.get(key)
         if not isinstance(value, list) or not value or not all(isinstance(v, dict) for v in value):
             add(key, "expected a list of mappings")
@@ -70,14 +70,14 @@ def load_near_miss(policy: Policy, path: str | Path | None = None) -> NearMissDa
                 add(f"{key}[{n}].id", f"{item_id!r} is used twice")
         return value
 
-    def text(node: dict, key: str, loc: str) -> str:
+    def text(node: dict[str, Any], key: str, loc: str) -> str:
         value = node.get(key)
         if not isinstance(value, str) or not value.strip():
             add(loc, "field required")
             return ""
         return " ".join(value.split())
 
-    def cites(node: dict, loc: str) -> tuple[str, ...]:
+    def cites(node: dict[str, Any], loc: str) -> tuple[str, ...]:
         return section_ids(policy, node.get("cites"), add, loc)
 
     def choices(key: str) -> tuple[tuple[str, str], ...]:

@@ -7,6 +7,13 @@ the data, one for the encrypted header). Here the same byte stream is laid
 out with strided slice assignments (one per byte position of a round) and
 hashed in large blocks: the same key in a few milliseconds.
 tests/test_packager.py checks it against py7zr's own function.
+
+py7zr offers no way to hand its AES coders a key or a derivation: they
+call the `calculate_key` name of py7zr.compressor. So while one of our
+sessions is open (and only then) that name points at a dispatcher, which
+uses this derivation in a thread inside a session and py7zr's own in any
+other thread; the last session to close puts py7zr's function back. Nothing
+changes at import, and code that uses py7zr for itself gets py7zr's code.
 """
 from __future__ import annotations
 
@@ -15,25 +22,63 @@ import hashlib
 import sys
 import threading
 from array import array
-from typing import Iterator
+from typing import Callable, Iterator
 
 _BLOCK_ROUNDS = 1 << 16
 _local = threading.local()
+_Derivation = Callable[[bytes, int, bytes, str], bytes]
+_installed = threading.Lock()  # guards the two below
+_sessions = 0  # sessions open in all threads
+_py7zr_own: _Derivation | None = None  # py7zr.compressor's calculate_key while ours stands in for it
 
 
 @contextlib.contextmanager
 def session() -> Iterator[None]:
-    """Within one package, derive each key once.
+    """Within one package, derive each key once, fast.
 
     py7zr derives the same key (same password, no salt) for every coder it
     opens: the data block, the encrypted header, and again when appending.
     The keys live only in this thread's session and are dropped when it ends.
     """
+    if getattr(_local, "keys", None) is not None:
+        raise RuntimeError("a key derivation session is already open in this thread")
+    _open()
     _local.keys = {}
     try:
         yield
     finally:
         _local.keys = None
+        _close()
+
+
+def _open() -> None:
+    global _sessions, _py7zr_own
+    from py7zr import compressor
+
+    with _installed:
+        if _sessions == 0:
+            _py7zr_own = compressor.calculate_key
+            compressor.calculate_key = _dispatch
+        _sessions += 1
+
+
+def _close() -> None:
+    global _sessions, _py7zr_own
+    from py7zr import compressor
+
+    with _installed:
+        _sessions -= 1
+        if _sessions == 0 and _py7zr_own is not None:
+            compressor.calculate_key = _py7zr_own
+            _py7zr_own = None
+
+
+def _dispatch(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
+    """What py7zr's coders call while a session is open somewhere: ours in a session, py7zr's elsewhere."""
+    if getattr(_local, "keys", None) is not None:
+        return calculate_key(password, cycles, salt, digest)
+    own = _py7zr_own  # another thread's py7zr work, not ours
+    return own(password, cycles, salt, digest) if own is not None else _original(password, cycles, salt, digest)
 
 
 def calculate_key(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
@@ -72,10 +117,3 @@ def _original(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
     from py7zr import helpers
 
     return helpers.calculate_key(password, cycles, salt, digest)
-
-
-def install() -> None:
-    """Make py7zr's AES coders use this derivation (they import the name)."""
-    from py7zr import compressor
-
-    compressor.calculate_key = calculate_key

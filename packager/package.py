@@ -29,11 +29,12 @@ from typing import Iterator, Sequence
 import py7zr
 import pyzipper
 
+from knowledge.errors import EXIT_PACKAGE, SafeShareError
+
 from . import kdf
 from .names import archive_name, display_name, inner_name, is_compressed, looks_incompressible
 from .password import new_password
 
-kdf.install()
 log = logging.getLogger(__name__)
 
 FORMATS = ("7z", "zip")
@@ -44,8 +45,10 @@ _STORED_7Z = [{"id": py7zr.FILTER_COPY}, _AES]
 _COMPRESSED_7Z = [{"id": py7zr.FILTER_LZMA2, "preset": 0}, _AES]
 
 
-class PackageError(ValueError):
+class PackageError(SafeShareError, ValueError):
     """Why a package cannot be made, in words for the sender (no file names, no password)."""
+
+    exit_code = EXIT_PACKAGE
 
 
 @dataclass(frozen=True)
@@ -199,9 +202,7 @@ def _write_7z(path: Path, password: str, sources: Sequence[Source], files: list[
 
 
 def _write_zip(path: Path, password: str, sources: Sequence[Source], files: list[PackedFile]) -> None:
-    from .winzip import AESZipFile  # OpenSSL through cryptography: only loaded for ZIP
-
-    with AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED) as archive:
+    with pyzipper.AESZipFile(path, "w", compression=pyzipper.ZIP_DEFLATED) as archive:
         archive.setpassword(password.encode())
         archive.setencryption(pyzipper.WZ_AES, nbits=256, force_wz_aes_version=2)
         for source, packed in zip(sources, files, strict=True):

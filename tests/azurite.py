@@ -48,7 +48,7 @@ class Azurite:
                 return self
             except OSError:
                 if self.process.poll() is not None:
-                    raise RuntimeError("Azurite exited at start")
+                    raise RuntimeError("Azurite exited at start") from None
                 time.sleep(0.1)
         raise RuntimeError("Azurite did not start within 30 s")
 

@@ -45,9 +45,11 @@ class Connector:
         self.faults: list[tuple[int, dict]] = []  # (status, headers) to answer before accepting
         self.refused = 0
         self.delay = 0.0  # seconds to wait before accepting each reply (a slow connector)
+        self.arrived = asyncio.Event()  # set as each reply arrives, before any delay
 
     async def _post(self, request: web.Request) -> web.Response:
         body = await request.json()
+        self.arrived.set()
         if self.delay:
             await asyncio.sleep(self.delay)
         if self.faults:

@@ -276,12 +276,15 @@ async def test_hold_time_comes_from_the_configuration_and_expired_packages_go(po
 
     app = create_app(Config(PACKAGE_HOLD_SECONDS=60), policy, storage=MemoryStorage())
     assert app[BOT_KEY].pending.hold_seconds == 60  # an empty hold is still the configured one
-    pending = PendingPackages(hold_seconds=0.05)
+    now = [1000.0]
+    pending = PendingPackages(hold_seconds=60, clock=lambda: now[0])
     package = tmp_path / "p.7z"
     package.write_bytes(b"encrypted")
     token = await pending.hold(package, "20261125-ABCD.7z", 9, "conv")
     assert await pending.take(token, "other-conv") is None  # only its own conversation
-    await asyncio.sleep(0.1)
+    now[0] += 59.9
+    assert len(pending) == 1 and (pending.root / token).exists()  # still held just before the hold ends
+    now[0] += 0.1
     assert await pending.take(token, "conv") is None  # expired, and deleted
     assert list(pending.root.iterdir()) == []
     await pending.close()

@@ -272,7 +272,7 @@ def test_manifest_package_is_valid(tmp_path):
         bot = manifest["bots"][0]
         assert bot["scopes"] == ["personal"] and bot["supportsFiles"] is True
         assert [c["title"] for c in bot["commandLists"][0]["commands"]][:2] == ["help", "check"]
-        for name, size, alpha in (("color.png", 192, False), ("outline.png", 32, True)):
+        for name, size, _alpha in (("color.png", 192, False), ("outline.png", 32, True)):
             data = archive.read(name)
             assert data[:8] == b"\x89PNG\r\n\x1a\n"
             width, height, _, colour_type = struct.unpack(">IIBB", data[16:26])

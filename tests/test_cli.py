@@ -69,12 +69,12 @@ def test_serve_explains_a_bad_state_store_or_a_busy_port(tmp_path):
     import socket
 
     done = _serve(tmp_path, SAFESHARE_STORAGE="blob")
-    assert done.returncode == 1 and "needs AZURE_STORAGE_CONNECTION_STRING" in done.stderr
+    assert done.returncode == 5 and "needs AZURE_STORAGE_CONNECTION_STRING" in done.stderr
     assert "Traceback" not in done.stderr
     done = _serve(tmp_path, SAFESHARE_STORAGE="disk")
-    assert done.returncode == 1 and "SAFESHARE_STORAGE must be file or blob" in done.stderr
+    assert done.returncode == 5 and "SAFESHARE_STORAGE must be file or blob" in done.stderr
     done = _serve(tmp_path, SAFESHARE_STATE_MAX_AGE_HOURS="soon")
-    assert done.returncode == 1 and "must be a whole number" in done.stderr
+    assert done.returncode == 5 and "must be a whole number" in done.stderr
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()

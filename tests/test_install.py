@@ -89,7 +89,7 @@ def test_purge_and_manifest_do_not_need_the_knowledge_files(installed, tmp_path)
     broken = tmp_path / "broken"
     broken.mkdir()
     env = ("--knowledge", str(broken))
-    assert run(installed, tmp_path, *env, "ask", "hello").returncode == 1  # the protocol is needed here
+    assert run(installed, tmp_path, *env, "ask", "hello").returncode == 3  # the protocol is needed here
     made = run(installed, tmp_path, *env, "manifest", "--app-id", "11111111-2222-4333-8444-555555555555", *URLS)
     assert made.returncode == 0, made.stderr
     purged = run(installed, tmp_path, *env, "purge")

@@ -124,7 +124,7 @@ def test_broken_knowledge_stops_the_command_line(knowledge_copy):
     edit_knowledge(knowledge_copy, "sections", "  - id: fax.4\n", "  - id: fax.4\n    colour: red\n")
     run = subprocess.run([sys.executable, "-m", "bot.cli", "--knowledge", str(knowledge_copy), "ask", "hello"],
                          capture_output=True, text=True)
-    assert run.returncode == 1
+    assert run.returncode == 3
     assert "cannot start" in run.stderr and "sections.yaml" in run.stderr and "colour" in run.stderr
     assert "Traceback" not in run.stderr
 

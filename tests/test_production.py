@@ -168,8 +168,9 @@ async def test_sigterm_finishes_the_turn_in_flight_and_a_restart_carries_on(conn
         first = await Serve(env, tmp_path).ready(session)
         await say(session, first.url, connector, "restart", "check")
         connector.delay = 1.5  # the reply to the next turn is slow to be accepted
+        connector.arrived.clear()
         turn = asyncio.ensure_future(say(session, first.url, connector, "restart", "no"))
-        await asyncio.sleep(0.5)
+        await asyncio.wait_for(connector.arrived.wait(), 10)  # the turn is in flight: its reply is being sent
         first.terminate()
         sent = await turn  # answered 200, the reply delivered, despite the SIGTERM
         assert title(sent[-1]) == "How do you plan to send it?"
@@ -203,7 +204,7 @@ class SlowStorage(SqliteStorage):
 
     async def _read(self, keys):
         if self.slow:
-            await asyncio.sleep(30)
+            await asyncio.Event().wait()  # never answers; the storage's timeout cancels it
         return await super()._read(keys)
 
 

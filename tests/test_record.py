@@ -9,7 +9,7 @@ import sys
 from dialogs.conversation import Conversation, Incoming, Kind
 from dialogs.record import decision_record
 
-from .botharness import buttons, card_of
+from .botharness import buttons
 from .conftest import ROOT
 from .test_bot_http import assert_valid_card, harness  # noqa: F401 - the fixture
 

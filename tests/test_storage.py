@@ -60,10 +60,13 @@ async def test_create_read_conditional_write_delete(store):
 
 
 async def test_old_state_is_dropped_and_purged(store):
-    s = store(max_age=2)
+    now = [time.time()]
+    s = store(max_age=3600, clock=lambda: now[0])
     await s.write({"old-1": {"v": 1}, "old-2": {"v": 2}})
-    await asyncio.sleep(3.5)  # blob last-modified times are whole seconds: keep a second of margin each way
+    now[0] += 3599
     await s.write({"new": {"v": 3}})
+    assert set(await s.read(["old-1", "old-2", "new"])) == {"old-1", "old-2", "new"}  # not yet too old
+    now[0] += 2
     assert await s.read(["old-1"]) == {}  # too old: treated as absent, and removed
     assert await s.purge() == 1  # old-2
     assert set((await s.read(["old-1", "old-2", "new"]))) == {"new"}
