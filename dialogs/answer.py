@@ -86,8 +86,9 @@ class Assistant:
         if match is None:
             return by_rules
         faq = self.policy.faq[match.faq_id]
-        if by_rules.verdict is not Verdict.NEED_MORE_INFO or not by_rules.asks:  # the rules decide (also
-            # "the protocol does not cover this"); the FAQ adds its text
+        silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
+        if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
+            # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
                     and question_form(question) == "yes_no":  # a finer point the rules do not hold: the stricter
                 told = self.faq_reply(faq.id, understood.facts)

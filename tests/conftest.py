@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -48,3 +49,15 @@ async def connector():
     await stand_in.start()
     yield stand_in
     await stand_in.stop()
+
+
+@pytest.fixture
+def azurite(tmp_path):
+    """A real Azurite (the Azure Storage emulator) for one test; .ci/run installs it."""
+    from .azurite import Azurite
+
+    if not shutil.which("azurite-blob") and not os.environ.get("CI"):
+        pytest.skip("Azurite is not installed (npm install -g azurite)")
+    server = Azurite(tmp_path / "azurite").start()
+    yield server
+    server.stop()

@@ -24,7 +24,6 @@ from .botharness import BotServer, Client, Connector, activity, buttons, running
 from .filehosts import FileHost, tls_contexts
 from .test_bot_http import assert_valid_card
 from .test_fax_cover import FORM
-from .test_production import azurite  # noqa: F401 - the fixture
 
 PERSONAL = ("Ann Patel", "Fellview", "960001", "960002", "Bloggs", "Civic Centre")
 NEUTRAL_NAME = re.compile(r"^fax-cover-\d{8}-[0-9a-f]{6}\.pdf$")

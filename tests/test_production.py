@@ -12,24 +12,14 @@ import time
 from pathlib import Path
 
 import aiohttp
-import pytest
 
 from bot.storage import BlobStorage, SqliteStorage
 
-from .azurite import Azurite, needs_azurite
+from .azurite import needs_azurite
 from .botharness import BotServer, Connector, activity, card_of, running
 
 ROOT = Path(__file__).resolve().parent.parent
 SAFESHARE = [sys.executable, "-m", "bot.cli"]
-
-
-@pytest.fixture
-def azurite(tmp_path):
-    if not __import__("shutil").which("azurite-blob") and not os.environ.get("CI"):
-        pytest.skip("Azurite is not installed (npm install -g azurite)")
-    server = Azurite(tmp_path / "azurite").start()
-    yield server
-    server.stop()
 
 
 class Serve:
