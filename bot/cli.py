@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--compare", metavar="DIR", help="preview an edited copy of the knowledge files: the answers "
                        "and typo corrections that change against the knowledge in use")
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    serve = sub.add_parser("serve", help="run the Teams bot (Bot Framework endpoint POST /api/messages)")
+    serve = sub.add_parser("serve", help="run the Teams bot (Bot Framework endpoint POST /api/messages; "
+                                          "without an app id, also a browser chat at /)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=3978)
     serve.add_argument("--allow-anonymous-remote", action="store_true",
@@ -319,8 +320,9 @@ def _serve(policy, args) -> int:
         print(f"safeshare: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
     port = sock.getsockname()[1]
+    browser = f"Open http://{args.host}:{port}/ in a browser to chat, or try" if config.anonymous else "Try"
     print(f"SafeShare on http://{args.host}:{port}/api/messages, {mode}. "
-          "Try it with: npx @microsoft/m365agentsplayground -e "
+          f"{browser} it with: npx @microsoft/m365agentsplayground -e "
           f"http://{args.host}:{port}/api/messages -c msteams", file=sys.stderr, flush=True)
     # SIGTERM/SIGINT: stop accepting, let in-flight turns finish (up to 30 s), then close the store.
     web.run_app(app, sock=sock, print=None, shutdown_timeout=30, access_log=None)
