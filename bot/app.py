@@ -109,7 +109,7 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
-    if config.anonymous:  # the browser chat at /: local mode only, never beside a Bot Framework app id
+    if config.anonymous and not config.ANONYMOUS_REMOTE:  # the browser chat at /: this computer only, no app id
         add_webchat(app, app[BOT_KEY], config, local=_loopback, on_turn_error=on_turn_error)
     app.on_startup.append(_freeze_startup_objects)
     app.cleanup_ctx.append(_sweeper)

@@ -320,7 +320,8 @@ def _serve(policy, args) -> int:
         print(f"safeshare: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
     port = sock.getsockname()[1]
-    browser = f"Open http://{args.host}:{port}/ in a browser to chat, or try" if config.anonymous else "Try"
+    local_chat = config.anonymous and not config.ANONYMOUS_REMOTE  # the browser chat exists (bot/webchat.py)
+    browser = f"Open http://{args.host}:{port}/ in a browser to chat, or try" if local_chat else "Try"
     print(f"SafeShare on http://{args.host}:{port}/api/messages, {mode}. "
           f"{browser} it with: npx @microsoft/m365agentsplayground -e "
           f"http://{args.host}:{port}/api/messages -c msteams", file=sys.stderr, flush=True)

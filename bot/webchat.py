@@ -17,7 +17,8 @@ in this process (LocalAdapter), so cards, buttons and Action.Submit values
 behave as in Teams; what the bot sends is queued for the next poll.
 
 Why it cannot open a hole: it exists only in anonymous local mode, where the
-server listens on loopback and (like /api/messages) answers only requests
+server listens on loopback (not with --allow-anonymous-remote, nor beside an
+app id), and (like /api/messages) it answers only requests
 whose Host is this computer, so DNS rebinding cannot reach it; a request
 from a browser page of another origin is refused (Origin header), so a web
 page cannot start conversations either. Every conversation route needs the
@@ -236,8 +237,8 @@ def add_webchat(app: web.Application, bot: SafeShareBot, config: Config, *,
                 on_turn_error: Callable[[TurnContext, Exception], Awaitable[None]] | None = None,
                 conversations: Conversations | None = None) -> None:
     """Serve the page at / and the Direct Line routes it uses (anonymous local mode only: see the module)."""
-    if not config.anonymous:
-        raise ValueError("the local web chat is for anonymous local mode only")
+    if not config.anonymous or config.ANONYMOUS_REMOTE:
+        raise ValueError("the local web chat is for anonymous local mode on this computer only")
     app[CONVERSATIONS_KEY] = conversations if conversations is not None else Conversations()
     app[_ADAPTER_KEY] = LocalAdapter(on_turn_error)
     app[_BOT_KEY] = bot
@@ -275,8 +276,7 @@ def _problem(status: HTTPStatus, detail: str) -> web.Response:
 
 def _refused(request: web.Request) -> web.Response | None:
     """The same Host check as /api/messages, and no requests from other sites' pages."""
-    config = request.app[_CONFIG_KEY]
-    if not config.ANONYMOUS_REMOTE and not request.app[_LOCAL_KEY](request):
+    if not request.app[_LOCAL_KEY](request):
         return _problem(HTTPStatus.FORBIDDEN, "the local web chat answers only requests to this computer "
                                               "(Host 127.0.0.1, ::1 or localhost)")
     origin = request.headers.get("Origin")

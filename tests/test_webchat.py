@@ -17,6 +17,8 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from bot.app import create_app
 from bot.config import Config
@@ -242,9 +244,11 @@ async def test_the_page_and_web_chat_are_served_with_their_licence(local):
     assert "botframework-webchat" in source and "4.18.1" in source
 
 
-async def test_no_web_chat_beside_an_app_id(tmp_path, policy):
-    config = Config(APP_ID="11111111-2222-4333-8444-555555555555", APP_PASSWORD="x", ALLOWED_TENANTS="t",
-                    STATE_FILE=str(tmp_path / "state.sqlite3"), WORK_DIR=str(tmp_path / "work"))
+@pytest.mark.parametrize("settings", [
+    {"APP_ID": "11111111-2222-4333-8444-555555555555", "APP_PASSWORD": "x", "ALLOWED_TENANTS": "t"},
+    {"ANONYMOUS_REMOTE": True}], ids=["app id", "anonymous remote"])
+async def test_no_web_chat_beside_an_app_id_or_beyond_this_computer(tmp_path, policy, settings):
+    config = Config(**settings, STATE_FILE=str(tmp_path / "state.sqlite3"), WORK_DIR=str(tmp_path / "work"))
     app = create_app(config, policy, storage=SqliteStorage(str(tmp_path / "state.sqlite3")))
     runner, url = await serve_local(app)
     try:
@@ -333,3 +337,42 @@ async def test_a_guided_check_in_the_browser_by_clicking_the_cards(tmp_path):
         code, output = serve.stop()
     assert code == 0 and "Traceback" not in output, output
     assert not errors, errors
+
+
+# -- hostile input ------------------------------------------------------------
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=40),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+                     max_leaves=12)
+_ACTIVITY = st.fixed_dictionaries({"type": st.sampled_from(["message", "typing", "event", "invoke", ""]) | _JSON}, optional={
+    "text": st.text(max_size=200) | _JSON, "value": st.dictionaries(st.text(max_size=10), _JSON, max_size=5) | _JSON,
+    "channelData": _JSON | st.fixed_dictionaries({"clientActivityID": _JSON}),
+    "attachments": _JSON, "from": _JSON, "conversation": _JSON, "safeshare": _JSON})
+
+
+@pytest.fixture(scope="module")
+def background():
+    from knowledge.loader import load_policy
+
+    from .test_fuzz import Background
+
+    server = Background(load_policy())
+    yield server
+    server.close()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=_ACTIVITY | _JSON)
+def test_hostile_activities_never_break_the_web_chat(background, body):
+    async def exchange():
+        session, base = background.session, background.bot.url + "/v3/directline"
+        cid, headers = await _start(session, base)
+        async with session.post(f"{base}/conversations/{cid}/activities", headers=headers, json=body) as resp:
+            assert resp.status < 500 and "Traceback" not in await resp.text(), (resp.status, body)
+        got = await _poll(session, base, cid, headers, "1")
+        assert all(isinstance(a, dict) and a.get("id", "").startswith(cid) for a in got["activities"])
+        assert (await _post(session, base, cid, headers, text="check")).status == 200  # still answering
+        last = (await _poll(session, base, cid, headers, got["watermark"]))["activities"][-1]
+        assert _title(last).startswith("Is a child suffering")
+
+    background.run(exchange())
