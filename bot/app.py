@@ -1,4 +1,5 @@
-"""The aiohttp host: POST /api/messages through botbuilder, GET /healthz.
+"""The aiohttp host: POST /api/messages through botbuilder, GET /healthz (and, in anonymous local mode,
+the browser chat at / and its Direct Line routes: bot/webchat.py).
 
 Requests are parsed here rather than by CloudAdapter.process() (which
 fails on expectReplies, and authenticates only after deserialising), so a
@@ -36,6 +37,7 @@ from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter, authenticate_raw, fix_openid_refresh
 from .storage import StorageUnavailable, storage_from
 from .turns import Turns
+from .webchat import add_webchat
 
 log = logging.getLogger(__name__)
 
@@ -65,20 +67,21 @@ def create_adapter(config: Config) -> SafeShareAdapter:
     fix_openid_refresh()
     auth = CachingAuthentication(ConfigurationBotFrameworkAuthentication(config))
     adapter = SafeShareAdapter(auth)
-
-    async def on_turn_error(context: TurnContext, error: Exception) -> None:
-        reference = uuid.uuid4().hex[:8]
-        # The exception's message may quote user data: log its type only.
-        log.error("turn.failed", extra={"reference": reference, "error": type(error).__name__})
-        try:
-            await context.send_activity(
-                f"Sorry, something went wrong on my side (reference {reference}). Please try again; "
-                "if a child is at risk, ring the Safeguarding Hub on 0333 240 1727.")
-        except Exception:  # noqa: BLE001 - the one turn-error handler; the connector may be down
-            log.error("turn.apology_failed", extra={"reference": reference})
-
     adapter.on_turn_error = on_turn_error
     return adapter
+
+
+async def on_turn_error(context: TurnContext, error: Exception) -> None:
+    """The one turn-error handler, for Teams turns and the local web chat's alike."""
+    reference = uuid.uuid4().hex[:8]
+    # The exception's message may quote user data: log its type only.
+    log.error("turn.failed", extra={"reference": reference, "error": type(error).__name__})
+    try:
+        await context.send_activity(
+            f"Sorry, something went wrong on my side (reference {reference}). Please try again; "
+            "if a child is at risk, ring the Safeguarding Hub on 0333 240 1727.")
+    except Exception:  # noqa: BLE001 - the one turn-error handler; the connector may be down
+        log.error("turn.apology_failed", extra={"reference": reference})
 
 
 def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
@@ -113,6 +116,8 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/readyz", readyz)
+    if config.anonymous and not config.ANONYMOUS_REMOTE:  # the browser chat at /: this computer only, no app id
+        add_webchat(app, app[BOT_KEY], config, local=_loopback, on_turn_error=on_turn_error, run=app[TURNS_KEY].run)
     app.on_startup.append(_freeze_startup_objects)
     app.on_shutdown.append(_stop_turns)
     app.cleanup_ctx.append(_close_clients)  # closed last: after the sweeper that uses them has stopped

@@ -39,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--compare", metavar="DIR", help="preview an edited copy of the knowledge files: the answers "
                        "and typo corrections that change against the knowledge in use")
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    serve = sub.add_parser("serve", help="run the Teams bot (Bot Framework endpoint POST /api/messages)")
+    serve = sub.add_parser("serve", help="run the Teams bot (Bot Framework endpoint POST /api/messages; "
+                                          "without an app id, also a browser chat at /)")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=3978)
     serve.add_argument("--allow-anonymous-remote", action="store_true",
@@ -336,8 +337,10 @@ def _serve(policy, args) -> int:
         print(f"safeshare: cannot serve on {args.host}:{args.port}: {exc.strerror or exc}", file=sys.stderr)
         return EXIT_FAILURE
     port = sock.getsockname()[1]
+    local_chat = config.anonymous and not config.ANONYMOUS_REMOTE  # the browser chat exists (bot/webchat.py)
+    browser = f"Open http://{args.host}:{port}/ in a browser to chat, or try" if local_chat else "Try"
     print(f"SafeShare on http://{args.host}:{port}/api/messages, {mode}. "
-          "Try it with: npx @microsoft/m365agentsplayground -e "
+          f"{browser} it with: npx @microsoft/m365agentsplayground -e "
           f"http://{args.host}:{port}/api/messages -c msteams", file=sys.stderr, flush=True)
     # SIGTERM/SIGINT: stop accepting; turns in flight get a few seconds, then are stopped with a message to
     # the user and their files removed (bot/turns.py); then the store is closed. Well inside 30 s.

@@ -46,7 +46,9 @@ def installed(tmp_path_factory) -> Path:
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     assert {"bot/teamsapp/manifest.json", "bot/teamsapp/color.png", "bot/teamsapp/outline.png",
-            "knowledge/data/rules.yaml"} <= set(names)
+            "knowledge/data/rules.yaml", "bot/static/webchat.html", "bot/static/webchat-page.js",
+            "bot/static/webchat.js", "bot/static/webchat.LICENSE.txt", "bot/static/webchat.js.LICENSE.txt",
+            "bot/static/SOURCE.md"} <= set(names)
     venv = base / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=60)
     python = venv / "bin" / "python"
@@ -108,6 +110,13 @@ async def test_installed_serve_answers_from_another_folder(installed, tmp_path, 
             async with session.post(serve.url + "/api/messages", json=body) as resp:
                 assert resp.status == 200
             await asyncio.wait_for(connector.events["installed"].wait(), 10)
+            # The browser chat comes from the wheel too: the page, Web Chat and its licence.
+            for path, expected in (("/", b"<title>SafeShare</title>"), ("/webchat.js", b"WebChat"),
+                                   ("/webchat.LICENSE.txt", b"MIT License")):
+                async with session.get(serve.url + path) as resp:
+                    assert resp.status == 200 and expected in await resp.read(), path
+            async with session.post(serve.url + "/v3/directline/tokens/generate") as resp:
+                assert resp.status == 200 and "token" in await resp.json()
     finally:
         code, output = serve.stop()
     assert code == 0 and "Traceback" not in output, output
