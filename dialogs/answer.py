@@ -96,8 +96,13 @@ class Assistant:
                                citations=tuple(dict.fromkeys(told.citations + by_rules.citations)),
                                understood=by_rules.understood)
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
-        if faq.verdict is Verdict.ESCALATE:  # "who do I ring if I'm worried?": unless the user says no concerns
-            return by_rules if understood.harm.level is HarmLevel.NO else self.faq_reply(faq.id, understood.facts)
+        if faq.verdict is Verdict.ESCALATE:  # "who do I ring if I'm worried?": unless the user says no concerns,
+            # or asks how to send something (a channel named, other than the phone the Hub is rung on) and the
+            # FAQ only half matches: another question
+            sending = understood.facts.get("channel") not in (None, "phone") and match.score < CLEAR_FAQ
+            if understood.harm.level is HarmLevel.NO or sending:
+                return by_rules
+            return self.faq_reply(faq.id, understood.facts)
         return self.faq_reply(faq.id, understood.facts, form=question_form(question))
 
     def advise(self, understood: Understanding) -> Reply:

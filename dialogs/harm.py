@@ -382,12 +382,21 @@ class HarmReader:
 
     # -- scopes ---------------------------------------------------------------
     def _find(self, stems: list[str], name: str):
-        """(start, end) of each phrase of list `name` in `stems`; phrases are looked up by their first stem."""
+        """(start, end) of each phrase of list `name` in `stems`; phrases are looked up by their first stem.
+
+        A `no_harm` phrase may have one more word inside it: "no concerns" is also "no ongoing concerns"."""
         by_first = self._firsts[name]
+        inside = 1 if name == "no_harm" else 0
         for i, stem in enumerate(stems):
             for phrase in by_first.get(stem, ()):
                 if tuple(stems[i:i + len(phrase)]) == phrase:
                     yield i, i + len(phrase)
+                elif inside and len(phrase) >= 2:
+                    for k in range(1, len(phrase)):
+                        extra = stems[i + k] if i + k < len(stems) else _END
+                        if extra not in (_END, _PAUSE) and tuple(stems[i:i + k] + stems[i + k + 1:i + len(phrase) + 1]) == phrase:
+                            yield i, i + len(phrase) + 1
+                            break
 
     def _spans(self, stems: list[str], name: str) -> set[int]:
         return {k for s, e in self._find(stems, name) for k in range(s, e)}

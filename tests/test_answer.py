@@ -217,3 +217,10 @@ def test_a_faq_match_needs_the_faqs_telling_words(assistant):
 def test_terse_queries(assistant, question, faq_id):
     match = assistant.faq_match(question)
     assert (match and match.faq_id) == faq_id
+
+
+def test_the_hub_faq_does_not_answer_a_how_to_send_question_it_only_half_matches(assistant):
+    # "how do I contact the hub" shares 'contact' (a contact session here) with a question about texting
+    reply = assistant.answer("how do I text the contact supervisor a summary of contact? just a heads up")
+    assert reply.verdict.value != "escalate"
+    assert assistant.answer("who do I ring if I'm worried about a child").verdict.value == "escalate"
