@@ -254,8 +254,10 @@ class HarmReader:
         return len(signs) > self.words.corroborate or (len(signs) == self.words.corroborate and self._now(stems))
 
     def _now(self, stems: list[str]) -> bool:
-        return any(not self._negated(stems, s) for name in ("current", "recent", "immediate")
-                   for s, _ in self._find(stems, name))
+        """Told as happening now. A negation before a time word is about the act, not the time ("she hasn't
+        answered since"), except for `immediate`'s phrases ("not in immediate danger")."""
+        return any(True for name in ("current", "recent") for _ in self._find(stems, name)) or any(
+            not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
 
     def _story(self, text: str, now: bool = True) -> bool:
         """A description of a child's situation, told as happening now, that no word of harm.yaml matched.
