@@ -269,19 +269,15 @@ class HarmReader:
         if len(words) < self.words.story:
             return False
         stems = [self.stem(w) for w in words]
-        # Told as now, it is asked about even where an answer could be given, unless it is past, managed,
-        # not real or explained; told at any time, only the user saying the child is safe stops the question.
+        # Told as now, it is asked about even where an answer could be given, unless it is past, managed or
+        # not real; told at any time, only the user saying the child is safe, or that it is not real, stops it.
+        # An innocent cause does not end a story: no word of harm was read for it to explain, and "at work" or
+        # "lift" anywhere in it ("when mummy's at work") said nothing about the child.
         told_now = self._now(stems)
         over = ("not_real", "resolved", "no_harm") + (("history", "managed") if now or not told_now else ())
         if (now and not told_now) or any(True for name in over for _ in self._find(stems, name)):
             return False
-        if self._find_explained(stems):
-            return False
         return self._child(words, stems, " ".join(told))
-
-    def _find_explained(self, stems: list[str]) -> bool:
-        """An innocent cause the user gives; one reported from someone else ("mum says he fell") does not count."""
-        return any(not self._reporters.intersection(stems[max(0, s - 6):s]) for s, _ in self._find(stems, "explained"))
 
     def tells_of_a_child(self, text: str) -> bool:
         """A story about a child, told at any time: when SafeShare must ask something anyway, harm comes first."""
