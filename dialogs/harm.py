@@ -114,6 +114,7 @@ class HarmReader:
         self._stemmer = snowballstemmer.stemmer("english")
         self._cache: dict[str, str] = {}
         self._titles = {c.id: c.title for c in words.categories}
+        self._timeless = frozenset(c.id for c in words.categories if c.timeless)
         self._over = {c.id: [self._phrase(p) for p in c.resolved] for c in words.categories}
         self._by_first: dict[str, list[_Phrase]] = {}
         self._acts: dict[str, str] = {}
@@ -346,10 +347,9 @@ class HarmReader:
         readings = []
         if self._negated(stems, start):
             readings.append("negated")
-        if any(True for _ in self._find(stems[lo:start] + [_PAUSE] + stems[end:end + 3], "documents")) \
-                and not self._quoted(stems[lo:start]):
+        if self._document_near(stems[lo:start] + [_PAUSE] + stems[end:end + 3]) and not self._quoted(stems[lo:start]):
             readings.append("document")  # "the minutes about the bruising", "his injury details"
-        if not said("recent"):
+        if not said("recent") and category not in self._timeless:
             if said("history") or any(_past_year(t) for t in stems[lo:hi]):
                 readings.append("past")
             if said("managed"):
@@ -365,6 +365,11 @@ class HarmReader:
         if clear and len(readings) == 1:
             return Cue(words, category, HarmLevel.MAYBE, readings[0])
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _document_near(self, stems: list[str]) -> bool:
+        """A document word, not one inside a word for a child ("form" in "sixth form")."""
+        child = self._spans(stems, "children")
+        return any(not child.intersection(range(s, e)) for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str]) -> bool:
         """The cue is in someone's own words, after the document that carries them:

@@ -226,6 +226,7 @@ class HarmCategory:
     signs: tuple[str, ...]  # worrying but not clear: ask the harm question first
     weak: tuple[str, ...] = ()  # everyday words that only add up with other signs
     resolved: tuple[str, ...] = ()  # this kind of harm is over now ("found", "turned up" for a missing child)
+    timeless: bool = False  # a past event is the risk now (an offender's convictions): no "past" reading
 
 
 @dataclass(frozen=True, slots=True)

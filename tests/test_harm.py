@@ -45,6 +45,10 @@ def level(assistant, text: str) -> HarmLevel | None:
     ("mum is slurring and her 5 year old is with her", HarmLevel.MAYBE),
     ("mum is slurring and her 5 year old is with her now", HarmLevel.YES),
     ("mum is slurring and her 5 year old hasn't been seen since", HarmLevel.YES),  # "not" is about the seeing
+    # an adult's past offence is the risk now (risky_adult is timeless), whatever else was last week
+    ("mum's boyfriend who moved in last week is on the sex offenders register, he is minding her 6yo tonight",
+     HarmLevel.YES),
+    ("Sixth form student says she will bring shame on the family", HarmLevel.YES),  # not the document "form"
     ("mum is slurring, she is collecting her 5 yo tomorrow", HarmLevel.YES),  # about to happen: likely to suffer
     # an age gap: a child and a much older man or partner (a parent's age does not count)
     ("a 14yo girl has been seeing a 26 year old man", HarmLevel.MAYBE),
@@ -147,8 +151,8 @@ FLOORS = {
     "harm_batch1.yaml": {"recall": 59, "clear_escalated": 35, "ordinary_asked": 5},
     "harm_batch2.yaml": {"recall": 47, "clear_escalated": 24, "ordinary_asked": 3},
     "harm_batch3.yaml": {"recall": 48, "clear_escalated": 27, "ordinary_asked": 2},
-    "harm_batch4.yaml": {"recall": 46, "clear_escalated": 26, "ordinary_asked": 6},
-    "harm_batch5.yaml": {"recall": 42, "clear_escalated": 26, "ordinary_asked": 3},
+    "harm_batch4.yaml": {"recall": 46, "clear_escalated": 27, "ordinary_asked": 6},
+    "harm_batch5.yaml": {"recall": 42, "clear_escalated": 28, "ordinary_asked": 3},
 }
 
 
