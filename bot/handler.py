@@ -63,7 +63,8 @@ def _personal(activity: Activity) -> bool:
 class SafeShareBot(ActivityHandler):
     def __init__(self, conversation: Conversation, conversation_state: ConversationState,
                  transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
-                 local_out: Path | None = None, work: WorkFolder | None = None, reports_path: Path | None = None):
+                 local_out: Path | None = None, work: WorkFolder | None = None, reports_path: Path | None = None,
+                 reminders=None):
         self.conversation = conversation
         self.work = work  # where originals are fetched to: SafeShare's own folder (bot/files.py)
         self.state = conversation_state
@@ -72,6 +73,7 @@ class SafeShareBot(ActivityHandler):
         self.pending = pending if pending is not None else PendingPackages()  # it has a len(): no "or"
         self.local_out = local_out  # the terminal chat: packages are saved here
         self.reports_path = reports_path  # the breach and near-miss register; None: SAFESHARE_REPORTS or the default
+        self.reminders = reminders  # Hub follow-up reminders (bot/reminders.py); None: not kept here
 
     # State is read and saved in on_message_activity, the only turn that changes it.
 
@@ -114,6 +116,10 @@ class SafeShareBot(ActivityHandler):
             if not saved:
                 messages = self._without_storage(new_state, messages)
             messages = await self._record_reports(messages)
+            if any(m.reminder is not None for m in messages):  # set, list or cancel: bot/reminders.py
+                from .reminders import address_of, fulfil
+
+                messages = await fulfil(self.reminders, messages, address_of(activity), self.conversation.clock())
             await self._send(turn_context, messages)
             log.info("turn.handled", extra={"kinds": [m.kind.value for m in messages], "saved": saved,
                                             "ms": round((time.perf_counter() - started) * 1000, 1)})
