@@ -97,11 +97,14 @@ class ReminderStore:
         self.timeout = timeout
 
     async def _guard(self, operation: str, work: Awaitable):
+        # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancellation that arrives as
+        # the work completes, and the scheduler's task would then never stop at shutdown.
         try:
-            return await asyncio.wait_for(work, self.timeout)
+            async with asyncio.timeout(self.timeout):
+                return await work
         except StorageUnavailable:
             raise
-        except asyncio.TimeoutError:
+        except TimeoutError:
             log.warning("reminders.timeout", extra={"operation": operation})
             raise StorageUnavailable(f"reminder store timed out on {operation}") from None
         except Exception as error:  # noqa: BLE001 - any backend failure means the store is unavailable
