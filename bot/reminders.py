@@ -330,9 +330,11 @@ def reminders_from(config, storage) -> ReminderStore | None:
 
     if isinstance(storage, SqliteStorage):
         return SqliteReminders(storage.path)
-    if isinstance(storage, BlobStorage) or (config.STORAGE == "blob" and config.AZURE_STORAGE_CONNECTION_STRING):
+    if isinstance(storage, BlobStorage) and config.AZURE_STORAGE_CONNECTION_STRING:
         return BlobReminders(config.AZURE_STORAGE_CONNECTION_STRING, config.STATE_CONTAINER + "-reminders")
-    return None  # a store of the caller's own (MemoryStorage): the conversation says reminders are not kept here
+    # A store of the caller's own (MemoryStorage, or blobs the configuration does not name): the
+    # conversation's own words say reminders are not kept here, and give the deadline for a calendar.
+    return None
 
 
 # -- a turn's reminder requests ---------------------------------------------------
