@@ -15,7 +15,7 @@ from hypothesis import given, settings, strategies as st
 from bot.app import SCHEDULER_KEY
 from bot.config import Config
 from bot.reminders import Address, BlobReminders, Reminder, SqliteReminders, reminder_id
-from bot.storage import BlobStorage, SqliteStorage
+from bot.storage import BlobStorage, SqliteStorage, StorageUnavailable
 from dialogs import reminder as words
 from dialogs.conversation import COMMAND_LIST, Command, Conversation, Incoming, Kind
 from dialogs.reminder import FOLLOW_UP, LONDON, CHOICES, ReminderProblem, State, When, due_for
@@ -372,3 +372,20 @@ def test_hostile_reminder_buttons_never_raise(assistant, action, fields):
     conversation = Conversation(assistant, clock=lambda: START)
     state, messages = conversation.turn(None, Incoming("", {**fields, "safeshare": action}))
     assert messages and messages[0].kind is Kind.REMINDER and state.get("check") is None
+
+
+async def test_a_store_that_cannot_be_reached_says_so_and_gives_the_deadline(policy, connector, tmp_path):
+    clock = Clock()
+    async with Bot(policy, connector, clock, SqliteStorage(tmp_path / "state.sqlite3")) as bot:
+        answer = await bot.say("conv-d", QUESTION)
+        offer = await bot.say("conv-d", value=press(answer[0], "Remind me"))
+        store = bot.server.app[SCHEDULER_KEY].store
+        await store._run(store._db.close)  # the reminder store fails from here on
+        down = await bot.say("conv-d", value=press(offer[0], "In 24 hours"))
+        assert_valid_card(down[0])
+        assert titled(down[0]) == "SafeShare cannot reach its reminders just now."
+        assert "due by Thursday 12 March at 14:00" in json.dumps(card_of(down[0]))
+        listed = await bot.say("conv-d", "reminders")
+        assert titled(listed[0]) == "SafeShare cannot reach its reminders just now."
+        with pytest.raises(StorageUnavailable):  # the timer's loop logs it and ticks again later
+            await bot.scheduler.tick()
