@@ -47,6 +47,7 @@ STORAGE_KEY = web.AppKey("storage", Storage)
 ADAPTER_KEY = web.AppKey("adapter", SafeShareAdapter)
 TURNS_KEY = web.AppKey("turns", Turns)
 SWEPT_KEY = web.AppKey("swept", asyncio.Event)  # set after each timed sweep (tests await it)
+SCHEDULER_KEY = web.AppKey("reminder_scheduler", object)  # bot/reminders.py ReminderScheduler; None: no store
 
 
 def _loopback(request: web.Request) -> bool:
@@ -86,11 +87,13 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
 
 def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
                pending: PendingPackages | None = None, local_out=None, work: WorkFolder | None = None,
-               builds: PackageBuilds | None = None) -> SafeShareBot:
+                builds: PackageBuilds | None = None, reminders=None, clock=None) -> SafeShareBot:
     limit_mb = transfer.max_bytes // (1024 * 1024) if transfer is not None else 100
-    return SafeShareBot(Conversation(Assistant(policy), package_limit_mb=limit_mb),
-                        ConversationState(storage if storage is not None else MemoryStorage()),
-                        transfer, pending, local_out, work, builds=builds)
+    conversation = Conversation(Assistant(policy), package_limit_mb=limit_mb)
+    if clock is not None:  # the tests' controllable clock: decision records, report dates, reminders
+        conversation.clock = clock
+    return SafeShareBot(conversation, ConversationState(storage if storage is not None else MemoryStorage()),
+                        transfer, pending, local_out, work, builds=builds, reminders=reminders)
 
 
 def pending_from(config: Config, work: WorkFolder | None = None) -> PendingPackages:
@@ -102,15 +105,18 @@ def pending_from(config: Config, work: WorkFolder | None = None) -> PendingPacka
 
 
 def create_app(config: Config, policy: Policy, storage: Storage | None = None,
-               transfer: FileTransfer | None = None) -> web.Application:
+               transfer: FileTransfer | None = None, clock=None) -> web.Application:
     app = web.Application(client_max_size=config.MAX_BODY_BYTES)
     app[CONFIG_KEY] = config
     storage = storage if storage is not None else storage_from(config)
     app[STORAGE_KEY] = storage
     transfer = transfer or FileTransfer(config.file_hosts, config.MAX_PACKAGE_MB * 1024 * 1024)
     work = WorkFolder(config.WORK_DIR or None)
+    from .reminders import reminders_from
+
     builds = PackageBuilds(config.BUILD_WORKERS, config.BUILD_QUEUE)
-    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work, builds=builds)
+    app[BOT_KEY] = create_bot(policy, storage, transfer, pending_from(config, work), work=work, builds=builds,
+                              reminders=reminders_from(config, storage), clock=clock)
     app[ADAPTER_KEY] = create_adapter(config)
     app[TURNS_KEY] = Turns(config.TURN_SECONDS)
     app.router.add_post("/api/messages", messages)
@@ -120,8 +126,9 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
         add_webchat(app, app[BOT_KEY], config, local=_loopback, on_turn_error=on_turn_error, run=app[TURNS_KEY].run)
     app.on_startup.append(_freeze_startup_objects)
     app.on_shutdown.append(_stop_turns)
-    app.cleanup_ctx.append(_close_clients)  # closed last: after the sweeper that uses them has stopped
+    app.cleanup_ctx.append(_close_clients)  # closed last: after the sweeper and the scheduler that use them
     app.cleanup_ctx.append(_sweeper)
+    app.cleanup_ctx.append(_reminder_scheduler)
     return app
 
 
@@ -152,6 +159,35 @@ async def _sweeper(app: web.Application):
 async def _stop_turns(app: web.Application) -> None:
     """SIGTERM: aiohttp has stopped accepting; turns in flight get a few seconds, then are stopped (bot/turns.py)."""
     await app[TURNS_KEY].close()
+
+
+async def _reminder_scheduler(app: web.Application):
+    """Send due Hub follow-up reminders: once at start (those due while no instance ran), then on a timer."""
+    from .reminders import ReminderScheduler, proactive_sender
+
+    bot, config = app[BOT_KEY], app[CONFIG_KEY]
+    if bot.reminders is None:
+        app[SCHEDULER_KEY] = None
+        yield
+        return
+    scheduler = ReminderScheduler(bot.reminders, proactive_sender(app[ADAPTER_KEY], config.APP_ID),
+                                  bot.conversation.policy, bot.conversation.clock)
+    app[SCHEDULER_KEY] = scheduler
+
+    async def tick_forever() -> None:
+        while True:
+            try:
+                await scheduler.tick()
+            except Exception as error:  # noqa: BLE001 - the scheduler must outlive a storage hiccup
+                log.warning("reminders.tick_failed", extra={"error": type(error).__name__})
+            await asyncio.sleep(config.REMINDER_SECONDS)
+
+    task = asyncio.create_task(tick_forever())
+    yield
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError):
+        await task
+    await bot.reminders.close()
 
 
 async def _freeze_startup_objects(app: web.Application) -> None:

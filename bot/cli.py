@@ -414,7 +414,11 @@ def _chat(policy, args) -> int:
     from . import logs
 
     logs.configure(json_lines=False, level=logging.WARNING)
-    bot = create_bot(policy, transfer=FileTransfer(allow_local=True), local_out=out)
+    from .reminders import SqliteReminders
+
+    # Reminders set here last as long as the chat: they can be listed and cancelled; only `serve` sends them.
+    bot = create_bot(policy, transfer=FileTransfer(allow_local=True), local_out=out,
+                     reminders=SqliteReminders(":memory:"))
     return asyncio.run(run_chat(bot))
 
 

@@ -100,6 +100,7 @@ class Config:
     # mode answers only requests whose Host is loopback (a web page's DNS rebinding cannot reach it).
     ANONYMOUS_REMOTE: bool = False
     SWEEP_SECONDS: float = 60
+    REMINDER_SECONDS: float = 30  # how often `serve` looks for Hub follow-up reminders that are due
     # botbuilder's "parameterized" cloud settings: all None means the public cloud's built-in values.
     # Setting any switches every one to what is given here (the tests use the public cloud's values
     # with a local OpenID metadata endpoint whose key signs their tokens).

@@ -67,7 +67,7 @@ class SafeShareBot(ActivityHandler):
     def __init__(self, conversation: Conversation, conversation_state: ConversationState,
                  transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
                  local_out: Path | None = None, work: WorkFolder | None = None, reports_path: Path | None = None,
-                 builds: PackageBuilds | None = None):
+                 builds: PackageBuilds | None = None, reminders=None):
         self.conversation = conversation
         self.work = work  # where originals are fetched to: SafeShare's own folder (bot/files.py)
         self.state = conversation_state
@@ -77,6 +77,7 @@ class SafeShareBot(ActivityHandler):
         self.local_out = local_out  # the terminal chat: packages are saved here
         self.reports_path = reports_path  # the breach and near-miss register; None: SAFESHARE_REPORTS or the default
         self.builds = builds if builds is not None else PackageBuilds()  # its own threads, a bounded queue
+        self.reminders = reminders  # Hub follow-up reminders (bot/reminders.py); None: not kept here
 
     # State is read and saved in on_message_activity, the only turn that changes it.
 
@@ -119,6 +120,10 @@ class SafeShareBot(ActivityHandler):
             if not saved:
                 messages = self._without_storage(new_state, messages)
             messages = await self._record_reports(messages)
+            if any(m.reminder is not None for m in messages):  # set, list or cancel: bot/reminders.py
+                from .reminders import address_of, fulfil
+
+                messages = await fulfil(self.reminders, messages, address_of(activity), self.conversation.clock())
             if any(m.cover is not None for m in messages):
                 await self._fax_pdf(turn_context, messages)
             else:

@@ -26,7 +26,7 @@ import sys
 from typing import Any
 
 FIELDS = ("reference", "error", "kinds", "ms", "saved", "attempt", "files", "format", "bytes", "status",
-          "delay_s", "operation")
+          "delay_s", "operation", "action", "outcome", "late", "state")
 conversation_ref: contextvars.ContextVar[str | None] = contextvars.ContextVar("conversation_ref", default=None)
 _salt = secrets.token_bytes(16)
 

@@ -24,6 +24,7 @@ from .fax import CoverSheet
 from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmLevel
 from .near_miss import NearMissReport
+from . import reminder as reminders
 from .reply import Option, Reply
 from .text import normalise
 
@@ -46,6 +47,7 @@ class Kind(StrEnum):
     FAX_COVER = "fax_cover"  # the cover sheet's words, when the advisor allows the fax
     REPORT_FORM = "report_form"  # a breach or near-miss report's choices (`inputs`)
     REPORT = "report"  # who to tell now; `report` carries the record for the host to keep
+    REMINDER = "reminder"  # the Hub follow-up reminder; `reminder` carries what the host does with its store
 
 
 class Command(StrEnum):
@@ -60,6 +62,8 @@ class Command(StrEnum):
     CHECK_EMAIL = "check email"
     FAX = "fax"
     REPORT = "report"
+    REMINDERS = "reminders"
+    REMIND_ME = "remind me"
 
 
 COMMAND_WORDS: Mapping[str, Command] = {
@@ -77,6 +81,10 @@ COMMAND_WORDS: Mapping[str, Command] = {
     "report": Command.REPORT, "report a breach": Command.REPORT, "report a near miss": Command.REPORT,
     "near miss": Command.REPORT, "breach": Command.REPORT, "data breach": Command.REPORT,
     "report breach": Command.REPORT, "report near miss": Command.REPORT,
+    "reminders": Command.REMINDERS, "reminder": Command.REMINDERS, "my reminders": Command.REMINDERS,
+    "show reminders": Command.REMINDERS, "cancel reminder": Command.REMINDERS, "cancel reminders": Command.REMINDERS,
+    "cancel my reminder": Command.REMINDERS, "cancel a reminder": Command.REMINDERS,
+    "remind me": Command.REMIND_ME, "set a reminder": Command.REMIND_ME, "set reminder": Command.REMIND_ME,
 }
 COMMAND_LIST = (
     (Command.HELP, "What SafeShare can do"),
@@ -87,6 +95,7 @@ COMMAND_LIST = (
     (Command.CHECK_EMAIL, "Check an email before you send it"),
     (Command.FAX, "Make a fax cover sheet (if the fax is allowed)"),
     (Command.REPORT, "Report a breach or near miss: who to tell now"),
+    (Command.REMINDERS, "Your reminders to follow up a Hub call in writing"),
     (Command.CANCEL, "Stop the current check"),
 )
 
@@ -132,6 +141,7 @@ class Message:
     inputs: tuple[FormField, ...] = ()  # boxes to fill in (the draft email, the fax form); their values come back with the button
     report: NearMissReport | None = None  # a breach or near-miss report for the host to record (ids and a date)
     cover: CoverSheet | None = None  # a fax cover sheet for the host to send as a PDF (personal chats only)
+    reminder: reminders.ReminderRequest | None = None  # set, list or cancel a Hub follow-up reminder (the host does it)
 
     def text(self) -> str:
         if self.reply is not None:
@@ -221,7 +231,9 @@ class Conversation:
             ("Ask me a question in your own words, such as \"can I fax this mental health assessment to the GP?\", "
              "or run a guided check. Answers come from the Children's Services Information Sharing Protocol.",
              f"If a child is suffering or likely to imminently suffer significant harm, ring the Safeguarding Hub now on {HUB_PHONE}.",
-             "Something went wrong, or nearly did (a wrong recipient, a lost device)? Type report."),
+             "Something went wrong, or nearly did (a wrong recipient, a lost device)? Type report.",
+             "After a call to the Hub, SafeShare can remind you to follow it up in writing within 48 hours: "
+             "type reminders to see yours."),
             options=self._start_options())]
 
     def turn(self, state: Mapping[str, Any] | None, incoming: Incoming) -> tuple[dict, list[Message]]:
@@ -276,6 +288,8 @@ class Conversation:
             return check, self._fax_cover(data, personal)
         if action == "report":  # a breach or near-miss report: the host records its ids; the state does not change
             return check, self._reported(data)
+        if action in ("remind_offer", "remind", "remind_cancel"):  # the state does not change
+            return check, [self._reminder(action, data)]
         if action == "ask":
             text = data.get("text")  # a button's data comes from the client, not from us: capped like typed text
             return check, self._answer(text[:MAX_TEXT]) if isinstance(text, str) and text.strip() else [self._unknown()]
@@ -307,6 +321,9 @@ class Conversation:
             command = None  # "fax" answers "How do you plan to send it?", "report" what it is; "fax cover" still opens the form
         if command is not None:
             return self._command(check, command, None)
+        when = reminders.typed_choice(text)  # "remind me in 24 hours": a reminder's quick reply
+        if when is not None:
+            return check, [self._reminder("remind", {"when": when.value}, typed=True)]
         if check is not None and check.asking:  # a one-shot answer's question: "2", "email", or a new question
             fact = self.policy.facts[check.asking]
             value = self.match_choice(fact, text)
@@ -413,6 +430,10 @@ class Conversation:
             return check, [self.fax_form()]
         if command is Command.REPORT:  # a check in progress stays where it was
             return check, [self.report_form()]
+        if command is Command.REMINDERS:  # a check in progress stays where it was
+            return check, [reminders.request_message(reminders.ReminderRequest(reminders.Action.LIST))]
+        if command is Command.REMIND_ME:  # typed: the 48 hours are counted from now
+            return check, [self._reminder("remind_offer", {}, typed=True)]
         if command is Command.ENCRYPT:  # handled in turn(), which knows the chosen format
             return check, [self.encrypt_prompt(DEFAULT_FORMAT)]
         if command is Command.CANCEL:
@@ -522,6 +543,7 @@ class Conversation:
             options.append(_command_option("Make an encrypted package", Command.ENCRYPT))
         if reply.verdict is Verdict.ESCALATE:
             options.append(_command_option("What to have ready for the call", Command.HUB))
+            options.append(reminders.remind_option(self.clock()))
         if not options:
             options = [_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ)]
         if recordable(reply):
@@ -651,7 +673,24 @@ class Conversation:
 
     def _hub(self) -> Message:
         reply = Reply.from_advice(advise(self.policy, Facts(harm=True)))
-        return Message(Kind.ADVICE, reply.summary, reply=reply, options=())
+        return Message(Kind.ADVICE, reply.summary, reply=reply, options=(reminders.remind_option(self.clock()),))
+
+    def _reminder(self, action: str, data: Mapping[str, Any], typed: bool = False) -> Message:
+        """A reminder button or phrase: the offer of times, or a request for the host to do with its store."""
+        now = self.clock()
+        try:
+            if action == "remind_offer":
+                since = now if typed else reminders.read_since(data.get("since"), now)
+                return reminders.offer_message(since, now)
+            if action == "remind":
+                request = reminders.set_request(None if typed else data, data.get("when"), now)
+                return reminders.request_message(request)
+        except reminders.ReminderProblem as problem:
+            return reminders.problem_message(problem)
+        reminder_id = data.get("id")
+        if not isinstance(reminder_id, str) or not reminder_id.isalnum() or len(reminder_id) > 64:
+            return reminders.cancel_outcome_message("unknown", None)
+        return reminders.request_message(reminders.ReminderRequest(reminders.Action.CANCEL, id=reminder_id))
 
     def _stale(self, check: _Check | None) -> Message:
         lines = ("That button belongs to a check that has finished or was stopped, so it was ignored.",)
@@ -662,7 +701,8 @@ class Conversation:
 
     def _unknown(self) -> Message:
         return Message(Kind.NOTICE, "Sorry, I did not understand that.",
-                       ("Type a question in your own words, or one of: help, check, check email, fax, report, faq, hub, encrypt, cancel.",),
+                       ("Type a question in your own words, or one of: help, check, check email, fax, report, reminders, faq, hub, "
+                        "encrypt, cancel.",),
                        options=self._start_options())
 
     def _start_options(self) -> tuple[Option, ...]:

@@ -57,6 +57,9 @@ NEEDED: tuple[Needed, ...] = (
     Needed("checklists", "checklists", "package_receiving", "the encrypted package's steps for the recipient"),
     # faq.yaml
     Needed("faq", "faq", "what-is-pid", "the guided check's \"Not sure\" at the kind question shows its answer"),
+    # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
+    Needed("sections", "sections", "safeguarding.followup",
+           "the reminder to follow up a call to the Hub in writing quotes and cites it"),
     # harm.yaml: dialogs/harm.py files an adult much older than a child under this category
     Needed("harm", "harm.categories", "sexual_exploitation",
            "a child's age next to a much older adult's is read as a sign in this category"),

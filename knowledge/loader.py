@@ -792,7 +792,7 @@ def _ids_in(ctx: _Context, faq: Mapping, signals: Mapping, harm: HarmWords) -> d
         "recipients": set(ctx.vocab.get("recipients", ())), "channels": set(ctx.vocab.get("channels", ())),
         "kinds": set(ctx.vocab.get("kinds", ())), "checklists": set(ctx.checklists), "faq": set(faq),
         "signals": set(signals), "facts.password": {c.value for c in password.choices} if password else set(),
-        "harm.categories": {c.id for c in harm.categories},
+        "harm.categories": {c.id for c in harm.categories}, "sections": set(ctx.sections),
     }
 
 
