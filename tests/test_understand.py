@@ -61,7 +61,7 @@ def test_kind(reader, text, kind):
     ("she disclosed that her dad hit her", True),
     ("he is scared to go home", True),
     ("I think the baby is at risk of serious harm", True),
-    ("there are no signs of significant harm", None),
+    ("there are no signs of significant harm", False),  # the user says no: "no signs of harm", one word inside
     ("can I email the review", None),
     # an act of harm next to a child or a person, either order
     ("the dad just told me he's going to hurt the kids tonight", True),
