@@ -119,7 +119,7 @@ class EmailCheck:
         return Reply(self.verdict, self.summary, reasons=tuple(f.says for f in self.findings), checklist=checklist,
                      citations=tuple(policy.sections[c] for c in dict.fromkeys(cites)), rule_id="email-check")
 
-    def to_json(self, policy: Policy) -> dict:
+    def to_json(self, policy: Policy) -> dict[str, Any]:
         reply = self.to_reply(policy)
         return {
             "verdict": self.verdict.value,
@@ -189,7 +189,7 @@ class EmailChecker:
         findings: list[Finding] = []
         texts = self.data.findings
 
-        def add(fid: str, **values) -> None:
+        def add(fid: str, **values: str | int) -> None:
             text = texts[fid]
             fill = {"where": "", "count": "", "limit": "", "what": "", "wording": self.data.wording, **values}
             findings.append(Finding(fid, text.verdict, text.says.format(**fill), text.fix.format(**fill), text.cites))
