@@ -152,7 +152,8 @@ class FaxLog:
             cursor = self.db.execute(f"INSERT INTO faxes ({', '.join(COLUMNS)}) VALUES "
                                      f"({', '.join('?' * len(COLUMNS))})",
                                      tuple(int(v) if isinstance(v, bool) else v for v in values))
-        return int(cursor.lastrowid)
+        assert cursor.lastrowid is not None  # sqlite3 sets it after every INSERT
+        return cursor.lastrowid
 
     def entries(self, limit: int | None = None) -> list[FaxEntry]:
         sql = f"SELECT {', '.join(COLUMNS)}, id FROM faxes ORDER BY id DESC"
