@@ -22,7 +22,8 @@ import sys
 from dataclasses import astuple, dataclass, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
+from collections.abc import Iterator
 
 from knowledge.errors import EXIT_STORAGE, SafeShareError
 
@@ -128,7 +129,7 @@ class FaxLog:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "FaxLog":
+    def __enter__(self) -> FaxLog:
         return self
 
     def __exit__(self, *exc) -> None:

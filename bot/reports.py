@@ -66,7 +66,7 @@ class ReportStore:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "ReportStore":
+    def __enter__(self) -> ReportStore:
         return self
 
     def __exit__(self, *exc) -> None:

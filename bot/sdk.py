@@ -143,7 +143,7 @@ class ActivityAddress:
     relates_to: None = None
 
     @classmethod
-    def of(cls, body: dict) -> "ActivityAddress":
+    def of(cls, body: dict) -> ActivityAddress:
         channel_id = body.get("channelId")
         return cls(channel_id if isinstance(channel_id, str) else None, body["serviceUrl"])
 

@@ -12,7 +12,8 @@ import datetime as dt
 import secrets
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
+from collections.abc import Callable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -178,7 +179,7 @@ class _Check:
     done: bool = False  # the advice was given; `back` reopens the last step
 
     @classmethod
-    def load(cls, raw: Any) -> "_Check | None":
+    def load(cls, raw: Any) -> _Check | None:
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             return None
         facts = {k: v for k, v in (raw.get("facts") or {}).items() if k in FACT_NAMES and isinstance(v, (str, bool))}

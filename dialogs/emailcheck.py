@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from email.utils import getaddresses
 from fnmatch import fnmatchcase
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from knowledge.emailcheck_data import EmailCheckData
 from knowledge.model import ChecklistSection, Policy, Verdict
@@ -46,7 +47,7 @@ class Draft:
     attachments: tuple[str, ...] = ()  # file names only; the check never opens a file
 
     @classmethod
-    def from_fields(cls, fields: Mapping[str, Any]) -> "Draft":
+    def from_fields(cls, fields: Mapping[str, Any]) -> Draft:
         """From a card's inputs or the command line: address lists split on , and ; (Outlook's separators)."""
         def text(name: str) -> str:
             value = fields.get(name)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from knowledge.model import Policy
 from knowledge.errors import EXIT_USAGE, SafeShareError

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, TypedDict, Unpack
+from typing import Any, TypedDict, Unpack
+from collections.abc import Iterable, Mapping
 
 from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Section, Verdict
 
@@ -66,7 +67,7 @@ class Reply:
     faq_note: tuple[str, str] | tuple[()] = ()  # (question, answer) of a common question shown beneath the rules' answer
 
     @classmethod
-    def from_advice(cls, advice: Advice, **extra: Unpack[ReplyExtras]) -> "Reply":
+    def from_advice(cls, advice: Advice, **extra: Unpack[ReplyExtras]) -> Reply:
         options: tuple[Option, ...] = ()
         if advice.question is not None:
             options = tuple(Option(c.label, str(c.value).lower() if isinstance(c.value, bool) else c.value)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Collection, Iterable, Mapping, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 import yaml
 
@@ -70,7 +71,7 @@ class KnowledgeError(SafeShareError):
 
     exit_code = EXIT_KNOWLEDGE
 
-    def __init__(self, problems: Iterable["Problem"]):
+    def __init__(self, problems: Iterable[Problem]):
         self.problems = tuple(problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(f"knowledge files have {len(self.problems)} problem(s):\n{lines}")

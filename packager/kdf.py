@@ -22,7 +22,7 @@ import hashlib
 import sys
 import threading
 from array import array
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 _BLOCK_ROUNDS = 1 << 16
 _local = threading.local()
