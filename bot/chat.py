@@ -102,6 +102,7 @@ class ChatSession:
 
     async def _fill(self, line: str) -> str:
         form = self.form
+        assert form is not None  # asked only while a form is open
         if not form.take(line.rstrip("\n")):
             return form.prompt() if form.fresh else ""
         self.form = None  # what was typed goes with this one activity and is not kept here

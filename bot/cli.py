@@ -11,7 +11,7 @@ import json
 import os
 import signal
 import sys
-from typing import Sequence
+from collections.abc import Sequence
 
 from knowledge.errors import EXIT_CODES, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SafeShareError
 

@@ -135,7 +135,7 @@ class Config:
         return tuple(h.strip() for h in self.FILE_HOSTS.split(",") if h.strip())
 
     @classmethod
-    def from_env(cls, environ=None, dotenv: Path | None = Path(".env")) -> "Config":
+    def from_env(cls, environ=None, dotenv: Path | None = Path(".env")) -> Config:
         environ = dict(os.environ if environ is None else environ)
         file_values = read_dotenv(dotenv) if dotenv else {}
         values = {}

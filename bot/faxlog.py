@@ -22,7 +22,8 @@ import sys
 from dataclasses import astuple, dataclass, fields
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator, TextIO
+from typing import TextIO
+from collections.abc import Iterator
 
 from knowledge.errors import EXIT_STORAGE, SafeShareError
 
@@ -128,7 +129,7 @@ class FaxLog:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "FaxLog":
+    def __enter__(self) -> FaxLog:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -152,7 +153,8 @@ class FaxLog:
             cursor = self.db.execute(f"INSERT INTO faxes ({', '.join(COLUMNS)}) VALUES "
                                      f"({', '.join('?' * len(COLUMNS))})",
                                      tuple(int(v) if isinstance(v, bool) else v for v in values))
-        return int(cursor.lastrowid)
+        assert cursor.lastrowid is not None  # sqlite3 sets it after every INSERT
+        return cursor.lastrowid
 
     def entries(self, limit: int | None = None) -> list[FaxEntry]:
         sql = f"SELECT {', '.join(COLUMNS)}, id FROM faxes ORDER BY id DESC"

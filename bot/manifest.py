@@ -28,7 +28,7 @@ class ManifestError(SafeShareError):
 
 def _https(option: str, url: str | None) -> str:
     parts = urlsplit(url or "")
-    if parts.scheme != "https" or not parts.hostname or "{" in url or "example." in parts.hostname:
+    if url is None or parts.scheme != "https" or not parts.hostname or "{" in url or "example." in parts.hostname:
         raise ManifestError(f"{option} must be the council's own https page (got {url!r}); Teams shows it to "
                             "every user")
     return url

@@ -66,7 +66,7 @@ class ReportStore:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> "ReportStore":
+    def __enter__(self) -> ReportStore:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -84,7 +84,8 @@ class ReportStore:
             if self.db.in_transaction:
                 self.db.execute("ROLLBACK")
             raise ReportStoreError(f"the report could not be recorded ({exc})") from None
-        return int(cursor.lastrowid)
+        assert cursor.lastrowid is not None  # sqlite3 sets it after every INSERT
+        return cursor.lastrowid
 
     def export_csv(self, out: TextIO) -> int:
         """Every report, oldest first; the cells are ids and dates, so none can be a formula."""

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import json
 import logging
 import random
 from dataclasses import dataclass
@@ -78,7 +79,7 @@ class CachingConnectorFactory(ConnectorFactory):
         self._inner = inner
         self._cache = cache
 
-    async def create(self, service_url: str, audience: str = None):
+    async def create(self, service_url: str, audience: str | None = None):
         key = (service_url, audience)
         client = self._cache.get(key)
         if client is None:
@@ -142,7 +143,7 @@ class ActivityAddress:
     relates_to: None = None
 
     @classmethod
-    def of(cls, body: dict) -> "ActivityAddress":
+    def of(cls, body: dict) -> ActivityAddress:
         channel_id = body.get("channelId")
         return cls(channel_id if isinstance(channel_id, str) else None, body["serviceUrl"])
 
@@ -207,7 +208,7 @@ def fix_openid_refresh() -> None:
         self.keys = await asyncio.to_thread(fetch)
         self.last_updated = datetime.now()
 
-    _refresh.safeshare_fixed = True
+    _refresh.safeshare_fixed = True  # type: ignore[attr-defined]  # a marker on the function: patched once
     metadata_class._refresh = _refresh
 
 
@@ -309,7 +310,7 @@ class ReplySender:
                     payload = await resp.read()
                     if status < 300:
                         try:
-                            reply_id = aiohttp.helpers.json.loads(payload).get("id", "") if payload else ""
+                            reply_id = json.loads(payload).get("id", "") if payload else ""
                         except (ValueError, AttributeError):
                             reply_id = ""
                         return ResourceResponse(id=reply_id)

@@ -30,7 +30,8 @@ import uuid
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Any, Awaitable, Callable, Dict, List, TypeVar
+from typing import Any, TypeVar
+from collections.abc import Awaitable, Callable
 from urllib.parse import quote
 
 from botbuilder.core import Storage
@@ -88,14 +89,14 @@ class _Guarded(Storage):
             log.warning("storage.failed", extra={"operation": operation, "error": type(error).__name__})
             raise StorageUnavailable(f"state store failed on {operation}") from None
 
-    async def read(self, keys: List[str]) -> Dict[str, Any]:
+    async def read(self, keys: list[str]) -> dict[str, Any]:
         return await self._guard("read", self._read(list(keys or [])))
 
-    async def write(self, changes: Dict[str, Any]) -> None:
+    async def write(self, changes: dict[str, Any]) -> None:
         if changes:
             await self._guard("write", self._write(dict(changes)))
 
-    async def delete(self, keys: List[str]) -> None:
+    async def delete(self, keys: list[str]) -> None:
         await self._guard("delete", self._delete(list(keys or [])))
 
     async def purge(self) -> int:
@@ -234,7 +235,7 @@ class BlobStorage(_Guarded):
         super().__init__(max_age, timeout, clock)
         self._store = BlobContainer(connection_string, container, timeout, retries=1)
         self._container = self._store.client
-        self._blobs: "OrderedDict[str, Any]" = OrderedDict()
+        self._blobs: OrderedDict[str, Any] = OrderedDict()
 
     @staticmethod
     def _name(key: str) -> str:

@@ -24,7 +24,7 @@ import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import aiohttp
@@ -156,7 +156,8 @@ class ReplyTokens:
         except (aiohttp.ClientError, asyncio.TimeoutError) as error:
             raise TokenUnavailable(f"the token endpoint could not be reached ({type(error).__name__})") from None
         if status != 200 or not isinstance(answer, dict) or not isinstance(answer.get("access_token"), str):
-            code = answer.get("error") if isinstance(answer, dict) and isinstance(answer.get("error"), str) else ""
+            said = answer.get("error") if isinstance(answer, dict) else None
+            code = said if isinstance(said, str) else ""
             raise TokenUnavailable(f"the token endpoint answered {status} {code[:40]}".rstrip())
         try:
             lifetime = float(answer.get("expires_in", 3600))

@@ -47,7 +47,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from http import HTTPStatus
 from pathlib import Path
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from aiohttp import web
 from botbuilder.core import BotAdapter, TurnContext
@@ -231,8 +231,9 @@ CONVERSATIONS_KEY = web.AppKey("webchat_conversations", Conversations)
 _ADAPTER_KEY = web.AppKey("webchat_adapter", LocalAdapter)
 _BOT_KEY = web.AppKey("webchat_bot", SafeShareBot)
 _CONFIG_KEY = web.AppKey("webchat_config", Config)
-_RUN_KEY = web.AppKey("webchat_run", object)  # the server's Turns.run, or None
-_LOCAL_KEY = web.AppKey("webchat_local", object)  # the Host check: request -> bool
+# Typed by annotation: AppKey's second argument must be a class, and these hold callables.
+_RUN_KEY: web.AppKey[Callable[[TurnContext, Callable], Awaitable[None]] | None] = web.AppKey("webchat_run")  # Turns.run
+_LOCAL_KEY: web.AppKey[Callable[[web.Request], bool]] = web.AppKey("webchat_local")  # the Host check
 
 
 def add_webchat(app: web.Application, bot: SafeShareBot, config: Config, *,
@@ -452,7 +453,9 @@ async def post_activity(request: web.Request) -> web.Response:
     async with found.lock:
         if conversations.full(found):
             return _problem(HTTPStatus.TOO_MANY_REQUESTS, "fetch the replies waiting (GET .../activities) first")
-        channel_data = body.get("channelData") if isinstance(body.get("channelData"), dict) else {}
+        channel_data = body.get("channelData")
+        if not isinstance(channel_data, dict):
+            channel_data = {}
         client_id = channel_data.get("clientActivityID")
         text = (text or "")[:MAX_TEXT]
         echo = {"type": "message", "channelId": CHANNEL, "timestamp": _now(), "conversation": {"id": found.id},

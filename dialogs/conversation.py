@@ -8,10 +8,12 @@ stored anywhere and read by any instance.
 """
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias
+from collections.abc import Callable, Mapping
 
 from rapidfuzz import fuzz, process
 
@@ -22,13 +24,18 @@ from .answer import Assistant, question_form
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
 from .fax import CoverSheet
 from .record import decision_record, london_now, record_data, recordable
-from .harm import HarmLevel
+from .harm import HarmAssessment, HarmLevel
 from .near_miss import NearMissReport
 from . import reminder as reminders
 from .reply import Option, Reply
 from .text import normalise
+from .understand import Understanding
+
+if TYPE_CHECKING:
+    from packager.package import Package
 
 STATE_VERSION = 1
+ChoiceValue: TypeAlias = str | bool  # a Choice's value: a vocabulary id, or yes/no
 MARK = "safeshare"  # the key every card button's data carries
 
 
@@ -159,11 +166,11 @@ FAX_PDF_PERSONAL_ONLY = (
     "Log the fax afterwards (safeshare fax-log add).")
 
 
-def command_data(command: Command, **extra) -> dict:
+def command_data(command: Command, **extra: object) -> dict[str, object]:
     return {MARK: "command", "command": command.value, **extra}
 
 
-def _command_option(title: str, command: Command, **extra) -> Option:
+def _command_option(title: str, command: Command, **extra: object) -> Option:
     return Option(title, command.value, command_data(command, **extra))
 
 
@@ -182,17 +189,19 @@ class _Check:
     done: bool = False  # the advice was given; `back` reopens the last step
 
     @classmethod
-    def load(cls, raw: Any) -> "_Check | None":
+    def load(cls, raw: Any) -> _Check | None:
         if not isinstance(raw, dict) or not isinstance(raw.get("id"), str):
             return None
         facts = {k: v for k, v in (raw.get("facts") or {}).items() if k in FACT_NAMES and isinstance(v, (str, bool))}
         history = [h for h in raw.get("history") or [] if h in facts]
-        asking = raw.get("asking") if raw.get("asking") in FACT_NAMES else ""
+        asking = raw.get("asking")
+        if not isinstance(asking, str) or asking not in FACT_NAMES:
+            asking = ""
         return cls(raw["id"], facts, history, raw.get("rechecked") is True, asking, raw.get("unsure") is True,
                    raw.get("done") is True)
 
-    def dump(self) -> dict:
-        out = {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
+    def dump(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
         for flag in ("rechecked", "unsure", "done"):
             if getattr(self, flag):
                 out[flag] = True
@@ -205,14 +214,18 @@ class _Check:
         return len(self.history)
 
 
+_Turn: TypeAlias = tuple[_Check | None, list[Message]]  # the check after a turn (None: none in progress), what to send
+
+
 class Conversation:
     """Decides every turn. One instance serves every conversation."""
 
-    def __init__(self, assistant: Assistant, package_limit_mb: int = 100, clock=london_now):
+    def __init__(self, assistant: Assistant, package_limit_mb: int = 100,
+                 clock: Callable[[], dt.datetime] = london_now):
         self.assistant = assistant
         self.clock = clock  # the time a decision record gives
         self.package_limit_mb = package_limit_mb
-        self._phrases: dict[str, dict[str, Any]] = {}
+        self._phrases: dict[str, dict[str, ChoiceValue]] = {}
         self.policy = assistant.policy
         from knowledge.emailcheck_data import load_email_check  # KnowledgeError if email_check.yaml is broken
 
@@ -236,7 +249,7 @@ class Conversation:
              "type reminders to see yours."),
             options=self._start_options())]
 
-    def turn(self, state: Mapping[str, Any] | None, incoming: Incoming) -> tuple[dict, list[Message]]:
+    def turn(self, state: Mapping[str, Any] | None, incoming: Incoming) -> tuple[dict[str, Any], list[Message]]:
         """Handle one turn; returns the new state and the messages to send."""
         check = _Check.load((state or {}).get("check"))
         fmt = package_format(state)
@@ -251,17 +264,18 @@ class Conversation:
             check, messages = self._on_button(check, data, incoming.personal)
         else:
             check, messages = self._on_text(check, (incoming.text or "")[:MAX_TEXT].strip())
-        new_state = {"version": STATE_VERSION, "check": check.dump() if check else None}
+        new_state: dict[str, Any] = {"version": STATE_VERSION, "check": check.dump() if check else None}
         if fmt != DEFAULT_FORMAT:
             new_state["package_format"] = fmt
         return new_state, messages
 
     @staticmethod
-    def _encrypt_request(incoming: Incoming, data: Mapping | None) -> str | None:
+    def _encrypt_request(incoming: Incoming, data: Mapping[str, Any] | None) -> str | None:
         """'' for the encrypt command, a format if one was chosen, None for anything else."""
         if data is not None and data.get(MARK):
             if data.get(MARK) == "command" and data.get("command") == Command.ENCRYPT.value:
-                return data["format"] if data.get("format") in FORMATS else ""
+                chosen = data.get("format")
+                return chosen if isinstance(chosen, str) and chosen in FORMATS else ""
             return None
         text = (incoming.text or "").strip()
         if not text:
@@ -271,7 +285,7 @@ class Conversation:
         return FORMAT_WORDS.get(normalise(text))
 
     # -- buttons ----------------------------------------------------------
-    def _on_button(self, check: _Check | None, data: Mapping[str, Any], personal: bool = True):
+    def _on_button(self, check: _Check | None, data: Mapping[str, Any], personal: bool = True) -> _Turn:
         action = data.get(MARK)
         if action == "command":
             try:
@@ -312,7 +326,7 @@ class Conversation:
         return check, [self._unknown()]
 
     # -- typed text -------------------------------------------------------
-    def _on_text(self, check: _Check | None, text: str):
+    def _on_text(self, check: _Check | None, text: str) -> _Turn:
         if not text:
             return check, [self._unknown()]
         command = match_command(text)
@@ -325,11 +339,11 @@ class Conversation:
         if when is not None:
             return check, [self._reminder("remind", {"when": when.value}, typed=True)]
         if check is not None and check.asking:  # a one-shot answer's question: "2", "email", or a new question
-            fact = self.policy.facts[check.asking]
-            value = self.match_choice(fact, text)
+            asked = self.policy.facts[check.asking]
+            value = self.match_choice(asked, text)
             if value is not None:
                 check.asking = ""
-                return self._record(check, fact, value)
+                return self._record(check, asked, value)
             check = None
         if check is not None and check.done:
             check = None  # the check was finished: this is a new question
@@ -371,7 +385,7 @@ class Conversation:
             return pending, self._advice(reply, pending)
         return check, self._advice(reply)
 
-    def _new_question(self, text: str, understood, fact: Fact) -> bool:
+    def _new_question(self, text: str, understood: Understanding, fact: Fact) -> bool:
         """A whole question typed at a step, naming something other than what the step asks."""
         if not (text.rstrip().endswith("?") or question_form(text)) or len(text.split()) < 4:
             return False
@@ -392,7 +406,7 @@ class Conversation:
         first = messages[0]
         return [replace(first, lines=lead + first.lines)] + messages[1:]
 
-    def _ask_again(self, check: _Check, harm) -> list[Message]:
+    def _ask_again(self, check: _Check, harm: HarmAssessment) -> list[Message]:
         """A clear sign of harm after a "No": the harm question once more, with what was read."""
         check.rechecked = True
         check.facts.pop("harm", None)
@@ -417,7 +431,7 @@ class Conversation:
         return [notice] + self._next(check)  # no buttons on the notice: the question's numbers stay as they were
 
     # -- actions ----------------------------------------------------------
-    def _command(self, check: _Check | None, command: Command, prefill: Mapping | None):
+    def _command(self, check: _Check | None, command: Command, prefill: Mapping[str, Any] | None) -> _Turn:
         if command is Command.HELP:
             return check, [self._help()]
         if command is Command.FAQ:
@@ -456,14 +470,14 @@ class Conversation:
                     fresh.facts[name] = chosen
         return fresh, self._next(fresh)
 
-    def _record(self, check: _Check, fact: Fact, value):
+    def _record(self, check: _Check, fact: Fact, value: ChoiceValue) -> _Turn:
         check.facts[fact.id] = value
         if fact.id in check.history:
             check.history.remove(fact.id)
         check.history.append(fact.id)
         return self._continue(check)
 
-    def _continue(self, check: _Check):
+    def _continue(self, check: _Check) -> _Turn:
         messages = self._next(check)
         check.done = bool(messages) and messages[-1].kind is Kind.ADVICE  # finished: `back` reopens the last step
         return check, messages
@@ -570,7 +584,7 @@ class Conversation:
         result = check_fields(self.email_checker, data)
         if result is None:
             return [self.email_form("Add at least one recipient (To, Cc or Bcc).")]
-        options = ()
+        options: tuple[Option, ...] = ()
         if result.offer_package:
             options += (_command_option("Make an encrypted package", Command.ENCRYPT),)
         options += (_command_option("Check another email", Command.CHECK_EMAIL),)
@@ -599,11 +613,11 @@ class Conversation:
         except FaxError as error:
             return [self.fax_form(str(error))]
         decision = decide(self.policy, self.fax_data, request)
-        if not decision.allowed:  # the advisor's reason, safer ways and sections
+        sheet = decision.sheet
+        if sheet is None:  # not allowed: the advisor's reason, safer ways and sections
             reply = decision.refusal()
             return [Message(Kind.ADVICE, reply.summary, reply=reply,
                             options=(_command_option("Make another cover sheet", Command.FAX),))]
-        sheet = decision.sheet
         delivery = FAX_PDF_FOLLOWS if personal else FAX_PDF_PERSONAL_ONLY
         lines = sheet.lines() + ("", f"{sheet.checklist_title}, before you send:",
                                  *(f"{n}. {item}" for n, item in enumerate(sheet.checklist, 1)), *delivery)
@@ -654,7 +668,7 @@ class Conversation:
             "(Chat, then SafeShare, or Apps, then SafeShare) and send encrypt there.",
             "Nothing was downloaded or kept from this chat.",))
 
-    def packaged(self, package) -> list[Message]:
+    def packaged(self, package: Package) -> list[Message]:
         """The two messages that go with a package: ready (with the file), then the password."""
         from .packaging import describe  # imports the packager only when a package is made
 
@@ -694,7 +708,7 @@ class Conversation:
 
     def _stale(self, check: _Check | None) -> Message:
         lines = ("That button belongs to a check that has finished or was stopped, so it was ignored.",)
-        options = (_command_option("Start a new check", Command.START_OVER),)
+        options: tuple[Option, ...] = (_command_option("Start a new check", Command.START_OVER),)
         if check is not None:
             options += (_command_option("Back to my current check", Command.BACK),)
         return Message(Kind.NOTICE, "That card is out of date.", lines, options=options)
@@ -710,7 +724,7 @@ class Conversation:
                 _command_option("Ring the Safeguarding Hub", Command.HUB))
 
     # -- choice matching --------------------------------------------------
-    def _choice_value(self, fact: Fact | None, raw: Any):
+    def _choice_value(self, fact: Fact | None, raw: object) -> ChoiceValue | None:
         if fact is None:
             return None
         for choice in fact.choices:
@@ -718,7 +732,7 @@ class Conversation:
                 return choice.value
         return None
 
-    def match_choice(self, fact: Fact, text: str):
+    def match_choice(self, fact: Fact, text: str) -> ChoiceValue | None:
         """The choice a typed answer means ("emial" → email), or None.
 
         A number picks the choice at that position. The threshold is high,
@@ -763,7 +777,7 @@ UNSURE = frozenset({"not sure", "unsure", "dont know", "i dont know", "no idea",
                     "not certain", "i am not sure"})
 
 
-def _value_text(value) -> str:
+def _value_text(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
 
 

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from email.utils import getaddresses
 from fnmatch import fnmatchcase
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from knowledge.emailcheck_data import EmailCheckData
 from knowledge.model import ChecklistSection, Policy, Verdict
@@ -46,7 +47,7 @@ class Draft:
     attachments: tuple[str, ...] = ()  # file names only; the check never opens a file
 
     @classmethod
-    def from_fields(cls, fields: Mapping[str, Any]) -> "Draft":
+    def from_fields(cls, fields: Mapping[str, Any]) -> Draft:
         """From a card's inputs or the command line: address lists split on , and ; (Outlook's separators)."""
         def text(name: str) -> str:
             value = fields.get(name)
@@ -119,7 +120,7 @@ class EmailCheck:
         return Reply(self.verdict, self.summary, reasons=tuple(f.says for f in self.findings), checklist=checklist,
                      citations=tuple(policy.sections[c] for c in dict.fromkeys(cites)), rule_id="email-check")
 
-    def to_json(self, policy: Policy) -> dict:
+    def to_json(self, policy: Policy) -> dict[str, Any]:
         reply = self.to_reply(policy)
         return {
             "verdict": self.verdict.value,
@@ -189,7 +190,7 @@ class EmailChecker:
         findings: list[Finding] = []
         texts = self.data.findings
 
-        def add(fid: str, **values) -> None:
+        def add(fid: str, **values: str | int) -> None:
             text = texts[fid]
             fill = {"where": "", "count": "", "limit": "", "what": "", "wording": self.data.wording, **values}
             findings.append(Finding(fid, text.verdict, text.says.format(**fill), text.fix.format(**fill), text.cites))

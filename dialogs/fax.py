@@ -14,7 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from knowledge.advisor import advise, checklist_advice
 from knowledge.errors import EXIT_USAGE, SafeShareError
@@ -81,7 +82,7 @@ class CoverRequest:
     sent_on: date | None = None
 
     @classmethod
-    def build(cls, policy: Policy, **fields: Any) -> "CoverRequest":
+    def build(cls, policy: Policy, **fields: Any) -> CoverRequest:
         """Checked and cleaned; FaxError names the first box to fix."""
         to_name, from_name = clean(fields.get("to_name")), clean(fields.get("from_name"))
         if not to_name:

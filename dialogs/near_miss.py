@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from knowledge.model import Policy
 from knowledge.errors import EXIT_USAGE, SafeShareError
@@ -65,7 +66,7 @@ def report_from_fields(data: NearMissData, fields: Mapping[str, Any], today: dat
     """A submitted form as a report; ReportError names the first box to fix. Unknown keys are ignored."""
     def pick(name: str, options: tuple[str, ...], box: str) -> str:
         value = fields.get(name)
-        if value not in options:
+        if not isinstance(value, str) or value not in options:
             raise ReportError(f"Choose {box} from the list.")
         return value
 
@@ -89,6 +90,8 @@ class ReportAdvice:
 def advise_report(policy: Policy, data: NearMissData, report: NearMissReport) -> ReportAdvice:
     """Who to tell now (the Hub first when a child may be at risk), then what stops it happening again."""
     incident = data.incident(report.incident)
+    if incident is None:  # report_from_fields lets only listed incidents through; a hand-built report may not
+        raise ReportError("Choose what happened from the list.")
     steps = [s for s in data.tell if not s.when or report.child_at_risk in s.when]
     cites = tuple(dict.fromkeys(c for s in steps for c in s.cites + incident.cites))
     kind = "Breach" if report.data_left == "yes" else "Possible breach" if report.data_left == "not_sure" \

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 from knowledge.advisor import advise
 from knowledge.model import FACT_NAMES, Facts, Policy, Section, Verdict

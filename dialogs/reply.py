@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, TypedDict, Unpack
+from collections.abc import Iterable, Mapping
 
 from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Section, Verdict
 
@@ -37,6 +38,14 @@ class Option:
     data: Mapping[str, Any] | None = None
 
 
+class ReplyExtras(TypedDict, total=False):
+    """What `Reply.from_advice` may add to the advisor's answer: what was read from the question."""
+
+    channels: tuple[str, ...]
+    understood: tuple[tuple[str, str], ...]
+    harm: HarmAssessment
+
+
 @dataclass(frozen=True, slots=True)
 class Reply:
     verdict: Verdict
@@ -55,11 +64,11 @@ class Reply:
     asks: str = ""  # the fact the follow-up question asks, if any
     harm: HarmAssessment = NOTHING
     understood: tuple[tuple[str, str], ...] = ()  # (fact, label) read from the question: the recap
-    faq_note: tuple[str, str] = ()  # (question, answer) of a common question shown beneath the rules' answer
+    faq_note: tuple[str, str] | tuple[()] = ()  # (question, answer) of a common question shown beneath the rules' answer
 
     @classmethod
-    def from_advice(cls, advice: Advice, **extra) -> "Reply":
-        options = ()
+    def from_advice(cls, advice: Advice, **extra: Unpack[ReplyExtras]) -> Reply:
+        options: tuple[Option, ...] = ()
         if advice.question is not None:
             options = tuple(Option(c.label, str(c.value).lower() if isinstance(c.value, bool) else c.value)
                             for c in advice.question.choices)
@@ -103,10 +112,11 @@ class Reply:
             if items:
                 lines += ["", f"{part.title}:"] + [f"{n}. {item}" for n, item in enumerate(items, 1)]
         said = " | ".join(_plain(line) for line in lines)
-        note = [x for x in _SENTENCE_END.split(self.faq_note[1]) if _plain(x) not in said and len(x.split()) > 2] \
-            if self.faq_note else []
-        if note:  # the common question's text, less what the rules' answer already said
-            lines += ["", f"{self.faq_note[0]}", " ".join(note)]
+        if self.faq_note:
+            question, answer = self.faq_note
+            note = [x for x in _SENTENCE_END.split(answer) if _plain(x) not in said and len(x.split()) > 2]
+            if note:  # the common question's text, less what the rules' answer already said
+                lines += ["", f"{question}", " ".join(note)]
         if self.follow_up:
             lines += ["", f"Next: {self.follow_up}"]
             if self.options:
@@ -181,7 +191,7 @@ class Reply:
         body = ([why] if why else []) + [f"- {s}" for s in steps] + ([safer] if safer else [])
         return "\n".join(self._brief_head() + self._brief_asked() + body + self._brief_tail())
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return {
             "verdict": self.verdict.value,
             "summary": self.summary,
@@ -214,7 +224,7 @@ def reading_words(text: str) -> int:
     return _words(text.splitlines())
 
 
-def _words(lines) -> int:
+def _words(lines: Iterable[str]) -> int:
     """Words a reader reads; the numbered choices of a follow-up are buttons in Teams, so not counted."""
     return sum(len(line.split()) for line in lines if not _CHOICE.match(line))
 
@@ -229,7 +239,7 @@ def first_sentence(text: str) -> str:
     return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
-def group_titles(titles, limit: int | None = None) -> list[str]:
+def group_titles(titles: Iterable[str], limit: int | None = None) -> list[str]:
     """["Faxes, 1", "Faxes, 4", "Secure Mail, 1"] -> ["Faxes 1, 4", "Secure Mail 1"], the first `limit` headings."""
     groups: dict[str, list[str]] = {}
     for title in titles:

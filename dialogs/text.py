@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable
+from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA

@@ -6,7 +6,7 @@ a unit test.
 """
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from .model import Advice, ChecklistSection, Fact, Facts, FactValues, Policy, Rule, Section, Verdict
 

@@ -10,7 +10,7 @@ each earlier rule's boxes; whatever is left is where R answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping
+from collections.abc import Mapping
 
 from .model import FACT_NAMES, FactValues, Policy, Rule
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 import string
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
+from collections.abc import Mapping
 
 import yaml
 
-from .loader import DATA_DIR, KnowledgeError, Problem
+from .loader import DATA_DIR, KnowledgeError, Problem, SafeLoader, YamlMap
 from .model import Policy, Verdict
 
 FILE_NAME = "email_check.yaml"
@@ -59,20 +60,20 @@ class EmailCheckData:
     source: str = ""
 
 
-class _Lines(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+class _Lines(SafeLoader):
     """Remembers the line of each mapping key, for the problems reported."""
 
 
-def _mapping(loader: _Lines, node: yaml.MappingNode) -> dict:
+def _mapping(loader: _Lines, node: yaml.MappingNode) -> _Keyed:
     out = _Keyed(loader.construct_pairs(node, deep=True))
     out.lines = {k.value: k.start_mark.line + 1 for k, _ in node.value if isinstance(k, yaml.ScalarNode)}
     out.line = node.start_mark.line + 1
     return out
 
 
-class _Keyed(dict):
+class _Keyed(YamlMap):
     line = 0
-    lines: dict = {}
+    lines: dict[Any, int] = {}
 
 
 _Lines.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
@@ -163,7 +164,7 @@ def load_email_check(policy: Policy, path: str | Path | None = None) -> EmailChe
             if key not in ("verdict", "says", "fix", "cites"):
                 add(node, f"{loc}.{key}", f"unknown key {key!r}; allowed: verdict, says, fix, cites", key)
         try:
-            verdict = Verdict(node.get("verdict"))
+            verdict = Verdict(str(node.get("verdict")))
             if verdict not in FINDING_VERDICTS:
                 raise ValueError
         except ValueError:

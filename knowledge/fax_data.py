@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .loader import DATA_DIR, KnowledgeError, Problem, read_mapping, section_ids
+from .loader import DATA_DIR, KnowledgeError, Problem, YamlMap, read_mapping, section_ids
 from .model import Policy
 
 FILE_NAME = "fax.yaml"
@@ -48,21 +48,25 @@ def load_fax_data(policy: Policy, path: str | Path | None = None) -> FaxData:
         problems.append(Problem(str(path), 0, loc, msg))
 
     doc = read_mapping(path, "fax")
-    cover = doc.get("cover") if isinstance(doc.get("cover"), dict) else {}
-    log = doc.get("log") if isinstance(doc.get("log"), dict) else {}
+    cover = doc.get("cover")
+    if not isinstance(cover, dict):
+        cover = {}
+    log = doc.get("log")
+    if not isinstance(log, dict):
+        log = {}
     if not cover:
         add("cover", "expected a mapping with marking, disclaimer, placeholder, cites and checklist")
     if not log:
         add("log", "expected a mapping with cites and saved_cites")
 
-    def text(node: dict, key: str, loc: str) -> str:
+    def text(node: YamlMap, key: str, loc: str) -> str:
         value = node.get(key)
         if not isinstance(value, str) or not value.strip():
             add(loc, "field required")
             return ""
         return value.strip()
 
-    def cites(node: dict, key: str, loc: str) -> tuple[str, ...]:
+    def cites(node: YamlMap, key: str, loc: str) -> tuple[str, ...]:
         return section_ids(policy, node.get(key), add, loc)
 
     disclaimer = text(cover, "disclaimer", "cover.disclaimer")

@@ -13,12 +13,13 @@ from __future__ import annotations
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from collections.abc import Callable, Collection, Iterable, Mapping
 
 import yaml
 
 from .analysis import unreachable_rules
-from .contract import NEEDED
+from .contract import NEEDED, Needed
 from .errors import EXIT_KNOWLEDGE, SafeShareError
 from .model import (
     FACT_NAMES,
@@ -41,8 +42,22 @@ from .model import (
     Section,
     Signal,
     Term,
+    FactValues,
     Verdict,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsDunderLT
+
+    SafeLoader = yaml.SafeLoader
+else:
+    SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml parses 4x faster at start-up
+
+# Parsed YAML before it is checked: keys and values are whatever the officer wrote, so they stay Any
+# until `_Checker.record` (or an isinstance) has looked at them.
+YamlMap: TypeAlias = dict[Any, Any]
+Kind: TypeAlias = type | tuple[type, ...]  # what `_Checker.record` accepts for a key: isinstance's second argument
+_Rank = TypeVar("_Rank", bound="SupportsDunderLT[Any]")  # a severity, a (rank, size)
 
 DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sections", "vocabulary", "facts", "signals", "harm", "checklists", "rules", "faq")
@@ -56,7 +71,7 @@ class KnowledgeError(SafeShareError):
 
     exit_code = EXIT_KNOWLEDGE
 
-    def __init__(self, problems: Iterable["Problem"]):
+    def __init__(self, problems: Iterable[Problem]):
         self.problems = tuple(problems)
         lines = "\n".join(f"  {p}" for p in self.problems)
         super().__init__(f"knowledge files have {len(self.problems)} problem(s):\n{lines}")
@@ -75,28 +90,31 @@ class Problem:
 
 # -- YAML that remembers where each thing was written ------------------------
 
-class _Node(dict):
+class _Node(YamlMap):
     """A YAML mapping that remembers the line of each key and how each plain value was written."""
 
     line: int = 0
-    key_lines: dict
-    written: dict
+    key_lines: dict[Any, int]
+    written: dict[Any, str | None]
 
 
-class _Seq(list):
+class _Seq(list[Any]):
     """A YAML list that remembers the line of each item and how each plain item was written."""
 
     line: int = 0
-    item_lines: list
-    written: list
+    item_lines: list[int]
+    written: list[str | None]
 
 
-class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml parses 4x faster at start-up
+class _LineLoader(SafeLoader):
     pass
 
 
 def _as_written(node: yaml.Node) -> str | None:
-    return node.value if isinstance(node, yaml.ScalarNode) else None
+    if isinstance(node, yaml.ScalarNode):
+        value: str = node.value  # a scalar's text, before it is resolved to a bool or a number
+        return value
+    return None
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Node:
@@ -128,7 +146,8 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 # -- messages -------------------------------------------------------------------
 
-def did_you_mean(value: Any, candidates: Iterable[str], strength: Callable[[str], float] | None = None) -> str:
+def did_you_mean(value: object, candidates: Iterable[object],
+                 strength: Callable[[str], _Rank] | None = None) -> str:
     """"; did you mean 'x'?" for a misspelt name, or "".
 
     With `strength` (how much a name protects: a kind's sensitivity, a
@@ -144,7 +163,7 @@ def did_you_mean(value: Any, candidates: Iterable[str], strength: Callable[[str]
     if strength is None:
         return f"; did you mean {nearest!r}?"
     strongest = max(close, key=strength)  # the first (closest) of equals
-    if strength(strongest) <= strength(nearest):
+    if not strength(nearest) < strength(strongest):
         return f"; did you mean {nearest!r}?"
     return (f"; did you mean {strongest!r}? ({nearest!r} is spelt closer, but it is weaker: "
             f"choose it only if that is what you meant)")
@@ -166,7 +185,7 @@ def _read_as(value: Any) -> str:
     return f"the number {value}" if isinstance(value, (int, float)) else repr(value)
 
 
-def _kindname(kind: type | tuple) -> str:
+def _kindname(kind: Kind) -> str:
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join("nothing" if k is type(None) else _typename(k()) for k in kinds)
 
@@ -186,8 +205,8 @@ class _Checker:
             line = node.key_lines.get(key, node.line) if key is not None else node.line
         self.problems.append(Problem(self.file, line, loc, msg))
 
-    def record(self, node: Any, loc: str, required: Mapping[str, type | tuple],
-               optional: Mapping[str, type | tuple] | None = None) -> bool:
+    def record(self, node: Any, loc: str, required: Mapping[str, Kind],
+               optional: Mapping[str, Kind] | None = None) -> bool:
         """Check a mapping's keys and value types; False if unusable."""
         optional = optional or {}
         if not isinstance(node, dict):
@@ -239,9 +258,9 @@ class _Checker:
             self.add(values, f"{loc}.{key}[{i}]", msg, index=i)
         return () if bad else tuple(values)
 
-    def unique(self, nodes: list, loc: str, what: str) -> dict:
+    def unique(self, nodes: list[Any], loc: str, what: str) -> dict[object, Any]:
         """The entries by id; a second entry with the same id is named."""
-        out: dict = {}
+        out: dict[object, Any] = {}
         for i, node in enumerate(nodes):
             ident = node.get("id") if isinstance(node, dict) else None
             if ident is None:
@@ -257,23 +276,24 @@ class _Context:
     """What the files read so far give the files read next."""
 
     check: _Checker
-    docs: dict
-    sections: dict = field(default_factory=dict)
-    vocab: dict = field(default_factory=dict)
-    groups: dict = field(default_factory=dict)
-    facts: dict = field(default_factory=dict)
-    values_of: dict = field(default_factory=dict)
-    strength: dict = field(default_factory=dict)  # kind or group -> how sensitive the information it names is
-    checklists: dict = field(default_factory=dict)
-    alternatives: dict = field(default_factory=dict)
+    docs: dict[str, tuple[Path, YamlMap]]
+    sections: dict[str, Section] = field(default_factory=dict)
+    vocab: dict[str, dict[str, Term]] = field(default_factory=dict)  # "kinds", "recipients", "channels"
+    groups: dict[str, frozenset[str]] = field(default_factory=dict)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    values_of: dict[str, frozenset[str | bool]] = field(default_factory=dict)
+    # kind or group -> how sensitive the information it names is: (highest rank, number of kinds)
+    strength: dict[str, tuple[int, int]] = field(default_factory=dict)
+    checklists: dict[str, Checklist] = field(default_factory=dict)
+    alternatives: dict[str, Alternative] = field(default_factory=dict)
 
-    def open(self, name: str, required: Mapping, optional: Mapping | None = None) -> dict:
+    def open(self, name: str, required: Mapping[str, Kind], optional: Mapping[str, Kind] | None = None) -> YamlMap:
         path, doc = self.docs[name]
         self.check.file = str(path)
         self.check.record(doc, name, required, optional)
         return doc
 
-    def cites(self, node: dict, loc: str, key: str = "cites") -> tuple[str, ...]:
+    def cites(self, node: YamlMap, loc: str, key: str = "cites") -> tuple[str, ...]:
         values = self.check.strings(node, key, loc)
         if isinstance(node.get(key), list) and not node[key]:
             self.check.add(node, f"{loc}.{key}", "must cite at least one protocol section", key)
@@ -283,7 +303,7 @@ class _Context:
                                f"cites unknown section {value!r}{did_you_mean(value, self.sections)}", index=i)
         return values
 
-    def refs(self, node: dict, loc: str, key: str, known: Mapping, what: str) -> tuple[str, ...]:
+    def refs(self, node: YamlMap, loc: str, key: str, known: Collection[object], what: str) -> tuple[str, ...]:
         values = self.check.strings(node, key, loc)
         for i, value in enumerate(values):
             if value not in known:
@@ -291,7 +311,7 @@ class _Context:
                                f"refers to unknown {what} {value!r}{did_you_mean(value, known)}", index=i)
         return values
 
-    def verdict(self, node: dict, loc: str, key: str = "verdict") -> Verdict | None:
+    def verdict(self, node: YamlMap, loc: str, key: str = "verdict") -> Verdict | None:
         try:
             return Verdict(node[key])
         except ValueError:
@@ -300,13 +320,13 @@ class _Context:
                            f"{', '.join(v.value for v in Verdict)}{hint}", key)
             return None
 
-    def condition(self, node: Any, loc: str) -> dict[str, frozenset] | None:
+    def condition(self, node: Any, loc: str) -> dict[str, FactValues] | None:
         """A `when`: fact -> allowed values (groups expanded; null for "nobody has said")."""
         check = self.check
         if not isinstance(node, dict):
             check.add(node, loc, f"expected a mapping of fact: [values], got {_typename(node)}")
             return None
-        out: dict[str, frozenset] = {}
+        out: dict[str, FactValues] = {}
         for fact, values in node.items():
             floc = f"{loc}.{fact}"
             if fact not in FACT_NAMES:
@@ -316,7 +336,7 @@ class _Context:
                 check.add(node, floc, "expected a non-empty list of values, such as [email]"
                           + (" or [null] for \"nobody has said\"" if values is None else ""), fact)
                 continue
-            expanded: set = set()
+            expanded: set[str | bool | None] = set()
             for i, value in enumerate(values):
                 vloc = f"{floc}[{i}]"
                 written = values.written[i] if isinstance(values, _Seq) else None
@@ -333,15 +353,17 @@ class _Context:
                     check.add(values, vloc, f"read as {_read_as(value)}; put {written!r} in quotes"
                               if written else f"unknown {fact} {value!r}", index=i)
                 else:
-                    strength = self.strength.get if fact == "kind" else None
-                    hint = did_you_mean(value, sorted(self.values_of.get(fact, ())),
-                                        (lambda v, rank=strength: rank(v, (0, 0))) if strength else None)
+                    hint = did_you_mean(value, sorted(str(v) for v in self.values_of.get(fact, ())),
+                                        self._kind_strength if fact == "kind" else None)
                     check.add(values, vloc, f"unknown {fact} {value!r}{hint}", index=i)
             out[fact] = frozenset(expanded)
         return out
 
-    def reasons(self, node: dict, loc: str, key: str) -> tuple[Cited, ...]:
-        out = []
+    def _kind_strength(self, name: str) -> tuple[int, int]:
+        return self.strength.get(name, (0, 0))
+
+    def reasons(self, node: YamlMap, loc: str, key: str) -> tuple[Cited, ...]:
+        out: list[Cited] = []
         for j, reason in enumerate(node.get(key) or []):
             rloc = f"{loc}.{key}[{j}]"
             if self.check.record(reason, rloc, {"text": str, "cites": list}):
@@ -351,7 +373,7 @@ class _Context:
 
 # -- loading -------------------------------------------------------------------
 
-def read_mapping(path: Path, part: str) -> dict:
+def read_mapping(path: Path, part: str) -> YamlMap:
     """A tool's own knowledge file (fax.yaml, near_miss.yaml) as a mapping, or KnowledgeError with the line."""
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -411,8 +433,8 @@ def load_policy(directory: str | Path | None = None) -> Policy:
     return policy
 
 
-def _parse(check: _Checker, directory: Path) -> dict[str, tuple[Path, dict]]:
-    docs = {}
+def _parse(check: _Checker, directory: Path) -> dict[str, tuple[Path, YamlMap]]:
+    docs: dict[str, tuple[Path, YamlMap]] = {}
     for name in FILES:
         path = directory / f"{name}.yaml"
         check.file = str(path)
@@ -446,7 +468,7 @@ def _everyday_words(check: _Checker, path: Path) -> frozenset[str]:
     except (OSError, UnicodeDecodeError) as exc:
         check.add(None, "everyday_words", f"cannot read the file ({getattr(exc, 'strerror', None) or exc})")
         return frozenset()
-    words = set()
+    words: set[str] = set()
     for n, line in enumerate(lines, 1):
         word = line.strip()
         if not word or word.startswith("#"):
@@ -580,7 +602,7 @@ def _checklists(ctx: _Context) -> None:
         loc = f"checklists[{i}]"
         if not check.record(node, loc, {"id": str, "title": str, "items": list}):
             continue
-        items = []
+        items: list[ChecklistItem] = []
         for j, item in enumerate(node["items"]):
             iloc = f"{loc}.items[{j}]"
             if check.record(item, iloc, {"text": str, "cites": list}, {"when": dict}):
@@ -622,7 +644,7 @@ def _rules(ctx: _Context) -> tuple[list[Rule], AskPolicy, PackageOffer | None]:
     node = doc.get("package_offer")
     if node is not None and check.record(node, "package_offer", {"when": dict, "verdicts": list}):
         when = ctx.condition(node["when"], "package_offer.when")
-        verdicts = set()
+        verdicts: set[Verdict] = set()
         for j, value in enumerate(check.strings(node, "verdicts", "package_offer")):
             if value in {v.value for v in Verdict}:
                 verdicts.add(Verdict(value))
@@ -652,7 +674,7 @@ def _rule(ctx: _Context, node: Any, loc: str, seen: set[str]) -> Rule | None:
         check.add(node, f"{loc}.reasons", "a rule needs at least one reason citing the protocol", "reasons")
     if verdict is Verdict.NEED_MORE_INFO and not node.get("follow_up"):
         check.add(node, f"{loc}.follow_up", "a need_more_info rule must say what to do next")
-    examples = []
+    examples: list[Example] = []
     for j, ex in enumerate(node.get("examples") or []):
         eloc = f"{loc}.examples[{j}]"
         if check.record(ex, eloc, {"question": str, "verdict": str}, {"rule": str}):
@@ -743,7 +765,7 @@ def _harm(ctx: _Context) -> HarmWords:
     """harm.yaml: the signs of significant harm, by category, and how they are read."""
     check = ctx.check
     doc = ctx.open("harm", {"categories": list}, {k: (list, int) for k in (*HARM_LISTS, *HARM_NUMBERS)})
-    lists = {}
+    lists: dict[str, tuple[str, ...]] = {}
     for name in HARM_LISTS:
         if not isinstance(doc.get(name, []), list):
             check.add(doc, f"harm.{name}", f"expected a list, got {_typename(doc[name])}", name)
@@ -751,7 +773,7 @@ def _harm(ctx: _Context) -> HarmWords:
     for name in ("people", "negations"):
         if not lists[name]:
             check.add(doc, f"harm.{name}", "must list at least one word", name)
-    numbers = {}
+    numbers: dict[str, int] = {}
     for name, (default, most) in HARM_NUMBERS.items():
         value = doc.get(name, default)
         if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= most:
@@ -759,7 +781,9 @@ def _harm(ctx: _Context) -> HarmWords:
             value = default
         numbers[name] = value
     categories: list[HarmCategory] = []
-    nodes = doc.get("categories") if isinstance(doc.get("categories"), list) else []
+    nodes = doc.get("categories")
+    if not isinstance(nodes, list):
+        nodes = []
     check.unique(nodes, "harm.categories", "category")
     for i, node in enumerate(nodes):
         loc = f"harm.categories[{i}]"
@@ -782,10 +806,14 @@ def _harm(ctx: _Context) -> HarmWords:
         if name not in have:
             check.add(doc, "harm.categories", f"category {name!r} is missing (national guidance names it)",
                       "categories")
-    return HarmWords(tuple(categories), **lists, **numbers)
+    # Each name in HARM_LISTS and HARM_NUMBERS is a field of HarmWords (every load_policy call proves it);
+    # mypy cannot match a dict's keys to keyword parameters, so the values are typed as the fields they fill.
+    fields: dict[str, tuple[str, ...] | int] = {**lists, **numbers}
+    return HarmWords(tuple(categories), **fields)  # type: ignore[arg-type]
 
 
-def _ids_in(ctx: _Context, faq: Mapping, signals: Mapping, harm: HarmWords) -> dict[str, set]:
+def _ids_in(ctx: _Context, faq: Mapping[str, Faq], signals: Mapping[str, Signal],
+           harm: HarmWords) -> dict[str, set[str | bool]]:
     """The ids each part of the knowledge defines, as read."""
     password = ctx.facts.get("password")
     return {
@@ -796,7 +824,7 @@ def _ids_in(ctx: _Context, faq: Mapping, signals: Mapping, harm: HarmWords) -> d
     }
 
 
-def _entries(doc: dict, part: str) -> list[tuple[Any, Any, Any, str]]:
+def _entries(doc: YamlMap, part: str) -> list[tuple[Any, Any, Any, str]]:
     """(node, key, id, entry) for each entry of `part`, to point at a renamed one."""
     if part == "facts.password":
         facts = [f for f in doc.get("facts") or [] if isinstance(f, dict)]
@@ -811,10 +839,10 @@ def _entries(doc: dict, part: str) -> list[tuple[Any, Any, Any, str]]:
             for i, n in enumerate(doc.get(name) or []) if isinstance(n, dict)]
 
 
-def _needed_by_code(ctx: _Context, ids: Mapping[str, set]) -> None:
+def _needed_by_code(ctx: _Context, ids: Mapping[str, set[str | bool]]) -> None:
     """Every id contract.py lists must exist: the code looks each up by name."""
     check = ctx.check
-    by_part: dict[tuple[str, str], list] = {}
+    by_part: dict[tuple[str, str], list[Needed]] = {}
     for need in NEEDED:
         by_part.setdefault((need.file, need.part), []).append(need)
     for (name, part), needs in by_part.items():

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
-from typing import Any, Mapping, TypeAlias
+from typing import Any, TypeAlias
+from collections.abc import Mapping
 
 FactValues: TypeAlias = frozenset[str | bool | None]  # the values a condition allows for one fact
 
@@ -135,7 +136,7 @@ class Example:
     """A question a rule must answer, and the verdict it must give (rules.yaml `examples`)."""
 
     question: str
-    verdict: "Verdict"
+    verdict: Verdict
     line: int = 0  # where it is written, for `safeshare check`
     rule: str = ""  # the rule (or "ask-<fact>") that must answer; "" for the rule that carries it
 
@@ -315,7 +316,7 @@ class Facts:
     def get(self, name: str) -> Any:
         return getattr(self, name)
 
-    def with_(self, **changes: Any) -> "Facts":
+    def with_(self, **changes: Any) -> Facts:
         return replace(self, **changes)
 
     def known(self) -> dict[str, object]:

@@ -22,7 +22,7 @@ import hashlib
 import sys
 import threading
 from array import array
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 _BLOCK_ROUNDS = 1 << 16
 _local = threading.local()
@@ -56,9 +56,9 @@ def _open() -> None:
     from py7zr import compressor
 
     with _installed:
-        if _sessions == 0:
-            _py7zr_own = compressor.calculate_key
-            compressor.calculate_key = _dispatch
+        if _sessions == 0:  # py7zr imports the name from py7zr.helpers and lists no __all__: hence the ignores
+            _py7zr_own = compressor.calculate_key  # type: ignore[attr-defined]
+            compressor.calculate_key = _dispatch  # type: ignore[attr-defined]
         _sessions += 1
 
 
@@ -69,7 +69,7 @@ def _close() -> None:
     with _installed:
         _sessions -= 1
         if _sessions == 0 and _py7zr_own is not None:
-            compressor.calculate_key = _py7zr_own
+            compressor.calculate_key = _py7zr_own  # type: ignore[attr-defined, assignment]  # a function name, rebound
             _py7zr_own = None
 
 
@@ -82,7 +82,7 @@ def _dispatch(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
 
 
 def calculate_key(password: bytes, cycles: int, salt: bytes, digest: str) -> bytes:
-    keys = getattr(_local, "keys", None)
+    keys: dict[tuple[bytes, int, bytes, str], bytes] | None = getattr(_local, "keys", None)
     if keys is not None:
         cache_key = (password, cycles, salt, digest)
         if cache_key not in keys:

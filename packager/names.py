@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import secrets
 import unicodedata
@@ -30,7 +31,7 @@ def is_compressed(original: str) -> bool:
     return extension(original)[1:] in ALREADY_COMPRESSED
 
 
-def looks_incompressible(path, sample: int = 256 * 1024) -> bool:
+def looks_incompressible(path: str | os.PathLike[str], sample: int = 256 * 1024) -> bool:
     """True when a sample from the start of the file does not shrink (encrypted, media, archives ...)."""
     import zlib
 

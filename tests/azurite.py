@@ -36,7 +36,7 @@ class Azurite:
         return (f"DefaultEndpointsProtocol=http;AccountName={ACCOUNT};AccountKey={KEY};"
                 f"BlobEndpoint=http://127.0.0.1:{self.port}/{ACCOUNT};")
 
-    def start(self) -> "Azurite":
+    def start(self) -> Azurite:
         self.process = subprocess.Popen(
             [AZURITE, "--blobHost", "127.0.0.1", "--blobPort", str(self.port), "--location", str(self.location),
              "--silent", "--skipApiVersionCheck", "--loose"],

@@ -92,7 +92,7 @@ class BotServer:
 
 
 @contextlib.asynccontextmanager
-async def running(bot: "BotServer", connector: Connector):
+async def running(bot: BotServer, connector: Connector):
     """Start `bot`, yield a Client talking to it through `connector`, stop the bot afterwards."""
     await bot.start()
     try:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import shutil
 from contextlib import contextmanager
-from typing import Callable, Iterator, TypeVar
+from typing import TypeVar
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -23,7 +24,7 @@ needs_chromium = pytest.mark.skipif(
 
 
 @contextmanager
-def chromium() -> Iterator["WebDriver"]:  # noqa: F821 - selenium is a test dependency, imported lazily
+def chromium() -> Iterator[WebDriver]:  # noqa: F821 - selenium is a test dependency, imported lazily
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 

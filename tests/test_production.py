@@ -32,7 +32,7 @@ class Serve:
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
         self.url = ""
 
-    async def ready(self, session: aiohttp.ClientSession) -> "Serve":
+    async def ready(self, session: aiohttp.ClientSession) -> Serve:
         if not self.url:
             banner = (await asyncio.wait_for(asyncio.to_thread(self.process.stderr.readline), 30)).decode()
             found = re.match(r"SafeShare on (http://127\.0\.0\.1:(\d+))/api/messages", banner)

@@ -32,7 +32,7 @@ class TokenEndpoint:
     def login_url(self) -> str:
         return self.url + TENANT_PATH
 
-    async def start(self) -> "TokenEndpoint":
+    async def start(self) -> TokenEndpoint:
         self.runner, self.url = await serve_local(self.app)
         return self
 
