@@ -27,7 +27,8 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any
+from collections.abc import Awaitable, Callable
 
 from dialogs import reminder as words
 from dialogs.reminder import Action, ReminderRequest, ReminderView, State
@@ -73,7 +74,7 @@ class Reminder:
         return json.dumps(data, separators=(",", ":"))
 
     @classmethod
-    def load(cls, raw: str | bytes) -> "Reminder":
+    def load(cls, raw: str | bytes) -> Reminder:
         data = json.loads(raw)
         return cls(data["id"], dt.datetime.fromisoformat(data["due"]), dt.datetime.fromisoformat(data["deadline"]),
                    State(data["state"]), Address(**data["address"]), int(data.get("attempts") or 0),

@@ -12,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from knowledge.model import HUB_PHONE, Policy
 
 from .reply import Option
 from .text import normalise
+
+if TYPE_CHECKING:
+    from .conversation import Message
 
 FOLLOW_UP = dt.timedelta(hours=48)  # the protocol's "within 48 hours" of the call
 FOLLOW_UP_SECTION = "safeguarding.followup"
@@ -217,7 +221,8 @@ def due_lines(policy: Policy, view: ReminderView, now: dt.datetime) -> tuple[str
 # -- the messages the host sends once it has worked on the store ---------------
 # (Message and Kind live in dialogs.conversation, which imports this module: imported when called.)
 
-def _message(title: str, lines: tuple[str, ...], options: tuple[Option, ...] = (), request=None):
+def _message(title: str, lines: tuple[str, ...], options: tuple[Option, ...] = (),
+             request: ReminderRequest | None = None) -> Message:
     from .conversation import Kind, Message
 
     return Message(Kind.REMINDER, title, lines, options=options, reminder=request)
@@ -227,16 +232,16 @@ def _mine() -> Option:
     return Option("My reminders", "reminders", {MARK: "command", "command": "reminders"})
 
 
-def request_message(request: ReminderRequest):
+def request_message(request: ReminderRequest) -> Message:
     """What the conversation returns for the host to work on; its own words are for a host with no store."""
-    if request.action is Action.SET:
+    if request.action is Action.SET and request.deadline is not None:
         return _message("SafeShare cannot keep reminders here.",
                         (f"Put it in your calendar: the written follow-up to the Safeguarding Hub is due by "
                          f"{when_text(request.deadline)}.",), request=request)
     return _message("SafeShare cannot keep reminders here.", (), request=request)
 
 
-def offer_message(since: dt.datetime, now: dt.datetime):
+def offer_message(since: dt.datetime, now: dt.datetime) -> Message:
     options = offer_options(since, now)
     if not options:  # the deadline is under 4 hours away: no reminder could come in time to help
         return _message("The written follow-up is due very soon.",
@@ -245,11 +250,11 @@ def offer_message(since: dt.datetime, now: dt.datetime):
                     options + (_mine(),))
 
 
-def problem_message(problem: ReminderProblem):
+def problem_message(problem: ReminderProblem) -> Message:
     return _message("No reminder was set.", (str(problem),), (_mine(),))
 
 
-def set_message(view: ReminderView, delivers: bool = True):
+def set_message(view: ReminderView, delivers: bool = True) -> Message:
     lines = [f"SafeShare will remind you here on {when_text(view.due)} to send the written follow-up to the "
              f"Safeguarding Hub, which is due by {when_text(view.deadline)}.",
              "The reminder keeps only the time and this chat's address: nothing about the child or your question."]
@@ -259,7 +264,7 @@ def set_message(view: ReminderView, delivers: bool = True):
     return _message(f"Reminder set for {when_text(view.due)}.", tuple(lines), (cancel_option(view), _mine()))
 
 
-def list_message(views: list[ReminderView]):
+def list_message(views: list[ReminderView]) -> Message:
     waiting = sorted((v for v in views if v.state is State.PENDING), key=lambda v: v.due)
     if not waiting:
         return _message("You have no reminders waiting.", (
@@ -271,12 +276,12 @@ def list_message(views: list[ReminderView]):
                     tuple(cancel_option(v) for v in waiting[:5]))
 
 
-def too_many_message():
+def too_many_message() -> Message:
     return _message("No reminder was set.", (f"You already have {MAX_PENDING} reminders waiting. Cancel one you "
                                               "no longer need, then choose a time again.",), (_mine(),))
 
 
-def cancel_outcome_message(outcome: str, view: ReminderView | None):
+def cancel_outcome_message(outcome: str, view: ReminderView | None) -> Message:
     """outcome: cancelled, already_cancelled, sent, not_yours or unknown."""
     if outcome == "cancelled" and view is not None:
         return _message("Reminder cancelled.", (f"Nothing will be sent on {when_text(view.due)}. The written "
@@ -292,15 +297,15 @@ def cancel_outcome_message(outcome: str, view: ReminderView | None):
                     (_mine(),))
 
 
-def unavailable_message(request: ReminderRequest):
-    lines = ("Please try again in a minute.",)
-    if request.action is Action.SET:
+def unavailable_message(request: ReminderRequest) -> Message:
+    lines: tuple[str, ...] = ("Please try again in a minute.",)
+    if request.action is Action.SET and request.deadline is not None:
         lines = (f"Put it in your calendar: the written follow-up to the Safeguarding Hub is due by "
                  f"{when_text(request.deadline)}.",) + lines
     return _message("SafeShare cannot reach its reminders just now.", lines)
 
 
-def due_message(policy: Policy, view: ReminderView, now: dt.datetime):
+def due_message(policy: Policy, view: ReminderView, now: dt.datetime) -> Message:
     title, lines = due_lines(policy, view, now)
     hub = Option("Ring the Safeguarding Hub", "hub", {MARK: "command", "command": "hub"})
     return _message(title, lines, (hub, _mine()))

@@ -61,7 +61,7 @@ class Bot:
         self.session: aiohttp.ClientSession | None = None
         self.client: Client | None = None
 
-    async def __aenter__(self) -> "Bot":
+    async def __aenter__(self) -> Bot:
         await self.server.start()
         self.session = aiohttp.ClientSession()
         self.client = Client(self.session, self.server, self.connector)
