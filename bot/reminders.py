@@ -357,6 +357,9 @@ async def fulfil(store: ReminderStore | None, messages: list, address: Address, 
         if request is None or store is None or not address.user_id:
             out.append(message)
             continue
+        if request.action is Action.SET and not address.service_url:  # the local web chat: nowhere to send it later
+            out.append(words.request_message(request))
+            continue
         try:
             out.append(await _fulfil_one(store, request, address, now))
         except StorageUnavailable:

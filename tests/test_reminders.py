@@ -389,3 +389,19 @@ async def test_a_store_that_cannot_be_reached_says_so_and_gives_the_deadline(pol
         assert titled(listed[0]) == "SafeShare cannot reach its reminders just now."
         with pytest.raises(StorageUnavailable):  # the timer's loop logs it and ticks again later
             await bot.scheduler.tick()
+
+
+async def test_the_local_web_chat_is_told_to_use_a_calendar_not_given_a_reminder_it_cannot_get(tmp_path):
+    """The browser chat has no service URL: a proactive message could never reach it, so none is kept."""
+    from bot.reminders import fulfil
+    from dialogs.conversation import Kind, Message
+    from dialogs.reminder import Action, ReminderRequest
+
+    store = SqliteReminders(tmp_path / "state.sqlite3")
+    now = dt.datetime.now(dt.timezone.utc)
+    request = ReminderRequest(Action.SET, since=now, due=now + dt.timedelta(hours=4))
+    out = await fulfil(store, [Message(Kind.REMINDER, "set", reminder=request)],
+                       Address("", "webchat", "c1", "u1", "bot"), now)
+    assert out[0].title == "SafeShare cannot keep reminders here." and "calendar" in out[0].lines[0]
+    assert await store.of_user("u1") == []
+    await store.close()
