@@ -14,7 +14,6 @@ import asyncio
 import contextlib
 import gc
 import ipaddress
-import json
 import logging
 import uuid
 from collections.abc import AsyncIterator
@@ -36,6 +35,7 @@ from .logs import conversation_ref, hash_conversation
 from .handler import SafeShareBot
 from .sdk import CachingAuthentication, SafeShareAdapter, authenticate_raw, fix_openid_refresh
 from .storage import StorageUnavailable, storage_from
+from .httpbody import read_json
 from .turns import Turns
 from .webchat import add_webchat
 
@@ -231,27 +231,9 @@ async def messages(request: web.Request) -> web.Response:
     auth_header = request.headers.get("Authorization", "")
     if not config.anonymous and not auth_header:  # refused before a byte of the body is read
         return _unauthorised()
-    if request.content_length is not None and request.content_length > config.MAX_BODY_BYTES:
-        return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
-    try:
-        async with asyncio.timeout(config.BODY_READ_SECONDS):
-            raw = await request.read()
-    except web.HTTPRequestEntityTooLarge:
-        return _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
-    except TimeoutError:
-        log.info("request.body_timeout")
-        response = _problem(HTTPStatus.REQUEST_TIMEOUT,
-                            f"the body did not arrive within {config.BODY_READ_SECONDS:g} seconds")
-        response.force_close()  # the rest of a slow body is not worth waiting for
-        return response
-    if "json" not in (request.content_type or ""):
-        return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the activity as application/json")
-    try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return _problem(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
-    if not isinstance(body, dict):
-        return _problem(HTTPStatus.BAD_REQUEST, "the body must be a JSON object (an activity)")
+    body = await read_json(request, config.MAX_BODY_BYTES, config.BODY_READ_SECONDS, _problem)
+    if isinstance(body, web.Response):
+        return body
     if not isinstance(body.get("type"), str) or not body["type"]:
         return _problem(HTTPStatus.BAD_REQUEST, "the activity has no type")
     service_url = body.get("serviceUrl")

@@ -64,6 +64,7 @@ from dialogs.conversation import MAX_TEXT, Kind, Message
 
 from .config import Config
 from .handler import SafeShareBot, to_activity
+from .httpbody import read_json
 from .logs import conversation_ref, hash_conversation
 from .sdk import wire
 
@@ -400,28 +401,7 @@ async def _run(request: web.Request, conversation: LocalConversation, activity: 
 async def _read_json(request: web.Request) -> dict | web.Response:
     """The body as on /api/messages: at most MAX_BODY_BYTES, within BODY_READ_SECONDS, a JSON object."""
     config = request.app[_CONFIG_KEY]
-    too_large = _problem(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"the body is over {config.MAX_BODY_BYTES} bytes")
-    if request.content_length is not None and request.content_length > config.MAX_BODY_BYTES:
-        return too_large
-    try:
-        async with asyncio.timeout(config.BODY_READ_SECONDS):
-            raw = await request.read()
-    except web.HTTPRequestEntityTooLarge:
-        return too_large
-    except TimeoutError:
-        response = _problem(HTTPStatus.REQUEST_TIMEOUT,
-                            f"the body did not arrive within {config.BODY_READ_SECONDS:g} seconds")
-        response.force_close()
-        return response
-    if "json" not in (request.content_type or ""):
-        return _problem(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, "send the activity as application/json")
-    try:
-        body = json.loads(raw)
-    except (UnicodeDecodeError, ValueError, RecursionError):
-        return _problem(HTTPStatus.BAD_REQUEST, "the body is not valid JSON")
-    if not isinstance(body, dict):
-        return _problem(HTTPStatus.BAD_REQUEST, "the body must be a JSON object (an activity)")
-    return body
+    return await read_json(request, config.MAX_BODY_BYTES, config.BODY_READ_SECONDS, _problem)
 
 
 NO_FILES = Message(Kind.NOTICE, "Files cannot be sent in this web chat.", (

@@ -154,3 +154,18 @@ def buttons(reply: dict) -> list[dict]:
 
 def verdict_of(reply: dict) -> str:
     return card_of(reply)["body"][0]["text"]
+
+
+async def consent(client, host_url: str, conversation: str, action: str, token, upload: str, name: str,
+                  file_type: str, unique_id: str = "item-1") -> tuple[int, list[dict]]:
+    """Answer a FileConsentCard as Teams does (accept or decline), with the upload host's URLs; the status and
+    what the bot sent after it."""
+    connector = client.connector
+    before = len(connector.sent[conversation])
+    value = {"type": "fileUpload", "action": action, "context": {"package": token},
+             "uploadInfo": {"name": name, "uploadUrl": f"{host_url}/upload/{upload}",
+                            "contentUrl": f"{host_url}/content/{upload}", "uniqueId": unique_id,
+                            "fileType": file_type}}
+    resp = await client.post(activity(connector.url, conversation, type_="invoke", name="fileConsent/invoke",
+                                      value=value))
+    return resp.status, connector.sent[conversation][before:]

@@ -20,7 +20,7 @@ import pytest
 from bot.app import BOT_KEY
 from bot.files import DOWNLOAD_INFO, FILE_CONSENT, FILE_INFO, FileTransfer
 
-from .botharness import BotServer, Client, Connector, activity, card_of
+from .botharness import BotServer, Client, Connector, activity, card_of, consent
 from .filehosts import FileHost, tls_contexts
 from .sevenzip import extract, listing, needs_7zip
 
@@ -56,15 +56,7 @@ class Harness:
         return await self.client.say(conversation, "", attachments=attachments, **extra)
 
     async def consent(self, conversation: str, action: str, token, upload: str = "up1") -> tuple[int, list[dict]]:
-        connector = self.client.connector
-        before = len(connector.sent[conversation])
-        value = {"type": "fileUpload", "action": action, "context": {"package": token},
-                 "uploadInfo": {"name": "20261125-XXXX.7z", "uploadUrl": f"{self.host.url}/upload/{upload}",
-                                "contentUrl": f"{self.host.url}/content/{upload}", "uniqueId": "item-1",
-                                "fileType": "7z"}}
-        resp = await self.client.post(activity(connector.url, conversation, type_="invoke",
-                                               name="fileConsent/invoke", value=value))
-        return resp.status, connector.sent[conversation][before:]
+        return await consent(self.client, self.host.url, conversation, action, token, upload, "20261125-XXXX.7z", "7z", "item-1")
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from bot.config import Config
 from bot.files import FILE_CONSENT, FILE_INFO, FileTransfer
 
 from .azurite import needs_azurite
-from .botharness import BotServer, Client, Connector, activity, buttons, running
+from .botharness import BotServer, Client, Connector, activity, buttons, running, consent
 from .filehosts import FileHost, tls_contexts
 from .test_bot_http import assert_valid_card
 from .test_fax_cover import FORM
@@ -50,15 +50,7 @@ class Fax:
         return await self.client.say(conversation, value={**submit["data"], **FORM, **changes})
 
     async def consent(self, conversation: str, action: str, token, upload: str = "fax1") -> tuple[int, list[dict]]:
-        connector = self.client.connector
-        before = len(connector.sent[conversation])
-        value = {"type": "fileUpload", "action": action, "context": {"package": token},
-                 "uploadInfo": {"name": "fax-cover.pdf", "uploadUrl": f"{self.host.url}/upload/{upload}",
-                                "contentUrl": f"{self.host.url}/content/{upload}", "uniqueId": "item-9",
-                                "fileType": "pdf"}}
-        resp = await self.client.post(activity(connector.url, conversation, type_="invoke",
-                                               name="fileConsent/invoke", value=value))
-        return resp.status, connector.sent[conversation][before:]
+        return await consent(self.client, self.host.url, conversation, action, token, upload, "fax-cover.pdf", "pdf", "item-9")
 
 
 @pytest.fixture

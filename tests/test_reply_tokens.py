@@ -24,16 +24,9 @@ from dialogs.conversation import Kind, Message
 from .botharness import TENANT, BotServer, Client, Connector, activity
 from .test_auth import APP_ID, ISSUER, OpenIdEndpoint
 from .tokenendpoint import TokenEndpoint
+from .clock import Clock
 
 PASSWORD = "reply-secret-for-tests"
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture

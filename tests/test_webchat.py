@@ -25,17 +25,10 @@ from bot.webchat import CONVERSATIONS_KEY, Conversations
 
 from .botharness import serve_local
 from .test_production import Serve
+from .clock import Clock
 
 CHROMIUM = shutil.which("chromium")
 STATIC = Path(__file__).resolve().parent.parent / "bot" / "static"
-
-
-class Clock:
-    def __init__(self):
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 @pytest.fixture
