@@ -21,7 +21,7 @@ import re
 from datetime import date
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import snowballstemmer
 
@@ -54,7 +54,7 @@ class Cue:
     level: HarmLevel
     reading: str = ""  # why a clear cue counts only as maybe: negated, document, past
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, str]:
         out = {"words": self.words, "category": self.category, "level": self.level.value}
         if self.reading:
             out["reading"] = self.reading
@@ -67,7 +67,7 @@ class HarmAssessment:
     because: tuple[Cue, ...] = ()
     immediate: bool = False  # a child in immediate danger: 999 first
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, object]:
         return {"level": self.level.value if self.level else None,
                 "because": [c.to_json() for c in self.because], "immediate": self.immediate}
 
@@ -140,11 +140,11 @@ class HarmReader:
         self._reporters = self._set(words.reporters)
         self._adults = self._set(words.adults)
         self._firsts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
-        for name, phrases in self._lists.items():
+        for name, stemmed in self._lists.items():
             firsts = self._firsts[name] = {}
-            for phrase in phrases:
-                if phrase:
-                    firsts.setdefault(phrase[0], []).append(phrase)
+            for words_ in stemmed:
+                if words_:
+                    firsts.setdefault(words_[0], []).append(words_)
 
     def title(self, category: str) -> str:
         return self._titles.get(category, category)
@@ -284,7 +284,7 @@ class HarmReader:
         """A story about a child, told at any time: when SafeShare must ask something anyway, harm comes first."""
         return self._story(text, now=False)
 
-    def _phrase_hits(self, tokens: list[str], stems: list[str], taken: set[int]):
+    def _phrase_hits(self, tokens: list[str], stems: list[str], taken: set[int]) -> Iterator[tuple[int, int, _Phrase]]:
         """Each phrase found, longest first at each word; a word belongs to one phrase."""
         for i, stem in enumerate(stems):
             if i in taken:
@@ -325,7 +325,7 @@ class HarmReader:
                     return True
         return False
 
-    def _read(self, tokens, stems, start: int, end: int, category: str, clear: bool,
+    def _read(self, tokens: list[str], stems: list[str], start: int, end: int, category: str, clear: bool,
               resolved: bool = False, said_no: bool = False) -> Cue | None:
         words = " ".join(tokens[start:end])
         lo, hi = start, end
@@ -384,7 +384,7 @@ class HarmReader:
         return len(words) >= 20 and any(self.stem(w) in self._people for w in words)
 
     # -- scopes ---------------------------------------------------------------
-    def _find(self, stems: list[str], name: str):
+    def _find(self, stems: list[str], name: str) -> Iterator[tuple[int, int]]:
         """(start, end) of each phrase of list `name` in `stems`; phrases are looked up by their first stem.
 
         A `no_harm` phrase may have one more word inside it: "no concerns" is also "no ongoing concerns"."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass
-from typing import Iterable
+from collections.abc import Iterable, Sequence
 
 from knowledge.model import Facts, PasswordCheck, Policy
 
@@ -137,7 +137,7 @@ class Reader:
 
         harm = self.harm.assess(text)
         facts = Facts(
-            harm={HarmLevel.YES: True, HarmLevel.NO: False}.get(harm.level),
+            harm=True if harm.level is HarmLevel.YES else False if harm.level is HarmLevel.NO else None,
             kind=self._best("kind", kinds),
             recipient=recipient,
             channel=channels[0] if len(channels) == 1 else None,
@@ -296,7 +296,8 @@ def _address_kind(token: str, domains: tuple[tuple[str, tuple[str, ...]], ...] =
     return None
 
 
-def _phrase_before(tokens: list[str], start: int, phrases, lookback: int, max_gap: int) -> bool:
+def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str]], lookback: int,
+                   max_gap: int) -> bool:
     """True if one of `phrases` (word tuples) lies within the `lookback` words before `start`,
     ending at most `max_gap` words before it."""
     before = tokens[max(0, start - lookback):start]
@@ -308,7 +309,7 @@ def _phrase_before(tokens: list[str], start: int, phrases, lookback: int, max_ga
     return False
 
 
-def _phrase_after(tokens: list[str], end: int, phrases, max_gap: int) -> bool:
+def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]], max_gap: int) -> bool:
     """True if one of `phrases` starts at most `max_gap` words after `end`."""
     for words in phrases:
         n = len(words)
@@ -335,7 +336,7 @@ _TRAILING = ".,;:?)"
 class _PasswordReader:
     """Finds a password the question proposes and says how it measures up, never keeping it."""
 
-    def __init__(self, check: PasswordCheck, speller):
+    def __init__(self, check: PasswordCheck, speller: Speller) -> None:
         self.check = check
         names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(check.words, key=len, reverse=True))
         joins = r"(?:\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like)\s+)"
