@@ -8,7 +8,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
-    SAFESHARE_STATE_FILE=/data/safeshare-state.sqlite3
+    SAFESHARE_STATE_FILE=/data/safeshare-state.sqlite3 \
+    SAFESHARE_REPORTS=/data/reports.sqlite3 \
+    SAFESHARE_FAX_LOG=/data/fax-log.sqlite3
 
 RUN useradd --system --create-home --uid 10001 safeshare \
     && mkdir /data && chown safeshare /data

@@ -12,6 +12,7 @@ import os
 import signal
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from knowledge.errors import EXIT_CODES, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SafeShareError
 
@@ -93,8 +94,8 @@ def _parser() -> argparse.ArgumentParser:
                       "lost_device, lost_papers, other)")
     radd.add_argument("--date", required=True, metavar="YYYY-MM-DD", help="when it happened (or was noticed)")
     radd.add_argument("--data-left", required=True, metavar="ID", help="did personal data leave: yes, no, not_sure")
-    radd.add_argument("--child-at-risk", default="no", metavar="ID", help="could a child be at risk: no (default), "
-                      "yes, not_sure")
+    radd.add_argument("--child-at-risk", required=True, metavar="ID", help="could a child be at risk: yes, "
+                      "not_sure, no (no default: a child's safety is never assumed)")
     radd.add_argument("--done", default="nothing_yet", metavar="ID", help="what has been done: nothing_yet "
                       "(default), recall_asked, confirmed_deleted, device_reported, manager_told")
     rexport = repsub.add_parser("export", help="every report, for the monitoring of breaches and near misses")
@@ -236,6 +237,9 @@ def _ask(policy, args) -> int:
         elif question.strip():
             reply = assistant.answer(question)
             print(reply.text() if args.full else reply.brief() + "\n(All steps: safeshare ask --full)")
+            if reply.options:  # a one-shot command cannot take the answer: say how to give it
+                print("To answer it: ask again with that detail in your question, or use safeshare chat, "
+                      "where you can type the number.")
             if args.record:
                 record = _record(assistant, reply)
                 print("\n" + (record.text() if record else "No decision to record yet: answer the question above."))
@@ -244,6 +248,20 @@ def _ask(policy, args) -> int:
         print("safeshare ask: no question was given (one per line on stdin, or as arguments)", file=sys.stderr)
         return EXIT_USAGE
     return EXIT_OK
+
+
+def _out_dir(raw: str) -> Path | None:
+    """The --out folder, made (readable by you only) if it does not exist yet; None after saying why not."""
+    out = Path(raw).expanduser()
+    try:
+        out.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        print(f"safeshare: cannot use --out {raw!r}: {error.strerror or 'not a folder'}", file=sys.stderr)
+        return None
+    if not out.is_dir():
+        print(f"safeshare: --out {raw!r} is not a folder", file=sys.stderr)
+        return None
+    return out
 
 
 def _record(assistant, reply):
@@ -401,15 +419,13 @@ def _purge() -> int:
 def _chat(policy, args) -> int:
     import asyncio
     import logging
-    from pathlib import Path
 
     from .app import create_bot
     from .chat import run_chat
     from .files import FileTransfer
 
-    out = Path(args.out)
-    if not out.is_dir():
-        print("safeshare: the --out directory does not exist", file=sys.stderr)
+    out = _out_dir(args.out)
+    if out is None:
         return EXIT_USAGE
     from . import logs
 
@@ -425,7 +441,6 @@ def _chat(policy, args) -> int:
 def _encrypt(policy, args) -> int:
     import logging
     import os
-    from pathlib import Path
 
     from dialogs.packaging import describe
     from packager.package import PackageError, Source, build, private_dir
@@ -433,9 +448,8 @@ def _encrypt(policy, args) -> int:
     from . import logs
 
     logs.configure(json_lines=False, level=logging.WARNING)
-    out = Path(args.out)
-    if not out.is_dir():
-        print("safeshare: the --out directory does not exist", file=sys.stderr)
+    out = _out_dir(args.out)
+    if out is None:
         return EXIT_USAGE
     sources = [Source(Path(f), f) for f in args.files]
     try:

@@ -84,7 +84,7 @@ class Config:
     TURN_SECONDS: int = 25
     # Conversation state: "file" (SQLite on local disk, the default) or "blob" (Azure Blob Storage).
     STORAGE: str = "file"
-    STATE_FILE: str = "safeshare-state.sqlite3"
+    STATE_FILE: str = ""  # "": state.sqlite3 in the user's data folder, beside the fax log and reports
     STATE_CONTAINER: str = "safeshare-state"
     STATE_MAX_AGE_HOURS: int = 24
     AZURE_STORAGE_CONNECTION_STRING: str = field(default="", repr=False)

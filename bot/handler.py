@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 CONFLICT_RETRIES = 3
 INLINE_LIMIT = 4 * 1024 * 1024  # the largest package sent back inline where there is no Teams file consent
 _MEDIA = {"7z": "application/x-7z-compressed", "zip": "application/zip"}
+NO_FILE_CHANNELS = frozenset({"webchat"})  # the local browser chat (bot/webchat.py) carries no files
 
 
 def to_activity(message: Message) -> Activity:
@@ -107,7 +108,8 @@ class SafeShareBot(ActivityHandler):
             if files:
                 await self._package(turn_context, package_format(state), files)
                 return
-            new_state, messages = self.conversation.turn(state, Incoming(text[:4000], data, personal))
+            new_state, messages = self.conversation.turn(
+                state, Incoming(text[:4000], data, personal, files=activity.channel_id not in NO_FILE_CHANNELS))
             if saved:
                 try:
                     await self.accessor.set(turn_context, new_state)

@@ -344,4 +344,12 @@ def storage_from(config) -> _Guarded:
         if not config.AZURE_STORAGE_CONNECTION_STRING:
             raise ConfigError("SAFESHARE_STORAGE=blob needs AZURE_STORAGE_CONNECTION_STRING")
         return BlobStorage(config.AZURE_STORAGE_CONNECTION_STRING, config.STATE_CONTAINER, max_age)
-    return SqliteStorage(config.STATE_FILE, max_age)
+    return SqliteStorage(state_file(config), max_age)
+
+
+def state_file(config) -> str:
+    """SAFESHARE_STATE_FILE, else state.sqlite3 in the user's data folder: the same file wherever
+    serve, chat or purge is run from (a daily purge must not find an empty file in another folder)."""
+    from .faxlog import data_folder
+
+    return config.STATE_FILE or str(data_folder() / "state.sqlite3")

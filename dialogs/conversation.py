@@ -130,6 +130,7 @@ class Incoming:
     text: str = ""
     data: Mapping[str, Any] | None = None
     personal: bool = True  # a one-to-one chat with SafeShare; packages and passwords are made only there
+    files: bool = True  # the chat can carry a file to SafeShare (the local web chat cannot)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +258,8 @@ class Conversation:
         encrypt = self._encrypt_request(incoming, data)
         if encrypt is not None and not incoming.personal:
             messages = [self.personal_only()]
+        elif encrypt is not None and not incoming.files:
+            messages = [self.no_files()]
         elif encrypt is not None:  # the package prompt; a check in progress stays where it was
             fmt = encrypt or fmt
             messages = [self.encrypt_prompt(fmt)]
@@ -660,6 +663,12 @@ class Conversation:
         return Message(Kind.NOTICE, "Make an encrypted package", lines,
                        options=(_command_option(f"Use {FORMAT_LABELS[other]}", Command.ENCRYPT, format=other),
                                 _ask_option("How do I encrypt a document?")))
+
+    def no_files(self) -> Message:
+        """A chat that cannot carry a file to SafeShare: where packages are made instead."""
+        return Message(Kind.NOTICE, "Files cannot be sent in this chat.", (
+            "Make encrypted packages in your personal chat with SafeShare in Teams, or on your computer with "
+            "safeshare encrypt followed by the files' paths.",), options=(_ask_option("How do I encrypt a document?"),))
 
     def personal_only(self) -> Message:
         """Why no package here: everyone in a channel or group chat would see its details and password."""

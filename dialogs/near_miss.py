@@ -46,7 +46,7 @@ def report_form(data: NearMissData, today: date) -> tuple[FormField, ...]:
         FormField("data_left", "Did personal data leave the council's control?", required=True,
                   choices=data.data_left, value=data.data_left[0][0]),
         FormField("child_at_risk", "Could a child be at risk because of it?", required=True,
-                  choices=data.child_at_risk, value=data.child_at_risk[0][0]),
+                  choices=data.child_at_risk, value=""),  # never preselected: a child's safety is not assumed
         FormField("done", "What has been done so far?", required=True, choices=data.done, value=data.done[0][0]),
     )
 

@@ -87,3 +87,15 @@ def test_serve_explains_a_bad_state_store_or_a_busy_port(tmp_path):
 def test_ask_without_a_question_is_a_usage_error():
     assert run("ask", "").returncode == 2
     assert run("ask", stdin="\n\n").returncode == 2
+
+
+def test_the_state_file_is_the_same_wherever_safeshare_is_run(tmp_path, monkeypatch):
+    """A daily purge run from another folder must find the state serve wrote, not make an empty file there."""
+    from bot.config import Config
+    from bot.storage import state_file
+
+    monkeypatch.delenv("SAFESHARE_STATE_FILE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    if sys.platform.startswith("linux"):
+        assert state_file(Config()) == str(tmp_path / "data" / "safeshare" / "state.sqlite3")
+    assert state_file(Config(STATE_FILE="/srv/safeshare/state.sqlite3")) == "/srv/safeshare/state.sqlite3"

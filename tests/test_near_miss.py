@@ -114,7 +114,8 @@ def test_cli_add_and_export(register, capsys, tmp_path):
     assert main(args) == 0
     out = capsys.readouterr().out
     assert "Possible breach" in out and "Faxes, 5" in out and "Report 1 recorded" in out
-    assert main(["reports", "add", "--what", "Amy Smith", "--date", "2026-01-02", "--data-left", "yes"]) == 2
+    assert main(["reports", "add", "--what", "Amy Smith", "--date", "2026-01-02", "--data-left", "yes",
+                 "--child-at-risk", "no"]) == 2
     assert "Amy" not in capsys.readouterr().err
     assert main(["reports", "export", "--csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
@@ -137,3 +138,9 @@ def test_hostile_submits_never_raise_or_keep_text(assistant, fields):
     if report is not None:
         data = load_near_miss(assistant.policy)
         assert report.incident in {i.id for i in data.incidents} and isinstance(report.happened_on, date)
+
+
+def test_whether_a_child_may_be_at_risk_is_never_assumed(register, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["reports", "add", "--what", "fax_misdialled", "--date", "2026-01-02", "--data-left", "yes"])
+    assert exit_.value.code == 2 and "--child-at-risk" in capsys.readouterr().err

@@ -203,6 +203,10 @@ async def test_files_are_refused_with_a_notice(local):
                             data=aiohttp.FormData({"file": __import__("io").BytesIO(b"data")})) as resp:
         assert resp.status == 415
     assert _title((await _poll(session, base, cid, headers, "3"))["activities"][-1]).startswith("Files cannot")
+    # asking to make a package is told where packages are made, not to use a paperclip the page does not have
+    assert (await _post(session, base, cid, headers, text="encrypt")).status == 200
+    last = (await _poll(session, base, cid, headers, "4"))["activities"][-1]
+    assert _title(last).startswith("Files cannot be sent in this chat") and "paperclip" not in str(last)
 
 
 async def test_only_this_computer_and_this_page_may_use_it(local):
