@@ -198,7 +198,9 @@ def _add(args, log) -> int:
     sent_at = now()
     if args.date:
         try:
-            sent_at = datetime.fromisoformat(args.date).isoformat(timespec="seconds")
+            given = datetime.fromisoformat(args.date)
+            # a time without a zone is this computer's local time, stored with its offset like every other entry
+            sent_at = (given if given.tzinfo else given.astimezone()).isoformat(timespec="seconds")
         except ValueError:
             raise FaxError("--date should be ISO 8601, e.g. 2026-03-01T14:30") from None
     entry_id = log.add(FaxEntry(sent_at, sender, receiver, org, number, args.pages, args.receipt_confirmed,

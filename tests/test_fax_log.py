@@ -62,21 +62,21 @@ def log_env(tmp_path, monkeypatch):
 
 def test_add_list_export_keep_the_protocols_details_and_no_content(log_env, capsys):
     assert main(["fax-log", "add", "--to-name", "Dr Ann Patel", "--to-org", "Fellview Surgery", "--to-number",
-                 "01632 960001", "--from", "Jo Bloggs", "--pages", "4", "--date", "2026-03-01T14:30",
+                 "01632 960001", "--from", "Jo Bloggs", "--pages", "4", "--date", "2026-03-01T14:30+00:00",
                  "--receipt-confirmed", "--transmission-record"]) == 0
     assert main(["fax-log", "add", "--to-name", "=HYPERLINK(\"x\")", "--to-number", "+44 1632 960001",
                  "--from", "Jo", "--pages", "1"]) == 0
     capsys.readouterr()
     assert main(["fax-log", "list", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
-    assert listed[1] == {"sent_at": "2026-03-01T14:30:00", "sender": "Jo Bloggs", "receiver": "Dr Ann Patel",
+    assert listed[1] == {"sent_at": "2026-03-01T14:30:00+00:00", "sender": "Jo Bloggs", "receiver": "Dr Ann Patel",
                          "receiver_org": "Fellview Surgery", "fax_number": "01632 960001", "pages": 4,
                          "receipt_confirmed": True, "transmission_record": True, "id": 1}
     assert main(["fax-log", "export", "--csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))
     assert rows[0][:7] == ["id", "date and time", "sender", "receiver", "receiver's organisation", "fax number",
                            "pages"]
-    assert rows[1][1:] == ["2026-03-01T14:30:00", "Jo Bloggs", "Dr Ann Patel", "Fellview Surgery", "01632 960001",
+    assert rows[1][1:] == ["2026-03-01T14:30:00+00:00", "Jo Bloggs", "Dr Ann Patel", "Fellview Surgery", "01632 960001",
                            "4", "yes", "yes"]
     assert rows[2][3].startswith("'=") and rows[2][5] == "'+44 1632 960001"  # no formula runs in the spreadsheet
     columns = {r[1] for r in sqlite3.connect(log_env).execute("PRAGMA table_info(faxes)")}
