@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA
 
 _TOKEN = re.compile(r"[a-z0-9@][a-z0-9@._+]*")
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
+_WILL = re.compile(r"(?<=[a-z])'ll\b")
 
 STOPWORDS = frozenset(
     "a an the i im ive id can could to of for in on at is it its my me we us our ours do does did be am are was "
@@ -31,6 +32,7 @@ def normalise(text: str) -> str:
     """Lower-case words separated by single spaces; '@' and '.' kept inside words."""
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
+    text = _WILL.sub(" will", text)  # "he'll", "she'll", "we'll": not "hell", "shell", "well"
     text = _POSSESSIVE.sub("", text).replace("'", "")
     return " ".join(t.rstrip(".") for t in _TOKEN.findall(text))
 
