@@ -135,8 +135,10 @@ class HarmReader:
         self._fillers = self._set(words.fillers) | self._people
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
-                                    "no_harm", "not_harm", "managed", "explained", "recent", "resolved", "not_real",
+                                    "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
                                     "current", "soon", "children", "adults")}
+        # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
+        self._lists["explained"] = [tuple(self._tokens(p)) for p in words.explained]
         self._reporters = self._set(words.reporters)
         self._adults = self._set(words.adults)
         self._firsts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
@@ -336,8 +338,10 @@ class HarmReader:
         # the cue's sentence, without the cue's own words ("non accidental" explains nothing)
         sentence = stems[lo:start] + [_PAUSE] * (end - start) + stems[end:hi]
 
+        written = tokens[lo:start] + [_PAUSE] * (end - start) + tokens[end:hi]
+
         def said(name: str) -> bool:
-            return any(True for _ in self._find(sentence, name))
+            return any(True for _ in self._find(written if name == "explained" else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
         if any(True for _ in self._find(after, "resolved")) or (said("not_real") and not said("recent")) or any(
