@@ -152,6 +152,7 @@ class Reader:
             already=self._flag(tokens, hits, "already", negated=False),
             down=down,
             everything=self._flag(tokens, hits, "everything", negated=None),
+            in_body=self._flag(tokens, hits, "in_body", negated=False),
         )
         return Understanding(facts, tuple(channels), tuple(tokens), harm)
 

@@ -291,7 +291,7 @@ class Policy:
 
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
-              "aes", "password", "password_emailed", "already", "down", "everything")
+              "aes", "password", "password_emailed", "already", "down", "everything", "in_body")
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +312,7 @@ class Facts:
     already: bool | None = None  # it has happened: received, saved, sent
     down: str | None = None  # a channel that is not working ("the portal is down")
     everything: bool | None = None  # asked for, or about to send, everything on file
+    in_body: bool | None = None  # the personal information goes in the email's body, not an attachment
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

@@ -33,6 +33,7 @@ CASES = [
     (Facts(channel="secure_email", recipient="external_org", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="secure_mail", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="colleague", kind="sensitive"), "internal-email", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(channel="email", recipient="colleague", in_body=True, **P), "email-pid-in-body", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="school", encrypted=False, **P), "email-unencrypted", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="external_org", encrypted=False, kind="sensitive"), "email-unencrypted",
      Verdict.NOT_ALLOWED),
