@@ -189,7 +189,7 @@ class SqliteReminders(ReminderStore):
         super().__init__(timeout)
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            Path(self.path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))  # 0600 before SQLite opens it
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="safeshare-reminders")
         self._db = self._thread.submit(self._open, busy_timeout).result()

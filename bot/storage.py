@@ -123,7 +123,7 @@ class SqliteStorage(_Guarded):
                  busy_timeout: float = 1.0, clock: Callable[[], float] = time.time):
         super().__init__(max_age, timeout, clock)
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # made private; an existing folder is left as it is
         # Made 0600 before SQLite opens it, whatever the umask: SQLite gives the -wal and -shm files
         # the database file's own mode, so they are 0600 from their first byte too.
         os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))

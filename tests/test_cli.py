@@ -99,3 +99,19 @@ def test_the_state_file_is_the_same_wherever_safeshare_is_run(tmp_path, monkeypa
     if sys.platform.startswith("linux"):
         assert state_file(Config()) == str(tmp_path / "data" / "safeshare" / "state.sqlite3")
     assert state_file(Config(STATE_FILE="/srv/safeshare/state.sqlite3")) == "/srv/safeshare/state.sqlite3"
+
+
+def test_the_default_state_folder_is_private(tmp_path, monkeypatch):
+    import stat as stat_
+
+    from bot.config import Config
+    from bot.storage import storage_from
+
+    monkeypatch.delenv("SAFESHARE_STATE_FILE", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    store = storage_from(Config())
+    try:
+        folder = __import__("pathlib").Path(store.path).parent
+        assert stat_.S_IMODE(folder.stat().st_mode) == 0o700
+    finally:
+        __import__("asyncio").run(store.close())
