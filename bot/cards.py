@@ -75,6 +75,8 @@ def _input(field) -> dict:
            "maxLength": limit}
     if field.placeholder:
         box["placeholder"] = field.placeholder
+    if field.value:  # filled in already (the fax log card after a cover sheet): the user can still change it
+        box["value"] = field.value[:limit]
     if field.required:
         box.update(isRequired=True, errorMessage=f"{field.label} is needed")
     return box

@@ -68,7 +68,7 @@ class SafeShareBot(ActivityHandler):
     def __init__(self, conversation: Conversation, conversation_state: ConversationState,
                  transfer: FileTransfer | None = None, pending: PendingPackages | None = None,
                  local_out: Path | None = None, work: WorkFolder | None = None, reports_path: Path | None = None,
-                 builds: PackageBuilds | None = None, reminders=None):
+                 builds: PackageBuilds | None = None, reminders=None, fax_log_path: Path | None = None):
         self.conversation = conversation
         self.work = work  # where originals are fetched to: SafeShare's own folder (bot/files.py)
         self.state = conversation_state
@@ -79,6 +79,7 @@ class SafeShareBot(ActivityHandler):
         self.reports_path = reports_path  # the breach and near-miss register; None: SAFESHARE_REPORTS or the default
         self.builds = builds if builds is not None else PackageBuilds()  # its own threads, a bounded queue
         self.reminders = reminders  # Hub follow-up reminders (bot/reminders.py); None: not kept here
+        self.fax_log_path = fax_log_path  # the team's fax log; None: SAFESHARE_FAX_LOG or the default
 
     # State is read and saved in on_message_activity, the only turn that changes it.
 
@@ -122,6 +123,7 @@ class SafeShareBot(ActivityHandler):
             if not saved:
                 messages = self._without_storage(new_state, messages)
             messages = await self._record_reports(messages)
+            messages = await self._record_faxes(messages)
             if any(m.reminder is not None for m in messages):  # set, list or cancel: bot/reminders.py
                 from .reminders import address_of, fulfil
 
@@ -168,6 +170,40 @@ class SafeShareBot(ActivityHandler):
             log.info("report.recorded", extra={"report": number, "incident": message.report.incident})
             out.append(Message(Kind.NOTICE, f"Report {number} recorded.",
                                ("Only your choices and the date were kept: nothing that names anyone.",)))
+        return out
+
+    async def _record_faxes(self, messages: list[Message]) -> list[Message]:
+        """Write each fax the card describes to the fax log (Faxes 10); say whether it was kept. Nothing of it is logged."""
+        if not any(m.fax_record is not None for m in messages):
+            return messages
+        from .faxlog import FaxEntry, FaxLog, FaxLogError, now
+
+        def write(record) -> int:
+            log = FaxLog(self.fax_log_path)
+            try:
+                return log.add(FaxEntry(now(), record.sender, record.receiver, record.receiver_org,
+                                        record.fax_number, record.pages, record.receipt_confirmed,
+                                        record.transmission_record))
+            finally:
+                log.close()
+
+        out: list[Message] = []
+        for message in messages:
+            if message.fax_record is None:
+                out.append(message)
+                continue
+            try:
+                number = await asyncio.to_thread(write, message.fax_record)
+            except FaxLogError:
+                log.error("fax.not_logged")
+                out.append(Message(Kind.NOTICE, "The fax could not be logged.", (
+                    "Nothing was kept. Write it in the team's fax log another way (Faxes 10: numbers, sender, "
+                    "receiver, date), and tell your manager if this keeps happening.",)))
+                continue
+            log.info("fax.logged", extra={"entry": number})
+            out.append(Message(Kind.FAX_LOGGED, f"Fax {number} logged.", message.lines +
+                               ("Kept: the date, who sent it, who it went to, the number and the pages. "
+                                "Nothing of the fax itself.",), options=message.options))
         return out
 
     async def _send(self, turn_context: TurnContext, messages: list[Message]) -> None:

@@ -22,7 +22,7 @@ from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant, question_form
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
-from .fax import CoverSheet
+from .fax import CoverSheet, FaxRecord
 from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmAssessment, HarmLevel
 from .near_miss import NearMissReport
@@ -52,6 +52,8 @@ class Kind(StrEnum):
     RECORD = "record"  # a decision record to paste into the case file
     FAX_FORM = "fax_form"  # the fax cover sheet's boxes (`inputs`)
     FAX_COVER = "fax_cover"  # the cover sheet's words, when the advisor allows the fax
+    FAX_LOG_FORM = "fax_log_form"  # the fax log's boxes (`inputs`): a fax just sent, for Faxes 10
+    FAX_LOGGED = "fax_logged"  # `fax_record` carries the entry for the host to write to the fax log
     REPORT_FORM = "report_form"  # a breach or near-miss report's choices (`inputs`)
     REPORT = "report"  # who to tell now; `report` carries the record for the host to keep
     REMINDER = "reminder"  # the Hub follow-up reminder; `reminder` carries what the host does with its store
@@ -68,6 +70,7 @@ class Command(StrEnum):
     BACK = "back"
     CHECK_EMAIL = "check email"
     FAX = "fax"
+    FAX_LOG = "fax log"
     REPORT = "report"
     REMINDERS = "reminders"
     REMIND_ME = "remind me"
@@ -85,6 +88,8 @@ COMMAND_WORDS: Mapping[str, Command] = {
     "check email": Command.CHECK_EMAIL, "email check": Command.CHECK_EMAIL, "check an email": Command.CHECK_EMAIL,
     "check my email": Command.CHECK_EMAIL, "check emails": Command.CHECK_EMAIL, "check draft": Command.CHECK_EMAIL,
     "fax": Command.FAX, "fax cover": Command.FAX, "fax cover sheet": Command.FAX, "cover sheet": Command.FAX,
+    "fax log": Command.FAX_LOG, "log a fax": Command.FAX_LOG, "log fax": Command.FAX_LOG, "log the fax": Command.FAX_LOG,
+    "record a fax": Command.FAX_LOG, "record the fax": Command.FAX_LOG, "log a fax i sent": Command.FAX_LOG,
     "report": Command.REPORT, "report a breach": Command.REPORT, "report a near miss": Command.REPORT,
     "near miss": Command.REPORT, "breach": Command.REPORT, "data breach": Command.REPORT,
     "report breach": Command.REPORT, "report near miss": Command.REPORT,
@@ -100,7 +105,7 @@ COMMAND_LIST = (
     (Command.HUB, "Ring the Safeguarding Hub"),
     (Command.ENCRYPT, "Make an encrypted package"),
     (Command.CHECK_EMAIL, "Check an email before you send it"),
-    (Command.FAX, "Make a fax cover sheet (if the fax is allowed)"),
+    (Command.FAX, "Make a fax cover sheet (if the fax is allowed); fax log records a fax you sent"),
     (Command.REPORT, "Report a breach or near miss: who to tell now"),
     (Command.REMINDERS, "Your reminders to follow up a Hub call in writing"),
     (Command.CANCEL, "Stop the current check"),
@@ -149,6 +154,7 @@ class Message:
     inputs: tuple[FormField, ...] = ()  # boxes to fill in (the draft email, the fax form); their values come back with the button
     report: NearMissReport | None = None  # a breach or near-miss report for the host to record (ids and a date)
     cover: CoverSheet | None = None  # a fax cover sheet for the host to send as a PDF (personal chats only)
+    fax_record: FaxRecord | None = None  # a fax to write to the fax log (the host does it: bot/faxlog.py)
     reminder: reminders.ReminderRequest | None = None  # set, list or cancel a Hub follow-up reminder (the host does it)
 
     def text(self) -> str:
@@ -303,6 +309,8 @@ class Conversation:
             return check, self._email_checked(data)
         if action == "fax_cover":  # the fax form's boxes: decided and forgotten; the state does not change
             return check, self._fax_cover(data, personal)
+        if action == "fax_log":  # the fax log card: the host writes the entry; the state does not change
+            return check, self._fax_logged(data)
         if action == "report":  # a breach or near-miss report: the host records its ids; the state does not change
             return check, self._reported(data)
         if action in ("remind_offer", "remind", "remind_cancel"):  # the state does not change
@@ -445,6 +453,8 @@ class Conversation:
             return check, [self.email_form()]
         if command is Command.FAX:  # a check in progress stays where it was
             return check, [self.fax_form()]
+        if command is Command.FAX_LOG:  # a check in progress stays where it was
+            return check, [self.fax_log_form(prefill=prefill)]
         if command is Command.REPORT:  # a check in progress stays where it was
             return check, [self.report_form()]
         if command is Command.REMINDERS:  # a check in progress stays where it was
@@ -624,8 +634,35 @@ class Conversation:
         delivery = FAX_PDF_FOLLOWS if personal else FAX_PDF_PERSONAL_ONLY
         lines = sheet.lines() + ("", f"{sheet.checklist_title}, before you send:",
                                  *(f"{n}. {item}" for n, item in enumerate(sheet.checklist, 1)), *delivery)
+        log = _command_option("Record it in the fax log", Command.FAX_LOG, prefill={
+            "to_name": request.to_name, "to_org": request.to_org, "to_number": request.to_number,
+            "from_name": request.from_name, "pages": str(request.pages + 1)})  # the sheet counts too
         return [Message(Kind.FAX_COVER, "Fax cover sheet", lines, cover=sheet if personal else None,
-                        options=(_command_option("Make another cover sheet", Command.FAX),))]
+                        options=(log, _command_option("Make another cover sheet", Command.FAX)))]
+
+    def fax_log_form(self, note: str = "", prefill: Mapping[str, Any] | None = None) -> Message:
+        """The fax log card (Faxes 10): who it went to, the number, who sent it, the pages; never its content."""
+        from .fax import fax_log_form
+
+        lines = ((note,) if note else ()) + (
+            "The protocol asks for every confidential fax to be logged: the numbers, sender, receiver and "
+            "date (Faxes 10). SafeShare keeps these in the team's fax log, never anything of the fax itself.",)
+        return Message(Kind.FAX_LOG_FORM, "Record a fax in the fax log", lines, inputs=fax_log_form(prefill),
+                       options=(Option("Record it", "fax_log", {MARK: "fax_log"}),))
+
+    def _fax_logged(self, data: Mapping[str, Any]) -> list[Message]:
+        from .fax import FaxError, fax_record_from_fields
+
+        try:
+            record = fax_record_from_fields(data)
+        except FaxError as error:
+            return [self.fax_log_form(str(error))]
+        lines: tuple[str, ...] = () if record.receipt_confirmed else (
+            "Check the right person received it (Faxes 6): ring them if they have not said so.",)
+        if not record.transmission_record:
+            lines += ("Keep the printed record of transmission (Faxes 9).",)
+        return [Message(Kind.FAX_LOGGED, "Fax to be logged", lines, fax_record=record,
+                        options=(_command_option("Record another fax", Command.FAX_LOG),))]
 
     def report_form(self, note: str = "") -> Message:
         from .near_miss import report_form

@@ -214,3 +214,57 @@ def request_from_fields(policy: Policy, fields: Mapping[str, Any]) -> CoverReque
     names = ("to_name", "to_org", "to_number", "from_name", "from_phone", "from_address", "pages", "kind")
     values = {n: fields.get(n) if isinstance(fields.get(n), str) else "" for n in names}
     return CoverRequest.build(policy, **values, urgent=yes("urgent"), other_identifier=yes("other_identifier"))
+
+
+# -- the fax log (Faxes 10): a card to record a fax after sending; the host writes it (bot/faxlog.py) --------
+
+@dataclass(frozen=True, slots=True)
+class FaxRecord:
+    """What Faxes 10 asks to log: numbers, sender, receiver (and the date, which the host adds). Never content."""
+
+    sender: str
+    receiver: str
+    receiver_org: str
+    fax_number: str
+    pages: int
+    receipt_confirmed: bool
+    transmission_record: bool
+
+
+_YES_NO = (("yes", "Yes"), ("no", "Not yet"))
+
+
+def fax_log_form(prefill: Mapping[str, Any] | None = None) -> tuple[FormField, ...]:
+    """The boxes of the fax log card; a cover sheet just made fills in the recipient and the pages."""
+    given = prefill or {}
+
+    def text(name: str) -> str:
+        value = given.get(name)
+        return clean(value) if isinstance(value, str) else ""
+
+    return (
+        FormField("to_name", "Sent to (name)", required=True, value=text("to_name")),
+        FormField("to_org", "Their organisation", value=text("to_org")),
+        FormField("to_number", "Fax number used", required=True, value=text("to_number")),
+        FormField("from_name", "Sent by", required=True, value=text("from_name")),
+        FormField("pages", "Pages, with the cover sheet", required=True, placeholder="e.g. 4", value=text("pages")),
+        FormField("receipt_confirmed", "Has the right person confirmed they received it? (Faxes 6)", required=True,
+                  choices=_YES_NO, value="no"),
+        FormField("transmission_record", "Do you have the printed transmission record? (Faxes 9)", required=True,
+                  choices=_YES_NO, value="no"),
+    )
+
+
+def fax_record_from_fields(data: Mapping[str, Any]) -> FaxRecord:
+    """The card's boxes as a log entry; FaxError naming the box (never its value) when one will not do."""
+    receiver, sender = clean(data.get("to_name")), clean(data.get("from_name"))
+    if not receiver:
+        raise FaxError("Say who the fax was sent to.")
+    if not sender:
+        raise FaxError("Say who sent it.")
+    number = check_number(data.get("to_number") or "")
+    pages_text = clean(data.get("pages"), 6)
+    if not pages_text.isdigit() or not 1 <= int(pages_text) <= MAX_PAGES + 1:
+        raise FaxError(f"Give the number of pages, with the cover sheet, as 1 to {MAX_PAGES + 1}.")
+    return FaxRecord(sender, receiver, clean(data.get("to_org")), number, int(pages_text),
+                     data.get("receipt_confirmed") == "yes", data.get("transmission_record") == "yes")

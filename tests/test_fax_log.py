@@ -105,3 +105,46 @@ def test_a_saved_number_is_used_only_after_it_is_confirmed(log_env, capsys, monk
 
 def test_fax_log_works_with_broken_knowledge(log_env, tmp_path):
     assert main(["--knowledge", str(tmp_path / "nowhere"), "fax-log", "list"]) == 0
+
+
+# -- the fax log card (Teams and safeshare chat) ---------------------------------------------------------------
+
+from .botharness import buttons  # noqa: E402
+from .test_bot_http import assert_valid_card, harness  # noqa: E402,F401 - the fixture
+
+CARD = {"to_name": "Dr Ann Patel", "to_org": "Fellview Surgery", "to_number": "01632 960001",
+        "from_name": "Jo Bloggs", "pages": "4", "receipt_confirmed": "yes", "transmission_record": "no"}
+
+
+async def test_the_fax_log_card_writes_an_entry_and_keeps_nothing_in_state(harness, log_env):  # noqa: F811
+    sent = await harness.say("fl", "fax log")
+    card = assert_valid_card(sent[0])
+    ids = [e.get("id") for e in card["body"] if e["type"].startswith("Input.")]
+    assert ids == ["to_name", "to_org", "to_number", "from_name", "pages", "receipt_confirmed", "transmission_record"]
+    submit = buttons(sent[0])[0]
+    done = await harness.say("fl", value={**submit["data"], **CARD})
+    card = assert_valid_card(done[0])
+    text = json.dumps(card)
+    assert "Fax 1 logged" in text and "transmission" in text  # no printed record yet: the reminder of Faxes 9
+    rows = sqlite3.connect(log_env).execute("SELECT receiver, fax_number, pages, receipt_confirmed FROM faxes")
+    assert rows.fetchall() == [("Dr Ann Patel", "01632 960001", 4, 1)]
+    bad = await harness.say("fl", value={**submit["data"], **CARD, "to_number": "call Ann"})
+    assert "fax number" in json.dumps(assert_valid_card(bad[0])).lower() and "call Ann" not in json.dumps(bad)
+    assert len(sqlite3.connect(log_env).execute("SELECT * FROM faxes").fetchall()) == 1
+
+
+def test_a_cover_sheet_offers_the_log_with_its_details_filled_in(assistant):
+    from dialogs.conversation import Conversation, Incoming
+
+    conversation = Conversation(assistant)
+    state, form = conversation.turn(None, Incoming("fax"))
+    submit = form[0].options[0].data
+    fields = {"kind": "pid", "urgent": "yes", "other_identifier": "no", "to_name": "Dr Ann Patel",
+              "to_org": "Fellview Surgery", "to_number": "01632 960001", "from_name": "Jo Bloggs",
+              "from_phone": "01632 960002", "pages": "3"}
+    _, sheet = conversation.turn(state, Incoming(data={**submit, **fields}))
+    log = next(o for o in sheet[-1].options if o.title == "Record it in the fax log")
+    new_state, card = conversation.turn(state, Incoming(data=log.data))
+    boxes = {f.id: f.value for f in card[0].inputs}
+    assert boxes["to_name"] == "Dr Ann Patel" and boxes["to_number"] == "01632 960001" and boxes["pages"] == "4"
+    assert "Patel" not in json.dumps(new_state)
