@@ -272,6 +272,22 @@ class FileTransfer:
             raise FileRefused("The upload to your OneDrive was cut off. Nothing was kept.") from None
 
 
+def default_work_root() -> Path:
+    """Where originals are written when SAFESHARE_WORK_DIR is not set: the user's runtime folder when the
+    platform offers one (XDG_RUNTIME_DIR: a tmpfs on systemd Linux, private to the user, gone at reboot),
+    else the system temporary folder."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR")
+    if runtime:
+        try:
+            info = os.stat(runtime)
+        except OSError:
+            info = None
+        if info is not None and stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() \
+                and stat.S_IMODE(info.st_mode) & 0o077 == 0:
+            return Path(runtime) / "safeshare-work"
+    return Path(tempfile.gettempdir()) / f"safeshare-work-{os.getuid()}"
+
+
 class WorkFolder:
     """SafeShare's own folder on disk, the only place plaintext originals and held packages are written.
 
@@ -282,7 +298,7 @@ class WorkFolder:
     """
 
     def __init__(self, root: str | Path | None = None, max_age: float = 3600):
-        self.root = Path(root) if root else Path(tempfile.gettempdir()) / f"safeshare-work-{os.getuid()}"
+        self.root = Path(root) if root else default_work_root()
         self.max_age = max_age
         self.path: Path | None = None
         self._lock = None

@@ -418,3 +418,16 @@ async def test_files_together_under_the_limit_are_all_fetched(files):
     sent = await files.send_files("under", "f0", "f1")
     assert files.host.requests == 2
     assert consent_token(sent)
+
+
+def test_originals_go_to_the_users_tmpfs_runtime_folder_when_there_is_one(tmp_path, monkeypatch):
+    from bot.files import default_work_root
+
+    runtime = tmp_path / "run-user"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    assert default_work_root() == runtime / "safeshare-work"
+    runtime.chmod(0o755)  # not private: not used
+    assert default_work_root() != runtime / "safeshare-work"
+    monkeypatch.delenv("XDG_RUNTIME_DIR")
+    assert default_work_root().name.startswith("safeshare-work-")
