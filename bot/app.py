@@ -17,6 +17,7 @@ import ipaddress
 import logging
 import uuid
 from collections.abc import AsyncIterator
+from typing import Any
 from http import HTTPStatus
 
 from aiohttp import web
@@ -135,14 +136,17 @@ def create_app(config: Config, policy: Policy, storage: Storage | None = None,
 async def _sweeper(app: web.Application):
     """Open the work folder (wiping what dead processes left) and sweep it and the held packages on a timer."""
     bot = app[BOT_KEY]
-    bot.work.open()
+    work = bot.work
+    if work is None:  # create_app always gives the bot a work folder
+        raise RuntimeError("the bot has no work folder")
+    work.open()
     app[SWEPT_KEY] = swept = asyncio.Event()
 
     async def sweep_forever() -> None:
         while True:
             await asyncio.sleep(app[CONFIG_KEY].SWEEP_SECONDS)
             try:
-                await asyncio.to_thread(bot.work.sweep)
+                await asyncio.to_thread(work.sweep)
                 await bot.pending.sweep()
             except Exception as error:  # noqa: BLE001 - the sweeper must outlive a disk or storage hiccup
                 log.warning("sweep.failed", extra={"error": type(error).__name__})
@@ -153,7 +157,7 @@ async def _sweeper(app: web.Application):
     task.cancel()
     with contextlib.suppress(asyncio.CancelledError):
         await task
-    bot.work.close()
+    work.close()
 
 
 async def _stop_turns(app: web.Application) -> None:
@@ -294,11 +298,12 @@ def _tenant_allowed(body: dict, allowed: frozenset[str]) -> bool:
     refused: Teams always names one.
     """
     named = []
-    channel_data = body.get("channelData") if isinstance(body.get("channelData"), dict) else {}
+    raw_data, raw_conversation = body.get("channelData"), body.get("conversation")
+    channel_data: dict[str, Any] = raw_data if isinstance(raw_data, dict) else {}
     tenant = channel_data.get("tenant")
     if isinstance(tenant, dict) and tenant.get("id") is not None:
         named.append(tenant["id"])
-    conversation = body.get("conversation") if isinstance(body.get("conversation"), dict) else {}
+    conversation: dict[str, Any] = raw_conversation if isinstance(raw_conversation, dict) else {}
     for key in ("tenantId", "tenantID"):
         if conversation.get(key) is not None:
             named.append(conversation[key])

@@ -11,7 +11,7 @@ import json
 import os
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from knowledge.errors import EXIT_CODES, EXIT_FAILURE, EXIT_OK, EXIT_USAGE, SafeShareError
@@ -215,10 +215,11 @@ def _ask(policy, args) -> int:
     if hasattr(signal, "SIGPIPE"):  # `safeshare ask ... | head -3`: stop quietly when the reader has had enough
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if args.question and args.question != ["-"]:
-        questions = [" ".join(args.question)]
-        if not questions[0].strip():
+        question = " ".join(args.question)
+        if not question.strip():
             print("safeshare ask: give a question, or pipe questions one per line", file=sys.stderr)
             return EXIT_USAGE
+        questions: Iterable[str] = [question]
     else:
         questions = (line.rstrip("\n") for line in sys.stdin)
     asked = 0

@@ -96,17 +96,19 @@ class FileRequest:
 
 def requests_from(attachments: Iterable[Mapping[str, Any]]) -> list[FileRequest]:
     """The files among an activity's attachments, in order."""
-    out = []
+    out: list[FileRequest] = []
     for attachment in attachments:
         if not isinstance(attachment, Mapping) or not is_file(attachment):
             continue
         position = len(out) + 1
-        name = attachment.get("name") if isinstance(attachment.get("name"), str) else ""
+        raw_name, raw_content, raw_url = attachment.get("name"), attachment.get("content"), attachment.get("contentUrl")
+        name = raw_name if isinstance(raw_name, str) else ""
         content_type = attachment.get("contentType")
-        content = attachment.get("content") if isinstance(attachment.get("content"), Mapping) else {}
-        url = attachment.get("contentUrl") if isinstance(attachment.get("contentUrl"), str) else ""
-        if content_type == DOWNLOAD_INFO and isinstance(content.get("downloadUrl"), str):
-            out.append(FileRequest(position, name, "download", content["downloadUrl"]))
+        content: Mapping[str, Any] = raw_content if isinstance(raw_content, Mapping) else {}
+        url = raw_url if isinstance(raw_url, str) else ""
+        download = content.get("downloadUrl")
+        if content_type == DOWNLOAD_INFO and isinstance(download, str):
+            out.append(FileRequest(position, name, "download", download))
         elif content_type == LOCAL_FILE:
             out.append(FileRequest(position, name, "local", url))
         elif url.startswith("data:"):
@@ -143,7 +145,7 @@ class FileTransfer:
         """Refuse, without connecting, anything but https to an allowed host."""
         try:
             parts = urlsplit(url)
-            host = parts.hostname
+            host = parts.hostname or ""
         except ValueError:
             raise FileRefused(f"{what}: the link is not a valid address.") from None
         if parts.scheme != "https":
@@ -301,7 +303,7 @@ class WorkFolder:
         self.root = Path(root) if root else default_work_root()
         self.max_age = max_age
         self.path: Path | None = None
-        self._lock = None
+        self._lock: int | None = None
 
     def open(self) -> Path:
         """This process's folder, made (and every dead process's folder wiped) on first use."""
@@ -356,7 +358,8 @@ class WorkFolder:
     def close(self) -> None:
         if self.path is not None:
             shutil.rmtree(self.path, ignore_errors=True)
-            os.close(self._lock)
+            if self._lock is not None:
+                os.close(self._lock)
             self.path, self._lock = None, None
 
 

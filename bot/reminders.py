@@ -112,8 +112,23 @@ class ReminderStore:
             log.warning("reminders.failed", extra={"operation": operation, "error": type(error).__name__})
             raise StorageUnavailable(f"reminder store failed on {operation}") from None
 
-    # Backends: _load(id) -> (Reminder, etag) | None; _put(reminder, etag | None) -> bool (None: create only);
-    # _due(now) and _of_user(user_id) -> list[Reminder]; _remove_done(before) -> int.
+    # What each backend gives (SQLite, blobs): one record per reminder, written by compare-and-swap.
+    async def _load(self, rid: str) -> tuple[Reminder, str] | None:
+        """The reminder and its ETag, or None."""
+        raise NotImplementedError
+
+    async def _put(self, reminder: Reminder, etag: str | None) -> bool:
+        """Write it if the stored ETag is still `etag` (None: only if there is none); whether it was written."""
+        raise NotImplementedError
+
+    async def _due(self, now: dt.datetime) -> list[Reminder]:
+        raise NotImplementedError
+
+    async def _of_user(self, user_id: str) -> list[Reminder]:
+        raise NotImplementedError
+
+    async def _remove_done(self, before: dt.datetime) -> int:
+        raise NotImplementedError
 
     async def get(self, rid: str) -> Reminder | None:
         loaded = await self._guard("get", self._load(rid))
@@ -207,7 +222,7 @@ class SqliteReminders(ReminderStore):
     async def _run(self, work: Callable, *args):
         return await asyncio.get_running_loop().run_in_executor(self._thread, work, *args)
 
-    async def _load(self, rid: str):
+    async def _load(self, rid: str) -> tuple[Reminder, str] | None:
         row = await self._run(lambda: self._db.execute("SELECT data, etag FROM reminders WHERE id = ?",
                                                        (rid,)).fetchone())
         return (Reminder.load(row[0]), row[1]) if row else None
@@ -216,6 +231,7 @@ class SqliteReminders(ReminderStore):
         fresh = uuid.uuid4().hex
         values = (fresh, reminder.state.value, reminder.due.timestamp(), _user_key(reminder.address.user_id),
                   (reminder.updated or dt.datetime.now(dt.timezone.utc)).timestamp(), reminder.dump())
+        args: tuple[object, ...]
         if etag is None:
             sql = ("INSERT INTO reminders (etag, state, due, user, updated, data, id) VALUES (?, ?, ?, ?, ?, ?, ?) "
                    "ON CONFLICT(id) DO NOTHING")
@@ -259,7 +275,7 @@ class BlobReminders(ReminderStore):
                 "user": _user_key(reminder.address.user_id),
                 "updated": str((reminder.updated or dt.datetime.now(dt.timezone.utc)).timestamp())}
 
-    async def _load(self, rid: str):
+    async def _load(self, rid: str) -> tuple[Reminder, str] | None:
         from azure.core.exceptions import ResourceNotFoundError
 
         container = await self._store.ready()
@@ -342,7 +358,8 @@ def reminders_from(config, storage) -> ReminderStore | None:
 def address_of(activity) -> Address:
     """The proactive address of a turn's activity: ids only."""
     channel_data = activity.channel_data if isinstance(activity.channel_data, dict) else {}
-    tenant = channel_data.get("tenant") if isinstance(channel_data.get("tenant"), dict) else {}
+    tenant = channel_data.get("tenant")
+    tenant = tenant if isinstance(tenant, dict) else {}
     tenant_id = tenant.get("id") or getattr(activity.conversation, "tenant_id", None) or ""
     return Address(activity.service_url or "", activity.channel_id or "", activity.conversation.id,
                    activity.from_property.id if activity.from_property else "",
@@ -375,6 +392,8 @@ async def _fulfil_one(store: ReminderStore, request: ReminderRequest, address: A
         outcome, kept = await store.cancel(request.id, address.user_id)
         log.info("reminder.cancel", extra={"outcome": outcome})
         return words.cancel_outcome_message(outcome, kept.view() if kept else None)
+    if request.since is None or request.due is None or request.deadline is None:
+        return words.request_message(request)  # a SET always has its times; without them nothing is kept
     rid = reminder_id(address, request.since)
     waiting = [r for r in await store.of_user(address.user_id) if r.state is State.PENDING and r.id != rid]
     if len(waiting) >= words.MAX_PENDING:
