@@ -73,6 +73,9 @@ class Assistant:
     def answer(self, question: str) -> Reply:
         understood = self.reader.read(question)
         if understood.harm.level is HarmLevel.MAYBE:
+            match = self.faq_match(question)  # "who do I ring if I'm worried about a child?": the Hub answers it
+            if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE:
+                return self.faq_reply(match.faq_id, understood.facts)
             return self.ask_harm(understood.facts, understood.harm)
         if understood.harm.level is None and not understood.anything and self.reader.harm.is_story(understood.tokens):
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read

@@ -26,6 +26,10 @@ def level(assistant, text: str) -> HarmLevel | None:
     ("dad hits her", HarmLevel.YES),  # an act with a person close by
     ("he said he'll kill all of us tonight", HarmLevel.YES),  # "he'll" is "he will", not "hell"
     ("he let slip his uncle hits him, he goes back tonight", HarmLevel.YES),  # "let slip" is not "slipped"
+    # a worry about a child in the user's own words: ask; a worry about sending is not one
+    ("I'm worried about a child on my caseload, not sure what to do", HarmLevel.MAYBE),
+    ("something doesn't feel right about the Smith family", HarmLevel.MAYBE),
+    ("I'm worried I sent the report to the wrong person", None),
     ("daddy's friend hurts her when he babysits", HarmLevel.YES),  # family words as children say them
     ("Mum says she didn't cause the bruises on the baby", HarmLevel.YES),  # a denial reported from someone else
     ("dad denies hitting him", HarmLevel.YES),
