@@ -196,6 +196,7 @@ class EmailChecker:
             findings.append(Finding(fid, text.verdict, text.says.format(**fill), text.fix.format(**fill), text.cites))
 
         kinds: dict[str, int] = {}
+        secure: list[str] = []  # where the secure addresses are: "To 1 (cjsm.net)"
         outside = False
         for field, addresses in (("to", draft.to), ("cc", draft.cc), ("bcc", draft.bcc)):
             for n, address in enumerate(addresses, 1):
@@ -207,6 +208,8 @@ class EmailChecker:
                     add("unreadable", where=where)
                     continue
                 outside = outside or kind != INTERNAL
+                if kind == SECURE:
+                    secure.append(where)
                 if kind == WEBMAIL:
                     add("webmail", where=where)
                 elif self.is_generic(address):
@@ -238,6 +241,8 @@ class EmailChecker:
         if _PASSWORD.search(draft.body):
             add("password_in_email")
         plain = [a for a in draft.attachments if not a.lower().endswith(self.data.package_extensions)]
+        if secure and (plain or body_hits) and not insecure_outside:  # SafeShare cannot see the sending account
+            add("secure_own_account", where=", ".join(secure))
         offer = bool(plain) and insecure_outside
         if offer:
             add("attachment_not_encrypted", count=len(plain))

@@ -21,7 +21,7 @@ from .model import Policy, Verdict
 FILE_NAME = "email_check.yaml"
 FINDING_IDS = ("webmail", "generic", "distribution_list", "many_recipients", "long_cc", "unreadable", "no_agreement",
                "subject_not_confidential", "subject_personal", "body_internal", "body_external",
-               "no_deletion_statement", "attachment_not_encrypted", "attachment_name_personal", "password_in_email")
+               "no_deletion_statement", "attachment_not_encrypted", "secure_own_account", "attachment_name_personal", "password_in_email")
 FINDING_VERDICTS = (Verdict.ALLOWED_WITH_CONDITIONS, Verdict.NOT_ALLOWED)
 PLACEHOLDERS = frozenset({"where", "count", "limit", "what", "wording"})
 _LISTS = ("internal_domains", "secure_domains", "partner_domains", "webmail_domains", "generic_mailboxes",

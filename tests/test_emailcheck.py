@@ -126,7 +126,13 @@ def test_distribution_lists_and_long_cc_and_many_recipients(checker):
 def test_secure_mail_is_recognised_and_other_outside_domains_need_an_agreement(checker, policy, tmp_path):
     secure = checker.check(Draft(to=("officer@cumbria.pnn.police.uk", "clerk@court.cjsm.net", "x@ccc.gcsx.gov.uk"),
                                  subject="CONFIDENTIAL", body=STATEMENT, attachments=("report.docx",)))
-    assert secure.findings == () and secure.recipients == {"secure": 3}
+    assert secure.recipients == {"secure": 3}
+    # secure only from the sender's own secure account, which SafeShare cannot see: said once, with the way out
+    assert ids(secure) == ["secure_own_account"] and secure.findings[0].cites == ("secure.1", "external.1")
+    assert "To 1 (cumbria.pnn.police.uk), To 2 (court.cjsm.net), To 3 (ccc.gcsx.gov.uk)" in secure.findings[0].says
+    packaged = checker.check(Draft(to=("clerk@court.cjsm.net",), subject="CONFIDENTIAL", body=STATEMENT,
+                                   attachments=("20260301-AB12.zip",)))
+    assert packaged.findings == ()
     outside = checker.check(Draft(to=("head@school.org.uk",)))
     assert ids(outside) == ["no_agreement"] and outside.findings[0].cites == ("external.2",)
     text = (checker.data.source and open(checker.data.source).read()).replace("partner_domains: []",
