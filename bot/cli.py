@@ -127,7 +127,7 @@ def _parser() -> argparse.ArgumentParser:
     numbers.add_argument("action", choices=("list", "save", "remove"))
     numbers.add_argument("label", nargs="?")
     numbers.add_argument("--to-name")
-    numbers.add_argument("--to-org", default="")
+    numbers.add_argument("--to-org", default=None, help="the organisation (kept from the saved number if not given)")
     numbers.add_argument("--to-number")
     manifest = sub.add_parser("manifest", help="build the Teams app package (zip)")
     manifest.add_argument("--app-id", required=True, help="the bot's Microsoft App ID (a GUID)")
@@ -545,6 +545,9 @@ def _reports_add(policy, args) -> int:
         report = report_from_fields(data, fields, today)
     except ReportError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
+        choices = {"--what": tuple(i.id for i in data.incidents), "--data-left": tuple(c for c, _ in data.data_left),
+                   "--child-at-risk": tuple(c for c, _ in data.child_at_risk), "--done": tuple(c for c, _ in data.done)}
+        print("  " + "\n  ".join(f"{flag}: {', '.join(ids)}" for flag, ids in choices.items()), file=sys.stderr)
         return exc.exit_code
     advice = advise_report(policy, data, report)
     print(advice.title)

@@ -155,9 +155,12 @@ def fax_log(args) -> int:
             if not (args.to_name and args.to_number):
                 print("safeshare: saving a number needs --to-name and --to-number", file=sys.stderr)
                 return EXIT_USAGE
-            log.save_number(SavedNumber(clean(args.label), clean(args.to_name), clean(args.to_org),
-                                        check_number(args.to_number), now()))
-            print("Saved. Each use asks you to confirm the number with the recipient first (Faxes 5).")
+            label = clean(args.label)
+            before = log.number(label)
+            org = clean(args.to_org) if args.to_org is not None else (before.receiver_org if before else "")
+            log.save_number(SavedNumber(label, clean(args.to_name), org, check_number(args.to_number), now()))
+            print(("Replaced the number saved as that label. " if before else "Saved. ")
+                  + "Each use asks you to confirm the number with the recipient first (Faxes 5).")
             return EXIT_OK
         except FaxError as exc:
             print(f"safeshare: {exc}", file=sys.stderr)

@@ -255,12 +255,15 @@ def problem_message(problem: ReminderProblem) -> Message:
 
 
 def set_message(view: ReminderView, delivers: bool = True) -> Message:
-    lines = [f"SafeShare will remind you here on {when_text(view.due)} to send the written follow-up to the "
-             f"Safeguarding Hub, which is due by {when_text(view.deadline)}.",
-             "The reminder keeps only the time and this chat's address: nothing about the child or your question."]
-    if not delivers:
-        lines.append("This terminal chat cannot send you a message later: SafeShare sends reminders in Teams. "
-                     "Put the deadline in your calendar too.")
+    if delivers:
+        lines = [f"SafeShare will remind you here on {when_text(view.due)} to send the written follow-up to the "
+                 f"Safeguarding Hub, which is due by {when_text(view.deadline)}.",
+                 "The reminder keeps only the time and this chat's address: nothing about the child or your question."]
+    else:  # the terminal chat: listed and cancellable while it runs, never sent
+        lines = [f"Noted for {when_text(view.due)}: the written follow-up to the Safeguarding Hub is due by "
+                 f"{when_text(view.deadline)}.",
+                 "This terminal chat cannot send you a message later (SafeShare sends reminders in Teams): put the "
+                 "deadline in your calendar."]
     return _message(f"Reminder set for {when_text(view.due)}.", tuple(lines), (cancel_option(view), _mine()))
 
 

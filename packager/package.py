@@ -167,6 +167,7 @@ def build(sources: Sequence[Source], dest_dir: Path, *, fmt: str = "zip", max_by
                 _write_7z(work, password, sources, files)
         else:
             _write_zip(work, password, sources, files)
+        os.chmod(work, stat.S_IRUSR | stat.S_IWUSR)  # 0600, like every other file SafeShare writes for you
         os.replace(work, target)
     except PackageError:
         raise
