@@ -165,13 +165,24 @@ class Reply:
         fixed = self._brief_head() + self._brief_asked() + self._brief_tail()
         why = self.why() if self.why() and _plain(self.why()) != _plain(self.summary) else ""
         steps = self.brief_steps()
-        safer = f"Safer: {self.alternatives[0]}" if self.alternatives else ""
+        first = self.alternatives[0] if self.alternatives else ""
+        # the alternative in full, or its name alone ("Objective Connect, the council's secure file sharing
+        # system") when the full text does not fit: the safer way is named before any further step
+        safer_forms = [f"Safer: {first}", f"Safer: {_short_alternative(first)}"] if first else []
         chosen: list[str] = []
-        for extra in (why, *steps[:2], safer, *steps[2:]):
-            if extra and _words(fixed + chosen + [extra]) + sum(s in steps for s in (*chosen, extra)) <= BRIEF_WORDS:
-                chosen.append(extra)  # (each step is shown after a "- " or a bullet: one more word)
-        return (why if why in chosen else "", tuple(s for s in steps if s in chosen),
-                safer if safer in chosen else "")
+        safer = ""
+
+        def fits(extra: str) -> bool:  # (each step is shown after a "- " or a bullet: one more word)
+            return _words(fixed + chosen + [extra]) + sum(s in steps for s in (*chosen, extra)) <= BRIEF_WORDS
+
+        for extra in (why, *steps[:2], "\0safer", *steps[2:]):
+            if extra == "\0safer":
+                safer = next((form for form in dict.fromkeys(safer_forms) if fits(form)), "")
+                if safer:
+                    chosen.append(safer)
+            elif extra and fits(extra):
+                chosen.append(extra)
+        return (why if why in chosen else "", tuple(s for s in steps if s in chosen), safer)
 
     def _brief_head(self) -> list[str]:
         return [self.headline()] + ([f"Understood: {self.recap()}"] if self.understood else [])
@@ -222,6 +233,14 @@ def _plain(text: str) -> str:
 def reading_words(text: str) -> int:
     """Words of an answer a reader reads (a follow-up's numbered choices are buttons in Teams)."""
     return _words(text.splitlines())
+
+
+def _short_alternative(text: str) -> str:
+    """An alternative's name and what it is, without the detail after it: up to ", which", " (" or "; "."""
+    short = text
+    for cut in (", which", " (", "; ", ", if "):
+        short = short.split(cut)[0]
+    return short.rstrip(".") + "."
 
 
 def _words(lines: Iterable[str]) -> int:

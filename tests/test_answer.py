@@ -224,3 +224,9 @@ def test_the_hub_faq_does_not_answer_a_how_to_send_question_it_only_half_matches
     reply = assistant.answer("how do I text the contact supervisor a summary of contact? just a heads up")
     assert reply.verdict.value != "escalate"
     assert assistant.answer("who do I ring if I'm worried about a child").verdict.value == "escalate"
+
+
+def test_the_short_answer_names_the_safer_way_even_when_its_full_text_does_not_fit(assistant):
+    brief = assistant.answer("can I email the review to the health visitor?").brief()
+    assert "Safer: Objective Connect, the council's secure file sharing system." in brief
+    assert len(brief.split()) <= 130  # the 120-word budget, plus the always-shown lines' bullets
