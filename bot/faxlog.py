@@ -18,7 +18,6 @@ from __future__ import annotations
 import csv
 import os
 import sqlite3
-import sys
 from dataclasses import astuple, dataclass, fields
 from datetime import datetime
 from pathlib import Path
@@ -26,6 +25,8 @@ from typing import TextIO
 from collections.abc import Iterator
 
 from knowledge.errors import EXIT_STORAGE, SafeShareError
+
+from .datafiles import data_folder, private_file
 
 ENV = "SAFESHARE_FAX_LOG"
 BUSY_TIMEOUT_S = 30.0
@@ -62,15 +63,6 @@ def default_path() -> Path:
     if os.environ.get(ENV):
         return Path(os.environ[ENV]).expanduser()
     return data_folder() / "fax-log.sqlite3"
-
-
-def data_folder() -> Path:
-    """SafeShare's folder in the user's data folder: the fax log and the report register live there."""
-    if sys.platform == "win32":
-        return Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local") / "SafeShare"
-    if sys.platform == "darwin":
-        return Path.home() / "Library" / "Application Support" / "SafeShare"
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "safeshare"
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +104,7 @@ class FaxLog:
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else default_path()
         try:
-            if not self.path.parent.exists():
-                self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)  # created 0600 before SQLite opens it
-            os.close(fd)
+            private_file(self.path)
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
             with self._write():

@@ -21,7 +21,6 @@ import datetime as dt
 import hashlib
 import json
 import logging
-import os
 import sqlite3
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -33,6 +32,7 @@ from collections.abc import Awaitable, Callable
 from dialogs import reminder as words
 from dialogs.reminder import Action, ReminderRequest, ReminderView, State
 
+from .datafiles import private_file
 from .storage import BlobContainer, StorageUnavailable
 
 log = logging.getLogger(__name__)
@@ -204,8 +204,7 @@ class SqliteReminders(ReminderStore):
         super().__init__(timeout)
         self.path = str(path)
         if self.path != ":memory:":
-            Path(self.path).parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))  # 0600 before SQLite opens it
+            private_file(self.path)  # 0600 in a 0700 folder before SQLite opens it (bot/datafiles.py)
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="safeshare-reminders")
         self._db = self._thread.submit(self._open, busy_timeout).result()
 

@@ -18,7 +18,8 @@ from typing import TextIO
 from dialogs.near_miss import NearMissReport
 from knowledge.errors import EXIT_STORAGE, SafeShareError
 
-from .faxlog import BUSY_TIMEOUT_S, data_folder
+from .datafiles import data_folder, private_file
+from .faxlog import BUSY_TIMEOUT_S
 
 ENV = "SAFESHARE_REPORTS"
 COLUMNS = ("incident", "happened_on", "data_left", "child_at_risk", "done")
@@ -54,9 +55,7 @@ class ReportStore:
     def __init__(self, path: Path | str | None = None):
         self.path = Path(path) if path else default_path()
         try:
-            if not self.path.parent.exists():
-                self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))  # 0600 before SQLite opens it
+            private_file(self.path)
             self.db = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
             self.db.execute(_SCHEMA)
         except (OSError, sqlite3.Error) as exc:

@@ -23,7 +23,6 @@ import asyncio
 import datetime as dt
 import json
 import logging
-import os
 import sqlite3
 import time
 import uuid
@@ -39,6 +38,7 @@ from botbuilder.core import Storage
 from knowledge.errors import EXIT_STORAGE, SafeShareError
 
 from .config import ConfigError
+from .datafiles import data_folder, private_file
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -123,11 +123,8 @@ class SqliteStorage(_Guarded):
                  busy_timeout: float = 1.0, clock: Callable[[], float] = time.time):
         super().__init__(max_age, timeout, clock)
         self.path = Path(path)
-        self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # made private; an existing folder is left as it is
-        # Made 0600 before SQLite opens it, whatever the umask: SQLite gives the -wal and -shm files
-        # the database file's own mode, so they are 0600 from their first byte too.
-        os.close(os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600))
-        self.path.chmod(0o600)
+        private_file(self.path)  # 0600 in a 0700 folder before SQLite opens it (bot/datafiles.py)
+        self.path.chmod(0o600)  # and a file left by an older version, made private too
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="safeshare-sqlite")
         self._db = self._thread.submit(self._open, busy_timeout).result()
 
@@ -350,6 +347,4 @@ def storage_from(config) -> _Guarded:
 def state_file(config) -> str:
     """SAFESHARE_STATE_FILE, else state.sqlite3 in the user's data folder: the same file wherever
     serve, chat or purge is run from (a daily purge must not find an empty file in another folder)."""
-    from .faxlog import data_folder
-
     return config.STATE_FILE or str(data_folder() / "state.sqlite3")
