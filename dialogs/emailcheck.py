@@ -8,13 +8,13 @@ can be shown, rendered and tested without repeating a child's details.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.utils import getaddresses
 from fnmatch import fnmatchcase
 from typing import Any
 from collections.abc import Mapping
 
-from knowledge.emailcheck_data import EmailCheckData
+from knowledge.emailcheck_data import EmailCheckData, FindingText as Finding  # a finding: its text, blanks filled
 from knowledge.model import ChecklistSection, Policy, Verdict
 
 from .personal_data import Hit, domain_in, find_personal_data, kinds_said
@@ -81,15 +81,6 @@ def _words(text: str) -> str:
 
 def split_names(text: str) -> tuple[str, ...]:
     return tuple(n.strip() for n in re.split(r"[;\n]", text) if n.strip())
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    id: str
-    verdict: Verdict
-    says: str
-    fix: str
-    cites: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +184,7 @@ class EmailChecker:
         def add(fid: str, **values: str | int) -> None:
             text = texts[fid]
             fill = {"where": "", "count": "", "limit": "", "what": "", "wording": self.data.wording, **values}
-            findings.append(Finding(fid, text.verdict, text.says.format(**fill), text.fix.format(**fill), text.cites))
+            findings.append(replace(text, says=text.says.format(**fill), fix=text.fix.format(**fill)))
 
         kinds: dict[str, int] = {}
         secure: list[str] = []  # where the secure addresses are: "To 1 (cjsm.net)"
