@@ -193,14 +193,16 @@ class HarmReader:
         if gap is not None:
             cues.append(gap)
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
-        if not said_no and self._corroborated(stems, cues):
-            cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
-                    for c in cues]
-        if not said_no and self._about_a_child_now(tokens, stems, text, soon=True):  # a sign told of a child as now: ring
-            cues = [replace(c, level=HarmLevel.YES, reading="now") if c.level is HarmLevel.MAYBE and c.reading in ("", "weak")
-                    else c for c in cues]
-        if cues and all(c.reading == "weak" for c in cues) and not self._about_a_child_now(tokens, stems, text):
-            cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
+        if cues:  # how the signs add up: each reading of the whole text done once
+            now, child = self._now(stems), self._child(tokens, stems, text)
+            if not said_no and self._corroborated(cues, now):
+                cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
+                        for c in cues]
+            if not said_no and child and (now or self._soon(stems)):  # a sign told of a child as now, or soon: ring
+                cues = [replace(c, level=HarmLevel.YES, reading="now")
+                        if c.level is HarmLevel.MAYBE and c.reading in ("", "weak") else c for c in cues]
+            if all(c.reading == "weak" for c in cues) and not (child and now):
+                cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
         if any(c.level is HarmLevel.YES for c in cues):
             immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
             return HarmAssessment(HarmLevel.YES, tuple(cues), immediate)
@@ -234,10 +236,9 @@ class HarmReader:
         words = " ".join(t for t in tokens[max(0, i - 1):i + 4] if t not in (_END, _PAUSE))
         return Cue(words, "sexual_exploitation", HarmLevel.MAYBE)
 
-    def _about_a_child_now(self, tokens: list[str], stems: list[str], text: str = "", soon: bool = False) -> bool:
-        """Told of a child as happening now; with `soon`, also as about to happen ("likely to suffer")."""
-        return self._child(tokens, stems, text) and (self._now(stems) or soon and any(
-            not self._negated(stems, s) for s, _ in self._find(stems, "soon")))
+    def _soon(self, stems: list[str]) -> bool:
+        """Told as about to happen ("likely to suffer"): tomorrow, this weekend, booked."""
+        return any(not self._negated(stems, s) for s, _ in self._find(stems, "soon"))
 
     def _child(self, tokens: list[str], stems: list[str], text: str = "") -> bool:
         """A child word, or a child's age: "14yo", "y9", "5 yo", "aged 6", "Kayden (4)", "15 y/o"."""
@@ -249,12 +250,12 @@ class HarmReader:
             return True
         return any(int(m.group(1) or m.group(2)) < 18 for m in _TOLD_AGE.finditer(text))
 
-    def _corroborated(self, stems: list[str], cues: list[Cue]) -> bool:
+    def _corroborated(self, cues: list[Cue], now: bool) -> bool:
         """Worrying signs that add up: `corroborate` different ones told as happening now, or one more told any way."""
         signs = {c.words.lower() for c in cues if c.level is HarmLevel.MAYBE and c.reading in ("", "weak")}
         if not any(c.level is HarmLevel.MAYBE and not c.reading for c in cues):
             return False  # weak words add up only with a worrying sign
-        return len(signs) > self.words.corroborate or (len(signs) == self.words.corroborate and self._now(stems))
+        return len(signs) > self.words.corroborate or (len(signs) == self.words.corroborate and now)
 
     def _now(self, stems: list[str]) -> bool:
         """Told as happening now. A negation before a time word is about the act, not the time ("she hasn't
