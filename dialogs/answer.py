@@ -191,14 +191,14 @@ class Assistant:
         faq = self.policy.faq[match.faq_id]
         query = " ".join(sorted(asked))
         for paraphrase in (faq.question, *faq.paraphrases):
-            score = SCORER(query, self.prepare(paraphrase))
+            score = SCORER(query, self.faq_index.prepared(paraphrase))
             other = FaqMatch(faq.id, score, paraphrase)
             if paraphrase != match.paraphrase and score >= match.score - 1e-3 and self._covers(asked, other):
                 return other
         return None
 
     def _covers(self, asked: set[str], match: FaqMatch) -> bool:
-        wanted = set(self.prepare(match.paraphrase).split()) - QUESTION_WORDS
+        wanted = set(self.faq_index.prepared(match.paraphrase).split()) - QUESTION_WORDS
         faqs_using = self.faq_index.faqs_using  # "child" or "file" says little about which FAQ is asked
         if len(asked) <= 2 and asked <= wanted and any(faqs_using(w) <= 2 for w in asked):
             return True  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of

@@ -118,6 +118,7 @@ class FaqIndex:
                 self._prepared.append(prepared)
                 for word in prepared.split():
                     postings.setdefault(word, []).append(index)
+        self._by_phrase = dict(zip(self._raw, self._prepared, strict=True))
         self._faqs_using = {word: len({self._owner[i] for i in ids}) for word, ids in postings.items()}
         self._postings: dict[str, _Posting] = {}
         for word, ids in postings.items():
@@ -127,6 +128,11 @@ class FaqIndex:
 
     def __len__(self) -> int:
         return len(self._prepared)
+
+    def prepared(self, phrase: str) -> str:
+        """A question or paraphrase as the index holds it (prepared once, when the index was built)."""
+        found = self._by_phrase.get(phrase)
+        return found if found is not None else _canonical(self._prepare(phrase))
 
     def faqs_using(self, word: str) -> int:
         """How many FAQs have `word` (prepared) in their question or a paraphrase."""
