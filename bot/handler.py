@@ -179,13 +179,10 @@ class SafeShareBot(ActivityHandler):
         from .faxlog import FaxEntry, FaxLog, FaxLogError, now
 
         def write(record) -> int:
-            log = FaxLog(self.fax_log_path)
-            try:
-                return log.add(FaxEntry(now(), record.sender, record.receiver, record.receiver_org,
-                                        record.fax_number, record.pages, record.receipt_confirmed,
-                                        record.transmission_record))
-            finally:
-                log.close()
+            with FaxLog(self.fax_log_path) as faxes:  # opened per entry and closed, as the CLI does
+                return faxes.add(FaxEntry(now(), record.sender, record.receiver, record.receiver_org,
+                                          record.fax_number, record.pages, record.receipt_confirmed,
+                                          record.transmission_record))
 
         out: list[Message] = []
         for message in messages:
