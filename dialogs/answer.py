@@ -36,6 +36,12 @@ _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question s
                      "but also then right i".split())
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
+# "... fax them the whole file, ok?": a statement with a tag asking for a yes or no
+# "for the subject line can i put ...": a permission asked after a few words of context
+_ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
+                     r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
+_TAG = re.compile(r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true)\s*\?+\s*$",
+                  re.IGNORECASE)
 
 
 def question_form(question: str) -> str:
@@ -43,6 +49,9 @@ def question_form(question: str) -> str:
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s]
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
+    # semicolon or comma a question may start again
+    asked += [part for s in asked for part in re.split(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+", s)[1:]]
     for sentence in asked:
         words = [w for w in re.findall(r"[a-z']+", sentence.lower()) if w not in _OPENERS]
         first = words[0].replace("'", "") if words else ""
@@ -51,6 +60,8 @@ def question_form(question: str) -> str:
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
                 else "yes_no"
+        if _TAG.search(sentence) or _ASKING.search(sentence):
+            return "yes_no"
     return ""
 
 
@@ -62,6 +73,7 @@ class Assistant:
         texts = [p for f in policy.faq.values() for p in (f.question, *f.paraphrases)]
         self.reader = Reader(policy, extra_words=texts)
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
+        self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
 
     def _words(self, text: str) -> list[str]:
         return ["not" if w in NEGATED else w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
@@ -80,6 +92,9 @@ class Assistant:
         if understood.harm.level is None and not understood.anything and self.reader.harm.is_story(understood.tokens):
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.advise(understood)
+        proposed = self._proposed.get(by_rules.rule_id)
+        if proposed and question_form(question) == "yes_no":  # "should I send the whole file?": no
+            by_rules = replace(by_rules, verdict=proposed.verdict, summary=proposed.summary)
         if by_rules.verdict is Verdict.ESCALATE:
             return self.escalation(by_rules, understood.harm)
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.harm.level is None \

@@ -153,6 +153,7 @@ class Reader:
             down=down,
             everything=self._flag(tokens, hits, "everything", negated=None),
             in_body=self._flag(tokens, hits, "in_body", negated=False),
+            in_subject=self._flag(tokens, hits, "in_subject", negated=False),
         )
         return Understanding(facts, tuple(channels), tuple(tokens), harm)
 

@@ -38,6 +38,7 @@ from .model import (
     PackageOffer,
     PasswordCheck,
     Policy,
+    Proposed,
     Rule,
     Section,
     Signal,
@@ -63,7 +64,7 @@ DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sections", "vocabulary", "facts", "signals", "harm", "checklists", "rules", "faq")
 EVERYDAY_WORDS = "everyday_words.txt"
 BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed",
-                        "already", "everything", "in_body"})
+                        "already", "everything", "in_body", "in_subject"})
 
 
 class KnowledgeError(SafeShareError):
@@ -660,7 +661,8 @@ def _rules(ctx: _Context) -> tuple[list[Rule], AskPolicy, PackageOffer | None]:
 def _rule(ctx: _Context, node: Any, loc: str, seen: set[str]) -> Rule | None:
     check = ctx.check
     if not check.record(node, loc, {"id": str, "when": (dict, list), "verdict": str, "summary": str, "reasons": list},
-                        {"checklists": list, "alternatives": list, "follow_up": str, "examples": list}):
+                        {"checklists": list, "alternatives": list, "follow_up": str, "examples": list,
+                         "proposed": dict}):
         return None
     if node["id"] in seen:
         check.add(node, f"{loc}.id", f"duplicate rule id {node['id']!r}", "id")
@@ -681,10 +683,15 @@ def _rule(ctx: _Context, node: Any, loc: str, seen: set[str]) -> Rule | None:
             ex_verdict = ctx.verdict(ex, eloc)
             if ex_verdict is not None:
                 examples.append(Example(" ".join(ex["question"].split()), ex_verdict, ex.line, ex.get("rule", "")))
+    proposed = None
+    if "proposed" in node and check.record(node["proposed"], f"{loc}.proposed", {"verdict": str, "summary": str}):
+        proposed_verdict = ctx.verdict(node["proposed"], f"{loc}.proposed")
+        if proposed_verdict is not None:
+            proposed = Proposed(proposed_verdict, node["proposed"]["summary"].strip())
     return Rule(node["id"], conds, verdict, node["summary"].strip(), reasons,
                 ctx.refs(node, loc, "checklists", ctx.checklists, "checklist"),
                 ctx.refs(node, loc, "alternatives", ctx.alternatives, "alternative"),
-                node.get("follow_up", "").strip(), tuple(examples), node.line)
+                node.get("follow_up", "").strip(), tuple(examples), node.line, proposed)
 
 
 def _faq(ctx: _Context) -> dict[str, Faq]:

@@ -163,6 +163,17 @@ class Rule:
     follow_up: str = ""
     examples: tuple[Example, ...] = ()
     line: int = 0  # where the rule starts in rules.yaml
+    # Asked as a yes/no question proposing it ("should I send the whole file?"): this verdict and summary
+    # instead ("No: ..."); a how or what question keeps `verdict` and gets the steps.
+    proposed: Proposed | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Proposed:
+    """rules.yaml `proposed`: the answer to a yes/no question that proposes what the rule is about."""
+
+    verdict: Verdict
+    summary: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +302,7 @@ class Policy:
 
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
-              "aes", "password", "password_emailed", "already", "down", "everything", "in_body")
+              "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject")
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +324,7 @@ class Facts:
     down: str | None = None  # a channel that is not working ("the portal is down")
     everything: bool | None = None  # asked for, or about to send, everything on file
     in_body: bool | None = None  # the personal information goes in the email's body, not an attachment
+    in_subject: bool | None = None  # personal details go in the email's subject line
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

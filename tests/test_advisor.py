@@ -34,6 +34,8 @@ CASES = [
     (Facts(channel="email", recipient="secure_mail", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="colleague", kind="sensitive"), "internal-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="colleague", in_body=True, **P), "email-pid-in-body", Verdict.NOT_ALLOWED),
+    (Facts(channel="email", recipient="school", in_subject=True, **P), "email-pid-in-subject",
+     Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="school", encrypted=False, **P), "email-unencrypted", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="external_org", encrypted=False, kind="sensitive"), "email-unencrypted",
      Verdict.NOT_ALLOWED),

@@ -318,10 +318,10 @@ def test_only_what_is_needed(assistant, question):
     assert "only the statement" in text and "fax.3" in cited(reply)
 
 
-def test_everything_by_email_still_says_only_what_is_needed(assistant):
+def test_everything_by_email_is_no_with_only_what_is_needed(assistant):
     reply, text = ask(assistant, "can I email everything we hold on the child to the solicitor")
-    assert (reply.rule_id, reply.verdict) == ("external-email", AWC)
-    assert "not everything you hold" in text
+    assert (reply.rule_id, reply.verdict) == ("send-everything", Verdict.NOT_ALLOWED)  # proposed: no
+    assert "not the whole file or everything you hold" in text
 
 
 @pytest.mark.parametrize("question, rule", [
