@@ -175,7 +175,7 @@ class HarmReader:
         resolved = any(True for _ in self._find(stems, "resolved"))
         said_no = self._spans(stems, "no_harm")
         own_no = any(not self._reporters.intersection(stems[max(0, s - 4):s]) for s, _ in self._find(stems, "no_harm"))
-        blocked = said_no | self._spans(stems, "not_harm")
+        blocked = said_no | self._everyday(stems)
         cues: list[Cue] = []
         taken: set[int] = set(blocked)
         for start, end, phrase in self._phrase_hits(tokens, stems, taken):
@@ -213,6 +213,17 @@ class HarmReader:
         if self._story(text):
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "story"),))
         return NOTHING
+
+    def _everyday(self, stems: list[str]) -> set[int]:
+        """Words inside a `not_harm` phrase; one ending in "me" only when no person comes just before
+        it ("this deadline is killing me", not "they'll kill me")."""
+        out: set[int] = set()
+        me = self.stem("me")
+        for s, e in self._find(stems, "not_harm"):
+            if stems[e - 1] == me and (self._people - {me}).intersection(stems[max(0, s - 3):s]):
+                continue
+            out.update(range(s, e))
+        return out
 
     def _age_gap(self, tokens: list[str], stems: list[str]) -> Cue | None:
         """A child's age and an adult's (next to a word for a man or partner), `age_gap` years or more apart."""

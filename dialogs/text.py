@@ -16,6 +16,8 @@ from rapidfuzz.distance import OSA
 _TOKEN = re.compile(r"[a-z0-9@][a-z0-9@._+]*")
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
 _WILL = re.compile(r"(?<=[a-z])'ll\b")
+# Typed without the apostrophe, where no other word is meant: "theyll", "youll" (not "hell", "shell", "well")
+_WILL_BARE = re.compile(r"\b(they|you|it|that|who|there)ll\b")
 
 STOPWORDS = frozenset(
     "a an the i im ive id can could to of for in on at is it its my me we us our ours do does did be am are was "
@@ -33,6 +35,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
     text = _WILL.sub(" will", text)  # "he'll", "she'll", "we'll": not "hell", "shell", "well"
+    text = _WILL_BARE.sub(r"\1 will", text)
     text = _POSSESSIVE.sub("", text).replace("'", "")
     return " ".join(t.rstrip(".") for t in _TOKEN.findall(text))
 
