@@ -142,6 +142,8 @@ class Assistant:
         cue = harm.first
         if cue is None:
             return ()
+        if cue.reading == "disclosure":  # someone's own words about a child, told as now
+            return (f"You reported what someone said about a child's situation now.{then}",)
         if not cue.words:  # a story about a child, with no word of harm.yaml in it
             return (f"You described a child's situation; I can't tell from the words whether they are at risk.{then}",)
         title = self.reader.harm.title(cue.category).lower()

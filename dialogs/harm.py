@@ -34,6 +34,8 @@ _PAUSE = ","  # a clause break: it ends a negation's scope
 _TOLD = re.compile(r"[^.!?\n]+[.!?\n]*")  # sentences, each with its own end mark
 _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|are|am|do|does|did|how|what|whats|"
                        r"which|who|whom|where|when|why|any|pls|please)\b", re.IGNORECASE)
+# Someone's own words in quotes: 'daddy said "..."', "messaged me 'sorry for everything'"
+_QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b")  # "Kayden (4)", "15 y/o"
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ear)?\d{1,2}")  # 14yo, 15yrs, y9, year10: a child's age or school year
@@ -140,6 +142,7 @@ class HarmReader:
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in words.explained]
         self._reporters = self._set(words.reporters)
+        self._document_stems = self._set(words.documents)
         self._adults = self._set(words.adults)
         self._firsts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for name, stemmed in self._lists.items():
@@ -211,8 +214,23 @@ class HarmReader:
         if said_no:
             return HarmAssessment(HarmLevel.NO)
         if self._story(text):
+            if self._disclosed(text):  # someone's own words, reported about a child now: a disclosure
+                return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "story"),))
         return NOTHING
+
+    def _disclosed(self, text: str) -> bool:
+        """Words in quotes after a word for telling in the same sentence ("she said 'he hurts me'", "posted a
+        pic with 'bye everyone'"), in the story, not the question. A document's name is not telling: "the
+        report" is not "reported"."""
+        for told in _TOLD.findall(text):
+            if _QUESTION.match(told) or told.rstrip().endswith("?"):
+                continue
+            for quote in _QUOTE.finditer(told):
+                before = [self.stem(w) for w in self._tokens(told[:quote.start()])]
+                if (self._reporters - self._document_stems).intersection(before):
+                    return True
+        return False
 
     def _everyday(self, stems: list[str]) -> set[int]:
         """Words inside a `not_harm` phrase; one ending in "me" only when no person comes just before
