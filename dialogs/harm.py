@@ -37,7 +37,10 @@ _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|ar
 # Someone's own words in quotes: 'daddy said "..."', "messaged me 'sorry for everything'"
 _QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
-_TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b")  # "Kayden (4)", "15 y/o"
+# "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
+_TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
+                       r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
+                       r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ear)?\d{1,2}")  # 14yo, 15yrs, y9, year10: a child's age or school year
 
 
@@ -141,6 +144,8 @@ class HarmReader:
                                     "current", "soon", "children", "adults")}
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in words.explained]
+        # So do words for what is not real: "training" is not "the train station", "course" not "of course"
+        self._lists["not_real"] = [tuple(self._tokens(p)) for p in words.not_real]
         self._reporters = self._set(words.reporters)
         self._document_stems = self._set(words.documents)
         self._adults = self._set(words.adults)
@@ -277,7 +282,7 @@ class HarmReader:
                                                  or tokens[i - 1:i] in (["aged"], ["age"]))
                for i, t in enumerate(tokens)):
             return True
-        return any(int(m.group(1) or m.group(2)) < 18 for m in _TOLD_AGE.finditer(text))
+        return any(int(m.group(1) or m.group(2) or m.group(3)) < 18 for m in _TOLD_AGE.finditer(text))
 
     def _corroborated(self, cues: list[Cue], now: bool) -> bool:
         """Worrying signs that add up: `corroborate` different ones told as happening now, or one more told any way."""
@@ -308,7 +313,8 @@ class HarmReader:
         # "lift" anywhere in it ("when mummy's at work") said nothing about the child.
         told_now = self._now(stems)
         over = ("not_real", "resolved", "no_harm") + (("history", "managed") if now or not told_now else ())
-        if (now and not told_now) or any(True for name in over for _ in self._find(stems, name)):
+        if (now and not told_now) or any(True for name in over
+                                         for _ in self._find(words if name == "not_real" else stems, name)):
             return False
         return self._child(words, stems, " ".join(told))
 
@@ -337,7 +343,8 @@ class HarmReader:
             if n:
                 k += 1
                 skipped = 0
-                while k < len(stems) and stems[k] != want and stems[k] in self._fillers and skipped < self.words.gap:
+                while k < len(stems) and stems[k] != want and (stems[k] in self._fillers or _AGE.fullmatch(stems[k])) \
+                        and skipped < self.words.gap:  # "shut the 8yo in": an age stands for a person
                     k += 1
                     skipped += 1
             if k >= len(stems) or stems[k] != want:
@@ -371,7 +378,7 @@ class HarmReader:
         written = tokens[lo:start] + [_PAUSE] * (end - start) + tokens[end:hi]
 
         def said(name: str) -> bool:
-            return any(True for _ in self._find(written if name == "explained" else sentence, name))
+            return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
         if any(True for _ in self._find(after, "resolved")) or (said("not_real") and not said("recent")) or any(
