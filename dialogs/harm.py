@@ -141,13 +141,15 @@ class HarmReader:
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
-                                    "current", "soon", "children", "adults")}
+                                    "current", "soon", "children", "groups", "adults")}
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in words.explained]
         # So do words for what is not real: "training" is not "the train station", "course" not "of course"
         self._lists["not_real"] = [tuple(self._tokens(p)) for p in words.not_real]
-        self._reporters = self._set(words.reporters)
+        # "the A&E report" names a document; it does not report anyone's words ("reported", "reports")
         self._document_stems = self._set(words.documents)
+        self._reporters = self._set(words.reporters) - self._document_stems
+        self._lists["reporters"] = [p for p in self._lists["reporters"] if not set(p) <= self._document_stems]
         self._adults = self._set(words.adults)
         self._firsts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for name, stemmed in self._lists.items():
@@ -233,7 +235,7 @@ class HarmReader:
                 continue
             for quote in _QUOTE.finditer(told):
                 before = [self.stem(w) for w in self._tokens(told[:quote.start()])]
-                if (self._reporters - self._document_stems).intersection(before):
+                if self._reporters.intersection(before):
                     return True
         return False
 
@@ -275,8 +277,12 @@ class HarmReader:
         return any(not self._negated(stems, s) for s, _ in self._find(stems, "soon"))
 
     def _child(self, tokens: list[str], stems: list[str], text: str = "") -> bool:
-        """A child word, or a child's age: "14yo", "y9", "5 yo", "aged 6", "Kayden (4)", "15 y/o"."""
-        if any(_AGE.fullmatch(t) for t in tokens) or any(True for _ in self._find(stems, "children")):
+        """A child word, or a child's age."""
+        return any(True for _ in self._find(stems, "children")) or self._aged(tokens, text)
+
+    def _aged(self, tokens: list[str], text: str) -> bool:
+        """A child's age: "14yo", "y9", "5 yo", "aged 6", "Kayden (4)", "15 y/o", "she's 9"."""
+        if any(_AGE.fullmatch(t) for t in tokens):
             return True
         if any(t.isdigit() and int(t) < 18 and (tokens[i + 1:i + 2] in (["yo"], ["yrs"], ["yr"], ["y"])
                                                  or tokens[i - 1:i] in (["aged"], ["age"]))
@@ -319,8 +325,15 @@ class HarmReader:
         return self._child(words, stems, " ".join(told))
 
     def tells_of_a_child(self, text: str) -> bool:
-        """A story about a child, told at any time: when SafeShare must ask something anyway, harm comes first."""
-        return self._story(text, now=False)
+        """A story about one child, told at any time: when SafeShare must ask something anyway, harm comes first.
+        Children in general ("the kids on our caseload") are a service, not a story about a child."""
+        if not self._story(text, now=False):
+            return False
+        tokens = self._tokens(text)
+        stems = [self.stem(t) for t in tokens]
+        groups = self._spans(stems, "groups")
+        one = any(groups.isdisjoint(range(s, e)) for s, e in self._find(stems, "children"))
+        return one or self._aged(tokens, text)
 
     def _phrase_hits(self, tokens: list[str], stems: list[str], taken: set[int]) -> Iterator[tuple[int, int, _Phrase]]:
         """Each phrase found, longest first at each word; a word belongs to one phrase."""
@@ -376,6 +389,10 @@ class HarmReader:
         sentence = stems[lo:start] + [_PAUSE] * (end - start) + stems[end:hi]
 
         written = tokens[lo:start] + [_PAUSE] * (end - start) + tokens[end:hi]
+        before = lo - 1  # the sentence before: "he fell off his scooter, I saw it. Can I send a photo of the bruises?"
+        while before > 0 and stems[before - 1] != _END:
+            before -= 1
+        earlier = tokens[max(0, before):max(0, lo - 1)]
 
         def said(name: str) -> bool:
             return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
@@ -395,7 +412,9 @@ class HarmReader:
                 readings.append("past")
             if said("managed"):
                 readings.append("managed")
-        if said("explained") and not said("reporters"):
+        if (said("explained") and not said("reporters")) or (
+                any(True for _ in self._find(earlier, "explained")) and not self._reporters.intersection(
+                    self.stem(t) for t in earlier)):
             readings.append("explained")
         if readings and resolved:
             readings.append("resolved")  # "... abused as a toddler. She is doing really well now."

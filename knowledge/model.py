@@ -264,6 +264,7 @@ class HarmWords:
     current: tuple[str, ...] = ()
     soon: tuple[str, ...] = ()
     children: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()  # children in general ("the kids on our caseload"), not one child
     adults: tuple[str, ...] = ()
     window: int = 4
     gap: int = 3
