@@ -33,8 +33,8 @@ FAX_COVER = FileKind(
     "fax-cover", "cover sheet",
     "Fax cover sheet (PDF, one page). Allow the upload within {minutes} minutes; nothing is kept after that.",
     ("The cover sheet is in your OneDrive.",
-     "Print it and put it on top of the pages. Once the fax has gone, delete it from OneDrive and log the fax "
-     "(safeshare fax-log add)."),
+     "Print it and put it on top of the pages. Once the fax has gone, delete it from OneDrive and log the fax: "
+     "type fax log here."),
     "Make the cover sheet again: type fax.", plaintext=True)
 KINDS = {kind.id: kind for kind in (PACKAGE, FAX_COVER)}
 

@@ -165,12 +165,12 @@ class Message:
 
 
 FAX_PDF_FOLLOWS = ("SafeShare gives you this cover sheet as a PDF too: print it, put it on top of the pages, and log "
-                   "the fax afterwards (safeshare fax-log add).",)
+                   "the fax afterwards (type fax log).",)
 FAX_PDF_PERSONAL_ONLY = (
     "The PDF is sent only in your personal chat with SafeShare: everyone in this chat would get a copy, with the "
     "recipient's details. Type fax in your own chat with SafeShare (Chat, then SafeShare) for the PDF, or print "
     "this on letter headed paper.",
-    "Log the fax afterwards (safeshare fax-log add).")
+    "Log the fax afterwards: type fax log.")
 
 
 def command_data(command: Command, **extra: object) -> dict[str, object]:

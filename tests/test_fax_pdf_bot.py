@@ -115,6 +115,7 @@ async def test_the_cover_sheet_pdf_is_offered_uploaded_and_reads_back(fax, caplo
     info = after[0]["attachments"][0]
     assert info["contentType"] == FILE_INFO and info["content"]["uniqueId"] == "item-9"
     assert "The cover sheet is in your OneDrive" in json.dumps(after[1])
+    assert "type fax log here" in json.dumps(after[1])  # the card in Teams, not a terminal command
     assert all(r.startswith("bytes ") for r in fax.host.ranges["fax1"])
     pdf = PdfReader(io.BytesIO(bytes(fax.host.uploads["fax1"])))
     assert len(pdf.pages) == 1
