@@ -154,6 +154,7 @@ class Reader:
             everything=self._flag(tokens, hits, "everything", negated=None),
             in_body=self._flag(tokens, hits, "in_body", negated=False),
             in_subject=self._flag(tokens, hits, "in_subject", negated=False),
+            borrowed_account=self._flag(tokens, hits, "borrowed_account", negated=False),
         )
         return Understanding(facts, tuple(channels), tuple(tokens), harm)
 

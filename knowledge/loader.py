@@ -64,7 +64,8 @@ DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sections", "vocabulary", "facts", "signals", "harm", "checklists", "rules", "faq")
 EVERYDAY_WORDS = "everyday_words.txt"
 BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed",
-                        "already", "everything", "in_body", "in_subject"})
+                        "already", "everything", "in_body", "in_subject",
+                        "borrowed_account"})
 
 
 class KnowledgeError(SafeShareError):

@@ -303,7 +303,8 @@ class Policy:
 
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
-              "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject")
+              "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
+              "borrowed_account")
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,6 +327,7 @@ class Facts:
     everything: bool | None = None  # asked for, or about to send, everything on file
     in_body: bool | None = None  # the personal information goes in the email's body, not an attachment
     in_subject: bool | None = None  # personal details go in the email's subject line
+    borrowed_account: bool | None = None  # sending from someone else's account or login
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

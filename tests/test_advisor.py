@@ -36,6 +36,8 @@ CASES = [
     (Facts(channel="email", recipient="colleague", in_body=True, **P), "email-pid-in-body", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="school", in_subject=True, **P), "email-pid-in-subject",
      Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(channel="secure_email", recipient="secure_mail", borrowed_account=True, **P), "borrowed-account",
+     Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="school", encrypted=False, **P), "email-unencrypted", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="external_org", encrypted=False, kind="sensitive"), "email-unencrypted",
      Verdict.NOT_ALLOWED),
