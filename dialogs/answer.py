@@ -30,6 +30,7 @@ from .understand import Reader, Understanding
 # token_set_ratio scores (0-100) between prepared texts.
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
+CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
 QUESTION_WORDS = frozenset("what whats how where when who why which".split())
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
@@ -73,6 +74,7 @@ class Assistant:
         texts = [p for f in policy.faq.values() for p in (f.question, *f.paraphrases)]
         self.reader = Reader(policy, extra_words=texts)
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
+        self.also_index = FaqIndex(((f.id, f.also) for f in policy.faq.values() if f.also), self.prepare)
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
 
     def _words(self, text: str) -> list[str]:
@@ -196,27 +198,33 @@ class Assistant:
         A query of one or two words is enough if they are all in the
         paraphrase and one is used by at most two FAQs.
         """
-        match = self.faq_index.match(question, cutoff=LIKELY_FAQ)
+        found = self._match_in(self.faq_index, question, LIKELY_FAQ)
+        if found is None and len(self.also_index):  # the looser wordings, only when no paraphrase fits
+            found = self._match_in(self.also_index, question, CLOSE_ALSO)
+        return found
+
+    def _match_in(self, index: FaqIndex, question: str, cutoff: float) -> FaqMatch | None:
+        match = index.match(question, cutoff=cutoff)
         if match is None:
             return None
         asked = set(self.prepare(question).split())
-        if self._covers(asked, match):
+        if self._covers(index, asked, match):
             return match
         if len(asked) <= 2:
             return None  # a terse query: words many FAQs use say nothing on their own
         # The same FAQ's other paraphrases scoring as well ("transmission report" tying with "log faxes")
         faq = self.policy.faq[match.faq_id]
         query = " ".join(sorted(asked))
-        for paraphrase in (faq.question, *faq.paraphrases):
-            score = SCORER(query, self.faq_index.prepared(paraphrase))
+        for paraphrase in ((faq.question, *faq.paraphrases) if index is self.faq_index else faq.also):
+            score = SCORER(query, index.prepared(paraphrase))
             other = FaqMatch(faq.id, score, paraphrase)
-            if paraphrase != match.paraphrase and score >= match.score - 1e-3 and self._covers(asked, other):
+            if paraphrase != match.paraphrase and score >= match.score - 1e-3 and self._covers(index, asked, other):
                 return other
         return None
 
-    def _covers(self, asked: set[str], match: FaqMatch) -> bool:
-        wanted = set(self.faq_index.prepared(match.paraphrase).split()) - QUESTION_WORDS
-        faqs_using = self.faq_index.faqs_using  # "child" or "file" says little about which FAQ is asked
+    def _covers(self, index: FaqIndex, asked: set[str], match: FaqMatch) -> bool:
+        wanted = set(index.prepared(match.paraphrase).split()) - QUESTION_WORDS
+        faqs_using = index.faqs_using  # "child" or "file" says little about which FAQ is asked
         if len(asked) <= 2 and asked <= wanted and any(faqs_using(w) <= 2 for w in asked):
             return True  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of
         if len(asked & wanted) * 2 < len(wanted):

@@ -704,7 +704,8 @@ def _faq(ctx: _Context) -> dict[str, Faq]:
     for i, node in enumerate(doc.get("faq") or []):
         loc = f"faq[{i}]"
         if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str,
-                                        "answer": str, "cites": list}, {"checklist": str, "follow_ups": list}):
+                                        "answer": str, "cites": list},
+                            {"checklist": str, "follow_ups": list, "also": list}):
             continue
         verdict = ctx.verdict(node, loc)
         if verdict is None:
@@ -714,7 +715,7 @@ def _faq(ctx: _Context) -> dict[str, Faq]:
                       f"{did_you_mean(node['checklist'], ctx.checklists)}", "checklist")
         faq[node["id"]] = Faq(node["id"], node["question"], check.strings(node, "paraphrases", loc), verdict,
                               " ".join(node["answer"].split()), ctx.cites(node, loc), node.get("checklist"),
-                              ctx.refs(node, loc, "follow_ups", nodes, "FAQ"))
+                              ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc))
     return faq
 
 

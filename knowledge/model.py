@@ -195,6 +195,7 @@ class Faq:
     cites: tuple[str, ...]
     checklist: str | None = None
     follow_ups: tuple[str, ...] = ()
+    also: tuple[str, ...] = ()  # looser wordings, tried only when no FAQ's paraphrase matches
 
 
 @dataclass(frozen=True, slots=True)
