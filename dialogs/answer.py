@@ -24,7 +24,7 @@ from knowledge.model import Facts, Policy, Verdict
 from .faq import SCORER, FaqIndex, FaqMatch
 from .harm import HarmAssessment, HarmLevel
 from .reply import Option, Reply
-from .text import NEGATED, STOPWORDS
+from .text import NEGATED, STOPWORDS, normalise
 from .understand import Reader, Understanding
 
 # token_set_ratio scores (0-100) between prepared texts.
@@ -76,6 +76,9 @@ class Assistant:
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
         self.also_index = FaqIndex(((f.id, f.also) for f in policy.faq.values() if f.also), self.prepare)
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
+        # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
+        # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
+        self._buttons = {normalise(f.question): f.id for f in policy.faq.values()}
 
     def _words(self, text: str) -> list[str]:
         return ["not" if w in NEGATED else w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
@@ -85,6 +88,9 @@ class Assistant:
         return " ".join(self.reader.harm.stem(w) for w in self._words(text))
 
     def answer(self, question: str) -> Reply:
+        button = self._buttons.get(normalise(question))
+        if button is not None:
+            return self.faq_reply(button, form=question_form(question))
         understood = self.reader.read(question)
         if understood.harm.level is HarmLevel.MAYBE:
             match = self.faq_match(question)  # "who do I ring if I'm worried about a child?": the Hub answers it

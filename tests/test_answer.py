@@ -230,3 +230,16 @@ def test_the_short_answer_names_the_safer_way_even_when_its_full_text_does_not_f
     brief = assistant.answer("can I email the review to the health visitor?").brief()
     assert "Safer: Objective Connect, the council's secure file sharing system." in brief
     assert len(brief.split()) <= 130  # the 120-word budget, plus the always-shown lines' bullets
+
+
+def test_an_faq_button_is_answered_as_its_faq_whatever_its_words(assistant):
+    """The quick-reply button "Does confidentiality stop me sharing a safeguarding concern?" names no child at
+    risk: it gets its FAQ's answer, not the Hub card, and no answer label contradicts its first word."""
+    for faq in assistant.policy.faq.values():
+        reply = assistant.answer(faq.question)
+        assert reply.faq_id == faq.id, faq.question
+        first = reply.summary.split()[0].strip(".,:").lower()
+        if reply.verdict.value in ("allowed", "allowed_with_conditions", "escalate"):
+            assert first != "no", faq.question
+        if reply.verdict.value == "not_allowed":
+            assert first != "yes", faq.question
