@@ -38,6 +38,10 @@ _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question s
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 # "... fax them the whole file, ok?": a statement with a tag asking for a yes or no
+# What the user does or means to do, told beside the question: the question is whether that is all right
+_PROPOSING = re.compile(r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|generally|often|tend to|was going to|"
+                        r"were going to|am going to|are going to|planned to|plan to|was planning to|thought i'd|"
+                        r"thought we'd)\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
@@ -50,6 +54,8 @@ def question_form(question: str) -> str:
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
     sentences = [s for s in re.split(r"(?<=[.!?])\s+", question.strip()) if s]
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
+    if any(_PROPOSING.search(s) for s in sentences if s not in asked):
+        return "yes_no"  # "what should I call the zip? I normally call it the kid's name": that is what is asked
     # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
     # semicolon or comma a question may start again
     asked += [part for s in asked for part in re.split(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+", s)[1:]]

@@ -108,8 +108,9 @@ class Reader:
         # address, is who receives it (a police officer's cjsm address stays a secure address)
         if "secure_email" in channels and any(h.value in ("individual", _WEBMAIL) for h in recipients):
             recipients = [h for h in recipients if h.value != "secure_mail" or "@" in tokens[h.start]]
-        # "ring them with the password": the phone carries the password, the document goes another way
-        if "phone" in channels and self._for_password(tokens, hits):
+        # "ring them with the password": the phone carries the password, the document goes another way;
+        # "what should I call the zip file": naming it, not ringing anyone
+        if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)):
             channels.remove("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
@@ -224,6 +225,13 @@ class Reader:
         return bool(phones) and all(any(h.start - window <= i <= h.start + h.length - 1 + window for i in at)
                                     for h in phones)
 
+    def _naming(self, tokens: list[str], hits: list[_Hit]) -> bool:
+        """Every phone word is "call" naming a file: "call the zip file", "called it Smith_assessment"."""
+        phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
+        return bool(phones) and all(
+            tokens[h.start] in ("call", "called", "calling") and h.length == 1
+            and _NAMED.intersection(tokens[h.start + 1:h.start + 4]) for h in phones)
+
     def _password_words(self) -> frozenset[str]:
         check = self.policy.password_check
         return frozenset(w for p in (check.words if check else ("password",)) for w in _split(p))
@@ -321,6 +329,9 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
                 return True
     return False
 
+
+# What a file is called: "call the zip", "called it Smith_assessment.docx".
+_NAMED = _DOCUMENTS | frozenset("zip zipped archive attachment folder pdf doc docx document documents it".split())
 
 # "password protected": one word in two, never the password itself.
 _PASSWORD_WORDS = frozenset({"password", "passcode", "passphrase", "passwords"})

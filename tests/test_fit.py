@@ -200,8 +200,16 @@ def test_a_choice_already_made_is_not_offered_again(assistant):
     assert "A secure email address (cjsm, gsx)" not in [o.title for o in messages[-1].options]
 
 
+def test_a_courier_is_one_of_the_protocols_own_safer_ways(assistant):
+    reply = assistant.answer("can I send the court bundle to the solicitor by courier?")
+    assert reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS and reply.rule_id == "courier-send"
+    text = reply.text()
+    assert "courier service as a more appropriate way" in text and "Safe Haven Procedure" in text
+    assert "manager" in text
+
+
 @pytest.mark.parametrize("question, said", [
-    ("can I send the court bundle to the solicitor by courier?", "courier service as a more appropriate way"),
+    ("can I post the court bundle to the solicitor by recorded delivery?", "courier service as a more appropriate way"),
     ("can I ring the GP about the child's mental health assessment?", "Safe Haven Procedure"),
     ("can I send the assessment to a colleague on Teams chat?", "necessary, proportionate"),
 ])

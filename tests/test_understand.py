@@ -152,3 +152,14 @@ def test_typos_are_corrected(reader, typo, word):
 ])
 def test_everyday_words_are_left_alone(reader, word):
     assert reader.speller.correct(word) == word
+
+
+@pytest.mark.parametrize("question, channel, recipient", [
+    ("can I email the assessment to the school nurse?", "email", "external_org"),  # health staff, not a school
+    ("is it ok to post the court report to mum?", "post", "individual"),
+    ("can I courier the signed placement agreement to the solicitor?", "courier", "external_org"),
+    ("what should I call the zip file?", None, None),  # naming it, not ringing anyone
+])
+def test_channels_and_recipients_in_everyday_words(policy, question, channel, recipient):
+    facts = Reader(policy).read(question).facts
+    assert (facts.channel, facts.recipient) == (channel, recipient)
