@@ -41,7 +41,7 @@ _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "
 _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
                        r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
-_AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ear)?\d{1,2}")  # 14yo, 15yrs, y9, year10: a child's age or school year
+_AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ea)?r?\d{1,2}")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
 
 class HarmLevel(StrEnum):
@@ -104,7 +104,7 @@ def _age_of(tokens: list[str], i: int) -> int | None:
         if i and tokens[i - 1] in ("year", "yr", "y") and 7 <= int(token) <= 11:
             return int(token) + 5  # a school year: year 9 is 13 to 14
         return int(token)
-    found = re.fullmatch(r"(\d{1,2})(?:yo|yrs?|yr?o)", token) or re.fullmatch(r"y(?:ear)?(\d{1,2})", token)
+    found = re.fullmatch(r"(\d{1,2})(?:yo|yrs?|yr?o)", token) or re.fullmatch(r"y(?:ea)?r?(\d{1,2})", token)
     if found is None:
         return None
     return int(found.group(1)) + (5 if token.startswith("y") else 0)
@@ -322,7 +322,12 @@ class HarmReader:
         if (now and not told_now) or any(True for name in over
                                          for _ in self._find(words if name == "not_real" else stems, name)):
             return False
-        return self._child(words, stems, " ".join(told))
+        # an accident told twice over by the user ("PE lesson ... I saw it"): a story with its own explanation
+        if len({tuple(words[s:e]) for s, e in self._find(words, "explained")}) >= 2 \
+                and not self._reporters.intersection(stems):
+            return False
+        every = self._tokens(text)  # the child may be named in the question: "... a yr 3 lad's arms? he says ..."
+        return self._child(every, [self.stem(w) for w in every], text)
 
     def tells_of_a_child(self, text: str) -> bool:
         """A story about one child, told at any time: when SafeShare must ask something anyway, harm comes first.

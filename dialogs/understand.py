@@ -104,6 +104,10 @@ class Reader:
             value = _address_kind(token, self._domains, self._generic_locals)
             if value:
                 recipients.append(_Hit("recipient", value, i, 1))
+            # "their generic family court inbox": a generic mailbox with words between
+            if token in _GENERIC and _MAILBOX.intersection(tokens[i + 1:i + 5]) \
+                    and not any(h.value == "generic_address" for h in recipients):
+                recipients.append(_Hit("recipient", "generic_address", i, 1))
         # "send the carer the plan through cjsm": cjsm is the route; the carer, who has no secure
         # address, is who receives it (a police officer's cjsm address stays a secure address)
         if "secure_email" in channels and any(h.value in ("individual", _WEBMAIL) for h in recipients):
@@ -156,6 +160,7 @@ class Reader:
             in_body=self._flag(tokens, hits, "in_body", negated=False),
             in_subject=self._flag(tokens, hits, "in_subject", negated=False),
             borrowed_account=self._flag(tokens, hits, "borrowed_account", negated=False),
+            group_address=self._flag(tokens, hits, "group_address", negated=False),
         )
         return Understanding(facts, tuple(channels), tuple(tokens), harm)
 
@@ -330,6 +335,10 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
     return False
 
 
+# A generic or shared mailbox described with words between ("the generic family court inbox").
+_GENERIC = frozenset({"generic", "shared", "general"})
+_MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
+
 # What a file is called: "call the zip", "called it Smith_assessment.docx".
 _NAMED = _DOCUMENTS | frozenset("zip zipped archive attachment folder pdf doc docx document documents it".split())
 
@@ -360,6 +369,10 @@ class _PasswordReader:
                                   rf"\s+(?:the|a|my|our|this|as)?\s*(?:{names})\s+(?:as\s+|to\s+)?(\S+)",
                                   re.IGNORECASE)
         self._before = re.compile(rf"(\S+)\s+as\s+(?:the|a|my|our|its)?\s*(?:{names})\b", re.IGNORECASE)
+        # "is fostering ok as a zip password?": the structure says it is the password, dictionary word or not
+        self._asked = re.compile(rf"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:ok|okay|alright|fine|good|"
+                                 rf"strong\s+enough|enough)\s+(?:as|for)\s+(?:the|a|my|our)?\s*(?:zip\s+)?(?:{names})\b",
+                                 re.IGNORECASE)
         self._names = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
         self._speller = speller
         self._not = frozenset(w for p in check.not_passwords for w in _split(p))
@@ -368,6 +381,8 @@ class _PasswordReader:
         if not self._names.search(text):
             return []
         found = [m.group(1) for m in _QUOTED.finditer(text)]
+        found += [m.group(1).strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
+                  if m.group(1).lower() not in self._not]
         for pattern in (self._after, self._chosen, self._before):
             for m in pattern.finditer(text):
                 word = m.group(1).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")

@@ -305,7 +305,7 @@ class Policy:
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
               "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
-              "borrowed_account")
+              "borrowed_account", "group_address")
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,6 +329,7 @@ class Facts:
     in_body: bool | None = None  # the personal information goes in the email's body, not an attachment
     in_subject: bool | None = None  # personal details go in the email's subject line
     borrowed_account: bool | None = None  # sending from someone else's account or login
+    group_address: bool | None = None  # to a distribution list, contact group or address list
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

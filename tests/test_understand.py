@@ -163,3 +163,14 @@ def test_everyday_words_are_left_alone(reader, word):
 def test_channels_and_recipients_in_everyday_words(policy, question, channel, recipient):
     facts = Reader(policy).read(question).facts
     assert (facts.channel, facts.recipient) == (channel, recipient)
+
+
+@pytest.mark.parametrize("question, fact, value", [
+    ("emailing the encrypted zip to 4 people at the hospital, I'll pick their contact group in outlook", "group_address", True),
+    ("court office says bundles go to their generic family court inbox", "recipient", "generic_address"),
+    ("is fostering ok as a zip password?", "password", "no_mix"),  # a dictionary word, said to be the password
+    ("is the password ok as it is?", "password", None),
+    ("our team whatsapp group, can we post updates about the kids on our caseloads?", "kind", "pid"),
+])
+def test_finer_facts_in_everyday_words(policy, question, fact, value):
+    assert Reader(policy).read(question).facts.get(fact) == value
