@@ -72,6 +72,11 @@ def question_form(question: str) -> str:
     return ""
 
 
+def _lower_first(label: str) -> str:
+    """ "Yes, it is urgent" -> "yes, it is urgent", for the middle of a sentence."""
+    return label[:1].lower() + label[1:]
+
+
 class Assistant:
     """Everything needed to answer questions under one policy. Build once."""
 
@@ -116,7 +121,7 @@ class Assistant:
             return self.ask_harm(understood.facts, understood.harm)  # asking anyway: about the child first
         match = self.faq_match(question)
         if match is None:
-            return by_rules
+            return self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]
         silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
@@ -136,6 +141,32 @@ class Assistant:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts)
         return self.faq_reply(faq.id, understood.facts, form=question_form(question))
+
+    def both_ways(self, understood: Understanding, reply: Reply) -> Reply:
+        """A one-shot answer still needing a yes or no ("is it urgent and absolutely necessary?") says what the
+        protocol says either way, with the steps for the way that is allowed, and keeps the question."""
+        fact = self.policy.facts.get(reply.asks) if reply.asks else None
+        if fact is None or fact.id == "harm" or len(fact.choices) != 2 or len(understood.channels) > 1 \
+                or not all(isinstance(c.value, bool) for c in fact.choices):
+            return reply  # several ways named ("doesn't do email, can I fax?"): just the question
+        ways = []
+        for choice in fact.choices:
+            advice = advise(self.policy, understood.facts.with_(**{fact.id: choice.value}))
+            if advice.verdict in (Verdict.NEED_MORE_INFO, Verdict.ESCALATE):
+                return reply  # another fact is still missing that way: just the question
+            ways.append((choice, advice))
+        if len({advice.verdict for _, advice in ways}) < 2:
+            return reply
+        both = "; ".join(f"if {_lower_first(choice.label)}: {_lower_first(advice.verdict.label)}"
+                         for choice, advice in ways)
+        reasons = (both[:1].upper() + both[1:] + ".",) + tuple(
+            f"If {_lower_first(choice.label)}: {advice.summary}" for choice, advice in ways)
+        allowed = min((advice for _, advice in ways), key=lambda a: a.verdict.severity)
+        steps = tuple(replace(part, title=f"If {_lower_first(choice.label)}: {part.title}")
+                      for choice, advice in ways if advice is allowed for part in advice.checklist)
+        citations = tuple(dict.fromkeys(reply.citations + tuple(s for _, a in ways for s in a.citations)))
+        return replace(reply, reasons=reasons + reply.reasons, checklist=steps + reply.checklist,
+                       citations=citations)
 
     def advise(self, understood: Understanding) -> Reply:
         """The rules' answer; with several channels named, the strictest."""

@@ -267,3 +267,15 @@ def test_not_sure_keeps_the_questions_numbers_and_twice_gives_the_hub(assistant)
 ])
 def test_a_document_named_after_an_organisation_is_not_the_recipient(assistant, question, recipient):
     assert assistant.answer(question).facts.recipient == recipient
+
+
+def test_a_one_shot_answer_still_needing_a_yes_or_no_says_both_ways(assistant):
+    """ "Is fax ok for a child's name and DOB?" turns on urgency: the answer says what the protocol says
+    either way, with the steps for the way that is allowed, and still asks."""
+    reply = assistant.answer("Is fax ok for sending a child's name, dob and address to the dentist?")
+    assert reply.verdict is Verdict.NEED_MORE_INFO and reply.asks == "urgent"
+    assert reply.reasons[0] == ("If yes, it is urgent and necessary: allowed, with conditions; "
+                                "if no, it can wait: not allowed.")
+    assert any(part.title.startswith("If yes, it is urgent and necessary") for part in reply.checklist)
+    assert "cover sheet" in reply.text().lower()
+    assert reading_words(reply.brief()) <= BRIEF_WORDS  # the first message fits a phone
