@@ -161,6 +161,8 @@ class Reader:
             in_subject=self._flag(tokens, hits, "in_subject", negated=False),
             borrowed_account=self._flag(tokens, hits, "borrowed_account", negated=False),
             group_address=self._flag(tokens, hits, "group_address", negated=False),
+            file_named=True if any(_names_someone(t) for t in tokens) else self._flag(tokens, hits, "file_named",
+                                                                                      negated=False),
         )
         return Understanding(facts, tuple(channels), tuple(tokens), harm)
 
@@ -338,6 +340,23 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
 # A generic or shared mailbox described with words between ("the generic family court inbox").
 _GENERIC = frozenset({"generic", "shared", "general"})
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
+
+# A file name ("callum_bryce_cin_plan.docx", "jsmith_pep.zip"): it names someone when a part of it is not a
+# date, a number or a word for a document ("20260910.zip", "cin_plan_final.docx" name no one).
+_FILE = re.compile(r"(.+)\.(?:docx?|pdf|zip|7z|xlsx?|rtf|odt|txt|msg)")
+_GENERIC_PART = frozenset("report reports assessment plan doc document final v1 v2 v3 draft minutes notes cin pep lac cp "
+                          "review referral chronology statement copy scan form letter case file summary care child "
+                          "in need protection core group meeting ehcp iep lac pathway placement court bundle order "
+                          "safety contact record records new old version updated the and of for".split())
+
+
+def _names_someone(token: str) -> bool:
+    found = _FILE.fullmatch(token)
+    if found is None:
+        return False
+    parts = [p for p in re.split(r"[\W_]+", found.group(1)) if p]
+    return any(p.isalpha() and p not in _GENERIC_PART for p in parts)
+
 
 # What a file is called: "call the zip", "called it Smith_assessment.docx".
 _NAMED = _DOCUMENTS | frozenset("zip zipped archive attachment folder pdf doc docx document documents it".split())

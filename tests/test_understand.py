@@ -171,6 +171,8 @@ def test_channels_and_recipients_in_everyday_words(policy, question, channel, re
     ("is fostering ok as a zip password?", "password", "no_mix"),  # a dictionary word, said to be the password
     ("is the password ok as it is?", "password", None),
     ("our team whatsapp group, can we post updates about the kids on our caseloads?", "kind", "pid"),
+    ("Does the file name matter? I was going to zip it as Callum_Bryce_CIN_plan.docx", "file_named", True),
+    ("I've called it 20260910.zip, is that ok?", "file_named", None),  # a date names no one
 ])
 def test_finer_facts_in_everyday_words(policy, question, fact, value):
     assert Reader(policy).read(question).facts.get(fact) == value
