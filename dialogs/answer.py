@@ -38,6 +38,9 @@ _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question s
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b", re.IGNORECASE)
 _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 # "... fax them the whole file, ok?": a statement with a tag asking for a yes or no
+# Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
+_OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still )?(?:have|need) to\b|"
+                      r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b", re.IGNORECASE)
 # What the user does or means to do, told beside the question: the question is whether that is all right
 _PROPOSING = re.compile(r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|generally|often|tend to|was going to|"
                         r"were going to|am going to|are going to|planned to|plan to|was planning to|thought i'd|"
@@ -112,7 +115,8 @@ class Assistant:
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.advise(understood)
         proposed = self._proposed.get(by_rules.rule_id)
-        if proposed and question_form(question) == "yes_no":  # "should I send the whole file?": no
+        if proposed and question_form(question) == "yes_no" and not _OBLIGED.search(question):
+            # "should I send the whole file?": no. "Do we have to delete sent emails?" asks about the duty: the steps
             by_rules = replace(by_rules, verdict=proposed.verdict, summary=proposed.summary)
         if by_rules.verdict is Verdict.ESCALATE:
             return self.escalation(by_rules, understood.harm)

@@ -161,6 +161,7 @@ class Reader:
             in_subject=self._flag(tokens, hits, "in_subject", negated=False),
             borrowed_account=self._flag(tokens, hits, "borrowed_account", negated=False),
             group_address=self._flag(tokens, hits, "group_address", negated=False),
+            kept_in_mailbox=self._flag(tokens, hits, "kept_in_mailbox", negated=False),
             file_named=True if any(_names_someone(t) for t in tokens) else self._flag(tokens, hits, "file_named",
                                                                                       negated=False),
         )

@@ -305,7 +305,7 @@ class Policy:
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
               "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
-              "borrowed_account", "group_address", "file_named")
+              "borrowed_account", "group_address", "file_named", "kept_in_mailbox")
 
 
 @dataclass(frozen=True, slots=True)
@@ -331,6 +331,7 @@ class Facts:
     borrowed_account: bool | None = None  # sending from someone else's account or login
     group_address: bool | None = None  # to a distribution list, contact group or address list
     file_named: bool | None = None  # a document or zip named for someone ("Callum_Bryce_CIN_plan.docx")
+    kept_in_mailbox: bool | None = None  # what was sent kept in the mailbox (sent items, an Outlook folder)
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

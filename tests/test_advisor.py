@@ -42,6 +42,7 @@ CASES = [
     (Facts(channel="email", recipient="external_org", encrypted=True, group_address=True, **P), "encrypted-to-list",
      Verdict.NOT_ALLOWED),
     (Facts(file_named=True), "identifying-file-name", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(kept_in_mailbox=True, **P), "mailbox-copies", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="school", encrypted=False, **P), "email-unencrypted", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="external_org", encrypted=False, kind="sensitive"), "email-unencrypted",
      Verdict.NOT_ALLOWED),

@@ -243,3 +243,14 @@ def test_an_faq_button_is_answered_as_its_faq_whatever_its_words(assistant):
             assert first != "no", faq.question
         if reply.verdict.value == "not_allowed":
             assert first != "yes", faq.question
+
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("can I keep the referrals I've emailed in my sent items in case I need them later?", "not_allowed"),
+    ("do we actually have to delete sent emails with PID in? my sent items has years of them",
+     "allowed_with_conditions"),  # asking about the duty, not proposing to keep them
+    ("what do I do with the sent items after emailing the assessment?", "allowed_with_conditions"),
+])
+def test_a_rule_answers_the_form_of_the_question(assistant, question, verdict):
+    assert assistant.answer(question).verdict.value == verdict
