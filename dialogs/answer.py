@@ -125,7 +125,7 @@ class Assistant:
             return self.ask_harm(understood.facts, understood.harm)  # asking anyway: about the child first
         match = self.faq_match(question)
         if match is None:
-            return self.both_ways(understood, by_rules)
+            return self.both_ways(understood, self.personal_reading(understood, by_rules))
         faq = self.policy.faq[match.faq_id]
         silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
@@ -145,6 +145,28 @@ class Assistant:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts)
         return self.faq_reply(faq.id, understood.facts, form=question_form(question))
+
+    def personal_reading(self, understood: Understanding, reply: Reply) -> Reply:
+        """The kind not said, where every kind of personal information gets the same answer (a child's plan
+        to a Hotmail address: not allowed, whatever is in it): that answer, saying what it assumed and what
+        changes if the information identifies no one. Otherwise the question stands."""
+        if reply.asks != "kind" or len(understood.channels) > 1 or "personal" not in self.policy.groups \
+                or not self.reader.about_someone(understood.tokens):
+            return reply  # nothing said of a child, a family or a document: the question stands
+        ways = {kind: advise(self.policy, understood.facts.with_(kind=kind))
+                for kind in sorted(self.policy.groups["personal"])}
+        verdicts = {a.verdict for a in ways.values()}
+        if len(verdicts) != 1 or verdicts & {Verdict.NEED_MORE_INFO, Verdict.ESCALATE}:
+            return reply
+        first = ways["pid"] if "pid" in ways else next(iter(ways.values()))
+        told = Reply.from_advice(first, channels=understood.channels, understood=self.recap(first.facts))
+        assumed = "SafeShare has read this as personal information about a child or family, as work in " \
+                  "children's services usually is."
+        none = advise(self.policy, understood.facts.with_(kind="anonymous")) if "anonymous" in self.policy.kinds \
+            else None
+        if none is not None and none.verdict is not first.verdict and none.verdict is not Verdict.NEED_MORE_INFO:
+            assumed += f" If it identifies no one at all: {_lower_first(none.verdict.label)}."
+        return replace(told, reasons=told.reasons + (assumed,))
 
     def both_ways(self, understood: Understanding, reply: Reply) -> Reply:
         """A one-shot answer still needing a yes or no ("is it urgent and absolutely necessary?") says what the

@@ -85,6 +85,7 @@ class Reader:
         self._domains = tuple((t.id, t.domains) for t in policy.recipients.values() if t.domains)
         self._platforms = frozenset(c.id for c in policy.channels.values() if c.platform)
         self._people = frozenset(w for p in (*policy.harm.people, *policy.harm.children) for w in _split(p))
+        self._persons = frozenset(p for p in (*policy.harm.people, *policy.harm.children) if len(_split(p)) == 1)
         self._passwords = _PasswordReader(policy.password_check, self.speller) if policy.password_check else None
 
     def read(self, text: str) -> Understanding:
@@ -162,6 +163,7 @@ class Reader:
             borrowed_account=self._flag(tokens, hits, "borrowed_account", negated=False),
             group_address=self._flag(tokens, hits, "group_address", negated=False),
             kept_in_mailbox=self._flag(tokens, hits, "kept_in_mailbox", negated=False),
+            misdirected=self._flag(tokens, hits, "misdirected", negated=False),
             file_named=True if any(_names_someone(t) for t in tokens) else self._flag(tokens, hits, "file_named",
                                                                                       negated=False),
         )
@@ -232,6 +234,10 @@ class Reader:
         phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
         return bool(phones) and all(any(h.start - window <= i <= h.start + h.length - 1 + window for i in at)
                                     for h in phones)
+
+    def about_someone(self, tokens: Iterable[str]) -> bool:
+        """A child, a family member or a document about them is named ("her child's plan", "the minutes")."""
+        return any(t in self._persons or t in _DOCUMENTS for t in tokens)
 
     def _naming(self, tokens: list[str], hits: list[_Hit]) -> bool:
         """Every phone word is "call" naming a file: "call the zip file", "called it Smith_assessment"."""

@@ -47,11 +47,13 @@ NEEDED: tuple[Needed, ...] = (
                          ("everything", "everything"), ("unavailable", "down"), ("in_body", "in_body"),
                          ("in_subject", "in_subject"), ("borrowed_account", "borrowed_account"),
                          ("group_address", "group_address"), ("file_named", "file_named"),
-                         ("kept_in_mailbox", "kept_in_mailbox"))),
+                         ("kept_in_mailbox", "kept_in_mailbox"), ("misdirected", "misdirected"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     # vocabulary.yaml: the fax cover sheet (dialogs/fax.py) asks the advisor about this channel and kind
     Needed("vocabulary", "channels", "fax", "the fax cover sheet asks the advisor whether this fax may be sent"),
     Needed("vocabulary", "kinds", "pid", "the fax cover sheet's default kind of information"),
+    Needed("vocabulary", "kinds", "anonymous", "an answer that assumes personal information says what changes if "
+           "the information identifies no one"),
     # checklists.yaml: shown by name
     Needed("checklists", "checklists", "hub_immediate", "the answer for a child in immediate danger shows it first"),
     Needed("checklists", "checklists", "not_sure", "the guided check's \"Not sure\" button shows it"),

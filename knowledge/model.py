@@ -305,7 +305,7 @@ class Policy:
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
               "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
-              "borrowed_account", "group_address", "file_named", "kept_in_mailbox")
+              "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected")
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +332,7 @@ class Facts:
     group_address: bool | None = None  # to a distribution list, contact group or address list
     file_named: bool | None = None  # a document or zip named for someone ("Callum_Bryce_CIN_plan.docx")
     kept_in_mailbox: bool | None = None  # what was sent kept in the mailbox (sent items, an Outlook folder)
+    misdirected: bool | None = None  # it went to the wrong person or place: a breach or near miss
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

@@ -43,6 +43,7 @@ CASES = [
      Verdict.NOT_ALLOWED),
     (Facts(file_named=True), "identifying-file-name", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(kept_in_mailbox=True, **P), "mailbox-copies", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(channel="email", recipient="school", misdirected=True, **P), "misdirected", Verdict.NEED_MORE_INFO),
     (Facts(channel="email", recipient="school", encrypted=False, **P), "email-unencrypted", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="external_org", encrypted=False, kind="sensitive"), "email-unencrypted",
      Verdict.NOT_ALLOWED),

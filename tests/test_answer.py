@@ -254,3 +254,18 @@ def test_an_faq_button_is_answered_as_its_faq_whatever_its_words(assistant):
 ])
 def test_a_rule_answers_the_form_of_the_question(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
+
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # the kind not said, where every kind of personal information gets the same answer: that answer
+    ("Mum has asked for a copy of her child's plan. Can I email it to her hotmail?", "not_allowed"),
+    # nothing said of a child, a family or a document: the question stands
+    ("the bit about authorising external emails says it's being reviewed, what do I do meanwhile?",
+     "need_more_info"),
+    # a mistake already made: the manager, never sending advice
+    ("I've just emailed a child's PEP to the wrong school!! what do I do??", "need_more_info"),
+    ("what should a fax cover sheet say if it goes to the wrong place", "allowed_with_conditions"),
+])
+def test_what_is_assumed_and_what_has_happened(assistant, question, verdict):
+    assert assistant.answer(question).verdict.value == verdict
