@@ -110,6 +110,31 @@ async def test_an_out_of_range_number_gets_the_same_choices(chat):
     assert (await chat.say("5")).startswith("Who will receive it?")  # the numbers still press the same buttons
 
 
+async def test_an_out_of_range_number_after_an_answer_keeps_its_choices(chat):
+    before = await chat.say("can I email the review to the health visitor?")
+    said = await chat.say("9")
+    assert said.startswith(f"Please choose 1 to {len(choices(before))}.") and choices(said) == choices(before)
+    assert "Common questions" not in said
+
+
+async def test_a_typed_number_in_teams_presses_that_button(assistant):
+    """Teams sends a typed number as text: it presses the button at that place, or says 1 to N."""
+    from dialogs.conversation import Conversation, Incoming
+
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    state, _ = conversation.turn(state, Incoming("2"))
+    state, messages = conversation.turn(state, Incoming("13"))  # "Not sure" at the channel step
+    assert messages[0].title == "If you are not sure" and "Objective Connect" in messages[0].text()
+    state, messages = conversation.turn(state, Incoming("40"))
+    assert messages[0].title.startswith("Please choose 1 to ") and messages[-1].fact.id == "channel"
+    state, messages = conversation.turn(None, Incoming("can I courier the file to the other council?"))
+    numbered = [o.title for o in messages[-1].reply.options]
+    assert numbered == [o.title for o in messages[-1].options][:len(numbered)]
+    chosen, _ = conversation.turn(state, Incoming(str(numbered.index("Mental health information") + 1)))
+    assert chosen["check"]["facts"]["kind"] == "mental_health"
+
+
 async def test_a_one_shot_answers_numbered_list_matches_its_buttons(chat):
     said = await chat.say("can I courier the file to the other council?")
     assert "Mental health information" in choices(said)[:6]
@@ -150,3 +175,23 @@ async def test_needs_more_info_asks_once_and_fits_a_phone(chat):
     first = said.split("Choices (type the number")[0]
     assert "To answer, SafeShare needs to know" not in first
     assert len(first.split()) < 120
+
+
+def test_the_new_cards_are_valid_adaptive_cards(assistant):
+    from bot.cards import render_card
+    from dialogs.conversation import Conversation, Incoming
+
+    from .test_bot_http import CARD_VALIDATOR
+
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    shown = []
+    for typed in ("not sure", "not sure", "help"):
+        state, messages = conversation.turn(state, Incoming(typed))
+        shown += messages
+    state, messages = conversation.turn(None, Incoming("can I courier the file to the other council?"))
+    shown += messages
+    for message in shown:
+        card = render_card(message)
+        CARD_VALIDATOR.validate(card)
+        assert "To answer, SafeShare needs to know" not in str(card["body"])
