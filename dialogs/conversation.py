@@ -377,8 +377,9 @@ class Conversation:
                 number = int(normalise(text))
                 if not 1 <= number <= len(shown):
                     return check, self._out_of_range(len(shown), self._asked_again(check, asked))
+                chosen = self._choice_value(asked, shown[number - 1])  # "false" is the choice False
                 check.asking = ""
-                return self._record(check, asked, self._choice_value(asked, shown[number - 1]) or shown[number - 1])
+                return self._record(check, asked, shown[number - 1] if chosen is None else chosen)
             value = self.match_choice(asked, text)
             if value is not None:
                 check.asking = ""
@@ -398,8 +399,8 @@ class Conversation:
                     number = int(normalise(text))
                     if not 1 <= number <= len(options):
                         return check, self._out_of_range(len(options), self._next(check))
-                    chosen = options[number - 1].data
-                    return self._on_button(check, chosen) if chosen is not None else (check, self._next(check))
+                    pressed = options[number - 1].data
+                    return self._on_button(check, pressed) if pressed is not None else (check, self._next(check))
                 understood = self.assistant.reader.read(text)
                 harm = understood.harm
                 if fact.id in UNSURE_AT and normalise(text) in UNSURE:
@@ -448,7 +449,7 @@ class Conversation:
     def _prefilled(self, facts: Mapping[str, ChoiceValue], asking: str = "", done: bool = False) -> _Check:
         """A check holding these facts, its history in the order the check asks them, so `back` steps back."""
         check = _Check(secrets.token_hex(6), dict(facts), asking=asking, done=done)
-        acc: dict[str, ChoiceValue] = {}
+        acc: dict[str, Any] = {}
         order: list[str] = []
         while True:
             fact = next_question(self.policy, Facts(**acc))
@@ -519,8 +520,8 @@ class Conversation:
             return check, [Message(Kind.NOTICE, "If you are not sure", lines)] + self._next(check)
         reading = unsure.READINGS[fact_id]
         notice = Message(Kind.NOTICE, "If you are not sure", unsure.reading_lines(self.policy, fact_id))
-        check, messages = self._record(check, self.policy.facts[fact_id], reading.value, guessed=True)
-        return check, [notice] + messages
+        after, messages = self._record(check, self.policy.facts[fact_id], reading.value, guessed=True)
+        return after, [notice] + messages
 
     def _resume_option(self, check: _Check) -> Option:
         return Option("Continue the check", "continue", {MARK: "resume", "check": check.id})
