@@ -55,8 +55,6 @@ RECAP_LABELS: dict[str, dict[bool, str]] = {
     "other_identifier": {True: "Another identifier will do", False: "Has to identify the person"},
 }
 
-# At the channel question: the safer ways (the protocol's alternatives), and the manager.
-CHANNEL_ALTERNATIVES = ("objective_connect", "encrypted_email")
 
 
 def protocol_words(policy: Policy) -> str:
@@ -69,7 +67,12 @@ def harm_lines(policy: Policy) -> tuple[str, ...]:
 
 
 def channel_lines(policy: Policy) -> tuple[str, ...]:
-    ways = tuple(policy.alternatives[a].text for a in CHANNEL_ALTERNATIVES if a in policy.alternatives)
+    # the safer ways an answer that needs more gives (rules.yaml ask), with those the rules list beside them
+    # (Objective Connect, then encrypted email)
+    ids = list(policy.ask.alternatives)
+    fuller = next((r.alternatives for r in policy.rules if ids and list(r.alternatives[:len(ids)]) == ids
+                   and len(r.alternatives) > len(ids)), ())
+    ways = tuple(policy.alternatives[a].text for a in (fuller or ids))
     return ("The safer ways to send it:", *(f"- {w}" for w in ways),
             "Ask your manager which to use before you send anything. Then pick how you will send it.")
 
