@@ -112,7 +112,7 @@ def _reply_body(reply, message: Message) -> tuple[list[dict], list[dict]]:
         body.append(_text(SHORT_SAFETY, isSubtle=True, size="Small"))
 
     full: list[dict] = []
-    full += _list(reply.reasons)
+    full += _list(reply.shown_reasons)
     if reply.alternatives:
         full.append(_text("Safer ways to share", weight="Bolder", separator=True))
         full += _list(reply.alternatives)
@@ -154,7 +154,8 @@ def render_card(message: Message) -> dict:
             body.append(_text("Press a button or type your answer. You can type back or start over.",
                               isSubtle=True, size="Small"))
         body += [_input(field) for field in message.inputs]
-    fallback = reply.brief() if reply is not None else message.text()  # the first message, as the card shows it
+    # the first message, as the card shows it; a follow-up's choices are the card's buttons, so not listed twice
+    fallback = reply.brief(numbered=message.fact is None) if reply is not None else message.text()
     card = {"type": "AdaptiveCard", "version": "1.5", "body": body, "fallbackText": fallback[:6000]}
     if len(actions) > MAX_ACTIONS:  # Teams shows six actions per set and hides the rest in an overflow menu
         body += [{"type": "ActionSet", "actions": actions[i:i + MAX_ACTIONS]}

@@ -85,6 +85,8 @@ class ChatSession:
         if self.form is not None:
             return await self._fill(text)
         text = text.strip()
+        if text.isdigit() and self.buttons and not 1 <= int(text) <= len(self.buttons):
+            return self._out_of_range()  # the same choices, not the main menu; nothing is sent
         if text.isdigit() and 1 <= int(text) <= len(self.buttons) and self.buttons[int(text) - 1].get("inputs"):
             button = self.buttons[int(text) - 1]  # "Check this email": ask for each box, then press it
             self.form = _Form(button["title"], dict(button["data"] or {}), button["inputs"])
@@ -99,6 +101,11 @@ class ChatSession:
         else:
             activity = self._activity(type=ActivityTypes.message, text=text)
         return self.render(await self.adapter.turn(self.bot, activity))
+
+    def _out_of_range(self) -> str:
+        return "\n".join([f"Please choose 1 to {len(self.buttons)}.",
+                          "Choices (type the number, or type your own words):",
+                          *(f"  {n}. {b['title']}" for n, b in enumerate(self.buttons, 1))])
 
     async def _fill(self, line: str) -> str:
         form = self.form

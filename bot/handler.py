@@ -145,7 +145,8 @@ class SafeShareBot(ActivityHandler):
                          ("So the guided check cannot continue at the moment. You can still type a question in "
                           "your own words and get an answer. If a child is at risk, ring the Safeguarding Hub "
                           "on 0333 240 1727.",))
-        if new_state.get("check") is not None:
+        check = new_state.get("check")
+        if check is not None and (check.get("asking") or not check.get("done")):  # a finished one only serves `back`
             return [notice]
         return messages + [notice]
 

@@ -27,6 +27,7 @@ from .record import decision_record, london_now, record_data, recordable
 from .harm import HarmAssessment, HarmLevel
 from .near_miss import NearMissReport
 from . import reminder as reminders
+from . import unsure
 from .reply import Option, Reply
 from .text import normalise
 from .understand import Understanding
@@ -84,6 +85,7 @@ COMMAND_WORDS: Mapping[str, Command] = {
     "encrypt": Command.ENCRYPT, "package": Command.ENCRYPT,
     "cancel": Command.CANCEL, "stop": Command.CANCEL, "quit": Command.CANCEL,
     "start over": Command.START_OVER, "restart": Command.START_OVER, "reset": Command.START_OVER,
+    "start again": Command.START_OVER, "begin again": Command.START_OVER, "start from the beginning": Command.START_OVER,
     "back": Command.BACK, "go back": Command.BACK, "undo": Command.BACK,
     "check email": Command.CHECK_EMAIL, "email check": Command.CHECK_EMAIL, "check an email": Command.CHECK_EMAIL,
     "check my email": Command.CHECK_EMAIL, "check emails": Command.CHECK_EMAIL, "check draft": Command.CHECK_EMAIL,
@@ -192,8 +194,9 @@ class _Check:
     history: list[str] = field(default_factory=list)
     rechecked: bool = False  # a "No" to harm was asked once more after a clear sign; not again
     asking: str = ""  # a one-shot answer's follow-up question, answerable by number or word
-    unsure: bool = False  # "Not sure" was pressed at the harm question once
+    unsure_at: list[str] = field(default_factory=list)  # steps where "Not sure" was chosen: not offered again
     done: bool = False  # the advice was given; `back` reopens the last step
+    guessed: list[str] = field(default_factory=list)  # facts set by "Not sure" to their safest reading
 
     @classmethod
     def load(cls, raw: Any) -> _Check | None:
@@ -204,17 +207,29 @@ class _Check:
         asking = raw.get("asking")
         if not isinstance(asking, str) or asking not in FACT_NAMES:
             asking = ""
-        return cls(raw["id"], facts, history, raw.get("rechecked") is True, asking, raw.get("unsure") is True,
-                   raw.get("done") is True)
+        unsure_at = [f for f in raw.get("unsure_at") or [] if f in FACT_NAMES]
+        if raw.get("unsure") is True and "harm" not in unsure_at:  # state saved before "unsure_at"
+            unsure_at.append("harm")
+        guessed = [f for f in raw.get("guessed") or [] if f in facts]
+        return cls(raw["id"], facts, history, raw.get("rechecked") is True, asking, unsure_at,
+                   raw.get("done") is True, guessed)
 
     def dump(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
-        for flag in ("rechecked", "unsure", "done"):
+        for flag in ("rechecked", "done"):
             if getattr(self, flag):
                 out[flag] = True
         if self.asking:
             out["asking"] = self.asking
+        for name in ("unsure_at", "guessed"):
+            if getattr(self, name):
+                out[name] = list(getattr(self, name))
         return out
+
+    @property
+    def open(self) -> bool:
+        """A check the user is in the middle of: a step asked, or a one-shot answer's follow-up."""
+        return bool(self.asking) or not self.done
 
     @property
     def step(self) -> int:
@@ -321,7 +336,11 @@ class Conversation:
         if action == "unsure":
             if check is None or data.get("check") != check.id:
                 return check, [self._stale(check)]
-            return check, self._unsure(check, str(data.get("fact") or "harm"))
+            return self._unsure(check, str(data.get("fact") or "harm"))
+        if action == "resume":  # "Continue the check" (after help, or the Hub's card): the step it was at
+            if check is None or data.get("check") != check.id or not check.open:
+                return check, [self._stale(check)]
+            return check, self._current(check)
         if action == "answer":
             if check is None or data.get("check") != check.id:
                 return check, [self._stale(check)]
@@ -351,20 +370,41 @@ class Conversation:
             return check, [self._reminder("remind", {"when": when.value}, typed=True)]
         if check is not None and check.asking:  # a one-shot answer's question: "2", "email", or a new question
             asked = self.policy.facts[check.asking]
+            if normalise(text) in UNSURE:  # "dunno": Not sure, at the step the answer asked about
+                return self._unsure(check, asked.id)
+            shown = tuple(o.value for o in self._choices(check, asked))
+            if normalise(text).isdigit():  # the numbers of the answer's list, which are its first buttons
+                number = int(normalise(text))
+                if not 1 <= number <= len(shown):
+                    return check, self._out_of_range(len(shown), self._asked_again(check, asked))
+                chosen = self._choice_value(asked, shown[number - 1])  # "false" is the choice False
+                check.asking = ""
+                return self._record(check, asked, shown[number - 1] if chosen is None else chosen)
             value = self.match_choice(asked, text)
             if value is not None:
                 check.asking = ""
                 return self._record(check, asked, value)
             check = None
         if check is not None and check.done:
+            if normalise(text) in UNSURE:  # "dunno" after the advice: the protocol's words, not a new question
+                return check, [Message(Kind.NOTICE, "If you are not sure", (unsure.protocol_words(self.policy),),
+                                       options=(_command_option("Back to the last step", Command.BACK),
+                                                _command_option("Ring the Safeguarding Hub", Command.HUB)))]
             check = None  # the check was finished: this is a new question
         if check is not None:
             fact = next_question(self.policy, Facts(**check.facts))
             if fact is not None:
+                if normalise(text).isdigit():  # a number typed (Teams): the button at that place
+                    options = self._question_options(check, fact)
+                    number = int(normalise(text))
+                    if not 1 <= number <= len(options):
+                        return check, self._out_of_range(len(options), self._next(check))
+                    pressed = options[number - 1].data
+                    return self._on_button(check, pressed) if pressed is not None else (check, self._next(check))
                 understood = self.assistant.reader.read(text)
                 harm = understood.harm
                 if fact.id in UNSURE_AT and normalise(text) in UNSURE:
-                    return check, self._unsure(check, fact.id)
+                    return self._unsure(check, fact.id)
                 if fact.id == "harm" and harm.level in (HarmLevel.YES, HarmLevel.NO):
                     return self._record(check, fact, harm.level is HarmLevel.YES)  # "she said dad hit her"
                 if fact.id != "harm" and harm.level is HarmLevel.YES:
@@ -391,10 +431,43 @@ class Conversation:
             fresh.facts.update({k: v for k, v in reply.facts.known().items() if k != "harm"})
             return fresh, self._with_lead(self._next(fresh), self.assistant.mentioned(reply.harm))
         if reply.asks and reply.verdict is Verdict.NEED_MORE_INFO and not reply.faq_id:
-            pending = _Check(secrets.token_hex(6), asking=reply.asks)  # "2" or "email" answers it
-            pending.facts.update({k: v for k, v in reply.facts.known().items() if k != "harm"})
+            pending = self._prefilled(self._read_facts(reply), asking=reply.asks)  # "2" or "email" answers it
             return pending, self._advice(reply, pending)
-        return check, self._advice(reply)
+        return self._answered(reply), self._advice(reply)
+
+    def _read_facts(self, reply: Reply) -> dict[str, ChoiceValue]:
+        """What an answer went on, to carry into a guided check: a harm "No", or no sign of harm read in a
+        one-shot question, is kept as No, so the check does not ask it again."""
+        known: dict[str, ChoiceValue] = {k: v for k, v in reply.facts.known().items() if isinstance(v, (str, bool))}
+        if known.get("harm") is not False:
+            known.pop("harm", None)
+            if reply.verdict is not Verdict.ESCALATE and reply.asks != "harm" and \
+                    reply.harm.level in (None, HarmLevel.NO):
+                known["harm"] = False
+        return known
+
+    def _prefilled(self, facts: Mapping[str, ChoiceValue], asking: str = "", done: bool = False) -> _Check:
+        """A check holding these facts, its history in the order the check asks them, so `back` steps back."""
+        check = _Check(secrets.token_hex(6), dict(facts), asking=asking, done=done)
+        acc: dict[str, Any] = {}
+        order: list[str] = []
+        while True:
+            fact = next_question(self.policy, Facts(**acc))
+            if fact is None or fact.id not in facts or fact.id in order:
+                break
+            acc[fact.id] = facts[fact.id]
+            order.append(fact.id)
+        rest = [name for name in self.policy.facts if name in facts and name not in order
+                and self.policy.facts[name].asked]
+        check.history = rest + order  # `back` undoes the step just before the one asked now
+        return check
+
+    def _answered(self, reply: Reply) -> _Check | None:
+        """After a one-shot answer, a finished check with what it read: `back` reopens its last step."""
+        if reply.verdict is Verdict.ESCALATE or reply.faq_id or not (
+                {"channel", "kind", "recipient"} & set(reply.facts.known())):
+            return None
+        return self._prefilled(self._read_facts(reply), done=True)
 
     def _new_question(self, text: str, understood: Understanding, fact: Fact) -> bool:
         """A whole question typed at a step, naming something other than what the step asks."""
@@ -426,25 +499,52 @@ class Conversation:
         lead = self.assistant.mentioned(harm, " Is a child at risk of significant harm now?")
         return self._with_lead(self._next(check), lead)
 
-    def _unsure(self, check: _Check, fact_id: str = "harm") -> list[Message]:
-        """Not sure: the protocol's own words (for harm: discuss with your manager or ring the Hub;
-        for the kind of information: its definitions), then the question again."""
-        items = self.policy.checklists["not_sure"].items
-        lines: tuple[str, ...] = (items[0].text,)
-        if fact_id == "kind" and "what-is-pid" in self.policy.faq:
-            lines = (self.policy.faq["what-is-pid"].answer, items[0].text)
-        elif fact_id != "harm":
-            lines = ("Ask whoever asked you to send it, or the recipient, before you send anything.", items[0].text)
-        if fact_id == "harm" and check.unsure:  # not sure twice: the Hub's number and what to have ready
-            return [self._hub()] + self._next(check)
-        check.unsure = check.unsure or fact_id == "harm"
-        notice = Message(Kind.NOTICE, "If you are not sure", lines + (f"Type hub for the Hub's number ({HUB_PHONE}).",))
-        return [notice] + self._next(check)  # no buttons on the notice: the question's numbers stay as they were
+    def _unsure(self, check: _Check, fact_id: str = "harm") -> _Turn:
+        """Not sure: never the same question again (dialogs/unsure.py). At the harm question, the protocol's
+        words and the question once more without "Not sure" (typed again: the Hub's card, and a way back);
+        at the channel, the safer ways; elsewhere the check goes on with the safest reading."""
+        check.asking = ""
+        if fact_id == "harm":
+            if "harm" in check.unsure_at:
+                hub = self._hub()
+                return check, [replace(hub, options=(self._resume_option(check),) + hub.options)]
+            check.unsure_at.append("harm")
+            return check, [Message(Kind.NOTICE, "If you are not sure", unsure.harm_lines(self.policy))] + self._next(check)
+        if fact_id == "channel" or fact_id not in unsure.READINGS:
+            again = fact_id in check.unsure_at
+            if not again:
+                check.unsure_at.append(fact_id)
+            lines = unsure.channel_lines(self.policy) if fact_id == "channel" else (unsure.protocol_words(self.policy),)
+            if again:
+                lines = ("Pick one of the choices, or ask your manager before you send anything.",)
+            return check, [Message(Kind.NOTICE, "If you are not sure", lines)] + self._next(check)
+        reading = unsure.READINGS[fact_id]
+        notice = Message(Kind.NOTICE, "If you are not sure", unsure.reading_lines(self.policy, fact_id))
+        after, messages = self._record(check, self.policy.facts[fact_id], reading.value, guessed=True)
+        return after, [notice] + messages
+
+    def _resume_option(self, check: _Check) -> Option:
+        return Option("Continue the check", "continue", {MARK: "resume", "check": check.id})
+
+    def _current(self, check: _Check) -> list[Message]:
+        """Where the check is: the question asked (a one-shot answer's follow-up too)."""
+        if check.asking:
+            return self._asked_again(check, self.policy.facts[check.asking])
+        return self._next(check)
+
+    def _asked_again(self, check: _Check, fact: Fact) -> list[Message]:
+        """A one-shot answer's follow-up as a question of its own, its choices numbered as the answer's were."""
+        return [Message(Kind.QUESTION, fact.question, (fact.help,) if fact.help else (),
+                        options=self._choices(check, fact), fact=fact, step=check.step, total_known=len(check.facts))]
+
+    @staticmethod
+    def _out_of_range(count: int, again: list[Message]) -> list[Message]:
+        return [Message(Kind.NOTICE, f"Please choose 1 to {count}.", ("Here are the same choices again.",))] + again
 
     # -- actions ----------------------------------------------------------
     def _command(self, check: _Check | None, command: Command, prefill: Mapping[str, Any] | None) -> _Turn:
         if command is Command.HELP:
-            return check, [self._help()]
+            return check, [self._help(check)]
         if command is Command.FAQ:
             return check, [self._faq_menu()]
         if command is Command.HUB:
@@ -464,30 +564,42 @@ class Conversation:
         if command is Command.ENCRYPT:  # handled in turn(), which knows the chosen format
             return check, [self.encrypt_prompt(DEFAULT_FORMAT)]
         if command is Command.CANCEL:
-            note = "Check stopped. Nothing was kept." if check else "There is no check in progress."
+            note = "Check stopped. Nothing was kept." if check is not None and check.open else \
+                "There is no check in progress, so there is nothing to stop."
             return None, [Message(Kind.NOTICE, note, options=self._start_options())]
         if command is Command.BACK:
             if check is None:
                 return None, [Message(Kind.NOTICE, "There is no check in progress.", options=self._start_options())]
+            if check.asking:  # a one-shot answer's follow-up: the guided check at that step, with the facts read
+                check.asking = ""
+                return check, self._next(check)
             if check.history:
-                check.facts.pop(check.history.pop(), None)
-            check.done, check.asking = False, ""
+                name = check.history.pop()
+                check.facts.pop(name, None)
+                if name in check.guessed:
+                    check.guessed.remove(name)
+            check.done = False
             return check, self._next(check)
-        # check / start over: a fresh check, pre-filled from a one-shot answer if given
-        fresh = _Check(secrets.token_hex(6))
+        # check / start over: a fresh check, pre-filled from a one-shot answer or "Change: ..." if given
+        chosen_facts: dict[str, ChoiceValue] = {}
         if command is Command.CHECK and prefill:
             for name, value in prefill.items():
                 fact = self.policy.facts.get(str(name))
                 chosen = self._choice_value(fact, value) if fact else None
-                if chosen is not None and name != "harm":
-                    fresh.facts[name] = chosen
+                if chosen is not None and (name != "harm" or chosen is False):  # a harm "No" is kept, never a yes
+                    chosen_facts[str(name)] = chosen
+        fresh = self._prefilled(chosen_facts)
         return fresh, self._next(fresh)
 
-    def _record(self, check: _Check, fact: Fact, value: ChoiceValue) -> _Turn:
+    def _record(self, check: _Check, fact: Fact, value: ChoiceValue, guessed: bool = False) -> _Turn:
         check.facts[fact.id] = value
         if fact.id in check.history:
             check.history.remove(fact.id)
         check.history.append(fact.id)
+        if guessed and fact.id not in check.guessed:
+            check.guessed.append(fact.id)
+        elif not guessed and fact.id in check.guessed:
+            check.guessed.remove(fact.id)
         return self._continue(check)
 
     def _continue(self, check: _Check) -> _Turn:
@@ -498,31 +610,58 @@ class Conversation:
     def _next(self, check: _Check) -> list[Message]:
         advice = advise(self.policy, Facts(**check.facts), ask_optional=True)
         if advice.question is None:  # the advice, saying what it understood ("Email · Mental health · A GP")
-            return self._advice(Reply.from_advice(advice, understood=self.assistant.recap(advice.facts)))
+            return self._advice(Reply.from_advice(advice, understood=self._recap(check, advice.facts)))
         fact = advice.question
-        options = self._choices(check, fact)
-        if fact.id in UNSURE_AT:
-            options += (Option("Not sure", "not sure", {MARK: "unsure", "check": check.id, "fact": fact.id}),)
-        nav = []
-        if check.history:
-            nav.append(_command_option("Back", Command.BACK))
-        nav.append(_command_option("Start over", Command.START_OVER))
         return [Message(Kind.QUESTION, fact.question, (fact.help,) if fact.help else (),
-                        options=options + tuple(nav), fact=fact, step=check.step, total_known=len(check.facts))]
+                        options=self._question_options(check, fact), fact=fact, step=check.step,
+                        total_known=len(check.facts))]
+
+    def _question_options(self, check: _Check, fact: Fact) -> tuple[Option, ...]:
+        """A step's buttons: its choices, "Not sure" (until chosen once), Back, Start over."""
+        options = self._choices(check, fact)
+        if fact.id in unsure.BUTTON_AT and fact.id not in check.unsure_at:
+            options += (Option("Not sure", "not sure", {MARK: "unsure", "check": check.id, "fact": fact.id}),)
+        if check.history:
+            options += (_command_option("Back", Command.BACK),)
+        return options + (_command_option("Start over", Command.START_OVER),)
+
+    def _recap(self, check: _Check, facts: Facts) -> tuple[tuple[str, str], ...]:
+        """What the check went on: channel, kind and recipient, then the urgent and identifier answers
+        it used; a fact read from "Not sure" says so."""
+        recap = list(self.assistant.recap(facts))
+        for name, labels in unsure.RECAP_LABELS.items():
+            value = facts.get(name)
+            if isinstance(value, bool) and name in check.history:
+                recap.append((name, labels[value]))
+        return tuple((name, unsure.READINGS[name].recap if name in check.guessed and name in unsure.READINGS
+                      else label) for name, label in recap)
 
     def _choices(self, check: _Check, fact: Fact) -> tuple[Option, ...]:
-        """A button per choice, leaving out a choice already made under another name (after "Secure
-        email" as the channel, "A secure email address" as the recipient)."""
+        """A button per choice that fits what was said: not a recipient already named by the channel (after
+        "Secure email", not "A secure email address"), nor an email address after a way that is not email
+        (after "The school portal", not a webmail, generic or secure address)."""
         said: set[str] = set()
-        for name, terms in (("kind", self.policy.kinds), ("recipient", self.policy.recipients),
-                            ("channel", self.policy.channels)):
+        other = {"recipient": ("channel", self.policy.channels),
+                 "channel": ("recipient", self.policy.recipients)}.get(fact.id)
+        if other is not None:
+            name, terms = other
             value = check.facts.get(name)
-            if name != fact.id and isinstance(value, str) and value in terms:
+            if isinstance(value, str) and value in terms:
                 said.update(normalise(w) for w in terms[value].words)
+        channel = check.facts.get("channel")
+
+        def fits(choice: Any) -> bool:
+            if said.intersection(normalise(w) for w in choice.words):
+                return False
+            if fact.id == "recipient" and isinstance(channel, str) and channel not in EMAIL_ROUTES:
+                term = self.policy.recipients.get(str(choice.value))
+                return term is None or term.channel not in EMAIL_ROUTES
+            return True
+
         return tuple(Option(c.label, _value_text(c.value),
                             {MARK: "answer", "check": check.id, "step": check.step, "fact": fact.id,
                              "value": _value_text(c.value)})
-                     for c in fact.choices if not said.intersection(normalise(w) for w in c.words))
+                     for c in fact.choices if fits(c))
 
     def _answer(self, text: str) -> list[Message]:
         return self._advice(self.assistant.answer(text))
@@ -531,16 +670,20 @@ class Conversation:
         """The answer card. With a pending check, the follow-up's choices are its first buttons, in the
         order the answer numbers them, so "2" typed or pressed answers it."""
         options = self._after_advice(reply)
+        fact = None
         if pending is not None:
             fact = self.policy.facts[pending.asking]
-            options = self._choices(pending, fact) + options
-        return [Message(Kind.ADVICE, reply.summary, reply=reply, options=options, changes=self._changes(reply))]
+            choices = self._choices(pending, fact)
+            options = choices + options
+            reply = replace(reply, options=tuple(Option(o.title, o.value) for o in choices))  # text == buttons
+        return [Message(Kind.ADVICE, reply.summary, reply=reply, options=options, changes=self._changes(reply),
+                        fact=fact)]
 
     def _changes(self, reply: Reply) -> tuple[Option, ...]:
-        """For each part of the recap, a guided check that keeps the rest and asks that part again."""
+        """For each part of the recap, a guided check that keeps the rest (harm too) and asks that part again."""
         if reply.verdict is Verdict.ESCALATE:
             return ()
-        known = {k: _value_text(v) for k, v in reply.facts.known().items() if k != "harm"}
+        known = {k: _value_text(v) for k, v in self._read_facts(reply).items()}
         return tuple(_command_option(f"Change: {label}", Command.CHECK,
                                      prefill={k: v for k, v in known.items() if k != name})
                      for name, label in reply.understood if self._matters(reply, name))
@@ -562,7 +705,7 @@ class Conversation:
         options = list(reply.quick_replies)
         if reply.verdict is Verdict.NEED_MORE_INFO and not reply.faq_id:
             if reply.asks:
-                known = {k: _value_text(v) for k, v in reply.facts.known().items() if k != "harm"}
+                known = {k: _value_text(v) for k, v in self._read_facts(reply).items()}
                 options.append(_command_option("Continue as a guided check", Command.CHECK, prefill=known))
             else:  # the protocol has no rule for this: the manager or the Hub, never a loop
                 options.append(_command_option("Ring the Safeguarding Hub", Command.HUB))
@@ -722,10 +865,14 @@ class Conversation:
         return [Message(Kind.PACKAGE, text.ready_title, text.ready_lines),
                 Message(Kind.PASSWORD, text.password_title, text.password_lines())]
 
-    def _help(self) -> Message:
+    def _help(self, check: _Check | None = None) -> Message:
         lines = tuple(f"{c.value}: {d}" for c, d in COMMAND_LIST) + (
             "Or type a question in your own words. In a check, type back or start over at any step.",)
-        return Message(Kind.HELP, "What SafeShare can do", lines, options=self._start_options())
+        options = self._start_options()
+        if check is not None and check.open:  # the answers so far are kept: carry on first, or start anew
+            options = (self._resume_option(check), _command_option("Start a new check", Command.START_OVER)) + \
+                options[1:]
+        return Message(Kind.HELP, "What SafeShare can do", lines, options=options)
 
     def _faq_menu(self) -> Message:
         options = tuple(_ask_option(f.question) for f in self.policy.faq.values())
@@ -817,10 +964,9 @@ class Conversation:
 
 YES_NO = frozenset({"yes", "yeah", "yep", "y", "no", "nope", "nah", "n"})
 NEGATIONS = frozenset({"no", "not", "non", "without", "never", "none"})
-UNSURE_AT = frozenset({"harm", "kind", "recipient"})  # the steps with a "Not sure" button
-# At the harm question: the protocol's "not sure" (discuss with your manager or ring the Hub), not a yes.
-UNSURE = frozenset({"not sure", "unsure", "dont know", "i dont know", "no idea", "dunno", "im not sure", "idk",
-                    "not certain", "i am not sure"})
+UNSURE_AT = frozenset({"harm", "kind", "recipient", "channel", "urgent", "other_identifier"})  # typed "not sure" read
+UNSURE = unsure.UNSURE  # never a yes or a no: see dialogs/unsure.py
+EMAIL_ROUTES = frozenset({"email", "secure_email", "webmail"})  # the ways an email address can receive it
 
 
 def _value_text(value: object) -> str:

@@ -93,6 +93,14 @@ class Reply:
             return self.summary  # "SafeShare needs one more detail ..." says the verdict already
         return f"{self.verdict.label}: {self.summary}"
 
+    @property
+    def shown_reasons(self) -> tuple[str, ...]:
+        """The reasons, less one that only asks the follow-up question again ("To answer, SafeShare needs to
+        know: Who will receive it?" beside "Next: Who will receive it?"): the question is asked once."""
+        if not self.follow_up:
+            return self.reasons
+        return tuple(r for r in self.reasons if not _plain(r).endswith(_plain(self.follow_up)))
+
     def recap(self) -> str:
         """What was understood, for the user to check: "Email · Mental health · A GP"."""
         return " \u00b7 ".join(label for _, label in self.understood)
@@ -102,7 +110,7 @@ class Reply:
         lines = [self.headline()]
         if self.understood:
             lines += [f"Understood: {self.recap()}"]
-        lines += [f"- {r}" for r in self.reasons]
+        lines += [f"- {r}" for r in self.shown_reasons]
         if self.alternatives:
             lines += ["", "Safer ways to share:"] + [f"- {a}" for a in self.alternatives]
         seen = {_plain(line) for line in lines}
@@ -143,9 +151,9 @@ class Reply:
 
     def why(self) -> str:
         """One short sentence saying why: a long one is cut at its first comma after eight words."""
-        if not self.reasons:
+        if not self.shown_reasons:
             return ""
-        why = first_sentence(self.reasons[0])
+        why = first_sentence(self.shown_reasons[0])
         words = why.split()
         if len(words) > 25:
             cut = next((i for i in range(8, len(words)) if words[i - 1].endswith((",", ";"))), None)
@@ -158,11 +166,11 @@ class Reply:
         protocol, _ = self.sources()
         return "Protocol: " + "; ".join(group_titles(protocol, limit=2)) if protocol else ""
 
-    def brief_parts(self) -> tuple[str, tuple[str, ...], str]:
+    def brief_parts(self, numbered: bool = True) -> tuple[str, tuple[str, ...], str]:
         """(why, steps, safer alternative) for the first message, as many as fit in BRIEF_WORDS words
         beside what always shows: the verdict, what was understood, the question asked with its
         choices, the citation and the Hub. Priority: why, two steps, the alternative, more steps."""
-        fixed = self._brief_head() + self._brief_asked() + self._brief_tail()
+        fixed = self._brief_head() + self._brief_asked(numbered) + self._brief_tail()
         why = self.why() if self.why() and _plain(self.why()) != _plain(self.summary) else ""
         steps = self.brief_steps()
         first = self.alternatives[0] if self.alternatives else ""
@@ -187,20 +195,23 @@ class Reply:
     def _brief_head(self) -> list[str]:
         return [self.headline()] + ([f"Understood: {self.recap()}"] if self.understood else [])
 
-    def _brief_asked(self) -> list[str]:
+    def _brief_asked(self, numbered: bool = True) -> list[str]:
+        """The question asked, with its choices numbered unless they are the message's buttons."""
         if not self.follow_up:
             return []
-        return [f"Next: {self.follow_up}"] + [f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
+        return [f"Next: {self.follow_up}"] + ([f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
+                                              if numbered else [])
 
     def _brief_tail(self) -> list[str]:
         return ([self.citation_line()] if self.citation_line() else []) + \
             ([SHORT_SAFETY] if self.verdict is not Verdict.ESCALATE else [])
 
-    def brief(self) -> str:
-        """The first message, under BRIEF_WORDS words; the rest is in text() ("Show all steps")."""
-        why, steps, safer = self.brief_parts()
+    def brief(self, numbered: bool = True) -> str:
+        """The first message, under BRIEF_WORDS words; the rest is in text() ("Show all steps").
+        `numbered=False`: the follow-up's choices are the card's buttons, so not listed again."""
+        why, steps, safer = self.brief_parts(numbered)
         body = ([why] if why else []) + [f"- {s}" for s in steps] + ([safer] if safer else [])
-        return "\n".join(self._brief_head() + self._brief_asked() + body + self._brief_tail())
+        return "\n".join(self._brief_head() + self._brief_asked(numbered) + body + self._brief_tail())
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -31,6 +31,9 @@ NEEDED: tuple[Needed, ...] = (
     Needed("vocabulary", "recipients", "secure_mail", "a cjsm or gsx address is read as this recipient"),
     Needed("vocabulary", "recipients", "individual",
            "a parent or carer named with secure email is who receives it, not a secure address"),
+    Needed("vocabulary", "kinds", "sensitive", "\"Not sure\" at the guided check's kind question reads it as this"),
+    Needed("vocabulary", "recipients", "external_org",
+           "\"Not sure\" at the guided check's recipient question reads it as this"),
     Needed("vocabulary", "channels", "email", "an email named with a platform (\"email it via Objective Connect\") "
            "gives way to the platform"),
     Needed("vocabulary", "channels", "webmail", "\"use Gmail\" (the sender's own webmail) is read as this channel"),

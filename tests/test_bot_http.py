@@ -81,9 +81,10 @@ async def test_need_more_info_continues_as_check_prefilled(harness):
     continue_button = next(b for b in buttons(sent[0]) if b["title"] == "Continue as a guided check")
     sent = await harness.say("pre", value=continue_button["data"])
     card = assert_valid_card(sent[0])
-    assert card["body"][0]["text"].startswith("Is a child suffering")  # harm is always asked first
-    sent = await harness.say("pre", "no")
-    assert card_of(sent[0])["body"][0]["text"].startswith("Is it urgent")  # fax, details, GP: already known
+    # fax, details, GP: already known, and no sign of harm read: the check goes on at the step the answer asked
+    assert card["body"][0]["text"].startswith("Is it urgent")
+    sent = await harness.say("pre", "back")  # back: the step before, as read from the question
+    assert card_of(sent[0])["body"][0]["text"] == "What kind of information is it?"
 
 
 async def test_typed_answers_and_back(harness):

@@ -180,7 +180,8 @@ def test_not_sure_at_the_kind_and_recipient_steps(assistant, step_answers, fact)
     assert messages[-1].fact.id == fact and "Not sure" in [o.title for o in messages[-1].options]
     state, messages = conversation.turn(state, Incoming("dunno"))
     assert messages[0].title == "If you are not sure" and "0333 240 1727" in messages[0].text()
-    assert messages[-1].fact.id == fact  # asked again, nothing recorded
+    assert messages[-1].fact is None or messages[-1].fact.id != fact  # on to the next step: never asked again
+    assert fact in state["check"]["guessed"]  # the safest reading, which the recap will say
 
 
 def test_a_typed_answer_never_matches_its_negation(assistant):
@@ -249,14 +250,17 @@ def test_words_that_say_nothing_get_i_did_not_understand(assistant, text):
     assert messages[-1].title == "Sorry, I did not understand that." and "help" in messages[-1].text()
 
 
-def test_not_sure_keeps_the_questions_numbers_and_twice_gives_the_hub(assistant):
+def test_not_sure_at_harm_gives_the_protocols_words_then_the_hub_never_mixed(assistant):
     conversation = Conversation(assistant)
     state, first = conversation.turn(None, Incoming("check"))
     state, once = conversation.turn(state, Incoming("not sure"))
-    assert once[0].options == () and [o.title for o in once[-1].options] == [o.title for o in first[-1].options]
+    assert once[0].options == () and [o.title for o in once[-1].options] == [
+        o.title for o in first[-1].options if o.title != "Not sure"]  # one clean set: a choice made is not offered
     state, twice = conversation.turn(state, Incoming("not sure"))
-    assert twice[0].reply is not None and twice[0].reply.verdict is Verdict.ESCALATE
-    assert twice[-1].fact.id == "harm"  # the question stays, to answer when ready
+    assert len(twice) == 1 and twice[0].reply is not None and twice[0].reply.verdict is Verdict.ESCALATE
+    assert twice[0].options[0].title == "Continue the check"  # never mixed with the question's choices
+    state, back = conversation.turn(state, Incoming(data=twice[0].options[0].data))
+    assert back[-1].fact.id == "harm"  # the question stays, to answer when ready
 
 
 @pytest.mark.parametrize("question, recipient", [

@@ -167,7 +167,8 @@ def test_not_sure_gets_the_protocols_words(conversation):
     assert messages[0].title == "If you are not sure"
     assert "discuss it with your manager or ring the Safeguarding Hub" in messages[0].lines[0]
     assert messages[-1].fact.id == "harm"  # the question again, not the Hub card
-    assert any(o.title == "Not sure" for o in messages[-1].options)
+    assert not any(o.title == "Not sure" for o in messages[-1].options)  # a choice made is not offered again
+    assert [o.title for o in messages[-1].options][:2] == ["Yes, or I think so", "No"]
 
 
 # Measured on this commit; a change may raise these, never lower them.

@@ -214,9 +214,9 @@ def _click_through(url: str) -> None:
         assert "Safer ways to share" not in advice
         page.expand("Show all steps")
         assert "Safer ways to share" in page.newest(), page.newest()
-        # "Not right? Change it": the check opens again at the part chosen, the rest kept.
+        # "Not right? Change it": the check opens again at the part chosen, the rest (harm too) kept.
         page.expand("Not right? Change it")
-        assert page.click("Change: A generic address such as info@ or enquiries@").startswith("Is a child suffering")
+        assert page.click("Change: A generic address such as info@ or enquiries@").startswith("Who will receive it?")
 
         # The harm question answered yes: the Hub card, with its number.
         assert page.click("Start over").startswith("Is a child suffering")

@@ -1,0 +1,197 @@
+"""Every guided-check path ends: no loops, no choice offered twice, no dead ends (QA walk of `safeshare chat`).
+
+Driven through the real terminal chat (bot/chat.py's ChatSession over the real SafeShareBot), as a user types.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from bot.app import create_bot
+from bot.chat import ChatSession
+
+
+@pytest.fixture
+async def chat(policy):
+    session = ChatSession(create_bot(policy))
+    await session.start()
+    return session
+
+
+async def walk(chat: ChatSession, *typed: str) -> str:
+    said = ""
+    for line in typed:
+        said = await chat.say(line)
+    return said
+
+
+def choices(said: str) -> list[str]:
+    return re.findall(r"^  \d+\. (.*)$", said.split("Choices (type the number")[-1], re.M)
+
+
+async def test_change_keeps_every_other_fact_harm_included(chat):
+    said = await walk(chat, "check", "2", "6", "5", "1", "1", "5")
+    assert choices(said)[0] == "Change: Fax"
+    said = await chat.say("1")
+    assert said.startswith("How do you plan to send it?")  # reopened at that step, not the harm question
+    said = await walk(chat, "email", "a school")
+    assert "Understood: Email · Personal identifiable information · A school" in said
+
+
+async def test_change_on_a_one_shot_answer_does_not_ask_harm_again(chat):
+    said = await chat.say("can I email the review to the health visitor?")
+    said = await chat.say(str(choices(said).index("Not right? Change it") + 1))
+    said = await chat.say(str(choices(said).index("Change: Email") + 1))
+    assert said.startswith("How do you plan to send it?")
+
+
+@pytest.mark.parametrize("typed, step", [(("check", "2", "1", "7"), "Who will receive it?"),
+                                         (("check", "2", "1", "not sure"), "Who will receive it?")])
+async def test_not_sure_of_the_kind_goes_on_as_sensitive(chat, typed, step):
+    said = await walk(chat, *typed)
+    assert "discuss it with your manager or ring the Safeguarding Hub on 0333 240 1727" in said
+    assert step in said and "What kind of information is it?" not in said
+
+
+async def test_not_sure_of_the_recipient_goes_on_to_the_advice_and_says_so(chat):
+    said = await walk(chat, "check", "2", "1", "1", "8")
+    assert "discuss it with your manager" in said and "Who will receive it?" not in said
+    assert "Understood: Email · Safeguarding or child protection information · Not sure who: treated as an " \
+           "external organisation" in said
+
+
+async def test_not_sure_of_harm_twice_never_mixes_the_hub_with_the_question(chat):
+    once = await walk(chat, "check", "3")
+    assert "0333 240 1727" in once and choices(once) == ["Yes, or I think so", "No", "Start over"]
+    twice = await chat.say("not sure")
+    assert "Ring the Safeguarding Hub now" in twice and "Yes, or I think so" not in choices(twice)
+    assert choices(twice)[0] == "Continue the check"
+    again = await chat.say("1")
+    assert again.startswith("Is a child suffering") and choices(again) == ["Yes, or I think so", "No", "Start over"]
+
+
+@pytest.mark.parametrize("words", ["not sure", "dunno", "I don't know", "3"])
+async def test_not_sure_at_the_channel_gives_the_safer_ways(chat, words):
+    said = await walk(chat, "check", "2")
+    said = await chat.say(str(choices(said).index("Not sure") + 1) if words == "3" else words)
+    assert "Objective Connect" in said and "encrypted" in said and "manager" in said
+    assert said.split("\n\n")[-1].startswith("How do you plan to send it?") and "Not sure" not in choices(said)
+
+
+async def test_back_after_a_one_shot_answer_reopens_its_last_step(chat):
+    await chat.say("can I email the review to the health visitor?")
+    said = await chat.say("back")
+    assert "There is no check in progress" not in said and said.startswith("Who will receive it?")
+
+
+async def test_back_after_a_one_shot_follow_up_opens_the_check_at_that_step(chat):
+    await chat.say("can I courier the file to the other council?")
+    said = await chat.say("back")
+    assert said.startswith("What kind of information is it?")
+
+
+@pytest.mark.parametrize("words", ["start again", "start over", "restart"])
+async def test_start_again_works_at_every_step(chat, words):
+    said = await walk(chat, "check", "2", "1", words)
+    assert said.startswith("Is a child suffering")
+
+
+async def test_dunno_to_a_one_shot_follow_up_is_not_sure(chat):
+    said = await walk(chat, "I need to send the LAC review to a solicitor", "dunno")
+    assert "Objective Connect" in said and "did not understand" not in said
+    assert said.split("\n\n")[-1].startswith("How do you plan to send it?")
+
+
+async def test_an_out_of_range_number_gets_the_same_choices(chat):
+    before = await walk(chat, "check", "2", "1")
+    said = await chat.say("42")
+    assert said.startswith(f"Please choose 1 to {len(choices(before))}.") and choices(said) == choices(before)
+    assert (await chat.say("5")).startswith("Who will receive it?")  # the numbers still press the same buttons
+
+
+async def test_an_out_of_range_number_after_an_answer_keeps_its_choices(chat):
+    before = await chat.say("can I email the review to the health visitor?")
+    said = await chat.say("9")
+    assert said.startswith(f"Please choose 1 to {len(choices(before))}.") and choices(said) == choices(before)
+    assert "Common questions" not in said
+
+
+async def test_a_typed_number_in_teams_presses_that_button(assistant):
+    """Teams sends a typed number as text: it presses the button at that place, or says 1 to N."""
+    from dialogs.conversation import Conversation, Incoming
+
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    state, _ = conversation.turn(state, Incoming("2"))
+    state, messages = conversation.turn(state, Incoming("13"))  # "Not sure" at the channel step
+    assert messages[0].title == "If you are not sure" and "Objective Connect" in messages[0].text()
+    state, messages = conversation.turn(state, Incoming("40"))
+    assert messages[0].title.startswith("Please choose 1 to ") and messages[-1].fact.id == "channel"
+    state, messages = conversation.turn(None, Incoming("can I courier the file to the other council?"))
+    numbered = [o.title for o in messages[-1].reply.options]
+    assert numbered == [o.title for o in messages[-1].options][:len(numbered)]
+    chosen, _ = conversation.turn(state, Incoming(str(numbered.index("Mental health information") + 1)))
+    assert chosen["check"]["facts"]["kind"] == "mental_health"
+
+
+async def test_a_one_shot_answers_numbered_list_matches_its_buttons(chat):
+    said = await chat.say("can I courier the file to the other council?")
+    assert "Mental health information" in choices(said)[:6]
+    assert not re.search(r"^  \d+\. ", said.split("Choices (type the number")[0], re.M)  # listed once, as buttons
+    assert said.count("What kind of information is it?") == 1  # asked once
+
+
+async def test_urgent_and_identifier_are_in_the_recap_and_dunno_is_not_no(chat):
+    said = await walk(chat, "check", "2", "6", "5", "1")
+    assert choices(said)[:2] == ["Yes, another identifier would do", "No, it has to identify the person"]
+    said = await chat.say("dunno")
+    assert "Understood: Fax · Personal identifiable information · Urgent and necessary · Not sure: use another " \
+           "identifier if one will do" in said
+    said = await walk(chat, "check", "2", "6", "5", "I don't know")
+    assert "so if you are not sure, do not fax it" in said and "Not sure it is urgent: treated as not urgent" in said
+
+
+async def test_recipients_fit_the_channel(chat):
+    said = await walk(chat, "check", "2", "5")
+    assert said.startswith("Who will receive it?") and choices(said)[0] == "A school"
+    assert not any(("webmail" in c or "generic" in c or "secure email" in c) for c in choices(said))
+    said = await walk(chat, "check", "2", "2", "1")
+    assert "A secure email address (cjsm, gsx)" not in choices(said)
+
+
+async def test_help_mid_check_keeps_the_answers_and_cancel_after_the_end(chat):
+    said = await walk(chat, "check", "2", "1", "help")
+    assert choices(said)[0] == "Continue the check"
+    assert (await chat.say("1")).startswith("What kind of information is it?")
+    said = await walk(chat, "5", "5")
+    assert "Allowed" in said
+    said = await chat.say("cancel")
+    assert "nothing to stop" in said and "Check stopped" not in said
+
+
+async def test_needs_more_info_asks_once_and_fits_a_phone(chat):
+    said = await chat.say("can I courier the file to the other council?")
+    first = said.split("Choices (type the number")[0]
+    assert "To answer, SafeShare needs to know" not in first
+    assert len(first.split()) < 120
+
+
+def test_the_new_cards_are_valid_adaptive_cards(assistant):
+    from bot.cards import render_card
+    from dialogs.conversation import Conversation, Incoming
+
+    from .test_bot_http import CARD_VALIDATOR
+
+    conversation = Conversation(assistant)
+    state, _ = conversation.turn(None, Incoming("check"))
+    shown = []
+    for typed in ("not sure", "not sure", "help"):
+        state, messages = conversation.turn(state, Incoming(typed))
+        shown += messages
+    state, messages = conversation.turn(None, Incoming("can I courier the file to the other council?"))
+    shown += messages
+    for message in shown:
+        card = render_card(message)
+        CARD_VALIDATOR.validate(card)
+        assert "To answer, SafeShare needs to know" not in str(card["body"])
