@@ -85,7 +85,9 @@ class Reader:
         self._domains = tuple((t.id, t.domains) for t in policy.recipients.values() if t.domains)
         self._platforms = frozenset(c.id for c in policy.channels.values() if c.platform)
         self._people = frozenset(w for p in (*policy.harm.people, *policy.harm.children) for w in _split(p))
-        self._persons = frozenset(p for p in (*policy.harm.people, *policy.harm.children) if len(_split(p)) == 1)
+        # A child, a family member or someone spoken of ("them"): not "a man", not the children in general
+        self._persons = frozenset(p for p in (*policy.harm.people, *policy.harm.children)
+                                  if len(_split(p)) == 1 and p not in _NOT_A_PERSON and p not in policy.harm.groups)
         self._passwords = _PasswordReader(policy.password_check, self.speller) if policy.password_check else None
 
     def read(self, text: str) -> Understanding:
@@ -343,6 +345,9 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
                 return True
     return False
 
+
+# Words in harm.yaml's people that say nothing of a child or family being discussed ("a man", "someone")
+_NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend neighbour ex lodger yo".split())
 
 # A generic or shared mailbox described with words between ("the generic family court inbox").
 _GENERIC = frozenset({"generic", "shared", "general"})
