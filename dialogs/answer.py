@@ -143,7 +143,7 @@ class Assistant:
             sending = understood.facts.get("channel") not in (None, "phone") and match.score < CLEAR_FAQ
             if understood.harm.level is HarmLevel.NO or sending:
                 return by_rules
-            return self.faq_reply(faq.id, understood.facts)
+            return self.faq_reply(faq.id, understood.facts, form=question_form(question))
         return self.faq_reply(faq.id, understood.facts, form=question_form(question))
 
     def personal_reading(self, understood: Understanding, reply: Reply) -> Reply:
@@ -244,6 +244,8 @@ class Assistant:
         verdict, summary = faq.verdict, faq.answer
         if form == "how" and verdict is Verdict.NOT_ALLOWED:
             verdict, summary = Verdict.ALLOWED_WITH_CONDITIONS, _YES_NO.sub("", summary, count=1)
+        elif form == "how" and verdict is Verdict.ESCALATE:
+            verdict = Verdict.ALLOWED  # "what's the Hub's number?" with no sign of harm: the number, as information
         checklist = checklist_advice(self.policy, [faq.checklist] if faq.checklist else [], facts)
         cites = list(faq.cites)
         if faq.checklist:
