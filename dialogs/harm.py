@@ -41,6 +41,10 @@ _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "
 _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
                        r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
+# An adult's age given for the person spoken of: "now 34", "aged 45", "a 45 year old client", "she's 26"
+_ADULT_NOW = re.compile(r"\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
+                        r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
+                        r"hours?|mins?|minutes?|%))", re.IGNORECASE)
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ea)?r?\d{1,2}")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
 
@@ -202,6 +206,9 @@ class HarmReader:
         gap = self._age_gap(tokens, stems)
         if gap is not None:
             cues.append(gap)
+        if _ADULT_NOW.search(text or "") and not self._aged(tokens, text or ""):
+            # "a care leaver, now 34", "a 45 year old client": harm told as past happened to an adult's childhood
+            cues = [c for c in cues if c.reading != "past"]
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if cues:  # how the signs add up: each reading of the whole text done once
             now, child = self._now(stems), self._child(tokens, stems, text)
