@@ -39,13 +39,15 @@ _QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
+                       r"\b(?:looks?|looking|aged?)\s+(?:about|around|roughly)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|"
+                       r"days?|weeks?|months?|pages?|%|pm|am))|"
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
                        r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
 # An adult's age given for the person spoken of: "now 34", "aged 45", "a 45 year old client", "she's 26"
 _ADULT_NOW = re.compile(r"\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
-_AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)|y(?:ea)?r?\d{1,2}")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
+_AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
 
 class HarmLevel(StrEnum):
@@ -108,7 +110,7 @@ def _age_of(tokens: list[str], i: int) -> int | None:
         if i and tokens[i - 1] in ("year", "yr", "y") and 7 <= int(token) <= 11:
             return int(token) + 5  # a school year: year 9 is 13 to 14
         return int(token)
-    found = re.fullmatch(r"(\d{1,2})(?:yo|yrs?|yr?o)", token) or re.fullmatch(r"y(?:ea)?r?(\d{1,2})", token)
+    found = re.fullmatch(r"(\d{1,2})(?:yo|yrs?|yr?o)s?", token) or re.fullmatch(r"y(?:ea)?r?(\d{1,2})", token)
     if found is None:
         return None
     return int(found.group(1)) + (5 if token.startswith("y") else 0)
@@ -295,7 +297,7 @@ class HarmReader:
                                                  or tokens[i - 1:i] in (["aged"], ["age"]))
                for i, t in enumerate(tokens)):
             return True
-        return any(int(m.group(1) or m.group(2) or m.group(3)) < 18 for m in _TOLD_AGE.finditer(text))
+        return any(int(next(g for g in m.groups() if g)) < 18 for m in _TOLD_AGE.finditer(text))
 
     def _corroborated(self, cues: list[Cue], now: bool) -> bool:
         """Worrying signs that add up: `corroborate` different ones told as happening now, or one more told any way."""
