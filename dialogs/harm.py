@@ -36,6 +36,9 @@ _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|ar
                        r"which|who|whom|where|when|why|any|pls|please)\b", re.IGNORECASE)
 # Someone's own words in quotes: 'daddy said "..."', "messaged me 'sorry for everything'"
 _QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
+# A question asked without a question mark, after a few words: "faxing it to a gp, do i put the name on it"
+_ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we)\b|\bis it (?:ok|okay|alright|fine|allowed)\b|"
+                   r"\bam i (?:allowed|ok)\b", re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
@@ -317,7 +320,8 @@ class HarmReader:
 
         Only the sentences that are not the question count: "can I email the
         child's full name to my manager?" is a question, not a story."""
-        told = [s for s in _TOLD.findall(text or "") if not _QUESTION.match(s) and not s.rstrip().endswith("?")]
+        told = [s for s in _TOLD.findall(text or "")
+                if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)]
         words = [t for s in told for t in self._tokens(s)]
         if len(words) < self.words.story:
             return False
