@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 import shlex
+import signal
 import sys
+import threading
 import uuid
 from pathlib import Path
 from typing import TextIO
@@ -225,6 +227,18 @@ def n_of(box: dict) -> str:
 
 
 async def run_chat(bot: SafeShareBot, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """The chat loop; ends on end of input, "exit", or Ctrl-C (at once, with no traceback)."""
+    if threading.current_thread() is threading.main_thread():
+        # asyncio.run's own Ctrl-C handler waits for the blocking read to return: stop at once instead
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return await _chat_loop(bot, stdin, stdout)
+    except KeyboardInterrupt:
+        print("", file=stdout)
+        return 0
+
+
+async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
     session = ChatSession(bot)
     print(await session.start(), file=stdout)
     interactive = stdin.isatty()

@@ -88,7 +88,7 @@ class Assistant:
         texts = [p for f in policy.faq.values() for p in (f.question, *f.paraphrases)]
         self.reader = Reader(policy, extra_words=texts)
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
-        self.also_index = FaqIndex(((f.id, f.also) for f in policy.faq.values() if f.also), self.prepare)
+        self._also_index: FaqIndex | None = None  # built on first use: most questions never need it
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
         # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
@@ -273,6 +273,13 @@ class Assistant:
         if found is None and len(self.also_index):  # the looser wordings, only when no paraphrase fits
             found = self._match_in(self.also_index, question, CLOSE_ALSO)
         return found
+
+    @property
+    def also_index(self) -> FaqIndex:
+        """The FAQ's looser wordings (faq.yaml `also`), prepared the first time a question needs them."""
+        if self._also_index is None:
+            self._also_index = FaqIndex(((f.id, f.also) for f in self.policy.faq.values() if f.also), self.prepare)
+        return self._also_index
 
     def _match_in(self, index: FaqIndex, question: str, cutoff: float) -> FaqMatch | None:
         match = index.match(question, cutoff=cutoff)

@@ -30,6 +30,7 @@ NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent
                     "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
 
 
+@lru_cache(maxsize=16384)  # knowledge phrases repeat across lists; a question is normalised by several readers
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces; '@' and '.' kept inside words."""
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")

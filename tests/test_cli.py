@@ -115,3 +115,39 @@ def test_the_default_state_folder_is_private(tmp_path, monkeypatch):
         assert stat_.S_IMODE(folder.stat().st_mode) == 0o700
     finally:
         __import__("asyncio").run(store.close())
+
+
+def test_ctrl_c_ends_the_chat_at_once_without_a_traceback(tmp_path):
+    """In a terminal the chat waits on a line of input; Ctrl-C must end it then, not after the next line,
+    and with no traceback (found by trying the README as a new user)."""
+    import os
+    import pty
+    import select
+    import signal
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path), "XDG_RUNTIME_DIR": str(tmp_path)}
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the chat, in a pseudo-terminal
+        os.chdir(ROOT)
+        os.execve(sys.executable, [sys.executable, "-m", "bot.cli", "chat"], env)
+    seen = b""
+    while b"you>" not in seen:  # wait for the prompt: the chat is now blocked reading a line
+        ready, _, _ = select.select([fd], [], [], 30)
+        assert ready, seen[-500:]
+        seen += os.read(fd, 65536)
+    os.kill(pid, signal.SIGINT)
+    rest = b""
+    while True:
+        ready, _, _ = select.select([fd], [], [], 10)
+        if not ready:
+            break
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:  # the child has gone: the terminal is closed
+            break
+        if not chunk:
+            break
+        rest += chunk
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert b"Traceback" not in rest and b"KeyboardInterrupt" not in rest
