@@ -39,6 +39,8 @@ _QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}
 # A question asked without a question mark, after a few words: "faxing it to a gp, do i put the name on it"
 _ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we)\b|\bis it (?:ok|okay|alright|fine|allowed)\b|"
                    r"\bam i (?:allowed|ok)\b", re.IGNORECASE)
+# An innocent cause explains an injury: "fell over" says nothing of a drunk parent or a missing child
+_EXPLAINABLE = frozenset({"physical", "general"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
@@ -430,9 +432,9 @@ class HarmReader:
                 readings.append("past")
             if said("managed"):
                 readings.append("managed")
-        if (said("explained") and not said("reporters")) or (
+        if category in _EXPLAINABLE and ((said("explained") and not said("reporters")) or (
                 any(True for _ in self._find(earlier, "explained")) and not self._reporters.intersection(
-                    self.stem(t) for t in earlier)):
+                    self.stem(t) for t in earlier))):
             readings.append("explained")
         if readings and resolved:
             readings.append("resolved")  # "... abused as a toddler. She is doing really well now."
