@@ -48,7 +48,8 @@ _PROPOSING = re.compile(r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
-_TAG = re.compile(r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true)\s*\?+\s*$",
+_TAG = re.compile(r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
+                  r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it)\s*\?+\s*$",
                   re.IGNORECASE)
 
 
