@@ -222,7 +222,8 @@ class HarmReader:
             if not said_no and self._corroborated(cues, now):
                 cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
                         for c in cues]
-            if not said_no and child and (now or self._soon(stems)):  # a sign told of a child as now, or soon: ring
+            if not said_no and child and (now or self._soon(stems) or self._disclosed(text)):
+                # a sign told of a child as now, or soon, or in someone's own words quoted: ring
                 cues = [replace(c, level=HarmLevel.YES, reading="now")
                         if c.level is HarmLevel.MAYBE and c.reading in ("", "weak") else c for c in cues]
             if all(c.reading == "weak" for c in cues) and not (child and now):
@@ -238,6 +239,9 @@ class HarmReader:
             if self._disclosed(text):  # someone's own words, reported about a child now: a disclosure
                 return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "story"),))
+        if self._disclosed(text) and self._soon(stems) and self._story(text, now=False):
+            # someone's own words about a child and what is about to happen ("... next week"): a disclosure
+            return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
         return NOTHING
 
     def _disclosed(self, text: str) -> bool:
