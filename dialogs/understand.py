@@ -166,6 +166,7 @@ class Reader:
             group_address=self._flag(tokens, hits, "group_address", negated=False),
             kept_in_mailbox=self._flag(tokens, hits, "kept_in_mailbox", negated=False),
             misdirected=self._flag(tokens, hits, "misdirected", negated=False),
+            to_hub=self._flag(tokens, hits, "to_hub", negated=False),
             file_named=True if any(_names_someone(t) for t in tokens) else self._flag(tokens, hits, "file_named",
                                                                                       negated=False),
         )

@@ -50,7 +50,8 @@ NEEDED: tuple[Needed, ...] = (
                          ("everything", "everything"), ("unavailable", "down"), ("in_body", "in_body"),
                          ("in_subject", "in_subject"), ("borrowed_account", "borrowed_account"),
                          ("group_address", "group_address"), ("file_named", "file_named"),
-                         ("kept_in_mailbox", "kept_in_mailbox"), ("misdirected", "misdirected"))),
+                         ("kept_in_mailbox", "kept_in_mailbox"), ("misdirected", "misdirected"),
+                         ("to_hub", "to_hub"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     # vocabulary.yaml: the fax cover sheet (dialogs/fax.py) asks the advisor about this channel and kind
     Needed("vocabulary", "channels", "fax", "the fax cover sheet asks the advisor whether this fax may be sent"),

@@ -65,7 +65,8 @@ FILES = ("sections", "vocabulary", "facts", "signals", "harm", "checklists", "ru
 EVERYDAY_WORDS = "everyday_words.txt"
 BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed",
                         "already", "everything", "in_body", "in_subject",
-                        "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected"})
+                        "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected",
+                        "to_hub"})
 
 
 class KnowledgeError(SafeShareError):

@@ -305,7 +305,7 @@ class Policy:
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
               "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
-              "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected")
+              "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub")
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,6 +333,7 @@ class Facts:
     file_named: bool | None = None  # a document or zip named for someone ("Callum_Bryce_CIN_plan.docx")
     kept_in_mailbox: bool | None = None  # what was sent kept in the mailbox (sent items, an Outlook folder)
     misdirected: bool | None = None  # it went to the wrong person or place: a breach or near miss
+    to_hub: bool | None = None  # the Safeguarding Hub is who is told (a call, its written follow-up)
 
     def get(self, name: str) -> Any:
         return getattr(self, name)
