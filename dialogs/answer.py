@@ -103,9 +103,10 @@ class Assistant:
         return " ".join(self.reader.harm.stem(w) for w in self._words(text))
 
     def answer(self, question: str) -> Reply:
+        form = question_form(question)
         button = self._buttons.get(normalise(question))
         if button is not None:
-            return self.faq_reply(button, form=question_form(question))
+            return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
         if understood.harm.level is HarmLevel.MAYBE:
             match = self.faq_match(question)  # "who do I ring if I'm worried about a child?": the Hub answers it
@@ -116,7 +117,7 @@ class Assistant:
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.advise(understood)
         proposed = self._proposed.get(by_rules.rule_id)
-        if proposed and question_form(question) == "yes_no" and not _OBLIGED.search(question):
+        if proposed and form == "yes_no" and not _OBLIGED.search(question):
             # "should I send the whole file?": no. "Do we have to delete sent emails?" asks about the duty: the steps
             by_rules = replace(by_rules, verdict=proposed.verdict, summary=proposed.summary)
         if by_rules.verdict is Verdict.ESCALATE:
@@ -132,7 +133,7 @@ class Assistant:
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
-                    and question_form(question) == "yes_no":  # a finer point the rules do not hold: the stricter
+                    and form == "yes_no":  # a finer point the rules do not hold: the stricter
                 told = self.faq_reply(faq.id, understood.facts)
                 return replace(told, checklist=told.checklist + by_rules.checklist,
                                citations=tuple(dict.fromkeys(told.citations + by_rules.citations)),
@@ -144,8 +145,8 @@ class Assistant:
             sending = understood.facts.get("channel") not in (None, "phone") and match.score < CLEAR_FAQ
             if understood.harm.level is HarmLevel.NO or sending:
                 return by_rules
-            return self.faq_reply(faq.id, understood.facts, form=question_form(question))
-        return self.faq_reply(faq.id, understood.facts, form=question_form(question))
+            return self.faq_reply(faq.id, understood.facts, form=form)
+        return self.faq_reply(faq.id, understood.facts, form=form)
 
     def personal_reading(self, understood: Understanding, reply: Reply) -> Reply:
         """The kind not said, where every kind of personal information gets the same answer (a child's plan
@@ -270,9 +271,10 @@ class Assistant:
         A query of one or two words is enough if they are all in the
         paraphrase and one is used by at most two FAQs.
         """
-        found = self._match_in(self.faq_index, question, LIKELY_FAQ)
+        prepared = self.prepare(question)  # once, for both indexes
+        found = self._match_in(self.faq_index, prepared, LIKELY_FAQ)
         if found is None and len(self.also_index):  # the looser wordings, only when no paraphrase fits
-            found = self._match_in(self.also_index, question, CLOSE_ALSO)
+            found = self._match_in(self.also_index, prepared, CLOSE_ALSO)
         return found
 
     @property
@@ -282,21 +284,20 @@ class Assistant:
             self._also_index = FaqIndex(((f.id, f.also) for f in self.policy.faq.values() if f.also), self.prepare)
         return self._also_index
 
-    def _match_in(self, index: FaqIndex, question: str, cutoff: float) -> FaqMatch | None:
-        match = index.match(question, cutoff=cutoff)
+    def _match_in(self, index: FaqIndex, prepared: str, cutoff: float) -> FaqMatch | None:
+        match = index.match_prepared(prepared, cutoff=cutoff)
         if match is None:
             return None
-        asked = set(self.prepare(question).split())
+        asked = set(prepared.split())
         if self._covers(index, asked, match):
             return match
         if len(asked) <= 2:
             return None  # a terse query: words many FAQs use say nothing on their own
         # The same FAQ's other paraphrases scoring as well ("transmission report" tying with "log faxes")
-        faq = self.policy.faq[match.faq_id]
         query = " ".join(sorted(asked))
-        for paraphrase in ((faq.question, *faq.paraphrases) if index is self.faq_index else faq.also):
+        for paraphrase in index.phrases(match.faq_id):
             score = SCORER(query, index.prepared(paraphrase))
-            other = FaqMatch(faq.id, score, paraphrase)
+            other = FaqMatch(match.faq_id, score, paraphrase)
             if paraphrase != match.paraphrase and score >= match.score - 1e-3 and self._covers(index, asked, other):
                 return other
         return None

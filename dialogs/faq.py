@@ -119,6 +119,9 @@ class FaqIndex:
                 for word in prepared.split():
                     postings.setdefault(word, []).append(index)
         self._by_phrase = dict(zip(self._raw, self._prepared, strict=True))
+        self._phrases: dict[str, list[str]] = {}
+        for faq_id, raw in zip(self._owner, self._raw, strict=True):
+            self._phrases.setdefault(faq_id, []).append(raw)
         self._faqs_using = {word: len({self._owner[i] for i in ids}) for word, ids in postings.items()}
         self._postings: dict[str, _Posting] = {}
         for word, ids in postings.items():
@@ -128,6 +131,10 @@ class FaqIndex:
 
     def __len__(self) -> int:
         return len(self._prepared)
+
+    def phrases(self, faq_id: str) -> tuple[str, ...]:
+        """The phrases this index holds for one FAQ, in their order."""
+        return tuple(self._phrases.get(faq_id, ()))
 
     def prepared(self, phrase: str) -> str:
         """A question or paraphrase as the index holds it (prepared once, when the index was built)."""
@@ -143,7 +150,11 @@ class FaqIndex:
 
         Ties go to the paraphrase listed first, as with extractOne.
         """
-        query = _canonical(self._prepare(question))
+        return self.match_prepared(self._prepare(question), cutoff)
+
+    def match_prepared(self, prepared: str, cutoff: float = 0) -> FaqMatch | None:
+        """As `match`, for a question already prepared (by this index's `prepare`)."""
+        query = _canonical(prepared)
         full, bounded = self._scored_in_full(query, cutoff)
         best = self._best(query, full, cutoff)
         survivors = self._may_reach(query, bounded, best[0] if best else cutoff)
