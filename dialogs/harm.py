@@ -235,11 +235,11 @@ class HarmReader:
             return HarmAssessment(HarmLevel.MAYBE, tuple(cues))
         if said_no:
             return HarmAssessment(HarmLevel.NO)
-        if self._story(text):
+        if self._story(text, (tokens, stems)):
             if self._disclosed(text):  # someone's own words, reported about a child now: a disclosure
                 return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "story"),))
-        if self._disclosed(text) and self._soon(stems) and self._story(text, now=False):
+        if self._disclosed(text) and self._soon(stems) and self._story(text, (tokens, stems), now=False):
             # someone's own words about a child and what is about to happen ("... next week"): a disclosure
             return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
         return NOTHING
@@ -321,11 +321,12 @@ class HarmReader:
         return any(True for name in ("current", "recent") for _ in self._find(stems, name)) or any(
             not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
 
-    def _story(self, text: str, now: bool = True) -> bool:
+    def _story(self, text: str, whole: tuple[list[str], list[str]], now: bool = True) -> bool:
         """A description of a child's situation, told as happening now, that no word of harm.yaml matched.
 
         Only the sentences that are not the question count: "can I email the
-        child's full name to my manager?" is a question, not a story."""
+        child's full name to my manager?" is a question, not a story. `whole` is the whole text's tokens and
+        stems, as the caller has them: the child may be named in the question."""
         told = [s for s in _TOLD.findall(text or "")
                 if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)]
         words = [t for s in told for t in self._tokens(s)]
@@ -345,16 +346,15 @@ class HarmReader:
         if len({tuple(words[s:e]) for s, e in self._find(words, "explained")}) >= 2 \
                 and not self._reporters.intersection(stems):
             return False
-        every = self._tokens(text)  # the child may be named in the question: "... a yr 3 lad's arms? he says ..."
-        return self._child(every, [self.stem(w) for w in every], text)
+        return self._child(*whole, text)  # the child may be named in the question: "... a yr 3 lad's arms? he says"
 
     def tells_of_a_child(self, text: str) -> bool:
         """A story about one child, told at any time: when SafeShare must ask something anyway, harm comes first.
         Children in general ("the kids on our caseload") are a service, not a story about a child."""
-        if not self._story(text, now=False):
-            return False
         tokens = self._tokens(text)
         stems = [self.stem(t) for t in tokens]
+        if not self._story(text, (tokens, stems), now=False):
+            return False
         groups = self._spans(stems, "groups")
         one = any(groups.isdisjoint(range(s, e)) for s, e in self._find(stems, "children"))
         return one or self._aged(tokens, text)
