@@ -149,26 +149,13 @@ class Reader:
             kind=self._best("kind", kinds),
             recipient=recipient,
             channel=channels[0] if len(channels) == 1 else None,
-            urgent=self._flag(tokens, hits, "urgent", negated=False),
-            other_identifier=self._flag(tokens, hits, "other_identifier", negated=False),
-            agreement=self._flag(tokens, hits, "agreement", negated=False),
-            encrypted=self._flag(tokens, hits, "encrypted", negated=False),
-            aes=self._flag(tokens, hits, "aes", negated=False),
             password=self._passwords.judge(text, self._flag(tokens, hits, "password_reused", negated=False) is True)
             if self._passwords else None,
-            password_emailed=self._flag(tokens, hits, "password_emailed", negated=False),
-            already=self._flag(tokens, hits, "already", negated=False),
             down=down,
             everything=self._flag(tokens, hits, "everything", negated=None),
-            in_body=self._flag(tokens, hits, "in_body", negated=False),
-            in_subject=self._flag(tokens, hits, "in_subject", negated=False),
-            borrowed_account=self._flag(tokens, hits, "borrowed_account", negated=False),
-            group_address=self._flag(tokens, hits, "group_address", negated=False),
-            kept_in_mailbox=self._flag(tokens, hits, "kept_in_mailbox", negated=False),
-            misdirected=self._flag(tokens, hits, "misdirected", negated=False),
-            to_hub=self._flag(tokens, hits, "to_hub", negated=False),
             file_named=True if any(_names_someone(t) for t in tokens) else self._flag(tokens, hits, "file_named",
                                                                                       negated=False),
+            **{name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS},
         )
         return Understanding(facts, tuple(channels), tuple(tokens), harm)
 
@@ -295,6 +282,10 @@ class Reader:
         rank = self._rank[category]
         return max(values, key=lambda v: rank.get(v, 0))
 
+
+# Yes/no facts read from the signal of the same name in signals.yaml, a negated mention read as nothing
+_FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",
+          "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub")
 
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
