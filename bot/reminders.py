@@ -33,7 +33,7 @@ from dialogs import reminder as words
 from dialogs.reminder import Action, ReminderRequest, ReminderView, State
 
 from .datafiles import private_file
-from .storage import BlobContainer, StorageUnavailable
+from .storage import BlobContainer, StorageUnavailable, delete_blobs
 
 log = logging.getLogger(__name__)
 
@@ -321,20 +321,12 @@ class BlobReminders(ReminderStore):
         return [r for r in await self._scan(lambda m: m.get("user") == key) if r.address.user_id == user_id]
 
     async def _remove_done(self, before: dt.datetime) -> int:
-        from azure.core import MatchConditions
-        from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
-
-        container = await self._store.ready()
-        removed = 0
-        async for item in container.list_blobs(include=["metadata"]):
+        def done(item: Any) -> bool:
             meta = item.metadata or {}
-            if meta.get("state") in ("sent", "cancelled", "failed") and float(meta.get("updated", "inf")) < before.timestamp():
-                try:
-                    await container.delete_blob(item.name, etag=item.etag, match_condition=MatchConditions.IfNotModified)
-                    removed += 1
-                except (ResourceNotFoundError, ResourceModifiedError):
-                    pass
-        return removed
+            return meta.get("state") in ("sent", "cancelled", "failed") \
+                and float(meta.get("updated", "inf")) < before.timestamp()
+
+        return await delete_blobs(await self._store.ready(), done)
 
     async def close(self) -> None:
         await self._store.close()

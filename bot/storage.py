@@ -45,6 +45,23 @@ T = TypeVar("T")
 DEFAULT_MAX_AGE = 24 * 3600.0
 
 
+
+async def delete_blobs(container: Any, stale: Callable[[Any], bool]) -> int:
+    """Delete each blob of `container` that `stale` picks from its listing (with metadata), only if it has
+    not changed since it was listed (another instance may be writing it); how many went."""
+    from azure.core import MatchConditions
+    from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
+
+    removed = 0
+    async for item in container.list_blobs(include=["metadata"]):
+        if stale(item):
+            try:
+                await container.delete_blob(item.name, etag=item.etag, match_condition=MatchConditions.IfNotModified)
+                removed += 1
+            except (ResourceNotFoundError, ResourceModifiedError):
+                pass  # gone already, or written again since: not stale any more
+    return removed
+
 class StateConflict(SafeShareError):
     """Someone else wrote this conversation's state since it was read."""
 
@@ -311,20 +328,8 @@ class BlobStorage(_Guarded):
                 pass
 
     async def _purge(self) -> int:
-        from azure.core import MatchConditions
-        from azure.core.exceptions import ResourceModifiedError, ResourceNotFoundError
-
         await self._store.ready()
-        removed = 0
-        async for item in self._container.list_blobs(include=["metadata"]):
-            if self._expired(item.metadata, item.last_modified):
-                try:
-                    await self._container.delete_blob(item.name, etag=item.etag,
-                                                      match_condition=MatchConditions.IfNotModified)
-                    removed += 1
-                except (ResourceNotFoundError, ResourceModifiedError):
-                    pass
-        return removed
+        return await delete_blobs(self._container, lambda item: self._expired(item.metadata, item.last_modified))
 
     async def _ping(self) -> None:
         await self._store.ready()

@@ -321,6 +321,29 @@ async def test_claims_are_exclusive_across_stores(backend, tmp_path, request):
             await store.close()
 
 
+@pytest.mark.parametrize("backend", ["sqlite", "blob"])
+async def test_finished_reminders_are_forgotten_after_their_time_and_others_kept(backend, tmp_path, request):
+    if backend == "sqlite":
+        store = SqliteReminders(tmp_path / "state.sqlite3")
+    else:
+        store = BlobReminders(request.getfixturevalue("azurite").connection_string, "forget")
+    now = dt.datetime(2026, 3, 10, 14, tzinfo=dt.timezone.utc)
+    old, recent = now - dt.timedelta(days=3), now - dt.timedelta(hours=1)
+    address = Address("https://smba.example", "msteams", "conv", "user-1", "bot-1", "tenant")
+    made = {(state, when): Reminder(reminder_id(address, when - dt.timedelta(minutes=n)), when, when + FOLLOW_UP,
+                                    state, address, updated=when)
+            for n, (state, when) in enumerate([(State.SENT, old), (State.CANCELLED, old), (State.FAILED, old),
+                                               (State.SENT, recent), (State.PENDING, old)])}
+    try:
+        for reminder in made.values():
+            assert await store.set(reminder) == reminder
+        assert await store.forget_done(now - dt.timedelta(days=1)) == 3  # the old sent, cancelled and failed
+        kept = {key for key, r in made.items() if await store.get(r.id) is not None}
+        assert kept == {(State.SENT, recent), (State.PENDING, old)}
+    finally:
+        await store.close()
+
+
 # -- the conversation, without a host -------------------------------------------------
 def test_every_choice_is_before_the_deadline_and_after_now():
     @settings(max_examples=300, deadline=None)
