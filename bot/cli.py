@@ -171,6 +171,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return fax_log(args)
     if args.command == "reports" and args.reports_command == "export":  # the register opens with broken knowledge
         return _reports_export(args)
+    if args.command == "ask":  # a new process per question: what the files build is kept between runs
+        return _ask(args)
     from knowledge.loader import KnowledgeError, load_policy
 
     try:
@@ -186,8 +188,6 @@ def _main(argv: Sequence[str] | None = None) -> int:
         except KnowledgeError as exc:
             print(f"safeshare: cannot start: {exc}", file=sys.stderr)
             return exc.exit_code
-    if args.command == "ask":
-        return _ask(policy, args)
     if args.command == "check":
         return _check(policy, args)
     if args.command == "serve":
@@ -208,10 +208,14 @@ def _main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
-def _ask(policy, args) -> int:
-    from dialogs.answer import Assistant
+def _ask(args) -> int:
+    from dialogs.kept import kept_assistant
 
-    assistant = Assistant(policy)
+    try:
+        assistant = kept_assistant(args.knowledge)
+    except SafeShareError as exc:  # KnowledgeError: every problem, by file and line
+        print(f"safeshare: cannot start: {exc}", file=sys.stderr)
+        return exc.exit_code
     if hasattr(signal, "SIGPIPE"):  # `safeshare ask ... | head -3`: stop quietly when the reader has had enough
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     if args.question and args.question != ["-"]:

@@ -169,6 +169,15 @@ class HarmReader:
                 if words_:
                     firsts.setdefault(words_[0], []).append(words_)
 
+    def __getstate__(self) -> dict[str, object]:  # a kept Assistant (dialogs/kept.py): the stemmer is C, made anew
+        state = dict(self.__dict__)
+        del state["_stemmer"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._stemmer = snowballstemmer.stemmer("english")
+
     def title(self, category: str) -> str:
         return self._titles.get(category, category)
 

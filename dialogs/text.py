@@ -62,6 +62,15 @@ class Speller:
         self._everyday = frozenset(everyday)
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
+    def __getstate__(self) -> dict[str, object]:  # a kept Assistant (dialogs/kept.py): the cache is rebuilt
+        state = dict(self.__dict__)
+        del state["correct"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.correct = lru_cache(maxsize=4096)(self._correct)
+
     def _correct(self, word: str) -> str:
         if word in self._keep or word in self._everyday or len(word) < 4 or not word.isalpha():
             return word

@@ -13,6 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _policy_cache(tmp_path_factory):
+    """`safeshare ask` run by the tests keeps its checked policy here, not in the user's ~/.cache."""
+    os.environ["SAFESHARE_CACHE_DIR"] = str(tmp_path_factory.mktemp("policy-cache"))
+
+
 @pytest.fixture(scope="session")
 def policy():
     return load_policy()
