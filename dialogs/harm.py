@@ -21,7 +21,7 @@ import re
 from datetime import date
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import snowballstemmer
 
@@ -37,7 +37,7 @@ _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|ar
 # Someone's own words in quotes: 'daddy said "..."', "messaged me 'sorry for everything'"
 _QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
 # A question asked without a question mark, after a few words: "faxing it to a gp, do i put the name on it"
-_ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we)\b|\bis it (?:ok|okay|alright|fine|allowed)\b|"
+_ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we|you|she|he|they)\b|\bis it (?:ok|okay|alright|fine|allowed)\b|"
                    r"\bam i (?:allowed|ok)\b", re.IGNORECASE)
 # An innocent cause explains an injury: "fell over" says nothing of a drunk parent or a missing child
 _EXPLAINABLE = frozenset({"physical", "general"})
@@ -52,6 +52,10 @@ _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
 _ADULT_NOW = re.compile(r"\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
+# The user's own childhood: "I was abused as a child myself", "when I was a kid": an adult's past, not a child now
+_OWN_CHILDHOOD = re.compile(r"\bI\b[^.?!]{0,60}?\b(?:as a (?:child|kid|teenager|teen|youngster|young person)|"
+                            r"when I was (?:a |an )?(?:child|kid|little|young|younger|small|teenager|teen|in care)|"
+                            r"growing up)\b", re.IGNORECASE)
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
 
@@ -202,7 +206,7 @@ class HarmReader:
                 tokens += self._tokens(clause) + [_PAUSE]
             tokens[-1:] = [_END]
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
-        resolved = any(True for _ in self._find(stems, "resolved"))
+        resolved = self._safe_now(stems)
         said_no = self._spans(stems, "no_harm")
         own_no = any(not self._reporters.intersection(stems[max(0, s - 4):s]) for s, _ in self._find(stems, "no_harm"))
         blocked = said_no | self._everyday(stems)
@@ -222,8 +226,9 @@ class HarmReader:
         gap = self._age_gap(tokens, stems)
         if gap is not None:
             cues.append(gap)
-        if _ADULT_NOW.search(text or "") and not self._aged(tokens, text or ""):
-            # "a care leaver, now 34", "a 45 year old client": harm told as past happened to an adult's childhood
+        if (_ADULT_NOW.search(text or "") or _OWN_CHILDHOOD.search(text or "")) and not self._aged(tokens, text or ""):
+            # "a care leaver, now 34", "a 45 year old client", "I was ... as a child myself": harm told as past
+            # happened to an adult's childhood
             cues = [c for c in cues if c.reading != "past"]
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if cues:  # how the signs add up: each reading of the whole text done once
@@ -347,8 +352,8 @@ class HarmReader:
         # An innocent cause does not end a story: no word of harm was read for it to explain, and "at work" or
         # "lift" anywhere in it ("when mummy's at work") said nothing about the child.
         told_now = self._now(stems)
-        over = ("not_real", "resolved", "no_harm") + (("history", "managed") if now or not told_now else ())
-        if (now and not told_now) or any(True for name in over
+        over = ("not_real", "no_harm") + (("history", "managed") if now or not told_now else ())
+        if (now and not told_now) or self._safe_now(stems) or any(True for name in over
                                          for _ in self._find(words if name == "not_real" else stems, name)):
             return False
         # an accident told twice over by the user ("PE lesson ... I saw it"): a story with its own explanation
@@ -431,14 +436,15 @@ class HarmReader:
             return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
-        if any(True for _ in self._find(after, "resolved")) or (said("not_real") and not said("recent")) or any(
+        if self._safe_now(after, stems[lo:end]) or (said("not_real") and not said("recent")) or any(
                 True for phrase in self._over[category] for i in range(len(after))
                 if tuple(after[i:i + len(phrase)]) == phrase):
             return None  # the child is safe now, or not real (training, statistics, fiction), or this harm is over
         readings = []
         if self._negated(stems, start):
             readings.append("negated")
-        if self._document_near(stems[lo:start] + [_PAUSE] + stems[end:end + 3]) and not self._quoted(stems[lo:start]):
+        if self._document_near(stems[lo:start] + [_PAUSE] + stems[end:end + 3],
+                               tokens[lo:start] + [_PAUSE] + tokens[end:end + 3]) and not self._quoted(stems[lo:start]):
             readings.append("document")  # "the minutes about the bruising", "his injury details"
         if not said("recent") and category not in self._timeless:
             if said("history") or any(_past_year(t) for t in stems[lo:hi]):
@@ -459,10 +465,21 @@ class HarmReader:
             return Cue(words, category, HarmLevel.MAYBE, readings[0])
         return None  # a negated sign, or a past cue in a document: no sign of harm now
 
-    def _document_near(self, stems: list[str]) -> bool:
-        """A document word, not one inside a word for a child ("form" in "sixth form")."""
+    def _safe_now(self, stems: list[str], before: Sequence[str] = ()) -> bool:
+        """The user saying a child is safe now (`resolved`), not someone reported saying so: in "she says
+        she's 'fine now'" the child's word is the worry, not the answer to it."""
+        for s, _ in self._find(stems, "resolved"):
+            start = max((i + 1 for i, t in enumerate(stems[:s]) if t == _END), default=0)
+            if not self._reporters.intersection((*before, *stems[start:s])):
+                return True
+        return False
+
+    def _document_near(self, stems: list[str], written: list[str]) -> bool:
+        """A document word, not one inside a word for a child ("form" in "sixth form"), nor a verb: "a neighbour
+        reporting a boy", "she noted marks" tell of someone, where "the report", "her notes" name a document."""
         child = self._spans(stems, "children")
-        return any(not child.intersection(range(s, e)) for s, e in self._find(stems, "documents"))
+        return any(not child.intersection(range(s, e)) and not (e - s == 1 and written[s].endswith(("ing", "ed")))
+                   for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str]) -> bool:
         """The cue is in someone's own words, after the document that carries them:

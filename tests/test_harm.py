@@ -115,6 +115,16 @@ def level(assistant, text: str) -> HarmLevel | None:
     # quotes that are a document's name are not anyone's words: a story told as now, asked about, no more
     ("The 9 year old's report is called 'Smith assessment final' and the school wants it today for his "
      "review meeting this afternoon. Can I email it?", HarmLevel.MAYBE),
+    # a word for a document used as a verb tells of someone: "a neighbour reporting", "I noted bruises"
+    ("The caretaker is reporting a girl, about 8, locked out of her flat since this morning, crying at the "
+     "door. Can I email housing?", HarmLevel.YES),
+    # the user's own childhood is an adult's past; "bit" in "a bit" is not a bite
+    ("Bit of a strange one - I was hit a lot when I was a kid and this case brings it back. Can I tell my "
+     "supervisor by email?", None),
+    # "fine now" said by the user ends an accident; quoted from the child it is part of the worry
+    ("He caught his arm on a fence at forest school, it bled a lot, all fine now. Can I text his dad?", None),
+    ("Saw fresh cuts on a 15yo's wrist today. She told me she's 'fine now, honestly'. Can I email her mum?",
+     HarmLevel.YES),
 ])
 def test_harm_is_read_with_scope_and_stems(assistant, text, expected):
     assert level(assistant, text) is expected
@@ -187,7 +197,7 @@ def test_not_sure_gets_the_protocols_words(conversation):
 
 # Measured on this commit; a change may raise these, never lower them.
 FLOORS = {
-    "harm_batch1.yaml": {"recall": 59, "clear_escalated": 42, "ordinary_asked": 4},
+    "harm_batch1.yaml": {"recall": 59, "clear_escalated": 43, "ordinary_asked": 4},
     "harm_batch2.yaml": {"recall": 49, "clear_escalated": 31, "ordinary_asked": 2},
     "harm_batch3.yaml": {"recall": 50, "clear_escalated": 32, "ordinary_asked": 2},
     "harm_batch4.yaml": {"recall": 48, "clear_escalated": 32, "ordinary_asked": 3},
@@ -196,7 +206,8 @@ FLOORS = {
     "harm_batch7.yaml": {"recall": 49, "clear_escalated": 30, "ordinary_asked": 5},
     "harm_batch8.yaml": {"recall": 57, "clear_escalated": 38, "ordinary_asked": 2},
     "harm_batch9.yaml": {"recall": 61, "clear_escalated": 40, "ordinary_asked": 2},
-    "harm_batch10.yaml": {"recall": 63, "clear_escalated": 39, "ordinary_asked": 3},
+    "harm_batch10.yaml": {"recall": 63, "clear_escalated": 40, "ordinary_asked": 3},
+    "harm_batch11.yaml": {"recall": 73, "clear_escalated": 48, "ordinary_asked": 2},
 }
 
 
