@@ -36,6 +36,14 @@ YES_NO_WORDS = frozenset("can could may might should shall would will is are am 
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i".split())
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b", re.IGNORECASE)
+# "is a child's NHS number counted as PID?", "ethnicity - sensitive or not?": how the protocol classes some
+# information, asked with no way of sending it named; its definitions answer it (faq.yaml DEFINITIONS_FAQ)
+_CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|regarded|defined|seen)\s+as\b|"
+                      r"\b(?:come|comes|fall|falls) under\b|"
+                      r"\b(?:pid|personal|identifiable|sensitive|confidential)(?:\s+\w+)?\s+or\s+not\b|"
+                      r"\b(?:is|are)\b[^.?!]*\b(?:pid|sensitive|confidential|identifiable)"
+                      r"(?:\s+(?:personal\s+)?(?:data|information|info))?\s*(?:\?|$)", re.IGNORECASE)
+DEFINITIONS_FAQ = "what-is-pid"
 _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 # "... fax them the whole file, ok?": a statement with a tag asking for a yes or no
 # Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
@@ -125,6 +133,9 @@ class Assistant:
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.harm.level is None \
                 and self.reader.harm.tells_of_a_child(question):
             return self.ask_harm(understood.facts, understood.harm)  # asking anyway: about the child first
+        if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.facts.get("kind") \
+                and understood.facts.get("channel") is None and _CLASSED.search(question):
+            return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
         match = self.faq_match(question)
         if match is None:
             return self.both_ways(understood, self.personal_reading(understood, by_rules))

@@ -65,7 +65,8 @@ NEEDED: tuple[Needed, ...] = (
     Needed("checklists", "checklists", "package_email_body", "the encrypted package's text for the email body"),
     Needed("checklists", "checklists", "package_receiving", "the encrypted package's steps for the recipient"),
     # faq.yaml
-    Needed("faq", "faq", "what-is-pid", "the guided check's \"Not sure\" at the kind question shows its answer"),
+    Needed("faq", "faq", "what-is-pid", "a question how some information is classed (\"is an NHS number PID?\") "
+           "gets its definitions"),
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),

@@ -363,3 +363,40 @@ def test_outside_recipients_are_not_given_the_internal_ict_number(policy):
         for item in policy.checklists[cid].items:
             assert "226000" not in item.text, item.text
     assert any("contact you, the sender" in i.text for i in policy.checklists["package_receiving"].items)
+
+
+# Round 5 (general_batch9): ways of saying it the words did not reach -------------------
+
+@pytest.mark.parametrize("question", [
+    "Can I log in with his details to send the bundle from his cjsm account?",
+    "I've no gsx account, so could I use her account to send the report?",
+])
+def test_someone_elses_account_in_any_persons_words(assistant, question):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is NOT and reply.rule_id == "borrowed-account"
+
+
+def test_sensitive_said_as_such_is_sensitive(assistant):
+    reply, _ = ask(assistant, "can I put sensitive stuff in a WhatsApp to the carer?")
+    assert reply.verdict is NOT and reply.facts.get("kind") == "sensitive"
+
+
+def test_an_independent_advocate_is_outside_the_council(assistant):
+    reply, text = ask(assistant, "Can I email the advocate the child's care plan without encrypting it?")
+    assert reply.facts.get("recipient") == "external_org" and reply.verdict is not ALLOWED
+    assert "AES-256" in text
+
+
+@pytest.mark.parametrize("question, must", [
+    ("is a date of birth on its own classed as PID?", "date of birth"),
+    ("Religion on the care plan - sensitive or not?", "religious"),
+    ("do a carer's payment details come under confidential data?", "financial"),
+])
+def test_how_information_is_classed_gets_the_definitions(assistant, question, must):
+    reply, text = ask(assistant, question)
+    assert reply.faq_id == "what-is-pid" and not reply.asks and must in text
+
+
+def test_how_it_is_classed_with_a_way_of_sending_is_sending_advice(assistant):
+    reply, _ = ask(assistant, "can I text a child's diagnosis to the carer, or is that classed as sensitive?")
+    assert reply.verdict is NOT and reply.rule_id == "text-personal"  # the rules decide; the FAQ only adds its text
