@@ -125,6 +125,11 @@ class Reader:
         if down in channels:
             channels.remove(down)
             implied_by_down = self.policy.channels[down].recipient
+        # "email it rather than use the portal", "the portal is slow": the route not taken (it is not down)
+        passed_over = [c for c in self._passed_over(tokens, hits) if c in channels and len(channels) > 1]
+        channels = [c for c in channels if c not in passed_over]
+        if passed_over and implied_by_down is None:
+            implied_by_down = self.policy.channels[passed_over[0]].recipient  # "the school portal is slow": a school
         # "email it via Objective Connect / the portal / cjsm": the platform is the route
         if "email" in channels and self._platforms & set(channels):
             channels.remove("email")
@@ -141,7 +146,7 @@ class Reader:
         if recipient is None and len(channels) == 1:
             recipient = self.policy.channels[channels[0]].recipient  # "into the school portal": a school
         if recipient is None:
-            recipient = implied_by_down  # "the school portal is down": still for a school
+            recipient = implied_by_down  # "the school portal is down" (or slow): still for a school
 
         harm = self.harm.assess(text)
         facts = Facts(
@@ -242,17 +247,27 @@ class Reader:
 
     def _down(self, tokens: list[str], hits: list[_Hit]) -> str | None:
         """A channel named as not working: "the portal is down", "can't get into Objective Connect"."""
-        signal = self.policy.signals.get("unavailable")
+        down = self._named_with(tokens, hits, "unavailable", also_after=("down",))
+        return down[0] if down else None
+
+    def _passed_over(self, tokens: list[str], hits: list[_Hit]) -> list[str]:
+        """Channels named as the route not taken: "rather than the portal", "the portal is so slow"."""
+        return self._named_with(tokens, hits, "passed_over")
+
+    def _named_with(self, tokens: list[str], hits: list[_Hit], name: str, also_after: tuple[str, ...] = ()) -> list[str]:
+        """The channels a signal's `words` come just after, or its `negations` just before."""
+        signal = self.policy.signals.get(name)
         if signal is None:
-            return None
+            return []
         after = [tuple(_split(w)) for w in signal.words]
         before = [tuple(_split(w)) for w in signal.negations]  # "cant access" comes before the route
+        found = []
         for hit in (h for h in hits if h.category == "channel"):
             end = hit.start + hit.length
-            if tokens[end:end + 1] == ["down"] or _phrase_after(tokens, end, after, max_gap=2) \
+            if tokens[end:end + 1] in [[w] for w in also_after] or _phrase_after(tokens, end, after, max_gap=2) \
                     or _phrase_before(tokens, hit.start, before, lookback=4, max_gap=1):
-                return hit.value
-        return None
+                found.append(hit.value)
+        return found
 
     def _preceded(self, tokens: list[str], hit: _Hit, signal: str, window: int = 3) -> bool:
         """A phrase of `signal` (its negations, or else its words) ends at most `window` words before the hit."""

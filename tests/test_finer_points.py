@@ -400,3 +400,13 @@ def test_how_information_is_classed_gets_the_definitions(assistant, question, mu
 def test_how_it_is_classed_with_a_way_of_sending_is_sending_advice(assistant):
     reply, _ = ask(assistant, "can I text a child's diagnosis to the carer, or is that classed as sensitive?")
     assert reply.verdict is NOT and reply.rule_id == "text-personal"  # the rules decide; the FAQ only adds its text
+
+
+@pytest.mark.parametrize("question", [
+    "can I email the school the child's plan instead of using the portal? it's quicker",
+    "the school portal takes ages to upload, ok to email the report to the head?",
+])
+def test_a_route_named_as_not_taken_is_not_the_route_nor_down(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.facts.get("channel") == "email" and reply.facts.get("recipient") == "school"
+    assert reply.rule_id == "email-to-school" and "school portal" in text  # still the protocol's preferred route
