@@ -234,6 +234,11 @@ class Reader:
         """A child, a family member or a document about them is named ("her child's plan", "the minutes")."""
         return any(t in self._persons or t in _DOCUMENTS for t in tokens)
 
+    @staticmethod
+    def names_document(tokens: Iterable[str]) -> bool:
+        """A document is named: "the plan", "reports", "case notes"."""
+        return not _DOCUMENTS.isdisjoint(tokens)
+
     def _naming(self, tokens: list[str], hits: list[_Hit]) -> bool:
         """Every phone word is "call" naming a file: "call the zip file", "called it Smith_assessment"."""
         phones = [h for h in hits if h.category == "channel" and h.value == "phone"]

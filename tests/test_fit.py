@@ -283,3 +283,16 @@ def test_a_one_shot_answer_still_needing_a_yes_or_no_says_both_ways(assistant):
     assert any(part.title.startswith("If yes, it is urgent and necessary") for part in reply.checklist)
     assert "cover sheet" in reply.text().lower()
     assert reading_words(reply.brief()) <= BRIEF_WORDS  # the first message fits a phone
+
+
+def test_a_document_to_an_address_the_rules_can_judge_is_not_left_to_a_look_alike_faq(assistant):
+    """The kind unsaid, a document named, every personal kind answered alike: the rules decide, not an FAQ
+    the question only resembles (this one once drifted to "7-Zip is not installed", Allowed)."""
+    reply = assistant.answer("A carer wants the review report sent to her hotmail, she hasn't got any other "
+                             "email and can't install anything. What do I do?")
+    assert reply.verdict.value == "not_allowed" and not reply.rule_id.startswith("faq:")
+
+
+def test_a_group_email_about_an_event_is_not_read_as_personal(assistant):
+    reply = assistant.answer("emailing 30 foster carers about the summer picnic, cc or bcc?")
+    assert reply.verdict.value != "not_allowed"
