@@ -59,9 +59,11 @@ _PROPOSING = re.compile(r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
-_TAG = re.compile(r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
-                  r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it)\s*\?+\s*$",
-                  re.IGNORECASE)
+_TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
+         r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it)")
+_TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
+# the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
+_AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 
 
 def question_form(question: str) -> str:
@@ -114,6 +116,18 @@ class Assistant:
         return " ".join(self.reader.harm.stem(w) for w in self._words(text))
 
     def answer(self, question: str) -> Reply:
+        reply = self._answer(question)
+        if reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and _AGREE.search(question):
+            # "didn't check the number with them, that's fine isn't it": a step the answer's own checklist asks
+            # for, said to be left out and asked to be agreed with, is answered No; the steps say what to do
+            stem = self.reader.harm.stem
+            steps = {stem(w) for part in reply.checklist for item in part.items for w in self.reader.speller.tokens(item)}
+            if any(stem(w) in steps for step in self.reader.read(question).skipped for w in step.split()):
+                return replace(reply, verdict=Verdict.NOT_ALLOWED,
+                               summary="No: the protocol does not let you leave that step out. " + reply.summary)
+        return reply
+
+    def _answer(self, question: str) -> Reply:
         form = question_form(question)
         button = self._buttons.get(normalise(question))
         if button is not None:

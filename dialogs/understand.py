@@ -29,6 +29,7 @@ class Understanding:
     channels: tuple[str, ...]
     tokens: tuple[str, ...]
     harm: HarmAssessment = NOTHING
+    skipped: tuple[str, ...] = ()  # steps of the protocol said to be left out: "no need to zip it" -> ("zip",)
 
     @property
     def anything(self) -> bool:
@@ -162,7 +163,9 @@ class Reader:
                                                                                       negated=False),
             **{name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS},
         )
-        return Understanding(facts, tuple(channels), tuple(tokens), harm)
+        skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
+                        if h.category == "skipped_step" and self._negated(tokens, h, "skipped_step"))
+        return Understanding(facts, tuple(channels), tuple(tokens), harm, skipped)
 
     def _hits(self, tokens: list[str]) -> list[_Hit]:
         """Every phrase found, longest first; a word belongs to one phrase per category.

@@ -53,6 +53,7 @@ NEEDED: tuple[Needed, ...] = (
                          ("kept_in_mailbox", "kept_in_mailbox"), ("misdirected", "misdirected"),
                          ("to_hub", "to_hub"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
+    Needed("signals", "signals", "skipped_step", "\"no need to zip it, yeah?\": a step left out is answered No"),
     Needed("signals", "signals", "passed_over", "\"rather than the portal\": a route named as not taken is not the route"),
     # vocabulary.yaml: the fax cover sheet (dialogs/fax.py) asks the advisor about this channel and kind
     Needed("vocabulary", "channels", "fax", "the fax cover sheet asks the advisor whether this fax may be sent"),

@@ -296,3 +296,19 @@ def test_a_document_to_an_address_the_rules_can_judge_is_not_left_to_a_look_alik
 def test_a_group_email_about_an_event_is_not_read_as_personal(assistant):
     reply = assistant.answer("emailing 30 foster carers about the summer picnic, cc or bcc?")
     assert reply.verdict.value != "not_allowed"
+
+
+@pytest.mark.parametrize("question", [
+    "faxed it to the number on their website, didn't ring to check it first - that's ok isn't it",
+    "emailing the carer's assessment to the GP, I'm not bothering to zip it because it's one page, fine?",
+])
+def test_a_step_left_out_and_asked_to_be_agreed_with_is_answered_no(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict.value == "not_allowed"
+
+
+def test_leaving_out_a_step_the_protocol_does_not_ask_for_is_not_refused(assistant):
+    """Inside the council an attachment need not be encrypted: the answer's own steps decide, not the words."""
+    reply = assistant.answer("emailing my team manager the case notes as an attachment without encrypting, "
+                             "that's fine isn't it?")
+    assert reply.verdict.value == "allowed_with_conditions"
