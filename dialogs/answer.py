@@ -44,6 +44,8 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"\b(?:is|are)\b[^.?!]*\b(?:pid|sensitive|confidential|identifiable)"
                       r"(?:\s+(?:personal\s+)?(?:data|information|info))?\s*(?:\?|$)", re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
+# "is gsx secure?", "are internal emails secure?": whether a route is safe for what the protocol protects
+_SECURE = re.compile(r"\b(?:is|are|isn'?t|aren'?t)\b[^.?!]*\b(?:secure|safe)\b", re.IGNORECASE)
 # Many people written to at once ("30 foster carers", "all our parents"): a mailing, not a case sent to a family
 _MANY = re.compile(r"\b(?:\d+|all|several|many|multiple|lots of|a group of|group of)\s+(?:of\s+)?(?:our|the|my|your)?\s*"
                    r"(?:foster\s+|adoptive\s+|kinship\s+)?(?:carer|parent|family|families|member|adopter|people)s?\b")
@@ -154,11 +156,12 @@ class Assistant:
                 and understood.facts.get("channel") is None and _CLASSED.search(question):
             return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
         match = self.faq_match(question)
-        if match is None or (match.score < CLEAR_FAQ and self.reader.names_document(understood.tokens)):
+        if match is None or (match.score < CLEAR_FAQ and self.reader.names_document(understood.tokens)) \
+                or _SECURE.search(question):
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
-            by_rules = self.personal_reading(understood, by_rules)
+            by_rules = self.personal_reading(understood, by_rules, asks_secure=bool(_SECURE.search(question)))
         if match is None:
             return self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]
@@ -181,12 +184,13 @@ class Assistant:
             return self.faq_reply(faq.id, understood.facts, form=form)
         return self.faq_reply(faq.id, understood.facts, form=form)
 
-    def personal_reading(self, understood: Understanding, reply: Reply) -> Reply:
+    def personal_reading(self, understood: Understanding, reply: Reply, asks_secure: bool = False) -> Reply:
         """The kind not said, where every kind of personal information gets the same answer (a child's plan
         to a Hotmail address: not allowed, whatever is in it): that answer, saying what it assumed and what
         changes if the information identifies no one. Otherwise the question stands."""
         if reply.asks != "kind" or len(understood.channels) > 1 or "personal" not in self.policy.groups \
-                or not self.reader.about_someone(understood.tokens) or _MANY.search(" ".join(understood.tokens)):
+                or not (asks_secure or self.reader.about_someone(understood.tokens)) \
+                or _MANY.search(" ".join(understood.tokens)):
             return reply  # nothing said of a child, a family or a document, or a mailing to many: the question stands
         ways = {kind: advise(self.policy, understood.facts.with_(kind=kind))
                 for kind in sorted(self.policy.groups["personal"])}

@@ -312,3 +312,15 @@ def test_leaving_out_a_step_the_protocol_does_not_ask_for_is_not_refused(assista
     reply = assistant.answer("emailing my team manager the case notes as an attachment without encrypting, "
                              "that's fine isn't it?")
     assert reply.verdict.value == "allowed_with_conditions"
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("is cjsm secure?", "secure-email"),
+    ("are emails within the council secure?", "internal-email"),
+    ("is whatsapp safe?", "text-personal"),
+])
+def test_whether_a_route_is_secure_is_answered_for_personal_information(assistant, question, rule):
+    """Asked whether a route is secure, with nothing said of what goes: the answer for what the protocol protects
+    (every personal kind answered alike), not "What kind of information is it?"."""
+    reply = assistant.answer(question)
+    assert reply.rule_id == rule and not reply.asks
