@@ -52,10 +52,12 @@ _TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
 _ADULT_NOW = re.compile(r"\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
-# The user's own childhood: "I was abused as a child myself", "when I was a kid": an adult's past, not a child now
-_OWN_CHILDHOOD = re.compile(r"\bI\b[^.?!]{0,60}?\b(?:as a (?:child|kid|teenager|teen|youngster|young person)|"
-                            r"when I was (?:a |an )?(?:child|kid|little|young|younger|small|teenager|teen|in care)|"
-                            r"growing up)\b", re.IGNORECASE)
+# An adult's own childhood: "I was abused as a child myself", "my own childhood", "the applicant was abused by her
+# stepfather as a child": an adult's past, not a child now (a child's harm told as now is still read)
+_OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they)\b[^.?!]{0,60}?\b(?:as a (?:child|kid|teenager|teen|youngster|"
+                            r"young person)|when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
+                            r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
+                            re.IGNORECASE)
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
 
@@ -478,7 +480,9 @@ class HarmReader:
         """A document word, not one inside a word for a child ("form" in "sixth form"), nor a verb: "a neighbour
         reporting a boy", "she noted marks" tell of someone, where "the report", "her notes" name a document."""
         child = self._spans(stems, "children")
+        negations = self._set(("no", "without"))
         return any(not child.intersection(range(s, e)) and not (e - s == 1 and written[s].endswith(("ing", "ed")))
+                   and not (s and stems[s - 1] in negations)  # "no paperwork" tells of a child, it names no document
                    for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str]) -> bool:
