@@ -119,9 +119,11 @@ class Assistant:
 
     def answer(self, question: str) -> Reply:
         reply = self._answer(question)
-        if reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and _AGREE.search(question):
-            # "didn't check the number with them, that's fine isn't it": a step the answer's own checklist asks
-            # for, said to be left out and asked to be agreed with, is answered No; the steps say what to do
+        if reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
+                _AGREE.search(question) or question_form(question) == "yes_no"):
+            # "didn't check the number with them, that's fine isn't it", "can I send it without encrypting?": a
+            # step the answer's own checklist asks for, said to be left out in a yes/no question or one asking to
+            # be agreed with, is answered No; the steps say what to do
             stem = self.reader.harm.stem
             steps = {stem(w) for part in reply.checklist for item in part.items for w in self.reader.speller.tokens(item)}
             if any(stem(w) in steps for step in self.reader.read(question).skipped for w in step.split()):

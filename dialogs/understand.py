@@ -312,7 +312,8 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
 
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
-                       "letter letters record records file files referral summary chronology paperwork".split())
+                       "letter letters record records file files referral summary chronology paperwork document "
+                       "documents doc docs attachment attachments spreadsheet spreadsheets".split())
 
 
 @lru_cache(maxsize=4096)

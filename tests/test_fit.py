@@ -324,3 +324,16 @@ def test_whether_a_route_is_secure_is_answered_for_personal_information(assistan
     (every personal kind answered alike), not "What kind of information is it?"."""
     reply = assistant.answer(question)
     assert reply.rule_id == rule and not reply.asks
+
+
+def test_an_attachment_is_a_document_for_the_rules(assistant):
+    """"the attachment" names something being sent: the rules judge the route, not a look-alike FAQ."""
+    reply = assistant.answer("what's the exact wording for an internal email when the attachment has personal "
+                             "info in it?")
+    assert reply.rule_id == "internal-email" and "intended recipient" in reply.text()
+
+
+def test_a_yes_no_question_leaving_out_a_step_the_answer_asks_for_is_no(assistant):
+    reply = assistant.answer("The hospital is a trusted partner, so can I email them the care plan without "
+                             "encrypting it?")
+    assert reply.verdict.value == "not_allowed"
