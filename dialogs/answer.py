@@ -164,6 +164,12 @@ class Assistant:
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
             by_rules = self.personal_reading(understood, by_rules, asks_secure=bool(_SECURE.search(question)))
+        if match is None and by_rules.asks and (form == "how" or _OBLIGED.search(question)):
+            # "before I fax, do I have to ring them first?": how to use a route, asked before anything else is
+            # known, gets that route's steps (vocabulary.yaml `how_to`); the check can still follow
+            channel = self.policy.channels.get(understood.facts.get("channel") or "")
+            if channel is not None and channel.how_to:
+                return self.faq_reply(channel.how_to, understood.facts, form="how")
         if match is None:
             return self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]

@@ -501,7 +501,7 @@ def _sections(ctx: _Context) -> None:
 _TERM_KEYS = {
     "kinds": {"rank": int, "choice": bool, "claims": list},
     "recipients": {"rank": int, "channel": str, "domains": list},
-    "channels": {"rank": int, "covered": bool, "recipient": str, "platform": bool},
+    "channels": {"rank": int, "covered": bool, "recipient": str, "platform": bool, "how_to": str},
 }
 
 
@@ -522,7 +522,7 @@ def _vocabulary(ctx: _Context) -> None:
                                      ctx.cites(node, loc), node.get("rank", 0), node.get("covered", True),
                                      node.get("channel"), node.get("recipient"), node.get("choice", True),
                                      check.strings(node, "claims", loc), check.strings(node, "domains", loc),
-                                     node.get("platform", False))
+                                     node.get("platform", False), node.get("how_to"))
         ctx.vocab[part] = terms
     # A recipient may imply a channel and a channel a recipient; each must exist.
     for part, key, other in (("recipients", "channel", "channels"), ("channels", "recipient", "recipients")):
@@ -717,6 +717,15 @@ def _faq(ctx: _Context) -> dict[str, Faq]:
         faq[node["id"]] = Faq(node["id"], node["question"], check.strings(node, "paraphrases", loc), verdict,
                               " ".join(node["answer"].split()), ctx.cites(node, loc), node.get("checklist"),
                               ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc))
+    # vocabulary.yaml channels name the FAQ that answers a how-to question about them (`how_to`): it must exist
+    vocabulary = ctx.docs.get("vocabulary")
+    if vocabulary is not None:
+        check.file = str(vocabulary[0])
+        for i, node in enumerate(vocabulary[1].get("channels") or []):
+            how = node.get("how_to") if isinstance(node, dict) else None
+            if isinstance(how, str) and how not in faq:
+                check.add(node, f"channels[{i}].how_to", f"refers to unknown FAQ {how!r}{did_you_mean(how, faq)}",
+                          "how_to")
     return faq
 
 

@@ -80,6 +80,7 @@ class Term:
     claims: tuple[str, ...] = ()  # kinds: words of another kind this one takes over next to it ("contact centre address")
     domains: tuple[str, ...] = ()  # recipients: parts of an address's domain that name this recipient ("hotmail")
     platform: bool = False  # channels: the route when named with email ("email it via Objective Connect")
+    how_to: str | None = None  # channels: the FAQ for a how-to question about it that the rules cannot place yet
 
 
 @dataclass(frozen=True, slots=True)

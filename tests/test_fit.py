@@ -337,3 +337,22 @@ def test_a_yes_no_question_leaving_out_a_step_the_answer_asks_for_is_no(assistan
     reply = assistant.answer("The hospital is a trusted partner, so can I email them the care plan without "
                              "encrypting it?")
     assert reply.verdict.value == "not_allowed"
+
+
+@pytest.mark.parametrize("question", [
+    "before I fax the referral do I have to phone them first?",
+    "once the fax has gone how do I know the right person got it?",
+])
+def test_how_to_fax_gets_the_fax_steps_before_anything_else_is_known(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.faq_id == "fax-steps" and reply.verdict.value == "allowed_with_conditions"
+
+
+def test_a_channels_how_to_faq_must_exist(knowledge_copy):
+    from knowledge.loader import KnowledgeError, load_policy
+
+    from .conftest import edit_knowledge
+    path = edit_knowledge(knowledge_copy, "vocabulary", "how_to: fax-steps", "how_to: fax-stepz")
+    with pytest.raises(KnowledgeError) as err:
+        load_policy(knowledge_copy)
+    assert f"{path}:" in str(err.value) and "unknown FAQ 'fax-stepz'; did you mean 'fax-steps'?" in str(err.value)
