@@ -164,6 +164,10 @@ class Assistant:
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
             by_rules = self.personal_reading(understood, by_rules, asks_secure=bool(_SECURE.search(question)))
+        if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))):
+            # "what's the best way to get the names and DOBs to them?": the definitions FAQ matched only the words
+            # for the information; the question is how to send it
+            by_rules = self.any_route(understood, by_rules)
         if match is None and by_rules.asks and (form == "how" or _OBLIGED.search(question)):
             # "before I fax, do I have to ring them first?": how to use a route, asked before anything else is
             # known, gets that route's steps (vocabulary.yaml `how_to`); the check can still follow
@@ -214,6 +218,30 @@ class Assistant:
         if none is not None and none.verdict is not first.verdict and none.verdict is not Verdict.NEED_MORE_INFO:
             assumed += f" If it identifies no one at all: {_lower_first(none.verdict.label)}."
         return replace(told, reasons=told.reasons + (assumed,))
+
+    def any_route(self, understood: Understanding, reply: Reply) -> Reply:
+        """The way of sending unsaid, asked how ("what do I need to do to send the spreadsheet to the provider?"):
+        the protocol's answer for the first way it allows, in the order the guided check offers them, naming the
+        other ways it allows and those it rules out. The question stands if no way is allowed, or one needs more to be known, or any way
+        would ring the Hub."""
+        facts = understood.facts
+        if reply.asks != "channel" or understood.channels or facts.get("kind") is None or facts.get("recipient") is None:
+            return reply
+        ways = [(channel, advise(self.policy, understood.facts.with_(channel=channel.id)))
+                for channel in self.policy.channels.values() if channel.choice]
+        if any(advice.verdict is Verdict.ESCALATE for _, advice in ways):
+            return reply
+        allowed = [(c, a) for c, a in ways if a.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)]
+        if not allowed:
+            return reply
+        channel, best = allowed[0]  # the first allowed in the order the guided check offers the ways (email first)
+        refused = [c.label for c, a in ways if a.verdict is Verdict.NOT_ALLOWED]
+        said = f"You did not say how you will send it. The protocol allows: {'; '.join(c.label for c, _ in allowed)}."
+        if refused:
+            said += f" Not: {'; '.join(refused)}."
+        told = Reply.from_advice(best, understood=self.recap(understood.facts))
+        return replace(told, summary=f"By {_lower_first(channel.label)}: {told.summary}",
+                       reasons=told.reasons + (said,), facts=understood.facts)
 
     def both_ways(self, understood: Understanding, reply: Reply) -> Reply:
         """A one-shot answer still needing a yes or no ("is it urgent and absolutely necessary?") says what the

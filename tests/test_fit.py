@@ -356,3 +356,17 @@ def test_a_channels_how_to_faq_must_exist(knowledge_copy):
     with pytest.raises(KnowledgeError) as err:
         load_policy(knowledge_copy)
     assert f"{path}:" in str(err.value) and "unknown FAQ 'fax-stepz'; did you mean 'fax-steps'?" in str(err.value)
+
+
+def test_how_to_send_with_no_way_named_gets_the_first_way_allowed_and_the_others(assistant):
+    reply = assistant.answer("The holiday club provider (external) needs the children's names and dates of birth "
+                             "by Friday. What's the best way to get it to them?")
+    text = reply.text()
+    assert reply.verdict.value == "allowed_with_conditions" and reply.summary.startswith("By email")
+    assert "AES-256" in text and "Objective Connect" in text and "Not: " in text and "Text message" in text
+    assert not reply.facts.get("channel")  # the way is still the user's to choose in the guided check
+
+
+def test_a_yes_no_question_with_no_way_named_still_asks_the_way(assistant):
+    reply = assistant.answer("can I send the child's plan to the GP?")
+    assert reply.asks == "channel"
