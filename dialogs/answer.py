@@ -191,7 +191,9 @@ class Assistant:
             # or asks how to send something (a channel named, other than the phone the Hub is rung on) and the
             # FAQ only half matches: another question
             sending = understood.facts.get("channel") not in (None, "phone") and match.score < CLEAR_FAQ
-            if understood.harm.level is HarmLevel.NO or sending:
+            # "can I share the anonymised figures on Hub contacts?": asking to share some information, no worry told
+            sharing = form == "yes_no" and understood.facts.get("kind") is not None and understood.harm.level is None
+            if understood.harm.level is HarmLevel.NO or sending or sharing:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts, form=form)
         return self.faq_reply(faq.id, understood.facts, form=form)

@@ -115,12 +115,15 @@ def _past_year(token: str) -> bool:
 
 
 def _age_of(tokens: list[str], i: int) -> int | None:
-    """The age a token gives ("15yo", "30" in "a 30 yr old man", "9" in "year 9": about 14), or None."""
+    """The age a token gives ("15yo", "30" in "a 30 yr old man", "9" in "year 9": about 14, "20s": 20), or None."""
     token = tokens[i]
     if token.isdigit() and len(token) <= 2:
         if i and tokens[i - 1] in ("year", "yr", "y") and 7 <= int(token) <= 11:
             return int(token) + 5  # a school year: year 9 is 13 to 14
         return int(token)
+    decade = re.fullmatch(r"([2-9]0)s", token)  # "three blokes in their 20s": at least 20
+    if decade is not None:
+        return int(decade.group(1))
     found = re.fullmatch(r"(\d{1,2})(?:yo|yrs?|yr?o)s?", token) or re.fullmatch(r"y(?:ea)?r?(\d{1,2})", token)
     if found is None:
         return None
