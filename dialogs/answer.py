@@ -158,12 +158,15 @@ class Assistant:
                 and understood.facts.get("channel") is None and _CLASSED.search(question):
             return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
         match = self.faq_match(question)
+        own_webmail = understood.facts.get("recipient") == "webmail_personal"
         if match is None or (match.score < CLEAR_FAQ and self.reader.names_document(understood.tokens)) \
-                or _SECURE.search(question):
+                or _SECURE.search(question) or own_webmail:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
-            by_rules = self.personal_reading(understood, by_rules, asks_secure=bool(_SECURE.search(question)))
+            # "forward my work emails to my yahoo": a personal webmail account takes nothing of the council's
+            by_rules = self.personal_reading(understood, by_rules,
+                                             asks_secure=bool(_SECURE.search(question)) or own_webmail)
         if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))):
             # "what's the best way to get the names and DOBs to them?": the definitions FAQ matched only the words
             # for the information; the question is how to send it

@@ -370,3 +370,16 @@ def test_how_to_send_with_no_way_named_gets_the_first_way_allowed_and_the_others
 def test_a_yes_no_question_with_no_way_named_still_asks_the_way(assistant):
     reply = assistant.answer("can I send the child's plan to the GP?")
     assert reply.asks == "channel"
+
+
+@pytest.mark.parametrize("question", [
+    "I'm going to post the entire court bundle to the solicitor so they have the lot, fine?",
+    "can I just email the whole statements folder to the guardian?",
+])
+def test_the_whole_of_something_is_everything(assistant, question):
+    assert assistant.answer(question).rule_id == "send-everything"
+
+
+def test_work_email_to_a_personal_webmail_account_is_no_whatever_is_in_it(assistant):
+    reply = assistant.answer("could I set up my work emails to forward to my gmail for when I'm on visits?")
+    assert reply.verdict.value == "not_allowed" and reply.rule_id == "email-to-personal-account"
