@@ -42,7 +42,9 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"\b(?:come|comes|fall|falls) under\b|"
                       r"\b(?:pid|personal|identifiable|sensitive|confidential)(?:\s+\w+)?\s+or\s+not\b|"
                       r"\b(?:is|are)\b[^.?!]*\b(?:pid|sensitive|confidential|identifiable)"
-                      r"(?:\s+(?:personal\s+)?(?:data|information|info))?\s*(?:\?|$)", re.IGNORECASE)
+                      r"(?:\s+(?:personal\s+)?(?:data|information|info))?\s*(?:\?|$)|"
+                      r"\b(?:could|would|does|can|will|is) (?:that|it|this|they) (?:still )?(?:identify|be identifiable)\b",
+                      re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
 # "is gsx secure?", "are internal emails secure?": whether a route is safe for what the protocol protects
 _SECURE = re.compile(r"\b(?:is|are|isn'?t|aren'?t)\b[^.?!]*\b(?:secure|safe)\b", re.IGNORECASE)
@@ -60,6 +62,8 @@ _PROPOSING = re.compile(r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|
                         r"thought we'd)\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
+                     r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
+                     r"save|keep|print|leave|take)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it)")
@@ -146,7 +150,7 @@ class Assistant:
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.advise(understood)
         proposed = self._proposed.get(by_rules.rule_id)
-        if proposed and form == "yes_no" and not _OBLIGED.search(question):
+        if proposed and form == "yes_no" and not _OBLIGED.search(question) and not _CLASSED.search(question):
             # "should I send the whole file?": no. "Do we have to delete sent emails?" asks about the duty: the steps
             by_rules = replace(by_rules, verdict=proposed.verdict, summary=proposed.summary)
         if by_rules.verdict is Verdict.ESCALATE:

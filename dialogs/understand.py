@@ -308,7 +308,8 @@ class Reader:
 
 # Yes/no facts read from the signal of the same name in signals.yaml, a negated mention read as nothing
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",
-          "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub")
+          "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub",
+          "name_removed")
 
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "

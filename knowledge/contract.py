@@ -51,7 +51,7 @@ NEEDED: tuple[Needed, ...] = (
                          ("in_subject", "in_subject"), ("borrowed_account", "borrowed_account"),
                          ("group_address", "group_address"), ("file_named", "file_named"),
                          ("kept_in_mailbox", "kept_in_mailbox"), ("misdirected", "misdirected"),
-                         ("to_hub", "to_hub"))),
+                         ("to_hub", "to_hub"), ("name_removed", "name_removed"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     Needed("signals", "signals", "skipped_step", "\"no need to zip it, yeah?\": a step left out is answered No"),
     Needed("signals", "signals", "passed_over", "\"rather than the portal\": a route named as not taken is not the route"),

@@ -66,7 +66,7 @@ EVERYDAY_WORDS = "everyday_words.txt"
 BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed",
                         "already", "everything", "in_body", "in_subject",
                         "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected",
-                        "to_hub"})
+                        "to_hub", "name_removed"})
 
 
 class KnowledgeError(SafeShareError):

@@ -306,7 +306,8 @@ class Policy:
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
               "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
-              "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub")
+              "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
+              "name_removed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,6 +336,7 @@ class Facts:
     kept_in_mailbox: bool | None = None  # what was sent kept in the mailbox (sent items, an Outlook folder)
     misdirected: bool | None = None  # it went to the wrong person or place: a breach or near miss
     to_hub: bool | None = None  # the Safeguarding Hub is who is told (a call, its written follow-up)
+    name_removed: bool | None = None  # the name taken off, the rest kept ("no name, just DOB and postcode")
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

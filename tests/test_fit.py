@@ -383,3 +383,16 @@ def test_the_whole_of_something_is_everything(assistant, question):
 def test_work_email_to_a_personal_webmail_account_is_no_whatever_is_in_it(assistant):
     reply = assistant.answer("could I set up my work emails to forward to my gmail for when I'm on visits?")
     assert reply.verdict.value == "not_allowed" and reply.rule_id == "email-to-personal-account"
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("I've taken the name off the assessment so it's anonymous now - ok to email it to the provider as it is?",
+     "not_allowed"),
+    ("what do I need to do if I take her name off but the referral still has her postcode and DOB?",
+     "allowed_with_conditions"),
+    ("if I leave his name out could the rare condition still identify him?", "allowed_with_conditions"),
+])
+def test_taking_the_name_off_does_not_make_it_anonymous(assistant, question, verdict):
+    reply = assistant.answer(question)
+    assert reply.rule_id == "still-identifiable" and reply.verdict.value == verdict
+    assert "indirectly" in reply.text()
