@@ -175,7 +175,9 @@ class Assistant:
             # "what's the best way to get the names and DOBs to them?": the definitions FAQ matched only the words
             # for the information; the question is how to send it
             by_rules = self.any_route(understood, by_rules)
-        if match is None and by_rules.asks and (form == "how" or _OBLIGED.search(question)):
+        about_route = form == "yes_no" and understood.facts.get("kind") is None \
+            and understood.facts.get("recipient") is None  # "are we even still allowed to use fax?"
+        if match is None and by_rules.asks and (form == "how" or _OBLIGED.search(question) or about_route):
             # "before I fax, do I have to ring them first?": how to use a route, asked before anything else is
             # known, gets that route's steps (vocabulary.yaml `how_to`); the check can still follow
             channel = self.policy.channels.get(understood.facts.get("channel") or "")

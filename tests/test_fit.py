@@ -396,3 +396,15 @@ def test_taking_the_name_off_does_not_make_it_anonymous(assistant, question, ver
     reply = assistant.answer(question)
     assert reply.rule_id == "still-identifiable" and reply.verdict.value == verdict
     assert "indirectly" in reply.text()
+
+
+def test_whether_email_suits_personal_information_gets_the_protocols_email_section(assistant):
+    reply = assistant.answer("Is Outlook ok for sending personal data or should I use something else?")
+    text = reply.text()
+    assert reply.faq_id == "email-for-personal-information" and reply.verdict.value == "allowed_with_conditions"
+    assert "risk managed approach" in text and "Objective Connect" in text
+
+
+def test_whether_a_route_is_still_allowed_gets_its_steps(assistant):
+    reply = assistant.answer("is faxing allowed at all these days?")
+    assert reply.faq_id == "fax-steps" and not reply.asks
