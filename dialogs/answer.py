@@ -122,25 +122,25 @@ class Assistant:
         return " ".join(self.reader.harm.stem(w) for w in self._words(text))
 
     def answer(self, question: str) -> Reply:
-        reply = self._answer(question)
-        if reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
-                _AGREE.search(question) or question_form(question) == "yes_no"):
-            # "didn't check the number with them, that's fine isn't it", "can I send it without encrypting?": a
-            # step the answer's own checklist asks for, said to be left out in a yes/no question or one asking to
-            # be agreed with, is answered No; the steps say what to do
-            stem = self.reader.harm.stem
-            steps = {stem(w) for part in reply.checklist for item in part.items for w in self.reader.speller.tokens(item)}
-            if any(stem(w) in steps for step in self.reader.read(question).skipped for w in step.split()):
-                return replace(reply, verdict=Verdict.NOT_ALLOWED,
-                               summary="No: the protocol does not let you leave that step out. " + reply.summary)
-        return reply
-
-    def _answer(self, question: str) -> Reply:
         form = question_form(question)
         button = self._buttons.get(normalise(question))
         if button is not None:
             return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
+        reply = self._answer(question, form, understood)
+        if understood.skipped and reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
+                form == "yes_no" or _AGREE.search(question)):
+            # "didn't check the number with them, that's fine isn't it", "can I send it without encrypting?": a
+            # step the answer's own checklist asks for, said to be left out in a yes/no question or one asking to
+            # be agreed with, is answered No; the steps say what to do
+            stem = self.reader.harm.stem
+            steps = {stem(w) for part in reply.checklist for item in part.items for w in self.reader.speller.tokens(item)}
+            if any(stem(w) in steps for step in understood.skipped for w in step.split()):
+                return replace(reply, verdict=Verdict.NOT_ALLOWED,
+                               summary="No: the protocol does not let you leave that step out. " + reply.summary)
+        return reply
+
+    def _answer(self, question: str, form: str, understood: Understanding) -> Reply:
         if understood.harm.level is HarmLevel.MAYBE:
             match = self.faq_match(question)  # "who do I ring if I'm worried about a child?": the Hub answers it
             if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE:
