@@ -114,17 +114,24 @@ def _past_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and 1950 <= int(token) < date.today().year
 
 
+_DECADE = re.compile(r"([2-9]0)s")
+_AGE_WORD = re.compile(r"(\d{1,2})(?:yo|yrs?|yr?o)s?")
+_SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
+
+
 def _age_of(tokens: list[str], i: int) -> int | None:
     """The age a token gives ("15yo", "30" in "a 30 yr old man", "9" in "year 9": about 14, "20s": 20), or None."""
     token = tokens[i]
+    if not token[-1:].isdigit() and not token[:1].isdigit():
+        return None  # most words: no digit at either end, so no age
     if token.isdigit() and len(token) <= 2:
         if i and tokens[i - 1] in ("year", "yr", "y") and 7 <= int(token) <= 11:
             return int(token) + 5  # a school year: year 9 is 13 to 14
         return int(token)
-    decade = re.fullmatch(r"([2-9]0)s", token)  # "three blokes in their 20s": at least 20
+    decade = _DECADE.fullmatch(token)  # "three blokes in their 20s": at least 20
     if decade is not None:
         return int(decade.group(1))
-    found = re.fullmatch(r"(\d{1,2})(?:yo|yrs?|yr?o)s?", token) or re.fullmatch(r"y(?:ea)?r?(\d{1,2})", token)
+    found = _AGE_WORD.fullmatch(token) or _SCHOOL_YEAR.fullmatch(token)
     if found is None:
         return None
     return int(found.group(1)) + (5 if token.startswith("y") else 0)

@@ -90,6 +90,7 @@ class Reader:
         self._persons = frozenset(p for p in (*policy.harm.people, *policy.harm.children)
                                   if len(_split(p)) == 1 and p not in _NOT_A_PERSON and p not in policy.harm.groups)
         self._passwords = _PasswordReader(policy.password_check, self.speller) if policy.password_check else None
+        self._route_phrases: dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]] = {}
 
     def read(self, text: str) -> Understanding:
         tokens = self.speller.tokens(text)
@@ -264,11 +265,15 @@ class Reader:
 
     def _named_with(self, tokens: list[str], hits: list[_Hit], name: str, also_after: tuple[str, ...] = ()) -> list[str]:
         """The channels a signal's `words` come just after, or its `negations` just before."""
-        signal = self.policy.signals.get(name)
-        if signal is None:
-            return []
-        after = [tuple(_split(w)) for w in signal.words]
-        before = [tuple(_split(w)) for w in signal.negations]  # "cant access" comes before the route
+        phrases = self._route_phrases.get(name)
+        if phrases is None:
+            signal = self.policy.signals.get(name)
+            if signal is None:
+                return []
+            # `words` come after the route, `negations` before it ("cant access" the portal)
+            phrases = self._route_phrases[name] = ([tuple(_split(w)) for w in signal.words],
+                                                   [tuple(_split(w)) for w in signal.negations])
+        after, before = phrases
         found = []
         for hit in (h for h in hits if h.category == "channel"):
             end = hit.start + hit.length
