@@ -43,7 +43,8 @@ _ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we|you|she|he
 _EXPLAINABLE = frozenset({"physical", "general"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
-_TOLD_AGE = re.compile(r"\((\d{1,2})\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
+_TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                       r"seventeen)\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
                        r"\b(?:looks?|looking|aged?)\s+(?:about|around|roughly)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|"
                        r"days?|weeks?|months?|pages?|%|pm|am))|"
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
@@ -114,14 +115,29 @@ def _past_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and 1950 <= int(token) < date.today().year
 
 
+# Explanations that change are the worry, not an answer to it: "a different story every time"
+_CHANGING = re.compile(r"\b(?:different|changing|changed|new|another|conflicting)\s+(?:story|stories|explanation|"
+                       r"explanations|excuse|excuses|version|versions)\b|\bstor(?:y|ies)\s+(?:has\s+|have\s+|keeps?\s+)?"
+                       r"chang", re.IGNORECASE)
 _DECADE = re.compile(r"([2-9]0)s")
+# Ages written as words ("one of my youth club lot (thirteen)"); not one to four, which are everyday words
+_AGE_WORDS = {w: n for n, w in enumerate("five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+                                         "sixteen seventeen eighteen nineteen".split(), start=5)}
 _AGE_WORD = re.compile(r"(\d{1,2})(?:yo|yrs?|yr?o)s?")
 _SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
+
+
+def _told_age(group: str) -> int:
+    """An age as _TOLD_AGE found it: digits, or a word in brackets ("(thirteen)")."""
+    return int(group) if group.isdigit() else _AGE_WORDS.get(group.lower(), 99)
 
 
 def _age_of(tokens: list[str], i: int) -> int | None:
     """The age a token gives ("15yo", "30" in "a 30 yr old man", "9" in "year 9": about 14, "20s": 20), or None."""
     token = tokens[i]
+    if token in _AGE_WORDS and (tokens[i - 1:i] == ["aged"] or tokens[i + 1:i + 3] in (["year", "old"], ["years", "old"])
+                                or tokens[i + 1:i + 2] == ["yo"]):
+        return _AGE_WORDS[token]  # "aged thirteen", "a fourteen year old"
     if not token[-1:].isdigit() and not token[:1].isdigit():
         return None  # most words: no digit at either end, so no age
     if token.isdigit() and len(token) <= 2:
@@ -235,7 +251,7 @@ class HarmReader:
             cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no)
             if cue is not None:
                 cues.append(cue)
-        gap = self._age_gap(tokens, stems)
+        gap = self._age_gap(tokens, stems, text or "")
         if gap is not None:
             cues.append(gap)
         if (_ADULT_NOW.search(text or "") or _OWN_CHILDHOOD.search(text or "")) and not self._aged(tokens, text or ""):
@@ -294,7 +310,7 @@ class HarmReader:
             out.update(range(s, e))
         return out
 
-    def _age_gap(self, tokens: list[str], stems: list[str]) -> Cue | None:
+    def _age_gap(self, tokens: list[str], stems: list[str], text: str = "") -> Cue | None:
         """A child's age and an adult's (next to a word for a man or partner), `age_gap` years or more apart."""
         adults = self._adults
         child_ages, adult_ages = [], []
@@ -308,6 +324,9 @@ class HarmReader:
                 child_ages.append(age)
             elif 18 <= age <= 70 and near & adults:
                 adult_ages.append((age, i))
+        # "one of my youth club lot (thirteen)", "Kayden (4)": an age in brackets is a child's
+        child_ages += [a for a in (_told_age(next(g for g in m.groups() if g)) for m in _TOLD_AGE.finditer(text))
+                       if a <= 15]
         if not child_ages or not adult_ages:
             return None
         age, i = max(adult_ages)
@@ -332,7 +351,8 @@ class HarmReader:
                                                  or tokens[i - 1:i] in (["aged"], ["age"]))
                for i, t in enumerate(tokens)):
             return True
-        return any(int(next(g for g in m.groups() if g)) < 18 for m in _TOLD_AGE.finditer(text))
+        return any(_told_age(next(g for g in m.groups() if g)) < 18 for m in _TOLD_AGE.finditer(text)) \
+            or any(_age_of(tokens, i) is not None and t in _AGE_WORDS for i, t in enumerate(tokens))
 
     def _corroborated(self, cues: list[Cue], now: bool) -> bool:
         """Worrying signs that add up: `corroborate` different ones told as happening now, or one more told any way."""
@@ -463,10 +483,13 @@ class HarmReader:
                 readings.append("past")
             if said("managed"):
                 readings.append("managed")
-        if category in _EXPLAINABLE and ((said("explained") and not said("reporters")) or (
+        if category in _EXPLAINABLE and not _CHANGING.search(" ".join(tokens)) and (
+                (said("explained") and not self._reported(sentence)) or (
                 any(True for _ in self._find(earlier, "explained")) and not self._reporters.intersection(
                     self.stem(t) for t in earlier))):
             readings.append("explained")
+            if len({tuple(written[s:e]) for s, e in self._find(written, "explained")}) >= 2:
+                readings.append("explained twice")  # "a header in the match ... accident form's done": told twice over
         if readings and resolved:
             readings.append("resolved")  # "... abused as a toddler. She is doing really well now."
         if said_no:
@@ -482,9 +505,15 @@ class HarmReader:
         she's 'fine now'" the child's word is the worry, not the answer to it."""
         for s, _ in self._find(stems, "resolved"):
             start = max((i + 1 for i, t in enumerate(stems[:s]) if t == _END), default=0)
-            if not self._reporters.intersection((*before, *stems[start:s])):
+            if not self._reported([*before, *stems[start:s]]):
                 return True
         return False
+
+    def _reported(self, stems: Sequence[str]) -> bool:
+        """Someone's words reported ("mum says", "she told me"), not a word for telling at a clause's end:
+        "first aid done, parents told, he's fine" tells of the user informing the parents."""
+        return any(stem in self._reporters and i + 1 < len(stems) and stems[i + 1] not in (_PAUSE, _END)
+                   for i, stem in enumerate(stems))
 
     def _document_near(self, stems: list[str], written: list[str]) -> bool:
         """A document word, not one inside a word for a child ("form" in "sixth form"), nor a verb: "a neighbour
