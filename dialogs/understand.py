@@ -293,7 +293,11 @@ class Reader:
         found = [h for h in hits if h.category == signal]
         if not found:
             return None
-        if any(h.value == "no" for h in found):
+        opposites = [h for h in found if h.value == "no"]
+        if opposites:
+            yes = [h for h in found if h.value == "yes"]
+            if any(_either_or(tokens, a, b) for a in yes for b in opposites):
+                return None  # "ZipCrypto or AES-256 - which one?": a choice asked about, neither said
             return False  # an opposite ("unencrypted") is never read as a yes
         if any(not self._negated(tokens, h, signal) for h in found):
             return True
@@ -320,6 +324,13 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
                        "documents doc docs attachment attachments spreadsheet spreadsheets".split())
+
+
+def _either_or(tokens: list[str], a: _Hit, b: _Hit) -> bool:
+    """Two phrases offered as a choice: "x or y", a few words apart at most."""
+    first, second = sorted((a, b), key=lambda h: h.start)
+    between = tokens[first.start + first.length:second.start]
+    return len(between) <= 3 and "or" in between
 
 
 @lru_cache(maxsize=4096)

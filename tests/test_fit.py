@@ -408,3 +408,13 @@ def test_whether_email_suits_personal_information_gets_the_protocols_email_secti
 def test_whether_a_route_is_still_allowed_gets_its_steps(assistant):
     reply = assistant.answer("is faxing allowed at all these days?")
     assert reply.faq_id == "fax-steps" and not reply.asks
+
+
+def test_a_choice_between_a_weak_and_a_strong_encryption_is_not_read_as_the_weak_one(assistant):
+    reply = assistant.answer("7zip offers AES-256 or ZipCrypto, which do I pick?")
+    assert reply.verdict.value != "not_allowed" and "AES-256" in reply.text()
+
+
+def test_a_text_reminding_someone_of_a_meeting_is_logistics(assistant):
+    reply = assistant.answer("can I text mum to remind her of the review meeting on Thursday at 10?")
+    assert reply.rule_id == "text-logistics"
