@@ -416,5 +416,5 @@ def test_a_choice_between_a_weak_and_a_strong_encryption_is_not_read_as_the_weak
 
 
 def test_a_text_reminding_someone_of_a_meeting_is_logistics(assistant):
-    reply = assistant.answer("can I text mum to remind her of the review meeting on Thursday at 10?")
+    reply = assistant.answer("can I text dad to remind him of the meeting with me on Friday at 2?")
     assert reply.rule_id == "text-logistics"
