@@ -146,7 +146,7 @@ class Assistant:
             if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE:
                 return self.faq_reply(match.faq_id, understood.facts)
             return self.ask_harm(understood.facts, understood.harm)
-        if understood.harm.level is None and not understood.anything and self.reader.harm.is_story(understood.tokens):
+        if understood.harm.level is None and not understood.anything and self.reader.harm.is_story(understood.tokens, question):
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.advise(understood)
         proposed = self._proposed.get(by_rules.rule_id)

@@ -472,6 +472,8 @@ class HarmReader:
                 True for phrase in self._over[category] for i in range(len(after))
                 if tuple(after[i:i + len(phrase)]) == phrase):
             return None  # the child is safe now, or not real (training, statistics, fiction), or this harm is over
+        if category == "missing" and self._document_stems.intersection(stems[max(lo, start - 3):start]):
+            return None  # "our template's gone missing", "the file has gone missing": a thing, not a child
         readings = []
         if self._negated(stems, start):
             readings.append("negated")
@@ -531,9 +533,15 @@ class HarmReader:
         return any(stem in self._reporters and _FIRST_PERSON.intersection(before[i + 1:i + 3])
                    for i, stem in enumerate(before[last:], last))
 
-    def is_story(self, tokens: Iterable[str]) -> bool:
-        """A long description about a person: asked about when nothing else in it could be read."""
+    def is_story(self, tokens: Iterable[str], text: str | None = None) -> bool:
+        """A long description about a person: asked about when nothing else in it could be read. With the
+        text, only what is told counts, not the questions: "why does it matter so much how we send stuff?
+        what happens if someone gets it wrong?" asks, it tells of no one."""
         words = list(tokens)
+        if text is not None:
+            told = [s for s in _TOLD.findall(text)
+                    if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)]
+            words = [t for s in told for t in self._tokens(s)]
         return len(words) >= 20 and any(self.stem(w) in self._people for w in words)
 
     # -- scopes ---------------------------------------------------------------
