@@ -65,6 +65,8 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
                      r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
                      r"save|keep|print|leave|take)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
+# "if I take the name off the report is it anonymous?": a condition, then the yes/no question
+_CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{0,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it)")
 _TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
@@ -90,7 +92,7 @@ def question_form(question: str) -> str:
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
                 else "yes_no"
-        if _TAG.search(sentence) or _ASKING.search(sentence):
+        if _TAG.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence):
             return "yes_no"
     return ""
 
@@ -134,7 +136,8 @@ class Assistant:
             # step the answer's own checklist asks for, said to be left out in a yes/no question or one asking to
             # be agreed with, is answered No; the steps say what to do
             stem = self.reader.harm.stem
-            steps = {stem(w) for part in reply.checklist for item in part.items for w in self.reader.speller.tokens(item)}
+            asked_for = [item for part in reply.checklist for item in part.items] + [reply.summary]
+            steps = {stem(w) for item in asked_for for w in self.reader.speller.tokens(item)}
             if any(stem(w) in steps for step in understood.skipped for w in step.split()):
                 return replace(reply, verdict=Verdict.NOT_ALLOWED,
                                summary="No: the protocol does not let you leave that step out. " + reply.summary)

@@ -15,8 +15,10 @@ SHARED = ROOT.parent / "shared"
 
 @pytest.fixture(scope="session", autouse=True)
 def _policy_cache(tmp_path_factory):
-    """`safeshare ask` run by the tests keeps its checked policy here, not in the user's ~/.cache."""
+    """Run by the tests, SafeShare keeps what it builds and stores in the test's own folders, never in the
+    user's ~/.cache or ~/.local/share."""
     os.environ["SAFESHARE_CACHE_DIR"] = str(tmp_path_factory.mktemp("policy-cache"))
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("data-home"))
 
 
 @pytest.fixture(scope="session")

@@ -61,8 +61,10 @@ def test_check_reports_full_coverage():
 def _serve(tmp_path, *args, **env):
     import os
 
+    # a home of its own: serve must not make a state file in the real ~/.local/share
+    home = {"HOME": str(tmp_path / "home"), "XDG_DATA_HOME": str(tmp_path / "data")}
     return subprocess.run([sys.executable, "-m", "bot.cli", "serve", *args], cwd=tmp_path, capture_output=True,
-                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT), **env})
+                          text=True, timeout=60, env={**os.environ, "PYTHONPATH": str(ROOT), **home, **env})
 
 
 def test_serve_explains_a_bad_state_store_or_a_busy_port(tmp_path):

@@ -418,3 +418,22 @@ def test_a_choice_between_a_weak_and_a_strong_encryption_is_not_read_as_the_weak
 def test_a_text_reminding_someone_of_a_meeting_is_logistics(assistant):
     reply = assistant.answer("can I text dad to remind him of the meeting with me on Friday at 2?")
     assert reply.rule_id == "text-logistics"
+
+
+@pytest.mark.parametrize("question", [
+    "does removing the name make the document anonymous?",
+    "does taking the name off make it anonymous?",
+    "if I take the child's name off the report is it anonymous?",
+])
+def test_every_way_of_asking_whether_no_name_means_anonymous_gets_the_same_answer(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.rule_id == "still-identifiable" and reply.verdict.value == "not_allowed"
+    assert "directly or indirectly" in reply.brief()  # the point of the definition survives the short answer
+
+
+@pytest.mark.parametrize("question", [
+    "the disclaimer goes on external emails anyway so there's no need to zip the plan, yeah?",
+    "our fax cover sheet has no warning paragraph, just CONFIDENTIAL at the top. Can we keep using it?",
+])
+def test_a_common_answer_that_names_the_step_left_out_is_no(assistant, question):
+    assert assistant.answer(question).verdict.value == "not_allowed"
