@@ -65,6 +65,9 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
                      r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
                      r"save|keep|print|leave|take)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
+# A message ending in a tag without its question mark: "thats fine isnt it", "that ok"
+_AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
+                         r"is that right|right\?|yeah|innit)\s*$", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{0,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
@@ -92,7 +95,8 @@ def question_form(question: str) -> str:
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
                 else "yes_no"
-        if _TAG.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence):
+        if _TAG.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
+                or (sentence is asked[-1] and _AGREE_LAST.search(sentence)):
             return "yes_no"
     return ""
 

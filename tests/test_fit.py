@@ -437,3 +437,12 @@ def test_every_way_of_asking_whether_no_name_means_anonymous_gets_the_same_answe
 ])
 def test_a_common_answer_that_names_the_step_left_out_is_no(assistant, question):
     assert assistant.answer(question).verdict.value == "not_allowed"
+
+
+def test_a_login_beside_whose_it_is_is_someone_elses_account(assistant):
+    reply = assistant.answer("can I use my manager's cjsm login to send the court report? she's fine with it")
+    assert reply.rule_id == "borrowed-account" and reply.verdict.value == "not_allowed"
+
+
+def test_a_tag_without_its_question_mark_still_asks_to_be_agreed_with(assistant):
+    assert question_form("I keep every email about the family in an outlook folder, thats fine isnt it") == "yes_no"
