@@ -234,7 +234,10 @@ class EmailChecker:
         plain = [a for a in draft.attachments if not a.lower().endswith(self.data.package_extensions)]
         if secure and (plain or body_hits) and not insecure_outside:  # SafeShare cannot see the sending account
             add("secure_own_account", where=", ".join(secure))
-        offer = bool(plain) and insecure_outside
+        # a personal webmail account may not have it at all, packaged or not (Internet Email 2): the package is
+        # offered only where some outside recipient could take one
+        packageable = kinds.get(EXTERNAL, 0) + kinds.get(PARTNER, 0) > 0
+        offer = bool(plain) and insecure_outside and packageable
         if offer:
             add("attachment_not_encrypted", count=len(plain))
         if name_hits:

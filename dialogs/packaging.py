@@ -44,7 +44,8 @@ class PackageText:
         if in_chat:
             where = ("SafeShare keeps no copy of it, but this message stays in your chat history (on the chat "
                      "service's servers and your devices) until you delete it. Ring the recipient and read it to "
-                     "them, then delete this message (in Teams: More options on the message, then Delete).")
+                     "them, then delete this message (in Teams: More options on the message, then Delete; in a "
+                     "terminal, clear the screen).")
         else:
             where = ("SafeShare keeps no copy of it: it is only on this screen and in your terminal's scrollback. "
                      "Ring the recipient and read it to them, then clear the screen.")

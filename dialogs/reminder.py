@@ -264,7 +264,8 @@ def set_message(view: ReminderView, delivers: bool = True) -> Message:
                  f"{when_text(view.deadline)}.",
                  "This terminal chat cannot send you a message later (SafeShare sends reminders in Teams): put the "
                  "deadline in your calendar."]
-    return _message(f"Reminder set for {when_text(view.due)}.", tuple(lines), (cancel_option(view), _mine()))
+    title = f"Reminder set for {when_text(view.due)}." if delivers else f"Noted for {when_text(view.due)}."
+    return _message(title, tuple(lines), (cancel_option(view), _mine()))
 
 
 def list_message(views: list[ReminderView]) -> Message:

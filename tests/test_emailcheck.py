@@ -151,7 +151,9 @@ def test_subject_body_statement_and_attachments(checker):
     said = " ".join(f.says for f in result.findings)
     assert "943" not in said and "12/03" not in said and "an NHS number" in said and "a date of birth" in said
     statement = next(f for f in result.findings if f.id == "no_deletion_statement")
-    assert STATEMENT in statement.fix  # the protocol's own words
+    # delete after use (All Email 5) with the protocol's own statement (Internal Mail 1)
+    assert "once you no longer need them" in statement.fix
+    assert "permanently delete the email and attachment and contact the sender" in statement.fix
     internal = checker.check(Draft(to=("jo@cumbria.gov.uk",), subject="CONFIDENTIAL",
                                    body=f"Julia lives at CA1 1AB.\n\n{STATEMENT}"))
     assert ids(internal) == ["body_internal"] and "internal.1" in internal.findings[0].cites
@@ -230,3 +232,10 @@ def test_check_email_usage_errors():
     assert run("check-email", "--subject", "x").returncode == 2
     missing = run("check-email", "--to", "a@b.org", "--body-file", "/nonexistent/Julia Smith.txt")
     assert missing.returncode == 2 and "Julia" not in missing.stderr
+
+
+def test_no_package_is_offered_for_a_personal_webmail_account(checker):
+    """A personal account may not have it at all, packaged or not (Internet Email 2)."""
+    result = checker.check(Draft(to=("someone@hotmail.com",), subject="CONFIDENTIAL plan", attachments=("plan.docx",)))
+    assert "webmail" in ids(result) and not result.offer_package
+    assert "attachment_not_encrypted" not in ids(result)
