@@ -187,7 +187,10 @@ class Assistant:
         if match is None and by_rules.asks and (form == "how" or _OBLIGED.search(question) or about_route):
             # "before I fax, do I have to ring them first?": how to use a route, asked before anything else is
             # known, gets that route's steps (vocabulary.yaml `how_to`); the check can still follow
-            channel = self.policy.channels.get(understood.facts.get("channel") or "")
+            # "before faxing do I have to ring them first?": the route with steps, of the ways named
+            named = [understood.facts.get("channel"), *understood.channels]
+            channel = next((self.policy.channels[c] for c in named if c in self.policy.channels
+                            and self.policy.channels[c].how_to), None)
             if channel is not None and channel.how_to:
                 return self.faq_reply(channel.how_to, understood.facts, form="how")
         if match is None:

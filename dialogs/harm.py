@@ -41,6 +41,9 @@ _ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we|you|she|he
                    r"\bam i (?:allowed|ok)\b", re.IGNORECASE)
 # An innocent cause explains an injury: "fell over" says nothing of a drunk parent or a missing child
 _EXPLAINABLE = frozenset({"physical", "general"})
+# What the user means to do ("I'm going to forward it to my gmail over the weekend"): a plan, not a child's story
+_PLAN = re.compile(r"\b(?:i|we)(?:'m|\u2019m| am| are|'re)? (?:going to|gonna|about to|planning to|was going to|"
+                   r"were going to)\b", re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -374,7 +377,8 @@ class HarmReader:
         child's full name to my manager?" is a question, not a story. `whole` is the whole text's tokens and
         stems, as the caller has them: the child may be named in the question."""
         told = [s for s in _TOLD.findall(text or "")
-                if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)]
+                if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)
+                and not _PLAN.search(s)]
         words = [t for s in told for t in self._tokens(s)]
         if len(words) < self.words.story:
             return False

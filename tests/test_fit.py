@@ -446,3 +446,14 @@ def test_a_login_beside_whose_it_is_is_someone_elses_account(assistant):
 
 def test_a_tag_without_its_question_mark_still_asks_to_be_agreed_with(assistant):
     assert question_form("I keep every email about the family in an outlook folder, thats fine isnt it") == "yes_no"
+
+
+def test_a_plan_told_is_not_a_story_about_a_child(assistant):
+    reply = assistant.answer("I'm going to forward a work email to my personal hotmail so I can read it on the train "
+                             "over the weekend, it only has a child's first name in it. ok?")
+    assert reply.asks != "harm" and reply.verdict.value == "not_allowed"
+
+
+def test_ringing_first_is_a_step_of_faxing_not_a_second_route(assistant):
+    reply = assistant.answer("before I fax the plan over do I need to phone them first?")
+    assert reply.faq_id == "fax-steps"
