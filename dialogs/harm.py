@@ -476,7 +476,7 @@ class HarmReader:
                 True for phrase in self._over[category] for i in range(len(after))
                 if tuple(after[i:i + len(phrase)]) == phrase):
             return None  # the child is safe now, or not real (training, statistics, fiction), or this harm is over
-        if category == "missing" and self._document_stems.intersection(stems[max(lo, start - 3):start]):
+        if category == "missing" and any(True for _ in self._find(stems[max(lo, start - 3):start], "documents")):
             return None  # "our template's gone missing", "the file has gone missing": a thing, not a child
         readings = []
         if self._negated(stems, start):
