@@ -298,7 +298,9 @@ class HarmReader:
                 continue
             for quote in _QUOTE.finditer(told):
                 before = [self.stem(w) for w in self._tokens(told[:quote.start()])]
-                if self._reporters.intersection(before):
+                said = [i for i, w in enumerate(before) if w in self._reporters]
+                # "if I say 'the 9yo on X drug'": the user's own words, an example, not someone's disclosure
+                if said and not (said[-1] and before[said[-1] - 1] in ("i", "we")):
                     return True
         return False
 

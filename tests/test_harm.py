@@ -302,3 +302,14 @@ def test_a_story_about_a_child_asks_harm_first_when_something_must_be_asked_anyw
 def test_questions_about_the_work_are_not_stories_about_a_child(assistant, question):
     reply = assistant.answer(question)
     assert reply.asks != "harm" and reply.verdict.value != "escalate"
+
+
+def test_the_users_own_example_in_quotes_is_not_a_disclosure(assistant):
+    """"if I say 'the 9yo on X drug'" quotes the user's example; "she said 'he hits me'" quotes a child."""
+    reply = assistant.answer("does a drug name identify a child? e.g. if I say 'the 9yo on X drug at Y school'")
+    assert reply.verdict.value != "escalate"
+
+
+def test_a_lost_memory_stick_is_a_breach_for_the_manager(assistant):
+    reply = assistant.answer("I took the case file home on a memory stick and now I can't find the stick. What now?")
+    assert reply.rule_id == "misdirected" and "manager" in reply.text()
