@@ -114,6 +114,12 @@ class _Phrase:
     words: tuple[str, ...] = ()  # weak words match as written: "privates" is not "private"
 
 
+def _told_sentences(text: str) -> list[str]:
+    """The sentences that tell something, not those that ask (with or without a question mark)."""
+    return [s for s in _TOLD.findall(text)
+            if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)]
+
+
 def _past_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and 1950 <= int(token) < date.today().year
 
@@ -130,9 +136,10 @@ _AGE_WORD = re.compile(r"(\d{1,2})(?:yo|yrs?|yr?o)s?")
 _SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
 
 
-def _told_age(group: str) -> int:
-    """An age as _TOLD_AGE found it: digits, or a word in brackets ("(thirteen)")."""
-    return int(group) if group.isdigit() else _AGE_WORDS.get(group.lower(), 99)
+def _told_ages(text: str) -> list[int]:
+    """The ages _TOLD_AGE finds: digits, or a word in brackets ("(thirteen)")."""
+    groups = (next(g for g in m.groups() if g) for m in _TOLD_AGE.finditer(text))
+    return [int(g) if g.isdigit() else _AGE_WORDS.get(g.lower(), 99) for g in groups]
 
 
 def _age_of(tokens: list[str], i: int) -> int | None:
@@ -197,6 +204,7 @@ class HarmReader:
         self._reporters = self._set(words.reporters) - self._document_stems
         self._lists["reporters"] = [p for p in self._lists["reporters"] if not set(p) <= self._document_stems]
         self._adults = self._set(words.adults)
+        self._no_stems = self._set(("no", "without"))  # before a document word: "no paperwork" names none
         self._firsts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for name, stemmed in self._lists.items():
             firsts = self._firsts[name] = {}
@@ -241,17 +249,18 @@ class HarmReader:
         said_no = self._spans(stems, "no_harm")
         own_no = any(not self._reporters.intersection(stems[max(0, s - 4):s]) for s, _ in self._find(stems, "no_harm"))
         blocked = said_no | self._everyday(stems)
+        changing = bool(_CHANGING.search(" ".join(tokens)))  # "a different story every time": read once
         cues: list[Cue] = []
         taken: set[int] = set(blocked)
         for start, end, phrase in self._phrase_hits(tokens, stems, taken):
-            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no)
+            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no, changing)
             if cue is not None:
                 cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
         for i, stem in enumerate(stems):
             category = self._acts.get(stem)
             if category is None or i in taken or not self._person_near(stems, i):
                 continue
-            cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no)
+            cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing)
             if cue is not None:
                 cues.append(cue)
         gap = self._age_gap(tokens, stems, text or "")
@@ -330,8 +339,7 @@ class HarmReader:
             elif 18 <= age <= 70 and near & adults:
                 adult_ages.append((age, i))
         # "one of my youth club lot (thirteen)", "Kayden (4)": an age in brackets is a child's
-        child_ages += [a for a in (_told_age(next(g for g in m.groups() if g)) for m in _TOLD_AGE.finditer(text))
-                       if a <= 15]
+        child_ages += [a for a in _told_ages(text) if a <= 15]
         if not child_ages or not adult_ages:
             return None
         age, i = max(adult_ages)
@@ -356,7 +364,7 @@ class HarmReader:
                                                  or tokens[i - 1:i] in (["aged"], ["age"]))
                for i, t in enumerate(tokens)):
             return True
-        return any(_told_age(next(g for g in m.groups() if g)) < 18 for m in _TOLD_AGE.finditer(text)) \
+        return any(a < 18 for a in _told_ages(text)) \
             or any(_age_of(tokens, i) is not None and t in _AGE_WORDS for i, t in enumerate(tokens))
 
     def _corroborated(self, cues: list[Cue], now: bool) -> bool:
@@ -378,9 +386,7 @@ class HarmReader:
         Only the sentences that are not the question count: "can I email the
         child's full name to my manager?" is a question, not a story. `whole` is the whole text's tokens and
         stems, as the caller has them: the child may be named in the question."""
-        told = [s for s in _TOLD.findall(text or "")
-                if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)
-                and not _PLAN.search(s)]
+        told = [s for s in _told_sentences(text or "") if not _PLAN.search(s)]
         words = [t for s in told for t in self._tokens(s)]
         if len(words) < self.words.story:
             return False
@@ -454,7 +460,9 @@ class HarmReader:
         return False
 
     def _read(self, tokens: list[str], stems: list[str], start: int, end: int, category: str, clear: bool,
-              resolved: bool = False, said_no: bool = False) -> Cue | None:
+              resolved: bool = False, said_no: bool = False, changing: bool = False) -> Cue | None:
+        """One cue read in its sentence. `changing`: the text tells of explanations that change, which no
+        innocent cause explains away."""
         words = " ".join(tokens[start:end])
         lo, hi = start, end
         while lo > 0 and stems[lo - 1] != _END:
@@ -491,7 +499,7 @@ class HarmReader:
                 readings.append("past")
             if said("managed"):
                 readings.append("managed")
-        if category in _EXPLAINABLE and not _CHANGING.search(" ".join(tokens)) and (
+        if category in _EXPLAINABLE and not changing and (
                 (said("explained") and not self._reported(sentence)) or (
                 any(True for _ in self._find(earlier, "explained")) and not self._reporters.intersection(
                     self.stem(t) for t in earlier))):
@@ -527,9 +535,8 @@ class HarmReader:
         """A document word, not one inside a word for a child ("form" in "sixth form"), nor a verb: "a neighbour
         reporting a boy", "she noted marks" tell of someone, where "the report", "her notes" name a document."""
         child = self._spans(stems, "children")
-        negations = self._set(("no", "without"))
         return any(not child.intersection(range(s, e)) and not (e - s == 1 and written[s].endswith(("ing", "ed")))
-                   and not (s and stems[s - 1] in negations)  # "no paperwork" tells of a child, it names no document
+                   and not (s and stems[s - 1] in self._no_stems)  # "no paperwork" tells of a child, it names no document
                    for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str]) -> bool:
@@ -545,8 +552,7 @@ class HarmReader:
         what happens if someone gets it wrong?" asks, it tells of no one."""
         words = list(tokens)
         if text is not None:
-            told = [s for s in _TOLD.findall(text)
-                    if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)]
+            told = _told_sentences(text)
             words = [t for s in told for t in self._tokens(s)]
         return len(words) >= 20 and any(self.stem(w) in self._people for w in words)
 
