@@ -65,7 +65,8 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
                      r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
                      r"save|keep|print|leave|take)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
-# A message ending in a tag without its question mark: "thats fine isnt it", "that ok"
+# A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
+# below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing
 _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
                          r"is that right|right\?|yeah|innit)\s*$", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
@@ -169,15 +170,15 @@ class Assistant:
                 and understood.facts.get("channel") is None and _CLASSED.search(question):
             return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
         match = self.faq_match(question)
-        own_webmail = understood.facts.get("recipient") == "webmail_personal"
+        # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
+        # council's. Either is answered for personal information, whoever it is about.
+        any_personal = bool(_SECURE.search(question)) or understood.facts.get("recipient") == "webmail_personal"
         if match is None or (match.score < CLEAR_FAQ and self.reader.names_document(understood.tokens)) \
-                or _SECURE.search(question) or own_webmail:
+                or any_personal:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
-            # "forward my work emails to my yahoo": a personal webmail account takes nothing of the council's
-            by_rules = self.personal_reading(understood, by_rules,
-                                             asks_secure=bool(_SECURE.search(question)) or own_webmail)
+            by_rules = self.personal_reading(understood, by_rules, asks_secure=any_personal)
         if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))):
             # "what's the best way to get the names and DOBs to them?": the definitions FAQ matched only the words
             # for the information; the question is how to send it
@@ -186,13 +187,13 @@ class Assistant:
             and understood.facts.get("recipient") is None  # "are we even still allowed to use fax?"
         if match is None and by_rules.asks and (form == "how" or _OBLIGED.search(question) or about_route):
             # "before I fax, do I have to ring them first?": how to use a route, asked before anything else is
-            # known, gets that route's steps (vocabulary.yaml `how_to`); the check can still follow
-            # "before faxing do I have to ring them first?": the route with steps, of the ways named
+            # known, gets the steps (vocabulary.yaml `how_to`) of the first way named that has them; the check
+            # can still follow
             named = [understood.facts.get("channel"), *understood.channels]
-            channel = next((self.policy.channels[c] for c in named if c in self.policy.channels
-                            and self.policy.channels[c].how_to), None)
-            if channel is not None and channel.how_to:
-                return self.faq_reply(channel.how_to, understood.facts, form="how")
+            how_to = next((self.policy.channels[c].how_to for c in named
+                           if c in self.policy.channels and self.policy.channels[c].how_to), None)
+            if how_to is not None:
+                return self.faq_reply(how_to, understood.facts, form="how")
         if match is None:
             return self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]
@@ -243,12 +244,12 @@ class Assistant:
     def any_route(self, understood: Understanding, reply: Reply) -> Reply:
         """The way of sending unsaid, asked how ("what do I need to do to send the spreadsheet to the provider?"):
         the protocol's answer for the first way it allows, in the order the guided check offers them, naming the
-        other ways it allows and those it rules out. The question stands if no way is allowed, or one needs more to be known, or any way
-        would ring the Hub."""
+        other ways it allows and those it rules out. The question stands if no way is allowed, or one needs more
+        to be known, or any way would ring the Hub."""
         facts = understood.facts
         if reply.asks != "channel" or understood.channels or facts.get("kind") is None or facts.get("recipient") is None:
             return reply
-        ways = [(channel, advise(self.policy, understood.facts.with_(channel=channel.id)))
+        ways = [(channel, advise(self.policy, facts.with_(channel=channel.id)))
                 for channel in self.policy.channels.values() if channel.choice]
         if any(advice.verdict is Verdict.ESCALATE for _, advice in ways):
             return reply
@@ -262,7 +263,7 @@ class Assistant:
             said += f" Not: {'; '.join(refused)}."
         told = Reply.from_advice(best, understood=self.recap(understood.facts))
         return replace(told, summary=f"By {_lower_first(channel.label)}: {told.summary}",
-                       reasons=told.reasons + (said,), facts=understood.facts)
+                       reasons=told.reasons + (said,), facts=facts)
 
     def both_ways(self, understood: Understanding, reply: Reply) -> Reply:
         """A one-shot answer still needing a yes or no ("is it urgent and absolutely necessary?") says what the

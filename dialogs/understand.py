@@ -277,7 +277,7 @@ class Reader:
         found = []
         for hit in (h for h in hits if h.category == "channel"):
             end = hit.start + hit.length
-            if tokens[end:end + 1] in [[w] for w in also_after] or _phrase_after(tokens, end, after, max_gap=2) \
+            if (end < len(tokens) and tokens[end] in also_after) or _phrase_after(tokens, end, after, max_gap=2) \
                     or _phrase_before(tokens, hit.start, before, lookback=4, max_gap=1):
                 found.append(hit.value)
         return found
