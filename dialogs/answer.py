@@ -154,7 +154,8 @@ class Assistant:
             if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE:
                 return self.faq_reply(match.faq_id, understood.facts)
             return self.ask_harm(understood.facts, understood.harm)
-        if understood.harm.level is None and not understood.anything and self.reader.harm.is_story(understood.tokens, question):
+        if understood.harm.level is None and not understood.anything and not understood.harm.explained \
+                and self.reader.harm.is_story(understood.tokens, question):
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.advise(understood)
         proposed = self._proposed.get(by_rules.rule_id)
@@ -164,7 +165,7 @@ class Assistant:
         if by_rules.verdict is Verdict.ESCALATE:
             return self.escalation(by_rules, understood.harm)
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.harm.level is None \
-                and self.reader.harm.tells_of_a_child(question):
+                and not understood.harm.explained and self.reader.harm.tells_of_a_child(question):
             return self.ask_harm(understood.facts, understood.harm)  # asking anyway: about the child first
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.facts.get("kind") \
                 and understood.facts.get("channel") is None and _CLASSED.search(question):

@@ -92,6 +92,7 @@ class HarmAssessment:
     level: HarmLevel | None  # None: the words say nothing either way
     because: tuple[Cue, ...] = ()
     immediate: bool = False  # a child in immediate danger: 999 first
+    explained: bool = False  # a sign of injury the user gave an innocent cause for: no untold story to ask about
 
     def to_json(self) -> dict[str, object]:
         return {"level": self.level.value if self.level else None,
@@ -120,6 +121,15 @@ def _told_sentences(text: str) -> list[str]:
             if not _QUESTION.match(s) and not s.rstrip().endswith("?") and not _ASKS.search(s)]
 
 
+def _score(words: Sequence[str]) -> bool:
+    """A match's score after a word for its result: "lost 7-0", "won 3 1"."""
+    return any(a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 and i and words[i - 1] in _RESULTS
+               for i, (a, b) in enumerate(zip(words, words[1:])))
+
+
+_RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
+
+
 def _past_year(token: str) -> bool:
     return len(token) == 4 and token.isdigit() and 1950 <= int(token) < date.today().year
 
@@ -132,6 +142,8 @@ _DECADE = re.compile(r"([2-9]0)s")
 # Ages written as words ("one of my youth club lot (thirteen)"); not one to four, which are everyday words
 _AGE_WORDS = {w: n for n, w in enumerate("five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                                          "sixteen seventeen eighteen nineteen".split(), start=5)}
+_DURATIONS = frozenset("years year yrs months month weeks week wks days day nights night hours hrs mins minutes "
+                       "ago".split())
 _AGE_WORD = re.compile(r"(\d{1,2})(?:yo|yrs?|yr?o)s?")
 _SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
 
@@ -151,6 +163,8 @@ def _age_of(tokens: list[str], i: int) -> int | None:
     if not token[-1:].isdigit() and not token[:1].isdigit():
         return None  # most words: no digit at either end, so no age
     if token.isdigit() and len(token) <= 2:
+        if tokens[i + 1:i + 2] and tokens[i + 1] in _DURATIONS and tokens[i + 2:i + 3] != ["old"]:
+            return None  # "a case closed 2 years ago", "for 3 weeks": a time, not an age
         if i and tokens[i - 1] in ("year", "yr", "y") and 7 <= int(token) <= 11:
             return int(token) + 5  # a school year: year 9 is 13 to 14
         return int(token)
@@ -173,7 +187,8 @@ class HarmReader:
         self._cache: dict[str, str] = {}
         self._titles = {c.id: c.title for c in words.categories}
         self._timeless = frozenset(c.id for c in words.categories if c.timeless)
-        self._over = {c.id: [self._phrase(p) for p in c.resolved] for c in words.categories}
+        # as written: "turned up" ends a child's going missing, "she always turns up" does not
+        self._over = {c.id: [tuple(self._tokens(p)) for p in c.resolved] for c in words.categories}
         self._by_first: dict[str, list[_Phrase]] = {}
         self._acts: dict[str, str] = {}
         for category in words.categories:
@@ -204,6 +219,7 @@ class HarmReader:
         self._reporters = self._set(words.reporters) - self._document_stems
         self._lists["reporters"] = [p for p in self._lists["reporters"] if not set(p) <= self._document_stems]
         self._adults = self._set(words.adults)
+        self._topics = frozenset(w for p in words.topics for w in self._tokens(p))  # as written: "lead" is not "led"
         self._no_stems = self._set(("no", "without"))  # before a document word: "no paperwork" names none
         self._firsts: dict[str, dict[str, list[tuple[str, ...]]]] = {}
         for name, stemmed in self._lists.items():
@@ -252,8 +268,10 @@ class HarmReader:
         changing = bool(_CHANGING.search(" ".join(tokens)))  # "a different story every time": read once
         cues: list[Cue] = []
         taken: set[int] = set(blocked)
+        dropped: list[str] = []  # why cues read were dropped: "explained", "innocent", or another reason
         for start, end, phrase in self._phrase_hits(tokens, stems, taken):
-            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no, changing)
+            cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no, changing,
+                             dropped)
             if cue is not None:
                 cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
         for i, stem in enumerate(stems):
@@ -289,6 +307,10 @@ class HarmReader:
             return HarmAssessment(HarmLevel.MAYBE, tuple(cues))
         if said_no:
             return HarmAssessment(HarmLevel.NO)
+        if dropped and set(dropped) <= {"explained", "innocent"}:
+            # every word of harm read was an injury explained ("broke his wrist on the trampoline ... the
+            # fracture clinic letter confirms it") or not about a child ("it's gone missing"): no untold story
+            return HarmAssessment(None, explained=True)
         if self._story(text, (tokens, stems)):
             if self._disclosed(text):  # someone's own words, reported about a child now: a disclosure
                 return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
@@ -400,9 +422,8 @@ class HarmReader:
         if (now and not told_now) or self._safe_now(stems) or any(True for name in over
                                          for _ in self._find(words if name == "not_real" else stems, name)):
             return False
-        # an accident told twice over by the user ("PE lesson ... I saw it"): a story with its own explanation
-        if len({tuple(words[s:e]) for s, e in self._find(words, "explained")}) >= 2 \
-                and not self._reporters.intersection(stems):
+        # an accident told by the user ("PE lesson ... I saw it"), not reported: a story with its own explanation
+        if any(True for _ in self._find(words, "explained")) and not self._reported(stems):
             return False
         return self._child(*whole, text)  # the child may be named in the question: "... a yr 3 lad's arms? he says"
 
@@ -460,9 +481,10 @@ class HarmReader:
         return False
 
     def _read(self, tokens: list[str], stems: list[str], start: int, end: int, category: str, clear: bool,
-              resolved: bool = False, said_no: bool = False, changing: bool = False) -> Cue | None:
+              resolved: bool = False, said_no: bool = False, changing: bool = False,
+              dropped: list[str] | None = None) -> Cue | None:
         """One cue read in its sentence. `changing`: the text tells of explanations that change, which no
-        innocent cause explains away."""
+        innocent cause explains away. The readings of a cue dropped go in `dropped`."""
         words = " ".join(tokens[start:end])
         lo, hi = start, end
         while lo > 0 and stems[lo - 1] != _END:
@@ -482,12 +504,22 @@ class HarmReader:
             return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
-        if self._safe_now(after, stems[lo:end]) or (said("not_real") and not said("recent")) or any(
-                True for phrase in self._over[category] for i in range(len(after))
-                if tuple(after[i:i + len(phrase)]) == phrase):
-            return None  # the child is safe now, or not real (training, statistics, fiction), or this harm is over
-        if category == "missing" and any(True for _ in self._find(stems[max(lo, start - 3):start], "documents")):
-            return None  # "our template's gone missing", "the file has gone missing": a thing, not a child
+        later = tokens[end:hi]
+        if self._safe_now(after, stems[lo:end]) or any(
+                True for phrase in self._over[category] for i in range(len(later))
+                if tuple(later[i:i + len(phrase)]) == phrase):
+            if dropped is not None:
+                dropped.append("over")
+            return None  # the child is safe now, or this harm is over
+        if (said("not_real") and not said("recent")) or (
+                category == "missing" and (any(True for _ in self._find(stems[max(lo, start - 3):start], "documents"))
+                                           or "it" in tokens[max(lo, start - 2):start])) \
+                or any(t in self._topics for t in tokens[end:end + 2]) or _score(written):
+            # not a real child (training, statistics, fiction); "the file ... it's gone missing": a thing; "our
+            # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match
+            if dropped is not None:
+                dropped.append("innocent")
+            return None
         readings = []
         if self._negated(stems, start):
             readings.append("negated")
@@ -500,7 +532,7 @@ class HarmReader:
             if said("managed"):
                 readings.append("managed")
         if category in _EXPLAINABLE and not changing and (
-                (said("explained") and not self._reported(sentence)) or (
+                self._explained_here(written, sentence) or (
                 any(True for _ in self._find(earlier, "explained")) and not self._reporters.intersection(
                     self.stem(t) for t in earlier))):
             readings.append("explained")
@@ -514,7 +546,14 @@ class HarmReader:
             return Cue(words, category, HarmLevel.YES if clear else HarmLevel.MAYBE)
         if clear and len(readings) == 1:
             return Cue(words, category, HarmLevel.MAYBE, readings[0])
+        if dropped is not None:  # only an injury explained by the user explains the story
+            dropped.append("explained" if readings == ["explained"] and category == "physical" else "read")
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _explained_here(self, written: list[str], sentence: list[str]) -> bool:
+        """An innocent cause in the cue's sentence, told by the user, not reported ("mum says he fell off his
+        bike")."""
+        return any(True for _ in self._find(written, "explained")) and not self._reported(sentence)
 
     def _safe_now(self, stems: list[str], before: Sequence[str] = ()) -> bool:
         """The user saying a child is safe now (`resolved`), not someone reported saying so: in "she says
@@ -529,6 +568,7 @@ class HarmReader:
         """Someone's words reported ("mum says", "she told me"), not a word for telling at a clause's end:
         "first aid done, parents told, he's fine" tells of the user informing the parents."""
         return any(stem in self._reporters and i + 1 < len(stems) and stems[i + 1] not in (_PAUSE, _END)
+                   and "what" not in stems[max(0, i - 2):i]  # "it matches what he told us": the user confirming
                    for i, stem in enumerate(stems))
 
     def _document_near(self, stems: list[str], written: list[str]) -> bool:

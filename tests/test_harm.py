@@ -157,6 +157,24 @@ def level(assistant, text: str) -> HarmLevel | None:
      "ring his mum?", HarmLevel.YES),
     ("The bairn next door (3) has been screaming since this morning and nobody's come. Can I ring someone?",
      HarmLevel.YES),
+    # a harm named as the topic of a service or a guide, a thing gone missing, a match's score, a time that is
+    # not an age, and a sign of harm a diagnosed condition explains: no child at risk
+    ("Can I email our draft domestic abuse policy to the governors?", None),
+    ("The CSE team want the referral template, can I send it over Teams?", None),
+    ("The court bundle came yesterday but now it's gone missing from my tray, who do I tell?", None),
+    ("Our under 12s got hammered on Saturday, lost 6-1, can I email the match report to parents?", None),
+    ("We closed our work with a young person 3 years ago and she's at college now, her boyfriend is 25. Can I "
+     "archive the file?", None),
+    ("Y2 girl with haemophilia has bruises on her shins again, the consultant has seen them. Can I email her "
+     "care plan to the cover teacher?", HarmLevel.MAYBE),
+    # what a child says an adult does, in the child's own room; burns the size of a cigarette end
+    ("Y5 boy says his uncle comes in my room after lights out and I have to be quiet. Can I email the DSL?",
+     HarmLevel.YES),
+    ("Saw two small round burns on the back of a toddler's hand at nursery today. Can I message the SW?",
+     HarmLevel.YES),
+    # a missing child's habit, quoted, is not a child found ("she always turns up")
+    ("Dad rang: his 13yo has been gone since Friday, he says 'she always turns up'. Can I email the school?",
+     HarmLevel.YES),
 ])
 def test_harm_is_read_with_scope_and_stems(assistant, text, expected):
     assert level(assistant, text) is expected
@@ -229,22 +247,23 @@ def test_not_sure_gets_the_protocols_words(conversation):
 
 # Measured on this commit; a change may raise these, never lower them.
 FLOORS = {
-    "harm_batch1.yaml": {"recall": 59, "clear_escalated": 43, "ordinary_asked": 4},
+    "harm_batch1.yaml": {"recall": 59, "clear_escalated": 43, "ordinary_asked": 3},
     "harm_batch2.yaml": {"recall": 49, "clear_escalated": 32, "ordinary_asked": 1},
     "harm_batch3.yaml": {"recall": 50, "clear_escalated": 33, "ordinary_asked": 3},
-    "harm_batch4.yaml": {"recall": 48, "clear_escalated": 32, "ordinary_asked": 2},
+    "harm_batch4.yaml": {"recall": 48, "clear_escalated": 32, "ordinary_asked": 1},
     "harm_batch5.yaml": {"recall": 48, "clear_escalated": 34, "ordinary_asked": 1},
     "harm_batch6.yaml": {"recall": 46, "clear_escalated": 32, "ordinary_asked": 1},
     "harm_batch7.yaml": {"recall": 49, "clear_escalated": 30, "ordinary_asked": 5},
     "harm_batch8.yaml": {"recall": 57, "clear_escalated": 38, "ordinary_asked": 2},
     "harm_batch9.yaml": {"recall": 61, "clear_escalated": 41, "ordinary_asked": 2},
-    "harm_batch10.yaml": {"recall": 63, "clear_escalated": 41, "ordinary_asked": 3},
+    "harm_batch10.yaml": {"recall": 63, "clear_escalated": 42, "ordinary_asked": 2},
     "harm_batch11.yaml": {"recall": 73, "clear_escalated": 48, "ordinary_asked": 2},
     "harm_batch12.yaml": {"recall": 75, "clear_escalated": 45, "ordinary_asked": 0},
     "harm_batch13.yaml": {"recall": 71, "clear_escalated": 47, "ordinary_asked": 0},
     "harm_batch14.yaml": {"recall": 74, "clear_escalated": 44, "ordinary_asked": 1},
     "harm_batch15.yaml": {"recall": 81, "clear_escalated": 52, "ordinary_asked": 5},
     "harm_batch16.yaml": {"recall": 81, "clear_escalated": 49, "ordinary_asked": 4},
+    "harm_batch17.yaml": {"recall": 78, "clear_escalated": 47, "ordinary_asked": 1},
 }
 
 
@@ -281,6 +300,18 @@ def test_an_accident_the_user_saw_explains_the_bruises_asked_about_after_it(assi
     reply = assistant.answer("Our 4yo fell off his scooter at the park yesterday, I was right there and saw it "
                              "happen, bruised knee and chin. Can I WhatsApp the social worker a photo of the bruises?")
     assert reply.verdict.value != "escalate"
+
+
+def test_an_injury_the_user_explains_tells_no_untold_story(assistant):
+    """Every word of harm read explained by the user ("it matches what she told us" confirms it): no story to
+    ask about before the follow-up. Someone else's explanation explains nothing."""
+    explained = ("Our Y6 girl broke her ankle on the trampoline at home, I saw the X-ray letter and it matches what "
+                 "she told us, she is in a boot for six weeks. ")
+    assert assistant.answer(explained + "Can I send an update to her PE teacher?").asks != "harm"
+    reported = ("Our Y6 girl has bruises on both arms and mum says she fell off the trampoline, the story does not "
+                "quite fit and she has been very quiet. ")
+    reply = assistant.answer(reported + "Can I send an update to her PE teacher?")
+    assert reply.asks == "harm" or reply.verdict.value == "escalate"
 
 
 def test_a_story_about_a_child_asks_harm_first_when_something_must_be_asked_anyway(assistant):
