@@ -124,7 +124,7 @@ def _told_sentences(text: str) -> list[str]:
 def _score(words: Sequence[str]) -> bool:
     """A match's score after a word for its result: "lost 7-0", "won 3 1"."""
     return any(a.isdigit() and b.isdigit() and len(a) <= 2 and len(b) <= 2 and i and words[i - 1] in _RESULTS
-               for i, (a, b) in enumerate(zip(words, words[1:])))
+               for i, (a, b) in enumerate(zip(words, words[1:], strict=False)))
 
 
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
