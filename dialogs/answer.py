@@ -394,7 +394,7 @@ class Assistant:
         for paraphrase in index.phrases(match.faq_id):
             score = SCORER(query, index.prepared(paraphrase))
             other = FaqMatch(match.faq_id, score, paraphrase)
-            if paraphrase != match.paraphrase and score >= match.score - 1e-3 and self._covers(index, asked, other):
+            if paraphrase != match.paraphrase and score >= cutoff and self._covers(index, asked, other):
                 return other
         return None
 

@@ -410,3 +410,23 @@ def test_a_route_named_as_not_taken_is_not_the_route_nor_down(assistant, questio
     reply, text = ask(assistant, question)
     assert reply.facts.get("channel") == "email" and reply.facts.get("recipient") == "school"
     assert reply.rule_id == "email-to-school" and "school portal" in text  # still the protocol's preferred route
+
+
+# Round 11 (general_batch15): the protocol's own front matter and supporting documents ------------------------
+@pytest.mark.parametrize("question, faq, must", [
+    ("Who signed off this protocol and when was it issued?", "about-protocol", "8 January 2014"),
+    ("what legislation sits behind the info sharing rules?", "which-law", "Data Protection Act 1998"),
+    ("I'm a locum social worker through an agency, do I have to follow this?", "who-it-covers", "at all times"),
+    ("where do I find the acceptable use policy?", "more-guidance", "Acceptable Use Policy"),
+    ("how long do we keep case records, where does it say?", "more-guidance", "Retention"),
+])
+def test_the_protocols_front_matter_and_supporting_documents_are_answered(assistant, question, faq, must):
+    reply, text = ask(assistant, question)
+    assert reply.faq_id == faq and not reply.asks and must in text
+
+
+def test_another_paraphrase_of_the_best_faq_may_cover_the_question(assistant):
+    """The closest paraphrase shares too few telling words ("guidance" is not "stuff"), another of the same
+    FAQ's covers the question: that FAQ answers, rather than a question about the channel."""
+    reply, text = ask(assistant, "where is the information security stuff kept on the intranet")
+    assert reply.faq_id == "more-guidance" and "Intouch" in text
