@@ -120,6 +120,10 @@ class Assistant:
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
         # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
         self._buttons = {normalise(f.question): f.id for f in policy.faq.values()}
+        # The one-word names of each way of sending, prepared: a paraphrase naming one covers only a question
+        # naming it ("what records do i keep of faxes" is not "I keep my sent emails as a record")
+        self._channel_words = {self.prepare(w): c.id for c in policy.channels.values() for w in c.words
+                               if " " not in w and self.prepare(w)}
 
     def _words(self, text: str) -> list[str]:
         return ["not" if w in NEGATED else w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
@@ -400,6 +404,10 @@ class Assistant:
 
     def _covers(self, index: FaqIndex, asked: set[str], match: FaqMatch) -> bool:
         wanted = set(index.prepared(match.paraphrase).split()) - QUESTION_WORDS
+        named = {self._channel_words[w] for w in wanted if w in self._channel_words} - {"email"}
+        said = {self._channel_words[w] for w in asked if w in self._channel_words}
+        if named and said and not named & said:
+            return False  # the paraphrase is about a way of sending the question does not name
         faqs_using = index.faqs_using  # "child" or "file" says little about which FAQ is asked
         if len(asked) <= 2 and asked <= wanted and any(faqs_using(w) <= 2 for w in asked):
             return True  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of

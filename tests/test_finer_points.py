@@ -430,3 +430,23 @@ def test_another_paraphrase_of_the_best_faq_may_cover_the_question(assistant):
     FAQ's covers the question: that FAQ answers, rather than a question about the channel."""
     reply, text = ask(assistant, "where is the information security stuff kept on the intranet")
     assert reply.faq_id == "more-guidance" and "Intouch" in text
+
+
+@pytest.mark.parametrize("question", [
+    "the provider's IT say AES-128 is plenty, can I zip it with that and email it over?",
+    "7-Zip is offering me 128 bit, is that ok for a report going to the IFA?",
+])
+def test_fewer_bits_than_aes_256_is_not_the_protocols_encryption(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.verdict is NOT and "AES-256" in text
+
+
+def test_pwd_is_a_password_as_people_type_it(assistant):
+    reply, text = ask(assistant, "pwd for the zip is 'Kt7' ok?")
+    assert reply.verdict is NOT and "8" in text
+
+
+def test_a_paraphrase_about_another_way_of_sending_does_not_answer(assistant):
+    """'what records do i keep of faxes' shares 'records' and 'keep' with an email question: not its FAQ."""
+    reply, _ = ask(assistant, "what record do I keep of emails I send?")
+    assert reply.faq_id != "fax-steps"
