@@ -206,7 +206,9 @@ class Assistant:
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
-                    and form == "yes_no":  # a finer point the rules do not hold: the stricter
+                    and form == "yes_no" and faq.verdict is not Verdict.ESCALATE:
+                # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
+                # inquest report on a drowning "with no concerns" asks nothing of the Hub)
                 told = self.faq_reply(faq.id, understood.facts)
                 return replace(told, checklist=told.checklist + by_rules.checklist,
                                citations=tuple(dict.fromkeys(told.citations + by_rules.citations)),

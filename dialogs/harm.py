@@ -53,7 +53,7 @@ _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
                        r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
 # An adult's age given for the person spoken of: "now 34", "aged 45", "a 45 year old client", "she's 26"
-_ADULT_NOW = re.compile(r"\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
+_ADULT_NOW = re.compile(r"\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:is|s) (?:1[89]|[2-9]\d) now\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
 # An adult's own childhood: "I was abused as a child myself", "my own childhood", "the applicant was abused by her
@@ -113,6 +113,11 @@ class _Phrase:
     clear: bool
     weak: bool = False  # counts only with other signs
     words: tuple[str, ...] = ()  # weak words match as written: "privates" is not "private"
+
+    @property
+    def rest(self) -> frozenset[str]:
+        """The stems after the first, every one of which the text must hold for the phrase to match."""
+        return frozenset(self.stems[1:])
 
 
 def _told_sentences(text: str) -> list[str]:
@@ -189,7 +194,7 @@ class HarmReader:
         self._timeless = frozenset(c.id for c in words.categories if c.timeless)
         # as written: "turned up" ends a child's going missing, "she always turns up" does not
         self._over = {c.id: [tuple(self._tokens(p)) for p in c.resolved] for c in words.categories}
-        self._by_first: dict[str, list[_Phrase]] = {}
+        self._by_first: dict[str, list[tuple[_Phrase, frozenset[str]]]] = {}
         self._acts: dict[str, str] = {}
         for category in words.categories:
             for phrases, clear, weak in ((category.clear, True, False), (category.signs, False, False),
@@ -198,12 +203,13 @@ class HarmReader:
                     stems = self._phrase(phrase)
                     if stems:
                         surface = tuple(self._tokens(phrase)) if weak else ()
-                        self._by_first.setdefault(stems[0], []).append(_Phrase(stems, category.id, clear, weak, surface))
+                        read = _Phrase(stems, category.id, clear, weak, surface)
+                        self._by_first.setdefault(stems[0], []).append((read, read.rest))
             for act in category.acts:
                 for stem in self._phrase(act):
                     self._acts.setdefault(stem, category.id)
-        for found in self._by_first.values():
-            found.sort(key=lambda p: (-len(p.stems), not p.clear))
+        for starting in self._by_first.values():
+            starting.sort(key=lambda p: (-len(p[0].stems), not p[0].clear))
         self._people = self._set(words.people)
         self._fillers = self._set(words.fillers) | self._people
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
@@ -214,6 +220,7 @@ class HarmReader:
         self._lists["explained"] = [tuple(self._tokens(p)) for p in words.explained]
         # So do words for what is not real: "training" is not "the train station", "course" not "of course"
         self._lists["not_real"] = [tuple(self._tokens(p)) for p in words.not_real]
+        self._lists["history_written"] = [tuple(self._tokens(p)) for p in words.history_written]
         # "the A&E report" names a document; it does not report anyone's words ("reported", "reports")
         self._document_stems = self._set(words.documents)
         self._reporters = self._set(words.reporters) - self._document_stems
@@ -398,8 +405,13 @@ class HarmReader:
 
     def _now(self, stems: list[str]) -> bool:
         """Told as happening now. A negation before a time word is about the act, not the time ("she hasn't
-        answered since"), except for `immediate`'s phrases ("not in immediate danger")."""
-        return any(True for name in ("current", "recent") for _ in self._find(stems, name)) or any(
+        answered since"), except for `immediate`'s phrases ("not in immediate danger"). "Now" beside an adult's
+        age ("the boy is now 19", "she's 23 now") tells how old someone is, not what is happening."""
+        def adult_age(k: int) -> bool:
+            return 0 <= k < len(stems) and stems[k].isdigit() and 18 <= int(stems[k]) <= 99
+
+        return any(not (e - s == 1 and stems[s] == "now" and (adult_age(s - 1) or adult_age(s + 1)))
+                   for name in ("current", "recent") for s, e in self._find(stems, name)) or any(
             not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
 
     def _story(self, text: str, whole: tuple[list[str], list[str]], now: bool = True) -> bool:
@@ -422,8 +434,11 @@ class HarmReader:
         if (now and not told_now) or self._safe_now(stems) or any(True for name in over
                                          for _ in self._find(words if name == "not_real" else stems, name)):
             return False
-        # an accident told by the user ("PE lesson ... I saw it"), not reported: a story with its own explanation
-        if any(True for _ in self._find(words, "explained")) and not self._reported(stems):
+        # an accident told twice over by the user ("PE lesson ... saw it happen"), not reported before it ("they
+        # say mum's at work"): a story with its own explanation. One cause alone may be no cause: "a new bike he
+        # can't explain" tells of no injury
+        causes = [(s, tuple(words[s:e])) for s, e in self._find(words, "explained")]
+        if len({cause for _, cause in causes}) >= 2 and not self._reported(stems[:causes[0][0]]):
             return False
         return self._child(*whole, text)  # the child may be named in the question: "... a yr 3 lad's arms? he says"
 
@@ -440,10 +455,13 @@ class HarmReader:
 
     def _phrase_hits(self, tokens: list[str], stems: list[str], taken: set[int]) -> Iterator[tuple[int, int, _Phrase]]:
         """Each phrase found, longest first at each word; a word belongs to one phrase."""
+        present = set(stems)
         for i, stem in enumerate(stems):
             if i in taken:
                 continue
-            for phrase in self._by_first.get(stem, ()):
+            for phrase, rest in self._by_first.get(stem, ()):
+                if not rest <= present:
+                    continue  # a word of the phrase is nowhere in the text
                 end = self._match(stems, i, phrase.stems)
                 if end is not None and phrase.words and not set(phrase.words) <= set(tokens[i:end]):
                     continue
@@ -501,6 +519,8 @@ class HarmReader:
         earlier = tokens[max(0, before):max(0, lo - 1)]
 
         def said(name: str) -> bool:
+            if name == "history" and any(True for _ in self._find(written, "history_written")):
+                return True
             return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
@@ -512,7 +532,8 @@ class HarmReader:
                 dropped.append("over")
             return None  # the child is safe now, or this harm is over
         if (said("not_real") and not said("recent")) or (
-                category == "missing" and (any(True for _ in self._find(stems[max(lo, start - 3):start], "documents"))
+                category == "missing" and (self._document_near(stems[max(lo, start - 3):start],
+                                                               tokens[max(lo, start - 3):start])
                                            or "it" in tokens[max(lo, start - 2):start])) \
                 or any(t in self._topics for t in tokens[end:end + 2]) or _score(written):
             # not a real child (training, statistics, fiction); "the file ... it's gone missing": a thing; "our

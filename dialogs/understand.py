@@ -178,8 +178,8 @@ class Reader:
         for i, token in enumerate(tokens):
             for phrase, category, value in self._by_first.get(token, ()):
                 n = len(phrase)
-                if tuple(tokens[i:i + n]) != phrase:
-                    continue
+                if n > 1 and (tokens[i + 1:i + 2] != [phrase[1]] or tuple(tokens[i:i + n]) != phrase):
+                    continue  # the second word tells most phrases apart before the whole is compared
                 used = taken.setdefault(category, set())
                 if used.intersection(range(i, i + n)):
                     continue
