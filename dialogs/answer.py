@@ -178,7 +178,7 @@ class Assistant:
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
         # council's. Either is answered for personal information, whoever it is about.
         any_personal = bool(_SECURE.search(question)) or understood.facts.get("recipient") == "webmail_personal"
-        if match is None or (match.score < CLEAR_FAQ and self.reader.names_document(understood.tokens)) \
+        if match is None or self.reader.names_document(understood.tokens) \
                 or any_personal:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
@@ -406,7 +406,7 @@ class Assistant:
 
     def _covers(self, index: FaqIndex, asked: set[str], match: FaqMatch) -> bool:
         wanted = set(index.prepared(match.paraphrase).split()) - QUESTION_WORDS
-        named = {self._channel_words[w] for w in wanted if w in self._channel_words} - {"email"}
+        named = {self._channel_words[w] for w in wanted if w in self._channel_words}
         said = {self._channel_words[w] for w in asked if w in self._channel_words}
         if named and said and not named & said:
             return False  # the paraphrase is about a way of sending the question does not name

@@ -450,3 +450,23 @@ def test_a_paraphrase_about_another_way_of_sending_does_not_answer(assistant):
     """'what records do i keep of faxes' shares 'records' and 'keep' with an email question: not its FAQ."""
     reply, _ = ask(assistant, "what record do I keep of emails I send?")
     assert reply.faq_id != "fax-steps"
+
+
+# Round 12 (general_batch16): questions every round asks, answered from the protocol's own sections -------------
+@pytest.mark.parametrize("question, faq, must", [
+    ("Outlook's auto-complete keeps offering me the wrong Jo, how do I make sure I pick the right one?",
+     "check-recipients", "properties"),
+    ("what wording do I put in the body of an internal email that has an attachment with personal info?",
+     "internal-email", "not the intended recipient"),
+    ("is there a guide to the tests sharing information has to meet?", "sharing-principles", "proportionate"),
+    ("what happens to me if I lose personal information about a family?", "breach-consequences", "disciplinary"),
+    ("how do I open an encrypted zip I've been sent by the school?", "receive-encrypted", "Extract here"),
+])
+def test_questions_every_round_asks_are_answered_from_their_section(assistant, question, faq, must):
+    reply, text = ask(assistant, question)
+    assert reply.faq_id == faq and must in text
+
+
+def test_a_paraphrase_about_email_recipients_does_not_answer_a_fax_question(assistant):
+    reply, _ = ask(assistant, "how do I check the fax got to the right person after I've sent it?")
+    assert reply.faq_id != "check-recipients"
