@@ -41,7 +41,8 @@ _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|w
 _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|regarded|defined|seen)\s+as\b|"
                       r"\b(?:come|comes|fall|falls) under\b|"
                       r"\b(?:pid|personal|identifiable|sensitive|confidential)(?:\s+\w+)?\s+or\s+not\b|"
-                      r"\b(?:is|are)\b[^.?!]*\b(?:pid|sensitive|confidential|identifiable)"
+                      r"\b(?:is|are)\b[^.?!]*(?<!put )(?<!mark )(?<!add )(?<!write )(?<!type )"
+                      r"\b(?:pid|sensitive|confidential|identifiable)"  # not the word put in a subject line
                       r"(?:\s+(?:personal\s+)?(?:data|information|info))?\s*(?:\?|$)|"
                       r"\b(?:could|would|does|can|will|is) (?:that|it|this|they) (?:still )?(?:identify|be identifiable)\b",
                       re.IGNORECASE)

@@ -99,10 +99,12 @@ class Reader:
         recipients = [h for h in hits if h.category == "recipient"]
         channels = list(dict.fromkeys(h.value for h in hits if h.category == "channel"))
 
-        # "use Gmail" is the sender's own account; "to her Gmail" is where it goes.
+        # "use Gmail" is the sender's own account; "to her Gmail" is where it goes. "To my Gmail", "to my personal
+        # email" is both: the user's own account, and council business in it is Internet Email 1's, whatever goes.
         for hit in [h for h in recipients if h.value == _WEBMAIL]:
             before = tokens[max(0, hit.start - 4):hit.start]
-            if self._preceded(tokens, hit, "webmail_use") or ("to" not in before and not channels):
+            if self._preceded(tokens, hit, "webmail_use") or ("to" not in before and not channels) \
+                    or ("to" in before and _OWN.intersection(tokens[max(0, hit.start - 2):hit.start])):
                 recipients.remove(hit)
                 channels.append("webmail")
         for i, token in enumerate(tokens):
@@ -381,6 +383,9 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
 
 # Words in harm.yaml's people that say nothing of a child or family being discussed ("a man", "someone")
 _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend neighbour ex lodger yo".split())
+
+# The user's own: "my gmail", "my own hotmail"
+_OWN = frozenset({"my", "own"})
 
 # A generic or shared mailbox described with words between ("the generic family court inbox").
 _GENERIC = frozenset({"generic", "shared", "general"})

@@ -470,3 +470,12 @@ def test_questions_every_round_asks_are_answered_from_their_section(assistant, q
 def test_a_paraphrase_about_email_recipients_does_not_answer_a_fax_question(assistant):
     reply, _ = ask(assistant, "how do I check the fax got to the right person after I've sent it?")
     assert reply.faq_id != "check-recipients"
+
+
+@pytest.mark.parametrize("question", [
+    "I put the password in the same email so they have everything together, that's fine isn't it?",
+    "is it ok to put the child's surname in the subject line as long as I put CONFIDENTIAL too?",
+])
+def test_agreeing_with_a_step_the_protocol_forbids_is_no(assistant, question):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is NOT

@@ -381,8 +381,11 @@ def test_the_whole_of_something_is_everything(assistant, question):
 
 
 def test_work_email_to_a_personal_webmail_account_is_no_whatever_is_in_it(assistant):
+    """The user's own Gmail is a commercial account used for council business (Internet Email 1), names or not."""
     reply = assistant.answer("could I set up my work emails to forward to my gmail for when I'm on visits?")
-    assert reply.verdict.value == "not_allowed" and reply.rule_id == "email-to-personal-account"
+    assert reply.verdict.value == "not_allowed" and reply.rule_id == "webmail-account"
+    reply = assistant.answer("I forward my work emails to my personal email to keep up at home, fine if no names?")
+    assert reply.verdict.value == "not_allowed" and reply.rule_id == "webmail-account"
 
 
 @pytest.mark.parametrize("question, verdict", [
