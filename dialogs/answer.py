@@ -61,6 +61,9 @@ _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |stil
 _PROPOSING = re.compile(r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|generally|often|tend to|was going to|"
                         r"were going to|am going to|are going to|planned to|plan to|was planning to|thought i'd|"
                         r"thought we'd)\b", re.IGNORECASE)
+# A proposal in quotes or a file name: "'Smith family docs.zip'?", "is Summer2024 ok?" after "what should I use?"
+_PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]|\b\w+\.(?:zip|7z|docx?|pdf|xlsx?)\b""",
+                       re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
@@ -86,6 +89,8 @@ def question_form(question: str) -> str:
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     if any(_PROPOSING.search(s) for s in sentences if s not in asked):
         return "yes_no"  # "what should I call the zip? I normally call it the kid's name": that is what is asked
+    if len(asked) >= 2 and _PROPOSAL.search(asked[-1]):
+        return "yes_no"  # "what should I call the zip file? is 'Smith family docs.zip' ok?": the proposal is asked
     # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
     # semicolon or comma a question may start again
     asked += [part for s in asked for part in re.split(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+", s)[1:]]

@@ -152,6 +152,11 @@ class Reader:
         if recipient is None:
             recipient = implied_by_down  # "the school portal is down" (or slow): still for a school
 
+        # "can I just send it unencrypted this once?", "resend it unzipped": only an email attachment is zipped
+        if not channels and _SENDING.intersection(tokens) and (_UNZIPPED.intersection(tokens) or any(
+                t == "without" and tokens[i + 1:i + 2] and tokens[i + 1].startswith(("encrypt", "zip"))
+                for i, t in enumerate(tokens))):
+            channels.append("email")
         harm = self.harm.assess(text)
         facts = Facts(
             harm=True if harm.level is HarmLevel.YES else False if harm.level is HarmLevel.NO else None,
@@ -383,6 +388,10 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
 
 # Words in harm.yaml's people that say nothing of a child or family being discussed ("a man", "someone")
 _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend neighbour ex lodger yo".split())
+
+# Words for sending something on its way (not saving or keeping it)
+_SENDING = frozenset({"send", "resend", "sent", "sending", "forward", "attach", "attached"})
+_UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no password": a zip may come without one
 
 # The user's own: "my gmail", "my own hotmail"
 _OWN = frozenset({"my", "own"})

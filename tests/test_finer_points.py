@@ -479,3 +479,27 @@ def test_a_paraphrase_about_email_recipients_does_not_answer_a_fax_question(assi
 def test_agreeing_with_a_step_the_protocol_forbids_is_no(assistant, question):
     reply, _ = ask(assistant, question)
     assert reply.verdict is NOT
+
+
+@pytest.mark.parametrize("question", [
+    "the IFA can't open 7-Zip on their system, can I just send the review unencrypted this time?",
+    "can I resend the assessment unzipped to the GP practice? they couldn't open it",
+])
+def test_sending_something_unencrypted_is_an_email_attachment_without_its_encryption(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.verdict is NOT and reply.facts.get("channel") == "email" and "AES-256" in text
+
+
+def test_a_zip_received_without_its_password_is_not_an_unencrypted_email(assistant):
+    reply, _ = ask(assistant, "the school sent me a zip but no password came with it, what do I do?")
+    assert reply.rule_id != "email-unencrypted"
+
+
+def test_a_name_proposed_after_asking_what_to_call_the_zip_is_answered_yes_or_no(assistant):
+    reply, _ = ask(assistant, "what do I call the zip? 'Tyler Brooks CIN plan.zip'?")
+    assert reply.verdict is NOT and reply.rule_id == "identifying-file-name"
+
+
+def test_the_password_asked_for_on_the_same_email_chain_is_emailed(assistant):
+    reply, _ = ask(assistant, "can the provider just reply with the password on the same email chain?")
+    assert reply.verdict is NOT
