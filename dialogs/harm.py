@@ -53,7 +53,7 @@ _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
                        r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
 # An adult's age given for the person spoken of: "now 34", "aged 45", "a 45 year old client", "she's 26"
-_ADULT_NOW = re.compile(r"\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:is|s) (?:1[89]|[2-9]\d) now\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
+_ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:is|s) (?:1[89]|[2-9]\d) now\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
 # An adult's own childhood: "I was abused as a child myself", "my own childhood", "the applicant was abused by her
@@ -132,7 +132,11 @@ def _score(words: Sequence[str]) -> bool:
                for i, (a, b) in enumerate(zip(words, words[1:], strict=False)))
 
 
+_HAVING = frozenset(("has", "have", "had", "got", "with"))
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
+# A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing")
+_PLAYFUL = frozenset(("general", "domestic"))
+_JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
 
 
 def _past_year(token: str) -> bool:
@@ -149,6 +153,9 @@ _AGE_WORDS = {w: n for n, w in enumerate("five six seven eight nine ten eleven t
                                          "sixteen seventeen eighteen nineteen".split(), start=5)}
 _DURATIONS = frozenset("years year yrs months month weeks week wks days day nights night hours hrs mins minutes "
                        "ago".split())
+_TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty".split(), start=2)}
+_TENS.update({w + "ies": 10 * n for w, n in (("twent", 2), ("thirt", 3), ("fort", 4), ("fift", 5), ("sixt", 6))})
+_UNITS = {w: n for n, w in enumerate("one two three four five six seven eight nine".split(), start=1)}
 _AGE_WORD = re.compile(r"(\d{1,2})(?:yo|yrs?|yr?o)s?")
 _SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
 
@@ -165,6 +172,8 @@ def _age_of(tokens: list[str], i: int) -> int | None:
     if token in _AGE_WORDS and (tokens[i - 1:i] == ["aged"] or tokens[i + 1:i + 3] in (["year", "old"], ["years", "old"])
                                 or tokens[i + 1:i + 2] == ["yo"]):
         return _AGE_WORDS[token]  # "aged thirteen", "a fourteen year old"
+    if token in _TENS:  # "he's thirty four", "in his forties"
+        return _TENS[token] + _UNITS.get(tokens[i + 1] if i + 1 < len(tokens) else "", 0)
     if not token[-1:].isdigit() and not token[:1].isdigit():
         return None  # most words: no digit at either end, so no age
     if token.isdigit() and len(token) <= 2:
@@ -535,9 +544,11 @@ class HarmReader:
                 category == "missing" and (self._document_near(stems[max(lo, start - 3):start],
                                                                tokens[max(lo, start - 3):start])
                                            or "it" in tokens[max(lo, start - 2):start])) \
-                or any(t in self._topics for t in tokens[end:end + 2]) or _score(written):
+                or any(t in self._topics for t in tokens[end:end + 2]) or _score(written) \
+                or (category in _PLAYFUL and _JOKING.intersection(written)):
             # not a real child (training, statistics, fiction); "the file ... it's gone missing": a thing; "our
-            # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match
+            # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll
+            # kill you' at his mate over Fortnite, both laughing": children's play
             if dropped is not None:
                 dropped.append("innocent")
             return None
@@ -598,6 +609,7 @@ class HarmReader:
         child = self._spans(stems, "children")
         return any(not child.intersection(range(s, e)) and not (e - s == 1 and written[s].endswith(("ing", "ed")))
                    and not (s and stems[s - 1] in self._no_stems)  # "no paperwork" tells of a child, it names no document
+                   and not (s > 1 and stems[s - 1] == "a" and stems[s - 2] in _HAVING)  # "has a record": a criminal one
                    for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str]) -> bool:
