@@ -334,10 +334,11 @@ _DOCUMENTS = frozenset("report reports assessment assessments statement statemen
 
 
 def _either_or(tokens: list[str], a: _Hit, b: _Hit) -> bool:
-    """Two phrases offered as a choice: "x or y", a few words apart at most."""
+    """Two phrases offered as a choice: "x or y", a few words apart at most, or "x and y, which one?"."""
     first, second = sorted((a, b), key=lambda h: h.start)
     between = tokens[first.start + first.length:second.start]
-    return len(between) <= 3 and "or" in between
+    after = tokens[second.start + second.length:second.start + second.length + 4]
+    return len(between) <= 3 and ("or" in between or ("and" in between and "which" in after))
 
 
 @lru_cache(maxsize=4096)

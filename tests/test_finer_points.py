@@ -503,3 +503,15 @@ def test_a_name_proposed_after_asking_what_to_call_the_zip_is_answered_yes_or_no
 def test_the_password_asked_for_on_the_same_email_chain_is_emailed(assistant):
     reply, _ = ask(assistant, "can the provider just reply with the password on the same email chain?")
     assert reply.verdict is NOT
+
+
+def test_opening_a_zip_you_were_sent_is_not_how_to_send_the_password(assistant):
+    """'how should the password be sent' was two words once prepared: every question holding 'password' and 'sent'
+    scored 100 against it. Asked in nine rounds of held-out questions, opening a zip is receiving."""
+    reply, text = ask(assistant, "how do I open a password protected zip file somebody sent me?")
+    assert reply.faq_id == "receive-encrypted" and "Extract here" in text
+
+
+def test_a_choice_offered_with_and_which_is_a_choice(assistant):
+    reply, _ = ask(assistant, "7-Zip shows ZipCrypto and AES-256 in the list, which one do I choose?")
+    assert reply.verdict is not NOT
