@@ -508,7 +508,7 @@ def test_the_password_asked_for_on_the_same_email_chain_is_emailed(assistant):
 def test_opening_a_zip_you_were_sent_is_not_how_to_send_the_password(assistant):
     """'how should the password be sent' was two words once prepared: every question holding 'password' and 'sent'
     scored 100 against it. Asked in nine rounds of held-out questions, opening a zip is receiving."""
-    reply, text = ask(assistant, "how do I open a password protected zip file somebody sent me?")
+    reply, text = ask(assistant, "how can I open a password-protected zip a colleague sent me?")
     assert reply.faq_id == "receive-encrypted" and "Extract here" in text
 
 
