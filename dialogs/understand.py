@@ -104,7 +104,10 @@ class Reader:
         for hit in [h for h in recipients if h.value == _WEBMAIL]:
             before = tokens[max(0, hit.start - 4):hit.start]
             if self._preceded(tokens, hit, "webmail_use") or ("to" not in before and not channels) \
-                    or ("to" in before and _OWN.intersection(tokens[max(0, hit.start - 2):hit.start])):
+                    or ("to" in before and _OWN.intersection(tokens[max(0, hit.start - 2):hit.start])) \
+                    or tokens[hit.start + hit.length:hit.start + hit.length + 3] == ["mail", "on", "my"] \
+                    or tokens[hit.start + hit.length:hit.start + hit.length + 2] == ["on", "my"]:
+                # "yahoo mail on my phone", "gmail on my phone": the user's own account in the user's hand
                 recipients.remove(hit)
                 channels.append("webmail")
         for i, token in enumerate(tokens):

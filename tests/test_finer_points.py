@@ -515,3 +515,13 @@ def test_opening_a_zip_you_were_sent_is_not_how_to_send_the_password(assistant):
 def test_a_choice_offered_with_and_which_is_a_choice(assistant):
     reply, _ = ask(assistant, "7-Zip shows ZipCrypto and AES-256 in the list, which one do I choose?")
     assert reply.verdict is not NOT
+
+
+def test_a_webmail_account_on_the_users_own_phone_is_their_own_account(assistant):
+    reply, _ = ask(assistant, "hotmail on my phone is easier for sending carers the rota, fine if there are no names?")
+    assert reply.verdict is NOT and reply.rule_id == "webmail-account"
+
+
+def test_details_typed_into_the_message_are_in_the_body(assistant):
+    reply, _ = ask(assistant, "email to my TM with the child's diagnosis typed straight into the message, ok?")
+    assert reply.verdict is NOT
