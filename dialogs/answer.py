@@ -68,7 +68,8 @@ _PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
                      r"save|keep|print|leave|take)|"
-                     r"am i allowed|are we allowed|do (?:i|we) (?:have|need))\b", re.IGNORECASE)
+                     r"am i allowed|are we allowed|do (?:i|we) (?:have|need)|"
+                     r"that'?s (?:ok|okay|fine|alright|allowed) (?:since|because|as|cos|if))\b", re.IGNORECASE)
 # A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
 # below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing
 _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"

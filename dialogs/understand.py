@@ -170,8 +170,8 @@ class Reader:
             if self._passwords else None,
             down=down,
             everything=self._flag(tokens, hits, "everything", negated=None),
-            file_named=True if any(_names_someone(t) for t in tokens) else self._flag(tokens, hits, "file_named",
-                                                                                      negated=False),
+            file_named=True if any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text)
+            else self._flag(tokens, hits, "file_named", negated=False),
             **{name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS},
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
@@ -411,6 +411,16 @@ _GENERIC_PART = frozenset("report reports assessment plan doc document final v1 
                           "review referral chronology statement copy scan form letter case file summary care child "
                           "in need protection core group meeting ehcp iep lac pathway placement court bundle order "
                           "safety contact record records new old version updated the and of for".split())
+
+
+# A file name in quotes, spaces and all: "'Tyler Brown assessment.docx'"
+_QUOTED_FILE = re.compile(r"""['"\u2018\u201c]([^'"\u2019\u201d]{3,80}\.(?:docx?|pdf|zip|7z|xlsx?|rtf|odt))['"\u2019\u201d]""",
+                          re.IGNORECASE)
+
+
+def _quoted_file_names_someone(text: str) -> bool:
+    """A quoted file name with a part that is not a date, a number or a word for a document: a person's name."""
+    return any(_names_someone(re.sub(r"\s+", "_", m.group(1).lower())) for m in _QUOTED_FILE.finditer(text))
 
 
 def _names_someone(token: str) -> bool:

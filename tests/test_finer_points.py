@@ -525,3 +525,10 @@ def test_a_webmail_account_on_the_users_own_phone_is_their_own_account(assistant
 def test_details_typed_into_the_message_are_in_the_body(assistant):
     reply, _ = ask(assistant, "email to my TM with the child's diagnosis typed straight into the message, ok?")
     assert reply.verdict is NOT
+
+
+def test_a_quoted_file_name_with_spaces_names_someone(assistant):
+    """Spaces split 'Leah Ward review.docx' into words; in quotes it is one file name, and it names her."""
+    reply, _ = ask(assistant, "the doc is called 'Leah Ward review.docx' but the zip is 20250101.zip, that's ok since "
+                              "the zip name is generic?")
+    assert reply.verdict is NOT and reply.rule_id == "identifying-file-name"
