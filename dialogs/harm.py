@@ -43,7 +43,12 @@ _ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we|you|she|he
 _EXPLAINABLE = frozenset({"physical", "general"})
 # What the user means to do ("I'm going to forward it to my gmail over the weekend"): a plan, not a child's story
 _PLAN = re.compile(r"\b(?:i|we)(?:'m|\u2019m| am| are|'re)? (?:going to|gonna|about to|planning to|was going to|"
-                   r"were going to)\b", re.IGNORECASE)
+                   r"were going to)\b|"
+                   # what the user needs to share, or was asked to pass on: "we need to share a young person's allergy
+                   # info with the campsite", "a 15yo has asked me to let the school nurse know"
+                   r"\b(?:i|we) (?:need|have|want|would like|'d like) to (?:share|send|email|pass|get|give|let|forward|"
+                   r"tell|post|fax)\b|\basked (?:me|us) to (?:let|tell|send|share|pass|email|forward|give)\b",
+                   re.IGNORECASE)
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
