@@ -463,7 +463,10 @@ class _PasswordReader:
         self._before = re.compile(rf"(\S+)\s+as\s+(?:the|a|my|our|its)?\s*(?:{names})\b", re.IGNORECASE)
         # "is fostering ok as a zip password?": the structure says it is the password, dictionary word or not
         self._asked = re.compile(rf"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:ok|okay|alright|fine|good|"
-                                 rf"strong\s+enough|enough)\s+(?:as|for)\s+(?:the|a|my|our)?\s*(?:zip\s+)?(?:{names})\b",
+                                 rf"strong\s+enough|enough)\s+(?:as|for)\s+(?:the|a|my|our)?\s*(?:zip\s+)?(?:{names})\b|"
+                                 # "is 12345678 an ok password for the file?"
+                                 rf"\b(?:is|would|could)\s+(\S+)\s+(?:be\s+)?(?:a|an)\s+(?:ok|okay|alright|good|strong|"
+                                 rf"acceptable|decent|suitable|safe)\s+(?:zip\s+)?(?:{names})\b",
                                  re.IGNORECASE)
         self._names = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
         self._speller = speller
@@ -473,8 +476,8 @@ class _PasswordReader:
         if not self._names.search(text):
             return []
         found = [m.group(1) for m in _QUOTED.finditer(text)]
-        found += [m.group(1).strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
-                  if m.group(1).lower() not in self._not]
+        found += [word.strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
+                  for word in [m.group(1) or m.group(2)] if word.lower() not in self._not]
         for pattern in (self._after, self._chosen, self._before):
             for m in pattern.finditer(text):
                 word = m.group(1).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")

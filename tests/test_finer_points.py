@@ -532,3 +532,8 @@ def test_a_quoted_file_name_with_spaces_names_someone(assistant):
     reply, _ = ask(assistant, "the doc is called 'Leah Ward review.docx' but the zip is 20250101.zip, that's ok since "
                               "the zip name is generic?")
     assert reply.verdict is NOT and reply.rule_id == "identifying-file-name"
+
+
+def test_a_password_asked_as_an_ok_password_is_checked(assistant):
+    reply, text = ask(assistant, "is 87654321 a good password for the zip?")
+    assert reply.verdict is NOT and "letters" in text.lower()
