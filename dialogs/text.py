@@ -25,6 +25,7 @@ STOPWORDS = frozenset(
     "they he she his her him you your yours as about into onto ok okay also any some".split())
 
 
+_INFO = re.compile(r"\binfo\b(?![@.])")
 _ISP = re.compile(r"\bisp\b")
 _SEVEN_ZIP = re.compile(r"\b7[\s-]zip\b")
 NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent hasnt hadnt didnt shouldnt couldnt "
@@ -37,6 +38,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
     text = _ISP.sub("protocol", text)  # "the ISP": the Information Sharing Protocol, as staff abbreviate it
+    text = _INFO.sub("information", text)  # "info security", "personal info" (not "info@" addresses)
     text = _WILL.sub(" will", text)  # "he'll", "she'll", "we'll": not "hell", "shell", "well"
     text = _WILL_BARE.sub(r"\1 will", text)
     text = _POSSESSIVE.sub("", text).replace("'", "")

@@ -537,3 +537,8 @@ def test_a_quoted_file_name_with_spaces_names_someone(assistant):
 def test_a_password_asked_as_an_ok_password_is_checked(assistant):
     reply, text = ask(assistant, "is 87654321 a good password for the zip?")
     assert reply.verdict is NOT and "letters" in text.lower()
+
+
+def test_info_is_information(assistant):
+    reply, text = ask(assistant, "where would I find the info security pages on the intranet?")
+    assert reply.faq_id == "more-guidance" and "Intouch" in text
