@@ -35,6 +35,9 @@ def cited(reply) -> set[str]:
     ("is the password 'abc123' ok for the encrypted file", "password-too-short", "fewer than 8"),
     ("my zip password: Jp2024", "password-too-short", "fewer than 8"),
     ("can I use password 123456 for the encrypted file", "password-short-no-mix", "fewer than 8 characters"),
+    # "pwd" as people type it; a password asked about as "a good password"
+    ("pwd for the zip is 'Kt7' ok?", "password-too-short", "fewer than 8"),
+    ("is 87654321 a good password for the zip?", "password-no-mix", "mix of numbers and letters"),
 ])
 def test_a_weak_password_is_not_allowed_with_why(assistant, question, rule, why):
     reply, text = ask(assistant, question)
@@ -419,6 +422,14 @@ def test_a_route_named_as_not_taken_is_not_the_route_nor_down(assistant, questio
     ("I'm a locum social worker through an agency, do I have to follow this?", "who-it-covers", "at all times"),
     ("where do I find the acceptable use policy?", "more-guidance", "Acceptable Use Policy"),
     ("how long do we keep case records, where does it say?", "more-guidance", "Retention"),
+    # Round 12 (general_batch16): questions every round asks, answered from their section
+    ("Outlook's auto-complete keeps offering me the wrong Jo, how do I make sure I pick the right one?",
+     "check-recipients", "properties"),
+    ("what wording do I put in the body of an internal email that has an attachment with personal info?",
+     "internal-email", "not the intended recipient"),
+    ("is there a guide to the tests sharing information has to meet?", "sharing-principles", "proportionate"),
+    ("what happens to me if I lose personal information about a family?", "breach-consequences", "disciplinary"),
+    ("how do I open an encrypted zip I've been sent by the school?", "receive-encrypted", "Extract here"),
 ])
 def test_the_protocols_front_matter_and_supporting_documents_are_answered(assistant, question, faq, must):
     reply, text = ask(assistant, question)
@@ -441,44 +452,15 @@ def test_fewer_bits_than_aes_256_is_not_the_protocols_encryption(assistant, ques
     assert reply.verdict is NOT and "AES-256" in text
 
 
-def test_pwd_is_a_password_as_people_type_it(assistant):
-    reply, text = ask(assistant, "pwd for the zip is 'Kt7' ok?")
-    assert reply.verdict is NOT and "8" in text
-
-
 def test_a_paraphrase_about_another_way_of_sending_does_not_answer(assistant):
     """'what records do i keep of faxes' shares 'records' and 'keep' with an email question: not its FAQ."""
     reply, _ = ask(assistant, "what record do I keep of emails I send?")
     assert reply.faq_id != "fax-steps"
 
 
-# Round 12 (general_batch16): questions every round asks, answered from the protocol's own sections -------------
-@pytest.mark.parametrize("question, faq, must", [
-    ("Outlook's auto-complete keeps offering me the wrong Jo, how do I make sure I pick the right one?",
-     "check-recipients", "properties"),
-    ("what wording do I put in the body of an internal email that has an attachment with personal info?",
-     "internal-email", "not the intended recipient"),
-    ("is there a guide to the tests sharing information has to meet?", "sharing-principles", "proportionate"),
-    ("what happens to me if I lose personal information about a family?", "breach-consequences", "disciplinary"),
-    ("how do I open an encrypted zip I've been sent by the school?", "receive-encrypted", "Extract here"),
-])
-def test_questions_every_round_asks_are_answered_from_their_section(assistant, question, faq, must):
-    reply, text = ask(assistant, question)
-    assert reply.faq_id == faq and must in text
-
-
 def test_a_paraphrase_about_email_recipients_does_not_answer_a_fax_question(assistant):
     reply, _ = ask(assistant, "how do I check the fax got to the right person after I've sent it?")
     assert reply.faq_id != "check-recipients"
-
-
-@pytest.mark.parametrize("question", [
-    "I put the password in the same email so they have everything together, that's fine isn't it?",
-    "is it ok to put the child's surname in the subject line as long as I put CONFIDENTIAL too?",
-])
-def test_agreeing_with_a_step_the_protocol_forbids_is_no(assistant, question):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is NOT
 
 
 @pytest.mark.parametrize("question", [
@@ -495,16 +477,6 @@ def test_a_zip_received_without_its_password_is_not_an_unencrypted_email(assista
     assert reply.rule_id != "email-unencrypted"
 
 
-def test_a_name_proposed_after_asking_what_to_call_the_zip_is_answered_yes_or_no(assistant):
-    reply, _ = ask(assistant, "what do I call the zip? 'Tyler Brooks CIN plan.zip'?")
-    assert reply.verdict is NOT and reply.rule_id == "identifying-file-name"
-
-
-def test_the_password_asked_for_on_the_same_email_chain_is_emailed(assistant):
-    reply, _ = ask(assistant, "can the provider just reply with the password on the same email chain?")
-    assert reply.verdict is NOT
-
-
 def test_opening_a_zip_you_were_sent_is_not_how_to_send_the_password(assistant):
     """'how should the password be sent' was two words once prepared: every question holding 'password' and 'sent'
     scored 100 against it. Asked in nine rounds of held-out questions, opening a zip is receiving."""
@@ -517,28 +489,30 @@ def test_a_choice_offered_with_and_which_is_a_choice(assistant):
     assert reply.verdict is not NOT
 
 
-def test_a_webmail_account_on_the_users_own_phone_is_their_own_account(assistant):
-    reply, _ = ask(assistant, "hotmail on my phone is easier for sending carers the rota, fine if there are no names?")
-    assert reply.verdict is NOT and reply.rule_id == "webmail-account"
-
-
-def test_details_typed_into_the_message_are_in_the_body(assistant):
-    reply, _ = ask(assistant, "email to my TM with the child's diagnosis typed straight into the message, ok?")
-    assert reply.verdict is NOT
-
-
-def test_a_quoted_file_name_with_spaces_names_someone(assistant):
-    """Spaces split 'Leah Ward review.docx' into words; in quotes it is one file name, and it names her."""
-    reply, _ = ask(assistant, "the doc is called 'Leah Ward review.docx' but the zip is 20250101.zip, that's ok since "
-                              "the zip name is generic?")
-    assert reply.verdict is NOT and reply.rule_id == "identifying-file-name"
-
-
-def test_a_password_asked_as_an_ok_password_is_checked(assistant):
-    reply, text = ask(assistant, "is 87654321 a good password for the zip?")
-    assert reply.verdict is NOT and "letters" in text.lower()
 
 
 def test_info_is_information(assistant):
     reply, text = ask(assistant, "where would I find the info security pages on the intranet?")
     assert reply.faq_id == "more-guidance" and "Intouch" in text
+
+
+@pytest.mark.parametrize("question, rule", [
+    # a step the protocol forbids, asked to be agreed
+    ("I put the password in the same email so they have everything together, that's fine isn't it?",
+     "password-emailed-already"),
+    ("is it ok to put the child's surname in the subject line as long as I put CONFIDENTIAL too?", None),
+    # a name proposed after "what should I call the zip?" is the question asked, yes or no
+    ("what do I call the zip? 'Tyler Brooks CIN plan.zip'?", "identifying-file-name"),
+    # spaces split 'Leah Ward review.docx' into words; in quotes it is one file name, and it names her
+    ("the doc is called 'Leah Ward review.docx' but the zip is 20250101.zip, that's ok since the zip name is "
+     "generic?", "identifying-file-name"),
+    # the password on the same email chain is the password by email
+    ("can the provider just reply with the password on the same email chain?", None),
+    # a webmail account on the user's own phone is the user's own commercial account
+    ("hotmail on my phone is easier for sending carers the rota, fine if there are no names?", "webmail-account"),
+    # details typed into the message are in the body of the email
+    ("email to my TM with the child's diagnosis typed straight into the message, ok?", None),
+])
+def test_what_the_protocol_rules_out_said_another_way_is_no(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is NOT and (rule is None or reply.rule_id == rule)
