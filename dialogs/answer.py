@@ -90,7 +90,9 @@ def question_form(question: str) -> str:
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     if any(_PROPOSING.search(s) for s in sentences if s not in asked):
         return "yes_no"  # "what should I call the zip? I normally call it the kid's name": that is what is asked
-    if len(asked) >= 2 and _PROPOSAL.search(asked[-1]):
+    later = sentences[sentences.index(asked[0]) + 1:] if asked else []
+    if (len(asked) >= 2 and _PROPOSAL.search(asked[-1])) or any(
+            _PROPOSAL.search(s) and s.split()[0].lower() in YES_NO_WORDS for s in later):
         return "yes_no"  # "what should I call the zip file? is 'Smith family docs.zip' ok?": the proposal is asked
     # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
     # semicolon or comma a question may start again

@@ -573,7 +573,8 @@ class HarmReader:
                 any(True for _ in self._find(earlier, "explained")) and not self._reporters.intersection(
                     self.stem(t) for t in earlier))):
             readings.append("explained")
-            if len({tuple(written[s:e]) for s, e in self._find(written, "explained")}) >= 2:
+            causes = {tuple(told[s:e]) for told in (written, earlier) for s, e in self._find(told, "explained")}
+            if len(causes) >= 2:  # in the cue's sentence and the one before it
                 readings.append("explained twice")  # "a header in the match ... accident form's done": told twice over
         if readings and resolved:
             readings.append("resolved")  # "... abused as a toddler. She is doing really well now."
@@ -604,7 +605,7 @@ class HarmReader:
     def _reported(self, stems: Sequence[str]) -> bool:
         """Someone's words reported ("mum says", "she told me"), not a word for telling at a clause's end:
         "first aid done, parents told, he's fine" tells of the user informing the parents."""
-        return any(stem in self._reporters and i + 1 < len(stems) and stems[i + 1] not in (_PAUSE, _END)
+        return any(stem in self._reporters and i + 1 < len(stems) and stems[i + 1] not in (_PAUSE, _END, "by")
                    and "what" not in stems[max(0, i - 2):i]  # "it matches what he told us": the user confirming
                    for i, stem in enumerate(stems))
 

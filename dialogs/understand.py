@@ -137,6 +137,11 @@ class Reader:
         channels = [c for c in channels if c not in passed_over]
         if passed_over and implied_by_down is None:
             implied_by_down = self.policy.channels[passed_over[0]].recipient  # "the school portal is slow": a school
+        # "do I need to ring them before I fax it?", "phone first": a call as a step of another route, not the route
+        if "phone" in channels and len(channels) > 1 and any(
+                h.category == "channel" and h.value == "phone"
+                and _BEFORE.intersection(tokens[h.start + h.length:h.start + h.length + 4]) for h in hits):
+            channels.remove("phone")
         # "email it via Objective Connect / the portal / cjsm": the platform is the route
         if "email" in channels and self._platforms & set(channels):
             channels.remove("email")
@@ -392,6 +397,8 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
 
 # Words in harm.yaml's people that say nothing of a child or family being discussed ("a man", "someone")
 _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend neighbour ex lodger yo".split())
+
+_BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
 
 # Words for sending something on its way (not saving or keeping it)
 _SENDING = frozenset({"send", "resend", "sent", "sending", "forward", "attach", "attached"})

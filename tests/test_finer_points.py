@@ -430,6 +430,9 @@ def test_a_route_named_as_not_taken_is_not_the_route_nor_down(assistant, questio
     ("is there a guide to the tests sharing information has to meet?", "sharing-principles", "proportionate"),
     ("what happens to me if I lose personal information about a family?", "breach-consequences", "disciplinary"),
     ("how do I open an encrypted zip I've been sent by the school?", "receive-encrypted", "Extract here"),
+    # Round 15 (general_batch19): a call before faxing is a step of the fax, not a route of its own
+    ("do I have to give them a ring first before I fax it?", "fax-steps", "Ring"),
+    ("I haven't got 7zip on this laptop, what now?", "no-7zip", "226000"),
 ])
 def test_the_protocols_front_matter_and_supporting_documents_are_answered(assistant, question, faq, must):
     reply, text = ask(assistant, question)
@@ -502,6 +505,7 @@ def test_info_is_information(assistant):
      "password-emailed-already"),
     ("is it ok to put the child's surname in the subject line as long as I put CONFIDENTIAL too?", None),
     # a name proposed after "what should I call the zip?" is the question asked, yes or no
+    ("what do I call the zip file? can I name it kbrown_pep.zip", "identifying-file-name"),
     ("what do I call the zip? 'Tyler Brooks CIN plan.zip'?", "identifying-file-name"),
     # spaces split 'Leah Ward review.docx' into words; in quotes it is one file name, and it names her
     ("the doc is called 'Leah Ward review.docx' but the zip is 20250101.zip, that's ok since the zip name is "
