@@ -75,7 +75,7 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
 _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
                          r"is that right|right\?|yeah|innit)\s*$", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
-_CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{0,40}\?", re.IGNORECASE)
+_CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it)")
 _TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
@@ -105,10 +105,15 @@ def question_form(question: str) -> str:
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
                 else "yes_no"
+        if any(part.lower().lstrip().startswith(_WH) for part in re.split(r"\s+[-\u2013\u2014]+\s+|[:;]\s+", sentence)[1:]):
+            continue  # "the number's smudged - what is it?": the question after the dash decides, not its "is it?"
         if _TAG.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)):
             return "yes_no"
     return ""
+
+
+_WH = tuple(w + " " for w in QUESTION_WORDS)
 
 
 def _lower_first(label: str) -> str:

@@ -229,7 +229,7 @@ class HarmReader:
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
-                                    "current", "soon", "children", "groups", "adults")}
+                                    "current", "soon", "children", "groups", "adults", "child_data")}
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in words.explained]
         # So do words for what is not real: "training" is not "the train station", "course" not "of course"
@@ -396,8 +396,10 @@ class HarmReader:
         return any(not self._negated(stems, s) for s, _ in self._find(stems, "soon"))
 
     def _child(self, tokens: list[str], stems: list[str], text: str = "") -> bool:
-        """A child word, or a child's age."""
-        return any(True for _ in self._find(stems, "children")) or self._aged(tokens, text)
+        """A child word, or a child's age; not a child named only as the owner of data ("the child's name")."""
+        data = self._spans(stems, "child_data")
+        return any(data.isdisjoint(range(s, e)) for s, e in self._find(stems, "children")) \
+            or self._aged(tokens, text)
 
     def _aged(self, tokens: list[str], text: str) -> bool:
         """A child's age: "14yo", "y9", "5 yo", "aged 6", "Kayden (4)", "15 y/o", "she's 9"."""

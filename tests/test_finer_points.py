@@ -520,3 +520,9 @@ def test_info_is_information(assistant):
 def test_what_the_protocol_rules_out_said_another_way_is_no(assistant, question, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is NOT and (rule is None or reply.rule_id == rule)
+
+
+def test_a_wh_question_after_a_dash_decides_the_form(assistant):
+    """"... smudged - what is it?": the question is what, not the "is it?" inside it."""
+    reply, text = ask(assistant, "The Hub number on our leaflet has worn off - what is it?")
+    assert reply.verdict is not Verdict.ESCALATE and "0333 240 1727" in text
