@@ -83,6 +83,12 @@ _TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 
 
+# Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it
+_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+")
+_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;]\s+")
+_WH = tuple(w + " " for w in QUESTION_WORDS)
+
+
 def question_form(question: str) -> str:
     """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
@@ -96,7 +102,7 @@ def question_form(question: str) -> str:
         return "yes_no"  # "what should I call the zip file? is 'Smith family docs.zip' ok?": the proposal is asked
     # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
     # semicolon or comma a question may start again
-    asked += [part for s in asked for part in re.split(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+", s)[1:]]
+    asked += [part for s in asked for part in _BREAK.split(s)[1:]]
     for sentence in asked:
         words = [w for w in re.findall(r"[a-z']+", sentence.lower()) if w not in _OPENERS]
         first = words[0].replace("'", "") if words else ""
@@ -105,15 +111,12 @@ def question_form(question: str) -> str:
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
                 else "yes_no"
-        if any(part.lower().lstrip().startswith(_WH) for part in re.split(r"\s+[-\u2013\u2014]+\s+|[:;]\s+", sentence)[1:]):
+        if any(part.lower().lstrip().startswith(_WH) for part in _DASH.split(sentence)[1:]):
             continue  # "the number's smudged - what is it?": the question after the dash decides, not its "is it?"
         if _TAG.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)):
             return "yes_no"
     return ""
-
-
-_WH = tuple(w + " " for w in QUESTION_WORDS)
 
 
 def _lower_first(label: str) -> str:
@@ -136,8 +139,8 @@ class Assistant:
         self._buttons = {normalise(f.question): f.id for f in policy.faq.values()}
         # The one-word names of each way of sending, prepared: a paraphrase naming one covers only a question
         # naming it ("what records do i keep of faxes" is not "I keep my sent emails as a record")
-        self._channel_words = {self.prepare(w): c.id for c in policy.channels.values() for w in c.words
-                               if " " not in w and self.prepare(w)}
+        self._channel_words = {prepared: c.id for c in policy.channels.values() for w in c.words
+                               if " " not in w and (prepared := self.prepare(w))}
 
     def _words(self, text: str) -> list[str]:
         return ["not" if w in NEGATED else w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
@@ -192,8 +195,7 @@ class Assistant:
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
         # council's. Either is answered for personal information, whoever it is about.
         any_personal = bool(_SECURE.search(question)) or understood.facts.get("recipient") == "webmail_personal"
-        if match is None or self.reader.names_document(understood.tokens) \
-                or any_personal:
+        if match is None or self.reader.names_document(understood.tokens) or any_personal:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal

@@ -58,7 +58,8 @@ _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
                        r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
 # An adult's age given for the person spoken of: "now 34", "aged 45", "a 45 year old client", "she's 26"
-_ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|\b(?:is|s) (?:1[89]|[2-9]\d) now\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
+_ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|"
+                        r"\b(?:is|s) (?:1[89]|[2-9]\d) now\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
 # An adult's own childhood: "I was abused as a child myself", "my own childhood", "the applicant was abused by her
@@ -118,11 +119,7 @@ class _Phrase:
     clear: bool
     weak: bool = False  # counts only with other signs
     words: tuple[str, ...] = ()  # weak words match as written: "privates" is not "private"
-
-    @property
-    def rest(self) -> frozenset[str]:
-        """The stems after the first, every one of which the text must hold for the phrase to match."""
-        return frozenset(self.stems[1:])
+    rest: frozenset[str] = frozenset()  # the stems after the first: the text must hold each for the phrase to match
 
 
 def _told_sentences(text: str) -> list[str]:
@@ -208,7 +205,7 @@ class HarmReader:
         self._timeless = frozenset(c.id for c in words.categories if c.timeless)
         # as written: "turned up" ends a child's going missing, "she always turns up" does not
         self._over = {c.id: [tuple(self._tokens(p)) for p in c.resolved] for c in words.categories}
-        self._by_first: dict[str, list[tuple[_Phrase, frozenset[str]]]] = {}
+        self._by_first: dict[str, list[_Phrase]] = {}
         self._acts: dict[str, str] = {}
         for category in words.categories:
             for phrases, clear, weak in ((category.clear, True, False), (category.signs, False, False),
@@ -217,13 +214,13 @@ class HarmReader:
                     stems = self._phrase(phrase)
                     if stems:
                         surface = tuple(self._tokens(phrase)) if weak else ()
-                        read = _Phrase(stems, category.id, clear, weak, surface)
-                        self._by_first.setdefault(stems[0], []).append((read, read.rest))
+                        self._by_first.setdefault(stems[0], []).append(
+                            _Phrase(stems, category.id, clear, weak, surface, frozenset(stems[1:])))
             for act in category.acts:
                 for stem in self._phrase(act):
                     self._acts.setdefault(stem, category.id)
-        for starting in self._by_first.values():
-            starting.sort(key=lambda p: (-len(p[0].stems), not p[0].clear))
+        for found in self._by_first.values():
+            found.sort(key=lambda p: (-len(p.stems), not p.clear))
         self._people = self._set(words.people)
         self._fillers = self._set(words.fillers) | self._people
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
@@ -475,8 +472,8 @@ class HarmReader:
         for i, stem in enumerate(stems):
             if i in taken:
                 continue
-            for phrase, rest in self._by_first.get(stem, ()):
-                if not rest <= present:
+            for phrase in self._by_first.get(stem, ()):
+                if not phrase.rest <= present:
                     continue  # a word of the phrase is nowhere in the text
                 end = self._match(stems, i, phrase.stems)
                 if end is not None and phrase.words and not set(phrase.words) <= set(tokens[i:end]):

@@ -99,15 +99,11 @@ class Reader:
         recipients = [h for h in hits if h.category == "recipient"]
         channels = list(dict.fromkeys(h.value for h in hits if h.category == "channel"))
 
-        # "use Gmail" is the sender's own account; "to her Gmail" is where it goes. "To my Gmail", "to my personal
-        # email" is both: the user's own account, and council business in it is Internet Email 1's, whatever goes.
+        # "use Gmail" is the sender's own account; "to her Gmail" is where it goes.
         for hit in [h for h in recipients if h.value == _WEBMAIL]:
             before = tokens[max(0, hit.start - 4):hit.start]
             if self._preceded(tokens, hit, "webmail_use") or ("to" not in before and not channels) \
-                    or ("to" in before and _OWN.intersection(tokens[max(0, hit.start - 2):hit.start])) \
-                    or tokens[hit.start + hit.length:hit.start + hit.length + 3] == ["mail", "on", "my"] \
-                    or tokens[hit.start + hit.length:hit.start + hit.length + 2] == ["on", "my"]:
-                # "yahoo mail on my phone", "gmail on my phone": the user's own account in the user's hand
+                    or _own_account(tokens, hit, before):
                 recipients.remove(hit)
                 channels.append("webmail")
         for i, token in enumerate(tokens):
@@ -339,6 +335,14 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
                        "documents doc docs attachment attachments spreadsheet spreadsheets".split())
+
+
+def _own_account(tokens: list[str], hit: _Hit, before: list[str]) -> bool:
+    """The user's own webmail, whatever goes in it (Internet Email 1: council business never goes there): "to my
+    Gmail", "to my personal email", "yahoo mail on my phone", "gmail on my phone"."""
+    after = tokens[hit.start + hit.length:hit.start + hit.length + 3]
+    return ("to" in before and bool(_OWN.intersection(tokens[max(0, hit.start - 2):hit.start]))) \
+        or after == ["mail", "on", "my"] or after[:2] == ["on", "my"]
 
 
 def _either_or(tokens: list[str], a: _Hit, b: _Hit) -> bool:

@@ -268,9 +268,9 @@ class HarmWords:
     children: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()  # children in general ("the kids on our caseload"), not one child
     adults: tuple[str, ...] = ()
-    topics: tuple[str, ...] = ()
-    history_written: tuple[str, ...] = ()
-    child_data: tuple[str, ...] = ()  # a child named only as the owner of data ("the child's name and DOB")  # history words whose stem says something else ("closed" is "close")  # a service or a piece of guidance named after a harm ("the self-harm policy")
+    topics: tuple[str, ...] = ()  # a service or a piece of guidance named after a harm ("the self-harm policy")
+    history_written: tuple[str, ...] = ()  # history words whose stem says something else ("closed" is "close")
+    child_data: tuple[str, ...] = ()  # a child named only as the owner of data ("the child's name and DOB")
     window: int = 4
     gap: int = 3
     scope: int = 5

@@ -487,11 +487,6 @@ def test_opening_a_zip_you_were_sent_is_not_how_to_send_the_password(assistant):
     assert reply.faq_id == "receive-encrypted" and "Extract here" in text
 
 
-def test_a_choice_offered_with_and_which_is_a_choice(assistant):
-    reply, _ = ask(assistant, "7-Zip shows ZipCrypto and AES-256 in the list, which one do I choose?")
-    assert reply.verdict is not NOT
-
-
 
 
 def test_info_is_information(assistant):

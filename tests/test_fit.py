@@ -415,8 +415,12 @@ def test_whether_a_route_is_still_allowed_gets_its_steps(assistant):
     assert reply.faq_id == "fax-steps" and not reply.asks
 
 
-def test_a_choice_between_a_weak_and_a_strong_encryption_is_not_read_as_the_weak_one(assistant):
-    reply = assistant.answer("7zip offers AES-256 or ZipCrypto, which do I pick?")
+@pytest.mark.parametrize("question", [
+    "7zip offers AES-256 or ZipCrypto, which do I pick?",
+    "7-Zip shows ZipCrypto and AES-256 in the list, which one do I choose?",  # "x and y, which one?" is a choice too
+])
+def test_a_choice_between_a_weak_and_a_strong_encryption_is_not_read_as_the_weak_one(assistant, question):
+    reply = assistant.answer(question)
     assert reply.verdict.value != "not_allowed" and "AES-256" in reply.text()
 
 
