@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from fractions import Fraction
 
 from knowledge.advisor import advise, ask_for, checklist_advice, safest
 from knowledge.model import Facts, Policy, Verdict
@@ -432,7 +433,9 @@ class Assistant:
         if len(asked & wanted) * 2 < len(wanted):
             return False
         if match.score < CLEAR_FAQ:
-            weight = {w: 1 / max(1, faqs_using(w)) for w in wanted}
+            # exact fractions: float sums taken in a set's order (which the hash seed sets) could fall either
+            # side of a tie, so the same question could get a different answer from one run to the next
+            weight = {w: Fraction(1, max(1, faqs_using(w))) for w in wanted}
             if sum(weight[w] for w in asked & wanted) * 3 < sum(weight.values()):
                 return False
         return True

@@ -269,3 +269,19 @@ def test_a_rule_answers_the_form_of_the_question(assistant, question, verdict):
 ])
 def test_what_is_assumed_and_what_has_happened(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
+
+
+def test_an_faq_match_does_not_depend_on_the_hash_seed():
+    """The coverage weights were float sums in a set's order, which PYTHONHASHSEED sets: a question on the tie got
+    the FAQ in one run and a question back in the next. Summed exactly, every run answers alike."""
+    import os
+    import subprocess
+    import sys
+
+    question = ("Fostering admin. I've got a list of 10 looked after children's names and DOBs who need routine dental "
+                "check-ups. Can I send it to the community dental service by email? Body of the email or attachment?")
+    code = ("import sys; from knowledge.loader import load_policy; from dialogs.answer import Assistant; "
+            "m = Assistant(load_policy()).faq_match(sys.argv[1]); print(m.faq_id if m else None)")
+    found = {subprocess.run([sys.executable, "-c", code, question], capture_output=True, text=True, check=True,
+                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("0", "2", "6")}
+    assert len(found) == 1
