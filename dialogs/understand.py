@@ -120,7 +120,8 @@ class Reader:
             recipients = [h for h in recipients if h.value != "secure_mail" or "@" in tokens[h.start]]
         # "ring them with the password": the phone carries the password, the document goes another way;
         # "what should I call the zip file": naming it, not ringing anyone
-        if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)):
+        if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)
+                                    or self._whom_to_ring(tokens, hits)):
             channels.remove("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
@@ -204,6 +205,9 @@ class Reader:
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
         hits = self._claim(tokens, hits)
+        # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
+        hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
+                                        and tokens[h.start + h.length - 1] in _DEVICES)]
         for signal, acts, targets, within in self._near:
             for i, token in enumerate(tokens):
                 if token in acts and targets.intersection(tokens[max(0, i - within):i + within + 1]):
@@ -260,6 +264,13 @@ class Reader:
         return bool(phones) and all(
             tokens[h.start] in ("call", "called", "calling") and h.length == 1
             and _NAMED.intersection(tokens[h.start + 1:h.start + 4]) for h in phones)
+
+    @staticmethod
+    def _whom_to_ring(tokens: list[str], hits: list[_Hit]) -> bool:
+        """Every phone word asks whom to ring: "who do I call?", "who should we ring about it": a person to
+        ask, not a way of sending the information."""
+        phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
+        return bool(phones) and all("who" in tokens[max(0, h.start - 3):h.start] for h in phones)
 
     def _password_words(self) -> frozenset[str]:
         check = self.policy.password_check
@@ -410,6 +421,9 @@ _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no pas
 
 # The user's own: "my gmail", "my own hotmail"
 _OWN = frozenset({"my", "own"})
+# Before a phone named as the sender's contact details, these make it the device used instead
+_DEVICE_USE = frozenset({"on", "from", "using", "use", "via", "through", "with"})
+_DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 
 # A generic or shared mailbox described with words between ("the generic family court inbox").
 _GENERIC = frozenset({"generic", "shared", "general"})
@@ -474,7 +488,7 @@ class _PasswordReader:
         self._before = re.compile(rf"(\S+)\s+as\s+(?:the|a|my|our|its)?\s*(?:{names})\b", re.IGNORECASE)
         # "is fostering ok as a zip password?": the structure says it is the password, dictionary word or not
         self._asked = re.compile(rf"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:ok|okay|alright|fine|good|"
-                                 rf"strong\s+enough|enough)\s+(?:as|for)\s+(?:the|a|my|our)?\s*(?:zip\s+)?(?:{names})\b|"
+                                 rf"(?:strong|long|secure|safe|good|complex)\s+enough|enough)\s+(?:as|for)\s+(?:the|a|my|our)?\s*(?:zip\s+)?(?:{names})\b|"
                                  # "is 12345678 an ok password for the file?"
                                  rf"\b(?:is|would|could)\s+(\S+)\s+(?:be\s+)?(?:a|an)\s+(?:ok|okay|alright|good|strong|"
                                  rf"acceptable|decent|suitable|safe)\s+(?:zip\s+)?(?:{names})\b",

@@ -176,3 +176,19 @@ def test_channels_and_recipients_in_everyday_words(policy, question, channel, re
 ])
 def test_finer_facts_in_everyday_words(policy, question, fact, value):
     assert Reader(policy).read(question).facts.get(fact) == value
+
+
+@pytest.mark.parametrize("question, fact, value", [
+    ("7-Zip won't open on my PC. Who do I ring?", "channel", None),  # a person to ask, not a way of sending
+    ("Texts are fine as long as I send them from my work mobile, right?", "kind", None),  # the device, not the number
+    ("Can I text mum my work mobile so she can reach me?", "kind", "service_contact"),
+    ("is Zz9 long enough as a zip password?", "password", "too_short"),
+    ("can I text the carer the date and time for tomorrow?", "kind", "anonymous"),
+])
+def test_what_a_phone_word_means_in_its_place(policy, question, fact, value):
+    assert Reader(policy).read(question).facts.get(fact) == value
+
+
+def test_text_speak_for_times_is_read_as_the_time(policy):
+    from dialogs.text import normalise
+    assert normalise("he was hit last nite, back 2moro") == "he was hit last night back tomorrow"
