@@ -138,6 +138,8 @@ _HAVING = frozenset(("has", "have", "had", "got", "with"))
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing")
 _PLAYFUL = frozenset(("general", "domestic"))
+# "no other concerns": none beyond what was just told, which is the concern ("no further concerns" closes a case)
+_BESIDES = frozenset(("other", "additional", "extra"))
 _JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
 
 
@@ -305,7 +307,9 @@ class HarmReader:
         if (_ADULT_NOW.search(text or "") or _OWN_CHILDHOOD.search(text or "")) and not self._aged(tokens, text or ""):
             # "a care leaver, now 34", "a 45 year old client", "I was ... as a child myself": harm told as past
             # happened to an adult's childhood
-            cues = [c for c in cues if c.reading != "past"]
+            # happened to an adult's childhood; a sign already doubted (denied, in a document) is no child's now
+            cues = [c for c in cues if not c.reading or c.reading == "weak"] if not any(
+                True for _ in self._find(stems, "recent")) else [c for c in cues if c.reading != "past"]
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if cues:  # how the signs add up: each reading of the whole text done once
             now, child = self._now(stems), self._child(tokens, stems, text)
@@ -595,9 +599,9 @@ class HarmReader:
     def _safe_now(self, stems: list[str], before: Sequence[str] = ()) -> bool:
         """The user saying a child is safe now (`resolved`), not someone reported saying so: in "she says
         she's 'fine now'" the child's word is the worry, not the answer to it."""
-        for s, _ in self._find(stems, "resolved"):
+        for s, e in self._find(stems, "resolved"):
             start = max((i + 1 for i, t in enumerate(stems[:s]) if t == _END), default=0)
-            if not self._reported([*before, *stems[start:s]]):
+            if not self._reported([*before, *stems[start:e]]):  # "mum says he's fine": the words said run on
                 return True
         return False
 
@@ -648,7 +652,7 @@ class HarmReader:
                 elif inside and len(phrase) >= 2:
                     for k in range(1, len(phrase)):
                         extra = stems[i + k] if i + k < len(stems) else _END
-                        if extra not in (_END, _PAUSE) and tuple(stems[i:i + k] + stems[i + k + 1:i + len(phrase) + 1]) == phrase:
+                        if extra not in (_END, _PAUSE, *_BESIDES) and tuple(stems[i:i + k] + stems[i + k + 1:i + len(phrase) + 1]) == phrase:
                             yield i, i + len(phrase) + 1
                             break
 

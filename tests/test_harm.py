@@ -411,3 +411,53 @@ def test_the_users_own_example_in_quotes_is_not_a_disclosure(assistant):
 def test_a_lost_memory_stick_is_a_breach_for_the_manager(assistant):
     reply = assistant.answer("I took the case file home on a memory stick and now I can't find the stick. What now?")
     assert reply.rule_id == "misdirected" and "manager" in reply.text()
+
+
+# Round 18 (harm_batch24): readings that let a worry drop --------------------------------------------------------
+def test_a_parent_saying_the_child_is_fine_does_not_end_the_worry(assistant):
+    """"dad says 'she's fine'" reports the parent's word; only the user saying the child is safe ends a sign."""
+    reply = assistant.answer("Y2 girl came in with bruises on both arms and dad says 'she's fine, leave it'. "
+                             "Can I email the school nurse?")
+    assert reply.verdict.value == "escalate" or reply.asks == "harm"
+
+
+def test_no_other_concerns_leaves_the_concerns_just_told(assistant):
+    told = "His stepmum calls him the devil child at every pickup and he has started soiling again. "
+    reply = assistant.answer(told + "No other concerns. Can I email his social worker?")
+    assert reply.verdict.value == "escalate" or reply.asks == "harm"
+    closed = "The case closed in 2013 with no further concerns. "
+    assert assistant.answer(closed + "Can I email the closure letter to the family's new GP?").asks != "harm"
+
+
+def test_an_under_16_with_an_adult_partner_is_asked_about(assistant):
+    reply = assistant.answer("A 15 yo in my tutor group says her boyfriend is 18 and they're sleeping together. "
+                             "Do I need to share this with anyone?")
+    assert reply.verdict.value == "escalate" or reply.asks == "harm"
+
+
+def test_a_doubted_sign_about_someone_now_an_adult_is_no_child_at_risk(assistant):
+    reply = assistant.answer("The young man is 22 now and the old referral said he was never groomed. His "
+                             "college wants a copy of the closure letter, can I email it to his tutor?")
+    assert reply.asks != "harm" and reply.verdict.value != "escalate"
+
+
+@pytest.mark.parametrize("question", [
+    "Our funding is being cut again. Can I email the blank referral form to the new starters?",
+    "Management want a radical new rota. Can I email the rota to the team?",
+    "The FGM figures for the annual report are all zeros. Can I send them to comms?",
+    "Can I print the modern slavery statement template for the staff room?",
+])
+def test_cuts_plans_and_figures_are_not_harm(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.asks != "harm" and reply.verdict.value != "escalate"
+
+
+@pytest.mark.parametrize("question", [
+    "Y4 boy has loop shaped marks on his legs and said 'dad used the charger wire'. Can I email the photos?",
+    "Baby of 8 weeks has a torn frenulum, mum says the dummy caught it. Can I email the notes to the GP?",
+    "Ward staff think mum put something into the tube, he has fits nobody ever witnesses and all the tests "
+    "are normal. Can I fax the notes?",
+    "Dad was reeking of drink at pick up, put the 4yo in the car and drove off. Can I email the head?",
+])
+def test_signs_from_national_guidance_ring_the_hub(assistant, question):
+    assert assistant.answer(question).verdict.value == "escalate"
