@@ -22,6 +22,7 @@ from fractions import Fraction
 from knowledge.advisor import advise, ask_for, checklist_advice, safest
 from knowledge.model import Facts, Policy, Verdict
 
+from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
 from .harm import HarmAssessment, HarmLevel
 from .reply import Option, Reply
@@ -32,6 +33,8 @@ from .understand import Reader, Understanding
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
+_COMMON = "ask asked write written writing tell told get go make want like say first use used need".split()
+QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words
 QUESTION_WORDS = frozenset("what whats how where when who why which".split())
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
@@ -134,6 +137,7 @@ class Assistant:
         self.reader = Reader(policy, extra_words=texts)
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
         self._also_index: FaqIndex | None = None  # built on first use: most questions never need it
+        self._clauses: ClauseIndex | None = None  # likewise
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
         # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
@@ -217,7 +221,8 @@ class Assistant:
             if how_to is not None:
                 return self.faq_reply(how_to, understood.facts, form="how")
         if match is None:
-            return self.both_ways(understood, by_rules)
+            quoted = self.protocol_words(question, form, understood, by_rules)
+            return quoted if quoted is not None else self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]
         silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
@@ -241,6 +246,38 @@ class Assistant:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts, form=form)
         return self.faq_reply(faq.id, understood.facts, form=form)
+
+    def protocol_words(self, question: str, form: str, understood: Understanding, reply: Reply) -> Reply | None:
+        """A question no rule or FAQ answers, that sends nothing to anyone ("where does the unzipped document
+        go?", "is sharing on a need to know basis?"): the protocol's nearest sentence, quoted and cited, with the
+        rules' question kept so the check can go on. None when the rules can say more once asked, or when no
+        sentence of the protocol is near enough."""
+        facts = understood.facts
+        if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks != "channel" or facts.get("recipient") \
+                or facts.get("kind") or len(understood.tokens) > QUOTE_WORDS:
+            return None  # something is to be sent, or a story told: the rules' question comes first
+        quote = self.clauses.best(self.prepare(question))
+        if quote is None:
+            return None
+        section = quote.section
+        shared = set(quote.shared)  # the sentences of the item that hold the words asked about, not all of it
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", section.text) if shared & set(self.prepare(x).split())]
+        words = " ".join(sentences) or section.text
+        said = f"The protocol's nearest words ({section.title}): \u201c{words}\u201d"
+        why = "SafeShare has no rule that answers this directly: if this does not answer your question, ask your manager."
+        if form == "how":
+            return Reply(Verdict.NEED_MORE_INFO, said, (why,), citations=(section,), facts=facts,
+                         rule_id="protocol-words")
+        return replace(reply, summary=said, reasons=(why,) + reply.reasons,
+                       citations=tuple(dict.fromkeys((section,) + reply.citations)))
+
+    @property
+    def clauses(self) -> ClauseIndex:
+        """The protocol's items, prepared the first time a question needs them."""
+        if self._clauses is None:
+            common = self.prepare(" ".join(_COMMON)).split()  # words every kind of sentence uses
+            self._clauses = ClauseIndex(self.policy.sections.values(), self.prepare, QUESTION_WORDS | {"not", *common})
+        return self._clauses
 
     def personal_reading(self, understood: Understanding, reply: Reply, asks_secure: bool = False) -> Reply:
         """The kind not said, where every kind of personal information gets the same answer (a child's plan

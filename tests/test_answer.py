@@ -285,3 +285,22 @@ def test_an_faq_match_does_not_depend_on_the_hash_seed():
     found = {subprocess.run([sys.executable, "-c", code, question], capture_output=True, text=True, check=True,
                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("0", "2", "6")}
     assert len(found) == 1
+
+
+def test_a_question_no_rule_or_faq_answers_gets_the_protocols_nearest_words(assistant):
+    """Nothing to send and no common question matched: the protocol's sentence, quoted and cited, never a
+    verdict of its own; the manager for what it does not answer."""
+    reply = assistant.answer("what is the rule on disclosure, is it need to know?")
+    assert reply.verdict.value == "need_more_info" and "need to know basis" in reply.summary
+    assert "ask your manager" in reply.text() and reply.citations[0].id == "email.1"
+    # something to send, or a story told: the rules' own question, no quote
+    assert assistant.answer("can I send the report?").asks == "channel"
+    assert "nearest words" not in assistant.answer("can I send the report?").summary
+
+
+def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
+    reply = assistant.answer("The Hub want it by phone but can I just email them my write-up instead?")
+    assert reply.rule_id in ("hub-in-writing", "hub-call") and "over the telephone" in reply.summary
+    reply = assistant.answer("can I just email the hub the referral form rather than ringing?")
+    assert reply.rule_id == "hub-in-writing" and "over the telephone" in reply.summary
+    assert "48 hours" in reply.summary

@@ -1,0 +1,54 @@
+"""The protocol's own words for a question no rule or FAQ answers.
+
+A question such as "where does the unzipped doc go?" or "is sharing on a need
+to know basis?" names no way of sending and matches no common question, so
+the rules could only ask "how will you send it?", which answers nothing. The
+protocol usually has a sentence on it: each numbered item of sections.yaml is
+scored against the question by the words they share, each weighted by how few
+items use it (inverse document frequency), and the best is quoted with its
+citation. Too little in common, and there is no answer: the caller asks its
+question as before.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from knowledge.model import Section
+
+# A quote must share at least this much weight with the question, in at least MIN_SHARED words: one common word
+# ("email") says nothing about which sentence of the protocol is meant
+MIN_WEIGHT = 5.0
+MIN_SHARED = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    section: Section
+    weight: float
+    shared: tuple[str, ...]
+
+
+class ClauseIndex:
+    """The protocol's items (not national guidance), prepared once, searched by shared rare words."""
+
+    def __init__(self, sections: Iterable[Section], prepare: Callable[[str], str], ignore: Iterable[str] = ()):
+        self._ignore = frozenset(ignore)
+        self._items = [(s, frozenset(prepare(f"{s.section} {s.item} {s.text}").split()) - self._ignore)
+                       for s in sections if not s.external]
+        counts = Counter(w for _, words in self._items for w in words)
+        total = len(self._items)
+        self._idf = {w: math.log((total + 1) / (n + 0.5)) for w, n in counts.items()}
+
+    def best(self, prepared: str) -> Quote | None:
+        """The item sharing the most weight with the question, if enough; the earlier item on a tie."""
+        asked = frozenset(prepared.split()) - self._ignore
+        found: Quote | None = None
+        for section, words in self._items:
+            shared = asked & words
+            weight = sum(self._idf[w] for w in shared)
+            if len(shared) >= MIN_SHARED and weight >= MIN_WEIGHT and (found is None or weight > found.weight):
+                found = Quote(section, weight, tuple(sorted(shared)))
+        return found
