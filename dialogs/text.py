@@ -31,6 +31,7 @@ _SEVEN_ZIP = re.compile(r"\b7[\s-]zip\b")
 # Text-speak for times, as messages are typed on a phone: "last nite", "2day", "tmrw"
 _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day": "today", "tmrw": "tomorrow",
                "tmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow"}
+_CC_ING = re.compile(r"\bcc(?:-|')?(?:ing|ed|d)\b")  # "cc-ing", "cc'd", "ccd": the cc the vocabulary knows
 _TIMES = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK) + r")\b")
 NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent hasnt hadnt didnt shouldnt couldnt "
                     "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
@@ -43,6 +44,7 @@ def normalise(text: str) -> str:
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
     text = _ISP.sub("protocol", text)  # "the ISP": the Information Sharing Protocol, as staff abbreviate it
     text = _TIMES.sub(lambda m: _TEXT_SPEAK[m.group()], text)
+    text = _CC_ING.sub("cc", text)
     text = _INFO.sub("information", text)  # "info security", "personal info" (not "info@" addresses)
     text = _WILL.sub(" will", text)  # "he'll", "she'll", "we'll": not "hell", "shell", "well"
     text = _WILL_BARE.sub(r"\1 will", text)

@@ -106,12 +106,15 @@ class Reader:
                     or _own_account(tokens, hit, before):
                 recipients.remove(hit)
                 channels.append("webmail")
+        # "send it from our team's shared mailbox": the sender's own mailbox, not where it goes
+        recipients = [h for h in recipients if not (h.value == "generic_address"
+                                                    and "from" in tokens[max(0, h.start - 4):h.start])]
         for i, token in enumerate(tokens):
             value = _address_kind(token, self._domains, self._generic_locals)
             if value:
                 recipients.append(_Hit("recipient", value, i, 1))
             # "their generic family court inbox": a generic mailbox with words between
-            if token in _GENERIC and _MAILBOX.intersection(tokens[i + 1:i + 5]) \
+            if token in _GENERIC and _MAILBOX.intersection(tokens[i + 1:i + 5]) and "from" not in tokens[max(0, i - 3):i] \
                     and not any(h.value == "generic_address" for h in recipients):
                 recipients.append(_Hit("recipient", "generic_address", i, 1))
         # "send the carer the plan through cjsm": cjsm is the route; the carer, who has no secure

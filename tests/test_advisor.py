@@ -40,6 +40,7 @@ CASES = [
      Verdict.NOT_ALLOWED),
     (Facts(channel="courier", recipient="external_org", **P), "courier-send", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="phone", to_hub=True, **P), "hub-call", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(channel="email", to_hub=True, **P), "hub-in-writing", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="external_org", name_removed=True, **P), "still-identifiable",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="external_org", encrypted=True, group_address=True, **P), "encrypted-to-list",

@@ -192,3 +192,18 @@ def test_what_a_phone_word_means_in_its_place(policy, question, fact, value):
 def test_text_speak_for_times_is_read_as_the_time(policy):
     from dialogs.text import normalise
     assert normalise("he was hit last nite, back 2moro") == "he was hit last night back tomorrow"
+
+
+@pytest.mark.parametrize("question, fact, value", [
+    ("can I send the minutes from the team's shared inbox?", "recipient", None),  # the sender's mailbox
+    ("the court don't like Objective Connect, can I email the bundle instead?", "channel", "email"),
+    ("can I text the foster carer what the CAMHS letter said?", "kind", "mental_health"),
+    ("can I email mum the meeting time, nothing about the kids in it", "kind", "anonymous"),
+])
+def test_who_sends_what_goes_and_what_is_passed_over(policy, question, fact, value):
+    assert Reader(policy).read(question).facts.get(fact) == value
+
+
+def test_cc_in_its_verb_forms_is_cc(policy):
+    from dialogs.text import normalise
+    assert normalise("stop cc-ing me, I was cc'd twice") == "stop cc me i was cc twice"
