@@ -33,8 +33,14 @@ from .understand import Reader, Understanding
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
+# Words every kind of protocol sentence uses: they say nothing about which sentence a question means
 _COMMON = "ask asked write written writing tell told get go make want like say first use used need".split()
 QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words
+# Words that ask nothing of their own beside a way of sending: "is it ok to fax this over?"
+_ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick".split()
+# The thing to be sent, after the verb: "fax it", "text this over", "email them these"
+_SOMETHING = re.compile(r"\b(?:fax|faxing|text|texting|email|emailing|send|sending|post|posting|forward|whatsapp)\s+"
+                        r"(?:(?:him|her|them|mum|dad)\s+)?(?:it|this|these|that|those)\b", re.IGNORECASE)
 QUESTION_WORDS = frozenset("what whats how where when who why which".split())
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
@@ -48,7 +54,8 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"\b(?:is|are)\b[^.?!]*(?<!put )(?<!mark )(?<!add )(?<!write )(?<!type )"
                       r"\b(?:pid|sensitive|confidential|identifiable)"  # not the word put in a subject line
                       r"(?:\s+(?:personal\s+)?(?:data|information|info))?\s*(?:\?|$)|"
-                      r"\b(?:could|would|does|can|will|is) (?:that|it|this|they) (?:still )?(?:identify|be identifiable)\b",
+                      r"\b(?:could|would|does|can|will|is) (?:that|it|this|they|the [a-z]+(?: [a-z]+)?) (?:still )?"
+                      r"(?:identify|be identifiable)\b",
                       re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
 # "is gsx secure?", "are internal emails secure?": whether a route is safe for what the protocol protects
@@ -62,12 +69,18 @@ _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still )?(?:have|need) to\b|"
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b", re.IGNORECASE)
 # What the user does or means to do, told beside the question: the question is whether that is all right
-_PROPOSING = re.compile(r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|generally|often|tend to|was going to|"
+_PROPOSING = re.compile(r"^\s*(?:was|were) (?:going|planning) to\b|"  # "was going to do Kayden.Jones.zip"
+                        r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|generally|often|tend to|was going to|"
                         r"were going to|am going to|are going to|planned to|plan to|was planning to|thought i'd|"
                         r"thought we'd)\b", re.IGNORECASE)
 # A proposal in quotes or a file name: "'Smith family docs.zip'?", "is Summer2024 ok?" after "what should I use?"
 _PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]|\b\w+\.(?:zip|7z|docx?|pdf|xlsx?)\b""",
                        re.IGNORECASE)
+# A statement of what the user does, did or believes, told for agreement: "I'll just leave it in my sent items",
+# "i put a snarky comment in ... its internal so it doesnt matter", "so i can put whatever i like in it"
+_OWN_ACT = re.compile(r"\b(?:i|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have)?\s+(?:just\s+)?(?:put|leave|keep|send|sent|"
+                      r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon)\b|\bso (?:i|we) can\b|"
+                      r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
@@ -138,6 +151,7 @@ class Assistant:
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
         self._also_index: FaqIndex | None = None  # built on first use: most questions never need it
         self._clauses: ClauseIndex | None = None  # likewise
+        self._route_words: frozenset[str] | None = None
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
         # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
@@ -183,11 +197,7 @@ class Assistant:
         if understood.harm.level is None and not understood.anything and not understood.harm.explained \
                 and self.reader.harm.is_story(understood.tokens, question):
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
-        by_rules = self.advise(understood)
-        proposed = self._proposed.get(by_rules.rule_id)
-        if proposed and form == "yes_no" and not _OBLIGED.search(question) and not _CLASSED.search(question):
-            # "should I send the whole file?": no. "Do we have to delete sent emails?" asks about the duty: the steps
-            by_rules = replace(by_rules, verdict=proposed.verdict, summary=proposed.summary)
+        by_rules = self.proposal(self.advise(understood), form, question)
         if by_rules.verdict is Verdict.ESCALATE:
             return self.escalation(by_rules, understood.harm)
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.harm.level is None \
@@ -204,13 +214,15 @@ class Assistant:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
-            by_rules = self.personal_reading(understood, by_rules, asks_secure=any_personal)
+            by_rules = self.proposal(self.personal_reading(understood, by_rules, asks_secure=any_personal), form, question)
         if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))):
             # "what's the best way to get the names and DOBs to them?": the definitions FAQ matched only the words
             # for the information; the question is how to send it
             by_rules = self.any_route(understood, by_rules)
+        # "are we even still allowed to use fax?"; not "can I fax it?", where "it" is something to be sent
         about_route = form == "yes_no" and understood.facts.get("kind") is None \
-            and understood.facts.get("recipient") is None  # "are we even still allowed to use fax?"
+            and understood.facts.get("recipient") is None \
+            and not (_SOMETHING.search(question) and self._only_route(question))
         if match is None and by_rules.asks and (form == "how" or _OBLIGED.search(question) or about_route):
             # "before I fax, do I have to ring them first?": how to use a route, asked before anything else is
             # known, gets the steps (vocabulary.yaml `how_to`) of the first way named that has them; the check
@@ -224,6 +236,10 @@ class Assistant:
             quoted = self.protocol_words(question, form, understood, by_rules)
             return quoted if quoted is not None else self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]
+        if by_rules.asks and by_rules.asks != "harm" and self._only_route(question):
+            # "can I fax it?", "can I text this to the foster carer?": a way and a person, nothing of what it is:
+            # the rules' question, with the FAQ's text beneath
+            return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
         silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
@@ -246,6 +262,25 @@ class Assistant:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts, form=form)
         return self.faq_reply(faq.id, understood.facts, form=form)
+
+    def _only_route(self, question: str) -> bool:
+        """The question names a way of sending, or who receives it, and nothing else."""
+        if self._route_words is None:
+            words = [w for terms in (self.policy.channels, self.policy.recipients) for t in terms.values() for w in t.words]
+            self._route_words = frozenset(p for w in (*words, *_ROUTE_ONLY) for p in self.prepare(w).split())
+        asked = set(self.prepare(question).split())
+        return bool(asked) and asked <= self._route_words
+
+    def proposal(self, reply: Reply, form: str, question: str) -> Reply:
+        """A rule's answer to a yes/no question, or a statement, proposing what it warns against ("should I
+        send the whole file?", "I'll just leave it in my sent items"): its `proposed` verdict, No. "Do we have to
+        delete sent emails?" asks about the duty, "what do I put in the subject?" how: the steps."""
+        proposed = self._proposed.get(reply.rule_id)
+        if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question))) \
+                or _OBLIGED.search(question) or _CLASSED.search(question) \
+                or reply.verdict is proposed.verdict:
+            return reply
+        return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
 
     def protocol_words(self, question: str, form: str, understood: Understanding, reply: Reply) -> Reply | None:
         """A question no rule or FAQ answers, that sends nothing to anyone ("where does the unzipped document

@@ -343,7 +343,7 @@ class Reader:
 # Yes/no facts read from the signal of the same name in signals.yaml, a negated mention read as nothing
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",
           "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub",
-          "name_removed")
+          "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record")
 
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
@@ -425,7 +425,7 @@ _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no pas
 # The user's own: "my gmail", "my own hotmail"
 _OWN = frozenset({"my", "own"})
 # Before a phone named as the sender's contact details, these make it the device used instead
-_DEVICE_USE = frozenset({"on", "from", "using", "use", "via", "through", "with"})
+_DEVICE_USE = frozenset({"on", "from", "using", "use", "via", "through", "with", "lost", "left"})
 _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 
 # A generic or shared mailbox described with words between ("the generic family court inbox").

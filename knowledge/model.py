@@ -310,7 +310,8 @@ class Policy:
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
               "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
-              "name_removed")
+              "name_removed",
+              "cc_many", "not_intended", "opening", "self_made_account", "off_record")
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,6 +341,11 @@ class Facts:
     misdirected: bool | None = None  # it went to the wrong person or place: a breach or near miss
     to_hub: bool | None = None  # the Safeguarding Hub is who is told (a call, its written follow-up)
     name_removed: bool | None = None  # the name taken off, the rest kept ("no name, just DOB and postcode")
+    cc_many: bool | None = None  # copying in a whole team, everyone, every email "to keep them in the loop"
+    not_intended: bool | None = None  # an email received that was not meant for the user
+    opening: bool | None = None  # opening, or about to open, an attachment received
+    self_made_account: bool | None = None  # a secure email account set up without a senior manager's say
+    off_record: bool | None = None  # an email written as if no one else, least of all its subject, will read it
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

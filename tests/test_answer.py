@@ -304,3 +304,29 @@ def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
     reply = assistant.answer("can I just email the hub the referral form rather than ringing?")
     assert reply.rule_id == "hub-in-writing" and "over the telephone" in reply.summary
     assert "48 hours" in reply.summary
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("Should I copy the whole team into every email about this family so everyone is in the loop?", "not_allowed"),
+    ("How many people should I cc on the core group minutes? I usually cc the whole team.", "not_allowed"),
+    ("An email about a child came to me by mistake. Do I open the attachment to see who it is for?", "not_allowed"),
+    ("An email about a child came to me by mistake. What should I do with it?", "allowed_with_conditions"),
+    ("I registered myself for a cjsm account online last night, can I send the court bundle with it?", "not_allowed"),
+    ("Dad will never see our internal emails, so I can say what I really think of him, yeah?", "not_allowed"),
+    ("I left my work phone on the train and it has texts from families on it", "need_more_info"),
+])
+def test_round_19_finer_points_as_rules(assistant, question, verdict):
+    assert assistant.answer(question).verdict.value == verdict
+
+
+def test_a_way_of_sending_and_nothing_else_asks_what_it_is(assistant):
+    """"can I fax it?" names a way and "it": what it is decides, so the rules ask; "are we still allowed to use
+    fax at all?" asks about the route, answered with its steps."""
+    assert assistant.answer("can I fax it?").asks == "kind"
+    assert assistant.answer("is it ok to fax this over?").asks == "kind"
+    assert assistant.answer("are we even still allowed to use fax?").verdict.value == "allowed_with_conditions"
+
+
+def test_a_name_proposed_after_the_question_is_what_is_asked(assistant):
+    reply = assistant.answer("what should I call the zip? was going to do Ellie.Marsh.zip")
+    assert reply.verdict.value == "not_allowed"
