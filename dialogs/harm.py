@@ -138,6 +138,8 @@ _HAVING = frozenset(("has", "have", "had", "got", "with"))
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing")
 _PLAYFUL = frozenset(("general", "domestic"))
+# "laughed it off": a child hiding a worry, not children joking
+_LAUGHED_OFF = re.compile(r"\blaugh(?:ed|s|ing)? it off\b")
 # "no other concerns": none beyond what was just told, which is the concern ("no further concerns" closes a case)
 _BESIDES = frozenset(("other", "additional", "extra"))
 _JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
@@ -407,7 +409,7 @@ class HarmReader:
         if any(_AGE.fullmatch(t) for t in tokens):
             return True
         if any(t.isdigit() and int(t) < 18 and (tokens[i + 1:i + 2] in (["yo"], ["yrs"], ["yr"], ["y"])
-                                                 or tokens[i - 1:i] in (["aged"], ["age"]))
+                                                 or tokens[i - 1:i] in (["aged"], ["age"], ["yr"], ["year"]))
                for i, t in enumerate(tokens)):
             return True
         return any(a < 18 for a in _told_ages(text)) \
@@ -553,7 +555,7 @@ class HarmReader:
                                                                tokens[max(lo, start - 3):start])
                                            or "it" in tokens[max(lo, start - 2):start])) \
                 or any(t in self._topics for t in tokens[end:end + 2]) or _score(written) \
-                or (category in _PLAYFUL and _JOKING.intersection(written)):
+                or (category in _PLAYFUL and _JOKING.intersection(written) and not _LAUGHED_OFF.search(" ".join(written))):
             # not a real child (training, statistics, fiction); "the file ... it's gone missing": a thing; "our
             # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll
             # kill you' at his mate over Fortnite, both laughing": children's play

@@ -331,6 +331,8 @@ FLOORS = {
     "harm_batch21.yaml": {"recall": 81, "clear_escalated": 56, "ordinary_asked": 1},
     "harm_batch22.yaml": {"recall": 85, "clear_escalated": 54, "ordinary_asked": 4},
     "harm_batch23.yaml": {"recall": 77, "clear_escalated": 48, "ordinary_asked": 7},
+    "harm_batch24.yaml": {"recall": 87, "clear_escalated": 53, "ordinary_asked": 14},
+    "harm_batch25.yaml": {"recall": 87, "clear_escalated": 49, "ordinary_asked": 8},
 }
 
 
@@ -461,3 +463,32 @@ def test_cuts_plans_and_figures_are_not_harm(assistant, question):
 ])
 def test_signs_from_national_guidance_ring_the_hub(assistant, question):
     assert assistant.answer(question).verdict.value == "escalate"
+
+
+# Round 19 (harm_batch25) ----------------------------------------------------------------------------------------
+def test_he_is_fine_as_typed_with_its_apostrophe_ends_an_accident(assistant):
+    """"he's fine" loses its "'s" as every possessive does: the resolved phrase is matched as it is read."""
+    reply = assistant.answer("At the Y4 swimming gala one of the boys bumped his head on the side, the first aider "
+                             "checked him and he's fine and back in the pool. Can I text his dad a quick update?")
+    assert reply.asks != "harm" and reply.verdict.value != "escalate"
+
+
+@pytest.mark.parametrize("question", [
+    "His older cousin's mates make him sell bags after school. Who do I tell?",
+    "Y9 girl told her form tutor she is getting engaged abroad this summer and her passport's been taken off her.",
+    "Baby of 7 weeks has lost weight again and was grey and floppy at the visit today. Can I message the HV?",
+])
+def test_exploitation_marriage_and_a_failing_baby_in_everyday_words(assistant, question):
+    assert assistant.answer(question).verdict.value == "escalate"
+
+
+def test_a_child_who_laughed_it_off_is_still_asked_about(assistant):
+    reply = assistant.answer("Y3 boy flinched when I reached past him, then laughed it off. Should I mention it to "
+                             "his teacher on Teams?")
+    assert reply.asks == "harm" or reply.verdict.value == "escalate"
+
+
+def test_a_form_tutor_is_not_a_form(assistant):
+    """"told her form tutor" tells a school role, not a document about the harm."""
+    reply = assistant.answer("A 15 yo told her form tutor her uncle hits her when mum is at work. Can I email the DSL?")
+    assert reply.verdict.value == "escalate"
