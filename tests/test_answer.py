@@ -330,3 +330,12 @@ def test_a_way_of_sending_and_nothing_else_asks_what_it_is(assistant):
 def test_a_name_proposed_after_the_question_is_what_is_asked(assistant):
     reply = assistant.answer("what should I call the zip? was going to do Ellie.Marsh.zip")
     assert reply.verdict.value == "not_allowed"
+
+
+@pytest.mark.parametrize("question, faq", [
+    ("what law is the ISP actually based on?", "which-law"),
+    ("from when does this protocol apply?", "about-protocol"),
+    ("what happens to me if I breach the protocol?", "breach-consequences"),
+])
+def test_the_protocol_named_as_itself_finds_its_own_common_question(assistant, question, faq):
+    assert assistant.answer(question).faq_id == faq
