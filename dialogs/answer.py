@@ -78,8 +78,11 @@ _PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]
                        re.IGNORECASE)
 # A statement of what the user does, did or believes, told for agreement: "I'll just leave it in my sent items",
 # "i put a snarky comment in ... its internal so it doesnt matter", "so i can put whatever i like in it"
-_OWN_ACT = re.compile(r"\b(?:i|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have)?\s+(?:just\s+)?(?:put|leave|keep|send|sent|"
-                      r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon)\b|\bso (?:i|we) can\b|"
+_OWN_ACT = re.compile(r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have)?\s+(?:just\s+)?(?:put|leave|keep|send|sent|"
+                      r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent)\b|"
+                      r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent)\b|"
+                      r"\b(?:im |i'm )?just (?:going to|gonna|hitting|sending|emailing|faxing)\b|"
+                      r"\bso (?:i|we) can\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"

@@ -68,7 +68,7 @@ _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they)\b[^.?!]{0,60}?\b(?:as a (?:chi
                             r"young person)|when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
                             r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
                             re.IGNORECASE)
-_AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
+_AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|mos|mth|mths|wk|wks)")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
 
 class HarmLevel(StrEnum):
@@ -137,7 +137,10 @@ def _score(words: Sequence[str]) -> bool:
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing")
-_PLAYFUL = frozenset(("general", "domestic"))
+_PLAYFUL = frozenset(("general", "domestic", "emotional"))
+# The user's own joke marks an emotional-abuse word as a figure of speech ("the homework policy is 'emotional
+# abuse' lol"); a child calling it "banter" or laughing is minimising, the worry stays
+_USER_JOKING = frozenset(("lol", "haha", "joking", "joke"))
 # "laughed it off": a child hiding a worry, not children joking
 _LAUGHED_OFF = re.compile(r"\blaugh(?:ed|s|ing)? it off\b")
 # "no other concerns": none beyond what was just told, which is the concern ("no further concerns" closes a case)
@@ -555,7 +558,8 @@ class HarmReader:
                                                                tokens[max(lo, start - 3):start])
                                            or "it" in tokens[max(lo, start - 2):start])) \
                 or any(t in self._topics for t in tokens[end:end + 2]) or _score(written) \
-                or (category in _PLAYFUL and _JOKING.intersection(written) and not _LAUGHED_OFF.search(" ".join(written))):
+                or (category in _PLAYFUL and (_USER_JOKING if category == "emotional" else _JOKING).intersection(written)
+                    and not _LAUGHED_OFF.search(" ".join(written))):
             # not a real child (training, statistics, fiction); "the file ... it's gone missing": a thing; "our
             # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll
             # kill you' at his mate over Fortnite, both laughing": children's play
@@ -621,6 +625,7 @@ class HarmReader:
         return any(not child.intersection(range(s, e)) and not (e - s == 1 and written[s].endswith(("ing", "ed")))
                    and not (s and stems[s - 1] in self._no_stems)  # "no paperwork" tells of a child, it names no document
                    and not (s > 1 and stems[s - 1] == "a" and stems[s - 2] in _HAVING)  # "has a record": a criminal one
+                   and not (e < len(stems) and stems[e] == "that")  # "a report that she is held": telling, not a document
                    for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str]) -> bool:

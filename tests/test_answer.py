@@ -339,3 +339,12 @@ def test_a_name_proposed_after_the_question_is_what_is_asked(assistant):
 ])
 def test_the_protocol_named_as_itself_finds_its_own_common_question(assistant, question, faq):
     assert assistant.answer(question).faq_id == faq
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("the solicitor wants one statement, ill fax them the whole bundle so they have everything", "not_allowed"),
+    ("internal emails aren't disclosable so I can be frank about dad in them, right?", "not_allowed"),
+    ("can I just put a password on the Word doc instead of using 7-Zip? it's going to the GP", "not_allowed"),
+])
+def test_round_20_statements_of_intent_and_beliefs(assistant, question, verdict):
+    assert assistant.answer(question).verdict.value == verdict
