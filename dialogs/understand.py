@@ -165,6 +165,11 @@ class Reader:
                 t == "without" and tokens[i + 1:i + 2] and tokens[i + 1].startswith(("encrypt", "zip"))
                 for i, t in enumerate(tokens))):
             channels.append("email")
+        encrypted = self._flag(tokens, hits, "encrypted", negated=False)
+        if not channels and recipient is not None and encrypted is not None and recipient in _BY_EMAIL \
+                and not _RECEIVING.intersection(tokens) and not _SENT_TO_ME.search(" ".join(tokens)) \
+                and self.policy.channels.get("email") is not None:
+            channels.append("email")  # "still need to encrypt it for the GP?": only an email attachment is encrypted
         harm = self.harm.assess(text)
         facts = Facts(
             harm=True if harm.level is HarmLevel.YES else False if harm.level is HarmLevel.NO else None,
@@ -420,6 +425,11 @@ _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
 
 # Words for sending something on its way (not saving or keeping it)
 _SENDING = frozenset({"send", "resend", "sent", "sending", "forward", "attach", "attached"})
+# Who is sent an encrypted attachment by email: a question about encrypting for them is about email
+_BY_EMAIL = frozenset({"external_org", "school", "colleague", "secure_mail", "generic_address"})
+# Something received, not sent: "got an encrypted file from school but no password"
+_RECEIVING = frozenset({"received", "recieved", "receive", "receiving", "got", "getting"})
+_SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
 _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no password": a zip may come without one
 
 # The user's own: "my gmail", "my own hotmail"

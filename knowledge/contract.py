@@ -34,6 +34,8 @@ NEEDED: tuple[Needed, ...] = (
     Needed("vocabulary", "kinds", "sensitive", "\"Not sure\" at the guided check's kind question reads it as this"),
     Needed("vocabulary", "recipients", "external_org",
            "\"Not sure\" at the guided check's recipient question reads it as this"),
+    *(Needed("vocabulary", "recipients", value, "a question about encrypting something for this recipient is read as "
+             "an email attachment") for value in ("school", "colleague")),
     Needed("vocabulary", "channels", "email", "an email named with a platform (\"email it via Objective Connect\") "
            "gives way to the platform"),
     Needed("vocabulary", "channels", "webmail", "\"use Gmail\" (the sender's own webmail) is read as this channel"),
@@ -51,7 +53,9 @@ NEEDED: tuple[Needed, ...] = (
                          ("in_subject", "in_subject"), ("borrowed_account", "borrowed_account"),
                          ("group_address", "group_address"), ("file_named", "file_named"),
                          ("kept_in_mailbox", "kept_in_mailbox"), ("misdirected", "misdirected"),
-                         ("to_hub", "to_hub"), ("name_removed", "name_removed"))),
+                         ("to_hub", "to_hub"), ("name_removed", "name_removed"), ("cc_many", "cc_many"),
+                         ("not_intended", "not_intended"), ("opening", "opening"),
+                         ("self_made_account", "self_made_account"), ("off_record", "off_record"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     Needed("signals", "signals", "skipped_step", "\"no need to zip it, yeah?\": a step left out is answered No"),
     Needed("signals", "signals", "passed_over", "\"rather than the portal\": a route named as not taken is not the route"),

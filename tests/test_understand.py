@@ -207,3 +207,16 @@ def test_who_sends_what_goes_and_what_is_passed_over(policy, question, fact, val
 def test_cc_in_its_verb_forms_is_cc(policy):
     from dialogs.text import normalise
     assert normalise("stop cc-ing me, I was cc'd twice") == "stop cc me i was cc twice"
+
+
+@pytest.mark.parametrize("question, channel", [
+    ("it's only the child's name going to the dentist - do I still need to encrypt it?", "email"),
+    ("got an encrypted file from the school but no password, what now?", None),  # received, not sent
+    ("I've been sent a zip by the GP without the password", None),
+])
+def test_encrypting_for_someone_is_an_email_attachment(policy, question, channel):
+    assert Reader(policy).read(question).facts.channel == channel
+
+
+def test_one_password_for_every_file_is_reused(policy):
+    assert Reader(policy).read("can I use 'Harbour77' for every zip file I send?").facts.password == "reused"
