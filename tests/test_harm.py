@@ -416,114 +416,80 @@ def test_a_lost_memory_stick_is_a_breach_for_the_manager(assistant):
     assert reply.rule_id == "misdirected" and "manager" in reply.text()
 
 
-# Round 18 (harm_batch24): readings that let a worry drop --------------------------------------------------------
+# Rounds 18-20 (harm_batch24-26): readings that let a worry drop, and words no list held ----------------------
+def _asks_first(reply) -> bool:
+    return reply.verdict.value == "escalate" or reply.asks == "harm"
+
+
+def _quiet(reply) -> bool:
+    return reply.asks != "harm" and reply.verdict.value != "escalate"
+
+
 def test_a_parent_saying_the_child_is_fine_does_not_end_the_worry(assistant):
     """"dad says 'she's fine'" reports the parent's word; only the user saying the child is safe ends a sign."""
-    reply = assistant.answer("Y2 girl came in with bruises on both arms and dad says 'she's fine, leave it'. "
-                             "Can I email the school nurse?")
-    assert reply.verdict.value == "escalate" or reply.asks == "harm"
+    assert _asks_first(assistant.answer("Y2 girl came in with bruises on both arms and dad says 'she's fine, leave "
+                                        "it'. Can I email the school nurse?"))
 
 
 def test_no_other_concerns_leaves_the_concerns_just_told(assistant):
     told = "His stepmum calls him the devil child at every pickup and he has started soiling again. "
-    reply = assistant.answer(told + "No other concerns. Can I email his social worker?")
-    assert reply.verdict.value == "escalate" or reply.asks == "harm"
+    assert _asks_first(assistant.answer(told + "No other concerns. Can I email his social worker?"))
     closed = "The case closed in 2013 with no further concerns. "
     assert assistant.answer(closed + "Can I email the closure letter to the family's new GP?").asks != "harm"
 
 
-def test_an_under_16_with_an_adult_partner_is_asked_about(assistant):
-    reply = assistant.answer("A 15 yo in my tutor group says her boyfriend is 18 and they're sleeping together. "
-                             "Do I need to share this with anyone?")
-    assert reply.verdict.value == "escalate" or reply.asks == "harm"
-
-
-def test_a_doubted_sign_about_someone_now_an_adult_is_no_child_at_risk(assistant):
-    reply = assistant.answer("The young man is 22 now and the old referral said he was never groomed. His "
-                             "college wants a copy of the closure letter, can I email it to his tutor?")
-    assert reply.asks != "harm" and reply.verdict.value != "escalate"
+@pytest.mark.parametrize("question", [
+    "A 15 yo in my tutor group says her boyfriend is 18 and they're sleeping together. Do I need to share this?",
+    "Y3 boy flinched when I reached past him, then laughed it off. Should I mention it to his teacher on Teams?",
+    "Y7 lad says his stepdad calls him useless and thick every night, then said it's only banter. Can I email "
+    "his head of year?",
+])
+def test_asked_about_first(assistant, question):
+    """An under-16 with an adult partner; a child who laughed it off, or calls it banter, is minimising."""
+    assert _asks_first(assistant.answer(question))
 
 
 @pytest.mark.parametrize("question", [
+    "The young man is 22 now and the old referral said he was never groomed. His college wants a copy of the "
+    "closure letter, can I email it to his tutor?",
     "Our funding is being cut again. Can I email the blank referral form to the new starters?",
     "Management want a radical new rota. Can I email the rota to the team?",
     "The FGM figures for the annual report are all zeros. Can I send them to comms?",
     "Can I print the modern slavery statement template for the staff room?",
+    # "he's fine" loses its "'s" as every possessive does: the resolved phrase is matched as it is read
+    "At the Y4 swimming gala one of the boys bumped his head on the side, the first aider checked him and he's "
+    "fine and back in the pool. Can I text his dad a quick update?",
+    "Is it emotional abuse if the head puts me on cover again lol. Can I email the rota to the team?",
+    # the protocol's own word for a mistake caught in time, not a missing child
+    "I nearly sent the minutes to the wrong address but caught it. Is that a near miss I need to report?",
 ])
-def test_cuts_plans_and_figures_are_not_harm(assistant, question):
-    reply = assistant.answer(question)
-    assert reply.asks != "harm" and reply.verdict.value != "escalate"
+def test_no_child_at_risk_is_read(assistant, question):
+    """A doubted sign about someone now an adult; cuts, plans, figures and templates; an accident over; the
+    user's own joke; a near miss."""
+    assert _quiet(assistant.answer(question))
 
 
 @pytest.mark.parametrize("question", [
+    # NICE CG89: an implement's marks, a mouth injury in a baby, fabricated or induced illness; a parent drunk
     "Y4 boy has loop shaped marks on his legs and said 'dad used the charger wire'. Can I email the photos?",
     "Baby of 8 weeks has a torn frenulum, mum says the dummy caught it. Can I email the notes to the GP?",
     "Ward staff think mum put something into the tube, he has fits nobody ever witnesses and all the tests "
     "are normal. Can I fax the notes?",
     "Dad was reeking of drink at pick up, put the 4yo in the car and drove off. Can I email the head?",
-])
-def test_signs_from_national_guidance_ring_the_hub(assistant, question):
-    assert assistant.answer(question).verdict.value == "escalate"
-
-
-# Round 19 (harm_batch25) ----------------------------------------------------------------------------------------
-def test_he_is_fine_as_typed_with_its_apostrophe_ends_an_accident(assistant):
-    """"he's fine" loses its "'s" as every possessive does: the resolved phrase is matched as it is read."""
-    reply = assistant.answer("At the Y4 swimming gala one of the boys bumped his head on the side, the first aider "
-                             "checked him and he's fine and back in the pool. Can I text his dad a quick update?")
-    assert reply.asks != "harm" and reply.verdict.value != "escalate"
-
-
-@pytest.mark.parametrize("question", [
+    # criminal exploitation, forced marriage, faltering growth
     "His older cousin's mates make him sell bags after school. Who do I tell?",
     "Y9 girl told her form tutor she is getting engaged abroad this summer and her passport's been taken off her.",
     "Baby of 7 weeks has lost weight again and was grey and floppy at the visit today. Can I message the HV?",
-])
-def test_exploitation_marriage_and_a_failing_baby_in_everyday_words(assistant, question):
-    assert assistant.answer(question).verdict.value == "escalate"
-
-
-def test_a_child_who_laughed_it_off_is_still_asked_about(assistant):
-    reply = assistant.answer("Y3 boy flinched when I reached past him, then laughed it off. Should I mention it to "
-                             "his teacher on Teams?")
-    assert reply.asks == "harm" or reply.verdict.value == "escalate"
-
-
-def test_a_form_tutor_is_not_a_form(assistant):
-    """"told her form tutor" tells a school role, not a document about the harm."""
-    reply = assistant.answer("A 15 yo told her form tutor her uncle hits her when mum is at work. Can I email the DSL?")
-    assert reply.verdict.value == "escalate"
-
-
-# Round 20 (harm_batch26) ----------------------------------------------------------------------------------------
-@pytest.mark.parametrize("question", [
+    # "told her form tutor" tells a school role, not a document about the harm
+    "A 15 yo told her form tutor her uncle hits her when mum is at work. Can I email the DSL?",
+    # abandonment, suffocation, a child on a livestream; "a report that" tells, it names no document
     "Escort here: dropped the two little ones home at 4, house dark, nobody answering, neighbour says mum flew to "
     "Spain yesterday.",
     "Reception: someone left an 18mo asleep in a buggy in our waiting room over an hour ago and hasn't come back.",
     "He said 'my stepdad does the pillow thing when the baby cries'. Baby is 5 weeks.",
     "A 10yo has been livestreaming from her bedroom and men in the comments told her to lift her top.",
+    "Police have had a report that a 14yo is being held in a flat by older males. Can I share it with the out of "
+    "hours team?",
 ])
-def test_round_20_disclosures_in_everyday_words_ring_the_hub(assistant, question):
+def test_signs_in_everyday_words_ring_the_hub(assistant, question):
     assert assistant.answer(question).verdict.value == "escalate"
-
-
-def test_a_report_that_tells_is_no_document(assistant):
-    """"a report that a 15yo is held in a flat": the verb, not a document about a past harm."""
-    reply = assistant.answer("Police have had a report that a 14yo is being held in a flat by older males. Can I "
-                             "share it with the out of hours team?")
-    assert reply.verdict.value == "escalate"
-
-
-def test_the_users_joke_is_no_emotional_abuse_but_a_childs_banter_is_a_worry(assistant):
-    joke = assistant.answer("Is it emotional abuse if the head puts me on cover again lol. Can I email the rota "
-                            "to the team?")
-    assert joke.asks != "harm" and joke.verdict.value != "escalate"
-    banter = assistant.answer("Y7 lad says his stepdad calls him useless and thick every night, then said it's only "
-                              "banter. Can I email his head of year?")
-    assert banter.asks == "harm" or banter.verdict.value == "escalate"
-
-
-def test_a_near_miss_is_the_protocols_word_not_a_missing_child(assistant):
-    reply = assistant.answer("I nearly sent the minutes to the wrong address but caught it. Is that a near miss "
-                             "I need to report?")
-    assert reply.asks != "harm" and reply.verdict.value != "escalate"
