@@ -37,7 +37,7 @@ CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase 
 _COMMON = "ask asked write written writing tell told get go make want like say first use used need".split()
 QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words
 # Words that ask nothing of their own beside a way of sending: "is it ok to fax this over?"
-_ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick".split()
+_ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick info information details stuff".split()
 # The thing to be sent, after the verb: "fax it", "text this over", "email them these"
 _SOMETHING = re.compile(r"\b(?:fax|faxing|text|texting|email|emailing|send|sending|post|posting|forward|whatsapp)\s+"
                         r"(?:(?:him|her|them|mum|dad)\s+)?(?:it|this|these|that|those)\b", re.IGNORECASE)
@@ -80,8 +80,11 @@ _PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]
 # "i put a snarky comment in ... its internal so it doesnt matter", "so i can put whatever i like in it"
 _OWN_ACT = re.compile(r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have)?\s+(?:just\s+)?(?:put|leave|keep|send|sent|"
                       r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent)\b|"
-                      r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent)\b|"
-                      r"\b(?:im |i'm )?just (?:going to|gonna|hitting|sending|emailing|faxing)\b|"
+                      r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|"
+                      r"forward|use|save|post)\b|"
+                      r"\b(?:im |i'm |i am )?(?:just )?(?:going to|gonna) (?:just )?(?:send|email|fax|cc|forward|put|"
+                      r"leave|keep|text|use|name|reply|save)\b|\bjust (?:hitting|sending|emailing|faxing)\b|"
+                      r"\b(?:i|we) (?:dont|don't|do not) (?:need|have) to\b|"
                       r"\bso (?:i|we) can\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context

@@ -626,6 +626,7 @@ class HarmReader:
                    and not (s and stems[s - 1] in self._no_stems)  # "no paperwork" tells of a child, it names no document
                    and not (s > 1 and stems[s - 1] == "a" and stems[s - 2] in _HAVING)  # "has a record": a criminal one
                    and not (e < len(stems) and stems[e] == "that")  # "a report that she is held": telling, not a document
+                   and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
                    for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str]) -> bool:

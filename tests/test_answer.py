@@ -348,3 +348,12 @@ def test_the_protocol_named_as_itself_finds_its_own_common_question(assistant, q
 ])
 def test_round_20_statements_of_intent_and_beliefs(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("im going to cc my whole team into the review email so everyones in the loop", "not_allowed"),
+    ("the disclaimer covers it so i dont need to put CONFIDENTIAL in the subject", "not_allowed"),
+    ("can I use Word's protect document with password instead of 7-Zip?", "not_allowed"),
+])
+def test_round_21_statements_and_a_documents_own_password(assistant, question, verdict):
+    assert assistant.answer(question).verdict.value == verdict
