@@ -78,7 +78,9 @@ _PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]
                        re.IGNORECASE)
 # A statement of what the user does, did or believes, told for agreement: "I'll just leave it in my sent items",
 # "i put a snarky comment in ... its internal so it doesnt matter", "so i can put whatever i like in it"
-_OWN_ACT = re.compile(r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|\u2019ve| have)?\s+(?:just\s+)?(?:put|leave|keep|send|sent|"
+_OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|forwarding|keeping|leaving)\b|"
+                      r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|ve|\u2019ve| have)?"
+                      r"\s+(?:just\s+)?(?:put|leave|keep|send|sent|"
                       r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent)\b|"
                       r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|"
                       r"forward|use|save|post)\b|"
@@ -87,6 +89,8 @@ _OWN_ACT = re.compile(r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?
                       r"\b(?:i|we) (?:dont|don't|do not) (?:need|have) to\b|"
                       r"\bso (?:i|we) can\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
+# A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
+_WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
@@ -282,7 +286,8 @@ class Assistant:
         send the whole file?", "I'll just leave it in my sent items"): its `proposed` verdict, No. "Do we have to
         delete sent emails?" asks about the duty, "what do I put in the subject?" how: the steps."""
         proposed = self._proposed.get(reply.rule_id)
-        if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question))) \
+        if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
+                                                         and not _WH_ASKED.search(question))) \
                 or _OBLIGED.search(question) or _CLASSED.search(question) \
                 or reply.verdict is proposed.verdict:
             return reply

@@ -134,6 +134,18 @@ def _score(words: Sequence[str]) -> bool:
                for i, (a, b) in enumerate(zip(words, words[1:], strict=False)))
 
 
+def _beaten_at(words: Sequence[str]) -> bool:
+    """A game someone was beaten at ("the dads battered them at FIFA"): a contest, not a beating. Not a place
+    children are met online ("a man on Roblox"): that is where grooming happens."""
+    return any(a == "at" and b in _GAMES for a, b in zip(words, words[1:], strict=False))
+
+
+_GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker table tennis".split())
+# Things that go missing: "my work laptop went 'missing'", "the file's gone missing"
+_THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
+                    "wallet purse".split())
+
+
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing")
@@ -556,8 +568,10 @@ class HarmReader:
         if (said("not_real") and not said("recent")) or (
                 category == "missing" and (self._document_near(stems[max(lo, start - 3):start],
                                                                tokens[max(lo, start - 3):start])
-                                           or "it" in tokens[max(lo, start - 2):start])) \
+                                           or "it" in tokens[max(lo, start - 2):start]
+                                           or ("missing" in words and _THINGS.intersection(tokens[max(lo, start - 3):start])))) \
                 or any(t in self._topics for t in tokens[end:end + 2]) or _score(written) \
+                or (category == "physical" and _beaten_at(written)) \
                 or (category in _PLAYFUL and (_USER_JOKING if category == "emotional" else _JOKING).intersection(written)
                     and not _LAUGHED_OFF.search(" ".join(written))):
             # not a real child (training, statistics, fiction); "the file ... it's gone missing": a thing; "our

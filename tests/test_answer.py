@@ -357,3 +357,16 @@ def test_round_20_statements_of_intent_and_beliefs(assistant, question, verdict)
 ])
 def test_round_21_statements_and_a_documents_own_password(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
+
+
+@pytest.mark.parametrize("question", [
+    "ive put the password at the bottom of the email so the GP can open it easily",
+    "naming the zip 'Callum_Reid_CIN_plan.zip' so the school know which one it is",
+])
+def test_round_22_what_the_user_has_done_or_is_doing_is_answered_no(assistant, question):
+    assert assistant.answer(question).verdict.value == "not_allowed"
+
+
+def test_a_how_question_without_its_question_mark_gets_the_steps(assistant):
+    reply = assistant.answer("after ive emailed a report externally what do i do with it in sent items")
+    assert reply.verdict.value == "allowed_with_conditions"
