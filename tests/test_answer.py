@@ -245,7 +245,6 @@ def test_an_faq_button_is_answered_as_its_faq_whatever_its_words(assistant):
             assert first != "yes", faq.question
 
 
-
 @pytest.mark.parametrize("question, verdict", [
     ("can I keep the referrals I've emailed in my sent items in case I need them later?", "not_allowed"),
     ("do we actually have to delete sent emails with PID in? my sent items has years of them",
@@ -254,7 +253,6 @@ def test_an_faq_button_is_answered_as_its_faq_whatever_its_words(assistant):
 ])
 def test_a_rule_answers_the_form_of_the_question(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
-
 
 
 @pytest.mark.parametrize("question, verdict", [
@@ -342,29 +340,18 @@ def test_the_protocol_named_as_itself_finds_its_own_common_question(assistant, q
 
 
 @pytest.mark.parametrize("question, verdict", [
+    # rounds 20-22: statements of the user's own act or belief, told for agreement, take a rule's No
     ("the solicitor wants one statement, ill fax them the whole bundle so they have everything", "not_allowed"),
     ("internal emails aren't disclosable so I can be frank about dad in them, right?", "not_allowed"),
     ("can I just put a password on the Word doc instead of using 7-Zip? it's going to the GP", "not_allowed"),
-])
-def test_round_20_statements_of_intent_and_beliefs(assistant, question, verdict):
-    assert assistant.answer(question).verdict.value == verdict
-
-
-@pytest.mark.parametrize("question, verdict", [
     ("im going to cc my whole team into the review email so everyones in the loop", "not_allowed"),
     ("the disclaimer covers it so i dont need to put CONFIDENTIAL in the subject", "not_allowed"),
     ("can I use Word's protect document with password instead of 7-Zip?", "not_allowed"),
+    ("ive put the password at the bottom of the email so the GP can open it easily", "not_allowed"),
+    ("naming the zip 'Callum_Reid_CIN_plan.zip' so the school know which one it is", "not_allowed"),
 ])
-def test_round_21_statements_and_a_documents_own_password(assistant, question, verdict):
+def test_statements_of_intent_and_beliefs(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
-
-
-@pytest.mark.parametrize("question", [
-    "ive put the password at the bottom of the email so the GP can open it easily",
-    "naming the zip 'Callum_Reid_CIN_plan.zip' so the school know which one it is",
-])
-def test_round_22_what_the_user_has_done_or_is_doing_is_answered_no(assistant, question):
-    assert assistant.answer(question).verdict.value == "not_allowed"
 
 
 def test_a_how_question_without_its_question_mark_gets_the_steps(assistant):
