@@ -216,7 +216,8 @@ class Assistant:
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.facts.get("kind") \
                 and understood.facts.get("channel") is None and _CLASSED.search(question):
             return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
-        match = self.faq_match(question)
+        prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
+        match = self.match_prepared(prepared)
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
         # council's. Either is answered for personal information, whoever it is about.
         any_personal = bool(_SECURE.search(question)) or understood.facts.get("recipient") == "webmail_personal"
@@ -232,7 +233,7 @@ class Assistant:
         # "are we even still allowed to use fax?"; not "can I fax it?", where "it" is something to be sent
         about_route = form == "yes_no" and understood.facts.get("kind") is None \
             and understood.facts.get("recipient") is None \
-            and not (_SOMETHING.search(question) and self._only_route(question))
+            and not (_SOMETHING.search(question) and self._only_route(prepared))
         if match is None and by_rules.asks and (form == "how" or _OBLIGED.search(question) or about_route):
             # "before I fax, do I have to ring them first?": how to use a route, asked before anything else is
             # known, gets the steps (vocabulary.yaml `how_to`) of the first way named that has them; the check
@@ -243,10 +244,10 @@ class Assistant:
             if how_to is not None:
                 return self.faq_reply(how_to, understood.facts, form="how")
         if match is None:
-            quoted = self.protocol_words(question, form, understood, by_rules)
+            quoted = self.protocol_words(prepared, form, understood, by_rules)
             return quoted if quoted is not None else self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]
-        if by_rules.asks and by_rules.asks != "harm" and self._only_route(question):
+        if by_rules.asks and by_rules.asks != "harm" and self._only_route(prepared):
             # "can I fax it?", "can I text this to the foster carer?": a way and a person, nothing of what it is:
             # the rules' question, with the FAQ's text beneath
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
@@ -273,12 +274,12 @@ class Assistant:
             return self.faq_reply(faq.id, understood.facts, form=form)
         return self.faq_reply(faq.id, understood.facts, form=form)
 
-    def _only_route(self, question: str) -> bool:
-        """The question names a way of sending, or who receives it, and nothing else."""
+    def _only_route(self, prepared: str) -> bool:
+        """The question (prepared) names a way of sending, or who receives it, and nothing else."""
         if self._route_words is None:
             words = [w for terms in (self.policy.channels, self.policy.recipients) for t in terms.values() for w in t.words]
             self._route_words = frozenset(p for w in (*words, *_ROUTE_ONLY) for p in self.prepare(w).split())
-        asked = set(self.prepare(question).split())
+        asked = set(prepared.split())
         return bool(asked) and asked <= self._route_words
 
     def proposal(self, reply: Reply, form: str, question: str) -> Reply:
@@ -293,7 +294,7 @@ class Assistant:
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
 
-    def protocol_words(self, question: str, form: str, understood: Understanding, reply: Reply) -> Reply | None:
+    def protocol_words(self, prepared: str, form: str, understood: Understanding, reply: Reply) -> Reply | None:
         """A question no rule or FAQ answers, that sends nothing to anyone ("where does the unzipped document
         go?", "is sharing on a need to know basis?"): the protocol's nearest sentence, quoted and cited, with the
         rules' question kept so the check can go on. None when the rules can say more once asked, or when no
@@ -302,7 +303,7 @@ class Assistant:
         if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks != "channel" or facts.get("recipient") \
                 or facts.get("kind") or len(understood.tokens) > QUOTE_WORDS:
             return None  # something is to be sent, or a story told: the rules' question comes first
-        quote = self.clauses.best(self.prepare(question))
+        quote = self.clauses.best(prepared)
         if quote is None:
             return None
         section = quote.section
@@ -473,7 +474,10 @@ class Assistant:
         A query of one or two words is enough if they are all in the
         paraphrase and one is used by at most two FAQs.
         """
-        prepared = self.prepare(question)  # once, for both indexes
+        return self.match_prepared(self.prepare(question))
+
+    def match_prepared(self, prepared: str) -> FaqMatch | None:
+        """`faq_match` for a question already prepared: once, for both indexes."""
         found = self._match_in(self.faq_index, prepared, LIKELY_FAQ)
         if found is None and len(self.also_index):  # the looser wordings, only when no paraphrase fits
             found = self._match_in(self.also_index, prepared, CLOSE_ALSO)

@@ -148,16 +148,16 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
-# A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing")
-_PLAYFUL = frozenset(("general", "domestic", "emotional"))
-# The user's own joke marks an emotional-abuse word as a figure of speech ("the homework policy is 'emotional
-# abuse' lol"); a child calling it "banter" or laughing is minimising, the worry stays
-_USER_JOKING = frozenset(("lol", "haha", "joking", "joke"))
+_JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
+# A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing"). For an
+# emotional-abuse word only the user's own joke counts ("the homework policy is 'emotional abuse' lol"): a child
+# calling it "banter", or laughing, is minimising, and the worry stays
+_JOKES_BY_CATEGORY = {"general": _JOKING, "domestic": _JOKING,
+                      "emotional": frozenset(("lol", "haha", "joking", "joke"))}
 # "laughed it off": a child hiding a worry, not children joking
 _LAUGHED_OFF = re.compile(r"\blaugh(?:ed|s|ing)? it off\b")
 # "no other concerns": none beyond what was just told, which is the concern ("no further concerns" closes a case)
 _BESIDES = frozenset(("other", "additional", "extra"))
-_JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
 
 
 def _past_year(token: str) -> bool:
@@ -572,7 +572,7 @@ class HarmReader:
                                            or ("missing" in words and _THINGS.intersection(tokens[max(lo, start - 3):start])))) \
                 or any(t in self._topics for t in tokens[end:end + 2]) or _score(written) \
                 or (category == "physical" and _beaten_at(written)) \
-                or (category in _PLAYFUL and (_USER_JOKING if category == "emotional" else _JOKING).intersection(written)
+                or (_JOKES_BY_CATEGORY.get(category, frozenset()).intersection(written)
                     and not _LAUGHED_OFF.search(" ".join(written))):
             # not a real child (training, statistics, fiction); "the file ... it's gone missing": a thing; "our
             # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll

@@ -165,8 +165,8 @@ class Reader:
                 t == "without" and tokens[i + 1:i + 2] and tokens[i + 1].startswith(("encrypt", "zip"))
                 for i, t in enumerate(tokens))):
             channels.append("email")
-        encrypted = self._flag(tokens, hits, "encrypted", negated=False)
-        if not channels and recipient is not None and encrypted is not None and recipient in _BY_EMAIL \
+        flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
+        if not channels and recipient is not None and flags["encrypted"] is not None and recipient in _BY_EMAIL \
                 and not _RECEIVING.intersection(tokens) and not _SENT_TO_ME.search(" ".join(tokens)) \
                 and self.policy.channels.get("email") is not None:
             channels.append("email")  # "still need to encrypt it for the GP?": only an email attachment is encrypted
@@ -182,7 +182,7 @@ class Reader:
             everything=self._flag(tokens, hits, "everything", negated=None),
             file_named=True if any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text)
             else self._flag(tokens, hits, "file_named", negated=False),
-            **{name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS},
+            **flags,
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
                         if h.category == "skipped_step" and self._negated(tokens, h, "skipped_step"))
