@@ -304,19 +304,6 @@ def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
     assert "48 hours" in reply.summary
 
 
-@pytest.mark.parametrize("question, verdict", [
-    ("Should I copy the whole team into every email about this family so everyone is in the loop?", "not_allowed"),
-    ("How many people should I cc on the core group minutes? I usually cc the whole team.", "not_allowed"),
-    ("An email about a child came to me by mistake. Do I open the attachment to see who it is for?", "not_allowed"),
-    ("An email about a child came to me by mistake. What should I do with it?", "allowed_with_conditions"),
-    ("I registered myself for a cjsm account online last night, can I send the court bundle with it?", "not_allowed"),
-    ("Dad will never see our internal emails, so I can say what I really think of him, yeah?", "not_allowed"),
-    ("I left my work phone on the train and it has texts from families on it", "need_more_info"),
-])
-def test_round_19_finer_points_as_rules(assistant, question, verdict):
-    assert assistant.answer(question).verdict.value == verdict
-
-
 def test_a_way_of_sending_and_nothing_else_asks_what_it_is(assistant):
     """"can I fax it?" names a way and "it": what it is decides, so the rules ask; "are we still allowed to use
     fax at all?" asks about the route, answered with its steps."""
@@ -340,6 +327,14 @@ def test_the_protocol_named_as_itself_finds_its_own_common_question(assistant, q
 
 
 @pytest.mark.parametrize("question, verdict", [
+    # round 19: finer points of the protocol as rules
+    ("Should I copy the whole team into every email about this family so everyone is in the loop?", "not_allowed"),
+    ("How many people should I cc on the core group minutes? I usually cc the whole team.", "not_allowed"),
+    ("An email about a child came to me by mistake. Do I open the attachment to see who it is for?", "not_allowed"),
+    ("An email about a child came to me by mistake. What should I do with it?", "allowed_with_conditions"),
+    ("I registered myself for a cjsm account online last night, can I send the court bundle with it?", "not_allowed"),
+    ("Dad will never see our internal emails, so I can say what I really think of him, yeah?", "not_allowed"),
+    ("I left my work phone on the train and it has texts from families on it", "need_more_info"),
     # rounds 20-22: statements of the user's own act or belief, told for agreement, take a rule's No
     ("the solicitor wants one statement, ill fax them the whole bundle so they have everything", "not_allowed"),
     ("internal emails aren't disclosable so I can be frank about dad in them, right?", "not_allowed"),
@@ -350,7 +345,7 @@ def test_the_protocol_named_as_itself_finds_its_own_common_question(assistant, q
     ("ive put the password at the bottom of the email so the GP can open it easily", "not_allowed"),
     ("naming the zip 'Callum_Reid_CIN_plan.zip' so the school know which one it is", "not_allowed"),
 ])
-def test_statements_of_intent_and_beliefs(assistant, question, verdict):
+def test_finer_points_and_statements_of_intent_get_the_rules_verdict(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
 
 

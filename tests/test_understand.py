@@ -173,35 +173,25 @@ def test_channels_and_recipients_in_everyday_words(policy, question, channel, re
     ("our team whatsapp group, can we post updates about the kids on our caseloads?", "kind", "pid"),
     ("Does the file name matter? I was going to zip it as Callum_Bryce_CIN_plan.docx", "file_named", True),
     ("I've called it 20260910.zip, is that ok?", "file_named", None),  # a date names no one
-])
-def test_finer_facts_in_everyday_words(policy, question, fact, value):
-    assert Reader(policy).read(question).facts.get(fact) == value
-
-
-@pytest.mark.parametrize("question, fact, value", [
+    # a phone word in its place: whom to ring, the device it goes from, the number sent
     ("7-Zip won't open on my PC. Who do I ring?", "channel", None),  # a person to ask, not a way of sending
     ("Texts are fine as long as I send them from my work mobile, right?", "kind", None),  # the device, not the number
     ("Can I text mum my work mobile so she can reach me?", "kind", "service_contact"),
     ("is Zz9 long enough as a zip password?", "password", "too_short"),
     ("can I text the carer the date and time for tomorrow?", "kind", "anonymous"),
+    # who sends, what goes, what is passed over
+    ("can I send the minutes from the team's shared inbox?", "recipient", None),  # the sender's mailbox
+    ("the court don't like Objective Connect, can I email the bundle instead?", "channel", "email"),
+    ("can I text the foster carer what the CAMHS letter said?", "kind", "mental_health"),
+    ("can I email mum the meeting time, nothing about the kids in it", "kind", "anonymous"),
 ])
-def test_what_a_phone_word_means_in_its_place(policy, question, fact, value):
+def test_finer_facts_in_everyday_words(policy, question, fact, value):
     assert Reader(policy).read(question).facts.get(fact) == value
 
 
 def test_text_speak_for_times_is_read_as_the_time(policy):
     from dialogs.text import normalise
     assert normalise("he was hit last nite, back 2moro") == "he was hit last night back tomorrow"
-
-
-@pytest.mark.parametrize("question, fact, value", [
-    ("can I send the minutes from the team's shared inbox?", "recipient", None),  # the sender's mailbox
-    ("the court don't like Objective Connect, can I email the bundle instead?", "channel", "email"),
-    ("can I text the foster carer what the CAMHS letter said?", "kind", "mental_health"),
-    ("can I email mum the meeting time, nothing about the kids in it", "kind", "anonymous"),
-])
-def test_who_sends_what_goes_and_what_is_passed_over(policy, question, fact, value):
-    assert Reader(policy).read(question).facts.get(fact) == value
 
 
 def test_cc_in_its_verb_forms_is_cc(policy):
