@@ -141,12 +141,16 @@ def _beaten_at(words: Sequence[str]) -> bool:
 
 
 _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker table tennis".split())
-# Things that go missing: "my work laptop went 'missing'", "the file's gone missing"
+# Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
+                    "cat dog hamster rabbit pet puppy kitten tortoise parrot "
                     "wallet purse".split())
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
+_FORMS = frozenset(("form", "forms"))  # a topic right after a cue only: "in form" is a form group
+_POSTED = frozenset(("story", "status"))  # "put on his story 'bye everyone'": own words posted
+_VISITS = frozenset(("visit", "meet", "session"))  # stems: "a housing assessment visit", "a review meeting"
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
 _JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing"). For an
@@ -254,6 +258,7 @@ class HarmReader:
         # "the A&E report" names a document; it does not report anyone's words ("reported", "reports")
         self._document_stems = self._set(words.documents)
         self._reporters = self._set(words.reporters) - self._document_stems
+        self._posted = self._set(_POSTED)  # a social-media story or status carries its writer's own words
         self._lists["reporters"] = [p for p in self._lists["reporters"] if not set(p) <= self._document_stems]
         self._adults = self._set(words.adults)
         self._topics = frozenset(w for p in words.topics for w in self._tokens(p))  # as written: "lead" is not "led"
@@ -368,7 +373,7 @@ class HarmReader:
                 continue
             for quote in _QUOTE.finditer(told):
                 before = [self.stem(w) for w in self._tokens(told[:quote.start()])]
-                said = [i for i, w in enumerate(before) if w in self._reporters]
+                said = [i for i, w in enumerate(before) if w in self._reporters or w in self._posted]
                 # "if I say 'the 9yo on X drug'": the user's own words, an example, not someone's disclosure
                 if said and not (said[-1] and before[said[-1] - 1] in ("i", "we")):
                     return True
@@ -570,7 +575,7 @@ class HarmReader:
                                                                tokens[max(lo, start - 3):start])
                                            or "it" in tokens[max(lo, start - 2):start]
                                            or ("missing" in words and _THINGS.intersection(tokens[max(lo, start - 3):start])))) \
-                or any(t in self._topics for t in tokens[end:end + 2]) or _score(written) \
+                or self._topic_after(tokens[end:end + 2]) or _score(written) \
                 or (category == "physical" and _beaten_at(written)) \
                 or (_JOKES_BY_CATEGORY.get(category, frozenset()).intersection(written)
                     and not _LAUGHED_OFF.search(" ".join(written))):
@@ -586,8 +591,11 @@ class HarmReader:
         if self._document_near(stems[lo:start] + [_PAUSE] + stems[end:end + 3],
                                tokens[lo:start] + [_PAUSE] + tokens[end:end + 3]) and not self._quoted(stems[lo:start]):
             readings.append("document")  # "the minutes about the bruising", "his injury details"
-        if not said("recent") and category not in self._timeless:
-            if said("history") or any(_past_year(t) for t in stems[lo:hi]):
+        past_year = any(_past_year(t) for t in stems[lo:hi])
+        if category not in self._timeless and (not said("recent") or ("document" in readings and past_year)):
+            # "a report about a 2017 investigation still in my sent items": "still" tells of the report, the year
+            # of the harm
+            if said("history") or past_year:
                 readings.append("past")
             if said("managed"):
                 readings.append("managed")
@@ -610,6 +618,12 @@ class HarmReader:
         if dropped is not None:  # only an injury explained by the user explains the story
             dropped.append("explained" if readings == ["explained"] and category == "physical" else "read")
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _topic_after(self, after: list[str]) -> bool:
+        """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
+        a form only right after it: "the Prevent referral form" is a form, "videos in form" a form group."""
+        return bool(after) and (after[0] in self._topics
+                                or (len(after) > 1 and after[1] in self._topics and after[1] not in _FORMS))
 
     def _explained_here(self, written: list[str], sentence: list[str]) -> bool:
         """An innocent cause in the cue's sentence, told by the user, not reported ("mum says he fell off his
@@ -640,6 +654,7 @@ class HarmReader:
                    and not (s and stems[s - 1] in self._no_stems)  # "no paperwork" tells of a child, it names no document
                    and not (s > 1 and stems[s - 1] == "a" and stems[s - 2] in _HAVING)  # "has a record": a criminal one
                    and not (e < len(stems) and stems[e] == "that")  # "a report that she is held": telling, not a document
+                   and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
                    for s, e in self._find(stems, "documents"))
 

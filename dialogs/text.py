@@ -31,6 +31,8 @@ _SEVEN_ZIP = re.compile(r"\b7[\s-]zip\b")
 # Text-speak for times, as messages are typed on a phone: "last nite", "2day", "tmrw"
 _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day": "today", "tmrw": "tomorrow",
                "tmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow"}
+# Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
+_LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 _CC_ING = re.compile(r"\bcc(?:-|')?(?:ing|ed|d)\b")  # "cc-ing", "cc'd", "ccd": the cc the vocabulary knows
 _TIMES = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK) + r")\b")
 NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent hasnt hadnt didnt shouldnt couldnt "
@@ -45,6 +47,7 @@ def normalise(text: str) -> str:
     text = _ISP.sub("protocol", text)  # "the ISP": the Information Sharing Protocol, as staff abbreviate it
     text = _TIMES.sub(lambda m: _TEXT_SPEAK[m.group()], text)
     text = _CC_ING.sub("cc", text)
+    text = _LAUGHING.sub(" lol ", text)
     text = _INFO.sub("information", text)  # "info security", "personal info" (not "info@" addresses)
     text = _WILL.sub(" will", text)  # "he'll", "she'll", "we'll": not "hell", "shell", "well"
     text = _WILL_BARE.sub(r"\1 will", text)
