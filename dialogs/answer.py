@@ -35,6 +35,7 @@ LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
 # Words every kind of protocol sentence uses: they say nothing about which sentence a question means
 _COMMON = "ask asked write written writing tell told get go make want like say first use used need".split()
+STEPS_COVERAGE = 0.5  # the share of a how-to question's words a quoted item must hold to be given as steps
 QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words
 # Words that ask nothing of their own beside a way of sending: "is it ok to fax this over?"
 _ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick info information details stuff".split()
@@ -80,8 +81,9 @@ _PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]
 # "i put a snarky comment in ... its internal so it doesnt matter", "so i can put whatever i like in it"
 _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|forwarding|keeping|leaving)\b|"
                       r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|ve|\u2019ve| have)?"
-                      r"\s+(?:just\s+)?(?:put|leave|keep|send|sent|"
-                      r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent)\b|"
+                      r"\s+(?:usually\s+|always\s+|normally\s+)?(?:just\s+)?(?:put|leave|keep|send|sent|"
+                      r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent|hit|"
+                      r"pick|trust|go with)\b|^\s*just (?:fire|bung|stick|pick|trust|go with)\b|"
                       r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|"
                       r"forward|use|save|post)\b|"
                       r"\b(?:im |i'm |i am )?(?:just )?(?:going to|gonna) (?:just )?(?:send|email|fax|cc|forward|put|"
@@ -89,6 +91,14 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\b(?:i|we) (?:dont|don't|do not) (?:need|have) to\b|"
                       r"\bso (?:i|we) can\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
+# How long anything is kept: the protocol sets no period (protocol_words)
+_HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
+_UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words for a process not yet settled
+# "how do I agree the password?", "what am I meant to keep?": steps asked for, not a fact
+_PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
+# Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
+_ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b",
+                     re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
@@ -289,7 +299,7 @@ class Assistant:
         proposed = self._proposed.get(reply.rule_id)
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
-                or _OBLIGED.search(question) or _CLASSED.search(question) \
+                or _OBLIGED.search(question) or _CLASSED.search(question) or _ADVICE.search(question) \
                 or reply.verdict is proposed.verdict:
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
@@ -300,7 +310,8 @@ class Assistant:
         rules' question kept so the check can go on. None when the rules can say more once asked, or when no
         sentence of the protocol is near enough."""
         facts = understood.facts
-        if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks != "channel" or facts.get("recipient") \
+        if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks not in ("channel", "kind") \
+                or (reply.asks == "kind" and form != "how") or facts.get("recipient") \
                 or facts.get("kind") or len(understood.tokens) > QUOTE_WORDS:
             return None  # something is to be sent, or a story told: the rules' question comes first
         quote = self.clauses.best(prepared)
@@ -308,13 +319,29 @@ class Assistant:
             return None
         section = quote.section
         shared = set(quote.shared)  # the sentences of the item that hold the words asked about, not all of it
-        sentences = [x for x in re.split(r"(?<=[.!?])\s+", section.text) if shared & set(self.prepare(x).split())]
+        sentences = [x for x in re.split(r"(?<=[.!?])\s+", section.text)
+                     if shared & set(self.prepare(x).split()) or any(w in x for w in _UNSETTLED)]
         words = " ".join(sentences) or section.text
         said = f"The protocol's nearest words ({section.title}): \u201c{words}\u201d"
         why = "SafeShare has no rule that answers this directly: if this does not answer your question, ask your manager."
         if form == "how":
-            return Reply(Verdict.NEED_MORE_INFO, said, (why,), citations=(section,), facts=facts,
-                         rule_id="protocol-words")
+            # what the words are: the protocol's silence on how long anything is kept (its supporting documents
+            # name the council's Records Retention and Disposal schedule) or on a process it says is still being
+            # reviewed; the steps, for "how do I ...?"; else what it says, for "which Act?", "where does it go?"
+            asked = " ".join(understood.tokens)
+            if _HOW_LONG.search(asked) or any(w in section.text for w in _UNSETTLED):
+                verdict = Verdict.NEED_MORE_INFO
+                if _HOW_LONG.search(asked):
+                    why = "The protocol sets no period for keeping anything; its supporting documents name the " \
+                          "council's Records Retention and Disposal schedule: ask your manager what it says."
+            elif not _PROCEDURE.search(asked):
+                verdict = Verdict.ALLOWED
+            else:  # steps only where the item holds at least half of what is asked: "how do I do a DPIA for the
+                # new case recording system?" shares only "case" and "record" with an item about serious case reviews
+                verdict = Verdict.ALLOWED_WITH_CONDITIONS if quote.coverage >= STEPS_COVERAGE else Verdict.NEED_MORE_INFO
+            if verdict is not Verdict.NEED_MORE_INFO:
+                why = "These are the protocol's own words: if they do not answer your question, ask your manager."
+            return Reply(verdict, said, (why,), citations=(section,), facts=facts, rule_id="protocol-words")
         return replace(reply, summary=said, reasons=(why,) + reply.reasons,
                        citations=tuple(dict.fromkeys((section,) + reply.citations)))
 

@@ -29,6 +29,7 @@ class Quote:
     section: Section
     weight: float
     shared: tuple[str, ...]
+    coverage: float = 0.0  # the share of the question's words (less those ignored) the item holds
 
 
 class ClauseIndex:
@@ -50,5 +51,5 @@ class ClauseIndex:
             shared = asked & words
             weight = sum(self._idf[w] for w in shared)
             if len(shared) >= MIN_SHARED and weight >= MIN_WEIGHT and (found is None or weight > found.weight):
-                found = Quote(section, weight, tuple(sorted(shared)))
+                found = Quote(section, weight, tuple(sorted(shared)), len(shared) / len(asked))
         return found

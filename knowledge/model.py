@@ -311,7 +311,7 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
               "name_removed",
-              "cc_many", "not_intended", "opening", "self_made_account", "off_record")
+              "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete")
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +346,7 @@ class Facts:
     opening: bool | None = None  # opening, or about to open, an attachment received
     self_made_account: bool | None = None  # a secure email account set up without a senior manager's say
     off_record: bool | None = None  # an email written as if no one else, least of all its subject, will read it
+    autocomplete: bool | None = None  # the address the email software suggests, taken or asked about
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

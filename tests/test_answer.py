@@ -286,14 +286,56 @@ def test_an_faq_match_does_not_depend_on_the_hash_seed():
 
 
 def test_a_question_no_rule_or_faq_answers_gets_the_protocols_nearest_words(assistant):
-    """Nothing to send and no common question matched: the protocol's sentence, quoted and cited, never a
-    verdict of its own; the manager for what it does not answer."""
+    """Nothing to send and no common question matched: the protocol's sentence, quoted and cited; the manager
+    for what it does not answer. What the verdict is depends on what is asked (the test below)."""
     reply = assistant.answer("what is the rule on disclosure, is it need to know?")
-    assert reply.verdict.value == "need_more_info" and "need to know basis" in reply.summary
+    assert reply.verdict.value == "allowed" and "need to know basis" in reply.summary
     assert "ask your manager" in reply.text() and reply.citations[0].id == "email.1"
     # something to send, or a story told: the rules' own question, no quote
     assert assistant.answer("can I send the report?").asks == "channel"
     assert "nearest words" not in assistant.answer("can I send the report?").summary
+
+
+@pytest.mark.parametrize("question, verdict, words", [
+    # a fact the protocol states: what it says, plainly
+    ("where can I read the ICO's guidance on the Act?", "allowed", "ICO guidance"),
+    ("once I've unzipped it, which folder does the document end up in?", "allowed", "same folder"),
+    # steps asked for, and the item holds most of what is asked: the steps, with conditions
+    ("what wording do I use to ask them to delete it after use?", "allowed_with_conditions", "deleted after use"),
+    # how long anything is kept: the protocol sets no period, and says where the council's schedule is named
+    ("how long should the unencrypted copy stay in my secure folder?", "need_more_info",
+     "Records Retention and Disposal"),
+    # a process the protocol itself says is still being reviewed
+    ("how do I find out if an organisation is covered by an information sharing agreement?", "need_more_info",
+     "currently being reviewed"),
+    # steps for something the protocol never mentions: no steps from a sentence that shares a word or two
+    ("how do I write a DPIA for the new case recording system?", "need_more_info", "manager"),
+])
+def test_the_protocols_words_answer_as_what_they_are(assistant, question, verdict, words):
+    """The nearest item quoted answers a question of fact plainly and a how-to question with conditions; the
+    protocol's silence on keeping periods, a process it says is under review, and steps for what it never
+    mentions stay questions for the manager."""
+    reply = assistant.answer(question)
+    assert reply.rule_id == "protocol-words", reply.rule_id
+    assert reply.verdict.value == verdict and words in reply.text()
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # the address the software suggests: choose it yourself, check the properties; a near miss is not a breach
+    ("Outlook keeps offering me two Jo Smiths when I type, any tips?", "choose-recipient", "allowed_with_conditions"),
+    ("I nearly sent the minutes to the wrong Jo because it autofilled, caught it just in time. Anything I should do?",
+     "choose-recipient", "allowed_with_conditions"),
+    ("I always just pick the first address autocomplete gives me", "choose-recipient", "not_allowed"),
+    # once it has gone, the breach: the manager
+    ("I've emailed the review to the wrong Jo, autocomplete picked her. What now?", "misdirected", "need_more_info"),
+    # a list as the recipients: avoid it, manage it if it is needed; one for an encrypted attachment: no
+    ("our fostering panel has its own DL, is it alright to keep using it?", "distribution-list",
+     "allowed_with_conditions"),
+    ("can I send the encrypted zip to our panel contact group?", "encrypted-to-list", "not_allowed"),
+])
+def test_choosing_recipients_and_lists(assistant, question, rule, verdict):
+    reply = assistant.answer(question)
+    assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
 
 
 def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
