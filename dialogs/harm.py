@@ -140,6 +140,11 @@ def _beaten_at(words: Sequence[str]) -> bool:
     return any(a == "at" and b in _GAMES for a, b in zip(words, words[1:], strict=False))
 
 
+# Weather that batters a coast, a storm that smashes: not a person hurting anyone
+_COPULAS = frozenset("is was are were looks looked looking seems seemed".split())
+_WEATHER = frozenset("storm storms gale gales weather hurricane".split())  # not "wind": "I wind dad up"
+# The user speaking of themselves, laughing: "could literally kill myself lol" after a day's marking
+_MYSELF = frozenset(("myself",))
 _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker table tennis".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
@@ -151,7 +156,8 @@ _HAVING = frozenset(("has", "have", "had", "got", "with"))
 _FORMS = frozenset(("form", "forms"))  # a topic right after a cue only: "in form" is a form group
 _POSTED = frozenset(("story", "status"))  # "put on his story 'bye everyone'": own words posted
 _VISITS = frozenset(("visit", "meet", "session"))  # stems: "a housing assessment visit", "a review meeting"
-_RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning"))
+_RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning", "smashed", "battered", "thrashed",
+                      "hammered", "beaten", "stuffed", "walloped"))
 _JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing"). For an
 # emotional-abuse word only the user's own joke counts ("the homework policy is 'emotional abuse' lol"): a child
@@ -557,9 +563,20 @@ class HarmReader:
             before -= 1
         earlier = tokens[max(0, before):max(0, lo - 1)]
 
+        # a worrying sign's own clause: a time word in another ("... be with his dad - dad passed away last year")
+        # dates that clause, not the sign (ConText: a historical modifier's scope ends at a clause break). A clear
+        # cue keeps its sentence: "failure to thrive ... all sorted, case closed" is over
+        c_lo, c_hi = (start, end) if not clear else (lo, hi)
+        while c_lo > lo and stems[c_lo - 1] not in (_END, _PAUSE):
+            c_lo -= 1
+        while c_hi < hi and stems[c_hi] not in (_END, _PAUSE):
+            c_hi += 1
+        clause, clause_written = stems[c_lo:start] + stems[end:c_hi], tokens[c_lo:start] + tokens[end:c_hi]
+
         def said(name: str) -> bool:
-            if name == "history" and any(True for _ in self._find(written, "history_written")):
-                return True
+            if name == "history":
+                return any(True for _ in self._find(clause_written, "history_written")) \
+                    or any(True for _ in self._find(clause, name))
             return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
@@ -575,8 +592,10 @@ class HarmReader:
                                                                tokens[max(lo, start - 3):start])
                                            or "it" in tokens[max(lo, start - 2):start]
                                            or ("missing" in words and _THINGS.intersection(tokens[max(lo, start - 3):start])))) \
-                or self._topic_after(tokens[end:end + 2]) or _score(written) \
-                or (category == "physical" and _beaten_at(written)) \
+                or self._topic_after(tokens[end:end + 2]) or _score(tokens[lo:hi]) \
+                or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
+                or (words == "neglected" and self._said_of_a_thing(tokens, stems, lo, start)) \
+                or (category == "self_harm" and _MYSELF.intersection(words.split()) and _JOKING.intersection(written)) \
                 or (_JOKES_BY_CATEGORY.get(category, frozenset()).intersection(written)
                     and not _LAUGHED_OFF.search(" ".join(written))):
             # not a real child (training, statistics, fiction); "the file ... it's gone missing": a thing; "our
@@ -618,6 +637,15 @@ class HarmReader:
         if dropped is not None:  # only an injury explained by the user explains the story
             dropped.append("explained" if readings == ["explained"] and category == "physical" else "read")
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _said_of_a_thing(self, tokens: list[str], stems: list[str], lo: int, start: int) -> bool:
+        """The word before "is/was/looks" ahead of the cue names no person: "the wildlife area is totally
+        neglected", "the garden looks neglected"; not "the baby is neglected", "she was neglected"."""
+        for k in range(start - 1, max(lo, start - 4), -1):
+            if tokens[k] in _COPULAS:
+                return k > lo and stems[k - 1] not in self._people and not any(
+                    True for _ in self._find(stems[k - 1:k], "children"))
+        return False
 
     def _topic_after(self, after: list[str]) -> bool:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
@@ -673,7 +701,13 @@ class HarmReader:
         if text is not None:
             told = _told_sentences(text)
             words = [t for s in told for t in self._tokens(s)]
-        return len(words) >= 20 and any(self.stem(w) in self._people for w in words)
+        if len(words) < 20 or not any(self.stem(w) in self._people for w in words):
+            return False
+        # told as over or not real: "she's been settled at home since", "closed with no further action"
+        stems = [self.stem(w) for w in words]
+        return not (self._safe_now(stems) or any(True for name in ("not_real", "no_harm", "managed", "history_written")
+                                                  for _ in self._find(stems if name in ("no_harm", "managed") else words,
+                                                                      name)))
 
     # -- scopes ---------------------------------------------------------------
     def _find(self, stems: list[str], name: str) -> Iterator[tuple[int, int]]:
