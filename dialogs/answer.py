@@ -42,7 +42,7 @@ _ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick info in
 # The thing to be sent, after the verb: "fax it", "text this over", "email them these"
 _SOMETHING = re.compile(r"\b(?:fax|faxing|text|texting|email|emailing|send|sending|post|posting|forward|whatsapp)\s+"
                         r"(?:(?:him|her|them|mum|dad)\s+)?(?:it|this|these|that|those)\b", re.IGNORECASE)
-QUESTION_WORDS = frozenset("what whats how where when who why which".split())
+QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why which".split())
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i".split())
@@ -89,10 +89,14 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\b(?:im |i'm |i am )?(?:just )?(?:going to|gonna) (?:just )?(?:send|email|fax|cc|forward|put|"
                       r"leave|keep|text|use|name|reply|save)\b|\bjust (?:hitting|sending|emailing|faxing)\b|"
                       r"\b(?:i|we) (?:dont|don't|do not) (?:need|have) to\b|"
-                      r"\bso (?:i|we) can\b|"
+                      r"\bso (?:i|we) can\b|\b(?:easier|quicker|simpler|faster) to (?:just )?(?:send|fax|email|forward|"
+                      r"text|put|leave|keep|cc|use)\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (protocol_words)
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
+_SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
+_KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored)\b")
+KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
 _UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words for a process not yet settled
 # "how do I agree the password?", "what am I meant to keep?": steps asked for, not a fact
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
@@ -226,6 +230,12 @@ class Assistant:
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.facts.get("kind") \
                 and understood.facts.get("channel") is None and _CLASSED.search(question):
             return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
+        said = " ".join(understood.tokens)
+        if form == "how" and not understood.facts.get("kept_in_mailbox") and _HOW_LONG.search(said) \
+                and _KEPT.search(said) and not _SOURCE_ASKED.search(said):
+            # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
+            # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
+            return self.keeping_period(understood.facts)
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
@@ -303,6 +313,20 @@ class Assistant:
                 or reply.verdict is proposed.verdict:
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
+
+    def keeping_period(self, facts: Facts) -> Reply:
+        """How long anything is kept: the protocol sets no period; it lists the council's Records Retention and
+        Disposal schedule among its supporting documents, and says where a copy is kept."""
+        sections = self.policy.sections
+        return Reply(
+            Verdict.NEED_MORE_INFO,
+            "The protocol sets no period for keeping anything: ask your manager, who can check the council's Records "
+            "Retention and Disposal schedule (one of the protocol's supporting documents).",
+            ("Where a copy is kept, the protocol does say: personal information is removed from mailboxes (sent "
+             "items and deleted items) after sending, and a copy you need is saved in a secure folder; for an "
+             "encrypted attachment, keep the unencrypted copy in a secure folder and delete the protected version "
+             "once it has been sent.",),
+            citations=tuple(sections[c] for c in KEEPING_CITES), facts=facts, rule_id="keeping-period")
 
     def protocol_words(self, prepared: str, form: str, understood: Understanding, reply: Reply) -> Reply | None:
         """A question no rule or FAQ answers, that sends nothing to anyone ("where does the unzipped document

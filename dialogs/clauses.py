@@ -22,6 +22,7 @@ from knowledge.model import Section
 # ("email") says nothing about which sentence of the protocol is meant
 MIN_WEIGHT = 5.0
 MIN_SHARED = 2
+SHORT_QUESTION = 4  # words, less those ignored: one word only one item uses is enough to quote it
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,7 @@ class ClauseIndex:
         self._items = [(s, frozenset(prepare(f"{s.section} {s.item} {s.text}").split()) - self._ignore)
                        for s in sections if not s.external]
         counts = Counter(w for _, words in self._items for w in words)
+        self._items_using = dict(counts)
         total = len(self._items)
         self._idf = {w: math.log((total + 1) / (n + 0.5)) for w, n in counts.items()}
 
@@ -50,6 +52,9 @@ class ClauseIndex:
         for section, words in self._items:
             shared = asked & words
             weight = sum(self._idf[w] for w in shared)
-            if len(shared) >= MIN_SHARED and weight >= MIN_WEIGHT and (found is None or weight > found.weight):
+            enough = (len(shared) >= MIN_SHARED and weight >= MIN_WEIGHT) or (
+                # a short question whose one telling word only this item uses: "extracted it, where does it go?"
+                len(asked) <= SHORT_QUESTION and len(shared) == 1 and self._items_using[next(iter(shared))] == 1)
+            if enough and (found is None or weight > found.weight):
                 found = Quote(section, weight, tuple(sorted(shared)), len(shared) / len(asked))
         return found

@@ -77,6 +77,10 @@ NEEDED: tuple[Needed, ...] = (
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),
+    # sections.yaml: a question how long anything is kept (dialogs/answer.py, KEEPING_CITES) cites these
+    Needed("sections", "sections", "supporting.documents", "how long anything is kept: the retention schedule is one"),
+    Needed("sections", "sections", "email.6", "how long anything is kept: where a copy is kept"),
+    Needed("sections", "sections", "external.1", "how long anything is kept: the unencrypted copy"),
     # harm.yaml: dialogs/harm.py files an adult much older than a child under this category
     Needed("harm", "harm.categories", "sexual_exploitation",
            "a child's age next to a much older adult's is read as a sign in this category"),

@@ -338,6 +338,22 @@ def test_choosing_recipients_and_lists(assistant, question, rule, verdict):
     assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
 
 
+@pytest.mark.parametrize("question, rule, verdict", [
+    # round 24, in my words: plural personal accounts, a CP referral is safeguarding information, "easier to just"
+    # proposes the shortcut, how long anything is kept is the manager's and the retention schedule's
+    ("can carers send each other the placement notes on their personal emails?", "email-to-personal-account",
+     "not_allowed"),
+    ("is it ok to fax a cp referral to the duty team?", "fax-highly-sensitive", "not_allowed"),
+    ("the solicitor wants one statement, easier to just send the whole bundle", "send-everything", "not_allowed"),
+    ("how long do we keep the copies of reports we've emailed out?", "keeping-period", "need_more_info"),
+    # a short question whose one telling word only one item of the protocol uses
+    ("extracted it - where's it gone?", "protocol-words", "allowed"),
+])
+def test_round_24_readings(assistant, question, rule, verdict):
+    reply = assistant.answer(question)
+    assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
+
+
 def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
     reply = assistant.answer("The Hub want it by phone but can I just email them my write-up instead?")
     assert reply.rule_id in ("hub-in-writing", "hub-call") and "over the telephone" in reply.summary
