@@ -58,7 +58,7 @@ _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
                        r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
 # An adult's age given for the person spoken of: "now 34", "aged 45", "a 45 year old client", "she's 26"
-_ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|"
+_ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\((?:1[89]|[2-9]\d)\)|\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|"
                         r"\b(?:is|s) (?:1[89]|[2-9]\d) now\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
@@ -148,7 +148,7 @@ _MYSELF = frozenset(("myself",))
 _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker table tennis".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
-                    "cat dog hamster rabbit pet puppy kitten tortoise parrot "
+                    "cat dog hamster rabbit pet puppy kitten tortoise parrot printer projector parcel stapler remote "
                     "wallet purse".split())
 
 
@@ -188,6 +188,7 @@ _TENS = {w: 10 * n for n, w in enumerate("twenty thirty forty fifty sixty".split
 _TENS.update({w + "ies": 10 * n for w, n in (("twent", 2), ("thirt", 3), ("fort", 4), ("fift", 5), ("sixt", 6))})
 _UNITS = {w: n for n, w in enumerate("one two three four five six seven eight nine".split(), start=1)}
 _AGE_WORD = re.compile(r"(\d{1,2})(?:yo|yrs?|yr?o)s?")
+_SIXTH_FORM_ADULT = re.compile(r"y(?:ea)?r?1[3-9]")  # year 13 and on: 18, an adult
 _SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
 
 
@@ -404,7 +405,7 @@ class HarmReader:
             age = _age_of(tokens, i)
             if age is None:
                 continue
-            near = set(stems[max(0, i - 3):i + 5])
+            near = set(stems[max(0, i - 5):i + 5])  # "a bloke who looked mid 30s"
             if age <= 15 and (_AGE.fullmatch(token) or tokens[i + 1:i + 3] in (["year", "old"], ["yr", "old"])
                               or any(True for _ in self._find(stems[max(0, i - 3):i + 4], "children"))):
                 child_ages.append(age)
@@ -432,10 +433,11 @@ class HarmReader:
 
     def _aged(self, tokens: list[str], text: str) -> bool:
         """A child's age: "14yo", "y9", "5 yo", "aged 6", "Kayden (4)", "15 y/o", "she's 9"."""
-        if any(_AGE.fullmatch(t) for t in tokens):
+        if any(_AGE.fullmatch(t) and not _SIXTH_FORM_ADULT.fullmatch(t) for t in tokens):  # "y13" is 18
             return True
         if any(t.isdigit() and int(t) < 18 and (tokens[i + 1:i + 2] in (["yo"], ["yrs"], ["yr"], ["y"])
-                                                 or tokens[i - 1:i] in (["aged"], ["age"], ["yr"], ["year"]))
+                                                 or tokens[i - 1:i] in (["aged"], ["age"])
+                                                 or (tokens[i - 1:i] in (["yr"], ["year"]) and int(t) <= 12))
                for i, t in enumerate(tokens)):
             return True
         return any(a < 18 for a in _told_ages(text)) \
@@ -595,6 +597,7 @@ class HarmReader:
                 or self._topic_after(tokens[end:end + 2]) or _score(tokens[lo:hi]) \
                 or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
                 or (words == "neglected" and self._said_of_a_thing(tokens, stems, lo, start)) \
+                or (words in ("neglecting", "neglected", "neglect") and self._thing_after(tokens, stems, end, hi)) \
                 or (category == "self_harm" and _MYSELF.intersection(words.split()) and _JOKING.intersection(written)) \
                 or (_JOKES_BY_CATEGORY.get(category, frozenset()).intersection(written)
                     and not _LAUGHED_OFF.search(" ".join(written))):
@@ -608,7 +611,7 @@ class HarmReader:
         if self._negated(stems, start):
             readings.append("negated")
         if self._document_near(stems[lo:start] + [_PAUSE] + stems[end:end + 3],
-                               tokens[lo:start] + [_PAUSE] + tokens[end:end + 3]) and not self._quoted(stems[lo:start]):
+                               tokens[lo:start] + [_PAUSE] + tokens[end:end + 3]) and not self._quoted(stems[lo:start], stems[end:end + 2]):
             readings.append("document")  # "the minutes about the bruising", "his injury details"
         past_year = any(_past_year(t) for t in stems[lo:hi])
         if category not in self._timeless and (not said("recent") or ("document" in readings and past_year)):
@@ -646,6 +649,12 @@ class HarmReader:
                 return k > lo and stems[k - 1] not in self._people and not any(
                     True for _ in self._find(stems[k - 1:k], "children"))
         return False
+
+    def _thing_after(self, tokens: list[str], stems: list[str], end: int, hi: int) -> bool:
+        """ "neglecting my inbox", "neglected the garden": what is neglected, named right after, is no person."""
+        if end + 1 >= hi or tokens[end] not in ("my", "the", "our", "his", "her", "their"):
+            return False
+        return stems[end + 1] not in self._people and not any(True for _ in self._find(stems[end + 1:end + 2], "children"))
 
     def _topic_after(self, after: list[str]) -> bool:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
@@ -686,11 +695,12 @@ class HarmReader:
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
                    for s, e in self._find(stems, "documents"))
 
-    def _quoted(self, before: list[str]) -> bool:
+    def _quoted(self, before: list[str], after: Sequence[str] = ()) -> bool:
         """The cue is in someone's own words, after the document that carries them:
-        "a note saying I've taken all the tablets", not "the report says he was bruised"."""
+        "a note saying I've taken all the tablets", "a voicemail saying mum's boyfriend hit me", not "the report
+        says he was bruised"."""
         last = max((e for _, e in self._find(before, "documents")), default=0)
-        return any(stem in self._reporters and _FIRST_PERSON.intersection(before[i + 1:i + 3])
+        return any(stem in self._reporters and _FIRST_PERSON.intersection([*before[i + 1:], *after][:4])
                    for i, stem in enumerate(before[last:], last))
 
     def is_story(self, tokens: Iterable[str], text: str | None = None) -> bool:
