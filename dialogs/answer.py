@@ -94,6 +94,7 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (protocol_words)
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
+_FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
 _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored)\b")
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
@@ -561,6 +562,8 @@ class Assistant:
 
     def _covers(self, index: FaqIndex, asked: set[str], match: FaqMatch) -> bool:
         wanted = set(index.prepared(match.paraphrase).split()) - QUESTION_WORDS
+        # "I don't have 7-Zip": "not" and "have" say nothing of which FAQ it is; its telling word must be asked
+        wanted = (wanted - _FAQ_FILLERS) or wanted
         named = {self._channel_words[w] for w in wanted if w in self._channel_words}
         said = {self._channel_words[w] for w in asked if w in self._channel_words}
         if named and said and not named & said:

@@ -183,6 +183,8 @@ class Reader:
             file_named=True if any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text)
             else self._flag(tokens, hits, "file_named", negated=False),
             **flags,
+            # "we have no ISA with them": a fact of the question only; the guided check asks `agreement` itself
+            no_agreement=True if flags["agreement"] is False else None,
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
                         if h.category == "skipped_step" and self._negated(tokens, h, "skipped_step"))
@@ -348,7 +350,8 @@ class Reader:
 # Yes/no facts read from the signal of the same name in signals.yaml, a negated mention read as nothing
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",
           "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub",
-          "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete")
+          "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
+          "process_asked", "unrecorded")
 
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "

@@ -311,7 +311,8 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
               "name_removed",
-              "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete")
+              "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
+              "process_asked", "unrecorded", "no_agreement")
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +348,9 @@ class Facts:
     self_made_account: bool | None = None  # a secure email account set up without a senior manager's say
     off_record: bool | None = None  # an email written as if no one else, least of all its subject, will read it
     autocomplete: bool | None = None  # the address the email software suggests, taken or asked about
+    process_asked: bool | None = None  # how authorising and recording is done asked about (who, which form)
+    unrecorded: bool | None = None  # sent, or to be sent, without being authorised and recorded
+    no_agreement: bool | None = None  # the question says no information sharing agreement covers it (never asked)
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

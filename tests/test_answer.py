@@ -354,6 +354,23 @@ def test_round_24_readings(assistant, question, rule, verdict):
     assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
 
 
+@pytest.mark.parametrize("question, rule, verdict", [
+    # round 25, in my words: no information sharing agreement (External Mail 2)
+    ("we don't have an ISA with this youth charity - anything else before I email them the referral?",
+     "no-agreement", "allowed_with_conditions"),
+    ("no sharing agreement with the tutor agency so I'll just email the plan over and not bother recording it",
+     "no-agreement-unrecorded", "not_allowed"),
+    ("who signs off emailing PID to a provider we have no information sharing agreement with? is there a form?",
+     "no-agreement-process", "need_more_info"),
+    # "I don't have 7-Zip" shares only "not" and "have" with a question about an agreement: not that FAQ
+    ("we don't have a sharing agreement with the college, what do I need to do?", "no-agreement",
+     "allowed_with_conditions"),
+])
+def test_no_information_sharing_agreement(assistant, question, rule, verdict):
+    reply = assistant.answer(question)
+    assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
+
+
 def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
     reply = assistant.answer("The Hub want it by phone but can I just email them my write-up instead?")
     assert reply.rule_id in ("hub-in-writing", "hub-call") and "over the telephone" in reply.summary
