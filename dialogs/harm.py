@@ -693,6 +693,7 @@ class HarmReader:
                    and not (e < len(stems) and stems[e] == "that")  # "a report that she is held": telling, not a document
                    and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
+                   and not (written[s] == "note" and "on" in stems[max(0, s - 3):s])  # "on a serious note": a turn of talk
                    for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str], after: Sequence[str] = ()) -> bool:
