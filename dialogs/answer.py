@@ -95,6 +95,9 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
 # How long anything is kept: the protocol sets no period (protocol_words)
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
+# An order asked as a question: the user proposes doing it ("just fax it over?", "cc everyone?")
+_IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post "
+                              "whatsapp upload share".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
 _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored)\b")
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
@@ -150,6 +153,8 @@ def question_form(question: str) -> str:
         first = words[0].replace("'", "") if words else ""
         if first in QUESTION_WORDS:
             return "how"
+        if first in _IMPERATIVE_ASKED and sentence.rstrip().endswith("?"):
+            return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?": proposing it, asked
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
                 else "yes_no"

@@ -141,6 +141,7 @@ def _beaten_at(words: Sequence[str]) -> bool:
 
 
 # Weather that batters a coast, a storm that smashes: not a person hurting anyone
+_POSSESSIVES = frozenset("my his her their our your its".split())
 _COPULAS = frozenset("is was are were looks looked looking seems seemed".split())
 _WEATHER = frozenset("storm storms gale gales weather hurricane".split())  # not "wind": "I wind dad up"
 # The user speaking of themselves, laughing: "could literally kill myself lol" after a day's marking
@@ -694,6 +695,8 @@ class HarmReader:
                    and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
                    and not (written[s] == "note" and "on" in stems[max(0, s - 3):s])  # "on a serious note": a turn of talk
+                   and not (s and stems[s - 1] in self._people and written[s - 1] not in _POSSESSIVES
+                            and written[s].endswith("s"))  # "a neighbour reports a toddler": telling, not a document
                    for s, e in self._find(stems, "documents"))
 
     def _quoted(self, before: list[str], after: Sequence[str] = ()) -> bool:

@@ -371,6 +371,15 @@ def test_no_information_sharing_agreement(assistant, question, rule, verdict):
     assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
 
 
+@pytest.mark.parametrize("question, verdict", [
+    # an order asked as a question proposes doing it: the rule's No where it has one
+    ("the solicitor wants one statement. just fax them the whole bundle?", "not_allowed"),
+    ("save time and email the family all the records we hold?", "not_allowed"),
+])
+def test_an_order_asked_as_a_question_is_a_proposal(assistant, question, verdict):
+    assert assistant.answer(question).verdict.value == verdict
+
+
 def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
     reply = assistant.answer("The Hub want it by phone but can I just email them my write-up instead?")
     assert reply.rule_id in ("hub-in-writing", "hub-call") and "over the telephone" in reply.summary

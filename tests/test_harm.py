@@ -586,6 +586,12 @@ def test_no_child_at_risk_is_read(assistant, question):
     "The 10yo legged it from the taxi escort an hour ago and nobody can find him.",
     "Mum is nodding off in the queue right now while her two toddlers run towards the road.",
     "On a serious note, a Y10 posted 'goodbye everyone' on her story at midnight and hasn't come into school.",
+    # a child told she won't come back, with contact ending soon; a neighbour "reports" (telling, no document); an
+    # offender's record against these children; an adult arranging to meet a child tonight
+    "Dad told his son at contact that he's taking him abroad and he won't come back. Contact ends in 10 mins.",
+    "A neighbour reports a 3yo left alone in the house since last night.",
+    "Dad is out of prison, has convictions for violence against the kids and knows where they are placed.",
+    "A Y8 showed me messages from a grown man asking her to meet him tonight.",
 ])
 def test_signs_in_everyday_words_ring_the_hub(assistant, question):
     assert assistant.answer(question).verdict.value == "escalate"
