@@ -92,7 +92,7 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\bso (?:i|we) can\b|\b(?:easier|quicker|simpler|faster) to (?:just )?(?:send|fax|email|forward|"
                       r"text|put|leave|keep|cc|use)\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
-# How long anything is kept: the protocol sets no period (protocol_words)
+# How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
 # An order asked as a question: the user proposes doing it ("just fax it over?", "cc everyone?")
@@ -101,6 +101,8 @@ _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put 
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
 _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored)\b")
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
+KEEPING_SILENCE = ("The protocol sets no period for keeping anything: ask your manager, who can check the council's "
+                   "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
 _UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words for a process not yet settled
 # "how do I agree the password?", "what am I meant to keep?": steps asked for, not a fact
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
@@ -326,8 +328,7 @@ class Assistant:
         sections = self.policy.sections
         return Reply(
             Verdict.NEED_MORE_INFO,
-            "The protocol sets no period for keeping anything: ask your manager, who can check the council's Records "
-            "Retention and Disposal schedule (one of the protocol's supporting documents).",
+            KEEPING_SILENCE,
             ("Where a copy is kept, the protocol does say: personal information is removed from mailboxes (sent "
              "items and deleted items) after sending, and a copy you need is saved in a secure folder; for an "
              "encrypted attachment, keep the unencrypted copy in a secure folder and delete the protected version "
@@ -362,8 +363,7 @@ class Assistant:
             if _HOW_LONG.search(asked) or any(w in section.text for w in _UNSETTLED):
                 verdict = Verdict.NEED_MORE_INFO
                 if _HOW_LONG.search(asked):
-                    why = "The protocol sets no period for keeping anything; its supporting documents name the " \
-                          "council's Records Retention and Disposal schedule: ask your manager what it says."
+                    why = KEEPING_SILENCE
             elif not _PROCEDURE.search(asked):
                 verdict = Verdict.ALLOWED
             else:  # steps only where the item holds at least half of what is asked: "how do I do a DPIA for the

@@ -140,9 +140,11 @@ def _beaten_at(words: Sequence[str]) -> bool:
     return any(a == "at" and b in _GAMES for a, b in zip(words, words[1:], strict=False))
 
 
-# Weather that batters a coast, a storm that smashes: not a person hurting anyone
+# Whose something is: "her report" names a document, "a neighbour reports" tells
 _POSSESSIVES = frozenset("my his her their our your its".split())
+# "the garden is neglected": what comes before these is what the word is said of
 _COPULAS = frozenset("is was are were looks looked looking seems seemed".split())
+# Weather that batters a coast, a storm that smashes: not a person hurting anyone
 _WEATHER = frozenset("storm storms gale gales weather hurricane".split())  # not "wind": "I wind dad up"
 # The user speaking of themselves, laughing: "could literally kill myself lol" after a day's marking
 _MYSELF = frozenset(("myself",))
@@ -653,7 +655,7 @@ class HarmReader:
 
     def _thing_after(self, tokens: list[str], stems: list[str], end: int, hi: int) -> bool:
         """ "neglecting my inbox", "neglected the garden": what is neglected, named right after, is no person."""
-        if end + 1 >= hi or tokens[end] not in ("my", "the", "our", "his", "her", "their"):
+        if end + 1 >= hi or (tokens[end] not in _POSSESSIVES and tokens[end] != "the"):
             return False
         return stems[end + 1] not in self._people and not any(True for _ in self._find(stems[end + 1:end + 2], "children"))
 
