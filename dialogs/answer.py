@@ -360,9 +360,10 @@ class Assistant:
             # name the council's Records Retention and Disposal schedule) or on a process it says is still being
             # reviewed; the steps, for "how do I ...?"; else what it says, for "which Act?", "where does it go?"
             asked = " ".join(understood.tokens)
-            if _HOW_LONG.search(asked) or any(w in section.text for w in _UNSETTLED):
+            how_long = _HOW_LONG.search(asked)
+            if how_long or any(w in section.text for w in _UNSETTLED):
                 verdict = Verdict.NEED_MORE_INFO
-                if _HOW_LONG.search(asked):
+                if how_long:
                     why = KEEPING_SILENCE
             elif not _PROCEDURE.search(asked):
                 verdict = Verdict.ALLOWED

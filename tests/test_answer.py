@@ -332,13 +332,6 @@ def test_the_protocols_words_answer_as_what_they_are(assistant, question, verdic
     ("our fostering panel has its own DL, is it alright to keep using it?", "distribution-list",
      "allowed_with_conditions"),
     ("can I send the encrypted zip to our panel contact group?", "encrypted-to-list", "not_allowed"),
-])
-def test_choosing_recipients_and_lists(assistant, question, rule, verdict):
-    reply = assistant.answer(question)
-    assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
-
-
-@pytest.mark.parametrize("question, rule, verdict", [
     # round 24, in my words: plural personal accounts, a CP referral is safeguarding information, "easier to just"
     # proposes the shortcut, how long anything is kept is the manager's and the retention schedule's
     ("can carers send each other the placement notes on their personal emails?", "email-to-personal-account",
@@ -348,13 +341,6 @@ def test_choosing_recipients_and_lists(assistant, question, rule, verdict):
     ("how long do we keep the copies of reports we've emailed out?", "keeping-period", "need_more_info"),
     # a short question whose one telling word only one item of the protocol uses
     ("extracted it - where's it gone?", "protocol-words", "allowed"),
-])
-def test_round_24_readings(assistant, question, rule, verdict):
-    reply = assistant.answer(question)
-    assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
-
-
-@pytest.mark.parametrize("question, rule, verdict", [
     # round 25, in my words: no information sharing agreement (External Mail 2)
     ("we don't have an ISA with this youth charity - anything else before I email them the referral?",
      "no-agreement", "allowed_with_conditions"),
@@ -366,18 +352,10 @@ def test_round_24_readings(assistant, question, rule, verdict):
     ("we don't have a sharing agreement with the college, what do I need to do?", "no-agreement",
      "allowed_with_conditions"),
 ])
-def test_no_information_sharing_agreement(assistant, question, rule, verdict):
+def test_the_rule_that_answers_and_its_verdict(assistant, question, rule, verdict):
+    """Choosing recipients and lists; round 24's readings; no information sharing agreement."""
     reply = assistant.answer(question)
     assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
-
-
-@pytest.mark.parametrize("question, verdict", [
-    # an order asked as a question proposes doing it: the rule's No where it has one
-    ("the solicitor wants one statement. just fax them the whole bundle?", "not_allowed"),
-    ("save time and email the family all the records we hold?", "not_allowed"),
-])
-def test_an_order_asked_as_a_question_is_a_proposal(assistant, question, verdict):
-    assert assistant.answer(question).verdict.value == verdict
 
 
 def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
@@ -428,6 +406,9 @@ def test_the_protocol_named_as_itself_finds_its_own_common_question(assistant, q
     ("can I use Word's protect document with password instead of 7-Zip?", "not_allowed"),
     ("ive put the password at the bottom of the email so the GP can open it easily", "not_allowed"),
     ("naming the zip 'Callum_Reid_CIN_plan.zip' so the school know which one it is", "not_allowed"),
+    # an order asked as a question proposes doing it: the rule's No where it has one
+    ("the solicitor wants one statement. just fax them the whole bundle?", "not_allowed"),
+    ("save time and email the family all the records we hold?", "not_allowed"),
 ])
 def test_finer_points_and_statements_of_intent_get_the_rules_verdict(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
