@@ -24,7 +24,8 @@ from knowledge.model import Facts, Policy, Verdict
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
-from .harm import HarmAssessment, HarmLevel
+from .harm import NOTHING, Cue, HarmAssessment, HarmLevel
+from .learned import LearnedReading
 from .reply import Option, Reply
 from .text import NEGATED, STOPWORDS, normalise
 from .understand import Reader, Understanding
@@ -168,6 +169,11 @@ def question_form(question: str) -> str:
     return ""
 
 
+# Doubts always asked about, whatever the learned reading: a negated cue ("no bruises that I saw"), a document
+# whose description names abuse or injury ("the minutes about the non-accidental injury")
+_ALWAYS_ASKED = frozenset({"negated", "document"})
+
+
 def _lower_first(label: str) -> str:
     """ "Yes, it is urgent" -> "yes, it is urgent", for the middle of a sentence."""
     return label[:1].lower() + label[1:]
@@ -180,6 +186,7 @@ class Assistant:
         self.policy = policy
         texts = [p for f in policy.faq.values() for p in (f.question, *f.paraphrases)]
         self.reader = Reader(policy, extra_words=texts)
+        self.learned = LearnedReading(policy.harm.learned) if policy.harm.learned else None
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
         self._also_index: FaqIndex | None = None  # built on first use: most questions never need it
         self._clauses: ClauseIndex | None = None  # likewise
@@ -206,7 +213,17 @@ class Assistant:
         if button is not None:
             return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
-        reply = self._answer(question, form, understood)
+        likely = self.learned.probability(question) if self.learned else None
+        learned = self.policy.harm.learned
+        quiet = likely is not None and learned is not None and likely < learned.quiet_below
+        reply = self._answer(question, form, understood, quiet)
+        if likely is not None and learned is not None and likely > learned.ask_above \
+                and understood.harm.level is not HarmLevel.NO and reply.verdict is not Verdict.ESCALATE \
+                and reply.asks != "harm" and self.learned is not None:
+            # nothing the words could read, in a message that reads like the ones where a child was at risk
+            words = ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
+            return self.ask_harm(understood.facts, HarmAssessment(
+                HarmLevel.MAYBE, (Cue(words, "general", HarmLevel.MAYBE, "learned"),)))
         if understood.skipped and reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
                 form == "yes_no" or _AGREE.search(question)):
             # "didn't check the number with them, that's fine isn't it", "can I send it without encrypting?": a
@@ -220,19 +237,22 @@ class Assistant:
                                summary="No: the protocol does not let you leave that step out. " + reply.summary)
         return reply
 
-    def _answer(self, question: str, form: str, understood: Understanding) -> Reply:
+    def _answer(self, question: str, form: str, understood: Understanding, quiet: bool = False) -> Reply:
+        """`quiet`: the learned reading finds an everyday question: a worrying sign or a story alone asks nothing."""
         if understood.harm.level is HarmLevel.MAYBE:
             match = self.faq_match(question)  # "who do I ring if I'm worried about a child?": the Hub answers it
             if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE:
                 return self.faq_reply(match.faq_id, understood.facts)
-            return self.ask_harm(understood.facts, understood.harm)
+            if not quiet or any(c.reading in _ALWAYS_ASKED for c in understood.harm.because):
+                return self.ask_harm(understood.facts, understood.harm)
+            understood = replace(understood, harm=NOTHING)  # a worrying word in what reads as an everyday question
         if understood.harm.level is None and not understood.anything and not understood.harm.explained \
-                and self.reader.harm.is_story(understood.tokens, question):
+                and not quiet and self.reader.harm.is_story(understood.tokens, question):
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.proposal(self.advise(understood), form, question)
         if by_rules.verdict is Verdict.ESCALATE:
             return self.escalation(by_rules, understood.harm)
-        if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.harm.level is None \
+        if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.harm.level is None and not quiet \
                 and not understood.harm.explained and self.reader.harm.tells_of_a_child(question):
             return self.ask_harm(understood.facts, understood.harm)  # asking anyway: about the child first
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.facts.get("kind") \
@@ -478,6 +498,8 @@ class Assistant:
             return ()
         if cue.reading == "disclosure":  # someone's own words about a child, told as now
             return (f"You reported what someone said about a child's situation now.{then}",)
+        if cue.reading == "learned":  # no word of harm.yaml, a message like those where a child was at risk
+            return (f"Your message reads like ones where a child was at risk (words such as {cue.words}).{then}",)
         if not cue.words:  # a story about a child, with no word of harm.yaml in it
             return (f"You described a child's situation; I can't tell from the words whether they are at risk.{then}",)
         title = self.reader.harm.title(cue.category).lower()

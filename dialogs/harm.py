@@ -161,6 +161,10 @@ _POSTED = frozenset(("story", "status"))  # "put on his story 'bye everyone'": o
 _VISITS = frozenset(("visit", "meet", "session"))  # stems: "a housing assessment visit", "a review meeting"
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning", "smashed", "battered", "thrashed",
                       "hammered", "beaten", "stuffed", "walloped"))
+# "has just", "she's just": what comes next was just done; "just told", "just rang": likewise
+_PERFECT = frozenset(("has", "have", "had", "ive", "weve", "theyve", "youve", "hes", "shes", "its", "was", "were"))
+_DONE = frozenset(("told", "said", "rang", "came", "found", "got", "left", "saw", "went", "ran", "sent", "heard",
+                   "took", "gave", "put", "let", "broke", "hit", "fell", "woke", "turned", "shown", "seen", "been"))
 _JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing"). For an
 # emotional-abuse word only the user's own joke counts ("the homework policy is 'emotional abuse' lol"): a child
@@ -344,7 +348,7 @@ class HarmReader:
                 True for _ in self._find(stems, "recent")) else [c for c in cues if c.reading != "past"]
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if cues:  # how the signs add up: each reading of the whole text done once
-            now, child = self._now(stems), self._child(tokens, stems, text)
+            now, child = self._now(stems, tokens), self._child(tokens, stems, text)
             if not said_no and self._corroborated(cues, now):
                 cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
                         for c in cues]
@@ -453,14 +457,22 @@ class HarmReader:
             return False  # weak words add up only with a worrying sign
         return len(signs) > self.words.corroborate or (len(signs) == self.words.corroborate and now)
 
-    def _now(self, stems: list[str]) -> bool:
+    def _now(self, stems: list[str], tokens: Sequence[str] = ()) -> bool:
         """Told as happening now. A negation before a time word is about the act, not the time ("she hasn't
         answered since"), except for `immediate`'s phrases ("not in immediate danger"). "Now" beside an adult's
-        age ("the boy is now 19", "she's 23 now") tells how old someone is, not what is happening."""
+        age ("the boy is now 19", "she's 23 now") tells how old someone is, not what is happening. "Just" is
+        now only for something just done ("has just told me", "just rang"), not "only" ("or just PID")."""
         def adult_age(k: int) -> bool:
             return 0 <= k < len(stems) and stems[k].isdigit() and 18 <= int(stems[k]) <= 99
 
+        def only(s: int) -> bool:  # "just" as "only": neither after have nor before a past form
+            if not tokens or tokens[s] != "just":
+                return False
+            after = tokens[s + 1] if s + 1 < len(tokens) else ""
+            return not (s and tokens[s - 1] in _PERFECT) and not (after.endswith("ed") or after in _DONE)
+
         return any(not (e - s == 1 and stems[s] == "now" and (adult_age(s - 1) or adult_age(s + 1)))
+                   and not (e - s == 1 and only(s))
                    for name in ("current", "recent") for s, e in self._find(stems, name)) or any(
             not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
 
@@ -479,7 +491,7 @@ class HarmReader:
         # not real; told at any time, only the user saying the child is safe, or that it is not real, stops it.
         # An innocent cause does not end a story: no word of harm was read for it to explain, and "at work" or
         # "lift" anywhere in it ("when mummy's at work") said nothing about the child.
-        told_now = self._now(stems)
+        told_now = self._now(stems, words)
         over = ("not_real", "no_harm") + (("history", "managed") if now or not told_now else ())
         if (now and not told_now) or self._safe_now(stems) or any(True for name in over
                                          for _ in self._find(words if name == "not_real" else stems, name)):

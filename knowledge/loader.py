@@ -11,6 +11,8 @@ no question can reach (analysis.py).
 from __future__ import annotations
 
 import difflib
+import json
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
@@ -34,6 +36,7 @@ from .model import (
     Faq,
     HarmCategory,
     HarmWords,
+    LearnedHarm,
     Near,
     PackageOffer,
     PasswordCheck,
@@ -783,7 +786,8 @@ HARM_CATEGORIES = ("physical", "sexual", "emotional", "neglect", "domestic", "se
 def _harm(ctx: _Context) -> HarmWords:
     """harm.yaml: the signs of significant harm, by category, and how they are read."""
     check = ctx.check
-    doc = ctx.open("harm", {"categories": list}, {k: (list, int) for k in (*HARM_LISTS, *HARM_NUMBERS)})
+    doc = ctx.open("harm", {"categories": list},
+                   {**{k: (list, int) for k in (*HARM_LISTS, *HARM_NUMBERS)}, "learned": dict})
     lists: dict[str, tuple[str, ...]] = {}
     for name in HARM_LISTS:
         if not isinstance(doc.get(name, []), list):
@@ -828,7 +832,42 @@ def _harm(ctx: _Context) -> HarmWords:
     # Each name in HARM_LISTS and HARM_NUMBERS is a field of HarmWords (every load_policy call proves it);
     # mypy cannot match a dict's keys to keyword parameters, so the values are typed as the fields they fill.
     fields: dict[str, tuple[str, ...] | int] = {**lists, **numbers}
-    return HarmWords(tuple(categories), **fields)  # type: ignore[arg-type]
+    learned = _learned(ctx, doc) if isinstance(doc.get("learned"), dict) else None
+    return HarmWords(tuple(categories), **fields, learned=learned)  # type: ignore[arg-type]
+
+
+def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
+    """harm.yaml `learned`: the model file beside it (dialogs/learned.py writes it) and its two thresholds."""
+    check, node, loc = ctx.check, doc["learned"], "harm.learned"
+    if not check.record(node, loc, {"model": str, "ask_above": (float, int), "quiet_below": (float, int)}):
+        return None
+    ask, quiet = float(node["ask_above"]), float(node["quiet_below"])
+    if not 0 <= quiet < ask <= 1:
+        check.add(node, loc, f"need 0 <= quiet_below ({quiet}) < ask_above ({ask}) <= 1: they are probabilities",
+                  "quiet_below")
+        return None
+    path = Path(check.file).with_name(node["model"])
+    try:
+        model = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        check.add(node, f"{loc}.model", f"cannot read {path.name} ({exc.strerror or exc}); "
+                  "make it with: python -m dialogs.learned tests/data/*.yaml", "model")
+        return None
+    except (UnicodeDecodeError, ValueError) as exc:
+        where = f" at line {exc.lineno}" if isinstance(exc, json.JSONDecodeError) else ""
+        check.add(node, f"{loc}.model", f"{path.name} is not valid JSON{where}: retrain it with python -m "
+                  "dialogs.learned", "model")
+        return None
+    features, bias = model.get("features") if isinstance(model, dict) else None, \
+        model.get("bias") if isinstance(model, dict) else None
+    if not isinstance(features, dict) or not features or not isinstance(bias, (int, float)) or not all(
+            isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) and math.isfinite(x) for x in v)
+            for v in features.values()):
+        check.add(node, f"{loc}.model", f"{path.name} lacks its bias or features ([idf, weight] each, finite "
+                  "numbers): retrain it with python -m dialogs.learned", "model")
+        return None
+    return LearnedHarm({g: float(v[0]) for g, v in features.items()}, {g: float(v[1]) for g, v in features.items()},
+                       float(bias), ask, quiet, tuple(model.get("trained_on") or ()))
 
 
 def _ids_in(ctx: _Context, faq: Mapping[str, Faq], signals: Mapping[str, Signal],

@@ -244,6 +244,18 @@ class HarmCategory:
 
 
 @dataclass(frozen=True, slots=True)
+class LearnedHarm:
+    """harm.yaml `learned`: the model of dialogs/learned.py and when it may move a doubtful case."""
+
+    idf: Mapping[str, float]  # each word or pair of words the model knows, with its inverse document frequency
+    weights: Mapping[str, float]
+    bias: float
+    ask_above: float  # nothing read by the words, the message reads like harm: ask the harm question first
+    quiet_below: float  # a worrying sign read, the message reads like an everyday question: answer it
+    trained_on: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class HarmWords:
     """Everything harm.yaml says about reading a description of a child at risk."""
 
@@ -277,6 +289,7 @@ class HarmWords:
     corroborate: int = 2
     story: int = 20
     age_gap: int = 5
+    learned: LearnedHarm | None = None
 
 
 @dataclass(frozen=True, slots=True)

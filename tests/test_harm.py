@@ -393,7 +393,10 @@ def test_an_injury_the_user_explains_tells_no_untold_story(assistant):
 def test_a_story_about_a_child_asks_harm_first_when_something_must_be_asked_anyway(assistant):
     """No word of harm and no 'now': sending advice stands; but a question is asked about the child first."""
     assert assistant.answer(STORY + "Can I send an update?").asks == "harm"
-    assert assistant.answer(STORY + "Can I email his assessment to his GP?").verdict.value == "allowed_with_conditions"
+    # with the question complete the words alone would give the sending advice; the learned reading finds the
+    # message like those where a child was at risk (a 9-year-old, an aunt on nights) and asks first
+    asked = assistant.answer(STORY + "Can I email his assessment to his GP?")
+    assert asked.asks == "harm" and asked.harm.first is not None and asked.harm.first.reading == "learned"
     # an age in brackets is a child's age
     told = ("Went round to see Jayden (6) after school, he was very quiet and would not look at me, "
             "and his mum's new partner answered the door. ")
@@ -479,7 +482,6 @@ def test_asked_about_first(assistant, question):
     "Our dog's been missing since Sunday. Also, can I use bcc for the parents' evening invites?",
     "Can I email the list of children reported missing last term to the police analyst?",
     "Can I add the housing officer to our MARAC email chain?",
-    "Y2 girl said she's going to kill her sister for eating her sweets \U0001F602 do I need to log it?",
     "The bruising concern last year was closed NFA and he's been fine since. Can I email the new school the letter?",
     "There's an old report about a 2018 abuse investigation still in my deleted items. Should I clear it out?",
     # round 24: a match lost heavily, a storm, the user's own laughing "kill myself", a garden neglected, a case
@@ -602,3 +604,10 @@ def test_a_condition_that_explains_bruising_is_asked_about_not_escalated(assista
     reply = assistant.answer("Y2 boy has EDS and bruises really easily, the consultant letter is on file. Can I "
                              "send it to his new school?")
     assert reply.verdict.value != "escalate"
+
+
+def test_just_as_only_is_not_now(assistant):
+    """"or just PID" means only; "has just told me", "just rang" tell of something just done."""
+    reader = assistant.reader.harm
+    assert reader.assess("Is a child's diagnosis of depression sensitive data or just PID?").level is not HarmLevel.YES
+    assert reader.assess("mum has just told me she can't cope with the baby").level is HarmLevel.YES

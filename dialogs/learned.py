@@ -1,0 +1,181 @@
+"""A second reading of harm, learned from practitioners' questions that were marked by hand.
+
+harm.yaml's words find what they name; they cannot find a way of telling that nobody listed
+("she calls them all 'uncle'", "the kids went white as a sheet"), and they find harm words in
+questions that tell of none ("a list of the drug names for the child's meds"). This reading
+weighs the whole message at once: a logistic regression over the stems of its words and pairs
+of words, trained on every question in tests/data whose answer was marked "ring the Hub or ask
+the harm question first" or "neither". It only moves a doubtful case, by thresholds set in
+harm.yaml (`learned`):
+- nothing read by the words, but the message reads like the ones where a child was at risk
+  (probability above `ask_above`): the harm question first, naming the words that weighed most;
+- a worrying sign read by the words, which SafeShare would ask about, in a message that reads
+  like an everyday question (below `quiet_below`): the question is answered as asked.
+A clear sign read by the words (ring the Hub) is never changed.
+
+Retrain after adding a marked batch to tests/data, and commit the model with the batch:
+    python -m dialogs.learned tests/data/*.yaml
+Training is plain Python, seeded, a few seconds: the same files give the same model.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import random
+import re
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import snowballstemmer
+import yaml
+
+from knowledge.model import LearnedHarm
+
+_WORD = re.compile(r"[a-z0-9]+")
+_HUB = frozenset({"escalate", "ask_harm"})
+# Words that carry no meaning of their own: never shown as what weighed ("to the", "i")
+_FUNCTION = frozenset("a an the to of in on at for and or but i we you he she it they me him her us them is are was "
+                      "were be been am do did does can could should would will my your his their our this that with "
+                      "from by as if so not no".split())
+MODEL = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "harm_model.json"
+
+Stemmer = Callable[[list[str]], list[str]]
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
+
+
+def grams(text: str, stem: Stemmer) -> list[str]:
+    """The stems of the words, then each pair of neighbouring stems: "left alone" is more than "left"."""
+    words = stem(_words(text))
+    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+
+
+def _vector(grams_: Sequence[str], idf: Mapping[str, float]) -> dict[str, float]:
+    """tf-idf with a logarithmic count, scaled to length 1; grams the model never saw are left out."""
+    counts: dict[str, int] = {}
+    for g in grams_:
+        if g in idf:
+            counts[g] = counts.get(g, 0) + 1
+    vec = {g: (1 + math.log(n)) * idf[g] for g, n in counts.items()}
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {g: v / norm for g, v in vec.items()}
+
+
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+class LearnedReading:
+    """The learned reading of one policy's model: how like a child at risk a message reads."""
+
+    def __init__(self, model: LearnedHarm):
+        self.model = model
+        self._stem: Stemmer = snowballstemmer.stemmer("english").stemWords
+
+    def __getstate__(self) -> dict[str, object]:  # a kept Assistant (dialogs/kept.py): the stemmer is C, made anew
+        return {"model": self.model}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(state["model"])  # type: ignore[misc]
+
+    def probability(self, text: str) -> float:
+        """From 0 (reads like an everyday question) to 1 (reads like a child at risk)."""
+        vec = _vector(grams(text, self._stem), self.model.idf)
+        return _sigmoid(self.model.bias + sum(self.model.weights.get(g, 0.0) * v for g, v in vec.items()))
+
+    def strongest(self, text: str, most: int = 3) -> list[str]:
+        """The words of the message, as written, that weighed most towards harm ("uncle", "different man")."""
+        written = _words(text)
+        stems = self._stem(written)
+        as_written = dict(zip(stems, written, strict=True))
+        as_written.update({f"{a} {b}": f"{written[i]} {written[i + 1]}"
+                           for i, (a, b) in enumerate(zip(stems, stems[1:], strict=False))})
+        vec = _vector(grams(text, self._stem), self.model.idf)
+        pushed = sorted(((self.model.weights.get(g, 0.0) * v, g) for g, v in vec.items()
+                         if not set(g.split()) <= _FUNCTION), reverse=True)
+        return [as_written[g] for w, g in pushed[:most] if w > 0]
+
+
+# -- training ------------------------------------------------------------------
+
+def marked(paths: Sequence[Path]) -> list[tuple[str, int]]:
+    """(question, 1) where every accepted answer rings the Hub or asks the harm question; (question, 0) where
+    none does. A case accepting both is left out: it teaches nothing either way."""
+    out = []
+    for path in sorted(paths):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for case in doc.get("cases") or []:
+            if not isinstance(case, dict) or "q" not in case or "verdicts" not in case:
+                continue
+            verdicts = set(case["verdicts"])
+            if verdicts <= _HUB:
+                out.append((str(case["q"]), 1))
+            elif not verdicts & _HUB:
+                out.append((str(case["q"]), 0))
+    return out
+
+
+def train(cases: Sequence[tuple[str, int]], *, strength: float = 4.0, epochs: int = 15, seed: int = 0,
+          ) -> tuple[dict[str, float], dict[str, float], float]:
+    """L2-regularised logistic regression by stochastic gradient descent, the two classes weighted to balance:
+    (idf, weights, bias). `strength` is the inverse of the regularisation (scikit-learn's C)."""
+    stem: Stemmer = snowballstemmer.stemmer("english").stemWords
+    docs = [grams(q, stem) for q, _ in cases]
+    ys = [y for _, y in cases]
+    seen: dict[str, int] = {}
+    for doc in docs:
+        for g in set(doc):
+            seen[g] = seen.get(g, 0) + 1
+    n = len(docs)
+    idf = {g: math.log((1 + n) / (1 + d)) + 1 for g, d in seen.items() if d >= 2}  # seen once only: noise
+    xs = [_vector(doc, idf) for doc in docs]
+    positives = sum(ys)
+    if not 0 < positives < n:
+        raise ValueError("training needs questions of both kinds")
+    balance = {1: n / (2 * positives), 0: n / (2 * (n - positives))}
+    weights: dict[str, float] = {}
+    bias, lam, step = 0.0, 1.0 / (strength * n), 0
+    order = list(range(n))
+    rnd = random.Random(seed)
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for i in order:
+            step += 1
+            eta = 1.0 / (lam * (step + 1000))
+            x = xs[i]
+            grad = (_sigmoid(bias + sum(weights.get(g, 0.0) * v for g, v in x.items())) - ys[i]) * balance[ys[i]]
+            shrink = 1 - eta * lam
+            for g, v in x.items():
+                weights[g] = weights.get(g, 0.0) * shrink - eta * grad * v
+            bias -= eta * grad * 0.1
+    return idf, weights, bias
+
+
+def build(paths: Sequence[Path]) -> dict[str, object]:
+    """The model file's content: what it was trained on (names and SHA-256), then the numbers."""
+    idf, weights, bias = train(marked(paths))
+    return {
+        "about": "Learned reading of harm (dialogs/learned.py). Generated: python -m dialogs.learned tests/data/*.yaml",
+        "trained_on": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(paths)},
+        "bias": round(bias, 6),
+        "features": {g: [round(idf[g], 5), round(weights.get(g, 0.0), 6)] for g in sorted(idf)},
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    paths = [Path(a) for a in (sys.argv[1:] if argv is None else argv)]
+    if not paths:
+        print("usage: python -m dialogs.learned tests/data/*.yaml", file=sys.stderr)
+        return 2
+    model = build(paths)
+    MODEL.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
+    print(f"{MODEL}: {len(model['features'])} features from {len(paths)} files")  # type: ignore[arg-type]
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""The learned reading of harm (dialogs/learned.py): how it is made, checked at start-up, and what it may move."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from dialogs.learned import LearnedReading, build, marked, train
+from knowledge.loader import KnowledgeError, load_policy
+
+from .conftest import edit_knowledge
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _problems(directory) -> str:
+    with pytest.raises(KnowledgeError) as info:
+        load_policy(directory)
+    return str(info.value)
+
+
+# -- made from the marked questions, the same every time ------------------------
+
+def test_the_shipped_model_was_trained_on_every_marked_batch_as_it_is_now(policy):
+    """A batch added or changed in tests/data without retraining (python -m dialogs.learned tests/data/*.yaml)
+    is caught here: the model names each file it learned from with its SHA-256."""
+    import hashlib
+    shipped = json.loads((Path(policy.source) / "harm_model.json").read_text())["trained_on"]
+    now = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(DATA.glob("*.yaml"))}
+    assert shipped == now
+
+
+def test_training_is_seeded_and_uses_only_cases_marked_one_way():
+    few = [("dad hit her and she is scared to go home", 1), ("can I fax the rota to the school", 0),
+           ("mum's boyfriend hurt him last night", 1), ("how do I zip a spreadsheet", 0)] * 3
+    assert train(few, epochs=3) == train(few, epochs=3)
+    cases = marked([DATA / "harm_batch5.yaml"])
+    assert {y for _, y in cases} == {0, 1}  # harm_unclear (escalate or ask_harm) is 1; ordinary is 0
+
+
+def test_a_model_built_from_two_batches_reads_their_kinds_apart(tmp_path):
+    model = build([DATA / "harm_batch5.yaml", DATA / "harm_batch6.yaml"])
+    (tmp_path / "m.json").write_text(json.dumps(model))
+    assert set(model["trained_on"]) == {"harm_batch5.yaml", "harm_batch6.yaml"}
+
+
+# -- checked at start-up, with the file, the line and the reason --------------
+
+def test_a_missing_model_file_stops_start_up_with_how_to_make_it(knowledge_copy):
+    (knowledge_copy / "harm_model.json").unlink()
+    problems = _problems(knowledge_copy)
+    assert "harm.yaml" in problems and "harm.learned.model" in problems and "python -m dialogs.learned" in problems
+
+
+def test_a_broken_model_file_is_named_with_its_line(knowledge_copy):
+    (knowledge_copy / "harm_model.json").write_text('{"bias": 1,\n "features": {"a": [1, 2],}\n}')
+    problems = _problems(knowledge_copy)
+    assert "harm_model.json is not valid JSON at line 2" in problems
+
+
+def test_a_model_without_numbers_is_refused(knowledge_copy):
+    (knowledge_copy / "harm_model.json").write_text(json.dumps({"bias": 0.5, "features": {"hit": ["x", 1]}}))
+    assert "lacks its bias or features" in _problems(knowledge_copy)
+
+
+def test_thresholds_the_wrong_way_round_are_refused(knowledge_copy):
+    edit_knowledge(knowledge_copy, "harm", "quiet_below: 0.05", "quiet_below: 0.95")
+    assert "quiet_below (0.95) < ask_above (0.9)" in _problems(knowledge_copy)
+
+
+def test_without_the_learned_section_the_words_alone_decide(knowledge_copy):
+    text = (knowledge_copy / "harm.yaml").read_text()
+    (knowledge_copy / "harm.yaml").write_text(re.sub(r"\nlearned:\n(  .*\n)+", "\n", text))
+    assert load_policy(knowledge_copy).harm.learned is None
+
+
+# -- what it may move, in our own words -----------------------------------------
+
+@pytest.fixture(scope="module")
+def reading(policy):
+    return LearnedReading(policy.harm.learned)
+
+
+@pytest.mark.parametrize("question", [
+    # a sign nobody listed: a child carried off by many different men, a child too frightened to speak
+    "Every week a different man collects my 12 year old pupil from football and she calls each one 'uncle'. "
+    "Can I ask the office for her address?",
+    "After contact the little boy went white and silent and hid behind the sofa when his dad's name came up. "
+    "Do I put that in the note to the social worker?",
+])
+def test_a_way_of_telling_no_list_holds_asks_the_harm_question_first(assistant, reading, question):
+    reply = assistant.answer(question)
+    assert reply.asks == "harm" and reply.verdict.value == "need_more_info"
+    assert reading.probability(question) > 0.5
+
+
+@pytest.mark.parametrize("question", [
+    # a harm word in a question that tells of no child at risk: a diagnosis classed, a drug named as data
+    "Is a looked after child's diagnosis of depression sensitive personal data or just PID?",
+    "Is the name of a child's medication on its own enough to identify him, if I leave his name off?",
+    "Is information about a kinship carer's debts classed as confidential data?",
+])
+def test_a_worrying_word_in_an_everyday_question_is_answered_as_asked(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.asks != "harm" and reply.verdict.value != "escalate"
+
+
+def test_doubts_the_protocol_reading_always_asks_about_are_kept(assistant):
+    """A document naming an injury, a negated sign: asked, however everyday the rest reads."""
+    assert assistant.answer("can I fax the minutes about the non-accidental injury to the GP").asks == "harm"
+
+
+def test_a_clear_sign_is_never_moved(assistant):
+    assert assistant.answer("Is a diagnosis sensitive data? Also she told me dad hit her last night and she "
+                            "is scared to go home").verdict.value == "escalate"
+
+
+def test_the_words_that_weighed_are_shown_as_written(reading):
+    words = reading.strongest("Every week a different man collects her and she calls each one 'uncle'")
+    assert words and all(w == w.lower() for w in words) and not {"a", "the", "she"} & set(words)
+
+
+def test_the_learned_reading_says_in_ask_json_why_it_asked(assistant):
+    reply = assistant.answer("Every week a different man collects my 12 year old pupil from football and she "
+                             "calls each one 'uncle'. Can I ask the office for her address?").to_json()
+    because = reply["harm"]["because"]
+    if because and because[0].get("reading") == "learned":
+        assert because[0]["category"] == "general" and because[0]["words"]
