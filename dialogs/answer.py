@@ -115,7 +115,8 @@ _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
-                     r"save|keep|print|leave|take)|"
+                     r"save|keep|print|leave|take|name|call|label|title|zip|upload|attach|cc|bcc|store|ring|phone|"
+                     r"whatsapp|copy|delete)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need)|"
                      r"that'?s (?:ok|okay|fine|alright|allowed) (?:since|because|as|cos|if))\b", re.IGNORECASE)
 # A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
@@ -125,7 +126,8 @@ _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats 
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
-         r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it)")
+         r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|"
+         r"(?:long|strong|good|secure|safe|short|anonymous) enough)")  # "Password idea: 12345678. Long enough?"
 _TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
 # the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)

@@ -161,10 +161,8 @@ _POSTED = frozenset(("story", "status"))  # "put on his story 'bye everyone'": o
 _VISITS = frozenset(("visit", "meet", "session"))  # stems: "a housing assessment visit", "a review meeting"
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning", "smashed", "battered", "thrashed",
                       "hammered", "beaten", "stuffed", "walloped"))
-# "has just", "she's just": what comes next was just done; "just told", "just rang": likewise
-_PERFECT = frozenset(("has", "have", "had", "ive", "weve", "theyve", "youve", "hes", "shes", "its", "was", "were"))
-_DONE = frozenset(("told", "said", "rang", "came", "found", "got", "left", "saw", "went", "ran", "sent", "heard",
-                   "took", "gave", "put", "let", "broke", "hit", "fell", "woke", "turned", "shown", "seen", "been"))
+# "just" before these means "only": "just the initials", "just a name", "just PID"
+_ONLY_BEFORE = frozenset(("a", "an", "the", "pid", "data", "info", "information", "initials", "names", "numbers"))
 _JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing"). For an
 # emotional-abuse word only the user's own joke counts ("the homework policy is 'emotional abuse' lol"): a child
@@ -460,16 +458,16 @@ class HarmReader:
     def _now(self, stems: list[str], tokens: Sequence[str] = ()) -> bool:
         """Told as happening now. A negation before a time word is about the act, not the time ("she hasn't
         answered since"), except for `immediate`'s phrases ("not in immediate danger"). "Now" beside an adult's
-        age ("the boy is now 19", "she's 23 now") tells how old someone is, not what is happening. "Just" is
-        now only for something just done ("has just told me", "just rang"), not "only" ("or just PID")."""
+        age ("the boy is now 19", "she's 23 now") tells how old someone is, not what is happening. "Just" as
+        "only" ("or just PID", "just the initials") is no time word."""
         def adult_age(k: int) -> bool:
             return 0 <= k < len(stems) and stems[k].isdigit() and 18 <= int(stems[k]) <= 99
 
-        def only(s: int) -> bool:  # "just" as "only": neither after have nor before a past form
+        def only(s: int) -> bool:  # "just" as "only": "or just PID", "just the initials"
             if not tokens or tokens[s] != "just":
                 return False
             after = tokens[s + 1] if s + 1 < len(tokens) else ""
-            return not (s and tokens[s - 1] in _PERFECT) and not (after.endswith("ed") or after in _DONE)
+            return (s > 0 and tokens[s - 1] == "or") or after in _ONLY_BEFORE
 
         return any(not (e - s == 1 and stems[s] == "now" and (adult_age(s - 1) or adult_age(s + 1)))
                    and not (e - s == 1 and only(s))

@@ -495,7 +495,8 @@ class _PasswordReader:
     def __init__(self, check: PasswordCheck, speller: Speller) -> None:
         self.check = check
         names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(check.words, key=len, reverse=True))
-        joins = r"(?:\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like)\s+)"
+        # "password: x", "password idea: x", "password would be x"
+        joins = r"(?:(?:\s+(?:idea|ideas|suggestion|choice|option))?\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like)\s+)"
         self._after = re.compile(rf"\b(?:{names})\b{joins}(\S+)", re.IGNORECASE)
         # "use the password abcdefgh": with no "is" between, only after a word for choosing one
         self._chosen = re.compile(rf"\b(?:use|using|set|setting|choose|chose|chosen|pick|picked|try|make|made|is|was)"
