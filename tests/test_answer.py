@@ -417,3 +417,13 @@ def test_finer_points_and_statements_of_intent_get_the_rules_verdict(assistant, 
 def test_a_how_question_without_its_question_mark_gets_the_steps(assistant):
     reply = assistant.answer("after ive emailed a report externally what do i do with it in sent items")
     assert reply.verdict.value == "allowed_with_conditions"
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # a proposal asked without "can I": "Ok to ...?", "... enough?"
+    ("Ok to name it 'Smith family core assessment.zip'?", "not_allowed"),
+    ("Password idea: 12345678. Long enough?", "not_allowed"),
+    ("password suggestion: Kestrel2024 - strong enough?", "allowed_with_conditions"),
+])
+def test_a_name_or_password_put_forward_briefly_is_judged(assistant, question, verdict):
+    assert assistant.answer(question).verdict.value == verdict
