@@ -215,13 +215,10 @@ class Assistant:
         if button is not None:
             return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
-        likely = self.learned.probability(question) if self.learned else None
-        learned = self.policy.harm.learned
-        quiet = likely is not None and learned is not None and likely < learned.quiet_below
-        reply = self._answer(question, form, understood, quiet)
-        if likely is not None and learned is not None and likely > learned.ask_above \
-                and understood.harm.level is not HarmLevel.NO and reply.verdict is not Verdict.ESCALATE \
-                and reply.asks != "harm" and self.learned is not None:
+        learned = self.learned.judge(question) if self.learned else ""
+        reply = self._answer(question, form, understood, quiet=learned == "quiet")
+        if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \
+                and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm":
             # nothing the words could read, in a message that reads like the ones where a child was at risk
             words = ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
             return self.ask_harm(understood.facts, HarmAssessment(

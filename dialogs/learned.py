@@ -50,8 +50,11 @@ def _words(text: str) -> list[str]:
 
 def grams(text: str, stem: Stemmer) -> list[str]:
     """The stems of the words, then each pair of neighbouring stems: "left alone" is more than "left"."""
-    words = stem(_words(text))
-    return [*words, *(f"{a} {b}" for a, b in zip(words, words[1:], strict=False))]
+    return _grams(stem(_words(text)))
+
+
+def _grams(stems: list[str]) -> list[str]:
+    return [*stems, *(f"{a} {b}" for a, b in zip(stems, stems[1:], strict=False))]
 
 
 def _vector(grams_: Sequence[str], idf: Mapping[str, float]) -> dict[str, float]:
@@ -82,6 +85,11 @@ class LearnedReading:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["model"])  # type: ignore[misc]
 
+    def judge(self, text: str) -> str:
+        """"ask" above harm.yaml's `ask_above`, "quiet" below its `quiet_below`, else "": what it may do."""
+        likely = self.probability(text)
+        return "ask" if likely > self.model.ask_above else "quiet" if likely < self.model.quiet_below else ""
+
     def probability(self, text: str) -> float:
         """From 0 (reads like an everyday question) to 1 (reads like a child at risk)."""
         vec = _vector(grams(text, self._stem), self.model.idf)
@@ -94,7 +102,7 @@ class LearnedReading:
         as_written = dict(zip(stems, written, strict=True))
         as_written.update({f"{a} {b}": f"{written[i]} {written[i + 1]}"
                            for i, (a, b) in enumerate(zip(stems, stems[1:], strict=False))})
-        vec = _vector(grams(text, self._stem), self.model.idf)
+        vec = _vector(_grams(stems), self.model.idf)
         pushed = sorted(((self.model.weights.get(g, 0.0) * v, g) for g, v in vec.items()
                          if not set(g.split()) <= _FUNCTION), reverse=True)
         return [as_written[g] for w, g in pushed[:most] if w > 0]

@@ -858,8 +858,9 @@ def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
         check.add(node, f"{loc}.model", f"{path.name} is not valid JSON{where}: retrain it with python -m "
                   "dialogs.learned", "model")
         return None
-    features, bias = model.get("features") if isinstance(model, dict) else None, \
-        model.get("bias") if isinstance(model, dict) else None
+    if not isinstance(model, dict):
+        model = {}
+    features, bias = model.get("features"), model.get("bias")
     if not isinstance(features, dict) or not features or not isinstance(bias, (int, float)) or not all(
             isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) and math.isfinite(x) for x in v)
             for v in features.values()):
@@ -867,7 +868,7 @@ def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
                   "numbers): retrain it with python -m dialogs.learned", "model")
         return None
     return LearnedHarm({g: float(v[0]) for g, v in features.items()}, {g: float(v[1]) for g, v in features.items()},
-                       float(bias), ask, quiet, tuple(model.get("trained_on") or ()))
+                       float(bias), ask, quiet)
 
 
 def _ids_in(ctx: _Context, faq: Mapping[str, Faq], signals: Mapping[str, Signal],

@@ -252,7 +252,6 @@ class LearnedHarm:
     bias: float
     ask_above: float  # nothing read by the words, the message reads like harm: ask the harm question first
     quiet_below: float  # a worrying sign read, the message reads like an everyday question: answer it
-    trained_on: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
