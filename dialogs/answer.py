@@ -174,6 +174,9 @@ def question_form(question: str) -> str:
 # Doubts always asked about, whatever the learned reading: a negated cue ("no bruises that I saw"), a document
 # whose description names abuse or injury ("the minutes about the non-accidental injury")
 _ALWAYS_ASKED = frozenset({"negated", "document"})
+# ... and never rung about on the learned reading alone: those, a story with no word of harm read, a sign the
+# learned reading alone found
+_NEVER_RUNG = _ALWAYS_ASKED | {"story", "learned"}
 
 
 def _lower_first(label: str) -> str:
@@ -215,6 +218,14 @@ class Assistant:
         if button is not None:
             return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
+        if self.learned is not None and understood.harm.level is HarmLevel.MAYBE and all(
+                c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because) \
+                and self.learned.clear(question):
+            # a doubtful sign ("burns", "locked in") in a message that reads like those where a child was clearly
+            # at risk: ring the Hub, not only ask
+            understood = replace(understood, facts=understood.facts.with_(harm=True), harm=HarmAssessment(
+                HarmLevel.YES, tuple(replace(c, level=HarmLevel.YES, reading="learned_clear")
+                                     for c in understood.harm.because)))
         learned = self.learned.judge(question) if self.learned else ""
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \

@@ -10,7 +10,10 @@ harm.yaml (`learned`):
 - nothing read by the words, but the message reads like the ones where a child was at risk
   (probability above `ask_above`): the harm question first, naming the words that weighed most;
 - a worrying sign read by the words, which SafeShare would ask about, in a message that reads
-  like an everyday question (below `quiet_below`): the question is answered as asked.
+  like an everyday question (below `quiet_below`): the question is answered as asked;
+- a worrying sign read by the words, in a message that reads like the ones where a child was
+  clearly at risk (a second head, trained on "ring the Hub" alone against everything else,
+  above `escalate_above`): ring the Hub, not only ask.
 A clear sign read by the words (ring the Hub) is never changed.
 
 Retrain after adding a marked batch to tests/data, and commit the model with the batch:
@@ -95,6 +98,15 @@ class LearnedReading:
         vec = _vector(grams(text, self._stem), self.model.idf)
         return _sigmoid(self.model.bias + sum(self.model.weights.get(g, 0.0) * v for g, v in vec.items()))
 
+    def clear_probability(self, text: str) -> float:
+        """From 0 to 1 (reads like the messages where the answer was "ring the Hub now", not a question)."""
+        vec = _vector(grams(text, self._stem), self.model.idf)
+        return _sigmoid(self.model.clear_bias + sum(self.model.clear_weights.get(g, 0.0) * v for g, v in vec.items()))
+
+    def clear(self, text: str) -> bool:
+        """A doubtful sign in this message may be rung about: it reads like a clear disclosure."""
+        return self.clear_probability(text) > self.model.escalate_above
+
     def strongest(self, text: str, most: int = 3) -> list[str]:
         """The words of the message, as written, that weighed most towards harm ("uncle", "different man")."""
         written = _words(text)
@@ -127,19 +139,35 @@ def marked(paths: Sequence[Path]) -> list[tuple[str, int]]:
     return out
 
 
+def marked_clear(paths: Sequence[Path]) -> list[tuple[str, int]]:
+    """(question, 1) where the only accepted answer rings the Hub; (question, 0) for every other case, those
+    where asking the harm question first was right among them: the second head tells a clear disclosure from
+    a doubt."""
+    out = []
+    for path in sorted(paths):
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for case in doc.get("cases") or []:
+            if isinstance(case, dict) and "q" in case and "verdicts" in case:
+                out.append((str(case["q"]), 1 if set(case["verdicts"]) <= {"escalate"} else 0))
+    return out
+
+
 def train(cases: Sequence[tuple[str, int]], *, strength: float = 4.0, epochs: int = 15, seed: int = 0,
-          ) -> tuple[dict[str, float], dict[str, float], float]:
+          idf: Mapping[str, float] | None = None) -> tuple[dict[str, float], dict[str, float], float]:
     """L2-regularised logistic regression by stochastic gradient descent, the two classes weighted to balance:
-    (idf, weights, bias). `strength` is the inverse of the regularisation (scikit-learn's C)."""
+    (idf, weights, bias). `strength` is the inverse of the regularisation (scikit-learn's C). Without `idf`,
+    it is made from these cases: each word or pair seen in at least two of them."""
     stem: Stemmer = snowballstemmer.stemmer("english").stemWords
     docs = [grams(q, stem) for q, _ in cases]
     ys = [y for _, y in cases]
-    seen: dict[str, int] = {}
-    for doc in docs:
-        for g in set(doc):
-            seen[g] = seen.get(g, 0) + 1
     n = len(docs)
-    idf = {g: math.log((1 + n) / (1 + d)) + 1 for g, d in seen.items() if d >= 2}  # seen once only: noise
+    if idf is None:
+        seen: dict[str, int] = {}
+        for doc in docs:
+            for g in set(doc):
+                seen[g] = seen.get(g, 0) + 1
+        idf = {g: math.log((1 + n) / (1 + d)) + 1 for g, d in seen.items() if d >= 2}  # seen once only: noise
+    idf = dict(idf)
     xs = [_vector(doc, idf) for doc in docs]
     positives = sum(ys)
     if not 0 < positives < n:
@@ -164,13 +192,17 @@ def train(cases: Sequence[tuple[str, int]], *, strength: float = 4.0, epochs: in
 
 
 def build(paths: Sequence[Path]) -> dict[str, object]:
-    """The model file's content: what it was trained on (names and SHA-256), then the numbers."""
+    """The model file's content: what it was trained on (names and SHA-256), then the numbers: each feature's
+    [idf, weight, clear weight], the second head reading the same features."""
     idf, weights, bias = train(marked(paths))
+    _, clear, clear_bias = train(marked_clear(paths), idf=idf)
     return {
         "about": "Learned reading of harm (dialogs/learned.py). Generated: python -m dialogs.learned tests/data/*.yaml",
         "trained_on": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(paths)},
         "bias": round(bias, 6),
-        "features": {g: [round(idf[g], 5), round(weights.get(g, 0.0), 6)] for g in sorted(idf)},
+        "clear_bias": round(clear_bias, 6),
+        "features": {g: [round(idf[g], 5), round(weights.get(g, 0.0), 6), round(clear.get(g, 0.0), 6)]
+                     for g in sorted(idf)},
     }
 
 

@@ -72,6 +72,14 @@ class Reader:
         vocabulary += [w for c in policy.harm.categories for p in (*c.clear, *c.signs, *c.weak) for w in _split(p)]
         self.speller = Speller(vocabulary, (*policy.known_words, *near_words), policy.everyday_words)
         self.harm = HarmReader(policy.harm, self.speller.tokens)
+        # A way of sending named by another form of one of its words: "texted", "faxes", "phones" (the stem of a
+        # one-word name; a stem two ways share names neither)
+        stems: dict[str, set[str]] = {}
+        for term in policy.channels.values():
+            for word in term.words:
+                if len(_split(word)) == 1:
+                    stems.setdefault(self.harm.stem(_split(word)[0]), set()).add(term.id)
+        self._channel_stems = {stem: next(iter(ids)) for stem, ids in stems.items() if len(ids) == 1}
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase in sorted(phrases, key=lambda p: -len(p[0])):
             if phrase[0]:
@@ -207,6 +215,11 @@ class Reader:
                     continue
                 used.update(range(i, i + n))
                 hits.append(_Hit(category, value, i, n))
+        for i, token in enumerate(tokens):
+            if token not in self._by_first and i not in taken.get("channel", ()):
+                channel = self._channel_stems.get(self.harm.stem(token))
+                if channel is not None:
+                    hits.append(_Hit("channel", channel, i, 1))
         # "email the password protected file": the password is not what is emailed
         hits = [h for h in hits if not (tokens[h.start + h.length - 1] in _PASSWORD_WORDS
                                         and tokens[h.start + h.length:h.start + h.length + 1] in _GLUED)]
@@ -269,11 +282,14 @@ class Reader:
         return not _DOCUMENTS.isdisjoint(tokens)
 
     def _naming(self, tokens: list[str], hits: list[_Hit]) -> bool:
-        """Every phone word is "call" naming a file: "call the zip file", "called it Smith_assessment"."""
+        """Every phone word is "call" naming a file: "call the zip file", "called it Smith_assessment", "what
+        should the zip file be called"."""
         phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
         return bool(phones) and all(
             tokens[h.start] in ("call", "called", "calling") and h.length == 1
-            and _NAMED.intersection(tokens[h.start + 1:h.start + 4]) for h in phones)
+            and (_NAMED.intersection(tokens[h.start + 1:h.start + 4])
+                 or tokens[h.start - 1:h.start] == ["be"] and _NAMED.intersection(tokens[max(0, h.start - 5):h.start]))
+            for h in phones)
 
     @staticmethod
     def _whom_to_ring(tokens: list[str], hits: list[_Hit]) -> bool:

@@ -839,12 +839,16 @@ def _harm(ctx: _Context) -> HarmWords:
 def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
     """harm.yaml `learned`: the model file beside it (dialogs/learned.py writes it) and its two thresholds."""
     check, node, loc = ctx.check, doc["learned"], "harm.learned"
-    if not check.record(node, loc, {"model": str, "ask_above": (float, int), "quiet_below": (float, int)}):
+    if not check.record(node, loc, {"model": str, "ask_above": (float, int), "quiet_below": (float, int),
+                                    "escalate_above": (float, int)}):
         return None
-    ask, quiet = float(node["ask_above"]), float(node["quiet_below"])
+    ask, quiet, ring = float(node["ask_above"]), float(node["quiet_below"]), float(node["escalate_above"])
     if not 0 <= quiet < ask <= 1:
         check.add(node, loc, f"need 0 <= quiet_below ({quiet}) < ask_above ({ask}) <= 1: they are probabilities",
                   "quiet_below")
+        return None
+    if not 0 <= ring <= 1:
+        check.add(node, loc, f"escalate_above ({ring}) is a probability: between 0 and 1", "escalate_above")
         return None
     path = Path(check.file).with_name(node["model"])
     try:
@@ -860,15 +864,17 @@ def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
         return None
     if not isinstance(model, dict):
         model = {}
-    features, bias = model.get("features"), model.get("bias")
-    if not isinstance(features, dict) or not features or not isinstance(bias, (int, float)) or not all(
-            isinstance(v, list) and len(v) == 2 and all(isinstance(x, (int, float)) and math.isfinite(x) for x in v)
+    features, bias, clear_bias = model.get("features"), model.get("bias"), model.get("clear_bias")
+    if not isinstance(features, dict) or not features or not all(
+            isinstance(b, (int, float)) and math.isfinite(b) for b in (bias, clear_bias)) or not all(
+            isinstance(v, list) and len(v) == 3 and all(isinstance(x, (int, float)) and math.isfinite(x) for x in v)
             for v in features.values()):
-        check.add(node, f"{loc}.model", f"{path.name} lacks its bias or features ([idf, weight] each, finite "
-                  "numbers): retrain it with python -m dialogs.learned", "model")
+        check.add(node, f"{loc}.model", f"{path.name} lacks its biases or features ([idf, weight, clear weight] "
+                  "each, finite numbers): retrain it with python -m dialogs.learned", "model")
         return None
     return LearnedHarm({g: float(v[0]) for g, v in features.items()}, {g: float(v[1]) for g, v in features.items()},
-                       float(bias), ask, quiet)
+                       float(bias), ask, quiet, {g: float(v[2]) for g, v in features.items() if v[2]},
+                       float(clear_bias), ring)  # type: ignore[arg-type]
 
 
 def _ids_in(ctx: _Context, faq: Mapping[str, Faq], signals: Mapping[str, Signal],

@@ -252,6 +252,10 @@ class LearnedHarm:
     bias: float
     ask_above: float  # nothing read by the words, the message reads like harm: ask the harm question first
     quiet_below: float  # a worrying sign read, the message reads like an everyday question: answer it
+    # The second head: how like a clear disclosure (ring the Hub, not only ask) the message reads
+    clear_weights: Mapping[str, float] = field(default_factory=dict)
+    clear_bias: float = 0.0
+    escalate_above: float = 1.0  # a doubtful sign read, the message reads like a clear disclosure: ring the Hub
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,13 +68,25 @@ def test_a_broken_model_file_is_named_with_its_line(knowledge_copy):
 
 
 def test_a_model_without_numbers_is_refused(knowledge_copy):
-    (knowledge_copy / "harm_model.json").write_text(json.dumps({"bias": 0.5, "features": {"hit": ["x", 1]}}))
-    assert "lacks its bias or features" in _problems(knowledge_copy)
+    (knowledge_copy / "harm_model.json").write_text(json.dumps({"bias": 0.5, "clear_bias": 0.1,
+                                                                "features": {"hit": ["x", 1, 2]}}))
+    assert "lacks its biases or features" in _problems(knowledge_copy)
+
+
+def test_a_model_without_its_second_head_is_refused(knowledge_copy):
+    """A model file from before the clear head (two numbers a feature, no clear_bias): retrain it."""
+    (knowledge_copy / "harm_model.json").write_text(json.dumps({"bias": 0.5, "features": {"hit": [1.5, 1]}}))
+    assert "[idf, weight, clear weight]" in _problems(knowledge_copy)
 
 
 def test_thresholds_the_wrong_way_round_are_refused(knowledge_copy):
     edit_knowledge(knowledge_copy, "harm", "quiet_below: 0.05", "quiet_below: 0.95")
     assert "quiet_below (0.95) < ask_above (0.9)" in _problems(knowledge_copy)
+
+
+def test_a_threshold_that_is_no_probability_is_refused(knowledge_copy):
+    edit_knowledge(knowledge_copy, "harm", "escalate_above: 0.5", "escalate_above: 5")
+    assert "escalate_above (5.0) is a probability" in _problems(knowledge_copy)
 
 
 def test_without_the_learned_section_the_words_alone_decide(knowledge_copy):
@@ -122,6 +134,25 @@ def test_doubts_the_protocol_reading_always_asks_about_are_kept(assistant):
 def test_a_clear_sign_is_never_moved(assistant):
     assert assistant.answer("Is a diagnosis sensitive data? Also she told me dad hit her last night and she "
                             "is scared to go home").verdict.value == "escalate"
+
+
+@pytest.mark.parametrize("question", [
+    # a sign the words only doubt (a parent slurring), told the way clear disclosures are told
+    "Dad turned up to collect his 3 year old from nursery slurring and swaying, car keys in his hand. Can I tell "
+    "the nursery manager?",
+])
+def test_a_doubtful_sign_in_a_message_reading_like_a_clear_disclosure_rings_the_hub(assistant, reading, question):
+    assert assistant.reader.read(question).harm.level.value == "maybe"  # the words alone would ask
+    reply = assistant.answer(question)
+    assert reply.verdict.value == "escalate" and reading.clear(question)
+    assert {c.reading for c in reply.harm.because} == {"learned_clear"}
+    assert "0333 240 1727" in reply.to_json()["answer"]
+
+
+def test_the_second_head_never_rings_about_a_negated_sign_or_a_document(assistant, reading):
+    for question in ("can I fax the minutes about the non-accidental injury to the GP",
+                     "there were no bruises that I saw, can I email the school?"):
+        assert assistant.answer(question).asks == "harm"
 
 
 def test_the_words_that_weighed_are_shown_as_written(reading):
