@@ -865,8 +865,8 @@ def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
     if not isinstance(model, dict):
         model = {}
     features, bias, clear_bias = model.get("features"), model.get("bias"), model.get("clear_bias")
-    if not isinstance(features, dict) or not features or not all(
-            isinstance(b, (int, float)) and math.isfinite(b) for b in (bias, clear_bias)) or not all(
+    if not isinstance(features, dict) or not features or not isinstance(bias, (int, float)) \
+            or not isinstance(clear_bias, (int, float)) or not all(math.isfinite(b) for b in (bias, clear_bias)) or not all(
             isinstance(v, list) and len(v) == 3 and all(isinstance(x, (int, float)) and math.isfinite(x) for x in v)
             for v in features.values()):
         check.add(node, f"{loc}.model", f"{path.name} lacks its biases or features ([idf, weight, clear weight] "
@@ -874,7 +874,7 @@ def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
         return None
     return LearnedHarm({g: float(v[0]) for g, v in features.items()}, {g: float(v[1]) for g, v in features.items()},
                        float(bias), ask, quiet, {g: float(v[2]) for g, v in features.items() if v[2]},
-                       float(clear_bias), ring)  # type: ignore[arg-type]
+                       float(clear_bias), ring)
 
 
 def _ids_in(ctx: _Context, faq: Mapping[str, Faq], signals: Mapping[str, Signal],
