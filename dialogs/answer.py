@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from fractions import Fraction
 
 from knowledge.advisor import advise, ask_for, checklist_advice, safest
 from knowledge.model import Facts, Policy, Verdict
@@ -614,6 +613,8 @@ class Assistant:
         if match.score < CLEAR_FAQ:
             # exact fractions: float sums taken in a set's order (which the hash seed sets) could fall either
             # side of a tie, so the same question could get a different answer from one run to the next
+            from fractions import Fraction  # noqa: PLC0415 - on first use: `safeshare ask` starts without it
+
             weight = {w: Fraction(1, max(1, faqs_using(w))) for w in wanted}
             if sum(weight[w] for w in asked & wanted) * 3 < sum(weight.values()):
                 return False

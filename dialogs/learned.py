@@ -22,7 +22,6 @@ Training is plain Python, seeded, a few seconds: the same files give the same mo
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import random
@@ -32,7 +31,6 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import snowballstemmer
-import yaml
 
 from knowledge.model import LearnedHarm
 
@@ -122,34 +120,30 @@ class LearnedReading:
 
 # -- training ------------------------------------------------------------------
 
-def marked(paths: Sequence[Path]) -> list[tuple[str, int]]:
-    """(question, 1) where every accepted answer rings the Hub or asks the harm question; (question, 0) where
-    none does. A case accepting both is left out: it teaches nothing either way."""
+def _cases(paths: Sequence[Path]) -> list[tuple[str, set[str]]]:
+    """(question, accepted verdicts) of every case in the marked batches."""
+    import yaml  # noqa: PLC0415 - only to train: `safeshare ask` starts without it
+
     out = []
     for path in sorted(paths):
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for case in doc.get("cases") or []:
-            if not isinstance(case, dict) or "q" not in case or "verdicts" not in case:
-                continue
-            verdicts = set(case["verdicts"])
-            if verdicts <= _HUB:
-                out.append((str(case["q"]), 1))
-            elif not verdicts & _HUB:
-                out.append((str(case["q"]), 0))
+        out += [(str(case["q"]), set(case["verdicts"])) for case in doc.get("cases") or []
+                if isinstance(case, dict) and "q" in case and "verdicts" in case]
     return out
+
+
+def marked(paths: Sequence[Path]) -> list[tuple[str, int]]:
+    """(question, 1) where every accepted answer rings the Hub or asks the harm question; (question, 0) where
+    none does. A case accepting both is left out: it teaches nothing either way."""
+    return [(q, 1 if verdicts <= _HUB else 0) for q, verdicts in _cases(paths)
+            if verdicts <= _HUB or not verdicts & _HUB]
 
 
 def marked_clear(paths: Sequence[Path]) -> list[tuple[str, int]]:
     """(question, 1) where the only accepted answer rings the Hub; (question, 0) for every other case, those
     where asking the harm question first was right among them: the second head tells a clear disclosure from
     a doubt."""
-    out = []
-    for path in sorted(paths):
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        for case in doc.get("cases") or []:
-            if isinstance(case, dict) and "q" in case and "verdicts" in case:
-                out.append((str(case["q"]), 1 if set(case["verdicts"]) <= {"escalate"} else 0))
-    return out
+    return [(q, 1 if verdicts <= {"escalate"} else 0) for q, verdicts in _cases(paths)]
 
 
 def train(cases: Sequence[tuple[str, int]], *, strength: float = 4.0, epochs: int = 15, seed: int = 0,
@@ -194,6 +188,8 @@ def train(cases: Sequence[tuple[str, int]], *, strength: float = 4.0, epochs: in
 def build(paths: Sequence[Path]) -> dict[str, object]:
     """The model file's content: what it was trained on (names and SHA-256), then the numbers: each feature's
     [idf, weight, clear weight], the second head reading the same features."""
+    import hashlib  # noqa: PLC0415 - only to train
+
     idf, weights, bias = train(marked(paths))
     _, clear, clear_bias = train(marked_clear(paths), idf=idf)
     return {
