@@ -321,8 +321,13 @@ def test_only_what_is_needed(assistant, question):
     assert "only the statement" in text and "fax.3" in cited(reply)
 
 
-def test_everything_by_email_is_no_with_only_what_is_needed(assistant):
-    reply, text = ask(assistant, "can I email everything we hold on the child to the solicitor")
+@pytest.mark.parametrize("question", [
+    "can I email everything we hold on the child to the solicitor",
+    # the whole of a document where only part was asked for
+    "The GP only wants the immunisation dates but I'll just email the whole assessment, easier",
+])
+def test_everything_by_email_is_no_with_only_what_is_needed(assistant, question):
+    reply, text = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == ("send-everything", Verdict.NOT_ALLOWED)  # proposed: no
     assert "not the whole file or everything you hold" in text
 
