@@ -24,8 +24,10 @@ def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advic
     set, as in the guided check; otherwise such a rule is passed over and
     the advice that follows covers both cases in its checklist.
     """
-    for rule in policy.rules:
-        outcome = _match(policy, rule, facts, ask_optional)
+    plan = _plan(policy)
+    values = {name: facts.get(name) for name in plan.names}
+    for rule, conditions in plan.rules:
+        outcome = _match(conditions, values, ask_optional, plan.order)
         if outcome is None:  # the rule cannot apply
             continue
         if outcome:
@@ -40,19 +42,46 @@ def next_question(policy: Policy, facts: Facts, *, ask_optional: bool = True) ->
     return advice.question
 
 
-def _match(policy: Policy, rule: Rule, facts: Facts, ask_optional: bool) -> list[str] | None:
+# One fact of a rule's condition, as the walk reads it: (name, values allowed, None allowed, optional, asked)
+_Term = tuple[str, FactValues, bool, bool, bool]
+
+
+class _Plan:
+    """The rules of one policy laid out for the walk: each condition's facts with what `_match` needs of them,
+    read once, instead of looking each fact up in the policy on every rule of every question."""
+
+    def __init__(self, policy: Policy):
+        self.policy = policy  # held, so the id this plan is filed under is not reused while it is in use
+        self.order = {name: i for i, name in enumerate(policy.facts)}
+        self.rules = tuple((rule, tuple(tuple((name, allowed, None in allowed, policy.facts[name].optional,
+                                               policy.facts[name].asked) for name, allowed in cond.items())
+                                        for cond in rule.when)) for rule in policy.rules)
+        self.names = tuple(dict.fromkeys(name for rule in policy.rules for cond in rule.when for name in cond))
+
+
+_PLANS: dict[int, _Plan] = {}
+
+
+def _plan(policy: Policy) -> _Plan:
+    plan = _PLANS.get(id(policy))
+    if plan is None or plan.policy is not policy:
+        plan = _PLANS[id(policy)] = _Plan(policy)
+    return plan
+
+
+def _match(conditions: tuple[tuple[_Term, ...], ...], values: Mapping[str, object], ask_optional: bool,
+           order: Mapping[str, int]) -> list[str] | None:
     """None when the rule cannot apply, else the facts still missing (empty when it applies)."""
     missing: set[str] = set()
     undecided = False
-    for cond in rule.when:
+    for condition in conditions:
         unknown = []
-        for name, allowed in cond.items():
-            value = facts.get(name)
-            if value is None and None in allowed:
-                continue  # the rule is for when nobody has said ("no channel named yet")
+        for name, allowed, none_allowed, optional, asked in condition:
+            value = values[name]
             if value is None:
-                fact = policy.facts[name]
-                if fact.optional and not (ask_optional and fact.asked):
+                if none_allowed:
+                    continue  # the rule is for when nobody has said ("no channel named yet")
+                if optional and not (ask_optional and asked):
                     break  # not asked here: treat as not matching
                 unknown.append(name)
             elif value not in allowed:
@@ -63,8 +92,7 @@ def _match(policy: Policy, rule: Rule, facts: Facts, ask_optional: bool) -> list
             undecided = True
             missing.update(unknown)
     if undecided:
-        order = list(policy.facts)
-        return sorted(missing, key=order.index)
+        return sorted(missing, key=order.__getitem__)
     return None
 
 
