@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from knowledge.model import Facts, PasswordCheck, Policy
 
 from .harm import NOTHING, HarmAssessment, HarmLevel, HarmReader
-from .text import Speller, normalise
+from .text import NEGATED, Speller, normalise
 
 _WEBMAIL = "webmail_personal"
 
@@ -80,6 +80,9 @@ class Reader:
                 if len(_split(word)) == 1:
                     stems.setdefault(self.harm.stem(_split(word)[0]), set()).add(term.id)
         self._channel_stems = {stem: next(iter(ids)) for stem, ids in stems.items() if len(ids) == 1}
+        # "isn't meant for me" is "not meant for me": a phrase's negation matches however it is contracted (after
+        # the speller has learnt the words as written, "wasnt" among them)
+        phrases = [(tuple(_not(w) for w in words), category, value) for words, category, value in phrases]
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase in sorted(phrases, key=lambda p: -len(p[0])):
             if phrase[0]:
@@ -205,17 +208,18 @@ class Reader:
         """
         hits: list[_Hit] = []
         taken: dict[str, set[int]] = {}
-        for i, token in enumerate(tokens):
+        said = [_not(t) for t in tokens]  # as the phrases are held: each contracted negation "not"
+        for i, token in enumerate(said):
             for phrase, category, value in self._by_first.get(token, ()):
                 n = len(phrase)
-                if n > 1 and (tokens[i + 1:i + 2] != [phrase[1]] or tuple(tokens[i:i + n]) != phrase):
+                if n > 1 and (said[i + 1:i + 2] != [phrase[1]] or tuple(said[i:i + n]) != phrase):
                     continue  # the second word tells most phrases apart before the whole is compared
                 used = taken.setdefault(category, set())
                 if used.intersection(range(i, i + n)):
                     continue
                 used.update(range(i, i + n))
                 hits.append(_Hit(category, value, i, n))
-        for i, token in enumerate(tokens):
+        for i, token in enumerate(said):
             if token not in self._by_first and i not in taken.get("channel", ()):
                 channel = self._channel_stems.get(self.harm.stem(token))
                 if channel is not None:
@@ -505,6 +509,10 @@ _QUOTED = re.compile(r"""(?:^|[\s(])["'‘“]([^\s"'‘’“”]{1,64})["'’�
 _TRAILING = ".,;:?)"
 
 
+def _not(word: str) -> str:
+    return "not" if word in NEGATED else word
+
+
 class _PasswordReader:
     """Finds a password the question proposes and says how it measures up, never keeping it."""
 
@@ -522,9 +530,10 @@ class _PasswordReader:
         # "is fostering ok as a zip password?": the structure says it is the password, dictionary word or not
         self._asked = re.compile(rf"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:ok|okay|alright|fine|good|"
                                  rf"(?:strong|long|secure|safe|good|complex)\s+enough|enough)\s+(?:as|for)\s+(?:the|a|my|our)?\s*(?:zip\s+)?(?:{names})\b|"
-                                 # "is 12345678 an ok password for the file?"
-                                 rf"\b(?:is|would|could)\s+(\S+)\s+(?:be\s+)?(?:a|an)\s+(?:ok|okay|alright|good|strong|"
-                                 rf"acceptable|decent|suitable|safe)\s+(?:zip\s+)?(?:{names})\b",
+                                 # "is 12345678 an ok password for the file?", "is Ab12cd a good enough password?"
+                                 rf"\b(?:is|would|could)\s+(\S+)\s+(?:be\s+)?(?:a|an)\s+(?:(?:ok|okay|alright|good|strong|"
+                                 rf"acceptable|decent|suitable|safe|secure|sensible|reasonable|valid|long|very|really|"
+                                 rf"enough)\s+){{1,3}}(?:zip\s+)?(?:{names})\b",
                                  re.IGNORECASE)
         self._names = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
         self._speller = speller

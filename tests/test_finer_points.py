@@ -323,8 +323,8 @@ def test_only_what_is_needed(assistant, question):
 
 @pytest.mark.parametrize("question", [
     "can I email everything we hold on the child to the solicitor",
-    # the whole of a document where only part was asked for
-    "The GP only wants the immunisation dates but I'll just email the whole assessment, easier",
+    # the whole history, as the whole file ("the whole assessment" is one document: its own rules decide)
+    "The GP only wants the immunisation dates but I'll just email the whole family history, easier",
 ])
 def test_everything_by_email_is_no_with_only_what_is_needed(assistant, question):
     reply, text = ask(assistant, question)

@@ -190,6 +190,10 @@ def test_channels_and_recipients_in_everyday_words(policy, question, channel, re
     ("Texts are fine as long as I send them from my work mobile, right?", "kind", None),  # the device, not the number
     ("Can I text mum my work mobile so she can reach me?", "kind", "service_contact"),
     ("is Zz9 long enough as a zip password?", "password", "too_short"),
+    ("Is Yx34tq a good enough password?", "password", "too_short"),  # put forward before the word "password"
+    ("is it a good enough password if I use eight letters?", "password", None),  # "it" stands for one
+    # a negation however it is contracted: "isn't meant for me" is the signal's "not meant for me"
+    ("there's an email in my inbox about a family that isn't meant for me", "not_intended", True),
     ("can I text the carer the date and time for tomorrow?", "kind", "anonymous"),
     # who sends, what goes, what is passed over
     ("can I send the minutes from the team's shared inbox?", "recipient", None),  # the sender's mailbox
