@@ -257,6 +257,10 @@ class HarmReader:
         for found in self._by_first.values():
             found.sort(key=lambda p: (-len(p.stems), not p.clear))
         self._people = self._set(words.people)
+        # "a kid on my caseload is getting hit": an act told in the passive names the one it is done to first,
+        # as far back as its clause goes
+        self._passive = self._set(("get", "gets", "getting", "got", "gotten", "being", "been", "is", "was", "are",
+                                   "were"))
         self._fillers = self._set(words.fillers) | self._people
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
@@ -546,11 +550,13 @@ class HarmReader:
         return k + 1
 
     def _person_near(self, stems: list[str], i: int) -> bool:
-        """A person within `window` words, in either order, in the same clause."""
+        """A person within `window` words, in either order, in the same clause; before an act told in the
+        passive ("is getting hit"), twice as far back."""
         window = self.words.window
         for step in (-1, 1):
             k = i
-            for _ in range(window):
+            passive = step == -1 and i > 0 and stems[i - 1] in self._passive
+            for _ in range(window * 2 if passive else window):
                 k += step
                 if not 0 <= k < len(stems) or stems[k] in (_END, _PAUSE):
                     break
