@@ -630,8 +630,12 @@ class HarmReader:
         if self._negated(stems, start):
             readings.append("negated")
         if self._document_near(stems[lo:start] + [_PAUSE] + stems[end:end + 3],
-                               tokens[lo:start] + [_PAUSE] + tokens[end:end + 3]) and not self._quoted(stems[lo:start], stems[end:end + 2]):
-            readings.append("document")  # "the minutes about the bruising", "his injury details"
+                               tokens[lo:start] + [_PAUSE] + tokens[end:end + 3]) \
+                and not self._quoted(stems[lo:start], stems[end:end + 2]) \
+                and not any(True for _ in self._find(stems[start:end], "immediate")):
+            # "the minutes about the bruising", "his injury details"; not "the details of a child in immediate
+            # danger": a danger that is immediate is the child's now, whatever paper it is written on
+            readings.append("document")
         past_year = any(_past_year(t) for t in stems[lo:hi])
         if category not in self._timeless and (not said("recent") or ("document" in readings and past_year)):
             # "a report about a 2017 investigation still in my sent items": "still" tells of the report, the year
