@@ -106,7 +106,11 @@ class Reader:
     def read(self, text: str) -> Understanding:
         tokens = self.speller.tokens(text)
         hits = self._hits(tokens)
-        kinds = [h.value for h in hits if h.category == "kind"]
+        # "a flyer with no case details": identifying details said to be left out are not sent. Not a name left
+        # out (what is left may still identify: the name_removed signal's rule), nor "no safeguarding concerns"
+        kinds = [_NOTHING_PERSONAL if h.value == _IDENTIFYING and tokens[h.start + h.length - 1] not in _NAME_WORDS
+                 and _LEFT_OUT.intersection(tokens[max(0, h.start - 3):h.start]) else h.value
+                 for h in hits if h.category == "kind"]
         recipients = [h for h in hits if h.category == "recipient"]
         channels = list(dict.fromkeys(h.value for h in hits if h.category == "channel"))
 
@@ -507,6 +511,12 @@ _OWNERS = frozenset({"his", "her", "their", "childs", "pupils", "familys", "new"
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".
 _QUOTED = re.compile(r"""(?:^|[\s(])["'‘“]([^\s"'‘’“”]{1,64})["'’”]""")
 _TRAILING = ".,;:?)"
+
+
+_LEFT_OUT = frozenset({"no", "without", "nothing", "none"})
+_NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that identifies no one
+_IDENTIFYING = "pid"
+_NAME_WORDS = frozenset({"name", "names", "surname", "surnames", "initials"})
 
 
 def _not(word: str) -> str:

@@ -200,6 +200,10 @@ def test_channels_and_recipients_in_everyday_words(policy, question, channel, re
     ("the court don't like Objective Connect, can I email the bundle instead?", "channel", "email"),
     ("can I text the foster carer what the CAMHS letter said?", "kind", "mental_health"),
     ("can I email mum the meeting time, nothing about the kids in it", "kind", "anonymous"),
+    # identifying details said to be left out; not a name left out (what is left may still identify)
+    ("Can I email the parents a poster about the fun day with no contact details on it?", "kind", "anonymous"),
+    ("can I send the report without the child's name, just the DOB?", "kind", "pid"),
+    ("is it ok to email the EHA to the SENCO? no safeguarding concerns", "kind", "safeguarding"),  # not a detail
 ])
 def test_finer_facts_in_everyday_words(policy, question, fact, value):
     assert Reader(policy).read(question).facts.get(fact) == value
