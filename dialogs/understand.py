@@ -273,12 +273,13 @@ class Reader:
         return [h for i, h in enumerate(hits) if i not in dropped]
 
     def _for_password(self, tokens: list[str], hits: list[_Hit], window: int = 4) -> bool:
-        """A phone word with a password word close by: "ring them with the password"."""
+        """A phone word with a password word close by: "ring them with the password"; after it, up to half as
+        far again for the one rung ("ring the recipient with the password")."""
         words = self._password_words()
         at = [i for i, t in enumerate(tokens) if t in words]
         phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
-        return bool(phones) and all(any(h.start - window <= i <= h.start + h.length - 1 + window for i in at)
-                                    for h in phones)
+        return bool(phones) and all(any(h.start - window <= i <= h.start + h.length - 1 + window + window // 2
+                                        for i in at) for h in phones)
 
     def about_someone(self, tokens: Iterable[str]) -> bool:
         """A child, a family member or a document about them is named ("her child's plan", "the minutes")."""
