@@ -261,7 +261,7 @@ def test_a_portal_that_works_is_still_the_route(assistant):
 @pytest.mark.parametrize("question", [
     "can I email it and ring them with the password",
     "I'll email the encrypted report to the GP and phone the password through",
-    "ok to phone the school business manager with the password after the zip has gone?",
+    "ok to phone the business manager with the password after the zip has gone?",
 ])
 def test_phoning_the_password_is_not_a_phone_call_channel(assistant, question):
     reply, text = ask(assistant, question)
