@@ -152,7 +152,8 @@ _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker ta
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
                     "cat dog hamster rabbit pet puppy kitten tortoise parrot printer projector parcel stapler remote "
-                    "wallet purse".split())
+                    "wallet purse attachment attachments zip 7zip software app program programme option button "
+                    "menu icon page pages email emails link password signature sheet tab setting settings".split())
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))

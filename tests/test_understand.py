@@ -88,6 +88,7 @@ def test_signs_of_harm(reader, text, harm):
     ("the GP can't open zip files", False),
     ("can I email the encrypted assessment", True),
     ("I'll zip it with a password", True),
+    ("I can't encrypt it, my laptop has no 7-Zip", False),
     ("can I email the review to the GP", None),
 ])
 def test_encrypted(reader, text, encrypted):
