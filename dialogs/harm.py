@@ -150,6 +150,11 @@ _WEATHER = frozenset("storm storms gale gales weather hurricane".split())  # not
 _MYSELF = frozenset(("myself",))
 _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker table tennis".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
+# "I'm locked out", "we were left alone in the office": the user's own day, in these categories, is no child's
+_USERS_OWN = frozenset({"neglect", "missing"})
+_USER_SUBJECT = frozenset("i im ive we weve".split())
+# Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not
+_HOMES = frozenset("home house flat property place room bedroom family mums mum dads dad nans gran carers".split())
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
                     "cat dog hamster rabbit pet puppy kitten tortoise parrot printer projector parcel stapler remote "
                     "wallet purse attachment attachments zip 7zip software app program programme option button "
@@ -609,9 +614,10 @@ class HarmReader:
             if dropped is not None:
                 dropped.append("over")
             return None  # the child is safe now, or this harm is over
-        if (said("not_real") and not said("recent")) or (
-                category == "missing" and (self._document_near(stems[max(lo, start - 3):start],
-                                                               tokens[max(lo, start - 3):start])
+        if (said("not_real") and not said("recent")) or self._out_of_a_thing(tokens, stems, end, hi) \
+                or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) or (
+                category == "missing" and (self._document_near(stems[max(lo, start - 3):start + 1],
+                                                               tokens[max(lo, start - 3):start + 1])
                                            or "it" in tokens[max(lo, start - 2):start]
                                            or ("missing" in words and _THINGS.intersection(tokens[max(lo, start - 3):start])))) \
                 or self._topic_after(tokens[end:end + 2]) or _score(tokens[lo:hi]) \
@@ -679,6 +685,17 @@ class HarmReader:
         if end + 1 >= hi or (tokens[end] not in _POSSESSIVES and tokens[end] != "the"):
             return False
         return stems[end + 1] not in self._people and not any(True for _ in self._find(stems[end + 1:end + 2], "children"))
+
+    def _out_of_a_thing(self, tokens: list[str], stems: list[str], end: int, hi: int) -> bool:
+        """ "locked out of my account", "shut out of the portal": out of a thing, not out of a home ("kicked out
+        of the house" is a child's harm) nor away from a person."""
+        if not (end < hi and tokens[end - 1] == "out" and tokens[end] == "of"):
+            return False
+        k = end + 1
+        while k < hi and (tokens[k] in _POSSESSIVES or tokens[k] in ("the", "a", "an", "our", "their")):
+            k += 1
+        return k < hi and tokens[k] not in _HOMES and stems[k] not in self._people \
+            and not any(True for _ in self._find(stems[k:k + 1], "children"))
 
     def _topic_after(self, after: list[str]) -> bool:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");

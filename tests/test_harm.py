@@ -515,6 +515,10 @@ def test_asked_about_first(assistant, question):
     # session 13: software and parts of an email go missing too
     "7zip is missing from my laptop, how do I encrypt the report?",
     "The attachment is missing from the email the school sent me, can I ask them to resend it?",
+    "The report is missing a page, can I fax the last page on its own?",
+    # the user's own day, and out of a thing, not out of a home
+    "My password has expired and I'm locked out, can I use a colleague's login just today?",
+    "The whole team got locked out of the case system this morning, can we email the referrals instead?",
 ])
 def test_no_child_at_risk_is_read(assistant, question):
     """A doubted sign about someone now an adult; cuts, plans, figures and templates; an accident over; the
@@ -605,6 +609,9 @@ def test_no_child_at_risk_is_read(assistant, question):
     "One of the boys in my tutor group is being beaten at home, can I email his head of year?",
     # a danger that is immediate is the child's now, though written up as "the details of" the child
     "Can I email the details of a toddler in immediate danger to the police?",
+    # out of a home is still a child's harm; a child reported missing is still missing
+    "A 15 year old was kicked out of the house by her dad last night and slept in the park.",
+    "The 14yo has been reported missing by her carers again.",
 ])
 def test_signs_in_everyday_words_ring_the_hub(assistant, question):
     assert assistant.answer(question).verdict.value == "escalate"
