@@ -102,8 +102,10 @@ class LearnedReading:
         return _sigmoid(self.model.clear_bias + sum(self.model.clear_weights.get(g, 0.0) * v for g, v in vec.items()))
 
     def clear(self, text: str) -> bool:
-        """A doubtful sign in this message may be rung about: it reads like a clear disclosure."""
-        return self.clear_probability(text) > self.model.escalate_above
+        """A doubtful sign in this message may be rung about: it reads like a clear disclosure, and (the first
+        head agreeing) like one where a child was at risk at all. "A 16 year old wants to move in with her
+        boyfriend's family" reads clear (0.97) but hardly of harm (0.68): asked, not rung."""
+        return self.clear_probability(text) > self.model.escalate_above and self.probability(text) > self.model.ask_above
 
     def strongest(self, text: str, most: int = 3) -> list[str]:
         """The words of the message, as written, that weighed most towards harm ("uncle", "different man")."""
