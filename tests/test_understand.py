@@ -195,6 +195,10 @@ def test_channels_and_recipients_in_everyday_words(policy, question, channel, re
     ("is it a good enough password if I use eight letters?", "password", None),  # "it" stands for one
     # a negation however it is contracted: "isn't meant for me" is the signal's "not meant for me"
     ("there's an email in my inbox about a family that isn't meant for me", "not_intended", True),
+    # the holder a few words from the login; a reuse with the password close by; a hard drive
+    ("my manager has a gsx login I could borrow for this one", "borrowed_account", True),
+    ("we recycled the password from last month's zip, is that ok?", "password", "reused"),
+    ("can I keep the minutes on a portable hard drive?", "channel", "removable_media"),
     ("can I text the carer the date and time for tomorrow?", "kind", "anonymous"),
     # who sends, what goes, what is passed over
     ("can I send the minutes from the team's shared inbox?", "recipient", None),  # the sender's mailbox
