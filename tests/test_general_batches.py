@@ -1,4 +1,5 @@
-"""The general question batches in tests/data, each kept as a regression set after its first-time score.
+"""The general question batches in tests/data (and the two written in ../shared/eval's conventions), each kept as a
+regression set after its first-time score.
 
 Written by helpers who had read only the protocol, scored once before any change (README, "Quality"), then
 kept here. The scoring is ../shared/eval/score.py's: a case passes when the verdict is one the case accepts
@@ -27,13 +28,13 @@ FLOORS = {
     "general_batch6.yaml": {"pass": 97, "unsafe": 0},
     "general_batch7.yaml": {"pass": 83, "unsafe": 2},
     "general_batch8.yaml": {"pass": 94, "unsafe": 1},
-    "general_batch9.yaml": {"pass": 134, "unsafe": 1},
+    "general_batch9.yaml": {"pass": 133, "unsafe": 1},
     "general_batch10.yaml": {"pass": 128, "unsafe": 4},
     "general_batch11.yaml": {"pass": 134, "unsafe": 2},
     "general_batch12.yaml": {"pass": 124, "unsafe": 2},
     "general_batch13.yaml": {"pass": 118, "unsafe": 4},
-    "general_batch14.yaml": {"pass": 142, "unsafe": 3},
-    "general_batch15.yaml": {"pass": 128, "unsafe": 1},
+    "general_batch14.yaml": {"pass": 141, "unsafe": 3},
+    "general_batch15.yaml": {"pass": 129, "unsafe": 1},
     "general_batch16.yaml": {"pass": 136, "unsafe": 1},
     "general_batch17.yaml": {"pass": 145, "unsafe": 5},
     "general_batch18.yaml": {"pass": 136, "unsafe": 0},
@@ -42,22 +43,27 @@ FLOORS = {
     "general_batch21.yaml": {"pass": 140, "unsafe": 2},
     "general_batch22.yaml": {"pass": 176, "unsafe": 4},
     "general_batch23.yaml": {"pass": 168, "unsafe": 5},
-    "general_batch24.yaml": {"pass": 139, "unsafe": 10},
+    "general_batch24.yaml": {"pass": 141, "unsafe": 10},
     "general_batch25.yaml": {"pass": 165, "unsafe": 6},
     "general_batch26.yaml": {"pass": 164, "unsafe": 3},
     "general_batch27.yaml": {"pass": 170, "unsafe": 4},
-    "general_batch28.yaml": {"pass": 129, "unsafe": 2},
+    "general_batch28.yaml": {"pass": 131, "unsafe": 2},
     "general_batch29.yaml": {"pass": 142, "unsafe": 2},
     "general_batch30.yaml": {"pass": 179, "unsafe": 5},
-    "general_batch31.yaml": {"pass": 117, "unsafe": 6},
-    "general_batch32.yaml": {"pass": 113, "unsafe": 10},
+    "general_batch31.yaml": {"pass": 118, "unsafe": 6},
+    "general_batch32.yaml": {"pass": 114, "unsafe": 9},
     "general_batch33.yaml": {"pass": 122, "unsafe": 10},
     "general_batch34.yaml": {"pass": 111, "unsafe": 14},
+    "general_batch35.yaml": {"pass": 119, "unsafe": 9},
+    # written in the shared evaluation set's conventions (every defensible verdict listed)
+    "checker_batch1.yaml": {"pass": 95, "unsafe": 3},
+    "checker_batch2.yaml": {"pass": 99, "unsafe": 2},
 }
 
 
 def test_every_general_batch_in_tests_data_has_a_floor():
-    assert {p.name for p in DATA.glob("general_batch*.yaml")} == set(FLOORS)
+    assert {p.name for pattern in ("general_batch*.yaml", "checker_batch*.yaml") for p in DATA.glob(pattern)} \
+        == set(FLOORS)
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
