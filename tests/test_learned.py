@@ -149,12 +149,14 @@ def test_a_doubtful_sign_in_a_message_reading_like_a_clear_disclosure_rings_the_
     assert "0333 240 1727" in reply.to_json()["answer"]
 
 
-def test_the_second_head_rings_only_where_the_first_agrees_it_reads_of_harm(assistant, reading):
-    """A teenager's move in with a boyfriend's family reads like a clear disclosure to the second head alone:
-    the harm question is asked, the Hub not rung."""
-    question = "a 16 year old wants to move in with her boyfriend's family, can I share her address with them?"
-    assert reading.clear_probability(question) > reading.model.escalate_above
-    assert not reading.clear(question) and assistant.answer(question).verdict.value != "escalate"
+def test_the_second_head_rings_only_where_the_first_agrees_it_reads_of_harm():
+    """A message the second head finds clear but the first hardly of harm is asked about, not rung: made with
+    numbers of our own, so no retraining moves it."""
+    idf = {"move": 1.0, "hit": 1.0}  # stems
+    reading = LearnedReading(LearnedHarm(idf, {"move": 0.5, "hit": 9.0}, 0.0, 0.9, 0.05,
+                                         {"move": 9.0, "hit": 9.0}, 0.0, 0.5))
+    assert reading.clear_probability("moving") > 0.5 and reading.probability("moving") < 0.9
+    assert not reading.clear("moving") and reading.clear("hit")
 
 
 def test_the_second_head_never_rings_about_a_negated_sign_or_a_document(assistant, reading):
