@@ -85,7 +85,7 @@ def test_thresholds_the_wrong_way_round_are_refused(knowledge_copy):
 
 
 def test_a_threshold_that_is_no_probability_is_refused(knowledge_copy):
-    edit_knowledge(knowledge_copy, "harm", "escalate_above: 0.5", "escalate_above: 5")
+    edit_knowledge(knowledge_copy, "harm", "escalate_above: 0.8", "escalate_above: 5")
     assert "escalate_above (5.0) is a probability" in _problems(knowledge_copy)
 
 
