@@ -103,8 +103,8 @@ class LearnedReading:
 
     def clear(self, text: str) -> bool:
         """A doubtful sign in this message may be rung about: it reads like a clear disclosure, and (the first
-        head agreeing) like one where a child was at risk at all. "A 16 year old wants to move in with her
-        boyfriend's family" reads clear (0.97) but hardly of harm (0.68): asked, not rung."""
+        head agreeing) like one where a child was at risk at all; a message only one head finds so is asked
+        about, not rung."""
         return self.clear_probability(text) > self.model.escalate_above and self.probability(text) > self.model.ask_above
 
     def strongest(self, text: str, most: int = 3) -> list[str]:

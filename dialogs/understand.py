@@ -96,6 +96,8 @@ class Reader:
         self._generic_locals = frozenset(w[:-1] for w in (generic.words if generic else ()) if w.endswith("@"))
         self._domains = tuple((t.id, t.domains) for t in policy.recipients.values() if t.domains)
         self._platforms = frozenset(c.id for c in policy.channels.values() if c.platform)
+        # details said to be left out need both kinds in vocabulary.yaml; an edited file without them reads as written
+        self._left_out = _IDENTIFYING in policy.kinds and _NOTHING_PERSONAL in policy.kinds
         self._people = frozenset(w for p in (*policy.harm.people, *policy.harm.children) for w in _split(p))
         # A child, a family member or someone spoken of ("them"): not "a man", not the children in general
         self._persons = frozenset(p for p in (*policy.harm.people, *policy.harm.children)
@@ -108,7 +110,8 @@ class Reader:
         hits = self._hits(tokens)
         # "a flyer with no case details": identifying details said to be left out are not sent. Not a name left
         # out (what is left may still identify: the name_removed signal's rule), nor "no safeguarding concerns"
-        kinds = [_NOTHING_PERSONAL if h.value == _IDENTIFYING and tokens[h.start + h.length - 1] not in _NAME_WORDS
+        kinds = [_NOTHING_PERSONAL if self._left_out and h.value == _IDENTIFYING
+                 and tokens[h.start + h.length - 1] not in _NAME_WORDS
                  and _LEFT_OUT.intersection(tokens[max(0, h.start - 3):h.start]) else h.value
                  for h in hits if h.category == "kind"]
         recipients = [h for h in hits if h.category == "recipient"]
