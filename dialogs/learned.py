@@ -45,8 +45,15 @@ MODEL = Path(__file__).resolve().parent.parent / "knowledge" / "data" / "harm_mo
 Stemmer = Callable[[list[str]], list[str]]
 
 
+# A day or a number tells when, not what: each is read as one word, so "Friday at 2" weighs as any day and time
+# do across the marked questions, not as the day and hour some writers' harm messages happened to name
+_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday mon tues tue wed weds thurs thu fri "
+                  "sat sun".split())
+
+
 def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))
+    return ["<day>" if w in _DAYS else "<n>" if w.isdigit() else w
+            for w in _WORD.findall(text.lower().replace("'", "").replace("\u2019", ""))]
 
 
 def grams(text: str, stem: Stemmer) -> list[str]:
@@ -116,7 +123,7 @@ class LearnedReading:
                            for i, (a, b) in enumerate(zip(stems, stems[1:], strict=False))})
         vec = _vector(_grams(stems), self.model.idf)
         pushed = sorted(((self.model.weights.get(g, 0.0) * v, g) for g, v in vec.items()
-                         if not set(g.split()) <= _FUNCTION), reverse=True)
+                         if not set(g.split()) <= _FUNCTION and "<" not in g), reverse=True)  # "<day>" is no word
         return [as_written[g] for w, g in pushed[:most] if w > 0]
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dialogs.learned import LearnedReading, build, marked, train
+from dialogs.learned import LearnedReading, build, grams, marked, train
 from knowledge.loader import KnowledgeError, load_policy
 from knowledge.model import LearnedHarm
 
@@ -163,6 +163,16 @@ def test_the_second_head_never_rings_about_a_negated_sign_or_a_document(assistan
     for question in ("can I fax the minutes about the non-accidental injury to the GP",
                      "there were no bruises that I saw, can I email the school?"):
         assert assistant.answer(question).asks == "harm"
+
+
+def test_a_day_or_a_number_is_read_as_any_day_or_number(reading):
+    """ "Friday at 2" tells when, not what: the model weighs a day and a number as such, and never names one
+    as a word that weighed (round 31's retraining had read "friday" and "2" as signs of harm)."""
+    import snowballstemmer
+
+    assert grams("a meeting on Friday at 2", snowballstemmer.stemmer("english").stemWords)[:5] == [
+        "a", "meet", "on", "<day>", "at"]
+    assert not any("<" in w for w in reading.strongest("can I text dad about Friday at 2, and Tuesday at 10?"))
 
 
 def test_the_words_that_weighed_are_shown_as_written(reading):
