@@ -150,6 +150,8 @@ _WEATHER = frozenset("storm storms gale gales weather hurricane".split())  # not
 _MYSELF = frozenset(("myself",))
 _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker table tennis".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
+# Words between "the" and the thing an act is done to: "touch the hot iron"
+_THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen glass".split())
 # "I'm locked out", "we were left alone in the office": the user's own day, in these categories, is no child's
 _USERS_OWN = frozenset({"neglect", "missing"})
 _USER_SUBJECT = frozenset("i im ive we weve".split())
@@ -340,7 +342,8 @@ class HarmReader:
                 cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
         for i, stem in enumerate(stems):
             category = self._acts.get(stem)
-            if category is None or i in taken or not self._person_near(stems, i):
+            if category is None or i in taken or not self._person_near(stems, i) \
+                    or (category == "sexual" and self._done_to_a_thing(stems, i)):  # "kicked the door in" still counts
                 continue
             cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing)
             if cue is not None:
@@ -685,6 +688,18 @@ class HarmReader:
         if end + 1 >= hi or (tokens[end] not in _POSSESSIVES and tokens[end] != "the"):
             return False
         return stems[end + 1] not in self._people and not any(True for _ in self._find(stems[end + 1:end + 2], "children"))
+
+    def _done_to_a_thing(self, stems: list[str], i: int) -> bool:
+        """ "I saw her touch the hot iron": the act's object, right after it, is a thing (the, a or an and a word
+        for no person), not the child. Not "touched her ...": whose body is named is a person's. (Read for
+        touching only: "kicked the door in" is a sign of its own.)"""
+        if stems[i + 1:i + 2] not in (["the"], ["a"], ["an"]):
+            return False
+        k = i + 2
+        while k < len(stems) and stems[k] in _THING_WORDS_BETWEEN:
+            k += 1
+        return k < len(stems) and stems[k] not in (_END, _PAUSE) and stems[k] not in self._people \
+            and not any(True for _ in self._find(stems[k:k + 1], "children"))
 
     def _out_of_a_thing(self, tokens: list[str], stems: list[str], end: int, hi: int) -> bool:
         """ "locked out of my account", "shut out of the portal": out of a thing, not out of a home ("kicked out

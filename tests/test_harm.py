@@ -522,6 +522,8 @@ def test_asked_about_first(assistant, question):
     # the user's own day, and out of a thing, not out of a home
     "My password has expired and I'm locked out, can I use a colleague's login just today?",
     "The whole team got locked out of the case system this morning, can we email the referrals instead?",
+    # a child touching a thing
+    "The toddler tried to touch the hot iron but I moved it away in time. Can I text mum?",
 ])
 def test_no_child_at_risk_is_read(assistant, question):
     """A doubted sign about someone now an adult; cuts, plans, figures and templates; an accident over; the
@@ -618,6 +620,16 @@ def test_no_child_at_risk_is_read(assistant, question):
 ])
 def test_signs_in_everyday_words_ring_the_hub(assistant, question):
     assert assistant.answer(question).verdict.value == "escalate"
+
+
+def test_a_cause_someone_else_reckons_explains_nothing(assistant):
+    """The user's own account of an injury can explain it; what a colleague "reckons" is reported, as "says" is
+    (before session 13 "our first aider reckons" read as first aid given, and explained the burn)."""
+    text = "A 7yo in my class has a burn on his arm and our first aider reckons it is off an iron."
+    read = assistant.reader.harm.assess(text)
+    assert read.level is HarmLevel.MAYBE and not read.explained
+    reply = assistant.answer(text + " Can I email the school nurse?")
+    assert reply.asks == "harm" or reply.verdict.value == "escalate"
 
 
 def test_a_condition_that_explains_bruising_is_asked_about_not_escalated(assistant):
