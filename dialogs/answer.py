@@ -217,15 +217,15 @@ class Assistant:
         if button is not None:
             return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
-        if self.learned is not None and understood.harm.level is HarmLevel.MAYBE and all(
-                c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because) \
-                and self.learned.clear(question):
+        doubtful = understood.harm.level is HarmLevel.MAYBE and all(
+            c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because)
+        learned = self.learned.judge(question, doubtful) if self.learned is not None else ""
+        if learned == "ring":
             # a doubtful sign ("burns", "locked in") in a message that reads like those where a child was clearly
             # at risk: ring the Hub, not only ask
             understood = replace(understood, facts=understood.facts.with_(harm=True), harm=HarmAssessment(
                 HarmLevel.YES, tuple(replace(c, level=HarmLevel.YES, reading="learned_clear")
                                      for c in understood.harm.because)))
-        learned = self.learned.judge(question) if self.learned else ""
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \
                 and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm":

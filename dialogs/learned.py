@@ -93,26 +93,37 @@ class LearnedReading:
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(state["model"])  # type: ignore[misc]
 
-    def judge(self, text: str) -> str:
-        """"ask" above harm.yaml's `ask_above`, "quiet" below its `quiet_below`, else "": what it may do."""
-        likely = self.probability(text)
+    def judge(self, text: str, doubtful: bool = False) -> str:
+        """What it may do, from harm.yaml's thresholds, both heads read from one vector of the message: "ring"
+        (a `doubtful` sign the words read, in a message both heads find a clear disclosure), "ask" (above
+        `ask_above`), "quiet" (below `quiet_below`), else ""."""
+        vec = self._vector(text)
+        likely = self._head(vec, self.model.weights, self.model.bias)
+        if doubtful and likely > self.model.ask_above \
+                and self._head(vec, self.model.clear_weights, self.model.clear_bias) > self.model.escalate_above:
+            return "ring"
         return "ask" if likely > self.model.ask_above else "quiet" if likely < self.model.quiet_below else ""
 
     def probability(self, text: str) -> float:
         """From 0 (reads like an everyday question) to 1 (reads like a child at risk)."""
-        vec = _vector(grams(text, self._stem), self.model.idf)
-        return _sigmoid(self.model.bias + sum(self.model.weights.get(g, 0.0) * v for g, v in vec.items()))
+        return self._head(self._vector(text), self.model.weights, self.model.bias)
 
     def clear_probability(self, text: str) -> float:
         """From 0 to 1 (reads like the messages where the answer was "ring the Hub now", not a question)."""
-        vec = _vector(grams(text, self._stem), self.model.idf)
-        return _sigmoid(self.model.clear_bias + sum(self.model.clear_weights.get(g, 0.0) * v for g, v in vec.items()))
+        return self._head(self._vector(text), self.model.clear_weights, self.model.clear_bias)
 
     def clear(self, text: str) -> bool:
         """A doubtful sign in this message may be rung about: it reads like a clear disclosure, and (the first
         head agreeing) like one where a child was at risk at all; a message only one head finds so is asked
         about, not rung."""
-        return self.clear_probability(text) > self.model.escalate_above and self.probability(text) > self.model.ask_above
+        return self.judge(text, doubtful=True) == "ring"
+
+    def _vector(self, text: str) -> dict[str, float]:
+        return _vector(grams(text, self._stem), self.model.idf)
+
+    @staticmethod
+    def _head(vec: Mapping[str, float], weights: Mapping[str, float], bias: float) -> float:
+        return _sigmoid(bias + sum(weights.get(g, 0.0) * v for g, v in vec.items()))
 
     def strongest(self, text: str, most: int = 3) -> list[str]:
         """The words of the message, as written, that weighed most towards harm ("uncle", "different man")."""
