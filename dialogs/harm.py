@@ -149,7 +149,6 @@ _WEATHER = frozenset("storm storms gale gales weather hurricane".split())  # not
 # The user speaking of themselves, laughing: "could literally kill myself lol" after a day's marking
 _MYSELF = frozenset(("myself",))
 _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker table tennis".split())
-# Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
 # Words between "the" and the thing an act is done to: "touch the hot iron"
 _THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen glass".split())
 # "I'm locked out", "we were left alone in the office": the user's own day, in these categories, is no child's
@@ -157,6 +156,7 @@ _USERS_OWN = frozenset({"neglect", "missing"})
 _USER_SUBJECT = frozenset("i im ive we weve".split())
 # Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not
 _HOMES = frozenset("home house flat property place room bedroom family mums mum dads dad nans gran carers".split())
+# Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
                     "cat dog hamster rabbit pet puppy kitten tortoise parrot printer projector parcel stapler remote "
                     "wallet purse attachment attachments zip 7zip software app program programme option button "
@@ -687,7 +687,11 @@ class HarmReader:
         """ "neglecting my inbox", "neglected the garden": what is neglected, named right after, is no person."""
         if end + 1 >= hi or (tokens[end] not in _POSSESSIVES and tokens[end] != "the"):
             return False
-        return stems[end + 1] not in self._people and not any(True for _ in self._find(stems[end + 1:end + 2], "children"))
+        return self._no_person(stems, end + 1)
+
+    def _no_person(self, stems: list[str], k: int) -> bool:
+        """The word at `k` is neither a person nor a child: a thing something is done to or said of."""
+        return stems[k] not in self._people and not any(True for _ in self._find(stems[k:k + 1], "children"))
 
     def _done_to_a_thing(self, stems: list[str], i: int) -> bool:
         """ "I saw her touch the hot iron": the act's object, right after it, is a thing (the, a or an and a word
@@ -698,8 +702,7 @@ class HarmReader:
         k = i + 2
         while k < len(stems) and stems[k] in _THING_WORDS_BETWEEN:
             k += 1
-        return k < len(stems) and stems[k] not in (_END, _PAUSE) and stems[k] not in self._people \
-            and not any(True for _ in self._find(stems[k:k + 1], "children"))
+        return k < len(stems) and stems[k] not in (_END, _PAUSE) and self._no_person(stems, k)
 
     def _out_of_a_thing(self, tokens: list[str], stems: list[str], end: int, hi: int) -> bool:
         """ "locked out of my account", "shut out of the portal": out of a thing, not out of a home ("kicked out
@@ -707,10 +710,9 @@ class HarmReader:
         if not (end < hi and tokens[end - 1] == "out" and tokens[end] == "of"):
             return False
         k = end + 1
-        while k < hi and (tokens[k] in _POSSESSIVES or tokens[k] in ("the", "a", "an", "our", "their")):
+        while k < hi and (tokens[k] in _POSSESSIVES or tokens[k] in ("the", "a", "an")):
             k += 1
-        return k < hi and tokens[k] not in _HOMES and stems[k] not in self._people \
-            and not any(True for _ in self._find(stems[k:k + 1], "children"))
+        return k < hi and tokens[k] not in _HOMES and self._no_person(stems, k)
 
     def _topic_after(self, after: list[str]) -> bool:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
