@@ -89,10 +89,13 @@ def main() -> None:
         rows.append((f"{name}: plain extractOne, WRatio + default_process", *plain, None))
     # A new process, with the checked policy kept (knowledge/cache.py, the normal case) and without it,
     # alternating so both see the same machine; the first kept run fills the cache and is not counted.
+    # Python's compiled bytecode kept too, as an installed assistant has it: a shell with
+    # PYTHONDONTWRITEBYTECODE set would otherwise time the compiling of every module changed since.
     ask = [str(Path(sys.executable).with_name("safeshare")), "ask", "can I text the carer the address?"]
     walls: dict[str, list[float]] = {"kept": [], "off": []}
+    plain = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     with tempfile.TemporaryDirectory() as kept:
-        settings = {"kept": {**os.environ, "SAFESHARE_CACHE_DIR": kept}, "off": {**os.environ, "SAFESHARE_CACHE_DIR": "off"}}
+        settings = {"kept": {**plain, "SAFESHARE_CACHE_DIR": kept}, "off": {**plain, "SAFESHARE_CACHE_DIR": "off"}}
         subprocess.run(ask, capture_output=True, check=True, env=settings["kept"])
         for _ in range(args.rounds * 2):
             for name, env in settings.items():

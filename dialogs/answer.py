@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.advisor import advise, ask_for, checklist_advice, safest
+from knowledge.advisor import advise, ask_for, checklist_advice, outcome, safest
 from knowledge.model import Facts, Policy, Verdict
 
 from .clauses import ClauseIndex
@@ -421,19 +421,18 @@ class Assistant:
                 or not (asks_secure or self.reader.about_someone(understood.tokens)) \
                 or _MANY.search(" ".join(understood.tokens)):
             return reply  # nothing said of a child, a family or a document, or a mailing to many: the question stands
-        ways = {kind: advise(self.policy, understood.facts.with_(kind=kind))
-                for kind in sorted(self.policy.groups["personal"])}
-        verdicts = {a.verdict for a in ways.values()}
+        kinds = sorted(self.policy.groups["personal"])
+        verdicts = {outcome(self.policy, understood.facts, {"kind": kind})[1] for kind in kinds}
         if len(verdicts) != 1 or verdicts & {Verdict.NEED_MORE_INFO, Verdict.ESCALATE}:
             return reply
-        first = ways["pid"] if "pid" in ways else next(iter(ways.values()))
+        first = advise(self.policy, understood.facts.with_(kind="pid" if "pid" in kinds else kinds[0]))
         told = Reply.from_advice(first, channels=understood.channels, understood=self.recap(first.facts))
         assumed = "SafeShare has read this as personal information about a child or family, as work in " \
                   "children's services usually is."
-        none = advise(self.policy, understood.facts.with_(kind="anonymous")) if "anonymous" in self.policy.kinds \
+        none = outcome(self.policy, understood.facts, {"kind": "anonymous"})[1] if "anonymous" in self.policy.kinds \
             else None
-        if none is not None and none.verdict is not first.verdict and none.verdict is not Verdict.NEED_MORE_INFO:
-            assumed += f" If it identifies no one at all: {_lower_first(none.verdict.label)}."
+        if none is not None and none is not first.verdict and none is not Verdict.NEED_MORE_INFO:
+            assumed += f" If it identifies no one at all: {_lower_first(none.label)}."
         return replace(told, reasons=told.reasons + (assumed,))
 
     def any_route(self, understood: Understanding, reply: Reply) -> Reply:
@@ -444,16 +443,17 @@ class Assistant:
         facts = understood.facts
         if reply.asks != "channel" or understood.channels or facts.get("kind") is None or facts.get("recipient") is None:
             return reply
-        ways = [(channel, advise(self.policy, facts.with_(channel=channel.id)))
+        ways = [(channel, outcome(self.policy, facts, {"channel": channel.id})[1])
                 for channel in self.policy.channels.values() if channel.choice]
-        if any(advice.verdict is Verdict.ESCALATE for _, advice in ways):
+        if any(verdict is Verdict.ESCALATE for _, verdict in ways):
             return reply
-        allowed = [(c, a) for c, a in ways if a.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)]
+        allowed = [c for c, v in ways if v in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)]
         if not allowed:
             return reply
-        channel, best = allowed[0]  # the first allowed in the order the guided check offers the ways (email first)
-        refused = [c.label for c, a in ways if a.verdict is Verdict.NOT_ALLOWED]
-        said = f"You did not say how you will send it. The protocol allows: {'; '.join(c.label for c, _ in allowed)}."
+        channel = allowed[0]  # the first allowed in the order the guided check offers the ways (email first)
+        best = advise(self.policy, facts.with_(channel=channel.id))
+        refused = [c.label for c, v in ways if v is Verdict.NOT_ALLOWED]
+        said = f"You did not say how you will send it. The protocol allows: {'; '.join(c.label for c in allowed)}."
         if refused:
             said += f" Not: {'; '.join(refused)}."
         told = Reply.from_advice(best, understood=self.recap(understood.facts))

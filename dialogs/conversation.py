@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 
 from rapidfuzz import fuzz, process
 
-from knowledge.advisor import advise, next_question, offers_package
+from knowledge.advisor import advise, next_question, offers_package, outcome
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
 
 from .answer import Assistant, question_form
@@ -696,8 +696,7 @@ class Conversation:
             return True
         facts = reply.facts.with_(harm=False)
         for choice in fact.choices:
-            other = advise(self.policy, facts.with_(**{name: choice.value}))
-            if (other.rule_id, other.verdict) != (reply.rule_id, reply.verdict):
+            if outcome(self.policy, facts, {name: choice.value}) != (reply.rule_id, reply.verdict):
                 return True
         return False
 

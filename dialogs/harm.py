@@ -786,9 +786,14 @@ class HarmReader:
 
         A `no_harm` phrase may have one more word inside it: "no concerns" is also "no ongoing concerns"."""
         by_first = self._firsts[name]
+        firsts = by_first.keys() & set(stems)  # most lists start no phrase here: found without a walk
+        if not firsts:
+            return
         inside = 1 if name == "no_harm" else 0
         for i, stem in enumerate(stems):
-            for phrase in by_first.get(stem, ()):
+            if stem not in firsts:
+                continue
+            for phrase in by_first[stem]:
                 if tuple(stems[i:i + len(phrase)]) == phrase:
                     yield i, i + len(phrase)
                 elif inside and len(phrase) >= 2:

@@ -243,6 +243,8 @@ class Reader:
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]
         for signal, acts, targets, within in self._near:
+            if acts.isdisjoint(tokens) or targets.isdisjoint(tokens):
+                continue
             for i, token in enumerate(tokens):
                 if token in acts and targets.intersection(tokens[max(0, i - within):i + within + 1]):
                     hits.append(_Hit(signal, "yes", i, 1))
@@ -432,9 +434,9 @@ def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str
     ending at most `max_gap` words before it."""
     before = tokens[max(0, start - lookback):start]
     for words in phrases:
-        n = len(words)
-        for j in range(len(before) - n + 1):
-            if tuple(before[j:j + n]) == words and len(before) - (j + n) <= max_gap:
+        n, first = len(words), words[0]
+        for j in range(max(0, len(before) - n - max_gap), len(before) - n + 1):  # ending within max_gap
+            if before[j] == first and tuple(before[j:j + n]) == words:
                 return True
     return False
 
@@ -442,9 +444,9 @@ def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str
 def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]], max_gap: int) -> bool:
     """True if one of `phrases` starts at most `max_gap` words after `end`."""
     for words in phrases:
-        n = len(words)
+        n, first = len(words), words[0]
         for j in range(end, min(len(tokens), end + max_gap + 1)):
-            if tuple(tokens[j:j + n]) == words:
+            if tokens[j] == first and tuple(tokens[j:j + n]) == words:
                 return True
     return False
 

@@ -7,6 +7,7 @@ a unit test.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from operator import attrgetter
 
 from .model import Advice, ChecklistSection, Fact, Facts, FactValues, Policy, Rule, Section, Verdict
 
@@ -25,14 +26,32 @@ def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advic
     the advice that follows covers both cases in its checklist.
     """
     plan = _plan(policy)
-    values = {name: facts.get(name) for name in plan.names}
+    rule, missing = _decide(plan, plan.values(facts), ask_optional)
+    if missing:
+        return ask_for(policy, facts, missing)
+    return _advice_from_rule(policy, rule, facts)
+
+
+def outcome(policy: Policy, facts: Facts, changes: Mapping[str, object], *, ask_optional: bool = False) \
+        -> tuple[str, Verdict]:
+    """The rule id and verdict `advise` would give for `facts` with `changes`, without building the advice:
+    for weighing each value a fact could take ("would any kind of information change this answer?")."""
+    plan = _plan(policy)
+    values = plan.values(facts)
+    values.update(changes)  # a fact no rule reads changes no outcome
+    rule, missing = _decide(plan, values, ask_optional)
+    if missing:
+        return f"ask-{missing[0]}", Verdict.NEED_MORE_INFO
+    return rule.id, rule.verdict
+
+
+def _decide(plan: _Plan, values: Mapping[str, object], ask_optional: bool) -> tuple[Rule, list[str]]:
+    """The first rule the facts match, or the facts still missing (first to ask first) where one may apply."""
     for rule, conditions in plan.rules:
-        outcome = _match(conditions, values, ask_optional, plan.order)
-        if outcome is None:  # the rule cannot apply
+        missing = _match(conditions, values, ask_optional, plan.order)
+        if missing is None:  # the rule cannot apply
             continue
-        if outcome:
-            return ask_for(policy, facts, outcome)
-        return _advice_from_rule(policy, rule, facts)
+        return rule, missing
     raise AssertionError("the loader guarantees a catch-all last rule")
 
 
@@ -57,6 +76,16 @@ class _Plan:
                                                policy.facts[name].asked) for name, allowed in cond.items())
                                         for cond in rule.when)) for rule in policy.rules)
         self.names = tuple(dict.fromkeys(name for rule in policy.rules for cond in rule.when for name in cond))
+        self._read = attrgetter(*self.names) if self.names else None  # every fact a rule reads, in one call
+
+    def values(self, facts: Facts) -> dict[str, object]:
+        """Each fact a rule reads, by name."""
+        if self._read is None:
+            return {}
+        read = self._read(facts)
+        if len(self.names) == 1:  # attrgetter of one name gives the bare value
+            read = (read,)
+        return dict(zip(self.names, read, strict=True))
 
 
 _PLANS: dict[int, _Plan] = {}
