@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from knowledge.advisor import advise, ask_for, checklist_advice, outcome, safest
-from knowledge.model import Facts, Policy, Verdict
+from knowledge.model import HUB_PHONE, Facts, Policy, Verdict
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
@@ -217,6 +217,9 @@ class Assistant:
         if button is not None:
             return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
+        if understood.hub_rung and understood.harm.level in (HarmLevel.YES, HarmLevel.MAYBE) \
+                and not understood.harm.immediate:
+            return self.after_hub_call(question, form, understood)
         doubtful = understood.harm.level is HarmLevel.MAYBE and all(
             c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because)
         learned = self.learned.judge(question, doubtful) if self.learned is not None else ""
@@ -228,7 +231,8 @@ class Assistant:
                                      for c in understood.harm.because)))
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \
-                and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm":
+                and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm" \
+                and not understood.facts.get("misdirected"):  # a mistake told, no sign of harm: what to do now
             # nothing the words could read, in a message that reads like the ones where a child was at risk
             words = ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
             return self.ask_harm(understood.facts, HarmAssessment(
@@ -245,6 +249,15 @@ class Assistant:
                 return replace(reply, verdict=Verdict.NOT_ALLOWED,
                                summary="No: the protocol does not let you leave that step out. " + reply.summary)
         return reply
+
+    def after_hub_call(self, question: str, form: str, understood: Understanding) -> Reply:
+        """The Hub already rung about the harm told ("I rang the Hub this morning about a child with a burn mark"):
+        not rung about again; the rules answer what is asked (the written follow-up, or the way of sending named),
+        saying to ring again if anything changes. A child in immediate danger is never answered here."""
+        told = replace(understood, facts=understood.facts.with_(harm=False), harm=HarmAssessment(HarmLevel.NO))
+        reply = self._answer(question, form, told, quiet=True)
+        again = f"You have already rung the Hub about this; if anything new happens, ring it again on {HUB_PHONE}."
+        return replace(reply, reasons=(again,) + reply.reasons)
 
     def _answer(self, question: str, form: str, understood: Understanding, quiet: bool = False) -> Reply:
         """`quiet`: the learned reading finds an everyday question: a worrying sign or a story alone asks nothing."""

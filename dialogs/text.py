@@ -70,7 +70,9 @@ class Speller:
         words = {w for phrase in vocabulary for w in phrase.split()}
         self._targets = sorted(w for w in words if len(w) >= 4 and "@" not in w)
         self._target_set = frozenset(self._targets)
-        self._keep = frozenset(words) | STOPWORDS | frozenset(keep)
+        # A contraction written without its apostrophe is a word, not a slip: "havent" is not "haven", nor
+        # "shouldnt" "should" (a negation lost), nor "theyre" "there"
+        self._keep = frozenset(words) | STOPWORDS | NEGATED | _CONTRACTIONS | frozenset(keep)
         # An everyday English word is what it says, not a slip: adding "letter" to
         # the vocabulary must not turn "the latter report" into a question about post.
         self._everyday = frozenset(everyday)
@@ -105,6 +107,9 @@ class Speller:
 
 
 _ENDINGS = frozenset({"r", "d", "y", "er", "ed", "ly"})
+# Contractions as typed without the apostrophe (normalise drops it), besides the negations
+_CONTRACTIONS = frozenset("ive youve weve theyve youre theyre hes shes thats whats theres heres wheres whos lets "
+                          "shouldve wouldve couldve mustve youd hed shed wed theyd youll theyll itll".split())
 
 
 def _keyboard_neighbours() -> dict[str, str]:

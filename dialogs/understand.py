@@ -30,6 +30,7 @@ class Understanding:
     tokens: tuple[str, ...]
     harm: HarmAssessment = NOTHING
     skipped: tuple[str, ...] = ()  # steps of the protocol said to be left out: "no need to zip it" -> ("zip",)
+    hub_rung: bool = False  # the Safeguarding Hub already rung about it: "I rang the Hub this morning about ..."
 
     @property
     def anything(self) -> bool:
@@ -127,6 +128,13 @@ class Reader:
         # "send it from our team's shared mailbox": the sender's own mailbox, not where it goes
         recipients = [h for h in recipients if not (h.value == "generic_address"
                                                     and "from" in tokens[max(0, h.start - 4):h.start])]
+        # "the zip the school sent me", "a provider emailed us", "got a report from another council": who sent it
+        # to the user, not who it goes to
+        received = bool(_RECEIVING.intersection(tokens))
+        origins = [h for h in recipients if _sender(tokens, h) == "origin"]
+        keep_origins = not received and len(origins) == len(recipients)
+        recipients = [h for h in recipients
+                      if not (_sender(tokens, h) == "to_user" or (h in origins and not keep_origins))]
         for i, token in enumerate(tokens):
             value = _address_kind(token, self._domains, self._generic_locals)
             if value:
@@ -184,6 +192,12 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
+        received = received or bool(_SENT_TO_ME.search(" ".join(tokens)))
+        missing = received and self._flag(tokens, hits, "password_missing", negated=False) is True \
+            if "password_missing" in self.policy.signals else False
+        if missing or (flags["encrypted"] is False and received
+                       and any(h.category == "encrypted" and h.value == "yes" for h in hits)):
+            flags["encrypted"] = True  # "got an encrypted file but no password": the file is encrypted, its password missing
         if not channels and recipient is not None and flags["encrypted"] is not None and recipient in _BY_EMAIL \
                 and not _RECEIVING.intersection(tokens) and not _SENT_TO_ME.search(" ".join(tokens)) \
                 and self.policy.channels.get("email") is not None:
@@ -203,10 +217,12 @@ class Reader:
             **flags,
             # "we have no ISA with them": a fact of the question only; the guided check asks `agreement` itself
             no_agreement=True if flags["agreement"] is False else None,
+            password_missing=True if missing else None,
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
                         if h.category == "skipped_step" and self._negated(tokens, h, "skipped_step"))
-        return Understanding(facts, tuple(channels), tuple(tokens), harm, skipped)
+        hub_rung = "hub_rung" in self.policy.signals and self._flag(tokens, hits, "hub_rung", negated=False) is True
+        return Understanding(facts, tuple(channels), tuple(tokens), harm, skipped, hub_rung)
 
     def _hits(self, tokens: list[str]) -> list[_Hit]:
         """Every phrase found, longest first; a word belongs to one phrase per category.
@@ -462,6 +478,25 @@ _SENDING = frozenset({"send", "resend", "sent", "sending", "forward", "attach", 
 _BY_EMAIL = frozenset({"external_org", "school", "colleague", "secure_mail", "generic_address"})
 # Something received, not sent: "got an encrypted file from school but no password"
 _RECEIVING = frozenset({"received", "recieved", "receive", "receiving", "got", "getting"})
+_SENT_VERBS = frozenset({"sent", "emailed", "faxed", "forwarded", "texted", "shared", "posted", "gave", "passed"})
+_TO_US = frozenset({"me", "us"})
+_A_WORD = frozenset({"a", "an", "the", "another", "other", "their", "that", "this"})
+
+
+def _sender(tokens: list[str], hit: _Hit) -> str | None:
+    """"to_user" for a recipient word naming who sent something to the user ("the school sent me", "a provider
+    has emailed us"); "origin" for where it came from ("from another council"), which the caller drops only where
+    something was received or another recipient is named ("the report from the school to the GP" goes to the GP).
+    """
+    after = tokens[hit.start + hit.length:hit.start + hit.length + 3]
+    if after[:1] in (["has"], ["have"], ["had"], ["just"]):
+        after = after[1:]
+    if len(after) >= 2 and after[0] in _SENT_VERBS and after[1] in _TO_US:
+        return "to_user"
+    before = tokens[max(0, hit.start - 2):hit.start]
+    if before[-1:] == ["from"] or (len(before) == 2 and before[0] == "from" and before[1] in _A_WORD):
+        return "origin"
+    return None
 _SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
 _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no password": a zip may come without one
 

@@ -48,7 +48,8 @@ NEEDED: tuple[Needed, ...] = (
     *(Needed("signals", "signals", name, f"it sets the {fact} fact from a question")
       for name, fact in (("urgent", "urgent"), ("other_identifier", "other_identifier"), ("agreement", "agreement"),
                          ("encrypted", "encrypted"), ("aes", "aes"), ("password_reused", "password"),
-                         ("password_emailed", "password_emailed"), ("already", "already"),
+                         ("password_emailed", "password_emailed"), ("password_missing", "password_missing"),
+                         ("already", "already"),
                          ("everything", "everything"), ("unavailable", "down"), ("in_body", "in_body"),
                          ("in_subject", "in_subject"), ("borrowed_account", "borrowed_account"),
                          ("group_address", "group_address"), ("file_named", "file_named"),
@@ -59,6 +60,8 @@ NEEDED: tuple[Needed, ...] = (
                          ("autocomplete", "autocomplete"), ("process_asked", "process_asked"),
                          ("unrecorded", "unrecorded"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
+    Needed("signals", "signals", "hub_rung", "\"I rang the Hub this morning about ...\": the harm is told, the written "
+           "follow-up comes next"),
     Needed("signals", "signals", "skipped_step", "\"no need to zip it, yeah?\": a step left out is answered No"),
     Needed("signals", "signals", "passed_over", "\"rather than the portal\": a route named as not taken is not the route"),
     # vocabulary.yaml: the fax cover sheet (dialogs/fax.py) asks the advisor about this channel and kind

@@ -324,7 +324,7 @@ class Policy:
 
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
-              "aes", "password", "password_emailed", "already", "down", "everything", "in_body", "in_subject",
+              "aes", "password", "password_emailed", "password_missing", "already", "down", "everything", "in_body", "in_subject",
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
               "name_removed",
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
@@ -346,6 +346,7 @@ class Facts:
     aes: bool | None = None  # the encryption named is AES-256 (True) or something weaker (False)
     password: str | None = None  # how a password the question proposes measures up (never the password)
     password_emailed: bool | None = None  # the password travels (or travelled) by email
+    password_missing: bool | None = None  # an encrypted file received without its password ("no password came")
     already: bool | None = None  # it has happened: received, saved, sent
     down: str | None = None  # a channel that is not working ("the portal is down")
     everything: bool | None = None  # asked for, or about to send, everything on file

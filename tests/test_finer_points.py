@@ -527,3 +527,41 @@ def test_a_wh_question_after_a_dash_decides_the_form(assistant):
     """"... smudged - what is it?": the question is what, not the "is it?" inside it."""
     reply, text = ask(assistant, "The Hub number on our leaflet has worn off - what is it?")
     assert reply.verdict is not Verdict.ESCALATE and "0333 240 1727" in text
+
+
+@pytest.mark.parametrize("question", [
+    "the school sent me a zip but no password came with it, what do I do?",
+    "a provider emailed me an encrypted report and nobody's given me the password",
+    "I got a protected file from the YOT this morning, still waiting for the password",
+])
+def test_a_file_received_without_its_password_waits_for_the_senders_call(assistant, question):
+    """Appendix A, receiving 4: the sender rings with the password; never asked for by email (External Mail 1)."""
+    reply, text = ask(assistant, question)
+    assert reply.rule_id == "password-not-received" and "ring you with the password" in text
+
+
+def test_no_password_in_a_question_about_sending_is_still_unencrypted(assistant):
+    reply, _ = ask(assistant, "can I email the plan to the GP with no password on it?")
+    assert reply.rule_id != "password-not-received" and reply.verdict is NOT
+
+
+@pytest.mark.parametrize("question, recipient", [
+    # who sent it to the user is not who it goes to
+    ("the password for the zip the school sent me was in the same email", None),
+    ("got a report from another council with the child's address in the body, what now?", None),
+    # a document's origin, still going somewhere
+    ("can I email the report from the school to the GP?", "external_org"),
+])
+def test_who_sent_it_to_the_user_is_not_the_recipient(assistant, question, recipient):
+    assert assistant.reader.read(question).facts.recipient == recipient
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("I received an internal email about a child I don't know - I think it was meant for a different Dave. Can I "
+     "open it to check who it's for?", "not-intended-open"),
+    # opened already: what to do now
+    ("an email meant for another team came to me and I opened the attachment before I realised", "not-intended-recipient"),
+])
+def test_an_email_meant_for_someone_else(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == rule

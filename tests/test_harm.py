@@ -644,3 +644,29 @@ def test_just_as_only_is_not_now(assistant):
     reader = assistant.reader.harm
     assert reader.assess("Is a child's diagnosis of depression sensitive data or just PID?").level is not HarmLevel.YES
     assert reader.assess("mum has just told me she can't cope with the baby").level is HarmLevel.YES
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # what is asked after the call is the written follow-up, not ringing again
+    ("I rang the Hub this morning about a neglect concern and gave them everything verbally. Is that me done?",
+     "hub-call", "allowed_with_conditions"),
+    ("phoned the mash yesterday about the bruising on the toddler, anything else I need to do?",
+     "hub-call", "allowed_with_conditions"),
+    # the way of sending named is still answered: a photo of a bruise is not WhatsApped
+    ("I've already rung the hub, can I whatsapp my manager a pic of the bruise so she sees it?",
+     "text-personal", "not_allowed"),
+])
+def test_the_hub_already_rung_is_not_rung_again(assistant, question, rule, verdict):
+    reply = assistant.answer(question)
+    assert (reply.rule_id, reply.verdict.value) == (rule, verdict)
+    assert "already rung the Hub" in reply.text() and "0333 240 1727" in reply.text()
+
+
+@pytest.mark.parametrize("question", [
+    "I haven't rung the hub yet - a 6yo has fingertip bruising on both arms, can I email the SW?",
+    "Should I have rung the Hub? A girl told me her stepdad hit her last night and she's scared to go home.",
+    # a child in immediate danger is rung about whatever was rung before
+    "I rang the hub yesterday but the child is in immediate danger now, dad is back at the house",
+])
+def test_a_call_not_made_or_a_child_in_danger_now_still_rings_the_hub(assistant, question):
+    assert assistant.answer(question).verdict.value == "escalate"

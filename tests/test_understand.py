@@ -235,3 +235,10 @@ def test_encrypting_for_someone_is_an_email_attachment(policy, question, channel
 
 def test_one_password_for_every_file_is_reused(policy):
     assert Reader(policy).read("can I use 'Harbour77' for every zip file I send?").facts.password == "reused"
+
+
+def test_a_contraction_without_its_apostrophe_is_not_a_typo(policy):
+    """"havent" once became "haven" (Safe Haven) and "shouldnt" "should": the negation was lost."""
+    speller = Reader(policy).speller
+    assert speller.tokens("I havent, you shouldnt, they hadnt, theyre") == ["i", "havent", "you", "shouldnt", "they",
+                                                                             "hadnt", "theyre"]
