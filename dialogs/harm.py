@@ -164,6 +164,8 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
+_NONE_OF = frozenset(("no", "not", "without", "nor"))  # "no kids", "not child related"
+_SERVICE_OF = frozenset(("carer", "carers", "parent", "parents", "team", "panel", "service", "agency"))  # "foster carer"
 _FORMS = frozenset(("form", "forms"))  # a topic right after a cue only: "in form" is a form group
 _POSTED = frozenset(("story", "status"))  # "put on his story 'bye everyone'": own words posted
 _VISITS = frozenset(("visit", "meet", "session"))  # stems: "a housing assessment visit", "a review meeting"
@@ -273,7 +275,7 @@ class HarmReader:
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
-                                    "current", "soon", "children", "groups", "adults", "child_data")}
+                                    "current", "soon", "children", "groups", "adults", "child_data", "topic_of")}
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in words.explained]
         # So do words for what is not real: "training" is not "the train station", "course" not "of course"
@@ -357,6 +359,8 @@ class HarmReader:
             # happened to an adult's childhood; a sign already doubted (denied, in a document) is no child's now
             cues = [c for c in cues if not c.reading or c.reading == "weak"] if not any(
                 True for _ in self._find(stems, "recent")) else [c for c in cues if c.reading != "past"]
+        if cues and self._no_child_here(tokens, stems, text or ""):
+            cues = []  # "a colleague (lives alone, no kids) ... her ex has been abusive": no child in it, said so
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if cues:  # how the signs add up: each reading of the whole text done once
             now, child = self._now(stems, tokens), self._child(tokens, stems, text)
@@ -387,6 +391,10 @@ class HarmReader:
         if self._disclosed(text) and self._soon(stems) and self._story(text, (tokens, stems), now=False):
             # someone's own words about a child and what is about to happen ("... next week"): a disclosure
             return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
+        if self._disclosed(text) and self._child(tokens, stems, text) and self._now(stems, tokens):
+            # a child's (or a family's) own words quoted, just now, that no word here reads ("has just texted
+            # 'goodbye, tell my sister im sorry'"): asked about, unless the message reads as everyday
+            return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "quoted"),))
         return NOTHING
 
     def _disclosed(self, text: str) -> bool:
@@ -448,6 +456,14 @@ class HarmReader:
         data = self._spans(stems, "child_data")
         return any(data.isdisjoint(range(s, e)) for s, e in self._find(stems, "children")) \
             or self._aged(tokens, text)
+
+    def _no_child_here(self, tokens: list[str], stems: list[str], text: str) -> bool:
+        """Every child word says there is none ("lives alone, no kids", "not child related") and no child's age
+        is given: the harm told is an adult's own."""
+        found = [(s, e) for s, e in self._find(stems, "children")  # not "a foster carer", "the fostering team"
+                 if tokens[s] != "fostering" and not _SERVICE_OF.intersection(tokens[e:e + 1])]
+        return bool(found) and all(s and (tokens[s - 1] in _NONE_OF or tokens[s + 1:s + 2] == ["related"])
+                                   for s, _ in found) and not self._aged(tokens, text)
 
     def _aged(self, tokens: list[str], text: str) -> bool:
         """A child's age: "14yo", "y9", "5 yo", "aged 6", "Kayden (4)", "15 y/o", "she's 9"."""
@@ -592,6 +608,10 @@ class HarmReader:
         while before > 0 and stems[before - 1] != _END:
             before -= 1
         earlier = tokens[max(0, before):max(0, lo - 1)]
+        following = hi + 1  # the sentence after: "... injury report' - ok?? the injury was a playground fall"
+        while following < len(stems) and stems[following] != _END:
+            following += 1
+        next_told = tokens[hi + 1:following]
 
         # a worrying sign's own clause: a time word in another ("... be with his dad - dad passed away last year")
         # dates that clause, not the sign (ConText: a historical modifier's scope ends at a clause break). A clear
@@ -623,7 +643,8 @@ class HarmReader:
                                                                tokens[max(lo, start - 3):start + 1])
                                            or "it" in tokens[max(lo, start - 2):start]
                                            or ("missing" in words and _THINGS.intersection(tokens[max(lo, start - 3):start])))) \
-                or self._topic_after(tokens[end:end + 2]) or _score(tokens[lo:hi]) \
+                or self._topic_after(tokens[end:end + 2]) or self._topic_before(stems, lo, start) \
+                or _score(tokens[lo:hi]) \
                 or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
                 or (words == "neglected" and self._said_of_a_thing(tokens, stems, lo, start)) \
                 or (words in ("neglecting", "neglected", "neglect") and self._thing_after(tokens, stems, end, hi)) \
@@ -655,11 +676,11 @@ class HarmReader:
             if said("managed"):
                 readings.append("managed")
         if category in _EXPLAINABLE and not changing and (
-                self._explained_here(written, sentence) or (
-                any(True for _ in self._find(earlier, "explained")) and not self._reporters.intersection(
-                    self.stem(t) for t in earlier))):
+                self._explained_here(written, sentence) or any(
+                any(True for _ in self._find(told, "explained"))
+                and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told))):
             readings.append("explained")
-            causes = {tuple(told[s:e]) for told in (written, earlier) for s, e in self._find(told, "explained")}
+            causes = {tuple(told[s:e]) for told in (written, earlier, next_told) for s, e in self._find(told, "explained")}
             if len(causes) >= 2:  # in the cue's sentence and the one before it
                 readings.append("explained twice")  # "a header in the match ... accident form's done": told twice over
         if readings and resolved:
@@ -720,6 +741,14 @@ class HarmReader:
         return bool(after) and (after[0] in self._topics
                                 or (len(after) > 1 and after[1] in self._topics and after[1] not in _FORMS))
 
+    def _topic_before(self, stems: list[str], lo: int, start: int) -> bool:
+        """A `topic_of` phrase ending at most three words before the cue, no person between: the harm is a
+        subject ("a reading list flagging that it deals with suicide and exploitation", "a newsletter warning
+        about sextortion"), not something done to someone."""
+        near = stems[max(lo, start - 6):start]
+        return any(len(near) - e <= 3 and not self._people.intersection(near[e:])
+                   for _, e in self._find(near, "topic_of"))
+
     def _explained_here(self, written: list[str], sentence: list[str]) -> bool:
         """An innocent cause in the cue's sentence, told by the user, not reported ("mum says he fell off his
         bike")."""
@@ -747,7 +776,8 @@ class HarmReader:
         child = self._spans(stems, "children")
         return any(not child.intersection(range(s, e)) and not (e - s == 1 and written[s].endswith(("ing", "ed")))
                    and not (s and stems[s - 1] in self._no_stems)  # "no paperwork" tells of a child, it names no document
-                   and not (s > 1 and stems[s - 1] == "a" and stems[s - 2] in _HAVING)  # "has a record": a criminal one
+                   and not (s > 1 and stems[s - 1] == "a" and stems[s - 2] in _HAVING
+                            and written[s] in ("record", "records"))  # "has a record": a criminal one
                    and not (e < len(stems) and stems[e] == "that")  # "a report that she is held": telling, not a document
                    and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status

@@ -284,6 +284,7 @@ class HarmWords:
     groups: tuple[str, ...] = ()  # children in general ("the kids on our caseload"), not one child
     adults: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()  # a service or a piece of guidance named after a harm ("the self-harm policy")
+    topic_of: tuple[str, ...] = ()  # words that make the harm after them a subject ("a book that deals with suicide")
     history_written: tuple[str, ...] = ()  # history words whose stem says something else ("closed" is "close")
     child_data: tuple[str, ...] = ()  # a child named only as the owner of data ("the child's name and DOB")
     window: int = 4

@@ -670,3 +670,36 @@ def test_the_hub_already_rung_is_not_rung_again(assistant, question, rule, verdi
 ])
 def test_a_call_not_made_or_a_child_in_danger_now_still_rings_the_hub(assistant, question):
     assert assistant.answer(question).verdict.value == "escalate"
+
+
+@pytest.mark.parametrize("question", [
+    # a child's own words quoted just now, that no word here reads: asked about first
+    "A 16 year old on my caseload has just texted 'goodbye, tell my sister im sorry' and isn't answering. Can I "
+    "share her details with anyone?",
+])
+def test_a_childs_own_words_quoted_now_ask_about_harm(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.asks == "harm" or reply.verdict.value == "escalate"
+
+
+@pytest.mark.parametrize("question", [
+    # NSPCC: sexual language or knowledge a child should not have for their age
+    "A 4 year old in my room said something sexual about her mum's boyfriend this morning. Can I email the DSL?",
+])
+def test_a_young_childs_sexual_talk_rings_the_hub(assistant, question):
+    assert assistant.answer(question).verdict.value == "escalate"
+
+
+@pytest.mark.parametrize("question", [
+    # the harm is an adult's own, and the message says no child is in it
+    "A colleague (lives alone, no kids) says her ex has been abusive - can I email HR internally to ask for support?",
+    "A foster carer hurt her back lifting at the gym (not child related), can I email her sick note to the panel?",
+    # a subject, not something done to anyone
+    "I want to email parents a reading list flagging that the novel deals with suicide, so they're aware",
+    "Can I email out our newsletter warning about sextortion scams and how to report them? General advice only.",
+    # an injury the user explains in the next sentence, in a document's name
+    "subject line 'CONFIDENTIAL - injury report, Y3' ok? the injury was a playground fall last term, all sorted",
+])
+def test_harm_words_that_tell_of_no_child_at_risk(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict.value != "escalate" and reply.asks != "harm"
