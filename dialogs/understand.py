@@ -192,7 +192,8 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
-        received = received or bool(_SENT_TO_ME.search(" ".join(tokens)))
+        told_received = "received" in self.policy.signals and self._flag(tokens, hits, "received", negated=False) is True
+        received = received or told_received or bool(_SENT_TO_ME.search(" ".join(tokens)))
         missing = received and self._flag(tokens, hits, "password_missing", negated=False) is True \
             if "password_missing" in self.policy.signals else False
         if missing or (flags["encrypted"] is False and received
@@ -218,6 +219,7 @@ class Reader:
             # "we have no ISA with them": a fact of the question only; the guided check asks `agreement` itself
             no_agreement=True if flags["agreement"] is False else None,
             password_missing=True if missing else None,
+            received=True if told_received else None,
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
                         if h.category == "skipped_step" and self._negated(tokens, h, "skipped_step"))
@@ -262,7 +264,8 @@ class Reader:
             if acts.isdisjoint(tokens) or targets.isdisjoint(tokens):
                 continue
             for i, token in enumerate(tokens):
-                if token in acts and targets.intersection(tokens[max(0, i - within):i + within + 1]):
+                if token in acts and not (token == "copy" and tokens[i + 1:i + 2] == ["of"]) \
+                        and targets.intersection(tokens[max(0, i - within):i + within + 1]):  # "a copy of": a noun
                     hits.append(_Hit(signal, "yes", i, 1))
         return hits
 

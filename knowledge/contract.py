@@ -49,6 +49,7 @@ NEEDED: tuple[Needed, ...] = (
       for name, fact in (("urgent", "urgent"), ("other_identifier", "other_identifier"), ("agreement", "agreement"),
                          ("encrypted", "encrypted"), ("aes", "aes"), ("password_reused", "password"),
                          ("password_emailed", "password_emailed"), ("password_missing", "password_missing"),
+                         ("received", "received"),
                          ("already", "already"),
                          ("everything", "everything"), ("unavailable", "down"), ("in_body", "in_body"),
                          ("in_subject", "in_subject"), ("borrowed_account", "borrowed_account"),

@@ -325,7 +325,7 @@ class Policy:
 
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
-              "aes", "password", "password_emailed", "password_missing", "already", "down", "everything", "in_body", "in_subject",
+              "aes", "password", "password_emailed", "password_missing", "received", "already", "down", "everything", "in_body", "in_subject",
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
               "name_removed",
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
@@ -348,6 +348,7 @@ class Facts:
     password: str | None = None  # how a password the question proposes measures up (never the password)
     password_emailed: bool | None = None  # the password travels (or travelled) by email
     password_missing: bool | None = None  # an encrypted file received without its password ("no password came")
+    received: bool | None = None  # sent to the user: "a SW has emailed me", "I received", "the school sent me"
     already: bool | None = None  # it has happened: received, saved, sent
     down: str | None = None  # a channel that is not working ("the portal is down")
     everything: bool | None = None  # asked for, or about to send, everything on file

@@ -86,6 +86,8 @@ CASES = [
     (Facts(password_emailed=True), "password-by-email", Verdict.NOT_ALLOWED),
     (Facts(password_missing=True, encrypted=True, channel="email"), "password-not-received",
      Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(received=True, encrypted=False, channel="email", kind="pid"), "received-unencrypted",
+     Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(everything=True, recipient="external_org"), "send-everything", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(aes=False, recipient="external_org"), "weak-encryption", Verdict.NOT_ALLOWED),
     (Facts(channel="cloud_personal"), "cloud-account", Verdict.NOT_ALLOWED),

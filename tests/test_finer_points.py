@@ -565,3 +565,26 @@ def test_who_sent_it_to_the_user_is_not_the_recipient(assistant, question, recip
 def test_an_email_meant_for_someone_else(assistant, question, rule):
     reply, _ = ask(assistant, question)
     assert reply.rule_id == rule
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # when and where, nothing about the child: logistics
+    ("youth worker - can i text the lads on the trip that the minibus leaves at 8", "text-logistics", None),
+    ("can I text mum to say the meeting is at 2 on Thursday?", "text-logistics", None),
+    # "a copy of the whole plan" is one copy, not copying everyone in
+    ("Housing asked for a copy of the whole CIN plan for a rehousing bid. Can I email it?", None, None),
+    # "plain email": nothing added to protect it
+    ("external counsellor wants the referral form - name, DOB and reason. Plain email ok?", None, NOT),
+    # received unencrypted: not the user's sending; what to do now
+    ("A SW has just emailed me a child's CP plan unencrypted. Do I need to do anything?", "received-unencrypted",
+     Verdict.ALLOWED_WITH_CONDITIONS),
+])
+def test_logistics_copies_plain_email_and_what_came_in(assistant, question, rule, verdict):
+    reply, _ = ask(assistant, question)
+    assert rule is None or reply.rule_id == rule
+    assert reply.rule_id != "cc-too-many"
+    assert verdict is None or reply.verdict is verdict
+
+
+def test_a_college_is_outside_the_council(assistant):
+    assert assistant.reader.read("can I email the care leavers' list to the college?").facts.recipient == "external_org"
