@@ -164,6 +164,8 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
+_ROLE = frozenset(("coach", "coaches", "teacher", "teachers", "instructor", "instructors", "volunteer", "volunteers",
+                   "leader", "leaders", "lead", "manager", "officer", "worker", "staff"))  # "swimming coach"
 _NONE_OF = frozenset(("no", "not", "without", "nor"))  # "no kids", "not child related"
 _SERVICE_OF = frozenset(("carer", "carers", "parent", "parents", "team", "panel", "service", "agency"))  # "foster carer"
 _FORMS = frozenset(("form", "forms"))  # a topic right after a cue only: "in form" is a form group
@@ -526,7 +528,7 @@ class HarmReader:
         # an accident told twice over by the user ("PE lesson ... saw it happen"), not reported before it ("they
         # say mum's at work"): a story with its own explanation. One cause alone may be no cause: "a new bike he
         # can't explain" tells of no injury
-        causes = [(s, tuple(words[s:e])) for s, e in self._find(words, "explained")]
+        causes = [(s, tuple(words[s:e])) for s, e in self._causes(words)]
         if len({cause for _, cause in causes}) >= 2 and not self._reported(stems[:causes[0][0]]):
             return False
         return self._child(*whole, text)  # the child may be named in the question: "... a yr 3 lad's arms? he says"
@@ -677,10 +679,10 @@ class HarmReader:
                 readings.append("managed")
         if category in _EXPLAINABLE and not changing and (
                 self._explained_here(written, sentence) or any(
-                any(True for _ in self._find(told, "explained"))
+                any(True for _ in self._causes(told))
                 and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told))):
             readings.append("explained")
-            causes = {tuple(told[s:e]) for told in (written, earlier, next_told) for s, e in self._find(told, "explained")}
+            causes = {tuple(told[s:e]) for told in (written, earlier, next_told) for s, e in self._causes(told)}
             if len(causes) >= 2:  # in the cue's sentence and the one before it
                 readings.append("explained twice")  # "a header in the match ... accident form's done": told twice over
         if readings and resolved:
@@ -752,7 +754,14 @@ class HarmReader:
     def _explained_here(self, written: list[str], sentence: list[str]) -> bool:
         """An innocent cause in the cue's sentence, told by the user, not reported ("mum says he fell off his
         bike")."""
-        return any(True for _ in self._find(written, "explained")) and not self._reported(sentence)
+        return any(True for _ in self._causes(written)) and not self._reported(sentence)
+
+    def _causes(self, written: list[str]) -> Iterator[tuple[int, int]]:
+        """Innocent causes (`explained`), not a sport or place naming the user's own role: "swimming coach here",
+        "the PE teacher", "a football club volunteer" say who is writing, not how a child was hurt."""
+        for s, e in self._find(written, "explained"):
+            if not _ROLE.intersection(written[e:e + 1]):
+                yield s, e
 
     def _safe_now(self, stems: list[str], before: Sequence[str] = ()) -> bool:
         """The user saying a child is safe now (`resolved`), not someone reported saying so: in "she says

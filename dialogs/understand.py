@@ -192,12 +192,13 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
-        told_received = "received" in self.policy.signals and self._flag(tokens, hits, "received", negated=False) is True
+        # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
+        told_received = "received" in self.policy.signals and self._flag(tokens, hits, "received", negated=False) is True \
+            and not _ASKS_TO_SEND.search(" ".join(tokens))
         received = received or told_received or bool(_SENT_TO_ME.search(" ".join(tokens)))
         missing = received and self._flag(tokens, hits, "password_missing", negated=False) is True \
             if "password_missing" in self.policy.signals else False
-        if missing or (flags["encrypted"] is False and received
-                       and any(h.category == "encrypted" and h.value == "yes" for h in hits)):
+        if missing:
             flags["encrypted"] = True  # "got an encrypted file but no password": the file is encrypted, its password missing
         if not channels and recipient is not None and flags["encrypted"] is not None and recipient in _BY_EMAIL \
                 and not _RECEIVING.intersection(tokens) and not _SENT_TO_ME.search(" ".join(tokens)) \
@@ -500,6 +501,8 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
     if before[-1:] == ["from"] or (len(before) == 2 and before[0] == "from" and before[1] in _A_WORD):
         return "origin"
     return None
+_ASKS_TO_SEND = re.compile(r"\b(?:can|could|should|shall|will|may)\s+(?:i|we|she|he|they|you)\s+(?:just\s+)?"
+                           r"(?:send|resend|email|forward|fax|text|post)\b")
 _SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
 _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no password": a zip may come without one
 
@@ -590,12 +593,25 @@ class _PasswordReader:
                                  rf"enough)\s+){{1,3}}(?:zip\s+)?(?:{names})\b",
                                  re.IGNORECASE)
         self._names = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
+        # "can the password be the child's date of birth?", "use her surname as the password": numbers only or
+        # letters only, and known to anyone who knows the child
+        known = r"(?:date\s+of\s+birth|dob|d\.o\.b|birthday|birth\s+date|surname|first\s+name|name|postcode)"
+        whose = r"(?:the\s+)?(?:child|childs|child's|child\u2019s|kid's|kids|his|her|their|mum's|dad's|family's|the)"
+        self._described = re.compile(rf"\b(?:{names}|it)\s+(?:be|is|being)\s+(?:something\s+like\s+|like\s+|just\s+)?"
+                                     rf"{whose}\s+{known}\b|\b{whose}\s+{known}\s+as\s+(?:the|a|my|our)?\s*(?:{names})\b",
+                                     re.IGNORECASE)
+        # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password
+        self._for_file = re.compile(r"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:(?:ok|okay|good|strong|secure|"
+                                    r"safe)\s+enough|ok|okay|alright|fine)\s+(?:for|on|as)\s+(?:the|a|my|our|this|that)?"
+                                    r"\s*(?:7zip|7-zip|zip|zipped|encrypted|protected)\b(?!\s+(?:file\s+)?names?\b)",
+                                    re.IGNORECASE)  # not "is JSmith.zip alright for the zip file name?"
         self._speller = speller
         self._not = frozenset(w for p in check.not_passwords for w in _split(p))
 
     def candidates(self, text: str) -> list[str]:
         if not self._names.search(text):
-            return []
+            return [word for m in self._for_file.finditer(text)
+                    for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")] if self._plausible(word)]
         found = [m.group(1) for m in _QUOTED.finditer(text)]
         found += [word.strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
                   for word in [m.group(1) or m.group(2)] if word.lower() not in self._not]
@@ -624,7 +640,7 @@ class _PasswordReader:
             return "reused"
         found = self.candidates(text)
         if not found:
-            return None
+            return "no_mix" if self._described.search(text) else None
         word = found[0]
         short = len(word) < self.check.min_length
         mixed = any(c.isalpha() for c in word) and any(c.isdigit() for c in word)

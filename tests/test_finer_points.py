@@ -588,3 +588,17 @@ def test_logistics_copies_plain_email_and_what_came_in(assistant, question, rule
 
 def test_a_college_is_outside_the_council(assistant):
     assert assistant.reader.read("can I email the care leavers' list to the college?").facts.recipient == "external_org"
+
+
+@pytest.mark.parametrize("question, password", [
+    # a password asked of a zip without the word "password"
+    ("Is 'Summer2015' strong enough for the 7zip file?", "strong"),
+    # described, not given: numbers only or letters only, and known to anyone who knows the child
+    ("If the password is agreed in advance, can it be something like the child's date of birth?", "no_mix"),
+    ("can I use her surname as the password?", "no_mix"),
+    # not a password
+    ("is JSmith_PEP.zip alright for the zip file name?", None),
+    ("the password must not be in the same email as the child's name, right?", None),
+])
+def test_a_password_put_forward_without_its_word_or_described(assistant, question, password):
+    assert assistant.reader.read(question).facts.password == password
