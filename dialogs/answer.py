@@ -67,7 +67,12 @@ _MANY = re.compile(r"\b(?:\d+|all|several|many|multiple|lots of|a group of|group
 _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 # "... fax them the whole file, ok?": a statement with a tag asking for a yes or no
 # Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
-_OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still )?(?:have|need) to\b|"
+# Sending something with its protection left off, said outright (not "I don't have 7-Zip")
+_UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|without (?:encrypting|encryption|"
+                          r"zipping|a password|the password)|plain email|in plain text)\b"
+                          r"(?!\s+(?:copy|copies|version|versions|original))",  # the copy the protocol says to keep
+                          re.IGNORECASE)
+_OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still |also |even |always )?(?:have|need) to\b|"
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b", re.IGNORECASE)
 # What the user does or means to do, told beside the question: the question is whether that is all right
 _PROPOSING = re.compile(r"^\s*(?:was|were) (?:going|planning) to\b|"  # "was going to do Kayden.Jones.zip"
@@ -107,7 +112,8 @@ _UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words fo
 # "how do I agree the password?", "what am I meant to keep?": steps asked for, not a fact
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
-_ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b",
+_ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
+                     r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b",
                      re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
@@ -317,6 +323,11 @@ class Assistant:
             quoted = self.protocol_words(prepared, form, understood, by_rules)
             return quoted if quoted is not None else self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]
+        if by_rules.asks and by_rules.asks != "harm" and faq.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) \
+                and understood.facts.get("encrypted") is False and _UNPROTECTED.search(question):
+            # "they've got no 7zip - can I send it unencrypted just this once?": a permissive FAQ never answers a
+            # proposal to send unprotected; the rules' question (who receives it decides), with the FAQ beneath
+            return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
         if by_rules.asks and by_rules.asks != "harm" and self._only_route(prepared):
             # "can I fax it?", "can I text this to the foster carer?": a way and a person, nothing of what it is:
             # the rules' question, with the FAQ's text beneath

@@ -357,10 +357,14 @@ class Reader:
                                                    [tuple(_split(w)) for w in signal.negations])
         after, before = phrases
         found = []
+        routes = [h.start for h in hits if h.category == "channel"]
         for hit in (h for h in hits if h.category == "channel"):
             end = hit.start + hit.length
+            # "quicker than faffing with the portal": a few words between, none of them another route ("instead
+            # of faxing, is a courier ok?" passes over the fax, not the courier)
+            gap = 1 if any(hit.start - 4 <= r < hit.start for r in routes) else 3
             if (end < len(tokens) and tokens[end] in also_after) or _phrase_after(tokens, end, after, max_gap=2) \
-                    or _phrase_before(tokens, hit.start, before, lookback=4, max_gap=1):
+                    or _phrase_before(tokens, hit.start, before, lookback=gap + 3, max_gap=gap):
                 found.append(hit.value)
         return found
 
