@@ -166,6 +166,9 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 _ROLE = frozenset(("coach", "coaches", "teacher", "teachers", "instructor", "instructors", "volunteer", "volunteers",
                    "leader", "leaders", "lead", "manager", "officer", "worker", "staff"))  # "swimming coach"
+# What crashes, bangs or breaks down in an office: "my work email keeps crashing", "the laptop took a battering"
+_MACHINES = frozenset("email emails laptop laptops computer computers pc system systems app apps phone outlook teams "
+                      "server website portal printer fax machine software network wifi internet mosaic".split())
 _NONE_OF = frozenset(("no", "not", "without", "nor"))  # "no kids", "not child related"
 _SERVICE_OF = frozenset(("carer", "carers", "parent", "parents", "team", "panel", "service", "agency"))  # "foster carer"
 _FORMS = frozenset(("form", "forms"))  # a topic right after a cue only: "in form" is a form group
@@ -648,6 +651,8 @@ class HarmReader:
                 or self._topic_after(tokens[end:end + 2]) or self._topic_before(stems, lo, start) \
                 or _score(tokens[lo:hi]) \
                 or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
+                or (category in ("domestic", "physical") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
+                    and not self._people.intersection(stems[max(lo, start - 3):start])) \
                 or (words == "neglected" and self._said_of_a_thing(tokens, stems, lo, start)) \
                 or (words in ("neglecting", "neglected", "neglect") and self._thing_after(tokens, stems, end, hi)) \
                 or (category == "self_harm" and _MYSELF.intersection(words.split()) and _JOKING.intersection(written)) \
@@ -800,7 +805,9 @@ class HarmReader:
         "a note saying I've taken all the tablets", "a voicemail saying mum's boyfriend hit me", not "the report
         says he was bruised"."""
         last = max((e for _, e in self._find(before, "documents")), default=0)
-        return any(stem in self._reporters and _FIRST_PERSON.intersection([*before[i + 1:], *after][:4])
+        # "typing up notes and a dad on the phone just said he'll hurt the baby": a person's words, reported
+        return any(stem in self._reporters and (_FIRST_PERSON.intersection([*before[i + 1:], *after][:4])
+                                                or self._people.intersection(before[max(last, i - 5):i]))
                    for i, stem in enumerate(before[last:], last))
 
     def is_story(self, tokens: Iterable[str], text: str | None = None) -> bool:

@@ -150,7 +150,8 @@ class Reader:
         # "ring them with the password": the phone carries the password, the document goes another way;
         # "what should I call the zip file": naming it, not ringing anyone
         if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)
-                                    or self._whom_to_ring(tokens, hits)):
+                                    or self._whom_to_ring(tokens, hits)
+                                    or (len(channels) > 1 and _CALL_ME.search(" ".join(tokens)))):
             channels.remove("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
@@ -253,6 +254,9 @@ class Reader:
         # "email the password protected file": the password is not what is emailed
         hits = [h for h in hits if not (tokens[h.start + h.length - 1] in _PASSWORD_WORDS
                                         and tokens[h.start + h.length:h.start + h.length + 1] in _GLUED)]
+        # "all the information security stuff": a subject named, not everything held
+        hits = [h for h in hits if not (h.category == "everything"
+                                        and _SUBJECT_AFTER.intersection(tokens[h.start + h.length:h.start + h.length + 1]))]
         # A channel's own words name no one: "school portal" is not a school.
         channels = [h for h in hits if h.category == "channel" and h.length > 1]
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
@@ -505,6 +509,13 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
     if before[-1:] == ["from"] or (len(before) == 2 and before[0] == "from" and before[1] in _A_WORD):
         return "origin"
     return None
+# "text them to ask them to ring me back": the call is what the message asks for, not the route
+_CALL_ME = re.compile(r"\b(?:ring|call|phone) (?:me|us) back\b|\bgive (?:me|us) a (?:ring|call|bell)\b")
+_SUBJECT_AFTER = frozenset({"security", "governance", "sharing", "technology", "systems", "management", "officer",
+                            "team"})
+_NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
+_LENGTH = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[ -](?:characters?|chars?|letters?|digits?)\b",
+                     re.IGNORECASE)
 _ASKS_TO_SEND = re.compile(r"\b(?:can|could|should|shall|will|may)\s+(?:i|we|she|he|they|you)\s+(?:just\s+)?"
                            r"(?:send|resend|email|forward|fax|text|post)\b")
 _SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
@@ -637,6 +648,18 @@ class _PasswordReader:
             return any(c.isalnum() for c in word)
         return self._speller.correct(plain) == plain and not self._speller.known(plain)
 
+    def _length_told(self, text: str) -> str | None:
+        """"can a password be six characters if it has symbols?": a length said, shorter than the protocol's
+        minimum, is too short whatever else it has; a length long enough says nothing of the mix."""
+        if not self._names.search(text):
+            return None
+        for m in _LENGTH.finditer(text):
+            told = m.group(1).lower()
+            n = int(told) if told.isdigit() else _NUMBER_WORDS.get(told)
+            if n is not None and n < self.check.min_length:
+                return "too_short"
+        return None
+
     def judge(self, text: str, reused: bool = False) -> str | None:
         """reused (one password for several transmissions), else strong, too_short, no_mix or
         short_no_mix for the first password proposed; None if none is."""
@@ -644,7 +667,7 @@ class _PasswordReader:
             return "reused"
         found = self.candidates(text)
         if not found:
-            return "no_mix" if self._described.search(text) else None
+            return "no_mix" if self._described.search(text) else self._length_told(text)
         word = found[0]
         short = len(word) < self.check.min_length
         mixed = any(c.isalpha() for c in word) and any(c.isdigit() for c in word)

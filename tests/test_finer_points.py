@@ -602,3 +602,19 @@ def test_a_college_is_outside_the_council(assistant):
 ])
 def test_a_password_put_forward_without_its_word_or_described(assistant, question, password):
     assert assistant.reader.read(question).facts.password == password
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("An internal email has landed with me about a family I don't work with. Should I open it to see who it's for?",
+     "not-intended-open"),
+    ("can i text a young person just to ask them to ring me back", "text-logistics"),
+    ("Can a password be six characters if it's got loads of symbols in it?", "password-too-short"),
+])
+def test_round_33_rules(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == rule
+
+
+def test_information_security_is_a_subject_not_everything_held(assistant):
+    reply, _ = ask(assistant, "Is there a page on Intouch with all the information security stuff?")
+    assert reply.rule_id != "send-everything" and reply.verdict is not NOT

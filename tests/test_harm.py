@@ -730,3 +730,21 @@ def test_a_touch_done_to_a_thing_is_no_sign_of_sexual_abuse(assistant):
     question = "The toddler tried to touch the hot iron but I moved it away in time. Can I text mum?"
     assert assistant.reader.read(question).harm.level is None
     assert assistant.answer(question).verdict.value != "escalate"
+
+
+@pytest.mark.parametrize("question, rung", [
+    # an office machine crashing is no household's violence
+    ("youth worker - my work email keeps crashing on my phone, can I use my own outlook.com to msg a mum about "
+     "session times?", False),
+    # the user's own "nothing urgent" beside a child's words quoted
+    ("A pupil told me her mum has been 'sad and sleeping all day'. Nothing urgent, she seems fine, can I tell the "
+     "family support worker?", False),
+    # an adult passing as family, taking a child to parties
+    ("GP reception: a girl of about 14 just whispered that the man with her isn't really her uncle and he makes her "
+     "go to parties with his friends. What do I do?", True),
+    # a person's words reported while the user types up notes: not the notes' description
+    ("typing up notes and a dad on the phone just said he'll hurt the baby if the social worker comes near. Do I "
+     "just put it in the notes?", True),
+])
+def test_round_33_readings(assistant, question, rung):
+    assert (assistant.answer(question).verdict.value == "escalate") is rung
