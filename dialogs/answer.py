@@ -87,7 +87,8 @@ _PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]
 _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|forwarding|keeping|leaving)\b|"
                       r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|ve|\u2019ve| have)?"
                       r"\s+(?:usually\s+|always\s+|normally\s+)?(?:just\s+)?(?:put|leave|keep|send|sent|"
-                      r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent|hit|"
+                      r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent|hit|named|"
+                      r"saved|called|"
                       r"pick|trust|go with)\b|^\s*just (?:fire|bung|stick|pick|trust|go with)\b|"
                       r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|"
                       r"forward|use|save|post)\b|"
@@ -238,7 +239,8 @@ class Assistant:
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \
                 and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm" \
-                and not understood.facts.get("misdirected"):  # a mistake told, no sign of harm: what to do now
+                and not understood.facts.get("misdirected") \
+                and not understood.harm.settled:  # a mistake told, or every sign told as over: what to do now
             # nothing the words could read, in a message that reads like the ones where a child was at risk
             words = ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
             return self.ask_harm(understood.facts, HarmAssessment(

@@ -99,6 +99,7 @@ class HarmAssessment:
     because: tuple[Cue, ...] = ()
     immediate: bool = False  # a child in immediate danger: 999 first
     explained: bool = False  # a sign of injury the user gave an innocent cause for: no untold story to ask about
+    settled: bool = False  # every sign read told by the user as over ("he's fine now"): the learned reading asks nothing
 
     def to_json(self) -> dict[str, object]:
         return {"level": self.level.value if self.level else None,
@@ -389,6 +390,10 @@ class HarmReader:
             # every word of harm read was an injury explained ("broke his wrist on the trampoline ... the
             # fracture clinic letter confirms it") or not about a child ("it's gone missing"): no untold story
             return HarmAssessment(None, explained=True)
+        if dropped and set(dropped) == {"over"}:
+            # every sign read was told as over by the user ("bumped his head ... he's fine and back in the pool"):
+            # nothing to ask about, whatever a message like it usually tells
+            return HarmAssessment(None, settled=True)
         if self._story(text, (tokens, stems)):
             if self._disclosed(text):  # someone's own words, reported about a child now: a disclosure
                 return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))

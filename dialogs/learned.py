@@ -222,13 +222,33 @@ def train(cases: Sequence[tuple[str, int]], *, strength: float = 4.0, epochs: in
     return idf, {g: w / averaged for g, w in summed.items()}, summed_bias / averaged
 
 
+_SEEDS = 3  # models averaged per head (see build)
+
+
+def _bagged(fit: Callable[[int, Mapping[str, float] | None], tuple[dict[str, float], dict[str, float], float]],
+            idf: Mapping[str, float] | None) -> tuple[dict[str, float], dict[str, float], float]:
+    """(idf, weights, bias), each weight and the bias the mean of `_SEEDS` fits; the idf of the first."""
+    fits = []
+    for seed in range(_SEEDS):
+        fitted = fit(seed, idf)
+        idf = fitted[0]
+        fits.append(fitted)
+    names = {g for _, weights, _ in fits for g in weights}
+    return (fits[0][0], {g: sum(w.get(g, 0.0) for _, w, _ in fits) / _SEEDS for g in names},
+            sum(b for _, _, b in fits) / _SEEDS)
+
+
 def build(paths: Sequence[Path]) -> dict[str, object]:
     """The model file's content: what it was trained on (names and SHA-256), then the numbers: each feature's
     [idf, weight, clear weight], the second head reading the same features."""
     import hashlib  # noqa: PLC0415 - only to train
 
-    idf, weights, bias = train(marked(paths))
-    _, clear, clear_bias = train(marked_clear(paths), idf=idf)
+    # Each head averaged over models trained in different orders (seeds): one order alone moved everyday
+    # messages ("bumped his head at the gala, he's fine") across the asking threshold from one retraining to
+    # the next
+    cases, clear_cases = marked(paths), marked_clear(paths)
+    idf, weights, bias = _bagged(lambda seed, idf_: train(cases, seed=seed, idf=idf_), None)
+    _, clear, clear_bias = _bagged(lambda seed, idf_: train(clear_cases, seed=seed, idf=idf_), idf)
     return {
         "about": "Learned reading of harm (dialogs/learned.py). Generated: python -m dialogs.learned tests/data/*.yaml",
         "trained_on": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(paths)},

@@ -612,7 +612,8 @@ class _PasswordReader:
         # letters only, and known to anyone who knows the child
         known = r"(?:date\s+of\s+birth|dob|d\.o\.b|birthday|birth\s+date|surname|first\s+name|name|postcode)"
         whose = r"(?:the\s+)?(?:child|childs|child's|child\u2019s|kid's|kids|his|her|their|mum's|dad's|family's|the)"
-        self._described = re.compile(rf"\b(?:{names}|it)\s+(?:be|is|being)\s+(?:something\s+like\s+|like\s+|just\s+)?"
+        self._described = re.compile(rf"\b(?:{names}|it)\s+(?:just\s+|simply\s+)?(?:be|is|being)\s+"
+                                     rf"(?:something\s+like\s+|like\s+|just\s+)?"
                                      rf"{whose}\s+{known}\b|\b{whose}\s+{known}\s+as\s+(?:the|a|my|our)?\s*(?:{names})\b",
                                      re.IGNORECASE)
         # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password
