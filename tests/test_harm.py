@@ -525,6 +525,9 @@ def test_asked_about_first(assistant, question):
     # the user's own day, and out of a thing, not out of a home
     "My password has expired and I'm locked out, can I use a colleague's login just today?",
     "The whole team got locked out of the case system this morning, can we email the referrals instead?",
+    # a child touching a thing (retrained with one training order, the learned reading asked here: 0.96; averaged
+    # over three orders, 0.06)
+    "The toddler tried to touch the hot iron but I moved it away in time. Can I text mum?",
 ])
 def test_no_child_at_risk_is_read(assistant, question):
     """A doubted sign about someone now an adult; cuts, plans, figures and templates; an accident over; the
@@ -724,13 +727,6 @@ def test_a_child_asking_for_a_confidence_is_not_an_adults_secret(assistant):
                              "clinic. Does the protocol say anything about this?")
     assert reply.verdict.value != "escalate"
 
-
-def test_a_touch_done_to_a_thing_is_no_sign_of_sexual_abuse(assistant):
-    """The words read no cue in a child touching a thing. The learned reading, retrained on rounds 32-33, asks
-    the harm question here (0.96: "toddler", "tried to", "time"); it never rings the Hub on it."""
-    question = "The toddler tried to touch the hot iron but I moved it away in time. Can I text mum?"
-    assert assistant.reader.read(question).harm.level is None
-    assert assistant.answer(question).verdict.value != "escalate"
 
 
 @pytest.mark.parametrize("question, rung", [
