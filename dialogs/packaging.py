@@ -75,7 +75,7 @@ def describe(policy: Policy, package: Package) -> PackageText:
              "Inside it (shown to you only):"]
     lines += [f"{f.inner}: was {f.original}" + (" (name shown cleaned up)" if f.renamed_for_display else "")
               for f in package.files]
-    lines.append("The password comes in a separate message.")
+    lines.append("The password follows separately, below.")  # a message of its own in chat, its own block in a terminal
     return PackageText(
         ready_title="Your encrypted package is ready",
         ready_lines=tuple(lines),
