@@ -758,3 +758,9 @@ def test_round_33_readings(assistant, question, rung):
 def test_a_childs_pregnancy_is_asked_about(assistant, question, asked):
     reply = assistant.answer(question)
     assert (reply.asks == "harm" or reply.verdict.value == "escalate") is asked
+
+
+def test_an_adult_known_to_be_a_risk_meeting_a_child_now_rings(assistant):
+    reply = assistant.answer("Residential: one of our 14 yr olds says she's meeting a man we know is a risk after "
+                             "school today. Can I tell the police?")
+    assert reply.verdict.value == "escalate"
