@@ -66,12 +66,12 @@ _MANY = re.compile(r"\b(?:\d+|all|several|many|multiple|lots of|a group of|group
                    r"(?:foster\s+|adoptive\s+|kinship\s+)?(?:carer|parent|family|families|member|adopter|people)s?\b")
 _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 # "... fax them the whole file, ok?": a statement with a tag asking for a yes or no
-# Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
 # Sending something with its protection left off, said outright (not "I don't have 7-Zip")
 _UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|without (?:encrypting|encryption|"
                           r"zipping|a password|the password)|plain email|in plain text)\b"
                           r"(?!\s+(?:copy|copies|version|versions|original))",  # the copy the protocol says to keep
                           re.IGNORECASE)
+# Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
 _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still |also |even |always )?(?:have|need) to\b|"
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b", re.IGNORECASE)
 # What the user does or means to do, told beside the question: the question is whether that is all right

@@ -394,14 +394,15 @@ class HarmReader:
             # every sign read was told as over by the user ("bumped his head ... he's fine and back in the pool"):
             # nothing to ask about, whatever a message like it usually tells
             return HarmAssessment(None, settled=True)
+        disclosed = self._disclosed(text)
         if self._story(text, (tokens, stems)):
-            if self._disclosed(text):  # someone's own words, reported about a child now: a disclosure
+            if disclosed:  # someone's own words, reported about a child now: a disclosure
                 return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "story"),))
-        if self._disclosed(text) and self._soon(stems) and self._story(text, (tokens, stems), now=False):
+        if disclosed and self._soon(stems) and self._story(text, (tokens, stems), now=False):
             # someone's own words about a child and what is about to happen ("... next week"): a disclosure
             return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
-        if self._disclosed(text) and self._child(tokens, stems, text) and self._now(stems, tokens):
+        if disclosed and self._child(tokens, stems, text) and self._now(stems, tokens):
             # a child's (or a family's) own words quoted, just now, that no word here reads ("has just texted
             # 'goodbye, tell my sister im sorry'"): asked about, unless the message reads as everyday
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "quoted"),))
@@ -618,10 +619,6 @@ class HarmReader:
         while before > 0 and stems[before - 1] != _END:
             before -= 1
         earlier = tokens[max(0, before):max(0, lo - 1)]
-        following = hi + 1  # the sentence after: "... injury report' - ok?? the injury was a playground fall"
-        while following < len(stems) and stems[following] != _END:
-            following += 1
-        next_told = tokens[hi + 1:following]
 
         # a worrying sign's own clause: a time word in another ("... be with his dad - dad passed away last year")
         # dates that clause, not the sign (ConText: a historical modifier's scope ends at a clause break). A clear
@@ -687,14 +684,18 @@ class HarmReader:
                 readings.append("past")
             if said("managed"):
                 readings.append("managed")
-        if category in _EXPLAINABLE and not changing and (
-                self._explained_here(written, sentence) or any(
-                any(True for _ in self._causes(told))
-                and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told))):
-            readings.append("explained")
-            causes = {tuple(told[s:e]) for told in (written, earlier, next_told) for s, e in self._causes(told)}
-            if len(causes) >= 2:  # in the cue's sentence and the one before it
-                readings.append("explained twice")  # "a header in the match ... accident form's done": told twice over
+        if category in _EXPLAINABLE and not changing:
+            following = hi + 1  # the sentence after: "... injury report' - ok?? the injury was a playground fall"
+            while following < len(stems) and stems[following] != _END:
+                following += 1
+            next_told = tokens[hi + 1:following]
+            if self._explained_here(written, sentence) or any(
+                    any(True for _ in self._causes(told))
+                    and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told)):
+                readings.append("explained")
+                causes = {tuple(told[s:e]) for told in (written, earlier, next_told) for s, e in self._causes(told)}
+                if len(causes) >= 2:  # in the cue's sentence and the one before or after it
+                    readings.append("explained twice")  # "a header in the match ... accident form's done"
         if readings and resolved:
             readings.append("resolved")  # "... abused as a toddler. She is doing really well now."
         if said_no:

@@ -108,6 +108,7 @@ class Reader:
 
     def read(self, text: str) -> Understanding:
         tokens = self.speller.tokens(text)
+        said = " ".join(tokens)  # for the patterns read over the whole question
         hits = self._hits(tokens)
         # "a flyer with no case details": identifying details said to be left out are not sent. Not a name left
         # out (what is left may still identify: the name_removed signal's rule), nor "no safeguarding concerns"
@@ -131,10 +132,9 @@ class Reader:
         # "the zip the school sent me", "a provider emailed us", "got a report from another council": who sent it
         # to the user, not who it goes to
         received = bool(_RECEIVING.intersection(tokens))
-        origins = [h for h in recipients if _sender(tokens, h) == "origin"]
-        keep_origins = not received and len(origins) == len(recipients)
-        recipients = [h for h in recipients
-                      if not (_sender(tokens, h) == "to_user" or (h in origins and not keep_origins))]
+        senders = [(h, _sender(tokens, h)) for h in recipients]
+        keep_origins = not received and all(sent == "origin" for _, sent in senders)  # "from" only: still the recipient
+        recipients = [h for h, sent in senders if sent is None or (sent == "origin" and keep_origins)]
         for i, token in enumerate(tokens):
             value = _address_kind(token, self._domains, self._generic_locals)
             if value:
@@ -151,7 +151,7 @@ class Reader:
         # "what should I call the zip file": naming it, not ringing anyone
         if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)
                                     or self._whom_to_ring(tokens, hits)
-                                    or (len(channels) > 1 and _CALL_ME.search(" ".join(tokens)))):
+                                    or (len(channels) > 1 and _CALL_ME.search(said))):
             channels.remove("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
@@ -194,15 +194,14 @@ class Reader:
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
-        told_received = "received" in self.policy.signals and self._flag(tokens, hits, "received", negated=False) is True \
-            and not _ASKS_TO_SEND.search(" ".join(tokens))
-        received = received or told_received or bool(_SENT_TO_ME.search(" ".join(tokens)))
-        missing = received and self._flag(tokens, hits, "password_missing", negated=False) is True \
-            if "password_missing" in self.policy.signals else False
+        sent_to_me = bool(_SENT_TO_ME.search(said))
+        told_received = self._flag(tokens, hits, "received", negated=False) is True and not _ASKS_TO_SEND.search(said)
+        missing = (received or told_received or sent_to_me) \
+            and self._flag(tokens, hits, "password_missing", negated=False) is True
         if missing:
             flags["encrypted"] = True  # "got an encrypted file but no password": the file is encrypted, its password missing
         if not channels and recipient is not None and flags["encrypted"] is not None and recipient in _BY_EMAIL \
-                and not _RECEIVING.intersection(tokens) and not _SENT_TO_ME.search(" ".join(tokens)) \
+                and not received and not sent_to_me \
                 and self.policy.channels.get("email") is not None:
             channels.append("email")  # "still need to encrypt it for the GP?": only an email attachment is encrypted
         harm = self.harm.assess(text)
@@ -225,7 +224,7 @@ class Reader:
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
                         if h.category == "skipped_step" and self._negated(tokens, h, "skipped_step"))
-        hub_rung = "hub_rung" in self.policy.signals and self._flag(tokens, hits, "hub_rung", negated=False) is True
+        hub_rung = self._flag(tokens, hits, "hub_rung", negated=False) is True
         return Understanding(facts, tuple(channels), tuple(tokens), harm, skipped, hub_rung)
 
     def _hits(self, tokens: list[str]) -> list[_Hit]:

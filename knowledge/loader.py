@@ -66,8 +66,8 @@ _Rank = TypeVar("_Rank", bound="SupportsDunderLT[Any]")  # a severity, a (rank, 
 DATA_DIR = Path(__file__).with_name("data")
 FILES = ("sections", "vocabulary", "facts", "signals", "harm", "checklists", "rules", "faq")
 EVERYDAY_WORDS = "everyday_words.txt"
-BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "password_missing", "received",
-                        "already", "everything", "in_body", "in_subject",
+BOOL_FACTS = frozenset({"harm", "urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed",
+                        "password_missing", "received", "already", "everything", "in_body", "in_subject",
                         "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected",
                         "to_hub", "name_removed"})
 

@@ -325,7 +325,8 @@ class Policy:
 
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
-              "aes", "password", "password_emailed", "password_missing", "received", "already", "down", "everything", "in_body", "in_subject",
+              "aes", "password", "password_emailed", "password_missing", "received", "already", "down", "everything",
+              "in_body", "in_subject",
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
               "name_removed",
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
