@@ -250,10 +250,10 @@ class Assistant:
             # "didn't check the number with them, that's fine isn't it", "can I send it without encrypting?": a
             # step the answer's own checklist asks for, said to be left out in a yes/no question or one asking to
             # be agreed with, is answered No; the steps say what to do
-            stem = self.reader.harm.stem
+            kin = self.reader.kin
             asked_for = [item for part in reply.checklist for item in part.items] + [reply.summary]
-            steps = {stem(w) for item in asked_for for w in self.reader.speller.tokens(item)}
-            if any(stem(w) in steps for step in understood.skipped for w in step.split()):
+            steps = {kin(w) for item in asked_for for w in self.reader.speller.tokens(item)}
+            if any(kin(w) in steps for step in understood.skipped for w in step.split()):
                 return replace(reply, verdict=Verdict.NOT_ALLOWED,
                                summary="No: the protocol does not let you leave that step out. " + reply.summary)
         return reply

@@ -223,7 +223,8 @@ class Reader:
             received=True if told_received else None,
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
-                        if h.category == "skipped_step" and self._negated(tokens, h, "skipped_step"))
+                        if h.category == "skipped_step" and (self._negated(tokens, h, "skipped_step") or _phrase_after(
+                            tokens, h.start + h.length, _DOUBTED, max_gap=3)))
         hub_rung = self._flag(tokens, hits, "hub_rung", negated=False) is True
         return Understanding(facts, tuple(channels), tuple(tokens), harm, skipped, hub_rung)
 
@@ -392,6 +393,12 @@ class Reader:
             return True
         return negated
 
+    def kin(self, word: str) -> str:
+        """What a word stands for when steps are compared: the way of sending it names ("phoning", "ring" and
+        "call" are all the telephone), else its stem."""
+        stem = self.harm.stem(word)
+        return self._channel_stems.get(stem, stem)
+
     def _negated(self, tokens: list[str], hit: _Hit, signal: str) -> bool:
         """One of the signal's negations ("no", "not at risk" ...) among the four words before the hit."""
         return _phrase_before(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
@@ -482,6 +489,9 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
 _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend neighbour ex lodger yo".split())
 
 _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
+
+# A step doubted after it is named ("is zipping it really needed?"): asked to be let off it, as "no need to zip it"
+_DOUBTED = tuple(tuple(p.split()) for p in ("really needed", "really necessary", "really required"))
 
 # Words for sending something on its way (not saving or keeping it)
 _SENDING = frozenset({"send", "resend", "sent", "sending", "forward", "attach", "attached"})
