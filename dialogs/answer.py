@@ -137,6 +137,9 @@ _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable
 _TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
 # the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
+# ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"
+_TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
+                       + r"\s*,?\s+(?:since|as|because|cos|coz|seeing as|given)\b[^?]*\?\s*$", re.IGNORECASE)
 
 
 # Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it
@@ -171,7 +174,7 @@ def question_form(question: str) -> str:
                 else "yes_no"
         if any(part.lower().lstrip().startswith(_WH) for part in _DASH.split(sentence)[1:]):
             continue  # "the number's smudged - what is it?": the question after the dash decides, not its "is it?"
-        if _TAG.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
+        if _TAG.search(sentence) or _TAG_THEN.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)):
             return "yes_no"
     return ""

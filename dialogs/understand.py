@@ -193,6 +193,8 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
+        if flags["in_body"] is None and _typed_in(tokens, hits):
+            flags["in_body"] = True  # "type the child's full name and address in the email"
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
         sent_to_me = bool(_SENT_TO_ME.search(said))
         told_received = self._flag(tokens, hits, "received", negated=False) is True and not _ASKS_TO_SEND.search(said)
@@ -204,6 +206,8 @@ class Reader:
                 and not received and not sent_to_me \
                 and self.policy.channels.get("email") is not None:
             channels.append("email")  # "still need to encrypt it for the GP?": only an email attachment is encrypted
+        if not channels and flags["in_subject"] and self.policy.channels.get("email") is not None:
+            channels.append("email")  # "Subject: 'Re: Tyler Brown DOB ...' - fine if internal?": an email's subject
         harm = self.harm.assess(text)
         facts = Facts(
             harm=True if harm.level is HarmLevel.YES else False if harm.level is HarmLevel.NO else None,
@@ -475,6 +479,26 @@ def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str
     return False
 
 
+def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
+    """Identifying details written into an email ("can I type the child's full name and address in the email?",
+    "write her DOB in an internal email"): an act of writing, the details, then "in" the email, with no document
+    between (a report put in an email is attached), and no choice offered ("in the email or attached?")."""
+    details = [h for h in hits if h.category == "kind" and h.value == "pid"]
+    for i, token in enumerate(tokens):
+        if token not in _WRITING:
+            continue
+        for j in range(i + 2, min(len(tokens), i + 12)):
+            if tokens[j] in _DOCUMENTS:
+                break
+            if tokens[j] in ("in", "into"):
+                rest = [t for t in tokens[j + 1:j + 4] if t not in _EMAIL_BEFORE]
+                after = tokens[j + 1:j + 6]
+                if rest[:1] == ["email"] and any(i < h.start < j for h in details) and "or" not in after:
+                    return True
+                break
+    return False
+
+
 def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]], max_gap: int) -> bool:
     """True if one of `phrases` starts at most `max_gap` words after `end`."""
     for words in phrases:
@@ -489,6 +513,11 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
 _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend neighbour ex lodger yo".split())
 
 _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
+
+# Writing details down (see _typed_in), and the words that may come between "in" and "email"
+_WRITING = frozenset("type typed typing write writing wrote put putting include including mention mentioning list "
+                     "add adding".split())
+_EMAIL_BEFORE = frozenset("the an a my this that our internal external same main normal work team".split())
 
 # A step doubted after it is named ("is zipping it really needed?"): asked to be let off it, as "no need to zip it"
 _DOUBTED = tuple(tuple(p.split()) for p in ("really needed", "really necessary", "really required"))
