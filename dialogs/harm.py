@@ -165,6 +165,7 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
+_SENDING_VERBS = ("text", "texted", "message", "messaged", "post", "posted", "write", "wrote", "email", "emailed")
 _ROLE = frozenset(("coach", "coaches", "teacher", "teachers", "instructor", "instructors", "volunteer", "volunteers",
                    "leader", "leaders", "lead", "manager", "officer", "worker", "staff"))  # "swimming coach"
 # What crashes, bangs or breaks down in an office: "my work email keeps crashing", "the laptop took a battering"
@@ -290,6 +291,8 @@ class HarmReader:
         # "the A&E report" names a document; it does not report anyone's words ("reported", "reports")
         self._document_stems = self._set(words.documents)
         self._reporters = self._set(words.reporters) - self._document_stems
+        # "asked me to text the family": a way of sending asked for, not someone's words reported
+        self._sent_not_said = self._set(_SENDING_VERBS) & self._reporters
         self._posted = self._set(_POSTED)  # a social-media story or status carries its writer's own words
         self._lists["reporters"] = [p for p in self._lists["reporters"] if not set(p) <= self._document_stems]
         self._adults = self._set(words.adults)
@@ -788,6 +791,7 @@ class HarmReader:
         "first aid done, parents told, he's fine" tells of the user informing the parents."""
         return any(stem in self._reporters and i + 1 < len(stems) and stems[i + 1] not in (_PAUSE, _END, "by")
                    and "what" not in stems[max(0, i - 2):i]  # "it matches what he told us": the user confirming
+                   and not (stem in self._sent_not_said and stems[i - 1:i] == ["to"])
                    for i, stem in enumerate(stems))
 
     def _document_near(self, stems: list[str], written: list[str]) -> bool:

@@ -228,7 +228,8 @@ class Reader:
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
                         if h.category == "skipped_step" and (self._negated(tokens, h, "skipped_step") or _phrase_after(
-                            tokens, h.start + h.length, _DOUBTED, max_gap=3)))
+                            tokens, h.start + h.length, _DOUBTED, max_gap=3)
+                            or _left_out_after(tokens, h)))
         hub_rung = self._flag(tokens, hits, "hub_rung", negated=False) is True
         return Understanding(facts, tuple(channels), tuple(tokens), harm, skipped, hub_rung)
 
@@ -477,6 +478,14 @@ def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str
             if before[j] == first and tuple(before[j:j + n]) == words:
                 return True
     return False
+
+
+def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:
+    """A step named, then left out by a word standing for it: "no cover sheet template, can I send the pages
+    without one?", "the password - can I skip it?"."""
+    end = hit.start + hit.length
+    return any(tokens[i] in ("without", "skip", "skipping") and tokens[i + 1:i + 2] in (["one"], ["it"])
+               for i in range(end, min(len(tokens) - 1, end + 12)))
 
 
 def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
