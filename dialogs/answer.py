@@ -341,9 +341,13 @@ class Assistant:
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
-                    and form == "yes_no" and faq.verdict is not Verdict.ESCALATE:
+                    and form == "yes_no" and faq.verdict is not Verdict.ESCALATE \
+                    and not (faq.verdict is Verdict.NOT_ALLOWED and _OBLIGED.search(question)) \
+                    and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
                 # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
-                # inquest report on a drowning "with no concerns" asks nothing of the Hub)
+                # inquest report on a drowning "with no concerns" asks nothing of the Hub). Not a "No" to "do I
+                # need to mark it CONFIDENTIAL?": a duty asked about is answered by the steps. Nor where what is sent
+                # identifies no one: the finer points are the protocol's for personal information
                 told = self.faq_reply(faq.id, understood.facts)
                 return replace(told, checklist=told.checklist + by_rules.checklist,
                                citations=tuple(dict.fromkeys(told.citations + by_rules.citations)),

@@ -262,6 +262,11 @@ class Reader:
         # "all the information security stuff": a subject named, not everything held
         hits = [h for h in hits if not (h.category == "everything"
                                         and _SUBJECT_AFTER.intersection(tokens[h.start + h.length:h.start + h.length + 1]))]
+        # "a gmail address", "their nhs.net address": where it goes, not a person's home address
+        # (not "the carer's email address", which is hers)
+        mail = {h.start + h.length - 1 for h in hits if h.category == "recipient" and h.value in _MAIL_RECIPIENTS}
+        hits = [h for h in hits if not (h.category == "kind" and h.length == 1 and tokens[h.start] in _ADDRESS
+                                        and h.start - 1 in mail)]
         # A channel's own words name no one: "school portal" is not a school.
         channels = [h for h in hits if h.category == "channel" and h.length > 1]
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
@@ -577,6 +582,8 @@ _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 # A generic or shared mailbox described with words between ("the generic family court inbox").
 _GENERIC = frozenset({"generic", "shared", "general"})
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
+_ADDRESS = frozenset({"address", "addresses"})
+_MAIL_RECIPIENTS = frozenset({"webmail_personal", "generic_address"})  # named by their email address
 
 # A file name ("callum_bryce_cin_plan.docx", "jsmith_pep.zip"): it names someone when a part of it is not a
 # date, a number or a word for a document ("20260910.zip", "cin_plan_final.docx" name no one).

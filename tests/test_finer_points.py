@@ -618,3 +618,32 @@ def test_round_33_rules(assistant, question, rule):
 def test_information_security_is_a_subject_not_everything_held(assistant):
     reply, _ = ask(assistant, "Is there a page on Intouch with all the information security stuff?")
     assert reply.rule_id != "send-everything" and reply.verdict is not NOT
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # Internal Mail 1: not in the body; initials or a commonly understood identifier instead of names
+    ("Can I type the child's full name and address in the email to my team manager since it's internal?",
+     "email-pid-in-body", "not_allowed"),
+    ("internal email about a YP to my manager - can i just use initials in the body?", "email-initials-in-body",
+     "allowed_with_conditions"),
+    ("do we put the details in the email or attach them, emailing the panel admin internally", None, None),
+    # Secure Mail 1: an account is its holder's
+    ("I don't have a gsx account, can I just log in on my colleague's to send the court bundle to the police?",
+     "borrowed-account", "not_allowed"),
+    # a step left out, in other words
+    ("Can I fax a placement request to a number the caller gave me without phoning ahead?", None, "not_allowed"),
+    ("Is zipping with AES really needed for external PID?", None, "not_allowed"),
+    # everything beside the file: send only what is needed
+    ("A solicitor has asked me to fax over everything on a child's file. Is that OK?", "send-everything",
+     "not_allowed"),
+    # a gmail address is where it goes, not someone's address
+    ("Can I email a gmail address about a room booking, nothing personal in it?", "email-no-personal", "allowed"),
+])
+def test_round_39_readings(assistant, question, rule, verdict):
+    reply = assistant.answer(question).to_json()
+    if rule is not None:
+        assert reply["rule"] == rule
+    if verdict is not None:
+        assert reply["verdict"] == verdict
+    if rule is None and verdict is None:
+        assert reply["rule"] != "email-pid-in-body"  # a choice asked about, not details typed in
