@@ -106,6 +106,9 @@ _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put 
                               "whatsapp upload share".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
 _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored)\b")
+# "when can I shred my visit notes?": when to destroy anything is the same silence as how long to keep it
+_DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
+                            r"dispose|disposed|bin|binned|get rid|throw away|throw out)\b")
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
 KEEPING_SILENCE = ("The protocol sets no period for keeping anything: ask your manager, who can check the council's "
                    "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
@@ -292,8 +295,9 @@ class Assistant:
                 and understood.facts.get("channel") is None and _CLASSED.search(question):
             return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
         said = " ".join(understood.tokens)
-        if form == "how" and not understood.facts.get("kept_in_mailbox") and _HOW_LONG.search(said) \
-                and _KEPT.search(said) and not _SOURCE_ASKED.search(said):
+        if form == "how" and not understood.facts.get("kept_in_mailbox") and (
+                _HOW_LONG.search(said) and _KEPT.search(said) or _DISPOSED_WHEN.search(said)) \
+                and not _SOURCE_ASKED.search(said):
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.keeping_period(understood.facts)

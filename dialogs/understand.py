@@ -193,6 +193,9 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
+        if flags["already"] and flags["encrypted"] is False and not flags["misdirected"] and (
+                _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
+            flags["misdirected"] = True  # "sent an unencrypted attachment to an agency by mistake": a breach
         if flags["in_body"] is None and _typed_in(tokens, hits):
             flags["in_body"] = True  # "type the child's full name and address in the email"
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
@@ -583,6 +586,9 @@ _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 _GENERIC = frozenset({"generic", "shared", "general"})
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
 _ADDRESS = frozenset({"address", "addresses"})
+# A mistake owned: something has gone as it should not have
+_MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops"})
+_BY_MISTAKE = (("by", "mistake"), ("by", "accident"), ("in", "error"))
 _MAIL_RECIPIENTS = frozenset({"webmail_personal", "generic_address"})  # named by their email address
 
 # A file name ("callum_bryce_cin_plan.docx", "jsmith_pep.zip"): it names someone when a part of it is not a

@@ -638,6 +638,16 @@ def test_information_security_is_a_subject_not_everything_held(assistant):
      "not_allowed"),
     # a gmail address is where it goes, not someone's address
     ("Can I email a gmail address about a room booking, nothing personal in it?", "email-no-personal", "allowed"),
+    # an encrypted attachment to a contact group: each address entered individually (Appendix A)
+    ("Sending the zipped file to 3 people - can I use the contacts group I made?", "encrypted-to-list", "not_allowed"),
+    ("Can I zip up my case recordings and email them to my home address?", "email-to-personal-account",
+     "not_allowed"),
+    ("Does the protocol say anything about sharing stuff in Teams chats?", "channel-not-covered", "need_more_info"),
+    # when to destroy anything: the protocol sets no period ("shred" is not corrected to "shared")
+    ("When can I shred my handwritten notes from visits once they're typed up?", "keeping-period", "need_more_info"),
+    # sent unencrypted by mistake: a breach, for the manager
+    ("Sent an unencrypted attachment to an external agency by mistake. Whats the process?", "misdirected",
+     "need_more_info"),
 ])
 def test_round_39_readings(assistant, question, rule, verdict):
     reply = assistant.answer(question).to_json()
