@@ -275,6 +275,12 @@ class Reader:
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
         hits = self._claim(tokens, hits)
+        # "the time and place of their LAC review", "the time of the review": the event's when and where, not
+        # what is said about the child at it (a child protection conference's name is itself safeguarding)
+        hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and any(
+            w.category == "kind" and w.value in _WHEN_AND_WHERE and (
+                tokens[w.start + w.length - 1] == "of" or tokens[w.start + w.length:w.start + w.length + 1] == ["of"])
+            and 0 < h.start - (w.start + w.length) <= 4 for w in hits))]
         # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]
@@ -586,6 +592,8 @@ _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 _GENERIC = frozenset({"generic", "shared", "general"})
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
 _ADDRESS = frozenset({"address", "addresses"})
+_WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of", "meeting place"
+_EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 # A mistake owned: something has gone as it should not have
 _MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops"})
 _BY_MISTAKE = (("by", "mistake"), ("by", "accident"), ("in", "error"))
