@@ -100,6 +100,9 @@ class HarmAssessment:
     immediate: bool = False  # a child in immediate danger: 999 first
     explained: bool = False  # a sign of injury the user gave an innocent cause for: no untold story to ask about
     settled: bool = False  # every sign read told by the user as over ("he's fine now"): the learned reading asks nothing
+    # words of abuse or neglect read, whatever their time ("the report about the domestic abuse"): what is sent is
+    # safeguarding information (an injury explained, or told of no child, is not)
+    about_harm: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {"level": self.level.value if self.level else None,
@@ -384,11 +387,11 @@ class HarmReader:
                 cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
         if any(c.level is HarmLevel.YES for c in cues):
             immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
-            return HarmAssessment(HarmLevel.YES, tuple(cues), immediate)
+            return HarmAssessment(HarmLevel.YES, tuple(cues), immediate, about_harm=True)
         if cues:  # with "no concerns" said too, a clear cue is still asked about
-            return HarmAssessment(HarmLevel.MAYBE, tuple(cues))
+            return HarmAssessment(HarmLevel.MAYBE, tuple(cues), about_harm=True)
         if said_no:
-            return HarmAssessment(HarmLevel.NO)
+            return HarmAssessment(HarmLevel.NO, about_harm="read" in dropped)
         if dropped and set(dropped) <= {"explained", "innocent"}:
             # every word of harm read was an injury explained ("broke his wrist on the trampoline ... the
             # fracture clinic letter confirms it") or not about a child ("it's gone missing"): no untold story
@@ -409,7 +412,7 @@ class HarmReader:
             # a child's (or a family's) own words quoted, just now, that no word here reads ("has just texted
             # 'goodbye, tell my sister im sorry'"): asked about, unless the message reads as everyday
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "quoted"),))
-        return NOTHING
+        return HarmAssessment(None, about_harm=True) if "read" in dropped else NOTHING
 
     def _disclosed(self, text: str) -> bool:
         """Words in quotes after a word for telling in the same sentence ("she said 'he hurts me'", "posted a

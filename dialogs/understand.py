@@ -214,7 +214,9 @@ class Reader:
         harm = self.harm.assess(text)
         facts = Facts(
             harm=True if harm.level is HarmLevel.YES else False if harm.level is HarmLevel.NO else None,
-            kind=self._best("kind", kinds),
+            kind=_SAFEGUARDING if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
+                self._best("kind", kinds) in _ABOUT_HARM_READS_AS - {None} or (kinds == [] and self.names_document(tokens)))
+            else self._best("kind", kinds),
             recipient=recipient,
             channel=channels[0] if len(channels) == 1 else None,
             password=self._passwords.judge(text, self._flag(tokens, hits, "password_reused", negated=False) is True)
@@ -592,6 +594,10 @@ _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 _GENERIC = frozenset({"generic", "shared", "general"})
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
 _ADDRESS = frozenset({"address", "addresses"})
+# Information about abuse or neglect is safeguarding information, whatever else it was called (details, a report
+# named with nothing else said of it)
+_SAFEGUARDING = "safeguarding"
+_ABOUT_HARM_READS_AS = frozenset({None, "pid", "sensitive"})
 _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of", "meeting place"
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 # A mistake owned: something has gone as it should not have

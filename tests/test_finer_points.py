@@ -645,6 +645,13 @@ def test_information_security_is_a_subject_not_everything_held(assistant):
     ("Does the protocol say anything about sharing stuff in Teams chats?", "channel-not-covered", "need_more_info"),
     # when to destroy anything: the protocol sets no period ("shred" is not corrected to "shared")
     ("When can I shred my handwritten notes from visits once they're typed up?", "keeping-period", "need_more_info"),
+    # the time and place of a review is logistics
+    ("Can I text a young person the time and place of their LAC review?", "text-logistics",
+     "allowed_with_conditions"),
+    # a report about abuse is safeguarding information, however long ago (Faxes 4: never faxed)
+    ("can I fax the report about the domestic abuse in 2019 to the court?", "fax-highly-sensitive", "not_allowed"),
+    ("If I put the IAS number on the cover sheet instead of names, can I fax the forced marriage protection order "
+     "paperwork to the court?", "fax-highly-sensitive", "not_allowed"),
     # sent unencrypted by mistake: a breach, for the manager
     ("Sent an unencrypted attachment to an external agency by mistake. Whats the process?", "misdirected",
      "need_more_info"),
