@@ -764,3 +764,25 @@ def test_an_adult_known_to_be_a_risk_meeting_a_child_now_rings(assistant):
     reply = assistant.answer("Residential: one of our 14 yr olds says she's meeting a man we know is a risk after "
                              "school today. Can I tell the police?")
     assert reply.verdict.value == "escalate"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a threat is not a matter dealt with: "will be 'dealt with'"
+    ("16yo says her parents have booked flights for her to marry her cousin and she will be dealt with if she refuses",
+     HarmLevel.YES),
+    ("the police dealt with it at the time and the family have moved on", None),
+    # a new clause with its own subject ends the negation before it
+    ("dad rang saying if the baby doesn't stop crying he'll shake her", HarmLevel.YES),
+    # a parent who will not wake with young children alone; a threat to take it out on the children
+    ("the 5yo said mummy's asleep on the floor and won't wake up", HarmLevel.YES),
+    ("she whispered that he's in the car and if she's late he'll take it out on the kids", HarmLevel.YES),
+    # naked in other words, and an adult asking to meet a child
+    ("13yo showed me photos a man sent him with nowt on, asking to meet him on Friday", HarmLevel.YES),
+    # sent out of the house to sleep, hungry, and told to keep it secret: three signs add up
+    ("the boy (9) says mum's boyfriend makes him sleep in the shed, he's always hungry, and mum asked me not to "
+     "tell anyone", HarmLevel.YES),
+    # asked to text the family is no one's words reported: the bonfire is the cause the user gives
+    ("the hospital asked me to text the family the follow up time for a burn she got at a bonfire night do", None),
+])
+def test_round_41_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
