@@ -168,7 +168,7 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
-_SENDING_VERBS = ("text", "texted", "message", "messaged", "post", "posted", "write", "wrote", "email", "emailed")
+_SENDING_VERBS = ("text", "texted", "message", "messaged", "write", "wrote", "email", "emailed")
 _ROLE = frozenset(("coach", "coaches", "teacher", "teachers", "instructor", "instructors", "volunteer", "volunteers",
                    "leader", "leaders", "lead", "manager", "officer", "worker", "staff"))  # "swimming coach"
 # What crashes, bangs or breaks down in an office: "my work email keeps crashing", "the laptop took a battering"

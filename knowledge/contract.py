@@ -59,7 +59,7 @@ NEEDED: tuple[Needed, ...] = (
                          ("not_intended", "not_intended"), ("opening", "opening"),
                          ("self_made_account", "self_made_account"), ("off_record", "off_record"),
                          ("autocomplete", "autocomplete"), ("process_asked", "process_asked"),
-                         ("unrecorded", "unrecorded"))),
+                         ("unrecorded", "unrecorded"), ("original_deleted", "original_deleted"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     Needed("signals", "signals", "hub_rung", "\"I rang the Hub this morning about ...\": the harm is told, the written "
            "follow-up comes next"),
@@ -68,6 +68,8 @@ NEEDED: tuple[Needed, ...] = (
     # vocabulary.yaml: the fax cover sheet (dialogs/fax.py) asks the advisor about this channel and kind
     Needed("vocabulary", "channels", "fax", "the fax cover sheet asks the advisor whether this fax may be sent"),
     Needed("vocabulary", "kinds", "pid", "the fax cover sheet's default kind of information"),
+    Needed("vocabulary", "kinds", "safeguarding", "information about abuse or neglect (harm words read as past or a "
+           "document's description) is read as this kind"),
     Needed("vocabulary", "kinds", "anonymous", "an answer that assumes personal information says what changes if "
            "the information identifies no one"),
     # checklists.yaml: shown by name
