@@ -168,6 +168,8 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
+# Harm planned for a day to come: a list of names beside it is a list of targets, not of children counted
+_PLANNED = frozenset({"radicalisation"})
 _SENDING_VERBS = ("text", "texted", "message", "messaged", "write", "wrote", "email", "emailed")
 _ROLE = frozenset(("coach", "coaches", "teacher", "teachers", "instructor", "instructors", "volunteer", "volunteers",
                    "leader", "leaders", "lead", "manager", "officer", "worker", "staff"))  # "swimming coach"
@@ -650,7 +652,8 @@ class HarmReader:
             if dropped is not None:
                 dropped.append("over")
             return None  # the child is safe now, or this harm is over
-        if (said("not_real") and not said("recent")) or self._out_of_a_thing(tokens, stems, end, hi) \
+        if (said("not_real") and not said("recent") and not (category in _PLANNED and said("soon"))) \
+                or self._out_of_a_thing(tokens, stems, end, hi) \
                 or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) or (
                 category == "missing" and (self._document_near(stems[max(lo, start - 3):start + 1],
                                                                tokens[max(lo, start - 3):start + 1])
