@@ -73,6 +73,7 @@ _UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|w
                           re.IGNORECASE)
 # Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
 _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still |also |even |always )?(?:have|need) to\b|"
+                      r"\b(?:do|does) (?:i|we) keep\b[^?.]* or\b|"  # "do I keep the zip or the original?": a choice
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b", re.IGNORECASE)
 # What the user does or means to do, told beside the question: the question is whether that is all right
 _PROPOSING = re.compile(r"^\s*(?:was|were) (?:going|planning) to\b|"  # "was going to do Kayden.Jones.zip"
@@ -131,11 +132,11 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
 # A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
 # below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing
 _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
-                         r"is that right|right\?|yeah|innit)\s*$", re.IGNORECASE)
+                         r"is that right|right\?|yeah|innit|(?<!how )(?<!what )(?<!who )do (?:i|we))\s*$", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
-         r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|"
+         r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|(?<!how )(?<!what )do (?:i|we)|"
          r"(?:long|strong|good|secure|safe|short|anonymous) enough)")  # "Password idea: 12345678. Long enough?"
 _TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
 # the same tag at the end of a message, with or without its question mark: "that's fine isn't it"

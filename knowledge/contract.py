@@ -43,7 +43,7 @@ NEEDED: tuple[Needed, ...] = (
     Needed("vocabulary", "channels", "phone", "\"ring them with the password\" is not a phone question"),
     # facts.yaml: the password reader (dialogs/understand.py) judges a proposed password into these
     *(Needed("facts", "facts.password", value, "the password reader sets the password fact to this value")
-      for value in ("strong", "too_short", "no_mix", "short_no_mix", "reused")),
+      for value in ("strong", "too_short", "no_mix", "short_no_mix", "reused", "about_child")),
     # signals.yaml: each sets a fact, or a reading, in dialogs/understand.py
     *(Needed("signals", "signals", name, f"it sets the {fact} fact from a question")
       for name, fact in (("urgent", "urgent"), ("other_identifier", "other_identifier"), ("agreement", "agreement"),
@@ -59,7 +59,7 @@ NEEDED: tuple[Needed, ...] = (
                          ("not_intended", "not_intended"), ("opening", "opening"),
                          ("self_made_account", "self_made_account"), ("off_record", "off_record"),
                          ("autocomplete", "autocomplete"), ("process_asked", "process_asked"),
-                         ("unrecorded", "unrecorded"), ("original_deleted", "original_deleted"))),
+                         ("unrecorded", "unrecorded"), ("copies_reversed", "copies_reversed"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     Needed("signals", "signals", "hub_rung", "\"I rang the Hub this morning about ...\": the harm is told, the written "
            "follow-up comes next"),

@@ -330,7 +330,7 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
               "name_removed",
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
-              "process_asked", "unrecorded", "no_agreement", "original_deleted")
+              "process_asked", "unrecorded", "no_agreement", "copies_reversed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -370,7 +370,8 @@ class Facts:
     autocomplete: bool | None = None  # the address the email software suggests, taken or asked about
     process_asked: bool | None = None  # how authorising and recording is done asked about (who, which form)
     unrecorded: bool | None = None  # sent, or to be sent, without being authorised and recorded
-    original_deleted: bool | None = None  # the unencrypted document deleted once the encrypted copy has gone
+    # the copies the wrong way round once an encrypted file has gone: the unencrypted one deleted, the protected kept
+    copies_reversed: bool | None = None
     no_agreement: bool | None = None  # the question says no information sharing agreement covers it (never asked)
 
     def get(self, name: str) -> Any:

@@ -34,7 +34,8 @@ CASES = [
     (Facts(channel="email", recipient="secure_mail", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="colleague", kind="sensitive"), "internal-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="colleague", in_body=True, **P), "email-pid-in-body", Verdict.NOT_ALLOWED),
-    (Facts(original_deleted=True), "keep-unencrypted-copy", Verdict.NOT_ALLOWED),
+    (Facts(copies_reversed=True), "keep-unencrypted-copy", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(password="about_child"), "password-about-child", Verdict.NOT_ALLOWED),
     # initials or an identifier in the body of an internal email is what Internal Mail 1 asks for
     (Facts(channel="email", recipient="colleague", in_body=True, other_identifier=True, **P), "email-initials-in-body",
      Verdict.ALLOWED_WITH_CONDITIONS),

@@ -652,6 +652,20 @@ def test_information_security_is_a_subject_not_everything_held(assistant):
     ("can I fax the report about the domestic abuse in 2019 to the court?", "fax-highly-sensitive", "not_allowed"),
     ("If I put the IAS number on the cover sheet instead of names, can I fax the forced marriage protection order "
      "paperwork to the court?", "fax-highly-sensitive", "not_allowed"),
+    # the copies once an encrypted file has gone: the unencrypted kept, the protected deleted (External Mail 1)
+    ("Once the zip's sent can I delete the unencrypted original from the shared drive too?", "keep-unencrypted-copy",
+     "not_allowed"),
+    ("Can I keep the zipped, password protected version in My Documents in case I need to resend it?",
+     "keep-unencrypted-copy", "not_allowed"),
+    ("After I've emailed the encrypted zip, do I keep the zipped copy or the original?", "keep-unencrypted-copy",
+     "allowed_with_conditions"),
+    # a password from the child's details can be guessed by anyone who knows the child
+    ("Can I send an encrypted zip to the solicitor with a password made of the child's initials and DOB?",
+     "password-about-child", "not_allowed"),
+    # a secure account needs a senior manager's say, whoever sets it up
+    ("I'll just ask ICT to give me a gsx account, I don't need anyone else to OK it do I?",
+     "self-made-secure-account", "not_allowed"),
+    ("i'll just fax it to the number on their website, dont need to ring them first do i", None, "not_allowed"),
     # sent unencrypted by mistake: a breach, for the manager
     ("Sent an unencrypted attachment to an external agency by mistake. Whats the process?", "misdirected",
      "need_more_info"),
