@@ -812,6 +812,8 @@ class HarmReader:
                    and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
                    and not (written[s] == "note" and "on" in stems[max(0, s - 3):s])  # "on a serious note": a turn of talk
+                   and not (written[s] in ("plan", "plans") and written[e:e + 1] == ["to"]
+                            and stems[s - 1:s] != ["the"])  # "he plans to fly abroad with her": an intent
                    and not (s and stems[s - 1] in self._people and written[s - 1] not in _POSSESSIVES
                             and written[s].endswith("s"))  # "a neighbour reports a toddler": telling, not a document
                    for s, e in self._find(stems, "documents"))

@@ -802,3 +802,17 @@ def test_round_41_readings(assistant, text, expected):
 ])
 def test_round_42_readings(assistant, text, expected):
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "plans to" is an intent, not a plan document; a threat that no one will have the children
+    ("our client says her ex plans to collect their daughter from school tomorrow and fly abroad with her",
+     HarmLevel.YES),
+    ("dad has just texted saying he's going to take the kids somewhere and 'make sure nobody gets them'",
+     HarmLevel.YES),
+    # the crying goes on: "doesn't stop crying" negates nothing after it
+    ("mum said if the baby doesn't stop crying she's going to do something to it", HarmLevel.YES),
+    ("can I just attach the minutes or do I need to do something to it first?", None),
+])
+def test_round_40_threats(assistant, text, expected):
+    assert level(assistant, text) is expected
