@@ -283,6 +283,9 @@ class Reader:
             w.category == "kind" and w.value in _WHEN_AND_WHERE and (
                 tokens[w.start + w.length - 1] == "of" or tokens[w.start + w.length:w.start + w.length + 1] == ["of"])
             and 0 < h.start - (w.start + w.length) <= 4 for w in hits))]
+        # "the review meeting is at 10 tomorrow": when an event is, not what it holds
+        hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS
+                                        and tokens[h.start + h.length - 1] in _EVENTS and _when_told(tokens, h))]
         # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]
@@ -496,6 +499,13 @@ def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str
     return False
 
 
+def _when_told(tokens: Sequence[str], hit: _Hit) -> bool:
+    """The event named is said to be at a time or place: "is at 10", "starts at 2pm", "has moved to Tuesday"."""
+    after = list(tokens[hit.start + hit.length:hit.start + hit.length + 4])
+    return any(after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
+               for i in range(len(after)))
+
+
 def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:
     """A step named, then left out by a word standing for it: "no cover sheet template, can I send the pages
     without one?", "the password - can I skip it?"."""
@@ -600,6 +610,7 @@ _SAFEGUARDING = "safeguarding"
 _ABOUT_HARM_READS_AS = frozenset({None, "pid", "sensitive"})
 _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of", "meeting place"
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
+_EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 # A mistake owned: something has gone as it should not have
 _MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops"})
 _BY_MISTAKE = (("by", "mistake"), ("by", "accident"), ("in", "error"))
@@ -669,10 +680,15 @@ class _PasswordReader:
         joins = r"(?:(?:\s+(?:idea|ideas|suggestion|choice|option))?\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like)\s+)"
         self._after = re.compile(rf"\b(?:{names})\b{joins}(\S+)", re.IGNORECASE)
         # "use the password abcdefgh": with no "is" between, only after a word for choosing one
+        # (a password word may come after what it protects: "the zip password", "my encryption password")
+        of = r"(?:(?:zip|zipped|7zip|7-zip|encryption|file|document)\s+)?"
         self._chosen = re.compile(rf"\b(?:use|using|set|setting|choose|chose|chosen|pick|picked|try|make|made|is|was)"
-                                  rf"\s+(?:the|a|my|our|this|as)?\s*(?:{names})\s+(?:as\s+|to\s+)?(\S+)",
+                                  rf"\s+(?:the|a|my|our|this|as)?\s*{of}(?:{names})\s+(?:as\s+|to\s+)?(\S+)",
                                   re.IGNORECASE)
-        self._before = re.compile(rf"(\S+)\s+as\s+(?:the|a|my|our|its)?\s*(?:{names})\b", re.IGNORECASE)
+        self._before = re.compile(rf"(\S+)\s+as\s+(?:the|a|my|our|its)?\s*{of}(?:{names})\b|"
+                                  # "is something like !2024JSMar05 the kind of password we should use?"
+                                  rf"\blike\s+(\S+)\s+(?:the\s+(?:kind|sort|type)\s+of|an?\s+(?:good|ok|okay|"
+                                  rf"acceptable|strong|decent))\s+{of}(?:{names})\b", re.IGNORECASE)
         # "is fostering ok as a zip password?": the structure says it is the password, dictionary word or not
         self._asked = re.compile(rf"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:ok|okay|alright|fine|good|"
                                  rf"(?:strong|long|secure|safe|good|complex)\s+enough|enough)\s+(?:as|for)\s+(?:the|a|my|our)?\s*(?:zip\s+)?(?:{names})\b|"
@@ -712,7 +728,7 @@ class _PasswordReader:
                   for word in [m.group(1) or m.group(2)] if word.lower() not in self._not]
         for pattern in (self._after, self._chosen, self._before):
             for m in pattern.finditer(text):
-                word = m.group(1).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
+                word = next(g for g in m.groups() if g is not None).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
                 if self._plausible(word):
                     found.append(word)
         return found

@@ -666,6 +666,16 @@ def test_information_security_is_a_subject_not_everything_held(assistant):
     ("I'll just ask ICT to give me a gsx account, I don't need anyone else to OK it do I?",
      "self-made-secure-account", "not_allowed"),
     ("i'll just fax it to the number on their website, dont need to ring them first do i", None, "not_allowed"),
+    # a password named with what it protects ("my zip password"), or offered "like" one
+    ("can I use Fostering123 as my zip password", "password-meets-rules", "allowed_with_conditions"),
+    ("I've set the zip password to Ab12 - short and easy for the GP to type. OK?", "password-too-short",
+     "not_allowed"),
+    # when a review is: logistics
+    ("Can I text mum to remind her the review meeting is at 10 tomorrow?", "text-logistics",
+     "allowed_with_conditions"),
+    # "mum missed the conference": no one went missing
+    ("mum missed the child protection conference, can i just text her the outcome and the plan", "text-personal",
+     "not_allowed"),
     # sent unencrypted by mistake: a breach, for the manager
     ("Sent an unencrypted attachment to an external agency by mistake. Whats the process?", "misdirected",
      "need_more_info"),
