@@ -818,3 +818,12 @@ def test_round_42_readings(assistant, text, expected):
 ])
 def test_round_40_threats(assistant, text, expected):
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the user's own "not urgent danger" lowers a sign to a question; a strategy meeting is the Hub's work already
+    ("a 7 year old has had severe untreated tooth decay for a year. Not urgent danger but worried", HarmLevel.MAYBE),
+    ("I'll whatsapp my manager a photo of the bruise on the child's back before the strategy meeting", HarmLevel.MAYBE),
+])
+def test_the_users_own_measure_of_danger(assistant, text, expected):
+    assert level(assistant, text) is expected
