@@ -676,6 +676,8 @@ def test_information_security_is_a_subject_not_everything_held(assistant):
     # "mum missed the conference": no one went missing
     ("mum missed the child protection conference, can i just text her the outcome and the plan", "text-personal",
      "not_allowed"),
+    # a referral going to CAMHS is mental health information (Faxes 4: never faxed)
+    ("can i snd the refferal to camhs by fax its urgnt", "fax-highly-sensitive", "not_allowed"),
     # sent unencrypted by mistake: a breach, for the manager
     ("Sent an unencrypted attachment to an external agency by mistake. Whats the process?", "misdirected",
      "need_more_info"),
