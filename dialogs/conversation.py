@@ -711,7 +711,10 @@ class Conversation:
         if offers_package(self.policy, reply.facts, reply.verdict):  # rules.yaml package_offer
             options.append(_command_option("Make an encrypted package", Command.ENCRYPT))
         if reply.verdict is Verdict.ESCALATE:
-            options.append(_command_option("What to have ready for the call", Command.HUB))
+            hub = self._hub().reply
+            if hub is None or not set(hub.checklist) <= set(reply.checklist):
+                # not when this card already holds the Hub's: the button would show it again
+                options.append(_command_option("What to have ready for the call", Command.HUB))
             options.append(reminders.remind_option(self.clock()))
         if not options:
             options = [_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ)]

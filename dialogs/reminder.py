@@ -260,8 +260,7 @@ def set_message(view: ReminderView, delivers: bool = True) -> Message:
                  f"Safeguarding Hub, which is due by {when_text(view.deadline)}.",
                  "The reminder keeps only the time and this chat's address: nothing about the child or your question."]
     else:  # the terminal chat: listed and cancellable while it runs, never sent
-        lines = [f"Noted for {when_text(view.due)}: the written follow-up to the Safeguarding Hub is due by "
-                 f"{when_text(view.deadline)}.",
+        lines = [f"The written follow-up to the Safeguarding Hub is due by {when_text(view.deadline)}.",
                  "This terminal chat cannot send you a message later (SafeShare sends reminders in Teams): put the "
                  "deadline in your calendar."]
     title = f"Reminder set for {when_text(view.due)}." if delivers else f"Noted for {when_text(view.due)}."

@@ -25,6 +25,10 @@ _CHOICE = re.compile(r"  \d+\. ")
 _SENTENCE_END = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\u201c\"(])")
 
 
+# The verdict shown where the protocol leaves it to the manager and nothing is asked
+SILENT_LABEL = "Not settled by the protocol"
+
+
 @dataclass(frozen=True, slots=True)
 class Option:
     """A choice the user can press or type.
@@ -86,12 +90,20 @@ class Reply:
         national = list(dict.fromkeys(s.title for s in self.citations if s.external))
         return protocol, national
 
+    @property
+    def label(self) -> str:
+        """The verdict as shown: where nothing is asked, "needs more information" would promise a question that
+        never comes ("how long do we keep case notes?": the protocol sets no period, ask your manager)."""
+        if self.verdict is Verdict.NEED_MORE_INFO and not self.asks and not self.follow_up:
+            return SILENT_LABEL
+        return self.verdict.label
+
     def headline(self) -> str:
         """ "Not allowed: Do not fax ...", without saying the verdict twice."""
-        if _plain(self.summary).startswith(_plain(self.verdict.label)) or (
+        if _plain(self.summary).startswith(_plain(self.label)) or (
                 self.verdict is Verdict.NEED_MORE_INFO and self.follow_up):
             return self.summary  # "SafeShare needs one more detail ..." says the verdict already
-        return f"{self.verdict.label}: {self.summary}"
+        return f"{self.label}: {self.summary}"
 
     @property
     def shown_reasons(self) -> tuple[str, ...]:

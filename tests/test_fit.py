@@ -87,7 +87,7 @@ def test_every_first_answer_fits_a_phone(assistant):
         assert reading_words(brief) <= BRIEF_WORDS, question  # a follow-up's choices are buttons, not counted
         assert len(reply.brief_steps()) <= BRIEF_STEPS
         assert sum(line.startswith("Protocol: ") for line in brief.splitlines()) <= 1
-        assert brief.splitlines()[0].startswith((reply.verdict.label, reply.summary[:20]))
+        assert brief.splitlines()[0].startswith((reply.label, reply.summary[:20]))
 
 
 def test_no_sentence_twice_in_one_answer(assistant):

@@ -827,3 +827,17 @@ def test_round_40_threats(assistant, text, expected):
 ])
 def test_the_users_own_measure_of_danger(assistant, text, expected):
     assert level(assistant, text) is expected
+
+
+def test_the_hub_card_offers_no_button_that_shows_it_again(conversation):
+    _, messages = say(conversation, None, "I think a baby is at risk of serious harm right now")
+    assert "What to have ready for the call" not in [o.title for o in messages[-1].options]
+    # a sending question answered in the Hub's terms: the call's steps are a card of their own
+    _, messages = say(conversation, None, "can I whatsapp a photo of the bruise to my manager")
+    assert "What to have ready for the call" in [o.title for o in messages[-1].options]
+
+
+def test_an_answer_that_asks_nothing_is_not_headed_as_asking(assistant):
+    reply = assistant.answer("how long do we keep case notes for?")
+    assert reply.verdict.value == "need_more_info" and not reply.asks
+    assert reply.headline().startswith("Not settled by the protocol")
