@@ -212,11 +212,13 @@ class Reader:
         if not channels and flags["in_subject"] and self.policy.channels.get("email") is not None:
             channels.append("email")  # "Subject: 'Re: Tyler Brown DOB ...' - fine if internal?": an email's subject
         harm = self.harm.assess(text)
+        kind = self._best("kind", kinds)
+        if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
+                kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
+            kind = _SAFEGUARDING
         facts = Facts(
             harm=True if harm.level is HarmLevel.YES else False if harm.level is HarmLevel.NO else None,
-            kind=_SAFEGUARDING if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
-                self._best("kind", kinds) in _ABOUT_HARM_READS_AS - {None} or (kinds == [] and self.names_document(tokens)))
-            else self._best("kind", kinds),
+            kind=kind,
             recipient=recipient,
             channel=channels[0] if len(channels) == 1 else None,
             password=self._passwords.judge(text, self._flag(tokens, hits, "password_reused", negated=False) is True)
@@ -277,15 +279,7 @@ class Reader:
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
         hits = self._claim(tokens, hits)
-        # "the time and place of their LAC review", "the time of the review": the event's when and where, not
-        # what is said about the child at it (a child protection conference's name is itself safeguarding)
-        hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and any(
-            w.category == "kind" and w.value in _WHEN_AND_WHERE and (
-                tokens[w.start + w.length - 1] == "of" or tokens[w.start + w.length:w.start + w.length + 1] == ["of"])
-            and 0 < h.start - (w.start + w.length) <= 4 for w in hits))]
-        # "the review meeting is at 10 tomorrow": when an event is, not what it holds
-        hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS
-                                        and tokens[h.start + h.length - 1] in _EVENTS and _when_told(tokens, h))]
+        hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and _when_of_event(tokens, h, hits))]
         # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]
@@ -499,11 +493,18 @@ def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str
     return False
 
 
-def _when_told(tokens: Sequence[str], hit: _Hit) -> bool:
-    """The event named is said to be at a time or place: "is at 10", "starts at 2pm", "has moved to Tuesday"."""
+def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bool:
+    """A kind's words naming an event whose time or place is all that is told: "the time and place of their LAC
+    review", "the time of the review" (a child protection conference's name is itself safeguarding, and is not
+    an event kind), "the review meeting is at 10 tomorrow", "starts at 2pm", "has moved to Tuesday"."""
+    if any(w.category == "kind" and w.value in _WHEN_AND_WHERE
+           and "of" in (tokens[w.start + w.length - 1], *tokens[w.start + w.length:w.start + w.length + 1])
+           and 0 < hit.start - (w.start + w.length) <= 4 for w in hits):
+        return True
     after = list(tokens[hit.start + hit.length:hit.start + hit.length + 4])
-    return any(after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
-               for i in range(len(after)))
+    return tokens[hit.start + hit.length - 1] in _EVENTS and any(
+        after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
+        for i in range(len(after)))
 
 
 def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:
@@ -607,7 +608,7 @@ _ADDRESS = frozenset({"address", "addresses"})
 # Information about abuse or neglect is safeguarding information, whatever else it was called (details, a report
 # named with nothing else said of it)
 _SAFEGUARDING = "safeguarding"
-_ABOUT_HARM_READS_AS = frozenset({None, "pid", "sensitive"})
+_ABOUT_HARM_READS_AS = frozenset({"pid", "sensitive"})
 _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of", "meeting place"
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
