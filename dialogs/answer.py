@@ -59,6 +59,10 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"(?:identify|be identifiable)\b",
                       re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
+# The definition asked beside something the user is sending ("is ethnicity sensitive? I'm sending the stats to a
+# partner agency"): what it is, and the conditions it is sent under
+_SENDING_TOO = re.compile(r"\b(?:send|sending|sent|e-?mail|e-?mailing|forward|forwarding|referral|referring|"
+                          r"form|spreadsheet|list)\b", re.IGNORECASE)
 # "is gsx secure?", "are internal emails secure?": whether a route is safe for what the protocol protects
 _SECURE = re.compile(r"\b(?:is|are|isn'?t|aren'?t)\b[^.?!]*\b(?:secure|safe)\b", re.IGNORECASE)
 # Many people written to at once ("30 foster carers", "all our parents"): a mailing, not a case sent to a family
@@ -263,6 +267,8 @@ class Assistant:
             if any(kin(w) in steps for step in understood.skipped for w in step.split()):
                 return replace(reply, verdict=Verdict.NOT_ALLOWED,
                                summary="No: the protocol does not let you leave that step out. " + reply.summary)
+        if reply.faq_id == DEFINITIONS_FAQ and reply.verdict is Verdict.ALLOWED and _SENDING_TOO.search(question):
+            return replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS)
         return reply
 
     def after_hub_call(self, question: str, form: str, understood: Understanding) -> Reply:

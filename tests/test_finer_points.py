@@ -404,6 +404,12 @@ def test_an_independent_advocate_is_outside_the_council(assistant):
 def test_how_information_is_classed_gets_the_definitions(assistant, question, must):
     reply, text = ask(assistant, question)
     assert reply.faq_id == "what-is-pid" and not reply.asks and must in text
+    assert reply.verdict is ALLOWED  # a definition informs; nothing is sent
+
+
+def test_a_definition_asked_beside_a_sending_carries_its_conditions(assistant):
+    reply, _ = ask(assistant, "Is ethnicity classed as sensitive? I'm sending the cohort stats to a partner agency")
+    assert reply.faq_id == "what-is-pid" and reply.verdict is AWC
 
 
 def test_how_it_is_classed_with_a_way_of_sending_is_sending_advice(assistant):
