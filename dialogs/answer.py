@@ -59,6 +59,11 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"(?:identify|be identifiable)\b",
                       re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
+# The user's own slip told ("I replied all with...", "lost an unencrypted memory stick", "sent the password in the
+# same email"): what to do about a mistake, which the learned reading alone never makes a call to the Hub
+_OWN_SLIP = re.compile(r"(?:^|[.!?]\s+|\b(?:i|i've|ive|i have|i'd|we|we've|oh no|oops)\s+(?:just\s+|accidentally\s+|"
+                       r"mistakenly\s+)?)(?:sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|"
+                       r"attached|copied)\b", re.IGNORECASE)
 # The definition asked beside something the user is sending ("is ethnicity sensitive? I'm sending the stats to a
 # partner agency"): what it is, and the conditions it is sent under
 _SENDING_TOO = re.compile(r"\b(?:send|sending|sent|e-?mail|e-?mailing|forward|forwarding|referral|referring|"
@@ -254,8 +259,10 @@ class Assistant:
                 and not understood.harm.settled:  # a mistake told, or every sign told as over: what to do now
             # nothing the words could read, in a message that reads like the ones where a child was at risk
             words = ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
-            return self.ask_harm(understood.facts, HarmAssessment(
+            reply = self.ask_harm(understood.facts, HarmAssessment(
                 HarmLevel.MAYBE, (Cue(words, "general", HarmLevel.MAYBE, "learned"),)))
+        if reply.asks == "harm":
+            return self.ring_if_clear(question, form, understood, reply)
         if understood.skipped and reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
                 form == "yes_no" or _AGREE.search(question)):
             # "didn't check the number with them, that's fine isn't it", "can I send it without encrypting?": a
@@ -270,6 +277,20 @@ class Assistant:
         if reply.faq_id == DEFINITIONS_FAQ and reply.verdict is Verdict.ALLOWED and _SENDING_TOO.search(question):
             return replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS)
         return reply
+
+    def ring_if_clear(self, question: str, form: str, understood: Understanding, asking: Reply) -> Reply:
+        """The harm question about to be asked, where both heads of the learned reading find a clear disclosure
+        ("fingertip marks both sides of her chest", "'please help they are marrying me'. They fly in 4 days"):
+        ring now. Not where the user said no, told a mistake or every sign as over, or a sign the words read
+        is negated or only a document's description."""
+        if self.learned is None or understood.harm.level is HarmLevel.NO or understood.facts.get("misdirected") \
+                or understood.harm.settled or any(c.reading in _ALWAYS_ASKED for c in understood.harm.because) \
+                or _OWN_SLIP.search(question) or not self.learned.clear(question):
+            return asking
+        words = ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
+        rung = replace(understood, facts=understood.facts.with_(harm=True), harm=HarmAssessment(
+            HarmLevel.YES, (Cue(words, "general", HarmLevel.YES, "learned_clear"),)))
+        return self._answer(question, form, rung)
 
     def after_hub_call(self, question: str, form: str, understood: Understanding) -> Reply:
         """The Hub already rung about the harm told ("I rang the Hub this morning about a child with a burn mark"):
