@@ -437,8 +437,8 @@ class Assistant:
         facts = understood.facts
         if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks not in ("channel", "kind") \
                 or (reply.asks == "kind" and form != "how") or facts.get("recipient") \
-                or facts.get("kind") or len(understood.tokens) > QUOTE_WORDS:
-            return None  # something is to be sent, or a story told: the rules' question comes first
+                or facts.get("kind") or len(understood.tokens) > QUOTE_WORDS or len(understood.channels) > 1:
+            return None  # something is to be sent (a choice of ways too), or a story told: the rules' question first
         quote = self.clauses.best(prepared)
         if quote is None:
             return None

@@ -112,16 +112,24 @@ class Reader:
         hits = self._hits(tokens)
         # "a flyer with no case details": identifying details said to be left out are not sent. Not a name left
         # out (what is left may still identify: the name_removed signal's rule), nor "no safeguarding concerns"
-        kinds = [_NOTHING_PERSONAL if self._left_out and h.value == _IDENTIFYING
-                 and tokens[h.start + h.length - 1] not in _NAME_WORDS
-                 and _LEFT_OUT.intersection(tokens[max(0, h.start - 3):h.start]) else h.value
-                 for h in hits if h.category == "kind"]
+        # So too "as long as I don't include any details about the child": details not put in, and what
+        # runs on from them ("about the child")
+        kinds, left_out_to = [], -1
+        for h in (h for h in hits if h.category == "kind"):
+            before = tokens[max(0, h.start - 3):h.start]
+            left_out = self._left_out and h.value == _IDENTIFYING and tokens[h.start + h.length - 1] not in _NAME_WORDS \
+                and (_LEFT_OUT.intersection(before) or h.start == left_out_to
+                     or (_NOT_WRITING.intersection(before) and _INCLUDING.intersection(before)))
+            kinds.append(_NOTHING_PERSONAL if left_out else h.value)
+            left_out_to = h.start + h.length if left_out else left_out_to
         recipients = [h for h in hits if h.category == "recipient"]
         channels = list(dict.fromkeys(h.value for h in hits if h.category == "channel"))
 
         # "use Gmail" is the sender's own account; "to her Gmail" is where it goes.
         for hit in [h for h in recipients if h.value == _WEBMAIL]:
             before = tokens[max(0, hit.start - 4):hit.start]
+            if before[-1:] and before[-1] in _THEIRS:
+                continue  # "a parent who emailed me from their hotmail": someone else's account, written back to
             if self._preceded(tokens, hit, "webmail_use") or ("to" not in before and not channels) \
                     or _own_account(tokens, hit, before):
                 recipients.remove(hit)
@@ -169,6 +177,11 @@ class Reader:
                 h.category == "channel" and h.value == "phone"
                 and _BEFORE.intersection(tokens[h.start + h.length:h.start + h.length + 4]) for h in hits):
             channels.remove("phone")
+        # "save the encrypted attachment onto a USB": an attachment names what came by email; the stick is where
+        # it goes
+        if "removable_media" in channels and "email" in channels and all(
+                tokens[h.start] in _EMAIL_NOUNS for h in hits if h.category == "channel" and h.value == "email"):
+            channels.remove("email")
         # "email it via Objective Connect / the portal / cjsm": the platform is the route
         if "email" in channels and self._platforms & set(channels):
             channels.remove("email")
@@ -521,15 +534,15 @@ def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
     between (a report put in an email is attached), and no choice offered ("in the email or attached?")."""
     details = [h for h in hits if h.category == "kind" and h.value == "pid"]
     for i, token in enumerate(tokens):
-        if token not in _WRITING:
-            continue
+        if token not in _WRITING or _NOT_WRITING.intersection(tokens[max(0, i - 2):i]):
+            continue  # "my manager says don't put PID in emails": the rule told, not done
         for j in range(i + 2, min(len(tokens), i + 12)):
             if tokens[j] in _DOCUMENTS:
                 break
             if tokens[j] in ("in", "into"):
                 rest = [t for t in tokens[j + 1:j + 4] if t not in _EMAIL_BEFORE]
                 after = tokens[j + 1:j + 6]
-                if rest[:1] == ["email"] and any(i < h.start < j for h in details) and "or" not in after:
+                if rest[:1] in (["email"], ["emails"]) and any(i < h.start < j for h in details) and "or" not in after:
                     return True
                 break
     return False
@@ -551,8 +564,13 @@ _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend ne
 _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
 
 # Writing details down (see _typed_in), and the words that may come between "in" and "email"
-_WRITING = frozenset("type typed typing write writing wrote put putting include including mention mentioning list "
-                     "add adding".split())
+_WRITING = frozenset("type types typed typing write writes writing wrote put puts putting include includes including "
+                     "mention mentions mentioning list add adds adding".split())
+_THEIRS = frozenset("their his her mums dads parents carers theyre".split())
+_INCLUDING = frozenset("include including put putting mention mentioning give giving add adding share sharing "
+                       "send sending any".split())
+_NOT_WRITING = frozenset("dont not never no shouldnt cant cannot mustnt".split())
+_EMAIL_NOUNS = frozenset("attachment attachments inbox".split())
 _EMAIL_BEFORE = frozenset("the an a my this that our internal external same main normal work team".split())
 
 # A step doubted after it is named ("is zipping it really needed?"): asked to be let off it, as "no need to zip it"

@@ -696,3 +696,28 @@ def test_round_39_readings(assistant, question, rule, verdict):
         assert reply["verdict"] == verdict
     if rule is None and verdict is None:
         assert reply["rule"] != "email-pid-in-body"  # a choice asked about, not details typed in
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # names written into emails, the emails plural; the rule only told ("don't put PID in emails") is no act
+    ("my SWs write full names in internal emails all the time because it's internal. Is that actually ok?",
+     "email-pid-in-body", "not_allowed"),
+    ("whats PID? my manager keeps saying dont put PID in emails but nobody has told me what counts", None,
+     "allowed_with_conditions"),
+    # a password named as the one kept for many
+    ("I've set up one standard password for all the encrypted files our team sends. Good idea?", "password-reused",
+     "not_allowed"),
+    # an attachment names what came by email; the stick is where it goes
+    ("Can I save an encrypted attachment from a partner agency straight onto a USB to take to a meeting?",
+     "removable-media", "not_allowed"),
+    # details said not to be included, and what runs on from them; someone else's account written back to
+    ("Can I reply to a parent who emailed me from their hotmail, as long as I don't include any details about "
+     "the child?", "email-no-personal", "allowed"),
+    # a choice of two ways with nothing said of what goes: the rules' question, not the nearest sentence
+    ("can I email the file or put it on a usb?", "ask-kind", "need_more_info"),
+])
+def test_round_41_readings(assistant, question, rule, verdict):
+    reply = assistant.answer(question).to_json()
+    if rule is not None:
+        assert reply["rule"] == rule
+    assert reply["verdict"] == verdict
