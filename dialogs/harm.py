@@ -40,7 +40,7 @@ _QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}
 _ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we|you|she|he|they)\b|\bis it (?:ok|okay|alright|fine|allowed)\b|"
                    r"\bam i (?:allowed|ok)\b", re.IGNORECASE)
 # An innocent cause explains an injury: "fell over" says nothing of a drunk parent or a missing child
-_EXPLAINABLE = frozenset({"physical", "general"})
+_EXPLAINABLE = frozenset({"physical", "general", "self_harm"})
 # What the user means to do ("I'm going to forward it to my gmail over the weekend"): a plan, not a child's story
 _PLAN = re.compile(r"\b(?:i|we)(?:'m|\u2019m| am| are|'re)? (?:going to|gonna|about to|planning to|was going to|"
                    r"were going to)\b|"
@@ -58,7 +58,8 @@ _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
                        r"mins?|minutes?|seconds?|am|pm|miles?|%|th|st|nd|rd|[:.]\d|/))", re.IGNORECASE)
 # An adult's age given for the person spoken of: "now 34", "aged 45", "a 45 year old client", "she's 26"
-_ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\((?:1[89]|[2-9]\d)\)|\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|"
+_ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\bnow (?:an? )?(?:adult|adults|grown[- ]?up|grown)\b|"
+                        r"\b(?:all|both) grown[- ]?up\b|\((?:1[89]|[2-9]\d)\)|\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|"
                         r"\b(?:is|s) (?:1[89]|[2-9]\d) now\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
@@ -200,7 +201,12 @@ _BESIDES = frozenset(("other", "additional", "extra"))
 
 
 def _past_year(token: str) -> bool:
-    return len(token) == 4 and token.isdigit() and 1950 <= int(token) < date.today().year
+    """A year before this one ("2019"), or a decade gone ("the 90s", "the 1980s")."""
+    return (len(token) == 4 and token.isdigit() and 1950 <= int(token) < date.today().year) \
+        or _PAST_DECADE.fullmatch(token) is not None
+
+
+_PAST_DECADE = re.compile(r"(?:19)?[5-9]0s")
 
 
 # Explanations that change are the worry, not an answer to it: "a different story every time"
