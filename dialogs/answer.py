@@ -98,10 +98,10 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|ve|\u2019ve| have)?"
                       r"\s+(?:usually\s+|always\s+|normally\s+)?(?:just\s+)?(?:put|leave|keep|send|sent|"
                       r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent|hit|named|"
-                      r"saved|called|"
+                      r"saved|called|bung|stick|pop|chuck|fire|whack|"
                       r"pick|trust|go with)\b|^\s*just (?:fire|bung|stick|pick|trust|go with)\b|"
                       r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|"
-                      r"forward|use|save|post)\b|"
+                      r"forward|use|save|post|bung|stick|pop|chuck|fire|whack)\b|"
                       r"\b(?:im |i'm |i am )?(?:just )?(?:going to|gonna) (?:just )?(?:send|email|fax|cc|forward|put|"
                       r"leave|keep|text|use|name|reply|save)\b|\bjust (?:hitting|sending|emailing|faxing)\b|"
                       r"\b(?:i|we) (?:dont|don't|do not) (?:need|have) to\b|"
@@ -332,8 +332,10 @@ class Assistant:
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
-        # council's. Either is answered for personal information, whoever it is about.
-        any_personal = bool(_SECURE.search(question)) or understood.facts.get("recipient") == "webmail_personal"
+        # council's, nor a generic inbox ("their team inbox, referrals@...") anything personal. Each is answered for
+        # personal information, whoever it is about.
+        any_personal = bool(_SECURE.search(question)) \
+            or understood.facts.get("recipient") in ("webmail_personal", "generic_address")
         if match is None or self.reader.names_document(understood.tokens) or any_personal:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no

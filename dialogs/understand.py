@@ -237,6 +237,8 @@ class Reader:
             password=self._passwords.judge(text, self._flag(tokens, hits, "password_reused", negated=False) is True)
             if self._passwords else None,
             down=down,
+            passed_over=next((c for c in passed_over if not self._lacked(tokens, hits, c)), None) if down is None
+            else None,
             everything=self._flag(tokens, hits, "everything", negated=None),
             file_named=True if any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text)
             else self._flag(tokens, hits, "file_named", negated=False),
@@ -375,6 +377,13 @@ class Reader:
         """A channel named as not working: "the portal is down", "can't get into Objective Connect"."""
         down = self._named_with(tokens, hits, "unavailable", also_after=("down",))
         return down[0] if down else None
+
+    @staticmethod
+    def _lacked(tokens: list[str], hits: list[_Hit], channel: str) -> bool:
+        """The route named as one someone is not on ("she's not on cjsm", "they're not on the portal"): not
+        theirs to use, rather than passed over for ease."""
+        return any(h.category == "channel" and h.value == channel and "not" in tokens[max(0, h.start - 3):h.start]
+                   for h in hits)
 
     def _passed_over(self, tokens: list[str], hits: list[_Hit]) -> list[str]:
         """Channels named as the route not taken: "rather than the portal", "the portal is so slow"."""

@@ -41,6 +41,8 @@ NEEDED: tuple[Needed, ...] = (
     Needed("vocabulary", "channels", "webmail", "\"use Gmail\" (the sender's own webmail) is read as this channel"),
     Needed("vocabulary", "channels", "secure_email", "a carer named with secure email is the recipient, not a secure address"),
     Needed("vocabulary", "channels", "phone", "\"ring them with the password\" is not a phone question"),
+    Needed("vocabulary", "channels", "removable_media", "\"save the attachment onto a USB\": the stick is the route, "
+           "the attachment what goes"),
     # facts.yaml: the password reader (dialogs/understand.py) judges a proposed password into these
     *(Needed("facts", "facts.password", value, "the password reader sets the password fact to this value")
       for value in ("strong", "too_short", "no_mix", "short_no_mix", "reused", "about_child")),
@@ -51,7 +53,7 @@ NEEDED: tuple[Needed, ...] = (
                          ("password_emailed", "password_emailed"), ("password_missing", "password_missing"),
                          ("received", "received"),
                          ("already", "already"),
-                         ("everything", "everything"), ("unavailable", "down"), ("in_body", "in_body"),
+                         ("everything", "everything"), ("unavailable", "down"), ("passed_over", "passed_over"), ("in_body", "in_body"),
                          ("in_subject", "in_subject"), ("borrowed_account", "borrowed_account"),
                          ("group_address", "group_address"), ("file_named", "file_named"),
                          ("kept_in_mailbox", "kept_in_mailbox"), ("misdirected", "misdirected"),

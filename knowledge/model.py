@@ -325,7 +325,7 @@ class Policy:
 
 
 FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifier", "agreement", "encrypted",
-              "aes", "password", "password_emailed", "password_missing", "received", "already", "down", "everything",
+              "aes", "password", "password_emailed", "password_missing", "received", "already", "down", "passed_over", "everything",
               "in_body", "in_subject",
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
               "name_removed",
@@ -352,6 +352,7 @@ class Facts:
     received: bool | None = None  # sent to the user: "a SW has emailed me", "I received", "the school sent me"
     already: bool | None = None  # it has happened: received, saved, sent
     down: str | None = None  # a channel that is not working ("the portal is down")
+    passed_over: str | None = None  # a working channel the user means not to use ("quicker than the portal")
     everything: bool | None = None  # asked for, or about to send, everything on file
     in_body: bool | None = None  # the personal information goes in the email's body, not an attachment
     in_subject: bool | None = None  # personal details go in the email's subject line

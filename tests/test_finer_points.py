@@ -424,7 +424,9 @@ def test_how_it_is_classed_with_a_way_of_sending_is_sending_advice(assistant):
 def test_a_route_named_as_not_taken_is_not_the_route_nor_down(assistant, question):
     reply, text = ask(assistant, question)
     assert reply.facts.get("channel") == "email" and reply.facts.get("recipient") == "school"
-    assert reply.rule_id == "email-to-school" and "school portal" in text  # still the protocol's preferred route
+    # still the protocol's preferred route, working: being quicker does not make email necessary
+    assert reply.rule_id == "email-secure-route-passed-over" and reply.verdict is NOT and "school portal" in text
+    assert reply.facts.get("passed_over") == "school_portal"
 
 
 # Round 11 (general_batch15): the protocol's own front matter and supporting documents ------------------------
@@ -713,6 +715,19 @@ def test_round_39_readings(assistant, question, rule, verdict):
     # details said not to be included, and what runs on from them; someone else's account written back to
     ("Can I reply to a parent who emailed me from their hotmail, as long as I don't include any details about "
      "the child?", "email-no-personal", "allowed"),
+    # a working portal passed over because email is quicker; one the recipient is not on is no choice
+    ("i'll just bung the core assessment in an outlook email to the head, way quicker than the portal",
+     "email-secure-route-passed-over", "not_allowed"),
+    ("need the minutes with the DC today and she's not on cjsm. Can I just send them from Outlook?", None,
+     "allowed_with_conditions"),
+    # invented for training: identifies no one
+    ("The training examples are all made up. Can I email the slides to the nursery's info@ address?",
+     "email-no-personal", "allowed"),
+    # a generic inbox takes nothing personal, encrypted or not
+    ("The provider says send it to their team inbox, referrals@theirprovider.co.uk. If it's encrypted that's ok, "
+     "isn't it?", "email-to-generic-address", "not_allowed"),
+    ("Can I use the same 7zip password I used last month for the new reports to the GP surgery?",
+     "password-reused", "not_allowed"),
     # a choice of two ways with nothing said of what goes: the rules' question, not the nearest sentence
     ("can I email the file or put it on a usb?", "ask-kind", "need_more_info"),
 ])
