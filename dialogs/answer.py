@@ -246,6 +246,12 @@ class Assistant:
         doubtful = understood.harm.level is HarmLevel.MAYBE and all(
             c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because)
         learned = self.learned.judge(question, doubtful) if self.learned is not None else ""
+        if learned == "quiet" and understood.harm.level is HarmLevel.YES \
+                and all(c.reading == "together" for c in understood.harm.because):
+            # two doubtful signs read together ("come home smelling of cannabis again"), in a message that reads
+            # like an everyday question: asked, not rung
+            return self.ask_harm(understood.facts, replace(understood.harm, level=HarmLevel.MAYBE, because=tuple(
+                replace(c, level=HarmLevel.MAYBE) for c in understood.harm.because)))
         if learned == "ring":
             # a doubtful sign ("burns", "locked in") in a message that reads like those where a child was clearly
             # at risk: ring the Hub, not only ask

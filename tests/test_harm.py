@@ -807,6 +807,28 @@ def test_round_42_readings(assistant, text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a decade gone and the people now adults: history; a scar's own stated cause explains it
+    ("DC on a non-recent abuse investigation into a children's home from the 90s (everyone involved is now adult) "
+     "wants our archive file", HarmLevel.MAYBE),
+    ("placed with me with a healed burn (oven accident, checked out at the time, NFA); school asks about the scar",
+     None),
+    # NICE CG89's injuries: teeth chipped again, with the cause in quotation marks
+    ("mum cancelled his appointment because he 'fell' and chipped his teeth again, second time this year",
+     HarmLevel.MAYBE),
+    # the user's mistake unnoticed is no child unseen
+    ("I left a fax on the machine and nobody's noticed, do I have to tell anyone?", None),
+])
+def test_round_43_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
+def test_two_doubtful_signs_together_in_an_everyday_question_are_asked_not_rung(assistant):
+    reply = assistant.answer("Foster carer here - I want to text the child's social worker that he's come home "
+                             "smelling of cannabis again. Is that OK?")
+    assert reply.asks == "harm" and reply.verdict.value == "need_more_info"
+
+
+@pytest.mark.parametrize("text, expected", [
     # "plans to" is an intent, not a plan document; a threat that no one will have the children
     ("our client says her ex plans to collect their daughter from school tomorrow and fly abroad with her",
      HarmLevel.YES),
