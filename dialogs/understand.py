@@ -578,7 +578,7 @@ _WRITING = frozenset("type types typed typing write writes writing wrote put put
 _THEIRS = frozenset("their his her mums dads parents carers theyre".split())
 _INCLUDING = frozenset("include including put putting mention mentioning give giving add adding share sharing "
                        "send sending any".split())
-_NOT_WRITING = frozenset("dont not never no shouldnt cant cannot mustnt".split())
+_NOT_WRITING = frozenset("dont doesnt wont isnt not never no shouldnt cant cannot mustnt".split())
 _EMAIL_NOUNS = frozenset("attachment attachments inbox".split())
 _EMAIL_BEFORE = frozenset("the an a my this that our internal external same main normal work team".split())
 

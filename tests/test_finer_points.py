@@ -728,6 +728,10 @@ def test_round_39_readings(assistant, question, rule, verdict):
      "isn't it?", "email-to-generic-address", "not_allowed"),
     ("Can I use the same 7zip password I used last month for the new reports to the GP surgery?",
      "password-reused", "not_allowed"),
+    # several documents zipped together with one password: one transmission; an email said not to mention the child
+    ("How do I zip several documents together with one password?", None, "allowed_with_conditions"),
+    ("Can I send a thank-you email to a foster carer's gmail address? It doesn't mention the child at all.",
+     "email-no-personal", "allowed"),
     # a choice of two ways with nothing said of what goes: the rules' question, not the nearest sentence
     ("can I email the file or put it on a usb?", "ask-kind", "need_more_info"),
 ])
