@@ -270,6 +270,7 @@ class HarmReader:
         self._timeless = frozenset(c.id for c in words.categories if c.timeless)
         # as written: "turned up" ends a child's going missing, "she always turns up" does not
         self._over = {c.id: [tuple(self._tokens(p)) for p in c.resolved] for c in words.categories}
+        self._links = {c.id: [self._phrase(p) for p in c.linked_by] for c in words.categories if c.linked_by}
         self._by_first: dict[str, list[_Phrase]] = {}
         self._acts: dict[str, str] = {}
         for category in words.categories:
@@ -344,6 +345,12 @@ class HarmReader:
         return frozenset(s for p in phrases for s in self._phrase(p))
 
     # -- reading ------------------------------------------------------------
+    def _linked(self, category: str, stems: list[str]) -> bool:
+        """The message makes the link the category's signs need (harm.yaml `linked_by`), or it needs none."""
+        links = self._links.get(category)
+        return links is None or any(phrase and tuple(stems[i:i + len(phrase)]) == tuple(phrase)
+                                    for phrase in links for i in range(len(stems)))
+
     def assess(self, text: str) -> HarmAssessment:
         tokens: list[str] = []
         for sentence in _SENTENCE.split(text or ""):
@@ -390,9 +397,11 @@ class HarmReader:
                 cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
                         for c in cues]
             if not said_no and child and (now or self._soon(stems) or self._disclosed(text)):
-                # a sign told of a child as now, or soon, or in someone's own words quoted: ring
+                # a sign told of a child as now, or soon, or in someone's own words quoted: ring. Not a sign whose
+                # category needs a link the message does not make (an adult "charged", in no child's household)
                 cues = [replace(c, level=HarmLevel.YES, reading="now")
-                        if c.level is HarmLevel.MAYBE and c.reading in ("", "weak") else c for c in cues]
+                        if c.level is HarmLevel.MAYBE and c.reading in ("", "weak") and self._linked(c.category, stems)
+                        else c for c in cues]
             if all(c.reading == "weak" for c in cues) and not (child and now):
                 cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
         if any(c.level is HarmLevel.YES for c in cues):

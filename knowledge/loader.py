@@ -812,7 +812,7 @@ def _harm(ctx: _Context) -> HarmWords:
         loc = f"harm.categories[{i}]"
         if not check.record(node, loc, {"id": str, "title": str, "cites": list},
                             {"clear": list, "acts": list, "signs": list, "weak": list, "resolved": list,
-                             "timeless": bool}):
+                             "timeless": bool, "linked_by": list}):
             continue
         acts = check.strings(node, "acts", loc)
         for word in acts:
@@ -820,7 +820,8 @@ def _harm(ctx: _Context) -> HarmWords:
                 check.add(node, f"{loc}.acts", f"{word!r}: one word each (put phrases under clear)", "acts")
         category = HarmCategory(node["id"], node["title"], ctx.cites(node, loc), check.strings(node, "clear", loc),
                                 acts, check.strings(node, "signs", loc), check.strings(node, "weak", loc),
-                                check.strings(node, "resolved", loc), node.get("timeless", False) is True)
+                                check.strings(node, "resolved", loc), node.get("timeless", False) is True,
+                                check.strings(node, "linked_by", loc))
         if not (category.clear or category.acts or category.signs):
             check.add(node, loc, "lists no words: give clear, acts or signs")
         categories.append(category)

@@ -241,6 +241,9 @@ class HarmCategory:
     weak: tuple[str, ...] = ()  # everyday words that only add up with other signs
     resolved: tuple[str, ...] = ()  # this kind of harm is over now ("found", "turned up" for a missing child)
     timeless: bool = False  # a past event is the risk now (an offender's convictions): no "past" reading
+    # signs told as now only with one of these in the message: an adult's record is a child's risk where the
+    # adult is in the child's life ("moved in with", "picks her up"), not where he is only charged
+    linked_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -822,6 +822,22 @@ def test_round_43_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an adult's record is asked about, not rung, unless the message puts him in a child's life (harm.yaml linked_by)
+    ("Police - the man in last year's online grooming case has now been charged. CPS want her school attendance "
+     "record - can school email it?", HarmLevel.MAYBE),
+    ("Housing - applicant has a conviction flagged. He has a 9yo staying weekends. Do I share this?",
+     HarmLevel.YES),
+    ("mum's new boyfriend has a conviction for GBH and is moving in this week with her 3 kids", HarmLevel.YES),
+    # safe where she lives now; passports are a school trip's paperwork
+    ("15yo came back home on Sunday after being missing overnight, return interview done, she's safe with mum. "
+     "Can I email the report to the police?", None),
+    ("school trip next week - can I save scans of the kids' passports on a USB stick?", None),
+])
+def test_round_44_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
 def test_two_doubtful_signs_together_in_an_everyday_question_are_asked_not_rung(assistant):
     reply = assistant.answer("Foster carer here - I want to text the child's social worker that he's come home "
                              "smelling of cannabis again. Is that OK?")
