@@ -455,7 +455,7 @@ class Reader:
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",
           "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub",
           "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
-          "process_asked", "unrecorded", "copies_reversed")
+          "process_asked", "unrecorded", "copies_reversed", "addresses_shown")
 
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
@@ -734,10 +734,11 @@ class _PasswordReader:
                                      rf"(?:something\s+like\s+|like\s+|just\s+)?"
                                      rf"{whose}\s+{known}\b|\b{whose}\s+{known}\s+as\s+(?:the|a|my|our)?\s*(?:{names})\b",
                                      re.IGNORECASE)
-        # "a password made of the child's initials and DOB", "based on her name and birthday": guessable by anyone
-        # who knows the child, whatever it mixes
+        # "a password made of the child's initials and DOB", "based on her name and birthday", "put the password
+        # as the child's date of birth": guessable by anyone who knows the child, whatever it mixes
         self._made_from = re.compile(rf"\b(?:{names})\s+(?:that'?s\s+|which\s+is\s+)?(?:made\s+(?:up\s+)?(?:of|from)|"
-                                     rf"based\s+on|built\s+from|using|from|of)\s+{whose}\s+(?:initials|{known})\b",
+                                     rf"based\s+on|built\s+from|using|from|of|as|to\s+be|be|is|being)\s+"
+                                     rf"(?:just\s+|simply\s+)?{whose}\s+(?:initials|{known})\b",
                                      re.IGNORECASE)
         # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password
         self._for_file = re.compile(r"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:(?:ok|okay|good|strong|secure|"

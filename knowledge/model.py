@@ -333,7 +333,7 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "borrowed_account", "group_address", "file_named", "kept_in_mailbox", "misdirected", "to_hub",
               "name_removed",
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
-              "process_asked", "unrecorded", "no_agreement", "copies_reversed")
+              "process_asked", "unrecorded", "no_agreement", "copies_reversed", "addresses_shown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,6 +376,7 @@ class Facts:
     unrecorded: bool | None = None  # sent, or to be sent, without being authorised and recorded
     # the copies the wrong way round once an encrypted file has gone: the unencrypted one deleted, the protected kept
     copies_reversed: bool | None = None
+    addresses_shown: bool | None = None  # many addresses in To or CC, where each sees the others'
     no_agreement: bool | None = None  # the question says no information sharing agreement covers it (never asked)
 
     def get(self, name: str) -> Any:

@@ -35,6 +35,7 @@ CASES = [
     (Facts(channel="email", recipient="colleague", kind="sensitive"), "internal-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="colleague", in_body=True, **P), "email-pid-in-body", Verdict.NOT_ALLOWED),
     (Facts(copies_reversed=True), "keep-unencrypted-copy", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(addresses_shown=True), "addresses-shown", Verdict.ALLOWED_WITH_CONDITIONS),
     # a working, more secure route passed over for ease: email only where there is no reasonable alternative
     (Facts(channel="email", recipient="school", passed_over="school_portal", **P), "email-secure-route-passed-over",
      Verdict.ALLOWED_WITH_CONDITIONS),

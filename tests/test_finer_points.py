@@ -732,6 +732,15 @@ def test_round_39_readings(assistant, question, rule, verdict):
     ("How do I zip several documents together with one password?", None, "allowed_with_conditions"),
     ("Can I send a thank-you email to a foster carer's gmail address? It doesn't mention the child at all.",
      "email-no-personal", "allowed"),
+    # everyone's address where all can see it: BCC (All Email 3)
+    ("Is it OK to put all the parents' email addresses in the To box for the parenting group reminder?",
+     "addresses-shown", "not_allowed"),
+    ("I'm sending the minutes to nine people from different agencies. Do I put them all in BCC?", None, None),
+    # a password as the child's date of birth; the child's surname as the zip's name
+    ("Can I just put the password as the child's date of birth so the school will remember it?",
+     "password-about-child", "not_allowed"),
+    ("Sending a zip to a school - I put the child's surname as the zip name so they don't lose it. ok?",
+     "identifying-file-name", "not_allowed"),
     # a choice of two ways with nothing said of what goes: the rules' question, not the nearest sentence
     ("can I email the file or put it on a usb?", "ask-kind", "need_more_info"),
 ])
@@ -739,4 +748,7 @@ def test_round_41_readings(assistant, question, rule, verdict):
     reply = assistant.answer(question).to_json()
     if rule is not None:
         assert reply["rule"] == rule
-    assert reply["verdict"] == verdict
+    if verdict is not None:
+        assert reply["verdict"] == verdict
+    else:  # "all in BCC": the addresses are not shown
+        assert reply["rule"] != "addresses-shown"
