@@ -407,8 +407,12 @@ class Reader:
             # "quicker than faffing with the portal": a few words between, none of them another route ("instead
             # of faxing, is a courier ok?" passes over the fax, not the courier)
             gap = 1 if any(hit.start - 4 <= r < hit.start for r in routes) else 3
+            # "the IAS number instead of the child's name when faxing": the route is when it happens, not what is
+            # passed over ("instead of by fax" still is)
+            circumstance = hit.start > 1 and tokens[hit.start - 1] in _CIRCUMSTANCE \
+                and tokens[hit.start - 2] not in ("of", "than")
             if (end < len(tokens) and tokens[end] in also_after) or _phrase_after(tokens, end, after, max_gap=2) \
-                    or _phrase_before(tokens, hit.start, before, lookback=gap + 3, max_gap=gap):
+                    or (not circumstance and _phrase_before(tokens, hit.start, before, lookback=gap + 3, max_gap=gap)):
                 found.append(hit.value)
         return found
 
@@ -575,6 +579,7 @@ _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
 # Writing details down (see _typed_in), and the words that may come between "in" and "email"
 _WRITING = frozenset("type types typed typing write writes writing wrote put puts putting include includes including "
                      "mention mentions mentioning list add adds adding".split())
+_CIRCUMSTANCE = frozenset("when while by if before after on".split())
 _THEIRS = frozenset("their his her mums dads parents carers theyre".split())
 _INCLUDING = frozenset("include including put putting mention mentioning give giving add adding share sharing "
                        "send sending any".split())

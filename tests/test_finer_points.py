@@ -752,3 +752,10 @@ def test_round_41_readings(assistant, question, rule, verdict):
         assert reply["verdict"] == verdict
     else:  # "all in BCC": the addresses are not shown
         assert reply["rule"] != "addresses-shown"
+
+
+def test_a_route_named_as_when_is_not_passed_over(assistant):
+    """ "the IAS number instead of the child's name when faxing": what is passed over is the name, not the fax."""
+    assert assistant.reader.read("Can I use the IAS number instead of the child's name when faxing?").facts.get(
+        "channel") == "fax"
+    assert assistant.reader.read("instead of by fax, can I use a courier?").facts.get("channel") != "fax"
