@@ -218,6 +218,7 @@ class Assistant:
         self._also_index: FaqIndex | None = None  # built on first use: most questions never need it
         self._clauses: ClauseIndex | None = None  # likewise
         self._route_words: frozenset[str] | None = None
+        self._faq_needs: dict[str, frozenset[str]] = {}
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
         # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
@@ -670,10 +671,21 @@ class Assistant:
                 return other
         return None
 
+    def _needs(self, faq_id: str) -> frozenset[str]:
+        """faq.yaml `needs`, prepared: a question this FAQ answers uses one of them."""
+        needs = self._faq_needs.get(faq_id)
+        if needs is None:
+            needs = self._faq_needs[faq_id] = frozenset(
+                w for word in self.policy.faq[faq_id].needs for w in self.prepare(word).split())
+        return needs
+
     def _covers(self, index: FaqIndex, asked: set[str], match: FaqMatch) -> bool:
         wanted = set(index.prepared(match.paraphrase).split()) - QUESTION_WORDS
         # "I don't have 7-Zip": "not" and "have" say nothing of which FAQ it is; its telling word must be asked
         wanted = (wanted - _FAQ_FILLERS) or wanted
+        needs = self._needs(match.faq_id)
+        if needs and not needs & asked:
+            return False  # "the IAS number instead of the child's name when faxing" names no file to be named
         named = {self._channel_words[w] for w in wanted if w in self._channel_words}
         said = {self._channel_words[w] for w in asked if w in self._channel_words}
         if named and said and not named & said:

@@ -709,7 +709,7 @@ def _faq(ctx: _Context) -> dict[str, Faq]:
         loc = f"faq[{i}]"
         if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str,
                                         "answer": str, "cites": list},
-                            {"checklist": str, "follow_ups": list, "also": list}):
+                            {"checklist": str, "follow_ups": list, "also": list, "needs": list}):
             continue
         verdict = ctx.verdict(node, loc)
         if verdict is None:
@@ -719,7 +719,8 @@ def _faq(ctx: _Context) -> dict[str, Faq]:
                       f"{did_you_mean(node['checklist'], ctx.checklists)}", "checklist")
         faq[node["id"]] = Faq(node["id"], node["question"], check.strings(node, "paraphrases", loc), verdict,
                               " ".join(node["answer"].split()), ctx.cites(node, loc), node.get("checklist"),
-                              ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc))
+                              ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc),
+                              check.strings(node, "needs", loc))
     # vocabulary.yaml channels name the FAQ that answers a how-to question about them (`how_to`): it must exist
     vocabulary = ctx.docs.get("vocabulary")
     if vocabulary is not None:

@@ -197,6 +197,7 @@ class Faq:
     checklist: str | None = None
     follow_ups: tuple[str, ...] = ()
     also: tuple[str, ...] = ()  # looser wordings, tried only when no FAQ's paraphrase matches
+    needs: tuple[str, ...] = ()  # a question answered by this FAQ uses one of these words ("file", "zip")
 
 
 @dataclass(frozen=True, slots=True)

@@ -412,6 +412,18 @@ def test_a_definition_asked_beside_a_sending_carries_its_conditions(assistant):
     assert reply.faq_id == "what-is-pid" and reply.verdict is AWC
 
 
+@pytest.mark.parametrize("question", [
+    "Can I use the IAS number instead of the child's name when faxing?",
+    "On a fax should I put the child's name or can I just use their IAS number?",
+])
+def test_the_ias_number_on_a_fax_is_never_the_file_naming_no(assistant, question):
+    """Issue 11: "saying you will use the IAS number gets 'Not allowed'". The file-naming FAQ answers only a
+    question that names a file (faq.yaml `needs`)."""
+    reply, _ = ask(assistant, question)
+    assert reply.faq_id != "attachment-name" and reply.verdict is not NOT
+    assert reply.facts.get("channel") == "fax"
+
+
 def test_how_it_is_classed_with_a_way_of_sending_is_sending_advice(assistant):
     reply, _ = ask(assistant, "can I text a child's diagnosis to the carer, or is that classed as sensitive?")
     assert reply.verdict is NOT and reply.rule_id == "text-personal"  # the rules decide; the FAQ only adds its text
