@@ -52,7 +52,7 @@ FLOORS = {
     "general_batch30.yaml": {"pass": 182, "unsafe": 4},
     "general_batch31.yaml": {"pass": 127, "unsafe": 2},
     "general_batch32.yaml": {"pass": 122, "unsafe": 7},
-    "general_batch33.yaml": {"pass": 133, "unsafe": 6},
+    "general_batch33.yaml": {"pass": 134, "unsafe": 5},
     "general_batch34.yaml": {"pass": 126, "unsafe": 8},
     "general_batch35.yaml": {"pass": 132, "unsafe": 8},
     "general_batch36.yaml": {"pass": 123, "unsafe": 7},
@@ -60,14 +60,18 @@ FLOORS = {
     "general_batch38.yaml": {"pass": 138, "unsafe": 13},
     "general_batch39.yaml": {"pass": 170, "unsafe": 4},
     "general_batch40.yaml": {"pass": 154, "unsafe": 3},
+    "general_batch41.yaml": {"pass": 183, "unsafe": 7},
+    "general_batch42.yaml": {"pass": 187, "unsafe": 5},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 98, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 103, "unsafe": 1},
-    "checker_batch3.yaml": {"pass": 111, "unsafe": 1},
+    "checker_batch3.yaml": {"pass": 110, "unsafe": 1},
     "checker_batch4.yaml": {"pass": 115, "unsafe": 0},
     "checker_batch5.yaml": {"pass": 109, "unsafe": 4},
     "checker_batch6.yaml": {"pass": 110, "unsafe": 1},
     "checker_batch7.yaml": {"pass": 106, "unsafe": 1},
+    "checker_batch8.yaml": {"pass": 122, "unsafe": 0},
+    "checker_batch9.yaml": {"pass": 107, "unsafe": 1},
 }
 
 
