@@ -171,6 +171,10 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 # "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
 _MISSED = frozenset(("missed", "misses"))
+# "he didn't turn up to the conference": someone absent from a meeting, no one missing; not from school
+_MEETINGS = frozenset("conference conferences meeting meetings review reviews appointment appointments hearing court "
+                      "panel session sessions visit contact".split())
+_SCHOOLING = frozenset("school college class lessons nursery home".split())
 # Harm planned for a day to come: a list of names beside it is a list of targets, not of children counted
 _PLANNED = frozenset({"radicalisation"})
 _SENDING_VERBS = ("text", "texted", "message", "messaged", "write", "wrote", "email", "emailed")
@@ -672,7 +676,9 @@ class HarmReader:
         if (said("not_real") and not said("recent") and not (category in _PLANNED and said("soon"))) \
                 or self._out_of_a_thing(tokens, stems, end, hi) \
                 or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) or (
-                category == "missing" and (tokens[start] in _MISSED or self._document_near(stems[max(lo, start - 3):start + 1],
+                category == "missing" and (tokens[start] in _MISSED or (
+                    _MEETINGS.intersection(tokens[lo:hi]) and tokens[start] in ("didnt", "hasnt", "not")
+                    and not _SCHOOLING.intersection(tokens[lo:hi])) or self._document_near(stems[max(lo, start - 3):start + 1],
                                                                tokens[max(lo, start - 3):start + 1])
                                            or "it" in tokens[max(lo, start - 2):start]
                                            or ("missing" in words and _THINGS.intersection(tokens[max(lo, start - 3):start])))) \

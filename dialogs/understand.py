@@ -464,7 +464,7 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
-                       "documents doc docs attachment attachments spreadsheet spreadsheets".split())
+                       "documents doc docs attachment attachments spreadsheet spreadsheets evidence".split())
 
 
 def _own_account(tokens: list[str], hit: _Hit, before: list[str]) -> bool:
@@ -523,9 +523,15 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
     """A kind's words naming an event whose time or place is all that is told: "the time and place of their LAC
     review", "the time of the review" (a child protection conference's name is itself safeguarding, and is not
     an event kind), "the review meeting is at 10 tomorrow", "starts at 2pm", "has moved to Tuesday"."""
+    end = hit.start + hit.length
     if any(w.category == "kind" and w.value in _WHEN_AND_WHERE
            and "of" in (tokens[w.start + w.length - 1], *tokens[w.start + w.length:w.start + w.length + 1])
            and 0 < hit.start - (w.start + w.length) <= 4 for w in hits):
+        return True
+    # "a reminder about his pathway plan meeting": the meeting is what is reminded of, not the plan's contents
+    if any(w.category == "kind" and w.value in _WHEN_AND_WHERE and tokens[w.start + w.length - 1] == "about"
+           and 0 <= hit.start - (w.start + w.length) <= 2 for w in hits) \
+            and _EVENTS.intersection(tokens[end - 1:end + 2]):
         return True
     after = list(tokens[hit.start + hit.length:hit.start + hit.length + 4])
     return tokens[hit.start + hit.length - 1] in _EVENTS and any(

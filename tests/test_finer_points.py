@@ -753,6 +753,13 @@ def test_round_39_readings(assistant, question, rule, verdict):
      "password-about-child", "not_allowed"),
     ("Sending a zip to a school - I put the child's surname as the zip name so they don't lose it. ok?",
      "identifying-file-name", "not_allowed"),
+    # someone absent from a meeting is no child missing; "the LA's evidence" is a document; a reminder of a meeting
+    ("Can I text dad the outcome of the child protection conference because he didn't turn up?", "text-personal",
+     "not_allowed"),
+    ("Can I email the children's guardian (Cafcass) the LA's evidence without encrypting because it's going to "
+     "court anyway?", "email-unencrypted", "not_allowed"),
+    ("PA for a care leaver - can I text him a reminder about his pathway plan meeting?", "text-logistics",
+     "allowed_with_conditions"),
     # a choice of two ways with nothing said of what goes: the rules' question, not the nearest sentence
     ("can I email the file or put it on a usb?", "ask-kind", "need_more_info"),
 ])

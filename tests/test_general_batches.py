@@ -26,7 +26,7 @@ FLOORS = {
     "general_batch4.yaml": {"pass": 59, "unsafe": 0},
     "general_batch5.yaml": {"pass": 78, "unsafe": 0},
     "general_batch6.yaml": {"pass": 98, "unsafe": 0},
-    "general_batch7.yaml": {"pass": 82, "unsafe": 2},
+    "general_batch7.yaml": {"pass": 83, "unsafe": 2},
     "general_batch8.yaml": {"pass": 95, "unsafe": 0},
     "general_batch9.yaml": {"pass": 133, "unsafe": 1},
     "general_batch10.yaml": {"pass": 128, "unsafe": 3},
@@ -61,7 +61,7 @@ FLOORS = {
     "general_batch39.yaml": {"pass": 170, "unsafe": 4},
     "general_batch40.yaml": {"pass": 154, "unsafe": 3},
     "general_batch41.yaml": {"pass": 183, "unsafe": 7},
-    "general_batch42.yaml": {"pass": 187, "unsafe": 5},
+    "general_batch42.yaml": {"pass": 190, "unsafe": 5},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 98, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 103, "unsafe": 1},
