@@ -349,6 +349,11 @@ class HarmReader:
         return frozenset(s for p in phrases for s in self._phrase(p))
 
     # -- reading ------------------------------------------------------------
+    def is_act(self, words: str) -> bool:
+        """One word for hurting someone, read only with a person near ("hit", "strangle"), not a phrase that is
+        clear on its own ("bruises")."""
+        return " " not in words.strip() and self.stem(words.strip()) in self._acts
+
     def _linked(self, category: str, stems: list[str]) -> bool:
         """The message makes the link the category's signs need (harm.yaml `linked_by`), or it needs none."""
         links = self._links.get(category)

@@ -836,9 +836,17 @@ def test_rounds_43_and_44_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
-def test_two_doubtful_signs_together_in_an_everyday_question_are_asked_not_rung(assistant):
-    reply = assistant.answer("Foster carer here - I want to text the child's social worker that he's come home "
-                             "smelling of cannabis again. Is that OK?")
+@pytest.mark.parametrize("question", [
+    # two doubtful signs read together; one word of harm alone, in what reads as an everyday question
+    "Foster carer here - I want to text the child's social worker that he's come home smelling of cannabis again. "
+    "Is that OK?",
+    "Mrs P says she's going to strangle the photocopier if it jams once more. Can I email the staff meeting agenda "
+    "to the whole staff list?",
+    "Nursery. Usual toddler biting incident - A bit B on the arm, skin not broken. Can I text B's mum the name of "
+    "the child who bit?",
+])
+def test_doubtful_signs_in_an_everyday_question_are_asked_not_rung(assistant, question):
+    reply = assistant.answer(question)
     assert reply.asks == "harm" and reply.verdict.value == "need_more_info"
 
 
