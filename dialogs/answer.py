@@ -45,7 +45,7 @@ _SOMETHING = re.compile(r"\b(?:fax|faxing|text|texting|email|emailing|send|sendi
 QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why which".split())
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
-                     "but also then right i".split())
+                     "but also then right i tbh honestly genuinely seriously btw fyi".split())
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b", re.IGNORECASE)
 # "is a child's NHS number counted as PID?", "ethnicity - sensitive or not?": how the protocol classes some
 # information, asked with no way of sending it named; its definitions answer it (faq.yaml DEFINITIONS_FAQ)
@@ -98,12 +98,12 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|ve|\u2019ve| have)?"
                       r"\s+(?:usually\s+|always\s+|normally\s+)?(?:just\s+)?(?:put|leave|keep|send|sent|"
                       r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent|hit|named|"
-                      r"saved|called|bung|stick|pop|chuck|fire|whack|"
+                      r"saved|called|bung|stick|pop|chuck|fire|whack|paste|pasted|"
                       r"pick|trust|go with)\b|^\s*just (?:fire|bung|stick|pick|trust|go with)\b|"
                       r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|"
-                      r"forward|use|save|post|bung|stick|pop|chuck|fire|whack)\b|"
-                      r"\b(?:im |i'm |i am )?(?:just )?(?:going to|gonna) (?:just )?(?:send|email|fax|cc|forward|put|"
-                      r"leave|keep|text|use|name|reply|save)\b|\bjust (?:hitting|sending|emailing|faxing)\b|"
+                      r"forward|use|save|post|bung|stick|pop|chuck|fire|whack|paste)\b|"
+                      r"\b(?:im |i'm |i am |i was |we were )?(?:just )?(?:going to|gonna) (?:just )?(?:send|email|fax|cc|"
+                      r"forward|put|leave|keep|text|use|name|reply|save|write|paste|type|copy|list)\b|\bjust (?:hitting|sending|emailing|faxing)\b|"
                       r"\b(?:i|we) (?:dont|don't|do not) (?:need|have) to\b|"
                       r"\bso (?:i|we) can\b|\b(?:easier|quicker|simpler|faster) to (?:just )?(?:send|fax|email|forward|"
                       r"text|put|leave|keep|cc|use)\b|"
@@ -137,6 +137,7 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
                      r"save|keep|print|leave|take|name|call|label|title|zip|upload|attach|cc|bcc|store|ring|phone|"
                      r"whatsapp|copy|delete)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need)|"
+                     r"surely (?:i|we) (?:can|could|should)|"  # "it's internal so surely I can put it in the body?"
                      r"that'?s (?:ok|okay|fine|alright|allowed) (?:since|because|as|cos|if))\b", re.IGNORECASE)
 # A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
 # below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing

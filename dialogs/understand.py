@@ -295,6 +295,10 @@ class Reader:
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
         hits = self._claim(tokens, hits)
         hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and _when_of_event(tokens, h, hits))]
+        # "in the email text", "the text of the email": an email's words, not a text message
+        hits = [h for h in hits if not (h.category == "channel" and h.value == "text" and h.length == 1 and (
+            tokens[h.start - 1:h.start] in (["email"], ["emails"]) or tokens[h.start + 1:h.start + 4] in (
+                ["of", "the", "email"], ["of", "an", "email"], ["of", "my", "email"])))]
         # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]

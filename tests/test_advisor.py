@@ -33,7 +33,8 @@ CASES = [
     (Facts(channel="secure_email", recipient="external_org", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="secure_mail", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="colleague", kind="sensitive"), "internal-email", Verdict.ALLOWED_WITH_CONDITIONS),
-    (Facts(channel="email", recipient="colleague", in_body=True, **P), "email-pid-in-body", Verdict.NOT_ALLOWED),
+    (Facts(channel="email", recipient="colleague", in_body=True, **P), "email-pid-in-body",
+     Verdict.ALLOWED_WITH_CONDITIONS),  # the steps; a proposal to do it is answered No (`proposed`)
     (Facts(copies_reversed=True), "keep-unencrypted-copy", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(addresses_shown=True), "addresses-shown", Verdict.ALLOWED_WITH_CONDITIONS),
     # a working, more secure route passed over for ease: email only where there is no reasonable alternative

@@ -760,6 +760,15 @@ def test_round_39_readings(assistant, question, rule, verdict):
      "court anyway?", "email-unencrypted", "not_allowed"),
     ("PA for a care leaver - can I text him a reminder about his pathway plan meeting?", "text-logistics",
      "allowed_with_conditions"),
+    # what goes in the body, asked, gets the steps; the details put there, proposed or told, a No
+    ("I'm sending a zipped file to an external partner, what goes in the email itself?", "email-pid-in-body",
+     "allowed_with_conditions"),
+    ("Internal email is secure, so I'll paste the whole assessment into the body instead of attaching it.",
+     "email-pid-in-body", "not_allowed"),
+    ("tbh is PID in the body of an internal email actually a problem? everyone in our team does it",
+     "email-pid-in-body", "not_allowed"),
+    ("Internal emails are secure so surely I can put the mum's diagnosis and address in the email text?",
+     "email-pid-in-body", "not_allowed"),
     # a choice of two ways with nothing said of what goes: the rules' question, not the nearest sentence
     ("can I email the file or put it on a usb?", "ask-kind", "need_more_info"),
 ])
