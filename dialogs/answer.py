@@ -83,7 +83,8 @@ _UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|w
 # Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
 _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still |also |even |always )?(?:have|need) to\b|"
                       r"\b(?:do|does) (?:i|we) keep\b[^?.]* or\b|"  # "do I keep the zip or the original?": a choice
-                      r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b", re.IGNORECASE)
+                      r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b|"
+                      r"\b(?:does|would|will) it (?:really |actually )?matter\b", re.IGNORECASE)  # "does it matter which?"
 # What the user does or means to do, told beside the question: the question is whether that is all right
 _PROPOSING = re.compile(r"^\s*(?:was|were) (?:going|planning) to\b|"  # "was going to do Kayden.Jones.zip"
                         r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|generally|often|tend to|was going to|"

@@ -769,6 +769,9 @@ def test_round_39_readings(assistant, question, rule, verdict):
      "email-pid-in-body", "not_allowed"),
     ("Internal emails are secure so surely I can put the mum's diagnosis and address in the email text?",
      "email-pid-in-body", "not_allowed"),
+    # "does it matter which one?" asks whether a step matters: the steps, not a No that reads as "it doesn't"
+    ("Outlook autofilled 'Dave' and there are three Daves in the address book. Does it matter which one?",
+     "choose-recipient", "allowed_with_conditions"),
     # a choice of two ways with nothing said of what goes: the rules' question, not the nearest sentence
     ("can I email the file or put it on a usb?", "ask-kind", "need_more_info"),
 ])
