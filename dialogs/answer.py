@@ -84,7 +84,7 @@ _UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|w
 _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still |also |even |always )?(?:have|need) to\b|"
                       r"\b(?:do|does) (?:i|we) keep\b[^?.]* or\b|"  # "do I keep the zip or the original?": a choice
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b|"
-                      r"\b(?:does|would|will) it (?:really |actually )?matter\b", re.IGNORECASE)  # "does it matter which?"
+                      r"\b(?:does|would|will) (?:it|that|this) (?:really |actually )?matter\b", re.IGNORECASE)  # "does it matter?"
 # What the user does or means to do, told beside the question: the question is whether that is all right
 _PROPOSING = re.compile(r"^\s*(?:was|were) (?:going|planning) to\b|"  # "was going to do Kayden.Jones.zip"
                         r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|generally|often|tend to|was going to|"
@@ -407,7 +407,10 @@ class Assistant:
             if understood.harm.level is HarmLevel.NO or sending or sharing:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts, form=form)
-        return self.faq_reply(faq.id, understood.facts, form=form)
+        # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
+        # question does, never the FAQ's "No"
+        duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _OBLIGED.search(question) else form
+        return self.faq_reply(faq.id, understood.facts, form=duty)
 
     def _only_route(self, prepared: str) -> bool:
         """The question (prepared) names a way of sending, or who receives it, and nothing else."""

@@ -772,6 +772,11 @@ def test_round_39_readings(assistant, question, rule, verdict):
     # "does it matter which one?" asks whether a step matters: the steps, not a No that reads as "it doesn't"
     ("Outlook autofilled 'Dave' and there are three Daves in the address book. Does it matter which one?",
      "choose-recipient", "allowed_with_conditions"),
+    ("I've emptied sent items but the emails are still in deleted items - does that matter?", "mailbox-copies",
+     "allowed_with_conditions"),
+    # a duty asked about gets an FAQ's steps, never its "No"
+    ("Do I need to mark emails CONFIDENTIAL if they only have the kid's initials?", "faq:subject-line",
+     "allowed_with_conditions"),
     # a choice of two ways with nothing said of what goes: the rules' question, not the nearest sentence
     ("can I email the file or put it on a usb?", "ask-kind", "need_more_info"),
 ])
