@@ -197,7 +197,7 @@ def question_form(question: str) -> str:
 
 # Doubts always asked about, whatever the learned reading: a negated cue ("no bruises that I saw"), a document
 # whose description names abuse or injury ("the minutes about the non-accidental injury")
-_ALWAYS_ASKED = frozenset({"negated", "document"})
+_ALWAYS_ASKED = frozenset({"negated", "document", "hedged"})
 # ... and never rung about on the learned reading alone: those, a story with no word of harm read, a sign the
 # learned reading alone found
 _NEVER_RUNG = _ALWAYS_ASKED | {"story", "learned"}
@@ -316,7 +316,9 @@ class Assistant:
         """`quiet`: the learned reading finds an everyday question: a worrying sign or a story alone asks nothing."""
         if understood.harm.level is HarmLevel.MAYBE:
             match = self.faq_match(question)  # "who do I ring if I'm worried about a child?": the Hub answers it
-            if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE:
+            # (not a "no concern as such": that doubt is asked about)
+            if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE \
+                    and not any(c.reading == "hedged" for c in understood.harm.because):
                 return self.faq_reply(match.faq_id, understood.facts)
             if not quiet or any(c.reading in _ALWAYS_ASKED for c in understood.harm.because):
                 return self.ask_harm(understood.facts, understood.harm)

@@ -171,6 +171,7 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 # "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
 _MISSED = frozenset(("missed", "misses"))
+_HEDGES = frozenset({"as such", "technic", "exact", "strict", "per se"})  # stems
 # "he didn't turn up to the conference": someone absent from a meeting, no one missing; not from school
 _MEETINGS = frozenset("conference conferences meeting meetings review reviews appointment appointments hearing court "
                       "panel session sessions visit contact".split())
@@ -369,6 +370,9 @@ class HarmReader:
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
         resolved = self._safe_now(stems)
         said_no = self._spans(stems, "no_harm")
+        # "He's NOT in danger as such": a no the user hedges ("as such", "technically", "exactly") is asked about
+        hedged = next((" ".join(tokens[s:e + 2]) for s, e in self._find(stems, "no_harm")
+                       if " ".join(stems[e:e + 2]) in _HEDGES or stems[e:e + 1] and stems[e] in _HEDGES), None)
         own_no = any(not self._reporters.intersection(stems[max(0, s - 4):s]) for s, _ in self._find(stems, "no_harm"))
         blocked = said_no | self._everyday(stems)
         changing = bool(_CHANGING.search(" ".join(tokens)))  # "a different story every time": read once
@@ -418,6 +422,8 @@ class HarmReader:
             return HarmAssessment(HarmLevel.YES, tuple(cues), immediate, about_harm=True)
         if cues:  # with "no concerns" said too, a clear cue is still asked about
             return HarmAssessment(HarmLevel.MAYBE, tuple(cues), about_harm=True)
+        if said_no and hedged:
+            return HarmAssessment(HarmLevel.MAYBE, (Cue(hedged, "general", HarmLevel.MAYBE, "hedged"),))
         if said_no:
             return HarmAssessment(HarmLevel.NO, about_harm="read" in dropped)
         if dropped and set(dropped) <= {"explained", "innocent"}:
