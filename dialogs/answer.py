@@ -269,7 +269,7 @@ class Assistant:
                 and not understood.facts.get("misdirected") \
                 and not understood.harm.settled:  # a mistake told, or every sign told as over: what to do now
             # nothing the words could read, in a message that reads like the ones where a child was at risk
-            words = ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
+            words = self._strongest(question)
             reply = self.ask_harm(understood.facts, HarmAssessment(
                 HarmLevel.MAYBE, (Cue(words, "general", HarmLevel.MAYBE, "learned"),)))
         if reply.asks == "harm":
@@ -289,6 +289,11 @@ class Assistant:
             return replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS)
         return reply
 
+    def _strongest(self, question: str) -> str:
+        """The words that weighed most in the learned reading, quoted for the answer's "You mentioned ..."."""
+        assert self.learned is not None  # called only where a learned reading is loaded
+        return ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
+
     def ring_if_clear(self, question: str, form: str, understood: Understanding, asking: Reply) -> Reply:
         """The harm question about to be asked, where both heads of the learned reading find a clear disclosure
         ("fingertip marks both sides of her chest", "'please help they are marrying me'. They fly in 4 days"):
@@ -298,7 +303,7 @@ class Assistant:
                 or understood.harm.settled or any(c.reading in _ALWAYS_ASKED for c in understood.harm.because) \
                 or _OWN_SLIP.search(question) or not self.learned.clear(question):
             return asking
-        words = ", ".join(f"\u201c{w}\u201d" for w in self.learned.strongest(question))
+        words = self._strongest(question)
         rung = replace(understood, facts=understood.facts.with_(harm=True), harm=HarmAssessment(
             HarmLevel.YES, (Cue(words, "general", HarmLevel.YES, "learned_clear"),)))
         return self._answer(question, form, rung)

@@ -369,11 +369,12 @@ class HarmReader:
             tokens[-1:] = [_END]
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
         resolved = self._safe_now(stems)
-        said_no = self._spans(stems, "no_harm")
+        no_spans = list(self._find(stems, "no_harm"))  # read once: the no, whether hedged, whose
+        said_no = {k for s, e in no_spans for k in range(s, e)}
         # "He's NOT in danger as such": a no the user hedges ("as such", "technically", "exactly") is asked about
-        hedged = next((" ".join(tokens[s:e + 2]) for s, e in self._find(stems, "no_harm")
+        hedged = next((" ".join(tokens[s:e + 2]) for s, e in no_spans
                        if " ".join(stems[e:e + 2]) in _HEDGES or stems[e:e + 1] and stems[e] in _HEDGES), None)
-        own_no = any(not self._reporters.intersection(stems[max(0, s - 4):s]) for s, _ in self._find(stems, "no_harm"))
+        own_no = any(not self._reporters.intersection(stems[max(0, s - 4):s]) for s, _ in no_spans)
         blocked = said_no | self._everyday(stems)
         changing = bool(_CHANGING.search(" ".join(tokens)))  # "a different story every time": read once
         cues: list[Cue] = []

@@ -537,8 +537,8 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
            and 0 <= hit.start - (w.start + w.length) <= 2 for w in hits) \
             and _EVENTS.intersection(tokens[end - 1:end + 2]):
         return True
-    after = list(tokens[hit.start + hit.length:hit.start + hit.length + 4])
-    return tokens[hit.start + hit.length - 1] in _EVENTS and any(
+    after = list(tokens[end:end + 4])
+    return tokens[end - 1] in _EVENTS and any(
         after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
         for i in range(len(after)))
 
