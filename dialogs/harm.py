@@ -61,6 +61,7 @@ _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|
 _ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\bnow (?:an? )?(?:adult|adults|grown[- ]?up|grown)\b|"
                         r"\b(?:all|both) grown[- ]?up\b|\((?:1[89]|[2-9]\d)\)|\b(?:now|aged|age)\s+(?:1[89]|[2-9]\d)\b|"
                         r"\b(?:is|s) (?:1[89]|[2-9]\d) now\b|\b(?:1[89]|[2-9]\d)[- ]?(?:year|yr)s?[- ]?old\b|"
+                        r"\b(?:1[89]|[2-9]\d) ?(?:yo|y/o|yro|yrs? old)\b|"
                         r"\b(?:he|she)(?:'s|\u2019s| is)\s+(?:now\s+)?(?:1[89]|[2-9]\d)\b(?!\s*(?:weeks?|months?|days?|"
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
 # An adult's own childhood: "I was abused as a child myself", "my own childhood", "the applicant was abused by her
@@ -229,6 +230,7 @@ _TENS.update({w + "ies": 10 * n for w, n in (("twent", 2), ("thirt", 3), ("fort"
 _UNITS = {w: n for n, w in enumerate("one two three four five six seven eight nine".split(), start=1)}
 _AGE_WORD = re.compile(r"(\d{1,2})(?:yo|yrs?|yr?o)s?")
 _SIXTH_FORM_ADULT = re.compile(r"y(?:ea)?r?1[3-9]")  # year 13 and on: 18, an adult
+_ADULT_AGE = re.compile(r"(?:1[89]|[2-9]\d)(?:yo|yrs?|yr?o|y)s?")  # "19yo", "30yrs": an adult's age
 _SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
 
 
@@ -519,7 +521,8 @@ class HarmReader:
 
     def _aged(self, tokens: list[str], text: str) -> bool:
         """A child's age: "14yo", "y9", "5 yo", "aged 6", "Kayden (4)", "15 y/o", "she's 9"."""
-        if any(_AGE.fullmatch(t) and not _SIXTH_FORM_ADULT.fullmatch(t) for t in tokens):  # "y13" is 18
+        if any(_AGE.fullmatch(t) and not _SIXTH_FORM_ADULT.fullmatch(t) and not _ADULT_AGE.fullmatch(t)
+               for t in tokens):  # "y13" is 18, "19yo" an adult
             return True
         if any(t.isdigit() and int(t) < 18 and (tokens[i + 1:i + 2] in (["yo"], ["yrs"], ["yr"], ["y"])
                                                  or tokens[i - 1:i] in (["aged"], ["age"])

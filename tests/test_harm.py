@@ -841,6 +841,23 @@ def test_rounds_43_and_44_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an adult's age written as a child's often is ("19yo", "30yo") is no child's age: harm told of an adult's past
+    ("A 30yo woman who went through FGM as a child is now a volunteer speaker; can I email her details to schools?",
+     None),
+    ("Housing: a tenant's 19yo daughter was sexually assaulted at uni last term, police are dealing", None),
+    ("Our 15yo was sexually assaulted at the park last night", HarmLevel.YES),
+    # a worry found groundless; a claim in law for an accident
+    ("Child 'missing' from registration this morning turned out to be at the dentist", None),
+    ("a solicitor wants a 16yo's medical records for a personal injury claim after a car crash", None),
+    # a child called evil or possessed by a parent (abuse linked to faith or belief); a partner who has the address
+    ("newborn at home, mum is really unwell mentally and keeps talking about the baby being evil", HarmLevel.YES),
+    ("the perpetrator in the DA case was released today and knows where mum and the kids are living", HarmLevel.YES),
+])
+def test_round_45_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
 @pytest.mark.parametrize("question", [
     # two doubtful signs read together; one word of harm alone, in what reads as an everyday question
     "Foster carer here - I want to text the child's social worker that he's come home smelling of cannabis again. "
