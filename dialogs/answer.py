@@ -64,6 +64,12 @@ DEFINITIONS_FAQ = "what-is-pid"
 _OWN_SLIP = re.compile(r"(?:^|[.!?]\s+|\b(?:i|i've|ive|i have|i'd|we|we've|oh no|oops)\s+(?:just\s+|accidentally\s+|"
                        r"mistakenly\s+)?)(?:sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|"
                        r"attached|copied)\b", re.IGNORECASE)
+# Something told as having happened ("I sent it to the wrong Dave", "it's gone to the old address", "my laptop
+# was stolen"): without one, a question naming a breach asks about breaches ("can the council be fined for a data
+# breach?", "what happens if I send something to the wrong person?")
+_HAPPENED = re.compile(r"\b(?:sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|attached|copied|"
+                       r"went|gone|stolen|misplaced|picked|chose|clicked|selected|ended up|received|got|has|have|had|"
+                       r"was|were|did)\b", re.IGNORECASE)
 # The definition asked beside something the user is sending ("is ethnicity sensitive? I'm sending the stats to a
 # partner agency"): what it is, and the conditions it is sent under
 _SENDING_TOO = re.compile(r"\b(?:send|sending|sent|e-?mail|e-?mailing|forward|forwarding|referral|referring|"
@@ -389,6 +395,8 @@ class Assistant:
             # "can I fax it?", "can I text this to the foster carer?": a way and a person, nothing of what it is:
             # the rules' question, with the FAQ's text beneath
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
+        if by_rules.rule_id == "misdirected" and match.score >= CLEAR_FAQ and not _HAPPENED.search(question):
+            return self.faq_reply(faq.id, understood.facts, form=form)  # breaches asked about, none told
         silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text

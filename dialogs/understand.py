@@ -749,6 +749,14 @@ class _PasswordReader:
                                      rf"(?:something\s+like\s+|like\s+|just\s+)?"
                                      rf"{whose}\s+{known}\b|\b{whose}\s+{known}\s+as\s+(?:the|a|my|our)?\s*(?:{names})\b",
                                      re.IGNORECASE)
+        # "can the password just be letters, like a word?", "a numbers-only password", "a password with no numbers":
+        # one sort of character, not the mix of numbers and letters the protocol asks for
+        sort = r"(?:letters|numbers|digits|words?|a\s+(?:single\s+|dictionary\s+|normal\s+|real\s+)?word|one\s+word)"
+        self._one_sort = re.compile(rf"\b(?:{names}|it)\s+(?:just\s+|only\s+|simply\s+)?(?:be|is|being|have|has)\s+"
+                                    rf"(?:just\s+|only\s+|all\s+)?{sort}(?:\s+only)?\b|"
+                                    rf"\b(?:{sort}[- ]only|only\s+{sort}|all\s+letters|all\s+numbers)\s+(?:{names})\b|"
+                                    rf"\b(?:{names})\s+(?:with|of)\s+(?:no\s+numbers|no\s+letters|only\s+{sort}|"
+                                    rf"just\s+{sort})\b", re.IGNORECASE)
         # "a password made of the child's initials and DOB", "based on her name and birthday", "put the password
         # as the child's date of birth": guessable by anyone who knows the child, whatever it mixes
         self._made_from = re.compile(rf"\b(?:{names})\s+(?:that'?s\s+|which\s+is\s+)?(?:made\s+(?:up\s+)?(?:of|from)|"
@@ -809,7 +817,7 @@ class _PasswordReader:
             return "about_child"
         found = self.candidates(text)
         if not found:
-            return "no_mix" if self._described.search(text) else self._length_told(text)
+            return "no_mix" if self._described.search(text) or self._one_sort.search(text) else self._length_told(text)
         word = found[0]
         short = len(word) < self.check.min_length
         mixed = any(c.isalpha() for c in word) and any(c.isdigit() for c in word)

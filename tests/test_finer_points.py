@@ -795,3 +795,24 @@ def test_a_route_named_as_when_is_not_passed_over(assistant):
     assert assistant.reader.read("Can I use the IAS number instead of the child's name when faxing?").facts.get(
         "channel") == "fax"
     assert assistant.reader.read("instead of by fax, can I use a courier?").facts.get("channel") != "fax"
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # one sort of character is no mix of numbers and letters; "reuse it" is a password for many transmissions
+    ("can the password just be letters, like a word?", "password-no-mix", "not_allowed"),
+    ("is a numbers-only password ok for the zip?", "password-no-mix", "not_allowed"),
+    ("Is a password like Password2024 ok and can I reuse it next month?", "password-reused", "not_allowed"),
+    # "in the message" of an email is its body (Internal Mail 1)
+    ("Internal email to finance about a foster carer payment - can I put the carer's name and bank details in the "
+     "message?", "email-pid-in-body", "not_allowed"),
+    # working offline is the user's circumstance, not the drive out of action
+    ("can I download an encrypted attachment to my laptop's hard drive when working offline?", "removable-media",
+     "not_allowed"),
+    # breaches asked about, none told: what happens, not what to do now
+    ("can the council actually be fined for a data breach?", "faq:breach-consequences", "allowed"),
+    ("I've just emailed a child's PEP to the wrong school, what do I do?", "misdirected", "need_more_info"),
+])
+def test_round_42_readings(assistant, question, rule, verdict):
+    reply = assistant.answer(question).to_json()
+    assert (reply["rule"], reply["verdict"]) == (rule, verdict)
+
