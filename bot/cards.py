@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from dialogs.conversation import Kind, Message
-from dialogs.reply import NATIONAL_SOURCE, PROTOCOL_SOURCE, SHORT_SAFETY, Option
+from dialogs.reply import NATIONAL_SOURCE, PROTOCOL_SOURCE, PROTOCOL_WORDS, SHORT_SAFETY, Option
 from knowledge.model import HUB_PHONE, Verdict
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
@@ -122,6 +122,11 @@ def _reply_body(reply, message: Message) -> tuple[list[dict], list[dict]]:
     if reply.faq_note:
         full.append(_text(reply.faq_note[0], weight="Bolder", separator=True))
         full.append(_text(reply.faq_note[1]))
+    quoted = reply.protocol_words([reply.summary, *reply.shown_reasons, *reply.alternatives, *reply.checklist_items,
+                                   *reply.faq_note[1:]])
+    if quoted:
+        full.append(_text(PROTOCOL_WORDS, weight="Bolder", separator=True))
+        full += _list([f"{title}: \u201c{words}\u201d" for title, words in quoted])
     protocol, national = reply.sources()
     if protocol:
         full.append(_text(PROTOCOL_SOURCE + "; ".join(protocol), isSubtle=True, size="Small", separator=True))

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from knowledge.advisor import advise, ask_for, checklist_advice, outcome, safest
-from knowledge.model import HUB_PHONE, Facts, Policy, Verdict
+from knowledge.model import HUB_PHONE, Facts, Policy, Section, Verdict
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
@@ -225,6 +225,7 @@ class Assistant:
         self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
         self._also_index: FaqIndex | None = None  # built on first use: most questions never need it
         self._clauses: ClauseIndex | None = None  # likewise
+        self._section_words: dict[str, frozenset[str]] | None = None  # each item's prepared words, for nearest_cited
         self._route_words: frozenset[str] | None = None
         self._faq_needs: dict[str, frozenset[str]] = {}
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
@@ -244,6 +245,21 @@ class Assistant:
         return " ".join(self.reader.harm.stem(w) for w in self._words(text))
 
     def answer(self, question: str) -> Reply:
+        reply = self._reply(question)
+        return replace(reply, quoted=self.nearest_cited(question, reply)) if reply.citations else reply
+
+    def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:
+        """The protocol items the answer cites, those sharing most words with the question first (in citation
+        order among equals): the full answer quotes the first few word for word."""
+        if self._section_words is None:
+            common = set(self.prepare(" ".join(_COMMON)).split()) | QUESTION_WORDS | {"not"}
+            self._section_words = {s.id: frozenset(self.prepare(s.text).split()) - common
+                                   for s in self.policy.sections.values()}
+        words, asked = self._section_words, set(self.prepare(question).split())
+        cited = [s for s in dict.fromkeys(reply.citations) if not s.external and s.text]
+        return tuple(sorted(cited, key=lambda s: -len(asked & words.get(s.id, frozenset()))))
+
+    def _reply(self, question: str) -> Reply:
         form = question_form(question)
         button = self._buttons.get(normalise(question))
         if button is not None:

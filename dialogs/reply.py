@@ -15,12 +15,14 @@ from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Section,
 from .harm import NOTHING, HarmAssessment
 
 PROTOCOL_SOURCE = "From the Information Sharing Protocol: "
+PROTOCOL_WORDS = "The protocol's words:"
 NATIONAL_SOURCE = "From national guidance, outside the council's protocol: "
 SAFETY_NOTE = (f"If a child is suffering or likely to imminently suffer significant harm, ring the Safeguarding Hub "
                f"now on {HUB_PHONE} and follow up in writing within 48 hours.")
 SHORT_SAFETY = f"A child at risk? Ring the Safeguarding Hub now: {HUB_PHONE}."
 BRIEF_STEPS = 5  # steps in the first message; the rest behind "Show all steps"
 BRIEF_WORDS = 120  # the first message fits a phone screen
+QUOTED_SECTIONS = 3  # the protocol items quoted word for word in the full answer, first cited first
 _CHOICE = re.compile(r"  \d+\. ")
 _SENTENCE_END = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\u201c\"(])")
 
@@ -69,6 +71,7 @@ class Reply:
     harm: HarmAssessment = NOTHING
     understood: tuple[tuple[str, str], ...] = ()  # (fact, label) read from the question: the recap
     faq_note: tuple[str, str] | tuple[()] = ()  # (question, answer) of a common question shown beneath the rules' answer
+    quoted: tuple[Section, ...] = ()  # the cited items nearest the question, quoted in the full answer
 
     @classmethod
     def from_advice(cls, advice: Advice, **extra: Unpack[ReplyExtras]) -> Reply:
@@ -141,6 +144,9 @@ class Reply:
             lines += ["", f"Next: {self.follow_up}"]
             if self.options:
                 lines += [f"  {n}. {o.title}" for n, o in enumerate(self.options, 1)]
+        quoted = self.protocol_words(lines)
+        if quoted:  # the protocol's own words behind the answer, for the user (and their manager) to check
+            lines += ["", PROTOCOL_WORDS] + [f"- {title}: \u201c{words}\u201d" for title, words in quoted]
         protocol, national = self.sources()
         if protocol:
             lines += ["", PROTOCOL_SOURCE + "; ".join(group_titles(protocol)) + "."]
@@ -149,6 +155,17 @@ class Reply:
         if self.verdict is not Verdict.ESCALATE:
             lines += ["", SAFETY_NOTE]
         return "\n".join(lines)
+
+    def protocol_words(self, said: Iterable[str]) -> list[tuple[str, str]]:
+        """(title, words) of the first QUOTED_SECTIONS protocol items cited, nearest the question first: each
+        item's sentences not already `said` in the answer, so no sentence comes twice."""
+        told = " | ".join(_plain(line) for line in said)
+        quoted: list[tuple[str, str]] = []
+        for section in dict.fromkeys(self.quoted or self.citations):
+            words = [x for x in _SENTENCE_END.split(section.text) if x.strip() and _plain(x) not in told]
+            if not section.external and words and len(quoted) < QUOTED_SECTIONS:
+                quoted.append((section.title, " ".join(words)))
+        return quoted
 
     def brief_steps(self) -> tuple[str, ...]:
         """At most BRIEF_STEPS steps for the first message, in checklist order, each cut to its first clause."""

@@ -816,3 +816,13 @@ def test_round_42_readings(assistant, question, rule, verdict):
     reply = assistant.answer(question).to_json()
     assert (reply["rule"], reply["verdict"]) == (rule, verdict)
 
+
+def test_the_full_answer_quotes_the_cited_items_nearest_the_question(assistant):
+    """The protocol's own words behind the answer, the item nearest what was asked first; the first message
+    stays short."""
+    reply = assistant.answer("Do I need to log faxes?")
+    full = reply.text()
+    words = full.split("The protocol's words:\n", 1)[1].splitlines()
+    assert words[0].startswith("- Faxes, 10: \u201cLog all confidential faxes")
+    assert len([w for w in words if w.startswith("- ")]) <= 3
+    assert "The protocol's words" not in reply.to_json()["short"]
