@@ -46,12 +46,18 @@ QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why w
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i tbh honestly genuinely seriously btw fyi".split())
+# Two things offered to choose from, after a dash: "body of the email or attachment?", "in To or CC?"
+_CHOICE = re.compile(r"^\W*(?:in |as |by |to |on )?(?:the |a |an )?\w+(?: \w+){0,4} or (?:as |in |by |to |on )?(?:the |a |an )?"
+                     r"\w+(?: \w+){0,3}\W*$", re.IGNORECASE)
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b", re.IGNORECASE)
 # "is a child's NHS number counted as PID?", "ethnicity - sensitive or not?": how the protocol classes some
 # information, asked with no way of sending it named; its definitions answer it (faq.yaml DEFINITIONS_FAQ)
 _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|regarded|defined|seen)\s+as\b|"
                       r"\b(?:come|comes|fall|falls) under\b|"
                       r"\b(?:pid|personal|identifiable|sensitive|confidential)(?:\s+\w+)?\s+or\s+not\b|"
+                      # "a parent's depression diagnosis - PID or sensitive data?"
+                      r"\b(?:pid|personal|identifiable|sensitive|confidential)(?:\s+\w+)?\s+or\s+(?:pid|personal|"
+                      r"identifiable|sensitive|confidential)\b|"
                       r"\b(?:is|are)\b[^.?!]*(?<!put )(?<!mark )(?<!add )(?<!write )(?<!type )"
                       r"\b(?:pid|sensitive|confidential|identifiable)"  # not the word put in a subject line
                       r"(?:\s+(?:personal\s+)?(?:data|information|info))?\s*(?:\?|$)|"
@@ -198,6 +204,8 @@ def question_form(question: str) -> str:
         if _TAG.search(sentence) or _TAG_THEN.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)):
             return "yes_no"
+        if sentence.rstrip().endswith("?") and _CHOICE.search(sentence) and not _OR_ELSE.search(sentence):
+            return "how"  # "- body of the email or attachment?": a choice offered, the steps answer it
     return ""
 
 

@@ -811,6 +811,16 @@ def test_a_route_named_as_when_is_not_passed_over(assistant):
     # breaches asked about, none told: what happens, not what to do now
     ("can the council actually be fined for a data breach?", "faq:breach-consequences", "allowed"),
     ("I've just emailed a child's PEP to the wrong school, what do I do?", "misdirected", "need_more_info"),
+    # a choice offered after a dash is answered with the steps, not a No
+    ("Sending a list of CP cases to the QA team internally - in the body of the email or as an attachment?",
+     "email-pid-in-body", "allowed_with_conditions"),
+    # every address shown to all; a copy left in the mailbox; one password for all of them
+    ("Can I cc all adopters on the support group invite? it's just a date and venue", "addresses-shown",
+     "not_allowed"),
+    ("I need to keep a copy of the report I sent CAMHS. can I just leave it in my outlook?", "mailbox-copies",
+     "not_allowed"),
+    ("We've been using Summer2023 as the password for all our encrypted files this year. That's fine isn't it?",
+     "password-reused", "not_allowed"),
 ])
 def test_round_42_readings(assistant, question, rule, verdict):
     reply = assistant.answer(question).to_json()
