@@ -853,8 +853,15 @@ def test_rounds_43_and_44_readings(assistant, text, expected):
     # a child called evil or possessed by a parent (abuse linked to faith or belief); a partner who has the address
     ("newborn at home, mum is really unwell mentally and keeps talking about the baby being evil", HarmLevel.YES),
     ("the perpetrator in the DA case was released today and knows where mum and the kids are living", HarmLevel.YES),
+    # round 46: a carer telling of urges he cannot control; no one at home knowing where a child is; teeth left to
+    # rot with appointments missed (NICE: dental neglect); a return interview is held when the child is back
+    ("GP: dad of a 4 yo told me he's been having 'thoughts about children' he can't control. He's the main carer",
+     HarmLevel.YES),
+    ("14 yo not in school today, mum doesn't know where she is staying", HarmLevel.YES),
+    ("dentist: 5 yo with decayed teeth and an abscess, hasnt slept properly in weeks", HarmLevel.YES),
+    ("Missing-from-care return interview forms - upload to the portal or email them to the team?", None),
 ])
-def test_round_45_readings(assistant, text, expected):
+def test_rounds_45_and_46_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
