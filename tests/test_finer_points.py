@@ -821,6 +821,11 @@ def test_a_route_named_as_when_is_not_passed_over(assistant):
      "not_allowed"),
     ("We've been using Summer2023 as the password for all our encrypted files this year. That's fine isn't it?",
      "password-reused", "not_allowed"),
+    # a Hub call is the Hub; two people of one name in the address book is the auto-complete point; a how-question
+    # after a comma is what is asked
+    ("how long have I got to follow up a hub call in writing?", "hub-call", "allowed_with_conditions"),
+    ("there are 2 Dave Smiths in the address book, what should I do before sending?", "choose-recipient",
+     "allowed_with_conditions"),
 ])
 def test_round_42_readings(assistant, question, rule, verdict):
     reply = assistant.answer(question).to_json()
