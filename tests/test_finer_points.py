@@ -826,6 +826,9 @@ def test_a_route_named_as_when_is_not_passed_over(assistant):
     ("how long have I got to follow up a hub call in writing?", "hub-call", "allowed_with_conditions"),
     ("there are 2 Dave Smiths in the address book, what should I do before sending?", "choose-recipient",
      "allowed_with_conditions"),
+    # that contact is cancelled is logistics (Texts 1); a worker's work number is no one's personal information
+    ("ok to text a mum that contact tomorrow is cancelled?", "text-logistics", "allowed_with_conditions"),
+    ("can I text the young person their new worker's work number?", "service-contact", "allowed_with_conditions"),
 ])
 def test_round_42_readings(assistant, question, rule, verdict):
     reply = assistant.answer(question).to_json()

@@ -54,7 +54,7 @@ FLOORS = {
     "general_batch32.yaml": {"pass": 125, "unsafe": 7},
     "general_batch33.yaml": {"pass": 138, "unsafe": 4},
     "general_batch34.yaml": {"pass": 126, "unsafe": 8},
-    "general_batch35.yaml": {"pass": 133, "unsafe": 8},
+    "general_batch35.yaml": {"pass": 134, "unsafe": 8},
     "general_batch36.yaml": {"pass": 127, "unsafe": 7},
     "general_batch37.yaml": {"pass": 135, "unsafe": 8},
     "general_batch38.yaml": {"pass": 139, "unsafe": 13},
@@ -63,7 +63,7 @@ FLOORS = {
     "general_batch41.yaml": {"pass": 187, "unsafe": 7},
     "general_batch42.yaml": {"pass": 195, "unsafe": 5},
     "general_batch43.yaml": {"pass": 280, "unsafe": 1},
-    "general_batch44.yaml": {"pass": 216, "unsafe": 0},
+    "general_batch44.yaml": {"pass": 217, "unsafe": 0},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 99, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 104, "unsafe": 1},
