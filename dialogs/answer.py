@@ -257,15 +257,16 @@ class Assistant:
         return replace(reply, quoted=self.nearest_cited(question, reply)) if reply.citations else reply
 
     def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:
-        """The protocol items the answer cites, those sharing most words with the question first (in citation
-        order among equals): the full answer quotes the first few word for word."""
+        """The protocol items the answer cites that share a word with the question, those sharing most first (in
+        citation order among equals): the full answer quotes the first few word for word."""
         if self._section_words is None:
             common = set(self.prepare(" ".join(_COMMON)).split()) | QUESTION_WORDS | {"not"}
             self._section_words = {s.id: frozenset(self.prepare(s.text).split()) - common
                                    for s in self.policy.sections.values()}
         words, asked = self._section_words, set(self.prepare(question).split())
         cited = [s for s in dict.fromkeys(reply.citations) if not s.external and s.text]
-        return tuple(sorted(cited, key=lambda s: -len(asked & words.get(s.id, frozenset()))))
+        shared = {s.id: len(asked & words.get(s.id, frozenset())) for s in cited}
+        return tuple(sorted((s for s in cited if shared[s.id]), key=lambda s: -shared[s.id]))
 
     def _reply(self, question: str) -> Reply:
         form = question_form(question)

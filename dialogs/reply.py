@@ -22,7 +22,7 @@ SAFETY_NOTE = (f"If a child is suffering or likely to imminently suffer signific
 SHORT_SAFETY = f"A child at risk? Ring the Safeguarding Hub now: {HUB_PHONE}."
 BRIEF_STEPS = 5  # steps in the first message; the rest behind "Show all steps"
 BRIEF_WORDS = 120  # the first message fits a phone screen
-QUOTED_SECTIONS = 3  # the protocol items quoted word for word in the full answer, first cited first
+QUOTED_SECTIONS = 2  # the cited items sharing most words with the question, quoted word for word in the full answer
 _CHOICE = re.compile(r"  \d+\. ")
 _SENTENCE_END = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\u201c\"(])")
 
@@ -157,11 +157,11 @@ class Reply:
         return "\n".join(lines)
 
     def protocol_words(self, said: Iterable[str]) -> list[tuple[str, str]]:
-        """(title, words) of the first QUOTED_SECTIONS protocol items cited, nearest the question first: each
+        """(title, words) of the first QUOTED_SECTIONS items `quoted` (the cited items nearest the question): each
         item's sentences not already `said` in the answer, so no sentence comes twice."""
         told = " | ".join(_plain(line) for line in said)
         quoted: list[tuple[str, str]] = []
-        for section in dict.fromkeys(self.quoted or self.citations):
+        for section in self.quoted:
             words = [x for x in _SENTENCE_END.split(section.text) if x.strip() and _plain(x) not in told]
             if not section.external and words and len(quoted) < QUOTED_SECTIONS:
                 quoted.append((section.title, " ".join(words)))
