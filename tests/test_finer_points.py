@@ -829,6 +829,8 @@ def test_a_route_named_as_when_is_not_passed_over(assistant):
     # that contact is cancelled is logistics (Texts 1); a worker's work number is no one's personal information
     ("ok to text a mum that contact tomorrow is cancelled?", "text-logistics", "allowed_with_conditions"),
     ("can I text the young person their new worker's work number?", "service-contact", "allowed_with_conditions"),
+    # an initial's full stop ends no sentence: the subject line proposed is what is asked
+    ("Is 'CONFIDENTIAL - J.S. dob 03/04/12' ok as a subject line?", "email-pid-in-subject", "not_allowed"),
 ])
 def test_round_42_readings(assistant, question, rule, verdict):
     reply = assistant.answer(question).to_json()

@@ -74,7 +74,7 @@ FLOORS = {
     "checker_batch7.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch8.yaml": {"pass": 124, "unsafe": 0},
     "checker_batch9.yaml": {"pass": 108, "unsafe": 1},
-    "checker_batch10.yaml": {"pass": 139, "unsafe": 1},
+    "checker_batch10.yaml": {"pass": 140, "unsafe": 0},
     "checker_batch11.yaml": {"pass": 120, "unsafe": 1},
 }
 
