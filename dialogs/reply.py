@@ -162,7 +162,9 @@ class Reply:
         told = " | ".join(_plain(line) for line in said)
         quoted: list[tuple[str, str]] = []
         for section in self.quoted:
-            words = [x for x in _SENTENCE_END.split(section.text) if x.strip() and _plain(x) not in told]
+            # a sentence quoting a message is kept whole or left out: none of its own sentences twice
+            words = [x for x in sentences(section.text)
+                     if x.strip() and not any(_plain(y) in told for y in _SENTENCE_END.split(x))]
             if not section.external and words and len(quoted) < QUOTED_SECTIONS:
                 quoted.append((section.title, " ".join(words)))
         return quoted
@@ -295,7 +297,20 @@ def first_clause(text: str) -> str:
 
 
 def first_sentence(text: str) -> str:
-    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    return sentences(text)[0] if text.strip() else ""
+
+
+def sentences(text: str) -> list[str]:
+    """The text's sentences, never split inside a quotation: a message quoted whole ("Include this message: \"The
+    information in the fax is confidential. If you ...\"") stays one sentence."""
+    text = text.strip()
+    out, start = [], 0
+    for end in _SENTENCE_END.finditer(text):
+        before = text[start:end.start()]
+        if before.count('"') % 2 == 0 and before.count("\u201c") <= before.count("\u201d"):
+            out.append(before)
+            start = end.end()
+    return out + [text[start:]] if text[start:] else out
 
 
 def group_titles(titles: Iterable[str], limit: int | None = None) -> list[str]:

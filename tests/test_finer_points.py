@@ -846,3 +846,13 @@ def test_the_full_answer_quotes_the_cited_items_nearest_the_question(assistant):
     assert words[0].startswith("- Faxes, 10: \u201cLog all confidential faxes")
     assert len([w for w in words if w.startswith("- ")]) <= 3
     assert "The protocol's words" not in reply.to_json()["short"]
+
+
+def test_a_quoted_message_is_never_cut_in_the_middle(assistant):
+    """The cover sheet's message is one sentence to the first message and to the protocol's words: never cut after
+    its first sentence with the quotation left open, nor quoted where the steps already give it."""
+    reply = assistant.answer("what goes on a fax cover sheet?")
+    for text in (reply.to_json()["short"], reply.text()):
+        for line in text.splitlines():
+            assert line.count('"') % 2 == 0, line
+    assert "Faxes, 7, cover sheet: message:" not in reply.text().split("The protocol's words:")[-1]
