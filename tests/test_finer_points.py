@@ -831,6 +831,9 @@ def test_a_route_named_as_when_is_not_passed_over(assistant):
     ("can I text the young person their new worker's work number?", "service-contact", "allowed_with_conditions"),
     # an initial's full stop ends no sentence: the subject line proposed is what is asked
     ("Is 'CONFIDENTIAL - J.S. dob 03/04/12' ok as a subject line?", "email-pid-in-subject", "not_allowed"),
+    # an Outlook archive (a PST file) is the mailbox kept on (All Email 6)
+    ("is it OK to keep an archive of my sent emails about families in an outlook PST file?", "mailbox-copies",
+     "not_allowed"),
 ])
 def test_round_42_readings(assistant, question, rule, verdict):
     reply = assistant.answer(question).to_json()

@@ -42,7 +42,7 @@ FLOORS = {
     "general_batch20.yaml": {"pass": 135, "unsafe": 1},
     "general_batch21.yaml": {"pass": 142, "unsafe": 1},
     "general_batch22.yaml": {"pass": 178, "unsafe": 2},
-    "general_batch23.yaml": {"pass": 169, "unsafe": 5},
+    "general_batch23.yaml": {"pass": 170, "unsafe": 5},
     "general_batch24.yaml": {"pass": 147, "unsafe": 11},
     "general_batch25.yaml": {"pass": 171, "unsafe": 5},
     "general_batch26.yaml": {"pass": 170, "unsafe": 2},
@@ -62,7 +62,7 @@ FLOORS = {
     "general_batch40.yaml": {"pass": 157, "unsafe": 3},
     "general_batch41.yaml": {"pass": 187, "unsafe": 7},
     "general_batch42.yaml": {"pass": 195, "unsafe": 5},
-    "general_batch43.yaml": {"pass": 279, "unsafe": 1},
+    "general_batch43.yaml": {"pass": 280, "unsafe": 0},
     "general_batch44.yaml": {"pass": 217, "unsafe": 0},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 99, "unsafe": 1},
