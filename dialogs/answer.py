@@ -67,15 +67,14 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
 DEFINITIONS_FAQ = "what-is-pid"
 # The user's own slip told ("I replied all with...", "lost an unencrypted memory stick", "sent the password in the
 # same email"): what to do about a mistake, which the learned reading alone never makes a call to the Hub
+_SLIPS = r"sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|attached|copied"
 _OWN_SLIP = re.compile(r"(?:^|[.!?]\s+|\b(?:i|i've|ive|i have|i'd|we|we've|oh no|oops)\s+(?:just\s+|accidentally\s+|"
-                       r"mistakenly\s+)?)(?:sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|"
-                       r"attached|copied)\b", re.IGNORECASE)
+                       rf"mistakenly\s+)?)(?:{_SLIPS})\b", re.IGNORECASE)
 # Something told as having happened ("I sent it to the wrong Dave", "it's gone to the old address", "my laptop
 # was stolen"): without one, a question naming a breach asks about breaches ("can the council be fined for a data
 # breach?", "what happens if I send something to the wrong person?")
-_HAPPENED = re.compile(r"\b(?:sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|attached|copied|"
-                       r"went|gone|stolen|misplaced|picked|chose|clicked|selected|ended up|received|got|has|have|had|"
-                       r"was|were|did)\b", re.IGNORECASE)
+_HAPPENED = re.compile(rf"\b(?:{_SLIPS}|went|gone|stolen|misplaced|picked|chose|clicked|selected|ended up|received|got|"
+                       r"has|have|had|was|were|did)\b", re.IGNORECASE)
 # The definition asked beside something the user is sending ("is ethnicity sensitive? I'm sending the stats to a
 # partner agency"): what it is, and the conditions it is sent under
 _SENDING_TOO = re.compile(r"\b(?:send|sending|sent|e-?mail|e-?mailing|forward|forwarding|referral|referring|"

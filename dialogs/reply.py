@@ -161,11 +161,13 @@ class Reply:
         item's sentences not already `said` in the answer, so no sentence comes twice."""
         told = " | ".join(_plain(line) for line in said)
         quoted: list[tuple[str, str]] = []
-        for section in self.quoted:
+        for section in self.quoted:  # protocol items only (Assistant.nearest_cited leaves national guidance out)
+            if len(quoted) == QUOTED_SECTIONS:
+                break
             # a sentence quoting a message is kept whole or left out: none of its own sentences twice
             words = [x for x in sentences(section.text)
                      if x.strip() and not any(_plain(y) in told for y in _SENTENCE_END.split(x))]
-            if not section.external and words and len(quoted) < QUOTED_SECTIONS:
+            if words:
                 quoted.append((section.title, " ".join(words)))
         return quoted
 
