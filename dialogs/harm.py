@@ -189,6 +189,9 @@ _NONE_OF = frozenset(("no", "not", "without", "nor"))  # "no kids", "not child r
 _SERVICE_OF = frozenset(("carer", "carers", "parent", "parents", "team", "panel", "service", "agency"))  # "foster carer"
 _FORMS = frozenset(("form", "forms"))  # a topic right after a cue only: "in form" is a form group
 _POSTED = frozenset(("story", "status"))  # "put on his story 'bye everyone'": own words posted
+# A note a person leaves or writes is that person's own words ("she left a note saying goodbye"), not a case paper
+_LEAVING_WORDS = frozenset(("left", "leav", "leave", "wrote", "write", "written"))
+_OWN_WORDS = frozenset(("note", "letter", "message"))
 _VISITS = frozenset(("visit", "meet", "session"))  # stems: "a housing assessment visit", "a review meeting"
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning", "smashed", "battered", "thrashed",
                       "hammered", "beaten", "stuffed", "walloped"))
@@ -850,6 +853,9 @@ class HarmReader:
                    and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
                    and not (written[s] == "note" and "on" in stems[max(0, s - 3):s])  # "on a serious note": a turn of talk
+                   and not (written[s] in _OWN_WORDS and any(  # "the 15 yo left a note saying goodbye": hers
+                       stems[v] in _LEAVING_WORDS and self._people.intersection(stems[max(0, v - 6):v])
+                       for v in range(max(0, s - 3), s)))
                    and not (written[s] in ("plan", "plans") and written[e:e + 1] == ["to"]
                             and stems[s - 1:s] != ["the"])  # "he plans to fly abroad with her": an intent
                    and not (s and stems[s - 1] in self._people and written[s - 1] not in _POSSESSIVES

@@ -862,6 +862,10 @@ def test_rounds_43_and_44_readings(assistant, text, expected):
     ("14 yo not in school today, mum doesn't know where she is staying", HarmLevel.YES),
     ("dentist: 5 yo with decayed teeth and an abscess, hasnt slept properly in weeks", HarmLevel.YES),
     ("Missing-from-care return interview forms - upload to the portal or email them to the team?", None),
+    # round 47: a note the child left is her own words, not a case paper
+    ("the 15 yo in my care left a note saying goodbye and sorry, she was looking up how to tie a noose last night",
+     HarmLevel.YES),
+    ("the social worker left a note on the file about the noose incident in 2019, can I email it?", None),
 ])
 def test_rounds_45_and_46_readings(assistant, text, expected):
     assert level(assistant, text) is expected
