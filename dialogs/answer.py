@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from knowledge.advisor import advise, ask_for, checklist_advice, outcome, safest
-from knowledge.model import HUB_PHONE, Facts, Policy, Section, Verdict
+from knowledge.model import HUB_PHONE, Advice, Facts, Policy, Section, Verdict
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
@@ -36,6 +36,7 @@ CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase 
 # Words every kind of protocol sentence uses: they say nothing about which sentence a question means
 _COMMON = "ask asked write written writing tell told get go make want like say first use used need".split()
 STEPS_COVERAGE = 0.5  # the share of a how-to question's words a quoted item must hold to be given as steps
+FACT_COVERAGE = 0.3  # the share of a question of fact's words a quoted item must hold to answer it alone
 QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words
 # Words that ask nothing of their own beside a way of sending: "is it ok to fax this over?"
 _ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick info information details stuff".split()
@@ -56,11 +57,16 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"\b(?:come|comes|fall|falls) under\b|"
                       r"\b(?:pid|personal|identifiable|sensitive|confidential)(?:\s+\w+)?\s+or\s+not\b|"
                       # "a parent's depression diagnosis - PID or sensitive data?"
-                      r"\b(?:pid|personal|identifiable|sensitive|confidential)(?:\s+\w+)?\s+or\s+(?:pid|personal|"
-                      r"identifiable|sensitive|confidential)\b|"
+                      # "is it 'sensitive' or just 'confidential'?"
+                      r"\b(?:pid|personal|identifiable|sensitive|confidential)['\"’”]?(?:\s+\w+)?\s+or\s+"
+                      r"(?:just\s+|only\s+|simply\s+)?['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)\b|"
                       r"\b(?:is|are)\b[^.?!]*(?<!put )(?<!mark )(?<!add )(?<!write )(?<!type )"
                       r"\b(?:pid|sensitive|confidential|identifiable)"  # not the word put in a subject line
-                      r"(?:\s+(?:personal\s+)?(?:data|information|info))?\s*(?:\?|$)|"
+                      r"(?:\s+(?:personal\s+)?(?:data|information|info))?['\"’”]?\s*(?:\?|$)|"
+                      # "what does the protocol mean by confidential data?", "what does 'PID' actually mean?"
+                      r"\bmean(?:t)? by (?:a |an |the )?['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)\b|"
+                      r"\bwhat (?:does|do) ['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)[\w\s'\"’”]{0,30}"
+                      r"\bmean\b|\bdefinition of\b|"
                       r"\b(?:could|would|does|can|will|is) (?:that|it|this|they|the [a-z]+(?: [a-z]+)?) (?:still )?"
                       r"(?:identify|be identifiable)\b",
                       re.IGNORECASE)
@@ -135,6 +141,17 @@ KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the p
 KEEPING_SILENCE = ("The protocol sets no period for keeping anything: ask your manager, who can check the council's "
                    "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
 _UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words for a process not yet settled
+# Something the user would do, or asks leave to do: "can I ...", "is it ok to ...", "I'm going to ...". A question
+# without one asks about the protocol or a way of sending ("is texting secure?", "do many people have cjsm?")
+_ACTING = re.compile(r"\b(?:can|could|may|might|should|shall|must|do|did|am|will|would|need|have)\s+(?:i|we|u)\b|"
+                     r"\b(?:i|we|u|you)(?:'m|'ll|'ve|'d| am| will| have| had| need| want| would| should| must)?\s+"
+                     r"(?:to\s+)?(?:send|sent|email|e-mail|fax|text|post|share|forward|attach|save|put|give|pass|"
+                     r"tell|ring|phone|call|use|upload|zip|encrypt|copy|print|delete|keep|reply|open|store|move)\w*\b|"
+                     r"\b(?:is|would|will) (?:it|that|this) (?:be )?(?:ok|okay|alright|all right|fine|allowed|acceptable)\b|"
+                     r"\b(?:ok|okay|allowed|alright|fine|acceptable|permitted)\b|\bim\b|\bive\b|\bill\b|"
+                     r"\b(?:i|we)(?:'m|'ll|'ve|'d| am| will| was| were| just)\b|\b(?:if|when|before|after) (?:i|we)\b|"
+                     r"\bjust\b",
+                     re.IGNORECASE)
 # "how do I agree the password?", "what am I meant to keep?": steps asked for, not a fact
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
@@ -240,6 +257,7 @@ class Assistant:
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
         # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
         self._buttons = {normalise(f.question): f.id for f in policy.faq.values()}
+        self._rule_reads = {rule.id: frozenset(name for cond in rule.when for name in cond) for rule in policy.rules}
         # The one-word names of each way of sending, prepared: a paraphrase naming one covers only a question
         # naming it ("what records do i keep of faxes" is not "I keep my sent emails as a record")
         self._channel_words = {prepared: c.id for c in policy.channels.values() for w in c.words
@@ -408,7 +426,7 @@ class Assistant:
             if how_to is not None:
                 return self.faq_reply(how_to, understood.facts, form="how")
         if match is None:
-            quoted = self.protocol_words(prepared, form, understood, by_rules)
+            quoted = self.protocol_words(question, prepared, form, understood, by_rules)
             return quoted if quoted is not None else self.both_ways(understood, by_rules)
         faq = self.policy.faq[match.faq_id]
         if by_rules.asks and by_rules.asks != "harm" and faq.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) \
@@ -416,7 +434,8 @@ class Assistant:
             # "they've got no 7zip - can I send it unencrypted just this once?": a permissive FAQ never answers a
             # proposal to send unprotected; the rules' question (who receives it decides), with the FAQ beneath
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
-        if by_rules.asks and by_rules.asks != "harm" and self._only_route(prepared):
+        if by_rules.asks and by_rules.asks != "harm" and self._only_route(prepared) \
+                and not (form and not _ACTING.search(question)):  # not "is texting secure?": a question of fact
             # "can I fax it?", "can I text this to the foster carer?": a way and a person, nothing of what it is:
             # the rules' question, with the FAQ's text beneath
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
@@ -485,19 +504,32 @@ class Assistant:
              "once it has been sent.",),
             citations=tuple(sections[c] for c in KEEPING_CITES), facts=facts, rule_id="keeping-period")
 
-    def protocol_words(self, prepared: str, form: str, understood: Understanding, reply: Reply) -> Reply | None:
+    def protocol_words(self, question: str, prepared: str, form: str, understood: Understanding, reply: Reply) \
+            -> Reply | None:
         """A question no rule or FAQ answers, that sends nothing to anyone ("where does the unzipped document
         go?", "is sharing on a need to know basis?"): the protocol's nearest sentence, quoted and cited, with the
         rules' question kept so the check can go on. None when the rules can say more once asked, or when no
         sentence of the protocol is near enough."""
         facts = understood.facts
+        channel = self.policy.channels.get(facts.get("channel") or "")
+        # "is cjsm secure?": the recipient a way of sending implies is no one named
+        recipient = self.policy.recipients.get(facts.get("recipient") or "")
+        said = " ".join(understood.tokens)
+        named = recipient is not None and not (channel is not None and (channel.recipient == recipient.id or any(
+            re.search(rf"\b{re.escape(w)}\b", said) for w in set(recipient.words) & set(channel.words))))
+        fact = not _ACTING.search(question)  # a question of fact: "is texting secure?", "ICT desk number pls"
         if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks not in ("channel", "kind") \
-                or (reply.asks == "kind" and form != "how") or facts.get("recipient") \
+                or (reply.asks == "kind" and form != "how" and not fact) or named \
                 or facts.get("kind") or len(understood.tokens) > QUOTE_WORDS or len(understood.channels) > 1:
             return None  # something is to be sent (a choice of ways too), or a story told: the rules' question first
         quote = self.clauses.best(prepared)
         if quote is None:
             return None
+        if fact and form != "how":
+            if quote.coverage >= FACT_COVERAGE:
+                form = "how"  # what the protocol says is the answer, not the rules' question
+            elif reply.asks == "kind":
+                return None  # "does it say anything about shared printers?": no item holds enough of it
         section = quote.section
         shared = set(quote.shared)  # the sentences of the item that hold the words asked about, not all of it
         sentences = [x for x in re.split(r"(?<=[.!?])\s+", section.text)
@@ -604,8 +636,20 @@ class Assistant:
         steps = tuple(replace(part, title=f"If {_lower_first(choice.label)}: {part.title}")
                       for choice, advice in ways if advice is allowed for part in advice.checklist)
         citations = tuple(dict.fromkeys(reply.citations + tuple(s for _, a in ways for s in a.citations)))
+        if self._about_the_allowed_way(understood, allowed, [a for _, a in ways if a is not allowed]):
+            # "can I use the IAS number instead of the name on a fax?": what is asked is a condition only the
+            # allowed way has; that way is the answer, the yes or no still asked first among its conditions
+            return replace(reply, verdict=allowed.verdict, summary=allowed.summary, rule_id=allowed.rule_id,
+                           reasons=reasons + allowed.reasons, checklist=allowed.checklist, citations=citations)
         return replace(reply, reasons=reasons + reply.reasons, checklist=steps + reply.checklist,
                        citations=citations)
+
+    def _about_the_allowed_way(self, understood: Understanding, allowed: Advice, others: list[Advice]) -> bool:
+        """The question tells a fact that only the allowed way's rule reads, beside what is sent, to whom and how."""
+        read = self._rule_reads
+        own = read.get(allowed.rule_id, set()) - {"channel", "kind", "recipient"}
+        own -= {name for other in others for name in read.get(other.rule_id, ())}
+        return any(understood.facts.get(name) is not None for name in own)
 
     def advise(self, understood: Understanding) -> Reply:
         """The rules' answer; with several channels named, the strictest."""

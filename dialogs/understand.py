@@ -247,6 +247,7 @@ class Reader:
             no_agreement=True if flags["agreement"] is False else None,
             password_missing=True if missing else None,
             received=True if told_received else None,
+            name_over_identifier=True if _NAME_OVER_IDENTIFIER.search(said) else None,
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
                         if h.category == "skipped_step" and (self._negated(tokens, h, "skipped_step") or _phrase_after(
@@ -458,6 +459,12 @@ class Reader:
         rank = self._rank[category]
         return max(values, key=lambda v: rank.get(v, 0))
 
+
+# A name or date of birth to go although another identifier would do (Faxes 2): "the child's name and DOB when
+# there's an IAS number I could use", "name and DOB, although we could use the IAS number"
+_NAME_OVER_IDENTIFIER = re.compile(
+    r"\b(?:name|names|dob|date of birth|address)\b.{0,60}?\b(?:when|although|though|despite|but)\b"
+    r"(?=.{0,50}?\b(?:ias|identifier|reference number|case number|id number)\b)(?=.{0,50}?\b(?:could|would|might)\b)")
 
 # Yes/no facts read from the signal of the same name in signals.yaml, a negated mention read as nothing
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",

@@ -20,6 +20,8 @@ CASES = [
     (Facts(channel="fax", kind="mental_health"), "fax-highly-sensitive", Verdict.NOT_ALLOWED),
     (Facts(channel="fax", kind="safeguarding", urgent=True), "fax-highly-sensitive", Verdict.NOT_ALLOWED),
     (Facts(channel="fax", urgent=False, **P), "fax-not-urgent", Verdict.NOT_ALLOWED),
+    (Facts(channel="fax", urgent=True, name_over_identifier=True, **P), "fax-name-over-identifier",
+     Verdict.NOT_ALLOWED),
     # using the IAS number instead of the name is the protocol's own condition for a fax (fax.2)
     (Facts(channel="fax", urgent=True, other_identifier=True, **P), "fax-other-identifier",
      Verdict.ALLOWED_WITH_CONDITIONS),

@@ -859,3 +859,43 @@ def test_a_quoted_message_is_never_cut_in_the_middle(assistant):
         for line in text.splitlines():
             assert line.count('"') % 2 == 0, line
     assert "Faxes, 7, cover sheet: message:" not in reply.text().split("The protocol's words:")[-1]
+
+
+# Round 47 (session 18): Faxes 2 asked about; questions of fact, which send nothing ------------------
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # the identifier asked about, urgency unsaid: the protocol's own condition, urgency first among its steps
+    ("Can I put the child's IAS number on a fax instead of their name?", "fax-other-identifier", AWC),
+    # a name to go although an identifier would do (Faxes 2), whatever the urgency
+    ("Can I fax a child's name and DOB to the benefits office when there's an IAS number I could use?",
+     "fax-name-over-identifier", NOT),
+    ("I'm faxing the GP the child's name and DOB, although we could use the IAS number. Any issue?",
+     "fax-name-over-identifier", NOT),
+    # the user's own word that it can wait
+    ("Can I fax a copy of a child's birth certificate to the passport office? There's no rush.", "fax-not-urgent", NOT),
+])
+def test_round_47_fax_readings(assistant, question, rule, verdict):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, verdict)
+    assert "fax.2" in cited(reply) or rule == "fax-not-urgent"
+    if verdict is AWC:
+        assert "urgent and absolutely necessary" in text and reply.asks == "urgent"
+
+
+@pytest.mark.parametrize("question, said", [
+    ("is cjsm the same as gsx", "such as cjsm or gsx"),
+    ("do many people in childrens services have cjsm?", "Few people in children's services have access"),
+])
+def test_a_question_of_fact_gets_the_protocols_words_not_the_channel_question(assistant, question, said):
+    reply, text = ask(assistant, question)
+    assert reply.verdict is ALLOWED and reply.rule_id == "protocol-words" and said in text
+
+
+@pytest.mark.parametrize("question", [
+    "What does the protocol mean by confidential data?",
+    "What does 'confidential data' actually mean in our protocol? Everything feels confidential",
+    "Is a parent's mental health history 'sensitive' or just 'confidential'?",
+])
+def test_what_a_kind_means_gets_the_definitions(assistant, question):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is ALLOWED and reply.faq_id == "what-is-pid"
