@@ -22,6 +22,10 @@ CASES = [
     (Facts(channel="fax", urgent=False, **P), "fax-not-urgent", Verdict.NOT_ALLOWED),
     (Facts(channel="fax", urgent=True, name_over_identifier=True, **P), "fax-name-over-identifier",
      Verdict.NOT_ALLOWED),
+    (Facts(channel="email", recipient="secure_mail", no_secure_account=True, **P), "secure-address-no-account",
+     Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(channel="email", recipient="secure_mail", no_secure_account=True, encrypted=False, **P),
+     "secure-address-no-account-unencrypted", Verdict.NOT_ALLOWED),
     # using the IAS number instead of the name is the protocol's own condition for a fax (fax.2)
     (Facts(channel="fax", urgent=True, other_identifier=True, **P), "fax-other-identifier",
      Verdict.ALLOWED_WITH_CONDITIONS),

@@ -899,3 +899,20 @@ def test_a_question_of_fact_gets_the_protocols_words_not_the_channel_question(as
 def test_what_a_kind_means_gets_the_definitions(assistant, question):
     reply, _ = ask(assistant, question)
     assert reply.verdict is ALLOWED and reply.faq_id == "what-is-pid"
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # Secure Mail 1: secure from one secure account to another; the sender's ordinary Outlook is external email
+    ("Police want the strategy notes sent to their secure address but I don't have cjsm. Can I send from normal "
+     "Outlook?", "secure-address-no-account", AWC),
+    ("The guardian's solicitor has cjsm. Can I email the care plan from my ordinary Outlook without encrypting "
+     "because their end is secure?", "secure-address-no-account-unencrypted", NOT),
+    # someone else's account, sent from
+    ("I don't have cjsm but my colleague does. Can I just send the court bundle from her account?", "borrowed-account",
+     NOT),
+])
+def test_a_secure_address_needs_a_secure_account_to_send_from(assistant, question, rule, verdict):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, verdict) and "secure.1" in cited(reply)
+    if rule.startswith("secure-address"):
+        assert "256" in text
