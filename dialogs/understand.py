@@ -226,6 +226,8 @@ class Reader:
             channels.append("email")  # "Subject: 'Re: Tyler Brown DOB ...' - fine if internal?": an email's subject
         harm = self.harm.assess(text)
         kind = self._best("kind", kinds)
+        if kind is None and self._left_out and _ARRANGEMENT.search(said) and _WHEN.search(said):
+            kind = _NOTHING_PERSONAL  # "remind her we're meeting at 3 at the library": when and where, no one's details
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
                 kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
             kind = _SAFEGUARDING
@@ -712,6 +714,13 @@ _TRAILING = ".,;:?)"
 
 _LEFT_OUT = frozenset({"no", "without", "nothing", "none"})
 _NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that identifies no one
+# A message that arranges something (a meeting, a visit, a call) and says when: logistics, nothing about anyone
+_ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"
+                          r"running late|call you|ring you|pick (?:her|him|them|you) up|moved to|rearranged|"
+                          r"cancelled|remind|reminder)\b")
+_WHEN = re.compile(r"\b(?:at|by|for) (?:\d{1,2}(?:[:.]\d{2})?(?: ?(?:am|pm))?|noon|half \w+)\b|\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|"
+                   r"\b(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\b|\btomorrow\b|\btoday\b|\btonight\b|"
+                   r"\bnext week\b|\bthis (?:afternoon|morning|evening)\b|\bwhat time\b")
 _IDENTIFYING = "pid"
 _NAME_WORDS = frozenset({"name", "names", "surname", "surnames", "initials"})
 

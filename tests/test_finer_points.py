@@ -916,3 +916,19 @@ def test_a_secure_address_needs_a_secure_account_to_send_from(assistant, questio
     assert (reply.rule_id, reply.verdict) == (rule, verdict) and "secure.1" in cited(reply)
     if rule.startswith("secure-address"):
         assert "256" in text
+
+
+@pytest.mark.parametrize("question", [
+    "Can I text a 16 yr old to remind her we're meeting at 3 at the library?",
+    "Can I text the foster carer to say the SW visit has moved to Thursday?",
+    "hv - ok to text mum 'see you Tues 10am' to confirm my visit?",
+])
+def test_a_text_that_arranges_when_and_where_is_logistics(assistant, question):
+    """Texts 2 bars sensitive information; a meeting's time and place identifies no one (no kind word needed)."""
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("text-logistics", AWC)
+
+
+def test_an_arrangement_with_a_childs_details_is_still_personal(assistant):
+    reply, _ = ask(assistant, "can I text mum the child's new address and that contact is at 2pm tomorrow?")
+    assert reply.verdict is NOT
