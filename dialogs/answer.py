@@ -407,7 +407,8 @@ class Assistant:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
-            by_rules = self.proposal(self.personal_reading(understood, by_rules, asks_secure=any_personal), form, question)
+            by_rules = self.proposal(self.personal_reading(understood, by_rules, asks_secure=any_personal,
+                                                            acting=form != "how" and bool(_ACTING.search(question))), form, question)
         if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))):
             # "what's the best way to get the names and DOBs to them?": the definitions FAQ matched only the words
             # for the information; the question is how to send it
@@ -566,12 +567,15 @@ class Assistant:
             self._clauses = ClauseIndex(self.policy.sections.values(), self.prepare, QUESTION_WORDS | {"not", *common})
         return self._clauses
 
-    def personal_reading(self, understood: Understanding, reply: Reply, asks_secure: bool = False) -> Reply:
+    def personal_reading(self, understood: Understanding, reply: Reply, asks_secure: bool = False,
+                         acting: bool = False) -> Reply:
         """The kind not said, where every kind of personal information gets the same answer (a child's plan
         to a Hotmail address: not allowed, whatever is in it): that answer, saying what it assumed and what
-        changes if the information identifies no one. Otherwise the question stands."""
+        changes if the information identifies no one. Otherwise the question stands. `acting`: the user asks
+        to do something ("forward the chain to the provider", "open the zip straight from Outlook"), which in
+        children's services is about someone whether or not a person is named."""
         if reply.asks != "kind" or len(understood.channels) > 1 or "personal" not in self.policy.groups \
-                or not (asks_secure or self.reader.about_someone(understood.tokens)) \
+                or not (asks_secure or acting or self.reader.about_someone(understood.tokens)) \
                 or _MANY.search(" ".join(understood.tokens)):
             return reply  # nothing said of a child, a family or a document, or a mailing to many: the question stands
         kinds = sorted(self.policy.groups["personal"])

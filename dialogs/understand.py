@@ -225,6 +225,8 @@ class Reader:
         if not channels and flags["in_subject"] and self.policy.channels.get("email") is not None:
             channels.append("email")  # "Subject: 'Re: Tyler Brown DOB ...' - fine if internal?": an email's subject
         harm = self.harm.assess(text)
+        if _IDENTIFYING in self.policy.kinds and _STREET_ADDRESS.search(text):
+            kinds.append(_IDENTIFYING)  # "'Visited Kayla Brown at 14 Elm Rd today'": an address, written out
         kind = self._best("kind", kinds)
         if kind is None and self._left_out and _ARRANGEMENT.search(said) and _WHEN.search(said):
             kind = _NOTHING_PERSONAL  # "remind her we're meeting at 3 at the library": when and where, no one's details
@@ -722,6 +724,9 @@ _WHEN = re.compile(r"\b(?:at|by|for) (?:\d{1,2}(?:[:.]\d{2})?(?: ?(?:am|pm))?|no
                    r"\b(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\b|\btomorrow\b|\btoday\b|\btonight\b|"
                    r"\bnext week\b|\bthis (?:afternoon|morning|evening)\b|\bwhat time\b")
 _IDENTIFYING = "pid"
+# A street address written out: a house number, a capitalised name and a street word ("14 Elm Rd", "3a Mill Lane")
+_STREET_ADDRESS = re.compile(r"\b\d{1,4}[a-zA-Z]?,? (?:[A-Z][a-z']+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|"
+                             r"Drive|Way|Crescent|Terrace|Place|Court|Gardens|Grove|Row|Walk|View|Park)\b")
 _NAME_WORDS = frozenset({"name", "names", "surname", "surnames", "initials"})
 
 

@@ -932,3 +932,16 @@ def test_a_text_that_arranges_when_and_where_is_logistics(assistant, question):
 def test_an_arrangement_with_a_childs_details_is_still_personal(assistant):
     reply, _ = ask(assistant, "can I text mum the child's new address and that contact is at 2pm tomorrow?")
     assert reply.verdict is NOT
+
+
+@pytest.mark.parametrize("question, rule", [
+    # something the user means to do, with no kind named: read as personal, as children's services work is
+    ("do I need authorisation to email stuff externally if we already have an information sharing agreement with "
+     "that provider?", "external-email"),
+    ("Can I keep the unencrypted copy on my desktop so I can find it again?", "removable-media"),
+    # an address written out is personal identifiable information, whatever words name it
+    ("Can I email the foster carer 'Visit at 14 Elm Rd moved to 3pm'?", "email-to-individual"),
+])
+def test_what_the_user_means_to_do_is_read_as_personal(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == rule and reply.verdict is not ASK
