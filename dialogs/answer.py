@@ -519,9 +519,13 @@ class Assistant:
         named = recipient is not None and not (channel is not None and (channel.recipient == recipient.id or any(
             re.search(rf"\b{re.escape(w)}\b", said) for w in set(recipient.words) & set(channel.words))))
         fact = not _ACTING.search(question)  # a question of fact: "is texting secure?", "ICT desk number pls"
-        if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks not in ("channel", "kind") \
+        # "what does 'risk managed approach' mean when emailing confidential info?": how email is done, asked
+        # of no one in particular
+        general = reply.asks == "recipient" and form == "how"
+        if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks not in ("channel", "kind", "recipient") \
                 or (reply.asks == "kind" and form != "how" and not fact) or named \
-                or facts.get("kind") or len(understood.tokens) > QUOTE_WORDS or len(understood.channels) > 1:
+                or (reply.asks == "recipient" and not general) \
+                or (facts.get("kind") and not general) or len(understood.tokens) > QUOTE_WORDS or len(understood.channels) > 1:
             return None  # something is to be sent (a choice of ways too), or a story told: the rules' question first
         quote = self.clauses.best(prepared)
         if quote is None:

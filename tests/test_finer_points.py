@@ -945,3 +945,9 @@ def test_an_arrangement_with_a_childs_details_is_still_personal(assistant):
 def test_what_the_user_means_to_do_is_read_as_personal(assistant, question, rule):
     reply, _ = ask(assistant, question)
     assert reply.rule_id == rule and reply.verdict is not ASK
+
+
+def test_how_email_is_done_asked_of_no_one_gets_the_protocols_words(assistant):
+    """'Who receives it?' helps no one asking where a sent email's copy goes: the nearest item answers."""
+    reply, text = ask(assistant, "If I save a copy of the sent PID email, where should it go?")
+    assert reply.rule_id == "protocol-words" and reply.verdict is ALLOWED and "secure folder" in text
