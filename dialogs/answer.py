@@ -26,7 +26,7 @@ from .faq import SCORER, FaqIndex, FaqMatch
 from .harm import NOTHING, Cue, HarmAssessment, HarmLevel
 from .learned import LearnedReading
 from .reply import Option, Reply
-from .text import NEGATED, STOPWORDS, normalise
+from .text import IRREGULAR, NEGATED, STOPWORDS, normalise
 from .understand import Reader, Understanding
 
 # token_set_ratio scores (0-100) between prepared texts.
@@ -152,6 +152,15 @@ _ACTING = re.compile(r"\b(?:can|could|may|might|should|shall|must|do|did|am|will
                      r"\b(?:i|we)(?:'m|'ll|'ve|'d| am| will| was| were| just)\b|\b(?:if|when|before|after) (?:i|we)\b|"
                      r"\bjust\b",
                      re.IGNORECASE)
+# What someone else may see, get or ask for ("can parents get hold of emails I've written about them?"), asked
+_THEIR_ACCESS = re.compile(
+    r"\b(?:can|could|will|would|do|does|may|might)\s+(?:the\s+|a\s+|an\s+)?(?:parents?|mum|dad|famil(?:y|ies)|"
+    r"young (?:people|person)|yp|child|children|kids?|they)\s+(?:ever\s+|actually\s+|legally\s+)?(?:get to\s+|"
+    r"be able to\s+|ask to\s+|ask for\s+|request\s+|have the right to\s+)?(?:see|get hold of|get copies|get a copy|read|"
+    r"access|view|obtain|copies)\b", re.IGNORECASE)
+# ... beside something the user is doing now: "could a parent see it? I'm about to email the school"
+_ACTING_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:about to|going to|sending|emailing)\b|\bcan (?:i|we) "
+                         r"(?:send|email|forward|share|fax|text|cc|copy)\b", re.IGNORECASE)
 # "how do I agree the password?", "what am I meant to keep?": steps asked for, not a fact
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
@@ -268,7 +277,7 @@ class Assistant:
 
     def prepare(self, text: str) -> str:
         """The form both the question and each paraphrase are compared in."""
-        return " ".join(self.reader.harm.stem(w) for w in self._words(text))
+        return " ".join(self.reader.harm.stem(IRREGULAR.get(w, w)) for w in self._words(text))
 
     def answer(self, question: str) -> Reply:
         reply = self._reply(question)
@@ -442,6 +451,10 @@ class Assistant:
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
         if by_rules.rule_id == "misdirected" and match.score >= CLEAR_FAQ and not _HAPPENED.search(question):
             return self.faq_reply(faq.id, understood.facts, form=form)  # breaches asked about, none told
+        if _THEIR_ACCESS.search(question) and not _ACTING_NOW.search(question):
+            # "can parents get hold of emails I've written about them?": what someone else may see or ask for, not
+            # a sending; the FAQ answers it (subject access, FOI), whatever way or person it names
+            return self.faq_reply(faq.id, understood.facts, form=form)
         silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text

@@ -35,6 +35,15 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 _CC_ING = re.compile(r"\bcc(?:-|')?(?:ing|ed|d)\b")  # "cc-ing", "cc'd", "ccd": the cc the vocabulary knows
 _TIMES = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK) + r")\b")
+# The irregular forms a stemmer leaves as they are ("written" is not "write", "sent" not "send"), as a lemmatiser
+# would give them: the FAQ search and the protocol's words compare "emails I've written" with "emails we write"
+IRREGULAR = {form: base for base, forms in {
+    "write": "wrote written", "give": "gave given", "tell": "told", "say": "said", "see": "saw seen",
+    "take": "took taken", "make": "made", "keep": "kept", "ring": "rang rung", "speak": "spoke spoken",
+    "think": "thought", "bring": "brought", "know": "knew known", "forget": "forgot forgotten",
+    "choose": "chose chosen", "hold": "held", "mean": "meant", "pay": "paid", "hear": "heard", "feel": "felt",
+    "understand": "understood", "teach": "taught", "meet": "met",
+}.items() for form in forms.split()}  # not "sent", "got", "lost", "left": what has happened tells FAQs apart
 NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent hasnt hadnt didnt shouldnt couldnt "
                     "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
 

@@ -951,3 +951,13 @@ def test_how_email_is_done_asked_of_no_one_gets_the_protocols_words(assistant):
     """'Who receives it?' helps no one asking where a sent email's copy goes: the nearest item answers."""
     reply, text = ask(assistant, "If I save a copy of the sent PID email, where should it go?")
     assert reply.rule_id == "protocol-words" and reply.verdict is ALLOWED and "secure folder" in text
+
+
+@pytest.mark.parametrize("question", [
+    "Can parents get to see emails I've written about them?",
+    "can the parents see my emails about them if they ask for them?",
+])
+def test_what_a_parent_may_see_is_not_a_sending(assistant, question):
+    """Subject access and FOI, asked about: not 'do not email a parent', whatever way or person is named."""
+    reply, _ = ask(assistant, question)
+    assert reply.faq_id == "foi" and reply.verdict is ALLOWED
