@@ -66,7 +66,7 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       # "what does the protocol mean by confidential data?", "what does 'PID' actually mean?"
                       r"\bmean(?:t)? by (?:a |an |the )?['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)\b|"
                       r"\bwhat (?:does|do) ['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)[\w\s'\"’”]{0,30}"
-                      r"\bmean\b|\bdefinition of\b|"
+                      r"\bmean\b|\bdefinition of\b|\bdefines?\b|"
                       r"\b(?:could|would|does|can|will|is) (?:that|it|this|they|the [a-z]+(?: [a-z]+)?) (?:still )?"
                       r"(?:identify|be identifiable)\b",
                       re.IGNORECASE)
@@ -538,7 +538,8 @@ class Assistant:
         if reply.verdict is not Verdict.NEED_MORE_INFO or reply.asks not in ("channel", "kind", "recipient") \
                 or (reply.asks == "kind" and form != "how" and not fact) or named \
                 or (reply.asks == "recipient" and not general) \
-                or (facts.get("kind") and not general) or len(understood.tokens) > QUOTE_WORDS or len(understood.channels) > 1:
+                or (facts.get("kind") and not general and not (fact and reply.asks == "channel")) \
+                or len(understood.tokens) > QUOTE_WORDS or len(understood.channels) > 1:
             return None  # something is to be sent (a choice of ways too), or a story told: the rules' question first
         quote = self.clauses.best(prepared)
         if quote is None:
