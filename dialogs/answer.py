@@ -34,7 +34,9 @@ CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
 # Words every kind of protocol sentence uses: they say nothing about which sentence a question means
-_COMMON = "ask asked write written writing tell told get go make want like say first use used need".split()
+# ... and the protocol's name for itself: "is there ICO guidance linked from the protocol?" asks nothing of the one
+# item that names another protocol (the LSCB's)
+_COMMON = "ask asked write written writing tell told get go make want like say first use used need protocol isp".split()
 STEPS_COVERAGE = 0.5  # the share of a how-to question's words a quoted item must hold to be given as steps
 FACT_COVERAGE = 0.3  # the share of a question of fact's words a quoted item must hold to answer it alone
 QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words

@@ -961,3 +961,10 @@ def test_what_a_parent_may_see_is_not_a_sending(assistant, question):
     """Subject access and FOI, asked about: not 'do not email a parent', whatever way or person is named."""
     reply, _ = ask(assistant, question)
     assert reply.faq_id == "foi" and reply.verdict is ALLOWED
+
+
+def test_the_protocols_name_for_itself_picks_no_item(assistant):
+    """'the protocol' in a question means this one; only the LSCB item names a protocol, so the word once drew
+    every 'is there X linked from the protocol?' there."""
+    reply, text = ask(assistant, "is there ICO guidance linked from the protocol?")
+    assert reply.rule_id == "protocol-words" and "ICO guidance" in text
