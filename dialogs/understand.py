@@ -782,7 +782,10 @@ class _PasswordReader:
         # as the child's date of birth": guessable by anyone who knows the child, whatever it mixes
         self._made_from = re.compile(rf"\b(?:{names})\s+(?:that'?s\s+|which\s+is\s+)?(?:made\s+(?:up\s+)?(?:of|from)|"
                                      rf"based\s+on|built\s+from|using|from|of|as|to\s+be|be|is|being)\s+"
-                                     rf"(?:just\s+|simply\s+)?{whose}\s+(?:initials|{known})\b",
+                                     rf"(?:just\s+|simply\s+)?{whose}\s+(?:initials|{known})\b|"
+                                     # "include the child's name in the password", "her DOB as part of the password"
+                                     rf"\b{whose}\s+(?:initials|{known})\s+(?:in|into|as\s+part\s+of|within)\s+"
+                                     rf"(?:the|a|my|our)?\s*(?:{names})\b",
                                      re.IGNORECASE)
         # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password
         self._for_file = re.compile(r"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:(?:ok|okay|good|strong|secure|"

@@ -968,3 +968,20 @@ def test_the_protocols_name_for_itself_picks_no_item(assistant):
     every 'is there X linked from the protocol?' there."""
     reply, text = ask(assistant, "is there ICO guidance linked from the protocol?")
     assert reply.rule_id == "protocol-words" and "ICO guidance" in text
+
+
+@pytest.mark.parametrize("question, rule", [
+    # a password the child's details go into, in any order of words
+    ("Can I include the child's name in the password so the HV remembers it?", "password-about-child"),
+    # one password agreed once for all that follows
+    ("Can I agree a password with the probation officer once on the phone and then use it for all the reports?",
+     "password-reused"),
+])
+def test_round_47_password_readings(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, NOT)
+
+
+def test_a_distribution_list_kept_in_use_is_no_password_reused(assistant):
+    reply, _ = ask(assistant, "our team has its own distribution list that's years old. can we keep using it?")
+    assert reply.rule_id != "password-reused"
