@@ -178,7 +178,8 @@ async def test_every_end_of_the_guided_check_over_http(harness, policy):
         "not-intended-recipient", "cc-too-many", "self-made-secure-account", "off-the-record", "distribution-list", "choose-recipient", "no-agreement",
         "no-agreement-unrecorded", "no-agreement-process", "password-not-received", "received-unencrypted",
         "email-initials-in-body", "keep-unencrypted-copy", "password-about-child", "email-secure-route-passed-over",
-        "addresses-shown"}
+        "addresses-shown", "fax-name-over-identifier", "secure-address-no-account",
+        "secure-address-no-account-unencrypted"}
     expected = {r.id for r in policy.rules} - {"not-covered"} - from_questions_only
     assert expected <= set(leaves), expected - set(leaves)
     for n, (rule_id, path) in enumerate(sorted(leaves.items())):

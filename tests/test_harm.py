@@ -316,14 +316,14 @@ FLOORS = {
     "harm_batch6.yaml": {"recall": 46, "clear_escalated": 33, "ordinary_asked": 0},
     "harm_batch7.yaml": {"recall": 49, "clear_escalated": 33, "ordinary_asked": 1},
     "harm_batch8.yaml": {"recall": 58, "clear_escalated": 40, "ordinary_asked": 0},
-    "harm_batch9.yaml": {"recall": 61, "clear_escalated": 41, "ordinary_asked": 0},
+    "harm_batch9.yaml": {"recall": 61, "clear_escalated": 41, "ordinary_asked": 1},
     "harm_batch10.yaml": {"recall": 66, "clear_escalated": 46, "ordinary_asked": 1},
     "harm_batch11.yaml": {"recall": 73, "clear_escalated": 50, "ordinary_asked": 0},
     "harm_batch12.yaml": {"recall": 75, "clear_escalated": 45, "ordinary_asked": 0},
     "harm_batch13.yaml": {"recall": 71, "clear_escalated": 47, "ordinary_asked": 0},
     "harm_batch14.yaml": {"recall": 75, "clear_escalated": 45, "ordinary_asked": 0},
     "harm_batch15.yaml": {"recall": 83, "clear_escalated": 56, "ordinary_asked": 2},
-    "harm_batch16.yaml": {"recall": 81, "clear_escalated": 52, "ordinary_asked": 1},
+    "harm_batch16.yaml": {"recall": 81, "clear_escalated": 52, "ordinary_asked": 0},
     "harm_batch17.yaml": {"recall": 78, "clear_escalated": 48, "ordinary_asked": 0},
     "harm_batch18.yaml": {"recall": 75, "clear_escalated": 53, "ordinary_asked": 0},
     "harm_batch19.yaml": {"recall": 78, "clear_escalated": 50, "ordinary_asked": 0},
@@ -345,7 +345,7 @@ FLOORS = {
     "harm_batch35.yaml": {"recall": 75, "clear_escalated": 49, "ordinary_asked": 2},
     "harm_batch36.yaml": {"recall": 76, "clear_escalated": 50, "ordinary_asked": 1},
     "harm_batch37.yaml": {"recall": 75, "clear_escalated": 48, "ordinary_asked": 4},
-    "harm_batch38.yaml": {"recall": 75, "clear_escalated": 47, "ordinary_asked": 1},
+    "harm_batch38.yaml": {"recall": 75, "clear_escalated": 48, "ordinary_asked": 1},
     "harm_batch39.yaml": {"recall": 74, "clear_escalated": 47, "ordinary_asked": 3},
     "harm_batch40.yaml": {"recall": 76, "clear_escalated": 50, "ordinary_asked": 2},
     "harm_batch41.yaml": {"recall": 90, "clear_escalated": 59, "ordinary_asked": 0},
@@ -353,7 +353,9 @@ FLOORS = {
     "harm_batch43.yaml": {"recall": 99, "clear_escalated": 67, "ordinary_asked": 1},
     "harm_batch44.yaml": {"recall": 87, "clear_escalated": 56, "ordinary_asked": 3},
     "harm_batch45.yaml": {"recall": 89, "clear_escalated": 56, "ordinary_asked": 1},
-    "harm_batch46.yaml": {"recall": 101, "clear_escalated": 65, "ordinary_asked": 1},
+    "harm_batch46.yaml": {"recall": 101, "clear_escalated": 65, "ordinary_asked": 0},
+    "harm_batch47.yaml": {"recall": 92, "clear_escalated": 57, "ordinary_asked": 0},
+    "harm_batch48.yaml": {"recall": 100, "clear_escalated": 63, "ordinary_asked": 2},
 }
 
 
@@ -407,8 +409,10 @@ def test_an_injury_the_user_explains_tells_no_untold_story(assistant):
 
 
 def test_a_story_about_a_child_asks_harm_first_when_something_must_be_asked_anyway(assistant):
-    """No word of harm and no 'now': sending advice stands; but a question is asked about the child first."""
-    assert assistant.answer(STORY + "Can I send an update?").asks == "harm"
+    """No word of harm and no 'now': sending advice stands; but the child comes first (the harm question, or the
+    Hub where the learned reading's clear head finds it like a clear disclosure), never the sending advice."""
+    first = assistant.answer(STORY + "Can I send an update?")
+    assert first.asks == "harm" or first.verdict.value == "escalate"
     # with the question complete the words alone would give the sending advice; the learned reading finds the
     # message like those where a child was at risk (a 9-year-old, an aunt on nights) and asks first
     asked = assistant.answer(STORY + "Can I email his assessment to his GP?")
@@ -872,6 +876,9 @@ def test_rounds_43_and_44_readings(assistant, text, expected):
      "explain it and the child went very quiet when I asked who she spends time with.", HarmLevel.YES),
     ("I'm running a CSE and county lines awareness session for our foster carers next week", None),
     ("mum has type 3 FGM herself, she said 'of course we will do it for her, we go home for it at christmas'",
+     HarmLevel.YES),
+    # not being here, and no one minding (the learned reading, retrained, no longer asked on its own)
+    ("a girl keeps leaving poems in the returns box about disappearing and 'nobody noticing when im gone'",
      HarmLevel.YES),
     # a machine that locks the user out is no child shut out of home
     ("Outlook has locked me out and the report's due. Can I send it from my hotmail just this once?", None),
