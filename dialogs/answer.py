@@ -671,7 +671,7 @@ class Assistant:
     def _about_the_allowed_way(self, understood: Understanding, allowed: Advice, others: list[Advice]) -> bool:
         """The question tells a fact that only the allowed way's rule reads, beside what is sent, to whom and how."""
         read = self._rule_reads
-        own = read.get(allowed.rule_id, set()) - {"channel", "kind", "recipient"}
+        own: set[str] = set(read.get(allowed.rule_id, ())) - {"channel", "kind", "recipient"}
         own -= {name for other in others for name in read.get(other.rule_id, ())}
         return any(understood.facts.get(name) is not None for name in own)
 
