@@ -202,6 +202,11 @@ _DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;]\s+")
 _WH = tuple(w + " " for w in QUESTION_WORDS)
 
 
+# "Best way to send ...?", "Most secure route?": a question for the way, with its "what's the" left off
+_WAY_ASKED = re.compile(r"^(?:the\s+)?(?:best|safest|most secure|securest|quickest secure|right|correct|proper|"
+                        r"recommended|approved)\s+(?:way|route|method|option|channel)s?\b", re.IGNORECASE)
+
+
 def question_form(question: str) -> str:
     """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
@@ -220,7 +225,7 @@ def question_form(question: str) -> str:
     for sentence in asked:
         words = [w for w in re.findall(r"[a-z']+", sentence.lower()) if w not in _OPENERS]
         first = words[0].replace("'", "") if words else ""
-        if first in QUESTION_WORDS:
+        if first in QUESTION_WORDS or _WAY_ASKED.search(" ".join(words)):
             return "how"
         if first in _IMPERATIVE_ASKED and sentence.rstrip().endswith("?"):
             return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?": proposing it, asked
@@ -246,7 +251,11 @@ _NEVER_RUNG = _ALWAYS_ASKED | {"story", "learned"}
 
 
 def _lower_first(label: str) -> str:
-    """ "Yes, it is urgent" -> "yes, it is urgent", for the middle of a sentence."""
+    """ "Yes, it is urgent" -> "yes, it is urgent", for the middle of a sentence; a name ("Objective Connect",
+    "ICT") keeps its capital."""
+    first = label.split(" ", 2)
+    if len(first) > 1 and first[1][:1].isupper() or first[0][1:2].isupper():
+        return label
     return label[:1].lower() + label[1:]
 
 
