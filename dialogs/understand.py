@@ -741,8 +741,11 @@ class _PasswordReader:
         self.check = check
         names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(check.words, key=len, reverse=True))
         # "password: x", "password idea: x", "password would be x"
-        joins = r"(?:(?:\s+(?:idea|ideas|suggestion|choice|option))?\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like)\s+)"
+        joins = r"(?:(?:\s+(?:idea|ideas|suggestion|choice|option))?\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like|be)\s+)"
         self._after = re.compile(rf"\b(?:{names})\b{joins}(\S+)", re.IGNORECASE)
+        # "pwd Tk92 ok?": a password word, then a word with a digit in it, then asked about
+        self._bare = re.compile(rf"\b(?:{names})\s+(\S*\d\S*)\s+(?:ok|okay|alright|fine|good|enough|strong)\b",
+                                re.IGNORECASE)
         # "use the password abcdefgh": with no "is" between, only after a word for choosing one
         # (a password word may come after what it protects: "the zip password", "my encryption password")
         of = r"(?:(?:zip|zipped|7zip|7-zip|encryption|file|document)\s+)?"
@@ -802,7 +805,7 @@ class _PasswordReader:
         found = [m.group(1) for m in _QUOTED.finditer(text)]
         found += [word.strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
                   for word in [m.group(1) or m.group(2)] if word.lower() not in self._not]
-        for pattern in (self._after, self._chosen, self._before):
+        for pattern in (self._after, self._chosen, self._before, self._bare):
             for m in pattern.finditer(text):
                 word = next(g for g in m.groups() if g is not None).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
                 if self._plausible(word):
