@@ -474,7 +474,8 @@ _NAME_OVER_IDENTIFIER = re.compile(
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",
           "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub",
           "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
-          "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account")
+          "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account",
+          "unsaved")
 
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "

@@ -335,7 +335,7 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "name_removed",
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
               "process_asked", "unrecorded", "no_agreement", "copies_reversed", "addresses_shown", "name_over_identifier",
-              "no_secure_account")
+              "no_secure_account", "unsaved")
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,6 +381,7 @@ class Facts:
     addresses_shown: bool | None = None  # many addresses in To or CC, where each sees the others'
     name_over_identifier: bool | None = None  # a name or date of birth to go though another identifier would do
     no_secure_account: bool | None = None  # the sender has no cjsm or gsx account of their own (ordinary Outlook)
+    unsaved: bool | None = None  # a file received, to be opened where it lands, not saved to a shared drive first
     no_agreement: bool | None = None  # the question says no information sharing agreement covers it (never asked)
 
     def get(self, name: str) -> Any:
