@@ -104,6 +104,7 @@ CASES = [
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(received=True, encrypted=False, channel="email", kind="pid"), "received-unencrypted",
      Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(unsaved=True, encrypted=True, channel="email"), "open-before-saving", Verdict.NOT_ALLOWED),
     (Facts(everything=True, recipient="external_org"), "send-everything", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(aes=False, recipient="external_org"), "weak-encryption", Verdict.NOT_ALLOWED),
     (Facts(channel="cloud_personal"), "cloud-account", Verdict.NOT_ALLOWED),
