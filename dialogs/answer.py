@@ -193,7 +193,7 @@ _TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 # ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"
 _TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
-                       + r"\s*,?\s+(?:since|as|because|cos|coz|seeing as|given)\b[^?]*\?\s*$", re.IGNORECASE)
+                       + r"\s*,?\s+(?:since|as|because|cos|coz|seeing as|given)\b[^?]*\?*\s*$", re.IGNORECASE)
 
 
 # Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it

@@ -35,6 +35,8 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows
 _DRIVE_LETTER = re.compile(r"\b([c-g]):(?=[\\/\s]|$)")
+# "subject: 'J Smith DOB ...' ok?", "Subject - CP plan for AB": the email's subject line, as pasted
+_SUBJECT_TOLD = re.compile(r"\bsubject\s*(?::|-\s)")
 _CC_ING = re.compile(r"\bcc(?:-|')?(?:ing|ed|d)\b")  # "cc-ing", "cc'd", "ccd": the cc the vocabulary knows
 _TIMES = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK) + r")\b")
 # The irregular forms a stemmer leaves as they are ("written" is not "write", "sent" not "send"), as a lemmatiser
@@ -59,6 +61,7 @@ def normalise(text: str) -> str:
     text = _TIMES.sub(lambda m: _TEXT_SPEAK[m.group()], text)
     text = _CC_ING.sub("cc", text)
     text = _DRIVE_LETTER.sub(r"\1 drive ", text)
+    text = _SUBJECT_TOLD.sub("subject line ", text)
     text = _LAUGHING.sub(" lol ", text)
     text = _INFO.sub("information", text)  # "info security", "personal info" (not "info@" addresses)
     text = _WILL.sub(" will", text)  # "he'll", "she'll", "we'll": not "hell", "shell", "well"
