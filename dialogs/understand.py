@@ -299,6 +299,14 @@ class Reader:
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
         hits = self._claim(tokens, hits)
+        # "a contact schedule (no safeguarding info in it)", "nothing about safeguarding": a sensitive kind said to
+        # be absent is not what is sent (not "the no mental health by fax rule", a rule's name)
+        hits = [h for h in hits if not (
+            h.category == "kind" and h.value in _ABSENT_KINDS and not _RULE_NAMED.intersection(
+                tokens[h.start + h.length:h.start + h.length + 3])
+            and (tokens[h.start - 1:h.start] in (["no"], ["without"], ["nothing"])
+                 or tokens[max(0, h.start - 2):h.start] in (["without", "any"], ["not", "any"], ["nothing", "about"],
+                                                            ["no", "other"])))]
         hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and _when_of_event(tokens, h, hits))]
         # "in the email text", "the text of the email": an email's words, not a text message
         hits = [h for h in hits if not (h.category == "channel" and h.value == "text" and h.length == 1 and (
@@ -469,6 +477,11 @@ class Reader:
 _NAME_OVER_IDENTIFIER = re.compile(
     r"\b(?:name|names|dob|date of birth|address)\b.{0,60}?\b(?:when|although|though|despite|but)\b"
     r"(?=.{0,50}?\b(?:ias|identifier|reference number|case number|id number)\b)(?=.{0,50}?\b(?:could|would|might)\b)")
+
+# Kinds a "no" before them says are absent ("no safeguarding info in it"); the personal kinds have their own
+# readings of "no PID", "no names" (anonymised)
+_ABSENT_KINDS = frozenset({"safeguarding", "mental_health", "intimate_health", "sensitive"})
+_RULE_NAMED = frozenset({"rule", "rules", "by", "ban", "policy"})
 
 # Yes/no facts read from the signal of the same name in signals.yaml, a negated mention read as nothing
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",
