@@ -159,7 +159,7 @@ class Reader:
         # "what should I call the zip file": naming it, not ringing anyone
         if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)
                                     or self._whom_to_ring(tokens, hits)
-                                    or (len(channels) > 1 and _CALL_ME.search(said))):
+                                    or (len(channels) > 1 and (_CALL_ME.search(said) or _CALL_REQUEST.search(said)))):
             channels.remove("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
@@ -230,6 +230,8 @@ class Reader:
         kind = self._best("kind", kinds)
         if kind is None and self._left_out and _ARRANGEMENT.search(said) and _WHEN.search(said):
             kind = _NOTHING_PERSONAL  # "remind her we're meeting at 3 at the library": when and where, no one's details
+        if kind is None and self._left_out and "text" in channels and _CALL_REQUEST.search(said):
+            kind = _NOTHING_PERSONAL  # "can I text a YP 'ring me when you can'?": asked to ring, nothing else told
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
                 kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
             kind = _SAFEGUARDING
@@ -734,6 +736,9 @@ _NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that i
 _ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"
                           r"running late|call you|ring you|pick (?:her|him|them|you) up|moved to|rearranged|"
                           r"cancelled|remind|reminder)\b")
+# A message that only asks to be rung: "ring me when you can", "call me back", "give me a bell"
+_CALL_REQUEST = re.compile(r"\b(?:ring|call|phone) (?:me|us)(?: back)?(?= when| asap| as soon| later| please| if|\s*['\"\u2019?]|\s*$)|"
+                           r"\bgive (?:me|us) a (?:ring|call|bell)\b")
 _WHEN = re.compile(r"\b(?:at|by|for) (?:\d{1,2}(?:[:.]\d{2})?(?: ?(?:am|pm))?|noon|half \w+)\b|\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|"
                    r"\b(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\b|\btomorrow\b|\btoday\b|\btonight\b|"
                    r"\bnext week\b|\bthis (?:afternoon|morning|evening)\b|\bwhat time\b")
