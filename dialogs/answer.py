@@ -169,6 +169,11 @@ _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|
 _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b",
                      re.IGNORECASE)
+# A check the user proposes to make is the protocol's own care, not what a rule warns against: "is it worth
+# checking the job title in the address book?", "should I double check the address?"
+_CHECK_PROPOSED = re.compile(r"\b(?:worth|should (?:i|we)|shall (?:i|we)|is it (?:good|best|wise) (?:practice )?to)\s+"
+                             r"(?:also |always |still )?(?:double[- ]?)?(?:check|checking|confirm|confirming|verify|"
+                             r"verifying)\b", re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
@@ -512,7 +517,7 @@ class Assistant:
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
                 or _OBLIGED.search(question) or _CLASSED.search(question) or _ADVICE.search(question) \
-                or reply.verdict is proposed.verdict:
+                or _CHECK_PROPOSED.search(question) or reply.verdict is proposed.verdict:
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
 
