@@ -306,6 +306,7 @@ class Reader:
         hits = [h for h in hits if not (
             h.category == "kind" and h.value in _ABSENT_KINDS and not _RULE_NAMED.intersection(
                 tokens[h.start + h.length:h.start + h.length + 3])
+            and not _CONCERN_WORDS.intersection(tokens[h.start + h.length:h.start + h.length + 1])
             and (tokens[h.start - 1:h.start] in (["no"], ["without"], ["nothing"])
                  or tokens[max(0, h.start - 2):h.start] in (["without", "any"], ["not", "any"], ["nothing", "about"],
                                                             ["no", "other"])))]
@@ -484,6 +485,8 @@ _NAME_OVER_IDENTIFIER = re.compile(
 # readings of "no PID", "no names" (anonymised)
 _ABSENT_KINDS = frozenset({"safeguarding", "mental_health", "intimate_health", "sensitive"})
 _RULE_NAMED = frozenset({"rule", "rules", "by", "ban", "policy"})
+# "no safeguarding concerns": no harm told, said of the child; the document may still be about safeguarding
+_CONCERN_WORDS = frozenset({"concern", "concerns", "worries", "worry", "risk", "risks"})
 
 # Yes/no facts read from the signal of the same name in signals.yaml, a negated mention read as nothing
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",

@@ -32,6 +32,8 @@ NEEDED: tuple[Needed, ...] = (
     Needed("vocabulary", "recipients", "individual",
            "a parent or carer named with secure email is who receives it, not a secure address"),
     Needed("vocabulary", "kinds", "sensitive", "\"Not sure\" at the guided check's kind question reads it as this"),
+    *(Needed("vocabulary", "kinds", value, "\"no ... in it\" before this kind says it is not what is sent")
+      for value in ("mental_health", "intimate_health")),
     Needed("vocabulary", "recipients", "external_org",
            "\"Not sure\" at the guided check's recipient question reads it as this"),
     *(Needed("vocabulary", "recipients", value, "a question about encrypting something for this recipient is read as "
