@@ -228,6 +228,12 @@ def _message(title: str, lines: tuple[str, ...], options: tuple[Option, ...] = (
     return Message(Kind.REMINDER, title, lines, options=options, reminder=request)
 
 
+def _onward() -> tuple[Option, ...]:
+    """Where to go from a list with nothing in it: no dead end."""
+    return (Option("Start a check", "check", {MARK: "command", "command": "check"}),
+            Option("Help", "help", {MARK: "command", "command": "help"}))
+
+
 def _mine() -> Option:
     return Option("My reminders", "reminders", {MARK: "command", "command": "reminders"})
 
@@ -272,7 +278,7 @@ def list_message(views: list[ReminderView]) -> Message:
     if not waiting:
         return _message("You have no reminders waiting.", (
             "After SafeShare tells you to ring the Safeguarding Hub, it offers to remind you to send the written "
-            "follow-up within 48 hours.",))
+            "follow-up within 48 hours.",), _onward())
     lines = tuple(f"{n}. {when_text(v.due)} (the written follow-up is due by {when_text(v.deadline)})"
                   for n, v in enumerate(waiting, 1))
     return _message("Your reminders", lines + ("Cancel one with its button.",),
