@@ -720,10 +720,10 @@ class HarmReader:
         if self._negated(stems, start):
             readings.append("negated")
         # a worrying sign reads as a document's only in its own clause (ConText: a modifier's scope ends at a
-        # clause break): "... was mum's psych report, and the thread included the dad she's fled from" is now
-        d_lo = c_lo if not clear else lo
-        if self._document_near(stems[d_lo:start] + [_PAUSE] + stems[end:end + 3],
-                               tokens[d_lo:start] + [_PAUSE] + tokens[end:end + 3]) \
+        # clause break; c_lo is the sentence's start for a clear cue): "... was mum's psych report, and the thread
+        # included the dad she's fled from" is now
+        if self._document_near(stems[c_lo:start] + [_PAUSE] + stems[end:end + 3],
+                               tokens[c_lo:start] + [_PAUSE] + tokens[end:end + 3]) \
                 and not self._quoted(stems[lo:start], stems[end:end + 2]) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")):
             # "the minutes about the bruising", "his injury details"; not "the details of a child in immediate

@@ -159,7 +159,7 @@ class Reader:
         # "what should I call the zip file": naming it, not ringing anyone
         if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)
                                     or self._whom_to_ring(tokens, hits)
-                                    or (len(channels) > 1 and (_CALL_ME.search(said) or _CALL_REQUEST.search(said)))):
+                                    or (len(channels) > 1 and _CALL_ME.search(said))):
             channels.remove("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
@@ -656,7 +656,12 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
         return "origin"
     return None
 # "text them to ask them to ring me back": the call is what the message asks for, not the route
-_CALL_ME = re.compile(r"\b(?:ring|call|phone) (?:me|us) back\b|\bgive (?:me|us) a (?:ring|call|bell)\b")
+# A message that only asks to be rung, read over the question's words: "ring me when you can", "call me back",
+# "give me a bell"
+_CALL_REQUEST = re.compile(r"\b(?:ring|call|phone) (?:me|us)(?: back)?(?= when| asap| as soon| later| please| if|$)|"
+                           r"\bgive (?:me|us) a (?:ring|call|bell)\b")
+# ... or a ring back asked anywhere in it: the phone is how the reply comes, not how anything is sent
+_CALL_ME = re.compile(_CALL_REQUEST.pattern + r"|\b(?:ring|call|phone) (?:me|us) back\b")
 _SUBJECT_AFTER = frozenset({"security", "governance", "sharing", "technology", "systems", "management", "officer",
                             "team"})
 _NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -739,9 +744,6 @@ _NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that i
 _ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"
                           r"running late|call you|ring you|pick (?:her|him|them|you) up|moved to|rearranged|"
                           r"cancelled|remind|reminder)\b")
-# A message that only asks to be rung: "ring me when you can", "call me back", "give me a bell"
-_CALL_REQUEST = re.compile(r"\b(?:ring|call|phone) (?:me|us)(?: back)?(?= when| asap| as soon| later| please| if|\s*['\"\u2019?]|\s*$)|"
-                           r"\bgive (?:me|us) a (?:ring|call|bell)\b")
 _WHEN = re.compile(r"\b(?:at|by|for) (?:\d{1,2}(?:[:.]\d{2})?(?: ?(?:am|pm))?|noon|half \w+)\b|\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|"
                    r"\b(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\b|\btomorrow\b|\btoday\b|\btonight\b|"
                    r"\bnext week\b|\bthis (?:afternoon|morning|evening)\b|\bwhat time\b")
