@@ -189,7 +189,9 @@ class Reply:
         why = first_sentence(self.shown_reasons[0])
         words = why.split()
         if len(words) > 25:
-            cut = next((i for i in range(8, len(words)) if words[i - 1].endswith((",", ";"))), None)
+            # never inside brackets: "(the year, the sender's initials ...)" is one aside
+            cut = next((i for i in range(8, len(words)) if words[i - 1].endswith((",", ";"))
+                        and " ".join(words[:i]).count("(") == " ".join(words[:i]).count(")")), None)
             if cut:
                 why = " ".join(words[:cut]).rstrip(",;") + "."
         return why

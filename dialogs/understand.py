@@ -227,6 +227,9 @@ class Reader:
         harm = self.harm.assess(text)
         if _IDENTIFYING in self.policy.kinds and _STREET_ADDRESS.search(text):
             kinds.append(_IDENTIFYING)  # "'Visited Kayla Brown at 14 Elm Rd today'": an address, written out
+        message = self._message_kinds(text, channels)
+        if message is not None:
+            kinds = message  # "text a teen on my caseload 'running late, there in 10'": only the quoted words go
         kind = self._best("kind", kinds)
         if kind is None and self._left_out and _ARRANGEMENT.search(said) and _WHEN.search(said):
             kind = _NOTHING_PERSONAL  # "remind her we're meeting at 3 at the library": when and where, no one's details
@@ -467,6 +470,28 @@ class Reader:
         """One of the signal's negations ("no", "not at risk" ...) among the four words before the hit."""
         return _phrase_before(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
 
+    def _message_kinds(self, text: str, channels: list[str]) -> list[str] | None:
+        """The kinds of information in a message quoted as the whole of what is sent: a text ("text the carer
+        'running late, there in 10'"), or an email "with just 'thanks, received'". What the question says about
+        the recipient ("a teen on my caseload") is not sent. None where no such message is quoted."""
+        if not self._left_out:
+            return None
+        quoted = [m for m in _MESSAGE.finditer(text) if _JUST_SAYING.search(text[:m.start()])
+                  or ("text" in channels and _TEXTING.search(text[:m.start()]))]
+        if len(quoted) != 1 or _QUOTED_FILE.search(text):
+            return None
+        words = quoted[0].group(1)
+        tokens = self.speller.tokens(words)
+        if any(h.category == "kind" and h.value != _NOTHING_PERSONAL for h in self._hits(tokens)) \
+                or self._persons.intersection(tokens) - _PRONOUNS:
+            return None  # what the quoted words tell is read with the rest ("'seen baby, weight faltering'")
+        # a name, not the sender's own ("Hi it's Sam from social care"), nor a day or a month
+        own = _OWN_NAME.sub(" ", words)
+        named = _STREET_ADDRESS.search(words) or any(
+            len(w) > 1 and w[0].isupper() and not w.isupper() and not self.speller.known(w.lower())
+            and not _CALENDAR.match(w.lower()) for w in re.findall(r"[A-Za-z]+", own)[1:])
+        return [_IDENTIFYING] if named else [_NOTHING_PERSONAL]
+
     def _best(self, category: str, values: Iterable[str]) -> str | None:
         values = list(values)
         if not values:
@@ -613,6 +638,7 @@ def _phrase_after(tokens: list[str], end: int, phrases: Iterable[Sequence[str]],
 
 # Words in harm.yaml's people that say nothing of a child or family being discussed ("a man", "someone")
 _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend neighbour ex lodger yo".split())
+_PRONOUNS = frozenset("he she they him her them me himself herself themselves you us".split())
 
 _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
 
@@ -658,7 +684,8 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
 # "text them to ask them to ring me back": the call is what the message asks for, not the route
 # A message that only asks to be rung, read over the question's words: "ring me when you can", "call me back",
 # "give me a bell"
-_CALL_REQUEST = re.compile(r"\b(?:ring|call|phone) (?:me|us)(?: back)?(?= when| asap| as soon| later| please| if|$)|"
+_CALL_REQUEST = re.compile(r"\b(?:ring|call|phone) (?:me|us)(?: back)?(?: (?:re|about|regarding) \w+)?"
+                           r"(?= when| asap| as soon| later| please| if|$)|"
                            r"\bgive (?:me|us) a (?:ring|call|bell)\b")
 # ... or a ring back asked anywhere in it: the phone is how the reply comes, not how anything is sent
 _CALL_ME = re.compile(_CALL_REQUEST.pattern + r"|\b(?:ring|call|phone) (?:me|us) back\b")
@@ -733,9 +760,23 @@ _CONNECTORS = frozenset({"of", "for", "at", "the", "a", "our", "your", "to"})
 # Words that make a word someone's own ("her address"), whoever the kind next to it is.
 _OWNERS = frozenset({"his", "her", "their", "childs", "pupils", "familys", "new", "home"})
 
+# A message quoted whole, of two words or more: "'running late, there in 10'", "'I'm outside'"
+_QUOTE_CHAR = r"""(?:[^'"\u2018\u2019\u201c\u201d]|(?<=\w)['\u2019](?=\w))"""
+_MESSAGE = re.compile(r"""(?:^|(?<=[\s(:]))['"\u2018\u201c](""" + _QUOTE_CHAR + r"+\s" + _QUOTE_CHAR
+                      + r"""+)['"\u2019\u201d](?=[\s.,;:?!)-]|$)""")
+# ... as the whole of an email: "reply with just 'thanks, received'", "an email saying 'please call me'"
+_JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading))?\s*$", re.IGNORECASE)
+_TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b", re.IGNORECASE)
+_OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
+_CALENDAR = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".
 _QUOTED = re.compile(r"""(?:^|[\s(])["'‘“]([^\s"'‘’“”]{1,64})["'’”]""")
 _TRAILING = ".,;:?)"
+_BRACKETED = re.compile(r"\(([^\s()]{6,64})\)")
+# "can I just use the example password from the appendix?": the protocol's own example, as it is
+_EXAMPLE_USED = re.compile(r"\b(?:use|using|reuse|copy|copying|pick|go with|just put)\b(?:\s+\S+){0,3}?\s+(?:the|its|their)?"
+                           r"\s*(?:example|sample)\s+(?:password|one|pwd|passcode)\b", re.IGNORECASE)
 
 
 _LEFT_OUT = frozenset({"no", "without", "nothing", "none"})
@@ -866,6 +907,9 @@ class _PasswordReader:
             return "reused"
         if self._made_from.search(text):
             return "about_child"
+        found = self.candidates(text) + [m.group(1) for m in _BRACKETED.finditer(text)]
+        if _EXAMPLE_USED.search(text) or any(w.lower() == e.lower() for w in found for e in self.check.examples):
+            return "example"
         found = self.candidates(text)
         if not found:
             return "no_mix" if self._described.search(text) or self._one_sort.search(text) else self._length_told(text)

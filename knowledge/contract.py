@@ -47,7 +47,7 @@ NEEDED: tuple[Needed, ...] = (
            "the attachment what goes"),
     # facts.yaml: the password reader (dialogs/understand.py) judges a proposed password into these
     *(Needed("facts", "facts.password", value, "the password reader sets the password fact to this value")
-      for value in ("strong", "too_short", "no_mix", "short_no_mix", "reused", "about_child")),
+      for value in ("strong", "too_short", "no_mix", "short_no_mix", "reused", "about_child", "example")),
     # signals.yaml: each sets a fact, or a reading, in dialogs/understand.py
     *(Needed("signals", "signals", name, f"it sets the {fact} fact from a question")
       for name, fact in (("urgent", "urgent"), ("other_identifier", "other_identifier"), ("agreement", "agreement"),

@@ -762,14 +762,15 @@ def _signals(ctx: _Context) -> tuple[dict[str, Signal], PasswordCheck | None]:
     password_check = None
     node = doc.get("password_check")
     if node is not None and check.record(node, "password_check", {"words": list, "cites": list},
-                                         {"not_passwords": list, "min_length": int}):
+                                         {"not_passwords": list, "min_length": int, "examples": list}):
         length = node.get("min_length", 8)
         if isinstance(length, bool) or length < 1:
             check.add(node, "password_check.min_length", f"{length!r} must be a whole number of 1 or more",
                       "min_length")
         password_check = PasswordCheck(check.strings(node, "words", "password_check"),
                                        check.strings(node, "not_passwords", "password_check"), length,
-                                       ctx.cites(node, "password_check"))
+                                       ctx.cites(node, "password_check"),
+                                       check.strings(node, "examples", "password_check"))
     return signals, password_check
 
 

@@ -227,6 +227,7 @@ class PasswordCheck:
     not_passwords: tuple[str, ...]  # words that follow "password" but are not one ("strong", "separately")
     min_length: int = 8
     cites: tuple[str, ...] = ()
+    examples: tuple[str, ...] = ()  # the protocol's own example passwords: known to every reader, never to be used
 
 
 @dataclass(frozen=True, slots=True)

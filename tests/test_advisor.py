@@ -47,6 +47,7 @@ CASES = [
     (Facts(channel="email", recipient="school", passed_over="school_portal", **P), "email-secure-route-passed-over",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(password="about_child"), "password-about-child", Verdict.NOT_ALLOWED),
+    (Facts(password="example"), "password-example", Verdict.NOT_ALLOWED),
     # initials or an identifier in the body of an internal email is what Internal Mail 1 asks for
     (Facts(channel="email", recipient="colleague", in_body=True, other_identifier=True, **P), "email-initials-in-body",
      Verdict.ALLOWED_WITH_CONDITIONS),

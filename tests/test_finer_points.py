@@ -985,3 +985,33 @@ def test_round_47_password_readings(assistant, question, rule):
 def test_a_distribution_list_kept_in_use_is_no_password_reused(assistant):
     reply, _ = ask(assistant, "our team has its own distribution list that's years old. can we keep using it?")
     assert reply.rule_id != "password-reused"
+
+
+@pytest.mark.parametrize("question", [
+    "Can I just use the example password from the appendix (!2012JSOct02) exactly as it is?",
+    "is '!2012JSOct02' ok as the password?",
+])
+def test_the_protocols_example_password_is_not_used(assistant, question):
+    """Appendix A's example shows a pattern; everyone who has read the protocol knows it (round 48)."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("password-example", NOT)
+    assert "(the year, the sender's initials, and the month and day)" in reply.brief()  # not cut inside brackets
+
+
+def test_asking_for_the_example_is_not_using_it(assistant):
+    reply, _ = ask(assistant, "Is there an example of a good password in the guidance?")
+    assert reply.rule_id != "password-example" and reply.verdict is not NOT
+
+
+@pytest.mark.parametrize("question, verdicts", [
+    # only the quoted words go: who the recipient is ("a teen on my caseload") is not sent
+    ("Text a teen on my caseload 'running late, there in 10' - fine?", {AWC, ALLOWED}),
+    ("text a carer 'please ring me re J when you get a sec' - ok?", {AWC, ALLOWED}),
+    ("Can I reply to a parent's gmail with just 'thanks, received'?", {AWC, ALLOWED}),
+    # a name, or what is told about a child, in the quoted words is still personal
+    ("can I text the carer 'Jayden Smith has his dentist at 3'?", {NOT}),
+    ("HV - can i text the SW 'seen baby, weight faltering, mum low in mood'?", {NOT}),
+])
+def test_a_quoted_message_is_what_is_sent(assistant, question, verdicts):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict in verdicts, (question, reply.verdict, reply.rule_id)
