@@ -304,6 +304,10 @@ class Reader:
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
         hits = self._claim(tokens, hits)
+        # "the monthly MARAC figures", "CP stats": counts about a kind of case, not a case's information
+        hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE and any(
+            t in _AGGREGATES and tokens[h.start + h.length + j - 1:h.start + h.length + j] not in _NOT_AGGREGATE
+            for j, t in enumerate(tokens[h.start + h.length:h.start + h.length + 2])))]
         # "a contact schedule (no safeguarding info in it)", "nothing about safeguarding": a sensitive kind said to
         # be absent is not what is sent (not "the no mental health by fax rule", a rule's name)
         hits = [h for h in hits if not (
@@ -768,6 +772,9 @@ _MESSAGE = re.compile(r"""(?:^|(?<=[\s(:]))['"\u2018\u201c](""" + _QUOTE_CHAR + 
 _JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading))?\s*$", re.IGNORECASE)
 _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b", re.IGNORECASE)
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
+_NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
+_AGGREGATES = frozenset("figures stats statistics counts totals numbers dataset".split())
+_NOT_AGGREGATE = [["phone"], ["mobile"], ["contact"], ["telephone"], ["reference"], ["case"], ["ias"], ["nhs"]]
 _CALENDAR = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".

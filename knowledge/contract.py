@@ -78,6 +78,7 @@ NEEDED: tuple[Needed, ...] = (
            "document's description) is read as this kind"),
     Needed("vocabulary", "kinds", "anonymous", "an answer that assumes personal information says what changes if "
            "the information identifies no one"),
+    Needed("vocabulary", "kinds", "anonymised", "a kind that identifies no one: \"anonymised figures\" stay anonymised"),
     # checklists.yaml: shown by name
     Needed("checklists", "checklists", "hub_immediate", "the answer for a child in immediate danger shows it first"),
     Needed("checklists", "checklists", "not_sure", "the guided check's \"Not sure\" button shows it"),

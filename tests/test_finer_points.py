@@ -1015,3 +1015,19 @@ def test_asking_for_the_example_is_not_using_it(assistant):
 def test_a_quoted_message_is_what_is_sent(assistant, question, verdicts):
     reply, _ = ask(assistant, question)
     assert reply.verdict in verdicts, (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question", [
+    "Police liaison. Monthly MARAC figures - counts only, no names or addresses - can I email them to the LSCB business manager?",
+    "Can I email the monthly child protection stats to the LSCB board? It's just numbers per locality, no names or anything identifying.",
+])
+def test_figures_about_a_kind_of_case_identify_no_one(assistant, question):
+    """'MARAC figures', 'child protection stats': counts about cases, not a case's information (round 48)."""
+    reply, _ = ask(assistant, question)
+    assert reply.verdict in (ALLOWED, AWC) and reply.rule_id != "still-identifiable"
+
+
+def test_a_domestic_abuse_referral_is_safeguarding_information(assistant):
+    """Faxes 4: a DA referral to the MARAC is safeguarding information, never faxed (round 48)."""
+    reply, _ = ask(assistant, "Can I fax a DA referral to the MARAC coordinator?")
+    assert reply.verdict is NOT and "fax.4" in cited(reply)
