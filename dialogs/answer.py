@@ -52,7 +52,10 @@ _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question s
 # Two things offered to choose from, after a dash: "body of the email or attachment?", "in To or CC?"
 _CHOICE = re.compile(r"^\W*(?:in |as |by |to |on )?(?:the |a |an )?\w+(?: \w+){0,4} or (?:as |in |by |to |on )?(?:the |a |an )?"
                      r"\w+(?: \w+){0,3}\W*$", re.IGNORECASE)
-_OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b", re.IGNORECASE)
+_OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b|"
+                      # a rough amount, not a choice: "for a day or two", "a week or so"
+                      r"\b(?:one|a|an|day|days|week|weeks|hour|hours|minute|minutes|\d+) or (?:two|so|three|\d+)\b",
+                      re.IGNORECASE)
 # "is a child's NHS number counted as PID?", "ethnicity - sensitive or not?": how the protocol classes some
 # information, asked with no way of sending it named; its definitions answer it (faq.yaml DEFINITIONS_FAQ)
 _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|regarded|defined|seen)\s+as\b|"

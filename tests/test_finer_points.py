@@ -1031,3 +1031,9 @@ def test_a_domestic_abuse_referral_is_safeguarding_information(assistant):
     """Faxes 4: a DA referral to the MARAC is safeguarding information, never faxed (round 48)."""
     reply, _ = ask(assistant, "Can I fax a DA referral to the MARAC coordinator?")
     assert reply.verdict is NOT and "fax.4" in cited(reply)
+
+
+def test_a_computers_downloads_folder_is_its_local_drive(assistant):
+    """Appendix A receiving 3; "for a day or two" is a rough time, not a choice between two ways (round 48)."""
+    reply, _ = ask(assistant, "Is it alright for downloads to sit in my laptop's Downloads folder for a day or two?")
+    assert reply.verdict is NOT
