@@ -206,7 +206,7 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
-        if flags["already"] and flags["encrypted"] is False and not flags["misdirected"] and (
+        if flags["already"] and (flags["encrypted"] is False or flags["addresses_shown"]) and not flags["misdirected"] and (
                 _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
             flags["misdirected"] = True  # "sent an unencrypted attachment to an agency by mistake": a breach
         if flags["in_body"] is None and _typed_in(tokens, hits):
@@ -721,7 +721,7 @@ _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of",
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 # A mistake owned: something has gone as it should not have
-_MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops"})
+_MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops", "forgot", "forgotten"})
 _BY_MISTAKE = (("by", "mistake"), ("by", "accident"), ("in", "error"))
 _MAIL_RECIPIENTS = frozenset({"webmail_personal", "generic_address"})  # named by their email address
 

@@ -1037,3 +1037,14 @@ def test_a_computers_downloads_folder_is_its_local_drive(assistant):
     """Appendix A receiving 3; "for a day or two" is a rough time, not a choice between two ways (round 48)."""
     reply, _ = ask(assistant, "Is it alright for downloads to sit in my laptop's Downloads folder for a day or two?")
     assert reply.verdict is NOT
+
+
+@pytest.mark.parametrize("question", [
+    "sent an attachment to the right person at the trust but forgot to zip it first. do I need to do anything?",
+    "Accidentally put parents in CC instead of BCC on a group email to nursery families. Is that an issue?",
+])
+def test_a_step_forgotten_after_sending_is_a_breach_to_tell(assistant, question):
+    """'forgot to zip it' is not zipped; addresses shown by mistake, like an unencrypted attachment, is a breach
+    or near miss to tell the manager about, not the steps for next time (round 48)."""
+    reply, text = ask(assistant, question)
+    assert reply.rule_id == "misdirected" and "manager" in text
