@@ -257,6 +257,7 @@ class Reader:
             password_missing=True if missing else None,
             received=True if told_received else None,
             name_over_identifier=True if _NAME_OVER_IDENTIFIER.search(said) else None,
+            follow_up_by=_follow_up_by(tokens, said),
         )
         skipped = tuple(" ".join(tokens[h.start:h.start + h.length]) for h in hits
                         if h.category == "skipped_step" and (self._negated(tokens, h, "skipped_step") or _phrase_after(
@@ -516,6 +517,34 @@ _ABSENT_KINDS = frozenset({"safeguarding", "mental_health", "intimate_health", "
 _RULE_NAMED = frozenset({"rule", "rules", "by", "ban", "policy"})
 # "no safeguarding concerns": no harm told, said of the child; the document may still be about safeguarding
 _CONCERN_WORDS = frozenset({"concern", "concerns", "worries", "worry", "risk", "risks"})
+
+def _follow_up_by(tokens: list[str], said: str) -> str | None:
+    """When a Hub call's written follow-up goes, against the protocol's 48 hours: "72 hours ok?" or "called
+    Friday, can it wait till Wednesday?" late; "Friday ... is Monday ok?" over a weekend, within two working days;
+    "rang Monday, Tuesday ok?" in time. None where no later time is named."""
+    if not _FOLLOW_UP.search(said) or not _CALL_WORDS.intersection(tokens):
+        return None
+    for m in _DURATION.finditer(said):
+        hours = int(m.group(1)) * (24 if m.group(2).startswith("day") else 1)
+        if hours > 48:
+            return "late"
+    days = [_WEEKDAYS[t] for t in tokens if t in _WEEKDAYS]
+    if len(days) < 2 or days[0] == days[-1]:
+        return None
+    called, sent = days[0], days[-1]
+    gap = (sent - called) % 7
+    if gap <= 2:
+        return "in_time"
+    working = sum(1 for k in range(1, gap + 1) if (called + k) % 7 < 5)
+    return "weekend" if working <= 2 else "late"
+
+
+_FOLLOW_UP = re.compile(r"\b(?:follow ?up|followup|in writing|written|write ?up)\b")
+_CALL_WORDS = frozenset("hub mash call called rang rung phoned ringing calling phoning".split())
+_DURATION = re.compile(r"\b(\d{1,3}) ?(hours|hour|hrs|hr|days|day)\b")
+_WEEKDAYS = {**dict.fromkeys(("monday", "mon"), 0), **dict.fromkeys(("tuesday", "tues", "tue"), 1),
+             **dict.fromkeys(("wednesday", "weds", "wed"), 2), **dict.fromkeys(("thursday", "thurs", "thur", "thu"), 3),
+             **dict.fromkeys(("friday", "fri"), 4), "saturday": 5, "sunday": 6}
 
 # Yes/no facts read from the signal of the same name in signals.yaml, a negated mention read as nothing
 _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "password_emailed", "already", "in_body",

@@ -883,20 +883,25 @@ def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
 def _ids_in(ctx: _Context, faq: Mapping[str, Faq], signals: Mapping[str, Signal],
            harm: HarmWords) -> dict[str, set[str | bool]]:
     """The ids each part of the knowledge defines, as read."""
-    password = ctx.facts.get("password")
+    valued = {f"facts.{name}": {c.value for c in fact.choices} if (fact := ctx.facts.get(name)) else set()
+              for name in VALUED_FACTS}
     return {
         "recipients": set(ctx.vocab.get("recipients", ())), "channels": set(ctx.vocab.get("channels", ())),
         "kinds": set(ctx.vocab.get("kinds", ())), "checklists": set(ctx.checklists), "faq": set(faq),
-        "signals": set(signals), "facts.password": {c.value for c in password.choices} if password else set(),
+        "signals": set(signals), **valued,
         "harm.categories": {c.id for c in harm.categories}, "sections": set(ctx.sections),
     }
 
 
+# Facts whose values the code sets by name (contract.py lists each value)
+VALUED_FACTS = ("password", "follow_up_by")
+
+
 def _entries(doc: YamlMap, part: str) -> list[tuple[Any, Any, Any, str]]:
     """(node, key, id, entry) for each entry of `part`, to point at a renamed one."""
-    if part == "facts.password":
+    if part.startswith("facts."):
         facts = [f for f in doc.get("facts") or [] if isinstance(f, dict)]
-        i, fact = next(((i, f) for i, f in enumerate(facts) if f.get("id") == "password"), (0, {}))
+        i, fact = next(((i, f) for i, f in enumerate(facts) if f.get("id") == part[len("facts."):]), (0, {}))
         return [(c, "value", c.get("value"), f"facts[{i}].choices[{j}].value")
                 for j, c in enumerate(fact.get("choices") or []) if isinstance(c, dict)]
     if part == "signals":

@@ -48,6 +48,8 @@ CASES = [
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(password="about_child"), "password-about-child", Verdict.NOT_ALLOWED),
     (Facts(password="example"), "password-example", Verdict.NOT_ALLOWED),
+    (Facts(follow_up_by="late"), "hub-follow-up-late", Verdict.NOT_ALLOWED),
+    (Facts(follow_up_by="weekend"), "hub-follow-up-weekend", Verdict.ALLOWED_WITH_CONDITIONS),
     # initials or an identifier in the body of an internal email is what Internal Mail 1 asks for
     (Facts(channel="email", recipient="colleague", in_body=True, other_identifier=True, **P), "email-initials-in-body",
      Verdict.ALLOWED_WITH_CONDITIONS),

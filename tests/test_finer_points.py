@@ -1048,3 +1048,23 @@ def test_a_step_forgotten_after_sending_is_a_breach_to_tell(assistant, question)
     or near miss to tell the manager about, not the steps for next time (round 48)."""
     reply, text = ask(assistant, question)
     assert reply.rule_id == "misdirected" and "manager" in text
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # Friday to Wednesday: later than 48 hours, and than two working days
+    ("Called the hub at 4pm Friday re a sibling group. Can my written follow-up wait till Wednesday when I'm back in?",
+     "hub-follow-up-late", NOT),
+    ("follow up to a hub call, its the bank hol weekend so 72 hours ok?", "hub-follow-up-late", NOT),
+    # Friday to Monday: later in hours, within two working days: the protocol does not say which it means
+    ("I phoned the safeguarding hub on friday afternoon, is monday ok for the written follow up?",
+     "hub-follow-up-weekend", AWC),
+])
+def test_a_written_follow_up_later_than_48_hours(assistant, question, rule, verdict):
+    """Information Sharing, written follow-up: within 48 hours of the call (checker round 15)."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, verdict) and "48 hours" in text
+
+
+def test_a_follow_up_in_time_is_not_called_late(assistant):
+    reply, _ = ask(assistant, "rang the hub monday, is tuesday ok for the follow up in writing?")
+    assert reply.rule_id not in ("hub-follow-up-late", "hub-follow-up-weekend")

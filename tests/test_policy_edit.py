@@ -36,7 +36,7 @@ def _rename(directory, need):
     new = f"{need.id}_renamed"
     if need.part == "signals":
         return edit_knowledge(directory, need.file, f"\n  {need.id}:\n", f"\n  {new}:\n"), new
-    if need.part == "facts.password":
+    if need.part.startswith("facts."):
         return edit_knowledge(directory, need.file, f"      - value: {need.id}\n", f"      - value: {new}\n"), new
     return edit_knowledge(directory, need.file, f"  - id: {need.id}\n", f"  - id: {new}\n"), new
 
