@@ -169,6 +169,9 @@ _ACTING_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:about to|going to|se
 # "how do I agree the password?", "what am I meant to keep?": steps asked for, not a fact
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
+# A classing that the user draws a sending from: "so that's not personal data and I can email it normally?"
+_SO_I_CAN = re.compile(r"\b(?:and|so) (?:so )?(?:i|we) (?:can|could|may) (?:just )?(?:send|email|fax|text|post|share|"
+                       r"forward|pass)\b", re.IGNORECASE)
 _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b",
                      re.IGNORECASE)
@@ -243,8 +246,9 @@ def question_form(question: str) -> str:
         if any(part.lower().lstrip().startswith(_WH) for part in _BREAK.split(sentence)[1:]):
             continue  # "the number's smudged - what is it?": the question after the dash decides, not its "is it?"
         if _TAG.search(sentence) or _TAG_THEN.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
-                or (sentence is asked[-1] and _AGREE_LAST.search(sentence)):
-            return "yes_no"
+                or (sentence is asked[-1] and _AGREE_LAST.search(sentence)) \
+                or (sentence.rstrip().endswith("?") and _SO_I_CAN.search(sentence)):
+            return "yes_no"  # "... so that's not PID and I can email it normally?": a conclusion asked to be agreed
         if sentence.rstrip().endswith("?") and _CHOICE.search(sentence) and not _OR_ELSE.search(sentence):
             return "how"  # "- body of the email or attachment?": a choice offered, the steps answer it
     return ""
@@ -519,7 +523,8 @@ class Assistant:
         proposed = self._proposed.get(reply.rule_id)
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
-                or _OBLIGED.search(question) or _CLASSED.search(question) or _ADVICE.search(question) \
+                or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)) \
+                or _ADVICE.search(question) \
                 or _CHECK_PROPOSED.search(question) or reply.verdict is proposed.verdict:
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)

@@ -164,7 +164,9 @@ def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
         checklist=checklist,
         citations=_sections(policy, cites),
         alternatives=_alternatives(policy, rule.alternatives),
-        follow_up=rule.follow_up,
+        # "Tell SafeShare how you plan to send it" is not asked of one who said "email"
+        follow_up="" if rule.follow_up_asks and all(facts.get(f) is not None for f in rule.follow_up_asks)
+        else rule.follow_up,
         facts=facts,
     )
 

@@ -667,7 +667,7 @@ def _rule(ctx: _Context, node: Any, loc: str, seen: set[str]) -> Rule | None:
     check = ctx.check
     if not check.record(node, loc, {"id": str, "when": (dict, list), "verdict": str, "summary": str, "reasons": list},
                         {"checklists": list, "alternatives": list, "follow_up": str, "examples": list,
-                         "proposed": dict}):
+                         "proposed": dict, "follow_up_asks": list}):
         return None
     if node["id"] in seen:
         check.add(node, f"{loc}.id", f"duplicate rule id {node['id']!r}", "id")
@@ -693,10 +693,18 @@ def _rule(ctx: _Context, node: Any, loc: str, seen: set[str]) -> Rule | None:
         proposed_verdict = ctx.verdict(node["proposed"], f"{loc}.proposed")
         if proposed_verdict is not None:
             proposed = Proposed(proposed_verdict, node["proposed"]["summary"].strip())
+    asks = tuple(str(f) for f in node.get("follow_up_asks") or ())
+    for fact in asks:
+        if fact not in FACT_NAMES:
+            check.add(node, f"{loc}.follow_up_asks", f"unknown fact {fact!r}{did_you_mean(fact, FACT_NAMES)}",
+                      "follow_up_asks")
+    if asks and not node.get("follow_up"):
+        check.add(node, f"{loc}.follow_up_asks", "follow_up_asks names what a follow_up asks for; add the follow_up",
+                  "follow_up_asks")
     return Rule(node["id"], conds, verdict, node["summary"].strip(), reasons,
                 ctx.refs(node, loc, "checklists", ctx.checklists, "checklist"),
                 ctx.refs(node, loc, "alternatives", ctx.alternatives, "alternative"),
-                node.get("follow_up", "").strip(), tuple(examples), node.line, proposed)
+                node.get("follow_up", "").strip(), tuple(examples), node.line, proposed, asks)
 
 
 def _faq(ctx: _Context) -> dict[str, Faq]:

@@ -167,6 +167,8 @@ class Rule:
     # Asked as a yes/no question proposing it ("should I send the whole file?"): this verdict and summary
     # instead ("No: ..."); a how or what question keeps `verdict` and gets the steps.
     proposed: Proposed | None = None
+    # the facts `follow_up` asks the user for: once all are known ("email" told), the follow-up is not shown
+    follow_up_asks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1068,3 +1068,11 @@ def test_a_written_follow_up_later_than_48_hours(assistant, question, rule, verd
 def test_a_follow_up_in_time_is_not_called_late(assistant):
     reply, _ = ask(assistant, "rang the hub monday, is tuesday ok for the follow up in writing?")
     assert reply.rule_id not in ("hub-follow-up-late", "hub-follow-up-weekend")
+
+
+def test_a_follow_up_asking_the_way_is_not_shown_once_the_way_is_told(assistant):
+    """'Tell SafeShare how you plan to send it' beneath an answer that has read 'email' (checker round 15)."""
+    told, _ = ask(assistant, "I've taken the name off, so can I email the report to the provider as it is?")
+    untold, _ = ask(assistant, "I've taken the name off the report, is it anonymous now?")
+    assert told.rule_id == "still-identifiable" and not told.follow_up
+    assert untold.rule_id == "still-identifiable" and untold.follow_up

@@ -214,3 +214,9 @@ def test_null_is_accepted_in_rules_and_checklists_and_named_in_yaml_words(knowle
     edit_knowledge(knowledge_copy, "rules", "when: {channel: [objective_connect]}", "when: {channel: null}")
     message = _problems(knowledge_copy)
     assert "None" not in message and "[null] for \"nobody has said\"" in message
+
+
+def test_a_misspelt_fact_in_follow_up_asks_is_named(knowledge_copy):
+    edit_knowledge(knowledge_copy, "rules", "    follow_up_asks: [recipient, channel]\n",
+                   "    follow_up_asks: [recipient, chanel]\n")
+    assert "follow_up_asks: unknown fact 'chanel'; did you mean 'channel'?" in _problems(knowledge_copy)
