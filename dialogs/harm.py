@@ -196,7 +196,10 @@ _VISITS = frozenset(("visit", "meet", "session"))  # stems: "a housing assessmen
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning", "smashed", "battered", "thrashed",
                       "hammered", "beaten", "stuffed", "walloped"))
 # "just" before these means "only": "just the initials", "just a name", "just PID"
-_ONLY_BEFORE = frozenset(("a", "an", "the", "pid", "data", "info", "information", "initials", "names", "numbers"))
+_ONLY_BEFORE = frozenset(("a", "an", "the", "pid", "data", "info", "information", "initials", "names", "numbers",
+                          # "just asking them to ring me", "just to let you know", "just checking"
+                          "asking", "ask", "checking", "check", "wondering", "wanting", "to", "so", "saying",
+                          "sending", "send", "letting", "let", "quickly", "quick"))
 _JOKING = frozenset(("laughing", "laughed", "laugh", "joking", "joke", "banter", "lol", "haha", "messing", "mucking"))
 # A threat or a row in play: a joke told in the same sentence ("'I'm gonna murder you' ... both laughing"). For an
 # emotional-abuse word only the user's own joke counts ("the homework policy is 'emotional abuse' lol"): a child
