@@ -230,6 +230,10 @@ def question_form(question: str) -> str:
     if (len(asked) >= 2 and _PROPOSAL.search(asked[-1])) or any(
             _PROPOSAL.search(s) and s.split()[0].lower() in YES_NO_WORDS for s in later):
         return "yes_no"  # "what should I call the zip file? is 'Smith family docs.zip' ok?": the proposal is asked
+    last = asked[-1] if asked else ""
+    if len(asked) >= 2 and last.rstrip().endswith("?") and _CHOICE.search(last) and not _OR_ELSE.search(last) \
+            and (re.findall(r"[a-z']+", last.lower()) or [""])[0] not in YES_NO_WORDS:
+        return "how"  # "can I send it by email? body of the email or attachment?": the choice asked last decides
     # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
     # semicolon or comma a question may start again
     asked += [part for s in asked for part in _BREAK.split(s)[1:]]

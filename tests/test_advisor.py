@@ -119,6 +119,7 @@ CASES = [
      Verdict.ALLOWED),
     (Facts(channel="text", kind="service_contact", recipient="individual"), "service-contact",
      Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(channel="fax", kind="service_contact"), "service-contact-fax", Verdict.ALLOWED),
 ]
 
 

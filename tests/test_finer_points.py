@@ -1076,3 +1076,21 @@ def test_a_follow_up_asking_the_way_is_not_shown_once_the_way_is_told(assistant)
     untold, _ = ask(assistant, "I've taken the name off the report, is it anonymous now?")
     assert told.rule_id == "still-identifiable" and not told.follow_up
     assert untold.rule_id == "still-identifiable" and untold.follow_up
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # Faxes 7: contact details for the sender (or use letter headed paper); the cover sheet names a fax
+    ("Can I use council headed paper instead of a separate cover sheet?", AWC),
+    ("Can I use letter headed paper instead of putting my contact details on the cover sheet?", ALLOWED),
+])
+def test_the_cover_sheet_is_the_faxs(assistant, question, verdict):
+    reply, text = ask(assistant, question)
+    assert reply.verdict is verdict and "texting" not in text.lower()
+
+
+def test_a_choice_asked_last_is_answered_with_the_steps(assistant):
+    """'Can I send it by email? Body of the email or attachment?': the choice, not the first yes/no, decides."""
+    reply, text = ask(assistant, "Fostering admin. I've got a list of 10 looked after children's names and DOBs for "
+                                 "routine dental check-ups. Can I send it to the community dental service by email? "
+                                 "Body of the email or attachment?")
+    assert reply.verdict is AWC and "attachment" in text
