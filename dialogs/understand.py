@@ -233,6 +233,8 @@ class Reader:
         kind = self._best("kind", kinds)
         if kind is None and self._left_out and _ARRANGEMENT.search(said) and _WHEN.search(said):
             kind = _NOTHING_PERSONAL  # "remind her we're meeting at 3 at the library": when and where, no one's details
+        if kind is None and self._left_out and _NO_DETAILS.search(said):
+            kind = _NOTHING_PERSONAL  # "about a training date, no child info": said to hold nothing of anyone
         if kind is None and self._left_out and "text" in channels and _CALL_REQUEST.search(said):
             kind = _NOTHING_PERSONAL  # "can I text a YP 'ring me when you can'?": asked to ring, nothing else told
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
@@ -802,6 +804,9 @@ _JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading)
 _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b", re.IGNORECASE)
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
+_NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
+                         r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
+                         r"data|stuff)\b")
 _AGGREGATES = frozenset("figures stats statistics counts totals numbers dataset".split())
 _NOT_AGGREGATE = [["phone"], ["mobile"], ["contact"], ["telephone"], ["reference"], ["case"], ["ias"], ["nhs"]]
 _CALENDAR = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")

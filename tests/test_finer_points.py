@@ -1094,3 +1094,12 @@ def test_a_choice_asked_last_is_answered_with_the_steps(assistant):
                                  "routine dental check-ups. Can I send it to the community dental service by email? "
                                  "Body of the email or attachment?")
     assert reply.verdict is AWC and "attachment" in text
+
+
+@pytest.mark.parametrize("question", [
+    "Can we use WhatsApp to arrange team meeting times? No client info at all.",
+    "Emailing 5 foster carers about a training date, no child info. Is email ok?",
+])
+def test_no_child_information_said_identifies_no_one(assistant, question):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict in (ALLOWED, AWC) and reply.facts.get("kind") == "anonymous"
