@@ -644,8 +644,9 @@ class Assistant:
         other ways it allows and those it rules out. The question stands if no way is allowed, or one needs more
         to be known, or any way would ring the Hub."""
         facts = understood.facts
-        if reply.asks != "channel" or understood.channels or facts.get("kind") is None or facts.get("recipient") is None:
-            return reply
+        if reply.asks != "channel" or understood.channels or facts.get("kind") is None or facts.get("recipient") is None \
+                or facts.get("misdirected"):
+            return reply  # nothing to choose a way for: it has already gone ("it went to a parent, what now?")
         ways = [(channel, outcome(self.policy, facts, {"channel": channel.id})[1])
                 for channel in self.policy.channels.values() if channel.choice]
         if any(verdict is Verdict.ESCALATE for _, verdict in ways):

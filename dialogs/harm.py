@@ -70,6 +70,7 @@ _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they)\b[^.?!]{0,60}?\b(?:as a (?:chi
                             r"young person)|when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
                             r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
                             re.IGNORECASE)
+_COUNT = re.compile(r"\d{1,2}|two|three|four|five|six|several|many")
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|mos|mth|mths|wk|wks)")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
 
@@ -627,8 +628,10 @@ class HarmReader:
             if n:
                 k += 1
                 skipped = 0
-                while k < len(stems) and stems[k] != want and (stems[k] in self._fillers or _AGE.fullmatch(stems[k])) \
-                        and skipped < self.words.gap:  # "shut the 8yo in": an age stands for a person
+                while k < len(stems) and stems[k] != want and (stems[k] in self._fillers or _AGE.fullmatch(stems[k])
+                                                               or _COUNT.fullmatch(stems[k])) \
+                        and skipped < self.words.gap:  # "shut the 8yo in": an age stands for a person; a count
+                    # stands between too ("missed 3 appointments")
                     k += 1
                     skipped += 1
             if k >= len(stems) or stems[k] != want:

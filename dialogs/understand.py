@@ -209,6 +209,8 @@ class Reader:
         if flags["already"] and (flags["encrypted"] is False or flags["addresses_shown"]) and not flags["misdirected"] and (
                 _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
             flags["misdirected"] = True  # "sent an unencrypted attachment to an agency by mistake": a breach
+        if flags["already"] and not flags["misdirected"] and _HIDDEN_BELOW.search(said) and _SENT_ON.search(said):
+            flags["misdirected"] = True  # "replied all ... another child's details further down - it went to the parents"
         if flags["in_body"] is None and _typed_in(tokens, hits):
             flags["in_body"] = True  # "type the child's full name and address in the email"
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
@@ -804,6 +806,10 @@ _JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading)
 _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b", re.IGNORECASE)
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
+# Something sent without being seen, lower in a chain of emails
+_HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down (?:the |in the |that )?(?:thread|chain|trail|email|emails)?\b")
+_SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to|its gone to|it has gone to|i sent|"
+                      r"ive sent|we sent)\b")
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
                          r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
                          r"data|stuff)\b")

@@ -1103,3 +1103,10 @@ def test_a_choice_asked_last_is_answered_with_the_steps(assistant):
 def test_no_child_information_said_identifies_no_one(assistant, question):
     reply, _ = ask(assistant, question)
     assert reply.verdict in (ALLOWED, AWC) and reply.facts.get("kind") == "anonymous"
+
+
+def test_a_reply_all_that_reached_a_parent_is_a_breach_not_a_route(assistant):
+    """Something sent unseen further down a thread, told after the event: tell the manager (round 33, kept)."""
+    reply, text = ask(assistant, "Just realised I reply-all'd a thread that had a kid's full medical history further "
+                                 "down, and it went to a parent. What now?")
+    assert reply.rule_id == "misdirected" and "Objective Connect" not in reply.brief()
