@@ -411,17 +411,21 @@ def test_an_injury_the_user_explains_tells_no_untold_story(assistant):
 
 
 def test_a_story_about_a_child_asks_harm_first_when_something_must_be_asked_anyway(assistant):
-    """No word of harm and no 'now': sending advice stands; but the child comes first (the harm question, or the
-    Hub where the learned reading's clear head finds it like a clear disclosure), never the sending advice."""
+    """No word of harm and no 'now': a question still to be asked anyway asks about the child first (the harm
+    question, or the Hub where the learned reading's clear head finds it like a clear disclosure). With the
+    sending question complete, the learned reading decides whether the story is asked about."""
     first = assistant.answer(STORY + "Can I send an update?")
     assert first.asks == "harm" or first.verdict.value == "escalate"
-    # with the question complete the words alone would give the sending advice; the learned reading finds the
-    # message like those where a child was at risk (a 9-year-old, an aunt on nights) and asks first, or (its clear
-    # head, retrained in session 19) rings: either way the child first, decided by the learned reading
-    asked = assistant.answer(STORY + "Can I email his assessment to his GP?")
-    assert asked.harm.first is not None and (
-        (asked.asks == "harm" and asked.harm.first.reading == "learned")
-        or (asked.verdict.value == "escalate" and asked.harm.first.reading == "learned_clear"))
+    # with the question complete the words alone would give the sending advice; where the learned reading finds
+    # the message like those where a child was at risk it asks first, or (its clear head) rings
+    question = STORY + "Can I email his assessment to his GP?"
+    asked = assistant.answer(question)
+    if assistant.learned.judge(question) == "ask":
+        assert asked.harm.first is not None and (
+            (asked.asks == "harm" and asked.harm.first.reading == "learned")
+            or (asked.verdict.value == "escalate" and asked.harm.first.reading == "learned_clear"))
+    else:  # since session 20's retraining the learned reading finds it an everyday question: the words decide
+        assert asked.verdict.value != "escalate" and asked.harm.first is None
     # an age in brackets is a child's age
     told = ("Went round to see Jayden (6) after school, he was very quiet and would not look at me, "
             "and his mum's new partner answered the door. ")
