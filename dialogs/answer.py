@@ -261,6 +261,9 @@ def question_form(question: str) -> str:
 # Doubts always asked about, whatever the learned reading: a negated cue ("no bruises that I saw"), a document
 # whose description names abuse or injury ("the minutes about the non-accidental injury")
 _ALWAYS_ASKED = frozenset({"negated", "document", "hedged"})
+# ... and asked about however everyday the rest reads, rung where the learned reading finds it clear: a girl whose
+# mother has had FGM
+_NEVER_QUIET = _ALWAYS_ASKED | {"inherited"}
 # ... and never rung about on the learned reading alone: those, a story with no word of harm read, a sign the
 # learned reading alone found
 _NEVER_RUNG = _ALWAYS_ASKED | {"story", "learned"}
@@ -412,7 +415,7 @@ class Assistant:
             if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE \
                     and not any(c.reading == "hedged" for c in understood.harm.because):
                 return self.faq_reply(match.faq_id, understood.facts)
-            if not quiet or any(c.reading in _ALWAYS_ASKED for c in understood.harm.because):
+            if not quiet or any(c.reading in _NEVER_QUIET for c in understood.harm.because):
                 return self.ask_harm(understood.facts, understood.harm)
             understood = replace(understood, harm=NOTHING)  # a worrying word in what reads as an everyday question
         if understood.harm.level is None and not understood.anything and not understood.harm.explained \
@@ -729,7 +732,7 @@ class Assistant:
             return (f"Your message reads like ones where a child was at risk (words such as {cue.words}).{then}",)
         if not cue.words:  # a story about a child, with no word of harm.yaml in it
             return (f"You described a child's situation; I can't tell from the words whether they are at risk.{then}",)
-        title = self.reader.harm.title(cue.category).lower()
+        title = _lower_first(self.reader.harm.title(cue.category))  # "FGM, forced marriage ..." keeps its capitals
         return (f"You mentioned \u201c{cue.words}\u201d ({title}).{then}",)
 
     def ask_harm(self, facts: Facts, harm: HarmAssessment) -> Reply:

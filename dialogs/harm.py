@@ -70,6 +70,16 @@ _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they)\b[^.?!]{0,60}?\b(?:as a (?:chi
                             r"young person)|when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
                             r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
                             re.IGNORECASE)
+_FGM = "fgm_forced_marriage_honour"  # harm.yaml's category (contract.py)
+_GIRLS = frozenset(("girl", "girls", "daughter", "daughters", "granddaughter", "granddaughters"))
+_NONE_OF = frozenset(("no", "not", "any", "without", "nor", "neither"))
+
+
+def _girl_here(tokens: Sequence[str]) -> bool:
+    """A girl in the family, not one said to be absent ("no daughters", "hasn't got any girls")."""
+    return any(t in _GIRLS and not _NONE_OF.intersection(tokens[max(0, i - 2):i]) for i, t in enumerate(tokens))
+
+
 _COUNT = re.compile(r"\d{1,2}|two|three|four|five|six|several|many")
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|mos|mth|mths|wk|wks)")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
@@ -411,6 +421,10 @@ class HarmReader:
             # happened to an adult's childhood; a sign already doubted (denied, in a document) is no child's now
             cues = [c for c in cues if not c.reading or c.reading == "weak"] if not any(
                 True for _ in self._find(stems, "recent")) else [c for c in cues if c.reading != "past"]
+        if not said_no and any(c.category == _FGM and c.reading == "past" for c in cues) and _girl_here(tokens):
+            # "mum had FGM herself as a child, new baby girl born last week": a girl whose mother has had FGM is at
+            # risk of it (multi-agency statutory guidance on FGM), whatever else the message reads like: asked
+            cues = [replace(c, reading="inherited") if c.category == _FGM and c.reading == "past" else c for c in cues]
         if cues and self._no_child_here(tokens, stems, text or ""):
             cues = []  # "a colleague (lives alone, no kids) ... her ex has been abusive": no child in it, said so
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))

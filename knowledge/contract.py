@@ -100,4 +100,6 @@ NEEDED: tuple[Needed, ...] = (
     # harm.yaml: dialogs/harm.py files an adult much older than a child under this category
     Needed("harm", "harm.categories", "sexual_exploitation",
            "a child's age next to a much older adult's is read as a sign in this category"),
+    Needed("harm", "harm.categories", "fgm_forced_marriage_honour",
+           "FGM told of a mother, with a girl in the family, is always asked about (dialogs/harm.py)"),
 )

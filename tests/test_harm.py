@@ -945,3 +945,18 @@ def test_an_answer_that_asks_nothing_is_not_headed_as_asking(assistant):
     reply = assistant.answer("how long do we keep case notes for?")
     assert reply.verdict.value == "need_more_info" and not reply.asks
     assert reply.headline().startswith("Not settled by the protocol")
+
+
+@pytest.mark.parametrize("question, asked", [
+    # a girl whose mother has had FGM is at risk of it: asked, however everyday the rest reads (round 50)
+    ("HV: mum had FGM herself as a child, new baby girl born last week. Is there anything I should be sharing and "
+     "with who?", True),
+    # no girl in the family: the mother's own history is no child's risk
+    ("midwife - mum had type 3 FGM herself as a child, recorded at booking. baby is a boy and there are no "
+     "daughters. can i include it in the discharge summary to the GP?", False),
+])
+def test_a_girl_whose_mother_has_had_fgm_is_asked_about(assistant, question, asked):
+    reply = assistant.answer(question)
+    assert (reply.asks == "harm" or reply.verdict.value == "escalate") is asked
+    if asked:
+        assert "FGM, forced marriage" in reply.text()
