@@ -130,6 +130,9 @@ class Reader:
             before = tokens[max(0, hit.start - 4):hit.start]
             if before[-1:] and before[-1] in _THEIRS:
                 continue  # "a parent who emailed me from their hotmail": someone else's account, written back to
+            if before[-2:] in (["at", "a"], ["at", "an"], ["at", "her"], ["at", "his"], ["at", "their"], ["on", "a"]) \
+                    and tokens[hit.start + hit.length:hit.start + hit.length + 1] in (["address"], ["account"]):
+                continue  # "to the solicitor at a gmail address": where it goes, not the sender's account
             if self._preceded(tokens, hit, "webmail_use") or ("to" not in before and not channels) \
                     or _own_account(tokens, hit, before):
                 recipients.remove(hit)

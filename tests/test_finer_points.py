@@ -1110,3 +1110,15 @@ def test_a_reply_all_that_reached_a_parent_is_a_breach_not_a_route(assistant):
     reply, text = ask(assistant, "Just realised I reply-all'd a thread that had a kid's full medical history further "
                                  "down, and it went to a parent. What now?")
     assert reply.rule_id == "misdirected" and "Objective Connect" not in reply.brief()
+
+
+def test_a_gmail_address_after_at_is_where_it_goes(assistant):
+    """'the mum's solicitor at a gmail address': the recipient's account, not the sender's (found by a new user)."""
+    reply, _ = ask(assistant, "can I send the court report to the mum's solicitor at a gmail address?")
+    assert reply.verdict is NOT and reply.facts.get("recipient") == "webmail_personal"
+
+
+def test_a_password_that_meets_the_minimum_is_still_warned_against_if_guessable(assistant):
+    """Appendix A asks for a strong password: the first message says a word with a number is easily guessed."""
+    reply, _ = ask(assistant, "is password1 ok for the zip")
+    assert reply.rule_id == "password-meets-rules" and "easily guessed" in reply.brief()
