@@ -231,8 +231,7 @@ def question_form(question: str) -> str:
             _PROPOSAL.search(s) and s.split()[0].lower() in YES_NO_WORDS for s in later):
         return "yes_no"  # "what should I call the zip file? is 'Smith family docs.zip' ok?": the proposal is asked
     last = asked[-1] if asked else ""
-    if len(asked) >= 2 and last.rstrip().endswith("?") and _CHOICE.search(last) and not _OR_ELSE.search(last) \
-            and (re.findall(r"[a-z']+", last.lower()) or [""])[0] not in YES_NO_WORDS:
+    if len(asked) >= 2 and _offers_choice(last) and (re.findall(r"[a-z']+", last.lower()) or [""])[0] not in YES_NO_WORDS:
         return "how"  # "can I send it by email? body of the email or attachment?": the choice asked last decides
     # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
     # semicolon or comma a question may start again
@@ -253,9 +252,15 @@ def question_form(question: str) -> str:
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)) \
                 or (sentence.rstrip().endswith("?") and _SO_I_CAN.search(sentence)):
             return "yes_no"  # "... so that's not PID and I can email it normally?": a conclusion asked to be agreed
-        if sentence.rstrip().endswith("?") and _CHOICE.search(sentence) and not _OR_ELSE.search(sentence):
+        if _offers_choice(sentence):
             return "how"  # "- body of the email or attachment?": a choice offered, the steps answer it
     return ""
+
+
+def _offers_choice(sentence: str) -> bool:
+    """A question offering two things to choose from ("body of the email or attachment?"), not a rough amount
+    ("for a day or two?") nor "... or not?"."""
+    return sentence.rstrip().endswith("?") and bool(_CHOICE.search(sentence)) and not _OR_ELSE.search(sentence)
 
 
 # Doubts always asked about, whatever the learned reading: a negated cue ("no bruises that I saw"), a document

@@ -957,10 +957,11 @@ class _PasswordReader:
             return "reused"
         if self._made_from.search(text):
             return "about_child"
-        found = self.candidates(text) + [m.group(1) for m in _BRACKETED.finditer(text)]
-        if _EXAMPLE_USED.search(text) or any(w.lower() == e.lower() for w in found for e in self.check.examples):
-            return "example"
         found = self.candidates(text)
+        examples = {e.lower() for e in self.check.examples}
+        if _EXAMPLE_USED.search(text) or any(w.lower() in examples for w in found) \
+                or any(m.group(1).lower() in examples for m in _BRACKETED.finditer(text)):
+            return "example"
         if not found:
             return "no_mix" if self._described.search(text) or self._one_sort.search(text) else self._length_told(text)
         word = found[0]
