@@ -501,7 +501,7 @@ class Reader:
         own = _OWN_NAME.sub(" ", words)
         named = _STREET_ADDRESS.search(words) or any(
             len(w) > 1 and w[0].isupper() and not w.isupper() and not self.speller.known(w.lower())
-            and not _CALENDAR.match(w.lower()) for w in re.findall(r"[A-Za-z]+", own)[1:])
+            and not _is_day_or_month(w.lower()) for w in re.findall(r"[A-Za-z]+", own)[1:])
         return [_IDENTIFYING] if named else [_NOTHING_PERSONAL]
 
     def _best(self, category: str, values: Iterable[str]) -> str | None:
@@ -544,6 +544,10 @@ def _follow_up_by(tokens: list[str], said: str) -> str | None:
         return "in_time"
     working = sum(1 for k in range(1, gap + 1) if (called + k) % 7 < 5)
     return "weekend" if working <= 2 else "late"
+
+
+def _is_day_or_month(word: str) -> bool:
+    return word in _WEEKDAYS or word in ("sat", "sun") or word in _MONTHS
 
 
 _FOLLOW_UP = re.compile(r"\b(?:follow ?up|followup|in writing|written|write ?up)\b")
@@ -818,7 +822,9 @@ _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child
                          r"data|stuff)\b")
 _AGGREGATES = frozenset("figures stats statistics counts totals numbers dataset".split())
 _NOT_AGGREGATE = [["phone"], ["mobile"], ["contact"], ["telephone"], ["reference"], ["case"], ["ias"], ["nhs"]]
-_CALENDAR = re.compile(r"(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# a day or a month, whole ("Tues", "March"), not the start of a name ("Jane", "Mark", "Monica")
+_MONTHS = frozenset("jan january feb february mar march apr april may jun june jul july aug august sep sept september "
+                    "oct october nov november dec december".split())
 
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".
 _QUOTED = re.compile(r"""(?:^|[\s(])["'‘“]([^\s"'‘’“”]{1,64})["'’”]""")

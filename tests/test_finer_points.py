@@ -1011,6 +1011,10 @@ def test_asking_for_the_example_is_not_using_it(assistant):
     # a name, or what is told about a child, in the quoted words is still personal
     ("can I text the carer 'Jayden Smith has his dentist at 3'?", {NOT}),
     ("HV - can i text the SW 'seen baby, weight faltering, mum low in mood'?", {NOT}),
+    # a name that begins like a day or a month is still a name; a day or a month is none
+    ("can I text the carer 'dentist for Jane at 3'?", {NOT}),
+    ("can I text the carer 'dentist for Sunita at 3'?", {NOT}),
+    ("hv - ok to text mum 'see you Tues 10am' to confirm my visit?", {AWC, ALLOWED}),
 ])
 def test_a_quoted_message_is_what_is_sent(assistant, question, verdicts):
     reply, _ = ask(assistant, question)
