@@ -316,6 +316,8 @@ class Conversation:
                 command = Command(str(data.get("command")))
             except ValueError:
                 return check, [self._unknown()]
+            if command is Command.FAQ and data.get("topic") is not None:  # a heading of the menu: its questions
+                return check, [self._faq_menu(data.get("topic"))]
             prefill = data.get("prefill") if isinstance(data.get("prefill"), Mapping) else None
             return self._command(check, command, prefill)
         if action == "record":  # rebuilt from the button's fact ids; the state does not change
@@ -876,7 +878,20 @@ class Conversation:
                 options[1:]
         return Message(Kind.HELP, "What SafeShare can do", lines, options=options)
 
-    def _faq_menu(self) -> Message:
+    def _faq_menu(self, topic: object = None) -> Message:
+        """The common questions: by topic where faq.yaml has topics (a topic's questions, then the others)."""
+        topics = self.policy.faq_topics
+        chosen = next((t for t in topics if t.id == topic), None)
+        if chosen is not None:
+            options = tuple(_ask_option(self.policy.faq[i].question) for i in chosen.faqs)
+            return Message(Kind.FAQ_MENU, chosen.title, ("Pick a question, or type your own.",),
+                           options=options + (_command_option("Other topics", Command.FAQ),))
+        if topics:
+            lines = ("Pick a topic, or type your question in your own words.",)
+            if topic is not None:  # a button from a menu since changed: the topics as they are now
+                lines = ("That topic is no longer in the menu. Pick one of these, or type your question.",)
+            return Message(Kind.FAQ_MENU, "Common questions", lines,
+                           options=tuple(_command_option(t.title, Command.FAQ, topic=t.id) for t in topics))
         options = tuple(_ask_option(f.question) for f in self.policy.faq.values())
         return Message(Kind.FAQ_MENU, "Common questions", ("Pick a question, or type your own.",), options=options)
 

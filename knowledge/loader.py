@@ -34,6 +34,7 @@ from .model import (
     Example,
     Fact,
     Faq,
+    FaqTopic,
     HarmCategory,
     HarmWords,
     LearnedHarm,
@@ -423,7 +424,7 @@ def load_policy(directory: str | Path | None = None) -> Policy:
     _facts(ctx)
     _checklists(ctx)
     rules, ask, offer = _rules(ctx)
-    faq = _faq(ctx)
+    faq, topics = _faq(ctx)
     signals, password_check = _signals(ctx)
     harm = _harm(ctx)
     _needed_by_code(ctx, _ids_in(ctx, faq, signals, harm))
@@ -432,7 +433,7 @@ def load_policy(directory: str | Path | None = None) -> Policy:
     policy = Policy(ctx.sections, ctx.vocab["kinds"], ctx.groups, ctx.vocab["recipients"], ctx.vocab["channels"],
                     ctx.facts, ctx.checklists, ctx.alternatives, ask, tuple(rules), faq, signals, harm,
                     frozenset(ctx.docs["vocabulary"][1].get("known_words") or ()), str(directory), password_check,
-                    everyday, offer)
+                    everyday, offer, topics)
     _reachable(ctx, policy)
     if check.problems:
         raise KnowledgeError(check.problems)
@@ -707,10 +708,10 @@ def _rule(ctx: _Context, node: Any, loc: str, seen: set[str]) -> Rule | None:
                 node.get("follow_up", "").strip(), tuple(examples), node.line, proposed, asks)
 
 
-def _faq(ctx: _Context) -> dict[str, Faq]:
-    """faq.yaml: common questions, their paraphrases and answers."""
+def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
+    """faq.yaml: common questions, their paraphrases and answers, and the menu's topics."""
     check = ctx.check
-    doc = ctx.open("faq", {"faq": list})
+    doc = ctx.open("faq", {"faq": list}, {"topics": list})
     nodes = check.unique(doc.get("faq") or [], "faq", "FAQ")
     faq: dict[str, Faq] = {}
     for i, node in enumerate(doc.get("faq") or []):
@@ -738,7 +739,39 @@ def _faq(ctx: _Context) -> dict[str, Faq]:
             if isinstance(how, str) and how not in faq:
                 check.add(node, f"channels[{i}].how_to", f"refers to unknown FAQ {how!r}{did_you_mean(how, faq)}",
                           "how_to")
-    return faq
+    check.file = str(ctx.docs["faq"][0])
+    return faq, _faq_topics(check, doc, nodes)
+
+
+def _faq_topics(check: _Checker, doc: YamlMap, nodes: Mapping[object, Any]) -> tuple[FaqTopic, ...]:
+    """faq.yaml `topics`: each FAQ under exactly one, so a new FAQ cannot be left out of the menu."""
+    if "topics" not in doc:
+        return ()
+    topics: list[FaqTopic] = []
+    placed: dict[object, str] = {}
+    check.unique(doc["topics"] or [], "topics", "topic")
+    for i, node in enumerate(doc["topics"] or []):
+        loc = f"topics[{i}]"
+        if not check.record(node, loc, {"id": str, "title": str, "faqs": list}):
+            continue
+        ids = check.strings(node, "faqs", loc)
+        if not ids:
+            check.add(node, f"{loc}.faqs", "a topic needs at least one FAQ", "faqs")
+        for j, ident in enumerate(ids):
+            if ident not in nodes:
+                check.add(node["faqs"], f"{loc}.faqs[{j}]",
+                          f"refers to unknown FAQ {ident!r}{did_you_mean(ident, nodes)}", index=j)
+            elif ident in placed:
+                check.add(node["faqs"], f"{loc}.faqs[{j}]",
+                          f"FAQ {ident!r} is already under topic {placed[ident]!r}; list it once", index=j)
+            else:
+                placed[ident] = node["id"]
+        topics.append(FaqTopic(node["id"], " ".join(node["title"].split()), ids))
+    for key, entry in nodes.items():
+        if key not in placed:
+            check.add(entry, "topics", f"FAQ {key!r} is under no topic: add it to one of topics[].faqs, or it is "
+                      "never shown in the menu")
+    return tuple(topics)
 
 
 def _signals(ctx: _Context) -> tuple[dict[str, Signal], PasswordCheck | None]:

@@ -203,6 +203,15 @@ class Faq:
 
 
 @dataclass(frozen=True, slots=True)
+class FaqTopic:
+    """A heading of the common-questions menu and the FAQs under it, in the order shown."""
+
+    id: str
+    title: str
+    faqs: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Near:
     """An act and a target close together, in either order ("hurt the kids", "the baby was shaken")."""
 
@@ -325,6 +334,7 @@ class Policy:
     password_check: PasswordCheck | None = None
     everyday_words: frozenset[str] = frozenset()  # never corrected (everyday_words.txt)
     package_offer: PackageOffer | None = None
+    faq_topics: tuple[FaqTopic, ...] = ()  # the common-questions menu by topic; () shows every FAQ in one list
 
     def terms(self, fact_id: str) -> Mapping[str, Term]:
         """The vocabulary a fact's choices come from, or an empty mapping."""

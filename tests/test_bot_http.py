@@ -70,10 +70,27 @@ async def test_faq_with_typos_offers_follow_ups(harness):
     assert "Not allowed" in card_of(follow[0])["body"][0]["text"]
 
 
-async def test_faq_menu_lists_questions(harness, policy):
+async def test_faq_menu_lists_topics_then_their_questions(harness, policy):
     sent = await harness.say("menu", "faq")
-    assert len(buttons(sent[0])) == len(policy.faq)
+    assert [b["title"] for b in buttons(sent[0])] == [t.title for t in policy.faq_topics]
     assert_valid_card(sent[0])
+    seen = []
+    for topic in policy.faq_topics:  # every FAQ is a click or two away, and each topic leads back to the others
+        sent = await harness.say("menu", value=next(b for b in buttons(sent[0]) if b["title"] == topic.title)["data"])
+        titles = [b["title"] for b in buttons(sent[0])]
+        assert_valid_card(sent[0])
+        assert titles[-1] == "Other topics"
+        seen += titles[:-1]
+        sent = await harness.say("menu", value=buttons(sent[0])[-1]["data"])
+    assert sorted(seen) == sorted(f.question for f in policy.faq.values())
+    asked = await harness.say("menu", value={"safeshare": "ask", "text": policy.faq["foi"].question})
+    assert "Freedom of Information" in json.dumps(card_of(asked[0]))
+
+
+async def test_a_faq_topic_since_removed_shows_the_topics(harness, policy):
+    sent = await harness.say("menu", value={"safeshare": "command", "command": "faq", "topic": "no-such-topic"})
+    assert "no longer in the menu" in json.dumps(card_of(sent[0]))
+    assert [b["title"] for b in buttons(sent[0])] == [t.title for t in policy.faq_topics]
 
 
 async def test_need_more_info_continues_as_check_prefilled(harness):
@@ -302,8 +319,10 @@ async def test_long_choice_lists_are_split_into_sets_teams_shows_in_full(harness
     sets = [e["actions"] for e in card["body"] if e["type"] == "ActionSet"]
     assert sets and all(len(s) <= 6 for s in sets)
     assert [a["title"] for s in sets for a in s][:len(policy.channels)] == [c.label for c in policy.channels.values()]
-    sent = await harness.say("sets", "faq")
-    assert len(buttons(sent[0])) == len(policy.faq)
+    email = next(t for t in policy.faq_topics if t.id == "email")
+    sent = await harness.say("sets", value={"safeshare": "command", "command": "faq", "topic": "email"})
+    card = assert_valid_card(sent[0])
+    assert "actions" not in card and len(buttons(sent[0])) == len(email.faqs) + 1
     short = await harness.say("sets", "can I fax the GP a mental health assessment?")
     assert len(card_of(short[0]).get("actions", [])) <= 6
 

@@ -78,6 +78,25 @@ def test_one_mistake_one_message(knowledge_copy, name, old, new, reason):
     assert f"{path}:" in message and reason in message
 
 
+def test_every_faq_sits_under_one_menu_topic(knowledge_copy):
+    """A new FAQ left out of the menu's topics, or listed twice, is named with its line."""
+    path = edit_knowledge(knowledge_copy, "faq", "faqs: [wrong-recipient, breach-consequences]",
+                          "faqs: [wrong-recipent, foi]")
+    message = _problem(knowledge_copy)
+    assert f"{path}:{_line_of(path, 'wrong-recipent')}: topics[5].faqs[0]: refers to unknown FAQ 'wrong-recipent'; " \
+           "did you mean 'wrong-recipient'?" in message
+    assert "topics[5].faqs[1]: FAQ 'foi' is already under topic 'email'; list it once" in message
+    assert "FAQ 'wrong-recipient' is under no topic" in message
+    assert "FAQ 'breach-consequences' is under no topic" in message
+
+
+def test_faq_topics_are_optional(knowledge_copy):
+    path = knowledge_copy / "faq.yaml"
+    text = path.read_text()
+    path.write_text(text[:text.index("topics:")] + text[text.index("\nfaq:") + 1:])
+    assert load_policy(knowledge_copy).faq_topics == ()
+
+
 def test_citing_an_unknown_section(knowledge_copy):
     path = edit_knowledge(knowledge_copy, "checklists", "cites: [fax.4]", "cites: [fax.44]")
     message = _problem(knowledge_copy)
