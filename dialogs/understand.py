@@ -862,7 +862,7 @@ class _PasswordReader:
         self.check = check
         names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(check.words, key=len, reverse=True))
         # "password: x", "password idea: x", "password would be x"
-        joins = r"(?:(?:\s+(?:idea|ideas|suggestion|choice|option))?\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like|be)\s+)"
+        joins = r"(?:(?:\s+(?:idea|ideas|suggestion|choice|option|check))?\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like|be)\s+)"
         self._after = re.compile(rf"\b(?:{names})\b{joins}(\S+)", re.IGNORECASE)
         # "pwd Tk92 ok?": a password word, then a word with a digit in it, then asked about
         self._bare = re.compile(rf"\b(?:{names})\s+(\S*\d\S*)\s+(?:ok|okay|alright|fine|good|enough|strong)\b",
@@ -878,7 +878,8 @@ class _PasswordReader:
                                   rf"\blike\s+(\S+)\s+(?:the\s+(?:kind|sort|type)\s+of|an?\s+(?:good|ok|okay|"
                                   rf"acceptable|strong|decent))\s+{of}(?:{names})\b", re.IGNORECASE)
         # "is fostering ok as a zip password?": the structure says it is the password, dictionary word or not
-        self._asked = re.compile(rf"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:ok|okay|alright|fine|good|"
+        # (or the message opens with it: "Tiger12 ok as a password?")
+        self._asked = re.compile(rf"(?:\b(?:is|would|could|will)\s+|^\W*)(\S+)\s+(?:be\s+)?(?:ok|okay|alright|fine|good|"
                                  rf"(?:strong|long|secure|safe|good|complex)\s+enough|enough)\s+(?:as|for)\s+(?:the|a|my|our)?\s*(?:zip\s+)?(?:{names})\b|"
                                  # "is 12345678 an ok password for the file?", "is Ab12cd a good enough password?"
                                  rf"\b(?:is|would|could)\s+(\S+)\s+(?:be\s+)?(?:a|an)\s+(?:(?:ok|okay|alright|good|strong|"
@@ -888,7 +889,8 @@ class _PasswordReader:
         self._names = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
         # "can the password be the child's date of birth?", "use her surname as the password": numbers only or
         # letters only, and known to anyone who knows the child
-        known = r"(?:date\s+of\s+birth|dob|d\.o\.b|birthday|birth\s+date|surname|first\s+name|name|postcode)"
+        known = r"(?:date\s+of\s+birth|dob|d\.o\.b|birthday|birth\s+date|birth\s+year|year\s+of\s+birth|surname|" \
+                r"first\s+name|name|postcode)"
         whose = r"(?:the\s+)?(?:child|childs|child's|child\u2019s|kid's|kids|his|her|their|mum's|dad's|family's|the)"
         self._described = re.compile(rf"\b(?:{names}|it)\s+(?:just\s+|simply\s+)?(?:be|is|being)\s+"
                                      rf"(?:something\s+like\s+|like\s+|just\s+)?"
@@ -907,21 +909,31 @@ class _PasswordReader:
         self._made_from = re.compile(rf"\b(?:{names})\s+(?:that'?s\s+|which\s+is\s+)?(?:made\s+(?:up\s+)?(?:of|from)|"
                                      rf"based\s+on|built\s+from|using|from|of|as|to\s+be|be|is|being)\s+"
                                      rf"(?:just\s+|simply\s+)?{whose}\s+(?:initials|{known})\b|"
+                                     # "make the password the child's surname and birth year"
+                                     rf"\b(?:make|makes|making|made|set|setting)\s+(?:the|a|my|our)?\s*(?:{names})\s+"
+                                     rf"{whose}\s+(?:initials|{known})\b|"
                                      # "include the child's name in the password", "her DOB as part of the password"
                                      rf"\b{whose}\s+(?:initials|{known})\s+(?:in|into|as\s+part\s+of|within)\s+"
                                      rf"(?:the|a|my|our)?\s*(?:{names})\b",
                                      re.IGNORECASE)
         # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password
         self._for_file = re.compile(r"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:(?:ok|okay|good|strong|secure|"
-                                    r"safe)\s+enough|ok|okay|alright|fine)\s+(?:for|on|as)\s+(?:the|a|my|our|this|that)?"
+                                    r"safe)\s+enough|ok|okay|alright|fine|acceptable|suitable|allowed)\s+(?:for|on|as)\s+"
+                                    r"(?:the|a|my|our|this|that)?"
                                     r"\s*(?:7zip|7-zip|zip|zipped|encrypted|protected)\b(?!\s+(?:file\s+)?names?\b)",
                                     re.IGNORECASE)  # not "is JSmith.zip alright for the zip file name?"
+        # "Foster#9 - long enough?": a message opening with a mix of letters and digits or symbols, asked whether
+        # it is long or strong enough, is a password put forward
+        self._opening = re.compile(r"^\W*((?=\S*[A-Za-z])(?=\S*[\d#!£$%&*@])\S+?)[\s\-\u2013:,?]+(?:is\s+(?:it|that|this)\s+)?"
+                                   r"(?:long|strong|secure|good|complex)\s+enough\b"
+                                   r"(?!\s+(?:for|as)\s+(?:the|a|an)?\s*(?:subject|file|name|title|email|reference))",
+                                   re.IGNORECASE)
         self._speller = speller
         self._not = frozenset(w for p in check.not_passwords for w in _split(p))
 
     def candidates(self, text: str) -> list[str]:
         if not self._names.search(text):
-            return [word for m in self._for_file.finditer(text)
+            return [word for pattern in (self._for_file, self._opening) for m in pattern.finditer(text)
                     for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")] if self._plausible(word)]
         found = [m.group(1) for m in _QUOTED.finditer(text)]
         found += [word.strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
@@ -966,6 +978,8 @@ class _PasswordReader:
         found = self.candidates(text)
         examples = {e.lower() for e in self.check.examples}
         if _EXAMPLE_USED.search(text) or any(w.lower() in examples for w in found) \
+                or any(re.search(rf"\b(?:use|using|pick|picked|choose|chose|go\s+with|try|set)\s+(?:the\s+)?\W?"
+                                 rf"{re.escape(e)}", text, re.IGNORECASE) for e in examples) \
                 or any(m.group(1).lower() in examples for m in _BRACKETED.finditer(text)):
             return "example"
         if not found:

@@ -38,11 +38,35 @@ def cited(reply) -> set[str]:
     # "pwd" as people type it; a password asked about as "a good password"
     ("pwd for the zip is 'Kt7' ok?", "password-too-short", "fewer than 8"),
     ("is 87654321 a good password for the zip?", "password-no-mix", "mix of numbers and letters"),
+    # asked as a check, or opening the message
+    ("Password check: Tiger12", "password-too-short", "fewer than 8"),
+    ("Tiger12 ok as a password?", "password-too-short", "fewer than 8"),
 ])
 def test_a_weak_password_is_not_allowed_with_why(assistant, question, rule, why):
     reply, text = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == (rule, NOT)
     assert why in text and "external.1" in cited(reply)
+
+
+@pytest.mark.parametrize("question", ["Foster#9 - long enough?", "is password1 acceptable for the zip?"])
+def test_a_password_put_forward_without_the_usual_words(assistant, question):
+    reply, text = ask(assistant, question)
+    assert reply.rule_id == "password-meets-rules" and reply.facts.password == "strong"
+
+
+@pytest.mark.parametrize("question", ["CP12 - long enough for the subject line?",
+                                      "What does the example password !2012JSOct02 actually mean?"])
+def test_a_reference_or_the_example_explained_is_no_password_put_forward(assistant, question):
+    assert assistant.reader.read(question).facts.password is None
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("can I make the password the child's surname and birth year, like Jones2016?", "password-about-child"),
+    ("Can I just use '!2012JSOct02'? It's the one in the guide", "password-example"),
+])
+def test_a_password_anyone_could_guess_is_not_allowed(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, NOT)
 
 
 def test_a_password_that_meets_the_rules(assistant):
