@@ -221,6 +221,8 @@ class Reader:
         told_received = self._flag(tokens, hits, "received", negated=False) is True and not _ASKS_TO_SEND.search(said)
         missing = (received or told_received or sent_to_me) \
             and self._flag(tokens, hits, "password_missing", negated=False) is True
+        if flags["password_emailed"] is None and not missing and self._password_emailed_as_it(tokens):
+            flags["password_emailed"] = True  # "forgot to give them the password. can I email it over now?"
         if missing:
             flags["encrypted"] = True  # "got an encrypted file but no password": the file is encrypted, its password missing
         if not channels and recipient is not None and flags["encrypted"] is not None and recipient in _BY_EMAIL \
@@ -403,6 +405,26 @@ class Reader:
         ask, not a way of sending the information."""
         phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
         return bool(phones) and all("who" in tokens[max(0, h.start - 3):h.start] for h in phones)
+
+    def _password_emailed_as_it(self, tokens: list[str]) -> bool:
+        """"email it" where "it" can only be the password: a password word is the last thing named before it
+        ("forgot to give them the password. can I email it over now?"), not the file ("zip the file, email it and
+        ring the password" names the file last)."""
+        passwords = {w for w in self.policy.password_check.words if " " not in w} if self.policy.password_check \
+            else {"password"}  # "pass" alone is a verb ("pass it on rather than email it")
+        for i, token in enumerate(tokens):
+            if token not in _EMAIL_VERBS or tokens[i + 1:i + 2] != ["it"] \
+                    or tokens[max(0, i - 2):i] in (["instead", "of"], ["rather", "than"]):
+                continue  # "ring them with the password instead of emailing it": the way not taken
+            for j in range(i - 1, max(-1, i - 16), -1):
+                if tokens[j] in passwords:  # not a thing's password: "the file with a password", "password protected"
+                    if tokens[max(0, j - 2):j] in (["with", "a"], ["with", "no"]) or tokens[j - 1:j] == ["without"] \
+                            or tokens[j + 1:j + 2] in (["protected"], ["protect"]) or _rang_with(tokens, j):
+                        break
+                    return True
+                if tokens[j] in _THINGS_SENT:
+                    break
+        return False
 
     def _password_words(self) -> frozenset[str]:
         check = self.policy.password_check
@@ -836,6 +858,23 @@ _EXAMPLE_USED = re.compile(r"\b(?:use|using|reuse|copy|copying|pick|go with|just
 
 
 _LEFT_OUT = frozenset({"no", "without", "nothing", "none"})
+_PHONED = frozenset({"ring", "rang", "rung", "ringing", "phone", "phoned", "phoning", "call", "called", "calling"})
+_NOT_DONE = frozenset({"not", "hasnt", "havent", "hadnt", "didnt", "never", "forgot", "wont", "cant", "couldnt"})
+
+
+def _rang_with(tokens: list[str], at: int) -> bool:
+    """The password at `at` was given by phone ("rang her with the password already"), not "hasn't phoned with it"."""
+    for k in range(max(0, at - 10), at):
+        if tokens[k] in _PHONED:
+            return not _NOT_DONE.intersection(tokens[max(0, k - 3):k])
+    return False
+
+
+_EMAIL_VERBS = frozenset({"email", "emailed", "emailing", "mail"})
+# what "it" may stand for when something is emailed, other than a password
+_THINGS_SENT = frozenset({"file", "files", "zip", "zipped", "document", "documents", "doc", "report", "attachment",
+                          "archive", "folder", "plan", "assessment", "referral", "letter", "minutes", "notes", "form",
+                          "pdf", "copy", "summary", "bundle", "statement", "photo", "photos", "picture", "it"})
 _NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that identifies no one
 # A message that arranges something (a meeting, a visit, a call) and says when: logistics, nothing about anyone
 _ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"

@@ -69,6 +69,20 @@ def test_a_password_anyone_could_guess_is_not_allowed(assistant, question, rule)
     assert (reply.rule_id, reply.verdict) == (rule, NOT)
 
 
+@pytest.mark.parametrize("question, emailed", [
+    ("I've already sent the zip but forgot to give them the password. can I email it over now?", True),
+    ("The sender of an encrypted file hasn't phoned me with the password. Can I ask them to just email it over?", True),
+    # "it" is the file: named after the password, or the password given by phone, or the way not taken
+    ("I set a password on the report, can I email it to the GP?", None),
+    ("zip the file with a password, email it and ring them with the password", None),
+    ("I'll ring the LAC nurse at the trust with the password before I email it. Right?", None),
+    ("Can I ring the recipient with the password instead of emailing it?", None),
+    ("Is it ok to just phone a partner agency to pass on info rather than email it?", None),
+])
+def test_email_it_is_the_password_only_when_the_password_was_named_last(assistant, question, emailed):
+    assert assistant.reader.read(question).facts.password_emailed is emailed
+
+
 def test_a_password_that_meets_the_rules(assistant):
     reply, text = ask(assistant, "I was going to use Fluffy2024 as the password, is that ok?")
     assert (reply.rule_id, reply.verdict) == ("password-meets-rules", AWC)
