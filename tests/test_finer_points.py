@@ -83,6 +83,17 @@ def test_email_it_is_the_password_only_when_the_password_was_named_last(assistan
     assert assistant.reader.read(question).facts.password_emailed is emailed
 
 
+@pytest.mark.parametrize("question, rule", [
+    ("I sent the zip and put the password in the same email by mistake. Does it matter?", "password-emailed-by-me"),
+    ("I accidentally sent the CP report unencrypted to the hospital yesterday. They've received it. Is that a problem?",
+     "misdirected"),
+])
+def test_the_users_own_slip_is_a_near_miss_for_the_manager_not_a_condition(assistant, question, rule):
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, Verdict.NEED_MORE_INFO)
+    assert "manager" in text and "Save the attachment" not in text
+
+
 def test_a_password_that_meets_the_rules(assistant):
     reply, text = ask(assistant, "I was going to use Fluffy2024 as the password, is that ok?")
     assert (reply.rule_id, reply.verdict) == ("password-meets-rules", AWC)
@@ -561,7 +572,7 @@ def test_info_is_information(assistant):
 @pytest.mark.parametrize("question, rule", [
     # a step the protocol forbids, asked to be agreed
     ("I put the password in the same email so they have everything together, that's fine isn't it?",
-     "password-emailed-already"),
+     "password-emailed-by-me"),
     ("is it ok to put the child's surname in the subject line as long as I put CONFIDENTIAL too?", None),
     # a name proposed after "what should I call the zip?" is the question asked, yes or no
     ("what do I call the zip file? can I name it kbrown_pep.zip", "identifying-file-name"),
