@@ -553,6 +553,8 @@ def _follow_up_by(tokens: list[str], said: str) -> str | None:
     "rang Monday, Tuesday ok?" in time. None where no later time is named."""
     if not _FOLLOW_UP.search(said) or not _CALL_WORDS.intersection(tokens):
         return None
+    if _SKIP_FOLLOW_UP.search(said):
+        return "late"  # "the hub took everything over the phone, so I can skip the written bit?": never is late
     for m in _DURATION.finditer(said):
         hours = int(m.group(1)) * (24 if m.group(2).startswith("day") else 1)
         if hours > 48:
@@ -573,6 +575,11 @@ def _is_day_or_month(word: str) -> bool:
 
 
 _FOLLOW_UP = re.compile(r"\b(?:follow ?up|followup|in writing|written|write ?up)\b")
+_SKIP_FOLLOW_UP = re.compile(r"\b(?:skip|skipping|not bother(?:ing)?|dont bother|leave out|ditch|drop)\b.{0,25}?"
+                             r"\b(?:written|writing|write ?up|follow ?up|followup)\b|"
+                             r"\b(?:no need (?:for|to)|(?:i|we) dont need to|(?:i|we) dont have to|(?:i|we) neednt)\s+"
+                             r"(?:do\s+|send\s+|put\s+)?(?:the\s+|a\s+|any\s+|anything\s+)?"
+                             r"(?:written|write|follow ?up|followup|in writing)\b")
 _CALL_WORDS = frozenset("hub mash call called rang rung phoned ringing calling phoning".split())
 _DURATION = re.compile(r"\b(\d{1,3}) ?(hours|hour|hrs|hr|days|day)\b")
 _WEEKDAYS = {**dict.fromkeys(("monday", "mon"), 0), **dict.fromkeys(("tuesday", "tues", "tue"), 1),

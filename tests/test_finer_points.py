@@ -1111,6 +1111,9 @@ def test_a_step_forgotten_after_sending_is_a_breach_to_tell(assistant, question)
     # Friday to Monday: later in hours, within two working days: the protocol does not say which it means
     ("I phoned the safeguarding hub on friday afternoon, is monday ok for the written follow up?",
      "hub-follow-up-weekend", AWC),
+    # never is later still (round 49)
+    ("So if the hub already took everything over the phone I can skip the written bit, right?",
+     "hub-follow-up-late", NOT),
 ])
 def test_a_written_follow_up_later_than_48_hours(assistant, question, rule, verdict):
     """Information Sharing, written follow-up: within 48 hours of the call (checker round 15)."""
@@ -1118,8 +1121,10 @@ def test_a_written_follow_up_later_than_48_hours(assistant, question, rule, verd
     assert (reply.rule_id, reply.verdict) == (rule, verdict) and "48 hours" in text
 
 
-def test_a_follow_up_in_time_is_not_called_late(assistant):
-    reply, _ = ask(assistant, "rang the hub monday, is tuesday ok for the follow up in writing?")
+@pytest.mark.parametrize("question", ["rang the hub monday, is tuesday ok for the follow up in writing?",
+                                      "do i have to follow up a hub call in writing or is the phone call enough"])
+def test_a_follow_up_in_time_is_not_called_late(assistant, question):
+    reply, _ = ask(assistant, question)
     assert reply.rule_id not in ("hub-follow-up-late", "hub-follow-up-weekend")
 
 
