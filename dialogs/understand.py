@@ -293,6 +293,16 @@ class Reader:
                     continue
                 used.update(range(i, i + n))
                 hits.append(_Hit(category, value, i, n))
+        # "a CAMHS discharge letter" is a "camhs letter": one describing word inside a kind's word for a document
+        for i, token in enumerate(said[:-2]):
+            for phrase, category, value in self._by_first.get(token, ()):
+                if category != "kind" or len(phrase) != 2 or phrase[1] not in _DOCUMENTS or said[i + 2] != phrase[1] \
+                        or said[i + 1] in _DOCUMENTS or said[i + 1] in _NOT_DESCRIBING or not said[i + 1].isalpha():
+                    continue
+                used = taken.setdefault(category, set())
+                if not used.intersection(range(i, i + 3)):
+                    used.update(range(i, i + 3))
+                    hits.append(_Hit(category, value, i, 3))
         for i, token in enumerate(said):
             if token not in self._by_first and i not in taken.get("channel", ()):
                 channel = self._channel_stems.get(self.harm.stem(token))
@@ -593,6 +603,9 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
           "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account",
           "unsaved")
 
+# Words that join or point rather than describe: "the CAMHS and school reports" is no CAMHS report
+_NOT_DESCRIBING = frozenset("and or to for of the a an by from with about not no on in at my our your their his her "
+                            "this that".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "

@@ -1180,3 +1180,14 @@ def test_a_password_that_meets_the_minimum_is_still_warned_against_if_guessable(
     """Appendix A asks for a strong password: the first message says a word with a number is easily guessed."""
     reply, _ = ask(assistant, "is password1 ok for the zip")
     assert reply.rule_id == "password-meets-rules" and "easily guessed" in reply.brief()
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Can I fax a child's CAMHS discharge letter to the school?", "mental_health"),
+    ("can I email the camhs and school reports to the IRO?", None),
+])
+def test_one_describing_word_inside_a_kind_of_document(assistant, question, kind):
+    """'a CAMHS discharge letter' is a CAMHS letter (checker round 16); 'the CAMHS and school reports' is not read
+    as one from the joining word."""
+    facts = assistant.reader.read(question).facts
+    assert facts.kind == kind or (kind is None and facts.kind != "mental_health")
