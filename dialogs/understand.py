@@ -325,9 +325,9 @@ class Reader:
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
         hits = self._claim(tokens, hits)
         # "the monthly MARAC figures", "CP stats": counts about a kind of case, not a case's information
-        hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE and any(
+        hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE and (any(
             t in _AGGREGATES and tokens[h.start + h.length + j - 1:h.start + h.length + j] not in _NOT_AGGREGATE
-            for j, t in enumerate(tokens[h.start + h.length:h.start + h.length + 2])))]
+            for j, t in enumerate(tokens[h.start + h.length:h.start + h.length + 2])) or _counted_before(tokens, h.start)))]
         # "a contact schedule (no safeguarding info in it)", "nothing about safeguarding": a sensitive kind said to
         # be absent is not what is sent (not "the no mental health by fax rule", a rule's name)
         hits = [h for h in hits if not (
@@ -862,6 +862,15 @@ _SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
                          r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
                          r"data|stuff)\b")
+def _counted_before(tokens: list[str], start: int) -> bool:
+    """"the number of section 47s that went to ICPC", "how many CP plans": a count of cases, not a case."""
+    for k in range(max(0, start - 8), start):
+        if tokens[k:k + 2] in (["number", "of"], ["numbers", "of"], ["how", "many"]) \
+                and tokens[k - 1:k] not in _NOT_AGGREGATE:  # not "the phone number of the ICPC chair"
+            return True
+    return False
+
+
 _AGGREGATES = frozenset("figures stats statistics counts totals numbers dataset".split())
 _NOT_AGGREGATE = [["phone"], ["mobile"], ["contact"], ["telephone"], ["reference"], ["case"], ["ias"], ["nhs"]]
 # a day or a month, whole ("Tues", "March"), not the start of a name ("Jane", "Mark", "Monica")

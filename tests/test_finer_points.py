@@ -1191,3 +1191,26 @@ def test_one_describing_word_inside_a_kind_of_document(assistant, question, kind
     as one from the joining word."""
     facts = assistant.reader.read(question).facts
     assert facts.kind == kind or (kind is None and facts.kind != "mental_health")
+
+
+@pytest.mark.parametrize("question, kind", [
+    ("Can I fax a child's ICPC report to the hospital ward?", "safeguarding"),
+    ("school wants me to fax over the RCPC minutes today. can i?", "safeguarding"),
+])
+def test_child_protection_conferences_as_practitioners_abbreviate_them(assistant, question, kind):
+    """Faxes 4: never safeguarding information; an ICPC or RCPC is a child protection conference (round 49)."""
+    reply, _ = ask(assistant, question)
+    assert reply.facts.kind == kind and reply.verdict is NOT
+
+
+@pytest.mark.parametrize("question", [
+    "Stats request: number of section 47s that went to ICPC last quarter, no names. Can I email the table?",
+    "police analyst wants number of CCE referrals per quarter, no names. fine on normal email?",
+])
+def test_a_count_of_cases_is_no_case(assistant, question):
+    """'the number of ... referrals': counts about a kind of case identify no one (as 'MARAC figures' do)."""
+    assert assistant.reader.read(question).facts.kind in (None, "anonymous", "anonymised")
+
+
+def test_a_phone_number_is_no_count(assistant):
+    assert assistant.reader.read("can I text mum the phone number of the ICPC chair?").facts.kind == "safeguarding"
