@@ -184,7 +184,7 @@ _CHECK_PROPOSED = re.compile(r"\b(?:worth|should (?:i|we)|shall (?:i|we)|is it (
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
-                     r"(?:ok|okay|alright|fine|safe) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
+                     r"(?:ok|okay|alright|fine|safe|good|all good) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
                      r"save|keep|print|leave|take|name|call|label|title|zip|upload|attach|cc|bcc|store|ring|phone|"
                      r"whatsapp|copy|delete)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need)|"
@@ -420,7 +420,9 @@ class Assistant:
             if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE \
                     and not any(c.reading == "hedged" for c in understood.harm.because):
                 return self.faq_reply(match.faq_id, understood.facts)
-            if not quiet or any(c.reading in _NEVER_QUIET for c in understood.harm.because):
+            told_slip = bool(understood.facts.get("misdirected")) and all(
+                c.reading == "story" for c in understood.harm.because)  # a long account of a mistake, no sign in it
+            if not told_slip and (not quiet or any(c.reading in _NEVER_QUIET for c in understood.harm.because)):
                 return self.ask_harm(understood.facts, understood.harm)
             understood = replace(understood, harm=NOTHING)  # a worrying word in what reads as an everyday question
         if understood.harm.level is None and not understood.anything and not understood.harm.explained \

@@ -692,6 +692,9 @@ def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:
                for i in range(end, min(len(tokens) - 1, end + 12)))
 
 
+_HEADER = frozenset({"subject", "title", "header", "heading"})
+
+
 def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
     """Identifying details written into an email ("can I type the child's full name and address in the email?",
     "write her DOB in an internal email"): an act of writing, the details, then "in" the email, with no document
@@ -706,7 +709,8 @@ def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
             if tokens[j] in ("in", "into"):
                 rest = [t for t in tokens[j + 1:j + 4] if t not in _EMAIL_BEFORE]
                 after = tokens[j + 1:j + 6]
-                if rest[:1] in (["email"], ["emails"]) and any(i < h.start < j for h in details) and "or" not in after:
+                if rest[:1] in (["email"], ["emails"]) and any(i < h.start < j for h in details) and "or" not in after \
+                        and not _HEADER.intersection(rest[1:3]):  # "in the email subject" is the subject line
                     return True
                 break
     return False

@@ -1214,3 +1214,17 @@ def test_a_count_of_cases_is_no_case(assistant, question):
 
 def test_a_phone_number_is_no_count(assistant):
     assert assistant.reader.read("can I text mum the phone number of the ICPC chair?").facts.kind == "safeguarding"
+
+
+def test_personal_details_in_the_body_are_answered_before_the_subject_line(assistant):
+    """Round 16 (unsafe): a draft quoted with its subject, 'the body has the child's full details', 'good to send'
+    is a proposal: No, for the body (Internal Mail 1, External Mail 1)."""
+    reply, _ = ask(assistant, "Subject: 'Re: that family'. The body has the child's full details. Good to send to the "
+                              "school?")
+    assert (reply.rule_id, reply.verdict) == ("email-pid-in-body", NOT)
+
+
+def test_a_name_in_the_email_subject_is_the_subject_line_not_the_body(assistant):
+    reply, _ = ask(assistant, "can I put the young person's full name in the email subject line so panel members "
+                              "can find it?")
+    assert (reply.rule_id, reply.verdict) == ("email-pid-in-subject", NOT)
