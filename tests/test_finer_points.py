@@ -1228,3 +1228,13 @@ def test_a_name_in_the_email_subject_is_the_subject_line_not_the_body(assistant)
     reply, _ = ask(assistant, "can I put the young person's full name in the email subject line so panel members "
                               "can find it?")
     assert (reply.rule_id, reply.verdict) == ("email-pid-in-subject", NOT)
+
+
+@pytest.mark.parametrize("question", [
+    "I zipped the file but didn't set a password. It's compressed so that's secure, right?",
+    "if I zip the file but don't set a password is that good enough?",
+])
+def test_a_zip_with_no_password_set_is_not_encrypted(assistant, question):
+    """External Mail 1: at least 256-bit AES; a zip with no password is compressed, not encrypted (round 16)."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("weak-encryption", NOT) and "AES-256" in text
