@@ -43,6 +43,8 @@ CASES = [
      Verdict.ALLOWED_WITH_CONDITIONS),  # the steps; a proposal to do it is answered No (`proposed`)
     (Facts(copies_reversed=True), "keep-unencrypted-copy", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(addresses_shown=True), "addresses-shown", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(addresses_shown=True, recipient="external_org"), "addresses-shown-professionals",
+     Verdict.ALLOWED_WITH_CONDITIONS),
     # a working, more secure route passed over for ease: email only where there is no reasonable alternative
     (Facts(channel="email", recipient="school", passed_over="school_portal", **P), "email-secure-route-passed-over",
      Verdict.ALLOWED_WITH_CONDITIONS),

@@ -1238,3 +1238,18 @@ def test_a_zip_with_no_password_set_is_not_encrypted(assistant, question):
     """External Mail 1: at least 256-bit AES; a zip with no password is compressed, not encrypted (round 16)."""
     reply, text = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == ("weak-encryption", NOT) and "AES-256" in text
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    ("I need to email an encrypted file to two people at the hospital trust. Can I put them both in the To line?",
+     "addresses-shown-professionals", AWC),
+    ("Can I put the SW and TM addresses in the To field together?", "addresses-shown-professionals", AWC),
+    ("Sending an invite to 12 parents for a parenting group. Can I put them all in the To line?", "addresses-shown", NOT),
+    ("sending a training invite to 15 foster carers. can I just put all their emails in the To box?", "addresses-shown",
+     NOT),
+])
+def test_addresses_shown_to_colleagues_and_agencies_or_to_private_people(assistant, question, rule, verdict):
+    """All Email 3: BCC where there is no permission to disclose addresses; colleagues and agencies working on a
+    case may see each other's work addresses (rounds 16, 49), parents and carers are private people."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, verdict) and "BCC" in text
