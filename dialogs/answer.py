@@ -76,6 +76,10 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"(?:identify|be identifiable)\b",
                       re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
+# The rules said not to apply, for agreement: "none of the email rules apply, yeah?", "so the rules don't apply right?"
+_RULES_OFF = re.compile(r"\b(?:none of|no) (?:the |these |those |our )?(?:\w+ )?(?:rules|guidance|protocol|policy) "
+                        r"(?:apply|applies)\b|\b(?:rules|protocol|guidance|policy) (?:really |even |still )?"
+                        r"(?:don'?t|doesn'?t|do not|does not) apply\b", re.IGNORECASE)
 # The user's own slip told ("I replied all with...", "lost an unencrypted memory stick", "sent the password in the
 # same email"): what to do about a mistake, which the learned reading alone never makes a call to the Hub
 _SLIPS = r"sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|attached|copied"
@@ -380,6 +384,11 @@ class Assistant:
             if any(kin(w) in steps for step in understood.skipped for w in step.split()):
                 return replace(reply, verdict=Verdict.NOT_ALLOWED,
                                summary="No: the protocol does not let you leave that step out. " + reply.summary)
+        if reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS and _RULES_OFF.search(question) and (
+                form == "yes_no" or _AGREE.search(question)):
+            # "it's internal so none of the email rules apply, yeah?": the answer has conditions, so they do
+            return replace(reply, verdict=Verdict.NOT_ALLOWED,
+                           summary="No: the protocol's rules still apply here. " + reply.summary)
         if reply.faq_id == DEFINITIONS_FAQ and reply.verdict is Verdict.ALLOWED and _SENDING_TOO.search(question):
             return replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS)
         return reply

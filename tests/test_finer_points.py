@@ -1253,3 +1253,14 @@ def test_addresses_shown_to_colleagues_and_agencies_or_to_private_people(assista
     case may see each other's work addresses (rounds 16, 49), parents and carers are private people."""
     reply, text = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == (rule, verdict) and "BCC" in text
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("It's internal so none of the email rules apply, yeah?", NOT),
+    ("I'm emailing the IFA a breakdown of one of our carers' fostering allowance payments. It's not about the child so "
+     "the rules don't apply right?", NOT),
+])
+def test_the_rules_said_not_to_apply_where_the_answer_has_conditions(assistant, question, verdict):
+    """A claim that the rules do not apply, put for agreement, where the answer carries conditions: No (round 49)."""
+    reply, text = ask(assistant, question)
+    assert reply.verdict is verdict and "No: the protocol's rules still apply" in text
