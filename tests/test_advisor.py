@@ -42,6 +42,9 @@ CASES = [
     (Facts(channel="email", recipient="colleague", in_body=True, **P), "email-pid-in-body",
      Verdict.ALLOWED_WITH_CONDITIONS),  # the steps; a proposal to do it is answered No (`proposed`)
     (Facts(copies_reversed=True), "keep-unencrypted-copy", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(group_address=True, list_stale=True), "distribution-list-stale", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(group_address=True, list_stale=True, process_asked=True), "distribution-list-stale-who",
+     Verdict.NEED_MORE_INFO),
     (Facts(addresses_shown=True), "addresses-shown", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(addresses_shown=True, recipient="external_org"), "addresses-shown-professionals",
      Verdict.ALLOWED_WITH_CONDITIONS),

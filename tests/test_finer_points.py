@@ -1264,3 +1264,18 @@ def test_the_rules_said_not_to_apply_where_the_answer_has_conditions(assistant, 
     """A claim that the rules do not apply, put for agreement, where the answer carries conditions: No (round 49)."""
     reply, text = ask(assistant, question)
     assert reply.verdict is verdict and "No: the protocol's rules still apply" in text
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    ("Our team DL hasn't been updated since 2022 I think. ok to use it for a case summary?",
+     "distribution-list-stale", NOT),
+    ("A social worker left the council last month. Can I keep her on our team distribution list in case she needs "
+     "updates?", "distribution-list-stale", NOT),
+    ("our team DL still has people on it who left ages ago. whose job is it to update it?",
+     "distribution-list-stale-who", ASK),
+])
+def test_a_distribution_list_not_kept_up_to_date(assistant, question, rule, verdict):
+    """All Email, recipients: a list that is necessary must be carefully managed and checked regularly; the protocol
+    does not say by whom (rounds 16, 49)."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, verdict) and "checked regularly" in text
