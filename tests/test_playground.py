@@ -223,8 +223,9 @@ def _click_through(url: str) -> None:
         hub = page.click("Yes, or I think so")
         assert hub.startswith("Ring the Safeguarding Hub") and "0333 240 1727" in hub, hub
 
-        # A common question from the FAQ menu, opened from the welcome card.
+        # A common question from the FAQ menu, opened from the welcome card: a topic, then its question.
         assert page.click("Common questions", card=0).startswith("Common questions")
+        assert page.click("Passwords and encryption").startswith("Passwords and encryption")
         faq = page.click("How do I encrypt a document?")
         assert "7-Zip" in faq or "7zip" in faq.lower(), faq
         assert not script_errors(driver)
