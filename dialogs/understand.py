@@ -212,6 +212,9 @@ class Reader:
         if flags["already"] and (flags["encrypted"] is False or flags["addresses_shown"]) and not flags["misdirected"] and (
                 _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
             flags["misdirected"] = True  # "sent an unencrypted attachment to an agency by mistake": a breach
+        if flags["already"] and not flags["misdirected"] and _CC_WORDS.intersection(tokens) and (
+                _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
+            flags["misdirected"] = True  # "I cc'd dad by mistake on an email with mum's new address": a breach
         if flags["already"] and not flags["misdirected"] and _HIDDEN_BELOW.search(said) and _SENT_ON.search(said):
             flags["misdirected"] = True  # "replied all ... another child's details further down - it went to the parents"
         if flags["in_body"] is None and _typed_in(tokens, hits):
@@ -862,7 +865,8 @@ _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that
 # Something sent without being seen, lower in a chain of emails
 _HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down (?:the |in the |that )?(?:thread|chain|trail|email|emails)?\b")
 _SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to|its gone to|it has gone to|i sent|"
-                      r"ive sent|we sent)\b")
+                      r"ive sent|we sent|i cc|i ccd|i copied)\b")
+_CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
                          r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
                          r"data|stuff)\b")

@@ -1279,3 +1279,14 @@ def test_a_distribution_list_not_kept_up_to_date(assistant, question, rule, verd
     does not say by whom (rounds 16, 49)."""
     reply, text = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == (rule, verdict) and "checked regularly" in text
+
+
+@pytest.mark.parametrize("question", [
+    "I cc'd dad by mistake on an email that had mum's new refuge address in it. It's a DV case. What now?",
+    "Already sent: I cc'd the child's dad on an email to mum, and the thread further down had mum's new refuge "
+    "address in it.",
+])
+def test_a_copy_sent_to_the_wrong_person_is_a_breach_to_tell_the_manager(assistant, question):
+    """A cc told in the past, by mistake or with personal information further down the thread (rounds 16, 49)."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("misdirected", ASK) and "manager" in text
