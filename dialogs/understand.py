@@ -895,6 +895,8 @@ _EXAMPLE_USED = re.compile(r"\b(?:use|using|reuse|copy|copying|pick|go with|just
 
 
 _LEFT_OUT = frozenset({"no", "without", "nothing", "none"})
+_KEYBOARD_RUNS = frozenset({"abc", "abcd", "abcde", "abcdef", "qwerty", "qwertyuiop", "asdf", "asdfgh", "zxcv", "pass",
+                            "passw", "pw", "pwd", "aaa", "aaaa", "xyz"})
 _PHONED = frozenset({"ring", "rang", "rung", "ringing", "phone", "phoned", "phoning", "call", "called", "calling"})
 _NOT_DONE = frozenset({"not", "hasnt", "havent", "hadnt", "didnt", "never", "forgot", "wont", "cant", "couldnt"})
 
@@ -1063,5 +1065,15 @@ class _PasswordReader:
         word = found[0]
         short = len(word) < self.check.min_length
         mixed = any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
-        return {(False, True): "strong", (True, True): "too_short", (False, False): "no_mix",
-                (True, False): "short_no_mix"}[(short, mixed)]
+        judged = {(False, True): "strong", (True, True): "too_short", (False, False): "no_mix",
+                  (True, False): "short_no_mix"}[(short, mixed)]
+        return "guessable" if judged == "strong" and self._guessable(word) else judged
+
+    def _guessable(self, word: str) -> bool:
+        """Long enough and mixed, but an everyday word or a run of the keyboard with digits added ("Summer2024",
+        "password123", "abc12345"): what Appendix A's "strong password" is not."""
+        runs = re.findall(r"[A-Za-z]+", word)
+        if len(runs) != 1 or not re.fullmatch(r"[\W\d_]*[A-Za-z]+[\W\d_]*", word):
+            return False
+        letters = runs[0].lower()
+        return letters in _KEYBOARD_RUNS or (len(letters) >= 3 and self._speller.known(letters))

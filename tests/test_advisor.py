@@ -104,6 +104,7 @@ CASES = [
     (Facts(password="no_mix"), "password-no-mix", Verdict.NOT_ALLOWED),
     (Facts(password="short_no_mix"), "password-short-no-mix", Verdict.NOT_ALLOWED),
     (Facts(password="strong"), "password-meets-rules", Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(password="guessable"), "password-guessable", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(password="strong", channel="email", recipient="external_org", **P), "external-email",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(password_emailed=True, already=True), "password-emailed-by-me", Verdict.NEED_MORE_INFO),

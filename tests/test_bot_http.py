@@ -188,7 +188,7 @@ async def test_every_end_of_the_guided_check_over_http(harness, policy):
         any(not policy.facts[f].asked or not (values & offered[f]) for f, values in c.items()) for c in r.when)}
     assert from_questions_only == {
         "email-unencrypted", "password-reused", "password-too-short", "password-no-mix", "password-short-no-mix",
-        "password-meets-rules", "password-emailed-by-me", "password-emailed-already", "password-by-email", "send-everything",
+        "password-meets-rules", "password-guessable", "password-emailed-by-me", "password-emailed-already", "password-by-email", "send-everything",
         "weak-encryption", "removable-media-done", "fax-highly-sensitive-by-analogy", "email-school-portal-down",
         "service-contact", "email-pid-in-body", "email-pid-in-subject", "borrowed-account", "encrypted-to-list",
         "identifying-file-name", "mailbox-copies", "misdirected", "hub-call", "hub-in-writing", "still-identifiable", "not-intended-open",

@@ -51,7 +51,7 @@ def test_a_weak_password_is_not_allowed_with_why(assistant, question, rule, why)
 @pytest.mark.parametrize("question", ["Foster#9 - long enough?", "is password1 acceptable for the zip?"])
 def test_a_password_put_forward_without_the_usual_words(assistant, question):
     reply, text = ask(assistant, question)
-    assert reply.rule_id == "password-meets-rules" and reply.facts.password == "strong"
+    assert reply.rule_id == "password-guessable" and reply.facts.password == "guessable"  # a word, a digit
 
 
 @pytest.mark.parametrize("question", ["CP12 - long enough for the subject line?",
@@ -661,7 +661,7 @@ def test_a_college_is_outside_the_council(assistant):
 
 @pytest.mark.parametrize("question, password", [
     # a password asked of a zip without the word "password"
-    ("Is 'Summer2015' strong enough for the 7zip file?", "strong"),
+    ("Is 'Summer2015' strong enough for the 7zip file?", "guessable"),
     # described, not given: numbers only or letters only, and known to anyone who knows the child
     ("If the password is agreed in advance, can it be something like the child's date of birth?", "no_mix"),
     ("can I use her surname as the password?", "no_mix"),
@@ -736,7 +736,7 @@ def test_information_security_is_a_subject_not_everything_held(assistant):
      "self-made-secure-account", "not_allowed"),
     ("i'll just fax it to the number on their website, dont need to ring them first do i", None, "not_allowed"),
     # a password named with what it protects ("my zip password"), or offered "like" one
-    ("can I use Fostering123 as my zip password", "password-meets-rules", "allowed_with_conditions"),
+    ("can I use Fostering123 as my zip password", "password-guessable", "allowed_with_conditions"),
     ("I've set the zip password to Ab12 - short and easy for the GP to type. OK?", "password-too-short",
      "not_allowed"),
     # when a review is: logistics
@@ -1176,10 +1176,19 @@ def test_a_gmail_address_after_at_is_where_it_goes(assistant):
     assert reply.verdict is NOT and reply.facts.get("recipient") == "webmail_personal"
 
 
-def test_a_password_that_meets_the_minimum_is_still_warned_against_if_guessable(assistant):
+@pytest.mark.parametrize("question", ["is password1 ok for the zip", "is Summer2024 ok as the zip password?",
+                                      "is 'abc12345' ok as a zip password?"])
+def test_a_password_that_meets_the_minimum_is_still_warned_against_if_guessable(assistant, question):
     """Appendix A asks for a strong password: the first message says a word with a number is easily guessed."""
-    reply, _ = ask(assistant, "is password1 ok for the zip")
-    assert reply.rule_id == "password-meets-rules" and "easily guessed" in reply.brief()
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == "password-guessable" and "easily guessed" in reply.brief()
+
+
+@pytest.mark.parametrize("question", ["is Hx7!qk29Lm ok as the zip password?", "is Sw2015ab strong enough as a zip password"])
+def test_a_strong_password_is_not_warned_against(assistant, question):
+    """A new user saw the 'easily guessed' warning beside a strong password: it belongs to guessable ones only."""
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == "password-meets-rules" and "easily guessed" not in reply.text()
 
 
 @pytest.mark.parametrize("question, kind", [
