@@ -88,9 +88,11 @@ async def on_turn_error(context: TurnContext, error: Exception) -> None:
 
 def create_bot(policy: Policy, storage: Storage | None = None, transfer: FileTransfer | None = None,
                pending: PendingPackages | None = None, local_out=None, work: WorkFolder | None = None,
-                builds: PackageBuilds | None = None, reminders=None, clock=None) -> SafeShareBot:
+                builds: PackageBuilds | None = None, reminders=None, clock=None,
+                assistant: Assistant | None = None) -> SafeShareBot:
+    """The bot over `policy`; `assistant`, if given, one already built over it (`safeshare chat` keeps one)."""
     limit_mb = transfer.max_bytes // (1024 * 1024) if transfer is not None else 100
-    conversation = Conversation(Assistant(policy), package_limit_mb=limit_mb)
+    conversation = Conversation(assistant or Assistant(policy), package_limit_mb=limit_mb)
     if clock is not None:  # the tests' controllable clock: decision records, report dates, reminders
         conversation.clock = clock
     return SafeShareBot(conversation, ConversationState(storage if storage is not None else MemoryStorage()),

@@ -175,8 +175,15 @@ def _main(argv: Sequence[str] | None = None) -> int:
         return _ask(args)
     from knowledge.loader import KnowledgeError, load_policy
 
+    assistant = None
     try:
-        policy = load_policy(args.knowledge)
+        if args.command == "chat":  # started by hand, often: the checked protocol and its indexes kept, as for `ask`
+            from dialogs.kept import kept_assistant
+
+            assistant = kept_assistant(args.knowledge)
+            policy = assistant.policy
+        else:
+            policy = load_policy(args.knowledge)
     except KnowledgeError as exc:
         print(f"safeshare: cannot start: {exc}", file=sys.stderr)
         return exc.exit_code
@@ -193,7 +200,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if args.command == "serve":
         return _serve(policy, args)
     if args.command == "chat":
-        return _chat(policy, args)
+        return _chat(policy, args, assistant)
     if args.command == "encrypt":
         return _encrypt(policy, args)
     if args.command == "check-email":
@@ -421,7 +428,7 @@ def _purge() -> int:
     return EXIT_OK
 
 
-def _chat(policy, args) -> int:
+def _chat(policy, args, assistant=None) -> int:
     import asyncio
     import logging
 
@@ -439,7 +446,7 @@ def _chat(policy, args) -> int:
 
     # Reminders set here last as long as the chat: they can be listed and cancelled; only `serve` sends them.
     bot = create_bot(policy, transfer=FileTransfer(allow_local=True), local_out=out,
-                     reminders=SqliteReminders(":memory:"))
+                     reminders=SqliteReminders(":memory:"), assistant=assistant)
     return asyncio.run(run_chat(bot))
 
 

@@ -153,3 +153,17 @@ def test_ctrl_c_ends_the_chat_at_once_without_a_traceback(tmp_path):
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert b"Traceback" not in rest and b"KeyboardInterrupt" not in rest
+
+
+def test_the_chat_keeps_the_checked_protocol_between_runs(tmp_path):
+    """A new user waited 8-10 s for every chat to start (the knowledge checks run again); like `ask`, the chat now
+    keeps what the files build, so a second start reads it back."""
+    import os
+
+    env = {**os.environ, "SAFESHARE_CACHE_DIR": str(tmp_path)}
+    for _ in range(2):
+        done = subprocess.run([sys.executable, "-m", "bot.cli", "chat"], input="exit\n", capture_output=True,
+                              text=True, cwd=ROOT, timeout=120, env=env)
+        assert done.returncode == 0, done.stderr
+        assert "SafeShare helps you share information" in done.stdout
+    assert any(p.name.startswith("assistant") for p in tmp_path.rglob("*"))
