@@ -58,6 +58,9 @@ class Reader:
             phrases += [(tuple(_split(w)), name, "yes") for w in signal.words]
             phrases += [(tuple(_split(w)), name, "no") for w in signal.opposites]
         self._negations = {name: [tuple(_split(n)) for n in s.negations] for name, s in policy.signals.items()}
+        # the password words that stand alone ("pass" of "pass word" is a verb: "pass it on rather than email it")
+        self._one_word_passwords = frozenset(w for w in policy.password_check.words if " " not in w) \
+            if policy.password_check else frozenset({"password"})
         self._near = [(name, frozenset(w for a in s.near.acts for w in _split(a)),
                        frozenset(w for t in s.near.targets for w in _split(t)), s.near.within)
                       for name, s in policy.signals.items() if s.near]
@@ -209,12 +212,12 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
-        if flags["already"] and (flags["encrypted"] is False or flags["addresses_shown"]) and not flags["misdirected"] and (
+        if flags["already"] and not flags["misdirected"] \
+                and (flags["encrypted"] is False or flags["addresses_shown"] or _CC_WORDS.intersection(tokens)) and (
                 _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
-            flags["misdirected"] = True  # "sent an unencrypted attachment to an agency by mistake": a breach
-        if flags["already"] and not flags["misdirected"] and _CC_WORDS.intersection(tokens) and (
-                _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
-            flags["misdirected"] = True  # "I cc'd dad by mistake on an email with mum's new address": a breach
+            # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
+            # with mum's new address"
+            flags["misdirected"] = True
         if flags["already"] and not flags["misdirected"] and _HIDDEN_BELOW.search(said) and _SENT_ON.search(said):
             flags["misdirected"] = True  # "replied all ... another child's details further down - it went to the parents"
         if flags["in_body"] is None and _typed_in(tokens, hits):
@@ -423,8 +426,7 @@ class Reader:
         """"email it" where "it" can only be the password: a password word is the last thing named before it
         ("forgot to give them the password. can I email it over now?"), not the file ("zip the file, email it and
         ring the password" names the file last)."""
-        passwords = {w for w in self.policy.password_check.words if " " not in w} if self.policy.password_check \
-            else {"password"}  # "pass" alone is a verb ("pass it on rather than email it")
+        passwords = self._one_word_passwords
         for i, token in enumerate(tokens):
             if token not in _EMAIL_VERBS or tokens[i + 1:i + 2] != ["it"] \
                     or tokens[max(0, i - 2):i] in (["instead", "of"], ["rather", "than"]):
@@ -870,6 +872,8 @@ _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
                          r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
                          r"data|stuff)\b")
+
+
 def _counted_before(tokens: list[str], start: int) -> bool:
     """"the number of section 47s that went to ICPC", "how many CP plans": a count of cases, not a case."""
     for k in range(max(0, start - 8), start):
@@ -1006,6 +1010,10 @@ class _PasswordReader:
                                    r"(?:long|strong|secure|good|complex)\s+enough\b"
                                    r"(?!\s+(?:for|as)\s+(?:the|a|an)?\s*(?:subject|file|name|title|email|reference))",
                                    re.IGNORECASE)
+        # "can I just use '!2012JSOct02'?": the protocol's example chosen, no password word needed
+        self._example_chosen = re.compile(
+            r"\b(?:use|using|pick|picked|choose|chose|go\s+with|try|set)\s+(?:the\s+)?\W?(?:"
+            + "|".join(re.escape(e) for e in check.examples) + ")", re.IGNORECASE) if check.examples else None
         self._speller = speller
         self._not = frozenset(w for p in check.not_passwords for w in _split(p))
 
@@ -1056,8 +1064,7 @@ class _PasswordReader:
         found = self.candidates(text)
         examples = {e.lower() for e in self.check.examples}
         if _EXAMPLE_USED.search(text) or any(w.lower() in examples for w in found) \
-                or any(re.search(rf"\b(?:use|using|pick|picked|choose|chose|go\s+with|try|set)\s+(?:the\s+)?\W?"
-                                 rf"{re.escape(e)}", text, re.IGNORECASE) for e in examples) \
+                or (self._example_chosen is not None and self._example_chosen.search(text)) \
                 or any(m.group(1).lower() in examples for m in _BRACKETED.finditer(text)):
             return "example"
         if not found:
