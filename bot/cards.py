@@ -90,7 +90,7 @@ MAX_ACTIONS = 6
 
 def _reply_body(reply, message: Message) -> tuple[list[dict], list[dict]]:
     """The first message of an answer (fits a phone), and its "Show all steps" and "Change it" cards."""
-    body = [_text(reply.label, weight="Bolder", size="Large", color=_COLOURS[reply.verdict]),
+    body = [_text(reply.label, weight="Bolder", size="Large", color="Accent" if reply.informs else _COLOURS[reply.verdict]),
             _text(reply.summary, weight="Bolder")]
     actions: list[dict] = []
     if reply.verdict is Verdict.ESCALATE:

@@ -211,6 +211,14 @@ _TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
                        + r"\s*,?\s+(?:since|as|because|cos|coz|seeing as|given)\b[^?]*\?*\s*$", re.IGNORECASE)
 
 
+# A question asking leave to do something: a common question's verdict answers it; any other is answered as fact
+_PERMISSION = re.compile(r"\b(?:(?:can|could|may|should|shall) (?:i|we|they|you)|is it (?:ok|okay|alright|fine|allowed|"
+                         r"safe|acceptable)|am i allowed|are (?:we|they) allowed|(?:ok|okay|alright|fine|safe) to|"
+                         r"means? (?:i|we) (?:can|could|may|don'?t|do not|no longer))\b",
+                         re.IGNORECASE)
+_PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
+
+
 # Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it
 _BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+")
 _DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;]\s+")
@@ -320,6 +328,8 @@ class Assistant:
 
     def answer(self, question: str) -> Reply:
         reply = self._reply(question)
+        if reply.rule_id.startswith("faq:") and reply.verdict in _PERMITTING and not _PERMISSION.search(question):
+            reply = replace(reply, informs=True)  # "which law is it based on?" is not answered "Allowed"
         return replace(reply, quoted=self.nearest_cited(question, reply)) if reply.citations else reply
 
     def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:

@@ -718,6 +718,10 @@ class Conversation:
                 # not when this card already holds the Hub's: the button would show it again
                 options.append(_command_option("What to have ready for the call", Command.HUB))
             options.append(reminders.remind_option(self.clock()))
+        if reply.rule_id == f"faq:{reply.faq_id}":  # a common question answered: the others on its topic, a click away
+            topic = next((t for t in self.policy.faq_topics if reply.faq_id in t.faqs), None)
+            if topic is not None:
+                options.append(_command_option(f"More: {topic.title}", Command.FAQ, topic=topic.id))
         if not options:
             options = [_command_option("Start a guided check", Command.CHECK), _command_option("Common questions", Command.FAQ)]
         if recordable(reply):

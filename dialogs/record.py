@@ -64,8 +64,10 @@ class DecisionRecord:
 
 
 def recordable(reply: Reply) -> bool:
-    """An answer that decides something: not a follow-up question, not the email check."""
-    return reply.verdict is not Verdict.NEED_MORE_INFO and bool(reply.rule_id) and reply.rule_id != "email-check"
+    """An answer that decides something: not a follow-up question, not the email check, not a question of fact
+    ("which law is it based on?") answered."""
+    return reply.verdict is not Verdict.NEED_MORE_INFO and bool(reply.rule_id) and reply.rule_id != "email-check" \
+        and not reply.informs
 
 
 def record_data(reply: Reply) -> dict[str, Any]:

@@ -29,6 +29,9 @@ _SENTENCE_END = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.!?])\s+(?=[A-Z0-9\u201c
 
 # The verdict shown where the protocol leaves it to the manager and nothing is asked
 SILENT_LABEL = "Not settled by the protocol"
+# The heading of a common question's answer to a question of fact ("which law is it based on?", "who do I call?"):
+# "Allowed" would answer a permission nobody asked for
+INFO_LABEL = "From the protocol"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +75,7 @@ class Reply:
     understood: tuple[tuple[str, str], ...] = ()  # (fact, label) read from the question: the recap
     faq_note: tuple[str, str] | tuple[()] = ()  # (question, answer) of a common question shown beneath the rules' answer
     quoted: tuple[Section, ...] = ()  # the cited items nearest the question, quoted in the full answer
+    informs: bool = False  # a common question's answer to a question of fact, not of permission
 
     @classmethod
     def from_advice(cls, advice: Advice, **extra: Unpack[ReplyExtras]) -> Reply:
@@ -99,6 +103,8 @@ class Reply:
         never comes ("how long do we keep case notes?": the protocol sets no period, ask your manager)."""
         if self.verdict is Verdict.NEED_MORE_INFO and not self.asks and not self.follow_up:
             return SILENT_LABEL
+        if self.informs:
+            return INFO_LABEL
         return self.verdict.label
 
     def headline(self) -> str:

@@ -87,6 +87,21 @@ async def test_faq_menu_lists_topics_then_their_questions(harness, policy):
     assert "Freedom of Information" in json.dumps(card_of(asked[0]))
 
 
+async def test_a_question_of_fact_is_answered_from_the_protocol_with_its_topic_a_click_away(harness, policy):
+    """ "Which law is it based on?" is not answered "Allowed", nor offered as a decision to record."""
+    sent = await harness.say("fact", "which law is it based on?")
+    card = assert_valid_card(sent[0])
+    assert card["body"][0]["text"] == "From the protocol"
+    titles = [b["title"] for b in buttons(sent[0])]
+    assert "Record this decision" not in titles
+    topic = next(t for t in policy.faq_topics if "which-law" in t.faqs)
+    more = next(b for b in buttons(sent[0]) if b["title"] == f"More: {topic.title}")
+    sent = await harness.say("fact", value=more["data"])
+    assert [b["title"] for b in buttons(sent[0])][:-1] == [policy.faq[f].question for f in topic.faqs]
+    asked = await harness.say("fact", "can I cc everyone?")  # a permission asked: the verdict answers it
+    assert card_of(asked[0])["body"][0]["text"] == "Allowed, with conditions"
+
+
 async def test_a_faq_topic_since_removed_shows_the_topics(harness, policy):
     sent = await harness.say("menu", value={"safeshare": "command", "command": "faq", "topic": "no-such-topic"})
     assert "no longer in the menu" in json.dumps(card_of(sent[0]))
