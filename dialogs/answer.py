@@ -190,7 +190,7 @@ _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|
 _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (?:ok|okay|alright|fine|allowed)|"
                      r"(?:ok|okay|alright|fine|safe|good|all good) to (?:send|email|fax|text|share|post|forward|pass|give|put|use|"
                      r"save|keep|print|leave|take|name|call|label|title|zip|upload|attach|cc|bcc|store|ring|phone|"
-                     r"whatsapp|copy|delete)|"
+                     r"whatsapp|copy|delete|paste|type|write|include|add|mention|open|download|install|borrow)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need)|"
                      r"surely (?:i|we) (?:can|could|should)|"  # "it's internal so surely I can put it in the body?"
                      r"that'?s (?:ok|okay|fine|alright|allowed) (?:since|because|as|cos|if))\b", re.IGNORECASE)
@@ -203,7 +203,12 @@ _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|(?<!how )(?<!what )do (?:i|we)|"
          r"(?:long|strong|good|secure|safe|short|anonymous) enough)")  # "Password idea: 12345678. Long enough?"
-_TAG = re.compile(_TAGS + r"\s*\?+\s*$", re.IGNORECASE)
+# asked only with its question mark: "I'll name the zip 'Tyler_Ross.zip'. Good idea?" ("... which was a good idea"
+# tells, it does not ask)
+_JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|okay|right|good|alright|fine|sensible|"
+           r"reasonable)|any\s+(?:problems?|issues?)|(?:is\s+)?that\s+(?:a\s+problem|an\s+issue)|sensible|reasonable|"
+           r"acceptable|agreed)")
+_TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$", re.IGNORECASE)
 # the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 # ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"

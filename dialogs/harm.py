@@ -745,9 +745,12 @@ class HarmReader:
         if self._document_near(stems[c_lo:start] + [_PAUSE] + stems[end:end + 3],
                                tokens[c_lo:start] + [_PAUSE] + tokens[end:end + 3]) \
                 and not self._quoted(stems[lo:start], stems[end:end + 2]) \
-                and not any(True for _ in self._find(stems[start:end], "immediate")):
+                and not any(True for _ in self._find(stems[start:end], "immediate")) \
+                and not any(True for _ in self._find(stems[end:hi], "immediate")):
             # "the minutes about the bruising", "his injury details"; not "the details of a child in immediate
-            # danger": a danger that is immediate is the child's now, whatever paper it is written on
+            # danger", nor "the referral about the 15yo being moved between houses tonight": a danger that is
+            # immediate is the child's now, whatever paper it is written on (not a day named after it: "the
+            # bundle about dad's 2012 conviction ... for Thursday" is when it is sent)
             readings.append("document")
         past_year = any(_past_year(t) for t in stems[lo:hi])
         if category not in self._timeless and (not said("recent") or ("document" in readings and past_year)):

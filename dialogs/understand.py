@@ -568,15 +568,18 @@ def _follow_up_by(tokens: list[str], said: str) -> str | None:
     "rang Monday, Tuesday ok?" in time. None where no later time is named."""
     if not _FOLLOW_UP.search(said) or not _CALL_WORDS.intersection(tokens):
         return None
-    if _SKIP_FOLLOW_UP.search(said):
+    if _SKIP_FOLLOW_UP.search(said) or _CALL_AS_WRITING.search(said):
         return "late"  # "the hub took everything over the phone, so I can skip the written bit?": never is late
+    if _LATER.search(said):
+        return "late"  # "rang the hub Monday, OK if I write it up next week?"
     for m in _DURATION.finditer(said):
         hours = int(m.group(1)) * (24 if m.group(2).startswith("day") else 1)
         if hours > 48:
             return "late"
     days = [_WEEKDAYS[t] for t in tokens if t in _WEEKDAYS]
     if len(days) < 2 or days[0] == days[-1]:
-        return None
+        # "is the 48 hours working hours or does the weekend count?": asked, and the protocol does not say
+        return "hours_asked" if _HOURS_ASKED.search(said) else None
     called, sent = days[0], days[-1]
     gap = (sent - called) % 7
     if gap <= 2:
@@ -589,12 +592,22 @@ def _is_day_or_month(word: str) -> bool:
     return word in _WEEKDAYS or word in ("sat", "sun") or word in _MONTHS
 
 
-_FOLLOW_UP = re.compile(r"\b(?:follow ?up|followup|in writing|written|write ?up)\b")
+_FOLLOW_UP = re.compile(r"\b(?:follow ?up|followup|in writing|written|write ?up|write (?:it|this|that|them) up)\b")
 _SKIP_FOLLOW_UP = re.compile(r"\b(?:skip|skipping|not bother(?:ing)?|dont bother|leave out|ditch|drop)\b.{0,25}?"
                              r"\b(?:written|writing|write ?up|follow ?up|followup)\b|"
                              r"\b(?:no need (?:for|to)|(?:i|we) dont need to|(?:i|we) dont have to|(?:i|we) neednt)\s+"
                              r"(?:do\s+|send\s+|put\s+)?(?:the\s+|a\s+|any\s+|anything\s+)?"
                              r"(?:written|write|follow ?up|followup|in writing)\b")
+# the call itself counted as the writing: "does a phone call to the Hub count as my written follow-up?"
+_CALL_AS_WRITING = re.compile(r"\b(?:call|calls|phone|phoning|ringing|conversation|chat|verbal|spoke|told them)\b.{0,40}?"
+                              r"\b(?:count|counts|do|does|serve|enough)\s+(?:as|for|instead of)\s+(?:the\s+|my\s+|a\s+|our\s+)?"
+                              r"(?:written|write ?up|writing|follow ?up|followup)\b")
+# a time further off than 48 hours, named in words: "next week", "in a fortnight", "in a few days"
+_LATER = re.compile(r"\b(?:next week|next month|(?:a|one|two|couple of|few) weeks?|fortnight|(?:a )?few days|"
+                    r"end of (?:the|next) week|when (?:i|im|i am) (?:less busy|back|free|get (?:a )?(?:chance|minute|moment)))\b")
+# whether weekends or working hours count in the 48 hours, asked
+_HOURS_ASKED = re.compile(r"\b(?:working|office|business) (?:hours|days)\b|\bweekends?\b.{0,20}\b(?:count|counts|included|"
+                          r"include)\b|\b(?:count|include|including)\b.{0,20}\bweekends?\b|\bbank holidays?\b")
 _CALL_WORDS = frozenset("hub mash call called rang rung phoned ringing calling phoning".split())
 _DURATION = re.compile(r"\b(\d{1,3}) ?(hours|hour|hrs|hr|days|day)\b")
 _WEEKDAYS = {**dict.fromkeys(("monday", "mon"), 0), **dict.fromkeys(("tuesday", "tues", "tue"), 1),
@@ -706,15 +719,17 @@ def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
     between (a report put in an email is attached), and no choice offered ("in the email or attached?")."""
     details = [h for h in hits if h.category == "kind" and h.value == "pid"]
     for i, token in enumerate(tokens):
-        if token not in _WRITING or _NOT_WRITING.intersection(tokens[max(0, i - 2):i]):
+        if token not in _WRITING and token not in _PASTING or _NOT_WRITING.intersection(tokens[max(0, i - 2):i]):
             continue  # "my manager says don't put PID in emails": the rule told, not done
+        pasted = token in _PASTING  # "paste the case notes into an email": the document's own words, in the body
         for j in range(i + 2, min(len(tokens), i + 12)):
-            if tokens[j] in _DOCUMENTS:
+            if tokens[j] in _DOCUMENTS and not pasted:
                 break
             if tokens[j] in ("in", "into"):
                 rest = [t for t in tokens[j + 1:j + 4] if t not in _EMAIL_BEFORE]
                 after = tokens[j + 1:j + 6]
-                if rest[:1] in (["email"], ["emails"]) and any(i < h.start < j for h in details) and "or" not in after \
+                told = any(i < h.start < j for h in details) or (pasted and _DOCUMENTS.intersection(tokens[i:j]))
+                if rest[:1] in (["email"], ["emails"]) and told and "or" not in after \
                         and not _HEADER.intersection(rest[1:3]):  # "in the email subject" is the subject line
                     return True
                 break
@@ -744,6 +759,7 @@ _CIRCUMSTANCE = frozenset("when while by if before after on".split())
 _THEIRS = frozenset("their his her mums dads parents carers theyre".split())
 _INCLUDING = frozenset("include including put putting mention mentioning give giving add adding share sharing "
                        "send sending any".split())
+_PASTING = frozenset("paste pastes pasted pasting".split())
 _NOT_WRITING = frozenset("dont doesnt wont isnt not never no shouldnt cant cannot mustnt".split())
 _EMAIL_NOUNS = frozenset("attachment attachments inbox".split())
 _EMAIL_BEFORE = frozenset("the an a my this that our internal external same main normal work team".split())
@@ -890,8 +906,20 @@ _MONTHS = frozenset("jan january feb february mar march apr april may jun june j
                     "oct october nov november dec december".split())
 
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".
+# one password for many transmissions, said of the password put forward
+_EVERY_TIME = re.compile(r"\b(?:every|each) (?:time|file|email|transmission|zip|one|month|week)\b|\bfor (?:all|every|each) "
+                         r"(?:of )?(?:the |our |my |them|future)|\bfrom now on\b|\bgoing forward\b|"
+                         r"\bfor the (?:last|past) (?:\w+ )?(?:files|emails|zips|transmissions|times|referrals|reports)\b",
+                         re.IGNORECASE)
+# what a password is made of, said: a quoted mix of letters and digits beside it is a password put forward
+_CHARACTER_SORTS = re.compile(r"\b(?:letters?|numbers?|digits?|characters?|chars|symbols?|upper\s*case|lower\s*case|"
+                              r"capitals?)\b", re.IGNORECASE)
+_MIXED = re.compile(r"(?=[^\s.]*[A-Za-z])(?=[^\s.]*\d)[^\s.]{2,64}")
 _QUOTED = re.compile(r"""(?:^|[\s(])["'‘“]([^\s"'‘’“”]{1,64})["'’”]""")
 _TRAILING = ".,;:?)"
+# the example named, then chosen: "The protocol gives !2012JSOct02 as an example. Can I just use that exact password?"
+_USE_THAT = re.compile(r"\b(?:use|using|go with|pick|copy|reuse)\s+(?:that|this|it|the same|the exact|exactly that)\b",
+                       re.IGNORECASE)
 _BRACKETED = re.compile(r"\(([^\s()]{6,64})\)")
 # "can I just use the example password from the appendix?": the protocol's own example, as it is
 _EXAMPLE_USED = re.compile(r"\b(?:use|using|reuse|copy|copying|pick|go with|just put)\b(?:\s+\S+){0,3}?\s+(?:the|its|their)?"
@@ -1019,8 +1047,11 @@ class _PasswordReader:
 
     def candidates(self, text: str) -> list[str]:
         if not self._names.search(text):
-            return [word for pattern in (self._for_file, self._opening) for m in pattern.finditer(text)
-                    for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")] if self._plausible(word)]
+            found = [word for pattern in (self._for_file, self._opening) for m in pattern.finditer(text)
+                     for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")] if self._plausible(word)]
+            if _CHARACTER_SORTS.search(text):  # "Would 'Ab12Cd' do? It's got letters and numbers in it."
+                found += [m.group(1) for m in _QUOTED.finditer(text) if _MIXED.fullmatch(m.group(1))]
+            return found
         found = [m.group(1) for m in _QUOTED.finditer(text)]
         found += [word.strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
                   for word in [m.group(1) or m.group(2)] if word.lower() not in self._not]
@@ -1062,8 +1093,11 @@ class _PasswordReader:
         if self._made_from.search(text):
             return "about_child"
         found = self.candidates(text)
+        if found and _EVERY_TIME.search(text):
+            return "reused"  # "can I use 'Kendal2015' every time for the same school?"
         examples = {e.lower() for e in self.check.examples}
         if _EXAMPLE_USED.search(text) or any(w.lower() in examples for w in found) \
+                or (_USE_THAT.search(text) and any(e in text.lower() for e in examples)) \
                 or (self._example_chosen is not None and self._example_chosen.search(text)) \
                 or any(m.group(1).lower() in examples for m in _BRACKETED.finditer(text)):
             return "example"

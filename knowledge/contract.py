@@ -50,7 +50,7 @@ NEEDED: tuple[Needed, ...] = (
       for value in ("strong", "guessable", "too_short", "no_mix", "short_no_mix", "reused", "about_child",
                     "example")),
     *(Needed("facts", "facts.follow_up_by", value, "the days or hours between a Hub call and its written follow-up "
-             "set this value (dialogs/understand.py)") for value in ("in_time", "weekend", "late")),
+             "set this value (dialogs/understand.py)") for value in ("in_time", "weekend", "late", "hours_asked")),
     # signals.yaml: each sets a fact, or a reading, in dialogs/understand.py
     *(Needed("signals", "signals", name, f"it sets the {fact} fact from a question")
       for name, fact in (("urgent", "urgent"), ("other_identifier", "other_identifier"), ("agreement", "agreement"),

@@ -1114,11 +1114,20 @@ def test_a_step_forgotten_after_sending_is_a_breach_to_tell(assistant, question)
     # never is later still (round 49)
     ("So if the hub already took everything over the phone I can skip the written bit, right?",
      "hub-follow-up-late", NOT),
+    # a time named in words, and the call itself counted as the writing (round 52)
+    ("rang the hub on tuesday about a toddler, fine to write it up next week?", "hub-follow-up-late", NOT),
+    ("would my phone call to the hub do as the written follow up?", "hub-follow-up-late", NOT),
 ])
 def test_a_written_follow_up_later_than_48_hours(assistant, question, rule, verdict):
     """Information Sharing, written follow-up: within 48 hours of the call (checker round 15)."""
     reply, text = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == (rule, verdict) and "48 hours" in text
+
+
+def test_whether_weekends_count_in_the_48_hours_is_left_to_the_manager(assistant):
+    """The protocol says within 48 hours and nothing of working hours or weekends (round 52)."""
+    reply, text = ask(assistant, "for the written follow up to the hub, do bank holidays count in the 48 hours?")
+    assert (reply.rule_id, reply.verdict) == ("hub-follow-up-hours", Verdict.NEED_MORE_INFO) and "manager" in text
 
 
 @pytest.mark.parametrize("question", ["rang the hub monday, is tuesday ok for the follow up in writing?",
@@ -1299,3 +1308,28 @@ def test_a_copy_sent_to_the_wrong_person_is_a_breach_to_tell_the_manager(assista
     """A cc told in the past, by mistake or with personal information further down the thread (rounds 16, 49)."""
     reply, text = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == ("misdirected", ASK) and "manager" in text
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    # a password put forward in quotes, with what it is made of said but no password word (round 52)
+    ("is 'Kx7pQ2' alright? it has capitals and numbers", "password-too-short", NOT),
+    # the same password for every transmission
+    ("can the zip password be 'Fern2021' for each file I send the nursery?", "password-reused", NOT),
+    # the appendix's example named, then chosen
+    ("Appendix A's example is !2012JSOct02 - could I use that for tonight's zip?", "password-example", NOT),
+    # a step let off: an agreement does not remove the encryption
+    ("does an ISA mean we can skip password protection?", None, NOT),
+    # a document's own words pasted into an email are in its body
+    ("can I paste the core assessment into an email to my manager?", "email-pid-in-body", NOT),
+    # a proposal asked as "good idea?"
+    ("I'll name the zip 'Jayden_Price_CIN.zip' so the school knows whose it is. Good idea?", "identifying-file-name", NOT),
+    # the same list by another name; recipients meant to see each other
+    ("sending the encrypted zip to five people at the police, can I pick their address group?", "encrypted-to-list", NOT),
+    ("I'll email the three sets of parents with everyone in CC so they can see who else got it, ok?",
+     "addresses-shown", NOT),
+    # someone else's secure account
+    ("my colleague is on leave, can I borrow her cjsm login to send the court report?", "borrowed-account", NOT),
+])
+def test_round_52_finer_points(assistant, question, rule, verdict):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and (rule is None or reply.rule_id == rule), (reply.rule_id, reply.verdict)

@@ -961,3 +961,19 @@ def test_a_girl_whose_mother_has_had_fgm_is_asked_about(assistant, question, ask
     assert (reply.asks == "harm" or reply.verdict.value == "escalate") is asked
     if asked:
         assert "FGM, forced marriage" in reply.text()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a child moved from address to address by adults: an indicator of exploitation and trafficking
+    ("year 9 girl says older men keep taking her to different addresses at weekends", HarmLevel.YES),
+    # about to happen, in a document's description: the child's now, whatever paper it is on
+    ("I need to email the referral about the 14yo who is being moved around by adults tonight", HarmLevel.YES),
+    ("I need to email the referral about the bruising from last year", None),
+    # a diagnosis named after what harmed a child before birth is no parent drinking now
+    ("can I email the paediatric report to the GP? the boy has fetal alcohol spectrum disorder", None),
+    # an occasion for a girl abroad, called a ceremony: asked about, as a celebration is
+    ("mum wants 4 weeks off school for her daughter (8) for a special ceremony in the family's home country",
+     HarmLevel.MAYBE),
+])
+def test_round_52_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
