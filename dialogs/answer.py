@@ -222,6 +222,8 @@ _PERMISSION = re.compile(r"\b(?:(?:can|could|may|should|shall) (?:i|we|they|you)
                          r"means? (?:i|we) (?:can|could|may|don'?t|do not|no longer))\b",
                          re.IGNORECASE)
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
+# the password is what goes: "can I text the zip password instead of ringing?" is the password's own FAQ
+_PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
 
 
 # Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it
@@ -543,6 +545,12 @@ class Assistant:
             if understood.harm.level is HarmLevel.NO or sending or sharing:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts, form=form)
+        if by_rules.asks == "kind" and faq.verdict in _PERMITTING and form == "yes_no" \
+                and understood.facts.get("recipient") is None and not _PASSWORD_WORD.search(question) \
+                and advise(self.policy, understood.facts.with_(kind="pid")).verdict is Verdict.NOT_ALLOWED:
+            # "can I open an encrypted zip on my home PC?": a way the rules refuse for anything personal; a
+            # permissive FAQ does not answer it alone: what it is decides, the FAQ beneath
+            return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
         # question does, never the FAQ's "No"
         duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _OBLIGED.search(question) else form

@@ -171,6 +171,20 @@ _THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen 
 # "I'm locked out", "we were left alone in the office": the user's own day, in these categories, is no child's
 _USERS_OWN = frozenset({"neglect", "missing"})
 _USER_SUBJECT = frozenset("i im ive we weve".split())
+# Who does what a verb cue names: the last of these before it in its sentence
+_SUBJECTS = frozenset("i im ive we weve he she they hes shes theyve him her them someone somebody man men he'd".split())
+
+
+def _done_by_user(before: list[str]) -> bool:
+    """The user does it: "I'll text the address but delete the message straight after" (the verb after "but"
+    or "and" shares the first verb's subject), not "he made her delete the messages"."""
+    if not before or before[-1] not in _COORDINATED:
+        return False
+    subjects = [t for t in before if t in _SUBJECTS]
+    return bool(subjects) and subjects[-1] in _USER_SUBJECT
+
+
+_COORDINATED = frozenset("and but then".split())
 # Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not
 _HOMES = frozenset("home house flat property place room bedroom family mums mum dads dad nans gran carers".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
@@ -713,7 +727,8 @@ class HarmReader:
             return None  # the child is safe now, or this harm is over
         if (said("not_real") and not said("recent") and not (category in _PLANNED and said("soon"))) \
                 or self._out_of_a_thing(tokens, stems, end, hi) \
-                or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) or (
+                or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
+                or (category == "online" and _done_by_user(tokens[lo:start])) or (
                 category == "missing" and (tokens[start] in _MISSED or (
                     _MEETINGS.intersection(tokens[lo:hi]) and tokens[start] in ("didnt", "hasnt", "not")
                     and not _SCHOOLING.intersection(tokens[lo:hi])) or self._document_near(stems[max(lo, start - 3):start + 1],

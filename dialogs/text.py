@@ -87,6 +87,8 @@ class Speller:
     def __init__(self, vocabulary: Iterable[str], keep: Iterable[str] = (), everyday: Iterable[str] = ()):
         words = {w for phrase in vocabulary for w in phrase.split()}
         self._targets = sorted(w for w in words if len(w) >= 4 and "@" not in w)
+        # three letters: only two swapped after the first ("fxa" is fax), an anagram any other way is a word
+        self._short = {w[0] + "".join(sorted(w[1:])): w for w in words if len(w) == 3 and w.isalpha()}
         self._target_set = frozenset(self._targets)
         # A contraction written without its apostrophe is a word, not a slip: "havent" is not "haven", nor
         # "shouldnt" "should" (a negation lost), nor "theyre" "there"
@@ -106,7 +108,12 @@ class Speller:
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, word: str) -> str:
-        if word in self._keep or word in self._everyday or len(word) < 4 or not word.isalpha():
+        if word in self._keep or word in self._everyday or not word.isalpha():
+            return word
+        if len(word) == 3:
+            meant = self._short.get(word[0] + "".join(sorted(word[1:])))
+            return meant if meant is not None and meant[1:] == word[:0:-1] else word
+        if len(word) < 4:
             return word
         for heard, written in (("le", "al"), ("el", "al")):  # "mentle", "medicle": spelled by ear
             if word.endswith(heard) and word[:-2] + written in self._target_set:

@@ -222,6 +222,8 @@ class Reader:
             flags["misdirected"] = True  # "replied all ... another child's details further down - it went to the parents"
         if flags["in_body"] is None and _typed_in(tokens, hits):
             flags["in_body"] = True  # "type the child's full name and address in the email"
+        if flags["group_address"] is None and _NAMED_LIST.search(text):
+            flags["group_address"] = True  # "can I pick the 'CP conference invitees' list?": a list by its name
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
         sent_to_me = bool(_SENT_TO_ME.search(said))
         told_received = self._flag(tokens, hits, "received", negated=False) is True and not _ASKS_TO_SEND.search(said)
@@ -906,6 +908,9 @@ _MONTHS = frozenset("jan january feb february mar march apr april may jun june j
                     "oct october nov november dec december".split())
 
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".
+# a list or group named in quotes, as the address book shows it: a distribution list
+_NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""
+                         r"""contact group)\b""", re.IGNORECASE)
 # one password for many transmissions, said of the password put forward
 _EVERY_TIME = re.compile(r"\b(?:every|each) (?:time|file|email|transmission|zip|one|month|week)\b|\bfor (?:all|every|each) "
                          r"(?:of )?(?:the |our |my |them|future)|\bfrom now on\b|\bgoing forward\b|"

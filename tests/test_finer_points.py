@@ -1329,6 +1329,14 @@ def test_a_copy_sent_to_the_wrong_person_is_a_breach_to_tell_the_manager(assista
      "addresses-shown", NOT),
     # someone else's secure account
     ("my colleague is on leave, can I borrow her cjsm login to send the court report?", "borrowed-account", NOT),
+    # a list by the name the address book shows
+    ("for the encrypted zip to the four health visitors, can I just choose the 'HV North' group?", "encrypted-to-list",
+     NOT),
+    # a way the rules refuse for anything personal: what it is decides, not a permissive common question
+    ("can I open the encrypted zip on my own pc?", "ask-kind", ASK),
+    # the user's own deleting is no harm; a fax after a three-letter slip is still a fax
+    ("I'll text the carer the child's new address and then delete the text straight away, ok?", "text-personal", NOT),
+    ("can i fxa the mental health assessment to the gp", "fax-highly-sensitive", NOT),
 ])
 def test_round_52_finer_points(assistant, question, rule, verdict):
     reply, _ = ask(assistant, question)

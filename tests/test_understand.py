@@ -151,6 +151,7 @@ def test_reading_never_raises(reader, text):
     ("adress", "address"), ("secrue", "secure"), ("faxd", "faxed"), ("cjms", "cjsm"), ("emaik", "email"),
     ("gmaul", "gmail"),
     ("polise", "police"), ("mentle", "mental"), ("medicle", "medical"),  # spelled by ear
+    ("fxa", "fax"), ("ubs", "usb"), ("nsh", "nhs"),  # three letters: the last two swapped (round 52)
 ])
 def test_typos_are_corrected(reader, typo, word):
     assert reader.speller.correct(typo) == word
