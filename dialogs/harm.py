@@ -116,6 +116,9 @@ class HarmAssessment:
     # words of abuse or neglect read, whatever their time ("the report about the domestic abuse"): what is sent is
     # safeguarding information (an injury explained, or told of no child, is not)
     about_harm: bool = False
+    # every word of harm read was said of a thing or a pet ("our dog's been missing since Sunday", "the file's gone
+    # missing"): the learned reading, which weighs "missing since" as a child's, asks nothing either
+    things: bool = False
 
     def to_json(self) -> dict[str, object]:
         return {"level": self.level.value if self.level else None,
@@ -464,10 +467,10 @@ class HarmReader:
             return HarmAssessment(HarmLevel.MAYBE, (Cue(hedged, "general", HarmLevel.MAYBE, "hedged"),))
         if said_no:
             return HarmAssessment(HarmLevel.NO, about_harm="read" in dropped)
-        if dropped and set(dropped) <= {"explained", "innocent"}:
+        if dropped and set(dropped) <= {"explained", "innocent", "thing"}:
             # every word of harm read was an injury explained ("broke his wrist on the trampoline ... the
             # fracture clinic letter confirms it") or not about a child ("it's gone missing"): no untold story
-            return HarmAssessment(None, explained=True)
+            return HarmAssessment(None, explained=True, things=set(dropped) == {"thing"})
         if dropped and set(dropped) == {"over"}:
             # every sign read was told as over by the user ("bumped his head ... he's fine and back in the pool"):
             # nothing to ask about, whatever a message like it usually tells
@@ -749,7 +752,10 @@ class HarmReader:
             # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll
             # kill you' at his mate over Fortnite, both laughing": children's play
             if dropped is not None:
-                dropped.append("innocent")
+                thing = category == "missing" and (
+                    "it" in tokens[max(lo, start - 2):start]
+                    or _THINGS.intersection(tokens[max(lo, start - 3):start]))
+                dropped.append("thing" if thing else "innocent")
             return None
         readings = []
         if self._negated(stems, start):

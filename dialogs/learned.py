@@ -149,14 +149,16 @@ class LearnedReading:
 # -- training ------------------------------------------------------------------
 
 def _cases(paths: Sequence[Path]) -> list[tuple[str, set[str]]]:
-    """(question, accepted verdicts) of every case in the marked batches."""
+    """(question, accepted verdicts) of every case in the marked batches. A case marked `kind: harm_unclear` is one
+    where the harm question comes first (escalate or ask_harm), whatever its writer listed: since round 41 writers
+    have listed "need_more_info" for it, which left those cases out of training altogether."""
     import yaml  # noqa: PLC0415 - only to train: `safeshare ask` starts without it
 
     out = []
     for path in sorted(paths):
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        out += [(str(case["q"]), set(case["verdicts"])) for case in doc.get("cases") or []
-                if isinstance(case, dict) and "q" in case and "verdicts" in case]
+        out += [(str(case["q"]), _HUB if case.get("kind") == "harm_unclear" else set(case["verdicts"]))
+                for case in doc.get("cases") or [] if isinstance(case, dict) and "q" in case and "verdicts" in case]
     return out
 
 

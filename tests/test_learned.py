@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dialogs.learned import LearnedReading, build, grams, marked, train
 from knowledge.loader import KnowledgeError, load_policy
@@ -39,6 +40,16 @@ def test_training_is_seeded_and_uses_only_cases_marked_one_way():
     assert train(few, epochs=3) == train(few, epochs=3)
     cases = marked([DATA / "harm_batch5.yaml"])
     assert {y for _, y in cases} == {0, 1}  # harm_unclear (escalate or ask_harm) is 1; ordinary is 0
+
+
+def test_a_case_marked_unclear_is_one_whatever_verdicts_its_writer_listed():
+    """Writers since round 41 list escalate or need_more_info for an unclear case: the harm question first all
+    the same (stat: 6 such cases of rounds 42 to 51 were no longer asked once round 52's questions were added)."""
+    doc = yaml.safe_load((DATA / "harm_batch52.yaml").read_text())
+    unclear = {c["q"] for c in doc["cases"] if c.get("kind") == "harm_unclear"}
+    assert unclear and all(set(c["verdicts"]) == {"escalate", "need_more_info"}
+                           for c in doc["cases"] if c["q"] in unclear)
+    assert {q for q, y in marked([DATA / "harm_batch52.yaml"]) if y} >= unclear
 
 
 def test_a_model_built_from_two_batches_reads_their_kinds_apart():
