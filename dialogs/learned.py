@@ -148,7 +148,7 @@ class LearnedReading:
 
 # -- training ------------------------------------------------------------------
 
-def _cases(paths: Sequence[Path]) -> list[tuple[str, set[str]]]:
+def _cases(paths: Sequence[Path]) -> list[tuple[str, frozenset[str]]]:
     """(question, accepted verdicts) of every case in the marked batches. A case marked `kind: harm_unclear` is one
     where the harm question comes first (escalate or ask_harm), whatever its writer listed: since round 41 writers
     have listed "need_more_info" for it, which left those cases out of training altogether."""
@@ -157,7 +157,7 @@ def _cases(paths: Sequence[Path]) -> list[tuple[str, set[str]]]:
     out = []
     for path in sorted(paths):
         doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        out += [(str(case["q"]), _HUB if case.get("kind") == "harm_unclear" else set(case["verdicts"]))
+        out += [(str(case["q"]), _HUB if case.get("kind") == "harm_unclear" else frozenset(case["verdicts"]))
                 for case in doc.get("cases") or [] if isinstance(case, dict) and "q" in case and "verdicts" in case]
     return out
 
