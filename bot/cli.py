@@ -47,7 +47,8 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--allow-anonymous-remote", action="store_true",
                        help="allow a non-loopback address with no MicrosoftAppId (no authentication!)")
     chat = sub.add_parser("chat", help="talk to the bot in this terminal")
-    chat.add_argument("--out", metavar="DIR", default=".", help="where `encrypt PATH` in the chat puts packages")
+    chat.add_argument("--out", metavar="DIR", default=".", help="where the chat saves the packages `encrypt PATH` makes and the fax cover "
+                      "sheets it fills in")
     sub.add_parser("purge", help="remove conversation state older than SAFESHARE_STATE_MAX_AGE_HOURS (default 24)")
     encrypt = sub.add_parser("encrypt", help="make an AES-256 encrypted package with a new password")
     encrypt.add_argument("files", nargs="+", metavar="FILE")

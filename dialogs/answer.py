@@ -217,7 +217,8 @@ _TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
 
 
 # A question asking leave to do something: a common question's verdict answers it; any other is answered as fact
-_PERMISSION = re.compile(r"\b(?:(?:can|could|may|should|shall) (?:i|we|they|you)|is it (?:ok|okay|alright|fine|allowed|"
+_PERMISSION = re.compile(r"\b(?:(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )"  # not "where can I"
+                         r"(?:can|could|may|should|shall) (?:i|we|they|you)|is it (?:ok|okay|alright|fine|allowed|"
                          r"safe|acceptable)|am i allowed|are (?:we|they) allowed|(?:ok|okay|alright|fine|safe) to|"
                          r"means? (?:i|we) (?:can|could|may|don'?t|do not|no longer))\b",
                          re.IGNORECASE)
@@ -335,8 +336,11 @@ class Assistant:
 
     def answer(self, question: str) -> Reply:
         reply = self._reply(question)
-        if reply.rule_id.startswith("faq:") and reply.verdict in _PERMITTING and not _PERMISSION.search(question):
-            reply = replace(reply, informs=True)  # "which law is it based on?" is not answered "Allowed"
+        if (reply.rule_id.startswith("faq:") or reply.rule_id == "protocol-words") and reply.verdict in _PERMITTING \
+                and not _PERMISSION.search(question):
+            # "which law is it based on?", "what's the rule for sharing with a service abroad?" (the protocol's
+            # nearest words, quoted): not answered "Allowed"
+            reply = replace(reply, informs=True)
         return replace(reply, quoted=self.nearest_cited(question, reply)) if reply.citations else reply
 
     def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:

@@ -911,6 +911,8 @@ _MONTHS = frozenset("jan january feb february mar march apr april may jun june j
 # a list or group named in quotes, as the address book shows it: a distribution list
 _NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""
                          r"""contact group)\b""", re.IGNORECASE)
+# the digits of a guessable password: a year, or a count from 1
+_YEAR_OR_COUNT = re.compile(r"(?:19|20)\d\d|12\d*|0?1")
 # one password for many transmissions, said of the password put forward
 _EVERY_TIME = re.compile(r"\b(?:every|each) (?:time|file|email|transmission|zip|one|month|week)\b|\bfor (?:all|every|each) "
                          r"(?:of )?(?:the |our |my |them|future)|\bfrom now on\b|\bgoing forward\b|"
@@ -1122,4 +1124,8 @@ class _PasswordReader:
         if len(runs) != 1 or not re.fullmatch(r"[\W\d_]*[A-Za-z]+[\W\d_]*", word):
             return False
         letters = runs[0].lower()
-        return letters in _KEYBOARD_RUNS or (len(letters) >= 3 and self._speller.known(letters))
+        digits = "".join(c for c in word if c.isdigit())
+        # a name or word of any kind with a year or a count after it ("Maple2024", "Kendal123"): the commonest
+        # pattern of all, whether or not the word is in the vocabulary
+        return letters in _KEYBOARD_RUNS or (len(letters) >= 3 and self._speller.known(letters)) \
+            or bool(_YEAR_OR_COUNT.fullmatch(digits))

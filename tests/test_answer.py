@@ -318,6 +318,8 @@ def test_the_protocols_words_answer_as_what_they_are(assistant, question, verdic
     reply = assistant.answer(question)
     assert reply.rule_id == "protocol-words", reply.rule_id
     assert reply.verdict.value == verdict and words in reply.text()
+    if reply.verdict.value != "need_more_info":  # the protocol's words quoted, not a permission given
+        assert reply.label == "From the protocol"
 
 
 @pytest.mark.parametrize("question, rule, verdict", [

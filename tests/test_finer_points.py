@@ -95,10 +95,10 @@ def test_the_users_own_slip_is_a_near_miss_for_the_manager_not_a_condition(assis
 
 
 def test_a_password_that_meets_the_rules(assistant):
-    reply, text = ask(assistant, "I was going to use Fluffy2024 as the password, is that ok?")
+    reply, text = ask(assistant, "I was going to use Gw7tarnK4x as the password, is that ok?")
     assert (reply.rule_id, reply.verdict) == ("password-meets-rules", AWC)
     assert "new password per transmission" in text or "this transmission only" in text
-    assert "Fluffy2024" not in text  # the password is never repeated back
+    assert "Gw7tarnK4x" not in text  # the password is never repeated back
 
 
 @pytest.mark.parametrize("question", [
@@ -1186,7 +1186,9 @@ def test_a_gmail_address_after_at_is_where_it_goes(assistant):
 
 
 @pytest.mark.parametrize("question", ["is password1 ok for the zip", "is Summer2024 ok as the zip password?",
-                                      "is 'abc12345' ok as a zip password?"])
+                                      "is 'abc12345' ok as a zip password?",
+                                      # a name with a year, in the vocabulary or not (a new user, session 22)
+                                      "is Thirlmere1998 ok as the zip password?"])
 def test_a_password_that_meets_the_minimum_is_still_warned_against_if_guessable(assistant, question):
     """Appendix A asks for a strong password: the first message says a word with a number is easily guessed."""
     reply, _ = ask(assistant, question)
