@@ -793,8 +793,11 @@ class Assistant:
             checklist = first + checklist
             cites = [c for item in self.policy.checklists["hub_immediate"].items for c in item.cites]
             citations = citations + tuple(self.policy.sections[c] for c in cites)
+        # the recap keeps the way and the information, not a recipient: in a child's story "mum" or "dad" is
+        # someone in it, not who the user writes to, and the Hub comes first whoever that is
+        understood = tuple((name, label) for name, label in reply.understood if name != "recipient")
         return replace(reply, reasons=self.mentioned(harm) + reply.reasons, checklist=checklist,
-                       citations=citations, harm=harm)
+                       citations=citations, harm=harm, understood=understood)
 
     def faq_reply(self, faq_id: str, facts: Facts = Facts(), form: str = "") -> Reply:
         """The FAQ's answer. Asked as how, what or which (form "how"), it gives the steps: a verdict of

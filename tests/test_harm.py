@@ -993,3 +993,12 @@ def test_a_thing_or_a_pet_gone_missing_is_not_asked_about(assistant, question):
     the words read it as said of a thing or a pet, it asks nothing either."""
     reply = assistant.answer(question)
     assert reply.asks != "harm" and reply.verdict is not Verdict.ESCALATE
+
+
+def test_the_hub_answers_recap_names_no_recipient_read_from_the_story(assistant):
+    """A new user saw "Understood: A private individual" under the Hub answer, read from "mum" in the story."""
+    reply = assistant.answer("my 12 year old client says mum's boyfriend hits her and she's scared to go home tonight")
+    assert reply.verdict is Verdict.ESCALATE
+    assert "individual" not in reply.recap().lower()
+    assert "Text message" in assistant.answer("can i whatsapp the photos of her bruises to my manager? dad did it "
+                                              "last night").recap()
