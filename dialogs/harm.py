@@ -175,7 +175,8 @@ _THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen 
 _USERS_OWN = frozenset({"neglect", "missing"})
 _USER_SUBJECT = frozenset("i im ive we weve".split())
 # Who does what a verb cue names: the last of these before it in its sentence
-_SUBJECTS = frozenset("i im ive we weve he she they hes shes theyve him her them someone somebody man men he'd".split())
+_SUBJECTS = frozenset("i im ive we weve he she they hes shes theyve him her them someone somebody man men".split())
+_COORDINATED = frozenset("and but then".split())
 
 
 def _done_by_user(before: list[str]) -> bool:
@@ -187,7 +188,6 @@ def _done_by_user(before: list[str]) -> bool:
     return bool(subjects) and subjects[-1] in _USER_SUBJECT
 
 
-_COORDINATED = frozenset("and but then".split())
 # Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not
 _HOMES = frozenset("home house flat property place room bedroom family mums mum dads dad nans gran carers".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
@@ -728,6 +728,9 @@ class HarmReader:
             if dropped is not None:
                 dropped.append("over")
             return None  # the child is safe now, or this harm is over
+        # "the file's gone missing", "our dog's been missing since Sunday": said of a thing or a pet
+        of_a_thing = category == "missing" and ("it" in tokens[max(lo, start - 2):start] or (
+            "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start]))))
         if (said("not_real") and not said("recent") and not (category in _PLANNED and said("soon"))) \
                 or self._out_of_a_thing(tokens, stems, end, hi) \
                 or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
@@ -736,8 +739,7 @@ class HarmReader:
                     _MEETINGS.intersection(tokens[lo:hi]) and tokens[start] in ("didnt", "hasnt", "not")
                     and not _SCHOOLING.intersection(tokens[lo:hi])) or self._document_near(stems[max(lo, start - 3):start + 1],
                                                                tokens[max(lo, start - 3):start + 1])
-                                           or "it" in tokens[max(lo, start - 2):start]
-                                           or ("missing" in words and _THINGS.intersection(tokens[max(lo, start - 3):start])))) \
+                                           or of_a_thing)) \
                 or self._topic_after(tokens[end:end + 2]) or self._topic_before(stems, lo, start) \
                 or _score(tokens[lo:hi]) \
                 or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
@@ -752,10 +754,7 @@ class HarmReader:
             # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll
             # kill you' at his mate over Fortnite, both laughing": children's play
             if dropped is not None:
-                thing = category == "missing" and (
-                    "it" in tokens[max(lo, start - 2):start]
-                    or _THINGS.intersection(tokens[max(lo, start - 3):start]))
-                dropped.append("thing" if thing else "innocent")
+                dropped.append("thing" if of_a_thing else "innocent")
             return None
         readings = []
         if self._negated(stems, start):

@@ -887,6 +887,9 @@ _HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down (?:the |in the |that )
 _SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to|its gone to|it has gone to|i sent|"
                       r"ive sent|we sent|i cc|i ccd|i copied)\b")
 _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
+# a list or group named in quotes, as the address book shows it: a distribution list
+_NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""
+                         r"""contact group)\b""", re.IGNORECASE)
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
                          r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
                          r"data|stuff)\b")
@@ -908,9 +911,6 @@ _MONTHS = frozenset("jan january feb february mar march apr april may jun june j
                     "oct october nov november dec december".split())
 
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".
-# a list or group named in quotes, as the address book shows it: a distribution list
-_NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""
-                         r"""contact group)\b""", re.IGNORECASE)
 # the digits of a guessable password: a year, or a count from 1
 _YEAR_OR_COUNT = re.compile(r"(?:19|20)\d\d|12\d*|0?1")
 # one password for many transmissions, said of the password put forward

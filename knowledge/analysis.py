@@ -60,21 +60,21 @@ def unreachable_rules(policy: Policy) -> list[Unreachable]:
                 break
         everything = any(not cond for cond in rule.when)
         if not left:
-            found.append(Unreachable(index, rule, _culprits(policy, rule, takers, universe)))
+            found.append(Unreachable(index, rule, _culprits(policy, rule, takers, universe, dict(taken))))
         elif everything and index < len(policy.rules) - 1:
             found.append(Unreachable(index, rule, (), everything=True))
         taken.append((rule.id, [_cut(_stops(policy, cond, universe), universe) for cond in rule.when]))
     return found
 
 
-def _culprits(policy: Policy, rule: Rule, takers: list[str], universe: Mapping[str, FactValues]) -> tuple[str, ...]:
+def _culprits(policy: Policy, rule: Rule, takers: list[str], universe: Mapping[str, FactValues],
+              cuts: Mapping[str, list[Box]]) -> tuple[str, ...]:
     """The earlier rules to name: one that alone takes all the rule's questions, if any; else
     those that turn on a fact the rule turns on (not significant harm, which takes a corner of everything)."""
     earlier = {r.id: r for r in policy.rules}
     boxes = [_box(cond, universe) for cond in rule.when]
     alone = [rid for rid in takers
-             if not [p for b in boxes
-                     for p in _subtract_all(b, [_cut(_stops(policy, c, universe), universe) for c in earlier[rid].when])]]
+             if not [p for b in boxes for p in _subtract_all(b, cuts[rid])]]
     if alone:
         return tuple(alone[:1])
     facts = {name for cond in rule.when for name in cond}
