@@ -346,11 +346,7 @@ class Assistant:
     def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:
         """The protocol items the answer cites that share a word with the question, those sharing most first (in
         citation order among equals): the full answer quotes the first few word for word."""
-        if self._section_words is None:
-            common = set(self.prepare(" ".join(_COMMON)).split()) | QUESTION_WORDS | {"not"}
-            self._section_words = {s.id: frozenset(self.prepare(s.text).split()) - common
-                                   for s in self.policy.sections.values()}
-        words, asked = self._section_words, set(self.prepare(question).split())
+        words, asked = self.section_words, set(self.prepare(question).split())
         cited = [s for s in dict.fromkeys(reply.citations) if not s.external and s.text]
         shared = {s.id: len(asked & words.get(s.id, frozenset())) for s in cited}
         return tuple(sorted((s for s in cited if shared[s.id]), key=lambda s: -shared[s.id]))
@@ -839,6 +835,15 @@ class Assistant:
         if found is None and len(self.also_index):  # the looser wordings, only when no paraphrase fits
             found = self._match_in(self.also_index, prepared, CLOSE_ALSO)
         return found
+
+    @property
+    def section_words(self) -> dict[str, frozenset[str]]:
+        """Each protocol item's prepared words, less the common ones, for nearest_cited: built the first time."""
+        if self._section_words is None:
+            common = set(self.prepare(" ".join(_COMMON)).split()) | QUESTION_WORDS | {"not"}
+            self._section_words = {s.id: frozenset(self.prepare(s.text).split()) - common
+                                   for s in self.policy.sections.values()}
+        return self._section_words
 
     @property
     def also_index(self) -> FaqIndex:

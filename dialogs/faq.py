@@ -54,6 +54,9 @@ class _Posting:
     texts: tuple[str, ...]
     members: frozenset[int]
 
+    def __reduce__(self) -> tuple[type[_Posting], tuple[object, ...]]:  # kept by the hundred: see harm._Phrase
+        return _Posting, (self.ids, self.lengths, self.texts, self.members)
+
 
 class _UpperBound:
     """How high token_set_ratio can go for a paraphrase sharing one word with the question.
