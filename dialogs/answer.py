@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from knowledge.advisor import advise, ask_for, checklist_advice, outcome, safest
+from knowledge.advisor import advise, ask_for, checklist_advice, outcome, proposal_happened, safest, told_after
 from knowledge.model import HUB_PHONE, Advice, Facts, Policy, Section, Verdict
 
 from .clauses import ClauseIndex
@@ -525,7 +525,7 @@ class Assistant:
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
-                    and form == "yes_no" and faq.verdict is not Verdict.ESCALATE \
+                    and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
                     and not (faq.verdict is Verdict.NOT_ALLOWED and _OBLIGED.search(question)) \
                     and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
                 # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
@@ -565,11 +565,22 @@ class Assistant:
         asked = set(prepared.split())
         return bool(asked) and asked <= self._route_words
 
+    def after_the_event(self, reply: Reply) -> bool:
+        """The rules' answer is what to do now about something already done (rules.yaml `happened`): a stricter
+        FAQ's "No" does not replace it."""
+        happened = self.policy.happened
+        return happened is not None and reply.verdict is happened.verdict and not reply.asks \
+            and told_after(self.policy, reply.facts)
+
     def proposal(self, reply: Reply, form: str, question: str) -> Reply:
         """A rule's answer to a yes/no question, or a statement, proposing what it warns against ("should I
         send the whole file?", "I'll just leave it in my sent items"): its `proposed` verdict, No. "Do we have to
         delete sent emails?" asks about the duty, "what do I put in the subject?" how: the steps."""
         proposed = self._proposed.get(reply.rule_id)
+        after = proposal_happened(self.policy, reply.rule_id, reply.facts)
+        if after is not None:  # "I put her name in the subject line yesterday, what now?": what to do now
+            return replace(Reply.from_advice(after, channels=reply.channels, understood=reply.understood),
+                           harm=reply.harm)
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
                 or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)) \

@@ -621,7 +621,7 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
           "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub",
           "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
           "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account",
-          "unsaved", "list_stale")
+          "unsaved", "list_stale", "aftermath")
 
 # Words that join or point rather than describe: "the CAMHS and school reports" is no CAMHS report
 _NOT_DESCRIBING = frozenset("and or to for of the a an by from with about not no on in at my our your their his her "

@@ -7,9 +7,10 @@ a unit test.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
 from operator import attrgetter
 
-from .model import Advice, ChecklistSection, Fact, Facts, FactValues, Policy, Rule, Section, Verdict
+from .model import Advice, ChecklistSection, Fact, Facts, FactValues, Happened, Policy, Rule, Section, Verdict
 
 
 
@@ -148,6 +149,9 @@ def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
 
 
 def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
+    if policy.happened is not None and rule.verdict in policy.happened.verdicts and not _stands(policy.happened, rule) \
+            and told_after(policy, facts):
+        rule = _happened(policy.happened, rule)
     cites: list[str] = [c for r in rule.reasons for c in r.cites]
     checklist = _checklists(policy, rule.checklists, facts)
     for cid in rule.checklists:
@@ -169,6 +173,35 @@ def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
         else rule.follow_up,
         facts=facts,
     )
+
+
+def told_after(policy: Policy, facts: Facts) -> bool:
+    """The facts tell of something already done by the user, and ask what now (rules.yaml `happened`)."""
+    return policy.happened is not None and _item_applies(policy.happened.when, facts)
+
+
+def proposal_happened(policy: Policy, rule_id: str, facts: Facts) -> Advice | None:
+    """What rule `rule_id` answers when what it refuses once proposed ("should I put her name in the subject?")
+    is told as done and what now asked (rules.yaml `happened`); None where `happened` does not apply."""
+    happened = policy.happened
+    rule = next((r for r in policy.rules if r.id == rule_id), None)
+    if happened is None or rule is None or rule.proposed is None or rule.proposed.verdict not in happened.verdicts \
+            or _stands(happened, rule) or not told_after(policy, facts):
+        return None
+    return _advice_from_rule(policy, _happened(happened, rule), facts)
+
+
+def _stands(happened: Happened, rule: Rule) -> bool:
+    """A rule written for after the event ("I saved it on a USB stick, what now?", `not_for`: "what do I do with
+    my sent items?"): its own answer stands."""
+    return rule.id in happened.not_for or any("already" in cond for cond in rule.when)
+
+
+def _happened(happened: Happened, rule: Rule) -> Rule:
+    """Told after the event: what to do now, then the rule's own summary and reasons, for next time."""
+    return replace(rule, verdict=happened.verdict, summary=f"{happened.summary} {rule.summary}",
+                   reasons=(*happened.reasons, *rule.reasons), follow_up=happened.follow_up, follow_up_asks=(),
+                   proposed=None)
 
 
 def checklist_advice(policy: Policy, checklist_ids: Iterable[str], facts: Facts = Facts()) -> tuple[ChecklistSection, ...]:

@@ -35,6 +35,7 @@ from .model import (
     Fact,
     Faq,
     FaqTopic,
+    Happened,
     HarmCategory,
     HarmWords,
     LearnedHarm,
@@ -423,7 +424,7 @@ def load_policy(directory: str | Path | None = None) -> Policy:
     _vocabulary(ctx)
     _facts(ctx)
     _checklists(ctx)
-    rules, ask, offer = _rules(ctx)
+    rules, ask, offer, happened = _rules(ctx)
     faq, topics = _faq(ctx)
     signals, password_check = _signals(ctx)
     harm = _harm(ctx)
@@ -433,7 +434,7 @@ def load_policy(directory: str | Path | None = None) -> Policy:
     policy = Policy(ctx.sections, ctx.vocab["kinds"], ctx.groups, ctx.vocab["recipients"], ctx.vocab["channels"],
                     ctx.facts, ctx.checklists, ctx.alternatives, ask, tuple(rules), faq, signals, harm,
                     frozenset(ctx.docs["vocabulary"][1].get("known_words") or ()), str(directory), password_check,
-                    everyday, offer, topics)
+                    everyday, offer, happened, topics)
     _reachable(ctx, policy)
     if check.problems:
         raise KnowledgeError(check.problems)
@@ -620,10 +621,10 @@ def _checklists(ctx: _Context) -> None:
         ctx.checklists[node["id"]] = Checklist(node["id"], node["title"], tuple(items))
 
 
-def _rules(ctx: _Context) -> tuple[list[Rule], AskPolicy, PackageOffer | None]:
+def _rules(ctx: _Context) -> tuple[list[Rule], AskPolicy, PackageOffer | None, Happened | None]:
     """rules.yaml: alternatives, the rules (first match wins), what a question asks, the package offer."""
     check = ctx.check
-    doc = ctx.open("rules", {"rules": list, "alternatives": list, "ask": dict}, {"package_offer": dict})
+    doc = ctx.open("rules", {"rules": list, "alternatives": list, "ask": dict}, {"package_offer": dict, "happened": dict})
     for i, node in enumerate(doc.get("alternatives") or []):
         loc = f"alternatives[{i}]"
         if check.record(node, loc, {"id": str, "text": str, "cites": list}):
@@ -651,17 +652,50 @@ def _rules(ctx: _Context) -> tuple[list[Rule], AskPolicy, PackageOffer | None]:
     node = doc.get("package_offer")
     if node is not None and check.record(node, "package_offer", {"when": dict, "verdicts": list}):
         when = ctx.condition(node["when"], "package_offer.when")
-        verdicts: set[Verdict] = set()
-        for j, value in enumerate(check.strings(node, "verdicts", "package_offer")):
-            if value in {v.value for v in Verdict}:
-                verdicts.add(Verdict(value))
-            else:
-                check.add(node["verdicts"], f"package_offer.verdicts[{j}]", f"{value!r} is not one of "
-                          f"{', '.join(v.value for v in Verdict)}{did_you_mean(value, [v.value for v in Verdict])}",
-                          index=j)
+        verdicts = _verdicts(check, node, "package_offer")
         if when is not None:
-            offer = PackageOffer(when, frozenset(verdicts))
-    return rules, ask, offer
+            offer = PackageOffer(when, verdicts)
+    return rules, ask, offer, _happened(ctx, doc.get("happened"), rules)
+
+
+def _verdicts(check: _Checker, node: YamlMap, loc: str) -> frozenset[Verdict]:
+    """`node`'s list of verdicts, each checked."""
+    verdicts: set[Verdict] = set()
+    for j, value in enumerate(check.strings(node, "verdicts", loc)):
+        if value in {v.value for v in Verdict}:
+            verdicts.add(Verdict(value))
+        else:
+            check.add(node["verdicts"], f"{loc}.verdicts[{j}]", f"{value!r} is not one of "
+                      f"{', '.join(v.value for v in Verdict)}{did_you_mean(value, [v.value for v in Verdict])}",
+                      index=j)
+    return frozenset(verdicts)
+
+
+def _happened(ctx: _Context, node: Any, rules: list[Rule]) -> Happened | None:
+    """rules.yaml `happened`: a refusing rule's answer once the user tells it has been done."""
+    check = ctx.check
+    if node is None or not check.record(node, "happened", {"when": dict, "verdicts": list, "verdict": str,
+                                                           "summary": str, "reasons": list},
+                                                {"follow_up": str, "not_for": list}):
+        return None
+    when = ctx.condition(node["when"], "happened.when")
+    verdicts = _verdicts(check, node, "happened")
+    verdict = ctx.verdict(node, "happened")
+    reasons = ctx.reasons(node, "happened", "reasons")
+    if not reasons:
+        check.add(node, "happened.reasons", "`happened` needs at least one reason citing the protocol", "reasons")
+    if verdict is Verdict.NEED_MORE_INFO and not node.get("follow_up"):
+        check.add(node, "happened.follow_up", "a need_more_info answer must say what to do next")
+    known = {r.id for r in rules}
+    not_for = check.strings(node, "not_for", "happened") if "not_for" in node else []
+    for j, rule_id in enumerate(not_for):
+        if rule_id not in known:
+            check.add(node["not_for"], f"happened.not_for[{j}]", f"unknown rule {rule_id!r}{did_you_mean(rule_id, known)}",
+                      index=j)
+    if when is None or verdict is None:
+        return None
+    return Happened(when, verdicts, verdict, node["summary"].strip(), reasons, node.get("follow_up", "").strip(),
+                    frozenset(not_for))
 
 
 def _rule(ctx: _Context, node: Any, loc: str, seen: set[str]) -> Rule | None:

@@ -151,6 +151,22 @@ class PackageOffer:
 
 
 @dataclass(frozen=True, slots=True)
+class Happened:
+    """rules.yaml `happened`: what a refusing rule answers when the user tells it has already been done.
+
+    "I put the child's name in the subject line yesterday, does that matter?" answered "No" reads as "it does not
+    matter": the answer is what to do now, with the rule's own reasons for next time."""
+
+    when: Mapping[str, FactValues]
+    verdicts: frozenset[Verdict]  # the rules' verdicts it replaces
+    verdict: Verdict
+    summary: str  # put before the rule's own summary
+    reasons: tuple[Cited, ...]  # added after the rule's own
+    follow_up: str = ""
+    not_for: frozenset[str] = frozenset()  # rules about what is done after a sending ("my sent items?"): as they are
+
+
+@dataclass(frozen=True, slots=True)
 class Rule:
     """If the facts match any of `when`, the protocol says `verdict`."""
 
@@ -334,6 +350,7 @@ class Policy:
     password_check: PasswordCheck | None = None
     everyday_words: frozenset[str] = frozenset()  # never corrected (everyday_words.txt)
     package_offer: PackageOffer | None = None
+    happened: Happened | None = None
     faq_topics: tuple[FaqTopic, ...] = ()  # the common-questions menu by topic; () shows every FAQ in one list
 
     def terms(self, fact_id: str) -> Mapping[str, Term]:
@@ -348,7 +365,7 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "name_removed",
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
               "process_asked", "unrecorded", "no_agreement", "copies_reversed", "addresses_shown", "name_over_identifier",
-              "no_secure_account", "unsaved", "list_stale", "follow_up_by")
+              "no_secure_account", "unsaved", "list_stale", "follow_up_by", "aftermath")
 
 
 @dataclass(frozen=True, slots=True)
@@ -400,6 +417,7 @@ class Facts:
     # within two working days) or late
     follow_up_by: str | None = None
     no_agreement: bool | None = None  # the question says no information sharing agreement covers it (never asked)
+    aftermath: bool | None = None  # asks what to do now, or whether it matters ("what now?", "is that a breach?")
 
     def get(self, name: str) -> Any:
         return getattr(self, name)

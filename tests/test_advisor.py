@@ -87,6 +87,14 @@ CASES = [
     (Facts(channel="email", recipient="school", encrypted=False, **P), "email-unencrypted", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="external_org", encrypted=False, kind="sensitive"), "email-unencrypted",
      Verdict.NOT_ALLOWED),
+    # told as done, what now asked (rules.yaml `happened`): the same rule, what to do now; done and not asked, or
+    # received: the rule's own answer
+    (Facts(channel="email", recipient="external_org", encrypted=False, already=True, aftermath=True, **P),
+     "email-unencrypted", Verdict.NEED_MORE_INFO),
+    (Facts(channel="email", recipient="external_org", encrypted=False, already=True, **P), "email-unencrypted",
+     Verdict.NOT_ALLOWED),
+    (Facts(channel="removable_media", already=True, aftermath=True, received=True, **P), "removable-media-done",
+     Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="colleague", encrypted=False, **P), "internal-email",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="external_org", encrypted=True, **P), "external-email",

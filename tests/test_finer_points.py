@@ -1343,3 +1343,39 @@ def test_a_copy_sent_to_the_wrong_person_is_a_breach_to_tell_the_manager(assista
 def test_round_52_finer_points(assistant, question, rule, verdict):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and (rule is None or reply.rule_id == rule), (reply.rule_id, reply.verdict)
+
+
+@pytest.mark.parametrize("question, rule", [
+    # what a rule refuses, told as done by the user, what now asked (rules.yaml `happened`, round 53)
+    ("Yesterday I sent an assessment to an external charity without encrypting it. Do I need to do anything?",
+     "email-unencrypted"),
+    ("I put a child's full name in the subject line of an internal email yesterday. Is that a problem now?",
+     "email-pid-in-subject"),
+    ("Accidentally put the child's full name in the subject line and it's gone to the school. What now?",
+     "email-pid-in-subject"),
+])
+def test_a_refused_sending_told_as_done_gets_what_to_do_now(assistant, question, rule):
+    """Not "No", which would answer "does it matter?" the wrong way round: tell the manager, then the rule's reasons."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, ASK), (reply.rule_id, reply.verdict)
+    assert text.startswith("It has already happened") and "manager" in text and "0333 240 1727" in text
+
+
+@pytest.mark.parametrize("question, rule", [
+    # done, approval asked, not what now: the rule's No
+    ("I put the child's name in the subject line of the email to the school, that's fine isn't it?",
+     "email-pid-in-subject"),
+    # planned, not done
+    ("can I put the child's full name in the subject line of an internal email?",
+     "email-pid-in-subject"),
+])
+def test_a_refused_sending_not_told_as_done_or_approval_asked_is_no(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, NOT), (reply.rule_id, reply.verdict)
+
+
+def test_what_is_done_after_a_sending_that_went_as_it_should_keeps_its_steps(assistant):
+    """rules.yaml `happened.not_for`: sent items after a send are a duty, not a mistake to report."""
+    reply, text = ask(assistant, "I sent the parenting assessment yesterday. Do I need to do anything with my sent items?")
+    assert (reply.rule_id, reply.verdict) == ("mailbox-copies", AWC) and "It has already happened" not in text
+

@@ -129,6 +129,20 @@ def test_bad_values(knowledge_copy):
     assert "acts: 'hit the': one word each (put phrases under clear)" in message
 
 
+def test_a_broken_happened_block_is_named(knowledge_copy):
+    """rules.yaml `happened` (what a refusing rule answers once told as done) is checked as a rule is."""
+    path = edit_knowledge(knowledge_copy, "rules", "  verdicts: [not_allowed]\n  verdict: need_more_info",
+                          "  verdicts: [not_alowed]\n  verdict: need_more_info")
+    edit_knowledge(knowledge_copy, "rules", "  when: {already: [true], aftermath: [true]",
+                   "  when: {already: [true], aftermaths: [true]")
+    edit_knowledge(knowledge_copy, "rules", "not_for: [mailbox-copies,", "not_for: [mailbox-copy,")
+    message = _problem(knowledge_copy)
+    assert f"{path}:{_line_of(path, 'not_alowed')}:" in message
+    assert "happened.not_for[0]: unknown rule 'mailbox-copy'; did you mean 'mailbox-copies'?" in message
+    assert "happened.verdicts[0]: 'not_alowed' is not one of" in message and "did you mean 'not_allowed'?" in message
+    assert "unknown fact 'aftermaths'" in message
+
+
 def test_yes_without_quotes_is_caught(knowledge_copy):
     edit_knowledge(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
     assert "words[0]: read as false; put 'no' in quotes" in _problem(knowledge_copy)
