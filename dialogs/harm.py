@@ -721,8 +721,10 @@ class HarmReader:
 
         def said(name: str) -> bool:
             if name == "history":
+                # "history of" dates what follows it: "is missing since 6pm, history of CSE" is missing now
+                cue_at = start - c_lo
                 return any(True for _ in self._find(clause_written, "history_written")) \
-                    or any(True for _ in self._find(clause, name))
+                    or any(not (s >= cue_at and clause[e - 1] == "of") for s, e in self._find(clause, name))
             return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"

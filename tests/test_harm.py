@@ -1002,3 +1002,19 @@ def test_the_hub_answers_recap_names_no_recipient_read_from_the_story(assistant)
     assert "individual" not in reply.recap().lower()
     assert "Text message" in assistant.answer("can i whatsapp the photos of her bruises to my manager? dad did it "
                                               "last night").recap()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "history of" dates what follows it, not a sign before it (round 53)
+    ("16yo LAC is missing from placement since 6pm, history of CSE. Who else do I tell?", HarmLevel.YES),
+    ("she has a history of going missing, can I email the return interview to the school?", None),
+    # how many between the words of a phrase: "taken a load of tablets" is "taken tablets"
+    ("she snapchatted me saying she's taken a load of tablets", HarmLevel.YES),
+    # county lines' "plugging", not a USB stick plugged in
+    ("can I plug the foster carer's USB stick into my work laptop to copy the photos off it?", None),
+    ("they made him plug the drugs before the train", HarmLevel.YES),
+    # below the threshold, in practitioners' own words
+    ("parents said no to sharing with nursery. The worries are low level, late pick ups and missed lunch money", HarmLevel.NO),
+])
+def test_round_53_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
