@@ -911,6 +911,7 @@ _MONTHS = frozenset("jan january feb february mar march apr april may jun june j
                     "oct october nov november dec december".split())
 
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".
+_WORD_TOKEN = re.compile(r"\b[A-Za-z]{5,}\b")  # a word long enough to be a misspelt "password" or "passcode"
 # the digits of a guessable password: a year, or a count from 1
 _YEAR_OR_COUNT = re.compile(r"(?:19|20)\d\d|12\d*|0?1")
 # one password for many transmissions, said of the password put forward
@@ -1051,6 +1052,7 @@ class _PasswordReader:
             + "|".join(re.escape(e) for e in check.examples) + ")", re.IGNORECASE) if check.examples else None
         self._speller = speller
         self._not = frozenset(w for p in check.not_passwords for w in _split(p))
+        self._single = frozenset(w.lower() for w in check.words if " " not in w and len(w) >= 6)  # "password", not "pw"
 
     def candidates(self, text: str) -> list[str]:
         if not self._names.search(text):
@@ -1097,6 +1099,7 @@ class _PasswordReader:
         strong, too_short, no_mix or short_no_mix for the first password proposed; None if none is."""
         if reused:
             return "reused"
+        text = self._spelt(text)
         if self._made_from.search(text):
             return "about_child"
         found = self.candidates(text)
@@ -1116,6 +1119,15 @@ class _PasswordReader:
         judged = {(False, True): "strong", (True, True): "too_short", (False, False): "no_mix",
                   (True, False): "short_no_mix"}[(short, mixed)]
         return "guessable" if judged == "strong" and self._guessable(word) else judged
+
+    def _spelt(self, text: str) -> str:
+        """The text with a misspelt password word corrected ("Ab12 as a pasword - ok?"): the patterns name the
+        words as written. Only a word the speller turns into one of them changes; the rest is left as typed, so a
+        password put forward is judged as it was written."""
+        if self._names.search(text) is not None:
+            return text
+        return _WORD_TOKEN.sub(lambda m: fixed if (fixed := self._speller.correct(m.group().lower())) in self._single
+                               else m.group(), text)
 
     def _guessable(self, word: str) -> bool:
         """Long enough and mixed, but an everyday word or a run of the keyboard with digits added ("Summer2024",

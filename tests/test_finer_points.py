@@ -1353,6 +1353,8 @@ def test_round_52_finer_points(assistant, question, rule, verdict):
      "email-pid-in-subject"),
     ("Accidentally put the child's full name in the subject line and it's gone to the school. What now?",
      "email-pid-in-subject"),
+    ("I reused last week's password on today's encrypted email to the same agency. Does that need sorting?",
+     "password-reused"),
 ])
 def test_a_refused_sending_told_as_done_gets_what_to_do_now(assistant, question, rule):
     """Not "No", which would answer "does it matter?" the wrong way round: tell the manager, then the rule's reasons."""
@@ -1379,3 +1381,13 @@ def test_what_is_done_after_a_sending_that_went_as_it_should_keeps_its_steps(ass
     reply, text = ask(assistant, "I sent the parenting assessment yesterday. Do I need to do anything with my sent items?")
     assert (reply.rule_id, reply.verdict) == ("mailbox-copies", AWC) and "It has already happened" not in text
 
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("Ab12 as a pasword - ok?", "password-too-short"),
+    ("can I use my dog's name 'biscuit' as the zip pasword", "password-short-no-mix"),
+    ("is 'Kx7mPq2w' a good enough passwrd?", "password-meets-rules"),
+])
+def test_a_password_put_forward_under_a_misspelt_password_word_is_judged(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == rule, reply.rule_id
