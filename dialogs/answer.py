@@ -423,8 +423,9 @@ class Assistant:
         is negated or only a document's description."""
         if self.learned is None or understood.harm.level is HarmLevel.NO or understood.facts.get("misdirected") \
                 or understood.harm.settled or any(c.reading in _ALWAYS_ASKED for c in understood.harm.because) \
-                or _OWN_SLIP.search(question) or not self.learned.clear(question):
-            return asking
+                or _OWN_SLIP.search(question) or not self.learned.clear(question) \
+                or (not understood.harm.because and self.reader.harm.eased(question)):
+            return asking  # nor on how it reads alone, where the user gives an innocent cause or tells of the past
         words = self._strongest(question)
         rung = replace(understood, facts=understood.facts.with_(harm=True), harm=HarmAssessment(
             HarmLevel.YES, (Cue(words, "general", HarmLevel.YES, "learned_clear"),)))

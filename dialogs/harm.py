@@ -925,6 +925,14 @@ class HarmReader:
                                                 or self._people.intersection(before[max(last, i - 5):i]))
                    for i, stem in enumerate(before[last:], last))
 
+    def eased(self, text: str) -> bool:
+        """The user tells an innocent cause ("fell off a swing, the nursery worker saw it happen") or the child
+        safe now, anywhere in what is told: a message the words read no sign in is not rung about on how it reads
+        alone. (Not a history or a plan: "a dad with a history of violence", "a baby on a CP plan" are the risk.)"""
+        words = [t for s in _told_sentences(text) for t in self._tokens(s)]
+        stems = [self.stem(w) for w in words]
+        return self._explained_here(words, stems) or self._safe_now(stems)
+
     def is_story(self, tokens: Iterable[str], text: str | None = None) -> bool:
         """A long description about a person: asked about when nothing else in it could be read. With the
         text, only what is told counts, not the questions: "why does it matter so much how we send stuff?

@@ -1019,3 +1019,12 @@ def test_the_hub_answers_recap_names_no_recipient_read_from_the_story(assistant)
 ])
 def test_round_53_readings(assistant, text, expected):
     assert level(assistant, text) is expected
+
+
+def test_a_message_with_an_innocent_cause_told_is_not_rung_on_how_it_reads_alone(assistant):
+    """No sign read by the words, a message reading like a clear disclosure, and the user's own innocent cause
+    ("fell off a swing, the nursery worker saw it happen"): asked, not rung (round 53)."""
+    reply = assistant.answer("A&E: toddler in with a lump on his head from falling off a swing, nursery worker saw it "
+                             "happen and came with him, totally consistent, he's going home. can I email the "
+                             "discharge summary to the HV?")
+    assert reply.verdict is not Verdict.ESCALATE
