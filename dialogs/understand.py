@@ -311,6 +311,17 @@ class Reader:
                 if not used.intersection(range(i, i + 3)):
                     used.update(range(i, i + 3))
                     hits.append(_Hit(category, value, i, 3))
+        # "email the zip password": one word saying which password, inside a phrase's "password"
+        for i, token in enumerate(said):
+            for phrase, category, value in self._by_first.get(token, ()):
+                k = phrase.index("password") if "password" in phrase[1:] else 0
+                if not k or not _WHICH_PASSWORD.intersection(said[i + k:i + k + 1]) \
+                        or tuple(said[i:i + k]) != phrase[:k] or tuple(said[i + k + 1:i + len(phrase) + 1]) != phrase[k:]:
+                    continue
+                used = taken.setdefault(category, set())
+                if not used.intersection(range(i, i + len(phrase) + 1)):
+                    used.update(range(i, i + len(phrase) + 1))
+                    hits.append(_Hit(category, value, i, len(phrase) + 1))
         for i, token in enumerate(said):
             if token not in self._by_first and i not in taken.get("channel", ()):
                 channel = self._channel_stems.get(self.harm.stem(token))
@@ -626,6 +637,8 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
 # Words that join or point rather than describe: "the CAMHS and school reports" is no CAMHS report
 _NOT_DESCRIBING = frozenset("and or to for of the a an by from with about not no on in at my our your their his her "
                             "this that".split())
+# Which password: "the zip password", "the encryption password" (understand._hits)
+_WHICH_PASSWORD = frozenset("zip zipped 7zip encryption file document attachment".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "

@@ -1391,3 +1391,19 @@ def test_what_is_done_after_a_sending_that_went_as_it_should_keeps_its_steps(ass
 def test_a_password_put_forward_under_a_misspelt_password_word_is_judged(assistant, question, rule):
     reply, _ = ask(assistant, question)
     assert reply.rule_id == rule, reply.rule_id
+
+
+@pytest.mark.parametrize("question, rule", [
+    # a word saying which password, inside the words for emailing it (round 53)
+    ("Can I email the zip password to the recipient's colleague instead, so it isn't going to the same person?",
+     "password-by-email"),
+    ("Can I put the zip password in the subject line so they don't miss it?", "password-by-email"),
+])
+def test_which_password_inside_the_words_for_emailing_it(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, NOT), (reply.rule_id, reply.verdict)
+
+
+@pytest.mark.parametrize("question", ["email the zip", "put the", "email the encryption", "password zip"])
+def test_a_question_ending_inside_a_phrase_is_read(assistant, question):
+    assert assistant.answer(question).verdict is not None
