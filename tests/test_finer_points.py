@@ -1382,7 +1382,6 @@ def test_what_is_done_after_a_sending_that_went_as_it_should_keeps_its_steps(ass
     assert (reply.rule_id, reply.verdict) == ("mailbox-copies", AWC) and "It has already happened" not in text
 
 
-
 @pytest.mark.parametrize("question, rule", [
     ("Ab12 as a pasword - ok?", "password-too-short"),
     ("can I use my dog's name 'biscuit' as the zip pasword", "password-short-no-mix"),
