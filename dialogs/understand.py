@@ -91,6 +91,11 @@ class Reader:
         for phrase in sorted(phrases, key=lambda p: -len(p[0])):
             if phrase[0]:
                 self._by_first.setdefault(phrase[0][0], []).append(phrase)
+        # phrases with "password" after their first word, and where: "email the password" is also "email the zip
+        # password" (see _hits)
+        self._password_inside = {first: [(*p, p[0].index("password")) for p in found if "password" in p[0][1:]]
+                                 for first, found in self._by_first.items()}
+        self._password_inside = {first: found for first, found in self._password_inside.items() if found}
         self._rank = {
             "kind": {t.id: t.rank for t in policy.kinds.values()},
             "recipient": {t.id: t.rank for t in policy.recipients.values()},
@@ -312,10 +317,9 @@ class Reader:
                     used.update(range(i, i + 3))
                     hits.append(_Hit(category, value, i, 3))
         # "email the zip password": one word saying which password, inside a phrase's "password"
-        for i, token in enumerate(said):
-            for phrase, category, value in self._by_first.get(token, ()):
-                k = phrase.index("password") if "password" in phrase[1:] else 0
-                if not k or not _WHICH_PASSWORD.intersection(said[i + k:i + k + 1]) \
+        for i, token in enumerate(said if _WHICH_PASSWORD.intersection(said) else ()):
+            for phrase, category, value, k in self._password_inside.get(token, ()):
+                if not _WHICH_PASSWORD.intersection(said[i + k:i + k + 1]) \
                         or tuple(said[i:i + k]) != phrase[:k] or tuple(said[i + k + 1:i + len(phrase) + 1]) != phrase[k:]:
                     continue
                 used = taken.setdefault(category, set())

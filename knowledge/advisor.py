@@ -184,9 +184,10 @@ def proposal_happened(policy: Policy, rule_id: str, facts: Facts) -> Advice | No
     """What rule `rule_id` answers when what it refuses once proposed ("should I put her name in the subject?")
     is told as done and what now asked (rules.yaml `happened`); None where `happened` does not apply."""
     happened = policy.happened
+    if happened is None or not told_after(policy, facts):  # most questions: nothing told as done
+        return None
     rule = next((r for r in policy.rules if r.id == rule_id), None)
-    if happened is None or rule is None or rule.proposed is None or rule.proposed.verdict not in happened.verdicts \
-            or _stands(happened, rule) or not told_after(policy, facts):
+    if rule is None or rule.proposed is None or rule.proposed.verdict not in happened.verdicts or _stands(happened, rule):
         return None
     return _advice_from_rule(policy, _happened(happened, rule), facts)
 
