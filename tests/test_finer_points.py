@@ -1406,3 +1406,9 @@ def test_which_password_inside_the_words_for_emailing_it(assistant, question, ru
 @pytest.mark.parametrize("question", ["email the zip", "put the", "email the encryption", "password zip"])
 def test_a_question_ending_inside_a_phrase_is_read(assistant, question):
     assert assistant.answer(question).verdict is not None
+
+
+def test_a_devices_own_folders_are_its_local_drive(assistant):
+    """"my work laptop's documents folder" (round 53): Appendix A, never a removable or local drive."""
+    reply, _ = ask(assistant, "Can I save the encrypted zip to my work laptop's documents folder temporarily?")
+    assert (reply.rule_id, reply.verdict) == ("removable-media", NOT)
