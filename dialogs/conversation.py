@@ -1003,4 +1003,16 @@ def match_command(text: str) -> Command | None:
         best = process.extractOne(words, list(COMMAND_WORDS), scorer=fuzz.ratio, score_cutoff=88)
         if best:
             return COMMAND_WORDS[best[0]]
+        # "chekc", "hlep": two neighbouring letters swapped in a one-word command (ratio scores a swap as two edits)
+        swapped = next((w for w in COMMAND_WORDS if len(w) >= 4 and " " not in w and _swap_of(words, w)), None)
+        if swapped is not None:
+            return COMMAND_WORDS[swapped]
     return None
+
+
+def _swap_of(typed: str, word: str) -> bool:
+    """`typed` is `word` with two neighbouring letters swapped."""
+    if len(typed) != len(word) or typed == word:
+        return False
+    diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]

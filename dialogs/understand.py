@@ -251,8 +251,10 @@ class Reader:
         if message is not None:
             kinds = message  # "text a teen on my caseload 'running late, there in 10'": only the quoted words go
         kind = self._best("kind", kinds)
-        if kind is None and self._left_out and _ARRANGEMENT.search(said) and _WHEN.search(said):
-            kind = _NOTHING_PERSONAL  # "remind her we're meeting at 3 at the library": when and where, no one's details
+        if kind is None and self._left_out and _ARRANGEMENT.search(said) and _WHEN.search(said) and harm.level is None:
+            # "remind her we're meeting at 3 at the library": when and where, no one's details. Not "bruises on a
+            # 4yo at the home visit this morning, can I whatsapp the photos?": a visit told, not arranged
+            kind = _NOTHING_PERSONAL
         if kind is None and self._left_out and _NO_DETAILS.search(said):
             kind = _NOTHING_PERSONAL  # "about a training date, no child info": said to hold nothing of anyone
         if kind is None and self._left_out and "text" in channels and _CALL_REQUEST.search(said):

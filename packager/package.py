@@ -128,6 +128,8 @@ def check_sources(sources: Sequence[Source], max_bytes: int) -> list[int]:
     for position, source in enumerate(sources, 1):
         try:
             info = source.path.stat()
+        except FileNotFoundError:
+            raise PackageError(f"File {position} does not exist (check the path).") from None
         except OSError:
             raise PackageError(f"File {position} cannot be read.") from None
         if not stat.S_ISREG(info.st_mode):

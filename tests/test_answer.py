@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 
 from dialogs.faq import FaqIndex, _UpperBound, _canonical
 from dialogs.answer import LIKELY_FAQ
+from dialogs.conversation import match_command
 from knowledge.model import Verdict
 
 from .conftest import SHARED
@@ -429,3 +430,12 @@ def test_a_how_question_without_its_question_mark_gets_the_steps(assistant):
 ])
 def test_a_name_or_password_put_forward_briefly_is_judged(assistant, question, verdict):
     assert assistant.answer(question).verdict.value == verdict
+
+
+@pytest.mark.parametrize("typed, command", [("chekc", "check"), ("hlep", "help"), ("remidners", "reminders"),
+                                            ("pack", None), ("help me", None)])
+def test_a_command_with_two_letters_swapped_is_the_command(typed, command):
+    """A new user's "chekc" got "Sorry, I did not understand that" (session 23): a swap of two neighbouring letters
+    in a one-word command is that command; another word a letter away is not."""
+    found = match_command(typed)
+    assert (found.value if found else None) == command

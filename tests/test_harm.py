@@ -1028,3 +1028,12 @@ def test_a_message_with_an_innocent_cause_told_is_not_rung_on_how_it_reads_alone
                              "happen and came with him, totally consistent, he's going home. can I email the "
                              "discharge summary to the HV?")
     assert reply.verdict is not Verdict.ESCALATE
+
+
+def test_a_visit_told_beside_harm_is_no_arrangement(assistant):
+    """"bruises on a 4yo at the home visit this morning, can I whatsapp the photos?" was recapped as "information
+    that identifies no one" (a visit and a time read as an arrangement); a new user's trial, session 23."""
+    reply = assistant.answer("I found bruises on a 4yo at the home visit this morning, can I whatsapp the photos to "
+                             "my manager?")
+    assert reply.verdict is Verdict.ESCALATE and reply.facts.kind != "anonymous"
+    assert "identifies no one" not in reply.recap()

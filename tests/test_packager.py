@@ -140,7 +140,7 @@ def test_names_helpers():
 @pytest.mark.parametrize("case, message", [
     ("empty", "File 1 is empty"),
     ("over", "File 1 is 1.0 MB, over the 1.0 MB limit"),
-    ("missing", "File 1 cannot be read"),
+    ("missing", "File 1 does not exist"),
     ("folder", "File 1 is not a regular file"),
     ("together", "Together the files are"),
     ("none", "There is no file to package"),
