@@ -580,7 +580,7 @@ class Assistant:
         send the whole file?", "I'll just leave it in my sent items"): its `proposed` verdict, No. "Do we have to
         delete sent emails?" asks about the duty, "what do I put in the subject?" how: the steps."""
         proposed = self._proposed.get(reply.rule_id)
-        after = proposal_happened(self.policy, reply.rule_id, reply.facts)
+        after = proposal_happened(self.policy, reply.rule_id, reply.facts) if proposed is not None else None
         if after is not None:  # "I put her name in the subject line yesterday, what now?": what to do now
             return replace(Reply.from_advice(after, channels=reply.channels, understood=reply.understood),
                            harm=reply.harm)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 from collections.abc import Callable, Mapping
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from knowledge.advisor import advise, next_question, offers_package, outcome
 from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
@@ -1003,16 +1004,10 @@ def match_command(text: str) -> Command | None:
         best = process.extractOne(words, list(COMMAND_WORDS), scorer=fuzz.ratio, score_cutoff=88)
         if best:
             return COMMAND_WORDS[best[0]]
-        # "chekc", "hlep": two neighbouring letters swapped in a one-word command (ratio scores a swap as two edits)
-        swapped = next((w for w in COMMAND_WORDS if len(w) >= 4 and " " not in w and _swap_of(words, w)), None)
+        # "chekc", "hlep": two neighbouring letters swapped in a one-word command (ratio scores a swap as two edits;
+        # the same letters one edit apart in OSA, which counts a swap as one, is a swap)
+        swapped = next((w for w in COMMAND_WORDS if len(w) >= 4 and " " not in w
+                        and sorted(words) == sorted(w) and OSA.distance(words, w) == 1), None)
         if swapped is not None:
             return COMMAND_WORDS[swapped]
     return None
-
-
-def _swap_of(typed: str, word: str) -> bool:
-    """`typed` is `word` with two neighbouring letters swapped."""
-    if len(typed) != len(word) or typed == word:
-        return False
-    diff = [i for i, (a, b) in enumerate(zip(typed, word, strict=True)) if a != b]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and typed[diff[0]] == word[diff[1]] and typed[diff[1]] == word[diff[0]]

@@ -929,18 +929,19 @@ class HarmReader:
         """The user tells an innocent cause ("fell off a swing, the nursery worker saw it happen") or the child
         safe now, anywhere in what is told: a message the words read no sign in is not rung about on how it reads
         alone. (Not a history or a plan: "a dad with a history of violence", "a baby on a CP plan" are the risk.)"""
-        words = [t for s in _told_sentences(text) for t in self._tokens(s)]
+        words = self._told_words(text)
         stems = [self.stem(w) for w in words]
         return self._explained_here(words, stems) or self._safe_now(stems)
+
+    def _told_words(self, text: str) -> list[str]:
+        """The words of the sentences that tell something, not of those that ask."""
+        return [t for s in _told_sentences(text) for t in self._tokens(s)]
 
     def is_story(self, tokens: Iterable[str], text: str | None = None) -> bool:
         """A long description about a person: asked about when nothing else in it could be read. With the
         text, only what is told counts, not the questions: "why does it matter so much how we send stuff?
         what happens if someone gets it wrong?" asks, it tells of no one."""
-        words = list(tokens)
-        if text is not None:
-            told = _told_sentences(text)
-            words = [t for s in told for t in self._tokens(s)]
+        words = list(tokens) if text is None else self._told_words(text)
         if len(words) < 20 or not any(self.stem(w) in self._people for w in words):
             return False
         # told as over or not real: "she's been settled at home since", "closed with no further action"

@@ -93,9 +93,12 @@ class Reader:
                 self._by_first.setdefault(phrase[0][0], []).append(phrase)
         # phrases with "password" after their first word, and where: "email the password" is also "email the zip
         # password" (see _hits)
-        self._password_inside = {first: [(*p, p[0].index("password")) for p in found if "password" in p[0][1:]]
-                                 for first, found in self._by_first.items()}
-        self._password_inside = {first: found for first, found in self._password_inside.items() if found}
+        self._password_inside: dict[str, list[tuple[tuple[str, ...], str, str, int]]] = {}
+        for first, found in self._by_first.items():
+            for said_words, category, value in found:
+                if "password" in said_words[1:]:
+                    self._password_inside.setdefault(first, []).append(
+                        (said_words, category, value, said_words.index("password")))
         self._rank = {
             "kind": {t.id: t.rank for t in policy.kinds.values()},
             "recipient": {t.id: t.rank for t in policy.recipients.values()},
@@ -297,37 +300,33 @@ class Reader:
         """
         hits: list[_Hit] = []
         taken: dict[str, set[int]] = {}
+
+        def claim(category: str, value: str, start: int, length: int) -> None:
+            """A hit, unless a longer phrase of its category already holds one of its words."""
+            used = taken.setdefault(category, set())
+            if not used.intersection(range(start, start + length)):
+                used.update(range(start, start + length))
+                hits.append(_Hit(category, value, start, length))
+
         said = [_not(t) for t in tokens]  # as the phrases are held: each contracted negation "not"
         for i, token in enumerate(said):
             for phrase, category, value in self._by_first.get(token, ()):
                 n = len(phrase)
                 if n > 1 and (said[i + 1:i + 2] != [phrase[1]] or tuple(said[i:i + n]) != phrase):
                     continue  # the second word tells most phrases apart before the whole is compared
-                used = taken.setdefault(category, set())
-                if used.intersection(range(i, i + n)):
-                    continue
-                used.update(range(i, i + n))
-                hits.append(_Hit(category, value, i, n))
+                claim(category, value, i, n)
         # "a CAMHS discharge letter" is a "camhs letter": one describing word inside a kind's word for a document
         for i, token in enumerate(said[:-2]):
             for phrase, category, value in self._by_first.get(token, ()):
-                if category != "kind" or len(phrase) != 2 or phrase[1] not in _DOCUMENTS or said[i + 2] != phrase[1] \
-                        or said[i + 1] in _DOCUMENTS or said[i + 1] in _NOT_DESCRIBING or not said[i + 1].isalpha():
-                    continue
-                used = taken.setdefault(category, set())
-                if not used.intersection(range(i, i + 3)):
-                    used.update(range(i, i + 3))
-                    hits.append(_Hit(category, value, i, 3))
+                if category == "kind" and len(phrase) == 2 and phrase[1] in _DOCUMENTS and said[i + 2] == phrase[1] \
+                        and said[i + 1] not in _DOCUMENTS and said[i + 1] not in _NOT_DESCRIBING and said[i + 1].isalpha():
+                    claim(category, value, i, 3)
         # "email the zip password": one word saying which password, inside a phrase's "password"
         for i, token in enumerate(said if _WHICH_PASSWORD.intersection(said) else ()):
             for phrase, category, value, k in self._password_inside.get(token, ()):
-                if not _WHICH_PASSWORD.intersection(said[i + k:i + k + 1]) \
-                        or tuple(said[i:i + k]) != phrase[:k] or tuple(said[i + k + 1:i + len(phrase) + 1]) != phrase[k:]:
-                    continue
-                used = taken.setdefault(category, set())
-                if not used.intersection(range(i, i + len(phrase) + 1)):
-                    used.update(range(i, i + len(phrase) + 1))
-                    hits.append(_Hit(category, value, i, len(phrase) + 1))
+                if _WHICH_PASSWORD.intersection(said[i + k:i + k + 1]) and tuple(said[i:i + k]) == phrase[:k] \
+                        and tuple(said[i + k + 1:i + len(phrase) + 1]) == phrase[k:]:
+                    claim(category, value, i, len(phrase) + 1)
         for i, token in enumerate(said):
             if token not in self._by_first and i not in taken.get("channel", ()):
                 channel = self._channel_stems.get(self.harm.stem(token))

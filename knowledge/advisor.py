@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from operator import attrgetter
 
-from .model import Advice, ChecklistSection, Fact, Facts, FactValues, Happened, Policy, Rule, Section, Verdict
+from .model import Advice, ChecklistSection, Fact, Facts, FactValues, Policy, Rule, Section, Verdict
 
 
 
@@ -30,7 +30,7 @@ def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advic
     rule, missing = _decide(plan, plan.values(facts), ask_optional)
     if missing:
         return ask_for(policy, facts, missing)
-    return _advice_from_rule(policy, rule, facts)
+    return _advice_from_rule(policy, _after_the_event(policy, rule, rule.verdict, facts), facts)
 
 
 def outcome(policy: Policy, facts: Facts, changes: Mapping[str, object], *, ask_optional: bool = False) \
@@ -149,9 +149,6 @@ def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
 
 
 def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
-    if policy.happened is not None and rule.verdict in policy.happened.verdicts and not _stands(policy.happened, rule) \
-            and told_after(policy, facts):
-        rule = _happened(policy.happened, rule)
     cites: list[str] = [c for r in rule.reasons for c in r.cites]
     checklist = _checklists(policy, rule.checklists, facts)
     for cid in rule.checklists:
@@ -183,23 +180,23 @@ def told_after(policy: Policy, facts: Facts) -> bool:
 def proposal_happened(policy: Policy, rule_id: str, facts: Facts) -> Advice | None:
     """What rule `rule_id` answers when what it refuses once proposed ("should I put her name in the subject?")
     is told as done and what now asked (rules.yaml `happened`); None where `happened` does not apply."""
-    happened = policy.happened
-    if happened is None or not told_after(policy, facts):  # most questions: nothing told as done
+    if not told_after(policy, facts):  # most questions: nothing told as done
         return None
     rule = next((r for r in policy.rules if r.id == rule_id), None)
-    if rule is None or rule.proposed is None or rule.proposed.verdict not in happened.verdicts or _stands(happened, rule):
+    if rule is None or rule.proposed is None:
         return None
-    return _advice_from_rule(policy, _happened(happened, rule), facts)
+    told = _after_the_event(policy, rule, rule.proposed.verdict, facts)
+    return None if told is rule else _advice_from_rule(policy, told, facts)
 
 
-def _stands(happened: Happened, rule: Rule) -> bool:
-    """A rule written for after the event ("I saved it on a USB stick, what now?", `not_for`: "what do I do with
-    my sent items?"): its own answer stands."""
-    return rule.id in happened.not_for or any("already" in cond for cond in rule.when)
-
-
-def _happened(happened: Happened, rule: Rule) -> Rule:
-    """Told after the event: what to do now, then the rule's own summary and reasons, for next time."""
+def _after_the_event(policy: Policy, rule: Rule, verdict: Verdict, facts: Facts) -> Rule:
+    """`rule`, or, where it answers `verdict` to something the facts tell as done with what now asked (rules.yaml
+    `happened`), what to do now, then its own summary and reasons, for next time. A rule written for after the
+    event ("I saved it on a USB stick, what now?", `not_for`: "what do I do with my sent items?") stands."""
+    happened = policy.happened
+    if happened is None or verdict not in happened.verdicts or rule.id in happened.not_for \
+            or any("already" in cond for cond in rule.when) or not _item_applies(happened.when, facts):
+        return rule
     return replace(rule, verdict=happened.verdict, summary=f"{happened.summary} {rule.summary}",
                    reasons=(*happened.reasons, *rule.reasons), follow_up=happened.follow_up, follow_up_asks=(),
                    proposed=None)

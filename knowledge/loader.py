@@ -687,7 +687,7 @@ def _happened(ctx: _Context, node: Any, rules: list[Rule]) -> Happened | None:
     if verdict is Verdict.NEED_MORE_INFO and not node.get("follow_up"):
         check.add(node, "happened.follow_up", "a need_more_info answer must say what to do next")
     known = {r.id for r in rules}
-    not_for = check.strings(node, "not_for", "happened") if "not_for" in node else []
+    not_for = check.strings(node, "not_for", "happened")
     for j, rule_id in enumerate(not_for):
         if rule_id not in known:
             check.add(node["not_for"], f"happened.not_for[{j}]", f"unknown rule {rule_id!r}{did_you_mean(rule_id, known)}",
