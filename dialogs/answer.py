@@ -108,6 +108,8 @@ _UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|w
                           re.IGNORECASE)
 # Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
 _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still |also |even |always )?(?:have|need) to\b|"
+                      # "does the subject really need to say ...", "do internal emails still need CONFIDENTIAL ...?"
+                      r"^\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?need\b(?! an?\b)|"
                       r"\b(?:do|does) (?:i|we) keep\b[^?.]* or\b|"  # "do I keep the zip or the original?": a choice
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b|"
                       r"\b(?:does|would|will) (?:it|that|this) (?:really |actually )?matter\b", re.IGNORECASE)  # "does it matter?"

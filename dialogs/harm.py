@@ -75,6 +75,10 @@ _GIRLS = frozenset(("girl", "girls", "daughter", "daughters", "granddaughter", "
 _NONE_OF = frozenset(("no", "not", "any", "without", "nor", "neither"))
 
 
+_AGAIN = frozenset("again another keeps repeatedly recurring regularly".split())
+_CLOCK = re.compile(r"^\d{1,2}(?:[.:]?\d\d)?(?:am|pm)$")
+
+
 def _girl_here(tokens: Sequence[str]) -> bool:
     """A girl in the family, not one said to be absent ("no daughters", "hasn't got any girls")."""
     return any(t in _GIRLS and not _NONE_OF.intersection(tokens[max(0, i - 2):i]) for i, t in enumerate(tokens))
@@ -344,7 +348,8 @@ class HarmReader:
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
                                     "current", "soon", "children", "groups", "adults", "child_data", "topic_of")}
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
-        self._lists["explained"] = [tuple(self._tokens(p)) for p in words.explained]
+        self._lists["explained"] = [tuple(self._tokens(p)) for p in (*words.explained, *words.conditions)]
+        self._lists["conditions"] = [tuple(self._tokens(p)) for p in words.conditions]
         # So do words for what is not real: "training" is not "the train station", "course" not "of course"
         self._lists["not_real"] = [tuple(self._tokens(p)) for p in words.not_real]
         self._lists["history_written"] = [tuple(self._tokens(p)) for p in words.history_written]
@@ -596,6 +601,8 @@ class HarmReader:
             after = tokens[s + 1] if s + 1 < len(tokens) else ""
             return (s > 0 and tokens[s - 1] == "or") or after in _ONLY_BEFORE
 
+        if any(_CLOCK.match(t) for t in tokens) and not self._soon(stems):
+            return True  # "went out her window at 1am, not back": a time of day, told of today (not "tomorrow at 3pm")
         return any(not (e - s == 1 and stems[s] == "now" and (adult_age(s - 1) or adult_age(s + 1)))
                    and not (e - s == 1 and only(s))
                    for name in ("current", "recent") for s, e in self._find(stems, name)) or any(
@@ -723,8 +730,11 @@ class HarmReader:
             if name == "history":
                 # "history of" dates what follows it: "is missing since 6pm, history of CSE" is missing now
                 cue_at = start - c_lo
+                # "their abuse history": a bare "history" right after the cue (not "a history lesson about ...")
                 return any(True for _ in self._find(clause_written, "history_written")) \
-                    or any(not (s >= cue_at and clause[e - 1] == "of") for s, e in self._find(clause, name))
+                    or any(not (s >= cue_at and clause[e - 1] == "of") and not (
+                        e - s == 1 and clause_written[s] == "history" and (s != cue_at or clause[e:e + 1] == ["of"]))
+                           for s, e in self._find(clause, name))
             return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
@@ -737,7 +747,8 @@ class HarmReader:
             return None  # the child is safe now, or this harm is over
         # "the file's gone missing", "our dog's been missing since Sunday": said of a thing or a pet
         of_a_thing = category == "missing" and ("it" in tokens[max(lo, start - 2):start] or (
-            "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start]))))
+            "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start])))
+            or tokens[start - 1:start] and tokens[start - 1] in _THINGS)  # "their laptop hasn't arrived"
         if (said("not_real") and not said("recent") and not (category in _PLANNED and said("soon"))) \
                 or self._out_of_a_thing(tokens, stems, end, hi) \
                 or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
@@ -805,7 +816,11 @@ class HarmReader:
             readings.append("said no")  # the user's own "no concerns": a clear cue is asked about, a sign dropped
         if not readings:
             return Cue(words, category, HarmLevel.YES if clear else HarmLevel.MAYBE)
-        if clear and len(readings) == 1:
+        # an injury the user gives an innocent cause for is no sign (not one that keeps coming back: "bruises
+        # again", nor one put down to a condition: asked about whatever explains them)
+        if clear and len(readings) == 1 and not (readings == ["explained"] and category == "physical"
+                                                 and not _AGAIN.intersection(tokens[lo:hi])
+                                                 and not any(True for _ in self._find(written, "conditions"))):
             return Cue(words, category, HarmLevel.MAYBE, readings[0])
         if dropped is not None:  # only an injury explained by the user explains the story
             dropped.append("explained" if readings == ["explained"] and category == "physical" else "read")

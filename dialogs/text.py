@@ -30,7 +30,11 @@ _ISP = re.compile(r"\bisp\b")
 _SEVEN_ZIP = re.compile(r"\b7[\s-]zip\b")
 # Text-speak for times, as messages are typed on a phone: "last nite", "2day", "tmrw"
 _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day": "today", "tmrw": "tomorrow",
-               "tmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow"}
+               "tmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow",
+               # and the shortenings of the protocol's own words, too short for the speller to mend
+               "psswd": "password", "pswd": "password", "passwd": "password", "pword": "password",
+               "pwrd": "password", "distrib": "distribution", "distro": "distribution", "urgnt": "urgent",
+               "minits": "minutes"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows

@@ -56,6 +56,9 @@ class Reader:
                 phrases += [(tuple(_split(w)), category, term.id) for w in term.words]
         for name, signal in policy.signals.items():
             phrases += [(tuple(_split(w)), name, "yes") for w in signal.words]
+            # typed tersely, without its "the": "password in same email" is "password in the same email"
+            phrases += [(terse, name, "yes") for w in signal.words
+                        for terse in [tuple(t for t in _split(w) if t != "the")] if len(terse) > 2 and len(terse) < len(_split(w))]
             phrases += [(tuple(_split(w)), name, "no") for w in signal.opposites]
         self._negations = {name: [tuple(_split(n)) for n in s.negations] for name, s in policy.signals.items()}
         # the password words that stand alone ("pass" of "pass word" is a verb: "pass it on rather than email it")

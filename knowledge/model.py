@@ -307,6 +307,7 @@ class HarmWords:
     not_harm: tuple[str, ...]
     managed: tuple[str, ...] = ()
     explained: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()  # explained by a condition: a sign asked about, never dropped
     recent: tuple[str, ...] = ()
     resolved: tuple[str, ...] = ()
     not_real: tuple[str, ...] = ()

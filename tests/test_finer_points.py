@@ -1412,3 +1412,24 @@ def test_a_devices_own_folders_are_its_local_drive(assistant):
     """"my work laptop's documents folder" (round 53): Appendix A, never a removable or local drive."""
     reply, _ = ask(assistant, "Can I save the encrypted zip to my work laptop's documents folder temporarily?")
     assert (reply.rule_id, reply.verdict) == ("removable-media", NOT)
+
+
+@pytest.mark.parametrize("question", [
+    "Does the email to my manager still need CONFIDENTIAL in the subject line?",
+    "do emails sent through cjsm need CONFIDENTIAL in the subject too?",
+])
+def test_whether_the_marking_is_needed_is_a_duty_asked_not_a_no(assistant, question):
+    """"do internal emails still need CONFIDENTIAL in the subject?" read as proposing personal details in the
+    subject and got "Not allowed" (round 54): a duty asked about gets the steps."""
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is not NOT
+
+
+@pytest.mark.parametrize("question, rule", [
+    # shortenings too short for the speller, and a signal's phrase typed without its "the" (round 54)
+    ("pswd in same email as the zip file, fine?", "password-by-email"),
+    ("can i text the carer what meds he is on and his allergies", "text-personal"),
+])
+def test_short_forms_and_health_words_are_read(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is NOT, (reply.rule_id, reply.verdict)

@@ -1037,3 +1037,23 @@ def test_a_visit_told_beside_harm_is_no_arrangement(assistant):
                              "my manager?")
     assert reply.verdict is Verdict.ESCALATE and reply.facts.kind != "anonymous"
     assert "identifies no one" not in reply.recap()
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an injury the user gives an innocent cause for: no untold story, even for a clear sign (round 54)
+    ("our 10yo bruised his knee at football practice yesterday, can I let his teacher know?", None),
+    ("broke her wrist snowboarding on the school trip, I was there. can I email the hospital letter to the nurse?",
+     None),
+    # "their abuse history": the history is of what comes before it
+    ("the twins were adopted last year; can I archive the emails about their neglect history?", None),
+    # a time of day tells of today: gone at 2am, a man she met online
+    ("our 14yo went out at 2am and isn't back, her phone shows a flat with a 30 year old man", HarmLevel.YES),
+    # a thing that has not arrived is no missing child
+    ("the new starter's council laptop hasn't arrived, can she use her agency email for a week?", None),
+])
+def test_round_54_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
+def test_someone_elses_innocent_cause_explains_nothing(assistant):
+    assert level(assistant, "mum says the bruise on his cheek is from football, can I email the SW?") is not None
