@@ -780,9 +780,11 @@ class HarmReader:
         # a worrying sign reads as a document's only in its own clause (ConText: a modifier's scope ends at a
         # clause break; c_lo is the sentence's start for a clear cue): "... was mum's psych report, and the thread
         # included the dad she's fled from" is now
+        # (not words in the first person: "a note in the toilets: 'help me, he touches me'" is a child's own)
         if self._document_near(stems[c_lo:start] + [_PAUSE] + stems[end:end + 3],
                                tokens[c_lo:start] + [_PAUSE] + tokens[end:end + 3]) \
                 and not self._quoted(stems[lo:start], stems[end:end + 2]) \
+                and not _FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]]) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(True for _ in self._find(stems[end:hi], "immediate")):
             # "the minutes about the bruising", "his injury details"; not "the details of a child in immediate
