@@ -745,14 +745,16 @@ def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
         if token not in _WRITING and token not in _PASTING or _NOT_WRITING.intersection(tokens[max(0, i - 2):i]):
             continue  # "my manager says don't put PID in emails": the rule told, not done
         pasted = token in _PASTING  # "paste the case notes into an email": the document's own words, in the body
-        for j in range(i + 2, min(len(tokens), i + 12)):
+        for j in range(i + 2, min(len(tokens), i + 24)):
             if tokens[j] in _DOCUMENTS and not pasted:
                 break
             if tokens[j] in ("in", "into"):
                 rest = [t for t in tokens[j + 1:j + 4] if t not in _EMAIL_BEFORE]
                 after = tokens[j + 1:j + 6]
                 told = any(i < h.start < j for h in details) or (pasted and _DOCUMENTS.intersection(tokens[i:j]))
-                if rest[:1] in (["email"], ["emails"]) and told and "or" not in after \
+                if rest[:1] not in (["email"], ["emails"]):
+                    continue  # "type 'J, lives off Main St in Penrith' in an internal email": a place in the details
+                if told and "or" not in after \
                         and not _HEADER.intersection(rest[1:3]):  # "in the email subject" is the subject line
                     return True
                 break

@@ -1433,3 +1433,23 @@ def test_whether_the_marking_is_needed_is_a_duty_asked_not_a_no(assistant, quest
 def test_short_forms_and_health_words_are_read(assistant, question, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is NOT, (reply.rule_id, reply.verdict)
+
+
+def test_details_typed_into_an_email_are_read_past_a_place_inside_them(assistant):
+    """"type 'J (DOB ..., lives off Main St in Penrith)' in an internal email": the first "in" is the child's
+    town, the second the email's; the details go in the body (round 54)."""
+    reply, _ = ask(assistant, "can I write 'B, DOB 4/5/2016, moved to a flat on Mill Lane in Kendal last week' in "
+                              "an email to my manager?")
+    assert (reply.rule_id, reply.verdict) == ("email-pid-in-body", NOT)
+
+
+@pytest.mark.parametrize("question", [
+    "has GDPR changed what the protocol says?",
+    "does the data protection act 2018 change anything in the ISP?",
+])
+def test_the_later_data_protection_law_is_not_settled_by_the_protocol(assistant, question):
+    """The protocol names only the Data Protection Act 1998: a question about the UK GDPR or the 2018 Act is
+    answered as not settled, with who to ask (round 54), not as "Allowed"."""
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("faq:current-law", ASK), reply.rule_id
+    assert "Shaun Smith" in reply.text()
