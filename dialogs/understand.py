@@ -574,7 +574,8 @@ class Reader:
 # there's an IAS number I could use", "name and DOB, although we could use the IAS number"
 _NAME_OVER_IDENTIFIER = re.compile(
     r"\b(?:name|names|dob|date of birth|address)\b.{0,60}?\b(?:when|although|though|despite|but)\b"
-    r"(?=.{0,50}?\b(?:ias|identifier|reference number|case number|id number)\b)(?=.{0,50}?\b(?:could|would|might)\b)")
+    r"(?=.{0,50}?\b(?:ias|identifier|reference number|case number|id number)\b)"
+    r"(?=.{0,50}?\b(?:could|would|might|already (?:have|has|got)|we have|we've got|weve got)\b)")
 
 # Kinds a "no" before them says are absent ("no safeguarding info in it"); the personal kinds have their own
 # readings of "no PID", "no names" (anonymised)

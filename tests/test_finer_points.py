@@ -1453,3 +1453,10 @@ def test_the_later_data_protection_law_is_not_settled_by_the_protocol(assistant,
     reply, _ = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == ("faq:current-law", ASK), reply.rule_id
     assert "Shaun Smith" in reply.text()
+
+
+def test_a_name_faxed_when_an_identifier_is_already_to_hand_is_refused(assistant):
+    """Faxes 2: "when we already have the IAS number" says another identifier would do, as "could use" does
+    (round 54): the name and date of birth stay off the fax."""
+    reply, _ = ask(assistant, "ok to fax her name and DOB to the clinic even though we've got the IAS number?")
+    assert (reply.rule_id, reply.verdict) == ("fax-name-over-identifier", NOT), reply.rule_id
