@@ -30,7 +30,7 @@ FLOORS = {
     "general_batch8.yaml": {"pass": 102, "unsafe": 0},
     "general_batch9.yaml": {"pass": 134, "unsafe": 0},
     "general_batch10.yaml": {"pass": 129, "unsafe": 4},
-    "general_batch11.yaml": {"pass": 137, "unsafe": 1},
+    "general_batch11.yaml": {"pass": 138, "unsafe": 0},
     "general_batch12.yaml": {"pass": 131, "unsafe": 0},
     "general_batch13.yaml": {"pass": 119, "unsafe": 5},
     "general_batch14.yaml": {"pass": 144, "unsafe": 3},
@@ -43,7 +43,7 @@ FLOORS = {
     "general_batch21.yaml": {"pass": 143, "unsafe": 1},
     "general_batch22.yaml": {"pass": 185, "unsafe": 2},
     "general_batch23.yaml": {"pass": 173, "unsafe": 4},
-    "general_batch24.yaml": {"pass": 155, "unsafe": 10},
+    "general_batch24.yaml": {"pass": 156, "unsafe": 9},
     "general_batch25.yaml": {"pass": 176, "unsafe": 6},
     "general_batch26.yaml": {"pass": 182, "unsafe": 2},
     "general_batch27.yaml": {"pass": 190, "unsafe": 2},
@@ -71,7 +71,7 @@ FLOORS = {
     "general_batch49.yaml": {"pass": 331, "unsafe": 1},
     "general_batch50.yaml": {"pass": 344, "unsafe": 5},
     "general_batch51.yaml": {"pass": 367, "unsafe": 1},
-    "general_batch52.yaml": {"pass": 387, "unsafe": 12},
+    "general_batch52.yaml": {"pass": 389, "unsafe": 10},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 102, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 105, "unsafe": 1},
@@ -81,7 +81,7 @@ FLOORS = {
     "checker_batch6.yaml": {"pass": 114, "unsafe": 1},
     "checker_batch7.yaml": {"pass": 111, "unsafe": 1},
     "checker_batch8.yaml": {"pass": 127, "unsafe": 0},
-    "checker_batch9.yaml": {"pass": 112, "unsafe": 0},
+    "checker_batch9.yaml": {"pass": 113, "unsafe": 0},
     "checker_batch10.yaml": {"pass": 145, "unsafe": 0},
     "checker_batch11.yaml": {"pass": 125, "unsafe": 1},
     "checker_batch12.yaml": {"pass": 136, "unsafe": 0},
@@ -91,7 +91,7 @@ FLOORS = {
     "checker_batch16.yaml": {"pass": 183, "unsafe": 0},
     "checker_batch17.yaml": {"pass": 209, "unsafe": 4},
     "checker_batch18.yaml": {"pass": 224, "unsafe": 5},
-    "checker_batch19.yaml": {"pass": 209, "unsafe": 6},
+    "checker_batch19.yaml": {"pass": 211, "unsafe": 4},
 }
 
 
