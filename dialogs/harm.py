@@ -909,6 +909,7 @@ class HarmReader:
         return any(stem in self._reporters and i + 1 < len(stems) and stems[i + 1] not in (_PAUSE, _END, "by")
                    and "what" not in stems[max(0, i - 2):i]  # "it matches what he told us": the user confirming
                    and not (stem in self._sent_not_said and stems[i - 1:i] == ["to"])
+                   and stems[i - 1:i] not in (["i"], ["we"])  # "can I text her '...'": the user's own message
                    for i, stem in enumerate(stems))
 
     def _document_near(self, stems: list[str], written: list[str]) -> bool:
