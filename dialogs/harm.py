@@ -758,7 +758,7 @@ class HarmReader:
                     and not _SCHOOLING.intersection(tokens[lo:hi])) or self._document_near(stems[max(lo, start - 3):start + 1],
                                                                tokens[max(lo, start - 3):start + 1])
                                            or of_a_thing)) \
-                or self._topic_after(tokens[end:end + 2]) or self._topic_before(stems, lo, start) \
+                or self._topic_after(tokens[end:end + 4]) or self._topic_before(stems, lo, start) \
                 or _score(tokens[lo:hi]) \
                 or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
                 or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
@@ -870,7 +870,10 @@ class HarmReader:
 
     def _topic_after(self, after: list[str]) -> bool:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
-        a form only right after it: "the Prevent referral form" is a form, "videos in form" a form group."""
+        a form only right after it: "the Prevent referral form" is a form, "videos in form" a form group. Past
+        another sign joined to it: "the 'abuse and neglect' course" is a course about both."""
+        if len(after) > 2 and after[0] in ("and", "or") and self.stem(after[1]) in self._by_first:
+            after = after[2:]  # not "self harming and the crisis team": the team is no topic of it
         return bool(after) and (after[0] in self._topics
                                 or (len(after) > 1 and after[1] in self._topics and after[1] not in _FORMS))
 

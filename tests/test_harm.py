@@ -1053,6 +1053,8 @@ def test_a_visit_told_beside_harm_is_no_arrangement(assistant):
     ("the caretaker found a letter in the corridor: 'please help, he touches me at night', unsigned", HarmLevel.YES),
     # the user's own message, proposed, reports no one: its innocent cause is the user's
     ("can I text her dad 'grazed elbow from the climbing frame at nursery, all fine'?", None),
+    # a topic word after two signs joined by "and" is a subject for both
+    ("can I email the 'self harm and suicide' workshop dates to the youth workers?", None),
     # a thing that has not arrived is no missing child
     ("the new starter's council laptop hasn't arrived, can she use her agency email for a week?", None),
 ])
