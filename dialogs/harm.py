@@ -872,6 +872,8 @@ class HarmReader:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
         a form only right after it: "the Prevent referral form" is a form, "videos in form" a form group. Past
         another sign joined to it: "the 'abuse and neglect' course" is a course about both."""
+        if after[:1] in (["in"], ["into"]) and "subject" in after[1:3]:
+            return True  # "put 'self harm' in the subject line": the words as a label, not a child's harm
         if len(after) > 2 and after[0] in ("and", "or") and self.stem(after[1]) in self._by_first:
             after = after[2:]  # not "self harming and the crisis team": the team is no topic of it
         return bool(after) and (after[0] in self._topics

@@ -1055,6 +1055,8 @@ def test_a_visit_told_beside_harm_is_no_arrangement(assistant):
     ("can I text her dad 'grazed elbow from the climbing frame at nursery, all fine'?", None),
     # a topic word after two signs joined by "and" is a subject for both
     ("can I email the 'self harm and suicide' workshop dates to the youth workers?", None),
+    # a sign's words put in a subject line are a label
+    ("is it ok to type 'sexual abuse' in the subject line so the DSL opens it first?", None),
     # a thing that has not arrived is no missing child
     ("the new starter's council laptop hasn't arrived, can she use her agency email for a week?", None),
 ])
