@@ -362,7 +362,7 @@ FLOORS = {
     "harm_batch51.yaml": {"recall": 116, "clear_escalated": 71, "ordinary_asked": 1},
     "harm_batch52.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch53.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 2},
-    "harm_batch54.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 9},
+    "harm_batch54.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 6},
 }
 
 
