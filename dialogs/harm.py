@@ -748,7 +748,7 @@ class HarmReader:
         # "the file's gone missing", "our dog's been missing since Sunday": said of a thing or a pet
         of_a_thing = category == "missing" and ("it" in tokens[max(lo, start - 2):start] or (
             "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start])))
-            or tokens[start - 1:start] and tokens[start - 1] in _THINGS)  # "their laptop hasn't arrived"
+            or (start > 0 and tokens[start - 1] in _THINGS))  # "their laptop hasn't arrived"
         if (said("not_real") and not said("recent") and not (category in _PLANNED and said("soon"))) \
                 or self._out_of_a_thing(tokens, stems, end, hi) \
                 or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \

@@ -28,7 +28,7 @@ STOPWORDS = frozenset(
 _INFO = re.compile(r"\binfo\b(?![@.])")
 _ISP = re.compile(r"\bisp\b")
 _SEVEN_ZIP = re.compile(r"\b7[\s-]zip\b")
-# Text-speak for times, as messages are typed on a phone: "last nite", "2day", "tmrw"
+# Text-speak, as messages are typed on a phone: times ("last nite", "2day", "tmrw")
 _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day": "today", "tmrw": "tomorrow",
                "tmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow",
                # and the shortenings of the protocol's own words, too short for the speller to mend
@@ -42,7 +42,7 @@ _DRIVE_LETTER = re.compile(r"\b([c-g]):(?=[\\/\s]|$)")
 # "subject: 'J Smith DOB ...' ok?", "Subject - CP plan for AB": the email's subject line, as pasted
 _SUBJECT_TOLD = re.compile(r"\bsubject\s*(?::|-\s)")
 _CC_ING = re.compile(r"\bcc(?:-|')?(?:ing|ed|d)\b")  # "cc-ing", "cc'd", "ccd": the cc the vocabulary knows
-_TIMES = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK) + r")\b")
+_SPOKEN = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK) + r")\b")
 # The irregular forms a stemmer leaves as they are ("written" is not "write", "sent" not "send"), as a lemmatiser
 # would give them: the FAQ search and the protocol's words compare "emails I've written" with "emails we write"
 IRREGULAR = {form: base for base, forms in {
@@ -65,7 +65,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
     text = _ISP.sub("protocol", text)  # "the ISP": the Information Sharing Protocol, as staff abbreviate it
-    text = _TIMES.sub(lambda m: _TEXT_SPEAK[m.group()], text)
+    text = _SPOKEN.sub(lambda m: _TEXT_SPEAK[m.group()], text)
     text = _CC_ING.sub("cc", text)
     text = _DRIVE_LETTER.sub(r"\1 drive ", text)
     text = _SUBJECT_TOLD.sub("subject line ", text)

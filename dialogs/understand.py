@@ -55,10 +55,13 @@ class Reader:
             for term in terms.values():
                 phrases += [(tuple(_split(w)), category, term.id) for w in term.words]
         for name, signal in policy.signals.items():
-            phrases += [(tuple(_split(w)), name, "yes") for w in signal.words]
-            # typed tersely, without its "the": "password in same email" is "password in the same email"
-            phrases += [(terse, name, "yes") for w in signal.words
-                        for terse in [tuple(t for t in _split(w) if t != "the")] if len(terse) > 2 and len(terse) < len(_split(w))]
+            for w in signal.words:
+                words = tuple(_split(w))
+                phrases.append((words, name, "yes"))
+                # typed tersely, without its "the": "password in same email" is "password in the same email"
+                terse = tuple(t for t in words if t != "the")
+                if 2 < len(terse) < len(words):
+                    phrases.append((terse, name, "yes"))
             phrases += [(tuple(_split(w)), name, "no") for w in signal.opposites]
         self._negations = {name: [tuple(_split(n)) for n in s.negations] for name, s in policy.signals.items()}
         # the password words that stand alone ("pass" of "pass word" is a verb: "pass it on rather than email it")
