@@ -17,7 +17,7 @@ from knowledge.model import HUB_PHONE, Policy
 UNSURE = frozenset({"not sure", "unsure", "dont know", "i dont know", "no idea", "dunno", "im not sure", "idk",
                     "not certain", "i am not sure", "i do not know", "do not know", "not sure sorry", "no clue",
                     "im unsure", "i dunno", "dont know sorry", "maybe not sure"})
-BUTTON_AT = frozenset({"harm", "kind", "recipient", "channel"})  # the steps with a "Not sure" button
+BUTTON_AT = frozenset({"harm", "kind", "recipient", "channel", "urgent", "other_identifier"})  # with a "Not sure" button
 
 
 @dataclass(frozen=True, slots=True)

@@ -146,8 +146,10 @@ async def test_a_one_shot_answers_numbered_list_matches_its_buttons(chat):
 
 
 async def test_urgent_and_identifier_are_in_the_recap_and_dunno_is_not_no(chat):
-    said = await walk(chat, "check", "2", "6", "5", "1")
-    assert choices(said)[:2] == ["Yes, another identifier would do", "No, it has to identify the person"]
+    said = await walk(chat, "check", "2", "6", "5")
+    assert choices(said)[:3] == ["Yes, it is urgent and necessary", "No, it can wait", "Not sure"]  # Faxes 1
+    said = await chat.say("1")
+    assert choices(said)[:3] == ["Yes, another identifier would do", "No, it has to identify the person", "Not sure"]
     said = await chat.say("dunno")
     assert "Understood: Fax · Personal identifiable information · Urgent and necessary · Not sure: use another " \
            "identifier if one will do" in said
