@@ -76,6 +76,11 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"(?:identify|be identifiable)\b",
                       re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
+# Deleting what a request (subject access, FOI) covers, asked about: never the FOI FAQ's "Yes, emails are included"
+REQUEST_FAQ = "subject-access"
+_REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
+_ERASED = re.compile(r"\b(?:delete|deleting|deleted|erase|erasing|destroy|destroying|shred|shredding|get rid of|"
+                     r"wipe|wiping|bin|binning|get round|get around|avoid)\b", re.IGNORECASE)
 # The rules said not to apply, for agreement: "none of the email rules apply, yeah?", "so the rules don't apply right?"
 _RULES_OFF = re.compile(r"\b(?:none of|no) (?:the |these |those |our )?(?:\w+ )?(?:rules|guidance|protocol|policy) "
                         r"(?:apply|applies)\b|\b(?:rules|protocol|guidance|policy) (?:really |even |still )?"
@@ -201,9 +206,14 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
 _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
                          r"is that right|right\?|yeah|innit|(?<!how )(?<!what )(?<!who )do (?:i|we))\s*$", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
+# a conclusion after "so", asked to be agreed: "I've marked it confidential, so I'm compliant?", "their address is
+# secure, so an ordinary email will do?"
+_SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
+                           r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,60}\?\s*$", re.IGNORECASE)
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
-         r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|(?<!how )(?<!what )do (?:i|we)|"
+         r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|doesn'?t it|(?<!how )(?<!what )do (?:i|we)|"
+         r"(?:don'?t|can'?t|shouldn'?t|haven'?t|didn'?t) (?:i|we)|"
          r"(?:long|strong|good|secure|safe|short|anonymous) enough)")  # "Password idea: 12345678. Long enough?"
 # asked only with its question mark: "I'll name the zip 'Tyler_Ross.zip'. Good idea?" ("... which was a good idea"
 # tells, it does not ask)
@@ -272,7 +282,7 @@ def question_form(question: str) -> str:
             continue  # "the number's smudged - what is it?": the question after the dash decides, not its "is it?"
         if _TAG.search(sentence) or _TAG_THEN.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)) \
-                or (sentence.rstrip().endswith("?") and _SO_I_CAN.search(sentence)):
+                or (sentence.rstrip().endswith("?") and (_SO_I_CAN.search(sentence) or _SO_CONCLUDED.search(sentence))):
             return "yes_no"  # "... so that's not PID and I can email it normally?": a conclusion asked to be agreed
         if _offers_choice(sentence):
             return "how"  # "- body of the email or attachment?": a choice offered, the steps answer it
@@ -509,6 +519,10 @@ class Assistant:
         if match is None:
             quoted = self.protocol_words(question, prepared, form, understood, by_rules)
             return quoted if quoted is not None else self.both_ways(understood, by_rules)
+        if match.faq_id != REQUEST_FAQ and form == "yes_no" \
+                and _REQUEST_NAMED.search(question) and _ERASED.search(question):
+            # "a mum has made a subject access request; can I delete the email first?": what handling one asks
+            return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)
         faq = self.policy.faq[match.faq_id]
         if by_rules.asks and by_rules.asks != "harm" and faq.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) \
                 and understood.facts.get("encrypted") is False and _UNPROTECTED.search(question):
@@ -905,6 +919,8 @@ class Assistant:
         said = {self._channel_words[w] for w in asked if w in self._channel_words}
         if named and said and not named & said:
             return False  # the paraphrase is about a way of sending the question does not name
+        if said and self.policy.faq[match.faq_id].unless_sent:
+            return False  # "fax a consent form": a way of sending named, the rules answer (faq.yaml `unless_sent`)
         faqs_using = index.faqs_using  # "child" or "file" says little about which FAQ is asked
         if len(asked) <= 2 and asked <= wanted and any(faqs_using(w) <= 2 for w in asked):
             return True  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of

@@ -34,7 +34,9 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                # and the shortenings of the protocol's own words, too short for the speller to mend
                "psswd": "password", "pswd": "password", "passwd": "password", "pword": "password",
                "pwrd": "password", "distrib": "distribution", "distro": "distribution", "urgnt": "urgent",
-               "minits": "minutes"}
+               "minits": "minutes", "subj": "subject",
+               # and of everyday words: "wen was it updated", "wots the number", "do i hav 2 rite it up"
+               "wen": "when", "wot": "what", "wots": "whats", "hav": "have", "rite": "write", "yday": "yesterday"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows

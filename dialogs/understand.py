@@ -202,6 +202,15 @@ class Reader:
         if "removable_media" in channels and "email" in channels and all(
                 tokens[h.start] in _EMAIL_NOUNS for h in hits if h.category == "channel" and h.value == "email"):
             channels.remove("email")
+        # An app the protocol does not name (not a choice of the check) beside a way it does: the context where
+        # it names a meeting or a link ("email the minutes of the Zoom meeting"), else the route ("is Egress an
+        # approved way of sending encrypted email?")
+        unnamed = [c for c in channels if not self.policy.channels[c].choice]
+        if unnamed and len(unnamed) < len(channels):
+            context = all(tokens[h.start + h.length:h.start + h.length + 1]
+                          and tokens[h.start + h.length] in _APP_CONTEXT
+                          for h in hits if h.category == "channel" and h.value in unnamed)
+            channels[:] = [c for c in channels if (c in unnamed) != context]
         # "email it via Objective Connect / the portal / cjsm": the platform is the route
         if "email" in channels and self._platforms & set(channels):
             channels.remove("email")
@@ -573,12 +582,21 @@ class Reader:
         return max(values, key=lambda v: rank.get(v, 0))
 
 
+# What an app's name describes when it is not the way of sending: "the Zoom meeting", "the SharePoint link"
+_APP_CONTEXT = frozenset("meeting meetings call calls link links invite invites invitation recording recordings "
+                         "session sessions site page folder".split())
+
 # A name or date of birth to go although another identifier would do (Faxes 2): "the child's name and DOB when
 # there's an IAS number I could use", "name and DOB, although we could use the IAS number"
 _NAME_OVER_IDENTIFIER = re.compile(
     r"\b(?:name|names|dob|date of birth|address)\b.{0,60}?\b(?:when|although|though|despite|but)\b"
     r"(?=.{0,50}?\b(?:ias|identifier|reference number|case number|id number)\b)"
-    r"(?=.{0,50}?\b(?:could|would|might|already (?:have|has|got)|we have|we've got|weve got)\b)")
+    r"(?=.{0,50}?\b(?:could|would|might|already (?:have|has|got)|we have|we've got|weve got)\b)"
+    # the identifier known, then the name all the same: "they know her by her IAS number, but it's quicker to fax
+    # her full name" (not "no IAS number, but ...": none to use)
+    r"|(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bany )\b(?:ias|identifier|reference number|case number|id number)\b"
+    r"(?:(?!\b(?:no|not|dont|doesnt|hasnt|havent|without)\b)[^.?!]){0,50}?\bbut\b[^.?!]{0,40}?"
+    r"\b(?:name|names|dob|date of birth|address)\b")
 
 # Kinds a "no" before them says are absent ("no safeguarding info in it"); the personal kinds have their own
 # readings of "no PID", "no names" (anonymised)

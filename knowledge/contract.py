@@ -91,6 +91,8 @@ NEEDED: tuple[Needed, ...] = (
     # faq.yaml
     Needed("faq", "faq", "what-is-pid", "a question how some information is classed (\"is an NHS number PID?\") "
            "gets its definitions"),
+    Needed("faq", "faq", "subject-access", "deleting what a subject access or FOI request covers, asked about, "
+           "gets how a request is handled (not the FOI FAQ's \"Yes\")"),
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),

@@ -506,7 +506,7 @@ def _sections(ctx: _Context) -> None:
 _TERM_KEYS = {
     "kinds": {"rank": int, "choice": bool, "claims": list},
     "recipients": {"rank": int, "channel": str, "domains": list},
-    "channels": {"rank": int, "covered": bool, "recipient": str, "platform": bool, "how_to": str},
+    "channels": {"rank": int, "covered": bool, "recipient": str, "platform": bool, "how_to": str, "choice": bool},
 }
 
 
@@ -752,7 +752,7 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
         loc = f"faq[{i}]"
         if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str,
                                         "answer": str, "cites": list},
-                            {"checklist": str, "follow_ups": list, "also": list, "needs": list}):
+                            {"checklist": str, "follow_ups": list, "also": list, "needs": list, "unless_sent": bool}):
             continue
         verdict = ctx.verdict(node, loc)
         if verdict is None:
@@ -763,7 +763,7 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
         faq[node["id"]] = Faq(node["id"], node["question"], check.strings(node, "paraphrases", loc), verdict,
                               " ".join(node["answer"].split()), ctx.cites(node, loc), node.get("checklist"),
                               ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc),
-                              check.strings(node, "needs", loc))
+                              check.strings(node, "needs", loc), node.get("unless_sent", False))
     # vocabulary.yaml channels name the FAQ that answers a how-to question about them (`how_to`): it must exist
     vocabulary = ctx.docs.get("vocabulary")
     if vocabulary is not None:

@@ -216,6 +216,7 @@ class Faq:
     follow_ups: tuple[str, ...] = ()
     also: tuple[str, ...] = ()  # looser wordings, tried only when no FAQ's paraphrase matches
     needs: tuple[str, ...] = ()  # a question answered by this FAQ uses one of these words ("file", "zip")
+    unless_sent: bool = False  # answers only a question naming no way of sending (the rules answer one that does)
 
 
 @dataclass(frozen=True, slots=True)

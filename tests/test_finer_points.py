@@ -1460,3 +1460,72 @@ def test_a_name_faxed_when_an_identifier_is_already_to_hand_is_refused(assistant
     (round 54): the name and date of birth stay off the fax."""
     reply, _ = ask(assistant, "ok to fax her name and DOB to the clinic even though we've got the IAS number?")
     assert (reply.rule_id, reply.verdict) == ("fax-name-over-identifier", NOT), reply.rule_id
+
+
+@pytest.mark.parametrize("question", [
+    "is parental consent needed before I share information with the school nurse?",
+    "do we need the family's consent to share?",
+])
+def test_consent_is_answered_as_not_settled_by_the_protocol(assistant, question):
+    """The protocol never mentions consent (round 55): said so, with the manager to ask and the Hub where a
+    child may be at risk, not the principles FAQ's "Allowed"."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("faq:consent", ASK), reply.rule_id
+    assert "does not mention consent" in text and "0333 240 1727" in text
+
+
+def test_a_consent_form_sent_is_the_rules_question_not_the_consent_faq(assistant):
+    """faq.yaml `unless_sent`: "fax the signed consent form" names a way of sending; the rules answer it."""
+    reply, _ = ask(assistant, "can I fax the signed consent form to the hospital?")
+    assert reply.rule_id != "faq:consent" and not reply.rule_id.startswith("faq:consent")
+
+
+@pytest.mark.parametrize("question", [
+    "is zoom ok for a core group with the police?",
+    "can I put the referral on sharepoint for the other team?",
+    "can I use chatgpt to tidy up my assessment?",
+])
+def test_an_app_the_protocol_does_not_name_is_said_to_be_not_covered(assistant, question):
+    """An app or service the protocol does not name (round 55): no rule of its own, the manager to ask; never
+    the nearest FAQ's "Allowed"."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("channel-not-covered", ASK), reply.rule_id
+    assert "manager" in text
+
+
+def test_an_unnamed_app_beside_a_named_way_is_only_context(assistant):
+    reply, _ = ask(assistant, "can I email the minutes of the zoom meeting to the school?")
+    assert reply.facts.get("channel") == "email"
+
+
+def test_deleting_what_a_subject_access_request_covers_is_never_allowed(assistant):
+    """All Email 7 says only that emails are included: how a request is handled is not settled, and deleting what
+    it covers is an offence in national law (sections.yaml, marked external), not the FOI FAQ's "Yes"."""
+    reply, text = ask(assistant, "mum has made a subject access request - can I delete the email where I called "
+                                 "her difficult before it goes out?")
+    assert (reply.rule_id, reply.verdict) == ("faq:subject-access", ASK), reply.rule_id
+    assert "Do not delete" in text and "national.disclosure_offence" in cited(reply)
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("can i put the childs name n dob in body of internal email??", "email-pid-in-body"),  # the article dropped
+    ("subj line 'CONFIDENTIAL - T Smith' ok?", "email-pid-in-subject"),  # "subj"
+    # the identifier known first, the name all the same (Faxes 2)
+    ("the clinic knows him by his IAS number but it's easier to fax his name and address, urgent so fine?",
+     "fax-name-over-identifier"),
+])
+def test_finer_points_in_shorter_or_turned_round_words(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, NOT), reply.rule_id
+
+
+def test_a_conclusion_after_so_is_asked_to_be_agreed(assistant):
+    """"..., so I'm compliant?" proposes what it concludes: the rule's No, not its conditions."""
+    reply, _ = ask(assistant, "My subject line says 'CONFIDENTIAL - A Jones CIN review', so I'm compliant?")
+    assert reply.verdict is NOT
+
+
+def test_faxing_is_allowed_only_when_urgent_and_absolutely_necessary(assistant):
+    """Faxes 1: "urgent" alone is not all the protocol asks; the answer says both."""
+    reply, _ = ask(assistant, "it's urgent, can I fax the referral to the GP?")
+    assert reply.verdict is AWC and "urgent and absolutely necessary" in reply.summary
