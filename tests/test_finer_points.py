@@ -1529,3 +1529,14 @@ def test_faxing_is_allowed_only_when_urgent_and_absolutely_necessary(assistant):
     """Faxes 1: "urgent" alone is not all the protocol asks; the answer says both."""
     reply, _ = ask(assistant, "it's urgent, can I fax the referral to the GP?")
     assert reply.verdict is AWC and "urgent and absolutely necessary" in reply.summary
+
+
+@pytest.mark.parametrize("question", [
+    "Do I need a DPIA before we start a new tracking spreadsheet?",
+    "can I print the assessment on my printer at home?",
+])
+def test_asked_how_it_will_be_sent_the_answer_says_what_the_protocol_covers(assistant, question):
+    """Asked before any way of sending is known, the question may not be about sending at all (round 55):
+    the answer says the protocol covers sending and receiving, and to ask the manager about anything else."""
+    reply, text = ask(assistant, question)
+    assert reply.verdict is ASK and "it does not cover anything else, so ask your manager" in text

@@ -70,9 +70,9 @@ FLOORS = {
     "general_batch48.yaml": {"pass": 223, "unsafe": 5},
     "general_batch49.yaml": {"pass": 332, "unsafe": 1},
     "general_batch50.yaml": {"pass": 346, "unsafe": 5},
-    "general_batch51.yaml": {"pass": 367, "unsafe": 1},
+    "general_batch51.yaml": {"pass": 368, "unsafe": 1},
     "general_batch52.yaml": {"pass": 389, "unsafe": 10},
-    "general_batch53.yaml": {"pass": 339, "unsafe": 6},
+    "general_batch53.yaml": {"pass": 356, "unsafe": 6},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 102, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 105, "unsafe": 1},
@@ -92,7 +92,7 @@ FLOORS = {
     "checker_batch16.yaml": {"pass": 183, "unsafe": 0},
     "checker_batch17.yaml": {"pass": 209, "unsafe": 4},
     "checker_batch18.yaml": {"pass": 223, "unsafe": 6},
-    "checker_batch19.yaml": {"pass": 214, "unsafe": 3},
+    "checker_batch19.yaml": {"pass": 225, "unsafe": 3},
     "checker_batch20.yaml": {"pass": 196, "unsafe": 7},
 }
 
