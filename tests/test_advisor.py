@@ -75,6 +75,7 @@ CASES = [
     (Facts(no_agreement=True, unrecorded=True, channel="email"), "no-agreement-unrecorded", Verdict.NOT_ALLOWED),
     (Facts(no_agreement=True, process_asked=True), "no-agreement-process", Verdict.NEED_MORE_INFO),
     (Facts(autocomplete=True, misdirected=True, already=True), "misdirected", Verdict.NEED_MORE_INFO),
+    (Facts(misdirected=True, unrecorded=True), "misdirected-untold", Verdict.NOT_ALLOWED),
     (Facts(self_made_account=True, **P), "self-made-secure-account", Verdict.NOT_ALLOWED),
     (Facts(off_record=True, channel="email", **P), "off-the-record", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="external_org", name_removed=True, **P), "still-identifiable",

@@ -206,7 +206,7 @@ async def test_every_end_of_the_guided_check_over_http(harness, policy):
         "password-meets-rules", "password-guessable", "password-emailed-by-me", "password-emailed-already", "password-by-email", "send-everything",
         "weak-encryption", "removable-media-done", "fax-highly-sensitive-by-analogy", "email-school-portal-down",
         "service-contact", "email-pid-in-body", "email-pid-in-subject", "borrowed-account", "encrypted-to-list",
-        "identifying-file-name", "mailbox-copies", "misdirected", "hub-call", "hub-in-writing", "still-identifiable", "not-intended-open",
+        "identifying-file-name", "mailbox-copies", "misdirected", "misdirected-untold", "hub-call", "hub-in-writing", "still-identifiable", "not-intended-open",
         "not-intended-recipient", "cc-too-many", "self-made-secure-account", "off-the-record", "distribution-list", "distribution-list-stale", "distribution-list-stale-who", "choose-recipient", "no-agreement",
         "no-agreement-unrecorded", "no-agreement-process", "password-not-received", "received-unencrypted",
         "email-initials-in-body", "keep-unencrypted-copy", "password-about-child", "email-secure-route-passed-over",

@@ -34,7 +34,7 @@ FLOORS = {
     "general_batch12.yaml": {"pass": 132, "unsafe": 0},
     "general_batch13.yaml": {"pass": 119, "unsafe": 5},
     "general_batch14.yaml": {"pass": 145, "unsafe": 3},
-    "general_batch15.yaml": {"pass": 133, "unsafe": 1},
+    "general_batch15.yaml": {"pass": 134, "unsafe": 1},
     "general_batch16.yaml": {"pass": 144, "unsafe": 1},
     "general_batch17.yaml": {"pass": 153, "unsafe": 4},
     "general_batch18.yaml": {"pass": 144, "unsafe": 1},
@@ -49,7 +49,7 @@ FLOORS = {
     "general_batch27.yaml": {"pass": 190, "unsafe": 2},
     "general_batch28.yaml": {"pass": 142, "unsafe": 1},
     "general_batch29.yaml": {"pass": 150, "unsafe": 3},
-    "general_batch30.yaml": {"pass": 192, "unsafe": 3},
+    "general_batch30.yaml": {"pass": 193, "unsafe": 3},
     "general_batch31.yaml": {"pass": 132, "unsafe": 2},
     "general_batch32.yaml": {"pass": 132, "unsafe": 7},
     "general_batch33.yaml": {"pass": 147, "unsafe": 3},
@@ -93,7 +93,7 @@ FLOORS = {
     "checker_batch17.yaml": {"pass": 209, "unsafe": 4},
     "checker_batch18.yaml": {"pass": 223, "unsafe": 6},
     "checker_batch19.yaml": {"pass": 225, "unsafe": 3},
-    "checker_batch20.yaml": {"pass": 196, "unsafe": 7},
+    "checker_batch20.yaml": {"pass": 199, "unsafe": 7},
 }
 
 
