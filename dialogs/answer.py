@@ -26,7 +26,7 @@ from .faq import SCORER, FaqIndex, FaqMatch
 from .harm import NOTHING, Cue, HarmAssessment, HarmLevel
 from .learned import LearnedReading
 from .reply import Option, Reply
-from .text import IRREGULAR, NEGATED, STOPWORDS, normalise
+from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken
 from .understand import Reader, Understanding
 
 # token_set_ratio scores (0-100) between prepared texts.
@@ -269,7 +269,7 @@ def question_form(question: str) -> str:
     # semicolon or comma a question may start again
     asked += [part for s in asked for part in _BREAK.split(s)[1:]]
     for sentence in asked:
-        words = [w for w in re.findall(r"[a-z']+", sentence.lower()) if w not in _OPENERS]
+        words = [spoken(w) for w in re.findall(r"[a-z0-9']+", sentence.lower()) if w not in _OPENERS]
         first = words[0].replace("'", "") if words else ""
         if first in QUESTION_WORDS or _WAY_ASKED.search(" ".join(words)):
             return "how"

@@ -36,7 +36,8 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "pwrd": "password", "distrib": "distribution", "distro": "distribution", "urgnt": "urgent",
                "minits": "minutes", "subj": "subject",
                # and of everyday words: "wen was it updated", "wots the number", "do i hav 2 rite it up"
-               "wen": "when", "wot": "what", "wots": "whats", "hav": "have", "rite": "write", "yday": "yesterday"}
+               "wen": "when", "wot": "what", "wots": "whats", "wat": "what", "wats": "whats", "hav": "have",
+               "rite": "write", "yday": "yesterday", "wiv": "with", "pw": "password"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows
@@ -62,6 +63,11 @@ NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent
 
 
 @lru_cache(maxsize=16384)  # knowledge phrases repeat across lists; a question is normalised by several readers
+def spoken(word: str) -> str:
+    """A word as typed on a phone, in full: "wat" is "what", "2day" "today"."""
+    return _TEXT_SPEAK.get(word, word)
+
+
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces; '@' and '.' kept inside words."""
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")

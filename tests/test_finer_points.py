@@ -1540,3 +1540,13 @@ def test_asked_how_it_will_be_sent_the_answer_says_what_the_protocol_covers(assi
     the answer says the protocol covers sending and receiving, and to ask the manager about anything else."""
     reply, text = ask(assistant, question)
     assert reply.verdict is ASK and "it does not cover anything else, so ask your manager" in text
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    ("wat do i put in the subject line?", "faq:subject-line", AWC),  # "wat": a how question, the steps
+    ("can i re-use the same pw wiv the school?", "password-reused", NOT),  # "pw", "wiv"
+    ("Can I use 'Re: Kai T, DOB 01/02/20, core group' as my subject?", "email-pid-in-subject", NOT),
+])
+def test_text_speak_and_a_subject_proposed(assistant, question, rule, verdict):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, verdict), reply.rule_id

@@ -63,7 +63,7 @@ FLOORS = {
     "general_batch41.yaml": {"pass": 191, "unsafe": 6},
     "general_batch42.yaml": {"pass": 200, "unsafe": 7},
     "general_batch43.yaml": {"pass": 288, "unsafe": 0},
-    "general_batch44.yaml": {"pass": 227, "unsafe": 0},
+    "general_batch44.yaml": {"pass": 228, "unsafe": 0},
     "general_batch45.yaml": {"pass": 217, "unsafe": 2},
     "general_batch46.yaml": {"pass": 200, "unsafe": 3},
     "general_batch47.yaml": {"pass": 297, "unsafe": 4},
@@ -72,7 +72,7 @@ FLOORS = {
     "general_batch50.yaml": {"pass": 346, "unsafe": 5},
     "general_batch51.yaml": {"pass": 368, "unsafe": 1},
     "general_batch52.yaml": {"pass": 389, "unsafe": 10},
-    "general_batch53.yaml": {"pass": 356, "unsafe": 6},
+    "general_batch53.yaml": {"pass": 359, "unsafe": 6},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 102, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 105, "unsafe": 1},
@@ -93,7 +93,7 @@ FLOORS = {
     "checker_batch17.yaml": {"pass": 209, "unsafe": 4},
     "checker_batch18.yaml": {"pass": 223, "unsafe": 6},
     "checker_batch19.yaml": {"pass": 225, "unsafe": 3},
-    "checker_batch20.yaml": {"pass": 199, "unsafe": 7},
+    "checker_batch20.yaml": {"pass": 198, "unsafe": 7},
 }
 
 
