@@ -58,7 +58,9 @@ _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|w
                       re.IGNORECASE)
 # "is a child's NHS number counted as PID?", "ethnicity - sensitive or not?": how the protocol classes some
 # information, asked with no way of sending it named; its definitions answer it (faq.yaml DEFINITIONS_FAQ)
-_CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|regarded|defined|seen)\s+as\b|"
+# (what information is, not an act: "that counts as keeping a secure copy" proposes the keeping)
+_CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|regarded|defined|seen)\s+as\b"
+                      r"(?!\s+(?!identifying|something|anything|nothing|everything|being|missing)\w+ing\b)|"
                       r"\b(?:come|comes|fall|falls) under\b|"
                       r"\b(?:pid|personal|identifiable|sensitive|confidential)(?:\s+\w+)?\s+or\s+not\b|"
                       # "a parent's depression diagnosis - PID or sensitive data?"

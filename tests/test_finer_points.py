@@ -1550,3 +1550,15 @@ def test_asked_how_it_will_be_sent_the_answer_says_what_the_protocol_covers(assi
 def test_text_speak_and_a_subject_proposed(assistant, question, rule, verdict):
     reply, _ = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == (rule, verdict), reply.rule_id
+
+
+@pytest.mark.parametrize("question, rule", [
+    # an act "counts as" the protocol's care: the act proposed, not a question of what information is
+    ("I'll keep the encrypted zip in my sent items - that counts as keeping a secure copy, doesn't it?",
+     "keep-unencrypted-copy"),
+    # "needn't": a step left out (Faxes 9, the log)
+    ("my manager says we needn't log faxes if we keep the printouts, is that ok?", "faq:fax-steps"),
+])
+def test_a_step_left_out_in_other_words_is_refused(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, NOT), reply.rule_id
