@@ -81,6 +81,11 @@ DEFINITIONS_FAQ = "what-is-pid"
 # Deleting what a request (subject access, FOI) covers, asked about: never the FOI FAQ's "Yes, emails are included"
 REQUEST_FAQ = "subject-access"
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
+# The person the records are about asking for them: a subject access request, by any name ("dad wants a copy of
+# everything we hold about him and his kids", "mum has asked for copies of all the emails about her")
+_OWN_RECORDS = re.compile(r"\b(?:wants?|asked for|asking for|requested|requesting|asks for)\s+(?:a\s+)?(?:copy|copies)\s+"
+                          r"of\s+(?:everything|all|every)\b[^.?!]{0,60}?\babout (?:him|her|them|themselves|himself|herself)\b",
+                          re.IGNORECASE)
 _ERASED = re.compile(r"\b(?:delete|deleting|deleted|erase|erasing|destroy|destroying|shred|shredding|get rid of|"
                      r"wipe|wiping|bin|binning|get round|get around|avoid)\b", re.IGNORECASE)
 # The rules said not to apply, for agreement: "none of the email rules apply, yeah?", "so the rules don't apply right?"
@@ -488,6 +493,8 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.keeping_period(understood.facts)
+        if _OWN_RECORDS.search(question) and by_rules.verdict is not Verdict.ESCALATE:
+            return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the

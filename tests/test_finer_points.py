@@ -1562,3 +1562,10 @@ def test_text_speak_and_a_subject_proposed(assistant, question, rule, verdict):
 def test_a_step_left_out_in_other_words_is_refused(assistant, question, rule):
     reply, _ = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == (rule, NOT), reply.rule_id
+
+
+def test_a_person_asking_for_everything_held_about_them_is_a_subject_access_request(assistant):
+    """Not "send only what is needed": the person the records are about is asking for them (round 55)."""
+    reply, text = ask(assistant, "mum wants a copy of all the records we hold about her, what do I do?")
+    assert (reply.rule_id, reply.verdict) == ("faq:subject-access", ASK), reply.rule_id
+    assert "manager" in text

@@ -29,7 +29,7 @@ FLOORS = {
     "general_batch7.yaml": {"pass": 89, "unsafe": 2},
     "general_batch8.yaml": {"pass": 102, "unsafe": 0},
     "general_batch9.yaml": {"pass": 135, "unsafe": 0},
-    "general_batch10.yaml": {"pass": 130, "unsafe": 3},
+    "general_batch10.yaml": {"pass": 131, "unsafe": 3},
     "general_batch11.yaml": {"pass": 138, "unsafe": 0},
     "general_batch12.yaml": {"pass": 132, "unsafe": 0},
     "general_batch13.yaml": {"pass": 119, "unsafe": 5},
@@ -72,7 +72,7 @@ FLOORS = {
     "general_batch50.yaml": {"pass": 346, "unsafe": 5},
     "general_batch51.yaml": {"pass": 368, "unsafe": 1},
     "general_batch52.yaml": {"pass": 389, "unsafe": 10},
-    "general_batch53.yaml": {"pass": 359, "unsafe": 6},
+    "general_batch53.yaml": {"pass": 360, "unsafe": 5},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 102, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 105, "unsafe": 1},
