@@ -245,6 +245,9 @@ class Reader:
             flags["misdirected"] = True  # "replied all ... another child's details further down - it went to the parents"
         if flags["in_body"] is None and _typed_in(tokens, hits):
             flags["in_body"] = True  # "type the child's full name and address in the email"
+        if flags["off_record"] is None and any(_SCORNFUL.search(m.group(0)) for m in _QUOTED_WORDS.finditer(text)) \
+                and ("email" in channels or _WRITING.intersection(tokens)):
+            flags["off_record"] = True  # "can I write 'mum is an absolute nightmare' in an email?" (All Email 7)
         if flags["group_address"] is None and _NAMED_LIST.search(text):
             flags["group_address"] = True  # "can I pick the 'CP conference invitees' list?": a list by its name
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
@@ -581,6 +584,13 @@ class Reader:
         rank = self._rank[category]
         return max(values, key=lambda v: rank.get(v, 0))
 
+
+# Words written about someone in scorn, quoted as what an email is to say: the person may read it (All Email 7)
+_QUOTED_WORDS = re.compile(r"['\"\u2018\u201c][^'\"\u2019\u201d]{3,80}['\"\u2019\u201d]")
+_SCORNFUL = re.compile(r"\b(?:nightmare|useless|lazy|liar|lying|vile|idiot|idiots|stupid|thick|psycho|nutter|crazy|"
+                       r"pathetic|disgusting|feral|scrounger|scroungers|waste of space|a joke|hopeless|vile|"
+                       r"a nightmare|evil|cow|slag|hag|horrible|awful|gobby|mouthy)\b", re.IGNORECASE)
+_WRITING = frozenset({"write", "writing", "wrote", "written", "put", "type", "say", "call", "describe", "email"})
 
 # What an app's name describes when it is not the way of sending: "the Zoom meeting", "the SharePoint link"
 _APP_CONTEXT = frozenset("meeting meetings call calls link links invite invites invitation recording recordings "

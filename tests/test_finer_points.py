@@ -1569,3 +1569,19 @@ def test_a_person_asking_for_everything_held_about_them_is_a_subject_access_requ
     reply, text = ask(assistant, "mum wants a copy of all the records we hold about her, what do I do?")
     assert (reply.rule_id, reply.verdict) == ("faq:subject-access", ASK), reply.rule_id
     assert "manager" in text
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("can I put 'dad is useless and lazy' in my email to the team manager?", NOT),
+    ("ok to write 'she is a liar' in an email to my colleague? it's internal", NOT),
+])
+def test_scorn_quoted_for_an_email_is_refused(assistant, question, verdict):
+    """All Email 7: all emails are included in FOI and subject access requests; write as if the person discussed
+    may read it. Scornful words quoted as what an email is to say propose writing off the record."""
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("off-the-record", verdict), reply.rule_id
+
+
+def test_a_childs_own_words_quoted_are_not_scorn(assistant):
+    reply, _ = ask(assistant, "can I email school the note saying 'the child has nightmares'?")
+    assert reply.rule_id != "off-the-record"
