@@ -507,6 +507,10 @@ class HarmReader:
             if _QUESTION.match(told) or told.rstrip().endswith("?"):
                 continue
             for quote in _QUOTE.finditer(told):
+                spoken = self._tokens(quote.group(0))
+                if not (self._people.intersection(self.stem(w) for w in spoken) or _FIRST_PERSON.intersection(spoken)
+                        or "everyone" in spoken or "you" in spoken):
+                    continue  # "the SENCo says the portal is 'a faff'": words about a thing, no one in them
                 before = [self.stem(w) for w in self._tokens(told[:quote.start()])]
                 said = [i for i, w in enumerate(before) if w in self._reporters or w in self._posted]
                 # "if I say 'the 9yo on X drug'": the user's own words, an example, not someone's disclosure
