@@ -93,7 +93,7 @@ FLOORS = {
     "checker_batch17.yaml": {"pass": 209, "unsafe": 4},
     "checker_batch18.yaml": {"pass": 223, "unsafe": 6},
     "checker_batch19.yaml": {"pass": 225, "unsafe": 3},
-    "checker_batch20.yaml": {"pass": 201, "unsafe": 5},
+    "checker_batch20.yaml": {"pass": 202, "unsafe": 5},
 }
 
 

@@ -1076,3 +1076,10 @@ def test_words_quoted_about_a_thing_are_no_disclosure(assistant):
                              "school is on the portal, but she says the portal is 'a faff' and asked me to email "
                              "it. What should I do?")
     assert reply.verdict is not Verdict.ESCALATE and reply.to_json()["asks"] != "harm"
+
+
+def test_a_category_of_harm_as_a_field_of_a_record_is_no_sign(assistant):
+    """harm.yaml topic_of: "category of abuse" names a field of a spreadsheet, not a child harmed."""
+    reply = assistant.answer("can I email the monthly return (names, dates of birth and category of abuse for each "
+                             "child on a plan) to the performance team?")
+    assert reply.verdict is not Verdict.ESCALATE and reply.to_json()["asks"] != "harm"
