@@ -37,7 +37,8 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "minits": "minutes", "subj": "subject",
                # and of everyday words: "wen was it updated", "wots the number", "do i hav 2 rite it up"
                "wen": "when", "wot": "what", "wots": "whats", "wat": "what", "wats": "whats", "hav": "have",
-               "rite": "write", "yday": "yesterday", "wiv": "with", "pw": "password"}
+               "rite": "write", "yday": "yesterday", "wiv": "with", "pw": "password", "fwd": "forward",
+               "fwding": "forwarding", "fwded": "forwarded", "msg": "message", "msgs": "messages"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows

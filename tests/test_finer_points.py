@@ -1585,3 +1585,12 @@ def test_scorn_quoted_for_an_email_is_refused(assistant, question, verdict):
 def test_a_childs_own_words_quoted_are_not_scorn(assistant):
     reply, _ = ask(assistant, "can I email school the note saying 'the child has nightmares'?")
     assert reply.rule_id != "off-the-record"
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("rang hub this morning, do i have to write it up?", "hub-call"),  # the article dropped
+    ("can i fwd the whole thread to the yot? it has old msgs in it", "faq:forward-thread"),  # fwd, msgs
+])
+def test_phone_shortenings_reach_the_rule(assistant, question, rule):
+    reply, text = ask(assistant, question)
+    assert reply.rule_id == rule, reply.rule_id

@@ -92,8 +92,8 @@ FLOORS = {
     "checker_batch16.yaml": {"pass": 183, "unsafe": 0},
     "checker_batch17.yaml": {"pass": 209, "unsafe": 4},
     "checker_batch18.yaml": {"pass": 223, "unsafe": 6},
-    "checker_batch19.yaml": {"pass": 225, "unsafe": 3},
-    "checker_batch20.yaml": {"pass": 202, "unsafe": 5},
+    "checker_batch19.yaml": {"pass": 226, "unsafe": 3},
+    "checker_batch20.yaml": {"pass": 204, "unsafe": 5},
 }
 
 
