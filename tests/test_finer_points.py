@@ -1513,6 +1513,11 @@ def test_deleting_what_a_subject_access_request_covers_is_never_allowed(assistan
     # the identifier known first, the name all the same (Faxes 2)
     ("the clinic knows him by his IAS number but it's easier to fax his name and address, urgent so fine?",
      "fax-name-over-identifier"),
+    # an act "counts as" the protocol's care: the act proposed, not a question of what information is
+    ("I'll keep the encrypted zip in my sent items - that counts as keeping a secure copy, doesn't it?",
+     "keep-unencrypted-copy"),
+    # "needn't": a step left out (Faxes 9, the log)
+    ("my manager says we needn't log faxes if we keep the printouts, is that ok?", "faq:fax-steps"),
 ])
 def test_finer_points_in_shorter_or_turned_round_words(assistant, question, rule):
     reply, _ = ask(assistant, question)
@@ -1550,18 +1555,6 @@ def test_asked_how_it_will_be_sent_the_answer_says_what_the_protocol_covers(assi
 def test_text_speak_and_a_subject_proposed(assistant, question, rule, verdict):
     reply, _ = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == (rule, verdict), reply.rule_id
-
-
-@pytest.mark.parametrize("question, rule", [
-    # an act "counts as" the protocol's care: the act proposed, not a question of what information is
-    ("I'll keep the encrypted zip in my sent items - that counts as keeping a secure copy, doesn't it?",
-     "keep-unencrypted-copy"),
-    # "needn't": a step left out (Faxes 9, the log)
-    ("my manager says we needn't log faxes if we keep the printouts, is that ok?", "faq:fax-steps"),
-])
-def test_a_step_left_out_in_other_words_is_refused(assistant, question, rule):
-    reply, _ = ask(assistant, question)
-    assert (reply.rule_id, reply.verdict) == (rule, NOT), reply.rule_id
 
 
 def test_a_person_asking_for_everything_held_about_them_is_a_subject_access_request(assistant):
