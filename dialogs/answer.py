@@ -493,7 +493,7 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.keeping_period(understood.facts)
-        if _OWN_RECORDS.search(question) and by_rules.verdict is not Verdict.ESCALATE:
+        if _OWN_RECORDS.search(question):  # (the Hub's answer has gone already)
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
