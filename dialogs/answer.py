@@ -212,11 +212,11 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
 # below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing
 _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
                          r"is that right|right\?|yeah|innit|(?<!how )(?<!what )(?<!who )do (?:i|we))\s*$", re.IGNORECASE)
-# "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 # a conclusion after "so", asked to be agreed: "I've marked it confidential, so I'm compliant?", "their address is
 # secure, so an ordinary email will do?"
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
                            r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,60}\?\s*$", re.IGNORECASE)
+# "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|doesn'?t it|(?<!how )(?<!what )do (?:i|we)|"

@@ -63,12 +63,12 @@ NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent
                     "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
 
 
-@lru_cache(maxsize=16384)  # knowledge phrases repeat across lists; a question is normalised by several readers
 def spoken(word: str) -> str:
     """A word as typed on a phone, in full: "wat" is "what", "2day" "today"."""
     return _TEXT_SPEAK.get(word, word)
 
 
+@lru_cache(maxsize=16384)  # knowledge phrases repeat across lists; a question is normalised by several readers
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces; '@' and '.' kept inside words."""
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
