@@ -589,7 +589,7 @@ class Reader:
 _QUOTED_WORDS = re.compile(r"['\"\u2018\u201c][^'\"\u2019\u201d]{3,80}['\"\u2019\u201d]")
 _SCORNFUL = re.compile(r"\b(?:nightmare|useless|lazy|liar|lying|vile|idiot|idiots|stupid|thick|psycho|nutter|crazy|"
                        r"pathetic|disgusting|feral|scrounger|scroungers|waste of space|a joke|hopeless|"
-                       r"a nightmare|evil|cow|slag|hag|horrible|awful|gobby|mouthy)\b", re.IGNORECASE)
+                       r"evil|cow|slag|hag|horrible|awful|gobby|mouthy)\b", re.IGNORECASE)
 _WRITING = frozenset({"write", "writing", "wrote", "written", "put", "type", "say", "call", "describe", "email"})
 
 # What an app's name describes when it is not the way of sending: "the Zoom meeting", "the SharePoint link"
