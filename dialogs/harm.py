@@ -386,7 +386,8 @@ class HarmReader:
     def stem(self, word: str) -> str:
         stem = self._cache.get(word)
         if stem is None:
-            stem = self._cache[word] = self._stemmer.stemWord(word)
+            # an adverb in -ely is kept whole: the stemmer makes "extremely rare" the "extreme" of extreme views
+            stem = self._cache[word] = word if word.endswith("ely") else self._stemmer.stemWord(word)
         return stem
 
     def _phrase(self, phrase: str) -> tuple[str, ...]:
@@ -933,6 +934,7 @@ class HarmReader:
                    and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
                    and not (written[s] == "note" and "on" in stems[max(0, s - 3):s])  # "on a serious note": a turn of talk
+                   and not (written[s] == "thread" and "on" in stems[max(0, s - 4):s])  # "her ex is on the thread": a recipient
                    and not (written[s] in _OWN_WORDS and any(  # "the 15 yo left a note saying goodbye": hers
                        stems[v] in _LEAVING_WORDS and self._people.intersection(stems[max(0, v - 6):v])
                        for v in range(max(0, s - 3), s)))

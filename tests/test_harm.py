@@ -646,6 +646,9 @@ def test_no_child_at_risk_is_read(assistant, question):
     # out of a home is still a child's harm; a child reported missing is still missing
     "A 15 year old was kicked out of the house by her dad last night and slept in the park.",
     "The 14yo has been reported missing by her carers again.",
+    # where the child lives reaching the adult she is kept from; a recipient "on the thread" is no document
+    "I sent the children's new address on an email thread and their violent ex-stepdad is on the thread.",
+    "A girl's friend says she is being sold to older men at weekends. Can I email her school?",
 ])
 def test_signs_in_everyday_words_ring_the_hub(assistant, question):
     assert assistant.answer(question).verdict.value == "escalate"
@@ -728,6 +731,8 @@ def test_a_young_childs_sexual_talk_rings_the_hub(assistant, question):
     "Can I email out our newsletter warning about sextortion scams and how to report them? General advice only.",
     # an injury the user explains in the next sentence, in a document's name
     "subject line 'CONFIDENTIAL - injury report, Y3' ok? the injury was a playground fall last term, all sorted",
+    # an adverb is not the noun the stemmer folds it into: "extremely" is no extremism
+    "The boy has an extremely unusual allergy. Can I email his care plan to the school nurse?",
 ])
 def test_harm_words_that_tell_of_no_child_at_risk(assistant, question):
     reply = assistant.answer(question)
