@@ -83,8 +83,9 @@ REQUEST_FAQ = "subject-access"
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # The person the records are about asking for them: a subject access request, by any name ("dad wants a copy of
 # everything we hold about him and his kids", "mum has asked for copies of all the emails about her")
-_OWN_RECORDS = re.compile(r"\b(?:wants?|asked for|asking for|requested|requesting|asks for)\s+(?:a\s+)?(?:copy|copies)\s+"
-                          r"of\s+(?:everything|all|every)\b[^.?!]{0,60}?\babout (?:him|her|them|themselves|himself|herself)\b",
+_OWN_RECORDS = re.compile(r"\b(?:wants?|asked for|asking for|requested|requesting|asks for)\s+(?:(?:a\s+)?(?:copy|copies)\s+"
+                          r"of\s+(?:everything|all|every)|everything|all (?:the )?(?:information|info|records|data|files)|"
+                          r"every (?:record|file))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself)\b",
                           re.IGNORECASE)
 _ERASED = re.compile(r"\b(?:delete|deleting|deleted|erase|erasing|destroy|destroying|shred|shredding|get rid of|"
                      r"wipe|wiping|bin|binning|get round|get around|avoid)\b", re.IGNORECASE)

@@ -38,7 +38,9 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                # and of everyday words: "wen was it updated", "wots the number", "do i hav 2 rite it up"
                "wen": "when", "wot": "what", "wots": "whats", "wat": "what", "wats": "whats", "hav": "have",
                "rite": "write", "yday": "yesterday", "wiv": "with", "pw": "password", "fwd": "forward",
-               "fwding": "forwarding", "fwded": "forwarded", "msg": "message", "msgs": "messages"}
+               "fwding": "forwarding", "fwded": "forwarded", "msg": "message", "msgs": "messages",
+               "strat": "strategy", "mtg": "meeting", "mtgs": "meetings", "evry1": "everyone", "every1": "everyone",
+               "grp": "group"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows
@@ -63,9 +65,14 @@ NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent
                     "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
 
 
+# Words too short to change in the whole text ("R" may be a child's initial), read in full where the question's
+# form is read: "r internal emails safe enuf 2 put ..." asks "are they?"
+_ASKING_SPOKEN = {"r": "are", "cn": "can", "cud": "could", "shud": "should", "wud": "would"}
+
+
 def spoken(word: str) -> str:
-    """A word as typed on a phone, in full: "wat" is "what", "2day" "today"."""
-    return _TEXT_SPEAK.get(word, word)
+    """A word as typed on a phone, in full: "wat" is "what", "2day" "today", "r" (asking) "are"."""
+    return _TEXT_SPEAK.get(word) or _ASKING_SPOKEN.get(word, word)
 
 
 @lru_cache(maxsize=16384)  # knowledge phrases repeat across lists; a question is normalised by several readers

@@ -619,8 +619,8 @@ def _follow_up_by(tokens: list[str], said: str) -> str | None:
     """When a Hub call's written follow-up goes, against the protocol's 48 hours: "72 hours ok?" or "called
     Friday, can it wait till Wednesday?" late; "Friday ... is Monday ok?" over a weekend, within two working days;
     "rang Monday, Tuesday ok?" in time. None where no later time is named."""
-    if not _FOLLOW_UP.search(said) or not _CALL_WORDS.intersection(tokens):
-        return None
+    if not _FOLLOW_UP.search(said) or not (_CALL_WORDS.intersection(tokens) or _FORTY_EIGHT.search(said)):
+        return None  # (the protocol's 48 hours are the Hub call's: "does the 48 hours for putting it in writing ...")
     if _SKIP_FOLLOW_UP.search(said) or _CALL_AS_WRITING.search(said):
         return "late"  # "the hub took everything over the phone, so I can skip the written bit?": never is late
     if _LATER.search(said):
@@ -661,6 +661,7 @@ _LATER = re.compile(r"\b(?:next week|next month|(?:a|one|two|couple of|few) week
 # whether weekends or working hours count in the 48 hours, asked
 _HOURS_ASKED = re.compile(r"\b(?:working|office|business) (?:hours|days)\b|\bweekends?\b.{0,20}\b(?:count|counts|included|"
                           r"include)\b|\b(?:count|include|including)\b.{0,20}\bweekends?\b|\bbank holidays?\b")
+_FORTY_EIGHT = re.compile(r"\b48 ?(?:hours|hour|hrs|hr|h)\b")
 _CALL_WORDS = frozenset("hub mash call called rang rung phoned ringing calling phoning".split())
 _DURATION = re.compile(r"\b(\d{1,3}) ?(hours|hour|hrs|hr|days|day)\b")
 _WEEKDAYS = {**dict.fromkeys(("monday", "mon"), 0), **dict.fromkeys(("tuesday", "tues", "tue"), 1),

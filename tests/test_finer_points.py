@@ -1587,3 +1587,35 @@ def test_a_childs_own_words_quoted_are_not_scorn(assistant):
 def test_phone_shortenings_reach_the_rule(assistant, question, rule):
     reply, text = ask(assistant, question)
     assert reply.rule_id == rule, reply.rule_id
+
+
+@pytest.mark.parametrize("question, rule, verdict", [
+    ("r team emails ok 2 put the kid's name and address in the body", "email-pid-in-body", NOT),  # "r": are
+    ("cn i fax the strat mtg notes to the GP", "fax-highly-sensitive", NOT),  # "cn", "strat mtg"
+])
+def test_a_question_typed_in_short_forms_is_read_as_asked(assistant, question, rule, verdict):
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (rule, verdict), reply.rule_id
+
+
+def test_the_48_hours_named_are_the_hub_calls_follow_up(assistant):
+    """Information Sharing: the protocol's only 48 hours are for the written follow-up of a Hub call; whether a
+    weekend counts it does not say (round 56)."""
+    reply, text = ask(assistant, "do bank holidays count in the 48 hrs for the written follow up?")
+    assert (reply.rule_id, reply.verdict) == ("hub-follow-up-hours", ASK), reply.rule_id
+    assert "manager" in text
+
+
+def test_everything_held_on_them_asked_for_is_a_subject_access_request(assistant):
+    reply, _ = ask(assistant, "A former foster child has requested all the records on him. How do I handle it?")
+    assert (reply.rule_id, reply.verdict) == ("faq:subject-access", ASK), reply.rule_id
+
+
+def test_the_law_replaced_is_the_current_law_question(assistant):
+    reply, _ = ask(assistant, "The protocol quotes the 1998 Act - hasn't it been replaced?")
+    assert (reply.rule_id, reply.verdict) == ("faq:current-law", ASK), reply.rule_id
+
+
+def test_a_council_service_number_is_not_personal_information(assistant):
+    reply, _ = ask(assistant, "can I text a parent the safeguarding hub number?")
+    assert reply.verdict is not NOT, reply.rule_id
