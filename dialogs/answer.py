@@ -92,7 +92,10 @@ _ERASED = re.compile(r"\b(?:delete|deleting|deleted|erase|erasing|destroy|destro
 # The rules said not to apply, for agreement: "none of the email rules apply, yeah?", "so the rules don't apply right?"
 _RULES_OFF = re.compile(r"\b(?:none of|no) (?:the |these |those |our )?(?:\w+ )?(?:rules|guidance|protocol|policy) "
                         r"(?:apply|applies)\b|\b(?:rules|protocol|guidance|policy) (?:really |even |still )?"
-                        r"(?:don'?t|doesn'?t|do not|does not) apply\b", re.IGNORECASE)
+                        r"(?:don'?t|doesn'?t|do not|does not) apply\b|"
+                        # "internal email is secure so I don't need to worry about PID at all": nothing left to follow
+                        r"\b(?:don'?t|do not|no need to|never) (?:need to |have to )?(?:worry|bother|think) about "
+                        r"(?:\w+ ){0,3}?(?:at all|anymore|any more)\b", re.IGNORECASE)
 # The user's own slip told ("I replied all with...", "lost an unencrypted memory stick", "sent the password in the
 # same email"): what to do about a mistake, which the learned reading alone never makes a call to the Hub
 _SLIPS = r"sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|attached|copied"
@@ -467,7 +470,11 @@ class Assistant:
         if understood.harm.level is HarmLevel.MAYBE:
             match = self.faq_match(question)  # "who do I ring if I'm worried about a child?": the Hub answers it
             # (not a "no concern as such": that doubt is asked about)
-            if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE \
+            # (nor a document sent, half like the FAQ: "fax CAMHS the child's self-harm safety plan" is not "I am
+            # concerned about a child's safety")
+            sending = understood.facts.get("channel") not in (None, "phone") and match is not None \
+                and match.score < CLEAR_FAQ
+            if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE and not sending \
                     and not any(c.reading == "hedged" for c in understood.harm.because):
                 return self.faq_reply(match.faq_id, understood.facts)
             told_slip = bool(understood.facts.get("misdirected")) and all(

@@ -170,6 +170,7 @@ def _beaten_at(words: Sequence[str]) -> bool:
 
 
 # Whose something is: "her report" names a document, "a neighbour reports" tells
+_TO_SOMEONE = (["the"], ["a"], ["an"], ["her"], ["his"], ["their"], ["my"], ["our"], ["your"])  # "to the GP"
 _POSSESSIVES = frozenset("my his her their our your its".split())
 # "the garden is neglected": what comes before these is what the word is said of
 _COPULAS = frozenset("is was are were looks looked looking seems seemed".split())
@@ -939,7 +940,8 @@ class HarmReader:
                        stems[v] in _LEAVING_WORDS and self._people.intersection(stems[max(0, v - 6):v])
                        for v in range(max(0, s - 3), s)))
                    and not (written[s] in ("plan", "plans") and written[e:e + 1] == ["to"]
-                            and stems[s - 1:s] != ["the"])  # "he plans to fly abroad with her": an intent
+                            and stems[s - 1:s] != ["the"]  # "he plans to fly abroad with her": an intent, not
+                            and written[e + 1:e + 2] not in _TO_SOMEONE)  # "the self-harm plan to the GP": sent
                    and not (s and stems[s - 1] in self._people and written[s - 1] not in _POSSESSIVES
                             and written[s].endswith("s"))  # "a neighbour reports a toddler": telling, not a document
                    for s, e in self._find(stems, "documents"))

@@ -1619,3 +1619,25 @@ def test_the_law_replaced_is_the_current_law_question(assistant):
 def test_a_council_service_number_is_not_personal_information(assistant):
     reply, _ = ask(assistant, "can I text a parent the safeguarding hub number?")
     assert reply.verdict is not NOT, reply.rule_id
+
+
+@pytest.mark.parametrize("question", [
+    "ok to send the CIN review notes to the whole locality list so no one misses out?",
+    "Can I reply all to the core group with the child's school so everyone is up to date?",
+])
+def test_everyone_reached_on_purpose_is_beyond_need_to_know(assistant, question):
+    """All Email 1: disclosure is on a need to know basis, to the minimum number of people; "so nobody misses out"
+    is the opposite of choosing each recipient (round 56)."""
+    reply, _ = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == ("cc-too-many", NOT), reply.rule_id
+
+
+@pytest.mark.parametrize("question", [
+    # a document sent, half like "I am concerned about a child's safety": asked about, not the worried FAQ's Hub
+    "The fax goes to the ward office, so can I fax CAMHS the child's self-harm safety plan?",
+    # "plan to the GP" is where it goes, not "plans to" do something
+    "can I fax the self-harm plan to the GP?",
+])
+def test_a_document_about_self_harm_sent_is_asked_about(assistant, question):
+    reply, _ = ask(assistant, question)
+    assert reply.asks == "harm" and reply.rule_id != "faq:worried-about-child", reply.rule_id
