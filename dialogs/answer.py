@@ -541,6 +541,10 @@ class Assistant:
             # "a mum has made a subject access request; can I delete the email first?": what handling one asks
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)
         faq = self.policy.faq[match.faq_id]
+        if faq.unsettled and by_rules.verdict not in (Verdict.NOT_ALLOWED, Verdict.ESCALATE):
+            # "the rules for sending the child's details overseas": what the protocol leaves unsettled is said first
+            # (faq.yaml `unsettled`); a No or the Hub from the rules still stands
+            return self.faq_reply(faq.id, understood.facts, form=form)
         if by_rules.asks and by_rules.asks != "harm" and faq.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) \
                 and understood.facts.get("encrypted") is False and _UNPROTECTED.search(question):
             # "they've got no 7zip - can I send it unencrypted just this once?": a permissive FAQ never answers a
@@ -881,7 +885,16 @@ class Assistant:
         found = self._match_in(self.faq_index, prepared, LIKELY_FAQ)
         if found is None and len(self.also_index):  # the looser wordings, only when no paraphrase fits
             found = self._match_in(self.also_index, prepared, CLOSE_ALSO)
-        return found
+        if found is not None and self.policy.faq[found.faq_id].unsettled:
+            return found
+        # what the protocol leaves unsettled (faq.yaml `unsettled`) is asked of by its own words, however the rest
+        # reads: "Mum's solicitor wants the contact notes: what do I need to redact first?"; not where a way of
+        # sending is named ("the redacted file to the solicitor's email": how to send it)
+        asked = set(prepared.split())
+        if any(w in self._channel_words for w in asked):
+            return found
+        unsettled = next((f for f in self.policy.faq.values() if f.unsettled and asked & self._needs(f.id)), None)
+        return found if unsettled is None else FaqMatch(unsettled.id, found.score if found else 0.0, unsettled.question)
 
     @property
     def section_words(self) -> dict[str, frozenset[str]]:

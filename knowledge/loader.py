@@ -752,18 +752,23 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
         loc = f"faq[{i}]"
         if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str,
                                         "answer": str, "cites": list},
-                            {"checklist": str, "follow_ups": list, "also": list, "needs": list, "unless_sent": bool}):
+                            {"checklist": str, "follow_ups": list, "also": list, "needs": list, "unless_sent": bool,
+                             "unsettled": bool}):
             continue
         verdict = ctx.verdict(node, loc)
         if verdict is None:
             continue
+        if node.get("unsettled") and (verdict is not Verdict.NEED_MORE_INFO or not node.get("needs")):
+            # said before the rules' answer: only for what the protocol leaves unsettled, and only where asked of
+            check.add(node, f"{loc}.unsettled", "needs verdict need_more_info and a `needs` list", "unsettled")
         if node.get("checklist") and node["checklist"] not in ctx.checklists:
             check.add(node, f"{loc}.checklist", f"refers to unknown checklist {node['checklist']!r}"
                       f"{did_you_mean(node['checklist'], ctx.checklists)}", "checklist")
         faq[node["id"]] = Faq(node["id"], node["question"], check.strings(node, "paraphrases", loc), verdict,
                               " ".join(node["answer"].split()), ctx.cites(node, loc), node.get("checklist"),
                               ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc),
-                              check.strings(node, "needs", loc), node.get("unless_sent", False))
+                              check.strings(node, "needs", loc), node.get("unless_sent", False),
+                              node.get("unsettled", False))
     # vocabulary.yaml channels name the FAQ that answers a how-to question about them (`how_to`): it must exist
     vocabulary = ctx.docs.get("vocabulary")
     if vocabulary is not None:

@@ -217,6 +217,9 @@ class Faq:
     also: tuple[str, ...] = ()  # looser wordings, tried only when no FAQ's paraphrase matches
     needs: tuple[str, ...] = ()  # a question answered by this FAQ uses one of these words ("file", "zip")
     unless_sent: bool = False  # answers only a question naming no way of sending (the rules answer one that does)
+    # the protocol's silence on what its `needs` name: said first, whatever else the question carries, unless the
+    # rules say No or ring the Hub ("the rules for sending the child's details overseas")
+    unsettled: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1641,3 +1641,21 @@ def test_everyone_reached_on_purpose_is_beyond_need_to_know(assistant, question)
 def test_a_document_about_self_harm_sent_is_asked_about(assistant, question):
     reply, _ = ask(assistant, question)
     assert reply.asks == "harm" and reply.rule_id != "faq:worried-about-child", reply.rule_id
+
+
+@pytest.mark.parametrize("question, faq", [
+    ("Our IRO wants the care plan sent to the child's aunt, who lives abroad. What do I need to do?",
+     "overseas"),
+    ("Mum's solicitor wants the contact notes: what do I need to redact first?", "redaction"),
+])
+def test_what_the_protocol_leaves_unsettled_is_said_first(assistant, question, faq):
+    """faq.yaml `unsettled`: the protocol says nothing of sending abroad or of redaction; said so before the rules'
+    route, with the manager to ask (round 56)."""
+    reply, text = ask(assistant, question)
+    assert (reply.rule_id, reply.verdict) == (f"faq:{faq}", ASK), reply.rule_id
+    assert "Not settled by the protocol" in text and "manager" in text
+
+
+def test_a_no_from_the_rules_stands_before_an_unsettled_faq(assistant):
+    reply, _ = ask(assistant, "can I whatsapp the assessment to the grandmother abroad?")
+    assert reply.verdict is NOT, reply.rule_id

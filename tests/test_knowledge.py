@@ -143,6 +143,15 @@ def test_a_broken_happened_block_is_named(knowledge_copy):
     assert "unknown fact 'aftermaths'" in message
 
 
+def test_unsettled_without_its_words_is_caught(knowledge_copy):
+    """faq.yaml `unsettled` says the protocol's silence before the rules' answer: only for need_more_info and a
+    `needs` list, or any question resembling the FAQ would lose the rules."""
+    path = edit_knowledge(knowledge_copy, "faq", "    needs: [redact, redacts, redacted, redacting, redaction, redactions]\n",
+                          "")
+    message = _problem(knowledge_copy)
+    assert f"{path}:" in message and "unsettled: needs verdict need_more_info and a `needs` list" in message
+
+
 def test_yes_without_quotes_is_caught(knowledge_copy):
     edit_knowledge(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
     assert "words[0]: read as false; put 'no' in quotes" in _problem(knowledge_copy)
