@@ -155,6 +155,8 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
+_MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion|chat)\b",
+                      re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
 # An order asked as a question: the user proposes doing it ("just fax it over?", "cc everyone?")
 _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post "
@@ -364,6 +366,11 @@ class Assistant:
             # "which law is it based on?", "what's the rule for sharing with a service abroad?" (the protocol's
             # nearest words, quoted): not answered "Allowed"
             reply = replace(reply, informs=True)
+        channel = self.policy.channels.get(reply.facts.get("channel") or "") if reply.facts else None
+        if channel is not None and not channel.covered and reply.alternatives and _MEETING.search(question) \
+                and not self.reader.names_document(self._words(question)):
+            # "is Zoom ok for a core group?": a meeting or a call, where a file-sharing route is no safer way
+            reply = replace(reply, alternatives=())
         return replace(reply, quoted=self.nearest_cited(question, reply)) if reply.citations else reply
 
     def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:

@@ -1659,3 +1659,12 @@ def test_what_the_protocol_leaves_unsettled_is_said_first(assistant, question, f
 def test_a_no_from_the_rules_stands_before_an_unsettled_faq(assistant):
     reply, _ = ask(assistant, "can I whatsapp the assessment to the grandmother abroad?")
     assert reply.verdict is NOT, reply.rule_id
+
+
+def test_a_meeting_on_an_unnamed_app_is_not_offered_a_file_route(assistant):
+    """Zoom for a core group is a meeting: Objective Connect, a file-sharing route, is no safer way to hold it
+    (the README trial of session 25). A file on an unnamed service still gets the protocol's routes."""
+    meeting, _ = ask(assistant, "is zoom ok for a core group meeting with the police?")
+    assert meeting.alternatives == ()
+    document, _ = ask(assistant, "can I put the referral on sharepoint for the other team?")
+    assert any("Objective Connect" in a for a in document.alternatives)
