@@ -11,6 +11,7 @@ import re
 import pytest
 
 from dialogs.reply import SAFETY_NOTE
+from knowledge.advisor import advise
 from knowledge.model import Verdict
 from packager.password import GROUP_SIZE, GROUPS, new_password
 
@@ -1306,10 +1307,14 @@ def test_a_distribution_list_not_kept_up_to_date(assistant, question, rule, verd
     "Already sent: I cc'd the child's dad on an email to mum, and the thread further down had mum's new refuge "
     "address in it.",
 ])
-def test_a_copy_sent_to_the_wrong_person_is_a_breach_to_tell_the_manager(assistant, question):
-    """A cc told in the past, by mistake or with personal information further down the thread (rounds 16, 49)."""
-    reply, text = ask(assistant, question)
-    assert (reply.rule_id, reply.verdict) == ("misdirected", ASK) and "manager" in text
+def test_a_refuge_address_sent_to_the_wrong_person_asks_about_the_child_first(assistant, question):
+    """A cc told in the past, by mistake or with personal information further down the thread (rounds 16, 49): a
+    breach for the manager; with a refuge's address in it, whether a child is at risk now is asked first (round
+    56), the mistake kept for the answer after "No"."""
+    reply, _ = ask(assistant, question)
+    assert reply.asks == "harm" and reply.facts.get("misdirected"), reply.rule_id
+    after = advise(assistant.policy, reply.facts.with_(harm=False))
+    assert (after.rule_id, after.verdict) == ("misdirected", ASK)
 
 
 @pytest.mark.parametrize("question, rule, verdict", [
@@ -1668,3 +1673,12 @@ def test_a_meeting_on_an_unnamed_app_is_not_offered_a_file_route(assistant):
     assert meeting.alternatives == ()
     document, _ = ask(assistant, "can I put the referral on sharepoint for the other team?")
     assert any("Objective Connect" in a for a in document.alternatives)
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("the school need the CIN plan today, can I fax it? it's urgent", NOT),  # Faxes 4: safeguarding, never faxed
+    ("can I text mum the time of the CIN meeting on Thursday?", AWC),  # the meeting's time: logistics
+])
+def test_a_child_in_need_plan_is_safeguarding_its_meeting_time_is_not(assistant, question, verdict):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict, reply.rule_id
