@@ -243,6 +243,9 @@ class Reader:
             flags["misdirected"] = True
         if flags["already"] and not flags["misdirected"] and _HIDDEN_BELOW.search(said) and _SENT_ON.search(said):
             flags["misdirected"] = True  # "replied all ... another child's details further down - it went to the parents"
+        if flags["already"] and flags["aftermath"] is None and "?" not in text and not _ASKED_OUTRIGHT.search(said):
+            # a slip told and nothing asked ("I zipped it with ZipCrypto and it's already gone to the HV."): what now
+            flags["aftermath"] = True
         if flags["in_body"] is None and _typed_in(tokens, hits):
             flags["in_body"] = True  # "type the child's full name and address in the email"
         if flags["off_record"] is None and any(_SCORNFUL.search(m.group(0)) for m in _QUOTED_WORDS.finditer(text)) \
@@ -361,6 +364,8 @@ class Reader:
         mail = {h.start + h.length - 1 for h in hits if h.category == "recipient" and h.value in _MAIL_RECIPIENTS}
         hits = [h for h in hits if not (h.category == "kind" and h.length == 1 and tokens[h.start] in _ADDRESS
                                         and h.start - 1 in mail)]
+        # "posted it in the WhatsApp group", "post the minutes on the Teams channel": put online, not the post
+        hits = [h for h in hits if not (h.category == "channel" and h.value == "post" and _put_online(tokens, h))]
         # A channel's own words name no one: "school portal" is not a school.
         channels = [h for h in hits if h.category == "channel" and h.length > 1]
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
@@ -593,6 +598,16 @@ _SCORNFUL = re.compile(r"\b(?:nightmare|useless|lazy|liar|lying|vile|idiot|idiot
 _WRITING = frozenset({"write", "writing", "wrote", "written", "put", "type", "say", "call", "describe", "email"})
 
 # What an app's name describes when it is not the way of sending: "the Zoom meeting", "the SharePoint link"
+def _put_online(tokens: list[str], hit: _Hit) -> bool:
+    """A place online after the word for posting, with its "on", "in" or "into": "posted her photo into a WhatsApp
+    group", "post the minutes on the Teams channel"."""
+    after = tokens[hit.start + hit.length:hit.start + hit.length + 10]
+    return any(t in ("on", "in", "into", "onto") and _ONLINE_PLACE.intersection(after[i + 1:i + 4])
+               for i, t in enumerate(after))
+
+
+_ONLINE_PLACE = frozenset("group groups chat chats channel channels page pages facebook instagram twitter forum "
+                          "whatsapp teams online website site feed story stories".split())
 _APP_CONTEXT = frozenset("meeting meetings call calls link links invite invites invitation recording recordings "
                          "session sessions site page folder".split())
 
@@ -942,6 +957,13 @@ _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that
 _HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down (?:the |in the |that )?(?:thread|chain|trail|email|emails)?\b")
 _SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to|its gone to|it has gone to|i sent|"
                       r"ive sent|we sent|i cc|i ccd|i copied)\b")
+# A question asked without its question mark: "can I ...", "is it ok ..."
+# A question asked without its question mark ("can i email my certificate", "that's fine isn't it"), or an intent
+# told ("I'll just send the lot"): not a slip told with nothing asked
+_ASKED_OUTRIGHT = re.compile(r"\b(?:can|could|may|should|shall|do|does|did|is|isnt|are|will|would)\s+(?:i|we|u|you|it|"
+                             r"that|this|they|he|she)\b|\b(?:what|how|which|where|who|when|why)\b|"
+                             r"\b(?:ok|okay|alright|allowed|fine|right|yeah|yes)\s*$|"
+                             r"\b(?:ill|i will|well|we will|going to|gonna|about to)\b")
 _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 # a list or group named in quotes, as the address book shows it: a distribution list
 _NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""

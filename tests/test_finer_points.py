@@ -1682,3 +1682,24 @@ def test_a_meeting_on_an_unnamed_app_is_not_offered_a_file_route(assistant):
 def test_a_child_in_need_plan_is_safeguarding_its_meeting_time_is_not(assistant, question, verdict):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict, reply.rule_id
+
+
+@pytest.mark.parametrize("question", [
+    "I sent the unencrypted assessment to the nursery by mistake last night.",
+    "A carer put a child's full name and school in the carers' WhatsApp group by accident and wants to know what to do",
+])
+def test_a_slip_told_with_nothing_asked_gets_what_to_do_now(assistant, question):
+    """rules.yaml `happened`: a refused sending told as done, with nothing else asked (no question, no intent), is
+    answered with what to do now, not a bare No (round 56)."""
+    reply, text = ask(assistant, question)
+    assert reply.verdict is ASK and "manager" in text, reply.rule_id
+
+
+@pytest.mark.parametrize("question, channel", [
+    ("can I post the minutes on our Teams channel?", "teams_chat"),
+    ("can I post the child's photo in the carers' WhatsApp group?", "text"),
+    ("can I post the report to the GP tomorrow?", "post"),
+])
+def test_posted_online_is_not_the_post(assistant, question, channel):
+    reply, _ = ask(assistant, question)
+    assert reply.facts.get("channel") == channel
