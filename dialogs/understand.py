@@ -964,6 +964,7 @@ _ASKED_OUTRIGHT = re.compile(r"\b(?:can|could|may|should|shall|do|does|did|is|is
                              r"that|this|they|he|she)\b|\b(?:what|how|which|where|who|when|why)\b|"
                              r"\b(?:ok|okay|alright|allowed|fine|right|yeah|yes)\s*$|"
                              r"\b(?:ill|i will|well|we will|going to|gonna|about to)\b")
+_LENGTH_UNIT = r"(?:characters?|chars?|letters|digits|long)\b"
 _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 # a list or group named in quotes, as the address book shows it: a distribution list
 _NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""
@@ -1147,7 +1148,8 @@ class _PasswordReader:
                 word = next(g for g in m.groups() if g is not None).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
                 if self._plausible(word):
                     found.append(word)
-        return found
+        # "the password is 9 characters with letters and numbers": a length told, not the password
+        return [w for w in found if not (w.isdigit() and re.search(rf"\b{w}\s*{_LENGTH_UNIT}", text, re.IGNORECASE))]
 
     def _plausible(self, word: str) -> bool:
         """Not an ordinary word of a question ("the password is strong", "password protected")."""

@@ -1703,3 +1703,16 @@ def test_a_slip_told_with_nothing_asked_gets_what_to_do_now(assistant, question)
 def test_posted_online_is_not_the_post(assistant, question, channel):
     reply, _ = ask(assistant, question)
     assert reply.facts.get("channel") == channel
+
+
+def test_a_passwords_length_told_is_not_the_password(assistant):
+    """External 1: at least 8 characters with a mix of numbers and letters. "The password is 10 characters with
+    letters and numbers" tells its length; "10" is not the password put forward (round 56)."""
+    reply, _ = ask(assistant, "zipped with AES-256, the password is 10 characters with letters and numbers, ok to send "
+                              "to the school?")
+    assert reply.facts.get("password") != "short_no_mix" and reply.verdict is not NOT, reply.rule_id
+
+
+def test_a_number_asked_for_in_text_speak(assistant):
+    reply, text = ask(assistant, "wots the safeguarding hub no")
+    assert "0333 240 1727" in text and reply.verdict is not ASK, reply.rule_id
