@@ -1716,3 +1716,10 @@ def test_a_passwords_length_told_is_not_the_password(assistant):
 def test_a_number_asked_for_in_text_speak(assistant):
     reply, text = ask(assistant, "wots the safeguarding hub no")
     assert "0333 240 1727" in text and reply.verdict is not ASK, reply.rule_id
+
+
+def test_a_secure_account_asked_for_around_the_manager_is_refused(assistant):
+    """Secure Mail: an account must be authorised by the appropriate senior manager; leaving the manager out on
+    purpose is refused (round 56)."""
+    reply, _ = ask(assistant, "could I phone the ICT desk for a gsx account myself? I'd rather not bother my manager")
+    assert (reply.rule_id, reply.verdict) == ("self-made-secure-account", NOT), reply.rule_id
