@@ -155,7 +155,7 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
-_MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion|chat)\b",
+_MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion)\b",
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
 # An order asked as a question: the user proposes doing it ("just fax it over?", "cc everyone?")

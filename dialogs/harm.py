@@ -169,8 +169,8 @@ def _beaten_at(words: Sequence[str]) -> bool:
     return any(a == "at" and b in _GAMES for a, b in zip(words, words[1:], strict=False))
 
 
-# Whose something is: "her report" names a document, "a neighbour reports" tells
 _TO_SOMEONE = (["the"], ["a"], ["an"], ["her"], ["his"], ["their"], ["my"], ["our"], ["your"])  # "to the GP"
+# Whose something is: "her report" names a document, "a neighbour reports" tells
 _POSSESSIVES = frozenset("my his her their our your its".split())
 # "the garden is neglected": what comes before these is what the word is said of
 _COPULAS = frozenset("is was are were looks looked looking seems seemed".split())

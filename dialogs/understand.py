@@ -597,7 +597,6 @@ _SCORNFUL = re.compile(r"\b(?:nightmare|useless|lazy|liar|lying|vile|idiot|idiot
                        r"evil|cow|slag|hag|horrible|awful|gobby|mouthy)\b", re.IGNORECASE)
 _WRITING = frozenset({"write", "writing", "wrote", "written", "put", "type", "say", "call", "describe", "email"})
 
-# What an app's name describes when it is not the way of sending: "the Zoom meeting", "the SharePoint link"
 def _put_online(tokens: list[str], hit: _Hit) -> bool:
     """A place online after the word for posting, with its "on", "in" or "into": "posted her photo into a WhatsApp
     group", "post the minutes on the Teams channel"."""
@@ -608,6 +607,7 @@ def _put_online(tokens: list[str], hit: _Hit) -> bool:
 
 _ONLINE_PLACE = frozenset("group groups chat chats channel channels page pages facebook instagram twitter forum "
                           "whatsapp teams online website site feed story stories".split())
+# What an app's name describes when it is not the way of sending: "the Zoom meeting", "the SharePoint link"
 _APP_CONTEXT = frozenset("meeting meetings call calls link links invite invites invitation recording recordings "
                          "session sessions site page folder".split())
 
@@ -957,13 +957,12 @@ _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that
 _HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down (?:the |in the |that )?(?:thread|chain|trail|email|emails)?\b")
 _SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to|its gone to|it has gone to|i sent|"
                       r"ive sent|we sent|i cc|i ccd|i copied)\b")
-# A question asked without its question mark: "can I ...", "is it ok ..."
 # A question asked without its question mark ("can i email my certificate", "that's fine isn't it"), or an intent
 # told ("I'll just send the lot"): not a slip told with nothing asked
 _ASKED_OUTRIGHT = re.compile(r"\b(?:can|could|may|should|shall|do|does|did|is|isnt|are|will|would)\s+(?:i|we|u|you|it|"
                              r"that|this|they|he|she)\b|\b(?:what|how|which|where|who|when|why)\b|"
                              r"\b(?:ok|okay|alright|allowed|fine|right|yeah|yes)\s*$|"
-                             r"\b(?:ill|i will|well|we will|going to|gonna|about to)\b")
+                             r"\b(?:ill|i will|we will|going to|gonna|about to)\b")
 _LENGTH_UNIT = r"(?:characters?|chars?|letters|digits|long)\b"
 _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 # a list or group named in quotes, as the address book shows it: a distribution list
