@@ -43,6 +43,7 @@ NEEDED: tuple[Needed, ...] = (
     Needed("vocabulary", "channels", "webmail", "\"use Gmail\" (the sender's own webmail) is read as this channel"),
     Needed("vocabulary", "channels", "secure_email", "a carer named with secure email is the recipient, not a secure address"),
     Needed("vocabulary", "channels", "phone", "\"ring them with the password\" is not a phone question"),
+    Needed("vocabulary", "channels", "post", "\"posted it in the WhatsApp group\" is put online, not this channel"),
     Needed("vocabulary", "channels", "removable_media", "\"save the attachment onto a USB\": the stick is the route, "
            "the attachment what goes"),
     # facts.yaml: the password reader (dialogs/understand.py) judges a proposed password into these
