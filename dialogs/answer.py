@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from knowledge.advisor import advise, ask_for, checklist_advice, outcome, proposal_happened, safest, told_after
-from knowledge.model import HUB_PHONE, Advice, Facts, Policy, Section, Verdict
+from knowledge.model import HUB_PHONE, Advice, Facts, Faq, Policy, Section, Verdict
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
@@ -342,6 +342,7 @@ class Assistant:
         self._section_words: dict[str, frozenset[str]] | None = None  # each item's prepared words, for nearest_cited
         self._route_words: frozenset[str] | None = None
         self._faq_needs: dict[str, frozenset[str]] = {}
+        self._unsettled: tuple[tuple[Faq, frozenset[str]], ...] | None = None  # faq.yaml `unsettled`, with its needs
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
         # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
@@ -900,7 +901,9 @@ class Assistant:
         asked = set(prepared.split())
         if any(w in self._channel_words for w in asked):
             return found
-        unsettled = next((f for f in self.policy.faq.values() if f.unsettled and asked & self._needs(f.id)), None)
+        if self._unsettled is None:  # the FAQs that say the protocol's silence, with their words: read once
+            self._unsettled = tuple((f, self._needs(f.id)) for f in self.policy.faq.values() if f.unsettled)
+        unsettled = next((f for f, needs in self._unsettled if asked & needs), None)
         return found if unsettled is None else FaqMatch(unsettled.id, found.score if found else 0.0, unsettled.question)
 
     @property
