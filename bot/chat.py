@@ -182,9 +182,10 @@ class _Form:
         self.fresh = False
         box = self.inputs[self.index]
         label = box.get("label") or box["id"]
-        if box.get("choices"):  # a number picks one; Enter keeps the preselected one
+        if box.get("choices"):  # a number picks one; Enter keeps the preselected one, where there is one
             options = "; ".join(f"{n}. {c['title']}" for n, c in enumerate(box["choices"], 1))
-            return f"{label} ({options}; Enter for {n_of(box)}):"
+            kept = n_of(box)
+            return f"{label} ({options}; " + ("type a number):" if kept == "none" else f"Enter for {kept}):")
         if box.get("type") == "Input.Date":
             return f"{label} (YYYY-MM-DD; Enter for {box.get('value') or 'none'}):"
         if box.get("isMultiline"):

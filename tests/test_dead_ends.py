@@ -231,3 +231,11 @@ def test_every_path_of_buttons_through_the_guided_check_ends_without_a_loop(assi
 
     press_every_button(*conversation.turn(None, Incoming("check")), ())
     assert len(ended) > 400 and {"escalate", "allowed", "allowed_with_conditions", "not_allowed"} <= set(ended)
+
+
+async def test_a_choice_box_with_nothing_preselected_does_not_offer_enter(chat):
+    """The breach report's choice boxes: where none is preselected, Enter only asks again, so the prompt asks for
+    a number instead of saying "Enter for none" (the README trial of session 26)."""
+    said = await walk(chat, "report", "1", "", "", "")
+    assert said.startswith("Could a child be at risk") and "type a number" in said and "Enter for" not in said, said
+    assert await chat.say("") == said  # Enter asks again: there is no default to keep
