@@ -74,6 +74,11 @@ class ChatSession:
         """True while a card's boxes are being filled in: an empty line is an answer then."""
         return self.form is not None
 
+    @property
+    def choosing(self) -> bool:
+        """True while the box being filled in is a choice box, where no choice is "exit"."""
+        return self.form is not None and bool(self.form.inputs[self.form.index].get("choices"))
+
     def _activity(self, **fields) -> Activity:
         return Activity(channel_id="terminal", service_url="http://localhost", from_property=self.user,
                         recipient=self.me, conversation=self.conversation, **fields)
@@ -250,7 +255,9 @@ async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
         if not line:
             print("", file=stdout)
             return 0
-        if session.collecting:  # a box of a card: an empty line is an empty box, "exit" is text
+        if session.choosing and line.strip().lower() in ("exit", "quit", ":q"):
+            return 0
+        if session.collecting:  # a text box of a card: an empty line is an empty box, "exit" is text
             said = await session.say(line)
             if said:
                 print("\n" + said, file=stdout, flush=True)

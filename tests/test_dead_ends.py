@@ -239,3 +239,20 @@ async def test_a_choice_box_with_nothing_preselected_does_not_offer_enter(chat):
     said = await walk(chat, "report", "1", "", "", "")
     assert said.startswith("Could a child be at risk") and "type a number" in said and "Enter for" not in said, said
     assert await chat.say("") == said  # Enter asks again: there is no default to keep
+
+
+async def test_exit_in_a_choice_box_ends_the_chat_but_is_text_in_a_text_box(policy):
+    """No choice is called "exit", so typed in a choice box it ends the chat as it does anywhere else, instead of
+    asking for a number again (session 26's left item); a text box takes "exit" as the words typed."""
+    import io
+
+    from bot.chat import run_chat
+
+    out = io.StringIO()
+    assert await run_chat(create_bot(policy), io.StringIO("report\n1\n\n\n\nexit\nnever read\n"), out) == 0
+    assert "type a number" in out.getvalue() and "never read" not in out.getvalue()
+    session = ChatSession(create_bot(policy))
+    await session.start()
+    await walk(session, "check email", "1")
+    assert session.collecting and not session.choosing
+    assert await session.say("exit") == "Cc: (press Enter for none)"  # "exit" was the words typed in To
