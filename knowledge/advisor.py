@@ -155,7 +155,8 @@ def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
         for item in policy.checklists[cid].items:
             if _item_applies(item.when, facts):
                 cites.extend(item.cites)
-    for aid in rule.alternatives:
+    offered = [a for a in rule.alternatives if _item_applies(policy.alternatives[a].when, facts)]
+    for aid in offered:
         cites.extend(policy.alternatives[aid].cites)
     return Advice(
         rule_id=rule.id,
@@ -164,7 +165,7 @@ def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
         reasons=tuple(r.text for r in rule.reasons),
         checklist=checklist,
         citations=_sections(policy, cites),
-        alternatives=_alternatives(policy, rule.alternatives),
+        alternatives=_alternatives(policy, offered),
         # "Tell SafeShare how you plan to send it" is not asked of one who said "email"
         follow_up="" if rule.follow_up_asks and all(facts.get(f) is not None for f in rule.follow_up_asks)
         else rule.follow_up,

@@ -627,8 +627,9 @@ def _rules(ctx: _Context) -> tuple[list[Rule], AskPolicy, PackageOffer | None, H
     doc = ctx.open("rules", {"rules": list, "alternatives": list, "ask": dict}, {"package_offer": dict, "happened": dict})
     for i, node in enumerate(doc.get("alternatives") or []):
         loc = f"alternatives[{i}]"
-        if check.record(node, loc, {"id": str, "text": str, "cites": list}):
-            ctx.alternatives[node["id"]] = Alternative(node["id"], node["text"].strip(), ctx.cites(node, loc))
+        if check.record(node, loc, {"id": str, "text": str, "cites": list}, {"when": dict}):
+            when = ctx.condition(node["when"], f"{loc}.when") if "when" in node else None
+            ctx.alternatives[node["id"]] = Alternative(node["id"], node["text"].strip(), ctx.cites(node, loc), when)
     ask_node = doc.get("ask")
     ask = AskPolicy("", (), ())
     if isinstance(ask_node, dict) and check.record(ask_node, "ask", {"summary": str},

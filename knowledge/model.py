@@ -130,6 +130,7 @@ class Alternative:
     id: str
     text: str
     cites: tuple[str, ...]
+    when: Mapping[str, FactValues] | None = None  # offered only where these facts hold ("for schools")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1723,3 +1723,14 @@ def test_a_secure_account_asked_for_around_the_manager_is_refused(assistant):
     purpose is refused (round 56)."""
     reply, _ = ask(assistant, "could I phone the ICT desk for a gsx account myself? I'd rather not bother my manager")
     assert (reply.rule_id, reply.verdict) == ("self-made-secure-account", NOT), reply.rule_id
+
+
+def test_the_school_portal_is_offered_for_a_school_and_only_there(assistant):
+    """The protocol's more secure route "the school portal for information for schools" (All Email 2): first of
+    the safer ways for a fax to a school, never offered for a GP or a hospital."""
+    school, _ = ask(assistant, "can I fax the child protection plan to the school?")
+    assert school.verdict is NOT and school.alternatives[0].startswith("The school portal")
+    for question in ("can I fax the child protection plan to the GP?",
+                     "Objective Connect is slow, can I just email the referral to the hospital instead?"):
+        reply, _ = ask(assistant, question)
+        assert not any("school portal" in a for a in reply.alternatives), question

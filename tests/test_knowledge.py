@@ -129,6 +129,13 @@ def test_bad_values(knowledge_copy):
     assert "acts: 'hit the': one word each (put phrases under clear)" in message
 
 
+def test_an_alternatives_condition_is_checked_as_a_rules_is(knowledge_copy):
+    path = edit_knowledge(knowledge_copy, "rules", "when: {recipient: [school]}  # offered only",
+                          "when: {recipent: [school]}  # offered only")
+    message = _problem(knowledge_copy)
+    assert f"{path}:{_line_of(path, 'recipent')}:" in message and "unknown fact 'recipent'" in message
+
+
 def test_a_broken_happened_block_is_named(knowledge_copy):
     """rules.yaml `happened` (what a refusing rule answers once told as done) is checked as a rule is."""
     path = edit_knowledge(knowledge_copy, "rules", "  verdicts: [not_allowed]\n  verdict: need_more_info",
