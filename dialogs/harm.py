@@ -438,7 +438,7 @@ class HarmReader:
             if category is None or i in taken or not self._person_near(stems, i) \
                     or (category == "sexual" and self._done_to_a_thing(stems, i)):  # "kicked the door in" still counts
                 continue
-            cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing)
+            cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing, act=True)
             if cue is not None:
                 cues.append(cue)
         gap = self._age_gap(tokens, stems, text or "")
@@ -704,9 +704,11 @@ class HarmReader:
 
     def _read(self, tokens: list[str], stems: list[str], start: int, end: int, category: str, clear: bool,
               resolved: bool = False, said_no: bool = False, changing: bool = False,
-              dropped: list[str] | None = None) -> Cue | None:
+              dropped: list[str] | None = None, act: bool = False) -> Cue | None:
         """One cue read in its sentence. `changing`: the text tells of explanations that change, which no
-        innocent cause explains away. The readings of a cue dropped go in `dropped`."""
+        innocent cause explains away. The readings of a cue dropped go in `dropped`. `act`: someone doing it
+        ("dad hit him"), which only a cause in its own sentence explains ("got hit in a rugby tackle"), not the
+        accident of another ("he came off his bike. Dad hit him.")."""
         words = " ".join(tokens[start:end])
         lo, hi = start, end
         while lo > 0 and stems[lo - 1] != _END:
@@ -811,9 +813,10 @@ class HarmReader:
             while following < len(stems) and stems[following] != _END:
                 following += 1
             next_told = tokens[hi + 1:following]
-            if self._explained_here(written, sentence) or any(
+            if self._explained_here(written, sentence) or not act and (any(
                     any(True for _ in self._causes(told))
-                    and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told)):
+                    and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told))
+                    or self._explained_before(tokens, stems, start, end, lo)):
                 readings.append("explained")
                 causes = {tuple(told[s:e]) for told in (written, earlier, next_told) for s, e in self._causes(told)}
                 if len(causes) >= 2:  # in the cue's sentence and the one before or after it
@@ -892,6 +895,23 @@ class HarmReader:
         near = stems[max(lo, start - 6):start]
         return any(len(near) - e <= 3 and not self._people.intersection(near[e:])
                    for _, e in self._find(near, "topic_of"))
+
+    def _explained_before(self, tokens: list[str], stems: list[str], start: int, end: int, lo: int) -> bool:
+        """The same injury named again after the sentence that explained it: "he came off his bike, grazed and
+        bruised but fine. The rules say I report injuries. Can I text a photo of the bruise?" (the bruise is the
+        one explained, a sentence or more back)."""
+        cue = stems[start:end]
+        sentence_lo = 0
+        for k in range(lo):
+            if stems[k] != _END and k + 1 < lo and stems[k + 1] != _END:
+                continue
+            told = tokens[sentence_lo:k + 1]
+            told_stems = stems[sentence_lo:k + 1]
+            if any(told_stems[i:i + len(cue)] == cue for i in range(len(told_stems))) \
+                    and self._explained_here(told, told_stems):
+                return True
+            sentence_lo = k + 1
+        return False
 
     def _explained_here(self, written: list[str], sentence: list[str]) -> bool:
         """An innocent cause in the cue's sentence, told by the user, not reported ("mum says he fell off his

@@ -403,6 +403,21 @@ def test_an_accident_the_user_saw_explains_the_bruises_asked_about_after_it(assi
     assert reply.verdict.value != "escalate"
 
 
+def test_the_injury_explained_stays_explained_when_named_again_sentences_later(assistant):
+    """Round 57: the bruise of "came off his bike ... I watched it happen" is the bruise of the photo two sentences
+    on; the same word after a cause someone else gave rings, and a blow told in a sentence of its own is not
+    explained by the accident before it (asked about at least: before round 57 "he came off his bike. Dad hit
+    him." read no harm at all)."""
+    seen = ("Foster carer. Our foster son came off his bike on the drive - I watched it happen, he's grazed and "
+            "bruised on his hip but fine. The rules say I report injuries. Can I text the SW a photo of the bruise?")
+    assert assistant.answer(seen).verdict.value != "escalate"
+    for told in ("Our foster son has a bruise on his hip. Mum says he came off his bike. Can I text the SW a photo "
+                 "of the bruise?",
+                 "He came off his bike and got a bruise. Dad hit him. Can I text a photo of the bruise?"):
+        reply = assistant.answer(told)
+        assert reply.verdict.value == "escalate" or reply.asks == "harm", told
+
+
 def test_an_injury_the_user_explains_tells_no_untold_story(assistant):
     """Every word of harm read explained by the user ("it matches what she told us" confirms it): the words find
     no story to ask about before the follow-up. Someone else's explanation explains nothing. (The learned
