@@ -210,6 +210,7 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 # "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
 _MISSED = frozenset(("missed", "misses"))
+_BEFORE_NOW = frozenset({"before", "previously", "until", "till", "til", "prior", "earlier", "historically"})
 _HEDGES = frozenset({"as such", "technic", "exact", "strict", "per se"})  # stems
 # "he didn't turn up to the conference": someone absent from a meeting, no one missing; not from school
 _MEETINGS = frozenset("conference conferences meeting meetings review reviews appointment appointments hearing court "
@@ -417,7 +418,9 @@ class HarmReader:
             tokens[-1:] = [_END]
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
         resolved = self._safe_now(stems)
-        no_spans = list(self._find(stems, "no_harm"))  # read once: the no, whether hedged, whose
+        # read once: the no, whether hedged, whose; not a no of the past ("a lovely family, no concerns before"),
+        # which says nothing of now
+        no_spans = [(s, e) for s, e in self._find(stems, "no_harm") if not _BEFORE_NOW.intersection(tokens[e:e + 1])]
         said_no = {k for s, e in no_spans for k in range(s, e)}
         # "He's NOT in danger as such": a no the user hedges ("as such", "technically", "exactly") is asked about
         hedged = next((" ".join(tokens[s:e + 2]) for s, e in no_spans

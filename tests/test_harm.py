@@ -1104,3 +1104,12 @@ def test_a_category_of_harm_as_a_field_of_a_record_is_no_sign(assistant):
     reply = assistant.answer("can I email the monthly return (names, dates of birth and category of abuse for each "
                              "child on a plan) to the performance team?")
     assert reply.verdict is not Verdict.ESCALATE and reply.to_json()["asks"] != "harm"
+
+
+@pytest.mark.parametrize("no_before", ["no concerns before", "no concerns previously", "no concerns until now"])
+def test_a_no_of_the_past_says_nothing_of_now(assistant, no_before):
+    """Round 57: "a lovely family, no concerns before" is history, not the user's no for now; the sign of the
+    message (a long summer visit abroad for a girl: FGM) is still asked about. Without "before" it is a no."""
+    story = "Parents of a Y5 girl have asked for an extended holiday abroad in the summer. They're a lovely family, "
+    assert assistant.reader.harm.assess(story + no_before + ". Can I tell the nurse?").level is HarmLevel.MAYBE
+    assert assistant.reader.harm.assess(story + "no concerns. Can I tell the nurse?").level is HarmLevel.NO
