@@ -1114,3 +1114,20 @@ def test_a_no_of_the_past_says_nothing_of_now(assistant, no_before):
     assert assistant.reader.harm.assess(story + no_before + ". Can I tell the nurse?").level in (HarmLevel.MAYBE,
                                                                                         HarmLevel.YES)
     assert assistant.reader.harm.assess(story + "no concerns. Can I tell the nurse?").level is HarmLevel.NO
+
+
+@pytest.mark.parametrize("told", [
+    "A Year 2 child told her teacher this morning that daddy put her in a bath of boiling water. Can I phone the school?",
+    "His son told me today that dad holds his hand over the cooker ring when he's naughty. Can I email the school?",
+    "Today mum told me she'd rather the kids were dead than in care and that she's 'got a plan'. Can I email my manager?",
+    "A mother has told the health visitor she's going to drown her baby. Can I email the GP?",
+])
+def test_round_57_checker_disclosures_in_words_not_listed_before(assistant, told):
+    """Checker 22: a scald, a hand held over heat, a parent wishing the children dead, a threat to drown a baby:
+    general signs from NICE CG89 and the filicide warning signs, not the batch's sentences."""
+    assert assistant.answer(told).verdict.value == "escalate", told
+
+
+def test_drowning_in_paperwork_is_a_figure_of_speech(assistant):
+    assert assistant.reader.harm.assess("I'm drowning in them, is there a set wording for the subject line?").level \
+        is None
