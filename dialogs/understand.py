@@ -211,9 +211,25 @@ class Reader:
                           and tokens[h.start + h.length] in _APP_CONTEXT
                           for h in hits if h.category == "channel" and h.value in unnamed)
             channels[:] = [c for c in channels if (c in unnamed) != context]
-        # "email it via Objective Connect / the portal / cjsm": the platform is the route
+        # "email it via Objective Connect / the portal / cjsm": the platform is the route; named without a word
+        # of the way ("email the plan to the school when the school portal's there", "I know there's a portal
+        # but can I email it?") it is the route passed over
         if "email" in channels and self._platforms & set(channels):
-            channels.remove("email")
+            named = [h for h in hits if h.category == "channel" and h.value in self._platforms]
+            by_way = {h.value for h in named if _BY_WAY_OF.intersection(tokens[max(0, h.start - 2):h.start])}
+            lacking = any(_LACKING.intersection(tokens[max(0, h.start - 7):h.start]) for h in named)
+            if by_way or "secure_email" in channels or not _ASKED_TO_EMAIL.search(said):
+                channels.remove("email")
+            elif lacking:  # "I don't have a login for the portal, can I email the school?": email is the way
+                implied_by_down = implied_by_down or next(
+                    self.policy.channels[c].recipient for c in channels if c in self._platforms)
+                channels = [c for c in channels if c not in self._platforms]
+            else:
+                platforms = [c for c in channels if c in self._platforms]
+                passed_over += platforms
+                channels = [c for c in channels if c not in platforms]
+                if implied_by_down is None:
+                    implied_by_down = self.policy.channels[platforms[0]].recipient
         # "the court report to mum": a recipient word naming a document ("court report", "police
         # statement") says whose document it is; the recipient is the one after "to"
         named_document = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
@@ -824,6 +840,13 @@ _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend ne
 _PRONOUNS = frozenset("he she they him her them me himself herself themselves you us".split())
 
 _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
+# a way named as the way: "via the portal", "through Objective Connect", "upload it onto the portal"
+_BY_WAY_OF = frozenset({"via", "through", "thru", "using", "use", "on", "onto", "into", "over", "by", "in", "to"})
+# a way someone has not got ("there's no portal with them", "I don't have a login for the portal")
+_LACKING = frozenset({"no", "not", "dont", "doesnt", "havent", "hasnt", "isnt", "arent", "without", "never"})
+# the question asks to email ("can I just email it", "is it OK to email PID"): the route it names is email
+_ASKED_TO_EMAIL = re.compile(r"\b(?:can|could|may|should|shall|ok to|okay to|fine to|alright to|allowed to|"
+                             r"is it ok to|instead)\b(?: i| we| you)?(?: just| still| not| simply)? e ?mail\b")
 
 # Writing details down (see _typed_in), and the words that may come between "in" and "email"
 _WRITING = frozenset("type types typed typing write writes writing wrote put puts putting include includes including "

@@ -1734,3 +1734,23 @@ def test_the_school_portal_is_offered_for_a_school_and_only_there(assistant):
                      "Objective Connect is slow, can I just email the referral to the hospital instead?"):
         reply, _ = ask(assistant, question)
         assert not any("school portal" in a for a in reply.alternatives), question
+
+
+@pytest.mark.parametrize("question, rule", [
+    # the portal named as there, and email asked: the route passed over (All Email 2)
+    ("Is it OK to email PID to a school when the school portal is available?", "email-secure-route-passed-over"),
+    ("I know there's a school portal but I've never used it. Can I just email the CP plan encrypted instead?",
+     "email-secure-route-passed-over"),
+    # the portal named as the way
+    ("can I email it via the school portal?", "school-portal"),
+    # a way someone has not got, or one not working, is not passed over
+    ("I don't have a login for the schools portal, can I email the school instead?", "email-to-school"),
+    ("Objective connect keeps timing out, can I just email the assessment to the provider instead?",
+     "external-email"),
+    # unencrypted is refused whatever route is down or passed over (External Email 1)
+    ("the school portal is down, can I email the plan to the school unencrypted?", "email-unencrypted"),
+    ("can I just email the plan to school unencrypted rather than use the portal?", "email-unencrypted"),
+])
+def test_a_portal_named_beside_email(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == rule, (question, reply.rule_id)
