@@ -1754,3 +1754,12 @@ def test_the_school_portal_is_offered_for_a_school_and_only_there(assistant):
 def test_a_portal_named_beside_email(assistant, question, rule):
     reply, _ = ask(assistant, question)
     assert reply.rule_id == rule, (question, reply.rule_id)
+
+
+def test_a_camhs_appointment_by_text_is_sensitive_not_logistics(assistant):
+    """Texts 2: no sensitive information by text. A CAMHS appointment tells that the child is seen for their
+    mental health (two round-55 writers independently); a time for an ordinary meeting stays logistics."""
+    camhs, _ = ask(assistant, "Can I text a young person to remind them about their CAMHS appointment?")
+    assert camhs.verdict is NOT and camhs.rule_id == "text-personal"
+    meeting, _ = ask(assistant, "can I text the parent that the meeting is at 10am tomorrow? it has no personal information")
+    assert meeting.rule_id == "text-logistics"
