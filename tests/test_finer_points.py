@@ -1763,3 +1763,13 @@ def test_a_camhs_appointment_by_text_is_sensitive_not_logistics(assistant):
     assert camhs.verdict is NOT and camhs.rule_id == "text-personal"
     meeting, _ = ask(assistant, "can I text the parent that the meeting is at 10am tomorrow? it has no personal information")
     assert meeting.rule_id == "text-logistics"
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("can I post about a case on social media?", "channel-not-covered"),
+    ("can I message the young person on instagram?", "channel-not-covered"),
+    ("Can I message a foster carer on Facebook Messenger about the child's contact arrangements?", "text-personal"),
+])
+def test_social_media_is_a_service_the_protocol_does_not_name_but_messenger_is_a_text(assistant, question, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == rule, (question, reply.rule_id)
