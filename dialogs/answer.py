@@ -204,6 +204,12 @@ _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)
 _CHECK_PROPOSED = re.compile(r"\b(?:worth|should (?:i|we)|shall (?:i|we)|is it (?:good|best|wise) (?:practice )?to)\s+"
                              r"(?:also |always |still )?(?:double[- ]?)?(?:check|checking|confirm|confirming|verify|"
                              r"verifying)\b", re.IGNORECASE)
+# "should I put CONFIDENTIAL in the subject line?": the marking the protocol asks for, proposed; not the personal
+# details it warns against
+_MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:put|mark|write|type|add|include|use)\s+(?:it\s+)?(?:as\s+)?"
+                      r"(?:the\s+word\s+)?['\"\u2018\u201c]?(?:private and |strictly )?confiden?ti?al['\"\u2019\u201d]?"
+                      r"(?:\s+(?:in|on|at|as) (?:the |da |my |our )?(?:subject|subj|subjct|title|header|top)(?: line)?)?"
+                      r"\s*[?.!]*\s*$", re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
@@ -602,7 +608,8 @@ class Assistant:
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
         # question does, never the FAQ's "No"
-        duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _OBLIGED.search(question) else form
+        duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and (_OBLIGED.search(question) or _MARKING.search(question)) \
+            else form
         return self.faq_reply(faq.id, understood.facts, form=duty)
 
     def _only_route(self, prepared: str) -> bool:
@@ -633,7 +640,7 @@ class Assistant:
                                                          and not _WH_ASKED.search(question))) \
                 or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)) \
                 or _ADVICE.search(question) \
-                or _CHECK_PROPOSED.search(question) or reply.verdict is proposed.verdict:
+                or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict:
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
 

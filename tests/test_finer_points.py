@@ -1773,3 +1773,19 @@ def test_a_camhs_appointment_by_text_is_sensitive_not_logistics(assistant):
 def test_social_media_is_a_service_the_protocol_does_not_name_but_messenger_is_a_text(assistant, question, rule):
     reply, _ = ask(assistant, question)
     assert reply.rule_id == rule, (question, reply.rule_id)
+
+
+@pytest.mark.parametrize("question", ["should I put confidential in the subject line?", "should I mark it confidential?",
+                                      "shud i put confidental in da subjct line"])
+def test_the_confidential_marking_proposed_gets_the_steps_not_a_no(assistant, question):
+    """All Email 4 asks for CONFIDENTIAL in the subject: proposing the marking itself is no breach (checker 22);
+    "can I put 'CONFIDENTIAL - J Smith' in the subject?" still gets the No, and so does a name in the body."""
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is AWC, (question, reply.verdict)
+
+
+@pytest.mark.parametrize("question", ["can I put 'CONFIDENTIAL - J Smith DOB 01/02/2015' in the subject line?",
+                                      "cn i put childs name in body of internal email"])
+def test_personal_details_proposed_for_the_subject_or_body_are_still_refused(assistant, question):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is NOT, (question, reply.verdict)
