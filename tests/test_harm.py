@@ -1139,3 +1139,12 @@ def test_what_keeps_happening_most_nights_is_now(assistant):
     told = ("Would it be proportionate to share that a 14-year-old girl is staying most nights at a 30-year-old man's "
             "flat? She says it's her choice and she's fine.")
     assert assistant.answer(told).verdict.value == "escalate"
+
+
+def test_the_child_by_mistake_is_a_slip_not_a_child_called_a_mistake(assistant):
+    """Checker 22: "I named the encrypted zip after the child by mistake" rang the Hub (emotional abuse: "the
+    mistake", with "child" between as a person). Only a child called a mistake is that sign."""
+    slip = "I named the encrypted zip after the child by mistake and it's already been sent to the school."
+    assert assistant.reader.harm.assess(slip).level is None
+    assert assistant.reader.harm.assess("Dad calls him the mistake in front of everyone, every day.").level \
+        is not None
