@@ -112,6 +112,9 @@ _SENDING_TOO = re.compile(r"\b(?:send|sending|sent|e-?mail|e-?mailing|forward|fo
                           r"form|spreadsheet|list)\b", re.IGNORECASE)
 # "is gsx secure?", "are internal emails secure?": whether a route is safe for what the protocol protects
 _SECURE = re.compile(r"\b(?:is|are|isn'?t|aren'?t)\b[^.?!]*\b(?:secure|safe)\b", re.IGNORECASE)
+# "what encryption do I need for emails to the NHS?": asked only of personal information (identifying no one, no
+# encryption is needed), so it is answered for that
+_ENCRYPTION_NEEDED = re.compile(r"\b(?:what|which)\b(?: \w+){0,2} (?:encryption|encrypting|aes|zip|zipping)\b")
 # Many people written to at once ("30 foster carers", "all our parents"): a mailing, not a case sent to a family
 _MANY = re.compile(r"\b(?:\d+|all|several|many|multiple|lots of|a group of|group of)\s+(?:of\s+)?(?:our|the|my|your)?\s*"
                    r"(?:foster\s+|adoptive\s+|kinship\s+)?(?:carer|parent|family|families|member|adopter|people)s?\b")
@@ -523,7 +526,8 @@ class Assistant:
         # council's, nor a generic inbox ("their team inbox, referrals@...") anything personal. Each is answered for
         # personal information, whoever it is about.
         any_personal = bool(_SECURE.search(question)) \
-            or understood.facts.get("recipient") in ("webmail_personal", "generic_address")
+            or understood.facts.get("recipient") in ("webmail_personal", "generic_address") \
+            or (form == "how" and _ENCRYPTION_NEEDED.search(said) is not None)
         if match is None or self.reader.names_document(understood.tokens) or any_personal:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no

@@ -1789,3 +1789,12 @@ def test_the_confidential_marking_proposed_gets_the_steps_not_a_no(assistant, qu
 def test_personal_details_proposed_for_the_subject_or_body_are_still_refused(assistant, question):
     reply, _ = ask(assistant, question)
     assert reply.verdict is NOT, (question, reply.verdict)
+
+
+@pytest.mark.parametrize("question", ["what encryption do I need for external email?",
+                                      "wot encryption do i need 4 emails 2 nhs"])
+def test_what_encryption_is_needed_is_answered_for_personal_information(assistant, question):
+    """Encryption is asked about only for personal information: the answer is External Mail 1's (AES-256, the
+    password by phone), saying what it assumed, not "what is it?" first (checker 22, general 55)."""
+    reply, text = ask(assistant, question)
+    assert reply.rule_id == "external-email" and "AES-256" in text
