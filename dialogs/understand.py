@@ -557,6 +557,8 @@ class Reader:
         if not found:
             return None
         opposites = [h for h in found if h.value == "no"]
+        # an opposite passed over is no opposite: "put them all in CC instead of BCC"
+        opposites = [o for o in opposites if tuple(tokens[max(0, o.start - 2):o.start]) not in _PASSED_OVER]
         if opposites:
             yes = [h for h in found if h.value == "yes"]
             if any(_either_or(tokens, a, b) for a in yes for b in opposites):
@@ -840,6 +842,7 @@ _NOT_A_PERSON = frozenset("man woman men adult adults someone somebody friend ne
 _PRONOUNS = frozenset("he she they him her them me himself herself themselves you us".split())
 
 _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
+_PASSED_OVER = frozenset({("instead", "of"), ("rather", "than")})
 # a way named as the way: "via the portal", "through Objective Connect", "upload it onto the portal"
 _BY_WAY_OF = frozenset({"via", "through", "thru", "using", "use", "on", "onto", "into", "over", "by", "in", "to"})
 # a way someone has not got ("there's no portal with them", "I don't have a login for the portal")

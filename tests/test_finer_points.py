@@ -1798,3 +1798,17 @@ def test_what_encryption_is_needed_is_answered_for_personal_information(assistan
     password by phone), saying what it assumed, not "what is it?" first (checker 22, general 55)."""
     reply, text = ask(assistant, question)
     assert reply.rule_id == "external-email" and "AES-256" in text
+
+
+@pytest.mark.parametrize("question, rule", [
+    ("can i bcc the foster carers on the newsletter", "addresses-hidden"),
+    ("Sending the foster carer training invite out to about 40 carers - should I BCC them?", "addresses-hidden"),
+    ("can I email the CP plan to both parents using bcc?", "email-to-individual"),  # what goes decides
+    ("I emailed 30 foster carers about a training day and put them all in CC instead of BCC.", "addresses-shown"),
+])
+def test_bcc_asked_about_is_all_email_3(assistant, question, rule):
+    """All Email 3: BCC where there is no permission to disclose addresses. Asked about with nothing said of what
+    goes, that is the answer (+7 stored); a document named brings the email rules; CC used instead of BCC is a
+    slip told."""
+    reply, _ = ask(assistant, question)
+    assert reply.rule_id == rule, (question, reply.rule_id)
