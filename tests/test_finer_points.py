@@ -1812,3 +1812,12 @@ def test_bcc_asked_about_is_all_email_3(assistant, question, rule):
     slip told."""
     reply, _ = ask(assistant, question)
     assert reply.rule_id == rule, (question, reply.rule_id)
+
+
+def test_a_sending_asked_is_not_answered_by_the_definitions(assistant):
+    """Checker 22: "fax the child's immunisation history and date of birth ... Is fax OK here?" got what PID is,
+    "Allowed". The sending is the rules' (Faxes 1: urgent and absolutely necessary?), the definitions beneath."""
+    reply, _ = ask(assistant, "A GP practice manager has rung asking me to fax the child's immunisation history and "
+                              "date of birth because their NHS mail is down. The child's vaccine appointment is next "
+                              "week. Is fax OK here?")
+    assert reply.verdict is not ALLOWED and reply.rule_id.startswith(("fax", "ask-"))
