@@ -1821,3 +1821,14 @@ def test_a_sending_asked_is_not_answered_by_the_definitions(assistant):
                               "date of birth because their NHS mail is down. The child's vaccine appointment is next "
                               "week. Is fax OK here?")
     assert reply.verdict is not ALLOWED and reply.rule_id.startswith(("fax", "ask-"))
+
+
+@pytest.mark.parametrize("question, verdict", [
+    ("The fax machine prints a confidentiality footer on every page, so I don't need to bother with a cover sheet, "
+     "do I?", NOT),
+    ("I dont need a cover sheet, do I?", NOT),
+    ("do I need to bother with a cover sheet?", AWC),  # the duty asked about: the steps, not a "No"
+])
+def test_a_step_said_to_be_left_out_is_refused_but_a_duty_asked_about_gets_the_steps(assistant, question, verdict):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict, (question, reply.verdict)
