@@ -1832,3 +1832,11 @@ def test_a_sending_asked_is_not_answered_by_the_definitions(assistant):
 def test_a_step_said_to_be_left_out_is_refused_but_a_duty_asked_about_gets_the_steps(assistant, question, verdict):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict, (question, reply.verdict)
+
+
+def test_a_plain_zip_sent_is_a_slip_told(assistant):
+    """Checker 22: "I zipped a file and emailed it ... but forgot to set a password, so it's just a plain zip. What
+    now?" A zip with no password is not encrypted (External Mail 1), and "and emailed it" tells it has gone."""
+    reply, _ = ask(assistant, "I zipped a file and emailed it to an external provider but forgot to set a password, "
+                              "so it's just a plain zip. What now?")
+    assert reply.verdict is ASK and "manager" in reply.text()
