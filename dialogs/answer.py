@@ -497,7 +497,10 @@ class Assistant:
                 return self.faq_reply(match.faq_id, understood.facts)
             told_slip = bool(understood.facts.get("misdirected")) and all(
                 c.reading == "story" for c in understood.harm.because)  # a long account of a mistake, no sign in it
-            if not told_slip and (not quiet or any(c.reading in _NEVER_QUIET for c in understood.harm.because)):
+            # a sign in an email gone astray is never quieted: the slip itself may put a child at risk ("mum's new
+            # refuge address cc'd to dad")
+            if not told_slip and (not quiet or any(c.reading in _NEVER_QUIET for c in understood.harm.because)
+                                  or understood.facts.get("misdirected")):
                 return self.ask_harm(understood.facts, understood.harm)
             understood = replace(understood, harm=NOTHING)  # a worrying word in what reads as an everyday question
         if understood.harm.level is None and not understood.anything and not understood.harm.explained \

@@ -210,6 +210,8 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 # "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
 _MISSED = frozenset(("missed", "misses"))
+# where someone is now ("the thread had mum's new refuge address in it"): in a document, still where she is now
+_WHEREABOUTS = frozenset({"address", "addresses", "postcode", "location", "whereabouts"})
 _BEFORE_NOW = frozenset({"before", "previously", "until", "till", "til", "prior", "earlier", "historically"})
 _HEDGES = frozenset({"as such", "technic", "exact", "strict", "per se"})  # stems
 # "he didn't turn up to the conference": someone absent from a meeting, no one missing; not from school
@@ -797,7 +799,8 @@ class HarmReader:
                 and not self._quoted(stems[lo:start], stems[end:end + 2]) \
                 and not _FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]]) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
-                and not any(True for _ in self._find(stems[end:hi], "immediate")):
+                and not any(True for _ in self._find(stems[end:hi], "immediate")) \
+                and not _WHEREABOUTS.intersection(tokens[end:end + 2]):
             # "the minutes about the bruising", "his injury details"; not "the details of a child in immediate
             # danger", nor "the referral about the 15yo being moved between houses tonight": a danger that is
             # immediate is the child's now, whatever paper it is written on (not a day named after it: "the

@@ -1310,7 +1310,8 @@ def test_a_distribution_list_not_kept_up_to_date(assistant, question, rule, verd
 def test_a_refuge_address_sent_to_the_wrong_person_asks_about_the_child_first(assistant, question):
     """A cc told in the past, by mistake or with personal information further down the thread (rounds 16, 49): a
     breach for the manager; with a refuge's address in it, whether a child is at risk now is asked first (round
-    56), the mistake kept for the answer after "No"."""
+    56), the mistake kept for the answer after "No". Round 57's retraining read the first as everyday (quiet): a sign
+    in an email gone astray is never quieted, and an address in the thread is where she is now, not a document."""
     reply, _ = ask(assistant, question)
     assert reply.asks == "harm" and reply.facts.get("misdirected"), reply.rule_id
     after = advise(assistant.policy, reply.facts.with_(harm=False))
