@@ -105,14 +105,14 @@ def find_phones(text: str, region: str = "GB") -> list[Hit]:
     hits = []
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
         # Allocated numbers written as numbers are (VALID wants the 0 or +44), and anything written as a UK
-        # mobile (07... or +44 7..., eleven digits): Ofcom's ranges kept for drama and examples (07700 900xxx)
-        # are not allocated, but are written like real ones.
-        if (m.start, m.end) in valid or _MOBILE.fullmatch(re.sub(r"[\s()-]", "", m.raw_string)):
+        # mobile or landline (07..., 01..., 02..., 03... or +44 ...): Ofcom's ranges kept for drama and examples
+        # (07700 900xxx, 01632 960xxx) are not allocated, but are written like real ones.
+        if (m.start, m.end) in valid or _UK_NUMBER.fullmatch(re.sub(r"[\s()-]", "", m.raw_string)):
             hits.append(Hit(DataKind.PHONE, m.start, m.end))
     return hits
 
 
-_MOBILE = re.compile(r"(?:07|\+447|\+44\(0\)7|\+440?7)\d{9}")
+_UK_NUMBER = re.compile(r"(?:0|\+44|\+44\(0\)|\+440)(?:7\d{9}|[123]\d{8,9})")
 
 
 def _outside(hit: Hit, taken: Iterable[Hit]) -> bool:
