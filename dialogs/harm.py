@@ -905,14 +905,11 @@ class HarmReader:
     def _explained_before(self, tokens: list[str], stems: list[str], start: int, end: int, lo: int) -> bool:
         """The same injury named again after the sentence that explained it: "he came off his bike, grazed and
         bruised but fine. The rules say I report injuries. Can I text a photo of the bruise?" (the bruise is the
-        one explained, a sentence or more back)."""
+        one explained, a sentence or more back). `lo` is where the cue's own sentence starts."""
         cue = stems[start:end]
         sentence_lo = 0
-        for k in range(lo):
-            if stems[k] != _END and k + 1 < lo and stems[k + 1] != _END:
-                continue
-            told = tokens[sentence_lo:k + 1]
-            told_stems = stems[sentence_lo:k + 1]
+        for k in (k for k in range(lo) if stems[k] == _END):
+            told, told_stems = tokens[sentence_lo:k], stems[sentence_lo:k]
             if any(told_stems[i:i + len(cue)] == cue for i in range(len(told_stems))) \
                     and self._explained_here(told, told_stems):
                 return True

@@ -216,20 +216,18 @@ class Reader:
         # but can I email it?") it is the route passed over
         if "email" in channels and self._platforms & set(channels):
             named = [h for h in hits if h.category == "channel" and h.value in self._platforms]
-            by_way = {h.value for h in named if _BY_WAY_OF.intersection(tokens[max(0, h.start - 2):h.start])}
-            lacking = any(_LACKING.intersection(tokens[max(0, h.start - 7):h.start]) for h in named)
+            by_way = any(_BY_WAY_OF.intersection(tokens[max(0, h.start - 2):h.start]) for h in named)
             if by_way or "secure_email" in channels or not _ASKED_TO_EMAIL.search(said):
                 channels.remove("email")
-            elif lacking:  # "I don't have a login for the portal, can I email the school?": email is the way
-                implied_by_down = implied_by_down or next(
-                    self.policy.channels[c].recipient for c in channels if c in self._platforms)
-                channels = [c for c in channels if c not in self._platforms]
             else:
                 platforms = [c for c in channels if c in self._platforms]
-                passed_over += platforms
                 channels = [c for c in channels if c not in platforms]
                 if implied_by_down is None:
                     implied_by_down = self.policy.channels[platforms[0]].recipient
+                # "I don't have a login for the portal, can I email the school?": not theirs, so email is the way,
+                # with nothing passed over
+                if not any(_LACKING.intersection(tokens[max(0, h.start - 7):h.start]) for h in named):
+                    passed_over += platforms
         # "the court report to mum": a recipient word naming a document ("court report", "police
         # statement") says whose document it is; the recipient is the one after "to"
         named_document = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]

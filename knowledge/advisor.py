@@ -132,8 +132,8 @@ def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
     reasons = (f"To answer, SafeShare needs to know: {fact.question}",)
     checklist = _checklists(policy, policy.ask.checklists, facts)
     cites = [c for c in fact.cites] + [c for part in _checklist_cites(policy, policy.ask.checklists) for c in part]
-    alternatives = _alternatives(policy, policy.ask.alternatives)
-    cites += [c for a in policy.ask.alternatives for c in policy.alternatives[a].cites]
+    offered = _offered(policy, policy.ask.alternatives, facts)
+    cites += [c for a in offered for c in policy.alternatives[a].cites]
     return Advice(
         rule_id=f"ask-{fact.id}",
         verdict=Verdict.NEED_MORE_INFO,
@@ -141,7 +141,7 @@ def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
         reasons=reasons,
         checklist=checklist,
         citations=_sections(policy, cites),
-        alternatives=alternatives,
+        alternatives=_alternatives(policy, offered),
         question=fact,
         follow_up=fact.question,
         facts=facts,
@@ -155,7 +155,7 @@ def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
         for item in policy.checklists[cid].items:
             if _item_applies(item.when, facts):
                 cites.extend(item.cites)
-    offered = [a for a in rule.alternatives if _item_applies(policy.alternatives[a].when, facts)]
+    offered = _offered(policy, rule.alternatives, facts)
     for aid in offered:
         cites.extend(policy.alternatives[aid].cites)
     return Advice(
@@ -228,6 +228,11 @@ def _item_applies(when: Mapping[str, FactValues] | None, facts: Facts) -> bool:
     if not when:
         return True
     return all(facts.get(name) in allowed for name, allowed in when.items())
+
+
+def _offered(policy: Policy, ids: Iterable[str], facts: Facts) -> tuple[str, ...]:
+    """The alternatives among `ids` whose own `when` the facts meet (the school portal only for a school)."""
+    return tuple(a for a in ids if _item_applies(policy.alternatives[a].when, facts))
 
 
 def _alternatives(policy: Policy, ids: Iterable[str]) -> tuple[str, ...]:
