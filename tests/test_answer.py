@@ -211,6 +211,12 @@ def test_a_faq_match_needs_the_faqs_telling_words(assistant):
     assert match is None or match.faq_id != "attachment-name"
 
 
+def test_a_zip_emailed_without_a_password_named_is_a_sending_not_the_password_faq(assistant):
+    # "send the zip password by email" shares 'zip' and 'email' with it, but not its telling word (faq.yaml needs)
+    reply = assistant.answer("I'll zip it and email it to the provider, ok?")
+    assert reply.faq_id != "password-same-email" and reply.rule_id == "external-email"
+
+
 @pytest.mark.parametrize("question, faq_id", [
     ("foi", "foi"), ("usb ok?", "usb-stick"), ("texting safe?", "texting"), ("gsx", "secure-mail-account"),
     ("can I send it", None), ("password", None),  # words many FAQs use say nothing on their own
