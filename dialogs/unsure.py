@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from knowledge.model import HUB_PHONE, Policy
+from knowledge.advisor import offered
+from knowledge.model import HUB_PHONE, Facts, Policy
 
 # Typed answers that mean "Not sure" ("dunno", "I don't know"), compared after text.normalise.
 UNSURE = frozenset({"not sure", "unsure", "dont know", "i dont know", "no idea", "dunno", "im not sure", "idk",
@@ -66,14 +67,16 @@ def harm_lines(policy: Policy) -> tuple[str, ...]:
     return (protocol_words(policy), f"Type hub for what to have ready for the call to the Hub ({HUB_PHONE}).")
 
 
-def channel_lines(policy: Policy) -> tuple[str, ...]:
+def channel_lines(policy: Policy, facts: Facts) -> tuple[str, ...]:
     # the safer ways an answer that needs more gives (rules.yaml ask), with those the rules list beside them
-    # (Objective Connect, then encrypted email)
-    ids = list(policy.ask.alternatives)
+    # (Objective Connect, then encrypted email); each only where its own `when` fits what is known (the school
+    # portal for a school, first)
+    asked = list(policy.ask.alternatives)
+    ids = [a for a in asked if not policy.alternatives[a].when]
     fuller = next((r.alternatives for r in policy.rules if ids and list(r.alternatives[:len(ids)]) == ids
                    and len(r.alternatives) > len(ids)), ())
-    ways = tuple(policy.alternatives[a].text for a in (fuller or ids))
-    return ("The safer ways to send it:", *(f"- {w}" for w in ways),
+    ways = offered(policy, dict.fromkeys([*asked, *fuller]), facts)
+    return ("The safer ways to send it:", *(f"- {policy.alternatives[a].text}" for a in ways),
             "Ask your manager which to use before you send anything. Then pick how you will send it.")
 
 

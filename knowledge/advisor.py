@@ -132,8 +132,8 @@ def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
     reasons = (f"To answer, SafeShare needs to know: {fact.question}",)
     checklist = _checklists(policy, policy.ask.checklists, facts)
     cites = [c for c in fact.cites] + [c for part in _checklist_cites(policy, policy.ask.checklists) for c in part]
-    offered = _offered(policy, policy.ask.alternatives, facts)
-    cites += [c for a in offered for c in policy.alternatives[a].cites]
+    ways = offered(policy, policy.ask.alternatives, facts)
+    cites += [c for a in ways for c in policy.alternatives[a].cites]
     return Advice(
         rule_id=f"ask-{fact.id}",
         verdict=Verdict.NEED_MORE_INFO,
@@ -141,7 +141,7 @@ def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
         reasons=reasons,
         checklist=checklist,
         citations=_sections(policy, cites),
-        alternatives=_alternatives(policy, offered),
+        alternatives=_alternatives(policy, ways),
         question=fact,
         follow_up=fact.question,
         facts=facts,
@@ -155,8 +155,8 @@ def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
         for item in policy.checklists[cid].items:
             if _item_applies(item.when, facts):
                 cites.extend(item.cites)
-    offered = _offered(policy, rule.alternatives, facts)
-    for aid in offered:
+    ways = offered(policy, rule.alternatives, facts)
+    for aid in ways:
         cites.extend(policy.alternatives[aid].cites)
     return Advice(
         rule_id=rule.id,
@@ -165,7 +165,7 @@ def _advice_from_rule(policy: Policy, rule: Rule, facts: Facts) -> Advice:
         reasons=tuple(r.text for r in rule.reasons),
         checklist=checklist,
         citations=_sections(policy, cites),
-        alternatives=_alternatives(policy, offered),
+        alternatives=_alternatives(policy, ways),
         # "Tell SafeShare how you plan to send it" is not asked of one who said "email"
         follow_up="" if rule.follow_up_asks and all(facts.get(f) is not None for f in rule.follow_up_asks)
         else rule.follow_up,
@@ -230,7 +230,7 @@ def _item_applies(when: Mapping[str, FactValues] | None, facts: Facts) -> bool:
     return all(facts.get(name) in allowed for name, allowed in when.items())
 
 
-def _offered(policy: Policy, ids: Iterable[str], facts: Facts) -> tuple[str, ...]:
+def offered(policy: Policy, ids: Iterable[str], facts: Facts) -> tuple[str, ...]:
     """The alternatives among `ids` whose own `when` the facts meet (the school portal only for a school)."""
     return tuple(a for a in ids if _item_applies(policy.alternatives[a].when, facts))
 

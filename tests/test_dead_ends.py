@@ -256,3 +256,14 @@ async def test_exit_in_a_choice_box_ends_the_chat_but_is_text_in_a_text_box(poli
     await walk(session, "check email", "1")
     assert session.collecting and not session.choosing
     assert await session.say("exit") == "Cc: (press Enter for none)"  # "exit" was the words typed in To
+
+
+@pytest.mark.parametrize("question, portal", [("can I send the child protection plan to the school?", True),
+                                              ("can I send the child protection plan to the GP?", False)])
+async def test_not_sure_at_the_channel_offers_the_school_portal_only_for_a_school(chat, question, portal):
+    said = await chat.say(question)
+    assert said.split("\n\n")[-1].startswith("How do you plan to send it?") or "How do you plan" in said
+    said = await chat.say("not sure")
+    assert ("- The school portal" in said) is portal and "Objective Connect" in said
+    if portal:
+        assert said.index("The school portal") < said.index("Objective Connect")  # the school's own route first
