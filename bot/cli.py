@@ -250,6 +250,8 @@ def _ask(args) -> int:
         elif question.strip():
             reply = assistant.answer(question)
             print(reply.text() if args.full else reply.brief() + "\n(All steps: safeshare ask --full)")
+            if "type report" in reply.text().lower():  # the chat's command, by its terminal name here
+                print("In a terminal, the report is: safeshare reports add")
             if reply.options:  # a one-shot command cannot take the answer: say how to give it
                 print("To answer it: ask again with that detail in your question, or use safeshare chat, "
                       "where you can type the number.")

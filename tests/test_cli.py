@@ -24,6 +24,14 @@ def test_ask_prints_a_short_answer_and_full_prints_every_step():
     assert "Faxes 4" in full.stdout and "Secure Mail 1" in full.stdout and "Safer ways to share:" in full.stdout
 
 
+def test_the_report_command_is_named_for_a_terminal_only_in_a_terminal():
+    # chat and Teams say "type report"; `ask` cannot take it, so it names the command that does
+    question = "I emailed the CP minutes to the wrong school by mistake, what now?"
+    printed = run("ask", question)
+    assert "type report" in printed.stdout.lower() and "safeshare reports add" in printed.stdout
+    assert "terminal" not in json.loads(run("ask", "--json", question).stdout)["answer"]
+
+
 def test_ask_json_reads_one_question_per_line():
     questions = "can I text the foster carer the new address?\n\nwho do I ring if I'm worried about a child\n"
     out = run("ask", "--json", stdin=questions)
