@@ -216,8 +216,13 @@ class Reader:
         # but can I email it?") it is the route passed over
         if "email" in channels and self._platforms & set(channels):
             named = [h for h in hits if h.category == "channel" and h.value in self._platforms]
-            by_way = any(_BY_WAY_OF.intersection(tokens[max(0, h.start - 2):h.start]) for h in named)
-            if by_way or "secure_email" in channels or not _ASKED_TO_EMAIL.search(said):
+            asked = _ASKED_TO_EMAIL.search(said)
+            # a platform told of before the question to email is where things are, not the way ("they can't see
+            # the document on the portal. Can I just email them the plan?")
+            asked_at = said[:asked.start()].count(" ") if asked else len(tokens)
+            by_way = any(_BY_WAY_OF.intersection(tokens[max(0, h.start - 2):h.start]) for h in named
+                         if h.start > asked_at)
+            if by_way or "secure_email" in channels or asked is None:
                 channels.remove("email")
             else:
                 platforms = [c for c in channels if c in self._platforms]

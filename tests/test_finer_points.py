@@ -1751,6 +1751,11 @@ def test_the_school_portal_is_offered_for_a_school_and_only_there(assistant):
     # unencrypted is refused whatever route is down or passed over (External Email 1)
     ("the school portal is down, can I email the plan to the school unencrypted?", "email-unencrypted"),
     ("can I just email the plan to school unencrypted rather than use the portal?", "email-unencrypted"),
+    # the portal told of before the question to email is where the document is, not the way asked about
+    ("The school says they can't see the document on the portal. Can I just email them the plan unencrypted?",
+     "email-unencrypted"),
+    ("I put the plan on the school portal yesterday. Can I email it too, encrypted?",
+     "email-secure-route-passed-over"),
 ])
 def test_a_portal_named_beside_email(assistant, question, rule):
     reply, _ = ask(assistant, question)
