@@ -170,7 +170,7 @@ _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stor
 _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
                             r"dispose|disposed|bin|binned|get rid|throw away|throw out)\b")
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
-KEEPING_SILENCE = ("The protocol sets no period for keeping anything: ask your manager, who can check the council's "
+KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask your manager, who can check the council's "
                    "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
 _UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words for a process not yet settled
 # Something the user would do, or asks leave to do: "can I ...", "is it ok to ...", "I'm going to ...". A question
@@ -707,7 +707,8 @@ class Assistant:
                      if shared & set(self.prepare(x).split()) or any(w in x for w in _UNSETTLED)]
         words = " ".join(sentences) or section.text
         said = f"The protocol's nearest words ({section.title}): \u201c{words}\u201d"
-        why = "SafeShare has no rule that answers this directly: if this does not answer your question, ask your manager."
+        why = "The protocol does not say this directly, and SafeShare will not guess: if these words do not answer your " \
+              "question, ask your manager."
         if form == "how":
             # what the words are: the protocol's silence on how long anything is kept (its supporting documents
             # name the council's Records Retention and Disposal schedule) or on a process it says is still being

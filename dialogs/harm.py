@@ -814,7 +814,8 @@ class HarmReader:
                 readings.append("past")
             if said("managed"):
                 readings.append("managed")
-        if category in _EXPLAINABLE and not changing:
+        # an accident explains an injury or a hurt, not a worry ("the football club ... asking her to keep secrets")
+        if category in _EXPLAINABLE and not changing and (clear or act or category != "general"):
             following = hi + 1  # the sentence after: "... injury report' - ok?? the injury was a playground fall"
             while following < len(stems) and stems[following] != _END:
                 following += 1
