@@ -104,7 +104,7 @@ _OWN_SLIP = re.compile(r"(?:^|[.!?]\s+|\b(?:i|i've|ive|i have|i'd|we|we've|oh no
 # Something told as having happened ("I sent it to the wrong Dave", "it's gone to the old address", "my laptop
 # was stolen"): without one, a question naming a breach asks about breaches ("can the council be fined for a data
 # breach?", "what happens if I send something to the wrong person?")
-_HAPPENED = re.compile(rf"\b(?:{_SLIPS}|went|gone|stolen|misplaced|picked|chose|clicked|selected|ended up|received|got|"
+_HAPPENED = re.compile(rf"\b(?:{_SLIPS}|went|gone|stolen|misplaced|can'?t find|cannot find|saved|picked|chose|clicked|selected|ended up|received|got|"
                        r"has|have|had|was|were|did)\b", re.IGNORECASE)
 # The definition asked beside something the user is sending ("is ethnicity sensitive? I'm sending the stats to a
 # partner agency"): what it is, and the conditions it is sent under
@@ -234,7 +234,7 @@ _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
-         r"is it|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|doesn'?t it|(?<!how )(?<!what )do (?:i|we)|"
+         r"is it|is there|isn'?t there|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|doesn'?t it|(?<!how )(?<!what )do (?:i|we)|"
          r"(?:don'?t|can'?t|shouldn'?t|haven'?t|didn'?t) (?:i|we)|"
          r"(?:long|strong|good|secure|safe|short|anonymous) enough)")  # "Password idea: 12345678. Long enough?"
 # asked only with its question mark: "I'll name the zip 'Tyler_Ross.zip'. Good idea?" ("... which was a good idea"
