@@ -46,7 +46,8 @@ _ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick info in
 _SOMETHING = re.compile(r"\b(?:fax|faxing|text|texting|email|emailing|send|sending|post|posting|forward|whatsapp)\s+"
                         r"(?:(?:him|her|them|mum|dad)\s+)?(?:it|this|these|that|those)\b", re.IGNORECASE)
 QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why which".split())
-YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has".split())
+YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has "
+                         "cant couldnt shouldnt wouldnt wont isnt arent dont doesnt didnt mustnt hasnt havent".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i tbh honestly genuinely seriously btw fyi".split())
 # Two things offered to choose from, after a dash: "body of the email or attachment?", "in To or CC?"
