@@ -273,6 +273,9 @@ _WAY_ASKED = re.compile(r"^(?:the\s+)?(?:best|safest|most secure|securest|quicke
                         r"recommended|approved)\s+(?:way|route|method|option|channel)s?\b", re.IGNORECASE)
 
 
+_UNSAID_ROUTES = frozenset({"email", "phone"})  # the ways a question means without naming them (the password's phone)
+
+
 def question_form(question: str) -> str:
     """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
@@ -979,8 +982,11 @@ class Assistant:
             return False  # "the IAS number instead of the child's name when faxing" names no file to be named
         named = {self._channel_words[w] for w in wanted if w in self._channel_words}
         said = {self._channel_words[w] for w in asked if w in self._channel_words}
-        if named and said and not named & said:
-            return False  # the paraphrase is about a way of sending the question does not name
+        if named and not named & said and (said or named - _UNSAID_ROUTES):
+            # the paraphrase is about a way of sending the question does not name: another way, or, other than
+            # email or the phone (which a question about sent items or passwords leaves unsaid), none ("how do I send a
+            # confidential fax" is not "can I send the confidential spreadsheet?")
+            return False
         if said and self.policy.faq[match.faq_id].unless_sent:
             return False  # "fax a consent form": a way of sending named, the rules answer (faq.yaml `unless_sent`)
         faqs_using = index.faqs_using  # "child" or "file" says little about which FAQ is asked
