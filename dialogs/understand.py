@@ -127,6 +127,10 @@ class Reader:
         tokens = self.speller.tokens(text)
         said = " ".join(tokens)  # for the patterns read over the whole question
         hits = self._hits(tokens)
+        # "email dad on his personal address": an email address, where it goes, not a home address sent
+        if any(h.category == "channel" and h.value == "email" for h in hits):
+            hits = [h for h in hits if not (h.category == "kind" and tokens[h.start:h.start + h.length] == ["address"]
+                                            and tokens[h.start - 1:h.start] and tokens[h.start - 1] in _MAILBOX_KINDS)]
         # "a flyer with no case details": identifying details said to be left out are not sent. Not a name left
         # out (what is left may still identify: the name_removed signal's rule), nor "no safeguarding concerns"
         # So too "as long as I don't include any details about the child": details not put in, and what
@@ -236,7 +240,7 @@ class Reader:
         # "the court report to mum": a recipient word naming a document ("court report", "police
         # statement") says whose document it is; the recipient is the one after "to"
         named_document = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
-                          and tokens[h.start + h.length] in _DOCUMENTS]
+                          and tokens[h.start + h.length] in _DOCUMENTS | _OCCASIONS]
         if named_document and len(named_document) < len(recipients):
             recipients = [h for h in recipients if h not in named_document]
         recipient = self._best("recipient", [h.value for h in recipients])
@@ -447,7 +451,7 @@ class Reader:
         dropped |= {i for i, h in enumerate(hits) if h in owners and id(h) not in claiming}
         return [h for i, h in enumerate(hits) if i not in dropped]
 
-    def _for_password(self, tokens: list[str], hits: list[_Hit], window: int = 4) -> bool:
+    def _for_password(self, tokens: list[str], hits: list[_Hit], window: int = 7) -> bool:
         """A phone word with a password word close by: "ring them with the password"; after it, up to half as
         far again for the one rung ("ring the recipient with the password")."""
         words = self._password_words()
@@ -717,6 +721,11 @@ _NOT_DESCRIBING = frozenset("and or to for of the a an by from with about not no
 # Which password: "the zip password", "the encryption password" (understand._hits)
 _WHICH_PASSWORD = frozenset("zip zipped 7zip encryption file document attachment".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
+# what says an address is an email address: "his personal address", "her work address" (with email named)
+_MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlook webmail nhs "
+                           "generic".split())
+# a recipient's word naming an occasion, not who it goes to: "the school pick-up time", "the school run"
+_OCCASIONS = frozenset("pick run trip trips holidays holiday uniform bus gates gate term".split())
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
                        "documents doc docs attachment attachments spreadsheet spreadsheets evidence".split())
