@@ -775,7 +775,8 @@ class HarmReader:
                 or _score(tokens[lo:hi]) \
                 or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
                 or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
-                    and not self._people.intersection(stems[max(lo, start - 3):start])) \
+                    and not self._people.intersection(stems[max(lo, start - 3):start])
+                    and not _WHEREABOUTS.intersection(tokens[end:end + 2])) \
                 or (words == "neglected" and self._said_of_a_thing(tokens, stems, lo, start)) \
                 or (words in ("neglecting", "neglected", "neglect") and self._thing_after(tokens, stems, end, hi)) \
                 or (category == "self_harm" and _MYSELF.intersection(words.split()) and _JOKING.intersection(written)) \
