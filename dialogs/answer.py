@@ -273,6 +273,9 @@ _WAY_ASKED = re.compile(r"^(?:the\s+)?(?:best|safest|most secure|securest|quicke
                         r"recommended|approved)\s+(?:way|route|method|option|channel)s?\b", re.IGNORECASE)
 
 
+# Asking what, or how much, may be told or shared: the content and whether, not the way of sending it
+_HOW_MUCH_TOLD = re.compile(r"\b(?:what|how much|how many details)\s+(?:can|should|could|may|do|am)\s+(?:i|we)\s+"
+                            r"(?:allowed to\s+)?(?:tell|say|share|disclose|give|pass on|reveal)\b", re.IGNORECASE)
 _UNSAID_ROUTES = frozenset({"email", "phone"})  # the ways a question means without naming them (the password's phone)
 
 
@@ -542,7 +545,8 @@ class Assistant:
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
             by_rules = self.proposal(self.personal_reading(understood, by_rules, asks_secure=any_personal,
                                                             acting=form != "how" and bool(_ACTING.search(question))), form, question)
-        if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))):
+        if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))) \
+                and not _HOW_MUCH_TOLD.search(question):  # "what can I tell the MP?": what, not which way
             # "what's the best way to get the names and DOBs to them?": the definitions FAQ matched only the words
             # for the information; the question is how to send it
             by_rules = self.any_route(understood, by_rules)

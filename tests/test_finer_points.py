@@ -1846,3 +1846,52 @@ def test_a_plain_zip_sent_is_a_slip_told(assistant):
     reply, _ = ask(assistant, "I zipped a file and emailed it to an external provider but forgot to set a password, "
                               "so it's just a plain zip. What now?")
     assert reply.verdict is ASK and "manager" in reply.text()
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a step left out, told with a tag asking for a yes: No, then the steps
+    ("No need to bother with a fax cover sheet if I ring them first to say it's coming, is there?", NOT, None),
+    ("External emails have a disclaimer on the bottom anyway - doesn't that mean I don't need to encrypt?", NOT,
+     None),
+    # a list nobody keeps is stale (All Email: carefully managed and checked)
+    ("Can I use the old 'All Partners' list nobody has checked in years for a child's review papers?", NOT,
+     "distribution-list-stale"),
+    # told as done, what now asked (or told as a slip): what to do now first
+    ("I CC'd all the birth parents on an email, so now they can all see each other's email addresses. What now?",
+     ASK, "addresses-shown"),
+    ("I saved an encrypted file to a USB stick last week and now I can't find the stick anywhere. What now?", ASK,
+     "misdirected"),
+    ("I replied all by accident and a child's health details went to twenty people on a mailing list.", ASK,
+     "misdirected"),
+    # someone else's login, however it is put (Secure Mail 1)
+    ("My colleague has cjsm. Can I log in with her account to send my court report?", NOT, "borrowed-account"),
+    # the password by phone is the protocol's way, however far the phone is from the word "password"
+    ("Can I give the recipient the password for an encrypted file over the phone?", AWC, None),
+    # a time is logistics; the school in "the school pick-up time" is not who it goes to
+    ("Can I text the foster carer the school pick-up time for tomorrow?", AWC, "text-logistics"),
+    # "his personal address" beside email is his email address, not a home address sent
+    ("Can I email dad on his personal address just to confirm the meeting is at 10am on Tuesday, with nothing "
+     "about the children?", ALLOWED, "email-no-personal"),
+    # sent emails kept in the mailbox (All Email 6)
+    ("I'm tidying my mailbox. There are hundreds of sent emails with case reports attached. My manager says to "
+     "leave them because the mailbox is secure. Is that right?", NOT, "mailbox-copies"),
+    # council legal is a council colleague
+    ("Is it okay to send a chronology to council legal by Outlook? Same organisation.", AWC, "internal-email"),
+])
+def test_what_people_say_they_did_skip_or_mean(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict, (question, reply.verdict, reply.rule_id)
+    assert rule is None or reply.rule_id == rule, (question, reply.rule_id)
+
+
+def test_a_faq_about_another_way_of_sending_does_not_answer_a_question_naming_none(assistant):
+    # "how do i send a confidential fax" shares 'send' and 'confidential' with it
+    reply, _ = ask(assistant, "A researcher wants CP counts by ward; some wards have one or two children. "
+                              "It's confidential. Can I send the spreadsheet?")
+    assert reply.faq_id != "fax-steps"
+
+
+def test_what_may_be_told_is_not_answered_with_a_way_of_sending(assistant):
+    reply, _ = ask(assistant, "Our local MP has written asking about a child in care on behalf of the "
+                              "grandmother. What can I tell him?")
+    assert reply.verdict is not ALLOWED and "Objective Connect is the protocol" not in reply.summary

@@ -237,6 +237,15 @@ def level(assistant, text: str) -> HarmLevel | None:
     # a missing child's habit, quoted, is not a child found ("she always turns up")
     ("Dad rang: his 13yo has been gone since Friday, he says 'she always turns up'. Can I email the school?",
      HarmLevel.YES),
+    # an accident in another sentence explains an injury, never a worry: the club is not why she keeps secrets
+    ("Does the football club need an information sharing agreement with us? Their coach has been messaging a "
+     "13-year-old asking her to keep secrets and to meet him alone this evening.", HarmLevel.YES),
+    # an address in an email is where someone is now, not an office machine's trouble
+    ("I accidentally copied the ex-partner's solicitor into an email giving the refuge address where mum is "
+     "staying with her two children.", HarmLevel.MAYBE),
+    # associating with older peers and new possessions (KCSiE; county lines guidance): asked about
+    ("Y9 lad has a new expensive jacket and is hanging about with older boys. Should I tell his tutor?",
+     HarmLevel.MAYBE),
 ])
 def test_harm_is_read_with_scope_and_stems(assistant, text, expected):
     assert level(assistant, text) is expected
