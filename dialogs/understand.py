@@ -192,7 +192,10 @@ class Reader:
             channels.remove(down)
             implied_by_down = self.policy.channels[down].recipient
         # "email it rather than use the portal", "the portal is slow": the route not taken (it is not down)
-        passed_over = [c for c in self._passed_over(tokens, hits) if c in channels and len(channels) > 1]
+        over = self._passed_over(tokens, hits)
+        if channels and set(channels) <= set(over) & self._platforms and _ZIP_SENT.intersection(tokens):
+            channels.append("email")  # "send it as an encrypted zip instead of using the portal": by email
+        passed_over = [c for c in over if c in channels and len(channels) > 1]
         channels = [c for c in channels if c not in passed_over]
         if passed_over and implied_by_down is None:
             implied_by_down = self.policy.channels[passed_over[0]].recipient  # "the school portal is slow": a school
@@ -721,6 +724,8 @@ _NOT_DESCRIBING = frozenset("and or to for of the a an by from with about not no
 # Which password: "the zip password", "the encryption password" (understand._hits)
 _WHICH_PASSWORD = frozenset("zip zipped 7zip encryption file document attachment".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
+# an encrypted zip, sent: by email (Appendix A), when the only way named is the one passed over
+_ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
 # what says an address is an email address: "his personal address", "her work address" (with email named)
 _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlook webmail nhs "
                            "generic".split())
