@@ -194,7 +194,7 @@ class _Form:
         if box.get("type") == "Input.Date":
             return f"{label} (YYYY-MM-DD; Enter for {box.get('value') or 'none'}):"
         if box.get("isMultiline"):
-            return f"{label}: type or paste it, then a line with only a dot (.)"
+            return f"{label}: type or paste, then a line with only a dot (.)"
         return f"{label}:" + ("" if box.get("isRequired") else " (press Enter for none)")
 
     def take(self, line: str) -> bool:

@@ -153,6 +153,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SafeShareError as exc:
         print(f"safeshare: {exc}", file=sys.stderr)
         return exc.exit_code
+    except BrokenPipeError:  # "safeshare encrypt notes.txt | head -1": the reader has had enough; say no more
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nor at exit, when stdout is flushed
+        return EXIT_OK
 
 
 def _main(argv: Sequence[str] | None = None) -> int:

@@ -566,7 +566,7 @@ class Assistant:
         if match is None:
             quoted = self.protocol_words(question, prepared, form, understood, by_rules)
             return quoted if quoted is not None else self.both_ways(understood, by_rules)
-        if match.faq_id != REQUEST_FAQ and form == "yes_no" \
+        if match.faq_id != REQUEST_FAQ and form in ("yes_no", "how") \
                 and _REQUEST_NAMED.search(question) and _ERASED.search(question):
             # "a mum has made a subject access request; can I delete the email first?": what handling one asks
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)

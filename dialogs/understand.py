@@ -183,7 +183,10 @@ class Reader:
         # "what should I call the zip file": naming it, not ringing anyone
         if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)
                                     or self._whom_to_ring(tokens, hits)
-                                    or (len(channels) > 1 and _CALL_ME.search(said))):
+                                    or (len(channels) > 1 and _CALL_ME.search(said))
+                                    or (len(channels) > 1 and all(tokens[h.start] in _RANG_US for h in hits
+                                                                  if h.category == "channel" and h.value == "phone"))):
+            # (nor "the school phoned, can I email them the plan?": how the request came, not how it goes)
             channels.remove("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
@@ -724,6 +727,8 @@ _NOT_DESCRIBING = frozenset("and or to for of the a an by from with about not no
 # Which password: "the zip password", "the encryption password" (understand._hits)
 _WHICH_PASSWORD = frozenset("zip zipped 7zip encryption file document attachment".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
+# someone else's call, told: "the school phoned", "a teacher rang asking for ..."
+_RANG_US = frozenset("phoned rang rung called".split())
 # an encrypted zip, sent: by email (Appendix A), when the only way named is the one passed over
 _ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
 # what says an address is an email address: "his personal address", "her work address" (with email named)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -175,3 +176,12 @@ def test_the_chat_keeps_the_checked_protocol_between_runs(tmp_path):
         assert done.returncode == 0, done.stderr
         assert "SafeShare helps you share information" in done.stdout
     assert any(p.name.startswith("assistant") for p in tmp_path.rglob("*"))
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    # "safeshare encrypt notes.txt --out outbox | head -1": the pipe closes after the first line
+    (tmp_path / "notes.txt").write_text("case notes")
+    done = subprocess.run(f"'{sys.executable}' -m bot.cli encrypt notes.txt --out outbox | head -1", shell=True,
+                          cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.stdout.startswith("Package:") and "Traceback" not in done.stderr, done.stderr

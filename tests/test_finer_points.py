@@ -1877,6 +1877,14 @@ def test_a_plain_zip_sent_is_a_slip_told(assistant):
      "leave them because the mailbox is secure. Is that right?", NOT, "mailbox-copies"),
     # council legal is a council colleague
     ("Is it okay to send a chronology to council legal by Outlook? Same organisation.", AWC, "internal-email"),
+    # someone's call told is how the request came, not the way it goes (README trial)
+    ("the school phoned, can I email them the CP plan?", AWC, "email-to-school"),
+    # an encrypted zip sent instead of the portal: email, the portal passed over
+    ("Can I send the DSL a CP plan as an encrypted zip instead of using the school portal?", NOT,
+     "email-secure-route-passed-over"),
+    # the subject as the email's title; where it goes said as a place
+    ("Can I title my email 'Re: Jayden Smith ICPC 14th'?", NOT, "email-pid-in-subject"),
+    ("Is there ever a situation where I can email PID externally without encrypting it?", NOT, "email-unencrypted"),
 ])
 def test_what_people_say_they_did_skip_or_mean(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
