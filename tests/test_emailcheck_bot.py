@@ -64,7 +64,7 @@ def test_terminal_chat_asks_for_each_box():
     assert chat.returncode == 0 and chat.stderr == ""
     out = chat.stdout
     assert out.count("To:") == 2  # asked again: To is required
-    assert "Body: type or paste it, then a line with only a dot (.)" in out
+    assert "Body: type or paste, then a line with only a dot (.)" in out
     assert "Allowed, with conditions: Fix 4 things before sending." in out
     assert "943 476" not in out.split("Fix 4 things")[1]
     assert "What SafeShare can do" in out  # back to ordinary turns afterwards
