@@ -270,6 +270,10 @@ class Reader:
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
             flags["misdirected"] = True
+        if flags["not_intended"] and _THEY_RECEIVED.search(said):
+            # "a school has rung to say they've received a report meant for another school": the user's own
+            # email gone astray, told by the one who got it; not a stray email the user received
+            flags["not_intended"], flags["misdirected"] = None, True
         if flags["already"] and not flags["misdirected"] and _HIDDEN_BELOW.search(said) and _SENT_ON.search(said):
             flags["misdirected"] = True  # "replied all ... another child's details further down - it went to the parents"
         if flags["already"] and flags["aftermath"] is None and "?" not in text and not _ASKED_OUTRIGHT.search(said):
@@ -463,6 +467,8 @@ class Reader:
         words = self._password_words()
         at = [i for i, t in enumerate(tokens) if t in words]
         phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
+        if _RECORDED.intersection(tokens):
+            return False  # "leave it on their voicemail": a recording, not the recipient told on the phone
         return bool(phones) and all(any(h.start - window <= i <= h.start + h.length - 1 + window + window // 2
                                         for i in at) for h in phones)
 
@@ -726,7 +732,11 @@ _NOT_DESCRIBING = frozenset("and or to for of the a an by from with about not no
                             "this that".split())
 # Which password: "the zip password", "the encryption password" (understand._hits)
 _WHICH_PASSWORD = frozenset("zip zipped 7zip encryption file document attachment".split())
-# Nouns for a document: a recipient word right before one names the document, not who receives it.
+# a message left, not a call answered
+_RECORDED = frozenset("voicemail voicemails answerphone answerphones answering".split())
+# someone else received it: "they've received", "the school has got" (not "I have received")
+_THEY_RECEIVED = re.compile(r"\b(?:theyve|they|she|shes|he|hes)(?: have| has)? (?:just |now )?(?:received|got)\b|"
+                            r"(?<!\bi )(?<!\bwe )\b(?:has|have) (?:just |now )?received\b")
 # someone else's call, told: "the school phoned", "a teacher rang asking for ..."
 _RANG_US = frozenset("phoned rang rung called".split())
 # an encrypted zip, sent: by email (Appendix A), when the only way named is the one passed over
@@ -736,6 +746,7 @@ _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlo
                            "generic".split())
 # a recipient's word naming an occasion, not who it goes to: "the school pick-up time", "the school run"
 _OCCASIONS = frozenset("pick run trip trips holidays holiday uniform bus gates gate term".split())
+# Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
                        "documents doc docs attachment attachments spreadsheet spreadsheets evidence".split())

@@ -1885,6 +1885,12 @@ def test_a_plain_zip_sent_is_a_slip_told(assistant):
     # the subject as the email's title; where it goes said as a place
     ("Can I title my email 'Re: Jayden Smith ICPC 14th'?", NOT, "email-pid-in-subject"),
     ("Is there ever a situation where I can email PID externally without encrypting it?", NOT, "email-unencrypted"),
+    # the user's email gone astray, told by the school that got it: not a stray email the user received
+    ("A school has rung to say they've received a CP report meant for another school. What do I do?", ASK,
+     "misdirected"),
+    ("an email came to me by mistake, what do I do?", AWC, "not-intended-recipient"),
+    # a voicemail is a recording, not the recipient told the password on the phone
+    ("They didn't pick up - is it ok to leave the zip password on their voicemail?", ASK, None),
 ])
 def test_what_people_say_they_did_skip_or_mean(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
