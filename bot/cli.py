@@ -252,8 +252,9 @@ def _ask(args) -> int:
             print(json.dumps(out, ensure_ascii=False), flush=True)
         elif question.strip():
             reply = assistant.answer(question)
-            print(reply.text() if args.full else reply.brief() + "\n(All steps: safeshare ask --full)")
-            if "type report" in reply.text().lower():  # the chat's command, by its terminal name here
+            full = reply.text()
+            print(full if args.full else reply.brief() + "\n(All steps: safeshare ask --full)")
+            if "type report" in full.lower():  # the chat's command, by its terminal name here
                 print("In a terminal, the report is: safeshare reports add")
             if reply.options:  # a one-shot command cannot take the answer: say how to give it
                 print("To answer it: ask again with that detail in your question, or use safeshare chat, "

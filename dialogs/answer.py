@@ -105,8 +105,8 @@ _OWN_SLIP = re.compile(r"(?:^|[.!?]\s+|\b(?:i|i've|ive|i have|i'd|we|we've|oh no
 # Something told as having happened ("I sent it to the wrong Dave", "it's gone to the old address", "my laptop
 # was stolen"): without one, a question naming a breach asks about breaches ("can the council be fined for a data
 # breach?", "what happens if I send something to the wrong person?")
-_HAPPENED = re.compile(rf"\b(?:{_SLIPS}|went|gone|stolen|misplaced|can'?t find|cannot find|saved|picked|chose|clicked|selected|ended up|received|got|"
-                       r"has|have|had|was|were|did)\b", re.IGNORECASE)
+_HAPPENED = re.compile(rf"\b(?:{_SLIPS}|went|gone|stolen|misplaced|can'?t find|cannot find|saved|picked|chose|"
+                       r"clicked|selected|ended up|received|got|has|have|had|was|were|did)\b", re.IGNORECASE)
 # The definition asked beside something the user is sending ("is ethnicity sensitive? I'm sending the stats to a
 # partner agency"): what it is, and the conditions it is sent under
 _SENDING_TOO = re.compile(r"\b(?:send|sending|sent|e-?mail|e-?mailing|forward|forwarding|referral|referring|"

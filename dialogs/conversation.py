@@ -517,7 +517,8 @@ class Conversation:
             again = fact_id in check.unsure_at
             if not again:
                 check.unsure_at.append(fact_id)
-            lines = unsure.channel_lines(self.policy, Facts(**check.facts)) if fact_id == "channel" else (unsure.protocol_words(self.policy),)
+            lines = unsure.channel_lines(self.policy, Facts(**check.facts)) if fact_id == "channel" \
+                else (unsure.protocol_words(self.policy),)
             if again:
                 lines = ("Pick one of the choices, or ask your manager before you send anything.",)
             return check, [Message(Kind.NOTICE, "If you are not sure", lines)] + self._next(check)

@@ -464,11 +464,11 @@ class Reader:
     def _for_password(self, tokens: list[str], hits: list[_Hit], window: int = 7) -> bool:
         """A phone word with a password word close by: "ring them with the password"; after it, up to half as
         far again for the one rung ("ring the recipient with the password")."""
+        if _RECORDED.intersection(tokens):
+            return False  # "leave it on their voicemail": a recording, not the recipient told on the phone
         words = self._password_words()
         at = [i for i, t in enumerate(tokens) if t in words]
         phones = [h for h in hits if h.category == "channel" and h.value == "phone"]
-        if _RECORDED.intersection(tokens):
-            return False  # "leave it on their voicemail": a recording, not the recipient told on the phone
         return bool(phones) and all(any(h.start - window <= i <= h.start + h.length - 1 + window + window // 2
                                         for i in at) for h in phones)
 
