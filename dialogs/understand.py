@@ -279,6 +279,10 @@ class Reader:
         if flags["already"] and flags["aftermath"] is None and "?" not in text and not _ASKED_OUTRIGHT.search(said):
             # a slip told and nothing asked ("I zipped it with ZipCrypto and it's already gone to the HV."): what now
             flags["aftermath"] = True
+        if flags["other_identifier"] is None and _INITIALS_FOR_NAMES.search(said) and not _NAMING_ELSEWHERE.search(said):
+            # "can I put the child's initials in the body of an internal email?": initials instead of names, as
+            # Internal Mail 1 asks; not initials joined to another detail, nor in a subject, file name or password
+            flags["other_identifier"] = True
         if flags["in_body"] is None and _typed_in(tokens, hits):
             flags["in_body"] = True  # "type the child's full name and address in the email"
         if flags["off_record"] is None and any(_SCORNFUL.search(m.group(0)) for m in _QUOTED_WORDS.finditer(text)) \
@@ -726,6 +730,13 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
           "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
           "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account",
           "unsaved", "list_stale", "aftermath")
+
+# Initials used to name the child (Internal Mail 1), with no other detail joined to them: "put the child's initials in
+# the body", "refer to her by initials"; and where initials name something other than the body's child
+_INITIALS_FOR_NAMES = re.compile(r"\b(?:use|using|put|putting|refer|referring|by|with|just|only)\b(?: \w+){0,3}? "
+                                 r"initials\b(?! (?:and|plus|dob|date|surname|name|names|full|address|postcode)\b)")
+_NAMING_ELSEWHERE = re.compile(r"\b(?:subject|title|heading|header|password|passwords|zip|zipped|filename|file name|"
+                               r"name the|call the)\b")
 
 # Words that join or point rather than describe: "the CAMHS and school reports" is no CAMHS report
 _NOT_DESCRIBING = frozenset("and or to for of the a an by from with about not no on in at my our your their his her "
