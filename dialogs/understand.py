@@ -249,6 +249,14 @@ class Reader:
                           and tokens[h.start + h.length] in _DOCUMENTS | _OCCASIONS]
         if named_document and len(named_document) < len(recipients):
             recipients = [h for h in recipients if h not in named_document]
+        # "email the child's new school address to the foster carer": a recipient word naming a detail says whose
+        # detail it is, when another is named after "to"
+        detail = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
+                  and tokens[h.start + h.length] in _DETAILS]
+        if detail and not any("to" in tokens[max(0, h.start - 3):h.start] for h in detail) and any(
+                "to" in tokens[max(0, h.start - 3):h.start] and h.start > d.start for h in recipients if h not in detail
+                for d in detail):
+            recipients = [h for h in recipients if h not in detail]
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None
         if implied and not channels:
@@ -757,6 +765,8 @@ _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlo
                            "generic".split())
 # a recipient's word naming an occasion, not who it goes to: "the school pick-up time", "the school run"
 _OCCASIONS = frozenset("pick run trip trips holidays holiday uniform bus gates gate term".split())
+# Nouns for a detail about someone: "the school address", "the GP's phone number"
+_DETAILS = frozenset("address addresses details phone number postcode".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
