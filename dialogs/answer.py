@@ -81,6 +81,7 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
 DEFINITIONS_FAQ = "what-is-pid"
 # Deleting what a request (subject access, FOI) covers, asked about: never the FOI FAQ's "Yes, emails are included"
 REQUEST_FAQ = "subject-access"
+DISCLOSURE_FAQ = "foi"  # All Email 7: every email is included in FOI and subject access requests
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # The person the records are about asking for them: a subject access request, by any name ("dad wants a copy of
 # everything we hold about him and his kids", "mum has asked for copies of all the emails about her")
@@ -88,6 +89,16 @@ _OWN_RECORDS = re.compile(r"\b(?:wants?|asked for|asking for|requested|requestin
                           r"of\s+(?:everything|all|every)|everything|all (?:the )?(?:information|info|records|data|files)|"
                           r"every (?:record|file))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself)\b",
                           re.IGNORECASE)
+# Whether emails fall within a request, asked ("mum has put in a SAR - will my emails about her be included?", "are
+# internal emails caught by FOI?"): not a sending
+_WITHIN_REQUEST = re.compile(r"\b(?:included|include|includes|covered|cover|covers|caught|subject to|apply|applies|"
+                             r"count|counts|disclosed|disclosable|see|seen|read|get hold of)\b", re.IGNORECASE)
+_EMAILS_NAMED = re.compile(r"\b(?:e-?mails?|sent items)\b", re.IGNORECASE)
+_SENDING_ASKED = re.compile(r"\b(?:send|sending|post|posting|forward|upload|get (?:it|them|the \w+|his \w+|her \w+) to)\b",
+                            re.IGNORECASE)
+# Handling a request, beyond whether emails are in it: what to leave out, withhold or refuse
+_REQUEST_HANDLING = re.compile(r"\b(?:third part(?:y|ies)|redact\w*|withh[oe]ld\w*|refuse|leave out|take out|"
+                               r"process|deal with|handle)\b", re.IGNORECASE)
 _ERASED = re.compile(r"\b(?:delete|deleting|deleted|erase|erasing|destroy|destroying|shred|shredding|get rid of|"
                      r"wipe|wiping|bin|binning|get round|get around|avoid)\b", re.IGNORECASE)
 # The rules said not to apply, for agreement: "none of the email rules apply, yeah?", "so the rules don't apply right?"
@@ -233,6 +244,9 @@ _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats 
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
                            r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,60}\?\s*$", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
+# a condition first, then the question: "if I delete an email will it be excluded from a SAR?"
+_IF_THEN_ASK = re.compile(r"^\W*(?:if|when|once|after|before)\b(?![^?]*\b(?:what|how|where|who|which|why|or)\b)[^?]{3,80}?\b(?:can|could|will|would|should|do|does|is|are|"
+                          r"must|may) (?:i|we|it|they|he|she|you|that|this)\b[^?]*\?\s*$", re.IGNORECASE)
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|is there|isn'?t there|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|doesn'?t it|(?<!how )(?<!what )do (?:i|we)|"
@@ -310,6 +324,7 @@ def question_form(question: str) -> str:
         if any(part.lower().lstrip().startswith(_WH) for part in _BREAK.split(sentence)[1:]):
             continue  # "the number's smudged - what is it?": the question after the dash decides, not its "is it?"
         if _TAG.search(sentence) or _TAG_THEN.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
+                or (_IF_THEN_ASK.search(sentence) and not _offers_choice(sentence)) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)) \
                 or (sentence.rstrip().endswith("?") and (_SO_I_CAN.search(sentence) or _SO_CONCLUDED.search(sentence))):
             return "yes_no"  # "... so that's not PID and I can email it normally?": a conclusion asked to be agreed
@@ -531,6 +546,14 @@ class Assistant:
             return self.keeping_period(understood.facts)
         if _OWN_RECORDS.search(question):  # (the Hub's answer has gone already)
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
+        request = _REQUEST_NAMED.search(question)
+        if request and request.group(0) != "Sar" and _EMAILS_NAMED.search(question) \
+                and _WITHIN_REQUEST.search(question) and not _SENDING_ASKED.search(question) \
+                and understood.facts.get("channel") in (None, "email") and len(understood.channels) <= 1:
+            # whether emails are within a request ("young person has put in a SAR - will our emails about him be
+            # included?"): All Email 7, not advice on emailing the young person; how one is handled is not settled
+            handling = _REQUEST_HANDLING.search(question) or _ERASED.search(question)
+            return self.faq_reply(REQUEST_FAQ if handling else DISCLOSURE_FAQ, understood.facts, form=form)
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
