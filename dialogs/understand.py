@@ -273,7 +273,8 @@ class Reader:
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
         if flags["already"] and not flags["misdirected"] \
-                and (flags["encrypted"] is False or flags["addresses_shown"] or _CC_WORDS.intersection(tokens)) and (
+                and (flags["encrypted"] is False or flags["addresses_shown"] or flags["group_address"]
+                     or _CC_WORDS.intersection(tokens)) and (
                 _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
@@ -1034,7 +1035,7 @@ _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
 # Something sent without being seen, lower in a chain of emails
-_HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down (?:the |in the |that )?(?:thread|chain|trail|email|emails)?\b")
+_HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down\b(?: (?:the |in the |that )?(?:thread|chain|trail|email|emails)\b)?")
 _SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to|its gone to|it has gone to|i sent|"
                       r"ive sent|we sent|i cc|i ccd|i copied)\b")
 # A question asked without its question mark ("can i email my certificate", "that's fine isn't it"), or an intent
