@@ -188,6 +188,12 @@ class Reader:
                                                                   if h.category == "channel" and h.value == "phone"))):
             # (nor "the school phoned, can I email them the plan?": how the request came, not how it goes)
             channels.remove("phone")
+        caller = _CALLER_ASKS.search(said) if not channels else None
+        if caller and not _DOCUMENTS.intersection(said[caller.end():].split()[:4]) and not _SENDING.intersection(tokens) \
+                and "phone" in self.policy.channels:
+            # "a woman has rung claiming to be a nurse, she wants to know whether a child is on a plan": details
+            # asked for on the phone, by a caller, are given (or not) on the phone
+            channels.append("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
         implied_by_down = None
@@ -759,6 +765,10 @@ _THEY_RECEIVED = re.compile(r"\b(?:theyve|they|she|shes|he|hes)(?: have| has)? (
                             r"(?<!\bi )(?<!\bwe )\b(?:has|have) (?:just |now )?received\b")
 # someone else's call, told: "the school phoned", "a teacher rang asking for ..."
 _RANG_US = frozenset("phoned rang rung called".split())
+# a caller asking for details: "a man rang saying he's from the police and asked for her address"
+_CALLER_ASKS = re.compile(r"\b(?!i |we )\w+ (?:has |have |just )*(?:rung|rang|phoned|called)\b(?: \w+){0,12}? "
+                          r"(?:wants? to know|wanted to know|asking (?:for|about|whether|if)|asked (?:for|about|whether|if)|"
+                          r"claiming|saying (?:she|he|they) (?:is|was|are|were|s|re))\b")
 # an encrypted zip, sent: by email (Appendix A), when the only way named is the one passed over
 _ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
 # what says an address is an email address: "his personal address", "her work address" (with email named)
