@@ -425,13 +425,15 @@ class Assistant:
         doubtful = understood.harm.level is HarmLevel.MAYBE and all(
             c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because)
         learned = self.learned.judge(question, doubtful) if self.learned is not None else ""
-        if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because and (
+        if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because \
+                and not understood.harm.immediate and (
                 (all(c.reading == "together" for c in understood.harm.because) and len(understood.harm.because) < 3)
                 or all(not c.reading and self.reader.harm.is_act(c.words) for c in understood.harm.because)):
             # two doubtful signs read together ("come home smelling of cannabis again"), or words for hurting
             # someone alone ("going to strangle the photocopier", "A bit B on the arm"), in a message that reads like
             # an everyday question: asked, not rung. Three or more together are rung however it reads ("put
-            # something into the tube, fits nobody witnesses, tests all normal": a retraining read it as everyday)
+            # something into the tube, fits nobody witnesses, tests all normal": a retraining read it as everyday),
+            # and so are signs told as happening right now ("outside the placement right now with a knife")
             return self.ask_harm(understood.facts, replace(understood.harm, level=HarmLevel.MAYBE, because=tuple(
                 replace(c, level=HarmLevel.MAYBE) for c in understood.harm.because)))
         if learned == "ring":

@@ -798,6 +798,7 @@ class HarmReader:
         if self._document_near(stems[c_lo:start] + [_PAUSE] + stems[end:end + 3],
                                tokens[c_lo:start] + [_PAUSE] + tokens[end:end + 3]) \
                 and not self._quoted(stems[lo:start], stems[end:end + 2]) \
+                and not self._told_by_whom(tokens, stems, c_lo, start) \
                 and not _FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]]) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(True for _ in self._find(stems[end:hi], "immediate")) \
@@ -970,6 +971,12 @@ class HarmReader:
                    and not (s and stems[s - 1] in self._people and written[s - 1] not in _POSSESSIVES
                             and written[s].endswith("s"))  # "a neighbour reports a toddler": telling, not a document
                    for s, e in self._find(stems, "documents"))
+
+    def _told_by_whom(self, tokens: list[str], stems: list[str], lo: int, start: int) -> bool:
+        """Between the document and the cue, someone who told it: "the details on Kayden, who told his teacher an
+        hour ago that his dad held his hand on the cooker" is his disclosure, not a document's contents."""
+        return any(tokens[i] in ("who", "whos") and self._reporters.intersection(stems[i + 1:i + 3])
+                   for i in range(lo, start))
 
     def _quoted(self, before: list[str], after: Sequence[str] = ()) -> bool:
         """The cue is in someone's own words, after the document that carries them:
