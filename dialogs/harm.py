@@ -802,8 +802,10 @@ class HarmReader:
                 and not _FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]]) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(True for _ in self._find(stems[end:hi], "immediate")) \
-                and not _WHEREABOUTS.intersection(tokens[end:end + 2]):
-            # "the minutes about the bruising", "his injury details"; not "the details of a child in immediate
+                and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
+                and not (act and any(True for _ in self._find(stems[end:end + 4], "recent"))):
+            # "the minutes about the bruising", "his injury details"; not "the referral about a baby whose dad shook
+            # him this afternoon" (an act told as just now is the child's now); not "the details of a child in immediate
             # danger", nor "the referral about the 15yo being moved between houses tonight": a danger that is
             # immediate is the child's now, whatever paper it is written on (not a day named after it: "the
             # bundle about dad's 2012 conviction ... for Thursday" is when it is sent)
@@ -822,7 +824,7 @@ class HarmReader:
             while following < len(stems) and stems[following] != _END:
                 following += 1
             next_told = tokens[hi + 1:following]
-            if self._explained_here(written, sentence) or not act and (any(
+            if self._explained_here(written, sentence, act) or not act and (any(
                     any(True for _ in self._causes(told))
                     and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told))
                     or self._explained_before(tokens, stems, start, end, lo)):
@@ -919,15 +921,18 @@ class HarmReader:
             sentence_lo = k + 1
         return False
 
-    def _explained_here(self, written: list[str], sentence: list[str]) -> bool:
+    def _explained_here(self, written: list[str], sentence: list[str], act: bool = False) -> bool:
         """An innocent cause in the cue's sentence, told by the user, not reported ("mum says he fell off his
         bike")."""
-        return any(True for _ in self._causes(written)) and not self._reported(sentence)
+        return any(True for _ in self._causes(written, act)) and not self._reported(sentence)
 
-    def _causes(self, written: list[str]) -> Iterator[tuple[int, int]]:
+    def _causes(self, written: list[str], act: bool = False) -> Iterator[tuple[int, int]]:
         """Innocent causes (`explained`), not a sport or place naming the user's own role: "swimming coach here",
         "the PE teacher", "a football club volunteer" say who is writing, not how a child was hurt."""
         for s, e in self._find(written, "explained"):
+            if act and written[s] in ("saw", "witnessed") and s and written[s - 1] not in ("i", "we") \
+                    and self.stem(written[s - 1]) in self._people:
+                continue  # "dad shook him - mum saw it happen": someone else witnessed the act, not an accident
             if not _ROLE.intersection(written[e:e + 1]):
                 yield s, e
 
