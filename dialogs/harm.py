@@ -53,6 +53,7 @@ _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                        r"seventeen)\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
+                       r"(?-i:\b[A-Z][a-z]+),\s*(\d{1,2}),|"  # "Freya, 14, who ..."
                        r"\b(?:looks?|looking|aged?)\s+(?:about|around|roughly)\s+(\d{1,2})\b(?!\s*(?:mins?|minutes?|hours?|"
                        r"days?|weeks?|months?|pages?|%|pm|am))|"
                        r"\b(?:he|she)(?:'s|\u2019s|s| is)\s+(\d{1,2})\b(?!\s*(?:weeks?|wks?|months?|days?|hours?|hrs?|"
