@@ -81,6 +81,7 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
 DEFINITIONS_FAQ = "what-is-pid"
 # Deleting what a request (subject access, FOI) covers, asked about: never the FOI FAQ's "Yes, emails are included"
 REQUEST_FAQ = "subject-access"
+ADDRESS_FAQ = "email-address-unknown"  # the protocol gives no email address for anyone
 DISCLOSURE_FAQ = "foi"  # All Email 7: every email is included in FOI and subject access requests
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # The person the records are about asking for them: a subject access request, by any name ("dad wants a copy of
@@ -96,6 +97,10 @@ _WITHIN_REQUEST = re.compile(r"\b(?:included|include|includes|covered|cover|cove
 _EMAILS_NAMED = re.compile(r"\b(?:e-?mails?|sent items)\b", re.IGNORECASE)
 _SENDING_ASKED = re.compile(r"\b(?:send|sending|post|posting|forward|upload|get (?:it|them|the \w+|his \w+|her \w+) to)\b",
                             re.IGNORECASE)
+# An email address asked for ("what email address do I use for the written follow-up?", "what's the Hub's email?"), not
+# which kinds of address count as secure
+_ADDRESS_ASKED = re.compile(r"\b(?:what|which|whats)(?:'s| is)? (?:the |their |its |an? )?(?:[\w']+ ){0,3}(?:email|e-mail) "
+                            r"(?:address\b(?!es)(?! (?:count|counts|is secure))|(?:for|of) the\b)", re.IGNORECASE)
 # Handling a request, beyond whether emails are in it: what to leave out, withhold or refuse
 _REQUEST_HANDLING = re.compile(r"\b(?:third part(?:y|ies)|redact\w*|withh[oe]ld\w*|refuse|leave out|take out|"
                                r"process|deal with|handle)\b", re.IGNORECASE)
@@ -367,7 +372,9 @@ class Assistant:
         texts = [p for f in policy.faq.values() for p in (f.question, *f.paraphrases)]
         self.reader = Reader(policy, extra_words=texts)
         self.learned = LearnedReading(policy.harm.learned) if policy.harm.learned else None
-        self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values()), self.prepare)
+        # an FAQ with no paraphrases is reached only by its button or by name ("what email address do I use?")
+        self.faq_index = FaqIndex(((f.id, (f.question, *f.paraphrases)) for f in policy.faq.values() if f.paraphrases),
+                                  self.prepare)
         self._also_index: FaqIndex | None = None  # built on first use: most questions never need it
         self._clauses: ClauseIndex | None = None  # likewise
         self._section_words: dict[str, frozenset[str]] | None = None  # each item's prepared words, for nearest_cited
@@ -548,6 +555,9 @@ class Assistant:
             return self.keeping_period(understood.facts)
         if _OWN_RECORDS.search(question):  # (the Hub's answer has gone already)
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
+        if form == "how" and _ADDRESS_ASKED.search(question) and ADDRESS_FAQ in self.policy.faq \
+                and not understood.facts.get("recipient") in ("webmail_personal", "generic_address", "secure_mail"):
+            return self.faq_reply(ADDRESS_FAQ, understood.facts, form=form)  # the protocol gives none
         request = _REQUEST_NAMED.search(question)
         if request and request.group(0) != "Sar" and _EMAILS_NAMED.search(question) \
                 and _WITHIN_REQUEST.search(question) and not _SENDING_ASKED.search(question) \
