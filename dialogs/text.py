@@ -40,7 +40,8 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "rite": "write", "yday": "yesterday", "wiv": "with", "pw": "password", "fwd": "forward",
                "fwding": "forwarding", "fwded": "forwarded", "msg": "message", "msgs": "messages",
                "strat": "strategy", "mtg": "meeting", "mtgs": "meetings", "evry1": "everyone", "every1": "everyone",
-               "grp": "group"}
+               "grp": "group", "abt": "about", "ppl": "people", "b4": "before", "skool": "school", "skl": "school",
+               "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows
