@@ -845,8 +845,10 @@ class HarmReader:
                                                  and not _AGAIN.intersection(tokens[lo:hi])
                                                  and not any(True for _ in self._find(written, "conditions"))):
             return Cue(words, category, HarmLevel.MAYBE, readings[0])
-        if dropped is not None:  # only an injury explained by the user explains the story
-            dropped.append("explained" if readings == ["explained"] and category == "physical" else "read")
+        if dropped is not None:  # only an injury explained by the user explains the story; a harm word denied
+            # ("nothing about abuse or mental health") says nothing of what the document is about
+            dropped.append("explained" if readings == ["explained"] and category == "physical"
+                           else "denied" if "negated" in readings else "read")
         return None  # a negated sign, or a past cue in a document: no sign of harm now
 
     def _said_of_a_thing(self, tokens: list[str], stems: list[str], lo: int, start: int) -> bool:

@@ -429,13 +429,22 @@ class Reader:
             for j, t in enumerate(tokens[h.start + h.length:h.start + h.length + 2])) or _counted_before(tokens, h.start)))]
         # "a contact schedule (no safeguarding info in it)", "nothing about safeguarding": a sensitive kind said to
         # be absent is not what is sent (not "the no mental health by fax rule", a rule's name)
-        hits = [h for h in hits if not (
-            h.category == "kind" and h.value in _ABSENT_KINDS and not _RULE_NAMED.intersection(
-                tokens[h.start + h.length:h.start + h.length + 3])
-            and not _CONCERN_WORDS.intersection(tokens[h.start + h.length:h.start + h.length + 1])
-            and (tokens[h.start - 1:h.start] in (["no"], ["without"], ["nothing"])
-                 or tokens[max(0, h.start - 2):h.start] in (["without", "any"], ["not", "any"], ["nothing", "about"],
-                                                            ["no", "other"])))]
+        absent = [h for h in hits if
+                  h.category == "kind" and h.value in _ABSENT_KINDS and not _RULE_NAMED.intersection(
+                      tokens[h.start + h.length:h.start + h.length + 3])
+                  and not _CONCERN_WORDS.intersection(tokens[h.start + h.length:h.start + h.length + 1])
+                  and (tokens[h.start - 1:h.start] in (["no"], ["without"], ["nothing"])
+                       or tokens[max(0, h.start - 2):h.start] in (["without", "any"], ["not", "any"],
+                                                                  ["nothing", "about"], ["no", "other"]))]
+        for h in sorted(hits, key=lambda h: h.start):  # "nothing about abuse or mental health": both absent
+            if h.category == "kind" and h.value in _ABSENT_KINDS and h not in absent \
+                    and tokens[h.start - 1:h.start] in (["or"], ["nor"], ["and"]) \
+                    and (any(a.start + a.length == h.start - 1 for a in absent)
+                         or tokens[max(0, h.start - 4):h.start - 2] in (["nothing", "about"], ["no"], ["without"],
+                                                                       ["not", "any"], ["without", "any"])
+                         or tokens[h.start - 3:h.start - 2] in (["no"], ["without"], ["nothing"])):
+                absent.append(h)
+        hits = [h for h in hits if h not in absent]
         hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and _when_of_event(tokens, h, hits))]
         # "in the email text", "the text of the email": an email's words, not a text message
         hits = [h for h in hits if not (h.category == "channel" and h.value == "text" and h.length == 1 and (
