@@ -86,9 +86,10 @@ DISCLOSURE_FAQ = "foi"  # All Email 7: every email is included in FOI and subjec
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # The person the records are about asking for them: a subject access request, by any name ("dad wants a copy of
 # everything we hold about him and his kids", "mum has asked for copies of all the emails about her")
-_OWN_RECORDS = re.compile(r"\b(?:wants?|asked for|asking for|requested|requesting|asks for)\s+(?:(?:a\s+)?(?:copy|copies)\s+"
-                          r"of\s+(?:everything|all|every)|everything|all (?:the )?(?:information|info|records|data|files)|"
-                          r"every (?:record|file))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself)\b",
+_OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting)\s+"
+                          r"(?:(?:a\s+)?(?:copy|copies)\s+of\s+(?:everything|all|every)|everything|"
+                          r"all (?:the |our )?(?:information|info|records|data|files|emails|e-mails)|"
+                          r"every (?:record|file|email|e-mail))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself)\b",
                           re.IGNORECASE)
 # Whether emails fall within a request, asked ("mum has put in a SAR - will my emails about her be included?", "are
 # internal emails caught by FOI?"): not a sending
