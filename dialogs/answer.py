@@ -227,7 +227,8 @@ _CHECK_PROPOSED = re.compile(r"\b(?:worth|should (?:i|we)|shall (?:i|we)|is it (
                              r"verifying)\b", re.IGNORECASE)
 # "should I put CONFIDENTIAL in the subject line?": the marking the protocol asks for, proposed; not the personal
 # details it warns against
-_MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:put|mark|write|type|add|include|use)\s+(?:it\s+)?(?:as\s+)?"
+_MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |always |also )?(?:put|mark|write|type|add|include|use)"
+                      r"\s+(?:[\w'@-]+\s+){0,10}?(?:as\s+)?"
                       r"(?:the\s+word\s+)?['\"\u2018\u201c]?(?:private and |strictly )?confiden?ti?al['\"\u2019\u201d]?"
                       r"(?:\s+(?:in|on|at|as) (?:the |da |my |our )?(?:subject|subj|subjct|title|header|top)(?: line)?)?"
                       r"\s*[?.!]*\s*$", re.IGNORECASE)
@@ -632,7 +633,8 @@ class Assistant:
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
                     and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
-                    and not (faq.verdict is Verdict.NOT_ALLOWED and _OBLIGED.search(question)) \
+                    and not (faq.verdict is Verdict.NOT_ALLOWED and (_OBLIGED.search(question)
+                                                                     or _MARKING.search(question))) \
                     and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
                 # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
                 # inquest report on a drowning "with no concerns" asks nothing of the Hub). Not a "No" to "do I
