@@ -206,7 +206,7 @@ _ACTING = re.compile(r"\b(?:can|could|may|might|should|shall|must|do|did|am|will
 _THEIR_ACCESS = re.compile(
     r"\b(?:can|could|will|would|do|does|may|might)\s+(?:the\s+|a\s+|an\s+)?(?:parents?|mum|dad|famil(?:y|ies)|"
     r"young (?:people|person)|yp|child|children|kids?|they)\s+(?:ever\s+|actually\s+|legally\s+)?(?:get to\s+|"
-    r"be able to\s+|ask to\s+|ask for\s+|request\s+|have the right to\s+)?(?:see|get hold of|get copies|get a copy|read|"
+    r"be able to\s+|ask to\s+|ask for\s+|request\s+|request to\s+|have the right to\s+)?(?:see|get hold of|get copies|get a copy|read|"
     r"access|view|obtain|copies)\b", re.IGNORECASE)
 # ... beside something the user is doing now: "could a parent see it? I'm about to email the school"
 _ACTING_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:about to|going to|sending|emailing)\b|\bcan (?:i|we) "
@@ -218,7 +218,8 @@ _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|
 _SO_I_CAN = re.compile(r"\b(?:and|so) (?:so )?(?:i|we) (?:can|could|may) (?:just )?(?:send|email|fax|text|post|share|"
                        r"forward|pass)\b", re.IGNORECASE)
 _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
-                     r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b",
+                     r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b|"
+                     r"\b(?:should|must|do) (?:i|we) (?:need to )?do (?:something|anything)\b",
                      re.IGNORECASE)
 # A check the user proposes to make is the protocol's own care, not what a rule warns against: "is it worth
 # checking the job title in the address book?", "should I double check the address?"
