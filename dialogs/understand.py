@@ -536,8 +536,10 @@ class Reader:
                     or tokens[max(0, i - 2):i] in (["instead", "of"], ["rather", "than"]):
                 continue  # "ring them with the password instead of emailing it": the way not taken
             for j in range(i - 1, max(-1, i - 16), -1):
-                if tokens[j] in passwords:  # not a thing's password: "the file with a password", "password protected"
+                if tokens[j] in passwords:  # not a thing's password: "the file with a password", "password protected",
+                    # "used AES-256 and a strong password, and emailed it"
                     if tokens[max(0, j - 2):j] in (["with", "a"], ["with", "no"]) or tokens[j - 1:j] == ["without"] \
+                            or tokens[j - 1:j] in (["strong"], ["good"], ["complex"], ["random"]) \
                             or tokens[j + 1:j + 2] in (["protected"], ["protect"]) or _rang_with(tokens, j):
                         break
                     return True
