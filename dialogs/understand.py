@@ -285,6 +285,10 @@ class Reader:
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
             flags["misdirected"] = True
+        if not flags["misdirected"] and _NEAR_MISS.search(said):
+            # "I nearly sent a CP plan to a parent's gmail but caught it before sending": a near miss, told; what to
+            # do now is the misdirected answer (breaches and near misses are monitored), whatever the route was
+            flags["misdirected"] = True
         if flags["not_intended"] and _THEY_RECEIVED.search(said):
             # "a school has rung to say they've received a report meant for another school": the user's own
             # email gone astray, told by the one who got it; not a stray email the user received
@@ -774,6 +778,9 @@ _RECORDED = frozenset("voicemail voicemails answerphone answerphones answering".
 # someone else received it: "they've received", "the school has got" (not "I have received")
 _THEY_RECEIVED = re.compile(r"\b(?:theyve|they|she|shes|he|hes)(?: have| has)? (?:just |now )?(?:received|got)\b|"
                             r"(?<!\bi )(?<!\bwe )\b(?:has|have) (?:just |now )?received\b")
+# a slip caught before it went: "nearly sent it to her gmail but caught it before sending"
+_NEAR_MISS = re.compile(r"\b(?:nearly|almost) (?:sent|emailed|faxed|texted|posted|forwarded|replied|shared|uploaded)\b"
+                        r"(?: \w+){0,14}? (?:caught|spotted|noticed|stopped|realised|realized)\b")
 # someone else's call, told: "the school phoned", "a teacher rang asking for ..."
 _RANG_US = frozenset("phoned rang rung called".split())
 # a caller asking for details: "a man rang saying he's from the police and asked for her address"
