@@ -1063,7 +1063,9 @@ _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
 # Something sent without being seen, lower in a chain of emails
-_HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down\b(?: (?:the |in the |that )?(?:thread|chain|trail|email|emails)\b)?")
+_HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down\b(?: (?:the |in the |that )?(?:thread|chain|trail|email|emails)\b)?|"
+                           r"\ban earlier (?:message|email)\b|\bearlier in the (?:thread|chain|trail)\b|"
+                           r"\bat the bottom of the (?:thread|chain|trail|email)\b")
 _SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to|its gone to|it has gone to|i sent|"
                       r"ive sent|we sent|i cc|i ccd|i copied)\b")
 # A question asked without its question mark ("can i email my certificate", "that's fine isn't it"), or an intent
