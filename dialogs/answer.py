@@ -559,7 +559,7 @@ class Assistant:
         if _OWN_RECORDS.search(question):  # (the Hub's answer has gone already)
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
         if form == "how" and _ADDRESS_ASKED.search(question) and ADDRESS_FAQ in self.policy.faq \
-                and not understood.facts.get("recipient") in ("webmail_personal", "generic_address", "secure_mail"):
+                and understood.facts.get("recipient") not in ("webmail_personal", "generic_address", "secure_mail"):
             return self.faq_reply(ADDRESS_FAQ, understood.facts, form=form)  # the protocol gives none
         request = _REQUEST_NAMED.search(question)
         if request and request.group(0) != "Sar" and _EMAILS_NAMED.search(question) \

@@ -94,6 +94,10 @@ NEEDED: tuple[Needed, ...] = (
            "gets its definitions"),
     Needed("faq", "faq", "subject-access", "deleting what a subject access or FOI request covers, asked about, "
            "gets how a request is handled (not the FOI FAQ's \"Yes\")"),
+    Needed("faq", "faq", "foi", "whether emails fall within a subject access or FOI request, asked, gets All Email 7's "
+           "answer (included), not advice on emailing the person who asked"),
+    Needed("faq", "faq", "email-address-unknown", "an email address asked for (\"what email address do I use for the "
+           "Hub?\") gets what the protocol has: no email addresses, the Hub's number"),
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),

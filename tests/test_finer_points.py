@@ -1909,3 +1909,46 @@ def test_what_may_be_told_is_not_answered_with_a_way_of_sending(assistant):
     reply, _ = ask(assistant, "Our local MP has written asking about a child in care on behalf of the "
                               "grandmother. What can I tell him?")
     assert reply.verdict is not ALLOWED and "Objective Connect is the protocol" not in reply.summary
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # initials instead of names, as Internal Mail 1 asks (not joined to another detail)
+    ("Can I put the child's initials in the body of an internal email to a colleague?", AWC, "email-initials-in-body"),
+    # whether emails fall within a request: All Email 7, not advice on emailing the person who asked
+    ("young person has put in a SAR - will our emails about him be included?", ALLOWED, "faq:foi"),
+    ("If a third party's details are in an email, can the parent still see it under SAR?", ASK, "faq:subject-access"),
+    ("If I delete an email will it be excluded from a subject access request?", ASK, "faq:subject-access"),
+    ("A dad asked me directly for every email we've written about him. Can I just forward them all to him?", ASK,
+     "faq:subject-access"),
+    # an email address the protocol does not give
+    ("What email address do I use for the written follow-up to the Hub?", ASK, "faq:email-address-unknown"),
+    # slips told, and a near miss caught before it went
+    ("I've sent the LAC review to the whole distribution list by mistake.", ASK, "misdirected"),
+    ("I forwarded a thread to the school and realised it had old info about the sibling further down.", ASK,
+     "misdirected"),
+    ("I nearly sent a CP plan to a parent's gmail but caught it before sending. Do I need to tell anyone?", ASK,
+     "misdirected"),
+    # a duty asked about, and advice asked for: the steps, not a No
+    ("Should I still mark an internal email with a PID attachment as CONFIDENTIAL?", AWC, None),
+    ("I've got emails with PID in my sent items from last month. Should I do something about them?", AWC,
+     "mailbox-copies"),
+    # 'for every email' is no password reused; 'a strong password' before 'emailed it' is the file's
+    ("Is cjsm something I should be using for every email to the courts?", ASK, None),
+    ("I zipped a parenting assessment, used AES-256 and a strong password, and emailed it to the health visitor. "
+     "I rang her with the password. Now what should I do with the files on my side?", AWC, None),
+    # a sensitive kind coordinated with one said to be absent is absent too
+    ("Can I fax a statement about contact arrangements (nothing about abuse or mental health) to a barrister?",
+     None, None),
+])
+def test_round_59_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert verdict is None or reply.verdict is verdict, (question, reply.verdict, reply.rule_id)
+    assert rule is None or reply.rule_id == rule, (question, reply.rule_id)
+    if verdict is None:
+        assert reply.rule_id != "fax-highly-sensitive", reply.rule_id
+
+
+def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
+    reply, _ = ask(assistant, "A woman has rung claiming to be a nurse. She wants to know whether a child is on a "
+                              "CP plan. I can't verify her number. What should I do?")
+    assert reply.facts.get("channel") == "phone" and reply.verdict is ASK, (reply.facts, reply.verdict)

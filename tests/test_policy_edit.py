@@ -71,6 +71,7 @@ NOT_IDS = {
     "text",  # a JSON or card field ("text": ...), the checklist and channel of that name are looked up from data
     "password",  # a message kind, a log field; the password fact is a model field (FACT_NAMES)
     "general",  # a harm cue's category when no category word matched
+    "texting",  # text-speak mended ("txtng" is "texting", dialogs/text.py), not the FAQ of that name
     "confidential",  # the word CONFIDENTIAL in an email's subject (dialogs/emailcheck.py), not the kind
     "personal",  # Teams' conversationType of a one-to-one chat (bot/handler.py), not the kinds group
     "reused", "strong", "too_short", "no_mix", "short_no_mix",  # listed in contract.py as facts.password
