@@ -309,6 +309,7 @@ class Reader:
             flags["off_record"] = True  # "can I write 'mum is an absolute nightmare' in an email?" (All Email 7)
         if flags["group_address"] is None and _NAMED_LIST.search(text):
             flags["group_address"] = True  # "can I pick the 'CP conference invitees' list?": a list by its name
+        everyone_list = bool(flags["group_address"] and flags["cc_many"] is None and _EVERYONE_LIST.search(text))
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
         sent_to_me = bool(_SENT_TO_ME.search(said))
         told_received = self._flag(tokens, hits, "received", negated=False) is True and not _ASKS_TO_SEND.search(said)
@@ -342,6 +343,10 @@ class Reader:
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
                 kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
             kind = _SAFEGUARDING
+        if everyone_list and kind in self.policy.groups.get("personal", ()):
+            # "the 'All Staff Carlisle' list", "our ALL PARENTS list" with a child's details: a list for everyone in
+            # a service, not those who need to know (All Email 1: the minimum number of people possible)
+            flags["cc_many"] = True
         facts = Facts(
             harm=True if harm.level is HarmLevel.YES else False if harm.level is HarmLevel.NO else None,
             kind=kind,
@@ -1079,6 +1084,10 @@ _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 # a list or group named in quotes, as the address book shows it: a distribution list
 _NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""
                          r"""contact group)\b""", re.IGNORECASE)
+# A list named for everyone in a place or service: "'All Staff Carlisle'", "'Children North All Staff'", "ALL PARENTS"
+_EVERYONE_LIST = re.compile(r"\ball[ -](?:staff|parents|partners|carers|users|teams?)\b|"
+                            r"['\"\u2018\u201c](?:[^'\"\u2019\u201d]{0,40}\s)?all\s[^'\"\u2019\u201d]{2,40}['\"\u2019\u201d]",
+                            re.IGNORECASE)
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
                          r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
                          r"data|stuff)\b")
