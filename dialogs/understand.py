@@ -343,6 +343,12 @@ class Reader:
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
                 kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
             kind = _SAFEGUARDING
+        if flags["cc_many"] is None and kind in self.policy.groups.get("personal", ()) and _REPLY_ALL.search(said) \
+                and _MANY_ON_IT.search(said) and _FEW_NEED_IT.search(said) and not flags["already"]:
+            # "a thread with 12 people on it, I only want to tell the school the new address. Reply all?": a child's
+            # details to everyone on it, when the user says only some need them (All Email 1, 2: be selective with
+            # Reply to All). Not a reply to a multi-agency thread alone: who on it needs the update is the user's call
+            flags["cc_many"] = True
         if everyone_list and kind in self.policy.groups.get("personal", ()):
             # "the 'All Staff Carlisle' list", "our ALL PARENTS list" with a child's details: a list for everyone in
             # a service, not those who need to know (All Email 1: the minimum number of people possible)
@@ -1084,6 +1090,14 @@ _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 # a list or group named in quotes, as the address book shows it: a distribution list
 _NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""
                          r"""contact group)\b""", re.IGNORECASE)
+_REPLY_ALL = re.compile(r"\b(?:reply|replying|hit reply|hitting reply) (?:to )?all\b")
+# many on a thread: "15 agencies", "about 8 professionals", "the whole thread", "a multi-agency thread"
+_MANY_ON_IT = re.compile(r"\b(?:[5-9]|\d{2,3}) (?:people|agencies|professionals|recipients|parties|others|partners)\b|"
+                         r"\bwhole (?:thread|chain|planning thread|list)\b|\bmulti ?agency (?:thread|chain|email)\b|"
+                         r"\beveryone on (?:it|the thread|the chain)\b")
+# only some on it need it, said by the user: "I only want to tell the school", "only the housing officer needs it"
+_FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update|let|inform|send|reach)\b|"
+                          r"\bonly (?:the )?[a-z]+(?: [a-z]+)? (?:needs|need) (?:it|to know|them)\b")
 # A list named for everyone in a place or service: "'All Staff Carlisle'", "'Children North All Staff'", "ALL PARENTS"
 _EVERYONE_LIST = re.compile(r"\ball[ -](?:staff|parents|partners|carers|users|teams?)\b|"
                             r"['\"\u2018\u201c](?:[^'\"\u2019\u201d]{0,40}\s)?all\s[^'\"\u2019\u201d]{2,40}['\"\u2019\u201d]",
