@@ -309,7 +309,8 @@ class Reader:
             flags["off_record"] = True  # "can I write 'mum is an absolute nightmare' in an email?" (All Email 7)
         if flags["group_address"] is None and _NAMED_LIST.search(text):
             flags["group_address"] = True  # "can I pick the 'CP conference invitees' list?": a list by its name
-        everyone_list = bool(flags["group_address"] and flags["cc_many"] is None and _EVERYONE_LIST.search(text))
+        everyone_list = bool(flags["group_address"] and flags["cc_many"] is None and not flags["list_stale"]
+                             and _EVERYONE_LIST.search(text))  # (a list nobody has checked: that answer first)
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
         sent_to_me = bool(_SENT_TO_ME.search(said))
         told_received = self._flag(tokens, hits, "received", negated=False) is True and not _ASKS_TO_SEND.search(said)
