@@ -280,7 +280,7 @@ class Reader:
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
         if flags["already"] and not flags["misdirected"] \
                 and (flags["encrypted"] is False or flags["addresses_shown"] or flags["group_address"]
-                     or _CC_WORDS.intersection(tokens)) and (
+                     or _CC_WORDS.intersection(tokens) or (recipient is not None and _TEXTED.intersection(tokens))) and (
                 _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
@@ -1099,6 +1099,7 @@ _MANY_ON_IT = re.compile(r"\b(?:[5-9]|\d{2,3}) (?:people|agencies|professionals|
 # only some on it need it, said by the user: "I only want to tell the school", "only the housing officer needs it"
 _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update|let|inform|send|reach)\b|"
                           r"\bonly (?:the )?[a-z]+(?: [a-z]+)? (?:needs|need) (?:it|to know|them)\b")
+_TEXTED = frozenset("texted messaged whatsapped txtd".split())  # "I texted the birth dad ... by accident"
 # A list named for everyone in a place or service: "'All Staff Carlisle'", "'Children North All Staff'", "ALL PARENTS"
 _EVERYONE_LIST = re.compile(r"\ball[ -](?:staff|parents|partners|carers|users|teams?)\b|"
                             r"['\"\u2018\u201c](?:[^'\"\u2019\u201d]{0,40}\s)?all\s[^'\"\u2019\u201d]{2,40}['\"\u2019\u201d]",
