@@ -285,6 +285,8 @@ class Reader:
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
             flags["misdirected"] = True
+        if not flags["misdirected"] and _LEFT_BEHIND.search(said):
+            flags["misdirected"] = True  # "I left the case file on the train": lost, a breach to tell the manager of
         if not flags["misdirected"] and _NEAR_MISS.search(said):
             # "I nearly sent a CP plan to a parent's gmail but caught it before sending": a near miss, told; what to
             # do now is the misdirected answer (breaches and near misses are monitored), whatever the route was
@@ -1099,6 +1101,9 @@ _MANY_ON_IT = re.compile(r"\b(?:[5-9]|\d{2,3}) (?:people|agencies|professionals|
 # only some on it need it, said by the user: "I only want to tell the school", "only the housing officer needs it"
 _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update|let|inform|send|reach)\b|"
                           r"\bonly (?:the )?[a-z]+(?: [a-z]+)? (?:needs|need) (?:it|to know|them)\b")
+# papers or a device left somewhere public: "left the case file on the train", "forgot my laptop in a taxi"
+_LEFT_BEHIND = re.compile(r"\b(?:i|ive|we|weve|just) (?:left|forgot|lost)\b(?: \w+){1,5} (?:on|in|at) (?:the|a|an) "
+                          r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")
 _TEXTED = frozenset("texted messaged whatsapped txtd".split())  # "I texted the birth dad ... by accident"
 # A list named for everyone in a place or service: "'All Staff Carlisle'", "'Children North All Staff'", "ALL PARENTS"
 _EVERYONE_LIST = re.compile(r"\ball[ -](?:staff|parents|partners|carers|users|teams?)\b|"

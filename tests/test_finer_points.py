@@ -1936,6 +1936,10 @@ def test_what_may_be_told_is_not_answered_with_a_way_of_sending(assistant):
     ("Is cjsm something I should be using for every email to the courts?", ASK, None),
     ("I zipped a parenting assessment, used AES-256 and a strong password, and emailed it to the health visitor. "
      "I rang her with the password. Now what should I do with the files on my side?", AWC, None),
+    # from the README trial: a text sent by accident, papers left on a train
+    ("I texted the birth dad the foster carers phone number by accident, what now", ASK, "misdirected"),
+    ("I left the case file on the train", ASK, "misdirected"),
+    ("can I post a photo of the kids on the team's facebook page?", ASK, "channel-not-covered"),
     # a sensitive kind coordinated with one said to be absent is absent too
     ("Can I fax a statement about contact arrangements (nothing about abuse or mental health) to a barrister?",
      None, None),
