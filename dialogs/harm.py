@@ -282,6 +282,9 @@ _ADULT_AGE = re.compile(r"(?:1[89]|[2-9]\d)(?:yo|yrs?|yr?o|y)s?")  # "19yo", "30
 _SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
 
 
+_EXCEPT = frozenset({"except", "apart", "besides"})
+
+
 def _told_ages(text: str) -> list[int]:
     """The ages _TOLD_AGE finds: digits, or a word in brackets ("(thirteen)")."""
     groups = (next(g for g in m.groups() if g) for m in _TOLD_AGE.finditer(text))
@@ -423,7 +426,9 @@ class HarmReader:
         resolved = self._safe_now(stems)
         # read once: the no, whether hedged, whose; not a no of the past ("a lovely family, no concerns before"),
         # which says nothing of now
-        no_spans = [(s, e) for s, e in self._find(stems, "no_harm") if not _BEFORE_NOW.intersection(tokens[e:e + 1])]
+        no_spans = [(s, e) for s, e in self._find(stems, "no_harm") if not _BEFORE_NOW.intersection(tokens[e:e + 1])
+                    # "nothing urgent really, except his dad smashed up the flat": a no the user takes back at once
+                    and not _EXCEPT.intersection(tokens[e:e + 3])]
         said_no = {k for s, e in no_spans for k in range(s, e)}
         # "He's NOT in danger as such": a no the user hedges ("as such", "technically", "exactly") is asked about
         hedged = next((" ".join(tokens[s:e + 2]) for s, e in no_spans
