@@ -252,10 +252,11 @@ _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats 
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
                            r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,60}\?\s*$", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
-# a condition first, then the question: "if I delete an email will it be excluded from a SAR?"
-_IF_THEN_ASK = re.compile(r"^\W*(?:if|when|once|after|before)\b(?![^?]*\b(?:what|how|where|who|which|why|or)\b)[^?]{3,80}?\b(?:can|could|will|would|should|do|does|is|are|"
-                          r"must|may) (?:i|we|it|they|he|she|you|that|this)\b[^?]*\?\s*$", re.IGNORECASE)
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
+# ... with the condition first and the question after: "if I delete an email will it be excluded from a SAR?"
+_IF_THEN_ASK = re.compile(r"^\W*(?:if|when|once|after|before)\b(?![^?]*\b(?:what|how|where|who|which|why|or)\b)[^?]{3,80}?"
+                          r"\b(?:can|could|will|would|should|do|does|is|are|must|may) (?:i|we|it|they|he|she|you|that|this)\b"
+                          r"[^?]*\?\s*$", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|is there|isn'?t there|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|doesn'?t it|(?<!how )(?<!what )do (?:i|we)|"
          r"(?:don'?t|can'?t|shouldn'?t|haven'?t|didn'?t) (?:i|we)|"
@@ -299,6 +300,12 @@ _WAY_ASKED = re.compile(r"^(?:the\s+)?(?:best|safest|most secure|securest|quicke
 _HOW_MUCH_TOLD = re.compile(r"\b(?:what|how much|how many details)\s+(?:can|should|could|may|do|am)\s+(?:i|we)\s+"
                             r"(?:allowed to\s+)?(?:tell|say|share|disclose|give|pass on|reveal)\b", re.IGNORECASE)
 _UNSAID_ROUTES = frozenset({"email", "phone"})  # the ways a question means without naming them (the password's phone)
+
+
+def _duty_asked(question: str) -> bool:
+    """A duty asked about ("do I need to ...?", "should I mark it CONFIDENTIAL?"): answered by the steps, never by an
+    FAQ's "No"."""
+    return bool(_OBLIGED.search(question) or _MARKING.search(question))
 
 
 def question_form(question: str) -> str:
@@ -558,7 +565,7 @@ class Assistant:
             return self.keeping_period(understood.facts)
         if _OWN_RECORDS.search(question):  # (the Hub's answer has gone already)
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
-        if form == "how" and _ADDRESS_ASKED.search(question) and ADDRESS_FAQ in self.policy.faq \
+        if form == "how" and _ADDRESS_ASKED.search(question) \
                 and understood.facts.get("recipient") not in ("webmail_personal", "generic_address", "secure_mail"):
             return self.faq_reply(ADDRESS_FAQ, understood.facts, form=form)  # the protocol gives none
         request = _REQUEST_NAMED.search(question)
@@ -634,8 +641,7 @@ class Assistant:
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
                     and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
-                    and not (faq.verdict is Verdict.NOT_ALLOWED and (_OBLIGED.search(question)
-                                                                     or _MARKING.search(question))) \
+                    and not (faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question)) \
                     and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
                 # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
                 # inquest report on a drowning "with no concerns" asks nothing of the Hub). Not a "No" to "do I
@@ -668,8 +674,7 @@ class Assistant:
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
         # question does, never the FAQ's "No"
-        duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and (_OBLIGED.search(question) or _MARKING.search(question)) \
-            else form
+        duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) else form
         return self.faq_reply(faq.id, understood.facts, form=duty)
 
     def _only_route(self, prepared: str) -> bool:

@@ -282,6 +282,7 @@ _ADULT_AGE = re.compile(r"(?:1[89]|[2-9]\d)(?:yo|yrs?|yr?o|y)s?")  # "19yo", "30
 _SCHOOL_YEAR = re.compile(r"y(?:ea)?r?(\d{1,2})")
 
 
+# a no taken back at once: "nothing urgent really, except ...", "no concerns apart from ..."
 _EXCEPT = frozenset({"except", "apart", "besides"})
 
 

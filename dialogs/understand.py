@@ -346,13 +346,14 @@ class Reader:
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
                 kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
             kind = _SAFEGUARDING
-        if flags["cc_many"] is None and kind in self.policy.groups.get("personal", ()) and _REPLY_ALL.search(said) \
+        personal = kind in self.policy.groups.get("personal", ())
+        if flags["cc_many"] is None and personal and _REPLY_ALL.search(said) \
                 and _MANY_ON_IT.search(said) and _FEW_NEED_IT.search(said) and not flags["already"]:
             # "a thread with 12 people on it, I only want to tell the school the new address. Reply all?": a child's
             # details to everyone on it, when the user says only some need them (All Email 1, 2: be selective with
             # Reply to All). Not a reply to a multi-agency thread alone: who on it needs the update is the user's call
             flags["cc_many"] = True
-        if everyone_list and kind in self.policy.groups.get("personal", ()):
+        if everyone_list and personal:
             # "the 'All Staff Carlisle' list", "our ALL PARENTS list" with a child's details: a list for everyone in
             # a service, not those who need to know (All Email 1: the minimum number of people possible)
             flags["cc_many"] = True
@@ -458,8 +459,8 @@ class Reader:
             if h.category == "kind" and h.value in _ABSENT_KINDS and h not in absent \
                     and tokens[h.start - 1:h.start] in (["or"], ["nor"], ["and"]) \
                     and (any(a.start + a.length == h.start - 1 for a in absent)
-                         or tokens[max(0, h.start - 4):h.start - 2] in (["nothing", "about"], ["no"], ["without"],
-                                                                       ["not", "any"], ["without", "any"])
+                         or tokens[max(0, h.start - 4):h.start - 2] in (["nothing", "about"], ["not", "any"],
+                                                                       ["without", "any"])
                          or tokens[h.start - 3:h.start - 2] in (["no"], ["without"], ["nothing"])):
                 absent.append(h)
         hits = [h for h in hits if h not in absent]
