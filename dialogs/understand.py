@@ -300,6 +300,10 @@ class Reader:
         if flags["already"] and flags["aftermath"] is None and "?" not in text and not _ASKED_OUTRIGHT.search(said):
             # a slip told and nothing asked ("I zipped it with ZipCrypto and it's already gone to the HV."): what now
             flags["aftermath"] = True
+        if flags["addresses_shown"] is None and _CC_WORDS.intersection(tokens) and _NO_ADDRESS_PERMISSION.search(said):
+            # "using CC? They haven't agreed to share their email addresses": CC where there is no permission to
+            # disclose the addresses (All Email 3)
+            flags["addresses_shown"] = True
         if flags["other_identifier"] is None and _INITIALS_FOR_NAMES.search(said) and not _NAMING_ELSEWHERE.search(said):
             # "can I put the child's initials in the body of an internal email?": initials instead of names, as
             # Internal Mail 1 asks; not initials joined to another detail, nor in a subject, file name or password
@@ -778,6 +782,12 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
           "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
           "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account",
           "unsaved", "list_stale", "aftermath")
+
+# No permission to disclose the addresses to each other: "they haven't agreed to share their email addresses",
+# "I don't have permission to share everyone's emails"
+_NO_ADDRESS_PERMISSION = re.compile(r"\b(?:not|no|havent|hasnt|dont|didnt|without|never)\b(?: \w+){0,3}? "
+                                    r"(?:agreed|agree|permission|consent|consented|asked)\b(?: \w+){0,5}? "
+                                    r"(?:emails?|addresses|address|email addresses)\b")
 
 # Initials used to name the child (Internal Mail 1), with no other detail joined to them: "put the child's initials in
 # the body", "refer to her by initials"; and where initials name something other than the body's child
