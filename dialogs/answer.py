@@ -302,6 +302,11 @@ _HOW_MUCH_TOLD = re.compile(r"\b(?:what|how much|how many details)\s+(?:can|shou
 _UNSAID_ROUTES = frozenset({"email", "phone"})  # the ways a question means without naming them (the password's phone)
 
 
+# A check proposed to be skipped: "without reading what's further down", "without checking who's on it"
+_UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrolling|reviewing|going through|"
+                        r"double checking|double-checking|re-reading|rereading)\b", re.IGNORECASE)
+
+
 def _duty_asked(question: str) -> bool:
     """A duty asked about ("do I need to ...?", "should I mark it CONFIDENTIAL?"): answered by the steps, never by an
     FAQ's "No"."""
@@ -675,7 +680,12 @@ class Assistant:
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
         # question does, never the FAQ's "No"
         duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) else form
-        return self.faq_reply(faq.id, understood.facts, form=duty)
+        told = self.faq_reply(faq.id, understood.facts, form=duty)
+        if form == "yes_no" and told.verdict in _PERMITTING and _UNCHECKED.search(question) and "check" in faq.answer:
+            # "can I forward the chain without reading what's further down?": the check the FAQ's yes rests on,
+            # proposed to be skipped, is a No
+            return replace(told, verdict=Verdict.NOT_ALLOWED, summary=f"No: {told.summary[:1].lower()}{told.summary[1:]}")
+        return told
 
     def _only_route(self, prepared: str) -> bool:
         """The question (prepared) names a way of sending, or who receives it, and nothing else."""
