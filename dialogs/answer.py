@@ -144,7 +144,10 @@ _UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|w
                           r"(?!\s+(?:copy|copies|version|versions|original))",  # the copy the protocol says to keep
                           re.IGNORECASE)
 # Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
-_OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you) (?:really |actually |still |also |even |always )?(?:have|need) to\b|"
+_OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you|u) (?:really |actually |still |also |even |always )?"
+                      r"(?:have|hav|hv|need|ned) (?:to|2)\b|\b(?:do|does|did) (?:i|we|you|u) (?:hafta|gotta)\b|"
+                      # "should envelopes containing personal information be marked confidential?"
+                      r"\b(?:should|must|do|does) (?:\w+ ){1,6}?(?:be|get) (?:marked|labelled|labeled|stamped|headed)\b|"
                       # "does the subject really need to say ...", "do internal emails still need CONFIDENTIAL ...?"
                       r"^\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?need\b(?! an?\b)|"
                       r"\b(?:do|does) (?:i|we) keep\b[^?.]* or\b|"  # "do I keep the zip or the original?": a choice
