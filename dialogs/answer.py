@@ -89,7 +89,13 @@ _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of inform
 _OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting)\s+"
                           r"(?:(?:a\s+)?(?:copy|copies)\s+of\s+(?:everything|all|every)|everything|"
                           r"all (?:the |our )?(?:information|info|records|data|files|emails|e-mails)|"
-                          r"every (?:record|file|email|e-mail))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself)\b",
+                          r"every (?:record|file|email|e-mail))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself|"
+                          # a parent asking for the child's: "a copy of everything we hold on his son"
+                          r"(?:his|her|their) (?:own )?(?:son|daughter|child|children|kids?|baby|boy|girl|family))\b|"
+                          # a request to erase: "mum wants her child's whole file deleted", "wants us to delete everything"
+                          r"\b(?:wants(?: us| me| the council)?|(?:asked|asking|asks) (?:us|me|the council)|requested|is requesting|demanding|"
+                          r"demands)\b"
+                          r"(?: to (?:delete|erase|destroy|remove|wipe)\b| (?:\w+[' ]*){1,8}?(?:deleted|erased|destroyed|wiped)\b)",
                           re.IGNORECASE)
 # Whether emails fall within a request, asked ("mum has put in a SAR - will my emails about her be included?", "are
 # internal emails caught by FOI?"): not a sending
@@ -571,7 +577,8 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.keeping_period(understood.facts)
-        if _OWN_RECORDS.search(question):  # (the Hub's answer has gone already)
+        if _OWN_RECORDS.search(question) and understood.facts.get("recipient") != "webmail_personal":
+            # (the Hub's answer has gone already; "sent to his Hotmail" asks how it is sent: the rules)
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
         if form == "how" and _ADDRESS_ASKED.search(question) \
                 and understood.facts.get("recipient") not in ("webmail_personal", "generic_address", "secure_mail"):
