@@ -797,7 +797,8 @@ class Assistant:
                 # new case recording system?" shares only "case" and "record" with an item about serious case reviews
                 verdict = Verdict.ALLOWED_WITH_CONDITIONS if quote.coverage >= STEPS_COVERAGE else Verdict.NEED_MORE_INFO
             if verdict is not Verdict.NEED_MORE_INFO:
-                why = "These are the protocol's own words: if they do not answer your question, ask your manager."
+                why = "These are the protocol's own words; it does not say more than this. If they do not answer your " \
+                      "question, ask your manager."
             return Reply(verdict, said, (why,), citations=(section,), facts=facts, rule_id="protocol-words")
         return replace(reply, summary=said, reasons=(why,) + reply.reasons,
                        citations=tuple(dict.fromkeys((section,) + reply.citations)))
