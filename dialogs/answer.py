@@ -122,7 +122,7 @@ _RULES_OFF = re.compile(r"\b(?:none of|no) (?:the |these |those |our )?(?:\w+ )?
                         r"(?:\w+ ){0,3}?(?:at all|anymore|any more)\b", re.IGNORECASE)
 # The user's own slip told ("I replied all with...", "lost an unencrypted memory stick", "sent the password in the
 # same email"): what to do about a mistake, which the learned reading alone never makes a call to the Hub
-_SLIPS = r"sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|attached|copied"
+_SLIPS = r"sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|attached|copied|used"
 _OWN_SLIP = re.compile(r"(?:^|[.!?]\s+|\b(?:i|i've|ive|i have|i'd|we|we've|oh no|oops)\s+(?:just\s+|accidentally\s+|"
                        rf"mistakenly\s+)?)(?:{_SLIPS})\b", re.IGNORECASE)
 # Something told as having happened ("I sent it to the wrong Dave", "it's gone to the old address", "my laptop

@@ -281,7 +281,9 @@ class Reader:
         if flags["already"] and not flags["misdirected"] \
                 and (flags["encrypted"] is False or flags["addresses_shown"] or flags["group_address"]
                      or _CC_WORDS.intersection(tokens) or (recipient is not None and _TEXTED.intersection(tokens))) and (
-                _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
+                _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))
+                # "I used CC instead of BCC and they can all see each other's addresses. What now?": disclosed
+                or (flags["addresses_shown"] and flags["aftermath"])):
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
             flags["misdirected"] = True
