@@ -1121,8 +1121,10 @@ _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update
 _LEFT_BEHIND = re.compile(r"\b(?:i|ive|we|weve|just) (?:left|forgot|lost)\b(?: \w+){1,5} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")
 _TEXTED = frozenset("texted messaged whatsapped txtd".split())  # "I texted the birth dad ... by accident"
-# A list named for everyone in a place or service: "'All Staff Carlisle'", "'Children North All Staff'", "ALL PARENTS"
-_EVERYONE_LIST = re.compile(r"\ball[ -](?:staff|parents|partners|carers|users|teams?)\b|"
+# A list named for everyone in a place or service: "'All Staff Carlisle'", "'Children North All Staff'", "ALL PARENTS",
+# "the All Children's Services Staff distribution list"
+_EVERYONE_LIST = re.compile(r"\ball[ -](?:(?!(?:our|the|my|their|your|of)\b)[\w']+[ -]){0,3}?"
+                            r"(?:staff|parents|partners|carers|users|teams?)\b|"
                             r"['\"\u2018\u201c](?:[^'\"\u2019\u201d]{0,40}\s)?all\s[^'\"\u2019\u201d]{2,40}['\"\u2019\u201d]",
                             re.IGNORECASE)
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
