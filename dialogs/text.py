@@ -41,7 +41,10 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "fwding": "forwarding", "fwded": "forwarded", "msg": "message", "msgs": "messages",
                "strat": "strategy", "mtg": "meeting", "mtgs": "meetings", "evry1": "everyone", "every1": "everyone",
                "grp": "group", "abt": "about", "ppl": "people", "b4": "before", "skool": "school", "skl": "school",
-               "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting"}
+               "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting",
+               # a time said in numbers and letters: "im runnin l8", "c u l8r"
+               "l8": "late", "l8r": "later", "runin": "running", "runnin": "running", "comin": "coming",
+               "goin": "going", "sendin": "sending", "doin": "doing"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows
