@@ -345,6 +345,8 @@ def question_form(question: str) -> str:
         first = words[0].replace("'", "") if words else ""
         if first in QUESTION_WORDS or _WAY_ASKED.search(" ".join(words)):
             return "how"
+        if len(words) > 2 and words[-1] in ("what", "which", "where") and words[-2] not in ("or", "and", "no", "matter"):
+            return "how"  # asked where the answer goes: "subjct line shud say wat", "the zip should be called what?"
         if first in _IMPERATIVE_ASKED and sentence.rstrip().endswith("?"):
             return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?": proposing it, asked
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
