@@ -71,6 +71,8 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"\b(?:is|are)\b[^.?!]*(?<!put )(?<!mark )(?<!add )(?<!write )(?<!type )"
                       r"\b(?:pid|sensitive|confidential|identifiable)"  # not the word put in a subject line
                       r"(?:\s+(?:personal\s+)?(?:data|information|info))?['\"’”]?\s*(?:\?|$)|"
+                      # "is a child's NHS number PID even if I leave their name off?"
+                      r"\b(?:is|are)\b[^.?!]*\b(?:pid|identifiable)\s+(?:even|still|if|when|once)\b|"
                       # "what does the protocol mean by confidential data?", "what does 'PID' actually mean?"
                       r"\bmean(?:t)? by (?:a |an |the )?['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)\b|"
                       r"\bwhat (?:does|do) ['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)[\w\s'\"’”]{0,30}"
