@@ -328,6 +328,8 @@ class Reader:
             flags["password_emailed"] = True  # "forgot to give them the password. can I email it over now?"
         if missing:
             flags["encrypted"] = True  # "got an encrypted file but no password": the file is encrypted, its password missing
+        elif flags["encrypted"] is not False and _AS_USUAL.search(said):
+            flags["encrypted"] = False  # "just email the referral normally because they can't open zip files"
         if not channels and recipient is not None and flags["encrypted"] is not None and recipient in _BY_EMAIL \
                 and not received and not sent_to_me \
                 and self.policy.channels.get("email") is not None:
@@ -653,6 +655,8 @@ class Reader:
 
     def _negated(self, tokens: list[str], hit: _Hit, signal: str) -> bool:
         """One of the signal's negations ("no", "not at risk" ...) among the four words before the hit."""
+        if signal in ("encrypted", "aes") and _OPENING.intersection(tokens[max(0, hit.start - 4):hit.start]):
+            return False  # "they can't open my zip file": what cannot be done is the opening; the zip is there
         return _phrase_before(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
 
     def _message_kinds(self, text: str, channels: list[str]) -> list[str] | None:
@@ -1022,6 +1026,11 @@ _ASKS_TO_SEND = re.compile(r"\b(?:can|could|should|shall|will|may)\s+(?:i|we|she
 _SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
 _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no password": a zip may come without one
 
+# Sent as any other email, the zip left off: "email the referral normally", "send it as a normal email"
+_AS_USUAL = re.compile(r"\b(?:email|e-mail|send)\b(?: \w+){0,3} (?:normally|as normal|as usual|as a normal email|"
+                       r"by normal email|in a normal email|as a regular email|plain)\b")
+# Opening what came: "can't open the zip", "unable to extract the encrypted file" (the file is encrypted)
+_OPENING = frozenset({"open", "opening", "unzip", "unzipping", "extract", "extracting", "access", "accessing"})
 # The user's own: "my gmail", "my own hotmail"
 _OWN = frozenset({"my", "own"})
 # Before a phone named as the sender's contact details, these make it the device used instead
