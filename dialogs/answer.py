@@ -46,6 +46,10 @@ _ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick info in
 _SOMETHING = re.compile(r"\b(?:fax|faxing|text|texting|email|emailing|send|sending|post|posting|forward|whatsapp)\s+"
                         r"(?:(?:him|her|them|mum|dad)\s+)?(?:it|this|these|that|those)\b", re.IGNORECASE)
 QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why which".split())
+# What a wh-word asks for, in the prepared words: who and why ask for a person and a reason; what, which, how, when
+# and where are often the same question asked another way ("what's the best way", "how do I", "where do I keep")
+_WH_KIND = {"who": "who", "whos": "who", "whi": "why", "why": "why", "when": "what", "where": "what",
+            "wheres": "what", "what": "what", "whats": "what", "which": "what", "how": "what", "hows": "what"}
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has "
                          "cant couldnt shouldnt wouldnt wont isnt arent dont doesnt didnt mustnt hasnt havent".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
@@ -1068,6 +1072,10 @@ class Assistant:
         if len(asked & wanted) * 2 < len(wanted):
             return False
         if match.score < CLEAR_FAQ:
+            asked_kind = {_WH_KIND[w] for w in asked if w in _WH_KIND}
+            wanted_kind = {_WH_KIND[w] for w in index.prepared(match.paraphrase).split() if w in _WH_KIND}
+            if asked_kind and wanted_kind and not asked_kind & wanted_kind and (asked_kind | wanted_kind) - {"what"}:
+                return False  # "which law does the protocol say ...?" is not "who wrote the protocol?"
             # exact fractions: float sums taken in a set's order (which the hash seed sets) could fall either
             # side of a tie, so the same question could get a different answer from one run to the next
             from fractions import Fraction  # noqa: PLC0415 - on first use: `safeshare ask` starts without it
