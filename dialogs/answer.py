@@ -693,8 +693,9 @@ class Assistant:
         if match.faq_id == DEFINITIONS_FAQ and form == "yes_no" and understood.facts.get("channel") is not None \
                 and not _CLASSED.search(question) and _ACTING.search(question):
             # "fax the child's immunisation history and date of birth ... is fax OK here?": the definitions matched
-            # only the words for the information; the question is the sending, the rules' (its next question)
-            return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
+            # only the words for the information; the question is the sending, the rules' (its next question, with
+            # what the protocol says either way)
+            return replace(self.both_ways(understood, by_rules), faq_note=(faq.question, faq.answer), faq_id=faq.id)
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
         # question does, never the FAQ's "No"
         duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) else form

@@ -713,9 +713,10 @@ _APP_CONTEXT = frozenset("meeting meetings call calls link links invite invites 
 # A name or date of birth to go although another identifier would do (Faxes 2): "the child's name and DOB when
 # there's an IAS number I could use", "name and DOB, although we could use the IAS number"
 _NAME_OVER_IDENTIFIER = re.compile(
-    r"\b(?:name|names|dob|date of birth|address)\b.{0,60}?\b(?:when|although|though|despite|but)\b"
+    r"\b(?:name|names|dob|date of birth|address)\b.{0,60}?\b(?:when|although|though|despite|but|if)\b"
     r"(?=.{0,50}?\b(?:ias|identifier|reference number|case number|id number)\b)"
-    r"(?=.{0,50}?\b(?:could|would|might|already (?:have|has|got)|we have|we've got|weve got)\b)"
+    # "even though they already use his IAS number", "if I could use their IAS number instead"
+    r"(?=.{0,50}?\b(?:could|would|might|already (?:have|has|got|use|uses|know)|we have|we've got|weve got)\b)"
     # the identifier known, then the name all the same: "they know her by her IAS number, but it's quicker to fax
     # her full name" (not "no IAS number, but ...": none to use)
     r"|(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bany )\b(?:ias|identifier|reference number|case number|id number)\b"
