@@ -317,6 +317,8 @@ _HOW_MUCH_TOLD = re.compile(r"\b(?:what|how much|how many details)\s+(?:can|shou
 _UNSAID_ROUTES = frozenset({"email", "phone"})  # the ways a question means without naming them (the password's phone)
 
 
+# What to do about something, asked: "a parent has posted the social worker's photo on Facebook. What should we do?"
+_WHAT_TO_DO = re.compile(r"\bwhat (?:should|do|can|shall|must) (?:i|we) do\b", re.IGNORECASE)
 # A check proposed to be skipped: "without reading what's further down", "without checking who's on it"
 _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrolling|reviewing|going through|"
                         r"double checking|double-checking|re-reading|rereading)\b", re.IGNORECASE)
@@ -614,7 +616,9 @@ class Assistant:
             by_rules = self.proposal(self.personal_reading(understood, by_rules, asks_secure=any_personal,
                                                             acting=form != "how" and bool(_ACTING.search(question))), form, question)
         if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))) \
-                and not _HOW_MUCH_TOLD.search(question):  # "what can I tell the MP?": what, not which way
+                and not _HOW_MUCH_TOLD.search(question) \
+                and not (_WHAT_TO_DO.search(question) and not understood.facts.get("down") and not _SENDING_ASKED.search(question)):
+            # (not "what can I tell the MP?": what, not which way; nor "what should we do?" about something done)
             # "what's the best way to get the names and DOBs to them?": the definitions FAQ matched only the words
             # for the information; the question is how to send it
             by_rules = self.any_route(understood, by_rules)
