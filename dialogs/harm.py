@@ -810,9 +810,11 @@ class HarmReader:
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(True for _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
-                and not (act and any(True for _ in self._find(stems[end:end + 4], "recent"))):
+                and not ((act or (clear and not said("history") and not any(_past_year(t) for t in stems[lo:hi])))
+                         and any(True for _ in self._find(stems[end:end + 4], "recent"))):
             # "the minutes about the bruising", "his injury details"; not "the referral about a baby whose dad shook
-            # him this afternoon" (an act told as just now is the child's now); not "the details of a child in immediate
+            # him this afternoon" (an act, or a clear sign, told as just now is the child's now: "... took him out of
+            # A&E against medical advice an hour ago"); not "the details of a child in immediate
             # danger", nor "the referral about the 15yo being moved between houses tonight": a danger that is
             # immediate is the child's now, whatever paper it is written on (not a day named after it: "the
             # bundle about dad's 2012 conviction ... for Thursday" is when it is sent)
