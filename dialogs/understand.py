@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from collections.abc import Iterable, Sequence
 
 from knowledge.model import Facts, PasswordCheck, Policy
 
-from .harm import NOTHING, HarmAssessment, HarmLevel, HarmReader
+from .harm import NOTHING, Cue, HarmAssessment, HarmLevel, HarmReader
 from .text import NEGATED, Speller, normalise
 
 _WEBMAIL = "webmail_personal"
@@ -337,6 +337,12 @@ class Reader:
         if not channels and flags["in_subject"] and self.policy.channels.get("email") is not None:
             channels.append("email")  # "Subject: 'Re: Tyler Brown DOB ...' - fine if internal?": an email's subject
         harm = self.harm.assess(text)
+        if flags["misdirected"] and harm.level is not HarmLevel.YES and _HIDING_PLACE.search(said) \
+                and _TO_THE_ONE_FLED.search(said):
+            # "I accidentally copied the father into an email that gave the address of the refuge where mum and the
+            # children fled from him last week": where they hide has reached the one they fled, now
+            harm = replace(harm, level=HarmLevel.YES, about_harm=True, because=harm.because + (
+                Cue("where they fled to, sent to the one they fled", "domestic", HarmLevel.YES),))
         if _IDENTIFYING in self.policy.kinds and _STREET_ADDRESS.search(text):
             kinds.append(_IDENTIFYING)  # "'Visited Kayla Brown at 14 Elm Rd today'": an address, written out
         message = self._message_kinds(text, channels)
@@ -1030,6 +1036,11 @@ _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no pas
 # Sent as any other email, the zip left off: "email the referral normally", "send it as a normal email"
 _AS_USUAL = re.compile(r"\b(?:email|e-mail|send)\b(?: \w+){0,3} (?:normally|as normal|as usual|as a normal email|"
                        r"by normal email|in a normal email|as a regular email|plain)\b")
+# Where a family hides from someone, and that someone as the one it went to (with a slip told: flags misdirected)
+_HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing|fled from)\b")
+_TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
+                              r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
+                              r"fathers|dads|exs)\b")
 # Opening what came: "can't open the zip", "unable to extract the encrypted file" (the file is encrypted)
 _OPENING = frozenset({"open", "opening", "unzip", "unzipping", "extract", "extracting", "access", "accessing"})
 # The user's own: "my gmail", "my own hotmail"
