@@ -195,7 +195,7 @@ _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core g
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
 # An order asked as a question: the user proposes doing it ("just fax it over?", "cc everyone?")
-_IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post "
+_IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post name call "
                               "whatsapp upload share reply".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
 _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored)\b")

@@ -44,7 +44,7 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting",
                # a time said in numbers and letters: "im runnin l8", "c u l8r"
                "l8": "late", "l8r": "later", "runin": "running", "runnin": "running", "comin": "coming",
-               "goin": "going", "sendin": "sending", "doin": "doing"}
+               "goin": "going", "sendin": "sending", "doin": "doing", "afta": "after", "eazy": "easy"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows
