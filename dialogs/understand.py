@@ -281,12 +281,14 @@ class Reader:
         if flags["already"] and not flags["misdirected"] \
                 and (flags["encrypted"] is False or flags["addresses_shown"] or flags["group_address"]
                      or _CC_WORDS.intersection(tokens) or (recipient is not None and _TEXTED.intersection(tokens))) and (
-                _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))
-                # "I used CC instead of BCC and they can all see each other's addresses. What now?": disclosed
-                or (flags["addresses_shown"] and flags["aftermath"])):
+                _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
             flags["misdirected"] = True
+        if flags["already"] and flags["addresses_shown"] and flags["aftermath"] and not flags["misdirected"]:
+            # "I used CC instead of BCC and every foster carer can now see the others' addresses. What now?": the
+            # addresses disclosed, told; what now is the BCC rule's (tell the manager; BCC next time), not the cc one's
+            flags["cc_many"] = None
         if not flags["misdirected"] and _LEFT_BEHIND.search(said):
             flags["misdirected"] = True  # "I left the case file on the train": lost, a breach to tell the manager of
         if not flags["misdirected"] and _NEAR_MISS.search(said):
