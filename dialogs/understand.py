@@ -523,6 +523,10 @@ class Reader:
                 if right_after or right_before:
                     dropped.add(i)
                     claiming.add(id(owner))
+        # the same word again, said of the same venue: "the family centre's address ... the centre's public address"
+        claimed = {tokens[hits[i].start] for i in dropped}
+        dropped |= {i for i, h in enumerate(hits) if h.category == "kind" and h.length == 1
+                    and tokens[h.start] in claimed and not (h.start > 0 and tokens[h.start - 1] in self._people | _OWNERS)}
         # A kind that claims words is about those words: a venue named alone is not what is sent.
         dropped |= {i for i, h in enumerate(hits) if h in owners and id(h) not in claiming}
         return [h for i, h in enumerate(hits) if i not in dropped]
