@@ -915,6 +915,8 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
            and 0 <= hit.start - (w.start + w.length) <= 2 for w in hits) \
             and _EVENTS.intersection(tokens[end - 1:end + 2]):
         return True
+    if tokens[end - 1] not in _EVENTS and tokens[end:end + 1] and tokens[end] in _EVENTS:
+        end += 1  # "his pathway plan meeting has moved to Wednesday": the kind names the meeting after it
     after = list(tokens[end:end + 4])
     return tokens[end - 1] in _EVENTS and any(
         after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
