@@ -1041,9 +1041,9 @@ _ASKS_TO_SEND = re.compile(r"\b(?:can|could|should|shall|will|may)\s+(?:i|we|she
 _SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
 _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no password": a zip may come without one
 
-# Sent as any other email, the zip left off: "email the referral normally", "send it as a normal email"
+# Sent as any other email, the zip left off: "email the referral normally", "email her the referral as it is"
 _AS_USUAL = re.compile(r"\b(?:email|e-mail|send)\b(?: \w+){0,3} (?:normally|as normal|as usual|as a normal email|"
-                       r"by normal email|in a normal email|as a regular email|plain)\b")
+                       r"by normal email|in a normal email|as a regular email|plain|as it is|as is)\b")
 # Where a family hides from someone, and that someone as the one it went to (with a slip told: flags misdirected)
 _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing|fled from)\b")
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"

@@ -1956,3 +1956,88 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     reply, _ = ask(assistant, "A woman has rung claiming to be a nurse. She wants to know whether a child is on a "
                               "CP plan. I can't verify her number. What should I do?")
     assert reply.facts.get("channel") == "phone" and reply.verdict is ASK, (reply.facts, reply.verdict)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # the password named, then "it in the same email"; one that follows in a second email; one kept on
+    ("pasword 4 the zip - can i just put it in the same emial lol", NOT, "password-by-email"),
+    ("i have two reports, can I put it in the same email", None, None),
+    ("If the encrypted file goes in one email and the password follows in a second email a few minutes later, "
+     "that's fine, isn't it?", NOT, "password-by-email"),
+    ("Can I stick with the password I agreed with the provider last month for every attachment from now on?", NOT,
+     "password-reused"),
+    ("do i hav 2 use a new pasword evry time", AWC, None),
+    # CC where the addresses may not be shared; CC used for BCC, told with what now
+    ("Can I email the adopters' support group using CC? They haven't agreed to share their email addresses.", NOT,
+     "addresses-shown"),
+    ("I put all the foster carers' email addresses in CC instead of BCC on a newsletter. What should I do?", ASK,
+     "addresses-shown"),
+    # a list for everyone, named without quotes, with a child's address
+    ("Can I use the All Children's Services Staff distribution list to ask if anyone knows Ruby Delaney's family, "
+     "including her address?", NOT, "cc-too-many"),
+    # a check the FAQ's yes rests on, proposed to be skipped
+    ("Can I forward an email to a provider without reading what's further down the chain?", NOT,
+     "faq:forward-thread"),
+    # duties asked in text-speak and the passive: the steps
+    ("do i hav to put confidential in the subject", AWC, None),
+    ("Should envelopes containing personal information be marked confidential?", AWC, None),
+    ("subjct line shud say wat", AWC, "faq:subject-line"),
+    # subject access and erasure by any name; a country named
+    ("A dad has asked for a copy of everything we hold on his son. How do I handle the request?", ASK,
+     "faq:subject-access"),
+    ("A mother wants her child's whole social care file deleted. Do we have to do it?", ASK, "faq:subject-access"),
+    ("Can we share a child's records with a social services department in Poland?", ASK, "faq:overseas"),
+    ("Mum's asked for everything we hold on her son. Can I just email it to her hotmail?", NOT,
+     "email-to-personal-account"),
+    # what now, asked as putting it right; naming told
+    ("I sent an email with the child's full name in the subject line. How do I put this right?", ASK, None),
+    ("I named the zip after the child and it's already gone to the school. What now?", ASK, "identifying-file-name"),
+    ("name the zip afta the kid? makes it eazy 2 find", NOT, "identifying-file-name"),
+    # the zip is there when it cannot be opened; "normally" is no zip
+    ("The person at the trust can't open my zip file. What should I do?", AWC, None),
+    ("GP practice manager says just email the referral normally because they can't open zip files. Can I?", NOT,
+     None),
+    # classed; the first line is the body; the deletion statement is no personal information
+    ("Is a child's NHS number PID even if I leave their name off?", AWC, "still-identifiable"),
+    ("Emailing my manager a summary of a home visit - is it ok to put mum's name and address in the first line?",
+     NOT, "email-pid-in-body"),
+    # a route that bounces or is not used; the other one named is asked about
+    ("Their secure inbox keeps bouncing and they've asked me to fax the contact timetable instead. Can I fax it?",
+     None, None),
+    ("Jonah doesn't check email. I want to remind him that his pathway plan meeting has moved to Wednesday at 11 "
+     "at the leaving care office. Can I just send him a text?", AWC, "text-logistics"),
+    # text-speak; MH; a venue's address named twice
+    ("cn i txt foster carer that im runin l8", AWC, "text-logistics"),
+    ("can i fax camhs the mh assesment 4 jaz asap", NOT, "fax-highly-sensitive"),
+    ("A teenager has texted asking for the family centre's address. Can I text back the centre's public address?",
+     AWC, "service-contact"),
+    # the name over an identifier, when the identifier could be used
+    ("Can I fax a child's name, address and date of birth to a provider if I could use their IAS number instead?",
+     NOT, "fax-name-over-identifier"),
+    # what the protocol leaves out is said
+    ("Can I store case documents in my own personal Dropbox to work from home?", NOT, "cloud-account"),
+])
+def test_round_61_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert verdict is None or reply.verdict is verdict, (question, reply.verdict, reply.rule_id)
+    assert rule is None or reply.rule_id == rule, (question, reply.rule_id)
+    if question.startswith("i have two reports"):
+        assert not reply.rule_id.startswith("password"), reply.rule_id
+    if "keeps bouncing" in question:
+        assert reply.facts.get("channel") == "fax", reply.facts
+
+
+def test_what_the_protocol_leaves_out_is_said(assistant):
+    for question in ("Who is the council's Data Protection Officer?",
+                     "What's the biggest fine the ICO could give the council for a data breach?",
+                     "Can I store case documents in my own personal Dropbox to work from home?"):
+        reply, _ = ask(assistant, question)
+        text = " ".join((reply.summary, *reply.reasons)).lower()
+        assert "does not say" in text or "does not mention" in text, (question, text)
+
+
+def test_who_and_why_are_not_answered_by_a_paraphrase_asking_another_thing(assistant):
+    for question in ("Which law does the information sharing protocol say we have to comply with?",
+                     "Why does the protocol say information sharing matters so much?"):
+        reply, _ = ask(assistant, question)
+        assert reply.rule_id != "faq:who-to-ask", (question, reply.rule_id)
