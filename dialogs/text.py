@@ -43,7 +43,7 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "grp": "group", "abt": "about", "ppl": "people", "b4": "before", "skool": "school", "skl": "school",
                "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting",
                # a time said in numbers and letters: "im runnin l8", "c u l8r"
-               "l8": "late", "l8r": "later", "runin": "running", "runnin": "running", "comin": "coming",
+               "l8": "late", "runin": "running", "runnin": "running", "comin": "coming",
                "goin": "going", "sendin": "sending", "doin": "doing", "afta": "after", "eazy": "easy"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")

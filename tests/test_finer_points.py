@@ -1307,13 +1307,13 @@ def test_a_distribution_list_not_kept_up_to_date(assistant, question, rule, verd
     "Already sent: I cc'd the child's dad on an email to mum, and the thread further down had mum's new refuge "
     "address in it.",
 ])
-def test_a_refuge_address_sent_to_the_wrong_person_asks_about_the_child_first(assistant, question):
+def test_a_refuge_address_sent_to_the_wrong_person_rings_the_hub(assistant, question):
     """A cc told in the past, by mistake or with personal information further down the thread (rounds 16, 49): a
-    breach for the manager; with a refuge's address in it, whether a child is at risk now is asked first (round
-    56), the mistake kept for the answer after "No". Round 57's retraining read the first as everyday (quiet): a sign
-    in an email gone astray is never quieted, and an address in the thread is where she is now, not a document."""
+    breach for the manager. With a refuge's address in it gone to the dad, the place the family hides has reached
+    the one they fled: since session 30 the Hub now (round 62's writers: only that will do), where round 56 asked
+    first; the mistake is kept, and after a "No" it is still the breach answer."""
     reply, _ = ask(assistant, question)
-    assert reply.asks == "harm" and reply.facts.get("misdirected"), reply.rule_id
+    assert reply.verdict is Verdict.ESCALATE and reply.facts.get("misdirected"), reply.rule_id
     after = advise(assistant.policy, reply.facts.with_(harm=False))
     assert (after.rule_id, after.verdict) == ("misdirected", ASK)
 

@@ -240,9 +240,9 @@ def level(assistant, text: str) -> HarmLevel | None:
     # an accident in another sentence explains an injury, never a worry: the club is not why she keeps secrets
     ("Does the football club need an information sharing agreement with us? Their coach has been messaging a "
      "13-year-old asking her to keep secrets and to meet him alone this evening.", HarmLevel.YES),
-    # an address in an email is where someone is now, not an office machine's trouble
+    # where the family hides, sent by mistake towards the one they fled: harm now (session 30; it was asked)
     ("I accidentally copied the ex-partner's solicitor into an email giving the refuge address where mum is "
-     "staying with her two children.", HarmLevel.MAYBE),
+     "staying with her two children.", HarmLevel.YES),
     # associating with older peers and new possessions (KCSiE; county lines guidance): asked about
     ("Y9 lad has a new expensive jacket and is hanging about with older boys. Should I tell his tutor?",
      HarmLevel.MAYBE),

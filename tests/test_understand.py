@@ -85,7 +85,9 @@ def test_signs_of_harm(reader, text, harm):
     ("can I email an unencrypted report to the solicitor", False),
     ("can I email it to the GP without a password", False),
     ("can I email the review without encrypting it", False),
-    ("the GP can't open zip files", False),
+    # the opening is what cannot be done (the zip is there); "as it is" leaves it off
+    ("they can't open my zip file", True),
+    ("the GP can't open zip files, can I email it as it is", False),
     ("can I email the encrypted assessment", True),
     ("I'll zip it with a password", True),
     ("I can't encrypt it, my laptop has no 7-Zip", False),
