@@ -231,7 +231,10 @@ _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
 # A classing that the user draws a sending from: "so that's not personal data and I can email it normally?"
 _SO_I_CAN = re.compile(r"\b(?:and|so) (?:so )?(?:i|we) (?:can|could|may) (?:just )?(?:send|email|fax|text|post|share|"
-                       r"forward|pass)\b", re.IGNORECASE)
+                       r"forward|pass)\b|"
+                       # "internal email is classed as secure, so it's fine to type the child's details into the body"
+                       r"\bso (?:it'?s|it is|that'?s|that is|i'?m|we'?re) (?:fine|ok|okay|alright|safe) to\b",
+                       re.IGNORECASE)
 _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b|"
                      r"\b(?:should|must|do) (?:i|we) (?:need to )?do (?:something|anything)\b",
