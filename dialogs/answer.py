@@ -354,6 +354,8 @@ def question_form(question: str) -> str:
     for sentence in asked:
         words = [spoken(w) for w in re.findall(r"[a-z0-9']+", sentence.lower()) if w not in _OPENERS]
         first = words[0].replace("'", "") if words else ""
+        if first in ("what", "how") and words[1:2] == ["about"]:
+            return "yes_no"  # "what about an encrypted USB stick, is that ok?": another way put forward
         if first in QUESTION_WORDS or _WAY_ASKED.search(" ".join(words)):
             return "how"
         if len(words) > 2 and words[-1] in ("what", "which", "where") and words[-2] not in ("or", "and", "no", "matter"):
