@@ -1287,7 +1287,11 @@ class _PasswordReader:
                                     rf"(?:just\s+|only\s+|all\s+)?{sort}(?:\s+only)?\b|"
                                     rf"\b(?:{sort}[- ]only|only\s+{sort}|all\s+letters|all\s+numbers)\s+(?:{names})\b|"
                                     rf"\b(?:{names})\s+(?:with|of)\s+(?:no\s+numbers|no\s+letters|only\s+{sort}|"
-                                    rf"just\s+{sort})\b", re.IGNORECASE)
+                                    rf"just\s+{sort})\b|"
+                                    # "pw ok if its 8 letters no numbers?"
+                                    rf"\b(?:letters|characters)\s*(?:,|and|but|with)?\s*(?:no|without|zero)\s+(?:numbers|digits)\b|"
+                                    rf"\b(?:numbers|digits)\s*(?:,|and|but|with)?\s*(?:no|without|zero)\s+letters\b",
+                                    re.IGNORECASE)
         # "a password made of the child's initials and DOB", "based on her name and birthday", "put the password
         # as the child's date of birth": guessable by anyone who knows the child, whatever it mixes
         self._made_from = re.compile(rf"\b(?:{names})\s+(?:that'?s\s+|which\s+is\s+)?(?:made\s+(?:up\s+)?(?:of|from)|"
