@@ -2041,3 +2041,17 @@ def test_who_and_why_are_not_answered_by_a_paraphrase_asking_another_thing(assis
                      "Why does the protocol say information sharing matters so much?"):
         reply, _ = ask(assistant, question)
         assert reply.rule_id != "faq:who-to-ask", (question, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a conclusion asked to be agreed is a proposal, not a classification question
+    ("Internal email is classed as secure, so it's fine to type the child's full name and date of birth straight "
+     "into the body of an email to a colleague, yes?", NOT, "email-pid-in-body"),
+    # another way put forward is a yes/no
+    ("What about an encrypted USB stick, is that ok?", NOT, "faq:usb-stick"),
+    # a password described as one sort of character
+    ("pw ok if its 8 letters no numbers?", NOT, "password-no-mix"),
+])
+def test_round_63_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert (reply.verdict, reply.rule_id) == (verdict, rule), (question, reply.verdict, reply.rule_id)
