@@ -796,6 +796,7 @@ class HarmReader:
                 dropped.append("thing" if of_a_thing else "innocent")
             return None
         readings = []
+        past_year = any(_past_year(t) for t in stems[lo:hi])
         if self._negated(stems, start):
             readings.append("negated")
         # a worrying sign reads as a document's only in its own clause (ConText: a modifier's scope ends at a
@@ -810,7 +811,7 @@ class HarmReader:
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(True for _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
-                and not ((act or (clear and not said("history") and not any(_past_year(t) for t in stems[lo:hi])))
+                and not ((act or (clear and not said("history") and not past_year))
                          and any(True for _ in self._find(stems[end:end + 4], "recent"))):
             # "the minutes about the bruising", "his injury details"; not "the referral about a baby whose dad shook
             # him this afternoon" (an act, or a clear sign, told as just now is the child's now: "... took him out of
@@ -819,7 +820,6 @@ class HarmReader:
             # immediate is the child's now, whatever paper it is written on (not a day named after it: "the
             # bundle about dad's 2012 conviction ... for Thursday" is when it is sent)
             readings.append("document")
-        past_year = any(_past_year(t) for t in stems[lo:hi])
         if category not in self._timeless and (not said("recent") or ("document" in readings and past_year)):
             # "a report about a 2017 investigation still in my sent items": "still" tells of the report, the year
             # of the harm

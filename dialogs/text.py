@@ -42,7 +42,7 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "strat": "strategy", "mtg": "meeting", "mtgs": "meetings", "evry1": "everyone", "every1": "everyone",
                "grp": "group", "abt": "about", "ppl": "people", "b4": "before", "skool": "school", "skl": "school",
                "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting",
-               # a time said in numbers and letters: "im runnin l8", "c u l8r"
+               # a time said in numbers and letters, and words typed short: "im runnin l8", "name it afta the kid"
                "l8": "late", "runin": "running", "runnin": "running", "comin": "coming",
                "goin": "going", "sendin": "sending", "doin": "doing", "afta": "after", "eazy": "easy"}
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat

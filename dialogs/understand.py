@@ -508,12 +508,12 @@ class Reader:
         if not owners:
             return hits
         dropped, claiming = set(), set()
-        for i, hit in enumerate(hits):
-            if hit.category != "kind" or hit.length != 1:
-                continue
+        # one-word kinds no person owns ("the carer's address" is hers), each a word a venue may claim
+        unowned = [i for i, h in enumerate(hits) if h.category == "kind" and h.length == 1
+                   and not (h.start > 0 and tokens[h.start - 1] in self._people | _OWNERS)]
+        for i in unowned:
+            hit = hits[i]
             word = tokens[hit.start]
-            if hit.start > 0 and tokens[hit.start - 1] in self._people | _OWNERS:
-                continue
             for owner in owners:
                 if word not in self.policy.kinds[owner.value].claims:
                     continue
@@ -525,8 +525,7 @@ class Reader:
                     claiming.add(id(owner))
         # the same word again, said of the same venue: "the family centre's address ... the centre's public address"
         claimed = {tokens[hits[i].start] for i in dropped}
-        dropped |= {i for i, h in enumerate(hits) if h.category == "kind" and h.length == 1
-                    and tokens[h.start] in claimed and not (h.start > 0 and tokens[h.start - 1] in self._people | _OWNERS)}
+        dropped |= {i for i in unowned if tokens[hits[i].start] in claimed}
         # A kind that claims words is about those words: a venue named alone is not what is sent.
         dropped |= {i for i, h in enumerate(hits) if h in owners and id(h) not in claiming}
         return [h for i, h in enumerate(hits) if i not in dropped]
@@ -1045,7 +1044,7 @@ _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no pas
 _AS_USUAL = re.compile(r"\b(?:email|e-mail|send)\b(?: \w+){0,3} (?:normally|as normal|as usual|as a normal email|"
                        r"by normal email|in a normal email|as a regular email|plain|as it is|as is)\b")
 # Where a family hides from someone, and that someone as the one it went to (with a slip told: flags misdirected)
-_HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing|fled from)\b")
+_HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)\b")
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
                               r"fathers|dads|exs)\b")
