@@ -304,6 +304,8 @@ _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
 
 
 # Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it
+# Question words that also open a relative clause ("the report, which is long, ...")
+_RELATIVE = frozenset({"which", "who", "whom", "whose", "where", "when"})
 _BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+")
 _DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;]\s+")
 _WH = tuple(w + " " for w in QUESTION_WORDS)
@@ -350,10 +352,14 @@ def question_form(question: str) -> str:
         return "how"  # "can I send it by email? body of the email or attachment?": the choice asked last decides
     # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
     # semicolon or comma a question may start again
+    # (not a relative clause in the middle: "my mailbox, which is secure, so ...")
+    middle = {part for s in asked for part in _BREAK.split(s)[1:-1]}
     asked += [part for s in asked for part in _BREAK.split(s)[1:]]
     for sentence in asked:
         words = [spoken(w) for w in re.findall(r"[a-z0-9']+", sentence.lower()) if w not in _OPENERS]
         first = words[0].replace("'", "") if words else ""
+        if first in _RELATIVE and sentence in middle:
+            continue
         if first in ("what", "how") and words[1:2] == ["about"]:
             return "yes_no"  # "what about an encrypted USB stick, is that ok?": another way put forward
         if first in QUESTION_WORDS or _WAY_ASKED.search(" ".join(words)):

@@ -49,6 +49,10 @@ _PLAN = re.compile(r"\b(?:i|we)(?:'m|\u2019m| am| are|'re)? (?:going to|gonna|ab
                    r"\b(?:i|we) (?:need|have|want|would like|'d like) to (?:share|send|email|pass|get|give|let|forward|"
                    r"tell|post|fax)\b|\basked (?:me|us) to (?:let|tell|send|share|pass|email|forward|give)\b",
                    re.IGNORECASE)
+# Words after "minutes" that make it a length of time ("twenty minutes ago"), and counts before it
+_AFTER_A_TIME = frozenset({"ago", "later", "earlier", "before", "after", "away", "late", "left", "time", "from"})
+_COUNTED = frozenset({"few", "couple", "several", "some", "two", "three", "four", "five", "ten", "fifteen", "twenty",
+                      "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -978,6 +982,10 @@ class HarmReader:
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
                    and not (written[s] == "note" and "on" in stems[max(0, s - 3):s])  # "on a serious note": a turn of talk
                    and not (written[s] == "thread" and "on" in stems[max(0, s - 4):s])  # "her ex is on the thread": a recipient
+                   # "twenty minutes ago", "in 10 minutes": a time, not a meeting's minutes
+                   and not (written[s] in ("minutes", "minute") and (
+                       written[e:e + 1] and written[e] in _AFTER_A_TIME
+                       or s and (written[s - 1].isdigit() or written[s - 1] in _COUNTED)))
                    and not (written[s] in _OWN_WORDS and any(  # "the 15 yo left a note saying goodbye": hers
                        stems[v] in _LEAVING_WORDS and self._people.intersection(stems[max(0, v - 6):v])
                        for v in range(max(0, s - 3), s)))

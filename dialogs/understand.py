@@ -649,6 +649,10 @@ class Reader:
         opposites = [h for h in found if h.value == "no"]
         # an opposite passed over is no opposite: "put them all in CC instead of BCC"
         opposites = [o for o in opposites if tuple(tokens[max(0, o.start - 2):o.start]) not in _PASSED_OVER]
+        # "they sent an encrypted zip ... copy the unzipped file": what opening it made, not how it came
+        # (not "can she resend it unzipped?": sent as it is)
+        opposites = [o for o in opposites if not (tokens[o.start] in _OPENED and tokens[o.start - 1] in _DETERMINERS
+                                                  and any(h.value == "yes" and h.start < o.start for h in found))]
         if opposites:
             yes = [h for h in found if h.value == "yes"]
             if any(_either_or(tokens, a, b) for a in yes for b in opposites):
@@ -668,7 +672,11 @@ class Reader:
         """One of the signal's negations ("no", "not at risk" ...) among the four words before the hit."""
         if signal in ("encrypted", "aes") and _OPENING.intersection(tokens[max(0, hit.start - 4):hit.start]):
             return False  # "they can't open my zip file": what cannot be done is the opening; the zip is there
-        return _phrase_before(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
+        at = _phrase_start(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
+        # "no need to clear them out of sent items", "I won't delete the sent emails": a negating act itself
+        # denied leaves the fact standing
+        return at is not None and not (tokens[at] in _UNDOING and _DENIED_ACT.search(
+            " ".join(_not(t) for t in tokens[max(0, at - 5):at])))
 
     def _message_kinds(self, text: str, channels: list[str]) -> list[str] | None:
         """The kinds of information in a message quoted as the whole of what is sent: a text ("text the carer
@@ -891,13 +899,21 @@ def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str
                    max_gap: int) -> bool:
     """True if one of `phrases` (word tuples) lies within the `lookback` words before `start`,
     ending at most `max_gap` words before it."""
-    before = tokens[max(0, start - lookback):start]
+    return _phrase_start(tokens, start, phrases, lookback, max_gap) is not None
+
+
+def _phrase_start(tokens: list[str], start: int, phrases: Iterable[Sequence[str]], lookback: int,
+                  max_gap: int) -> int | None:
+    """Where the first of `phrases` (word tuples) found within the `lookback` words before `start`, ending at
+    most `max_gap` words before it, begins; None if none is."""
+    offset = max(0, start - lookback)
+    before = tokens[offset:start]
     for words in phrases:
         n, first = len(words), words[0]
         for j in range(max(0, len(before) - n - max_gap), len(before) - n + 1):  # ending within max_gap
             if before[j] == first and tuple(before[j:j + n]) == words:
-                return True
-    return False
+                return offset + j
+    return None
 
 
 def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bool:
@@ -1049,6 +1065,16 @@ _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+)
                               r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
                               r"fathers|dads|exs)\b")
 # Opening what came: "can't open the zip", "unable to extract the encrypted file" (the file is encrypted)
+# Negations that are acts undoing the fact ("delete", "clear out"): denied, they leave it standing (not "bother
+# with", "skip": "no need to bother with a cover sheet" is still without one)
+_UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clearing", "out"})
+# A negating act ("clear out", "delete") itself denied: "no need to", "not going to", "won't", "never"
+# ("no need to clear them out of sent items": the act's own words may follow before the negation found)
+_DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:need|needed|have|having|got|going|bother|bothering|point) (?:in|to)\b"
+                         r"|\b(?:not|never)(?: just)?$")
+# What opening an encrypted file makes of it
+_OPENED = frozenset({"unzipped", "decrypted", "extracted"})
+_DETERMINERS = frozenset({"the", "this", "that", "an", "my", "our", "their", "his", "her", "its"})
 _OPENING = frozenset({"open", "opening", "unzip", "unzipping", "extract", "extracting", "access", "accessing"})
 # The user's own: "my gmail", "my own hotmail"
 _OWN = frozenset({"my", "own"})

@@ -2055,3 +2055,25 @@ def test_who_and_why_are_not_answered_by_a_paraphrase_asking_another_thing(assis
 def test_round_63_readings(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert (reply.verdict, reply.rule_id) == (verdict, rule), (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a removing act itself denied ("no need to clear them out") leaves the mail kept; a relative clause in the
+    # middle ("which is secure") is not what is asked
+    ("Emails about children are in my council mailbox, which is secure, so there's no need to clear them out of "
+     "Sent Items — I can just leave them there?", NOT, "mailbox-copies"),
+    # the unzipped file is what opening the encrypted one made, not how it came; a memory stick is refused
+    ("The police sent me an encrypted zip of interview notes for a child. A colleague suggested I copy the "
+     "unzipped file onto a memory stick so I can show it on the court's laptop. Is that OK?", NOT, None),
+    # the Documents folder is the computer's own drive
+    ("Can I keep the unencrypted copy of what I sent in the Documents folder on my laptop?", NOT, None),
+])
+def test_denied_removal_and_the_local_drive(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+def test_a_resend_unzipped_is_still_unencrypted(assistant):
+    reply, _ = ask(assistant, "i sent an encrypted file but my colleague at the trust can't open it. she's asked me "
+                              "to just resend it unzipped. shall I?")
+    assert reply.verdict is NOT, reply.rule_id
