@@ -230,8 +230,9 @@ _ACTING_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:about to|going to|se
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
 # A classing that the user draws a sending from: "so that's not personal data and I can email it normally?"
-_SO_I_CAN = re.compile(r"\b(?:and|so) (?:so )?(?:i|we) (?:can|could|may) (?:just )?(?:send|email|fax|text|post|share|"
-                       r"forward|pass)\b|"
+_SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:(?:i|we) (?:can|could|may)|(?:can|could|may) (?:i|we)) (?:just |simply |still )?"
+                       r"(?:send|email|fax|text|post|share|forward|pass|type|put|write|include|leave|use|copy|attach|"
+                       r"add|skip)\b|"
                        # "internal email is classed as secure, so it's fine to type the child's details into the body"
                        r"\bso (?:it'?s|it is|that'?s|that is|i'?m|we'?re) (?:fine|ok|okay|alright|safe) to\b",
                        re.IGNORECASE)
@@ -269,6 +270,8 @@ _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats 
 # secure, so an ordinary email will do?"
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
                            r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,60}\?\s*$", re.IGNORECASE)
+# a conclusion put forward to be agreed: "surely it doesn't matter that the zip is called ...?"
+_SURELY = re.compile(r"\bsurely\b|\b(?:it )?(?:doesn'?t|does not|won'?t|will not|wouldn'?t) matter\b", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 # ... with the condition first and the question after: "if I delete an email will it be excluded from a SAR?"
@@ -376,7 +379,8 @@ def question_form(question: str) -> str:
         if _TAG.search(sentence) or _TAG_THEN.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
                 or (_IF_THEN_ASK.search(sentence) and not _offers_choice(sentence)) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)) \
-                or (sentence.rstrip().endswith("?") and (_SO_I_CAN.search(sentence) or _SO_CONCLUDED.search(sentence))):
+                or (sentence.rstrip().endswith("?") and (_SO_I_CAN.search(sentence) or _SO_CONCLUDED.search(sentence)
+                                                         or _SURELY.search(sentence))):
             return "yes_no"  # "... so that's not PID and I can email it normally?": a conclusion asked to be agreed
         if _offers_choice(sentence):
             return "how"  # "- body of the email or attachment?": a choice offered, the steps answer it
@@ -654,6 +658,12 @@ class Assistant:
             # "a mum has made a subject access request; can I delete the email first?": what handling one asks
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)
         faq = self.policy.faq[match.faq_id]
+        if form == "yes_no" and understood.facts.get("passed_over") and understood.facts.get("channel") \
+                and by_rules.asks in (None, "kind") and not _PASSWORD_WORD.search(question):
+            # "can I fax it because it's quicker than encrypting an email?": one way put forward over another; the
+            # rules answer the way chosen, not an FAQ about the way passed over (a password's way is the
+            # password FAQs')
+            return by_rules
         if faq.unsettled and by_rules.verdict not in (Verdict.NOT_ALLOWED, Verdict.ESCALATE):
             # "the rules for sending the child's details overseas": what the protocol leaves unsettled is said first
             # (faq.yaml `unsettled`); a No or the Hub from the rules still stands

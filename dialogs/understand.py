@@ -451,9 +451,10 @@ class Reader:
         mail = {h.start + h.length - 1 for h in hits if h.category == "recipient" and h.value in _MAIL_RECIPIENTS}
         hits = [h for h in hits if not (h.category == "kind" and h.length == 1 and tokens[h.start] in _ADDRESS
                                         and h.start - 1 in mail)]
-        # "it in the same email" is the password's only when a password was named before it
-        hits = [h for h in hits if not (h.category == "password_emailed" and tokens[h.start] == "it"
-                                        and self._one_word_passwords.isdisjoint(tokens[:h.start]))]
+        # "it in the same email", "same email" are the password's only when a password was named before it
+        hits = [h for h in hits if not (h.category == "password_emailed"
+                                        and {"it", "same"}.intersection(tokens[h.start:h.start + h.length])
+                                        and self._one_word_passwords.isdisjoint(tokens[:h.start + h.length]))]
         # "posted it in the WhatsApp group", "post the minutes on the Teams channel": put online, not the post
         hits = [h for h in hits if not (h.category == "channel" and h.value == "post" and _put_online(tokens, h))]
         # A channel's own words name no one: "school portal" is not a school.

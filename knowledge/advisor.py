@@ -131,7 +131,7 @@ def ask_for(policy: Policy, facts: Facts, missing: Iterable[str]) -> Advice:
     fact = policy.facts[next(iter(missing))]
     reasons = (f"To answer, SafeShare needs to know: {fact.question}",)
     checklist = _checklists(policy, policy.ask.checklists, facts)
-    cites = [c for c in fact.cites] + [c for part in _checklist_cites(policy, policy.ask.checklists) for c in part]
+    cites = [c for c in fact.cites] + [c for part in _checklist_cites(policy, policy.ask.checklists, facts) for c in part]
     ways = offered(policy, policy.ask.alternatives, facts)
     cites += [c for a in ways for c in policy.alternatives[a].cites]
     return Advice(
@@ -218,10 +218,12 @@ def _checklists(policy: Policy, ids: Iterable[str], facts: Facts) -> tuple[Check
     return tuple(out)
 
 
-def _checklist_cites(policy: Policy, ids: Iterable[str]) -> Iterator[tuple[str, ...]]:
+def _checklist_cites(policy: Policy, ids: Iterable[str], facts: Facts) -> Iterator[tuple[str, ...]]:
+    """The citations of the checklists' items that apply to the facts."""
     for cid in ids:
         for item in policy.checklists[cid].items:
-            yield item.cites
+            if _item_applies(item.when, facts):
+                yield item.cites
 
 
 def _item_applies(when: Mapping[str, FactValues] | None, facts: Facts) -> bool:

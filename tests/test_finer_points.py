@@ -2077,3 +2077,32 @@ def test_a_resend_unzipped_is_still_unencrypted(assistant):
     reply, _ = ask(assistant, "i sent an encrypted file but my colleague at the trust can't open it. she's asked me "
                               "to just resend it unzipped. shall I?")
     assert reply.verdict is NOT, reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a conclusion put forward after "so" is a proposal, whichever order "can I" comes in; "surely it doesn't
+    # matter" asks agreement
+    ("Internal email counts as secure, so can I just type Noah Pryce's full name, date of birth and address into "
+     "the body of my email to the finance team?", NOT, "email-pid-in-body"),
+    ("I've encrypted the file with AES-256, so surely it doesn't matter that the zip is called "
+     "Harvey_Booth_LAC_review.zip?", NOT, "identifying-file-name"),
+    # the same email told after the password; "reply with it" after the password is asked for
+    ("If I put the zip password at the very bottom of the same email in small text, that's fine as long as the "
+     "file is AES-256 encrypted?", NOT, None),
+    ("I sent an encrypted file to the youth offending team but forgot to agree a password first. They've emailed "
+     "asking for it, so can I just reply with it?", NOT, None),
+    # one way put forward over another: the rules answer the way chosen, not an FAQ about the other
+    ("Can I fax it because it's quicker than encrypting an email?", ASK, "ask-kind"),
+])
+def test_round_64_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+def test_a_fax_asked_about_before_its_contents_says_what_decides_it(assistant):
+    reply, _ = ask(assistant, "Can I fax it because it's quicker than encrypting an email?")
+    text = " ".join(item for part in reply.checklist for item in part.items)
+    assert "urgent and absolutely necessary" in text and "mental health" in text
+    # (and a fax's line is not cited where it is not shown)
+    reply, _ = ask(assistant, "Can I email it?")
+    assert not any(s.id.startswith("fax.") for s in reply.citations), reply.citations
