@@ -307,6 +307,12 @@ _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
 
 
 # Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it
+# A slip told in so many words (not "after I've sent the encrypted file, what do I do with my copies?")
+_MISTAKE = re.compile(r"\b(?:by (?:mistake|accident)|accidentally|in error|oops+|whoops|realis|realiz|wrong|forgot|"
+                      r"mistyp|misdial|replied all|reply all|replied to all|hit reply|omg|too late|shouldn'?t have|"
+                      r"didn'?t need|did not need|before i (?:realised|realized|noticed|checked))", re.IGNORECASE)
+# FAQs that are themselves what to do after a mistake
+_AFTER_A_MISTAKE = frozenset({"wrong-recipient", "breach-consequences", "received-password-in-email"})
 # Question words that also open a relative clause ("the report, which is long, ...")
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "where", "when"})
 _BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+")
@@ -659,11 +665,28 @@ class Assistant:
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)
         faq = self.policy.faq[match.faq_id]
         if form == "yes_no" and understood.facts.get("passed_over") and understood.facts.get("channel") \
-                and by_rules.asks in (None, "kind") and not _PASSWORD_WORD.search(question):
+                and by_rules.asks in ("", None, "kind") and not _PASSWORD_WORD.search(question):
             # "can I fax it because it's quicker than encrypting an email?": one way put forward over another; the
             # rules answer the way chosen, not an FAQ about the way passed over (a password's way is the
             # password FAQs')
             return by_rules
+        if told_after(self.policy, understood.facts) and by_rules.asks and by_rules.asks != "harm" \
+                and form != "yes_no" and faq.verdict in _PERMITTING and faq.id not in _AFTER_A_MISTAKE \
+                and _MISTAKE.search(question) \
+                and not understood.facts.get("not_intended") and not understood.facts.get("kept_in_mailbox") \
+                and self.policy.happened is not None:
+            # "someone replied all with a child's details to 40 people, what should happen now?": a mistake told,
+            # what now asked; an FAQ on doing it right is for next time, after what to do now (an FAQ's own "No"
+            # stands: "forgot to mark it CONFIDENTIAL, is that a problem?"; as does a mail not meant for the user, or
+            # mail kept, which their own answers cover)
+            happened = self.policy.happened
+            told = self.faq_reply(faq.id, understood.facts, form="how")
+            return replace(told, verdict=happened.verdict, summary=f"{happened.summary} {told.summary}",
+                           reasons=tuple(r.text for r in happened.reasons) + told.reasons,
+                           citations=tuple(dict.fromkeys(
+                               tuple(self.policy.sections[c] for r in happened.reasons for c in r.cites)
+                               + told.citations)),
+                           follow_up=happened.follow_up or told.follow_up)
         if faq.unsettled and by_rules.verdict not in (Verdict.NOT_ALLOWED, Verdict.ESCALATE):
             # "the rules for sending the child's details overseas": what the protocol leaves unsettled is said first
             # (faq.yaml `unsettled`); a No or the Hub from the rules still stands

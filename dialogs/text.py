@@ -44,7 +44,16 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting",
                # a time said in numbers and letters, and words typed short: "im runnin l8", "name it afta the kid"
                "l8": "late", "runin": "running", "runnin": "running", "comin": "coming",
-               "goin": "going", "sendin": "sending", "doin": "doing", "afta": "after", "eazy": "easy"}
+               "goin": "going", "sendin": "sending", "doin": "doing", "afta": "after", "eazy": "easy",
+               # the little words as said: "can i jus put the pasword in", "notes bout a kid"
+               # (not "da": domestic abuse, as practitioners write it; nor "n", inside "n't")
+               "dat": "that", "jus": "just", "bout": "about", "evry": "every", "hw": "how",
+               "l8r": "later", "sbjct": "subject", "sbj": "subject", "conf": "conference", "emale": "email",
+               "emales": "emails", "emailin": "emailing"}
+# "zip n password it": "and" between two words
+_AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")
+# "2 da gp", "4 the school": a number before a word only "to" or "for" comes before
+_TO_FOR = re.compile(r"\b([24]) (?=(?:da|the|my|his|her|their|them|him|me|us|ur|your)\b)")
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 # A drive letter is a local drive: "save it on C:", "C:\\Users": the "c drive" the vocabulary knows
@@ -87,6 +96,8 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
     text = _ISP.sub("protocol", text)  # "the ISP": the Information Sharing Protocol, as staff abbreviate it
+    text = _AND.sub(" and ", text)
+    text = _TO_FOR.sub(lambda m: "to " if m.group(1) == "2" else "for ", text)
     text = _SPOKEN.sub(lambda m: _TEXT_SPEAK[m.group()], text)
     text = _CC_ING.sub("cc", text)
     text = _NUMBER_NO.sub(r"\1 number", text)

@@ -98,6 +98,11 @@ NEEDED: tuple[Needed, ...] = (
            "answer (included), not advice on emailing the person who asked"),
     Needed("faq", "faq", "email-address-unknown", "an email address asked for (\"what email address do I use for the "
            "Hub?\") gets what the protocol has: no email addresses, the Hub's number"),
+    # faq.yaml: what to do after a mistake is their own answer, never put behind "it has already happened"
+    # (dialogs/answer.py, _AFTER_A_MISTAKE)
+    Needed("faq", "faq", "wrong-recipient", "a slip told with what now asked: its own answer stands"),
+    Needed("faq", "faq", "breach-consequences", "a slip told with what now asked: its own answer stands"),
+    Needed("faq", "faq", "received-password-in-email", "a slip told with what now asked: its own answer stands"),
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),

@@ -2106,3 +2106,32 @@ def test_a_fax_asked_about_before_its_contents_says_what_decides_it(assistant):
     # (and a fax's line is not cited where it is not shown)
     reply, _ = ask(assistant, "Can I email it?")
     assert not any(s.id.startswith("fax.") for s in reply.citations), reply.citations
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # a slip told, what now asked: what to do now first, the FAQ on doing it right for next time
+    ("Someone replied all with a child's full details to about 40 people. What should happen now?", ASK),
+    ("I replied to a parent's Gmail with her daughter's review report attached before I realised. What happens now?",
+     ASK),
+    ("I mistyped the fax number and the cover sheet and report went to an unknown number. What should I do?", ASK),
+])
+def test_a_slip_told_gets_what_to_do_now(assistant, question, verdict):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and "manager" in reply.summary, (question, reply.verdict, reply.summary)
+
+
+def test_after_a_sending_that_went_right_the_faq_answers(assistant):
+    reply, _ = ask(assistant, "After I've sent the encrypted file, what do I do with the zip and the original?")
+    assert reply.rule_id == "faq:delete-after-sending", reply.rule_id
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("pls can i fax cp conf minutes 2 da gp, need it there 2day", "to da gp"),
+    ("hw do i zip n pasword protect a doc b4 emailin it", "how do i zip and pasword protect a doc before emailing it"),
+    ("sbjct line - cn i put the kids name in it so i can find it l8r", "subject line"),
+    # "da" is domestic abuse as practitioners write it; "n't" keeps its n
+    ("attended a da last night, didn't stay", "attended a da last night didnt stay"),
+])
+def test_text_speak_little_words(typed, meant):
+    from dialogs.text import normalise
+    assert meant in normalise(typed), normalise(typed)
