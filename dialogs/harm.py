@@ -53,6 +53,8 @@ _PLAN = re.compile(r"\b(?:i|we)(?:'m|\u2019m| am| are|'re)? (?:going to|gonna|ab
 _AFTER_A_TIME = frozenset({"ago", "later", "earlier", "before", "after", "away", "late", "left", "time", "from"})
 _COUNTED = frozenset({"few", "couple", "several", "some", "two", "three", "four", "five", "ten", "fifteen", "twenty",
                       "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next"})
+# Words just before a sign that make it a past one, as an adjective: "past injuries", "a former CP plan"
+_PAST_BEFORE = frozenset({"past", "former", "prior", "bygone"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -511,9 +513,11 @@ class HarmReader:
         if disclosed and self._soon(stems) and self._story(text, (tokens, stems), now=False):
             # someone's own words about a child and what is about to happen ("... next week"): a disclosure
             return HarmAssessment(HarmLevel.YES, (Cue("", "general", HarmLevel.YES, "disclosure"),))
-        if disclosed and self._child(tokens, stems, text) and self._now(stems, tokens):
+        if disclosed and self._child(tokens, stems, text) and self._now(stems, tokens) \
+                and not ({"lol", "haha"}.intersection(tokens) and not _LAUGHED_OFF.search(" ".join(tokens))):
             # a child's (or a family's) own words quoted, just now, that no word here reads ("has just texted
-            # 'goodbye, tell my sister im sorry'"): asked about, unless the message reads as everyday
+            # 'goodbye, tell my sister im sorry'"): asked about, unless the message reads as everyday (not words
+            # the user laughs at: "said 'my mum's gonna kill me' cos she lost her coat lol")
             return HarmAssessment(HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "quoted"),))
         return HarmAssessment(None, about_harm=True) if "read" in dropped else NOTHING
 
@@ -532,7 +536,12 @@ class HarmReader:
                 before = [self.stem(w) for w in self._tokens(told[:quote.start()])]
                 said = [i for i, w in enumerate(before) if w in self._reporters or w in self._posted]
                 # "if I say 'the 9yo on X drug'": the user's own words, an example, not someone's disclosure
-                if said and not (said[-1] and before[said[-1] - 1] in ("i", "we")):
+                # (nor "it just says '...'": a document's words; nor "text to a foster carer: '...'": the user's
+                # message, sent)
+                if said and not (said[-1] and before[said[-1] - 1] in ("i", "we", "it", "which")) \
+                        and before[max(0, said[-1] - 2):said[-1]] != ["it", "just"] \
+                        and not (before[said[-1]] in self._sent_not_said
+                                 and before[said[-1] + 1:said[-1] + 2] == ["to"]):
                     return True
         return False
 
@@ -754,6 +763,8 @@ class HarmReader:
             if name == "history":
                 # "history of" dates what follows it: "is missing since 6pm, history of CSE" is missing now
                 cue_at = start - c_lo
+                if _PAST_BEFORE.intersection(clause_written[max(0, cue_at - 2):cue_at]):
+                    return True  # "a child's past injury", "a past neglect investigation" (not "the past few days")
                 # "their abuse history": a bare "history" right after the cue (not "a history lesson about ...")
                 return any(True for _ in self._find(clause_written, "history_written")) \
                     or any(not (s >= cue_at and clause[e - 1] == "of") and not (
@@ -773,7 +784,8 @@ class HarmReader:
         of_a_thing = category == "missing" and ("it" in tokens[max(lo, start - 2):start] or (
             "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start])))
             or (start > 0 and tokens[start - 1] in _THINGS))  # "their laptop hasn't arrived"
-        if (said("not_real") and not said("recent") and not (category in _PLANNED and said("soon"))) \
+        if (said("not_real") and not self._recent_of_the_sign(sentence, written)
+            and not (category in _PLANNED and said("soon"))) \
                 or self._out_of_a_thing(tokens, stems, end, hi) \
                 or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
                 or (category == "online" and _done_by_user(tokens[lo:start])) or (
@@ -862,6 +874,13 @@ class HarmReader:
             dropped.append("explained" if readings == ["explained"] and category == "physical"
                            else "denied" if "negated" in readings else "read")
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _recent_of_the_sign(self, sentence: list[str], written: list[str]) -> bool:
+        """A time word for now in the sentence (its stems; `written`, its words), not one dating the training,
+        scenario or story itself ("on the safeguarding training today ... the scenario where a child discloses")."""
+        unreal = list(self._find(written, "not_real"))
+        return any(not any(s - 2 <= e2 and s2 - 2 <= e for s2, e2 in unreal)
+                   for s, e in self._find(sentence, "recent"))
 
     def _said_of_a_thing(self, tokens: list[str], stems: list[str], lo: int, start: int) -> bool:
         """The word before "is/was/looks" ahead of the cue names no person: "the wildlife area is totally
@@ -1008,8 +1027,10 @@ class HarmReader:
         says he was bruised"."""
         last = max((e for _, e in self._find(before, "documents")), default=0)
         # "typing up notes and a dad on the phone just said he'll hurt the baby": a person's words, reported
-        return any(stem in self._reporters and (_FIRST_PERSON.intersection([*before[i + 1:], *after][:4])
-                                                or self._people.intersection(before[max(last, i - 5):i]))
+        # (not "asked me to text her a copy of her crisis plan": a sending, not words said)
+        return any(stem in self._reporters and not (stem in self._sent_not_said and before[i - 1:i] == ["to"])
+                   and (_FIRST_PERSON.intersection([*before[i + 1:], *after][:4])
+                        or self._people.intersection(before[max(last, i - 5):i]))
                    for i, stem in enumerate(before[last:], last))
 
     def eased(self, text: str) -> bool:

@@ -49,7 +49,7 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                # (not "da": domestic abuse, as practitioners write it; nor "n", inside "n't")
                "dat": "that", "jus": "just", "bout": "about", "evry": "every", "hw": "how",
                "l8r": "later", "sbjct": "subject", "sbj": "subject", "conf": "conference", "emale": "email",
-               "emales": "emails", "emailin": "emailing"}
+               "emales": "emails", "emailin": "emailing", "wks": "weeks", "wk": "week", "gd": "good"}
 # "zip n password it": "and" between two words
 _AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")
 # "2 da gp", "4 the school": a number before a word only "to" or "for" comes before

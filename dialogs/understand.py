@@ -263,6 +263,10 @@ class Reader:
                 "to" in tokens[max(0, h.start - 3):h.start] and h.start > d.start for h in recipients if h not in detail
                 for d in detail):
             recipients = [h for h in recipients if h not in detail]
+        # "it has loads of history on the family", "my worries about mum": whom it is about, not whom it goes to
+        # (a person only: "on her hotmail", "on internal emails" name the way)
+        recipients = [h for h in recipients if not (h.value == "individual" and _ABOUT_WHOM.intersection(
+            [t for t in tokens[max(0, h.start - 2):h.start] if t not in _DETERMINERS][-1:]))]
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None
         if implied and not channels:
@@ -1073,6 +1077,8 @@ _UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clea
 # ("no need to clear them out of sent items": the act's own words may follow before the negation found)
 _DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:need|needed|have|having|got|going|bother|bothering|point) (?:in|to)\b"
                          r"|\b(?:not|never)(?: just)?$")
+# Words before a person that make them what it is about: "history on the family", "concerns about mum"
+_ABOUT_WHOM = frozenset({"on", "about", "regarding", "concerning", "re"})
 # What opening an encrypted file makes of it
 _OPENED = frozenset({"unzipped", "decrypted", "extracted"})
 _DETERMINERS = frozenset({"the", "this", "that", "an", "my", "our", "their", "his", "her", "its"})

@@ -2135,3 +2135,25 @@ def test_after_a_sending_that_went_right_the_faq_answers(assistant):
 def test_text_speak_little_words(typed, meant):
     from dialogs.text import normalise
     assert meant in normalise(typed), normalise(typed)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # an internet provider's own mail is a commercial account
+    ("She's asked me to send his hospital discharge letters to her BT Internet address. Can I do that if I "
+     "encrypt them?", NOT, "email-to-personal-account"),
+    # an earlier password named by when; text-speak weeks
+    ("can i re-use last wks pasword 4 the IRO, its a gd one", NOT, "password-reused"),
+    # a quoted subject put up for judging
+    ("Is 'Strategy meeting - Smith family' an acceptable subject?", NOT, "email-pid-in-subject"),
+    # "asked me to text her a copy of her crisis plan": the user sending, not someone's words
+    ("Shannon (16) asked me to text her a copy of her mental health crisis plan because she keeps losing paper "
+     "copies - she's consented, so that's fine?", NOT, "text-personal"),
+])
+def test_round_65_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert (reply.verdict, reply.rule_id) == (verdict, rule), (question, reply.verdict, reply.rule_id)
+
+
+def test_whom_it_is_about_is_not_whom_it_goes_to(assistant):
+    reply, _ = ask(assistant, "can I forward the whole chain to the new SW it has loads of history on the family")
+    assert reply.facts.get("recipient") != "individual", reply.rule_id

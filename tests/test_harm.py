@@ -1244,3 +1244,29 @@ def test_minutes_of_time_are_not_a_meetings_minutes(assistant):
                              "agencies. Mum rang me twenty minutes ago crying, saying her partner threw Freya "
                              "against the wall this morning and he'll be back from work at six.")
     assert reply.verdict is Verdict.ESCALATE, reply.rule_id
+
+
+@pytest.mark.parametrize("question", [
+    "What should the password look like when I zip a looked after child's medical that mentions past injuries?",
+    "Does Objective Connect work for sending an archived file about a past neglect investigation to another local "
+    "authority?",
+    "The adoption medical notes some healed fractures from infancy and needs to go to the IRO internally. Does it "
+    "need to be zipped or can I just put it in the email?",
+    # the time word dates the training, not the scenario's disclosure
+    "On the safeguarding training today the trainer asked us to look up what number we'd ring in the scenario "
+    "where a child discloses. What's the Hub number?",
+    # a child's words the user laughs at; a document's own words quoted
+    "lol one of mine just said 'my mum's gonna kill me' cos she lost her new coat again. anyway - can I email "
+    "parents a lost property list with the kids' names on?",
+    "The referral doesn't name anyone, it just says 'boy, 9, rare genetic condition, lives on the Harbour estate'. "
+    "Does that still count as identifying him?",
+])
+def test_round_65_ordinary_questions_ask_nothing(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.asks != "harm" and reply.verdict is not Verdict.ESCALATE, (question, reply.rule_id)
+
+
+def test_a_family_members_message_quoted_now_is_asked_about_even_when_everyday(assistant):
+    reply = assistant.answer("mum just txt me 'hes here again kids r upstairs pls dont ring me' - can i reply by "
+                             "text or does that count as sensitive info")
+    assert reply.asks == "harm" or reply.verdict is Verdict.ESCALATE, reply.rule_id
