@@ -507,11 +507,12 @@ class Assistant:
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \
                 and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm" \
-                and not understood.facts.get("misdirected") \
+                and not understood.facts.get("misdirected") and not understood.facts.get("not_intended") \
                 and not (understood.facts.get("to_hub") and understood.facts.get("channel") not in (None, "phone")) \
                 and not understood.harm.settled and not understood.harm.things and not understood.hub_rung:
-            # a mistake told, every sign told as over, only a thing or a pet gone missing, or the Hub already rung
-            # about it ("rang the hub on tuesday about a toddler, fine to write it up next week?"): what to do now; or
+            # a mistake told (or mail come by mistake), every sign told as over, only a thing or a pet gone missing,
+            # or the Hub already rung about it ("rang the hub on tuesday about a toddler, fine to write it up next
+            # week?"): what to do now; or
             # writing to the Hub instead of ringing it ("can I email the hub rather than ringing?"): ring it, it says
             # nothing the words could read, in a message that reads like the ones where a child was at risk
             words = self._strongest(question)
