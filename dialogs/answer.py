@@ -781,7 +781,8 @@ class Assistant:
                            harm=reply.harm)
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
-                or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)) \
+                or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)
+                                                 and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))) \
                 or _ADVICE.search(question) \
                 or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict:
             return reply

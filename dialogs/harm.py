@@ -55,6 +55,9 @@ _COUNTED = frozenset({"few", "couple", "several", "some", "two", "three", "four"
                       "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next"})
 # Words just before a sign that make it a past one, as an adjective: "past injuries", "a former CP plan"
 _PAST_BEFORE = frozenset({"past", "former", "prior", "bygone"})
+# "film" as a verb, with whom or what is filmed after it: a child filmed, not a film
+_FILM = frozenset({"film", "films"})
+_FILMED = frozenset({"it", "him", "her", "them", "his", "their", "me", "us", "the", "a", "kids", "children"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -770,7 +773,10 @@ class HarmReader:
                     or any(not (s >= cue_at and clause[e - 1] == "of") and not (
                         e - s == 1 and clause_written[s] == "history" and (s != cue_at or clause[e:e + 1] == ["of"]))
                            for s, e in self._find(clause, name))
-            return any(True for _ in self._find(written if name in ("explained", "not_real") else sentence, name))
+            if name == "not_real":  # not "films it on his phone", "film his meltdowns": filming, done to a child
+                return any(not (written[s] in _FILM and written[e:e + 1] and written[e] in _FILMED)
+                           for s, e in self._find(written, name))
+            return any(True for _ in self._find(written if name == "explained" else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
         later = tokens[end:hi]

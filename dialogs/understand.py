@@ -459,6 +459,11 @@ class Reader:
         hits = [h for h in hits if not (h.category == "password_emailed"
                                         and {"it", "same"}.intersection(tokens[h.start:h.start + h.length])
                                         and self._one_word_passwords.isdisjoint(tokens[:h.start + h.length]))]
+        # ... and "keep using it" is a password kept on only when a password was named before it (not a
+        # distribution list kept on)
+        hits = [h for h in hits if not (h.category == "password_reused" and tokens[h.start] in _KEPT_ON
+                                        and "it" in tokens[h.start:h.start + h.length]
+                                        and self._one_word_passwords.isdisjoint(tokens[:h.start]))]
         # "posted it in the WhatsApp group", "post the minutes on the Teams channel": put online, not the post
         hits = [h for h in hits if not (h.category == "channel" and h.value == "post" and _put_online(tokens, h))]
         # A channel's own words name no one: "school portal" is not a school.
@@ -1079,6 +1084,8 @@ _DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:need|needed|have|having|got|goi
                          r"|\b(?:not|never)(?: just)?$")
 # Words before a person that make them what it is about: "history on the family", "concerns about mum"
 _ABOUT_WHOM = frozenset({"on", "about", "regarding", "concerning", "re"})
+# The first words of "keep using it", "carry on using it": a thing kept on, whatever it is
+_KEPT_ON = frozenset({"keep", "carry", "continue", "using"})
 # What opening an encrypted file makes of it
 _OPENED = frozenset({"unzipped", "decrypted", "extracted"})
 _DETERMINERS = frozenset({"the", "this", "that", "an", "my", "our", "their", "his", "her", "its"})

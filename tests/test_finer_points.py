@@ -2157,3 +2157,23 @@ def test_round_65_readings(assistant, question, verdict, rule):
 def test_whom_it_is_about_is_not_whom_it_goes_to(assistant):
     reply, _ = ask(assistant, "can I forward the whole chain to the new SW it has loads of history on the family")
     assert reply.facts.get("recipient") != "individual", reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a password agreed before, kept on; an attachment "as it comes" is unencrypted
+    ("We agreed a strong password with the Bridgewater fostering agency last month, so I can just keep using it for "
+     "all their placement referrals?", NOT, "password-reused"),
+    ("I'll email the education psychologist's report to the private tutor agency as a normal attachment, it's not "
+     "that sensitive.", NOT, None),
+    # a classification put up with the user's own act, asked to be agreed: a proposal
+    ("I'll keep PID emails in a personal Outlook folder so I can find them, that counts as a secure folder right?",
+     NOT, "mailbox-copies"),
+])
+def test_round_66_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+def test_a_distribution_list_kept_on_is_not_a_password_reused(assistant):
+    reply, _ = ask(assistant, "our team has its own distribution list that's years old. can we keep using it?")
+    assert reply.rule_id != "password-reused", reply.rule_id

@@ -1272,3 +1272,27 @@ def test_a_family_members_message_quoted_now_is_asked_about_even_when_everyday(a
     reply = assistant.answer("mum just txt me 'hes here again kids r upstairs pls dont ring me' - can i reply by "
                              "text or does that count as sensitive info")
     assert reply.asks == "harm" or reply.verdict is Verdict.ESCALATE, reply.rule_id
+
+
+@pytest.mark.parametrize("question", [
+    # a partner forcing a way in, now, children there
+    "A caller wants us to fax her support plan to Women's Aid. She's whispering, says her ex is outside right now "
+    "kicking the back door in and the kids are upstairs. What's the process for faxing?",
+    # a child shut out of home
+    "btw one of our lads (13) has been kipping in the skate park shelter 3 nights now, says his dad changed the "
+    "locks on him and there's nobody else he can go to. what password do I use for 7zip?",
+])
+def test_round_66_signs_ring_the_hub(assistant, question):
+    assert assistant.answer(question).verdict is Verdict.ESCALATE
+
+
+def test_old_emails_about_an_injury_are_history(assistant):
+    reply = assistant.answer("The dad in a closed case has put in a subject access request. Will my old emails "
+                             "about his son's injuries be included?")
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", reply.rule_id
+
+
+def test_filming_a_child_is_not_a_film(assistant):
+    """ "films it on his phone" is done to the child: not the fiction "film" the not-real list means."""
+    assert level(assistant, "Y5 girl said mum's boyfriend makes her do video calls with his friend who tells her "
+                            "to take her top off, and the boyfriend films it.") is not None
