@@ -306,7 +306,6 @@ _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
 _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
 
 
-# Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it
 # A slip told in so many words (not "after I've sent the encrypted file, what do I do with my copies?")
 _MISTAKE = re.compile(r"\b(?:by (?:mistake|accident)|accidentally|in error|oops+|whoops|realis|realiz|wrong|forgot|"
                       r"mistyp|misdial|replied all|reply all|replied to all|hit reply|omg|too late|shouldn'?t have|"
@@ -315,6 +314,7 @@ _MISTAKE = re.compile(r"\b(?:by (?:mistake|accident)|accidentally|in error|oops+
 _AFTER_A_MISTAKE = frozenset({"wrong-recipient", "breach-consequences", "received-password-in-email"})
 # Question words that also open a relative clause ("the report, which is long, ...")
 _RELATIVE = frozenset({"which", "who", "whom", "whose", "where", "when"})
+# Where a question may start again in a sentence (see question_form); a wh-question after a dash decides it
 _BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;,]\s+")
 _DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|[:;]\s+")
 _WH = tuple(w + " " for w in QUESTION_WORDS)
@@ -512,9 +512,9 @@ class Assistant:
                 and not understood.harm.settled and not understood.harm.things and not understood.hub_rung:
             # a mistake told (or mail come by mistake), every sign told as over, only a thing or a pet gone missing,
             # or the Hub already rung about it ("rang the hub on tuesday about a toddler, fine to write it up next
-            # week?"): what to do now; or
-            # writing to the Hub instead of ringing it ("can I email the hub rather than ringing?"): ring it, it says
-            # nothing the words could read, in a message that reads like the ones where a child was at risk
+            # week?"): what to do now; or writing to the Hub instead of ringing it ("can I email the hub rather than
+            # ringing?"): ring it, it says nothing the words could read, in a message that reads like the ones where
+            # a child was at risk
             words = self._strongest(question)
             reply = self.ask_harm(understood.facts, HarmAssessment(
                 HarmLevel.MAYBE, (Cue(words, "general", HarmLevel.MAYBE, "learned"),)))

@@ -1088,6 +1088,7 @@ _ABOUT_WHOM = frozenset({"on", "about", "regarding", "concerning", "re"})
 _KEPT_ON = frozenset({"keep", "carry", "continue", "using"})
 # What opening an encrypted file makes of it
 _OPENED = frozenset({"unzipped", "decrypted", "extracted"})
+# Words that make the word after them a thing named: "the unzipped file", "history on the family"
 _DETERMINERS = frozenset({"the", "this", "that", "an", "my", "our", "their", "his", "her", "its"})
 _OPENING = frozenset({"open", "opening", "unzip", "unzipping", "extract", "extracting", "access", "accessing"})
 # The user's own: "my gmail", "my own hotmail"
