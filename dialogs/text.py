@@ -49,7 +49,10 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                # (not "da": domestic abuse, as practitioners write it; nor "n", inside "n't")
                "dat": "that", "jus": "just", "bout": "about", "evry": "every", "hw": "how",
                "l8r": "later", "sbjct": "subject", "sbj": "subject", "conf": "conference", "emale": "email",
-               "emales": "emails", "emailin": "emailing", "wks": "weeks", "wk": "week", "gd": "good"}
+               "emales": "emails", "emailin": "emailing", "wks": "weeks", "wk": "week", "gd": "good",
+               "pswrd": "password", "pasword": "password", "paswd": "password"}
+# "all five statements", "all 3 reports": every one of them, the count aside
+_ALL_COUNTED = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+) (?=[a-z]+s\b)")
 # "zip n password it": "and" between two words
 _AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")
 # "2 da gp", "4 the school": a number before a word only "to" or "for" comes before
@@ -97,6 +100,7 @@ def normalise(text: str) -> str:
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
     text = _ISP.sub("protocol", text)  # "the ISP": the Information Sharing Protocol, as staff abbreviate it
     text = _AND.sub(" and ", text)
+    text = _ALL_COUNTED.sub("all the ", text)
     text = _TO_FOR.sub(lambda m: "to " if m.group(1) == "2" else "for ", text)
     text = _SPOKEN.sub(lambda m: _TEXT_SPEAK[m.group()], text)
     text = _CC_ING.sub("cc", text)

@@ -2127,7 +2127,7 @@ def test_after_a_sending_that_went_right_the_faq_answers(assistant):
 
 @pytest.mark.parametrize("typed, meant", [
     ("pls can i fax cp conf minutes 2 da gp, need it there 2day", "to da gp"),
-    ("hw do i zip n pasword protect a doc b4 emailin it", "how do i zip and pasword protect a doc before emailing it"),
+    ("hw do i zip n pasword protect a doc b4 emailin it", "how do i zip and password protect a doc before emailing it"),
     ("sbjct line - cn i put the kids name in it so i can find it l8r", "subject line"),
     # "da" is domestic abuse as practitioners write it; "n't" keeps its n
     ("attended a da last night, didn't stay", "attended a da last night didnt stay"),
@@ -2177,3 +2177,14 @@ def test_round_66_readings(assistant, question, verdict, rule):
 def test_a_distribution_list_kept_on_is_not_a_password_reused(assistant):
     reply, _ = ask(assistant, "our team has its own distribution list that's years old. can we keep using it?")
     assert reply.rule_id != "password-reused", reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # every one of a kind counted is everything, the count aside
+    ("The solicitor asked for the social worker's statement dated 4 March. I may as well fax all five statements on "
+     "the file so they've got the full picture?", NOT, "send-everything"),
+    ("pswrd in the same email ok if its zipped??", NOT, None),
+])
+def test_round_66_late_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
