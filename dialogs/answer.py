@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from knowledge.advisor import advise, ask_for, checklist_advice, outcome, proposal_happened, safest, told_after
-from knowledge.model import HUB_PHONE, Advice, Facts, Faq, Policy, Section, Verdict
+from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Faq, Policy, Section, Verdict
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
@@ -991,6 +991,14 @@ class Assistant:
         """Maybe: the harm question first, with the other facts kept for the answer that follows."""
         advice = ask_for(self.policy, facts.with_(harm=None), ["harm"])
         reply = Reply.from_advice(advice, harm=harm)
+        if facts.get("channel") is not None:
+            # "fax the CAMHS letter about her self-harm to the GP": the harm question first, and what the protocol
+            # says of that way whatever the answer, where it is a No (a ring to the Hub goes by phone anyway)
+            refused = advise(self.policy, facts.with_(harm=False))
+            if refused.verdict is Verdict.NOT_ALLOWED:
+                either = ChecklistSection("Whatever the answer", (refused.summary,))
+                reply = replace(reply, checklist=(either, *reply.checklist),
+                                citations=tuple(dict.fromkeys(reply.citations + refused.citations)))
         return replace(reply, reasons=self.mentioned(harm) + reply.reasons)
 
     def escalation(self, reply: Reply, harm: HarmAssessment) -> Reply:

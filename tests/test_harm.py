@@ -1297,3 +1297,11 @@ def test_filming_a_child_is_not_a_film(assistant):
     """ "films it on his phone" is done to the child: not the fiction "film" the not-real list means."""
     assert level(assistant, "Y5 girl said mum's boyfriend makes her do video calls with his friend who tells her "
                             "to take her top off, and the boyfriend films it.") is not None
+
+
+def test_the_harm_question_says_what_the_way_is_whatever_the_answer(assistant):
+    """A fax of a self-harm letter: the harm question first, and the fax ban shown beside it, not instead."""
+    reply = assistant.answer("I'm going to fax the CAMHS letter about the young person's self harm to the GP since "
+                             "their email is down.")
+    assert reply.asks == "harm", reply.rule_id
+    assert reply.checklist[0].title == "Whatever the answer" and "fax" in reply.checklist[0].items[0].lower()
