@@ -666,21 +666,21 @@ class Assistant:
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)
         faq = self.policy.faq[match.faq_id]
         if form == "yes_no" and understood.facts.get("passed_over") and understood.facts.get("channel") \
-                and by_rules.asks in ("", None, "kind") and not _PASSWORD_WORD.search(question):
+                and by_rules.asks in ("", "kind") and not _PASSWORD_WORD.search(question):
             # "can I fax it because it's quicker than encrypting an email?": one way put forward over another; the
             # rules answer the way chosen, not an FAQ about the way passed over (a password's way is the
             # password FAQs')
             return by_rules
-        if told_after(self.policy, understood.facts) and by_rules.asks and by_rules.asks != "harm" \
-                and form != "yes_no" and faq.verdict in _PERMITTING and faq.id not in _AFTER_A_MISTAKE \
-                and _MISTAKE.search(question) \
-                and not understood.facts.get("not_intended") and not understood.facts.get("kept_in_mailbox") \
-                and self.policy.happened is not None:
+        happened = self.policy.happened
+        if happened is not None and told_after(self.policy, understood.facts) and by_rules.asks \
+                and by_rules.asks != "harm" and form != "yes_no" and faq.verdict in _PERMITTING \
+                and faq.id not in _AFTER_A_MISTAKE and _MISTAKE.search(question) \
+                and not understood.facts.get("not_intended") and not understood.facts.get("kept_in_mailbox"):
             # "someone replied all with a child's details to 40 people, what should happen now?": a mistake told,
             # what now asked; an FAQ on doing it right is for next time, after what to do now (an FAQ's own "No"
             # stands: "forgot to mark it CONFIDENTIAL, is that a problem?"; as does a mail not meant for the user, or
-            # mail kept, which their own answers cover)
-            happened = self.policy.happened
+            # mail kept, which their own answers cover). As rules.yaml `happened` does for a rule's own No
+            # (knowledge/advisor.py, _after_the_event)
             told = self.faq_reply(faq.id, understood.facts, form="how")
             return replace(told, verdict=happened.verdict, summary=f"{happened.summary} {told.summary}",
                            reasons=tuple(r.text for r in happened.reasons) + told.reasons,

@@ -1074,7 +1074,6 @@ _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
                               r"fathers|dads|exs)\b")
-# Opening what came: "can't open the zip", "unable to extract the encrypted file" (the file is encrypted)
 # Negations that are acts undoing the fact ("delete", "clear out"): denied, they leave it standing (not "bother
 # with", "skip": "no need to bother with a cover sheet" is still without one)
 _UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clearing", "out"})
@@ -1090,6 +1089,7 @@ _KEPT_ON = frozenset({"keep", "carry", "continue", "using"})
 _OPENED = frozenset({"unzipped", "decrypted", "extracted"})
 # Words that make the word after them a thing named: "the unzipped file", "history on the family"
 _DETERMINERS = frozenset({"the", "this", "that", "an", "my", "our", "their", "his", "her", "its"})
+# Opening what came: "can't open the zip", "unable to extract the encrypted file" (the file is encrypted)
 _OPENING = frozenset({"open", "opening", "unzip", "unzipping", "extract", "extracting", "access", "accessing"})
 # The user's own: "my gmail", "my own hotmail"
 _OWN = frozenset({"my", "own"})
