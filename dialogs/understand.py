@@ -267,6 +267,7 @@ class Reader:
         # (a person only: "on her hotmail", "on internal emails" name the way)
         recipients = [h for h in recipients if not (h.value == "individual" and _ABOUT_WHOM.intersection(
             [t for t in tokens[max(0, h.start - 2):h.start] if t not in _DETERMINERS][-1:]))]
+        recipients = _colleague_in_team(tokens, recipients, said)
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None
         if implied and not channels:
@@ -1048,6 +1049,30 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
     if before[-1:] == ["from"] or (len(before) == 2 and before[0] == "from" and before[1] in _A_WORD):
         return "origin"
     return None
+# The user's own word that a colleague is inside the council: "an internal email", "on a council address"
+_CALLED_INTERNAL = re.compile(r"\binternal(?:ly)?\b|\bcouncil (?:e-?mail|address|account)")
+_IN_TEAM = frozenset({"in", "at", "from", "on", "with"})
+_TEAM = frozenset({"team", "service"})
+_ON_COUNCIL_MAIL = re.compile(r"\bcouncil (?:e-?mail|address|account)")
+
+
+def _colleague_in_team(tokens: list[str], recipients: list[_Hit], said: str) -> list[_Hit]:
+    """"an internal email to a colleague in the youth offending team": a team the user places inside the council
+    (a colleague in it, by internal email or a council address) is where the colleague works, not another
+    organisation. Without the user's word the organisation stands: "a colleague at the health trust"."""
+    colleagues = [h for h in recipients if h.value == "colleague" and tokens[h.start] in ("colleague", "colleagues")]
+    if not colleagues or not _CALLED_INTERNAL.search(said):
+        return recipients
+    # a team or service ("in the youth offending team"), or a place the user says has council addresses; not an
+    # organisation asked about ("a colleague at the health trust, is internal email ok?")
+    on_council_mail = _ON_COUNCIL_MAIL.search(said)
+    teams = [h for h in recipients if h.value == "external_org" and any(
+        c.start + c.length <= h.start <= c.start + c.length + 2
+        and _IN_TEAM.intersection(tokens[c.start + c.length:h.start]) for c in colleagues)
+        and (on_council_mail or _TEAM.intersection(tokens[h.start + h.length:h.start + h.length + 2]))]
+    return [h for h in recipients if h not in teams]
+
+
 # "text them to ask them to ring me back": the call is what the message asks for, not the route
 # A message that only asks to be rung, read over the question's words: "ring me when you can", "call me back",
 # "give me a bell"

@@ -2188,3 +2188,19 @@ def test_a_distribution_list_kept_on_is_not_a_password_reused(assistant):
 def test_round_66_late_readings(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a team the user places inside the council: a colleague there is a colleague
+    ("can I send an internal email to a colleague in the youth offending team with the assessment?", AWC,
+     "internal-email"),
+    ("can I email the assessment to my colleague in YOT, they're on a council address", AWC, "internal-email"),
+    # without the user's word, or an organisation (not a team), it stays outside
+    ("can I email the assessment to a colleague in the youth offending team?", AWC, "external-email"),
+    ("A colleague at the health trust wants the plan, internal email ok?", AWC, "external-email"),
+    # the marking asked about, with the sending told after it: the rules, never the FAQ's "No"
+    ("should I mark the email confidential when I send the contact timetable to the school?", AWC, None),
+])
+def test_session_32_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
