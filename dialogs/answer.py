@@ -251,6 +251,9 @@ _MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |
                       r"\s+(?:[\w'@-]+\s+){0,10}?(?:as\s+)?"
                       r"(?:the\s+word\s+)?['\"\u2018\u201c]?(?:private and |strictly )?confiden?ti?al['\"\u2019\u201d]?"
                       r"(?:\s+(?:in|on|at|as) (?:the |da |my |our )?(?:subject|subj|subjct|title|header|top)(?: line)?)?"
+                      # ... when the sending is told after it: "should I mark the email confidential when I send
+                      # the timetable to the school?"
+                      r"(?:,?\s+(?:when|before|if|as) (?:i|we) [^?.!]{3,120})?"
                       r"\s*[?.!]*\s*$", re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
