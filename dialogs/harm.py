@@ -433,7 +433,8 @@ class HarmReader:
                 tokens += self._tokens(clause) + [_PAUSE]
             tokens[-1:] = [_END]
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
-        resolved = self._safe_now(stems)
+        quoted = self._quoted_safe(text or "")
+        resolved = self._safe_now(stems, quoted=quoted)
         # read once: the no, whether hedged, whose; not a no of the past ("a lovely family, no concerns before"),
         # which says nothing of now
         no_spans = [(s, e) for s, e in self._find(stems, "no_harm") if not _BEFORE_NOW.intersection(tokens[e:e + 1])
@@ -451,7 +452,7 @@ class HarmReader:
         dropped: list[str] = []  # why cues read were dropped: "explained", "innocent", or another reason
         for start, end, phrase in self._phrase_hits(tokens, stems, taken):
             cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no, changing,
-                             dropped)
+                             dropped, quoted=quoted)
             if cue is not None:
                 cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
         for i, stem in enumerate(stems):
@@ -459,7 +460,8 @@ class HarmReader:
             if category is None or i in taken or not self._person_near(stems, i) \
                     or (category == "sexual" and self._done_to_a_thing(stems, i)):  # "kicked the door in" still counts
                 continue
-            cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing, act=True)
+            cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing, act=True,
+                             quoted=quoted)
             if cue is not None:
                 cues.append(cue)
         gap = self._age_gap(tokens, stems, text or "")
@@ -732,7 +734,8 @@ class HarmReader:
 
     def _read(self, tokens: list[str], stems: list[str], start: int, end: int, category: str, clear: bool,
               resolved: bool = False, said_no: bool = False, changing: bool = False,
-              dropped: list[str] | None = None, act: bool = False) -> Cue | None:
+              dropped: list[str] | None = None, act: bool = False,
+              quoted: frozenset[tuple[str, ...]] = frozenset()) -> Cue | None:
         """One cue read in its sentence. `changing`: the text tells of explanations that change, which no
         innocent cause explains away. The readings of a cue dropped go in `dropped`. `act`: someone doing it
         ("dad hit him"), which only a cause in its own sentence explains ("got hit in a rugby tackle"), not the
@@ -780,7 +783,7 @@ class HarmReader:
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
         later = tokens[end:hi]
-        if self._safe_now(after, stems[lo:end]) or any(
+        if self._safe_now(after, stems[lo:end], quoted) or any(
                 True for phrase in self._over[category] for i in range(len(later))
                 if tuple(later[i:i + len(phrase)]) == phrase):
             if dropped is not None:
@@ -976,10 +979,23 @@ class HarmReader:
             if not _ROLE.intersection(written[e:e + 1]):
                 yield s, e
 
-    def _safe_now(self, stems: list[str], before: Sequence[str] = ()) -> bool:
+    def _quoted_safe(self, text: str) -> frozenset[tuple[str, ...]]:
+        """The words for safe now (`resolved`) that the text has inside quotes: someone's words, not the user's
+        ("mum says her partner 'has done his time for that, so it's all fine now'")."""
+        out: set[tuple[str, ...]] = set()
+        for quote in _QUOTE.finditer(text):
+            stems = [self.stem(w) for w in self._tokens(quote.group(0))]
+            out.update(tuple(stems[s:e]) for s, e in self._find(stems, "resolved"))
+        return frozenset(out)
+
+    def _safe_now(self, stems: list[str], before: Sequence[str] = (),
+                  quoted: frozenset[tuple[str, ...]] = frozenset()) -> bool:
         """The user saying a child is safe now (`resolved`), not someone reported saying so: in "she says
-        she's 'fine now'" the child's word is the worry, not the answer to it."""
+        she's 'fine now'" the child's word is the worry, not the answer to it; nor words the user quotes
+        (`quoted`, from `_quoted_safe`)."""
         for s, e in self._find(stems, "resolved"):
+            if tuple(stems[s:e]) in quoted:
+                continue
             start = max((i + 1 for i, t in enumerate(stems[:s]) if t == _END), default=0)
             if not self._reported([*before, *stems[start:e]]):  # "mum says he's fine": the words said run on
                 return True

@@ -1305,3 +1305,12 @@ def test_the_harm_question_says_what_the_way_is_whatever_the_answer(assistant):
                              "their email is down.")
     assert reply.asks == "harm", reply.rule_id
     assert reply.checklist[0].title == "Whatever the answer" and "fax" in reply.checklist[0].items[0].lower()
+
+
+def test_a_reassurance_in_quotes_is_someones_word_not_the_users(assistant):
+    """ "it's all fine now" inside quotes is the mother's word: her new partner with a past with children stays
+    a worry."""
+    reply = assistant.answer("Mum mentioned at parents' evening that her new partner is moving in this weekend and "
+                             "'he's done his time for that stuff with kids so it's all fine now'. She's got a 7 and a "
+                             "10 year old. Can I email the Y3 teacher to let her know?")
+    assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm", reply.rule_id
