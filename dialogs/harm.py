@@ -55,6 +55,14 @@ _COUNTED = frozenset({"few", "couple", "several", "some", "two", "three", "four"
                       "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next"})
 # Words just before a sign that make it a past one, as an adjective: "past injuries", "a former CP plan"
 _PAST_BEFORE = frozenset({"past", "former", "prior", "bygone"})
+# A form with nothing in it yet, whatever harm it is for: "our blank CSE risk assessment template"
+_BLANK_FORM = re.compile(r"\b(?:blank|empty|unfilled|unused)(?: \S+){0,4}? (?:template|templates|form|forms|proforma|"
+                         r"proformas|pro forma|copy|checklist|checklists|toolkit)\b")
+# a child by age, written as one word: "5yo", "14yr", "3y"
+_AGED = re.compile(r"\d{1,2}(?:yo|yrs?|y|yr old)")
+# "an old abuse investigation" is history; "a 3 year old abused", "the 4yo old ..." give an age
+_AGE_UNITS = frozenset({"year", "years", "yr", "yrs", "month", "months", "mth", "mths", "week", "weeks", "wk", "wks",
+                        "day", "days"})
 # "film" as a verb, with whom or what is filmed after it: a child filmed, not a film
 _FILM = frozenset({"film", "films"})
 _FILMED = frozenset({"it", "him", "her", "them", "his", "their", "me", "us", "the", "a", "kids", "children"})
@@ -769,8 +777,12 @@ class HarmReader:
             if name == "history":
                 # "history of" dates what follows it: "is missing since 6pm, history of CSE" is missing now
                 cue_at = start - c_lo
-                if _PAST_BEFORE.intersection(clause_written[max(0, cue_at - 2):cue_at]):
-                    return True  # "a child's past injury", "a past neglect investigation" (not "the past few days")
+                if _PAST_BEFORE.intersection(clause_written[max(0, cue_at - 2):cue_at]) or any(
+                        clause_written[i] == "old" and not (i and (clause_written[i - 1] in _AGE_UNITS
+                                                                   or clause_written[i - 1].isdigit()))
+                        for i in range(max(0, cue_at - 2), cue_at)):
+                    return True  # "a child's past injury", "a past neglect investigation" (not "the past few days"),
+                    # "an old abuse report" (not "a 3 year old abused")
                 # "their abuse history": a bare "history" right after the cue (not "a history lesson about ...")
                 return any(True for _ in self._find(clause_written, "history_written")) \
                     or any(not (s >= cue_at and clause[e - 1] == "of") and not (
@@ -778,7 +790,7 @@ class HarmReader:
                            for s, e in self._find(clause, name))
             if name == "not_real":  # not "films it on his phone", "film his meltdowns": filming, done to a child
                 return any(not (written[s] in _FILM and written[e:e + 1] and written[e] in _FILMED)
-                           for s, e in self._find(written, name))
+                           for s, e in self._find(written, name)) or bool(_BLANK_FORM.search(" ".join(written)))
             return any(True for _ in self._find(written if name == "explained" else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
@@ -1052,7 +1064,10 @@ class HarmReader:
         # (not "asked me to text her a copy of her crisis plan": a sending, not words said)
         return any(stem in self._reporters and not (stem in self._sent_not_said and before[i - 1:i] == ["to"])
                    and (_FIRST_PERSON.intersection([*before[i + 1:], *after][:4])
-                        or self._people.intersection(before[max(last, i - 5):i]))
+                        or self._people.intersection(before[max(last, i - 5):i])
+                        # a child by age: "the 5-year-old told nursery this morning that daddy '...'"
+                        or any(_AGED.fullmatch(w) or (w == "old" and before[j - 1:j] in (["year"], ["yr"]))
+                               for j, w in enumerate(before[max(last, i - 5):i], max(last, i - 5))))
                    for i, stem in enumerate(before[last:], last))
 
     def eased(self, text: str) -> bool:

@@ -1314,3 +1314,32 @@ def test_a_reassurance_in_quotes_is_someones_word_not_the_users(assistant):
                              "'he's done his time for that stuff with kids so it's all fine now'. She's got a 7 and a "
                              "10 year old. Can I email the Y3 teacher to let her know?")
     assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm", reply.rule_id
+
+
+@pytest.mark.parametrize("text", [
+    "What do I do with the encrypted copy of an old abuse investigation after I've emailed it to legal?",
+    "7zip isn't on my laptop and I need to encrypt an old abuse report for legal, who do I ring?",
+    "Can I share our blank CSE risk assessment template with the youth club? No names on it.",
+    "Channel case closed in 2020, the young man's 23 now. Counter Terrorism Policing want a copy of our notes - do "
+    "we have cjsm or should I 7zip it?",
+])
+def test_round_67_ordinary_questions_ask_nothing(assistant, text):
+    """An old report, a blank form, a police unit's name: no child's harm now."""
+    assert level(assistant, text) is None, text
+
+
+def test_an_age_before_old_is_not_history(assistant):
+    assert level(assistant, "a 3 year old abused by her stepdad last night, can I email the school?") is HarmLevel.YES
+
+
+def test_a_child_by_age_telling_in_a_referral_is_a_disclosure(assistant):
+    reply = assistant.answer("I'm tidying up a referral before I email it to the school. In the notes the referrer "
+                             "says the 5-year-old told nursery this morning that daddy 'squeezed her neck until she "
+                             "couldn't breathe', and dad is collecting her at 3. Attachment or body of the email?")
+    assert reply.verdict is Verdict.ESCALATE, reply.rule_id
+
+
+def test_taxis_no_one_at_home_pays_for_are_asked_about(assistant):
+    reply = assistant.answer("Foster carer mentioned her 14yo keeps getting taxis home that she never seems to pay "
+                             "for. Do I need to encrypt the carer's diary notes?")
+    assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm", reply.rule_id
