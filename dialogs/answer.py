@@ -289,7 +289,10 @@ _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable
 # tells, it does not ask)
 _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|okay|right|good|alright|fine|sensible|"
            r"reasonable)|any\s+(?:problems?|issues?)|(?:is\s+)?that\s+(?:a\s+problem|an\s+issue)|sensible|reasonable|"
-           r"acceptable|agreed)")
+           r"acceptable|agreed|"
+           # "Subject line: CONFIDENTIAL - Ruby Patel DOB ... Good to go?", "will that do?"
+           r"(?:good|ok|okay|fine|alright|all right|ready|safe) to (?:go|send)|all good|will (?:that|this) do|"
+           r"(?:does|will) (?:that|this) work)")
 _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$", re.IGNORECASE)
 # the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)

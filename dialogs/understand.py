@@ -374,7 +374,7 @@ class Reader:
             # details to everyone on it, when the user says only some need them (All Email 1, 2: be selective with
             # Reply to All). Not a reply to a multi-agency thread alone: who on it needs the update is the user's call
             flags["cc_many"] = True
-        if everyone_list and personal:
+        if everyone_list and (personal or (kind is None and _SOMEONES_PAPERS.search(said))):
             # "the 'All Staff Carlisle' list", "our ALL PARENTS list" with a child's details: a list for everyone in
             # a service, not those who need to know (All Email 1: the minimum number of people possible)
             flags["cc_many"] = True
@@ -750,7 +750,7 @@ _NAME_OVER_IDENTIFIER = re.compile(
     # the identifier known, then the name all the same: "they know her by her IAS number, but it's quicker to fax
     # her full name" (not "no IAS number, but ...": none to use)
     r"|(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bany )\b(?:ias|identifier|reference number|case number|id number)\b"
-    r"(?:(?!\b(?:no|not|dont|doesnt|hasnt|havent|without)\b)[^.?!]){0,50}?\bbut\b[^.?!]{0,40}?"
+    r"(?:(?!\b(?:no|not|dont|doesnt|hasnt|havent|without)\b)[^.?!]){0,50}?\bbut\b[^.?!]{0,60}?"
     r"\b(?:name|names|dob|date of birth|address)\b")
 
 # Kinds a "no" before them says are absent ("no safeguarding info in it"); the personal kinds have their own
@@ -1219,8 +1219,15 @@ _TEXTED = frozenset("texted messaged whatsapped txtd".split())  # "I texted the 
 # "the All Children's Services Staff distribution list"
 _EVERYONE_LIST = re.compile(r"\ball[ -](?:(?!(?:our|the|my|their|your|of)\b)[\w']+[ -]){0,3}?"
                             r"(?:staff|parents|partners|carers|users|teams?)\b|"
-                            r"['\"\u2018\u201c](?:[^'\"\u2019\u201d]{0,40}\s)?all\s[^'\"\u2019\u201d]{2,40}['\"\u2019\u201d]",
+                            r"['\"\u2018\u201c](?:[^'\"\u2019\u201d]{0,40}\s)?all\s[^'\"\u2019\u201d]{2,40}['\"\u2019\u201d]|"
+                            # a list of twenty people or more, all of it: "about 60 people on it ... the whole list"
+                            r"\b(?:[2-9]\d|\d{3,})\+? (?:people|members|addresses|contacts|recipients|names|agencies)\b"
+                            r"(?=.*\b(?:whole|entire|full|every|everyone|everybody|all of)\b)",
                             re.IGNORECASE)
+# A paper about a child or a family, its kind not named: "the family's support plan", "his review report"
+_SOMEONES_PAPERS = re.compile(r"\b(?:family|familys|child|childs|kid|kids|boy|boys|girl|girls|young persons|his|her)\s+"
+                              r"(?:[\w-]+\s+){0,2}(?:plan|plans|report|reports|assessment|assessments|minutes|notes|"
+                              r"file|referral|summary|review|chronology)\b")
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
                          r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
                          r"data|stuff)\b")

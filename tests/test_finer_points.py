@@ -2204,3 +2204,35 @@ def test_round_66_late_readings(assistant, question, verdict, rule):
 def test_session_32_readings(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a proposed subject line, asked "good to go?": the proposal is what is asked
+    ("Subject line: CONFIDENTIAL - Ruby Patel DOB 03/04/2016 - LAC review. Good to go?", NOT, "email-pid-in-subject"),
+    # the identifier there, the name preferred a few words later
+    ("The receiving team can match the child on the IAS number, but I'd rather fax the referral with his full name "
+     "and address to be safe. That's fine?", NOT, "fax-name-over-identifier"),
+    # a list of sixty, all of it, for one family's plan: not the minimum number of people
+    ("We've got a 'Partners - Early Help' distribution list with about 60 people on it. Can I send the family's "
+     "support plan to the whole list in one go?", NOT, "cc-too-many"),
+    # a PIN set on a zip is its password
+    ("Is a 6 digit PIN enough to protect the zip?", NOT, None),
+    # a generic inbox is a generic address, whoever it is for (not the Hub's written follow-up)
+    ("Police said to send the child's details to their MASH team inbox rather than a named officer. That's fine "
+     "because it's the police, right?", NOT, "email-to-generic-address"),
+])
+def test_round_67_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+def test_a_list_owned_is_not_something_done(assistant):
+    """ "We've got a distribution list" says what the team has, not that anything has been sent."""
+    reply, _ = ask(assistant, "We've got a distribution list for the panel. Can I send the agenda to it?")
+    assert "already happened" not in reply.summary, reply.summary
+
+
+def test_a_letter_to_all_parents_naming_no_child_is_not_too_many(assistant):
+    reply, _ = ask(assistant, "Head wants to email all 200 parents a letter about the new term dates - no child named. Is "
+                              "using the whole parents mailing list ok?")
+    assert reply.verdict is not NOT, reply.rule_id
