@@ -222,7 +222,9 @@ _HOMES = frozenset("home house flat property place room bedroom family mums mum 
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
                     "cat dog hamster rabbit pet puppy kitten tortoise parrot printer projector parcel stapler remote "
                     "wallet purse attachment attachments zip 7zip software app program programme option button "
-                    "menu icon page pages email emails link password signature sheet tab setting settings".split())
+                    "menu icon page pages email emails link password signature sheet tab setting settings "
+                    # what is sent: "the solicitor says my fax never arrived"
+                    "fax faxes report referral package post delivery courier message text reply".split())
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))

@@ -294,6 +294,8 @@ class Reader:
             # "I used CC instead of BCC and every foster carer can now see the others' addresses. What now?": the
             # addresses disclosed, told; what now is the BCC rule's (tell the manager; BCC next time), not the cc one's
             flags["cc_many"] = None
+        if not flags["misdirected"] and flags["already"] and _SWAPPED.search(said):
+            flags["misdirected"] = True  # the wrong paper sent: to someone who should not have it
         if not flags["misdirected"] and _LEFT_BEHIND.search(said):
             flags["misdirected"] = True  # "I left the case file on the train": lost, a breach to tell the manager of
         if not flags["misdirected"] and _NEAR_MISS.search(said):
@@ -1214,6 +1216,12 @@ _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update
 # papers or a device left somewhere public: "left the case file on the train", "forgot my laptop in a taxi"
 _LEFT_BEHIND = re.compile(r"\b(?:i|ive|we|weve|just) (?:left|forgot|lost)\b(?: \w+){1,5} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")
+# The wrong paper sent: "I'd attached dad's assessment instead", "I emailed the wrong report"
+_SWAPPED = re.compile(r"\b(?:i|id|ive|we|wed|weve|had) (?:attached|included|sent|emailed|faxed|uploaded) (?:\w+ ){0,3}"
+                      r"(?:assessment|assessments|report|reports|document|documents|file|files|attachment|letter|"
+                      r"plan|minutes|notes|version|copy|statement|form) instead\b|"
+                      r"\b(?:the )?wrong (?:attachment|document|file|report|assessment|letter|version|plan|statement|"
+                      r"minutes|notes)\b")
 _TEXTED = frozenset("texted messaged whatsapped txtd".split())  # "I texted the birth dad ... by accident"
 # A list named for everyone in a place or service: "'All Staff Carlisle'", "'Children North All Staff'", "ALL PARENTS",
 # "the All Children's Services Staff distribution list"

@@ -2236,3 +2236,23 @@ def test_a_letter_to_all_parents_naming_no_child_is_not_too_many(assistant):
     reply, _ = ask(assistant, "Head wants to email all 200 parents a letter about the new term dates - no child named. Is "
                               "using the whole parents mailing list ok?")
     assert reply.verdict is not NOT, reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # late already, what now asked: the steps; put forward or asked to count: No
+    ("I rang the Hub about a child on Monday and it's now Thursday - I never sent the written follow-up. What do I "
+     "do?", AWC, "hub-follow-up-overdue"),
+    ("I rang the hub on Friday, can the written follow-up wait until Wednesday?", NOT, "hub-follow-up-late"),
+    ("Does a phone call to the Hub count as my written follow-up if they take notes?", NOT, "hub-follow-up-late"),
+    # the wrong paper sent is gone astray: tell the manager
+    ("Yesterday I emailed a parenting assessment to mum's solicitor, but checking my sent items this morning I'd "
+     "attached dad's assessment instead. What should I do now?", ASK, "misdirected"),
+    # taking it back asked, or whether it matters: what to do now
+    ("I've already sent an email with the boy's full name in the subject line. Can I recall it, or does it not "
+     "really matter?", ASK, "email-pid-in-subject"),
+    # a resend proposed is the proposal, not what now
+    ("The recipient couldn't open the zip I sent. Can I resend it with the same password as before?", NOT, None),
+])
+def test_round_67_after_the_event(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
