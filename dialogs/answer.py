@@ -253,7 +253,8 @@ _MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |
                       r"(?:\s+(?:in|on|at|as) (?:the |da |my |our )?(?:subject|subj|subjct|title|header|top)(?: line)?)?"
                       # ... when the sending is told after it: "should I mark the email confidential when I send
                       # the timetable to the school?"
-                      r"(?:,?\s+(?:when|before|if|as) (?:i|we) [^?.!]{3,120})?"
+                      # ... or a condition: "... if the only personal info is the child's first name?"
+                      r"(?:,?\s+(?:when|before|if|as|even if|even though|though) [^?.!]{3,120})?"
                       r"\s*[?.!]*\s*$", re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
@@ -328,7 +329,10 @@ _WH = tuple(w + " " for w in QUESTION_WORDS)
 
 # "Best way to send ...?", "Most secure route?": a question for the way, with its "what's the" left off
 _WAY_ASKED = re.compile(r"^(?:the\s+)?(?:best|safest|most secure|securest|quickest secure|right|correct|proper|"
-                        r"recommended|approved)\s+(?:way|route|method|option|channel)s?\b", re.IGNORECASE)
+                        r"recommended|approved)\s+(?:way|route|method|option|channel)s?\b|"
+                        # what else is to be done: "anything else I have to do?", "is there anything else I need to do"
+                        r"^(?:is\s+there\s+)?anything\s+else\s+(?:i|we)\s+(?:have\s+to|need\s+to|must|should|ought\s+to)"
+                        r"\s+do\b", re.IGNORECASE)
 
 
 # Asking what, or how much, may be told or shared: the content and whether, not the way of sending it
@@ -637,12 +641,19 @@ class Assistant:
         any_personal = bool(_SECURE.search(question)) \
             or understood.facts.get("recipient") in ("webmail_personal", "generic_address") \
             or (form == "how" and _ENCRYPTION_NEEDED.search(said) is not None)
-        if match is None or self.reader.names_document(understood.tokens) or any_personal:
+        # something already encrypted, or received encrypted, is something personal: why else encrypt it
+        # ("emailing an adoption agency a CPR, already 7zipped with AES-256", "I've been sent an encrypted zip,
+        # can I save it to my desktop?"); an encryption still to be chosen is the finer points' (password, PDF)
+        facts = understood.facts
+        encrypting = bool(facts.get("encrypted") and facts.get("channel") and (facts.get("already")
+                                                                               or facts.get("received")))
+        if match is None or self.reader.names_document(understood.tokens) or any_personal or encrypting:
             # the kind unsaid, where every personal kind gets the same answer: the rules decide, before an FAQ
             # the question only resembles when a document goes ("the placement plan to her gmail, she has no
             # other email" is not the 7-Zip FAQ); a group email about a training day is not read as personal
             by_rules = self.proposal(self.personal_reading(understood, by_rules, asks_secure=any_personal,
-                                                            acting=form != "how" and bool(_ACTING.search(question))), form, question)
+                                                            acting=encrypting or (form != "how" and bool(_ACTING.search(question)))),
+                                     form, question)
         if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))) \
                 and not _HOW_MUCH_TOLD.search(question) \
                 and not (_WHAT_TO_DO.search(question) and not understood.facts.get("down") and not _SENDING_ASKED.search(question)):
@@ -1107,12 +1118,13 @@ class Assistant:
                 return other
         return None
 
-    def _needs(self, faq_id: str) -> frozenset[str]:
-        """faq.yaml `needs`, prepared: a question this FAQ answers uses one of them."""
-        needs = self._faq_needs.get(faq_id)
+    def _needs(self, faq_id: str, field: str = "needs") -> frozenset[str]:
+        """faq.yaml `needs` (or `needs_too`), prepared: a question this FAQ answers uses one of them."""
+        key = faq_id if field == "needs" else f"{faq_id} {field}"
+        needs = self._faq_needs.get(key)
         if needs is None:
-            needs = self._faq_needs[faq_id] = frozenset(
-                w for word in self.policy.faq[faq_id].needs for w in self.prepare(word).split())
+            needs = self._faq_needs[key] = frozenset(
+                w for word in getattr(self.policy.faq[faq_id], field) for w in self.prepare(word).split())
         return needs
 
     def _covers(self, index: FaqIndex, asked: set[str], match: FaqMatch) -> bool:
@@ -1122,6 +1134,9 @@ class Assistant:
         needs = self._needs(match.faq_id)
         if needs and not needs & asked:
             return False  # "the IAS number instead of the child's name when faxing" names no file to be named
+        too = self._needs(match.faq_id, "needs_too")
+        if too and not too & asked:
+            return False  # "can I still save it to the child's file?" names a file, not what it is called
         named = {self._channel_words[w] for w in wanted if w in self._channel_words}
         said = {self._channel_words[w] for w in asked if w in self._channel_words}
         if named and not named & said and (said or named - _UNSAID_ROUTES):

@@ -267,6 +267,9 @@ class Reader:
         # (a person only: "on her hotmail", "on internal emails" name the way)
         recipients = [h for h in recipients if not (h.value == "individual" and _ABOUT_WHOM.intersection(
             [t for t in tokens[max(0, h.start - 2):h.start] if t not in _DETERMINERS][-1:]))]
+        # "save the attachment as the family name": a surname, not a family receiving anything
+        recipients = [h for h in recipients if not (tokens[h.start + h.length - 1] == "family" and tokens[
+            h.start + h.length:h.start + h.length + 1] in (["name"], ["names"]))]
         recipients = _colleague_in_team(tokens, recipients, said)
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None
@@ -283,6 +286,13 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
+        if flags["already"] and "removable_media" in channels and _ASKS_TO_SAVE.search(said):
+            # "health sent me a zip, can I save it to My Documents?": the receiving is what is done, the saving is
+            # asked; only a word of its own tells it as done ("... and saved it to my desktop")
+            receiving = {i for h in hits if h.category == "received" for i in range(h.start, h.start + h.length)}
+            flags["already"] = self._flag(tokens, [h for h in hits if not (h.category == "already"
+                                                                           and h.start in receiving)],
+                                          "already", negated=False)
         if flags["already"] and not flags["misdirected"] \
                 and (flags["encrypted"] is False or flags["addresses_shown"] or flags["group_address"]
                      or _CC_WORDS.intersection(tokens) or (recipient is not None and _TEXTED.intersection(tokens))) and (
@@ -1216,6 +1226,10 @@ _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update
 # papers or a device left somewhere public: "left the case file on the train", "forgot my laptop in a taxi"
 _LEFT_BEHIND = re.compile(r"\b(?:i|ive|we|weve|just) (?:left|forgot|lost)\b(?: \w+){1,5} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")
+# Leave asked to save or keep something: "can I save it to ...", "is it ok to download it onto ..."
+_ASKS_TO_SAVE = re.compile(r"\b(?:can|could|may|should|shall) (?:i|we) (?:just |still )?(?:save|download|store|keep|"
+                           r"put|move|copy|transfer)\b|\b(?:ok|okay|alright|fine|allowed) to (?:save|download|store|"
+                           r"keep|put|move|copy|transfer)\b")
 # The wrong paper sent: "I'd attached dad's assessment instead", "I emailed the wrong report"
 _SWAPPED = re.compile(r"\b(?:i|id|ive|we|wed|weve|had) (?:attached|included|sent|emailed|faxed|uploaded) (?:\w+ ){0,3}"
                       r"(?:assessment|assessments|report|reports|document|documents|file|files|attachment|letter|"

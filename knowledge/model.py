@@ -221,6 +221,9 @@ class Faq:
     # the protocol's silence on what its `needs` name: said first, whatever else the question carries, unless the
     # rules say No or ring the Hub ("the rules for sending the child's details overseas")
     unsettled: bool = False
+    # ... and one of these too: the FAQ's own act ("name", "call" for naming a file: "can I save it to the child's
+    # file?" names a file, not a file's name)
+    needs_too: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

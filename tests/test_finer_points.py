@@ -2256,3 +2256,25 @@ def test_a_letter_to_all_parents_naming_no_child_is_not_too_many(assistant):
 def test_round_67_after_the_event(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # already encrypted, on its way: the sending rules, not the FAQ about lacking 7-Zip
+    ("I'm emailing an adoption agency in Scotland a CPR and I've already 7zipped it with AES-256. Anything else I "
+     "have to do?", AWC, "external-email"),
+    # received, saving asked: where what came goes (not told as saved already)
+    ("Health sent me a zip with a child's assessment in it. Can I save it to My Documents on the laptop?", NOT,
+     "removable-media-received"),
+    ("Someone emailed me an encrypted zip. Can I save it to my desktop to open it?", NOT, "removable-media-received"),
+    ("I received an encrypted file and saved it to my desktop, what now?", NOT, "removable-media-done"),
+    # a child's case file is no file's name
+    ("A referral email says 'please delete after use'. Can I still save it to the child's file?", None, None),
+    # a family name is a surname
+    ("is it ok to save the attachment as the family name", NOT, "faq:attachment-name"),
+    ("Should I mark an email CONFIDENTIAL if the only personal info is the child's first name?", None, None),
+])
+def test_round_67_fit(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert verdict in (None, reply.verdict) and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    assert reply.rule_id != "faq:attachment-name" or "name" in question, reply.rule_id
+    assert not (question.startswith("Should I mark") and reply.verdict is NOT), reply.rule_id
