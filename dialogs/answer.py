@@ -294,7 +294,10 @@ _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|
            # "Subject line: CONFIDENTIAL - Ruby Patel DOB ... Good to go?", "will that do?"
            r"(?:good|ok|okay|fine|alright|all right|ready|safe) to (?:go|send)|all good|will (?:that|this) do|"
            r"(?:does|will) (?:that|this) work)")
-_TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$", re.IGNORECASE)
+_TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"
+                  # ... judged for a use: "subject line 'Re: Lily (DOB 03/04/19)' ok for an internal email?"
+                  r"\b(?:ok|okay|alright|fine|acceptable|allowed|good enough) (?:for|as) (?:a |an |the |my |our )?"
+                  r"[\w' -]{1,30}\?+\s*$", re.IGNORECASE)
 # the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 # ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"

@@ -2278,3 +2278,17 @@ def test_round_67_fit(assistant, question, verdict, rule):
     assert verdict in (None, reply.verdict) and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
     assert reply.rule_id != "faq:attachment-name" or "name" in question, reply.rule_id
     assert not (question.startswith("Should I mark") and reply.verdict is NOT), reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # what the email body reads is in the body
+    ("My email body just says 'Please see attached re Tyler Jones'. Is that ok for an internal email?", NOT,
+     "email-pid-in-body"),
+    # case info is personal
+    ("is imessage or whatsapp any better than normal sms for sending case info?", NOT, "text-personal"),
+    # a proposal judged for a use: "ok for an internal email?"
+    ("subject line 'Re: Lily (DOB 03/04/19)' ok for an internal email?", NOT, "email-pid-in-subject"),
+])
+def test_round_68_unsafe_answers(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
