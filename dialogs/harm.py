@@ -1018,7 +1018,9 @@ class HarmReader:
     def _reported(self, stems: Sequence[str]) -> bool:
         """Someone's words reported ("mum says", "she told me"), not a word for telling at a clause's end:
         "first aid done, parents told, he's fine" tells of the user informing the parents."""
-        return any(stem in self._reporters and i + 1 < len(stems) and stems[i + 1] not in (_PAUSE, _END, "by")
+        # (not a word for telling used of the shouting itself: "mum used to shout and lock her out", "shouts at her")
+        return any(stem in self._reporters and i + 1 < len(stems)
+                   and stems[i + 1] not in (_PAUSE, _END, "by", "and", "at", "or")
                    and "what" not in stems[max(0, i - 2):i]  # "it matches what he told us": the user confirming
                    and not (stem in self._sent_not_said and stems[i - 1:i] == ["to"])
                    and stems[i - 1:i] not in (["i"], ["we"])  # "can I text her '...'": the user's own message

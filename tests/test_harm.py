@@ -1348,3 +1348,15 @@ def test_taxis_no_one_at_home_pays_for_are_asked_about(assistant):
 def test_a_fax_that_never_arrived_is_a_thing_not_a_child(assistant):
     assert level(assistant, "The solicitor says my fax never arrived, but the machine said it went through. Do I "
                             "just send it again?") is None
+
+
+@pytest.mark.parametrize("text", [
+    # shouting told, not words reported: the child thriving since is the user's word
+    "Life story book draft mentions mum used to shout and lock her out (2015 - she's been with her SGO grandparents "
+    "ever since and is thriving). Can I email the draft to grandad's hotmail?",
+    # a meeting named for a harm is a meeting
+    "I take minutes for a monthly multi-agency child exploitation meeting with about 25 people. The chair wants the "
+    "minutes sent as one email to the meeting's distribution list.",
+])
+def test_round_68_ordinary_questions_ask_nothing(assistant, text):
+    assert level(assistant, text) is None, text
