@@ -223,6 +223,10 @@ _THEIR_ACCESS = re.compile(
     r"young (?:people|person)|yp|child|children|kids?|they)\s+(?:ever\s+|actually\s+|legally\s+)?(?:get to\s+|"
     r"be able to\s+|ask to\s+|ask for\s+|request\s+|request to\s+|have the right to\s+)?(?:see|get hold of|get copies|get a copy|read|"
     r"access|view|obtain|copies)\b", re.IGNORECASE)
+# ... or told the other way round: "could my emails about a family end up being disclosed to the family?"
+_SEEN_BY_THEM = re.compile(r"\b(?:end up|ever|be|get|gets|being)\s+(?:being\s+)?(?:disclosed|released|read|seen|shown|"
+                           r"given out|handed over)\s+(?:to|by)\s+(?:the\s+)?(?:famil(?:y|ies)|parents?|mum|dad|"
+                           r"child|young (?:person|people)|them|themselves)\b", re.IGNORECASE)
 # ... beside something the user is doing now: "could a parent see it? I'm about to email the school"
 _ACTING_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:about to|going to|sending|emailing)\b|\bcan (?:i|we) "
                          r"(?:send|email|forward|share|fax|text|cc|copy)\b", re.IGNORECASE)
@@ -254,7 +258,7 @@ _MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |
                       # ... when the sending is told after it: "should I mark the email confidential when I send
                       # the timetable to the school?"
                       # ... or a condition: "... if the only personal info is the child's first name?"
-                      r"(?:,?\s+(?:when|before|if|as|even if|even though|though) [^?.!]{3,120})?"
+                      r"(?:,?\s+(?:when|before|if|as|even if|even though|though|for|with|on) [^?.!]{3,120})?"
                       r"\s*[?.!]*\s*$", re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
@@ -622,6 +626,10 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.keeping_period(understood.facts)
+        if _SEEN_BY_THEM.search(question) and not _ACTING_NOW.search(question):
+            # "could my emails about a family end up being disclosed to the family?": what they may come to see
+            # (All Email 7: every email is included in FOI and subject access requests), not a sending to them
+            return self.faq_reply(DISCLOSURE_FAQ, understood.facts, form=form)
         if _OWN_RECORDS.search(question) and understood.facts.get("recipient") != "webmail_personal":
             # (the Hub's answer has gone already; "sent to his Hotmail" asks how it is sent: the rules)
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
@@ -657,6 +665,11 @@ class Assistant:
             by_rules = self.proposal(self.personal_reading(understood, by_rules, asks_secure=any_personal,
                                                             acting=encrypting or (form != "how" and bool(_ACTING.search(question)))),
                                      form, question)
+            if form == "how" and by_rules.verdict is Verdict.NOT_ALLOWED and understood.facts.get("kind") is None \
+                    and _CLASSED.search(question) and not _ACTING.search(question):
+                # "what counts as a generic email address?": what the protocol means by it, as information (its steps),
+                # not a "Not allowed" to a question that proposes nothing
+                return replace(by_rules, verdict=Verdict.ALLOWED_WITH_CONDITIONS, informs=True)
         if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))) \
                 and not _HOW_MUCH_TOLD.search(question) \
                 and not (_WHAT_TO_DO.search(question) and not understood.facts.get("down") and not _SENDING_ASKED.search(question)):

@@ -195,6 +195,13 @@ class Reader:
             # asked for on the phone, by a caller, are given (or not) on the phone
             channels.append("phone")
         # "the portal is down, can I email?": a route that is not working is not the route
+        # "the parents don't have email, so I text them ... can I text him that?": a way someone lacks is not the
+        # way asked about, when another is named
+        if len(channels) > 1:
+            lacked = {h.value for h in hits if h.category == "channel" and _lacked(tokens, h)}
+            unlacked = {h.value for h in hits if h.category == "channel" and not _lacked(tokens, h)}
+            if lacked - unlacked and [c for c in channels if c not in lacked - unlacked]:
+                channels = [c for c in channels if c not in lacked - unlacked]
         down = self._down(tokens, hits)
         implied_by_down = None
         if down in channels:
@@ -1016,7 +1023,19 @@ _PASSED_OVER = frozenset({("instead", "of"), ("rather", "than")})
 # a way named as the way: "via the portal", "through Objective Connect", "upload it onto the portal"
 _BY_WAY_OF = frozenset({"via", "through", "thru", "using", "use", "on", "onto", "into", "over", "by", "in", "to"})
 # a way someone has not got ("there's no portal with them", "I don't have a login for the portal")
+# What a file is encrypted with, not a password: "encrypt it with '7zip'"
+_TOOLS = frozenset({"7zip", "7-zip", "7z", "zip", "aes", "aes-256", "aes256", "256", "winzip", "zipcrypto", "winrar",
+                    "egress", "bitlocker"})
 _LACKING = frozenset({"no", "not", "dont", "doesnt", "havent", "hasnt", "isnt", "arent", "without", "never"})
+_HAVING_NONE = frozenset({"dont", "doesnt", "havent", "hasnt", "no", "without", "cant", "cannot"})
+
+
+def _lacked(tokens: list[str], hit: _Hit) -> bool:
+    """A way of sending someone lacks: "don't have email", "has no email", "without email", "can't email"."""
+    before = tokens[max(0, hit.start - 3):hit.start]
+    while before and before[-1] in ("have", "got", "use", "an", "a", "any", "their", "his", "her", "its", "own"):
+        before = before[:-1]
+    return bool(before) and before[-1] in _HAVING_NONE
 # the question asks to email ("can I just email it", "is it OK to email PID"): the route it names is email
 _ASKED_TO_EMAIL = re.compile(r"\b(?:can|could|may|should|shall|ok to|okay to|fine to|alright to|allowed to|"
                              r"is it ok to|instead)\b(?: i| we| you)?(?: just| still| not| simply)? e ?mail\b")
@@ -1404,6 +1423,12 @@ class _PasswordReader:
                                     r"(?:the|a|my|our|this|that)?"
                                     r"\s*(?:7zip|7-zip|zip|zipped|encrypted|protected)\b(?!\s+(?:file\s+)?names?\b)",
                                     re.IGNORECASE)  # not "is JSmith.zip alright for the zip file name?"
+        # "can I protect the zip with 'abc123'?": a quoted word a file is locked with (quoted: "encrypt it with
+        # 7zip" names the tool)
+        self._locked_with = re.compile(r"\b(?:protect|protecting|lock|locking|encrypt|encrypting|secure|securing|zip|"
+                                       r"zipping)\s+(?:it|this|that|them|(?:the|my|our|this|that)\s+\w+)?\s*"
+                                       r"(?:\w+\s+)?with\s+['\"\u2018\u201c]([^'\"\u2019\u201d\s]{1,64})"
+                                       r"['\"\u2019\u201d]", re.IGNORECASE)
         # "Foster#9 - long enough?": a message opening with a mix of letters and digits or symbols, asked whether
         # it is long or strong enough, is a password put forward
         self._opening = re.compile(r"^\W*((?=\S*[A-Za-z])(?=\S*[\d#!£$%&*@])\S+?)[\s\-\u2013:,?]+(?:is\s+(?:it|that|this)\s+)?"
@@ -1420,8 +1445,9 @@ class _PasswordReader:
 
     def candidates(self, text: str) -> list[str]:
         if not self._names.search(text):
-            found = [word for pattern in (self._for_file, self._opening) for m in pattern.finditer(text)
-                     for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")] if self._plausible(word)]
+            found = [word for pattern in (self._for_file, self._opening, self._locked_with) for m in pattern.finditer(text)
+                     for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")]
+                     if self._plausible(word) and word.lower() not in _TOOLS]
             if _CHARACTER_SORTS.search(text):  # "Would 'Ab12Cd' do? It's got letters and numbers in it."
                 found += [m.group(1) for m in _QUOTED.finditer(text) if _MIXED.fullmatch(m.group(1))]
             return found

@@ -2292,3 +2292,31 @@ def test_round_67_fit(assistant, question, verdict, rule):
 def test_round_68_unsafe_answers(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a way someone lacks is not the way asked about
+    ("A lot of the parents on my caseload don't have email, so I text them meeting reminders. Can I text dad that "
+     "the conference decided on a child protection plan?", NOT, "text-personal"),
+    # the route preferred over the portal: email, asked for
+    ("School DSL here - we'd rather the council emailed stuff to us than used the portal, it's quicker. Is that ok?",
+     None, None),
+    # what a term means, asked: information, not a "Not allowed"
+    ("What counts as a generic email address?", AWC, "email-to-generic-address"),
+    # what the family may come to see
+    ("Could my emails about a family end up being disclosed to the family?", ALLOWED, "faq:foi"),
+    # a quoted word a zip is locked with is a password
+    ("Can I protect the zip with 'abc123'? It's only a short contact note going to the family centre.", NOT,
+     "password-too-short"),
+    ("Should I still write CONFIDENTIAL in the subject for internal emails with PID attached?", AWC, None),
+    ("Public health want teenage pregnancy numbers by ward - aggregate only. Can I email it?", ALLOWED, None),
+])
+def test_round_68_fit(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert verdict in (None, reply.verdict) and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    assert reply.rule_id != "school-portal", reply.rule_id
+
+
+def test_a_tool_in_quotes_is_not_a_password(assistant):
+    reply, _ = ask(assistant, "can I encrypt it with '7zip'?")
+    assert not reply.rule_id.startswith("password-"), reply.rule_id
