@@ -350,6 +350,12 @@ _UNSAID_ROUTES = frozenset({"email", "phone"})  # the ways a question means with
 
 # What to do about something, asked: "a parent has posted the social worker's photo on Facebook. What should we do?"
 _WHAT_TO_DO = re.compile(r"\bwhat (?:should|do|can|shall|must) (?:i|we) do\b", re.IGNORECASE)
+# A removing step of the protocol missed, then doing it now asked ("forgot to clear out my sent items ... should I do it
+# now?"), or what now ("... is that a problem?"): the step is what is proposed, not what the rule warns against
+_STEP_MISSED = re.compile(r"\b(?:forgot|forgotten|forget|failed|neglected|omitted) to (?:delete|clear|remove|empty|"
+                          r"tidy)\b", re.IGNORECASE)  # (not "forgot to put CONFIDENTIAL in the subject": a slip)
+_DO_IT_NOW = re.compile(r"\b(?:do|sort|fix) (?:it|that|this|them) now\b|\bdo (?:it|that|this) (?:straight away|asap)\b",
+                        re.IGNORECASE)
 # A check proposed to be skipped: "without reading what's further down", "without checking who's on it"
 _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrolling|reviewing|going through|"
                         r"double checking|double-checking|re-reading|rereading)\b", re.IGNORECASE)
@@ -817,7 +823,9 @@ class Assistant:
                 or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)
                                                  and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))) \
                 or _ADVICE.search(question) \
-                or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict:
+                or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict \
+                or (_STEP_MISSED.search(question) and (_DO_IT_NOW.search(question)
+                                                        or bool(reply.facts and reply.facts.get("aftermath")))):
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
 

@@ -1136,7 +1136,9 @@ _UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clea
 # A negating act ("clear out", "delete") itself denied: "no need to", "not going to", "won't", "never"
 # ("no need to clear them out of sent items": the act's own words may follow before the negation found)
 _DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:need|needed|have|having|got|going|bother|bothering|point) (?:in|to)\b"
-                         r"|\b(?:not|never)(?: just)?$")
+                         r"|\b(?:not|never)(?: just)?$"
+                         # "forgot to clear out my sent items": the removing not done
+                         r"|\b(?:forgot|forgotten|forget|forgetting|failed|omitted|neglected) to$")
 # Words before a person that make them what it is about: "history on the family", "concerns about mum"
 _ABOUT_WHOM = frozenset({"on", "about", "regarding", "concerning", "re"})
 # The first words of "keep using it", "carry on using it": a thing kept on, whatever it is
@@ -1233,7 +1235,7 @@ _LENGTH_UNIT = r"(?:characters?|chars?|letters|digits|long)\b"
 _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 # a list or group named in quotes, as the address book shows it: a distribution list
 _NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u201d]\s+(?:list|group|mailing list|email group|"""
-                         r"""contact group)\b""", re.IGNORECASE)
+                         r"""contact group|dl|distribution list)\b""", re.IGNORECASE)
 _REPLY_ALL = re.compile(r"\b(?:reply|replying|hit reply|hitting reply) (?:to )?all\b")
 # many on a thread: "15 agencies", "about 8 professionals", "the whole thread", "a multi-agency thread"
 _MANY_ON_IT = re.compile(r"\b(?:[5-9]|\d{2,3}) (?:people|agencies|professionals|recipients|parties|others|partners)\b|"

@@ -2320,3 +2320,22 @@ def test_round_68_fit(assistant, question, verdict, rule):
 def test_a_tool_in_quotes_is_not_a_password(assistant):
     reply, _ = ask(assistant, "can I encrypt it with '7zip'?")
     assert not reply.rule_id.startswith("password-"), reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a list by its quoted name, "DL" after it
+    ("Our old 'Locality North' DL still has people on it who left last year. Can I still use it?", NOT,
+     "distribution-list-stale"),
+    # the removing step missed, doing it now asked: yes, with the steps
+    ("Forgot to clear out my sent items after sending loads of reports last month. Should I do it now?", AWC,
+     "mailbox-copies"),
+    ("forgot to delete sent items with PID in from months ago, is that a problem?", AWC, "mailbox-copies"),
+    # a slip of another step keeps its answer
+    ("emailed a HV a summary with PID and forgot to put CONFIDENTIAL in the subject, is that a problem", None, None),
+    # several documents under one password: one transmission
+    ("How do I zip several documents together under one password?", None, "faq:how-to-encrypt"),
+])
+def test_round_68_later_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert verdict in (None, reply.verdict) and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    assert reply.verdict in (NOT, ASK) or not question.startswith("emailed a HV"), reply.verdict
