@@ -297,7 +297,9 @@ _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|
            r"acceptable|agreed|"
            # "Subject line: CONFIDENTIAL - Ruby Patel DOB ... Good to go?", "will that do?"
            r"(?:good|ok|okay|fine|alright|all right|ready|safe) to (?:go|send)|all good|will (?:that|this) do|"
-           r"(?:does|will) (?:that|this) work)")
+           r"(?:does|will) (?:that|this) work|"
+           # "... - ok or not?"
+           r"(?:ok|okay|fine|alright|allowed|acceptable) or not)")
 _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"
                   # ... judged for a use: "subject line 'Re: Lily (DOB 03/04/19)' ok for an internal email?"
                   r"\b(?:ok|okay|alright|fine|acceptable|allowed|good enough) (?:for|as) (?:a |an |the |my |our )?"

@@ -201,6 +201,20 @@ _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker ta
 _THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen glass".split())
 # "I'm locked out", "we were left alone in the office": the user's own day, in these categories, is no child's
 _USERS_OWN = frozenset({"neglect", "missing"})
+# An adult's own injury, told with the adult's own "her", "his" or "my": "Mum's broken her leg", "dad has hurt his
+# back", "I've cut my hand" (not "mum broke his arm": whose arm is the child's)
+_ADULTS = {"her": frozenset("mum mums mother mothers nan nans nana gran grans grandma grandmas aunt aunts auntie "
+                            "aunties she shes".split()),
+           "his": frozenset("dad dads father fathers grandad grandads granddad grandpa uncle uncles he hes".split()),
+           "my": frozenset("i im ive".split())}
+
+
+def _adults_own(before: list[str], cue: list[str]) -> bool:
+    """An injury cue told of an adult, the adult its subject (`before`: the words just before it, "mum's",
+    "dad has") and the adult's own possessive in it."""
+    while before and before[-1] in ("has", "had", "have", "s", "just", "gone", "went", "and"):
+        before = before[:-1]
+    return bool(before) and any(w in _ADULTS and before[-1] in _ADULTS[w] for w in cue)
 _USER_SUBJECT = frozenset("i im ive we weve".split())
 # Who does what a verb cue names: the last of these before it in its sentence
 _SUBJECTS = frozenset("i im ive we weve he she they hes shes theyve him her them someone somebody man men".split())
@@ -807,8 +821,9 @@ class HarmReader:
         of_a_thing = category == "missing" and ("it" in tokens[max(lo, start - 2):start] or (
             "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start])))
             or (start > 0 and tokens[start - 1] in _THINGS))  # "their laptop hasn't arrived"
-        if (said("not_real") and not self._recent_of_the_sign(sentence, written)
+        if ((said("not_real") or self._unreal_next(tokens, hi)) and not self._recent_of_the_sign(sentence, written)
             and not (category in _PLANNED and said("soon"))) \
+                or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \
                 or self._out_of_a_thing(tokens, stems, end, hi) \
                 or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
                 or (category == "online" and _done_by_user(tokens[lo:start])) or (
@@ -851,7 +866,7 @@ class HarmReader:
                 and not any(True for _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
                 and not ((act or (clear and not said("history") and not past_year))
-                         and any(True for _ in self._find(stems[end:end + 4], "recent"))):
+                         and any(True for _ in self._find(self._before_a_document(stems[end:end + 6]), "recent"))):
             # "the minutes about the bruising", "his injury details"; not "the referral about a baby whose dad shook
             # him this afternoon" (an act, or a clear sign, told as just now is the child's now: "... took him out of
             # A&E against medical advice an hour ago"); not "the details of a child in immediate
@@ -897,6 +912,21 @@ class HarmReader:
             dropped.append("explained" if readings == ["explained"] and category == "physical"
                            else "denied" if "negated" in readings else "read")
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _before_a_document(self, window: list[str]) -> list[str]:
+        """The words of `window` before the first document word in it: a time word after the document dates the
+        sending ("a child's missing-from-care plan to the right people today"), not the sign."""
+        return window[:min((s for s, _ in self._find(window, "documents")), default=len(window))]
+
+    def _unreal_next(self, tokens: list[str], hi: int) -> bool:
+        """The sentence after the cue's says it is not real: "... a girl who runs away from home. It's made up,
+        she's a happy kid." """
+        following = hi + 1
+        while following < len(tokens) and tokens[following] != _END:
+            following += 1
+        told = tokens[hi + 1:following]
+        return told[:1] in (["it"], ["its"], ["this"], ["thats"], ["all"]) \
+            and any(True for _ in self._find(told[:6], "not_real"))
 
     def _recent_of_the_sign(self, sentence: list[str], written: list[str]) -> bool:
         """A time word for now in the sentence (its stems; `written`, its words), not one dating the training,

@@ -913,6 +913,11 @@ def _address_kind(token: str, domains: tuple[tuple[str, tuple[str, ...]], ...] =
     """What kind of recipient an email address (or 'info@') is: by its domain (vocabulary.yaml
     `domains`), else by its local part."""
     if "@" not in token:
+        # a mail domain written alone: "an icloud.com email", "their gmail.com address"
+        if "." in token and not token.endswith(".") and any(
+                token.startswith(d) and token[len(d):len(d) + 1] == "." for recipient, parts in domains
+                if recipient == _WEBMAIL for d in parts if not d.endswith(".") and "." not in d):
+            return _WEBMAIL
         return None
     local, _, domain = token.partition("@")
     if not domain:

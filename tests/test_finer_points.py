@@ -2339,3 +2339,15 @@ def test_round_68_later_readings(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert verdict in (None, reply.verdict) and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
     assert reply.verdict in (NOT, ASK) or not question.startswith("emailed a HV"), reply.verdict
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a mail domain written alone is the address's kind
+    ("Our adopters have an icloud.com email. Can we send them the child's permanence report encrypted?", NOT,
+     "email-to-personal-account"),
+    # "- ok or not?" asks for a proposal to be judged
+    ("subject line 'concerns re baby at 14 Acacia Ave' - ok or not?", NOT, "email-pid-in-subject"),
+])
+def test_round_69_unsafe_answers(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from dialogs.conversation import Conversation, Incoming, Kind
-from dialogs.harm import HarmLevel
+from dialogs.harm import HarmLevel, _adults_own
 from knowledge.model import Verdict
 
 DATA = Path(__file__).parent / "data"
@@ -1360,3 +1360,33 @@ def test_a_fax_that_never_arrived_is_a_thing_not_a_child(assistant):
 ])
 def test_round_68_ordinary_questions_ask_nothing(assistant, text):
     assert level(assistant, text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    # an adult's own injury, told with the adult's own "her"
+    "Mum's broken her leg (she's ok, on crutches) and asked us to email the kids' contact arrangements to her sister.",
+    # the sentence after the story says it is made up
+    "A Y6 pupil wrote a brilliant story for English about a girl who runs away from home and gets lost in the "
+    "woods. It's made up, she's a happy kid. Can I email it to the young writers competition?",
+])
+def test_round_69_ordinary_questions_ask_nothing(assistant, text):
+    assert level(assistant, text) is None, text
+
+
+@pytest.mark.parametrize("text", [
+    # a received referral telling of a fresh injury this morning: the child's now, not the paper's
+    "A primary school has just emailed me a referral - a 6 year old came in with fresh bruising on his face this "
+    "morning and says dad did it. What do I do with it?",
+    # a court order keeping a father away, and the placement address sent to him
+    "I accidentally emailed the children's foster placement address to their father. There's an injunction against "
+    "him and he's already replied saying he's 'coming to get them'. What do I do about the data breach?",
+])
+def test_round_69_disclosures_are_rung(assistant, text):
+    assert assistant.answer(text).verdict is Verdict.ESCALATE, text
+
+
+def test_an_adults_possessive_does_not_hide_a_childs_injury(assistant):
+    """Only the adult as the subject: "mum's boyfriend broke her arm" is not mum's own injury."""
+    assert not _adults_own(["mums", "boyfriend"], ["broke", "her", "arm"])
+    assert _adults_own(["mums"], ["broken", "her", "leg"])
+    assert not _adults_own(["mum"], ["broke", "his", "arm"])
