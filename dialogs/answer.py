@@ -52,6 +52,8 @@ _WH_KIND = {"who": "who", "whos": "who", "whi": "why", "why": "why", "when": "wh
             "wheres": "what", "what": "what", "whats": "what", "which": "what", "how": "what", "hows": "what"}
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has "
                          "cant couldnt shouldnt wouldnt wont isnt arent dont doesnt didnt mustnt hasnt havent".split())
+# A clause that sets the time or condition of what is asked after it: "after I've sent the zip, should I ..."
+_SUBORDINATING = frozenset("after when once before if since whenever".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i tbh honestly genuinely seriously btw fyi".split())
 # Two things offered to choose from, after a dash: "body of the email or attachment?", "in To or CC?"
@@ -407,6 +409,9 @@ def question_form(question: str) -> str:
                 else "yes_no"
         if any(part.lower().lstrip().startswith(_WH) for part in _BREAK.split(sentence)[1:]):
             continue  # "the number's smudged - what is it?": the question after the dash decides, not its "is it?"
+        if first in _SUBORDINATING and any((re.findall(r"[a-z']+", part.lower()) or [""])[0] in YES_NO_WORDS
+                                           for part in _BREAK.split(sentence)[1:]):
+            continue  # "after I've sent the zip, should I keep the zip or the original?": the question after the comma
         if _TAG.search(sentence) or _TAG_THEN.search(sentence) or _ASKING.search(sentence) or _CONDITIONAL_ASK.search(sentence) \
                 or (_IF_THEN_ASK.search(sentence) and not _offers_choice(sentence)) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)) \

@@ -2351,3 +2351,25 @@ def test_round_68_later_readings(assistant, question, verdict, rule):
 def test_round_69_unsafe_answers(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # received with the password in it, what now asked: the steps for after the event
+    ("The health visitor put the zip password in the same email as the attachment. What should I do?", AWC,
+     "password-emailed-already"),
+    # someone else's reply to all, told: what to do now first
+    ("Someone hit reply all and the whole core group, including dad, got mum's mental health info. I'm the chair. "
+     "What do I do?", ASK, None),
+    # a condition first, then a choice asked: the steps
+    ("After I've sent the encrypted zip, should I keep the zip or the original?", AWC, "keep-unencrypted-copy"),
+    # the body's statement that the data is deleted after use (All Email 5)
+    ("Do I need to tell the recipient to delete the info once they've used it?", AWC, "faq:deletion-statement"),
+    # a password kept for something else, used on the zip
+    ("Someone said just use your network login as the zip password as you'll remember it. Is that ok?", NOT,
+     "password-reused"),
+    # both ways offered are refused: still No
+    ("got an encrypted zip from another LA - can I save it to my desktop or a USB stick to open it?", NOT, None),
+])
+def test_round_69_fit(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
