@@ -278,6 +278,10 @@ class Reader:
         recipients = [h for h in recipients if not (tokens[h.start + h.length - 1] == "family" and tokens[
             h.start + h.length:h.start + h.length + 1] in (["name"], ["names"]))]
         recipients = _colleague_in_team(tokens, recipients, said)
+        if not recipients and _COUNCIL_TEAM.search(said):
+            # "the council's payments team", "our council legal department": a team of the council's own
+            at = said[:_COUNCIL_TEAM.search(said).start()].count(" ")
+            recipients = [_Hit("recipient", "colleague", at, 1)]
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None
         if implied and not channels:
@@ -1085,6 +1089,8 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
     if before[-1:] == ["from"] or (len(before) == 2 and before[0] == "from" and before[1] in _A_WORD):
         return "origin"
     return None
+# A team of the council's own, read "the council payments team" ("the council's" loses its "'s")
+_COUNCIL_TEAM = re.compile(r"\b(?:the|our) council (?:\w+ ){1,2}(?:team|department|dept|service|section|unit)\b")
 # The user's own word that a colleague is inside the council: "an internal email", "on a council address"
 _CALLED_INTERNAL = re.compile(r"\binternal(?:ly)?\b|\bcouncil (?:e-?mail|address|account)")
 _IN_TEAM = frozenset({"in", "at", "from", "on", "with"})

@@ -2373,3 +2373,20 @@ def test_round_69_unsafe_answers(assistant, question, verdict, rule):
 def test_round_69_fit(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # another area's council is outside
+    ("I need to send an assessment, a chronology and a genogram to an out-of-county social worker. How do I send "
+     "them securely?", AWC, "external-email"),
+    # a team of the council's own is inside
+    ("Can I email a spreadsheet of foster carers' bank details and allowances to the council's payments team?", AWC,
+     "internal-email"),
+    # when a place is open identifies no one
+    ("I want to email three sets of birth parents about a change to the contact centre opening hours. Can I put them "
+     "all on one email?", None, None),
+])
+def test_round_69_recipients(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert verdict in (None, reply.verdict) and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    assert reply.verdict is not NOT, reply.rule_id
