@@ -271,7 +271,10 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
                      r"whatsapp|copy|delete|paste|type|write|include|add|mention|open|download|install|borrow)|"
                      r"am i allowed|are we allowed|do (?:i|we) (?:have|need)|"
                      r"surely (?:i|we) (?:can|could|should)|"  # "it's internal so surely I can put it in the body?"
-                     r"that'?s (?:ok|okay|fine|alright|allowed) (?:since|because|as|cos|if))\b", re.IGNORECASE)
+                     r"that'?s (?:ok|okay|fine|alright|allowed) (?:since|because|as|cos|if)|"
+                     # asked on someone's behalf: "my manager has asked me to check if this is still OK"
+                     r"(?:check|checking|know|confirm|find out) (?:if|whether) (?:this|it|that|we|i) (?:is|are|can|could) "
+                     r"(?:still )?(?:ok|okay|allowed|fine|acceptable|alright|right|do this))\b", re.IGNORECASE)
 # A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
 # below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing
 _AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"

@@ -55,6 +55,8 @@ _COUNTED = frozenset({"few", "couple", "several", "some", "two", "three", "four"
                       "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next"})
 # Words just before a sign that make it a past one, as an adjective: "past injuries", "a former CP plan"
 _PAST_BEFORE = frozenset({"past", "former", "prior", "bygone"})
+# The last word of a cause that names a paper written after the event ("incident report", "accident book")
+_PAPERS = frozenset({("report",), ("form",), ("book",)})
 # A form with nothing in it yet, whatever harm it is for: "our blank CSE risk assessment template"
 _BLANK_FORM = re.compile(r"\b(?:blank|empty|unfilled|unused)(?: \S+){0,4}? (?:template|templates|form|forms|proforma|"
                          r"proformas|pro forma|copy|checklist|checklists|toolkit)\b")
@@ -887,8 +889,10 @@ class HarmReader:
             while following < len(stems) and stems[following] != _END:
                 following += 1
             next_told = tokens[hi + 1:following]
+            # (a paper in the sentence before or after explains no self-harm: "she took 20 paracetamol an hour ago.
+            # do we send the incident report encrypted?")
             if self._explained_here(written, sentence, act) or not act and (any(
-                    any(True for _ in self._causes(told))
+                    any(category != "self_harm" or tuple(told[s:e])[-1:] not in _PAPERS for s, e in self._causes(told))
                     and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told))
                     or self._explained_before(tokens, stems, start, end, lo)):
                 readings.append("explained")

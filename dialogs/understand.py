@@ -379,7 +379,7 @@ class Reader:
         if message is not None:
             kinds = message  # "text a teen on my caseload 'running late, there in 10'": only the quoted words go
         kind = self._best("kind", kinds)
-        if kind is None and self._left_out and _ARRANGEMENT.search(said) and _WHEN.search(said) and harm.level is None:
+        if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None:
             # "remind her we're meeting at 3 at the library": when and where, no one's details. Not "bruises on a
             # 4yo at the home visit this morning, can I whatsapp the photos?": a visit told, not arranged
             kind = _NOTHING_PERSONAL
@@ -1355,6 +1355,11 @@ _WHEN = re.compile(r"\b(?:at|by|for) (?:\d{1,2}(?:[:.]\d{2})?(?: ?(?:am|pm))?|no
                    r"\b(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\b|\btomorrow\b|\btoday\b|\btonight\b|"
                    r"\bnext week\b|\bthis (?:afternoon|morning|evening)\b|\bwhat time\b")
 _IDENTIFYING = "pid"
+
+
+def _arranged(said: str) -> bool:
+    """Something arranged is told: a meeting or a visit, not its paper ("my session notes", "the visit report")."""
+    return any(not _DOCUMENTS.intersection(said[m.end():].split()[:1]) for m in _ARRANGEMENT.finditer(said))
 # A street address written out: a house number, a capitalised name and a street word ("14 Elm Rd", "3a Mill Lane")
 _STREET_ADDRESS = re.compile(r"\b\d{1,4}[a-zA-Z]?,? (?:[A-Z][a-z']+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|"
                              r"Drive|Way|Crescent|Terrace|Place|Court|Gardens|Grove|Row|Walk|View|Park)\b")

@@ -2390,3 +2390,17 @@ def test_round_69_recipients(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert verdict in (None, reply.verdict) and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
     assert reply.verdict is not NOT, reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a meeting's paper is no arrangement: session notes pasted into the body
+    ("I need to send my session notes to the allocated social worker, and I'd normally just paste them into the "
+     "body of the email. Is that OK?", NOT, "email-pid-in-body"),
+    # asked on a manager's behalf whether a practice is still OK: the rules (a fax of names and addresses)
+    ("We've always faxed the weekly list of children in placements, with names, dates of birth and placement "
+     "addresses, to a commissioning provider. My new manager has asked me to check if this is still OK.", ASK, None),
+])
+def test_round_70_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    assert not reply.rule_id.startswith("faq:"), reply.rule_id

@@ -1390,3 +1390,15 @@ def test_an_adults_possessive_does_not_hide_a_childs_injury(assistant):
     assert not _adults_own(["mums", "boyfriend"], ["broke", "her", "arm"])
     assert _adults_own(["mums"], ["broken", "her", "leg"])
     assert not _adults_own(["mum"], ["broke", "his", "arm"])
+
+
+def test_an_incident_report_does_not_explain_an_overdose(assistant):
+    """A paper named in the next sentence explains no self-harm (round 70's one recall miss)."""
+    reply = assistant.answer("resi: 15yo just told staff she took 20 paracetamol about an hour ago. do we need to "
+                             "send the incident report encrypted to the placing authority?")
+    assert reply.verdict is Verdict.ESCALATE, reply.rule_id
+
+
+def test_children_fine_in_the_users_words_settle_a_parents_talk(assistant):
+    assert level(assistant, "During supervised contact today, dad talked openly about his drug use, but the children "
+                            "were fine and went home with their foster carers.") is None
