@@ -262,6 +262,9 @@ _MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |
                       # ... or a condition: "... if the only personal info is the child's first name?"
                       r"(?:,?\s+(?:when|before|if|as|even if|even though|though|for|with|on) [^?.!]{3,120})?"
                       r"\s*[?.!]*\s*$", re.IGNORECASE)
+# What a term of the protocol means, asked: "what does the protocol mean by a generic email address?"
+_DEFINING = re.compile(r"\b(?:mean|means|meant) by\b|\bdefinition of\b|\bdefine\b|\bwhat (?:does|do) \w+(?: \w+)? mean\b",
+                       re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
 # "for the subject line can i put ...": a permission asked after a few words of context
@@ -682,7 +685,7 @@ class Assistant:
                                                             acting=encrypting or (form != "how" and bool(_ACTING.search(question)))),
                                      form, question)
             if form == "how" and by_rules.verdict is Verdict.NOT_ALLOWED and understood.facts.get("kind") is None \
-                    and _CLASSED.search(question) and not _ACTING.search(question):
+                    and (_CLASSED.search(question) or _DEFINING.search(question)) and not _ACTING.search(question):
                 # "what counts as a generic email address?": what the protocol means by it, as information (its steps),
                 # not a "Not allowed" to a question that proposes nothing
                 return replace(by_rules, verdict=Verdict.ALLOWED_WITH_CONDITIONS, informs=True)

@@ -387,6 +387,9 @@ class Reader:
             kind = _NOTHING_PERSONAL  # "about a training date, no child info": said to hold nothing of anyone
         if kind is None and self._left_out and "text" in channels and _CALL_REQUEST.search(said):
             kind = _NOTHING_PERSONAL  # "can I text a YP 'ring me when you can'?": asked to ring, nothing else told
+        if kind in (None, _IDENTIFYING) and flags["to_hub"] and _SAFEGUARDING in self.policy.kinds \
+                and _WRITTEN_UP.search(said):
+            kind = _SAFEGUARDING  # "can I fax my written follow-up of a Hub referral?": what the Hub was rung about
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
                 kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
             kind = _SAFEGUARDING
@@ -1089,6 +1092,8 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
     if before[-1:] == ["from"] or (len(before) == 2 and before[0] == "from" and before[1] in _A_WORD):
         return "origin"
     return None
+# What is written for the Hub after ringing it: "my written follow-up", "the write-up of my Hub referral"
+_WRITTEN_UP = re.compile(r"\b(?:follow ?up|follow-up|write ?up|write-up|referral)\b")
 # A team of the council's own, read "the council payments team" ("the council's" loses its "'s")
 _COUNCIL_TEAM = re.compile(r"\b(?:the|our) council (?:\w+ ){1,2}(?:team|department|dept|service|section|unit)\b")
 # The user's own word that a colleague is inside the council: "an internal email", "on a council address"

@@ -2404,3 +2404,18 @@ def test_round_70_readings(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
     assert not reply.rule_id.startswith("faq:"), reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    ("What does the protocol mean by a generic email address?", AWC, "email-to-generic-address"),
+    ("texted the wrong foster carer a childs medical info :(", ASK, "misdirected"),
+    ("Rather than attaching the case note, can I paste it straight into the email to my senior? It's quicker", NOT,
+     "email-pid-in-body"),
+    ("I want to email a child's health summary over to the SEN team, they're council too. What should I do?", AWC,
+     "internal-email"),
+    # the Hub's written follow-up is about a child at risk: never by fax
+    ("Can I fax my written follow-up of a Hub referral?", NOT, "fax-highly-sensitive"),
+])
+def test_round_70_more_readings(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
