@@ -381,7 +381,8 @@ def question_form(question: str) -> str:
     """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
     # not after an initial ("'CONFIDENTIAL - J.S. dob 03/04/12' ok as a subject line?" is one sentence)
-    sentences = [s for s in re.split(r"(?<=[.!?])(?<!\b[A-Z]\.)\s+", question.strip()) if s]
+    # (nor after "e.g." or "i.e.": "Should the attachment have the child's name on it, e.g. 'Poppy Jones PEP.docx'?")
+    sentences = [s for s in re.split(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+", question.strip()) if s]
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     if any(_PROPOSING.search(s) for s in sentences if s not in asked):
         return "yes_no"  # "what should I call the zip? I normally call it the kid's name": that is what is asked

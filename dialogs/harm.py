@@ -55,6 +55,8 @@ _COUNTED = frozenset({"few", "couple", "several", "some", "two", "three", "four"
                       "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next"})
 # Words just before a sign that make it a past one, as an adjective: "past injuries", "a former CP plan"
 _PAST_BEFORE = frozenset({"past", "former", "prior", "bygone"})
+# An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
+_NOT_YET = frozenset({"not", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "never", "yet", "nt"})
 # The last word of a cause that names a paper written after the event ("incident report", "accident book")
 _PAPERS = frozenset({("report",), ("form",), ("book",)})
 # A form with nothing in it yet, whatever harm it is for: "our blank CSE risk assessment template"
@@ -815,7 +817,8 @@ class HarmReader:
         later = tokens[end:hi]
         if self._safe_now(after, stems[lo:end], quoted) or any(
                 True for phrase in self._over[category] for i in range(len(later))
-                if tuple(later[i:i + len(phrase)]) == phrase):
+                if tuple(later[i:i + len(phrase)]) == phrase
+                and not _NOT_YET.intersection(later[max(0, i - 2):i])):  # not "still hasn't been found"
             if dropped is not None:
                 dropped.append("over")
             return None  # the child is safe now, or this harm is over
@@ -983,8 +986,8 @@ class HarmReader:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
         a form only right after it: "the Prevent referral form" is a form, "videos in form" a form group. Past
         another sign joined to it: "the 'abuse and neglect' course" is a course about both."""
-        if after[:1] in (["in"], ["into"]) and "subject" in after[1:3]:
-            return True  # "put 'self harm' in the subject line": the words as a label, not a child's harm
+        if after[:1] in (["in"], ["into"], ["as"]) and ("subject" in after[1:4] or "title" in after[1:4]):
+            return True  # "put 'self harm' in the subject line", "... bruising' as the email subject": a label
         if len(after) > 2 and after[0] in ("and", "or") and self.stem(after[1]) in self._by_first:
             after = after[2:]  # not "self harming and the crisis team": the team is no topic of it
         return bool(after) and (after[0] in self._topics

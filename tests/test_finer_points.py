@@ -2419,3 +2419,14 @@ def test_round_70_readings(assistant, question, verdict, rule):
 def test_round_70_more_readings(assistant, question, verdict, rule):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    ("A hospital ward has marked its request urgent: they want a 14-year-old's CAMHS diagnosis and medication history "
+     "by fax before her planned admission tomorrow. Fax is quickest, so can I?", NOT, "fax-highly-sensitive"),
+    # "e.g." does not end the question's sentence
+    ("Should the attachment have the child's name on it, e.g. 'Poppy Jones PEP.docx'?", NOT, "identifying-file-name"),
+])
+def test_round_71_unsafe_answers(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
