@@ -55,6 +55,10 @@ _COUNTED = frozenset({"few", "couple", "several", "some", "two", "three", "four"
                       "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next"})
 # Words just before a sign that make it a past one, as an adjective: "past injuries", "a former CP plan"
 _PAST_BEFORE = frozenset({"past", "former", "prior", "bygone"})
+# A baby not yet moving about on its own: an injury to one is never only a document's contents (NICE CG89: bruising
+# in a child who is not independently mobile)
+_NON_MOBILE = re.compile(r"\b(?:\d{1,2} (?:week|weeks|wk|wks) old|\d{1,2}wk|\d{1,2}wks|newborn|new born|"
+                         r"[1-5] (?:month|months|mth|mths) old|[1-5]mo)\b")
 # An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
 _NOT_YET = frozenset({"not", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "never", "yet", "nt"})
 # The last word of a cause that names a paper written after the event ("incident report", "accident book")
@@ -870,6 +874,8 @@ class HarmReader:
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(True for _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
+                and not (category == "physical" and clear and not said("history") and not past_year
+                         and _NON_MOBILE.search(" ".join(tokens[lo:hi]))) \
                 and not ((act or (clear and not said("history") and not past_year))
                          and any(True for _ in self._find(self._before_a_document(stems[end:end + 6]), "recent"))):
             # "the minutes about the bruising", "his injury details"; not "the referral about a baby whose dad shook
