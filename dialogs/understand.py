@@ -278,10 +278,10 @@ class Reader:
         recipients = [h for h in recipients if not (tokens[h.start + h.length - 1] == "family" and tokens[
             h.start + h.length:h.start + h.length + 1] in (["name"], ["names"]))]
         recipients = _colleague_in_team(tokens, recipients, said)
-        if not recipients and _COUNCIL_TEAM.search(said):
+        council_team = _COUNCIL_TEAM.search(said) if not recipients else None
+        if council_team is not None:
             # "the council's payments team", "our council legal department": a team of the council's own
-            at = said[:_COUNCIL_TEAM.search(said).start()].count(" ")
-            recipients = [_Hit("recipient", "colleague", at, 1)]
+            recipients = [_Hit("recipient", "colleague", said[:council_team.start()].count(" "), 1)]
         recipient = self._best("recipient", [h.value for h in recipients])
         implied = self.policy.recipients[recipient].channel if recipient else None
         if implied and not channels:
