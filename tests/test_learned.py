@@ -165,8 +165,8 @@ def test_a_doubtful_sign_in_a_message_reading_like_a_clear_disclosure_rings_the_
     # no sign the lexicon holds, told the way clear disclosures are told (round 43, first time: asked only)
     "Practice nurse. 16yo in with her mum for travel jabs, when mum popped out she wrote on the back of the form "
     "'please help they are marrying me'. They fly in 4 days. Can I post a copy to social care?",
-    "Hospital play worker on the kids ward. 2 yr old admitted with a 'fall', x-ray shows old healed breaks in both "
-    "arms nobody can explain, and mum's boyfriend has just said he's taking her home against advice.",
+    # (the x-ray of old breaks "nobody can explain", once here, is read by the words since session 32: an injury
+    # nobody could explain is a worry sign, rung as told now; tested in test_harm)
 ])
 def test_a_harm_question_about_to_be_asked_of_a_clear_disclosure_rings_instead(assistant, reading, question):
     reply = assistant.answer(question)
