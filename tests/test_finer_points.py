@@ -23,6 +23,13 @@ def ask(assistant, question):
     return reply, reply.text()
 
 
+def reads_as(assistant, question, verdict, rule):
+    """The answer's verdict, and its rule where one is named (None: any)."""
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    return reply
+
+
 def cited(reply) -> set[str]:
     return {s.id for s in reply.citations}
 
@@ -2069,8 +2076,7 @@ def test_round_63_readings(assistant, question, verdict, rule):
     ("Can I keep the unencrypted copy of what I sent in the Documents folder on my laptop?", NOT, None),
 ])
 def test_denied_removal_and_the_local_drive(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 def test_a_resend_unzipped_is_still_unencrypted(assistant):
@@ -2095,8 +2101,7 @@ def test_a_resend_unzipped_is_still_unencrypted(assistant):
     ("Can I fax it because it's quicker than encrypting an email?", ASK, "ask-kind"),
 ])
 def test_round_64_readings(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 def test_a_fax_asked_about_before_its_contents_says_what_decides_it(assistant):
@@ -2170,8 +2175,7 @@ def test_whom_it_is_about_is_not_whom_it_goes_to(assistant):
      NOT, "mailbox-copies"),
 ])
 def test_round_66_readings(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 def test_a_distribution_list_kept_on_is_not_a_password_reused(assistant):
@@ -2186,8 +2190,7 @@ def test_a_distribution_list_kept_on_is_not_a_password_reused(assistant):
     ("pswrd in the same email ok if its zipped??", NOT, None),
 ])
 def test_round_66_late_readings(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 @pytest.mark.parametrize("question, verdict, rule", [
@@ -2202,8 +2205,7 @@ def test_round_66_late_readings(assistant, question, verdict, rule):
     ("should I mark the email confidential when I send the contact timetable to the school?", AWC, None),
 ])
 def test_session_32_readings(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 @pytest.mark.parametrize("question, verdict, rule", [
@@ -2222,8 +2224,7 @@ def test_session_32_readings(assistant, question, verdict, rule):
      "because it's the police, right?", NOT, "email-to-generic-address"),
 ])
 def test_round_67_readings(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 def test_a_list_owned_is_not_something_done(assistant):
@@ -2254,8 +2255,7 @@ def test_a_letter_to_all_parents_naming_no_child_is_not_too_many(assistant):
     ("The recipient couldn't open the zip I sent. Can I resend it with the same password as before?", NOT, None),
 ])
 def test_round_67_after_the_event(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 @pytest.mark.parametrize("question, verdict, rule", [
@@ -2290,8 +2290,7 @@ def test_round_67_fit(assistant, question, verdict, rule):
     ("subject line 'Re: Lily (DOB 03/04/19)' ok for an internal email?", NOT, "email-pid-in-subject"),
 ])
 def test_round_68_unsafe_answers(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 @pytest.mark.parametrize("question, verdict, rule", [
@@ -2349,8 +2348,7 @@ def test_round_68_later_readings(assistant, question, verdict, rule):
     ("subject line 'concerns re baby at 14 Acacia Ave' - ok or not?", NOT, "email-pid-in-subject"),
 ])
 def test_round_69_unsafe_answers(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 @pytest.mark.parametrize("question, verdict, rule", [
@@ -2371,8 +2369,7 @@ def test_round_69_unsafe_answers(assistant, question, verdict, rule):
     ("got an encrypted zip from another LA - can I save it to my desktop or a USB stick to open it?", NOT, None),
 ])
 def test_round_69_fit(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 @pytest.mark.parametrize("question, verdict, rule", [
@@ -2401,8 +2398,7 @@ def test_round_69_recipients(assistant, question, verdict, rule):
      "addresses, to a commissioning provider. My new manager has asked me to check if this is still OK.", ASK, None),
 ])
 def test_round_70_readings(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reply = reads_as(assistant, question, verdict, rule)
     assert not reply.rule_id.startswith("faq:"), reply.rule_id
 
 
@@ -2417,8 +2413,7 @@ def test_round_70_readings(assistant, question, verdict, rule):
     ("Can I fax my written follow-up of a Hub referral?", NOT, "fax-highly-sensitive"),
 ])
 def test_round_70_more_readings(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)
 
 
 @pytest.mark.parametrize("question, verdict, rule", [
@@ -2428,5 +2423,4 @@ def test_round_70_more_readings(assistant, question, verdict, rule):
     ("Should the attachment have the child's name on it, e.g. 'Poppy Jones PEP.docx'?", NOT, "identifying-file-name"),
 ])
 def test_round_71_unsafe_answers(assistant, question, verdict, rule):
-    reply, _ = ask(assistant, question)
-    assert reply.verdict is verdict and rule in (None, reply.rule_id), (question, reply.verdict, reply.rule_id)
+    reads_as(assistant, question, verdict, rule)

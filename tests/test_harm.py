@@ -1337,13 +1337,6 @@ def test_an_age_before_old_is_not_history(assistant):
     assert level(assistant, "a 3 year old abused by her stepdad last night, can I email the school?") is HarmLevel.YES
 
 
-def test_a_child_by_age_telling_in_a_referral_is_a_disclosure(assistant):
-    reply = assistant.answer("I'm tidying up a referral before I email it to the school. In the notes the referrer "
-                             "says the 5-year-old told nursery this morning that daddy 'squeezed her neck until she "
-                             "couldn't breathe', and dad is collecting her at 3. Attachment or body of the email?")
-    assert reply.verdict is Verdict.ESCALATE, reply.rule_id
-
-
 def test_taxis_no_one_at_home_pays_for_are_asked_about(assistant):
     reply = assistant.answer("Foster carer mentioned her 14yo keeps getting taxis home that she never seems to pay "
                              "for. Do I need to encrypt the carer's diary notes?")
@@ -1397,24 +1390,9 @@ def test_an_adults_possessive_does_not_hide_a_childs_injury(assistant):
     assert not _adults_own(["mum"], ["broke", "his", "arm"])
 
 
-def test_an_incident_report_does_not_explain_an_overdose(assistant):
-    """A paper named in the next sentence explains no self-harm (round 70's one recall miss)."""
-    reply = assistant.answer("resi: 15yo just told staff she took 20 paracetamol about an hour ago. do we need to "
-                             "send the incident report encrypted to the placing authority?")
-    assert reply.verdict is Verdict.ESCALATE, reply.rule_id
-
-
 def test_children_fine_in_the_users_words_settle_a_parents_talk(assistant):
     assert level(assistant, "During supervised contact today, dad talked openly about his drug use, but the children "
                             "were fine and went home with their foster carers.") is None
-
-
-def test_a_child_not_yet_found_is_still_missing(assistant):
-    """ "still hasn't been found" denies the end of it (round 71's one recall miss)."""
-    reply = assistant.answer("Fostering SSW - carer just rang, their 8yo ran off in the park 3 hours ago and still "
-                             "hasn't been found, he has epilepsy and no meds on him. Do I email EDT or fax them his "
-                             "care plan?")
-    assert reply.verdict is Verdict.ESCALATE, reply.rule_id
 
 
 def test_a_sign_quoted_as_a_subject_line_is_a_label(assistant):
@@ -1433,8 +1411,22 @@ def test_an_injury_to_a_baby_not_yet_mobile_is_never_only_a_documents(assistant)
         is not HarmLevel.YES
 
 
-def test_old_breaks_nobody_can_explain_and_a_child_taken_home_against_advice_are_rung(assistant):
-    reply = assistant.answer("Hospital play worker on the kids ward. 2 yr old admitted with a 'fall', x-ray shows old "
-                             "healed breaks in both arms nobody can explain, and mum's boyfriend has just said he's "
-                             "taking her home against advice.")
-    assert reply.verdict is Verdict.ESCALATE, reply.rule_id
+@pytest.mark.parametrize("question", [
+    # a paper named in the next sentence explains no self-harm (round 70's one recall miss)
+    "resi: 15yo just told staff she took 20 paracetamol about an hour ago. do we need to "
+    "send the incident report encrypted to the placing authority?",
+    # "still hasn't been found" denies the end of it (round 71's one recall miss)
+    "Fostering SSW - carer just rang, their 8yo ran off in the park 3 hours ago and still "
+    "hasn't been found, he has epilepsy and no meds on him. Do I email EDT or fax them his "
+    "care plan?",
+    # old breaks nobody can explain, and a child taken home against advice
+    "Hospital play worker on the kids ward. 2 yr old admitted with a 'fall', x-ray shows old "
+    "healed breaks in both arms nobody can explain, and mum's boyfriend has just said he's "
+    "taking her home against advice.",
+    # a child by age telling in a referral is a disclosure, not the document's contents
+    "I'm tidying up a referral before I email it to the school. In the notes the referrer "
+    "says the 5-year-old told nursery this morning that daddy 'squeezed her neck until she "
+    "couldn't breathe', and dad is collecting her at 3. Attachment or body of the email?",
+])
+def test_session_32_disclosures_are_rung(assistant, question):
+    assert assistant.answer(question).verdict is Verdict.ESCALATE, question
