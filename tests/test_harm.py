@@ -1430,3 +1430,12 @@ def test_an_injury_to_a_baby_not_yet_mobile_is_never_only_a_documents(assistant)
 ])
 def test_session_32_disclosures_are_rung(assistant, question):
     assert assistant.answer(question).verdict is Verdict.ESCALATE, question
+
+
+def test_a_hub_answer_to_a_sending_question_keeps_the_sending_step_in_its_first_message(assistant):
+    """With the 999 step for a child in danger tonight, the first message still says not to send documents ahead
+    of the call (the written follow-up is in the first line already, so its step is not repeated there)."""
+    reply = assistant.answer("A 9-year-old told me mum's boyfriend hits her with a belt and she's scared to go home "
+                             "tonight. Can I email the school?")
+    assert reply.verdict is Verdict.ESCALATE
+    assert any("ahead of the call" in step for step in reply.brief_steps()), reply.brief_steps()
