@@ -278,6 +278,12 @@ class Reader:
         recipients = [h for h in recipients if not (tokens[h.start + h.length - 1] == "family" and tokens[
             h.start + h.length:h.start + h.length + 1] in (["name"], ["names"]))]
         recipients = _colleague_in_team(tokens, recipients, said)
+        # "email mum the plan and cc my manager": a colleague copied in is not who the email goes to
+        copied = [h for h in recipients if h.value == "colleague" and _CC_BEFORE.intersection(
+            tokens[max(0, h.start - 3):h.start])]
+        if copied and any(h.value != "colleague" and not _CC_BEFORE.intersection(tokens[max(0, h.start - 3):h.start])
+                          for h in recipients):
+            recipients = [h for h in recipients if h not in copied]
         council_team = _COUNCIL_TEAM.search(said) if not recipients else None
         if council_team is not None:
             # "the council's payments team", "our council legal department": a team of the council's own
@@ -1094,6 +1100,8 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
     return None
 # What is written for the Hub after ringing it: "my written follow-up", "the write-up of my Hub referral"
 _WRITTEN_UP = re.compile(r"\b(?:follow ?up|follow-up|write ?up|write-up|referral)\b")
+# Copying someone in: "cc my manager", "copy in the IRO"
+_CC_BEFORE = frozenset({"cc", "ccing", "ccd", "copy", "copying", "bcc", "bccing"})
 # A team of the council's own, read "the council payments team" ("the council's" loses its "'s")
 _COUNCIL_TEAM = re.compile(r"\b(?:the|our) council (?:\w+ ){1,2}(?:team|department|dept|service|section|unit)\b")
 # The user's own word that a colleague is inside the council: "an internal email", "on a council address"

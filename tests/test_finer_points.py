@@ -2424,3 +2424,12 @@ def test_round_70_more_readings(assistant, question, verdict, rule):
 ])
 def test_round_71_unsafe_answers(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question", [
+    # a colleague copied in is not who the email goes to: the parent is
+    "can I email mum the plan and cc my manager?",
+    "can I cc my manager on the email to dad with the plan?",
+])
+def test_a_colleague_copied_in_does_not_make_an_email_to_a_parent_internal(assistant, question):
+    reads_as(assistant, question, NOT, "email-to-individual")
