@@ -471,7 +471,7 @@ class Assistant:
         self._clauses: ClauseIndex | None = None  # likewise
         self._section_words: dict[str, frozenset[str]] | None = None  # each item's prepared words, for nearest_cited
         self._route_words: frozenset[str] | None = None
-        self._faq_needs: dict[str, frozenset[str]] = {}
+        self._faq_needs: dict[tuple[str, str], frozenset[str]] = {}  # (FAQ id, `needs` or `needs_too`)
         self._unsettled: tuple[tuple[Faq, frozenset[str]], ...] | None = None  # faq.yaml `unsettled`, with its needs
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
@@ -685,7 +685,7 @@ class Assistant:
             by_rules = self.proposal(self.personal_reading(understood, by_rules, asks_secure=any_personal,
                                                             acting=encrypting or (form != "how" and bool(_ACTING.search(question)))),
                                      form, question)
-            if form == "how" and by_rules.verdict is Verdict.NOT_ALLOWED and understood.facts.get("kind") is None \
+            if form == "how" and by_rules.verdict is Verdict.NOT_ALLOWED and facts.get("kind") is None \
                     and (_CLASSED.search(question) or _DEFINING.search(question)) and not _ACTING.search(question):
                 # "what counts as a generic email address?": what the protocol means by it, as information (its steps),
                 # not a "Not allowed" to a question that proposes nothing
@@ -1158,10 +1158,9 @@ class Assistant:
 
     def _needs(self, faq_id: str, field: str = "needs") -> frozenset[str]:
         """faq.yaml `needs` (or `needs_too`), prepared: a question this FAQ answers uses one of them."""
-        key = faq_id if field == "needs" else f"{faq_id} {field}"
-        needs = self._faq_needs.get(key)
+        needs = self._faq_needs.get((faq_id, field))
         if needs is None:
-            needs = self._faq_needs[key] = frozenset(
+            needs = self._faq_needs[(faq_id, field)] = frozenset(
                 w for word in getattr(self.policy.faq[faq_id], field) for w in self.prepare(word).split())
         return needs
 

@@ -62,12 +62,12 @@ _NON_MOBILE = re.compile(r"\b(?:\d{1,2} (?:week|weeks|wk|wks) old|\d{1,2}wk|\d{1
 # An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
 _NOT_YET = frozenset({"not", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "never", "yet", "nt"})
 # The last word of a cause that names a paper written after the event ("incident report", "accident book")
-_PAPERS = frozenset({("report",), ("form",), ("book",)})
+_PAPERS = frozenset({"report", "form", "book"})
 # A form with nothing in it yet, whatever harm it is for: "our blank CSE risk assessment template"
 _BLANK_FORM = re.compile(r"\b(?:blank|empty|unfilled|unused)(?: \S+){0,4}? (?:template|templates|form|forms|proforma|"
                          r"proformas|pro forma|copy|checklist|checklists|toolkit)\b")
 # a child by age, written as one word: "5yo", "14yr", "3y"
-_AGED = re.compile(r"\d{1,2}(?:yo|yrs?|y|yr old)")
+_AGED = re.compile(r"\d{1,2}(?:yo|yrs?|y)")
 # "an old abuse investigation" is history; "a 3 year old abused", "the 4yo old ..." give an age
 _AGE_UNITS = frozenset({"year", "years", "yr", "yrs", "month", "months", "mth", "mths", "week", "weeks", "wk", "wks",
                         "day", "days"})
@@ -209,6 +209,7 @@ _GAMES = frozenset("fifa monopoly chess cards darts pool scrabble uno snooker ta
 _THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen glass".split())
 # "I'm locked out", "we were left alone in the office": the user's own day, in these categories, is no child's
 _USERS_OWN = frozenset({"neglect", "missing"})
+_USER_SUBJECT = frozenset("i im ive we weve".split())
 # An adult's own injury, told with the adult's own "her", "his" or "my": "Mum's broken her leg", "dad has hurt his
 # back", "I've cut my hand" (not "mum broke his arm": whose arm is the child's)
 _ADULTS = {"her": frozenset("mum mums mother mothers nan nans nana gran grans grandma grandmas aunt aunts auntie "
@@ -217,13 +218,22 @@ _ADULTS = {"her": frozenset("mum mums mother mothers nan nans nana gran grans gr
            "my": frozenset("i im ive".split())}
 
 
+def _sentence_after(tokens: list[str], hi: int) -> list[str]:
+    """The words of the sentence after the one ending at `hi` (the index of its end mark)."""
+    following = hi + 1
+    while following < len(tokens) and tokens[following] != _END:
+        following += 1
+    return tokens[hi + 1:following]
+
+
 def _adults_own(before: list[str], cue: list[str]) -> bool:
     """An injury cue told of an adult, the adult its subject (`before`: the words just before it, "mum's",
     "dad has") and the adult's own possessive in it."""
     while before and before[-1] in ("has", "had", "have", "s", "just", "gone", "went", "and"):
         before = before[:-1]
     return bool(before) and any(w in _ADULTS and before[-1] in _ADULTS[w] for w in cue)
-_USER_SUBJECT = frozenset("i im ive we weve".split())
+
+
 # Who does what a verb cue names: the last of these before it in its sentence
 _SUBJECTS = frozenset("i im ive we weve he she they hes shes theyve him her them someone somebody man men".split())
 _COORDINATED = frozenset("and but then".split())
@@ -894,14 +904,11 @@ class HarmReader:
                 readings.append("managed")
         # an accident explains an injury or a hurt, not a worry ("the football club ... asking her to keep secrets")
         if category in _EXPLAINABLE and not changing and (clear or act or category != "general"):
-            following = hi + 1  # the sentence after: "... injury report' - ok?? the injury was a playground fall"
-            while following < len(stems) and stems[following] != _END:
-                following += 1
-            next_told = tokens[hi + 1:following]
+            next_told = _sentence_after(tokens, hi)  # "... injury report' - ok?? the injury was a playground fall"
             # (a paper in the sentence before or after explains no self-harm: "she took 20 paracetamol an hour ago.
             # do we send the incident report encrypted?")
             if self._explained_here(written, sentence, act) or not act and (any(
-                    any(category != "self_harm" or tuple(told[s:e])[-1:] not in _PAPERS for s, e in self._causes(told))
+                    any(category != "self_harm" or told[e - 1] not in _PAPERS for s, e in self._causes(told))
                     and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told))
                     or self._explained_before(tokens, stems, start, end, lo)):
                 readings.append("explained")
@@ -934,10 +941,7 @@ class HarmReader:
     def _unreal_next(self, tokens: list[str], hi: int) -> bool:
         """The sentence after the cue's says it is not real: "... a girl who runs away from home. It's made up,
         she's a happy kid." """
-        following = hi + 1
-        while following < len(tokens) and tokens[following] != _END:
-            following += 1
-        told = tokens[hi + 1:following]
+        told = _sentence_after(tokens, hi)
         return told[:1] in (["it"], ["its"], ["this"], ["thats"], ["all"]) \
             and any(True for _ in self._find(told[:6], "not_real"))
 

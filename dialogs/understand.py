@@ -194,14 +194,14 @@ class Reader:
             # "a woman has rung claiming to be a nurse, she wants to know whether a child is on a plan": details
             # asked for on the phone, by a caller, are given (or not) on the phone
             channels.append("phone")
-        # "the portal is down, can I email?": a route that is not working is not the route
         # "the parents don't have email, so I text them ... can I text him that?": a way someone lacks is not the
         # way asked about, when another is named
         if len(channels) > 1:
-            lacked = {h.value for h in hits if h.category == "channel" and _lacked(tokens, h)}
-            unlacked = {h.value for h in hits if h.category == "channel" and not _lacked(tokens, h)}
-            if lacked - unlacked and [c for c in channels if c not in lacked - unlacked]:
-                channels = [c for c in channels if c not in lacked - unlacked]
+            read = [(h.value, _lacked(tokens, h)) for h in hits if h.category == "channel"]
+            only_lacked = {c for c, lacked in read if lacked} - {c for c, lacked in read if not lacked}
+            if only_lacked and [c for c in channels if c not in only_lacked]:
+                channels = [c for c in channels if c not in only_lacked]
+        # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
         implied_by_down = None
         if down in channels:
@@ -279,10 +279,9 @@ class Reader:
             h.start + h.length:h.start + h.length + 1] in (["name"], ["names"]))]
         recipients = _colleague_in_team(tokens, recipients, said)
         # "email mum the plan and cc my manager": a colleague copied in is not who the email goes to
-        copied = [h for h in recipients if h.value == "colleague" and _CC_BEFORE.intersection(
-            tokens[max(0, h.start - 3):h.start])]
-        if copied and any(h.value != "colleague" and not _CC_BEFORE.intersection(tokens[max(0, h.start - 3):h.start])
-                          for h in recipients):
+        cc_d = {h for h in recipients if _CC_BEFORE.intersection(tokens[max(0, h.start - 3):h.start])}
+        copied = [h for h in recipients if h.value == "colleague" and h in cc_d]
+        if copied and any(h.value != "colleague" and h not in cc_d for h in recipients):
             recipients = [h for h in recipients if h not in copied]
         council_team = _COUNCIL_TEAM.search(said) if not recipients else None
         if council_team is not None:
@@ -927,11 +926,9 @@ def _address_kind(token: str, domains: tuple[tuple[str, tuple[str, ...]], ...] =
     `domains`), else by its local part."""
     if "@" not in token:
         # a mail domain written alone: "an icloud.com email", "their gmail.com address"
-        if "." in token and not token.endswith(".") and any(
-                token.startswith(d) and token[len(d):len(d) + 1] == "." for recipient, parts in domains
-                if recipient == _WEBMAIL for d in parts if not d.endswith(".") and "." not in d):
-            return _WEBMAIL
-        return None
+        name, dot, rest = token.partition(".")
+        webmail = next((parts for recipient, parts in domains if recipient == _WEBMAIL), ())
+        return _WEBMAIL if dot and rest and not rest.endswith(".") and name in webmail else None
     local, _, domain = token.partition("@")
     if not domain:
         return "generic_address"
@@ -1040,10 +1037,10 @@ _BEFORE = frozenset({"before", "first", "ahead", "beforehand"})
 _PASSED_OVER = frozenset({("instead", "of"), ("rather", "than")})
 # a way named as the way: "via the portal", "through Objective Connect", "upload it onto the portal"
 _BY_WAY_OF = frozenset({"via", "through", "thru", "using", "use", "on", "onto", "into", "over", "by", "in", "to"})
-# a way someone has not got ("there's no portal with them", "I don't have a login for the portal")
 # What a file is encrypted with, not a password: "encrypt it with '7zip'"
 _TOOLS = frozenset({"7zip", "7-zip", "7z", "zip", "aes", "aes-256", "aes256", "256", "winzip", "zipcrypto", "winrar",
                     "egress", "bitlocker"})
+# a way someone has not got ("there's no portal with them", "I don't have a login for the portal")
 _LACKING = frozenset({"no", "not", "dont", "doesnt", "havent", "hasnt", "isnt", "arent", "without", "never"})
 _HAVING_NONE = frozenset({"dont", "doesnt", "havent", "hasnt", "no", "without", "cant", "cannot"})
 
@@ -1054,6 +1051,8 @@ def _lacked(tokens: list[str], hit: _Hit) -> bool:
     while before and before[-1] in ("have", "got", "use", "an", "a", "any", "their", "his", "her", "its", "own"):
         before = before[:-1]
     return bool(before) and before[-1] in _HAVING_NONE
+
+
 # the question asks to email ("can I just email it", "is it OK to email PID"): the route it names is email
 _ASKED_TO_EMAIL = re.compile(r"\b(?:can|could|may|should|shall|ok to|okay to|fine to|alright to|allowed to|"
                              r"is it ok to|instead)\b(?: i| we| you)?(?: just| still| not| simply)? e ?mail\b")
@@ -1098,6 +1097,8 @@ def _sender(tokens: list[str], hit: _Hit) -> str | None:
     if before[-1:] == ["from"] or (len(before) == 2 and before[0] == "from" and before[1] in _A_WORD):
         return "origin"
     return None
+
+
 # What is written for the Hub after ringing it: "my written follow-up", "the write-up of my Hub referral"
 _WRITTEN_UP = re.compile(r"\b(?:follow ?up|follow-up|write ?up|write-up|referral)\b")
 # Copying someone in: "cc my manager", "copy in the IRO"
@@ -1105,10 +1106,10 @@ _CC_BEFORE = frozenset({"cc", "ccing", "ccd", "copy", "copying", "bcc", "bccing"
 # A team of the council's own, read "the council payments team" ("the council's" loses its "'s")
 _COUNCIL_TEAM = re.compile(r"\b(?:the|our) council (?:\w+ ){1,2}(?:team|department|dept|service|section|unit)\b")
 # The user's own word that a colleague is inside the council: "an internal email", "on a council address"
-_CALLED_INTERNAL = re.compile(r"\binternal(?:ly)?\b|\bcouncil (?:e-?mail|address|account)")
+_ON_COUNCIL_MAIL = re.compile(r"\bcouncil (?:e-?mail|address|account)")
+_CALLED_INTERNAL = re.compile(r"\binternal(?:ly)?\b|" + _ON_COUNCIL_MAIL.pattern)
 _IN_TEAM = frozenset({"in", "at", "from", "on", "with"})
 _TEAM = frozenset({"team", "service"})
-_ON_COUNCIL_MAIL = re.compile(r"\bcouncil (?:e-?mail|address|account)")
 
 
 def _colleague_in_team(tokens: list[str], recipients: list[_Hit], said: str) -> list[_Hit]:
@@ -1373,6 +1374,8 @@ _IDENTIFYING = "pid"
 def _arranged(said: str) -> bool:
     """Something arranged is told: a meeting or a visit, not its paper ("my session notes", "the visit report")."""
     return any(not _DOCUMENTS.intersection(said[m.end():].split()[:1]) for m in _ARRANGEMENT.finditer(said))
+
+
 # A street address written out: a house number, a capitalised name and a street word ("14 Elm Rd", "3a Mill Lane")
 _STREET_ADDRESS = re.compile(r"\b\d{1,4}[a-zA-Z]?,? (?:[A-Z][a-z']+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|"
                              r"Drive|Way|Crescent|Terrace|Place|Court|Gardens|Grove|Row|Walk|View|Park)\b")
