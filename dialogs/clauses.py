@@ -51,7 +51,9 @@ class ClauseIndex:
         found: Quote | None = None
         for section, words in self._items:
             shared = asked & words
-            weight = sum(self._idf[w] for w in shared)
+            # fsum: exact, so a tie is a tie whatever order the hash seed gives the set (a plain float sum
+            # fell either side of one, and the same question quoted a different item from run to run)
+            weight = math.fsum(self._idf[w] for w in shared)
             enough = (len(shared) >= MIN_SHARED and weight >= MIN_WEIGHT) or (
                 # a short question whose one telling word only this item uses: "extracted it, where does it go?"
                 len(asked) <= SHORT_QUESTION and len(shared) == 1 and self._items_using[next(iter(shared))] == 1)
