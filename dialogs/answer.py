@@ -207,6 +207,9 @@ _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
 KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask your manager, who can check the council's "
                    "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
+# The protocol forbidding something in its own words: "DO NOT SAVE TO A USB STICK", "must never be faxed"
+_MY_OWN = re.compile(r"\b(?:mine|my own|i use|we use|i save|we save|i put|we put)\b", re.IGNORECASE)  # the user's own
+_FORBIDS = re.compile(r"\b(?:do not|must not|should not|never|not be|cannot|can not)\b", re.IGNORECASE)
 _UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words for a process not yet settled
 # Something the user would do, or asks leave to do: "can I ...", "is it ok to ...", "I'm going to ...". A question
 # without one asks about the protocol or a way of sending ("is texting secure?", "do many people have cjsm?")
@@ -905,6 +908,11 @@ class Assistant:
                 verdict = Verdict.NEED_MORE_INFO
                 if how_long:
                     why = KEEPING_SILENCE
+            elif channel is not None and _MY_OWN.search(question) and any(_FORBIDS.search(x) and any(
+                    re.search(rf"\b{re.escape(w)}\b", x, re.IGNORECASE) for w in channel.words) for x in sentences):
+                # the nearest words forbid the way the user's own case would use: "why can't I use a USB stick when
+                # mine has a password?" quotes "DO NOT SAVE TO A USB STICK": No, not Allowed
+                verdict = Verdict.NOT_ALLOWED
             elif not _PROCEDURE.search(asked):
                 verdict = Verdict.ALLOWED
             else:  # steps only where the item holds at least half of what is asked: "how do I do a DPIA for the
