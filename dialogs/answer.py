@@ -323,6 +323,8 @@ _TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
 
 
 # A question asking leave to do something: a common question's verdict answers it; any other is answered as fact
+_THE_PROTOCOL = re.compile(r"\b(?:protocol|policy|isp)\b", re.IGNORECASE)  # the document itself, not a case
+_WHO_ASKED = re.compile(r"\b(?:who|whos)\b", re.IGNORECASE)  # asking for a person
 _PERMISSION = re.compile(r"\b(?:(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )"  # not "where can I"
                          r"(?:can|could|may|should|shall) (?:i|we|they|you)|is it (?:ok|okay|alright|fine|allowed|"
                          r"safe|acceptable)|am i allowed|are (?:we|they) allowed|(?:ok|okay|alright|fine|safe) to|"
@@ -500,6 +502,13 @@ class Assistant:
             # "which law is it based on?", "what's the rule for sharing with a service abroad?" (the protocol's
             # nearest words, quoted): not answered "Allowed"
             reply = replace(reply, informs=True)
+        elif reply.rule_id.startswith("faq:") and reply.verdict in _PERMITTING and _PERMISSION.search(question) \
+                and not _WHO_ASKED.search(question) and not _THE_PROTOCOL.search(question) \
+                and _WHO_ASKED.match(self.policy.faq[reply.rule_id.removeprefix("faq:")].question):
+            # "can I share information with the MP?" met "Who can I ask about this protocol?": the common question
+            # answers who, and its "Allowed" is no leave to share; whether is not said ("can I forward the protocol's
+            # PDF to the new childminders?" asks about the document the common question is about)
+            reply = replace(reply, verdict=Verdict.NEED_MORE_INFO)
         channel = self.policy.channels.get(reply.facts.get("channel") or "") if reply.facts else None
         if channel is not None and not channel.covered and reply.alternatives and _MEETING.search(question) \
                 and not self.reader.names_document(self._words(question)):
