@@ -294,8 +294,12 @@ _SURELY = re.compile(r"\bsurely\b|\b(?:it )?(?:doesn'?t|does not|won'?t|will not
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 # ... with the condition first and the question after: "if I delete an email will it be excluded from a SAR?"
-_IF_THEN_ASK = re.compile(r"^\W*(?:if|when|once|after|before)\b(?![^?]*\b(?:what|how|where|who|which|why|or)\b)[^?]{3,80}?"
-                          r"\b(?:can|could|will|would|should|do|does|is|are|must|may) (?:i|we|it|they|he|she|you|that|this)\b"
+_IF_THEN_ASK = re.compile(r"^\W*(?:(?:so|and|but) )?(?:if|when|once|after|before)\b(?![^?]*\b(?:what|how|where|who|which|why|or)\b)"
+                          r"[^?]{3,80}?\b(?:(?:can|could|will|would|should|do|does|is|are|must|may) "
+                          r"(?:i|we|it|they|he|she|you|that|this)|"
+                          # the conclusion told, with a question mark: "if anyone says it's safeguarding I can just send
+                          # them the whole file?"
+                          r"(?:i|we) (?:can|could|may) (?:just |simply |still )?\w+)\b"
                           r"[^?]*\?\s*$", re.IGNORECASE)
 _TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|is there|isn'?t there|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|doesn'?t it|(?<!how )(?<!what )do (?:i|we)|"
