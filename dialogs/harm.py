@@ -66,6 +66,10 @@ _PAPERS = frozenset({"report", "form", "book"})
 # A form with nothing in it yet, whatever harm it is for: "our blank CSE risk assessment template"
 _BLANK_FORM = re.compile(r"\b(?:blank|empty|unfilled|unused)(?: \S+){0,4}? (?:template|templates|form|forms|proforma|"
                          r"proformas|pro forma|copy|checklist|checklists|toolkit)\b")
+# The children of a past story grown up: "kids are adults now", "the children are all grown up" (not the adult of
+# the story: "he's an adult now and lives with his baby")
+_GROWN = re.compile(r"\b(?:kids|children|child|girls|boys|siblings|both|all) (?:are |is |were )?(?:now |all |both )?"
+                    r"(?:adults|an adult|grown up|grown ups|all grown up)\b")
 # a child by age, written as one word: "5yo", "14yr", "3y"
 _AGED = re.compile(r"\d{1,2}(?:yo|yrs?|y)")
 # "an old abuse investigation" is history; "a 3 year old abused", "the 4yo old ..." give an age
@@ -895,6 +899,8 @@ class HarmReader:
             # immediate is the child's now, whatever paper it is written on (not a day named after it: "the
             # bundle about dad's 2012 conviction ... for Thursday" is when it is sent)
             readings.append("document")
+        if "document" in readings and _GROWN.search(" ".join(tokens)):
+            readings.append("grown")  # "a 2019 risk assessment on a dad with sexual offences, kids are adults now"
         if category not in self._timeless and (not said("recent") or ("document" in readings and past_year)):
             # "a report about a 2017 investigation still in my sent items": "still" tells of the report, the year
             # of the harm
