@@ -906,6 +906,8 @@ class HarmReader:
             # of the harm
             if said("history") or past_year:
                 readings.append("past")
+            elif "document" in readings and self._closed_next(stems, hi):
+                readings.append("past")  # "the FGM risk assessment done when the baby was born. Case closed ages ago."
             if said("managed"):
                 readings.append("managed")
         # an accident explains an injury or a hurt, not a worry ("the football club ... asking her to keep secrets")
@@ -938,6 +940,12 @@ class HarmReader:
             dropped.append("explained" if readings == ["explained"] and category == "physical"
                            else "denied" if "negated" in readings else "read")
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _closed_next(self, stems: list[str], hi: int) -> bool:
+        """The sentence after a document's says, first, that the case is long over, with nothing told as now:
+        "... Case closed ages ago, it's for their records." """
+        told = _sentence_after(stems, hi)
+        return any(s <= 1 for s, _ in self._find(told, "history")) and not any(True for _ in self._find(told, "recent"))
 
     def _before_a_document(self, window: list[str]) -> list[str]:
         """The words of `window` before the first document word in it: a time word after the document dates the
