@@ -717,8 +717,14 @@ class Reader:
         at = _phrase_start(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
         # "no need to clear them out of sent items", "I won't delete the sent emails": a negating act itself
         # denied leaves the fact standing
-        return at is not None and not (tokens[at] in _UNDOING and _DENIED_ACT.search(
-            " ".join(_not(t) for t in tokens[max(0, at - 5):at])))
+        if at is None:
+            return False
+        if tokens[at] in _UNDOING and _DENIED_ACT.search(" ".join(_not(t) for t in tokens[max(0, at - 5):at])):
+            return False
+        # the removing told in any tense, and denied: "never cleared out my sent items", "forgot to clear last
+        # week's emails out of my Sent Items"
+        undone = [k for k in range(max(0, hit.start - 12), hit.start) if tokens[k] in _UNDONE]
+        return not (undone and _DENIED_ACT.search(" ".join(_not(t) for t in tokens[max(0, undone[-1] - 5):undone[-1]])))
 
     def _message_kinds(self, text: str, channels: list[str]) -> list[str] | None:
         """The kinds of information in a message quoted as the whole of what is sent: a text ("text the carer
@@ -1158,6 +1164,7 @@ _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+)
 # Negations that are acts undoing the fact ("delete", "clear out"): denied, they leave it standing (not "bother
 # with", "skip": "no need to bother with a cover sheet" is still without one)
 _UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clearing", "out"})
+_UNDONE = frozenset({"delete", "deleted", "remove", "removed", "clear", "cleared", "empty", "emptied", "tidy", "tidied"})
 # A negating act ("clear out", "delete") itself denied: "no need to", "not going to", "won't", "never"
 # ("no need to clear them out of sent items": the act's own words may follow before the negation found)
 _DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:need|needed|have|having|got|going|bother|bothering|point) (?:in|to)\b"
