@@ -214,6 +214,9 @@ _THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen 
 # "I'm locked out", "we were left alone in the office": the user's own day, in these categories, is no child's
 _USERS_OWN = frozenset({"neglect", "missing"})
 _USER_SUBJECT = frozenset("i im ive we weve".split())
+# The user's own alarm, told of themselves: "number was one digit out. I'm panicking" (not "I'm worried about her")
+_OWN_ALARM = frozenset({"panicking", "panic stricken", "terrified", "petrified", "in tears", "distraught", "hysterical",
+                        "beside myself"})
 # An adult's own injury, told with the adult's own "her", "his" or "my": "Mum's broken her leg", "dad has hurt his
 # back", "I've cut my hand" (not "mum broke his arm": whose arm is the child's)
 _ADULTS = {"her": frozenset("mum mums mother mothers nan nans nana gran grans grandma grandmas aunt aunts auntie "
@@ -848,7 +851,8 @@ class HarmReader:
             and not (category in _PLANNED and said("soon"))) \
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \
                 or self._out_of_a_thing(tokens, stems, end, hi) \
-                or (category in _USERS_OWN and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
+                or ((category in _USERS_OWN or words in _OWN_ALARM)
+                    and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
                 or (category == "online" and _done_by_user(tokens[lo:start])) or (
                 category == "missing" and (tokens[start] in _MISSED or (
                     _MEETINGS.intersection(tokens[lo:hi]) and tokens[start] in ("didnt", "hasnt", "not")
