@@ -682,6 +682,12 @@ class Assistant:
             return self.faq_reply(REQUEST_FAQ if handling else DISCLOSURE_FAQ, understood.facts, form=form)
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
+        down = understood.facts.get("down")
+        if match is not None and down and understood.facts.get("channel") not in (None, down) and {
+                self._channel_words[w] for w in self.faq_index.prepared(match.paraphrase).split()
+                if w in self._channel_words} == {down}:
+            # "our email is down ... can I fax it?": an FAQ on the way that is down is not the question
+            match = None
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
         # council's, nor a generic inbox ("their team inbox, referrals@...") anything personal. Each is answered for
         # personal information, whoever it is about.

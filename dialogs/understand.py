@@ -515,7 +515,8 @@ class Reader:
                   and not _CONCERN_WORDS.intersection(tokens[h.start + h.length:h.start + h.length + 1])
                   and (tokens[h.start - 1:h.start] in (["no"], ["without"], ["nothing"])
                        or tokens[max(0, h.start - 2):h.start] in (["without", "any"], ["not", "any"],
-                                                                  ["nothing", "about"], ["no", "other"]))]
+                                                                  ["nothing", "about"], ["no", "other"])
+                       or _not_holding(tokens, h.start))]
         for h in sorted(hits, key=lambda h: h.start):  # "nothing about abuse or mental health": both absent
             if h.category == "kind" and h.value in _ABSENT_KINDS and h not in absent \
                     and tokens[h.start - 1:h.start] in (["or"], ["nor"], ["and"]) \
@@ -1387,6 +1388,17 @@ def _arranged(said: str) -> bool:
 _STREET_ADDRESS = re.compile(r"\b\d{1,4}[a-zA-Z]?,? (?:[A-Z][a-z']+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|"
                              r"Drive|Way|Crescent|Terrace|Place|Court|Gardens|Grove|Row|Walk|View|Park)\b")
 _NAME_WORDS = frozenset({"name", "names", "surname", "surnames", "initials"})
+
+
+# "doesn't include any safeguarding information", "does not contain health details": a kind said to be absent
+_HOLDING = frozenset("include includes including contain contains have has mention mentions involve involves".split())
+
+
+def _not_holding(tokens: list[str], start: int) -> bool:
+    before = tokens[max(0, start - 3):start]
+    if before[-1:] == ["any"]:
+        before = before[:-1]
+    return len(before) >= 2 and _not(before[-2]) == "not" and before[-1] in _HOLDING
 
 
 def _not(word: str) -> str:
