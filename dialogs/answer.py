@@ -59,6 +59,9 @@ _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question s
 # Two things offered to choose from, after a dash: "body of the email or attachment?", "in To or CC?"
 _CHOICE = re.compile(r"^\W*(?:in |as |by |to |on )?(?:the |a |an )?\w+(?: \w+){0,4} or (?:as |in |by |to |on )?(?:the |a |an )?"
                      r"\w+(?: \w+){0,3}\W*$", re.IGNORECASE)
+# Two ways of doing it offered, in a question: "do I open it straight from outlook or save it somewhere first?"
+# (not "can I use Dropbox or WeTransfer?": leave asked for both, which may both be refused)
+_TWO_WAYS = re.compile(r"\b(?:do|should|shall) (?:i|we)\b[^?.!]*\bor\b(?! not\b)[^?.!]*\?", re.IGNORECASE)
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b|"
                       # a rough amount, not a choice: "for a day or two", "a week or so"
                       r"\b(?:one|a|an|day|days|week|weeks|hour|hours|minute|minutes|\d+) or (?:two|so|three|\d+)\b",
@@ -558,6 +561,11 @@ class Assistant:
                 HarmLevel.YES, tuple(replace(c, level=HarmLevel.YES, reading="learned_clear")
                                      for c in understood.harm.because)))
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
+        if form == "how" and reply.verdict is Verdict.NOT_ALLOWED and reply.rule_id != "protocol-words" \
+                and not reply.rule_id.startswith("faq:") and _TWO_WAYS.search(question):
+            # "do I open an encrypted zip straight from outlook or save it somewhere first?": one of the two ways
+            # offered is the protocol's, with its steps; a "No" answers neither
+            reply = replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS)
         if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \
                 and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm" \
                 and not understood.facts.get("misdirected") and not understood.facts.get("not_intended") \
