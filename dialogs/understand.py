@@ -502,6 +502,12 @@ class Reader:
         channels = [h for h in hits if h.category == "channel" and h.length > 1]
         hits = [h for h in hits if h.category not in ("recipient", "kind") or not any(
             c.start <= h.start and h.start + h.length <= c.start + c.length for c in channels)]
+        # "the family centre": a venue's name, not the family (a kind that claims words names a place; not "school
+        # office", the school's own office)
+        places = [h for h in hits if h.category == "kind" and self.policy.kinds[h.value].claims]
+        hits = [h for h in hits if h.category != "recipient" or not any(
+            p.start < h.start + h.length < p.start + p.length
+            for p in places)]
         hits = self._claim(tokens, hits)
         # "the monthly MARAC figures", "CP stats": counts about a kind of case, not a case's information
         hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE and (any(
@@ -553,7 +559,7 @@ class Reader:
         dropped, claiming = set(), set()
         # one-word kinds no person owns ("the carer's address" is hers), each a word a venue may claim
         unowned = [i for i, h in enumerate(hits) if h.category == "kind" and h.length == 1
-                   and not (h.start > 0 and tokens[h.start - 1] in self._people | _OWNERS)]
+                   and not (h.start > 0 and tokens[h.start - 1] in (self._people - _JOINING) | _OWNERS)]
         for i in unowned:
             hit = hits[i]
             word = tokens[hit.start]
@@ -562,7 +568,10 @@ class Reader:
                     continue
                 right_after = owner.start + owner.length == hit.start
                 between = tokens[hit.start + 1:owner.start]
-                right_before = owner.start > hit.start and len(between) <= 3 and set(between) <= _CONNECTORS
+                # "the address and postcode of the family centre": the words the venue claims, listed together
+                listed = [w for w in between if w not in self.policy.kinds[owner.value].claims and w not in ("and", "or")]
+                right_before = owner.start > hit.start and len(listed) <= 3 and set(listed) <= _CONNECTORS \
+                    and len(between) <= 6
                 if right_after or right_before:
                     dropped.add(i)
                     claiming.add(id(owner))
@@ -1238,6 +1247,9 @@ _NAMED = _DOCUMENTS | frozenset("zip zipped archive attachment folder pdf doc do
 _PASSWORD_WORDS = frozenset({"password", "passcode", "passphrase", "passwords"})
 _GLUED = [["protected"], ["protect"], ["protecting"], ["protection"]]
 
+# Words of a person's phrase that name no one ("brother and sister", "looked after"): "the address and postcode of
+# the family centre" is the venue's
+_JOINING = frozenset({"and", "in", "with", "after"})
 # Words between a word and the kind that claims it ("the address of the contact centre").
 _CONNECTORS = frozenset({"of", "for", "at", "the", "a", "our", "your", "to"})
 # Words that make a word someone's own ("her address"), whoever the kind next to it is.
