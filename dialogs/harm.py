@@ -859,7 +859,7 @@ class HarmReader:
                     and not _SCHOOLING.intersection(tokens[lo:hi])) or self._document_near(stems[max(lo, start - 3):start + 1],
                                                                tokens[max(lo, start - 3):start + 1])
                                            or of_a_thing)) \
-                or self._topic_after(tokens[end:end + 4]) or self._topic_before(stems, lo, start) \
+                or self._topic_after(tokens[end:end + 6]) or self._topic_before(stems, lo, start) \
                 or _score(tokens[lo:hi]) \
                 or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
                 or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
@@ -1014,8 +1014,10 @@ class HarmReader:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
         a form only right after it: "the Prevent referral form" is a form, "videos in form" a form group. Past
         another sign joined to it: "the 'abuse and neglect' course" is a course about both."""
-        if after[:1] in (["in"], ["into"], ["as"]) and ("subject" in after[1:4] or "title" in after[1:4]):
-            return True  # "put 'self harm' in the subject line", "... bruising' as the email subject": a label
+        if any(w in ("in", "into", "as") and ("subject" in after[k + 1:k + 4] or "title" in after[k + 1:k + 4])
+               for k, w in enumerate(after[:3])):
+            return True  # "put 'self harm' in the subject line", "... bruising' as the email subject", "'CONFIDENTIAL
+            # - trafficking case' alright as a subject line?": a label
         if len(after) > 2 and after[0] in ("and", "or") and self.stem(after[1]) in self._by_first:
             after = after[2:]  # not "self harming and the crisis team": the team is no topic of it
         return bool(after) and (after[0] in self._topics
