@@ -94,6 +94,7 @@ DEFINITIONS_FAQ = "what-is-pid"
 REQUEST_FAQ = "subject-access"
 ADDRESS_FAQ = "email-address-unknown"  # the protocol gives no email address for anyone
 DISCLOSURE_FAQ = "foi"  # All Email 7: every email is included in FOI and subject access requests
+_SAR_NAMED = re.compile(r"\b(?:subject access|sars?)\b", re.IGNORECASE)
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # The person the records are about asking for them: a subject access request, by any name ("dad wants a copy of
 # everything we hold about him and his kids", "mum has asked for copies of all the emails about her")
@@ -674,8 +675,11 @@ class Assistant:
             # "could my emails about a family end up being disclosed to the family?": what they may come to see
             # (All Email 7: every email is included in FOI and subject access requests), not a sending to them
             return self.faq_reply(DISCLOSURE_FAQ, understood.facts, form=form)
-        if _OWN_RECORDS.search(question) and understood.facts.get("recipient") != "webmail_personal":
-            # (the Hub's answer has gone already; "sent to his Hotmail" asks how it is sent: the rules)
+        if (_OWN_RECORDS.search(question) or (understood.facts.get("everything") and _SAR_NAMED.search(question))) \
+                and understood.facts.get("recipient") != "webmail_personal":
+            # (the Hub's answer has gone already; "sent to his Hotmail" asks how it is sent: the rules; a subject
+            # access request for everything held is the request itself, not everything asked for where only some is
+            # needed: "a parent has made a SAR for everything we hold on her son - what's the process?")
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)  # a subject access request, unnamed
         if form == "how" and _ADDRESS_ASKED.search(question) \
                 and understood.facts.get("recipient") not in ("webmail_personal", "generic_address", "secure_mail"):
