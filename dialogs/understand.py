@@ -1485,7 +1485,7 @@ class _PasswordReader:
         # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password
         self._for_file = re.compile(r"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:(?:ok|okay|good|strong|secure|"
                                     r"safe)\s+enough|ok|okay|alright|fine|acceptable|suitable|allowed)\s+(?:for|on|as)\s+"
-                                    r"(?:the|a|my|our|this|that)?"
+                                    r"(?:the|an?|my|our|this|that)?"
                                     r"\s*(?:7zip|7-zip|zip|zipped|encrypted|protected)\b(?!\s+(?:file\s+)?names?\b)",
                                     re.IGNORECASE)  # not "is JSmith.zip alright for the zip file name?"
         # "can I protect the zip with 'abc123'?": a quoted word a file is locked with (quoted: "encrypt it with
