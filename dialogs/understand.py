@@ -609,7 +609,8 @@ class Reader:
         return bool(phones) and all(
             tokens[h.start] in ("call", "called", "calling") and h.length == 1
             and (_NAMED.intersection(tokens[h.start + 1:h.start + 4])
-                 or tokens[h.start - 1:h.start] == ["be"] and _NAMED.intersection(tokens[max(0, h.start - 5):h.start]))
+                 or tokens[h.start - 1:h.start] == ["be"] and _NAMED.intersection(tokens[max(0, h.start - 5):h.start])
+                 or _named_in_writing(tokens[h.start + 1:h.start + 7]))
             for h in phones)
 
     @staticmethod
@@ -1241,6 +1242,17 @@ def _names_someone(token: str) -> bool:
 
 
 # What a file is called: "call the zip", "called it Smith_assessment.docx".
+# Where someone is called something in writing: "call the child JB in emails", "call her Miss A in the report"
+_IN_WRITING = frozenset("email emails subject report reports notes letter letters record records writing minutes".split())
+
+
+def _named_in_writing(after: list[str]) -> bool:
+    return any(w == "in" and (after[k + 1:k + 2] and after[k + 1] in _IN_WRITING
+                              or after[k + 1:k + 2] in (["the"], ["my"], ["our"], ["an"], ["a"])
+                              and after[k + 2:k + 3] and after[k + 2] in _IN_WRITING)
+               for k, w in enumerate(after))
+
+
 _NAMED = _DOCUMENTS | frozenset("zip zipped archive attachment folder pdf doc docx document documents it".split())
 
 # "password protected": one word in two, never the password itself.
