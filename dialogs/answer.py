@@ -59,6 +59,10 @@ _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question s
 # Two things offered to choose from, after a dash: "body of the email or attachment?", "in To or CC?"
 _CHOICE = re.compile(r"^\W*(?:in |as |by |to |on )?(?:the |a |an )?\w+(?: \w+){0,4} or (?:as |in |by |to |on )?(?:the |a |an )?"
                      r"\w+(?: \w+){0,3}\W*$", re.IGNORECASE)
+# The other ways asked for: "what are my options?", "what's the alternative?", "what else can I use?"
+_OPTIONS_ASKED = re.compile(r"\bwhat(?: are| r|re)? (?:my|the|our) options\b|\bwhat(?:'s| is) the alternative\b|"
+                            r"\bwhat (?:are )?(?:the )?alternatives\b|\bwhat else (?:can|could|should) (?:i|we)\b|"
+                            r"\bwhat (?:can|could|should) (?:i|we) (?:do|use) instead\b", re.IGNORECASE)
 # Two ways of doing it offered, in a question: "do I open it straight from outlook or save it somewhere first?"
 # (not "can I use Dropbox or WeTransfer?": leave asked for both, which may both be refused)
 _TWO_WAYS = re.compile(r"\b(?:do|should|shall) (?:i|we)\b[^?.!]*\bor\b(?! not\b)[^?.!]*\?", re.IGNORECASE)
@@ -563,10 +567,14 @@ class Assistant:
                                      for c in understood.harm.because)))
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         if form == "how" and reply.verdict is Verdict.NOT_ALLOWED and reply.rule_id != "protocol-words" \
-                and not reply.rule_id.startswith("faq:") and _TWO_WAYS.search(question):
+                and not reply.rule_id.startswith("faq:") and (
+                    _TWO_WAYS.search(question) or (reply.alternatives and _OPTIONS_ASKED.search(question))):
             # "do I open an encrypted zip straight from outlook or save it somewhere first?": one of the two ways
-            # offered is the protocol's, with its steps; a "No" answers neither
-            reply = replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS)
+            # offered is the protocol's, with its steps; "only an enquiries@ address ... what are my options?": the
+            # safer ways are the answer. A "No" answers neither
+            options = not _TWO_WAYS.search(question)
+            reply = replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS,
+                            summary=f"By another way. {reply.summary} Use a safer way below." if options else reply.summary)
         if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \
                 and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm" \
                 and not understood.facts.get("misdirected") and not understood.facts.get("not_intended") \
