@@ -1014,8 +1014,9 @@ class HarmReader:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
         a form only right after it: "the Prevent referral form" is a form, "videos in form" a form group. Past
         another sign joined to it: "the 'abuse and neglect' course" is a course about both."""
-        if any(w in ("in", "into", "as") and ("subject" in after[k + 1:k + 4] or "title" in after[k + 1:k + 4])
-               for k, w in enumerate(after[:3])):
+        label = [w for w in after if w.isalnum()]  # past a dash: "'CSE - Jade 14' in the subject line"
+        if any(w in ("in", "into", "as") and ("subject" in label[k + 1:k + 4] or "title" in label[k + 1:k + 4])
+               for k, w in enumerate(label[:3])):
             return True  # "put 'self harm' in the subject line", "... bruising' as the email subject", "'CONFIDENTIAL
             # - trafficking case' alright as a subject line?": a label
         if len(after) > 2 and after[0] in ("and", "or") and self.stem(after[1]) in self._by_first:
