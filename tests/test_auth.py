@@ -47,6 +47,11 @@ class OpenIdEndpoint:
 
     async def start(self):
         self.runner, self.url = await serve_local(self.app)
+        # botframework keeps each metadata URL's keys for the life of the process, and a port a finished test
+        # released can come back: a stale "test-key" from an earlier endpoint would refuse this one's tokens
+        from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor  # noqa: PLC0415
+
+        JwtTokenExtractor.metadataCache.pop(f"{self.url}/.well-known/openid-configuration", None)
 
     def token(self, service_url: str, *, key=None, audience=APP_ID, expires_in=600, issuer=ISSUER, kid="test-key"):
         now = int(time.time())
