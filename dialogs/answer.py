@@ -215,8 +215,9 @@ _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
 KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask your manager, who can check the council's "
                    "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
+# The user's own case: "mine has a password", "when I use it"
+_MY_OWN = re.compile(r"\b(?:mine|my own|i use|we use|i save|we save|i put|we put)\b", re.IGNORECASE)
 # The protocol forbidding something in its own words: "DO NOT SAVE TO A USB STICK", "must never be faxed"
-_MY_OWN = re.compile(r"\b(?:mine|my own|i use|we use|i save|we save|i put|we put)\b", re.IGNORECASE)  # the user's own
 _FORBIDS = re.compile(r"\b(?:do not|must not|should not|never|not be|cannot|can not)\b", re.IGNORECASE)
 _UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words for a process not yet settled
 # Something the user would do, or asks leave to do: "can I ...", "is it ok to ...", "I'm going to ...". A question

@@ -215,8 +215,7 @@ _THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen 
 _USERS_OWN = frozenset({"neglect", "missing"})
 _USER_SUBJECT = frozenset("i im ive we weve".split())
 # The user's own alarm, told of themselves: "number was one digit out. I'm panicking" (not "I'm worried about her")
-_OWN_ALARM = frozenset({"panicking", "panic stricken", "terrified", "petrified", "in tears", "distraught", "hysterical",
-                        "beside myself"})
+_OWN_ALARM = frozenset({"panicking", "panic stricken", "terrified", "petrified", "in tears", "distraught", "hysterical"})
 # An adult's own injury, told with the adult's own "her", "his" or "my": "Mum's broken her leg", "dad has hurt his
 # back", "I've cut my hand" (not "mum broke his arm": whose arm is the child's)
 _ADULTS = {"her": frozenset("mum mums mother mothers nan nans nana gran grans grandma grandmas aunt aunts auntie "
@@ -847,10 +846,11 @@ class HarmReader:
         of_a_thing = category == "missing" and ("it" in tokens[max(lo, start - 2):start] or (
             "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start])))
             or (start > 0 and tokens[start - 1] in _THINGS))  # "their laptop hasn't arrived"
+        out_of_a_thing = self._out_of_a_thing(tokens, stems, end, hi)  # "locked out of the case system"
         if ((said("not_real") or self._unreal_next(tokens, hi)) and not self._recent_of_the_sign(sentence, written)
             and not (category in _PLANNED and said("soon"))) \
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \
-                or self._out_of_a_thing(tokens, stems, end, hi) \
+                or out_of_a_thing \
                 or ((category in _USERS_OWN or words in _OWN_ALARM)
                     and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
                 or (category == "online" and _done_by_user(tokens[lo:start])) or (
@@ -874,7 +874,8 @@ class HarmReader:
             # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll
             # kill you' at his mate over Fortnite, both laughing": children's play
             if dropped is not None:
-                dropped.append("thing" if of_a_thing else "innocent")
+                # (locked out of the case system: a thing too, as a file gone missing is)
+                dropped.append("thing" if of_a_thing or out_of_a_thing else "innocent")
             return None
         readings = []
         past_year = any(_past_year(t) for t in stems[lo:hi])

@@ -1247,9 +1247,11 @@ _IN_WRITING = frozenset("email emails subject report reports notes letter letter
 
 
 def _named_in_writing(after: list[str]) -> bool:
-    return any(w == "in" and (after[k + 1:k + 2] and after[k + 1] in _IN_WRITING
-                              or after[k + 1:k + 2] in (["the"], ["my"], ["our"], ["an"], ["a"])
-                              and after[k + 2:k + 3] and after[k + 2] in _IN_WRITING)
+    """The words after a phone word say who is called what, and where it is written: "(call) the child JB in
+    emails"; not "(a hub call) in writing", the call itself."""
+    return any(w == "in" and k >= 2 and (after[k + 1:k + 2] and after[k + 1] in _IN_WRITING
+                                         or after[k + 1:k + 2] in (["the"], ["my"], ["our"], ["an"], ["a"])
+                                         and after[k + 2:k + 3] and after[k + 2] in _IN_WRITING)
                for k, w in enumerate(after))
 
 
@@ -1419,6 +1421,7 @@ _HOLDING = frozenset("include includes including contain contains have has menti
 
 
 def _not_holding(tokens: list[str], start: int) -> bool:
+    """The kind at `start` is said not to be held: "doesn't include (any)", "does not contain"."""
     before = tokens[max(0, start - 3):start]
     if before[-1:] == ["any"]:
         before = before[:-1]
