@@ -214,7 +214,8 @@ _THING_WORDS_BETWEEN = frozenset("hot cold big small new old front back kitchen 
 # "I'm locked out", "we were left alone in the office": the user's own day, in these categories, is no child's
 _USERS_OWN = frozenset({"neglect", "missing"})
 _USER_SUBJECT = frozenset("i im ive we weve".split())
-# The user's own alarm, told of themselves: "number was one digit out. I'm panicking" (not "I'm worried about her")
+# The user's own alarm, told of themselves ("number was one digit out. I'm panicking", or the word alone as a
+# sentence: "... one digit out. Panicking."), not "I'm worried about her"
 _OWN_ALARM = frozenset({"panicking", "panic stricken", "terrified", "petrified", "in tears", "distraught", "hysterical"})
 # An adult's own injury, told with the adult's own "her", "his" or "my": "Mum's broken her leg", "dad has hurt his
 # back", "I've cut my hand" (not "mum broke his arm": whose arm is the child's)
@@ -230,6 +231,12 @@ def _sentence_after(tokens: list[str], hi: int) -> list[str]:
     while following < len(tokens) and tokens[following] != _END:
         following += 1
     return tokens[hi + 1:following]
+
+
+def _labelled_before(before: list[str]) -> bool:
+    """The cue is the words of a subject line or title named just before it: "Subject I've drafted: 'Urgent -
+    bruising to baby at Ashbrook Nursery'" (not "the subject of the referral")."""
+    return any(w in ("subject", "title", "heading") and before[k + 1:k + 2] != ["of"] for k, w in enumerate(before))
 
 
 def _adults_own(before: list[str], cue: list[str]) -> bool:
@@ -853,6 +860,7 @@ class HarmReader:
                 or out_of_a_thing \
                 or ((category in _USERS_OWN or words in _OWN_ALARM)
                     and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
+                or (words in _OWN_ALARM and start == lo and end == hi) \
                 or (category == "online" and _done_by_user(tokens[lo:start])) or (
                 category == "missing" and (tokens[start] in _MISSED or (
                     _MEETINGS.intersection(tokens[lo:hi]) and tokens[start] in ("didnt", "hasnt", "not")
@@ -860,6 +868,7 @@ class HarmReader:
                                                                tokens[max(lo, start - 3):start + 1])
                                            or of_a_thing)) \
                 or self._topic_after(tokens[end:end + 6]) or self._topic_before(stems, lo, start) \
+                or _labelled_before(tokens[max(lo, start - 6):start]) \
                 or _score(tokens[lo:hi]) \
                 or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
                 or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
