@@ -200,6 +200,8 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"text|put|leave|keep|cc|use)\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
+# An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
+_AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion)\b",
                       re.IGNORECASE)
@@ -944,7 +946,7 @@ class Assistant:
             # reviewed; the steps, for "how do I ...?"; else what it says, for "which Act?", "where does it go?"
             asked = " ".join(understood.tokens)
             how_long = _HOW_LONG.search(asked)
-            if how_long or any(w in section.text for w in _UNSETTLED):
+            if how_long or any(w in section.text for w in _UNSETTLED) or _AMOUNT_ASKED.search(asked):
                 verdict = Verdict.NEED_MORE_INFO
                 if how_long:
                     why = KEEPING_SILENCE
