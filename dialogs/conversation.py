@@ -383,7 +383,10 @@ class Conversation:
                 chosen = self._choice_value(asked, shown[number - 1])  # "false" is the choice False
                 check.asking = ""
                 return self._record(check, asked, shown[number - 1] if chosen is None else chosen)
-            value = self.match_choice(asked, text)
+            # "can I email the LAC review to the school?" typed where the answer asked how it goes: a new question,
+            # not "email" alone (its school and its review would be lost)
+            value = None if self._new_question(text, self.assistant.reader.read(text), asked) \
+                else self.match_choice(asked, text)
             if value is not None:
                 check.asking = ""
                 return self._record(check, asked, value)
@@ -473,11 +476,13 @@ class Conversation:
         return self._prefilled(self._read_facts(reply), done=True)
 
     def _new_question(self, text: str, understood: Understanding, fact: Fact) -> bool:
-        """A whole question typed at a step, naming something other than what the step asks."""
-        if not (text.rstrip().endswith("?") or question_form(text)) or len(text.split()) < 4:
+        """A whole question typed at a step, naming something other than what the step asks: asked as a question,
+        or naming two things of its own however typed ("cna i emial teh assesment to the helth visitor")."""
+        if len(text.split()) < 4:
             return False
-        named = {name for name in ("channel", "kind", "recipient") if understood.facts.get(name)}
-        return bool(named - {fact.id})
+        named = {name for name in ("channel", "kind", "recipient") if understood.facts.get(name)} - {fact.id}
+        asked = text.rstrip().endswith("?") or bool(question_form(text))
+        return bool(named) and (asked or len(named) >= 2)
 
     def _nonsense(self, text: str) -> bool:
         """A word or two SafeShare reads nothing in ("foobar", "/foo", "asdf qwerty"): say so, point to help."""

@@ -267,3 +267,20 @@ async def test_not_sure_at_the_channel_offers_the_school_portal_only_for_a_schoo
     assert ("- The school portal" in said) is portal and "Objective Connect" in said
     if portal:
         assert said.index("The school portal") < said.index("Objective Connect")  # the school's own route first
+
+
+async def test_a_new_question_typed_where_a_one_shot_answer_asked_how_is_answered_as_new(chat):
+    """README trial: "can I emial the LAC review to the school?" typed where the answer asked how it goes was taken as
+    "email" alone, and its school and its review were lost."""
+    said = await chat.say("what password should I use for the zip file with the core assessment?")
+    assert "How do you plan to send it?" in said
+    said = await chat.say("can I emial the LAC review to the school?")
+    assert "A school" in said and "Who will receive it?" not in said
+
+
+async def test_a_new_question_with_typos_at_the_harm_step_is_answered_not_refused(chat):
+    """README trial: at the harm step, "cna i emial teh assesment to the helth visitor" was "Sorry, I could not
+    match that" and the question was lost."""
+    await chat.say("check")
+    said = await chat.say("cna i emial teh assesment to the helth visitor")
+    assert "could not match" not in said and "Email" in said
