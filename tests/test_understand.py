@@ -21,6 +21,7 @@ def reader(policy):
     ("put it on objective connect", "objective_connect"),
     ("use the school portal", "school_portal"),
     ("send it to her hotmial", "email"),  # a webmail recipient implies email
+    ("can I send the report to jane@nhs.net?", "email"),  # so does a written email address sent to (README trial)
     ("can I use my gmail account", "webmail"),
     # another form of a way's one-word name, found by its stem, not listed in vocabulary.yaml
     ("I texted the carer his new address", "text"),
