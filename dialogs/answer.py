@@ -254,7 +254,9 @@ _SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:(?:i|we) (?:can|could|may)|(?
                        r"(?:send|email|fax|text|post|share|forward|pass|type|put|write|include|leave|use|copy|attach|"
                        r"add|skip)\b|"
                        # "internal email is classed as secure, so it's fine to type the child's details into the body"
-                       r"\bso (?:it'?s|it is|that'?s|that is|i'?m|we'?re) (?:fine|ok|okay|alright|safe) to\b",
+                       r"\bso (?:it'?s|it is|that'?s|that is|i'?m|we'?re) (?:fine|ok|okay|alright|safe) to\b|"
+                       # asked: "internal Outlook counts as secure, so is it fine to type her DOB into the body?"
+                       r"\bso (?:is it|is that|am i|are we) (?:fine|ok|okay|alright|safe|allowed) to\b",
                        re.IGNORECASE)
 _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b|"
