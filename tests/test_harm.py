@@ -392,7 +392,6 @@ FLOORS = {
     "harm_batch72.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch73.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch74.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
-    "harm_batch75.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 5},
 }
 
 
