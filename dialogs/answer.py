@@ -200,9 +200,9 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"text|put|leave|keep|cc|use)\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
+_HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
-_HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion)\b",
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
@@ -521,7 +521,7 @@ class Assistant:
             reply = replace(reply, informs=True)
         elif reply.rule_id.startswith("faq:") and reply.verdict in _PERMITTING and _PERMISSION.search(question) \
                 and not _WHO_ASKED.search(question) and not _THE_PROTOCOL.search(question) \
-                and _WHO_ASKED.match(self.policy.faq[reply.rule_id.removeprefix("faq:")].question):
+                and _WHO_ASKED.match(self.policy.faq[reply.faq_id].question):
             # "can I share information with the MP?" met "Who can I ask about this protocol?": the common question
             # answers who, and its "Allowed" is no leave to share; whether is not said ("can I forward the protocol's
             # PDF to the new childminders?" asks about the document the common question is about)
@@ -571,15 +571,15 @@ class Assistant:
                 HarmLevel.YES, tuple(replace(c, level=HarmLevel.YES, reading="learned_clear")
                                      for c in understood.harm.because)))
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
+        two_ways = _TWO_WAYS.search(question)
         if form == "how" and reply.verdict is Verdict.NOT_ALLOWED and reply.rule_id != "protocol-words" \
                 and not reply.rule_id.startswith("faq:") and (
-                    _TWO_WAYS.search(question) or (reply.alternatives and _OPTIONS_ASKED.search(question))):
+                    two_ways or (reply.alternatives and _OPTIONS_ASKED.search(question))):
             # "do I open an encrypted zip straight from outlook or save it somewhere first?": one of the two ways
             # offered is the protocol's, with its steps; "only an enquiries@ address ... what are my options?": the
             # safer ways are the answer. A "No" answers neither
-            options = not _TWO_WAYS.search(question)
             reply = replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS,
-                            summary=f"By another way. {reply.summary} Use a safer way below." if options else reply.summary)
+                            summary=reply.summary if two_ways else f"By another way. {reply.summary} Use a safer way below.")
         if learned == "ask" and self.learned is not None and understood.harm.level is not HarmLevel.NO \
                 and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm" \
                 and not understood.facts.get("misdirected") and not understood.facts.get("not_intended") \

@@ -385,8 +385,7 @@ class Conversation:
                 return self._record(check, asked, shown[number - 1] if chosen is None else chosen)
             # "can I email the LAC review to the school?" typed where the answer asked how it goes: a new question,
             # not "email" alone (its school and its review would be lost)
-            value = None if self._new_question(text, self.assistant.reader.read(text), asked) \
-                else self.match_choice(asked, text)
+            value = None if self._new_question(text, asked) else self.match_choice(asked, text)
             if value is not None:
                 check.asking = ""
                 return self._record(check, asked, value)
@@ -418,7 +417,7 @@ class Conversation:
                         return self._record(check, self.policy.facts["harm"], True)
                     if not check.rechecked:  # a "No" earlier: ask once more, never escalate silently
                         return check, self._ask_again(check, harm)
-                if self._new_question(text, understood, fact):
+                if self._new_question(text, fact, understood):
                     check = None  # "can I fax the assessment to the GP?" asked mid-check: answered on its own
                 else:
                     value = self.match_choice(fact, text)
@@ -475,11 +474,14 @@ class Conversation:
             return None
         return self._prefilled(self._read_facts(reply), done=True)
 
-    def _new_question(self, text: str, understood: Understanding, fact: Fact) -> bool:
+    def _new_question(self, text: str, fact: Fact, understood: Understanding | None = None) -> bool:
         """A whole question typed at a step, naming something other than what the step asks: asked as a question,
-        or naming two things of its own however typed ("cna i emial teh assesment to the helth visitor")."""
+        or naming two things of its own however typed ("cna i emial teh assesment to the helth visitor"). Read here
+        only when it is long enough to be one, where the caller has not read it."""
         if len(text.split()) < 4:
             return False
+        if understood is None:
+            understood = self.assistant.reader.read(text)
         named = {name for name in ("channel", "kind", "recipient") if understood.facts.get(name)} - {fact.id}
         asked = text.rstrip().endswith("?") or bool(question_form(text))
         return bool(named) and (asked or len(named) >= 2)

@@ -917,7 +917,7 @@ class HarmReader:
             readings.append("grown")  # "a 2019 risk assessment on a dad with sexual offences, kids are adults now"
         # a case said to be over right before the cue: "a closed sexual abuse case ... finish the closure summary
         # tonight" (the time word is the user's task, the case is over)
-        closed_case = tokens[start - 1:start] == ["closed"] or tokens[start - 2:start - 1] == ["closed"]
+        closed_case = "closed" in tokens[max(0, start - 2):start]
         if category not in self._timeless and (not said("recent") or ("document" in readings and past_year)
                                                 or (closed_case and said("history"))):
             # "a report about a 2017 investigation still in my sent items": "still" tells of the report, the year

@@ -732,12 +732,12 @@ class Reader:
         # denied leaves the fact standing
         if at is None:
             return False
-        if tokens[at] in _UNDOING and _DENIED_ACT.search(" ".join(_not(t) for t in tokens[max(0, at - 5):at])):
+        if tokens[at] in _UNDOING and _denied_before(tokens, at):
             return False
         # the removing told in any tense, and denied: "never cleared out my sent items", "forgot to clear last
         # week's emails out of my Sent Items"
         undone = [k for k in range(max(0, hit.start - 12), hit.start) if tokens[k] in _UNDONE]
-        return not (undone and _DENIED_ACT.search(" ".join(_not(t) for t in tokens[max(0, undone[-1] - 5):undone[-1]])))
+        return not (undone and _denied_before(tokens, undone[-1]))
 
     def _message_kinds(self, text: str, channels: list[str]) -> list[str] | None:
         """The kinds of information in a message quoted as the whole of what is sent: a text ("text the carer
@@ -1059,9 +1059,9 @@ _BY_WAY_OF = frozenset({"via", "through", "thru", "using", "use", "on", "onto", 
 # What a file is encrypted with, not a password: "encrypt it with '7zip'"
 _TOOLS = frozenset({"7zip", "7-zip", "7z", "zip", "aes", "aes-256", "aes256", "256", "winzip", "zipcrypto", "winrar",
                     "egress", "bitlocker"})
-# a way someone has not got ("there's no portal with them", "I don't have a login for the portal")
 # Something sent or forwarded to a written email address: "send the report to jane@nhs.net"
 _SENT_TO_ADDRESS = re.compile(r"\b(?:send|forward|share|pass)\b(?: \S+){0,8} to \S+@\S+\.\S+")
+# a way someone has not got ("there's no portal with them", "I don't have a login for the portal")
 _LACKING = frozenset({"no", "not", "dont", "doesnt", "havent", "hasnt", "isnt", "arent", "without", "never"})
 _HAVING_NONE = frozenset({"dont", "doesnt", "havent", "hasnt", "no", "without", "cant", "cannot"})
 
@@ -1179,6 +1179,7 @@ _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+)
 # Negations that are acts undoing the fact ("delete", "clear out"): denied, they leave it standing (not "bother
 # with", "skip": "no need to bother with a cover sheet" is still without one)
 _UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clearing", "out"})
+# The removing acts in any tense, as a denial may tell them: "never cleared", "forgot to delete"
 _UNDONE = frozenset({"delete", "deleted", "remove", "removed", "clear", "cleared", "empty", "emptied", "tidy", "tidied"})
 # A negating act ("clear out", "delete") itself denied: "no need to", "not going to", "won't", "never"
 # ("no need to clear them out of sent items": the act's own words may follow before the negation found)
@@ -1430,6 +1431,11 @@ def _not_holding(tokens: list[str], start: int) -> bool:
     if before[-1:] == ["any"]:
         before = before[:-1]
     return len(before) >= 2 and _not(before[-2]) == "not" and before[-1] in _HOLDING
+
+
+def _denied_before(tokens: list[str], at: int) -> bool:
+    """The act at `at` is denied by the five words before it: "no need to clear", "never cleared", "forgot to"."""
+    return bool(_DENIED_ACT.search(" ".join(_not(t) for t in tokens[max(0, at - 5):at])))
 
 
 def _not(word: str) -> str:
