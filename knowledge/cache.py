@@ -44,13 +44,14 @@ def cache_dir() -> Path | None:
 def digest(directory: Path, code: Iterable[Path] = ()) -> str:
     """The folder, every file in it, the code that builds from it and the Python version, as one hex digest.
 
-    Every .yaml and .txt file counts, not only those the policy reads, and
-    every .py file of the knowledge package and of `code`: a needless
+    Every file in the folder counts (the .yaml the policy reads, the .txt
+    word lists, the learned model's .json), not only those the policy reads,
+    and every .py file of the knowledge package and of `code`: a needless
     rebuild costs one run's time, a stale result would be wrong.
     """
     h = hashlib.sha256(f"{sys.version_info[:2]}|{pickle.HIGHEST_PROTOCOL}|{directory.resolve()}".encode())
     sources = [p for folder in (_CODE, *code) for p in folder.glob("*.py")]
-    for path in sorted([*sources, *directory.glob("*.yaml"), *directory.glob("*.txt")]):
+    for path in sorted([*sources, *(p for p in directory.iterdir() if p.is_file())]):
         h.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
     return h.hexdigest()
 

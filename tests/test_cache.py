@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import pickle
 import subprocess
@@ -49,6 +50,19 @@ def test_an_edit_is_checked_again_with_its_file_and_line(cache, knowledge_copy):
         load_policy_cached(knowledge_copy)
     assert str(path) in str(err.value) and "no-such-section" in str(err.value)
     assert len(kept(cache)) == 1  # the good one stays; nothing is kept for a broken folder
+
+
+def test_a_retrained_model_is_a_different_folder(cache, knowledge_copy):
+    """The learned model is a .json beside the .yaml files: retrained, the kept policy is built again with it,
+    never the one kept from the model before."""
+    first = load_policy_cached(knowledge_copy)
+    model = knowledge_copy / "harm_model.json"
+    doc = json.loads(model.read_text())
+    doc["bias"] += 1.0
+    model.write_text(json.dumps(doc))
+    again = load_policy_cached(knowledge_copy)
+    assert again.harm.learned.bias == first.harm.learned.bias + 1.0
+    assert again == load_policy(knowledge_copy) and len(kept(cache)) == 1
 
 
 def test_a_kept_file_is_used_only_when_no_one_else_could_have_written_it(cache, knowledge_copy):
