@@ -91,7 +91,9 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"\bwhat (?:does|do) ['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)[\w\s'\"’”]{0,30}"
                       r"\bmean\b|\bdefinition of\b|\bdefines?\b|"
                       r"\b(?:could|would|does|can|will|is) (?:that|it|this|they|the [a-z]+(?: [a-z]+)?) (?:still )?"
-                      r"(?:identify|be identifiable)\b",
+                      r"(?:identify|be identifiable)\b|"
+                      # "if I just put his nickname and the estate, is that identifying him or not?"
+                      r"\b(?:is|are) (?:that|it|this|they) (?:still )?identifying\b",
                       re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
 # Deleting what a request (subject access, FOI) covers, asked about: never the FOI FAQ's "Yes, emails are included"
@@ -210,7 +212,7 @@ _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepare
 _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post name call "
                               "whatsapp upload share reply".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
-_KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored)\b")
+_KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored|stay|stays|remain|remains)\b")
 # "when can I shred my visit notes?": when to destroy anything is the same silence as how long to keep it
 _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
                             r"dispose|disposed|bin|binned|get rid|throw away|throw out)\b")

@@ -61,6 +61,14 @@ _NON_MOBILE = re.compile(r"\b(?:\d{1,2} (?:week|weeks|wk|wks) old|\d{1,2}wk|\d{1
                          r"[1-5] (?:month|months|mth|mths) old|[1-5]mo)\b")
 # An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
 _NOT_YET = frozenset({"not", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "never", "yet", "nt"})
+# Pressing for something, not pushing someone: "she's really pushing for it" (see HarmReader._insisting)
+_PRESSING = frozenset({"push", "pushes", "pushing", "pushed"})
+_PRESSED_FOR = frozenset({"for", "to", "hard", "harder"})
+# Where a child is safe: "safe in refuge", "safe at her nan's", "safe with the foster carers"
+_WHERE_SAFE = frozenset({"in", "at", "with"})
+# What someone finds that is not the child: "she's found messages on his iPad about meeting a man", "mum found out"
+_FOUND_A_THING = frozenset("a an some out messages message texts text chats photos pictures videos evidence drugs cash "
+                           "money stuff things notes note letters searches".split())
 # The last word of a cause that names a paper written after the event ("incident report", "accident book")
 _PAPERS = frozenset({"report", "form", "book"})
 # A form with nothing in it yet, whatever harm it is for: "our blank CSE risk assessment template"
@@ -505,15 +513,23 @@ class HarmReader:
         cues: list[Cue] = []
         taken: set[int] = set(blocked)
         dropped: list[str] = []  # why cues read were dropped: "explained", "innocent", or another reason
+        over: set[str] = set()  # the words of signs told as over: "MARAC was Thursday ... the MARAC actions"
         for start, end, phrase in self._phrase_hits(tokens, stems, taken):
+            told = len(dropped)
             cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no, changing,
                              dropped, quoted=quoted)
+            if dropped[told:] == ["over"]:
+                over.add(" ".join(stems[start:end]))
+            elif cue is not None and not phrase.clear and " ".join(stems[start:end]) in over:
+                dropped.append("over")  # the same sign said again: the one already told as over
+                continue
             if cue is not None:
                 cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
         for i, stem in enumerate(stems):
             category = self._acts.get(stem)
             if category is None or i in taken or not self._person_near(stems, i) \
-                    or (category == "sexual" and self._done_to_a_thing(stems, i)):  # "kicked the door in" still counts
+                    or (category == "sexual" and self._done_to_a_thing(stems, i)) \
+                    or self._insisting(tokens, i):  # "kicked the door in" still counts
                 continue
             cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing, act=True,
                              quoted=quoted)
@@ -842,10 +858,11 @@ class HarmReader:
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
         later = tokens[end:hi]
-        if self._safe_now(after, stems[lo:end], quoted) or any(
+        if self._safe_now(after, stems[lo:end], quoted) or self._safe_in(stems, lo, start, quoted) or any(
                 True for phrase in self._over[category] for i in range(len(later))
                 if tuple(later[i:i + len(phrase)]) == phrase
-                and not _NOT_YET.intersection(later[max(0, i - 2):i])):  # not "still hasn't been found"
+                and not _NOT_YET.intersection(later[max(0, i - 2):i])  # not "still hasn't been found"
+                and not (phrase == ("found",) and later[i + 1:i + 2] and later[i + 1] in _FOUND_A_THING)):
             if dropped is not None:
                 dropped.append("over")
             return None  # the child is safe now, or this harm is over
@@ -854,6 +871,7 @@ class HarmReader:
             "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start])))
             or (start > 0 and tokens[start - 1] in _THINGS))  # "their laptop hasn't arrived"
         out_of_a_thing = self._out_of_a_thing(tokens, stems, end, hi)  # "locked out of the case system"
+        weather = category == "physical" and bool(_WEATHER.intersection(written))  # "a storm due to batter the town"
         if ((said("not_real") or self._unreal_next(tokens, hi)) and not self._recent_of_the_sign(sentence, written)
             and not (category in _PLANNED and said("soon"))) \
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \
@@ -870,7 +888,7 @@ class HarmReader:
                 or self._topic_after(tokens[end:end + 6]) or self._topic_before(stems, lo, start) \
                 or _labelled_before(tokens[max(lo, start - 6):start]) \
                 or _score(tokens[lo:hi]) \
-                or (category == "physical" and (_beaten_at(written) or _WEATHER.intersection(written))) \
+                or (category == "physical" and (_beaten_at(written) or weather)) \
                 or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
                     and not self._people.intersection(stems[max(lo, start - 3):start])
                     and not _WHEREABOUTS.intersection(tokens[end:end + 2])) \
@@ -883,8 +901,8 @@ class HarmReader:
             # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll
             # kill you' at his mate over Fortnite, both laughing": children's play
             if dropped is not None:
-                # (locked out of the case system: a thing too, as a file gone missing is)
-                dropped.append("thing" if of_a_thing or out_of_a_thing else "innocent")
+                # (locked out of the case system, a town battered by a storm: a thing too, as a file gone missing is)
+                dropped.append("thing" if of_a_thing or out_of_a_thing or weather else "innocent")
             return None
         readings = []
         past_year = any(_past_year(t) for t in stems[lo:hi])
@@ -1003,6 +1021,14 @@ class HarmReader:
         """The word at `k` is neither a person nor a child: a thing something is done to or said of."""
         return stems[k] not in self._people and not any(True for _ in self._find(stems[k:k + 1], "children"))
 
+    def _insisting(self, tokens: list[str], i: int) -> bool:
+        """ "the solicitor is really pushing", "she keeps pushing for it": pressing for something, with no one
+        pushed (no word after the act but for, to, hard or the end of its clause), not "was pushed" nor "pushed
+        him"."""
+        after = tokens[i + 1] if i + 1 < len(tokens) else _END
+        return tokens[i] in _PRESSING and (after in _PRESSED_FOR or after in (_END, _PAUSE) and tokens[i] != "pushed") \
+            and not (i and tokens[i - 1] in self._passive)
+
     def _done_to_a_thing(self, stems: list[str], i: int) -> bool:
         """ "I saw her touch the hot iron": the act's object, right after it, is a thing (the, a or an and a word
         for no person), not the child. Not "touched her ...": whose body is named is a person's. (Read for
@@ -1096,6 +1122,15 @@ class HarmReader:
             if not self._reported([*before, *stems[start:e]]):  # "mum says he's fine": the words said run on
                 return True
         return False
+
+    def _safe_in(self, stems: list[str], lo: int, start: int, quoted: frozenset[tuple[str, ...]]) -> bool:
+        """The cue is where the child is safe now, in the user's words: "the kids are safe in refuge", "she's
+        safe with her nan" (a word for safe now, then in, at or with, then the cue)."""
+        if start - lo < 2 or stems[start - 1] not in _WHERE_SAFE:
+            return False
+        told = stems[lo:start - 1]
+        return any(e == len(told) and tuple(told[s:e]) not in quoted for s, e in self._find(told, "resolved")) \
+            and not self._reported(told)
 
     def _reported(self, stems: Sequence[str]) -> bool:
         """Someone's words reported ("mum says", "she told me"), not a word for telling at a clause's end:

@@ -474,7 +474,8 @@ class Reader:
                         and tuple(said[i + k + 1:i + len(phrase) + 1]) == phrase[k:]:
                     claim(category, value, i, len(phrase) + 1)
         for i, token in enumerate(said):
-            if token not in self._by_first and i not in taken.get("channel", ()):
+            if i not in taken.get("channel", ()) and all(  # "texted the ..." tells it happened, and how
+                    category == "already" for _, category, _ in self._by_first.get(token, ())):
                 channel = self._channel_stems.get(self.harm.stem(token))
                 if channel is not None:
                     hits.append(_Hit("channel", channel, i, 1))
@@ -484,6 +485,13 @@ class Reader:
         # "all the information security stuff": a subject named, not everything held
         hits = [h for h in hits if not (h.category == "everything"
                                         and _SUBJECT_AFTER.intersection(tokens[h.start + h.length:h.start + h.length + 1]))]
+        # "nothing personal in it ... do I still need CONFIDENTIAL in the subject?": the marking asked about, where
+        # what is sent is said to identify no one (else the marking is read as the kind it marks)
+        marking = {i for i, h in enumerate(hits) if h.category == "kind" and h.length == 1 and tokens[h.start] in _MARKINGS
+                   and (tokens[h.start + 1:h.start + 4] in _WHERE_MARKED
+                        or tokens[h.start - 1:h.start] and tokens[h.start - 1] in _MARK)}
+        if marking and any(h.category == "kind" and h.value == _NOTHING_PERSONAL for h in hits):
+            hits = [h for i, h in enumerate(hits) if i not in marking]
         # "a gmail address", "their nhs.net address": where it goes, not a person's home address
         # (not "the carer's email address", which is hers)
         mail = {h.start + h.length - 1 for h in hits if h.category == "recipient" and h.value in _MAIL_RECIPIENTS}
@@ -1395,6 +1403,12 @@ def _rang_with(tokens: list[str], at: int) -> bool:
 
 
 _EMAIL_VERBS = frozenset({"email", "emailed", "emailing", "mail"})
+# The protective marking of an email (External Mail 1: "CONFIDENTIAL" in the subject header), where it goes and the
+# words for putting it there
+_MARKINGS = frozenset({"confidential"})
+_WHERE_MARKED = [[a, b, c] for a in ("in", "on") for b in ("the", "my", "its", "their", "an", "every")
+                 for c in ("subject", "header", "title")] + [[a, b] for a in ("in", "on") for b in ("subject", "header")]
+_MARK = frozenset({"mark", "marked", "marking", "stamp", "stamped", "label", "labelled", "labeled", "headed"})
 # what "it" may stand for when something is emailed, other than a password
 _THINGS_SENT = frozenset({"file", "files", "zip", "zipped", "document", "documents", "doc", "report", "attachment",
                           "archive", "folder", "plan", "assessment", "referral", "letter", "minutes", "notes", "form",
@@ -1403,7 +1417,7 @@ _NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that i
 # A message that arranges something (a meeting, a visit, a call) and says when: logistics, nothing about anyone
 _ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"
                           r"running late|call you|ring you|pick (?:her|him|them|you) up|moved to|rearranged|"
-                          r"cancelled|remind|reminder)\b")
+                          r"cancelled|remind|reminder|review|conference|confirm)\b")
 _WHEN = re.compile(r"\b(?:at|by|for) (?:\d{1,2}(?:[:.]\d{2})?(?: ?(?:am|pm))?|noon|half \w+)\b|\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|"
                    r"\b(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\b|\btomorrow\b|\btoday\b|\btonight\b|"
                    r"\bnext week\b|\bthis (?:afternoon|morning|evening)\b|\bwhat time\b")

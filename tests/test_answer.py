@@ -313,7 +313,7 @@ def test_a_question_no_rule_or_faq_answers_gets_the_protocols_nearest_words(assi
     # steps asked for, and the item holds most of what is asked: the steps, with conditions
     ("what wording do I use to ask them to delete it after use?", "allowed_with_conditions", "deleted after use"),
     # how long anything is kept: the protocol sets no period, and says where the council's schedule is named
-    ("how long should the unencrypted copy stay in my secure folder?", "need_more_info",
+    ("how many years is the unencrypted copy in my secure folder for?", "need_more_info",
      "Records Retention and Disposal"),
     # a process the protocol itself says is still being reviewed
     ("how do I find out if an organisation is covered by an information sharing agreement?", "need_more_info",
@@ -351,6 +351,7 @@ def test_the_protocols_words_answer_as_what_they_are(assistant, question, verdic
     ("is it ok to fax a cp referral to the duty team?", "fax-highly-sensitive", "not_allowed"),
     ("the solicitor wants one statement, easier to just send the whole bundle", "send-everything", "not_allowed"),
     ("how long do we keep the copies of reports we've emailed out?", "keeping-period", "need_more_info"),
+    ("how long should the unencrypted copy stay in my secure folder?", "keeping-period", "need_more_info"),
     # a short question whose one telling word only one item of the protocol uses
     ("extracted it - where's it gone?", "protocol-words", "allowed"),
     # round 25, in my words: no information sharing agreement (External Mail 2)

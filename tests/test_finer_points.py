@@ -2433,3 +2433,27 @@ def test_round_71_unsafe_answers(assistant, question, verdict, rule):
 ])
 def test_a_colleague_copied_in_does_not_make_an_email_to_a_parent_internal(assistant, question):
     reads_as(assistant, question, NOT, "email-to-individual")
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a sending told as a note is written, no one named first: it has happened (and "texted" is still a text)
+    ("Texted the carer the boy's diagnosis earlier, what should I do now?", ASK, "text-personal"),
+    # the password to him or her by email is the password by email
+    ("She can't find the password I rang through. Can I email her the password this time?", NOT, None),
+    # how long a file stays somewhere is how long it is kept: the protocol sets no period
+    ("how long do documents stay on objective connect?", ASK, "keeping-period"),
+    # a review confirmed is an arrangement: when and where, no one's details
+    ("can I text dad to confirm Thursday's review is at 2pm?", AWC, "text-logistics"),
+    # CONFIDENTIAL in the subject is the marking asked about, where what is sent identifies no one ...
+    ("No personal info in it, just a room booking. Do I still need CONFIDENTIAL in the subject line?", ALLOWED,
+     "email-no-personal"),
+    # ... and the marking is still read as what it marks where nothing else is said
+    ("The disclaimer goes on automatically, so I don't need CONFIDENTIAL in the subject, do I?", NOT, None),
+    # "psych" as practitioners shorten psychiatric or psychological
+    ("can I fax the psych assessment to the GP?", NOT, "fax-highly-sensitive"),
+    # what counts as a safe haven is the corporate procedure's, which the protocol names and does not set out
+    ("Is the fax in our open-plan office a safe haven?", ASK, "faq:safe-haven-content"),
+    ("where can I find the Safe Haven procedure?", ALLOWED, None),
+])
+def test_session_34_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)

@@ -39,7 +39,7 @@ FLOORS = {
     "general_batch17.yaml": {"pass": 155, "unsafe": 3},
     "general_batch18.yaml": {"pass": 143, "unsafe": 1},
     "general_batch19.yaml": {"pass": 140, "unsafe": 1},
-    "general_batch20.yaml": {"pass": 144, "unsafe": 2},
+    "general_batch20.yaml": {"pass": 143, "unsafe": 2},
     "general_batch21.yaml": {"pass": 143, "unsafe": 1},
     "general_batch22.yaml": {"pass": 186, "unsafe": 2},
     "general_batch23.yaml": {"pass": 174, "unsafe": 3},

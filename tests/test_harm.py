@@ -1442,3 +1442,30 @@ def test_a_hub_answer_to_a_sending_question_keeps_the_sending_step_in_its_first_
                              "tonight. Can I email the school?")
     assert reply.verdict is Verdict.ESCALATE
     assert any("ahead of the call" in step for step in reply.brief_steps()), reply.brief_steps()
+
+
+
+@pytest.mark.parametrize("question, words", [
+    # someone finding a thing is not the child found: the child is still missing
+    ("Mum rang: her 13yo didn't come home last night and she's found texts on his laptop from a man he met online. "
+     "Can I email his school photo to the police?", "didnt come home"),
+    # a child not back when expected
+    ("Our 14yo in foster care is an hour late back tonight and her phone's switched off. Can I text her SW?",
+     "late back"),
+])
+def test_session_34_children_not_back_are_read(assistant, question, words):
+    harm = assistant.reader.read(question).harm
+    assert harm.level is not None and words in [c.words for c in harm.because], harm
+    assert not _quiet(assistant.answer(question))
+
+
+@pytest.mark.parametrize("question", [
+    # safe in refuge, in the user's words; the MARAC named again is the one already told as over
+    "The MARAC was on Monday, dad is on remand, mum and the kids are safe in refuge with a safety plan. Can I "
+    "email the MARAC actions to the school?",
+    # pressing for something, not pushing someone
+    "The guardian's solicitor is really pushing for the parenting assessment today. Can I email it to her?",
+])
+def test_session_34_signs_told_as_over_or_not_of_a_child(assistant, question):
+    assert assistant.reader.read(question).harm.level is None
+    assert _quiet(assistant.answer(question))
