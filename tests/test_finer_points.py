@@ -2457,3 +2457,16 @@ def test_a_colleague_copied_in_does_not_make_an_email_to_a_parent_internal(assis
 ])
 def test_session_34_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # the disclaimer said to be enough, or to spare a step: it spares none (All Email 5, External Mail 1)
+    ("Isn't the automatic email disclaimer enough protection to send the report unencrypted?", NOT),
+    ("The disclaimer is at the bottom of every external email, so I don't need anything else in the body, right?", NOT),
+    # ... while who adds it is the disclaimer's own question
+    ("Do I need to type the confidentiality disclaimer myself on emails to the GP?", ALLOWED),
+])
+def test_the_disclaimer_spares_no_step(assistant, question, verdict):
+    reply, _ = ask(assistant, question)
+    assert reply.verdict is verdict, (question, reply.verdict, reply.rule_id)
+    assert reply.rule_id == ("faq:disclaimer-not-enough" if verdict is NOT else "faq:email-disclaimer")
