@@ -202,6 +202,23 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"text|put|leave|keep|cc|use)\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
+# Where someone lives or is placed, and a person told as a danger: together, in a sending that has happened, a
+# child's whereabouts given away (see _whereabouts_given)
+_WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge )?(?:address|postcode|whereabouts|placement)\b",
+                          re.IGNORECASE)
+_A_DANGER = re.compile(r"\b(?:violent|violence|dv|domestic abuse|domestic violence|abusive|abuser|injunction|"
+                       r"non[- ]molestation|restraining order|fled|fleeing)\b", re.IGNORECASE)
+
+
+def _whereabouts_given(question: str, understood: Understanding) -> str:
+    """The words that tell a child's whereabouts were sent to a danger ("mum's new address" with "violent"), where
+    the sending has happened, by mistake or not; "" where they were not."""
+    if not (understood.facts.get("already") or understood.facts.get("misdirected")):
+        return ""
+    where, danger = _WHEREABOUTS.search(question), _A_DANGER.search(question)
+    return f"{where.group(0)} \u2026 {danger.group(0)}" if where and danger else ""
+
+
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
@@ -549,6 +566,15 @@ class Assistant:
         if button is not None:
             return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
+        given = _whereabouts_given(question, understood)
+        if given:
+            # "I cc'd dad into an email with mum's new address ... they split because of DV and she's got the
+            # kids": where a child lives has gone to someone told as a danger to them; whatever else the message
+            # reads, that is a risk now
+            understood = replace(understood, facts=understood.facts.with_(harm=True), harm=HarmAssessment(
+                HarmLevel.YES, (Cue(given, "general", HarmLevel.YES, "whereabouts"),
+                                *(c for c in understood.harm.because if c.level is HarmLevel.YES)),
+                understood.harm.immediate, about_harm=True))
         if understood.hub_rung and understood.harm.level in (HarmLevel.YES, HarmLevel.MAYBE) \
                 and not understood.harm.immediate:
             return self.after_hub_call(question, form, understood)

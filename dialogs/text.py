@@ -77,8 +77,10 @@ IRREGULAR = {form: base for base, forms in {
     "understand": "understood", "teach": "taught", "meet": "met",
 }.items() for form in forms.split()}  # not "sent", "got", "lost", "left": what has happened tells FAQs apart
 # Words practitioners use for the FAQ's words, compared as those words (the FAQ search and the protocol's words
-# only): "which legislation?" is "which law?", "is it in force?" is "is it in effect?"
-IRREGULAR.update({"legislation": "law", "statute": "law", "statutes": "law", "force": "effect"})
+# only): "which legislation?" is "which law?", "is it in force?" is "is it in effect?", "is it compulsory?" is "is it
+# mandatory?"
+IRREGULAR.update({"legislation": "law", "statute": "law", "statutes": "law", "force": "effect",
+                  "compulsory": "mandatory", "obligatory": "mandatory"})
 NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent hasnt hadnt didnt shouldnt couldnt "
                     "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
 

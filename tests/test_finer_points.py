@@ -1005,9 +1005,11 @@ def test_what_the_user_means_to_do_is_read_as_personal(assistant, question, rule
 
 
 def test_how_email_is_done_asked_of_no_one_gets_the_protocols_words(assistant):
-    """'Who receives it?' helps no one asking where a sent email's copy goes: the nearest item answers."""
+    """'Who receives it?' helps no one asking where a sent email's copy goes: the nearest item answers, or the
+    common question on clearing sent items, which says where the copy goes."""
     reply, text = ask(assistant, "If I save a copy of the sent PID email, where should it go?")
-    assert reply.rule_id == "protocol-words" and reply.verdict is ALLOWED and "secure folder" in text
+    assert reply.rule_id in ("protocol-words", "faq:delete-after-sending") and reply.verdict in (ALLOWED, AWC)
+    assert "secure folder" in text
 
 
 @pytest.mark.parametrize("question", [
@@ -2470,3 +2472,11 @@ def test_the_disclaimer_spares_no_step(assistant, question, verdict):
     reply, _ = ask(assistant, question)
     assert reply.verdict is verdict, (question, reply.verdict, reply.rule_id)
     assert reply.rule_id == ("faq:disclaimer-not-enough" if verdict is NOT else "faq:email-disclaimer")
+
+
+@pytest.mark.parametrize("question", [
+    "Is safe haven compulsory for us, or only advice?",
+    "Who does safe haven apply to - health too?",
+])
+def test_what_the_safe_haven_procedure_holds_is_not_settled_here(assistant, question):
+    reads_as(assistant, question, ASK, "faq:safe-haven-content")

@@ -1471,3 +1471,20 @@ def test_session_34_children_not_back_are_read(assistant, question, words):
 def test_session_34_signs_told_as_over_or_not_of_a_child(assistant, question):
     assert assistant.reader.read(question).harm.level is None
     assert _quiet(assistant.answer(question))
+
+
+def test_a_childs_whereabouts_sent_to_a_danger_rings_the_hub(assistant):
+    """A sending that happened, with where the child lives, to someone told as a danger: a risk now, whatever else
+    the message reads like; not an address sent where no danger is told, nor a danger with nothing sent."""
+    rung = assistant.answer("I forwarded the review minutes with the children's new address to their father by "
+                            "mistake - there's a non-molestation order against him.")
+    assert rung.verdict is Verdict.ESCALATE
+    for question in ("I sent mum's new address to the housing officer yesterday, is that ok?",
+                     "Dad has a history of violence. Can I email him the contact dates?"):
+        reply = assistant.answer(question)
+        assert not any(c.reading == "whereabouts" for c in (reply.harm.because if reply.harm else ())), question
+
+
+def test_a_parent_at_the_door_for_the_child_is_now(assistant):
+    reply = assistant.answer("Nursery: mum's here to collect and she's slurring and can barely stand. Who do I tell?")
+    assert reply.verdict is Verdict.ESCALATE
