@@ -871,7 +871,8 @@ class HarmReader:
             "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start])))
             or (start > 0 and tokens[start - 1] in _THINGS))  # "their laptop hasn't arrived"
         out_of_a_thing = self._out_of_a_thing(tokens, stems, end, hi)  # "locked out of the case system"
-        weather = category == "physical" and bool(_WEATHER.intersection(written))  # "a storm due to batter the town"
+        # "a storm due to batter the town", "the dads battered the kids at darts": said of the weather, or a score
+        unhurt = category == "physical" and (bool(_WEATHER.intersection(written)) or _beaten_at(written))
         if ((said("not_real") or self._unreal_next(tokens, hi)) and not self._recent_of_the_sign(sentence, written)
             and not (category in _PLANNED and said("soon"))) \
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \
@@ -888,7 +889,7 @@ class HarmReader:
                 or self._topic_after(tokens[end:end + 6]) or self._topic_before(stems, lo, start) \
                 or _labelled_before(tokens[max(lo, start - 6):start]) \
                 or _score(tokens[lo:hi]) \
-                or (category == "physical" and (_beaten_at(written) or weather)) \
+                or unhurt \
                 or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
                     and not self._people.intersection(stems[max(lo, start - 3):start])
                     and not _WHEREABOUTS.intersection(tokens[end:end + 2])) \
@@ -901,8 +902,9 @@ class HarmReader:
             # self-harm policy", "a county lines training video": a topic; "battered ... lost 7-0": a match; "'I'll
             # kill you' at his mate over Fortnite, both laughing": children's play
             if dropped is not None:
-                # (locked out of the case system, a town battered by a storm: a thing too, as a file gone missing is)
-                dropped.append("thing" if of_a_thing or out_of_a_thing or weather else "innocent")
+                # (locked out of the case system, a town battered by a storm, a darts match: a thing too, as a file
+                # gone missing is)
+                dropped.append("thing" if of_a_thing or out_of_a_thing or unhurt else "innocent")
             return None
         readings = []
         past_year = any(_past_year(t) for t in stems[lo:hi])
