@@ -857,7 +857,10 @@ _SKIP_FOLLOW_UP = re.compile(r"\b(?:skip|skipping|not bother(?:ing)?|dont bother
 # the call itself counted as the writing: "does a phone call to the Hub count as my written follow-up?"
 _CALL_AS_WRITING = re.compile(r"\b(?:call|calls|phone|phoning|ringing|conversation|chat|verbal|spoke|told them)\b.{0,40}?"
                               r"\b(?:count|counts|do|does|serve|enough)\s+(?:as|for|instead of)\s+(?:the\s+|my\s+|a\s+|our\s+)?"
-                              r"(?:written|write ?up|writing|follow ?up|followup)\b")
+                              r"(?:written|write ?up|writing|follow ?up|followup)\b|"
+                              # ... or the follow-up made a call: "can the 48 hour follow up just be another phone call?"
+                              r"\b(?:follow ?up|followup)\b.{0,20}?\b(?:be|by|over|via)\s+(?:just\s+)?(?:another\s+|a\s+|the\s+)?"
+                              r"(?:phone|call|ring|telephone)\b")
 # a time further off than 48 hours, named in words: "next week", "in a fortnight", "in a few days"
 _LATER = re.compile(r"\b(?:next week|next month|(?:a|one|two|couple of|few) weeks?|fortnight|(?:a )?few days|"
                     r"end of (?:the|next) week|when (?:i|im|i am) (?:less busy|back|free|get (?:a )?(?:chance|minute|moment)))\b")

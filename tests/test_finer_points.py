@@ -2480,3 +2480,15 @@ def test_the_disclaimer_spares_no_step(assistant, question, verdict):
 ])
 def test_what_the_safe_haven_procedure_holds_is_not_settled_here(assistant, question):
     reads_as(assistant, question, ASK, "faq:safe-haven-content")
+
+
+@pytest.mark.parametrize("question, rule", [
+    # one password for all of a kind, said with "our": reused, however strong
+    ("We use one 14-character password with the IFA for all our zips. Fine?", "password-reused"),
+    # the Hub's written follow-up made a call: no follow-up in writing
+    ("Can I do the written follow up to the hub by phone instead?", "hub-follow-up-late"),
+    # the password to the user by email, proposed by the other side: the rule, not only the common question
+    ("The IRO will email me the password he wants to use. OK?", "password-by-email"),
+])
+def test_round_77_proposals_the_protocol_refuses(assistant, question, rule):
+    reads_as(assistant, question, NOT, rule)
