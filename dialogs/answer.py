@@ -204,10 +204,11 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
 # Where someone lives or is placed, and a person told as a danger: together, in a sending that has happened, a
 # child's whereabouts given away (see _whereabouts_given)
-_WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge )?(?:address|postcode|whereabouts|placement)\b",
-                          re.IGNORECASE)
+_WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge |carers'? )?(?:address|postcode|whereabouts|"
+                          r"placement|pick[- ]?up details)\b", re.IGNORECASE)
 _A_DANGER = re.compile(r"\b(?:violent|violence|dv|domestic abuse|domestic violence|abusive|abuser|injunction|"
-                       r"non[- ]molestation|restraining order|fled|fleeing)\b", re.IGNORECASE)
+                       r"non[- ]molestation|restraining order|fled|fleeing|sex offender|registered offender|"
+                       r"schedule (?:1|one) offender|risk to children)\b", re.IGNORECASE)
 
 
 def _whereabouts_given(question: str, understood: Understanding) -> str:
@@ -229,7 +230,8 @@ _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepare
 _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post name call "
                               "whatsapp upload share reply".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
-_KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored|stay|stays|remain|remains)\b")
+_KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored|stay|stays|remain|remains|leave|"
+                   r"sit|sits|sitting)\b")
 # "when can I shred my visit notes?": when to destroy anything is the same silence as how long to keep it
 _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
                             r"dispose|disposed|bin|binned|get rid|throw away|throw out)\b")

@@ -118,8 +118,11 @@ _CLOCK = re.compile(r"^\d{1,2}(?:[.:]?\d\d)?(?:am|pm)$")
 
 
 def _girl_here(tokens: Sequence[str]) -> bool:
-    """A girl in the family, not one said to be absent ("no daughters", "hasn't got any girls")."""
-    return any(t in _GIRLS and not _NONE_OF.intersection(tokens[max(0, i - 2):i]) for i, t in enumerate(tokens))
+    """A girl in the family, not one said to be absent ("no daughters", "hasn't got any girls"), nor the mother
+    herself as a girl ("she had FGM as a girl")."""
+    return any(t in _GIRLS and not _NONE_OF.intersection(tokens[max(0, i - 2):i])
+               and tokens[max(0, i - 2):i] not in (["as", "a"], ["a", "young"], ["a", "little"])
+               for i, t in enumerate(tokens))
 
 
 _COUNT = re.compile(r"\d{1,2}|two|three|four|five|six|several|many")

@@ -1491,3 +1491,26 @@ def test_a_parent_at_the_door_for_the_child_is_now(assistant):
     question = "Nursery: mum's here to collect and she's slurring and can barely stand. Who do I tell?"
     assert assistant.reader.read(question).harm.level is HarmLevel.YES
     assert not _quiet(assistant.answer(question))
+
+
+@pytest.mark.parametrize("question, rung", [
+    # a farewell sent as a direct message is someone's own words, told
+    ("A 15yo from our club DM'd me 'sorry for everything, goodbye' and now her phone is off. Can I email the police "
+     "her address?", True),
+    # an adult's own girlhood, and no girl in the family now
+    ("Family support: mum had FGM as a young girl, she has two boys and no plans for more. Can I email my notes to "
+     "the GP?", False),
+    # safe, said with "and"
+    ("The MARAC was last week and mum and the kids are in the refuge now and safe. Can I email the MARAC minutes "
+     "to the school?", False),
+])
+def test_session_34_round_78_readings(assistant, question, rung):
+    """Rung, or not rung (a mother's own FGM told as past may still be asked about)."""
+    reply = assistant.answer(question)
+    assert (reply.verdict is Verdict.ESCALATE) is rung, (question, reply.rule_id)
+
+
+def test_a_childs_pick_up_details_sent_to_an_offender_rings_the_hub(assistant):
+    reply = assistant.answer("I texted the pick-up details for the boy's contact to the wrong number and it turns "
+                             "out to be a registered sex offender in the family. Contact's at 4. What now?")
+    assert reply.verdict is Verdict.ESCALATE
