@@ -87,6 +87,8 @@ _AGE_UNITS = frozenset({"year", "years", "yr", "yrs", "month", "months", "mth", 
 _FILM = frozenset({"film", "films"})
 _FILMED = frozenset({"it", "him", "her", "them", "his", "their", "me", "us", "the", "a", "kids", "children"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
+# he, she or they with "is" or "has" run on, as typed without the apostrophe: "help hes back" names someone
+_PERSON_RUN_ON = frozenset({"hes", "shes", "theyre", "theyve"})
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                        r"seventeen)\)|\b(?<![\d/])(\d{1,2}) ?y/o\b|"
@@ -610,7 +612,7 @@ class HarmReader:
             for quote in _QUOTE.finditer(told):
                 spoken = self._tokens(quote.group(0))
                 if not (self._people.intersection(self.stem(w) for w in spoken) or _FIRST_PERSON.intersection(spoken)
-                        or "everyone" in spoken or "you" in spoken):
+                        or _PERSON_RUN_ON.intersection(spoken) or "everyone" in spoken or "you" in spoken):
                     continue  # "the SENCo says the portal is 'a faff'": words about a thing, no one in them
                 before = [self.stem(w) for w in self._tokens(told[:quote.start()])]
                 said = [i for i, w in enumerate(before) if w in self._reporters or w in self._posted]
