@@ -34,6 +34,8 @@ _PAUSE = ","  # a clause break: it ends a negation's scope
 _TOLD = re.compile(r"[^.!?\n]+[.!?\n]*")  # sentences, each with its own end mark
 _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|are|am|do|does|did|how|what|whats|"
                        r"which|who|whom|where|when|why|any|pls|please)\b", re.IGNORECASE)
+# A sentence opening on a time, not a question: "When I asked she said 'he owns me now'."
+_WHEN_TOLD = re.compile(r"\s*when (?:i|we|he|she|they|mum|dad)\b", re.IGNORECASE)
 # Someone's own words in quotes: 'daddy said "..."', "messaged me 'sorry for everything'"
 _QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
 # A question asked without a question mark, after a few words: "faxing it to a gp, do i put the name on it"
@@ -607,7 +609,7 @@ class HarmReader:
         pic with 'bye everyone'"), in the story, not the question. A document's name is not telling: "the
         report" is not "reported"."""
         for told in _TOLD.findall(text):
-            if _QUESTION.match(told) or told.rstrip().endswith("?"):
+            if (_QUESTION.match(told) and not _WHEN_TOLD.match(told)) or told.rstrip().endswith("?"):
                 continue
             for quote in _QUOTE.finditer(told):
                 spoken = self._tokens(quote.group(0))
