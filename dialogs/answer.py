@@ -843,7 +843,7 @@ class Assistant:
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
                     and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
-                    and not (faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question)) \
+                    and not (faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) and not faq.refutes) \
                     and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
                 # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
                 # inquest report on a drowning "with no concerns" asks nothing of the Hub). Not a "No" to "do I
@@ -876,8 +876,9 @@ class Assistant:
             # what the protocol says either way)
             return replace(self.both_ways(understood, by_rules), faq_note=(faq.question, faq.answer), faq_id=faq.id)
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
-        # question does, never the FAQ's "No"
-        duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) else form
+        # question does, never the FAQ's "No"; unless that "No" answers the premise the duty is asked on (faq.yaml
+        # `refutes`: "the disclaimer is there anyway, so do I still need to encrypt?")
+        duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) and not faq.refutes else form
         told = self.faq_reply(faq.id, understood.facts, form=duty)
         if form == "yes_no" and told.verdict in _PERMITTING and _UNCHECKED.search(question) and "check" in faq.answer:
             # "can I forward the chain without reading what's further down?": the check the FAQ's yes rests on,

@@ -754,7 +754,7 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
         if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str,
                                         "answer": str, "cites": list},
                             {"checklist": str, "follow_ups": list, "also": list, "needs": list, "unless_sent": bool,
-                             "unsettled": bool, "needs_too": list}):
+                             "unsettled": bool, "needs_too": list, "refutes": bool}):
             continue
         verdict = ctx.verdict(node, loc)
         if verdict is None:
@@ -769,7 +769,8 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
                               " ".join(node["answer"].split()), ctx.cites(node, loc), node.get("checklist"),
                               ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc),
                               check.strings(node, "needs", loc), node.get("unless_sent", False),
-                              node.get("unsettled", False), check.strings(node, "needs_too", loc))
+                              node.get("unsettled", False), check.strings(node, "needs_too", loc),
+                              node.get("refutes", False))
     # vocabulary.yaml channels name the FAQ that answers a how-to question about them (`how_to`): it must exist
     vocabulary = ctx.docs.get("vocabulary")
     if vocabulary is not None:

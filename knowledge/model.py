@@ -224,6 +224,9 @@ class Faq:
     # ... and one of these too: the FAQ's own act ("name", "call" for naming a file: "can I save it to the child's
     # file?" names a file, not a file's name)
     needs_too: tuple[str, ...] = ()
+    # its "No" answers the premise of a duty asked ("the disclaimer is at the bottom anyway, so do I still need to
+    # encrypt?"): it stands, where another FAQ's "No" to "do I need to ...?" gives way to the steps
+    refutes: bool = False
 
 
 @dataclass(frozen=True, slots=True)

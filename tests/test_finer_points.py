@@ -2492,3 +2492,10 @@ def test_what_the_safe_haven_procedure_holds_is_not_settled_here(assistant, ques
 ])
 def test_round_77_proposals_the_protocol_refuses(assistant, question, rule):
     reads_as(assistant, question, NOT, rule)
+
+
+def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
+    """faq.yaml `refutes`: "the disclaimer is there, so do I still need to encrypt?" is answered No (it spares no
+    step), not by the steps alone, which would read as leave to send with conditions."""
+    reply, text = ask(assistant, "With the automatic disclaimer on, do I still need to encrypt?")
+    assert reply.verdict is NOT and reply.rule_id == "faq:disclaimer-not-enough" and "AES-256" in text
