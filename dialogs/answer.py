@@ -202,24 +202,6 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"text|put|leave|keep|cc|use)\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
-# Where someone lives or is placed, and a person told as a danger: together, in a sending that has happened, a
-# child's whereabouts given away (see _whereabouts_given)
-_WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge |carers'? )?(?:address|postcode|whereabouts|"
-                          r"placement|pick[- ]?up details)\b", re.IGNORECASE)
-_A_DANGER = re.compile(r"\b(?:violent|violence|dv|domestic abuse|domestic violence|abusive|abuser|injunction|"
-                       r"non[- ]molestation|restraining order|fled|fleeing|sex offender|registered offender|"
-                       r"schedule (?:1|one) offender|risk to children)\b", re.IGNORECASE)
-
-
-def _whereabouts_given(question: str, understood: Understanding) -> str:
-    """The words that tell a child's whereabouts were sent to a danger ("mum's new address" with "violent"), where
-    the sending has happened, by mistake or not; "" where they were not."""
-    if not (understood.facts.get("already") or understood.facts.get("misdirected")):
-        return ""
-    where, danger = _WHEREABOUTS.search(question), _A_DANGER.search(question)
-    return f"{where.group(0)} \u2026 {danger.group(0)}" if where and danger else ""
-
-
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
@@ -420,6 +402,13 @@ def _duty_asked(question: str) -> bool:
     return bool(_OBLIGED.search(question) or _MARKING.search(question))
 
 
+def _steps_for_duty(faq: Faq, question: str) -> bool:
+    """A duty asked about, met by an FAQ's "No": the steps answer it, not the "No" (another question's). Unless that
+    "No" answers the premise the duty is asked on (faq.yaml `refutes`: "the disclaimer is there anyway, so do I still
+    need to encrypt?")."""
+    return faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) and not faq.refutes
+
+
 def question_form(question: str) -> str:
     """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
@@ -568,15 +557,6 @@ class Assistant:
         if button is not None:
             return self.faq_reply(button, form=form)
         understood = self.reader.read(question)
-        given = _whereabouts_given(question, understood)
-        if given:
-            # "I cc'd dad into an email with mum's new address ... they split because of DV and she's got the
-            # kids": where a child lives has gone to someone told as a danger to them; whatever else the message
-            # reads, that is a risk now
-            understood = replace(understood, facts=understood.facts.with_(harm=True), harm=HarmAssessment(
-                HarmLevel.YES, (Cue(given, "general", HarmLevel.YES, "whereabouts"),
-                                *(c for c in understood.harm.because if c.level is HarmLevel.YES)),
-                understood.harm.immediate, about_harm=True))
         if understood.hub_rung and understood.harm.level in (HarmLevel.YES, HarmLevel.MAYBE) \
                 and not understood.harm.immediate:
             return self.after_hub_call(question, form, understood)
@@ -843,7 +823,7 @@ class Assistant:
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
             if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
                     and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
-                    and not (faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) and not faq.refutes) \
+                    and not _steps_for_duty(faq, question) \
                     and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
                 # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
                 # inquest report on a drowning "with no concerns" asks nothing of the Hub). Not a "No" to "do I
@@ -876,9 +856,8 @@ class Assistant:
             # what the protocol says either way)
             return replace(self.both_ways(understood, by_rules), faq_note=(faq.question, faq.answer), faq_id=faq.id)
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
-        # question does, never the FAQ's "No"; unless that "No" answers the premise the duty is asked on (faq.yaml
-        # `refutes`: "the disclaimer is there anyway, so do I still need to encrypt?")
-        duty = "how" if faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) and not faq.refutes else form
+        # question does
+        duty = "how" if _steps_for_duty(faq, question) else form
         told = self.faq_reply(faq.id, understood.facts, form=duty)
         if form == "yes_no" and told.verdict in _PERMITTING and _UNCHECKED.search(question) and "check" in faq.answer:
             # "can I forward the chain without reading what's further down?": the check the FAQ's yes rests on,

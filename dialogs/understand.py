@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass, replace
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from knowledge.model import Facts, PasswordCheck, Policy
 
@@ -372,12 +372,12 @@ class Reader:
         if not channels and flags["in_subject"] and self.policy.channels.get("email") is not None:
             channels.append("email")  # "Subject: 'Re: Tyler Brown DOB ...' - fine if internal?": an email's subject
         harm = self.harm.assess(text)
-        if flags["misdirected"] and harm.level is not HarmLevel.YES and _HIDING_PLACE.search(said) \
-                and _TO_THE_ONE_FLED.search(said):
-            # "I accidentally copied the father into an email that gave the address of the refuge where mum and the
-            # children fled from him last week": where they hide has reached the one they fled, now
-            harm = replace(harm, level=HarmLevel.YES, about_harm=True, because=harm.because + (
-                Cue("where they fled to, sent to the one they fled", "domestic", HarmLevel.YES),))
+        given = _whereabouts_given(text, said, flags)
+        if given is not None:
+            # where a child lives has reached someone told as a danger to them: whatever else the message reads,
+            # a risk now, told first
+            harm = replace(harm, level=HarmLevel.YES, about_harm=True, because=(
+                given, *(c for c in harm.because if c.level is HarmLevel.YES)))
         if _IDENTIFYING in self.policy.kinds and _STREET_ADDRESS.search(text):
             kinds.append(_IDENTIFYING)  # "'Visited Kayla Brown at 14 Elm Rd today'": an address, written out
         message = self._message_kinds(text, channels)
@@ -1182,7 +1182,13 @@ _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no pas
 # Sent as any other email, the zip left off: "email the referral normally", "email her the referral as it is"
 _AS_USUAL = re.compile(r"\b(?:email|e-mail|send)\b(?: \w+){0,3} (?:normally|as normal|as usual|as a normal email|"
                        r"by normal email|in a normal email|as a regular email|plain|as it is|as is)\b")
-# Where a family hides from someone, and that someone as the one it went to (with a slip told: flags misdirected)
+# Where a family hides from someone, and that someone as the one it went to (with a slip told: flags misdirected);
+# where a child lives or is placed, and a person told as a danger (with any sending told as done): _whereabouts_given
+_WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge |carers'? )?(?:address|postcode|whereabouts|"
+                          r"placement|pick[- ]?up details)\b", re.IGNORECASE)
+_A_DANGER = re.compile(r"\b(?:violent|violence|dv|domestic abuse|domestic violence|abusive|abuser|injunction|"
+                       r"non[- ]molestation|restraining order|fled|fleeing|sex offender|registered offender|"
+                       r"schedule (?:1|one) offender|risk to children)\b", re.IGNORECASE)
 _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)\b")
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
@@ -1448,6 +1454,21 @@ def _not_holding(tokens: list[str], start: int) -> bool:
     if before[-1:] == ["any"]:
         before = before[:-1]
     return len(before) >= 2 and _not(before[-2]) == "not" and before[-1] in _HOLDING
+
+
+def _whereabouts_given(text: str, said: str, flags: Mapping[str, bool | None]) -> Cue | None:
+    """A child's whereabouts told as having reached someone who is a danger to them, in a sending that has
+    happened: where a family hides, sent by mistake to the one it fled ("I accidentally copied the father into an
+    email that gave the address of the refuge where mum and the children fled from him last week"); an address, a
+    placement or pick-up details sent to someone told as violent, an abuser or a sex offender ("I cc'd dad into an
+    email that had mum's new address in it. They split because of DV"). None where no such thing is told."""
+    if flags["misdirected"] and _HIDING_PLACE.search(said) and _TO_THE_ONE_FLED.search(said):
+        return Cue("where they fled to, sent to the one they fled", "domestic", HarmLevel.YES, "whereabouts")
+    if not (flags["already"] or flags["misdirected"]):
+        return None
+    where, danger = _WHEREABOUTS.search(text), _A_DANGER.search(text)
+    return Cue(f"{where.group(0)} \u2026 {danger.group(0)}", "general", HarmLevel.YES, "whereabouts") \
+        if where and danger else None
 
 
 def _denied_before(tokens: list[str], at: int) -> bool:
