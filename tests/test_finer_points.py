@@ -2465,6 +2465,8 @@ def test_session_34_readings(assistant, question, verdict, rule):
     # the disclaimer said to be enough, or to spare a step: it spares none (All Email 5, External Mail 1)
     ("Isn't the automatic email disclaimer enough protection to send the report unencrypted?", NOT),
     ("The disclaimer is at the bottom of every external email, so I don't need anything else in the body, right?", NOT),
+    # "on every email" says where the disclaimer is, not who is copied in
+    ("we've got the auto disclaimer on every email, do I still have to encrypt?", NOT),
     # ... while who adds it is the disclaimer's own question
     ("Do I need to type the confidentiality disclaimer myself on emails to the GP?", ALLOWED),
 ])
