@@ -2501,3 +2501,11 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     step), not by the steps alone, which would read as leave to send with conditions."""
     reply, text = ask(assistant, "With the automatic disclaimer on, do I still need to encrypt?")
     assert reply.verdict is NOT and reply.rule_id == "faq:disclaimer-not-enough" and "AES-256" in text
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # the wrong thing sent, told as a note is written, with no "I" and no article: a mistake, what now
+    ("faxed wrong report to the nursery earlier, what do i do", ASK, "misdirected"),
+])
+def test_session_35_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
