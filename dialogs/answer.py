@@ -336,6 +336,10 @@ _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"
                   r"\b(?:ok|okay|alright|fine|acceptable|allowed|good enough) (?:for|as) (?:a |an |the |my |our )?"
                   r"[\w' -]{1,30}\?+\s*$", re.IGNORECASE)
 # the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
+# one page said to be enough where the protocol asks for all: "only the front page needs marking Confidential?"
+# (not "every page or just the cover sheet?", which asks which)
+_FIRST_PAGE_ONLY = re.compile(r"(?<!\bor )\b(?:only|just) (?:the )?(?:first|front|top|cover|1st) (?:page|sheet)\b", re.IGNORECASE)
+_EVERY_PAGE = re.compile(r"\b(?:every|each|all) (?:the )?pages?\b", re.IGNORECASE)
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 # ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"
 _TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
@@ -617,6 +621,13 @@ class Assistant:
             if any(kin(w) in steps for step in understood.skipped for w in step.split()):
                 return replace(reply, verdict=Verdict.NOT_ALLOWED,
                                summary="No: the protocol does not let you leave that step out. " + reply.summary)
+        if reply.verdict in _PERMITTING and _FIRST_PAGE_ONLY.search(question) and any(
+                _EVERY_PAGE.search(text) for text in (reply.summary, *reply.reasons,
+                                                      *(item for part in reply.checklist for item in part.items))):
+            # "only the first page of a fax needs marking confidential, right?": the answer's own steps ask for
+            # every page (Faxes 5)
+            return replace(reply, verdict=Verdict.NOT_ALLOWED,
+                           summary="No: every page, not only the first, must be marked. " + reply.summary)
         if reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS and _RULES_OFF.search(question) and (
                 form == "yes_no" or _AGREE.search(question)):
             # "it's internal so none of the email rules apply, yeah?": the answer has conditions, so they do

@@ -2506,6 +2506,9 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
 @pytest.mark.parametrize("question, verdict, rule", [
     # the wrong thing sent, told as a note is written, with no "I" and no article: a mistake, what now
     ("faxed wrong report to the nursery earlier, what do i do", ASK, "misdirected"),
+    # one page said to be enough where the steps ask for every page; "every page or just the cover sheet?" asks which
+    ("Just the top sheet of the fax has to say Confidential, correct?", NOT, "faq:fax-cover-sheet"),
+    ("Do I mark all the fax pages confidential or only the first page?", AWC, "faq:fax-cover-sheet"),
 ])
 def test_session_35_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
