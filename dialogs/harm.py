@@ -108,7 +108,7 @@ _ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\bnow (?:an? )?(?:adult|adult
                         r"hours?|mins?|minutes?|%))", re.IGNORECASE)
 # An adult's own childhood: "I was abused as a child myself", "my own childhood", "the applicant was abused by her
 # stepfather as a child": an adult's past, not a child now (a child's harm told as now is still read)
-_OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they)\b[^.?!]{0,60}?\b(?:as a (?:child|kid|teenager|teen|youngster|"
+_OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they|mum|mother|dad|father)\b[^.?!]{0,60}?\b(?:as a (?:child|kid|teenager|teen|youngster|"
                             r"young person)|when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
                             r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
                             re.IGNORECASE)
@@ -545,16 +545,16 @@ class HarmReader:
         gap = self._age_gap(tokens, stems, text or "")
         if gap is not None:
             cues.append(gap)
-        if (_ADULT_NOW.search(text or "") or _OWN_CHILDHOOD.search(text or "")) and not self._aged(tokens, text or ""):
-            # "a care leaver, now 34", "a 45 year old client", "I was ... as a child myself": harm told as past
-            # happened to an adult's childhood
-            # happened to an adult's childhood; a sign already doubted (denied, in a document) is no child's now
-            cues = [c for c in cues if not c.reading or c.reading == "weak"] if not any(
-                True for _ in self._find(stems, "recent")) else [c for c in cues if c.reading != "past"]
         if not said_no and any(c.category == _FGM and c.reading == "past" for c in cues) and _girl_here(tokens):
             # "mum had FGM herself as a child, new baby girl born last week": a girl whose mother has had FGM is at
             # risk of it (multi-agency statutory guidance on FGM), whatever else the message reads like: asked
             cues = [replace(c, reading="inherited") if c.category == _FGM and c.reading == "past" else c for c in cues]
+        if (_ADULT_NOW.search(text or "") or _OWN_CHILDHOOD.search(text or "")) and not self._aged(tokens, text or ""):
+            # "a care leaver, now 34", "a 45 year old client", "I was ... as a child myself": harm told as past
+            # happened to an adult's childhood; a sign already doubted (denied, in a document) is no child's now.
+            # An adult's past that puts a girl at risk now (a mother's FGM) stays
+            cues = [c for c in cues if not c.reading or c.reading in ("weak", "inherited")] if not any(
+                True for _ in self._find(stems, "recent")) else [c for c in cues if c.reading != "past"]
         if cues and self._no_child_here(tokens, stems, text or ""):
             cues = []  # "a colleague (lives alone, no kids) ... her ex has been abusive": no child in it, said so
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))

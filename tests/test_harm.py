@@ -1531,3 +1531,33 @@ def test_a_sentence_opening_on_when_is_told_not_asked(assistant):
                 "back to him'. Can I upload her details to the school portal?")
     assert any(c.reading in ("disclosure", "quoted") for c in assistant.reader.read(question).harm.because)
     assert _asks_first(assistant.answer(question))
+
+
+# Session 35 (round 79) ----------------------------------------------------------------------------------------
+def test_a_mothers_fgm_as_a_child_with_a_daughter_is_asked_however_she_is_named(assistant):
+    """ "she had FGM as a child" tells of an adult's childhood, which drops a past sign; a daughter in the family
+    keeps it (the inherited risk), whether the mother is "she" or "mum"."""
+    for mother in ("she", "mum"):
+        reply = assistant.answer(f"{mother} had FGM herself as a child and there's a newborn daughter now. can i "
+                                 "email the HV my visit notes?")
+        assert _asks_first(reply), mother
+    # no girl: her own childhood, which the words no longer read as a sign (the learned reading may still ask)
+    assert assistant.reader.read("HV: mother had FGM as a child, strongly opposed to it, and her only baby is a "
+                                 "boy. Can I email the GP my notes?").harm.level is None
+
+
+@pytest.mark.parametrize("question", [
+    "Building a training pack on head injuries in toddlers, with a fictional family. Can I share it on the team drive?",
+    "Writing a school newsletter piece on county lines in general. Can I email it to parents with BCC?",
+    "My foster son's running off is much better, nothing since Easter. Can I email the SW my log?",
+])
+def test_session_35_harm_as_a_subject_or_as_over_is_not_asked(assistant, question):
+    assert _quiet(assistant.answer(question)), question
+
+
+def test_a_ban_on_contact_with_a_word_between_is_read(assistant):
+    """ "not allowed any contact" is "not allowed contact": "any" is a filler between a phrase's words."""
+    reply = assistant.answer("Nursery: the 4 year old was collected by her dad at 2pm and he's not allowed any "
+                             "contact with her. Can I email the SW the signing-out sheet?")
+    assert reply.verdict is Verdict.ESCALATE
+
