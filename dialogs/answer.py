@@ -340,6 +340,7 @@ _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"
 # (not "every page or just the cover sheet?", which asks which)
 _FIRST_PAGE_ONLY = re.compile(r"(?<!\bor )\b(?:only|just) (?:the )?(?:first|front|top|cover|1st) (?:page|sheet)\b", re.IGNORECASE)
 _EVERY_PAGE = re.compile(r"\b(?:every|each|all) (?:the )?pages?\b", re.IGNORECASE)
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?;\n])\s+")
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 # ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"
 _TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
@@ -567,6 +568,8 @@ class Assistant:
         doubtful = understood.harm.level is HarmLevel.MAYBE and all(
             c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because)
         learned = self.learned.judge(question, doubtful) if self.learned is not None else ""
+        if learned == "quiet" and understood.harm.level is HarmLevel.MAYBE and self._told_apart(question, understood):
+            learned = ""
         if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because \
                 and not understood.harm.immediate and (
                 (all(c.reading == "together" for c in understood.harm.because) and len(understood.harm.because) < 3)
@@ -636,6 +639,16 @@ class Assistant:
         if reply.faq_id == DEFINITIONS_FAQ and reply.verdict is Verdict.ALLOWED and _SENDING_TOO.search(question):
             return replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS)
         return reply
+
+    def _told_apart(self, question: str, understood: Understanding) -> bool:
+        """A sign the words read, in a sentence that, read alone, is not an everyday one: the sending question
+        after it does not quiet it."""
+        assert self.learned is not None
+        said = [c.words for c in understood.harm.because if c.words]
+        parts = [p for p in _SENTENCE_SPLIT.split(question) if p.strip()]
+        if len(parts) < 2:
+            return False
+        return any(self.learned.probability(p) >= 0.5 for p in parts if any(w in normalise(p) for w in said))
 
     def _strongest(self, question: str) -> str:
         """The words that weighed most in the learned reading, quoted for the answer's "You mentioned ..."."""

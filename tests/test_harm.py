@@ -342,9 +342,9 @@ FLOORS = {
     "harm_batch22.yaml": {"recall": 85, "clear_escalated": 59, "ordinary_asked": 0},
     "harm_batch23.yaml": {"recall": 78, "clear_escalated": 52, "ordinary_asked": 0},
     "harm_batch24.yaml": {"recall": 88, "clear_escalated": 56, "ordinary_asked": 3},
-    "harm_batch25.yaml": {"recall": 88, "clear_escalated": 57, "ordinary_asked": 2},
+    "harm_batch25.yaml": {"recall": 88, "clear_escalated": 57, "ordinary_asked": 3},
     "harm_batch26.yaml": {"recall": 84, "clear_escalated": 52, "ordinary_asked": 2},
-    "harm_batch27.yaml": {"recall": 91, "clear_escalated": 57, "ordinary_asked": 4},
+    "harm_batch27.yaml": {"recall": 91, "clear_escalated": 57, "ordinary_asked": 3},
     "harm_batch28.yaml": {"recall": 82, "clear_escalated": 53, "ordinary_asked": 7},
     "harm_batch29.yaml": {"recall": 74, "clear_escalated": 48, "ordinary_asked": 0},
     "harm_batch30.yaml": {"recall": 72, "clear_escalated": 46, "ordinary_asked": 2},
@@ -352,7 +352,7 @@ FLOORS = {
     "harm_batch32.yaml": {"recall": 73, "clear_escalated": 47, "ordinary_asked": 1},
     "harm_batch33.yaml": {"recall": 78, "clear_escalated": 52, "ordinary_asked": 0},
     "harm_batch34.yaml": {"recall": 74, "clear_escalated": 45, "ordinary_asked": 0},
-    "harm_batch35.yaml": {"recall": 75, "clear_escalated": 49, "ordinary_asked": 2},
+    "harm_batch35.yaml": {"recall": 75, "clear_escalated": 49, "ordinary_asked": 1},
     "harm_batch36.yaml": {"recall": 76, "clear_escalated": 50, "ordinary_asked": 1},
     "harm_batch37.yaml": {"recall": 75, "clear_escalated": 48, "ordinary_asked": 4},
     "harm_batch38.yaml": {"recall": 75, "clear_escalated": 49, "ordinary_asked": 1},
@@ -371,7 +371,7 @@ FLOORS = {
     "harm_batch51.yaml": {"recall": 116, "clear_escalated": 71, "ordinary_asked": 1},
     "harm_batch52.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch53.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 2},
-    "harm_batch54.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 6},
+    "harm_batch54.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 7},
     "harm_batch55.yaml": {"recall": 115, "clear_escalated": 68, "ordinary_asked": 1},
     "harm_batch56.yaml": {"recall": 115, "clear_escalated": 69, "ordinary_asked": 2},
     "harm_batch57.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 0},
@@ -390,12 +390,12 @@ FLOORS = {
     "harm_batch70.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch71.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch72.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
-    "harm_batch73.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
+    "harm_batch73.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
     "harm_batch74.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch75.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch76.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
-    "harm_batch77.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 2},
-    "harm_batch78.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
+    "harm_batch77.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 3},
+    "harm_batch78.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 4},
 }
 
 
@@ -1561,3 +1561,9 @@ def test_a_ban_on_contact_with_a_word_between_is_read(assistant):
                              "contact with her. Can I email the SW the signing-out sheet?")
     assert reply.verdict is Verdict.ESCALATE
 
+
+def test_a_sign_told_in_its_own_sentence_is_not_quieted_by_the_sending_question(assistant):
+    """The learned reading may find the whole message an everyday one (the sending question weighs most); a
+    sentence with the sign that, alone, is not everyday keeps the harm question."""
+    assert _asks_first(assistant.answer("Year 5 girl said a man on a game she plays asked what school she goes to. "
+                                        "Can I put her initials in the email to our DSL?"))
