@@ -340,6 +340,9 @@ _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"
 # (not "every page or just the cover sheet?", which asks which)
 _FIRST_PAGE_ONLY = re.compile(r"(?<!\bor )\b(?:only|just) (?:the )?(?:first|front|top|cover|1st) (?:page|sheet)\b", re.IGNORECASE)
 _EVERY_PAGE = re.compile(r"\b(?:every|each|all) (?:the )?pages?\b", re.IGNORECASE)
+# a sentence holding a sign, read alone by the learned reading: at least even odds that a child is at risk keeps
+# the sign from being quieted by the everyday question around it
+_EVEN_ODDS = 0.5
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;\n])\s+")
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 # ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"
@@ -648,7 +651,7 @@ class Assistant:
         parts = [p for p in _SENTENCE_SPLIT.split(question) if p.strip()]
         if len(parts) < 2:
             return False
-        return any(self.learned.probability(p) >= 0.5 for p in parts if any(w in normalise(p) for w in said))
+        return any(self.learned.probability(p) >= _EVEN_ODDS for p in parts if any(w in normalise(p) for w in said))
 
     def _strongest(self, question: str) -> str:
         """The words that weighed most in the learned reading, quoted for the answer's "You mentioned ..."."""
