@@ -1192,7 +1192,12 @@ _A_DANGER = re.compile(r"\b(?:violent|violence|dv|domestic abuse|domestic violen
 _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)\b")
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
-                              r"fathers|dads|exs)\b")
+                              r"fathers|dads|exs|stepdad|stepfather|step dad)\b")
+# ... or named as among those it reached: "the whole core group - dad included - got mum's new address"
+_THE_FLED_ONE_GOT = re.compile(r"\b(?:(?:the |her |their |his )?(?:father|dad|ex|ex partner|perpetrator|abuser|partner|"
+                               r"husband|boyfriend|stepdad|stepfather|step dad) (?:included|too|as well|got it|has it|saw it|received it|was on it)|"
+                               r"including (?:the |her |their |his )?(?:father|dad|ex|perpetrator|abuser|partner|"
+                               r"husband|boyfriend|stepdad|stepfather|step dad))\b")
 # Negations that are acts undoing the fact ("delete", "clear out"): denied, they leave it standing (not "bother
 # with", "skip": "no need to bother with a cover sheet" is still without one)
 _UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clearing", "out"})
@@ -1462,7 +1467,8 @@ def _whereabouts_given(text: str, said: str, flags: Mapping[str, bool | None]) -
     email that gave the address of the refuge where mum and the children fled from him last week"); an address, a
     placement or pick-up details sent to someone told as violent, an abuser or a sex offender ("I cc'd dad into an
     email that had mum's new address in it. They split because of DV"). None where no such thing is told."""
-    if flags["misdirected"] and _HIDING_PLACE.search(said) and _TO_THE_ONE_FLED.search(said):
+    if (flags["misdirected"] or flags["already"]) and _HIDING_PLACE.search(said) and (
+            _TO_THE_ONE_FLED.search(said) or _THE_FLED_ONE_GOT.search(said)):
         return Cue("where they fled to, sent to the one they fled", "domestic", HarmLevel.YES, "whereabouts")
     if not (flags["already"] or flags["misdirected"]):
         return None
