@@ -30,6 +30,9 @@ from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken
 from .understand import Reader, Understanding
 
 # token_set_ratio scores (0-100) between prepared texts.
+NAMED_FILE_RULE = "identifying-file-name"  # rules.yaml: a file or zip named for someone
+# what to change asked about: "do I need to rename it?", "anything I need to do before zipping it?"
+_CHANGE_ASKED = re.compile(r"\b(?:need|needs|have to|has to)\b[^.?!]{0,30}?\b(?:renam\w*|chang\w*|do)\b", re.IGNORECASE)
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
@@ -544,6 +547,14 @@ class Assistant:
             # answers who, and its "Allowed" is no leave to share; whether is not said ("can I forward the protocol's
             # PDF to the new childminders?" asks about the document the common question is about)
             reply = replace(reply, verdict=Verdict.NEED_MORE_INFO)
+        proposed = self._proposed.get(reply.rule_id)
+        if reply.rule_id == NAMED_FILE_RULE and proposed is not None and reply.verdict is not proposed.verdict \
+                and not (reply.facts and reply.facts.get("already")) and not _CHANGE_ASKED.search(question) \
+                and self.reader.file_name_given(question, self.reader.read(question).tokens):
+            # "the zip is called 'Ellie-Mae CP report.zip', any problem?", "what should I call it - Julia_Smith.zip?":
+            # the name given identifies someone: not that name. (What to change, asked, gets the steps: "do I need to
+            # rename it?"; one sent already, what to do now)
+            reply = replace(reply, verdict=proposed.verdict, summary=proposed.summary)
         channel = self.policy.channels.get(reply.facts.get("channel") or "") if reply.facts else None
         if channel is not None and not channel.covered and reply.alternatives and _MEETING.search(question) \
                 and not self.reader.names_document(self._words(question)):

@@ -422,7 +422,7 @@ class Reader:
             passed_over=next((c for c in passed_over if not self._lacked(tokens, hits, c)), None) if down is None
             else None,
             everything=self._flag(tokens, hits, "everything", negated=None),
-            file_named=True if any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text)
+            file_named=True if self.file_name_given(text, tokens)
             else self._flag(tokens, hits, "file_named", negated=False),
             **flags,
             # "we have no ISA with them": a fact of the question only; the guided check asks `agreement` itself
@@ -606,6 +606,11 @@ class Reader:
     def about_someone(self, tokens: Iterable[str]) -> bool:
         """A child, a family member or a document about them is named ("her child's plan", "the minutes")."""
         return any(t in self._persons or t in _DOCUMENTS for t in tokens)
+
+    @staticmethod
+    def file_name_given(text: str, tokens: Iterable[str]) -> bool:
+        """A file name told that names someone: "it's called 'Ellie-Mae CP report.zip'", "Julia_Smith.zip"."""
+        return any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text)
 
     @staticmethod
     def names_document(tokens: Iterable[str]) -> bool:

@@ -2509,6 +2509,10 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     # one page said to be enough where the steps ask for every page; "every page or just the cover sheet?" asks which
     ("Just the top sheet of the fax has to say Confidential, correct?", NOT, "faq:fax-cover-sheet"),
     ("Do I mark all the fax pages confidential or only the first page?", AWC, "faq:fax-cover-sheet"),
+    # a file name given that names someone, asked about in any form: not that name; what to change asked: the steps
+    ("Saved the plan as 'Harvey Cole review.docx' - is that alright to zip up?", NOT, "identifying-file-name"),
+    ("how should I name the zip, something like MasonReid_PEP.zip?", NOT, "identifying-file-name"),
+    ("It's called 'Harvey Cole review.docx'. Do I need to rename it before zipping?", AWC, "identifying-file-name"),
 ])
 def test_session_35_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
