@@ -80,7 +80,10 @@ IRREGULAR = {form: base for base, forms in {
 # only): "which legislation?" is "which law?", "is it in force?" is "is it in effect?", "is it compulsory?" is "is it
 # mandatory?"
 IRREGULAR.update({"legislation": "law", "statute": "law", "statutes": "law", "force": "effect",
-                  "compulsory": "mandatory", "obligatory": "mandatory"})
+                  "compulsory": "mandatory", "obligatory": "mandatory",
+                  # two documents that "disagree", "conflict" or "contradict" each other "differ"
+                  "disagree": "differ", "disagrees": "differ", "conflict": "differ", "conflicts": "differ",
+                  "contradict": "differ", "contradicts": "differ", "clash": "differ", "clashes": "differ"})
 NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent hasnt hadnt didnt shouldnt couldnt "
                     "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
 

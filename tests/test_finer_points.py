@@ -2479,6 +2479,9 @@ def test_the_disclaimer_spares_no_step(assistant, question, verdict):
 @pytest.mark.parametrize("question", [
     "Is safe haven compulsory for us, or only advice?",
     "Who does safe haven apply to - health too?",
+    # what the procedure says, or which wins where the two documents conflict: not set out in the protocol
+    "Where the Safe Haven procedure conflicts with the ISP, whose rule do we go with?",
+    "Does safe haven say the fax machine has to be in a locked office?",
 ])
 def test_what_the_safe_haven_procedure_holds_is_not_settled_here(assistant, question):
     reads_as(assistant, question, ASK, "faq:safe-haven-content")
