@@ -121,6 +121,17 @@ _AGAIN = frozenset("again another keeps repeatedly recurring regularly".split())
 _CLOCK = re.compile(r"^\d{1,2}(?:[.:]?\d\d)?(?:am|pm)$")
 
 
+# A meeting or an appointment: a time word right after one tells when it is, not when a child is harmed ("details
+# of his self harm, he's got an appointment in an hour")
+_EVENTS = frozenset("appointment appointments appt meeting meetings conference conferences review reviews hearing "
+                    "hearings court panel session sessions clinic exam exams".split())
+
+
+def _times_an_event(tokens: Sequence[str], at: int) -> bool:
+    """The time phrase at `at` follows a meeting or an appointment within three words."""
+    return not _EVENTS.isdisjoint(tokens[max(0, at - 3):at])
+
+
 def _girl_here(tokens: Sequence[str]) -> bool:
     """A girl in the family, not one said to be absent ("no daughters", "hasn't got any girls"), nor the mother
     herself as a girl ("she had FGM as a girl")."""
@@ -927,7 +938,7 @@ class HarmReader:
                 and not self._told_by_whom(tokens, stems, c_lo, start) \
                 and not _FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]]) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
-                and not any(True for _ in self._find(stems[end:hi], "immediate")) \
+                and not any(not _times_an_event(tokens, end + s) for s, _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
                 and not (category == "physical" and clear and not said("history") and not past_year
                          and _NON_MOBILE.search(" ".join(tokens[lo:hi]))) \

@@ -1574,3 +1574,12 @@ def test_a_refuge_address_that_reached_the_one_fled_rings_the_hub_without_by_mis
     reply = assistant.answer("I replied all on the strategy email, the stepdad included, and it had the refuge "
                              "address mum and the girls are in.")
     assert reply.verdict is Verdict.ESCALATE and reply.harm.because[0].reading == "whereabouts"
+
+
+def test_a_time_that_says_when_an_appointment_is_leaves_a_documents_sign_a_documents(assistant):
+    """ "in an hour" after "appointment" says when the appointment is; the self-harm named in the details sent is
+    a document's (asked about), not a child in immediate danger."""
+    reply = assistant.answer("Can I fax CAMHS the notes on her self harm as her appointment is in half an hour?")
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks == "harm"
+    assert assistant.answer("Can I fax CAMHS the notes on her self harm as she's threatening to do it again in half "
+                            "an hour?").verdict is Verdict.ESCALATE
