@@ -211,6 +211,8 @@ class Reader:
         over = self._passed_over(tokens, hits)
         if channels and set(channels) <= set(over) & self._platforms and _ZIP_SENT.intersection(tokens):
             channels.append("email")  # "send it as an encrypted zip instead of using the portal": by email
+        if channels and set(channels) <= set(over) and _MAILING_LIST.search(said):
+            channels.append("email")  # "send it to the mailing list, much quicker than the portal": by email
         passed_over = [c for c in over if c in channels and len(channels) > 1]
         channels = [c for c in channels if c not in passed_over]
         if passed_over and implied_by_down is None:
@@ -1198,6 +1200,8 @@ _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
                               r"fathers|dads|exs|stepdad|stepfather|step dad)\b")
+# A list of email addresses, named as the way a thing goes
+_MAILING_LIST = re.compile(r"\b(?:mailing|distribution|email|e mail|circulation|group email) lists?\b")
 # ... or named as among those it reached: "the whole core group - dad included - got mum's new address"
 _THE_FLED_ONE_GOT = re.compile(r"\b(?:(?:the |her |their |his )?(?:father|dad|ex|ex partner|perpetrator|abuser|partner|"
                                r"husband|boyfriend|stepdad|stepfather|step dad) (?:included|too|as well|got it|has it|saw it|received it|was on it)|"
