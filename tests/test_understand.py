@@ -223,6 +223,12 @@ def test_text_speak_for_times_is_read_as_the_time(policy):
     assert normalise("he was hit last nite, back 2moro") == "he was hit last night back tomorrow"
 
 
+def test_text_speak_2_before_a_verb_is_to_and_a_count_stays(policy):
+    from dialogs.text import normalise
+    assert normalise("is it ok 2 email the gp? how 2 zip it") == "is it ok to email the gp how to zip it"
+    assert normalise("mum has 2 kids, i need 2 copies") == "mum has 2 kids i need 2 copies"
+
+
 def test_cc_in_its_verb_forms_is_cc(policy):
     from dialogs.text import normalise
     assert normalise("stop cc-ing me, I was cc'd twice") == "stop cc me i was cc twice"
