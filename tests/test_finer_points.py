@@ -2516,6 +2516,10 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     ("Saved the plan as 'Harvey Cole review.docx' - is that alright to zip up?", NOT, "identifying-file-name"),
     ("how should I name the zip, something like MasonReid_PEP.zip?", NOT, "identifying-file-name"),
     ("It's called 'Harvey Cole review.docx'. Do I need to rename it before zipping?", AWC, "identifying-file-name"),
+    # BCC named as the way not taken, and addresses told as on show: the BCC rule, what now
+    ("Emailed the adopters' picnic invite and forgot to BCC, so now the emails are on show. Help?", ASK, None),
+    ("I sent the carers' newsletter to them all and forgot to BCC; their addresses are on show now. What do I do?",
+     ASK, None),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
