@@ -322,6 +322,8 @@ class Reader:
             # "I used CC instead of BCC and every foster carer can now see the others' addresses. What now?": the
             # addresses disclosed, told; what now is the BCC rule's (tell the manager; BCC next time), not the cc one's
             flags["cc_many"] = None
+        if not flags["misdirected"] and flags["already"] and _WRONG_NUMBER.search(said):
+            flags["misdirected"] = True  # "the fax went to a number one digit off": to someone who should not have it
         if not flags["misdirected"] and flags["already"] and _SWAPPED.search(said):
             flags["misdirected"] = True  # the wrong paper sent: to someone who should not have it
         if not flags["misdirected"] and _LEFT_BEHIND.search(said):
@@ -1247,6 +1249,9 @@ _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or me
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 # A mistake owned: something has gone as it should not have
 _MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops", "forgot", "forgotten"})
+# a number dialled or typed not quite right: "went to a number one digit off", "a digit out"
+_WRONG_NUMBER = re.compile(r"\b(?:wrong (?:fax )?number|(?:a |one |two |1 |2 )?digits? (?:off|out|wrong)|mistyped|misdialled|"
+                           r"misdialed)\b")
 _BY_MISTAKE = (("by", "mistake"), ("by", "accident"), ("in", "error"))
 _MAIL_RECIPIENTS = frozenset({"webmail_personal", "generic_address"})  # named by their email address
 

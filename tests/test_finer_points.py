@@ -2520,6 +2520,10 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     ("Emailed the adopters' picnic invite and forgot to BCC, so now the emails are on show. Help?", ASK, None),
     ("I sent the carers' newsletter to them all and forgot to BCC; their addresses are on show now. What do I do?",
      ASK, None),
+    # a fax to a number a digit out, and a forwarding told as a note is written: mistakes told, what now
+    ("Realised the referral I faxed went to a number two digits out. Now what?", ASK, "misdirected"),
+    ("Forwarded my case chain to the nursery and only then saw mum's diagnosis further down. What do I do?", ASK,
+     "misdirected"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
