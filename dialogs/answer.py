@@ -30,7 +30,6 @@ from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken
 from .understand import Reader, Understanding
 
 # token_set_ratio scores (0-100) between prepared texts.
-NAMED_FILE_RULE = "identifying-file-name"  # rules.yaml: a file or zip named for someone
 # what to change asked about: "do I need to rename it?", "anything I need to do before zipping it?"
 _CHANGE_ASKED = re.compile(r"\b(?:need|needs|have to|has to)\b[^.?!]{0,30}?\b(?:renam\w*|chang\w*|do)\b", re.IGNORECASE)
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
@@ -517,6 +516,8 @@ class Assistant:
         self._faq_needs: dict[tuple[str, str], frozenset[str]] = {}  # (FAQ id, `needs` or `needs_too`)
         self._unsettled: tuple[tuple[Faq, frozenset[str]], ...] | None = None  # faq.yaml `unsettled`, with its needs
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
+        # the rules about what a file is called (rules.yaml: `when` on file_named): a name given is answered No
+        self._naming_rules = frozenset(r.id for r in policy.rules if any("file_named" in w for w in r.when))
         # The FAQ's own question, as its quick-reply button sends it: answered as the FAQ, whatever its words
         # ("Does confidentiality stop me sharing a safeguarding concern?" is not a disclosure)
         self._buttons = {normalise(f.question): f.id for f in policy.faq.values()}
@@ -548,7 +549,7 @@ class Assistant:
             # PDF to the new childminders?" asks about the document the common question is about)
             reply = replace(reply, verdict=Verdict.NEED_MORE_INFO)
         proposed = self._proposed.get(reply.rule_id)
-        if reply.rule_id == NAMED_FILE_RULE and proposed is not None and reply.verdict is not proposed.verdict \
+        if reply.rule_id in self._naming_rules and proposed is not None and reply.verdict is not proposed.verdict \
                 and not (reply.facts and reply.facts.get("already")) and not _CHANGE_ASKED.search(question) \
                 and self.reader.file_name_given(question, self.reader.read(question).tokens):
             # "the zip is called 'Ellie-Mae CP report.zip', any problem?", "what should I call it - Julia_Smith.zip?":

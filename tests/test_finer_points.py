@@ -2524,6 +2524,12 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     ("Realised the referral I faxed went to a number two digits out. Now what?", ASK, "misdirected"),
     ("Forwarded my case chain to the nursery and only then saw mum's diagnosis further down. What do I do?", ASK,
      "misdirected"),
+    # a disc or a stick handed over or posted: the protocol does not cover it (its one rule is where a received
+    # encrypted file is saved); a file put onto a stick to take home is still No
+    ("The guardian wants the contact videos on a DVD - can I do that?", ASK, "removable-media-handover"),
+    ("Mum's solicitor gave me a memory stick of the family's documents. Can I open it at work?", ASK,
+     "removable-media-handover"),
+    ("Can I copy the assessment onto a USB stick to finish at home?", NOT, "removable-media"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
