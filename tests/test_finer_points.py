@@ -2530,6 +2530,11 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     ("Mum's solicitor gave me a memory stick of the family's documents. Can I open it at work?", ASK,
      "removable-media-handover"),
     ("Can I copy the assessment onto a USB stick to finish at home?", NOT, "removable-media"),
+    # a habit told as going on is done already: what now
+    ("We've been keeping the CAMHS zips on a memory stick to read at home. How do we put it right?", NOT,
+     "removable-media-done"),
+    # who "the Team" is: the process the protocol says is being reviewed
+    ("No ISA with the charity - which team signs off the email, and is there a form?", ASK, "no-agreement-process"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
