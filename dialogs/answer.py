@@ -176,6 +176,9 @@ _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you|u) (?:really |actually |st
                       r"\b(?:should|must|do|does) (?:\w+ ){1,6}?(?:be|get) (?:marked|labelled|labeled|stamped|headed)\b|"
                       # "does the subject really need to say ...", "do internal emails still need CONFIDENTIAL ...?"
                       r"^\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?need\b(?! an?\b)|"
+                      # "does CONFIDENTIAL have to go in the subject?", "does the cover sheet have to say ...?"
+                      r"^\s*(?:do|does) (?:\w+ ){1,4}?(?:really |actually |still |also |even |always )?have to "
+                      r"(?:go|be|say|appear|show|include)\b|"
                       r"\b(?:do|does) (?:i|we) keep\b[^?.]* or\b|"  # "do I keep the zip or the original?": a choice
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b|"
                       r"\b(?:does|would|will) (?:it|that|this) (?:really |actually )?matter\b", re.IGNORECASE)  # "does it matter?"
