@@ -287,6 +287,19 @@ def _done_by_user(before: list[str]) -> bool:
     return bool(subjects) and subjects[-1] in _USER_SUBJECT
 
 
+_STRUGGLE = frozenset("struggle struggles struggled struggling".split())
+_FIDDLY = frozenset("files tech technology computer computers system systems encryption passwords paperwork "
+                    "spreadsheet spreadsheets forms portal portals 7zips zips teams outlook it".split())
+
+
+def _struggle_with_a_thing(words: Sequence[str], after: Sequence[str]) -> bool:
+    """ "struggle with the zip files", "struggling with the new system": a struggle with a thing."""
+    if not _STRUGGLE.intersection(words) or after[:1] != ["with"]:
+        return False
+    rest = [t for t in after[1:] if t not in ("the", "a", "an", "these", "those", "my", "our", "all", "this", "new")]
+    return bool(rest) and (rest[0] in _THINGS or rest[0] in _FIDDLY or (len(rest) > 1 and rest[1] in _THINGS | _FIDDLY))
+
+
 # Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not
 _HOMES = frozenset("home house flat property place room bedroom family mums mum dads dad nans gran carers".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
@@ -730,6 +743,9 @@ class HarmReader:
             return True  # "went out her window at 1am, not back": a time of day, told of today (not "tomorrow at 3pm")
         return any(not (e - s == 1 and stems[s] == "now" and (adult_age(s - 1) or adult_age(s + 1)))
                    and not (e - s == 1 and only(s))
+                   # "up to now someone has been sending ...": until now, a habit told, not what is happening
+                   and not (e - s == 1 and stems[s] == "now" and (stems[s - 1:s] in (["until"], ["till"], ["til"])
+                                                                  or stems[max(0, s - 2):s] == ["up", "to"]))
                    for name in ("current", "recent") for s, e in self._find(stems, name)) or any(
             not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
 
@@ -891,6 +907,8 @@ class HarmReader:
         out_of_a_thing = self._out_of_a_thing(tokens, stems, end, hi)  # "locked out of the case system"
         # "a storm due to batter the town", "the dads battered the kids at darts": said of the weather, or a score
         unhurt = category == "physical" and (bool(_WEATHER.intersection(written)) or _beaten_at(written))
+        # "I really struggle with the zip files": a hard time with a thing, not a crisis
+        unhurt = unhurt or _struggle_with_a_thing(tokens[start:end], tokens[end:end + 4])
         if ((said("not_real") or self._unreal_next(tokens, hi)) and not self._recent_of_the_sign(sentence, written)
             and not (category in _PLANNED and said("soon"))) \
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \

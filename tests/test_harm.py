@@ -1583,3 +1583,15 @@ def test_a_time_that_says_when_an_appointment_is_leaves_a_documents_sign_a_docum
     assert reply.verdict is not Verdict.ESCALATE and reply.asks == "harm"
     assert assistant.answer("Can I fax CAMHS the notes on her self harm as she's threatening to do it again in half "
                             "an hour?").verdict is Verdict.ESCALATE
+
+
+@pytest.mark.parametrize("question", [
+    # a hard time with a thing, not a carer's crisis
+    "Foster carer with a 10yo placed: I struggle with the zip files and only have my phone now. Can the SW text me "
+    "his meds changes?",
+    # "up to now" is until now: a habit told, not a sign happening now
+    "There are kids in the household for most MARAC cases. Up to now admin has emailed the whole MARAC list to every "
+    "DSL. Is that right?",
+])
+def test_session_35_everyday_words_beside_a_sign_are_not_rung(assistant, question):
+    assert assistant.answer(question).verdict is not Verdict.ESCALATE, question
