@@ -124,7 +124,7 @@ _CLOCK = re.compile(r"^\d{1,2}(?:[.:]?\d\d)?(?:am|pm)$")
 # A meeting or an appointment: a time word right after one tells when it is, not when a child is harmed ("details
 # of his self harm, he's got an appointment in an hour")
 _EVENTS = frozenset("appointment appointments appt meeting meetings conference conferences review reviews hearing "
-                    "hearings court panel session sessions clinic exam exams".split())
+                    "hearings court panel session sessions clinic exam exams marac maracs".split())
 
 
 def _times_an_event(tokens: Sequence[str], at: int) -> bool:
@@ -369,7 +369,10 @@ _PAST_DECADE = re.compile(r"(?:19)?[5-9]0s")
 # Explanations that change are the worry, not an answer to it: "a different story every time"
 _CHANGING = re.compile(r"\b(?:different|changing|changed|new|another|conflicting)\s+(?:story|stories|explanation|"
                        r"explanations|excuse|excuses|version|versions)\b|\bstor(?:y|ies)\s+(?:has\s+|have\s+|keeps?\s+)?"
-                       r"chang", re.IGNORECASE)
+                       r"chang|"
+                       # ... as is one always ready: "mum always has a reason", "there's always an excuse"
+                       r"\balways (?:has |got |have |gives |comes up with )?(?:a |an )?(?:reason|excuse|explanation|story)\b",
+                       re.IGNORECASE)
 _DECADE = re.compile(r"([2-9]0)s")
 # Ages written as words ("one of my youth club lot (thirteen)"); not one to four, which are everyday words
 _AGE_WORDS = {w: n for n, w in enumerate("five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -587,7 +590,7 @@ class HarmReader:
             if not said_no and self._corroborated(cues, now):
                 cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
                         for c in cues]
-            if not said_no and child and (now or self._soon(stems) or self._disclosed(text)):
+            if not said_no and child and (now or self._soon(stems, tokens) or self._disclosed(text)):
                 # a sign told of a child as now, or soon, or in someone's own words quoted: ring. Not a sign whose
                 # category needs a link the message does not make (an adult "charged", in no child's household)
                 cues = [replace(c, level=HarmLevel.YES, reading="now")
@@ -687,9 +690,11 @@ class HarmReader:
         words = " ".join(t for t in tokens[max(0, i - 1):i + 4] if t not in (_END, _PAUSE))
         return Cue(words, "sexual_exploitation", HarmLevel.MAYBE)
 
-    def _soon(self, stems: list[str]) -> bool:
-        """Told as about to happen ("likely to suffer"): tomorrow, this weekend, booked."""
-        return any(not self._negated(stems, s) for s, _ in self._find(stems, "soon"))
+    def _soon(self, stems: list[str], tokens: Sequence[str] = ()) -> bool:
+        """Told as about to happen ("likely to suffer"): tomorrow, this weekend, booked. Not a day that says when
+        a meeting is ("MARAC's next Tuesday")."""
+        return any(not self._negated(stems, s) and not (tokens and _times_an_event(tokens, s))
+                   for s, _ in self._find(stems, "soon"))
 
     def _child(self, tokens: list[str], stems: list[str], text: str = "") -> bool:
         """A child word, or a child's age; not a child named only as the owner of data ("the child's name")."""

@@ -1595,3 +1595,21 @@ def test_a_time_that_says_when_an_appointment_is_leaves_a_documents_sign_a_docum
 ])
 def test_session_35_everyday_words_beside_a_sign_are_not_rung(assistant, question):
     assert assistant.answer(question).verdict is not Verdict.ESCALATE, question
+
+
+@pytest.mark.parametrize("question, asked", [
+    # a knock to a small child's head, again, with a parent who always has a reason: asked, whatever form it is on
+    ("2yo came in with another bump on his head, mum always has an excuse. Can I email the nursery incident form "
+     "to the HV?", True),
+    # the police's missing-person packs made for every child, just in case: no child missing
+    ("The police want grab sheets for all our looked-after teens, in case any of them ever go missing. All settled. "
+     "Can I email them over?", False),
+    # a panel's record of many children, by name of its harm
+    ("Updating the CSE mapping grid before panel - can I put the young people's initials in the email body?", False),
+    # a day that says when the conference is
+    ("The child protection conference is next Monday - can I email the school the invite with the child's name in "
+     "the subject?", False),
+])
+def test_session_35_round_80_readings(assistant, question, asked):
+    reply = assistant.answer(question)
+    assert (reply.verdict is Verdict.ESCALATE or reply.asks == "harm") is asked, (question, reply.rule_id)
