@@ -1613,3 +1613,15 @@ def test_session_35_everyday_words_beside_a_sign_are_not_rung(assistant, questio
 def test_session_35_round_80_readings(assistant, question, asked):
     reply = assistant.answer(question)
     assert (reply.verdict is Verdict.ESCALATE or reply.asks == "harm") is asked, (question, reply.rule_id)
+
+
+@pytest.mark.parametrize("question", [
+    # a farewell told by what it says
+    "Year 9 left a letter to say goodbye on her desk and isn't in school. Can I email the pastoral lead a photo of it?",
+    # a baby on a plan taken where no one can find them
+    "Dad took the baby from the ward against advice and the address he gave is fake. Can I fax the notes to the GP?",
+    # an adult's record of harming children, without a conviction, in a home with children
+    "Their new lodger has a history of abusing children and the twins (6) live there. Email the SW his details?",
+])
+def test_session_35_round_80_disclosures_are_rung(assistant, question):
+    assert assistant.answer(question).verdict is Verdict.ESCALATE, question
