@@ -304,7 +304,7 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
                      r"(?:still )?(?:ok|okay|allowed|fine|acceptable|alright|right|do this))\b", re.IGNORECASE)
 # A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
 # below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing
-_AGREE_LAST = re.compile(r"\b(?:isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
+_AGREE_LAST = re.compile(r"\b(?:(?:ok|okay|alright|fine) or (?:nah|naw|no|not)|isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
                          r"is that right|right\?|yeah|innit|(?<!how )(?<!what )(?<!who )do (?:i|we))\s*$", re.IGNORECASE)
 # a conclusion after "so", asked to be agreed: "I've marked it confidential, so I'm compliant?", "their address is
 # secure, so an ordinary email will do?"
@@ -322,7 +322,8 @@ _IF_THEN_ASK = re.compile(r"^\W*(?:(?:so|and|but) )?(?:if|when|once|after|before
                           # them the whole file?"
                           r"(?:i|we) (?:can|could|may) (?:just |simply |still )?\w+)\b"
                           r"[^?]*\?\s*$", re.IGNORECASE)
-_TAGS = (r"\b(?:ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
+_TAGS = (r"\b(?:(?:ok|okay|alright|fine|allowed) or (?:nah|naw|no|not)|"  # "names in the body ok or nah"
+         r"ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
          r"is it|is there|isn'?t there|innit|aren'?t we|don'?t we|won'?t it|wouldn'?t it|shouldn'?t it|doesn'?t it|(?<!how )(?<!what )do (?:i|we)|"
          r"(?:don'?t|can'?t|shouldn'?t|haven'?t|didn'?t) (?:i|we)|"
          r"(?:long|strong|good|secure|safe|short|anonymous) enough)")  # "Password idea: 12345678. Long enough?"
@@ -340,7 +341,6 @@ _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"
                   # ... judged for a use: "subject line 'Re: Lily (DOB 03/04/19)' ok for an internal email?"
                   r"\b(?:ok|okay|alright|fine|acceptable|allowed|good enough) (?:for|as) (?:a |an |the |my |our )?"
                   r"[\w' -]{1,30}\?+\s*$", re.IGNORECASE)
-# the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
 # one page said to be enough where the protocol asks for all: "only the front page needs marking Confidential?"
 # (not "every page or just the cover sheet?", which asks which)
 _FIRST_PAGE_ONLY = re.compile(r"(?<!\bor )\b(?:only|just) (?:the )?(?:first|front|top|cover|1st) (?:page|sheet)\b", re.IGNORECASE)
@@ -349,6 +349,7 @@ _EVERY_PAGE = re.compile(r"\b(?:every|each|all) (?:the )?pages?\b", re.IGNORECAS
 # the sign from being quieted by the everyday question around it
 _EVEN_ODDS = 0.5
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;\n])\s+")
+# the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 # ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"
 _TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS

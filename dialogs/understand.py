@@ -304,6 +304,8 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
+        if flags["already"] is None and _NOTE_OPENING.match(said) and _AGO.search(said):
+            flags["already"] = True  # "Put the child's full name in the subject line ... about 10 mins ago": done
         if flags["already"] and "removable_media" in channels and _ASKS_TO_SAVE.search(said):
             # "health sent me a zip, can I save it to My Documents?": the receiving is what is done, the saving is
             # asked; only a word of its own tells it as done ("... and saved it to my desktop")
@@ -1202,6 +1204,11 @@ _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
                               r"fathers|dads|exs|stepdad|stepfather|step dad)\b")
+# A message opening on what was done, as a note is written ("Put the child's name in the subject line ..."), with
+# a time that is past ("10 mins ago", "earlier", "yesterday"): told as done
+_NOTE_OPENING = re.compile(r"\s*(?:put|typed|wrote|sent|emailed|faxed|texted|attached|forwarded|cc|ccd|cced|copied|"
+                           r"saved|uploaded|shared|posted|gave|left)\b")
+_AGO = re.compile(r"\b(?:ago|earlier|yesterday|last night|this morning)\b")
 # A list of email addresses, named as the way a thing goes
 _MAILING_LIST = re.compile(r"\b(?:mailing|distribution|email|e mail|circulation|group email) lists?\b")
 # ... or named as among those it reached: "the whole core group - dad included - got mum's new address"

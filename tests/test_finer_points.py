@@ -2535,6 +2535,16 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
      "removable-media-done"),
     # who "the Team" is: the process the protocol says is being reviewed
     ("No ISA with the charity - which team signs off the email, and is there a form?", ASK, "no-agreement-process"),
+    # what is the matter with a child, by text: health information
+    ("can i text mum the hospital appt and whats wrong with her?", NOT, "text-personal"),
+    # "ok or nah" asks to be agreed with: a proposal, answered No
+    ("kids DOBs in the email body to my TM ok or nah", NOT, "email-pid-in-body"),
+    # a note of what was done, with a past time: what now
+    ("Typed the boy's full name into the subject line of the email to nursery earlier. Do I need to do anything?",
+     ASK, "email-pid-in-subject"),
+    # a route that will not work for someone is down, not the route: the way asked is the webmail
+    ("Mum couldn't get Objective Connect to open on her phone, can I just send it to her gmail?", NOT,
+     "email-to-personal-account"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
