@@ -1243,8 +1243,9 @@ _OWN = frozenset({"my", "own"})
 _DEVICE_USE = frozenset({"on", "from", "using", "use", "via", "through", "with", "lost", "left"})
 _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 
-# A generic or shared mailbox described with words between ("the generic family court inbox").
-_GENERIC = frozenset({"generic", "shared", "general"})
+# A generic or shared mailbox described with words between ("the generic family court inbox", "the main nursery
+# email").
+_GENERIC = frozenset({"generic", "shared", "general", "main"})
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
 _ADDRESS = frozenset({"address", "addresses"})
 # Information about abuse or neglect is safeguarding information, whatever else it was called (details, a report

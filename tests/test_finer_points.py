@@ -2545,6 +2545,9 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     # a route that will not work for someone is down, not the route: the way asked is the webmail
     ("Mum couldn't get Objective Connect to open on her phone, can I just send it to her gmail?", NOT,
      "email-to-personal-account"),
+    # a generic mailbox described in words: "the main email"
+    ("The nursery said just use the main nursery email address for the child's details, is that alright?", NOT,
+     "email-to-generic-address"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
