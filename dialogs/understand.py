@@ -655,8 +655,10 @@ class Reader:
                     # "used AES-256 and a strong password, and emailed it"
                     if tokens[max(0, j - 2):j] in (["with", "a"], ["with", "no"]) or tokens[j - 1:j] == ["without"] \
                             or tokens[j - 1:j] in (["strong"], ["good"], ["complex"], ["random"]) \
-                            or tokens[j + 1:j + 2] in (["protected"], ["protect"]) or _rang_with(tokens, j):
-                        break
+                            or tokens[j + 1:j + 2] in (["protected"], ["protect"]) \
+                            or (_rang_with(tokens, j) and not _NO_ANSWER.search(" ".join(tokens[j:i]))):
+                        break  # (a call with it that went unanswered: "rang with the password but she didn't
+                        # answer. can I just email it?" asks to email the password)
                     return True
                 if tokens[j] in _THINGS_SENT:
                     break
@@ -1204,6 +1206,9 @@ _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
                               r"fathers|dads|exs|stepdad|stepfather|step dad)\b")
+# A call that did not get through: "she didn't answer", "no answer", "went to voicemail"
+_NO_ANSWER = re.compile(r"\b(?:didnt|did not|doesnt|wont|isnt|not) (?:answer|answering|pick up|picking up)\b|"
+                        r"\bno answer\b|\bvoicemail\b|\b(?:couldnt|cant|could not|cannot) get through\b")
 # A message opening on what was done, as a note is written ("Put the child's name in the subject line ..."), with
 # a time that is past ("10 mins ago", "earlier", "yesterday"): told as done
 _NOTE_OPENING = re.compile(r"\s*(?:put|typed|wrote|sent|emailed|faxed|texted|attached|forwarded|cc|ccd|cced|copied|"

@@ -2548,6 +2548,9 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     # a generic mailbox described in words: "the main email"
     ("The nursery said just use the main nursery email address for the child's details, is that alright?", NOT,
      "email-to-generic-address"),
+    # a call with the password that went unanswered: "email it" is the password
+    ("I phoned the GP practice with the password, went to voicemail. OK to email it to them instead?", NOT,
+     "password-by-email"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
