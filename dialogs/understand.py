@@ -390,6 +390,10 @@ class Reader:
         if message is not None:
             kinds = message  # "text a teen on my caseload 'running late, there in 10'": only the quoted words go
         kind = self._best("kind", kinds)
+        if kind in self.policy.groups.get("personal", ()) and self._left_out and _BLANK_PAPERS.search(said) \
+                and _NOTHING_OF_ANYONE.search(said):
+            # "a blank referral form and some leaflets ..., nothing about any child": an empty form names no one
+            kind = _NOTHING_PERSONAL
         if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None:
             # "remind her we're meeting at 3 at the library": when and where, no one's details. Not "bruises on a
             # 4yo at the home visit this morning, can I whatsapp the photos?": a visit told, not arranged
@@ -1387,6 +1391,12 @@ _SOMEONES_PAPERS = re.compile(r"\b(?:family|familys|child|childs|kid|kids|boy|bo
 _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child|childs|childrens|child's|case|client|"
                          r"family|familys|personal|identifying|identifiable|service user) ?(?:info|information|details|"
                          r"data|stuff)\b")
+
+
+# An empty form or template, and the user saying nothing of anyone goes with it
+_BLANK_PAPERS = re.compile(r"\bblank (?:\w+ ){0,2}(?:form|forms|template|templates|copy|copies|document|documents)\b")
+_NOTHING_OF_ANYONE = re.compile(r"\bnothing (?:about|on|of) (?:any|a|the) ?(?:child|children|kids|kid|family|families|"
+                                r"one|body)\b|\bnothing about anyone\b|\bno (?:child|childrens|personal) (?:info|details|data)\b")
 
 
 def _counted_before(tokens: list[str], start: int) -> bool:

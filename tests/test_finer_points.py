@@ -2551,6 +2551,9 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     # a call with the password that went unanswered: "email it" is the password
     ("I phoned the GP practice with the password, went to voicemail. OK to email it to them instead?", NOT,
      "password-by-email"),
+    # an empty form, with the user saying nothing of anyone goes: identifies no one
+    ("Can I email a blank assessment template to the nursery's admin@ address? Nothing about any child.", ALLOWED,
+     "email-no-personal"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over

@@ -1625,3 +1625,8 @@ def test_session_35_round_80_readings(assistant, question, asked):
 ])
 def test_session_35_round_80_disclosures_are_rung(assistant, question):
     assert assistant.answer(question).verdict is Verdict.ESCALATE, question
+
+
+def test_a_medicine_named_by_what_it_treats_is_no_parents_drug_use(assistant):
+    reply = assistant.answer("Emailing my TM the list of our LAC kids' meds now - one is on a new ADHD drug. Fine?")
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm"
