@@ -287,6 +287,17 @@ def _done_by_user(before: list[str]) -> bool:
     return bool(subjects) and subjects[-1] in _USER_SUBJECT
 
 
+# A sending told as done before the sign, in its clause: a time after the sign dates the sending ("I faxed the GP a
+# CAMHS letter about a girl's self harm this morning")
+_SENT_DONE = frozenset("faxed emailed sent forwarded texted posted uploaded attached cced ccd copied".split())
+
+
+def _sent_by_the_user(before: Sequence[str]) -> bool:
+    """ "I faxed ...", "we've emailed ...": the user's own sending, told before the sign."""
+    return any(w in _SENT_DONE and before[k - 1:k] in (["i"], ["ive"], ["we"], ["weve"])
+               for k, w in enumerate(before) if k)
+
+
 _STRUGGLE = frozenset("struggle struggles struggled struggling".split())
 _FIDDLY = frozenset("files tech technology computer computers system systems encryption passwords paperwork "
                     "spreadsheet spreadsheets forms portal portals 7zips zips teams outlook it".split())
@@ -966,7 +977,8 @@ class HarmReader:
                 and not (category == "physical" and clear and not said("history") and not past_year
                          and _NON_MOBILE.search(" ".join(tokens[lo:hi]))) \
                 and not ((act or (clear and not said("history") and not past_year))
-                         and any(True for _ in self._find(self._before_a_document(stems[end:end + 6]), "recent"))):
+                         and any(True for _ in self._find(self._before_a_document(stems[end:end + 6]), "recent"))
+                         and not _sent_by_the_user(tokens[c_lo:start])):
             # "the minutes about the bruising", "his injury details"; not "the referral about a baby whose dad shook
             # him this afternoon" (an act, or a clear sign, told as just now is the child's now: "... took him out of
             # A&E against medical advice an hour ago"); not "the details of a child in immediate
