@@ -2554,6 +2554,8 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     # an empty form, with the user saying nothing of anyone goes: identifies no one
     ("Can I email a blank assessment template to the nursery's admin@ address? Nothing about any child.", ALLOWED,
      "email-no-personal"),
+    # "anything I need to do now?" after a slip told: what now (tell the manager)
+    ("I WhatsApped the carer the boy's diagnosis on Monday. Anything I should do now?", ASK, "text-personal"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
