@@ -770,8 +770,9 @@ class Reader:
         the recipient ("a teen on my caseload") is not sent. None where no such message is quoted."""
         if not self._left_out:
             return None
-        quoted = [m for m in _MESSAGE.finditer(text) if _JUST_SAYING.search(text[:m.start()])
-                  or ("text" in channels and _TEXTING.search(text[:m.start()]))]
+        quoted = [m for m in _MESSAGE.finditer(text) if (_JUST_SAYING.search(text[:m.start()])
+                                                         or ("text" in channels and _TEXTING.search(text[:m.start()])))
+                  and not _AN_ACTION.fullmatch(m.group(1).strip().lower())]  # "just 'reply all' to the invite"
         if len(quoted) != 1 or _QUOTED_FILE.search(text):
             return None
         words = quoted[0].group(1)
@@ -1213,6 +1214,8 @@ _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+)
 # A call that did not get through: "she didn't answer", "no answer", "went to voicemail"
 _NO_ANSWER = re.compile(r"\b(?:didnt|did not|doesnt|wont|isnt|not) (?:answer|answering|pick up|picking up)\b|"
                         r"\bno answer\b|\bvoicemail\b|\b(?:couldnt|cant|could not|cannot) get through\b")
+# A button pressed, quoted: "just 'reply all' to the invite" is how it goes, not what it says
+_AN_ACTION = re.compile(r"reply[ -]?all|reply to all|forward|fwd|cc|bcc|cc them|bcc them|send|send all")
 # A message opening on what was done, as a note is written ("Put the child's name in the subject line ..."), with
 # a time that is past ("10 mins ago", "earlier", "yesterday"): told as done
 _NOTE_OPENING = re.compile(r"\s*(?:put|typed|wrote|sent|emailed|faxed|texted|attached|forwarded|cc|ccd|cced|copied|"

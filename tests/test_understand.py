@@ -223,6 +223,13 @@ def test_text_speak_for_times_is_read_as_the_time(policy):
     assert normalise("he was hit last nite, back 2moro") == "he was hit last night back tomorrow"
 
 
+def test_a_quoted_button_is_how_it_goes_not_what_it_says(policy):
+    """ "just 'reply all' to the invite": the quote names the way, not the whole message, so the plan sent is
+    what is read."""
+    facts = Reader(policy).read("Can I email the CIN plan to everyone and just 'reply all' to the invite?").facts
+    assert facts.get("kind") != "anonymous"
+
+
 def test_text_speak_2_before_a_verb_is_to_and_a_count_stays(policy):
     from dialogs.text import normalise
     assert normalise("is it ok 2 email the gp? how 2 zip it") == "is it ok to email the gp how to zip it"
