@@ -2556,6 +2556,8 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
      "email-no-personal"),
     # "anything I need to do now?" after a slip told: what now (tell the manager)
     ("I WhatsApped the carer the boy's diagnosis on Monday. Anything I should do now?", ASK, "text-personal"),
+    # a company is an outside organisation, whoever the information is about (young people named as its subject)
+    ("Sending the young people's medical forms to the coach company for the trip - email ok?", AWC, "external-email"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
