@@ -287,6 +287,9 @@ def _done_by_user(before: list[str]) -> bool:
     return bool(subjects) and subjects[-1] in _USER_SUBJECT
 
 
+# A threat told as about to happen
+# (not the user's own plan: "I'm going to wait until the core group")
+_ABOUT_TO = re.compile(r"(?<!\bim )(?<!\bam )(?<!\bwere )(?<!\bare )\b(?:going to|gonna|about to)\b")
 # A sending told as done before the sign, in its clause: a time after the sign dates the sending ("I faxed the GP a
 # CAMHS letter about a girl's self harm this morning")
 _SENT_DONE = frozenset("faxed emailed sent forwarded texted posted uploaded attached cced ccd copied".split())
@@ -999,7 +1002,9 @@ class HarmReader:
                 readings.append("past")
             elif "document" in readings and self._closed_next(stems, hi):
                 readings.append("past")  # "the FGM risk assessment done when the baby was born. Case closed ages ago."
-            if said("managed"):
+            if said("managed") and not (clear and _ABOUT_TO.search(" ".join(written))):
+                # (not a clear threat told as about to happen: "she's gonna kill herself n the baby, she wants me
+                # to email her the CIN plan first": the plan named is what is sent, the threat is now)
                 readings.append("managed")
         # an accident explains an injury or a hurt, not a worry ("the football club ... asking her to keep secrets")
         if category in _EXPLAINABLE and not changing and (clear or act or category != "general"):

@@ -1640,3 +1640,10 @@ def test_a_time_after_the_users_own_sending_dates_the_sending_not_the_sign(assis
     assert reply.verdict is not Verdict.ESCALATE
     assert assistant.answer("The school emailed me - a boy came in with fresh bruising this morning and says dad did "
                             "it. What do I do?").verdict is Verdict.ESCALATE
+
+
+def test_a_clear_threat_about_to_happen_is_rung_whatever_plan_is_named(assistant):
+    """A plan named in the sentence says the case is known, which makes a past sign a question; a clear threat
+    told as about to happen is rung all the same."""
+    reply = assistant.answer("dad is going to kill the kids and himself he says, wants his CP plan emailed first")
+    assert reply.verdict is Verdict.ESCALATE
