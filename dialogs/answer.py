@@ -58,6 +58,11 @@ YES_NO_WORDS = frozenset("can could may might should shall would will is are am 
 _SUBORDINATING = frozenset("after when once before if since whenever".split())
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i tbh honestly genuinely seriously btw fyi".split())
+# A greeting or "quick one" opening a message says nothing of a child: the learned reading reads what follows
+# ("hi, quick one: what do I name the attachment?" had read as harm on "hi" and "quick one")
+_GREETING = re.compile(r"^\W*(?:(?:hi|hiya|hello|hey|morning|good morning|afternoon|good afternoon)\b[\s,!.:;-]*"
+                       r"(?:(?:all|there|team|everyone)\b[\s,!.:;-]*)?)?(?:(?:quick one|quick q|quick question|"
+                       r"quick query)\b[\s,!.:;-]*)?", re.IGNORECASE)
 # Two things offered to choose from, after a dash: "body of the email or attachment?", "in To or CC?"
 _CHOICE = re.compile(r"^\W*(?:in |as |by |to |on )?(?:the |a |an )?\w+(?: \w+){0,4} or (?:as |in |by |to |on )?(?:the |a |an )?"
                      r"\w+(?: \w+){0,3}\W*$", re.IGNORECASE)
@@ -586,7 +591,7 @@ class Assistant:
             return self.after_hub_call(question, form, understood)
         doubtful = understood.harm.level is HarmLevel.MAYBE and all(
             c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because)
-        learned = self.learned.judge(question, doubtful) if self.learned is not None else ""
+        learned = self.learned.judge(_GREETING.sub("", question), doubtful) if self.learned is not None else ""
         if learned == "quiet" and understood.harm.level is HarmLevel.MAYBE and self._told_apart(question, understood):
             learned = ""
         if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because \
@@ -681,7 +686,7 @@ class Assistant:
         is negated or only a document's description."""
         if self.learned is None or understood.harm.level is HarmLevel.NO or understood.facts.get("misdirected") \
                 or understood.harm.settled or any(c.reading in _ALWAYS_ASKED for c in understood.harm.because) \
-                or _OWN_SLIP.search(question) or not self.learned.clear(question) \
+                or _OWN_SLIP.search(question) or not self.learned.clear(_GREETING.sub("", question)) \
                 or (not understood.harm.because and self.reader.harm.eased(question)):
             return asking  # nor on how it reads alone, where the user gives an innocent cause or tells of the past
         words = self._strongest(question)

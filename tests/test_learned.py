@@ -218,3 +218,11 @@ def test_the_learned_reading_says_in_ask_json_why_it_asked(assistant):
                              "calls each one 'uncle'. Can I ask the office for her address?").to_json()
     because = reply["harm"]["because"]
     assert because[0]["reading"] == "learned" and because[0]["category"] == "general" and because[0]["words"]
+
+
+def test_a_greeting_opening_a_question_says_nothing_of_a_child(assistant):
+    """ "hi, quick one:" before a question read as harm in one retraining ("hi", "quick one" weighed towards a
+    child at risk); the learned reading reads what follows the greeting."""
+    for question in ("hi, quick one: what do I name the attachment?", "Morning all - quick q: what do I name the "
+                     "attachment?"):
+        assert assistant.answer(question).asks != "harm", question
