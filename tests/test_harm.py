@@ -1650,3 +1650,10 @@ def test_a_clear_threat_about_to_happen_is_rung_whatever_plan_is_named(assistant
     told as about to happen is rung all the same."""
     reply = assistant.answer("dad is going to kill the kids and himself he says, wants his CP plan emailed first")
     assert reply.verdict is Verdict.ESCALATE
+
+
+def test_not_safe_said_with_its_verb_is_the_clear_sign(assistant):
+    """ "isn't safe to go home" is "not safe" told with the verb: the Hub, not the written route asked about."""
+    reply = assistant.answer("Can I email the Hub instead of ringing? The girls aren't safe at home tonight, mum's "
+                             "partner is back.")
+    assert reply.verdict is Verdict.ESCALATE
