@@ -2558,6 +2558,8 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
     ("I WhatsApped the carer the boy's diagnosis on Monday. Anything I should do now?", ASK, "text-personal"),
     # a company is an outside organisation, whoever the information is about (young people named as its subject)
     ("Sending the young people's medical forms to the coach company for the trip - email ok?", AWC, "external-email"),
+    # someone else's secure account, "log on" or "sign in" as them
+    ("Could I just log on as her on the gsx account to send the court report?", NOT, "borrowed-account"),
     # a password named in its short forms is checked as one
     ("passwd for the zip is 7 characters, letters n numbers, fine?", NOT, "password-too-short"),
     # a mailing list chosen over the portal, the portal the only way named: email, the secure route passed over
