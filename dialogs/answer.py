@@ -29,9 +29,9 @@ from .reply import Option, Reply
 from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken
 from .understand import Reader, Understanding
 
-# token_set_ratio scores (0-100) between prepared texts.
 # what to change asked about: "do I need to rename it?", "anything I need to do before zipping it?"
 _CHANGE_ASKED = re.compile(r"\b(?:need|needs|have to|has to)\b[^.?!]{0,30}?\b(?:renam\w*|chang\w*|do)\b", re.IGNORECASE)
+# token_set_ratio scores (0-100) between prepared texts.
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
@@ -560,7 +560,7 @@ class Assistant:
         proposed = self._proposed.get(reply.rule_id)
         if reply.rule_id in self._naming_rules and proposed is not None and reply.verdict is not proposed.verdict \
                 and not (reply.facts and reply.facts.get("already")) and not _CHANGE_ASKED.search(question) \
-                and self.reader.file_name_given(question, self.reader.read(question).tokens):
+                and self.reader.file_name_given(question, self.reader.speller.tokens(question)):
             # "the zip is called 'Ellie-Mae CP report.zip', any problem?", "what should I call it - Julia_Smith.zip?":
             # the name given identifies someone: not that name. (What to change, asked, gets the steps: "do I need to
             # rename it?"; one sent already, what to do now)

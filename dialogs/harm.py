@@ -311,7 +311,7 @@ def _struggle_with_a_thing(words: Sequence[str], after: Sequence[str]) -> bool:
     if not _STRUGGLE.intersection(words) or after[:1] != ["with"]:
         return False
     rest = [t for t in after[1:] if t not in ("the", "a", "an", "these", "those", "my", "our", "all", "this", "new")]
-    return bool(rest) and (rest[0] in _THINGS or rest[0] in _FIDDLY or (len(rest) > 1 and rest[1] in _THINGS | _FIDDLY))
+    return any(t in _THINGS or t in _FIDDLY for t in rest[:2])
 
 
 # Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not

@@ -1208,9 +1208,11 @@ _A_DANGER = re.compile(r"\b(?:violent|violence|dv|domestic abuse|domestic violen
                        r"non[- ]molestation|restraining order|fled|fleeing|sex offender|registered offender|"
                        r"schedule (?:1|one) offender|risk to children)\b", re.IGNORECASE)
 _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)\b")
+# the one fled from, by the words people use for him
+_FLED_ONE = (r"(?:father|dad|ex|ex partner|perpetrator|abuser|partner|husband|boyfriend|stepdad|stepfather|"
+             r"step dad)")
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
-                              r"(?:father|dad|ex|ex partner|expartner|perpetrator|abuser|partner|husband|boyfriend|"
-                              r"fathers|dads|exs|stepdad|stepfather|step dad)\b")
+                              rf"(?:{_FLED_ONE}|expartner|fathers|dads|exs)\b")
 # A call that did not get through: "she didn't answer", "no answer", "went to voicemail"
 _NO_ANSWER = re.compile(r"\b(?:didnt|did not|doesnt|wont|isnt|not) (?:answer|answering|pick up|picking up)\b|"
                         r"\bno answer\b|\bvoicemail\b|\b(?:couldnt|cant|could not|cannot) get through\b")
@@ -1224,10 +1226,8 @@ _AGO = re.compile(r"\b(?:ago|earlier|yesterday|last night|this morning)\b")
 # A list of email addresses, named as the way a thing goes
 _MAILING_LIST = re.compile(r"\b(?:mailing|distribution|email|e mail|circulation|group email) lists?\b")
 # ... or named as among those it reached: "the whole core group - dad included - got mum's new address"
-_THE_FLED_ONE_GOT = re.compile(r"\b(?:(?:the |her |their |his )?(?:father|dad|ex|ex partner|perpetrator|abuser|partner|"
-                               r"husband|boyfriend|stepdad|stepfather|step dad) (?:included|too|as well|got it|has it|saw it|received it|was on it)|"
-                               r"including (?:the |her |their |his )?(?:father|dad|ex|perpetrator|abuser|partner|"
-                               r"husband|boyfriend|stepdad|stepfather|step dad))\b")
+_THE_FLED_ONE_GOT = re.compile(rf"\b(?:(?:the |her |their |his )?{_FLED_ONE} (?:included|too|as well|got it|has it|saw it|"
+                               rf"received it|was on it)|including (?:the |her |their |his )?{_FLED_ONE})\b")
 # Negations that are acts undoing the fact ("delete", "clear out"): denied, they leave it standing (not "bother
 # with", "skip": "no need to bother with a cover sheet" is still without one)
 _UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clearing", "out"})
@@ -1507,11 +1507,10 @@ def _whereabouts_given(text: str, said: str, flags: Mapping[str, bool | None]) -
     email that gave the address of the refuge where mum and the children fled from him last week"); an address, a
     placement or pick-up details sent to someone told as violent, an abuser or a sex offender ("I cc'd dad into an
     email that had mum's new address in it. They split because of DV"). None where no such thing is told."""
-    if (flags["misdirected"] or flags["already"]) and _HIDING_PLACE.search(said) and (
-            _TO_THE_ONE_FLED.search(said) or _THE_FLED_ONE_GOT.search(said)):
-        return Cue("where they fled to, sent to the one they fled", "domestic", HarmLevel.YES, "whereabouts")
     if not (flags["already"] or flags["misdirected"]):
         return None
+    if _HIDING_PLACE.search(said) and (_TO_THE_ONE_FLED.search(said) or _THE_FLED_ONE_GOT.search(said)):
+        return Cue("where they fled to, sent to the one they fled", "domestic", HarmLevel.YES, "whereabouts")
     where, danger = _WHEREABOUTS.search(text), _A_DANGER.search(text)
     return Cue(f"{where.group(0)} \u2026 {danger.group(0)}", "general", HarmLevel.YES, "whereabouts") \
         if where and danger else None
