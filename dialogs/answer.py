@@ -117,6 +117,10 @@ _OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: dir
                           r"every (?:record|file|email|e-mail))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself|"
                           # a parent asking for the child's: "a copy of everything we hold on his son"
                           r"(?:his|her|their) (?:own )?(?:son|daughter|child|children|kids?|baby|boy|girl|family))\b|"
+                          # their own file by its own name ("mum wants a copy of her file")
+                          r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting)\s+"
+                          r"(?:a\s+)?(?:copy|copies)\s+of\s+(?:his|her|their) (?:own |whole |full |entire )?"
+                          r"(?:file|files|records|case file|social care file)\b|"
                           # a request to erase: "mum wants her child's whole file deleted", "wants us to delete everything"
                           r"\b(?:wants(?: us| me| the council)?|(?:asked|asking|asks) (?:us|me|the council)|requested|is requesting|demanding|"
                           r"demands)\b"

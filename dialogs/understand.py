@@ -143,6 +143,12 @@ class Reader:
                      or (_NOT_WRITING.intersection(before) and _INCLUDING.intersection(before)))
             kinds.append(_NOTHING_PERSONAL if left_out else h.value)
             left_out_to = h.start + h.length if left_out else left_out_to
+        if _ANONYMISED in kinds and _ANONYMITY_ASKED.search(text) and any(
+                h.category == "kind" and h.value not in _NO_ONE and tokens[h.start:h.start + h.length] != ["initials"]
+                for h in hits):
+            # "initials and their meds ... anonymised, yeah?": whether it counts as anonymised is the question, and
+            # what it holds beside initials may identify (definitions, PID: a date of birth, specific drug treatments)
+            kinds = [k for k in kinds if k != _ANONYMISED]
         recipients = [h for h in hits if h.category == "recipient"]
         channels = list(dict.fromkeys(h.value for h in hits if h.category == "channel"))
 
@@ -1339,6 +1345,12 @@ _JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading)
 _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b", re.IGNORECASE)
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
+_ANONYMISED = "anonymised"  # vocabulary.yaml's kind for information said to be anonymised
+# Whether something counts as anonymised, asked rather than told: "that's anonymised right?", "is it anonymised enough"
+_ANONYMITY_ASKED = re.compile(r"\banonymi[sz]ed\b(?: enough)?\W*(?:right|yeah|yes|yea|innit|ok|okay|isn'?t it|is(?:nt| not) it|"
+                              r"now|then)?\W*\?|\banonymi[sz]ed\W+(?:right|yeah|yea|innit|isn'?t it)\b|"
+                              r"\b(?:count|counts|counted) as anonymi[sz]ed\b|\b(?:is|it'?s|that'?s) (?:that |it |this )?(?:still |now |then )?"
+                              r"anonymi[sz]ed\b[^.!]{0,40}\?", re.IGNORECASE)
 # Something sent without being seen, lower in a chain of emails
 _HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down\b(?: (?:the |in the |that )?(?:thread|chain|trail|email|emails)\b)?|"
                            r"\ban earlier (?:message|email)\b|\bearlier in the (?:thread|chain|trail)\b|"

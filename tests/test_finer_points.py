@@ -406,6 +406,17 @@ def test_not_anonymised_is_personal(assistant):
     assert reply.facts.kind != "anonymised" and reply.rule_id == "external-email"
 
 
+@pytest.mark.parametrize("question", [
+    "Emailing the school nurse the class list with initials and each child's inhaler dose. Initials mean it's anonymised, yeah?",
+    "it's only initials and date of birth on the spreadsheet for the provider, so that's anonymised isn't it?",
+    "Does initials plus postcode count as anonymised if I send it to the trust?",
+])
+def test_anonymised_asked_of_what_may_identify_is_not_taken_at_its_word(assistant, question):
+    # definitions, PID: a date of birth, a post code or a specific drug treatment may identify beside initials
+    reply, _ = ask(assistant, question)
+    assert reply.facts.kind != "anonymised" and reply.verdict is not ALLOWED
+
+
 # 11. Wording: the protocol's words, the code's numbers, the right phone number -------------------
 
 def test_imminently_is_kept_wherever_the_hub_test_is_quoted(assistant, policy):
@@ -1995,6 +2006,8 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     ("A dad has asked for a copy of everything we hold on his son. How do I handle the request?", ASK,
      "faq:subject-access"),
     ("A mother wants her child's whole social care file deleted. Do we have to do it?", ASK, "faq:subject-access"),
+    ("My care leaver has asked for a copy of his records from when he was in care, what do I do?", ASK,
+     "faq:subject-access"),
     ("Can we share a child's records with a social services department in Poland?", ASK, "faq:overseas"),
     ("Mum's asked for everything we hold on her son. Can I just email it to her hotmail?", NOT,
      "email-to-personal-account"),
