@@ -117,15 +117,15 @@ _OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: dir
                           r"every (?:record|file|email|e-mail))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself|"
                           # a parent asking for the child's: "a copy of everything we hold on his son"
                           r"(?:his|her|their) (?:own )?(?:son|daughter|child|children|kids?|baby|boy|girl|family))\b|"
-                          # their own file by its own name ("mum wants a copy of her file")
-                          r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting)\s+"
-                          r"(?:a\s+)?(?:copy|copies)\s+of\s+(?:his|her|their) (?:own |whole |full |entire )?"
-                          r"(?:file|files|records|case file|social care file)\b|"
                           # a request to erase: "mum wants her child's whole file deleted", "wants us to delete everything"
                           r"\b(?:wants(?: us| me| the council)?|(?:asked|asking|asks) (?:us|me|the council)|requested|is requesting|demanding|"
                           r"demands)\b"
                           r"(?: to (?:delete|erase|destroy|remove|wipe)\b| (?:\w+[' ]*){1,8}?(?:deleted|erased|destroyed|wiped)\b)",
                           re.IGNORECASE)
+# Their own file by its own name ("mum wants a copy of her file"), asked with no sending asked or way named
+_OWN_FILE = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting)\s+"
+                       r"(?:a\s+)?(?:copy|copies)\s+of\s+(?:his|her|their) (?:own |whole |full |entire )?"
+                       r"(?:file|files|records|case file|social care file)\b", re.IGNORECASE)
 # Whether emails fall within a request, asked ("mum has put in a SAR - will my emails about her be included?", "are
 # internal emails caught by FOI?"): not a sending
 _WITHIN_REQUEST = re.compile(r"\b(?:included|include|includes|covered|cover|covers|caught|subject to|apply|applies|"
@@ -750,7 +750,9 @@ class Assistant:
             # "could my emails about a family end up being disclosed to the family?": what they may come to see
             # (All Email 7: every email is included in FOI and subject access requests), not a sending to them
             return self.faq_reply(DISCLOSURE_FAQ, understood.facts, form=form)
-        if (_OWN_RECORDS.search(question) or (understood.facts.get("everything") and _SAR_NAMED.search(question))) \
+        if (_OWN_RECORDS.search(question) or (understood.facts.get("everything") and _SAR_NAMED.search(question))
+            or (_OWN_FILE.search(question) and understood.facts.get("channel") is None
+                and not _SENDING_ASKED.search(question))) \
                 and understood.facts.get("recipient") != "webmail_personal":
             # (the Hub's answer has gone already; "sent to his Hotmail" asks how it is sent: the rules; a subject
             # access request for everything held is the request itself, not everything asked for where only some is

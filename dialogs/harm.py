@@ -63,6 +63,8 @@ _NON_MOBILE = re.compile(r"\b(?:\d{1,2} (?:week|weeks|wk|wks) old|\d{1,2}wk|\d{1
                          r"[1-5] (?:month|months|mth|mths) old|[1-5]mo)\b")
 # An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
 _NOT_YET = frozenset({"not", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "never", "yet", "nt"})
+# A return only expected, not made: "she was due back at 8", "should have been back by now"
+_EXPECTED = frozenset({"due", "expected", "supposed", "meant", "should", "shouldve", "shouldnt"})
 # Pressing for something, not pushing someone: "she's really pushing for it" (see HarmReader._insisting)
 _PRESSING = frozenset({"push", "pushes", "pushing", "pushed"})
 _PRESSED_FOR = frozenset({"for", "to", "hard", "harder"})
@@ -915,6 +917,7 @@ class HarmReader:
                 True for phrase in self._over[category] for i in range(len(later))
                 if tuple(later[i:i + len(phrase)]) == phrase
                 and not _NOT_YET.intersection(later[max(0, i - 2):i])  # not "still hasn't been found"
+                and not _EXPECTED.intersection(later[max(0, i - 3):i])  # nor "she was due back at 8"
                 and not (phrase == ("found",) and later[i + 1:i + 2] and later[i + 1] in _FOUND_A_THING)):
             if dropped is not None:
                 dropped.append("over")

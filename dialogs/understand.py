@@ -761,8 +761,8 @@ class Reader:
         at = _phrase_start(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
         # "no need to clear them out of sent items", "I won't delete the sent emails": a negating act itself
         # denied leaves the fact standing
-        if at is None:
-            return False
+        if at is None or (tokens[at] == "no" and tokens[at - 1:at] in (["oh"], ["uh"])):
+            return False  # (not "Oh no. I cc'd all the adopters": dismay, no negation)
         if tokens[at] in _UNDOING and _denied_before(tokens, at):
             return False
         # the removing told in any tense, and denied: "never cleared out my sent items", "forgot to clear last

@@ -1657,3 +1657,31 @@ def test_not_safe_said_with_its_verb_is_the_clear_sign(assistant):
     reply = assistant.answer("Can I email the Hub instead of ringing? The girls aren't safe at home tonight, mum's "
                              "partner is back.")
     assert reply.verdict is Verdict.ESCALATE
+
+
+def test_a_return_only_expected_is_not_a_child_back(assistant):
+    """ "she was due back at 8" is when she should have come home, not that she did: the child is still missing."""
+    reply = assistant.answer("Residential worker: our 14yo was supposed to be back at 9pm and it's now past midnight, "
+                             "not answering. Text the on-call SW her details?")
+    assert reply.verdict is Verdict.ESCALATE
+
+
+@pytest.mark.parametrize("question", [
+    # the Hub's handling told in other words than ringing it
+    "Hub dealt with it last week and the toddler's burns are healing at his gran's. Can I email the school the "
+    "update?",
+    # a case said to have ended, the children fine
+    "The grooming case has ended, police done and both kids fine. Can I keep the notes on my desktop?",
+    # counts by area, for a board
+    "Can I email the board the CSE referrals for under-16s by district? Some districts are tiny.",
+    # a term asked about, not a child
+    "What is the threshold for neglect in this protocol? Asking for a student.",
+])
+def test_session_36_harm_as_handled_over_or_a_term_is_not_rung(assistant, question):
+    assert assistant.answer(question).verdict is not Verdict.ESCALATE, question
+
+
+def test_significant_harm_asked_as_a_term_is_the_protocols_silence(assistant):
+    reply = assistant.answer("how serious does it need to be to count as significant harm?")
+    assert reply.rule_id == "faq:significant-harm-meaning" and reply.verdict is Verdict.NEED_MORE_INFO
+    assert "0333 240 1727" in reply.text()

@@ -259,3 +259,10 @@ def test_a_contraction_without_its_apostrophe_is_not_a_typo(policy):
     speller = Reader(policy).speller
     assert speller.tokens("I havent, you shouldnt, they hadnt, theyre") == ["i", "havent", "you", "shouldnt", "they",
                                                                              "hadnt", "theyre"]
+
+
+def test_oh_no_is_dismay_not_a_negation(policy):
+    """ "Oh no, I cc'd ...": the "no" of dismay before a slip denies nothing."""
+    facts = Reader(policy).read("Oh no, I've cc'd the whole adopters' group, so they can all see everyone else's "
+                                "email address").facts
+    assert facts.get("cc_many") is True
