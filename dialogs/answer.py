@@ -111,7 +111,8 @@ _SAR_NAMED = re.compile(r"\b(?:subject access|sars?)\b", re.IGNORECASE)
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # The person the records are about asking for them: a subject access request, by any name ("dad wants a copy of
 # everything we hold about him and his kids", "mum has asked for copies of all the emails about her")
-_OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting)\s+"
+_OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting|"
+                          r"(?:wants?|asked|asking|asks) to see)\s+"
                           r"(?:(?:a\s+)?(?:copy|copies)\s+of\s+(?:everything|all|every)|everything|"
                           r"all (?:the |our )?(?:information|info|records|data|files|emails|e-mails)|"
                           r"every (?:record|file|email|e-mail))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself|"

@@ -63,6 +63,7 @@ _NON_MOBILE = re.compile(r"\b(?:\d{1,2} (?:week|weeks|wk|wks) old|\d{1,2}wk|\d{1
                          r"[1-5] (?:month|months|mth|mths) old|[1-5]mo)\b")
 # An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
 _NOT_YET = frozenset({"not", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "never", "yet", "nt"})
+_KEEPS = frozenset({"keep", "keeps"})
 # A return only expected, not made: "she was due back at 8", "should have been back by now"
 _EXPECTED = frozenset({"due", "expected", "supposed", "meant", "should", "shouldve", "shouldnt"})
 # Pressing for something, not pushing someone: "she's really pushing for it" (see HarmReader._insisting)
@@ -768,7 +769,10 @@ class HarmReader:
                    and not (e - s == 1 and stems[s] == "now" and (stems[s - 1:s] in (["until"], ["till"], ["til"])
                                                                   or stems[max(0, s - 2):s] == ["up", "to"]))
                    for name in ("current", "recent") for s, e in self._find(stems, name)) or any(
-            not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
+            not self._negated(stems, s) for s, _ in self._find(stems, "immediate")) or any(
+            # what keeps happening: "keeps going missing", "keeps adding the kids on Facebook" (not "keep a diary")
+            t in _KEEPS and k + 1 < len(tokens) and len(tokens[k + 1]) > 4 and tokens[k + 1].endswith("ing")
+            for k, t in enumerate(tokens))
 
     def _story(self, text: str, whole: tuple[list[str], list[str]], now: bool = True) -> bool:
         """A description of a child's situation, told as happening now, that no word of harm.yaml matched.

@@ -2008,6 +2008,9 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     ("A mother wants her child's whole social care file deleted. Do we have to do it?", ASK, "faq:subject-access"),
     ("My care leaver has asked for a copy of his records from when he was in care, what do I do?", ASK,
      "faq:subject-access"),
+    ("Dad wants to see everything the school holds on his son. Where do I start?", ASK, "faq:subject-access"),
+    # the user's word that it can wait, for a fax
+    ("Nothing urgent here - can I fax the child's name and date of birth to the dentist?", NOT, "fax-not-urgent"),
     ("Can we share a child's records with a social services department in Poland?", ASK, "faq:overseas"),
     ("Mum's asked for everything we hold on her son. Can I just email it to her hotmail?", NOT,
      "email-to-personal-account"),

@@ -1685,3 +1685,26 @@ def test_significant_harm_asked_as_a_term_is_the_protocols_silence(assistant):
     reply = assistant.answer("how serious does it need to be to count as significant harm?")
     assert reply.rule_id == "faq:significant-harm-meaning" and reply.verdict is Verdict.NEED_MORE_INFO
     assert "0333 240 1727" in reply.text()
+
+
+@pytest.mark.parametrize("question", [
+    # a child moving back to a grandparent: no abuser returned
+    "Can I let the school know by email that Kai is back living with his nan from next week?",
+    # what belongs to someone, not a child alone
+    "Is it alright for the carers to type up the child's life story work on their own laptop at home?",
+    # "keep" as holding on to something, not what keeps happening
+    "Can the nursery keep the child's accident book in a locked drawer overnight?",
+])
+def test_session_36_everyday_words_are_not_a_child_at_risk(assistant, question):
+    assert assistant.answer(question).verdict is not Verdict.ESCALATE, question
+
+
+def test_violence_towards_the_children_in_other_words_rings_the_hub(assistant):
+    reply = assistant.answer("Sister told me the stepdad is violent towards the children. Email my manager?")
+    assert reply.verdict is Verdict.ESCALATE
+
+
+def test_a_call_to_the_hub_just_ended_is_the_hub_already_rung(assistant):
+    reply = assistant.answer("Just got off the phone with the hub about the baby's bruising - what do I need to "
+                             "write up now?")
+    assert reply.verdict is not Verdict.ESCALATE and "48 hours" in reply.text()
