@@ -67,8 +67,10 @@ _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")
 _DRIVE_LETTER = re.compile(r"\b([c-g]):(?=[\\/\s]|$)")
 # "subject: 'J Smith DOB ...' ok?", "Subject - CP plan for AB": the email's subject line, as pasted
 _SUBJECT_TOLD = re.compile(r"\bsubject\s*(?::|-\s)")
-# "wats the hub no": a number asked for, the message's last word (not "is the hub no good", "hub no longer")
-_NUMBER_NO = re.compile(r"\b(hub|phone|tel|fax|mobile|office|desk|duty|direct|contact) no\b(?=[\s.?!]*$)")
+# "wats the hub no": a number asked for, the message's last word or before a "please" (not "is the hub no good",
+# "hub no longer"): "hub no pls urgent"
+_NUMBER_NO = re.compile(r"\b(hub|phone|tel|fax|mobile|office|desk|duty|direct|contact) no\b"
+                        r"(?=[\s.?!]*$|[\s,]+(?:pls|plz|please|asap|thx|thanks|ta)\b)")
 _CC_ING = re.compile(r"\bcc(?:-|')?(?:ing|ed|d)\b")  # "cc-ing", "cc'd", "ccd": the cc the vocabulary knows
 _SPOKEN = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK) + r")\b")
 # The irregular forms a stemmer leaves as they are ("written" is not "write", "sent" not "send"), as a lemmatiser
