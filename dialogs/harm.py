@@ -64,6 +64,7 @@ _NON_MOBILE = re.compile(r"\b(?:\d{1,2} (?:week|weeks|wk|wks) old|\d{1,2}wk|\d{1
 # An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
 _NOT_YET = frozenset({"not", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "never", "yet", "nt"})
 _KEEPS = frozenset({"keep", "keeps"})
+_CASE = frozenset({"case", "cases", "caseload"})  # a kind of case, named for its harm: "the burns case"
 # A return only expected, not made: "she was due back at 8", "should have been back by now"
 _EXPECTED = frozenset({"due", "expected", "supposed", "meant", "should", "shouldve", "shouldnt"})
 # Pressing for something, not pushing someone: "she's really pushing for it" (see HarmReader._insisting)
@@ -966,7 +967,9 @@ class HarmReader:
             if dropped is not None:
                 # (locked out of the case system, a town battered by a storm, a darts match: a thing too, as a file
                 # gone missing is)
-                dropped.append("thing" if of_a_thing or out_of_a_thing or unhurt else "innocent")
+                # (a kind of case named for the harm, "a closed neglect case": its papers are still about harm)
+                dropped.append("thing" if of_a_thing or out_of_a_thing or unhurt
+                               else "read" if _CASE.intersection(tokens[end:end + 2]) else "innocent")
             return None
         readings = []
         past_year = any(_past_year(t) for t in stems[lo:hi])

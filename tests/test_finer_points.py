@@ -2009,6 +2009,10 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     ("My care leaver has asked for a copy of his records from when he was in care, what do I do?", ASK,
      "faq:subject-access"),
     ("Dad wants to see everything the school holds on his son. Where do I start?", ASK, "faq:subject-access"),
+    # who the protocol binds beyond the council's staff, and recording a meeting: not settled by it
+    ("Does the info sharing protocol apply to our volunteers at the contact centre too?", ASK,
+     "faq:who-it-covers-outside"),
+    ("Mum has asked if she can video the core group on her phone. Is that allowed?", ASK, "faq:recording-meetings"),
     # the user's word that it can wait, for a fax
     ("Nothing urgent here - can I fax the child's name and date of birth to the dentist?", NOT, "fax-not-urgent"),
     ("Can we share a child's records with a social services department in Poland?", ASK, "faq:overseas"),

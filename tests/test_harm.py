@@ -1708,3 +1708,28 @@ def test_a_call_to_the_hub_just_ended_is_the_hub_already_rung(assistant):
     reply = assistant.answer("Just got off the phone with the hub about the baby's bruising - what do I need to "
                              "write up now?")
     assert reply.verdict is not Verdict.ESCALATE and "48 hours" in reply.text()
+
+
+@pytest.mark.parametrize("question", [
+    # a kind of case, a piece of work
+    "I'm writing up a neglect case for my practice educator - can I email it to her with the names taken out?",
+    "Do my emails about exploitation cases need CONFIDENTIAL in the subject?",
+    # a national scheme named for a harm
+    "Can I share the Domestic Violence Disclosure Scheme leaflet with the whole team by email?",
+])
+def test_a_kind_of_case_or_a_scheme_named_for_a_harm_is_not_a_child_at_risk(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
+
+
+def test_a_closed_case_named_for_its_harm_keeps_its_papers_about_harm(assistant):
+    """A past case named for its harm is no child at risk now, and its file is still safeguarding information:
+    no fax (Faxes 4)."""
+    reply = assistant.answer("Historic neglect case from 2016, now closed. Can I fax the chronology to the "
+                             "adoptive parents' solicitor?")
+    assert reply.verdict is Verdict.NOT_ALLOWED
+
+
+def test_the_hubs_number_asked_with_please_is_a_number(assistant):
+    reply = assistant.answer("hub no pls, girl says she cant go home tonite")
+    assert reply.verdict is Verdict.ESCALATE
