@@ -340,7 +340,7 @@ _TAGS = (r"\b(?:(?:ok|okay|alright|fine|allowed) or (?:nah|naw|no|not)|"  # "nam
 # asked only with its question mark: "I'll name the zip 'Tyler_Ross.zip'. Good idea?" ("... which was a good idea"
 # tells, it does not ask)
 _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|okay|right|good|alright|fine|sensible|"
-           r"reasonable)|any\s+(?:problems?|issues?)|(?:is\s+)?that\s+(?:a\s+problem|an\s+issue)|sensible|reasonable|"
+           r"reasonable)|any\s+(?:problems?|issues?)(?:\s+with\s+(?:that|this|it|doing that|doing this))?|(?:is\s+)?that\s+(?:a\s+problem|an\s+issue)|sensible|reasonable|"
            r"acceptable|agreed|"
            # "Subject line: CONFIDENTIAL - Ruby Patel DOB ... Good to go?", "will that do?"
            r"(?:good|ok|okay|fine|alright|all right|ready|safe) to (?:go|send)|all good|will (?:that|this) do|"

@@ -2013,6 +2013,10 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     ("Does the info sharing protocol apply to our volunteers at the contact centre too?", ASK,
      "faq:who-it-covers-outside"),
     ("Mum has asked if she can video the core group on her phone. Is that allowed?", ASK, "faq:recording-meetings"),
+    ("Our info sharing protocol was revised in 2015 - is it still the current one?", ASK, "faq:protocol-current"),
+    # a proposal put as "any issues with that?"; a phone as where a received file is kept
+    ("Subject line: 'Core group - Kayden, DOB 14/09/19'. Any issues with that?", NOT, "email-pid-in-subject"),
+    ("The GP sent me a zip, I'll save it onto my phone to open at home, ok?", NOT, None),
     # the user's word that it can wait, for a fax
     ("Nothing urgent here - can I fax the child's name and date of birth to the dentist?", NOT, "fax-not-urgent"),
     ("Can we share a child's records with a social services department in Poland?", ASK, "faq:overseas"),
