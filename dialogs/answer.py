@@ -1228,10 +1228,17 @@ class Assistant:
             found = self._match_in(self.also_index, prepared, CLOSE_ALSO)
         if found is not None and self.policy.faq[found.faq_id].unsettled:
             return found
+        asked = set(prepared.split())
+        if found is not None and self.policy.faq[found.faq_id].verdict in _PERMITTING:
+            # a premise an FAQ refutes, told with that FAQ's own words, outranks one that only informs on the same
+            # subject (faq.yaml `refutes`): "the disclaimer's at the bottom anyway, so doesn't that cover us?"
+            for faq in self.policy.faq.values():
+                if faq.refutes and faq.id != found.faq_id and self._needs(faq.id) & asked \
+                        and self._needs(faq.id, "needs_too") & asked:
+                    return FaqMatch(faq.id, found.score, faq.question)
         # what the protocol leaves unsettled (faq.yaml `unsettled`) is asked of by its own words, however the rest
         # reads: "Mum's solicitor wants the contact notes: what do I need to redact first?"; not where a way of
         # sending is named ("the redacted file to the solicitor's email": how to send it)
-        asked = set(prepared.split())
         if any(w in self._channel_words for w in asked):
             return found
         if self._unsettled is None:  # the FAQs that say the protocol's silence, with their words: read once

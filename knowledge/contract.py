@@ -70,7 +70,8 @@ NEEDED: tuple[Needed, ...] = (
                          ("unrecorded", "unrecorded"), ("copies_reversed", "copies_reversed"),
                          ("addresses_shown", "addresses_shown"), ("no_secure_account", "no_secure_account"),
                          ("unsaved", "unsaved"), ("media_handover", "media_handover"),
-                         ("list_stale", "list_stale"), ("aftermath", "aftermath"))),
+                         ("list_stale", "list_stale"), ("aftermath", "aftermath"),
+                         ("password_relayed", "password_relayed"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     Needed("signals", "signals", "hub_rung", "\"I rang the Hub this morning about ...\": the harm is told, the written "
            "follow-up comes next"),

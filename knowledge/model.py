@@ -377,7 +377,8 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "name_removed",
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
               "process_asked", "unrecorded", "no_agreement", "copies_reversed", "addresses_shown", "name_over_identifier",
-              "no_secure_account", "unsaved", "media_handover", "list_stale", "follow_up_by", "aftermath")
+              "no_secure_account", "unsaved", "media_handover", "list_stale", "follow_up_by", "aftermath",
+              "password_relayed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,6 +426,7 @@ class Facts:
     no_secure_account: bool | None = None  # the sender has no cjsm or gsx account of their own (ordinary Outlook)
     unsaved: bool | None = None  # a file received, to be opened where it lands, not saved to a shared drive first
     media_handover: bool | None = None  # a disc or a stick handed over or posted, not a file saved onto one
+    password_relayed: bool | None = None  # the password left with a go-between (switchboard, colleague) to pass on
     list_stale: bool | None = None  # a distribution list not kept up to date (people on it who have left)
     # when the written follow-up to a Hub call is sent, against the 48 hours: in_time, weekend (later in hours,
     # within two working days) or late

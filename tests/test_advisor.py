@@ -58,6 +58,7 @@ CASES = [
     (Facts(follow_up_by="late", aftermath=True), "hub-follow-up-overdue", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="removable_media", received=True), "removable-media-received", Verdict.NOT_ALLOWED),
     (Facts(channel="removable_media", media_handover=True, **P), "removable-media-handover", Verdict.NEED_MORE_INFO),
+    (Facts(password_relayed=True), "password-relayed", Verdict.NOT_ALLOWED),
     (Facts(follow_up_by="weekend"), "hub-follow-up-weekend", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(follow_up_by="hours_asked"), "hub-follow-up-hours", Verdict.NEED_MORE_INFO),
     # initials or an identifier in the body of an internal email is what Internal Mail 1 asks for

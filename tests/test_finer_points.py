@@ -2017,6 +2017,10 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     # a proposal put as "any issues with that?"; a phone as where a received file is kept
     ("Subject line: 'Core group - Kayden, DOB 14/09/19'. Any issues with that?", NOT, "email-pid-in-subject"),
     ("The GP sent me a zip, I'll save it onto my phone to open at home, ok?", NOT, None),
+    # the password through a go-between, not to the recipient; a receptionist who only reports it is no go-between
+    ("The SENCO is teaching all day. Can I ring through the password to their receptionist to hand on?", NOT,
+     "password-relayed"),
+    ("Their secretary says the password I rang through doesn't work. What now?", None, None),
     # the user's word that it can wait, for a fax
     ("Nothing urgent here - can I fax the child's name and date of birth to the dentist?", NOT, "fax-not-urgent"),
     ("Can we share a child's records with a social services department in Poland?", ASK, "faq:overseas"),
