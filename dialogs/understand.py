@@ -330,8 +330,11 @@ class Reader:
             # "I used CC instead of BCC and every foster carer can now see the others' addresses. What now?": the
             # addresses disclosed, told; what now is the BCC rule's (tell the manager; BCC next time), not the cc one's
             flags["cc_many"] = None
-        if not flags["misdirected"] and flags["already"] and _WRONG_NUMBER.search(said):
-            flags["misdirected"] = True  # "the fax went to a number one digit off": to someone who should not have it
+        if not flags["misdirected"] and (flags["already"] and _WRONG_NUMBER.search(said)
+                                         or (flags["already"] or flags["aftermath"]) and _OLD_ADDRESS.search(said)):
+            # "the fax went to a number one digit off", "it went to dad's old email address": to someone who should
+            # not have it, or to an address no one may be reading
+            flags["misdirected"] = True
         if not flags["misdirected"] and flags["already"] and _SWAPPED.search(said):
             flags["misdirected"] = True  # the wrong paper sent: to someone who should not have it
         if not flags["misdirected"] and _LEFT_BEHIND.search(said):
@@ -1278,6 +1281,8 @@ _MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops", "forgot", 
 # a number dialled or typed not quite right: "went to a number one digit off", "a digit out"
 _WRONG_NUMBER = re.compile(r"\b(?:wrong (?:fax )?number|(?:a |one |two |1 |2 )?digits? (?:off|out|wrong)|mistyped|misdialled|"
                            r"misdialed)\b")
+_OLD_ADDRESS = re.compile(r"\b(?:an |the |their |her |his |s |my )?(?:old|previous|former|out of date) (?:e ?mail |fax )?"
+                          r"(?:address|account|inbox|number)\b")
 _BY_MISTAKE = (("by", "mistake"), ("by", "accident"), ("in", "error"))
 _MAIL_RECIPIENTS = frozenset({"webmail_personal", "generic_address"})  # named by their email address
 

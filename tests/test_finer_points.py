@@ -2020,6 +2020,11 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     # the password through a go-between, not to the recipient; a receptionist who only reports it is no go-between
     ("The SENCO is teaching all day. Can I ring through the password to their receptionist to hand on?", NOT,
      "password-relayed"),
+    # sent to an address no longer used: a slip; a message that may not be genuine: not settled
+    ("Just realised the assessment went to the dad's old email address from two years ago. Now what?", ASK,
+     "misdirected"),
+    ("Got a zip from a sender I don't recognise who says she's from CAFCASS. Safe to open?", ASK,
+     "faq:suspicious-attachment"),
     ("Their secretary says the password I rang through doesn't work. What now?", None, None),
     # the user's word that it can wait, for a fax
     ("Nothing urgent here - can I fax the child's name and date of birth to the dentist?", NOT, "fax-not-urgent"),
