@@ -350,6 +350,8 @@ _MACHINES = frozenset("email emails laptop laptops computer computers pc system 
                       "server website portal printer fax machine software network wifi internet mosaic".split())
 _NONE_OF = frozenset(("no", "not", "without", "nor"))  # "no kids", "not child related"
 _SERVICE_OF = frozenset(("carer", "carers", "parent", "parents", "team", "panel", "service", "agency"))  # "foster carer"
+_RELATING = frozenset(("involving", "involved", "against", "towards", "toward", "around", "near", "with"))
+_NOTHING = frozenset(("nothing", "never", "not", "no", "none"))
 _FORMS = frozenset(("form", "forms"))  # a topic right after a cue only: "in form" is a form group
 _POSTED = frozenset(("story", "status"))  # "put on his story 'bye everyone'": own words posted
 # A note a person leaves or writes is that person's own words ("she left a note saying goodbye"), not a case paper
@@ -725,7 +727,9 @@ class HarmReader:
         is given: the harm told is an adult's own."""
         found = [(s, e) for s, e in self._find(stems, "children")  # not "a foster carer", "the fostering team"
                  if tokens[s] != "fostering" and not _SERVICE_OF.intersection(tokens[e:e + 1])]
-        return bool(found) and all(s and (tokens[s - 1] in _NONE_OF or tokens[s + 1:s + 2] == ["related"])
+        return bool(found) and all(s and (tokens[s - 1] in _NONE_OF or tokens[s + 1:s + 2] == ["related"]
+                                          # "nothing involving children", "never against kids"
+                                          or (tokens[s - 1] in _RELATING and s > 1 and tokens[s - 2] in _NOTHING))
                                    for s, _ in found) and not self._aged(tokens, text)
 
     def _aged(self, tokens: list[str], text: str) -> bool:

@@ -1733,3 +1733,29 @@ def test_a_closed_case_named_for_its_harm_keeps_its_papers_about_harm(assistant)
 def test_the_hubs_number_asked_with_please_is_a_number(assistant):
     reply = assistant.answer("hub no pls, girl says she cant go home tonite")
     assert reply.verdict is Verdict.ESCALATE
+
+
+@pytest.mark.parametrize("question", [
+    # "is not" as people write it, late at night
+    "Gone midnight and our 14yo still isnt home, phone off. Do I email the EDT or ring?",
+    # a child's medicine not given
+    "Year 4 boy with epilepsy hasn't had his medication all week, mum won't collect the prescription, he had a "
+    "seizure in class today. Can I email the school nurse his care plan?",
+])
+def test_session_36_round_84_disclosures_are_rung(assistant, question):
+    assert assistant.answer(question).verdict is Verdict.ESCALATE, question
+
+
+@pytest.mark.parametrize("question", [
+    # research on outcomes, not a child now
+    "Our research study looks at outcomes for children who were neglected as toddlers - can I upload the "
+    "anonymised data to Objective Connect?",
+    # safe where placed; the abuser locked up
+    "The boys witnessed domestic abuse but they're safe in foster care and dad is in prison now. Can I email the "
+    "school their new address?",
+    # an adult's record said to involve no child
+    "A job applicant has an old assault conviction, nothing involving children. Can I email HR the DBS outcome?",
+])
+def test_session_36_round_84_ordinary_questions_are_not_asked(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
