@@ -127,6 +127,17 @@ _OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: dir
 _OWN_FILE = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting)\s+"
                        r"(?:a\s+)?(?:copy|copies)\s+of\s+(?:his|her|their) (?:own |whole |full |entire )?"
                        r"(?:file|files|records|case file|social care file)\b", re.IGNORECASE)
+# Someone else's practice, kept up, and what to do about it asked: "a colleague keeps forwarding case emails to her
+# hotmail - should I say something?", "one school keeps emailing me CP details from the head's gmail. What am I
+# supposed to do about it?" (not "the school keeps asking me to email them updates - should I?": the user's own act)
+_OTHERS_HABIT = re.compile(
+    r"\b(?:colleague|co-?worker|team ?mate|school|head|agency|provider|practice|surgery|nursery|worker|manager)s?\b"
+    r"[^.?!]{0,30}?\b(?:keeps|keep|regularly|routinely|always|constantly|has been|have been)\s+(?!asking|asks|ask\b)"
+    r"[^?]{0,140}?\b(?:say(?:ing)? something|report (?:it|this|her|him|them)|who to|tell someone|tell my manager|"
+    r"(?:is it|not) my place|leave it|what am i (?:supposed|meant) to do about|what (?:should|do) i do about)",
+    re.IGNORECASE)
+_RAISE_IT = ("how to raise someone else's practice. Tell your manager: breaches and near misses are monitored. What the "
+             "protocol says of the practice you describe is below.")
 # Whether emails fall within a request, asked ("mum has put in a SAR - will my emails about her be included?", "are
 # internal emails caught by FOI?"): not a sending
 _WITHIN_REQUEST = re.compile(r"\b(?:included|include|includes|covered|cover|covers|caught|subject to|apply|applies|"
@@ -575,6 +586,12 @@ class Assistant:
                 and not self.reader.names_document(self._words(question)):
             # "is Zoom ok for a core group?": a meeting or a call, where a file-sharing route is no safer way
             reply = replace(reply, alternatives=())
+        if reply.verdict in (Verdict.NOT_ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and not reply.rule_id.startswith("faq:") \
+                and _OTHERS_HABIT.search(question):
+            # "a colleague keeps putting kids' names in the body of her emails - should I say something?": someone
+            # else's practice; how to raise it the protocol does not say. What it says of the practice stays below.
+            reply = replace(reply, verdict=Verdict.NEED_MORE_INFO, summary=_RAISE_IT,
+                            reasons=(reply.summary, *reply.reasons), follow_up="")
         return replace(reply, quoted=self.nearest_cited(question, reply)) if reply.citations else reply
 
     def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:

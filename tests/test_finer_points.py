@@ -2025,6 +2025,8 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
      "misdirected"),
     ("Got a zip from a sender I don't recognise who says she's from CAFCASS. Safe to open?", ASK,
      "faq:suspicious-attachment"),
+    # someone else's practice, kept up: how to raise it is not settled; the manager
+    ("The nursery always sends our referrals back from the manager's gmail. Do I report it?", ASK, None),
     ("Their secretary says the password I rang through doesn't work. What now?", None, None),
     # the user's word that it can wait, for a fax
     ("Nothing urgent here - can I fax the child's name and date of birth to the dentist?", NOT, "fax-not-urgent"),
