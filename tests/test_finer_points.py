@@ -2027,6 +2027,10 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
      "faq:suspicious-attachment"),
     # someone else's practice, kept up: how to raise it is not settled; the manager
     ("The nursery always sends our referrals back from the manager's gmail. Do I report it?", ASK, None),
+    # a copy to one's own personal account, BCC or not; the later law; where safe haven applies
+    ("I'll just bcc my home email on the placement referral so I have a copy - fine?", NOT, None),
+    ("We still quote the 1998 Data Protection Act - is that still right now the law has changed?", ASK,
+     "faq:current-law"),
     ("Their secretary says the password I rang through doesn't work. What now?", None, None),
     # the user's word that it can wait, for a fax
     ("Nothing urgent here - can I fax the child's name and date of birth to the dentist?", NOT, "fax-not-urgent"),
