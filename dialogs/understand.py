@@ -626,10 +626,14 @@ class Reader:
         """A child, a family member or a document about them is named ("her child's plan", "the minutes")."""
         return any(t in self._persons or t in _DOCUMENTS for t in tokens)
 
-    @staticmethod
-    def file_name_given(text: str, tokens: Iterable[str]) -> bool:
-        """A file name told that names someone: "it's called 'Ellie-Mae CP report.zip'", "Julia_Smith.zip"."""
-        return any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text)
+    def file_name_given(self, text: str, tokens: Iterable[str]) -> bool:
+        """A file name told that names someone: "it's called 'Ellie-Mae CP report.zip'", "Julia_Smith.zip", "I'll
+        call the zip 'Lily-May Jones LAC review'" (a capitalised part after the first that no word the speller knows:
+        not "'Monthly summary'")."""
+        return any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text) or any(
+            any(p[0].isupper() and not p.isupper() and p.lower() not in _GENERIC_PART
+                and not self.speller.known(p.lower()) for p in parts[1:])  # not the first word alone: "'Monthly ...'"
+            for parts in (re.findall(r"[A-Za-z]+", m.group(1)) for m in _CALLED_QUOTED.finditer(text)))
 
     @staticmethod
     def names_document(tokens: Iterable[str]) -> bool:
@@ -1303,6 +1307,12 @@ _QUOTED_FILE = re.compile(r"""['"\u2018\u201c]([^'"\u2019\u201d]{3,80}\.(?:docx?
 def _quoted_file_names_someone(text: str) -> bool:
     """A quoted file name with a part that is not a date, a number or a word for a document: a person's name."""
     return any(_names_someone(re.sub(r"\s+", "_", m.group(1).lower())) for m in _QUOTED_FILE.finditer(text))
+
+
+# A name given to a file in quotes, no extension: "I'll call the zip 'Lily-May Jones LAC review'"
+_CALLED_QUOTED = re.compile(r"\b(?:call|calling|called|name|naming|named|title|titled|titling)\s+(?:the |my |it |this |our )?"
+                            r"(?:zip|zipped file|file|folder|document|attachment|doc|archive)?\s*(?:as |something like |like )?"
+                            r"['\"\u2018\u201c]([^'\"\u2019\u201d]{2,60})['\"\u2019\u201d]", re.IGNORECASE)
 
 
 def _names_someone(token: str) -> bool:

@@ -2029,6 +2029,9 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     ("The nursery always sends our referrals back from the manager's gmail. Do I report it?", ASK, None),
     # a copy to one's own personal account, BCC or not; the later law; where safe haven applies
     ("I'll just bcc my home email on the placement referral so I have a copy - fine?", NOT, None),
+    # a name given in quotes without an extension, proposed
+    ("Thinking of titling the document 'Jayden Okafor chronology' for the panel. Sensible?", NOT,
+     "identifying-file-name"),
     ("We still quote the 1998 Data Protection Act - is that still right now the law has changed?", ASK,
      "faq:current-law"),
     ("Their secretary says the password I rang through doesn't work. What now?", None, None),
