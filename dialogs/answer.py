@@ -23,7 +23,7 @@ from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Faq, Pol
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
-from .harm import NOTHING, Cue, HarmAssessment, HarmLevel
+from .harm import NOTHING, Cue, HarmAssessment, HarmLevel, tells_anything
 from .learned import LearnedReading
 from .reply import Option, Reply
 from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken
@@ -34,6 +34,7 @@ _CHANGE_ASKED = re.compile(r"\b(?:need|needs|have to|has to)\b[^.?!]{0,30}?\b(?:
 # token_set_ratio scores (0-100) between prepared texts.
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
+_REFUTED = 80  # how close a premise must read to a refuting FAQ's paraphrase to outrank the FAQ matched
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
 # Words every kind of protocol sentence uses: they say nothing about which sentence a question means
 # ... and the protocol's name for itself: "is there ICO guidance linked from the protocol?" asks nothing of the one
@@ -654,8 +655,17 @@ class Assistant:
             # ringing?"): ring it, it says nothing the words could read, in a message that reads like the ones where
             # a child was at risk
             words = self._strongest(question)
+            plain = reply
             reply = self.ask_harm(understood.facts, HarmAssessment(
                 HarmLevel.MAYBE, (Cue(words, "general", HarmLevel.MAYBE, "learned"),)))
+            rung = self.ring_if_clear(question, form, understood, reply)
+            if rung.verdict is not Verdict.ESCALATE and not tells_anything(question) \
+                    and len(self._words(question)) < self.reader.harm.words.story:
+                # a short question and nothing told ("can I pass on the child's address to the GP by email?"): no
+                # story the words could have missed, so the learned reading alone asks nothing; where it reads a
+                # clear disclosure it still rings (a run-on message as long as a story is read as one)
+                return plain
+            return rung
         if reply.asks == "harm":
             return self.ring_if_clear(question, form, understood, reply)
         if understood.skipped and reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
@@ -1249,10 +1259,13 @@ class Assistant:
         if found is not None and self.policy.faq[found.faq_id].verdict in _PERMITTING:
             # a premise an FAQ refutes, told with that FAQ's own words, outranks one that only informs on the same
             # subject (faq.yaml `refutes`): "the disclaimer's at the bottom anyway, so doesn't that cover us?"
+            query = " ".join(sorted(asked))
             for faq in self.policy.faq.values():
                 if faq.refutes and faq.id != found.faq_id and self._needs(faq.id) & asked \
                         and self._needs(faq.id, "needs_too") & asked:
-                    return FaqMatch(faq.id, found.score, faq.question)
+                    score = max(SCORER(query, self.faq_index.prepared(p)) for p in (faq.question, *faq.paraphrases))
+                    if score >= _REFUTED:  # ... and reads as one of its paraphrases ("on leave" is no "leave out")
+                        return FaqMatch(faq.id, score, faq.question)
         # what the protocol leaves unsettled (faq.yaml `unsettled`) is asked of by its own words, however the rest
         # reads: "Mum's solicitor wants the contact notes: what do I need to redact first?"; not where a way of
         # sending is named ("the redacted file to the solicitor's email": how to send it)

@@ -211,6 +211,12 @@ class _Phrase:
         return _Phrase, (self.stems, self.category, self.clear, self.weak, self.words, self.rest)
 
 
+def tells_anything(text: str) -> bool:
+    """Some sentence tells something, besides the question asked: "can I pass on the child's address to the GP by
+    email" tells nothing, so there is no story in it for the words to have missed."""
+    return bool(_told_sentences(text))
+
+
 def _told_sentences(text: str) -> list[str]:
     """The sentences that tell something, not those that ask (with or without a question mark)."""
     return [s for s in _TOLD.findall(text)

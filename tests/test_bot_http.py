@@ -204,6 +204,7 @@ async def test_every_end_of_the_guided_check_over_http(harness, policy):
     assert from_questions_only == {
         "email-unencrypted", "password-reused", "password-too-short", "password-no-mix", "password-short-no-mix",
         "password-meets-rules", "password-guessable", "password-emailed-by-me", "password-emailed-already", "password-by-email", "send-everything",
+        "password-relayed",
         "weak-encryption", "removable-media-done", "fax-highly-sensitive-by-analogy", "email-school-portal-down",
         "service-contact", "email-pid-in-body", "email-pid-in-subject", "borrowed-account", "encrypted-to-list",
         "identifying-file-name", "mailbox-copies", "misdirected", "misdirected-untold", "hub-call", "hub-in-writing", "still-identifiable", "not-intended-open",
