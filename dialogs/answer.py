@@ -1203,11 +1203,17 @@ class Assistant:
     def escalation(self, reply: Reply, harm: HarmAssessment) -> Reply:
         """The Hub answer, with what was read and, for immediate danger, 999 first."""
         checklist, citations = reply.checklist, reply.citations
-        if harm.immediate:
-            first = checklist_advice(self.policy, ["hub_immediate"])
-            checklist = first + checklist
-            cites = [c for item in self.policy.checklists["hub_immediate"].items for c in item.cites]
-            citations = citations + tuple(self.policy.sections[c] for c in cites)
+        # a child gone missing: the police's request for a photo is how the child is found (not a document "sent
+        # ahead of the call"); a child in immediate danger: 999 first. Either shown first.
+        missing = any(c.category == "missing" and c.level is HarmLevel.YES for c in harm.because)
+        if missing:  # hub_sending's "no photos ahead of the call" is not for the police looking for the child
+            sending = self.policy.checklists["hub_sending"].title
+            checklist = tuple(replace(part, items=tuple(i for i in part.items if "photo" not in i.lower()))
+                              if part.title == sending else part for part in checklist)
+        for name in ["hub_immediate"] * harm.immediate + ["hub_missing"] * missing:
+            checklist = checklist_advice(self.policy, [name]) + checklist
+            cites = [c for item in self.policy.checklists[name].items for c in item.cites]
+            citations = citations + tuple(self.policy.sections[c] for c in cites if self.policy.sections[c] not in citations)
         # the recap keeps the way and the information, not a recipient: in a child's story "mum" or "dad" is
         # someone in it, not who the user writes to, and the Hub comes first whoever that is
         understood = tuple((name, label) for name, label in reply.understood if name != "recipient")

@@ -87,6 +87,9 @@ NEEDED: tuple[Needed, ...] = (
     Needed("vocabulary", "kinds", "anonymised", "a kind that identifies no one: \"anonymised figures\" stay anonymised"),
     # checklists.yaml: shown by name
     Needed("checklists", "checklists", "hub_immediate", "the answer for a child in immediate danger shows it first"),
+    Needed("checklists", "checklists", "hub_missing", "the answer for a child gone missing shows it first"),
+    Needed("checklists", "checklists", "hub_sending", "the Hub answer's sending steps, whose photo items a missing "
+           "child's answer leaves out"),
     Needed("checklists", "checklists", "not_sure", "the guided check's \"Not sure\" button shows it"),
     Needed("checklists", "checklists", "package_sending", "the encrypted package's instructions"),
     Needed("checklists", "checklists", "package_email_body", "the encrypted package's text for the email body"),

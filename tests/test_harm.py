@@ -1762,3 +1762,16 @@ def test_session_36_round_84_disclosures_are_rung(assistant, question):
 def test_session_36_round_84_ordinary_questions_are_not_asked(assistant, question):
     reply = assistant.answer(question)
     assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
+
+
+def test_a_missing_child_s_photo_for_the_police_is_not_held_back(assistant):
+    """The Hub answer's "no photos ahead of the call" is not for the police looking for a missing child: their
+    request for a photo is how the child is found (the duty to safeguard overrides confidentiality); 999 first
+    where the child may be in immediate danger."""
+    reply = assistant.answer("The police want a recent photo of the 14yo who's been missing since last night. Can I "
+                             "email it to the officer?")
+    text = reply.text()
+    assert reply.verdict is Verdict.ESCALATE and "999" in text and "give it to them" in text
+    assert "Do not send photos" not in text
+    other = assistant.answer("A 6yo has fingertip bruises on both arms, can I email the photos to the SW?").text()
+    assert "Do not send photos" in other and "police ask" not in other
