@@ -181,6 +181,10 @@ _SECURE = re.compile(r"\b(?:is|are|isn'?t|aren'?t)\b[^.?!]*\b(?:secure|safe)\b",
 # "what encryption do I need for emails to the NHS?": asked only of personal information (identifying no one, no
 # encryption is needed), so it is answered for that
 _ENCRYPTION_NEEDED = re.compile(r"\b(?:what|which)\b(?: \w+){0,2} (?:encryption|encrypting|aes|zip|zipping)\b")
+# Whether it must be encrypted at all, asked ("do I need to encrypt an email to a colleague at cumbria.gov.uk?"):
+# the rules for that recipient answer it, for personal information, not the how-to of encrypting
+_ENCRYPTION_OWED = re.compile(r"\b(?:do|does|should|must|have)\b(?: \w+){0,2} (?:need to|have to|got to|to) "
+                              r"(?:be )?(?:encrypt|encrypted|zip|zipped|7zip|password protect|password protected)\b")
 # Many people written to at once ("30 foster carers", "all our parents"): a mailing, not a case sent to a family
 _MANY = re.compile(r"\b(?:\d+|all|several|many|multiple|lots of|a group of|group of)\s+(?:of\s+)?(?:our|the|my|your)?\s*"
                    r"(?:foster\s+|adoptive\s+|kinship\s+)?(?:carer|parent|family|families|member|adopter|people)s?\b")
@@ -810,7 +814,8 @@ class Assistant:
         # personal information, whoever it is about.
         any_personal = bool(_SECURE.search(question)) \
             or understood.facts.get("recipient") in ("webmail_personal", "generic_address") \
-            or (form == "how" and _ENCRYPTION_NEEDED.search(said) is not None)
+            or (form == "how" and _ENCRYPTION_NEEDED.search(said) is not None) \
+            or (understood.facts.get("recipient") is not None and _ENCRYPTION_OWED.search(said) is not None)
         # something already encrypted, or received encrypted, is something personal: why else encrypt it
         # ("emailing an adoption agency a CPR, already 7zipped with AES-256", "I've been sent an encrypted zip,
         # can I save it to my desktop?"); an encryption still to be chosen is the finer points' (password, PDF)

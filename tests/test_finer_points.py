@@ -2029,6 +2029,8 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     ("The nursery always sends our referrals back from the manager's gmail. Do I report it?", ASK, None),
     # a copy to one's own personal account, BCC or not; the later law; where safe haven applies
     ("I'll just bcc my home email on the placement referral so I have a copy - fine?", NOT, None),
+    # whether encryption is owed at all, for a recipient named: that recipient's rules, not the how-to
+    ("Do I have to zip an email to my team manager at cumbria.gov.uk?", AWC, "internal-email"),
     # a name given in quotes without an extension, proposed
     ("Thinking of titling the document 'Jayden Okafor chronology' for the panel. Sensible?", NOT,
      "identifying-file-name"),
