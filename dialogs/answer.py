@@ -1282,6 +1282,8 @@ class Assistant:
         # sending is named ("the redacted file to the solicitor's email": how to send it)
         if any(w in self._channel_words for w in asked):
             return found
+        if found is not None and self._needs(found.faq_id) & asked:
+            return found  # an FAQ matched on its own telling words ("data protection ... without consent, right?")
         if self._unsettled is None:  # the FAQs that say the protocol's silence, with their words: read once
             self._unsettled = tuple((f, self._needs(f.id)) for f in self.policy.faq.values() if f.unsettled)
         unsettled = next((f for f, needs in self._unsettled if asked & needs), None)

@@ -2031,6 +2031,9 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
     ("I'll just bcc my home email on the placement referral so I have a copy - fine?", NOT, None),
     # whether encryption is owed at all, for a recipient named: that recipient's rules, not the how-to
     ("Do I have to zip an email to my team manager at cumbria.gov.uk?", AWC, "internal-email"),
+    # consent asked with no worry about a child and no word of confidentiality: consent's silence
+    ("Is it ok to pass the school nurse a boy's asthma plan without asking his mum's consent first?", ASK,
+     "faq:consent"),
     # a name given in quotes without an extension, proposed
     ("Thinking of titling the document 'Jayden Okafor chronology' for the panel. Sensible?", NOT,
      "identifying-file-name"),
