@@ -34,6 +34,11 @@ SILENT_LABEL = "Not settled by the protocol"
 INFO_LABEL = "From the protocol"
 
 
+# A summary that opens with its own "No" ("No: the password must never go in the same email"), said again under a
+# "Not allowed" headline
+_ANSWERED_NO = re.compile(r"No[:.,]\s+(?=\S)")
+
+
 @dataclass(frozen=True, slots=True)
 class Option:
     """A choice the user can press or type.
@@ -112,6 +117,12 @@ class Reply:
         if _plain(self.summary).startswith(_plain(self.label)) or (
                 self.verdict is Verdict.NEED_MORE_INFO and self.follow_up):
             return self.summary  # "SafeShare needs one more detail ..." says the verdict already
+        if self.verdict is Verdict.NOT_ALLOWED and self.label == self.verdict.label:
+            # "No: the password must never go ..." under "Not allowed": the No said once
+            no = _ANSWERED_NO.match(self.summary)
+            if no is not None:
+                rest = self.summary[no.end():]
+                return f"{self.label}: {rest[:1].upper()}{rest[1:]}"
         return f"{self.label}: {self.summary}"
 
     @property

@@ -1304,7 +1304,7 @@ def test_addresses_shown_to_colleagues_and_agencies_or_to_private_people(assista
 def test_the_rules_said_not_to_apply_where_the_answer_has_conditions(assistant, question, verdict):
     """A claim that the rules do not apply, put for agreement, where the answer carries conditions: No (round 49)."""
     reply, text = ask(assistant, question)
-    assert reply.verdict is verdict and "No: the protocol's rules still apply" in text
+    assert reply.verdict is verdict and "the protocol's rules still apply" in text.lower()
 
 
 @pytest.mark.parametrize("question, rule, verdict", [

@@ -470,3 +470,9 @@ def test_a_plan_told_is_not_a_story_about_a_child(assistant):
 def test_ringing_first_is_a_step_of_faxing_not_a_second_route(assistant):
     reply = assistant.answer("before I fax the plan over do I need to phone them first?")
     assert reply.faq_id == "fax-steps"
+
+
+def test_a_no_is_said_once_under_not_allowed(assistant):
+    """A summary that opens with its own "No:" is not shown as "Not allowed: No: ..." (README trial)."""
+    headline = assistant.answer("Is it fine to type the zip password into the same email as the attachment?").headline()
+    assert headline.startswith("Not allowed: ") and not headline.startswith("Not allowed: No")
