@@ -110,10 +110,11 @@ ADDRESS_FAQ = "email-address-unknown"  # the protocol gives no email address for
 DISCLOSURE_FAQ = "foi"  # All Email 7: every email is included in FOI and subject access requests
 _SAR_NAMED = re.compile(r"\b(?:subject access|sars?)\b", re.IGNORECASE)
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
+# A request made, in its words: "wants", "has asked us for", "requested"
+_ASKING_FOR = r"wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting"
 # The person the records are about asking for them: a subject access request, by any name ("dad wants a copy of
 # everything we hold about him and his kids", "mum has asked for copies of all the emails about her")
-_OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting|"
-                          r"(?:wants?|asked|asking|asks) to see)\s+"
+_OWN_RECORDS = re.compile(r"\b(?:" + _ASKING_FOR + r"|(?:wants?|asked|asking|asks) to see)\s+"
                           r"(?:(?:a\s+)?(?:copy|copies)\s+of\s+(?:everything|all|every)|everything|"
                           r"all (?:the |our )?(?:information|info|records|data|files|emails|e-mails)|"
                           r"every (?:record|file|email|e-mail))\b[^.?!]{0,60}?\b(?:about|on) (?:him|her|them|themselves|himself|herself|"
@@ -125,8 +126,7 @@ _OWN_RECORDS = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: dir
                           r"(?: to (?:delete|erase|destroy|remove|wipe)\b| (?:\w+[' ]*){1,8}?(?:deleted|erased|destroyed|wiped)\b)",
                           re.IGNORECASE)
 # Their own file by its own name ("mum wants a copy of her file"), asked with no sending asked or way named
-_OWN_FILE = re.compile(r"\b(?:wants?|(?:asked|asking|asks)(?: me| us)?(?: directly| formally)? for|requested|requesting)\s+"
-                       r"(?:a\s+)?(?:copy|copies)\s+of\s+(?:his|her|their) (?:own |whole |full |entire )?"
+_OWN_FILE = re.compile(r"\b(?:" + _ASKING_FOR + r")\s+(?:a\s+)?(?:copy|copies)\s+of\s+(?:his|her|their) (?:own |whole |full |entire )?"
                        r"(?:file|files|records|case file|social care file)\b", re.IGNORECASE)
 # Someone else's practice, kept up, and what to do about it asked: "a colleague keeps forwarding case emails to her
 # hotmail - should I say something?", "one school keeps emailing me CP details from the head's gmail. What am I
@@ -545,6 +545,8 @@ class Assistant:
         self._route_words: frozenset[str] | None = None
         self._faq_needs: dict[tuple[str, str], frozenset[str]] = {}  # (FAQ id, `needs` or `needs_too`)
         self._unsettled: tuple[tuple[Faq, frozenset[str]], ...] | None = None  # faq.yaml `unsettled`, with its needs
+        # faq.yaml `refutes`, with its needs, needs_too and prepared wordings
+        self._refuting: tuple[tuple[Faq, frozenset[str], frozenset[str], tuple[str, ...]], ...] | None = None
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # the rules about what a file is called (rules.yaml: `when` on file_named): a name given is answered No
         self._naming_rules = frozenset(r.id for r in policy.rules if any("file_named" in w for w in r.when))
@@ -1270,11 +1272,15 @@ class Assistant:
         if found is not None and self.policy.faq[found.faq_id].verdict in _PERMITTING:
             # a premise an FAQ refutes, told with that FAQ's own words, outranks one that only informs on the same
             # subject (faq.yaml `refutes`): "the disclaimer's at the bottom anyway, so doesn't that cover us?"
+            if self._refuting is None:  # read once
+                self._refuting = tuple(
+                    (f, self._needs(f.id), self._needs(f.id, "needs_too"),
+                     tuple(self.faq_index.prepared(p) for p in (f.question, *f.paraphrases)))
+                    for f in self.policy.faq.values() if f.refutes)
             query = " ".join(sorted(asked))
-            for faq in self.policy.faq.values():
-                if faq.refutes and faq.id != found.faq_id and self._needs(faq.id) & asked \
-                        and self._needs(faq.id, "needs_too") & asked:
-                    score = max(SCORER(query, self.faq_index.prepared(p)) for p in (faq.question, *faq.paraphrases))
+            for faq, needs, needs_too, wordings in self._refuting:
+                if faq.id != found.faq_id and needs & asked and needs_too & asked:
+                    score = max(SCORER(query, w) for w in wordings)
                     if score >= _REFUTED:  # ... and reads as one of its paraphrases ("on leave" is no "leave out")
                         return FaqMatch(faq.id, score, faq.question)
         # what the protocol leaves unsettled (faq.yaml `unsettled`) is asked of by its own words, however the rest

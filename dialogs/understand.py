@@ -330,8 +330,8 @@ class Reader:
             # "I used CC instead of BCC and every foster carer can now see the others' addresses. What now?": the
             # addresses disclosed, told; what now is the BCC rule's (tell the manager; BCC next time), not the cc one's
             flags["cc_many"] = None
-        if not flags["misdirected"] and (flags["already"] and _WRONG_NUMBER.search(said)
-                                         or (flags["already"] or flags["aftermath"]) and _OLD_ADDRESS.search(said)):
+        if not flags["misdirected"] and ((flags["already"] and _WRONG_NUMBER.search(said))
+                                         or ((flags["already"] or flags["aftermath"]) and _OLD_ADDRESS.search(said))):
             # "the fax went to a number one digit off", "it went to dad's old email address": to someone who should
             # not have it, or to an address no one may be reading
             flags["misdirected"] = True
