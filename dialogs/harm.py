@@ -118,7 +118,7 @@ _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they|mum|mother|dad|father)\b[^.?!]{
                             re.IGNORECASE)
 _FGM = "fgm_forced_marriage_honour"  # harm.yaml's category (contract.py)
 _GIRLS = frozenset(("girl", "girls", "daughter", "daughters", "granddaughter", "granddaughters"))
-_NONE_OF = frozenset(("no", "not", "any", "without", "nor", "neither"))
+_NO_GIRLS = frozenset(("no", "not", "any", "without", "nor", "neither"))
 
 
 _AGAIN = frozenset("again another keeps repeatedly recurring regularly".split())
@@ -139,7 +139,7 @@ def _times_an_event(tokens: Sequence[str], at: int) -> bool:
 def _girl_here(tokens: Sequence[str]) -> bool:
     """A girl in the family, not one said to be absent ("no daughters", "hasn't got any girls"), nor the mother
     herself as a girl ("she had FGM as a girl")."""
-    return any(t in _GIRLS and not _NONE_OF.intersection(tokens[max(0, i - 2):i])
+    return any(t in _GIRLS and not _NO_GIRLS.intersection(tokens[max(0, i - 2):i])
                and tokens[max(0, i - 2):i] not in (["as", "a"], ["a", "young"], ["a", "little"])
                for i, t in enumerate(tokens))
 
