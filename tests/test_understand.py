@@ -130,6 +130,7 @@ def test_a_channels_own_words_name_no_recipient(reader):
 def test_personal_information_put_in_the_body_with_words_between(reader):
     assert reader.read("can I type her address into the main body of the email to the school?").facts.in_body is True
     assert reader.read("I'll write a message to the school about the trip dates").facts.in_body is None
+    assert reader.read("so I can type his name and DOB into the message to my colleague?").facts.in_body is True
 
 
 def test_a_file_to_be_called_something_is_named_not_rung(reader):
