@@ -118,6 +118,7 @@ _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they|mum|mother|dad|father)\b[^.?!]{
                             re.IGNORECASE)
 _FGM = "fgm_forced_marriage_honour"  # harm.yaml's category (contract.py)
 _GIRLS = frozenset(("girl", "girls", "daughter", "daughters", "granddaughter", "granddaughters"))
+_GANGS = frozenset(("group", "groups", "network", "networks"))
 _NO_GIRLS = frozenset(("no", "not", "any", "without", "nor", "neither"))
 
 
@@ -134,6 +135,12 @@ _EVENTS = frozenset("appointment appointments appt meeting meetings conference c
 def _times_an_event(tokens: Sequence[str], at: int) -> bool:
     """The time phrase at `at` follows a meeting or an appointment within three words."""
     return not _EVENTS.isdisjoint(tokens[max(0, at - 3):at])
+
+
+def _by_a_gang(before: Sequence[str], after: Sequence[str]) -> bool:
+    """The harm names who does it, not a service for it: "being moved by a county lines group tonight", "groomed by
+    an exploitation network" (a "support group" or "the CSE team" stays a service)."""
+    return "by" in before and bool(after) and after[0] in _GANGS
 
 
 def _girl_here(tokens: Sequence[str]) -> bool:
@@ -487,7 +494,7 @@ class HarmReader:
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
-                                    "current", "soon", "children", "groups", "adults", "child_data", "topic_of")}
+                                    "current", "soon", "children", "groups", "adults", "child_data", "topic_of", "unsure")}
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in (*words.explained, *words.conditions)]
         self._lists["conditions"] = [tuple(self._tokens(p)) for p in words.conditions]
@@ -613,10 +620,13 @@ class HarmReader:
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if cues:  # how the signs add up: each reading of the whole text done once
             now, child = self._now(stems, tokens), self._child(tokens, stems, text)
-            if not said_no and self._corroborated(cues, now):
+            # the user unsure it is a worry at all: signs that are not clear on their own stay asked about (the
+            # protocol: not sure, discuss with your manager or ring the Hub)
+            unsure = any(True for _ in self._find(stems, "unsure"))
+            if not said_no and not unsure and self._corroborated(cues, now):
                 cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
                         for c in cues]
-            if not said_no and child and (now or self._soon(stems, tokens) or self._disclosed(text)):
+            if not said_no and not unsure and child and (now or self._soon(stems, tokens) or self._disclosed(text)):
                 # a sign told of a child as now, or soon, or in someone's own words quoted: ring. Not a sign whose
                 # category needs a link the message does not make (an adult "charged", in no child's household)
                 cues = [replace(c, level=HarmLevel.YES, reading="now")
@@ -928,7 +938,11 @@ class HarmReader:
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"
         later = tokens[end:hi]
-        if self._safe_now(after, stems[lo:end], quoted) or self._safe_in(stems, lo, start, quoted) or any(
+        # the return told next: "went missing overnight. He's back now and safe" (not "... She's back out again")
+        back_next = category == "missing" and tokens[hi + 1:hi + 3] in (["he", "back"], ["she", "back"],
+                                                                         ["they", "back"]) \
+            and not ({"out", "off", "again"} | _NOT_YET).intersection(tokens[hi + 3:hi + 5])
+        if back_next or self._safe_now(after, stems[lo:end], quoted) or self._safe_in(stems, lo, start, quoted) or any(
                 True for phrase in self._over[category] for i in range(len(later))
                 if tuple(later[i:i + len(phrase)]) == phrase
                 and not _NOT_YET.intersection(later[max(0, i - 2):i])  # not "still hasn't been found"
@@ -959,7 +973,8 @@ class HarmReader:
                     and not _SCHOOLING.intersection(tokens[lo:hi])) or self._document_near(stems[max(lo, start - 3):start + 1],
                                                                tokens[max(lo, start - 3):start + 1])
                                            or of_a_thing)) \
-                or self._topic_after(tokens[end:end + 6]) or self._topic_before(stems, lo, start) \
+                or (self._topic_after(tokens[end:end + 6]) and not _by_a_gang(tokens[max(lo, start - 2):start], tokens[end:end + 1])) \
+                or self._topic_before(stems, lo, start) \
                 or _labelled_before(tokens[max(lo, start - 6):start]) \
                 or _score(tokens[lo:hi]) \
                 or unhurt \

@@ -331,6 +331,7 @@ class HarmWords:
     topic_of: tuple[str, ...] = ()  # words that make the harm after them a subject ("a book that deals with suicide")
     history_written: tuple[str, ...] = ()  # history words whose stem says something else ("closed" is "close")
     child_data: tuple[str, ...] = ()  # a child named only as the owner of data ("the child's name and DOB")
+    unsure: tuple[str, ...] = ()  # the user unsure it is a worry at all ("not sure if this is even safeguarding")
     window: int = 4
     gap: int = 3
     scope: int = 5

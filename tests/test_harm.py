@@ -1775,3 +1775,33 @@ def test_a_missing_child_s_photo_for_the_police_is_not_held_back(assistant):
     assert "Do not send photos" not in text
     other = assistant.answer("A 6yo has fingertip bruises on both arms, can I email the photos to the SW?").text()
     assert "Do not send photos" in other and "police ask" not in other
+
+
+def test_a_gang_named_for_its_harm_is_who_does_it_not_a_service(assistant):
+    """"a county lines group" after "by" is the gang doing it; "her domestic abuse support group" stays a service."""
+    reply = assistant.answer("Youth worker. A 16yo from our club is being run by a county lines network and gets "
+                             "picked up after school today. Can I email his SW the car reg?")
+    assert reply.verdict is Verdict.ESCALATE
+    other = assistant.answer("Mum has her domestic abuse support group session on Tuesday. Can I text her the room "
+                             "number?")
+    assert other.verdict is not Verdict.ESCALATE and other.asks != "harm"
+
+
+def test_a_return_told_in_the_next_sentence_ends_the_going_missing(assistant):
+    reply = assistant.answer("Our 14yo went missing on Saturday night. She's back now, tired but fine. Can I email "
+                             "the police the details of where she'd been staying?")
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm"
+    again = assistant.answer("Our 14yo went missing on Saturday night. She's back out again tonight and not "
+                             "answering. Can I email the police?")
+    assert again.verdict is Verdict.ESCALATE
+
+
+def test_the_users_own_doubt_keeps_a_sign_that_is_not_clear_asked_about(assistant):
+    """The protocol: not sure, discuss with your manager or ring the Hub. A doubtful sign said with that doubt is
+    asked about, not rung on; a clear one still rings."""
+    unsure = assistant.answer("Not sure if this is even safeguarding, but a Year 3 girl has seemed withdrawn lately. "
+                              "Can I mention it to the school nurse?")
+    assert unsure.verdict is Verdict.NEED_MORE_INFO and unsure.asks == "harm"
+    clear = assistant.answer("Not sure if this is even safeguarding, but a Year 3 girl told me her stepdad hits her "
+                             "with a belt. Can I mention it to the school nurse?")
+    assert clear.verdict is Verdict.ESCALATE
