@@ -78,6 +78,9 @@ _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|w
                       # a rough amount, not a choice: "for a day or two", "a week or so"
                       r"\b(?:one|a|an|day|days|week|weeks|hour|hours|minute|minutes|\d+) or (?:two|so|three|\d+)\b",
                       re.IGNORECASE)
+# "does that count as a breach?": what happened, classed as a breach, not what information is
+_BREACH_CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|seen)\s+as\s+(?:a\s+|an\s+)?"
+                             r"(?:data\s+|information\s+|security\s+)?(?:breach|near[ -]?miss|incident)", re.IGNORECASE)
 # "is a child's NHS number counted as PID?", "ethnicity - sensitive or not?": how the protocol classes some
 # information, asked with no way of sending it named; its definitions answer it (faq.yaml DEFINITIONS_FAQ)
 # (what information is, not an act: "that counts as keeping a secure copy" proposes the keeping)
@@ -771,7 +774,8 @@ class Assistant:
                 and not understood.harm.explained and self.reader.harm.tells_of_a_child(question):
             return self.ask_harm(understood.facts, understood.harm)  # asking anyway: about the child first
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.facts.get("kind") \
-                and understood.facts.get("channel") is None and _CLASSED.search(question):
+                and understood.facts.get("channel") is None and _CLASSED.search(question) \
+                and not _BREACH_CLASSED.search(question):
             return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
         said = " ".join(understood.tokens)
         if form == "how" and not understood.facts.get("kept_in_mailbox") and (

@@ -770,6 +770,8 @@ class Reader:
         # denied leaves the fact standing
         if at is None or (tokens[at] == "no" and tokens[at - 1:at] in (["oh"], ["uh"])):
             return False  # (not "Oh no. I cc'd all the adopters": dismay, no negation)
+        if tokens[at] == "to" and tokens[at + 1:at + 2] and (tokens[at + 1] in _DETERMINERS or tokens[at + 1] == "a"):
+            return False  # "to" before "the", "her": where it went ("sent to the dentist by mistake"), not "to send"
         if tokens[at] in _UNDOING and _denied_before(tokens, at):
             return False
         # the removing told in any tense, and denied: "never cleared out my sent items", "forgot to clear last
@@ -1392,7 +1394,7 @@ _MANY_ON_IT = re.compile(r"\b(?:[5-9]|\d{2,3}) (?:people|agencies|professionals|
 _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update|let|inform|send|reach)\b|"
                           r"\bonly (?:the )?[a-z]+(?: [a-z]+)? (?:needs|need) (?:it|to know|them)\b")
 # papers or a device left somewhere public: "left the case file on the train", "forgot my laptop in a taxi"
-_LEFT_BEHIND = re.compile(r"\b(?:i|ive|we|weve|just) (?:left|forgot|lost)\b(?: \w+){1,5} (?:on|in|at) (?:the|a|an) "
+_LEFT_BEHIND = re.compile(r"(?:^|\b(?:i|ive|we|weve|just) )(?:left|forgot|lost)\b(?: \w+){1,8} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")
 # Leave asked to save or keep something: "can I save it to ...", "is it ok to download it onto ..."
 _ASKS_TO_SAVE = re.compile(r"\b(?:can|could|may|should|shall) (?:i|we) (?:just |still )?(?:save|download|store|keep|"

@@ -2615,3 +2615,17 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
 ])
 def test_session_35_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # "now what" as well as "what now"
+    ("Put the girl's surname in the subject of an email to the dentist by mistake and it's sent. Now what?", ASK,
+     "email-pid-in-subject"),
+    # something left behind, told without "I" at the start, and with a longer name for it
+    ("Left my work mobile on the bus, it has texts from two foster carers on it.", ASK, "misdirected"),
+    ("I left a bundle of the family's court papers on the train yesterday.", ASK, "misdirected"),
+    # "does that count as a breach?" classes what happened, not what the information is
+    ("Emailed a care plan to the wrong school by mistake. Does that count as a data breach?", ASK, "misdirected"),
+])
+def test_session_37_after_the_event_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
