@@ -1295,7 +1295,8 @@ class Assistant:
         if found is not None and self._needs(found.faq_id) & asked:
             return found  # an FAQ matched on its own telling words ("data protection ... without consent, right?")
         if self._unsettled is None:  # the FAQs that say the protocol's silence, with their words: read once
-            self._unsettled = tuple((f, self._needs(f.id)) for f in self.policy.faq.values() if f.unsettled)
+            self._unsettled = tuple((f, frozenset(w for word in f.unsettled_by for w in self.prepare(word).split())
+                                     or self._needs(f.id)) for f in self.policy.faq.values() if f.unsettled)
         unsettled = next((f for f, needs in self._unsettled if asked & needs), None)
         return found if unsettled is None else FaqMatch(unsettled.id, found.score if found else 0.0, unsettled.question)
 

@@ -754,7 +754,7 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
         if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str,
                                         "answer": str, "cites": list},
                             {"checklist": str, "follow_ups": list, "also": list, "needs": list, "unless_sent": bool,
-                             "unsettled": bool, "needs_too": list, "refutes": bool}):
+                             "unsettled": (bool, list), "needs_too": list, "refutes": bool}):
             continue
         verdict = ctx.verdict(node, loc)
         if verdict is None:
@@ -762,6 +762,11 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
         if node.get("unsettled") and (verdict is not Verdict.NEED_MORE_INFO or not node.get("needs")):
             # said before the rules' answer: only for what the protocol leaves unsettled, and only where asked of
             check.add(node, f"{loc}.unsettled", "needs verdict need_more_info and a `needs` list", "unsettled")
+        unsettled_by = check.strings(node, "unsettled", loc) if isinstance(node.get("unsettled"), list) else ()
+        for word in unsettled_by:
+            if word not in (node.get("needs") or []):
+                # `unsettled: [gdpr]`: the needs that say the silence first, where others are too common to
+                check.add(node, f"{loc}.unsettled", f"{word!r} is not one of its `needs`", "unsettled")
         if node.get("checklist") and node["checklist"] not in ctx.checklists:
             check.add(node, f"{loc}.checklist", f"refers to unknown checklist {node['checklist']!r}"
                       f"{did_you_mean(node['checklist'], ctx.checklists)}", "checklist")
@@ -769,8 +774,8 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
                               " ".join(node["answer"].split()), ctx.cites(node, loc), node.get("checklist"),
                               ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc),
                               check.strings(node, "needs", loc), node.get("unless_sent", False),
-                              node.get("unsettled", False), check.strings(node, "needs_too", loc),
-                              node.get("refutes", False))
+                              bool(node.get("unsettled", False)), check.strings(node, "needs_too", loc),
+                              node.get("refutes", False), unsettled_by)
     # vocabulary.yaml channels name the FAQ that answers a how-to question about them (`how_to`): it must exist
     vocabulary = ctx.docs.get("vocabulary")
     if vocabulary is not None:

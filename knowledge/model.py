@@ -227,6 +227,7 @@ class Faq:
     # its "No" answers the premise of a duty asked ("the disclaimer is at the bottom anyway, so do I still need to
     # encrypt?"): it stands, where another FAQ's "No" to "do I need to ...?" gives way to the steps
     refutes: bool = False
+    unsettled_by: tuple[str, ...] = ()  # only these of its needs say the silence first (all of them where empty)
 
 
 @dataclass(frozen=True, slots=True)

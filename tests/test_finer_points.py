@@ -1673,6 +1673,8 @@ def test_a_document_about_self_harm_sent_is_asked_about(assistant, question):
     ("Our IRO wants the care plan sent to the child's aunt, who lives abroad. What do I need to do?",
      "overseas"),
     ("Mum's solicitor wants the contact notes: what do I need to redact first?", "redaction"),
+    # the later law named, whatever FAQ the rest of the words resemble (`unsettled: [gdpr]`)
+    ("Under UK GDPR, what's our legal basis for sharing an EHCP with the CAMHS team?", "current-law"),
 ])
 def test_what_the_protocol_leaves_unsettled_is_said_first(assistant, question, faq):
     """faq.yaml `unsettled`: the protocol says nothing of sending abroad or of redaction; said so before the rules'
@@ -1680,6 +1682,13 @@ def test_what_the_protocol_leaves_unsettled_is_said_first(assistant, question, f
     reply, text = ask(assistant, question)
     assert (reply.rule_id, reply.verdict) == (f"faq:{faq}", ASK), reply.rule_id
     assert "Not settled by the protocol" in text and "manager" in text
+
+
+def test_an_unsettled_faq_named_by_its_common_words_only_answers_where_it_matches(assistant):
+    """`unsettled: [gdpr]`: current-law's other needs ("changed", "2018") are everyday words; a question with them
+    and no GDPR is not told the protocol is silent on the law."""
+    reply, _ = ask(assistant, "The core group changes a lot. Can I set up a distribution list for them?")
+    assert reply.rule_id != "faq:current-law", reply.rule_id
 
 
 def test_a_no_from_the_rules_stands_before_an_unsettled_faq(assistant):

@@ -159,6 +159,12 @@ def test_unsettled_without_its_words_is_caught(knowledge_copy):
     assert f"{path}:" in message and "unsettled: needs verdict need_more_info and a `needs` list" in message
 
 
+def test_unsettled_words_outside_its_needs_are_caught(knowledge_copy):
+    path = edit_knowledge(knowledge_copy, "faq", "    unsettled: [gdpr]\n", "    unsettled: [gdpr, lawful]\n")
+    message = _problem(knowledge_copy)
+    assert f"{path}:" in message and "unsettled: 'lawful' is not one of its `needs`" in message
+
+
 def test_yes_without_quotes_is_caught(knowledge_copy):
     edit_knowledge(knowledge_copy, "facts", 'words: ["no", nope', "words: [no, nope")
     assert "words[0]: read as false; put 'no' in quotes" in _problem(knowledge_copy)
