@@ -111,6 +111,7 @@ DEFINITIONS_FAQ = "what-is-pid"
 REQUEST_FAQ = "subject-access"
 ADDRESS_FAQ = "email-address-unknown"  # the protocol gives no email address for anyone
 DISCLOSURE_FAQ = "foi"  # All Email 7: every email is included in FOI and subject access requests
+OTHER_ROUTES_FAQ = "secure-large-file"  # the ways other than email: Objective Connect, the school portal
 _SAR_NAMED = re.compile(r"\b(?:subject access|sars?)\b", re.IGNORECASE)
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # A request made, in its words: "wants", "has asked us for", "requested"
@@ -427,6 +428,7 @@ _UNSAID_ROUTES = frozenset({"email", "phone"})  # the ways a question means with
 
 
 # What to do about something, asked: "a parent has posted the social worker's photo on Facebook. What should we do?"
+_CHOICES_ASKED = frozenset({"options", "alternatives", "suggestions", "ideas"})
 _WHAT_TO_DO = re.compile(r"\bwhat (?:should|do|can|shall|must) (?:i|we) do\b", re.IGNORECASE)
 # A removing step of the protocol missed, then doing it now asked ("forgot to clear out my sent items ... should I do it
 # now?"), or what now ("... is that a problem?"): the step is what is proposed, not what the rule warns against
@@ -484,6 +486,8 @@ def question_form(question: str) -> str:
             return "how"
         if len(words) > 2 and words[-1] in ("what", "which", "where") and words[-2] not in ("or", "and", "no", "matter"):
             return "how"  # asked where the answer goes: "subjct line shud say wat", "the zip should be called what?"
+        if len(words) <= 3 and _CHOICES_ASKED.intersection(words):
+            return "how"  # "Options?", "any alternatives?": the ways asked for
         if first in _IMPERATIVE_ASKED and sentence.rstrip().endswith("?"):
             return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?": proposing it, asked
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
@@ -815,6 +819,9 @@ class Assistant:
                 if w in self._channel_words} == {down}:
             # "our email is down ... can I fax it?": an FAQ on the way that is down is not the question
             match = None
+        if form == "how" and down == "email" and understood.facts.get("channel") is None and not understood.channels:
+            # "way too big to email - what are my options?": the ways other than email (Objective Connect)
+            return self.faq_reply(OTHER_ROUTES_FAQ, understood.facts, form=form)
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
         # council's, nor a generic inbox ("their team inbox, referrals@...") anything personal. Each is answered for
         # personal information, whoever it is about.

@@ -2638,3 +2638,15 @@ def test_session_35_readings(assistant, question, verdict, rule):
 ])
 def test_session_37_after_the_event_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+def test_email_too_big_asked_what_else_gets_the_other_routes(assistant):
+    """"Too big to email" rules email out, as "the portal is down" rules the portal out; asked what else (or just
+    "Options?"), the answer is the protocol's other routes (Objective Connect), not a question about the channel.
+    A proposal about email itself stays the rules'."""
+    for question in ("The chronology and photos are far too big to email for the IRO. What else can I use?",
+                     "Adoption medicals for the agency, too large for email. Options?"):
+        reply, text = ask(assistant, question)
+        assert reply.rule_id == "faq:secure-large-file" and "Objective Connect" in text, (question, reply.rule_id)
+    proposal, _ = ask(assistant, "It's too big to email encrypted, so can I zip the case file with no password?")
+    assert proposal.verdict is NOT, proposal.rule_id
