@@ -1197,7 +1197,7 @@ def _colleague_in_team(tokens: list[str], recipients: list[_Hit], said: str) -> 
 # "text them to ask them to ring me back": the call is what the message asks for, not the route
 # A message that only asks to be rung, read over the question's words: "ring me when you can", "call me back",
 # "give me a bell"
-_CALL_REQUEST = re.compile(r"\b(?:ring|call|phone) (?:me|us)(?: back)?(?: (?:re|about|regarding) \w+)?"
+_CALL_REQUEST = re.compile(r"\b(?:ring|call|phone) (?:me|us)(?: back)?(?: (?:re|about|regarding)(?: \w+){1,3})?"
                            r"(?= when| asap| as soon| later| please| if|$)|"
                            r"\bgive (?:me|us) a (?:ring|call|bell)\b")
 # ... or a ring back asked anywhere in it: the phone is how the reply comes, not how anything is sent

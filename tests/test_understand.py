@@ -267,3 +267,9 @@ def test_oh_no_is_dismay_not_a_negation(policy):
     facts = Reader(policy).read("Oh no, I've cc'd the whole adopters' group, so they can all see everyone else's "
                                 "email address").facts
     assert facts.get("cc_many") is True
+
+
+def test_a_ring_back_asked_in_the_message_is_not_how_it_goes(reader):
+    """"just 'please can someone ring me re a family'": the call is what the message asks for, the email the way."""
+    understood = reader.read("can I email the office inbox just 'could someone ring me about the Tuesday meeting'")
+    assert understood.facts.channel == "email" and "phone" not in understood.channels
