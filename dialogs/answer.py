@@ -48,10 +48,10 @@ _ROUTE_ONLY = "send over ok okay fine alright allowed just quickly quick info in
 # The thing to be sent, after the verb: "fax it", "text this over", "email them these"
 _SOMETHING = re.compile(r"\b(?:fax|faxing|text|texting|email|emailing|send|sending|post|posting|forward|whatsapp)\s+"
                         r"(?:(?:him|her|them|mum|dad)\s+)?(?:it|this|these|that|those)\b", re.IGNORECASE)
-QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why which".split())
+QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why whys which".split())
 # What a wh-word asks for, in the prepared words: who and why ask for a person and a reason; what, which, how, when
 # and where are often the same question asked another way ("what's the best way", "how do I", "where do I keep")
-_WH_KIND = {"who": "who", "whos": "who", "whi": "why", "why": "why", "when": "what", "where": "what",
+_WH_KIND = {"who": "who", "whos": "who", "whi": "why", "why": "why", "whys": "why", "when": "what", "where": "what",
             "wheres": "what", "what": "what", "whats": "what", "which": "what", "how": "what", "hows": "what"}
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has "
                          "cant couldnt shouldnt wouldnt wont isnt arent dont doesnt didnt mustnt hasnt havent".split())
@@ -258,7 +258,9 @@ KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask you
 # The user's own case: "mine has a password", "when I use it"
 _MY_OWN = re.compile(r"\b(?:mine|my own|i use|we use|i save|we save|i put|we put)\b", re.IGNORECASE)
 # The protocol forbidding something in its own words: "DO NOT SAVE TO A USB STICK", "must never be faxed"
-_FORBIDS = re.compile(r"\b(?:do not|must not|should not|never|not be|cannot|can not)\b", re.IGNORECASE)
+_FORBIDS = re.compile(r"\b(?:do not|must not|should not|never|not be|cannot|can not)\b|"
+                      r"\bno (?:\w+ ){1,3}(?:should|must|may|can) be\b",  # "No sensitive information should be sent"
+                      re.IGNORECASE)
 _UNSETTLED = ("being reviewed", "once finalised")  # the protocol's own words for a process not yet settled
 # Something the user would do, or asks leave to do: "can I ...", "is it ok to ...", "I'm going to ...". A question
 # without one asks about the protocol or a way of sending ("is texting secure?", "do many people have cjsm?")

@@ -2650,3 +2650,10 @@ def test_email_too_big_asked_what_else_gets_the_other_routes(assistant):
         assert reply.rule_id == "faq:secure-large-file" and "Objective Connect" in text, (question, reply.rule_id)
     proposal, _ = ask(assistant, "It's too big to email encrypted, so can I zip the case file with no password?")
     assert proposal.verdict is NOT, proposal.rule_id
+
+
+def test_the_protocols_no_in_its_own_words_is_not_allowed_for_the_users_own_case(assistant):
+    """"No sensitive information should be sent via text" forbids, as "do not" does: quoted for "why can't I, on my
+    own work phone?", it is Not allowed, not Allowed."""
+    reply, text = ask(assistant, "Why is texting a no for us? My own phone is a council one")
+    assert reply.verdict is NOT and "No sensitive information should be sent via text" in text, reply.rule_id

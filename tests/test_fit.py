@@ -78,6 +78,8 @@ def test_the_rules_decide_and_the_faq_adds_its_text_beneath(assistant):
     ("I sent it to the wrong person", ""),
     ("Should I use cc or bcc for the foster carers?", "how"),  # a choice offered: the steps answer it
     ("Can I fax it or not?", "yes_no"),
+    # "why's", as "what's" and "how's" were; the ways asked for in a word
+    ("Why's faxing frowned on these days?", "how"), ("Court bundle is 60MB. Options?", "how"),
 ])
 def test_question_form(question, form):
     assert question_form(question) == form
