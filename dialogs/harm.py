@@ -970,8 +970,9 @@ class HarmReader:
                 or (category == "online" and _done_by_user(tokens[lo:start])) or (
                 category == "missing" and (tokens[start] in _MISSED or (
                     _MEETINGS.intersection(tokens[lo:hi]) and tokens[start] in ("didnt", "hasnt", "not")
-                    and not _SCHOOLING.intersection(tokens[lo:hi])) or self._document_near(stems[max(lo, start - 3):start + 1],
-                                                               tokens[max(lo, start - 3):start + 1])
+                    and not _SCHOOLING.intersection(tokens[lo:hi])) or (
+                        self._document_near(stems[max(lo, start - 3):start + 1], tokens[max(lo, start - 3):start + 1])
+                        and not self._on_a_plan(stems, max(lo, start - 6), start))
                                            or of_a_thing)) \
                 or (self._topic_after(tokens[end:end + 6]) and not _by_a_gang(tokens[max(lo, start - 2):start], tokens[end:end + 1])) \
                 or self._topic_before(stems, lo, start) \
@@ -1144,6 +1145,12 @@ class HarmReader:
         while k < hi and (tokens[k] in _POSSESSIVES or tokens[k] in ("the", "a", "an")):
             k += 1
         return k < hi and tokens[k] not in _HOMES and self._no_person(stems, k)
+
+    def _on_a_plan(self, stems: list[str], lo: int, start: int) -> bool:
+        """The document word before the cue is the plan a child is on ("a 15 year old on a CP plan's been missing
+        since Friday"), not a paper gone missing: a `managed` phrase ends at most two words before the cue."""
+        near = stems[lo:start]
+        return any(len(near) - e <= 2 for _, e in self._find(near, "managed"))
 
     def _topic_after(self, after: list[str]) -> bool:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");

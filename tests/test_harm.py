@@ -1805,3 +1805,13 @@ def test_the_users_own_doubt_keeps_a_sign_that_is_not_clear_asked_about(assistan
     clear = assistant.answer("Not sure if this is even safeguarding, but a Year 3 girl told me her stepdad hits her "
                              "with a belt. Can I mention it to the school nurse?")
     assert clear.verdict is Verdict.ESCALATE
+
+
+def test_a_child_on_a_plan_gone_missing_is_not_a_paper_gone_missing(assistant):
+    """"on a CP plan's been missing": the plan is what the child is on; "the CP plan's gone missing from the drive"
+    is a paper."""
+    harm = assistant.reader.read("A 13yo on a CP plan's been missing since Sunday per her aunt. Can I fax the "
+                                 "police the description?").harm
+    assert any(c.category == "missing" for c in harm.because), harm
+    paper = assistant.answer("The CP plan's gone missing from the shared drive. Can I email IT to ask them to look?")
+    assert paper.verdict is not Verdict.ESCALATE and paper.asks != "harm"
