@@ -92,7 +92,8 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       # "is it 'sensitive' or just 'confidential'?"
                       r"\b(?:pid|personal|identifiable|sensitive|confidential)['\"’”]?(?:\s+\w+)?\s+or\s+"
                       r"(?:just\s+|only\s+|simply\s+)?['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)\b|"
-                      r"\b(?:is|are)\b[^.?!]*(?<!put )(?<!mark )(?<!add )(?<!write )(?<!type )"
+                      r"\b(?:is|are)\b[^.?!]*(?<!put )(?<!mark )(?<!add )(?<!write )(?<!type )(?<!marked )(?<!marked it )"
+                      r"(?<!mark it )(?<!labelled )(?<!labelled it )"
                       r"\b(?:pid|sensitive|confidential|identifiable)"  # not the word put in a subject line
                       r"(?:\s+(?:personal\s+)?(?:data|information|info))?['\"’”]?\s*(?:\?|$)|"
                       # "is a child's NHS number PID even if I leave their name off?"
@@ -342,6 +343,9 @@ _AGREE_LAST = re.compile(r"\b(?:(?:ok|okay|alright|fine) or (?:nah|naw|no|not)|i
 # secure, so an ordinary email will do?"
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
                            r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,60}\?\s*$", re.IGNORECASE)
+# ... or said to be fine, asked: "putting her name in it is fine, because I've marked it confidential?"
+_FINE_ASKED = re.compile(r"\b(?:is|are|would be|will be|should be)\s+(?:fine|ok|okay|alright|all right|acceptable)\b",
+                         re.IGNORECASE)
 # a conclusion put forward to be agreed: "surely it doesn't matter that the zip is called ...?"
 _SURELY = re.compile(r"\bsurely\b|\b(?:it )?(?:doesn'?t|does not|won'?t|will not|wouldn'?t) matter\b", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
@@ -504,7 +508,7 @@ def question_form(question: str) -> str:
                 or (_IF_THEN_ASK.search(sentence) and not _offers_choice(sentence)) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)) \
                 or (sentence.rstrip().endswith("?") and (_SO_I_CAN.search(sentence) or _SO_CONCLUDED.search(sentence)
-                                                         or _SURELY.search(sentence))):
+                                                         or _SURELY.search(sentence) or _FINE_ASKED.search(sentence))):
             return "yes_no"  # "... so that's not PID and I can email it normally?": a conclusion asked to be agreed
         if _offers_choice(sentence):
             return "how"  # "- body of the email or attachment?": a choice offered, the steps answer it

@@ -2657,3 +2657,15 @@ def test_the_protocols_no_in_its_own_words_is_not_allowed_for_the_users_own_case
     own work phone?", it is Not allowed, not Allowed."""
     reply, text = ask(assistant, "Why is texting a no for us? My own phone is a council one")
     assert reply.verdict is NOT and "No sensitive information should be sent via text" in text, reply.rule_id
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # the document as it is: "the plain Word doc" is unencrypted, as "a plain attachment" was
+    ("The zip keeps getting blocked, so I'll email the adoption agency the plain PDF instead. Fine?", NOT,
+     "email-unencrypted"),
+    # "subject lines" said in the plural; a proposal said to be fine, asked, with its reason after
+    ("Subject lines aren't read by anyone, so putting 'Re: Kai Morgan strategy' in it is fine, as I've marked it "
+     "confidential?", NOT, "email-pid-in-subject"),
+])
+def test_session_37_proposals(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
