@@ -2666,6 +2666,9 @@ def test_the_protocols_no_in_its_own_words_is_not_allowed_for_the_users_own_case
     # "subject lines" said in the plural; a proposal said to be fine, asked, with its reason after
     ("Subject lines aren't read by anyone, so putting 'Re: Kai Morgan strategy' in it is fine, as I've marked it "
      "confidential?", NOT, "email-pid-in-subject"),
+    # "whatever we hold", a conclusion drawn with "so basically I can hand over"
+    ("Data protection isn't a barrier, so basically we can give the police whatever you hold on the dad?", NOT,
+     "send-everything"),
 ])
 def test_session_37_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
