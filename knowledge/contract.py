@@ -105,6 +105,8 @@ NEEDED: tuple[Needed, ...] = (
            "Hub?\") gets what the protocol has: no email addresses, the Hub's number"),
     # faq.yaml: what to do after a mistake is their own answer, never put behind "it has already happened"
     # (dialogs/answer.py, _AFTER_A_MISTAKE)
+    Needed("faq", "faq", "secure-large-file", "email said to be too big, asked what else (\"way too big to email - "
+           "options?\"), gets the ways other than email"),
     Needed("faq", "faq", "wrong-recipient", "a slip told with what now asked: its own answer stands"),
     Needed("faq", "faq", "breach-consequences", "a slip told with what now asked: its own answer stands"),
     Needed("faq", "faq", "received-password-in-email", "a slip told with what now asked: its own answer stands"),
