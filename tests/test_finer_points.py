@@ -2635,6 +2635,8 @@ def test_session_35_readings(assistant, question, verdict, rule):
     ("I left a bundle of the family's court papers on the train yesterday.", ASK, "misdirected"),
     # "does that count as a breach?" classes what happened, not what the information is
     ("Emailed a care plan to the wrong school by mistake. Does that count as a data breach?", ASK, "misdirected"),
+    # the wrong one of a name (README trial): "emailed the wrong Dave"
+    ("I emailed the wrong Sarah this morning with the pathway plan, what now", ASK, "misdirected"),
 ])
 def test_session_37_after_the_event_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
