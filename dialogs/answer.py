@@ -1204,7 +1204,8 @@ class Assistant:
             return ()
         if cue.reading == "disclosure":  # someone's own words about a child, told as now
             return (f"You reported what someone said about a child's situation now.{then}",)
-        if cue.reading == "learned":  # no word of harm.yaml, a message like those where a child was at risk
+        if cue.reading == "learned" or cue.words.startswith("\u201c"):
+            # no word of harm.yaml, a message like those where a child was at risk (its words come quoted)
             return (f"Your message reads like ones where a child was at risk (words such as {cue.words}).{then}",)
         if not cue.words:  # a story about a child, with no word of harm.yaml in it
             return (f"You described a child's situation; I can't tell from the words whether they are at risk.{then}",)

@@ -1817,3 +1817,14 @@ def test_a_child_on_a_plan_gone_missing_is_not_a_paper_gone_missing(assistant):
     assert any(c.category == "missing" for c in harm.because), harm
     paper = assistant.answer("The CP plan's gone missing from the shared drive. Can I email IT to ask them to look?")
     assert paper.verdict is not Verdict.ESCALATE and paper.asks != "harm"
+
+
+def test_the_words_a_learned_reading_weighed_are_quoted_once(assistant):
+    """README trial: 'You mentioned ““baby”, “the baby”, “told””': the learned reading's words come quoted, and were
+    quoted again as if one harm.yaml phrase."""
+    reply = assistant.answer("mum says theres nothing in for the baby and the electric's been off since Monday, she "
+                             "told me on the phone. can I email the HV?")
+    text = reply.text()
+    assert "\u201c\u201c" not in text and "\u201d\u201d" not in text
+    if reply.harm.first is not None and reply.harm.first.words.startswith("\u201c"):
+        assert "reads like ones where a child was at risk" in text
