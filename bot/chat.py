@@ -244,9 +244,14 @@ async def run_chat(bot: SafeShareBot, stdin: TextIO = sys.stdin, stdout: TextIO 
         return 0
 
 
+# what ends the chat where a command may be typed (not in a card's text box, where it is text)
+_LEAVING = frozenset(("exit", "quit", ":q", "bye", "goodbye"))
+
+
 async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
     session = ChatSession(bot)
     print(await session.start(), file=stdout)
+    print("\n(Type exit, or press Ctrl-D, to leave.)", file=stdout)
     interactive = stdin.isatty()
     while True:
         if interactive:
@@ -255,7 +260,7 @@ async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
         if not line:
             print("", file=stdout)
             return 0
-        if session.choosing and line.strip().lower() in ("exit", "quit", ":q"):
+        if session.choosing and line.strip().lower() in _LEAVING:
             return 0
         if session.collecting:  # a text box of a card: an empty line is an empty box, "exit" is text
             said = await session.say(line)
@@ -264,6 +269,6 @@ async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
             continue
         if not line.strip():
             continue
-        if line.strip().lower() in ("exit", "quit", ":q"):
+        if line.strip().lower() in _LEAVING:
             return 0
         print("\n" + await session.say(line), file=stdout, flush=True)

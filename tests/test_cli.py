@@ -178,6 +178,18 @@ def test_the_chat_keeps_the_checked_protocol_between_runs(tmp_path):
     assert any(p.name.startswith("assistant") for p in tmp_path.rglob("*"))
 
 
+def test_the_chat_says_how_to_leave_and_bye_leaves(tmp_path):
+    """README trial: the welcome never said how to leave, and "bye" got "Sorry, I did not understand that"."""
+    import os
+
+    env = {**os.environ, "SAFESHARE_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "chat"], input="bye\nhelp\n", capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Type exit" in done.stdout and "did not understand" not in done.stdout
+    assert "Stop the current check" not in done.stdout  # nothing after "bye" was read (help lists it)
+
+
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     # "safeshare encrypt notes.txt --out outbox | head -1": the pipe closes after the first line
     (tmp_path / "notes.txt").write_text("case notes")
