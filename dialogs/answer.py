@@ -689,7 +689,9 @@ class Assistant:
         if reply.asks == "harm":
             return self.ring_if_clear(question, form, understood, reply)
         if understood.skipped and reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
-                form == "yes_no" or _AGREE.search(question)) and not _OBLIGED.search(question):
+                form == "yes_no" or _AGREE.search(question)) and not _OBLIGED.search(question) \
+                and not (understood.facts.get("received") and understood.facts.get("encrypted") is False):
+            # (not the encryption the sender left out of what came in: "nothing encrypted. Should I flag it?")
             # (not "do I need to bother with a cover sheet?": a duty asked about gets the steps)
             # "didn't check the number with them, that's fine isn't it", "can I send it without encrypting?": a
             # step the answer's own checklist asks for, said to be left out in a yes/no question or one asking to

@@ -2674,3 +2674,11 @@ def test_the_protocols_no_in_its_own_words_is_not_allowed_for_the_users_own_case
 ])
 def test_session_37_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+def test_encryption_the_sender_left_out_is_not_the_users_step_left_out(assistant):
+    """"... no encryption. Should I be flagging that?": what came in unencrypted is the receiving rule's steps (tell
+    the sender and the manager), not "No: the protocol does not let you leave that step out"."""
+    reply, text = ask(assistant, "A GP surgery sent me a child's full details typed into the email, no attachment, "
+                                 "no encryption. Should I be raising that with someone?")
+    assert reply.verdict is AWC and "leave that step out" not in text, reply.rule_id
