@@ -400,7 +400,7 @@ class Reader:
             kinds = message  # "text a teen on my caseload 'running late, there in 10'": only the quoted words go
         kind = self._best("kind", kinds)
         if kind in self.policy.groups.get("personal", ()) and self._left_out and _BLANK_PAPERS.search(said) \
-                and _NOTHING_OF_ANYONE.search(said):
+                and (_NOTHING_OF_ANYONE.search(said) or _TO_FILL_IN.search(said)):
             # "a blank referral form and some leaflets ..., nothing about any child": an empty form names no one
             kind = _NOTHING_PERSONAL
         if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None:
@@ -1426,6 +1426,8 @@ _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child
 
 
 # An empty form or template, and the user saying nothing of anyone goes with it
+# ... sent to be filled in: "a blank referral form to admissions@ so they can fill it in"
+_TO_FILL_IN = re.compile(r"\b(?:to|can|could|will) fill (?:it|them|this|these)? ?(?:in|out)\b|\bto be filled (?:in|out)\b")
 _BLANK_PAPERS = re.compile(r"\bblank (?:\w+ ){0,2}(?:form|forms|template|templates|copy|copies|document|documents)\b")
 _NOTHING_OF_ANYONE = re.compile(r"\bnothing (?:about|on|of) (?:any|a|the) ?(?:child|children|kids|kid|family|families|"
                                 r"one|body)\b|\bnothing about anyone\b|\bno (?:child|childrens|personal) (?:info|details|data)\b")

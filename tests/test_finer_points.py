@@ -2668,6 +2668,9 @@ def test_the_protocols_no_in_its_own_words_is_not_allowed_for_the_users_own_case
     # "subject lines" said in the plural; a proposal said to be fine, asked, with its reason after
     ("Subject lines aren't read by anyone, so putting 'Re: Kai Morgan strategy' in it is fine, as I've marked it "
      "confidential?", NOT, "email-pid-in-subject"),
+    # an empty form sent to be filled in names no one, even to a generic inbox
+    ("OK to email a blank referral form to office@ at the nursery for them to fill out?", ALLOWED,
+     "email-no-personal"),
     # "whatever we hold", a conclusion drawn with "so basically I can hand over"
     ("Data protection isn't a barrier, so basically we can give the police whatever you hold on the dad?", NOT,
      "send-everything"),
