@@ -112,7 +112,7 @@ class ChatSession:
     def _out_of_range(self) -> str:
         return "\n".join([f"Please choose 1 to {len(self.buttons)}.",
                           "Choices (type the number, or type your own words):",
-                          *(f"  {n}. {b['title']}" for n, b in enumerate(self.buttons, 1))])
+                          *(_choice(n, b) for n, b in enumerate(self.buttons, 1))])
 
     async def _fill(self, line: str) -> str:
         form = self.form
@@ -141,7 +141,7 @@ class ChatSession:
         self._buttons(card, out)
         if self.buttons:
             out.append("Choices (type the number, or type your own words):")
-            out += [f"  {n}. {b['title']}" for n, b in enumerate(self.buttons, 1)]
+            out += [_choice(n, b) for n, b in enumerate(self.buttons, 1)]
         return "\n".join(out)
 
     def _files(self, paths: str) -> Activity:
@@ -170,8 +170,16 @@ class ChatSession:
                 self._buttons(card, out)
         if self.buttons:
             out.append("Choices (type the number, or type your own words):")
-            out += [f"  {n}. {b['title']}" for n, b in enumerate(self.buttons, 1)]
+            out += [_choice(n, b) for n, b in enumerate(self.buttons, 1)]
         return "\n".join(out)
+
+
+def _choice(number: int, button: dict) -> str:
+    """A button as a numbered choice; one that opens a form says so, since its boxes come only after it is chosen
+    (Teams shows them on the card above the button): "1. Send the report (asks 4 questions first)"."""
+    boxes = len(button.get("inputs") or ())
+    asks = f" (asks {boxes} question{'s' if boxes > 1 else ''} first)" if boxes else ""
+    return f"  {number}. {button['title']}{asks}"
 
 
 class _Form:

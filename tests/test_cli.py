@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -197,3 +198,15 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
                           cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.stdout.startswith("Package:") and "Traceback" not in done.stderr, done.stderr
+
+
+def test_a_button_that_opens_a_form_says_its_questions_come_after_it(tmp_path):
+    """README trial: the report card said "Pick what happened" over one choice, "Send the report"; in Teams the
+    choices sit on the card above the button, in the terminal they come after it, so the choice says so."""
+    import os
+
+    env = {**os.environ, "SAFESHARE_CACHE_DIR": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "chat"], input="report\nexit\n", capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"1\. Send the report \(asks \d+ questions first\)", done.stdout), done.stdout[-400:]
