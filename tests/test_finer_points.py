@@ -2685,3 +2685,9 @@ def test_encryption_the_sender_left_out_is_not_the_users_step_left_out(assistant
     reply, text = ask(assistant, "A GP surgery sent me a child's full details typed into the email, no attachment, "
                                  "no encryption. Should I be raising that with someone?")
     assert reply.verdict is AWC and "leave that step out" not in text, reply.rule_id
+
+
+def test_reply_to_all_says_to_check_the_thread_it_carries(assistant):
+    """README trial: a reply to all on a chain got All Email 1-3 and not 4, check the earlier messages in the thread."""
+    _, text = ask(assistant, "ok to hit reply all on the core group chain with the new meeting date?")
+    assert "thread" in text and "All Email (Internal and External) 1, 2, 3, 4" in text
