@@ -1312,8 +1312,8 @@ class Assistant:
         if found is not None and self._needs(found.faq_id) & asked:
             return found  # an FAQ matched on its own telling words ("data protection ... without consent, right?")
         if self._unsettled is None:  # the FAQs that say the protocol's silence, with their words: read once
-            self._unsettled = tuple((f, frozenset(w for word in f.unsettled_by for w in self.prepare(word).split())
-                                     or self._needs(f.id)) for f in self.policy.faq.values() if f.unsettled)
+            self._unsettled = tuple((f, self._needs(f.id, "unsettled_by") or self._needs(f.id))
+                                    for f in self.policy.faq.values() if f.unsettled)
         unsettled = next((f for f, needs in self._unsettled if asked & needs), None)
         return found if unsettled is None else FaqMatch(unsettled.id, found.score if found else 0.0, unsettled.question)
 
@@ -1352,7 +1352,8 @@ class Assistant:
         return None
 
     def _needs(self, faq_id: str, field: str = "needs") -> frozenset[str]:
-        """faq.yaml `needs` (or `needs_too`), prepared: a question this FAQ answers uses one of them."""
+        """faq.yaml `needs` (or `needs_too`, or the `unsettled` list), prepared: a question this FAQ answers uses
+        one of them."""
         needs = self._faq_needs.get((faq_id, field))
         if needs is None:
             needs = self._faq_needs[(faq_id, field)] = frozenset(
