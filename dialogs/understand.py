@@ -796,10 +796,13 @@ class Reader:
                 or self._persons.intersection(tokens) - _PRONOUNS:
             return None  # what the quoted words tell is read with the rest ("'seen baby, weight faltering'")
         # a name, not the sender's own ("Hi it's Sam from social care"), nor a day or a month
-        own = _OWN_NAME.sub(" ", words)
+        own = _PLACE_NAMED.sub(" ", _OWN_NAME.sub(" ", words))
         named = _STREET_ADDRESS.search(words) or any(
             len(w) > 1 and w[0].isupper() and not w.isupper() and not self.speller.known(w.lower())
-            and not _is_day_or_month(w.lower()) for w in re.findall(r"[A-Za-z]+", own)[1:])
+            and not _is_day_or_month(w.lower()) for w in re.findall(r"[A-Za-z]+", own)[1:]) or (
+            # the first word too, where it is someone's: "'Jayden's review is at 10am'"
+            (first := re.match(r"\W*([A-Z][a-z]+)['\u2019]s\b", own)) is not None
+            and not self.speller.known(first.group(1).lower()))
         return [_IDENTIFYING] if named else [_NOTHING_PERSONAL]
 
     def _best(self, category: str, values: Iterable[str]) -> str | None:
@@ -842,7 +845,11 @@ _NAME_OVER_IDENTIFIER = re.compile(
     # her full name" (not "no IAS number, but ...": none to use)
     r"|(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bany )\b(?:ias|identifier|reference number|case number|id number)\b"
     r"(?:(?!\b(?:no|not|dont|doesnt|hasnt|havent|without)\b)[^.?!]){0,50}?\bbut\b[^.?!]{0,60}?"
-    r"\b(?:name|names|dob|date of birth|address)\b")
+    r"\b(?:name|names|dob|date of birth|address)\b"
+    # the name chosen over an identifier named after it: "quicker to put her full name on than look up her IAS
+    # number", "her name instead of the reference number"
+    r"|\b(?:name|names|dob|date of birth|address)\b[^.?!]{0,60}?\b(?:than|instead of)\b[^.?!]{0,30}?"
+    r"\b(?:ias|identifier|reference number|case number|id number)\b")
 
 # Kinds a "no" before them says are absent ("no safeguarding info in it"); the personal kinds have their own
 # readings of "no PID", "no names" (anonymised)
@@ -1360,6 +1367,10 @@ _MESSAGE = re.compile(r"""(?:^|(?<=[\s(:]))['"\u2018\u201c](""" + _QUOTE_CHAR + 
 # ... as the whole of an email: "reply with just 'thanks, received'", "an email saying 'please call me'"
 _JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading))?\s*$", re.IGNORECASE)
 _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b", re.IGNORECASE)
+# A town named with the kind of place in it, where a meeting is: "10am at Kendal office", "the Carlisle family
+# centre" (a service's place, not a person)
+_PLACE_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?=(?:office|offices|centre|center|library|hall|station|clinic|"
+                          r"hospital|council|town hall|civic centre|family centre|contact centre)\b)")
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
 _ANONYMISED = "anonymised"  # vocabulary.yaml's kind for information said to be anonymised

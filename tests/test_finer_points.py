@@ -2691,3 +2691,37 @@ def test_reply_to_all_says_to_check_the_thread_it_carries(assistant):
     """README trial: a reply to all on a chain got All Email 1-3 and not 4, check the earlier messages in the thread."""
     _, text = ask(assistant, "ok to hit reply all on the core group chain with the new meeting date?")
     assert "thread" in text and "All Email (Internal and External) 1, 2, 3, 4" in text
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # the name chosen over an identifier the sender could look up (Faxes 2)
+    ("It's easier to write the boy's name and address on the fax than find his reference number, that's ok?", NOT,
+     "fax-name-over-identifier"),
+    # a council named by its area is another council, not ours (External Mail 1); ours is a colleague's
+    ("Can I email the placement plan to the IRO at Durham County Council?", AWC, "external-email"),
+    ("Can I email the placement plan to a team manager at Cumbria County Council?", AWC, "internal-email"),
+    # a home account is a personal account (Internet Email 2)
+    ("is it ok to forward the strategy notes to my home account so I can read them tonight?", NOT,
+     "webmail-account"),
+    # a Word document's own lock is not the 7-Zip AES-256 the protocol names
+    ("Can I just lock the Word document with a password instead of zipping it?", NOT, "weak-encryption"),
+    # a town and the kind of place in a quoted text are where, not who
+    ("ok to text the grandad 'Contact moved to 2pm at Penrith family centre'?", AWC, "text-logistics"),
+    ("ok to text the grandad 'Tyler's contact moved to 2pm'?", NOT, "text-personal"),
+    # the address of a family contact centre is the venue's
+    ("Dad wants the address of the family contact centre texting to him, can I?", AWC, "service-contact"),
+])
+def test_session_38_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, rule", [
+    # the message told as gone, with the password in it: the sender's own near miss, manager told
+    ("Oh no, the password was in the same email as the zip and it's gone to the YOT worker. What now?",
+     "password-emailed-by-me"),
+    # a fax slip showing another number than the recipient's: gone to the wrong place
+    ("faxed the care plan, now the transmission report shows a different number from the clinic's. Help?",
+     "misdirected"),
+])
+def test_session_38_mistakes_told(assistant, question, rule):
+    reads_as(assistant, question, Verdict.NEED_MORE_INFO, rule)
