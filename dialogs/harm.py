@@ -72,6 +72,7 @@ _PRESSING = frozenset({"push", "pushes", "pushing", "pushed"})
 _PRESSED_FOR = frozenset({"for", "to", "hard", "harder"})
 # Where a child is safe: "safe in refuge", "safe at her nan's", "safe with the foster carers"
 _WHERE_SAFE = frozenset({"in", "at", "with"})
+_SAFE_PLACE_ARTICLES = frozenset({"a", "an", "the"})  # "safe in a refuge", "safe at the refuge"
 # What someone finds that is not the child: "she's found messages on his iPad about meeting a man", "mum found out"
 _FOUND_A_THING = frozenset("a an some out messages message texts text chats photos pictures videos evidence drugs cash "
                            "money stuff things notes note letters searches".split())
@@ -1227,7 +1228,9 @@ class HarmReader:
 
     def _safe_in(self, stems: list[str], lo: int, start: int, quoted: frozenset[tuple[str, ...]]) -> bool:
         """The cue is where the child is safe now, in the user's words: "the kids are safe in refuge", "she's
-        safe with her nan" (a word for safe now, then in, at or with, then the cue)."""
+        safe with her nan", "safe in a refuge" (a word for safe now, then in, at or with, then the cue)."""
+        if start - lo > 2 and stems[start - 1] in _SAFE_PLACE_ARTICLES:
+            start -= 1  # "safe in a refuge": the article between
         if start - lo < 2 or stems[start - 1] not in _WHERE_SAFE:
             return False
         told = stems[lo:start - 1]

@@ -1828,3 +1828,21 @@ def test_the_words_a_learned_reading_weighed_are_quoted_once(assistant):
     assert "\u201c\u201c" not in text and "\u201d\u201d" not in text
     if reply.harm.first is not None and reply.harm.first.words.startswith("\u201c"):
         assert "reads like ones where a child was at risk" in text
+
+
+@pytest.mark.parametrize("question", [
+    # the concern already passed to the Hub, told in other words than a call
+    "The assault on the 9yo went through the Hub last week and a strategy meeting decided on a s47. Can I get the "
+    "minutes to the school?",
+    # safe in a place, with its article
+    "The children are safe at the refuge with mum now. Can I email the nursery the actions from the meeting?",
+])
+def test_session_38_ordinary_questions_are_not_asked(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
+
+
+def test_the_group_called_islamic_state_is_named_as_isis_is(assistant):
+    reply = assistant.answer("A 15yo keeps sharing Daesh videos with younger kids on the estate, can I text his YOT "
+                             "worker?")
+    assert reply.verdict is Verdict.ESCALATE and reply.harm.first.category == "radicalisation"
