@@ -238,6 +238,8 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"text|put|leave|keep|cc|use)\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
+# Whether something is what a word of the protocol names: "does it count as", "is it classed as"
+_COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|considered|qualify|qualifies)\s+as\b")
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
@@ -1067,7 +1069,10 @@ class Assistant:
             # reviewed; the steps, for "how do I ...?"; else what it says, for "which Act?", "where does it go?"
             asked = " ".join(understood.tokens)
             how_long = _HOW_LONG.search(asked)
-            if how_long or any(w in section.text for w in _UNSETTLED) or _AMOUNT_ASKED.search(asked):
+            # (or whether a thing counts as what the protocol names and does not define: "does the C drive on my
+            # laptop count as a 'local drive'?" is not answered by the words that name it)
+            if how_long or any(w in section.text for w in _UNSETTLED) or _AMOUNT_ASKED.search(asked) \
+                    or _COUNTS_AS_ASKED.search(asked):
                 verdict = Verdict.NEED_MORE_INFO
                 if how_long:
                     why = KEEPING_SILENCE

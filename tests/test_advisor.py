@@ -129,7 +129,7 @@ CASES = [
     (Facts(password_missing=True, encrypted=True, channel="email"), "password-not-received",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(received=True, encrypted=False, channel="email", kind="pid"), "received-unencrypted",
-     Verdict.ALLOWED_WITH_CONDITIONS),
+     Verdict.NEED_MORE_INFO),
     (Facts(received=True, encrypted=False, channel="email", kind="pid", misdirected=True), "misdirected",
      Verdict.NEED_MORE_INFO),
     (Facts(unsaved=True, encrypted=True, channel="email"), "open-before-saving", Verdict.NOT_ALLOWED),

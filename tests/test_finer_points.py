@@ -663,9 +663,9 @@ def test_an_email_meant_for_someone_else(assistant, question, rule):
     ("Housing asked for a copy of the whole CIN plan for a rehousing bid. Can I email it?", None, None),
     # "plain email": nothing added to protect it
     ("external counsellor wants the referral form - name, DOB and reason. Plain email ok?", None, NOT),
-    # received unencrypted: not the user's sending; what to do now
+    # received unencrypted: not the user's sending; what to do now the protocol does not say (by analogy only)
     ("A SW has just emailed me a child's CP plan unencrypted. Do I need to do anything?", "received-unencrypted",
-     Verdict.ALLOWED_WITH_CONDITIONS),
+     Verdict.NEED_MORE_INFO),
 ])
 def test_logistics_copies_plain_email_and_what_came_in(assistant, question, rule, verdict):
     reply, _ = ask(assistant, question)
@@ -2684,7 +2684,7 @@ def test_encryption_the_sender_left_out_is_not_the_users_step_left_out(assistant
     the sender and the manager), not "No: the protocol does not let you leave that step out"."""
     reply, text = ask(assistant, "A GP surgery sent me a child's full details typed into the email, no attachment, "
                                  "no encryption. Should I be raising that with someone?")
-    assert reply.verdict is AWC and "leave that step out" not in text, reply.rule_id
+    assert reply.verdict is ASK and "leave that step out" not in text, reply.rule_id
 
 
 def test_reply_to_all_says_to_check_the_thread_it_carries(assistant):
@@ -2725,3 +2725,10 @@ def test_session_38_readings(assistant, question, verdict, rule):
 ])
 def test_session_38_mistakes_told(assistant, question, rule):
     reads_as(assistant, question, Verdict.NEED_MORE_INFO, rule)
+
+
+def test_whether_a_thing_counts_as_a_word_the_protocol_does_not_define_is_not_settled(assistant):
+    """"does my laptop's own drive count as a 'local drive'?": the protocol names local drives and does not define
+    them; its nearest words are quoted, not called an answer."""
+    reply, text = ask(assistant, "Does the D drive on my office PC count as a local drive?")
+    assert reply.verdict is Verdict.NEED_MORE_INFO and "LOCAL DRIVE" in text, reply.rule_id
