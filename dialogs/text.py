@@ -14,6 +14,9 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 _TOKEN = re.compile(r"[a-z0-9@][a-z0-9@._+]*")
+# "'s" typed without its apostrophe after a word that owns nothing: "whos", "whats", "shes", "theres" (the
+# apostrophe's "'s" is dropped, so both are read alike)
+_IS_BARE = re.compile(r"\b(who|what|that|there|here|where|she|he|how)s\b")
 _POSSESSIVE = re.compile(r"(?<=[a-z])'s\b")
 _WILL = re.compile(r"(?<=[a-z])'ll\b")
 # Typed without the apostrophe, where no other word is meant: "theyll", "youll" (not "hell", "shell", "well")
@@ -124,6 +127,7 @@ def normalise(text: str) -> str:
     text = _WILL.sub(" will", text)  # "he'll", "she'll", "we'll": not "hell", "shell", "well"
     text = _WILL_BARE.sub(r"\1 will", text)
     text = _POSSESSIVE.sub("", text).replace("'", "")
+    text = _IS_BARE.sub(r"\1", text)  # "whos responsible" as "who's responsible": both "who responsible"
     return " ".join(t.rstrip(".") for t in _TOKEN.findall(text))
 
 

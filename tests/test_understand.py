@@ -262,6 +262,17 @@ def test_a_contraction_without_its_apostrophe_is_not_a_typo(policy):
                                                                              "hadnt", "theyre"]
 
 
+def test_an_is_typed_without_its_apostrophe_reads_as_with_it(policy):
+    """"who's" loses its "'s" as a possessive does, so "whos" (typed without the apostrophe) must read the same: the
+    knowledge files' "whos responsible" had never matched "who's responsible"."""
+    from dialogs.text import normalise
+    assert normalise("whos sending it, whats in it, theres a list") == normalise("who's sending it, what's in it, "
+                                                                                  "there's a list")
+    facts = Reader(policy).read("The panel DL still has three people on it who retired. Who's responsible for "
+                                "updating it?").facts
+    assert facts.get("process_asked") is True
+
+
 def test_oh_no_is_dismay_not_a_negation(policy):
     """ "Oh no, I cc'd ...": the "no" of dismay before a slip denies nothing."""
     facts = Reader(policy).read("Oh no, I've cc'd the whole adopters' group, so they can all see everyone else's "
