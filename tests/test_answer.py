@@ -449,3 +449,14 @@ def test_a_command_with_two_letters_swapped_is_the_command(typed, command):
     in a one-word command is that command; another word a letter away is not."""
     found = match_command(typed)
     assert (found.value if found else None) == command
+
+
+def test_contact_as_a_session_is_no_question_about_the_hub(assistant):
+    """"how do I contact the hub" had matched questions about family contact sessions ("a contact timetable", "the
+    contact list") with its Hub answer: the FAQ now needs a worry, the Hub or a referral named."""
+    for question in ("the fax with the contact timetable went through, how do I know the carer got it?",
+                     "An uncle who isn't on the contact list phoned asking how his niece is doing at nursery. What "
+                     "can I say to him?"):
+        match = assistant.faq_match(question)
+        assert match is None or match.faq_id != "worried-about-child", question
+    assert assistant.faq_match("how do I contact the hub?").faq_id == "worried-about-child"
