@@ -113,6 +113,7 @@ REQUEST_FAQ = "subject-access"
 ADDRESS_FAQ = "email-address-unknown"  # the protocol gives no email address for anyone
 DISCLOSURE_FAQ = "foi"  # All Email 7: every email is included in FOI and subject access requests
 OTHER_ROUTES_FAQ = "secure-large-file"  # the ways other than email: Objective Connect, the school portal
+RECEIVED_FAQ = "receive-encrypted"  # Appendix A's receiving steps: save to the shared drive, the password by phone
 _SAR_NAMED = re.compile(r"\b(?:subject access|sars?)\b", re.IGNORECASE)
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # A request made, in its words: "wants", "has asked us for", "requested"
@@ -833,6 +834,14 @@ class Assistant:
         if form == "how" and down == "email" and understood.facts.get("channel") is None and not understood.channels:
             # "way too big to email - what are my options?": the ways other than email (Objective Connect)
             return self.faq_reply(OTHER_ROUTES_FAQ, understood.facts, form=form)
+        facts = understood.facts
+        if form == "how" and facts.get("received") and facts.get("encrypted") \
+                and (match is None or match.score < CLEAR_FAQ) \
+                and by_rules.asks in ("channel", "recipient", "kind") and facts.get("channel") in (None, "email") \
+                and not _WHO_ASKED.search(question):  # (who gives the password: the protocol's own words)
+            # "Received an encrypted zip from the hospital. What do I do with it?": the receiving steps (Appendix
+            # A), not a question about how it is to be sent
+            return self.faq_reply(RECEIVED_FAQ, facts, form=form)
         # "is gsx secure?"; "forward my work emails to my yahoo": a personal webmail account takes nothing of the
         # council's, nor a generic inbox ("their team inbox, referrals@...") anything personal. Each is answered for
         # personal information, whoever it is about.

@@ -107,6 +107,8 @@ NEEDED: tuple[Needed, ...] = (
     # (dialogs/answer.py, _AFTER_A_MISTAKE)
     Needed("faq", "faq", "secure-large-file", "email said to be too big, asked what else (\"way too big to email - "
            "options?\"), gets the ways other than email"),
+    Needed("faq", "faq", "receive-encrypted", "an encrypted file received, what to do with it asked (\"Received an "
+           "encrypted zip from the hospital. What do I do with it?\"), gets Appendix A's receiving steps"),
     Needed("faq", "faq", "wrong-recipient", "a slip told with what now asked: its own answer stands"),
     Needed("faq", "faq", "breach-consequences", "a slip told with what now asked: its own answer stands"),
     Needed("faq", "faq", "received-password-in-email", "a slip told with what now asked: its own answer stands"),

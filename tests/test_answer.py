@@ -460,3 +460,13 @@ def test_contact_as_a_session_is_no_question_about_the_hub(assistant):
         match = assistant.faq_match(question)
         assert match is None or match.faq_id != "worried-about-child", question
     assert assistant.faq_match("how do I contact the hub?").faq_id == "worried-about-child"
+
+
+def test_an_encrypted_file_received_asked_about_gets_the_receiving_steps(assistant):
+    """"Got an encrypted zip from ... What do I do with it?" is Appendix A's receiving steps, not a question about
+    which way it is to be sent."""
+    for question in ("Got a password protected zip from the YOT this morning, what do I do with it?",
+                     "Received an encrypted attachment from another council. What should I do with it?"):
+        reply = assistant.answer(question)
+        assert reply.rule_id == "faq:receive-encrypted", (question, reply.rule_id)
+        assert "shared drive" in reply.text()
