@@ -977,10 +977,11 @@ def _own_account(tokens: list[str], hit: _Hit, before: list[str]) -> bool:
 
 
 def _either_or(tokens: list[str], a: _Hit, b: _Hit) -> bool:
-    """Two phrases offered as a choice: "x or y", a few words apart at most, or "x and y, which one?"."""
+    """Two phrases offered as a choice: "x or y", a few words apart at most, or "x and y, which one?" ("x and y in
+    the encryption dropdown, which one?")."""
     first, second = sorted((a, b), key=lambda h: h.start)
     between = tokens[first.start + first.length:second.start]
-    after = tokens[second.start + second.length:second.start + second.length + 4]
+    after = tokens[second.start + second.length:second.start + second.length + 8]
     return len(between) <= 3 and ("or" in between or ("and" in between and "which" in after))
 
 

@@ -284,3 +284,11 @@ def test_a_ring_back_asked_in_the_message_is_not_how_it_goes(reader):
     """"just 'please can someone ring me re a family'": the call is what the message asks for, the email the way."""
     understood = reader.read("can I email the office inbox just 'could someone ring me about the Tuesday meeting'")
     assert understood.facts.channel == "email" and "phone" not in understood.channels
+
+
+def test_two_encryptions_offered_with_the_question_further_on_is_a_choice_asked(policy):
+    """"ZipCrypto and AES-256 in the encryption box - which one?": a choice asked about, neither said, though
+    "which" comes some words after the pair."""
+    facts = Reader(policy).read("the options are AES-256 and ZipCrypto on the 7zip add to archive screen, which "
+                                "do I pick?").facts
+    assert facts.get("aes") is None
