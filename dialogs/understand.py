@@ -267,7 +267,9 @@ class Reader:
         # "the court report to mum": a recipient word naming a document ("court report", "police
         # statement") says whose document it is; the recipient is the one after "to"
         named_document = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
-                          and tokens[h.start + h.length] in _DOCUMENTS | _OCCASIONS]
+                          and tokens[h.start + h.length] in _DOCUMENTS | _OCCASIONS
+                          # (not a list begun after a dash or colon: "the IRO in another authority - referral, ...")
+                          and not _broken_between(text, tokens[h.start + h.length - 1], tokens[h.start + h.length])]
         if named_document and len(named_document) < len(recipients):
             recipients = [h for h in recipients if h not in named_document]
         # "email the child's new school address to the foster carer": a recipient word naming a detail says whose
@@ -1183,6 +1185,13 @@ _ON_COUNCIL_MAIL = re.compile(r"\bcouncil (?:e-?mail|address|account)")
 _CALLED_INTERNAL = re.compile(r"\binternal(?:ly)?\b|" + _ON_COUNCIL_MAIL.pattern)
 _IN_TEAM = frozenset({"in", "at", "from", "on", "with"})
 _TEAM = frozenset({"team", "service"})
+
+
+def _broken_between(text: str, last: str, following: str) -> bool:
+    """A dash, colon or comma between a word and the next, as written: "another authority - referral" is no
+    "authority referral"."""
+    return re.search(rf"\b{re.escape(last)}\s*[-:,;\u2013\u2014(]\s*{re.escape(following)}\b", text,
+                     re.IGNORECASE) is not None
 
 
 def _colleague_in_team(tokens: list[str], recipients: list[_Hit], said: str) -> list[_Hit]:

@@ -292,3 +292,11 @@ def test_two_encryptions_offered_with_the_question_further_on_is_a_choice_asked(
     facts = Reader(policy).read("the options are AES-256 and ZipCrypto on the 7zip add to archive screen, which "
                                 "do I pick?").facts
     assert facts.get("aes") is None
+
+
+def test_a_list_begun_after_a_dash_is_not_a_document_named_by_the_recipient(policy):
+    """"the YOT worker in another authority - referral, chronology": "authority referral" is not a document of the
+    authority's, so the recipient stands."""
+    facts = Reader(policy).read("Got three files for the IRO in another authority: referral, chronology and plan. "
+                                "Can I email them?").facts
+    assert facts.recipient == "external_org"
