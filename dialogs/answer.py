@@ -835,7 +835,9 @@ class Assistant:
             # "way too big to email - what are my options?": the ways other than email (Objective Connect)
             return self.faq_reply(OTHER_ROUTES_FAQ, understood.facts, form=form)
         facts = understood.facts
-        if form == "how" and facts.get("received") and facts.get("encrypted") \
+        # ("alright to open it on my laptop?": whether to open it, asked, gets the same steps)
+        if (form == "how" or (form == "yes_no" and facts.get("opening"))) and facts.get("received") \
+                and facts.get("encrypted") \
                 and (match is None or match.score < CLEAR_FAQ) \
                 and by_rules.asks in ("channel", "recipient", "kind") and facts.get("channel") in (None, "email") \
                 and not _WHO_ASKED.search(question):  # (who gives the password: the protocol's own words)

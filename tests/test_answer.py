@@ -470,3 +470,11 @@ def test_an_encrypted_file_received_asked_about_gets_the_receiving_steps(assista
         reply = assistant.answer(question)
         assert reply.rule_id == "faq:receive-encrypted", (question, reply.rule_id)
         assert "shared drive" in reply.text()
+
+
+def test_whether_to_open_a_protected_file_received_gets_the_receiving_steps(assistant):
+    """"has emailed me a password-protected zip ... alright to open it on my laptop?" had met the FAQ on emailing a
+    zip's password (No): what came in is opened after saving it to the shared drive."""
+    reply = assistant.answer("The school nurse emailed me a password protected zip of her notes. OK to open it "
+                             "on my work laptop?")
+    assert reply.rule_id == "faq:receive-encrypted" and "shared drive" in reply.text()

@@ -2732,3 +2732,9 @@ def test_whether_a_thing_counts_as_a_word_the_protocol_does_not_define_is_not_se
     them; its nearest words are quoted, not called an answer."""
     reply, text = ask(assistant, "Does the D drive on my office PC count as a local drive?")
     assert reply.verdict is Verdict.NEED_MORE_INFO and "LOCAL DRIVE" in text, reply.rule_id
+
+
+def test_the_portal_been_down_is_down(assistant):
+    reply, _ = ask(assistant, "School portal's been down since this morning and the DSL needs the plan today. Can I "
+                              "email it instead?")
+    assert reply.rule_id == "email-school-portal-down" and reply.verdict is AWC
