@@ -495,7 +495,8 @@ class HarmReader:
         self._lists = {name: [self._phrase(p) for p in getattr(words, name)]
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
-                                    "current", "soon", "children", "groups", "adults", "child_data", "topic_of", "unsure")}
+                                    "current", "soon", "children", "groups", "adults", "child_data", "topic_of", "unsure",
+                                    "ongoing")}
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in (*words.explained, *words.conditions)]
         self._lists["conditions"] = [tuple(self._tokens(p)) for p in words.conditions]
@@ -618,6 +619,10 @@ class HarmReader:
                 True for _ in self._find(stems, "recent")) else [c for c in cues if c.reading != "past"]
         if cues and self._no_child_here(tokens, stems, text or ""):
             cues = []  # "a colleague (lives alone, no kids) ... her ex has been abusive": no child in it, said so
+        if not said_no and any(c.reading == "past" for c in cues) and any(True for _ in self._find(stems, "ongoing")):
+            # a clear sign told as before ("she told me last week her stepbrother's been touching her"), the child
+            # still with it now ("she's still living with him"): now
+            cues = [replace(c, level=HarmLevel.YES, reading="ongoing") if c.reading == "past" else c for c in cues]
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if cues:  # how the signs add up: each reading of the whole text done once
             now, child = self._now(stems, tokens), self._child(tokens, stems, text)
@@ -1258,7 +1263,8 @@ class HarmReader:
                             and written[s] in ("record", "records"))  # "has a record": a criminal one
                    and not (e < len(stems) and stems[e] == "that")  # "a report that she is held": telling, not a document
                    and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
-                   and not (written[s] == "plan" and "on" in stems[max(0, s - 3):s])  # "a 15yo on a CP plan": a status
+                   # "a 15yo on a CP plan", "on a child protection plan": a status
+                   and not (written[s] == "plan" and "on" in stems[max(0, s - 4):s])
                    and not (written[s] == "note" and "on" in stems[max(0, s - 3):s])  # "on a serious note": a turn of talk
                    and not (written[s] == "thread" and "on" in stems[max(0, s - 4):s])  # "her ex is on the thread": a recipient
                    # "twenty minutes ago", "in 10 minutes": a time, not a meeting's minutes
