@@ -1640,7 +1640,10 @@ class _PasswordReader:
                                      rf"{whose}\s+(?:initials|{known})\b|"
                                      # "include the child's name in the password", "her DOB as part of the password"
                                      rf"\b{whose}\s+(?:initials|{known})\s+(?:in|into|as\s+part\s+of|within)\s+"
-                                     rf"(?:the|a|my|our)?\s*(?:{names})\b",
+                                     rf"(?:the|a|my|our)?\s*(?:{names})\b|"
+                                     # "use the child's date of birth as the zip password"
+                                     rf"\b{whose}\s+(?:initials|{known})\s+as\s+(?:the|a|my|our|their)?\s*(?:\w+\s+)?"
+                                     rf"(?:{names})\b",
                                      re.IGNORECASE)
         # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password
         self._for_file = re.compile(r"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:(?:ok|okay|good|strong|secure|"
@@ -1660,6 +1663,11 @@ class _PasswordReader:
                                    r"(?:long|strong|secure|good|complex)\s+enough\b"
                                    r"(?!\s+(?:for|as)\s+(?:the|a|an)?\s*(?:subject|file|name|title|email|reference))",
                                    re.IGNORECASE)
+        # "fosteringteam is more than 8 characters so that's a strong enough password?": a word opening the message
+        # whose length is told
+        self._told_length = re.compile(r"^\W*(\S+?)[\s\-\u2013:,]+(?:is|has|it'?s|its)\s+(?:more\s+than|over|at\s+least|"
+                                       r"longer\s+than|got)\s+\w+\s+(?:characters|chars|letters|digits)\b",
+                                       re.IGNORECASE)
         # "can I just use '!2012JSOct02'?": the protocol's example chosen, no password word needed
         self._example_chosen = re.compile(
             r"\b(?:use|using|pick|picked|choose|chose|go\s+with|try|set)\s+(?:the\s+)?\W?(?:"
@@ -1673,6 +1681,7 @@ class _PasswordReader:
             found = [word for pattern in (self._for_file, self._opening, self._locked_with) for m in pattern.finditer(text)
                      for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")]
                      if self._plausible(word) and word.lower() not in _TOOLS]
+            found += [m.group(1) for m in self._told_length.finditer(text) if self._plausible(m.group(1))]
             if _CHARACTER_SORTS.search(text):  # "Would 'Ab12Cd' do? It's got letters and numbers in it."
                 found += [m.group(1) for m in _QUOTED.finditer(text) if _MIXED.fullmatch(m.group(1))]
             return found
@@ -1684,6 +1693,7 @@ class _PasswordReader:
                 word = next(g for g in m.groups() if g is not None).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
                 if self._plausible(word):
                     found.append(word)
+        found += [m.group(1) for m in self._told_length.finditer(text) if self._plausible(m.group(1))]
         # "the password is 9 characters with letters and numbers": a length told, not the password
         return [w for w in found if not (w.isdigit() and re.search(rf"\b{w}\s*{_LENGTH_UNIT}", text, re.IGNORECASE))]
 

@@ -2738,3 +2738,20 @@ def test_the_portal_been_down_is_down(assistant):
     reply, _ = ask(assistant, "School portal's been down since this morning and the DSL needs the plan today. Can I "
                               "email it instead?")
     assert reply.rule_id == "email-school-portal-down" and reply.verdict is AWC
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a conclusion drawn with "surely" is put forward for agreement, as "so basically" is
+    ("Internal email is secure, so surely we can paste the boy's name and address in the body when emailing "
+     "payroll?", NOT, "email-pid-in-body"),
+    # a word opening the message whose length is told is the password proposed (letters only)
+    ("bluebellwood has over 10 characters, that's fine as the zip password right?", NOT, "password-no-mix"),
+    # the child's own detail as the password
+    ("Would his date of birth as the zip password be ok? the school know it already", NOT,
+     "password-about-child"),
+    # where the form is, asked: the process the protocol says is being reviewed
+    ("where do I find the form for sending PID to an agency we've no sharing agreement with?", ASK,
+     "no-agreement-process"),
+])
+def test_session_38_proposals(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
