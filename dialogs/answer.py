@@ -237,7 +237,11 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\b(?:i|we) (?:dont|don't|do not) (?:need|have) to\b|"
                       r"\bso (?:i|we) can\b|\b(?:easier|quicker|simpler|faster) to (?:just )?(?:send|fax|email|forward|"
                       r"text|put|leave|keep|cc|use)\b|"
-                      r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b", re.IGNORECASE)
+                      r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b|"
+                      # a plan told: "Thinking of using the 'All Early Help' group to send round a case discussion"
+                      r"^\s*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:thinking of|thinking about|considering|planning on|"
+                      r"planning to)\s+(?:using|sending|emailing|faxing|texting|putting|copying|forwarding|cc|"
+                      r"posting|sharing|sticking|leaving|keeping)\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
 # Whether something is what a word of the protocol names: "does it count as", "is it classed as"
 _COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|considered|qualify|qualifies)\s+as\b")

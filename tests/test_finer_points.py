@@ -2755,3 +2755,20 @@ def test_the_portal_been_down_is_down(assistant):
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a secure account from another job was never authorised for this one (Secure Mail 1)
+    ("I kept my cjsm login from my previous job at the YOT - fine to use it for our LAC reviews?", NOT,
+     "self-made-secure-account"),
+    # the inbox a website gives for anyone to write to is a generic address (Internet Email 2)
+    ("The GP surgery says use the contact us email on their website for the referral, ok?", NOT,
+     "email-to-generic-address"),
+    # a plan told, for agreement: a whole group for a family's case is not need to know (All Email 1)
+    ("Thinking of using the All Staff list to send round the Jones children's case summary so everyone knows them",
+     NOT, "cc-too-many"),
+    # the address autocomplete picked, told as gone, what now asked: the breach answer
+    ("Autocomplete put in the wrong Priya and the PEP has gone to her. What now?", ASK, "misdirected"),
+])
+def test_session_38_round_88_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
