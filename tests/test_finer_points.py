@@ -2772,3 +2772,15 @@ def test_session_38_proposals(assistant, question, verdict, rule):
 ])
 def test_session_38_round_88_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a team's group in the address book is an address list (Appendix A, sending 1)
+    ("Emailing an encrypted zip to the three school nurses - fine to use their team group in Outlook?", NOT,
+     "encrypted-to-list"),
+    # the council's paper post between offices: the protocol's "Internal Mail" is email, so post has no rule
+    ("Can the original court bundle go in the internal post bag to the Workington office?", ASK,
+     "channel-not-covered"),
+])
+def test_session_38_lists_and_paper_post(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
