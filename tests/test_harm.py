@@ -1865,3 +1865,11 @@ def test_a_child_on_a_child_protection_plan_is_a_status_not_a_paper(assistant):
     reply = assistant.answer("Intel just in that a 3 year old on a child protection plan is at a flat where a "
                              "registered sex offender stays. Can I send it to the SW by secure email?")
     assert reply.verdict is Verdict.ESCALATE
+
+
+def test_a_phone_that_never_stops_is_a_sign_of_exploitation_asked_about(assistant):
+    """The Home Office's county lines guidance: a phone ringing constantly with adults the child will not name.
+    Asked about, not rung on, alone; a call the user got themselves is no child's sign."""
+    reply = assistant.answer("Year 10 lad in our children's home, his phone never stops and he won't say who it is. "
+                             "Can I mention it in the weekly email to his SW?")
+    assert reply.asks == "harm" or reply.verdict is Verdict.ESCALATE
