@@ -73,7 +73,10 @@ _OPTIONS_ASKED = re.compile(r"\bwhat(?: are| r|re)? (?:my|the|our) options\b|\bw
                             r"\bwhat (?:can|could|should) (?:i|we) (?:do|use) instead\b", re.IGNORECASE)
 # Two ways of doing it offered, in a question: "do I open it straight from outlook or save it somewhere first?"
 # (not "can I use Dropbox or WeTransfer?": leave asked for both, which may both be refused)
-_TWO_WAYS = re.compile(r"\b(?:do|should|shall) (?:i|we)\b[^?.!]*\bor\b(?! not\b)[^?.!]*\?", re.IGNORECASE)
+# ("do they go as an attachment or can they be in the message?"; not "does it have to be emailed or can I send it
+# from my gmail?": leave asked for the second)
+_TWO_WAYS = re.compile(r"\b(?:do|does|should|shall) (?:i|we|they|it|these|those)\b[^?.!]*\bor\b(?! not\b)"
+                       r"(?! (?:can|could|may) (?:i|we)\b)[^?.!]*\?", re.IGNORECASE)
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b|"
                       # a rough amount, not a choice: "for a day or two", "a week or so"
                       r"\b(?:one|a|an|day|days|week|weeks|hour|hours|minute|minutes|\d+) or (?:two|so|three|\d+)\b",
@@ -663,8 +666,8 @@ class Assistant:
                                      for c in understood.harm.because)))
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         two_ways = _TWO_WAYS.search(question)
-        if form == "how" and reply.verdict is Verdict.NOT_ALLOWED and reply.rule_id != "protocol-words" \
-                and not reply.rule_id.startswith("faq:") and (
+        if (form == "how" or (form == "yes_no" and two_ways)) and reply.verdict is Verdict.NOT_ALLOWED \
+                and reply.rule_id != "protocol-words" and not reply.rule_id.startswith("faq:") and (
                     two_ways or (reply.alternatives and _OPTIONS_ASKED.search(question))):
             # "do I open an encrypted zip straight from outlook or save it somewhere first?": one of the two ways
             # offered is the protocol's, with its steps; "only an enquiries@ address ... what are my options?": the

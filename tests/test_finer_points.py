@@ -2784,3 +2784,20 @@ def test_session_38_round_88_readings(assistant, question, verdict, rule):
 ])
 def test_session_38_lists_and_paper_post(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # two ways offered with "do they ... or ...?": one is the protocol's, with its steps
+    ("Business support again: sending the panel minutes to colleagues, names in them. Do they go as an attachment or "
+     "can they be pasted in the message?", AWC, "email-pid-in-body"),
+    # ... but not a second way asked leave for: "or can I ...?"
+    ("does the follow-up have to go by work email or can I send it from my hotmail?", NOT, "webmail-account"),
+])
+def test_session_38_two_ways_offered(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
+
+
+def test_how_much_a_slip_matters_asked_is_what_to_do_now(assistant):
+    """"Is that a big deal?" after a slip told: what now, as "is that a problem?" is."""
+    facts = assistant.reader.read("Sent the minutes with a child's full name in the subject line. Big deal?").facts
+    assert facts.get("aftermath") is True
