@@ -683,7 +683,8 @@ def test_a_college_is_outside_the_council(assistant):
     ("Is 'Summer2015' strong enough for the 7zip file?", "guessable"),
     # described, not given: numbers only or letters only, and known to anyone who knows the child
     ("If the password is agreed in advance, can it be something like the child's date of birth?", "no_mix"),
-    ("can I use her surname as the password?", "no_mix"),
+    # (her surname as the password: made from the child's details, which anyone who knows her could guess)
+    ("can I use her surname as the password?", "about_child"),
     # not a password
     ("is JSmith_PEP.zip alright for the zip file name?", None),
     ("the password must not be in the same email as the child's name, right?", None),
