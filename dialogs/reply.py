@@ -206,9 +206,11 @@ class Reply:
         why = first_sentence(self.shown_reasons[0])
         words = why.split()
         if len(words) > 25:
-            # never inside brackets: "(the year, the sender's initials ...)" is one aside
+            # never inside brackets: "(the year, the sender's initials ...)" is one aside; nor inside a list
+            # ("made from the child's name, initials or date of birth can be guessed")
             cut = next((i for i in range(8, len(words)) if words[i - 1].endswith((",", ";"))
-                        and " ".join(words[:i]).count("(") == " ".join(words[:i]).count(")")), None)
+                        and " ".join(words[:i]).count("(") == " ".join(words[:i]).count(")")
+                        and not (words[i - 1].endswith(",") and {"or", "and"} & set(words[i:i + 3]))), None)
             if cut:
                 why = " ".join(words[:cut]).rstrip(",;") + "."
         return why

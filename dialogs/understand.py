@@ -1642,7 +1642,7 @@ class _PasswordReader:
                                      rf"\b{whose}\s+(?:initials|{known})\s+(?:in|into|as\s+part\s+of|within)\s+"
                                      rf"(?:the|a|my|our)?\s*(?:{names})\b|"
                                      # "use the child's date of birth as the zip password"
-                                     rf"\b{whose}\s+(?:initials|{known})\s+as\s+(?:the|a|my|our|their)?\s*(?:\w+\s+)?"
+                                     rf"\b{whose}\s+(?:initials|{known}),?\s+as\s+(?:the|a|my|our|their)?\s*(?:\w+\s+)?"
                                      rf"(?:{names})\b",
                                      re.IGNORECASE)
         # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password

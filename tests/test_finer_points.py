@@ -2802,3 +2802,11 @@ def test_how_much_a_slip_matters_asked_is_what_to_do_now(assistant):
     """"Is that a big deal?" after a slip told: what now, as "is that a problem?" is."""
     facts = assistant.reader.read("Sent the minutes with a child's full name in the subject line. Big deal?").facts
     assert facts.get("aftermath") is True
+
+
+def test_the_short_why_is_not_cut_inside_a_list(assistant):
+    """README trial: "one made from the child's name." had cut "name, initials or date of birth can be guessed ..."
+    at the list's first comma."""
+    reply, _ = ask(assistant, "can I use 02112016, her date of birth, as the zip password?")
+    assert reply.verdict is NOT and reply.rule_id == "password-about-child"
+    assert "initials or date of birth can be guessed" in reply.why()

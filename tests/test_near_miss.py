@@ -144,3 +144,8 @@ def test_whether_a_child_may_be_at_risk_is_never_assumed(register, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["reports", "add", "--what", "fax_misdialled", "--date", "2026-01-02", "--data-left", "yes"])
     assert exit_.value.code == 2 and "--child-at-risk" in capsys.readouterr().err
+
+
+def test_could_a_child_be_at_risk_offers_yes_first(policy):
+    """README trial: every other yes/no choice puts Yes first; a "1" typed out of habit here recorded No."""
+    assert load_near_miss(policy).child_at_risk[0][0] == "yes"
