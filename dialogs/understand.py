@@ -364,6 +364,9 @@ class Reader:
             flags["other_identifier"] = True
         if flags["in_body"] is None and _typed_in(tokens, hits):
             flags["in_body"] = True  # "type the child's full name and address in the email"
+        if flags["in_body"] is None and flags["in_subject"] is None and "email" in channels \
+                and (said_in := _EMAIL_SAYS.search(text)) is not None and self._names_someone(said_in.group(1)):
+            flags["in_body"] = True  # "a quick email: 'Visited Kayla Brown at 14 Elm Rd today'": the email's own words
         if flags["off_record"] is None and any(_SCORNFUL.search(m.group(0)) for m in _QUOTED_WORDS.finditer(text)) \
                 and ("email" in channels or _WRITING.intersection(tokens)):
             flags["off_record"] = True  # "can I write 'mum is an absolute nightmare' in an email?" (All Email 7)
@@ -797,15 +800,18 @@ class Reader:
         if any(h.category == "kind" and h.value != _NOTHING_PERSONAL for h in self._hits(tokens)) \
                 or self._persons.intersection(tokens) - _PRONOUNS:
             return None  # what the quoted words tell is read with the rest ("'seen baby, weight faltering'")
-        # a name, not the sender's own ("Hi it's Sam from social care"), nor a day or a month
+        return [_IDENTIFYING] if self._names_someone(words) else [_NOTHING_PERSONAL]
+
+    def _names_someone(self, words: str) -> bool:
+        """Quoted words that name someone or give a street address: a name, not the sender's own ("Hi it's Sam
+        from social care"), nor a day, a month or a town's office ("at Kendal office")."""
         own = _PLACE_NAMED.sub(" ", _OWN_NAME.sub(" ", words))
-        named = _STREET_ADDRESS.search(words) or any(
+        return bool(_STREET_ADDRESS.search(words) or any(
             len(w) > 1 and w[0].isupper() and not w.isupper() and not self.speller.known(w.lower())
             and not _is_day_or_month(w.lower()) for w in re.findall(r"[A-Za-z]+", own)[1:]) or (
             # the first word too, where it is someone's: "'Jayden's review is at 10am'"
             (first := re.match(r"\W*([A-Z][a-z]+)['\u2019]s\b", own)) is not None
-            and not self.speller.known(first.group(1).lower()))
-        return [_IDENTIFYING] if named else [_NOTHING_PERSONAL]
+            and not self.speller.known(first.group(1).lower())))
 
     def _best(self, category: str, values: Iterable[str]) -> str | None:
         values = list(values)
@@ -1375,6 +1381,9 @@ _QUOTE_CHAR = r"""(?:[^'"\u2018\u2019\u201c\u201d]|(?<=\w)['\u2019](?=\w))"""
 _MESSAGE = re.compile(r"""(?:^|(?<=[\s(:]))['"\u2018\u201c](""" + _QUOTE_CHAR + r"+\s" + _QUOTE_CHAR
                       + r"""+)['"\u2019\u201d](?=[\s.,;:?!)-]|$)""")
 # ... as the whole of an email: "reply with just 'thanks, received'", "an email saying 'please call me'"
+# An email's own words, quoted after it: "a quick email: 'Visited Kayla Brown ...'", "an email saying '...'"
+_EMAIL_SAYS = re.compile(r"\b(?:email|e-mail)\b[^'\"\u2018\u201c.?!]{0,25}?(?::|saying|that says|reading|to say)\s*"
+                         r"['\"\u2018\u201c]([^'\"\u2019\u201d]{6,200})['\"\u2019\u201d]", re.IGNORECASE)
 _JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading))?\s*$", re.IGNORECASE)
 _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b", re.IGNORECASE)
 # A town named with the kind of place in it, where a meeting is: "10am at Kendal office", "the Carlisle family

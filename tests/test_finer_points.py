@@ -2810,3 +2810,13 @@ def test_the_short_why_is_not_cut_inside_a_list(assistant):
     reply, _ = ask(assistant, "can I use 02112016, her date of birth, as the zip password?")
     assert reply.verdict is NOT and reply.rule_id == "password-about-child"
     assert "initials or date of birth can be guessed" in reply.why()
+
+
+def test_an_emails_own_words_quoted_with_a_name_are_in_the_body(assistant):
+    """"a quick email: 'Visited Kayla Brown at ...'": the quoted words are what the email says, so the name is in
+    its body (Internal Mail 1), however internal."""
+    reply, _ = ask(assistant, "ok to send my senior an email that says 'Home visit to Darcy Pearson went fine, no "
+                              "concerns'?")
+    assert reply.verdict is NOT and reply.rule_id == "email-pid-in-body"
+    plain, _ = ask(assistant, "can I email my manager saying 'back at 2, meeting ran over'?")
+    assert plain.verdict is not NOT
