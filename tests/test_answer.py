@@ -478,3 +478,11 @@ def test_whether_to_open_a_protected_file_received_gets_the_receiving_steps(assi
     reply = assistant.answer("The school nurse emailed me a password protected zip of her notes. OK to open it "
                              "on my work laptop?")
     assert reply.rule_id == "faq:receive-encrypted" and "shared drive" in reply.text()
+
+
+def test_any_email_address_is_no_question_about_a_secure_account(assistant):
+    """"can i have a gsx email address" without its "gsx" had matched "some of ours have council email addresses":
+    the secure-account FAQ needs a secure address named."""
+    match = assistant.faq_match("is a school with a council email address classed as internal?")
+    assert match is None or match.faq_id != "secure-mail-account"
+    assert assistant.faq_match("how do I get a cjsm account?").faq_id == "secure-mail-account"
