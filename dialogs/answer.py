@@ -301,7 +301,7 @@ _ACTING_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:about to|going to|se
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
 # A classing that the user draws a sending from: "so that's not personal data and I can email it normally?"
-_SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:basically |really |then |surely |presumably |obviously )?(?:(?:i|we) (?:can|could|may)|(?:can|could|may) "
+_SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:when [^,.?!]{1,40}?,? )?(?:basically |really |then |surely |presumably |obviously )?(?:(?:i|we) (?:can|could|may)|(?:can|could|may) "
                        r"(?:i|we)) (?:just |simply |still )?"
                        r"(?:send|email|fax|text|post|share|forward|pass|type|put|write|include|leave|use|copy|attach|"
                        r"add|skip|hand|give|disclose|release)\b|"

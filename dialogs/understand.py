@@ -136,9 +136,12 @@ class Reader:
         # So too "as long as I don't include any details about the child": details not put in, and what
         # runs on from them ("about the child")
         kinds, left_out_to = [], -1
+        # (not "any reason I can't send referrals from it?": why not asked, the referrals are what goes)
+        why_not = _WHY_NOT.search(said) is not None
         for h in (h for h in hits if h.category == "kind"):
             before = tokens[max(0, h.start - 3):h.start]
-            left_out = self._left_out and h.value == _IDENTIFYING and tokens[h.start + h.length - 1] not in _NAME_WORDS \
+            left_out = self._left_out and not why_not and h.value == _IDENTIFYING \
+                and tokens[h.start + h.length - 1] not in _NAME_WORDS \
                 and (_LEFT_OUT.intersection(before) or h.start == left_out_to
                      or (_NOT_WRITING.intersection(before) and _INCLUDING.intersection(before)))
             kinds.append(_NOTHING_PERSONAL if left_out else h.value)
@@ -1381,6 +1384,9 @@ _QUOTE_CHAR = r"""(?:[^'"\u2018\u2019\u201c\u201d]|(?<=\w)['\u2019](?=\w))"""
 _MESSAGE = re.compile(r"""(?:^|(?<=[\s(:]))['"\u2018\u201c](""" + _QUOTE_CHAR + r"+\s" + _QUOTE_CHAR
                       + r"""+)['"\u2019\u201d](?=[\s.,;:?!)-]|$)""")
 # ... as the whole of an email: "reply with just 'thanks, received'", "an email saying 'please call me'"
+# Why not, asked: "any reason I can't send referrals from it?", "why can't we email the plan?"
+_WHY_NOT = re.compile(r"\b(?:any reason|why|is there a reason|whats stopping) (?:i|we|you) (?:cant|cannot|couldnt|shouldnt|"
+                      r"mustnt)\b|\bwhy (?:cant|cannot|couldnt|shouldnt|mustnt) (?:i|we)\b")
 # An email's own words, quoted after it: "a quick email: 'Visited Kayla Brown ...'", "an email saying '...'"
 _EMAIL_SAYS = re.compile(r"\b(?:email|e-mail)\b[^'\"\u2018\u201c.?!]{0,25}?(?::|saying|that says|reading|to say)\s*"
                          r"['\"\u2018\u201c]([^'\"\u2019\u201d]{6,200})['\"\u2019\u201d]", re.IGNORECASE)
@@ -1483,7 +1489,7 @@ _WORD_TOKEN = re.compile(r"\b[A-Za-z]{5,}\b")  # a word long enough to be a miss
 # the digits of a guessable password: a year, or a count from 1
 _YEAR_OR_COUNT = re.compile(r"(?:19|20)\d\d|12\d*|0?1")
 # one password for many transmissions, said of the password put forward
-_EVERY_TIME = re.compile(r"\b(?:every|each) (?:time|file|email|transmission|zip|one|month|week)\b|\bfor (?:all|every|each) "
+_EVERY_TIME = re.compile(r"\b(?:every|each) (?:time|file|email|transmission|zip|one|month|week)\b|\b(?:for|on) (?:all|every|each) "
                          r"(?:of )?(?:the |our |my |them|future)|\bfrom now on\b|\bgoing forward\b|"
                          r"\bfor the (?:last|past) (?:\w+ )?(?:files|emails|zips|transmissions|times|referrals|reports)\b",
                          re.IGNORECASE)
@@ -1618,6 +1624,9 @@ class _PasswordReader:
                                  rf"enough)\s+){{1,3}}(?:zip\s+)?(?:{names})\b",
                                  re.IGNORECASE)
         self._names = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
+        # ... or their plural, for whether the message is about passwords at all ("the carer struggles with
+        # complicated passwords, so I'll use 'fostering'")
+        self._named = re.compile(rf"\b(?:{names})s?\b", re.IGNORECASE)
         # "can the password be the child's date of birth?", "use her surname as the password": numbers only or
         # letters only, and known to anyone who knows the child
         known = r"(?:date\s+of\s+birth|dob|d\.o\.b|birthday|birth\s+date|birth\s+year|year\s+of\s+birth|surname|" \
@@ -1686,7 +1695,7 @@ class _PasswordReader:
         self._single = frozenset(w.lower() for w in check.words if " " not in w and len(w) >= 6)  # "password", not "pw"
 
     def candidates(self, text: str) -> list[str]:
-        if not self._names.search(text):
+        if not self._named.search(text):
             found = [word for pattern in (self._for_file, self._opening, self._locked_with) for m in pattern.finditer(text)
                      for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")]
                      if self._plausible(word) and word.lower() not in _TOOLS]

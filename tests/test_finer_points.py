@@ -2820,3 +2820,20 @@ def test_an_emails_own_words_quoted_with_a_name_are_in_the_body(assistant):
     assert reply.verdict is NOT and reply.rule_id == "email-pid-in-body"
     plain, _ = ask(assistant, "can I email my manager saying 'back at 2, meeting ran over'?")
     assert plain.verdict is not NOT
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # why not, asked: what follows "can't send" is what goes, not something left out
+    ("hotmail's got better spam filters than outlook, any reason we can't send assessments from it?", NOT, None),
+    # a password named in a message about passwords in the plural
+    ("Our carers hate long passwords, so I'll use 'sunflower' for the zips. That's fine?", NOT, "password-no-mix"),
+    # a step called a bother
+    ("Hub already knows, so I don't need to faff about encrypting the chronology to the police, right?", NOT, None),
+    # one password on all of them
+    ("we've used Panel2016 as the password on all our zips this year, ok?", NOT, "password-reused"),
+    # "so when I ..., I can ...": a conclusion put forward
+    ("Internal mail is secure, so when I email payroll I can put the boy's name and address in the body, yes?", NOT,
+     "email-pid-in-body"),
+])
+def test_session_38_round_89_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
