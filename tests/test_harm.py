@@ -1875,3 +1875,9 @@ def test_a_phone_that_never_stops_is_a_sign_of_exploitation_asked_about(assistan
     reply = assistant.answer("Year 10 lad in our children's home, his phone never stops and he won't say who it is. "
                              "Can I mention it in the weekly email to his SW?")
     assert reply.asks == "harm" or reply.verdict is Verdict.ESCALATE
+
+
+def test_never_for_not_in_a_missing_child(assistant):
+    """"never came home from school" is "didn't come home": the "came home" inside it is no return."""
+    reply = assistant.answer("Her foster son never came home from football last night. Can I email his school?")
+    assert reply.verdict is Verdict.ESCALATE
