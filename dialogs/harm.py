@@ -653,9 +653,10 @@ class HarmReader:
             # every word of harm read was an injury explained ("broke his wrist on the trampoline ... the
             # fracture clinic letter confirms it") or not about a child ("it's gone missing"): no untold story
             return HarmAssessment(None, explained=True, things=set(dropped) == {"thing"})
-        if dropped and set(dropped) == {"over"}:
-            # every sign read was told as over by the user ("bumped his head ... he's fine and back in the pool"):
-            # nothing to ask about, whatever a message like it usually tells
+        if dropped and "over" in dropped and set(dropped) <= {"over", "innocent", "explained"}:
+            # every sign read was told as over by the user ("bumped his head ... he's fine and back in the pool"),
+            # or else was no sign ("the MARAC actions" after "the MARAC was on Monday ... safe in refuge"): nothing to
+            # ask about, whatever a message like it usually tells
             return HarmAssessment(None, settled=True)
         disclosed = self._disclosed(text)
         if self._story(text, (tokens, stems)):
