@@ -861,7 +861,6 @@ class Assistant:
         # something already encrypted, or received encrypted, is something personal: why else encrypt it
         # ("emailing an adoption agency a CPR, already 7zipped with AES-256", "I've been sent an encrypted zip,
         # can I save it to my desktop?"); an encryption still to be chosen is the finer points' (password, PDF)
-        facts = understood.facts
         encrypting = bool(facts.get("encrypted") and facts.get("channel") and (facts.get("already")
                                                                                or facts.get("received")))
         if match is None or self.reader.names_document(understood.tokens) or any_personal or encrypting:

@@ -1383,13 +1383,13 @@ _OWNERS = frozenset({"his", "her", "their", "childs", "pupils", "familys", "new"
 _QUOTE_CHAR = r"""(?:[^'"\u2018\u2019\u201c\u201d]|(?<=\w)['\u2019](?=\w))"""
 _MESSAGE = re.compile(r"""(?:^|(?<=[\s(:]))['"\u2018\u201c](""" + _QUOTE_CHAR + r"+\s" + _QUOTE_CHAR
                       + r"""+)['"\u2019\u201d](?=[\s.,;:?!)-]|$)""")
-# ... as the whole of an email: "reply with just 'thanks, received'", "an email saying 'please call me'"
 # Why not, asked: "any reason I can't send referrals from it?", "why can't we email the plan?"
-_WHY_NOT = re.compile(r"\b(?:any reason|why|is there a reason|whats stopping) (?:i|we|you) (?:cant|cannot|couldnt|shouldnt|"
+_WHY_NOT = re.compile(r"\b(?:any reason|why|is there a reason) (?:i|we|you) (?:cant|cannot|couldnt|shouldnt|"
                       r"mustnt)\b|\bwhy (?:cant|cannot|couldnt|shouldnt|mustnt) (?:i|we)\b")
 # An email's own words, quoted after it: "a quick email: 'Visited Kayla Brown ...'", "an email saying '...'"
 _EMAIL_SAYS = re.compile(r"\b(?:email|e-mail)\b[^'\"\u2018\u201c.?!]{0,25}?(?::|saying|that says|reading|to say)\s*"
                          r"['\"\u2018\u201c]([^'\"\u2019\u201d]{6,200})['\"\u2019\u201d]", re.IGNORECASE)
+# ... as the whole of an email: "reply with just 'thanks, received'", "an email saying 'please call me'"
 _JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading))?\s*$", re.IGNORECASE)
 _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b", re.IGNORECASE)
 # A town named with the kind of place in it, where a meeting is: "10am at Kendal office", "the Carlisle family
@@ -1696,22 +1696,20 @@ class _PasswordReader:
 
     def candidates(self, text: str) -> list[str]:
         if not self._named.search(text):
-            found = [word for pattern in (self._for_file, self._opening, self._locked_with) for m in pattern.finditer(text)
-                     for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")]
+            found = [word for pattern in (self._for_file, self._opening, self._locked_with, self._told_length)
+                     for m in pattern.finditer(text) for word in [m.group(1).strip("\"'\u2018\u2019\u201c\u201d")]
                      if self._plausible(word) and word.lower() not in _TOOLS]
-            found += [m.group(1) for m in self._told_length.finditer(text) if self._plausible(m.group(1))]
             if _CHARACTER_SORTS.search(text):  # "Would 'Ab12Cd' do? It's got letters and numbers in it."
                 found += [m.group(1) for m in _QUOTED.finditer(text) if _MIXED.fullmatch(m.group(1))]
             return found
         found = [m.group(1) for m in _QUOTED.finditer(text)]
         found += [word.strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
                   for word in [m.group(1) or m.group(2)] if word.lower() not in self._not]
-        for pattern in (self._after, self._chosen, self._before, self._bare):
+        for pattern in (self._after, self._chosen, self._before, self._bare, self._told_length):
             for m in pattern.finditer(text):
                 word = next(g for g in m.groups() if g is not None).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
                 if self._plausible(word):
                     found.append(word)
-        found += [m.group(1) for m in self._told_length.finditer(text) if self._plausible(m.group(1))]
         # "the password is 9 characters with letters and numbers": a length told, not the password
         return [w for w in found if not (w.isdigit() and re.search(rf"\b{w}\s*{_LENGTH_UNIT}", text, re.IGNORECASE))]
 
