@@ -210,9 +210,9 @@ _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you|u) (?:really |actually |st
                       # "should envelopes containing personal information be marked confidential?"
                       r"\b(?:should|must|do|does) (?:\w+ ){1,6}?(?:be|get) (?:marked|labelled|labeled|stamped|headed)\b|"
                       # "does the subject really need to say ...", "do internal emails still need CONFIDENTIAL ...?"
-                      r"^\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?need\b(?! an?\b)|"
+                      r"(?:^|(?<=[.!?:])\s)\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?need\b(?! an?\b)|"
                       # "does CONFIDENTIAL have to go in the subject?", "does the cover sheet have to say ...?"
-                      r"^\s*(?:do|does) (?:\w+ ){1,4}?(?:really |actually |still |also |even |always )?have to "
+                      r"(?:^|(?<=[.!?:])\s)\s*(?:do|does) (?:\w+ ){1,4}?(?:really |actually |still |also |even |always )?have to "
                       r"(?:go|be|say|appear|show|include)\b|"
                       r"\b(?:do|does) (?:i|we) keep\b[^?.]* or\b|"  # "do I keep the zip or the original?": a choice
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b|"
@@ -251,6 +251,23 @@ _COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|consider
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
+# Whether what the user describes is one for the Hub at all, asked: "is this one for the Hub or just early help?",
+# "should I refer it to the hub?", "does this meet the threshold?". The protocol's test is the harm question
+# (Information Sharing: suffering or likely to imminently suffer significant harm: ring the Hub; not sure: the manager
+# or the Hub), so that is what is asked
+_WHETHER_HUB = re.compile(
+    r"\b(?:is|was) (?:this|it|that|she|he) (?:one |something |a case |a job |a matter )?(?:for|4) (?:the )?(?:hub|mash)\b|"
+    r"\b(?:is|was) (?:this|it|that) (?:a )?(?:hub|mash) (?:referral|matter|thing|case|job|one)\b|"
+    r"\b(?:does|would|should|will|do) (?:this|it|that|she|he|they) (?:need to |have to )?(?:go|be referred|be passed|be reported)"
+    r" (?:to|through|on to|onto) (?:the )?(?:hub|mash)\b|"
+    r"\b(?:does|would|will|do) (?:this|it|that) (?:meet|reach|hit|cross|warrant) (?:the )?(?:hub |mash |cp |safeguarding )?"
+    r"(?:threshold|thresholds|referral)\b|"
+    r"\b(?:hub|mash) or (?:just )?(?:early help|not|a tac|a team around)\b|"
+    r"\b(?:should|do|must) (?:i|we) (?:need to |have to )?(?:refer|report|pass) (?:this|it|him|her|them) (?:on )?to (?:the )?(?:hub|mash)\b|"
+    r"\b(?:should|do|must) (?:i|we) (?:need to |have to )?(?:ring|call|phone|contact) (?:the )?(?:hub|mash) "
+    r"(?:about|over|re|on|for) (?:this|it|him|her|them|that)\b|"
+    r"\b(?:worth|enough for|enough to) (?:a )?(?:ringing|calling|phoning|contacting|referring to|call to|going to|ring to) (?:the )?(?:hub|mash)\b",
+    re.IGNORECASE)
 _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion)\b",
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
@@ -418,7 +435,7 @@ _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
 
 # A slip told in so many words (not "after I've sent the encrypted file, what do I do with my copies?")
 _MISTAKE = re.compile(r"\b(?:by (?:mistake|accident)|accidentally|in error|oops+|whoops|realis|realiz|wrong|forgot|"
-                      r"mistyp|misdial|replied all|reply all|replied to all|hit reply|omg|too late|shouldn'?t have|"
+                      r"mistyp|misdial|replied[- ]all|reply[- ]all|replied to all|hit reply|omg|too late|shouldn'?t have|"
                       r"didn'?t need|did not need|before i (?:realised|realized|noticed|checked))", re.IGNORECASE)
 # FAQs that are themselves what to do after a mistake
 _AFTER_A_MISTAKE = frozenset({"wrong-recipient", "breach-consequences", "received-password-in-email"})
@@ -642,6 +659,12 @@ class Assistant:
         if understood.hub_rung and understood.harm.level in (HarmLevel.YES, HarmLevel.MAYBE) \
                 and not understood.harm.immediate:
             return self.after_hub_call(question, form, understood)
+        if _WHETHER_HUB.search(question) and understood.harm.level in (None, HarmLevel.MAYBE):
+            # "is this one for the Hub or just early help?": the harm question, the Hub's test, asked first (rung
+            # where the learned reading finds a clear disclosure)
+            harm = understood.harm if understood.harm.level is HarmLevel.MAYBE else HarmAssessment(
+                HarmLevel.MAYBE, (Cue("", "general", HarmLevel.MAYBE, "threshold"),))
+            return self.ring_if_clear(question, form, understood, self.ask_harm(understood.facts, harm))
         doubtful = understood.harm.level is HarmLevel.MAYBE and all(
             c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because)
         learned = self.learned.judge(_GREETING.sub("", question), doubtful) if self.learned is not None else ""
@@ -1226,6 +1249,9 @@ class Assistant:
         cue = harm.first
         if cue is None:
             return ()
+        if cue.reading == "threshold":  # whether it is one for the Hub, asked
+            return ("You asked whether this is one for the Hub: that turns on whether a child is suffering, or likely "
+                    f"to imminently suffer, significant harm.{then}",)
         if cue.reading == "disclosure":  # someone's own words about a child, told as now
             return (f"You reported what someone said about a child's situation now.{then}",)
         if cue.reading == "learned" or cue.words.startswith("\u201c"):

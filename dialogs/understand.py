@@ -417,6 +417,8 @@ class Reader:
             kind = _NOTHING_PERSONAL
         if kind is None and self._left_out and _NO_DETAILS.search(said):
             kind = _NOTHING_PERSONAL  # "about a training date, no child info": said to hold nothing of anyone
+        if kind is None and self._left_out and _NEWS_OF_A_CHILD.search(said):
+            kind = _IDENTIFYING  # "can I text the youth worker that the young person's been moved?": news of a child
         if kind is None and self._left_out and "text" in channels and _CALL_REQUEST.search(said):
             kind = _NOTHING_PERSONAL  # "can I text a YP 'ring me when you can'?": asked to ring, nothing else told
         if kind in (None, _IDENTIFYING) and flags["to_hub"] and _SAFEGUARDING in self.policy.kinds \
@@ -1469,6 +1471,19 @@ _NOTHING_OF_ANYONE = re.compile(r"\bnothing (?:about|on|of) (?:any|a|the) ?(?:ch
                                 r"one|body)\b|\bnothing about anyone\b|\bno (?:child|childrens|personal) (?:info|details|data)\b")
 
 
+# What is to be told is news of a child: "text the youth worker that the young person's been moved to secure
+# accommodation", "email mum that her son was excluded today". About someone the recipient knows, so it identifies them
+_NEWS_OF_A_CHILD = re.compile(
+    r"\b(?:that|to say|saying) (?:the|our|my|this|her|his|their) (?:little |young |eldest |youngest )?"
+    r"(?:child|kid|boy|girl|baby|young person|yp|pupil|teenager|teen|lad|toddler|son|daughter|foster child|"
+    r"looked after child|lac)s? (?:has |have |had |is |was |s |will |has just |was just |is being |has now )?(?:been |be |got |just )?"
+    r"(?:moved|placed|taken|arrested|excluded|expelled|suspended|admitted|removed|sent|transferred|discharged|"
+    r"returned|charged|remanded|released|accommodated|adopted|sectioned|hospitalised|bailed|cautioned|convicted|"
+    r"diagnosed|prescribed|pregnant)\b")
+# A file's name, its extension given: "'Harrison_Taylor_LAC_review.zip'"
+_FILE_NAME = re.compile(r".+\.(?:zip|7z|docx?|pdf|xlsx?|csv|txt|pptx?|odt|rtf|jpe?g|png|eml|msg)", re.IGNORECASE)
+
+
 def _counted_before(tokens: list[str], start: int) -> bool:
     """"the number of section 47s that went to ICPC", "how many CP plans": a count of cases, not a case."""
     for k in range(max(0, start - 8), start):
@@ -1710,8 +1725,10 @@ class _PasswordReader:
                 word = next(g for g in m.groups() if g is not None).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
                 if self._plausible(word):
                     found.append(word)
-        # "the password is 9 characters with letters and numbers": a length told, not the password
-        return [w for w in found if not (w.isdigit() and re.search(rf"\b{w}\s*{_LENGTH_UNIT}", text, re.IGNORECASE))]
+        # "the password is 9 characters with letters and numbers": a length told, not the password; "I'll call
+        # the zip 'Harrison_LAC_review.zip' ... it's password protected": a file's name, not its password
+        return [w for w in found if not (w.isdigit() and re.search(rf"\b{w}\s*{_LENGTH_UNIT}", text, re.IGNORECASE))
+                and not _FILE_NAME.fullmatch(w)]
 
     def _plausible(self, word: str) -> bool:
         """Not an ordinary word of a question ("the password is strong", "password protected")."""

@@ -2837,3 +2837,35 @@ def test_an_emails_own_words_quoted_with_a_name_are_in_the_body(assistant):
 ])
 def test_session_38_round_89_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a file's name in quotes, beside the word "password", is not a password put forward
+    ("The attachment will be called 'Kyle_Dobson_PEP.pdf', it's password protected so that's alright?", NOT,
+     "identifying-file-name"),
+    # news of a child, what the text would say
+    ("can I WhatsApp the IRO to say the girl has been excluded today?", NOT, "text-personal"),
+])
+def test_session_39_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
+
+
+def test_a_reply_all_told_with_a_hyphen_is_a_mistake_told(assistant):
+    """"replied-all": what to do now comes first, as for "replied all"."""
+    reply, _ = ask(assistant, "I replied-all to the core group email with my notes on the girl's contraception "
+                              "appointment and 12 people got it. How serious is this and what should I do?")
+    assert reply.verdict is not AWC and "tell your manager" in reply.summary
+
+
+def test_no_harm_as_an_idiom_with_its_reason_is_no_sign_of_harm(assistant):
+    reply, _ = ask(assistant, "I'll put the review in a zip called 'Jayden_Price_review.zip' - no harm since it's "
+                              "encrypted?")
+    assert reply.asks != "harm" and reply.verdict is NOT
+
+
+def test_a_duty_asked_after_a_sentence_of_context_gets_the_steps(assistant):
+    """"We email the LA about a pupil. Does it need CONFIDENTIAL in the subject?": the duty asked, answered by the
+    steps, not by the rule against names in the subject."""
+    reply, _ = ask(assistant, "We send the council a termly update on a pupil. Does it need CONFIDENTIAL in the "
+                              "subject line?")
+    assert reply.verdict is not NOT
