@@ -349,6 +349,8 @@ _MISSED = frozenset(("missed", "misses"))
 # where someone is now ("the thread had mum's new refuge address in it"): in a document, still where she is now
 _WHEREABOUTS = frozenset({"address", "addresses", "postcode", "location", "whereabouts"})
 _BEFORE_NOW = frozenset({"before", "previously", "until", "till", "til", "prior", "earlier", "historically"})
+_OTHERS = frozenset({"else", "elses", "others"})
+_RAISED_BY = [[w, "by"] for w in ("raised", "reported", "flagged", "noted", "logged", "shared")]
 _HEDGES = frozenset({"as such", "technic", "exact", "strict", "per se"})  # stems
 # "he didn't turn up to the conference": someone absent from a meeting, no one missing; not from school
 _MEETINGS = frozenset("conference conferences meeting meetings review reviews appointment appointments hearing court "
@@ -571,7 +573,9 @@ class HarmReader:
         # which says nothing of now
         no_spans = [(s, e) for s, e in self._find(stems, "no_harm") if not _BEFORE_NOW.intersection(tokens[e:e + 1])
                     # "nothing urgent really, except his dad smashed up the flat": a no the user takes back at once
-                    and not _EXCEPT.intersection(tokens[e:e + 3])]
+                    and not _EXCEPT.intersection(tokens[e:e + 3])
+                    # "no concerns raised by anyone else as far as I know": others' silence, not the user's no
+                    and not _OTHERS.intersection(tokens[e:e + 5]) and tokens[e:e + 2] not in _RAISED_BY]
         said_no = {k for s, e in no_spans for k in range(s, e)}
         # "He's NOT in danger as such": a no the user hedges ("as such", "technically", "exactly") is asked about
         hedged = next((" ".join(tokens[s:e + 2]) for s, e in no_spans

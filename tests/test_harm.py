@@ -1894,3 +1894,21 @@ def test_whether_it_is_one_for_the_hub_asks_the_harm_question(assistant, questio
     where the message is a clear disclosure), never answers a way to send alone."""
     reply = assistant.answer(question)
     assert reply.asks == "harm" or reply.verdict is Verdict.ESCALATE
+
+
+@pytest.mark.parametrize("question", [
+    # run from where a child is placed
+    "13yo ran from placement at teatime. Can I email the police his photo?",
+    # contact with someone in a conflict zone (Prevent)
+    "Y10 girl has been chatting to someone in Iraq most nights, can I email her SW?",
+])
+def test_missing_from_placement_and_contact_in_a_conflict_zone_are_read(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm"
+
+
+def test_others_raising_no_concerns_is_not_the_users_no(assistant):
+    """"No concerns raised by anyone else" is others' silence: the worry the user tells still stands."""
+    assert level(assistant, "Neighbour says she hears screaming from the flat most nights, 3 kids live there. No "
+                            "concerns raised by anyone else. Can I pass it on?") is not HarmLevel.NO
+
