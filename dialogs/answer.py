@@ -268,6 +268,10 @@ _WHETHER_HUB = re.compile(
     r"(?:about|over|re|on|for) (?:this|it|him|her|them|that)\b|"
     r"\b(?:worth|enough for|enough to) (?:a )?(?:ringing|calling|phoning|contacting|referring to|call to|going to|ring to) (?:the )?(?:hub|mash)\b",
     re.IGNORECASE)
+# A procedure or its steps proposed to be set aside: "can I ignore the Safe Haven procedure?", "skip the steps"
+_IGNORED = re.compile(r"\b(?:ignore|skip|bypass|disregard|get round|get around|opt out of|not bother with|not follow)\s+"
+                      r"(?:the\s+|our\s+|this\s+|that\s+|these\s+|those\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}?"
+                      r"(?:procedure|procedures|protocol|rules?|steps?|policy|guidance|process)\b", re.IGNORECASE)
 _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion)\b",
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
@@ -640,6 +644,11 @@ class Assistant:
             # else's practice; how to raise it the protocol does not say. What it says of the practice stays below.
             reply = replace(reply, verdict=Verdict.NEED_MORE_INFO, summary=_RAISE_IT,
                             reasons=(reply.summary, *reply.reasons), follow_up="")
+        if reply.verdict in _PERMITTING and _IGNORED.search(question) and question_form(question) == "yes_no":
+            # "if I follow the ISP can I ignore the Safe Haven procedure?": leave to set a procedure aside is not
+            # what any "Allowed" here gives; the protocol's steps still stand, and they follow
+            reply = replace(reply, verdict=Verdict.NOT_ALLOWED,
+                            summary=f"No: the protocol does not let you set that aside. {reply.summary}")
         return replace(reply, quoted=self.nearest_cited(question, reply)) if reply.citations else reply
 
     def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:
@@ -1046,6 +1055,7 @@ class Assistant:
                                                  and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))) \
                 or _ADVICE.search(question) \
                 or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict \
+                or bool(reply.facts and reply.facts.get("received") and reply.facts.get("opening")) \
                 or (_STEP_MISSED.search(question) and (_DO_IT_NOW.search(question)
                                                         or bool(reply.facts and reply.facts.get("aftermath")))):
             return reply

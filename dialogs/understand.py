@@ -379,7 +379,8 @@ class Reader:
                              and _EVERYONE_LIST.search(text))  # (a list nobody has checked: that answer first)
         # "the SW sent me a zip I can't open, can she just send it unzipped?": what is asked is a sending
         sent_to_me = bool(_SENT_TO_ME.search(said))
-        told_received = self._flag(tokens, hits, "received", negated=False) is True and not _ASKS_TO_SEND.search(said)
+        told_received = (self._flag(tokens, hits, "received", negated=False) is True
+                         or bool(_SENT_TO_US.search(said))) and not _ASKS_TO_SEND.search(said)
         missing = (received or told_received or sent_to_me) \
             and self._flag(tokens, hits, "password_missing", negated=False) is True
         if flags["password_emailed"] is None and not missing and self._password_emailed_as_it(tokens):
@@ -1238,6 +1239,13 @@ _LENGTH = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[ -](?:charac
 _ASKS_TO_SEND = re.compile(r"\b(?:can|could|should|shall|will|may)\s+(?:i|we|she|he|they|you)\s+(?:just\s+)?"
                            r"(?:send|resend|email|forward|fax|text|post)\b")
 _SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
+# Someone else sent it, to the user: "a SW emailed a child's CP plan to my school email", "a SW has emailed our
+# generic info@ address", "the sender put the password in the same email"
+_SENT_TO_US = re.compile(
+    r"\b(?:a|the|their|one) (?:sw|social worker|sender|hospital|gp|police|colleague|worker|agency|partner|nurse|hv|"
+    r"health visitor|teacher|council|solicitor|provider|school|trust|practice|surgery)s? (?:has |have |had )?(?:just )?"
+    r"(?:emailed|sent|faxed|forwarded|posted)\b(?: [\w@.]+){0,8}? (?:to )?(?:me|us|my|our)\b|"
+    r"\bthe sender (?:has |had )?(?:put|included|sent|added|written|typed)\b")
 _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no password": a zip may come without one
 
 # Sent as any other email, the zip left off: "email the referral normally", "email her the referral as it is"

@@ -2869,3 +2869,27 @@ def test_a_duty_asked_after_a_sentence_of_context_gets_the_steps(assistant):
     reply, _ = ask(assistant, "We send the council a termly update on a pupil. Does it need CONFIDENTIAL in the "
                               "subject line?")
     assert reply.verdict is not NOT
+
+
+def test_something_another_sent_to_the_users_own_address_is_received(assistant):
+    """"A health visitor emailed the boy's assessment to my work email without a zip": what came in, and what the
+    recipient does now, not a rule against the user's own sending."""
+    reads_as(assistant, "A health visitor emailed the boy's assessment to my work email without a zip, what do I "
+                        "do?", ASK, "received-unencrypted")
+
+
+def test_opening_what_came_with_its_password_in_the_email_is_not_refused(assistant):
+    reply = reads_as(assistant, "The sender has put the zip's password in the same email. Am I ok to open it?", AWC,
+                     "password-emailed-already")
+    assert "tell the sender" in reply.summary
+
+
+def test_a_way_said_to_be_better_than_another_is_the_way_asked_about(assistant):
+    """"Is phoning the nurse better than faxing her the CP plan?": the fax is the way passed over."""
+    reply, _ = ask(assistant, "Is phoning the nurse better than faxing her the CP plan?")
+    assert reply.rule_id != "fax-highly-sensitive" and reply.facts.get("channel") == "phone"
+
+
+def test_leave_to_ignore_a_procedure_is_a_no(assistant):
+    reads_as(assistant, "Since we follow the information sharing protocol, can we skip the Safe Haven procedure?",
+             NOT, None)
