@@ -427,6 +427,7 @@ _TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
 # A question asking leave to do something: a common question's verdict answers it; any other is answered as fact
 _THE_PROTOCOL = re.compile(r"\b(?:protocol|policy|isp)\b", re.IGNORECASE)  # the document itself, not a case
 _WHO_ASKED = re.compile(r"\b(?:who|whos)\b", re.IGNORECASE)  # asking for a person
+_DEFINES = re.compile(r"what counts as\b", re.IGNORECASE)  # a common question saying what a word covers
 _PERMISSION = re.compile(r"\b(?:(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )"  # not "where can I"
                          r"(?:can|could|may|should|shall) (?:i|we|they|you)|is it (?:ok|okay|alright|fine|allowed|"
                          r"safe|acceptable)|am i allowed|are (?:we|they) allowed|(?:ok|okay|alright|fine|safe) to|"
@@ -620,10 +621,13 @@ class Assistant:
             reply = replace(reply, informs=True)
         elif reply.rule_id.startswith("faq:") and reply.verdict in _PERMITTING and _PERMISSION.search(question) \
                 and not _WHO_ASKED.search(question) and not _THE_PROTOCOL.search(question) \
-                and _WHO_ASKED.match(self.policy.faq[reply.faq_id].question):
+                and (_WHO_ASKED.match(self.policy.faq[reply.faq_id].question)
+                     or _DEFINES.match(self.policy.faq[reply.faq_id].question)):
             # "can I share information with the MP?" met "Who can I ask about this protocol?": the common question
             # answers who, and its "Allowed" is no leave to share; whether is not said ("can I forward the protocol's
             # PDF to the new childminders?" asks about the document the common question is about)
+            # (nor does one saying what a word means: "What counts as personal information?" met "I'd take the names out
+            # but the condition is rare. Can I share it?")
             reply = replace(reply, verdict=Verdict.NEED_MORE_INFO)
         proposed = self._proposed.get(reply.rule_id)
         if reply.rule_id in self._naming_rules and proposed is not None and reply.verdict is not proposed.verdict \

@@ -2893,3 +2893,4 @@ def test_a_way_said_to_be_better_than_another_is_the_way_asked_about(assistant):
 def test_leave_to_ignore_a_procedure_is_a_no(assistant):
     reads_as(assistant, "Since we follow the information sharing protocol, can we skip the Safe Haven procedure?",
              NOT, None)
+
