@@ -159,6 +159,7 @@ class Message:
     cover: CoverSheet | None = None  # a fax cover sheet for the host to send as a PDF (personal chats only)
     fax_record: FaxRecord | None = None  # a fax to write to the fax log (the host does it: bot/faxlog.py)
     reminder: reminders.ReminderRequest | None = None  # set, list or cancel a Hub follow-up reminder (the host does it)
+    topic: str | None = None  # a common-questions menu: its topic's id, "" for the list of topics
 
     def text(self) -> str:
         if self.reply is not None:
@@ -285,14 +286,47 @@ class Conversation:
         elif encrypt is not None:  # the package prompt; a check in progress stays where it was
             fmt = encrypt or fmt
             messages = [self.encrypt_prompt(fmt)]
+        elif self._back_to_menu(state, check, incoming, data) is not None:
+            # "back" while reading the common questions: the menu the user came from, not "no check in progress"
+            messages = [self._faq_menu(self._back_to_menu(state, check, incoming, data) or None)]
         elif data is not None and data.get(MARK):
             check, messages = self._on_button(check, data, incoming.personal)
         else:
             check, messages = self._on_text(check, (incoming.text or "")[:MAX_TEXT].strip())
         new_state: dict[str, Any] = {"version": STATE_VERSION, "check": check.dump() if check else None}
+        menu = self._menu_behind(messages)
+        if menu is not None:
+            new_state["faq_back"] = menu
         if fmt != DEFAULT_FORMAT:
             new_state["package_format"] = fmt
         return new_state, messages
+
+    def _back_to_menu(self, state: Mapping[str, Any] | None, check: _Check | None, incoming: Incoming,
+                      data: Mapping[str, Any] | None) -> str | None:
+        """The common-questions menu "back" returns to ("" for the topics), where the last turn showed a menu or a
+        common question's answer and no check is waiting for an answer; None otherwise."""
+        back_to = (state or {}).get("faq_back")
+        if not isinstance(back_to, str) or (back_to and back_to not in {t.id for t in self.policy.faq_topics}) \
+                or (check is not None and check.open):
+            return None
+        if data is not None and data.get(MARK):
+            pressed = data.get(MARK) == "command" and data.get("command") == Command.BACK.value
+        else:
+            pressed = match_command((incoming.text or "")[:MAX_TEXT].strip()) is Command.BACK
+        return back_to if pressed else None
+
+    def _menu_behind(self, messages: list[Message]) -> str | None:
+        """Where "back" goes after these messages: a topic's questions go back to the topics (""), a common
+        question's answer to its topic's questions; None where "back" keeps its usual meaning."""
+        last = messages[-1] if messages else None
+        if last is None:
+            return None
+        if last.kind is Kind.FAQ_MENU:
+            return "" if last.topic else None
+        reply = last.reply
+        if reply is not None and reply.faq_id and reply.rule_id == f"faq:{reply.faq_id}":
+            return next((t.id for t in self.policy.faq_topics if reply.faq_id in t.faqs), None)
+        return None
 
     @staticmethod
     def _encrypt_request(incoming: Incoming, data: Mapping[str, Any] | None) -> str | None:
@@ -898,13 +932,13 @@ class Conversation:
         if chosen is not None:
             options = tuple(_ask_option(self.policy.faq[i].question) for i in chosen.faqs)
             return Message(Kind.FAQ_MENU, chosen.title, ("Pick a question, or type your own.",),
-                           options=options + (_command_option("Other topics", Command.FAQ),))
+                           options=options + (_command_option("Other topics", Command.FAQ),), topic=chosen.id)
         if topics:
             lines = ("Pick a topic, or type your question in your own words.",)
             if topic is not None:  # a button from a menu since changed: the topics as they are now
                 lines = ("That topic is no longer in the menu. Pick one of these, or type your question.",)
             return Message(Kind.FAQ_MENU, "Common questions", lines,
-                           options=tuple(_command_option(t.title, Command.FAQ, topic=t.id) for t in topics))
+                           options=tuple(_command_option(t.title, Command.FAQ, topic=t.id) for t in topics), topic="")
         options = tuple(_ask_option(f.question) for f in self.policy.faq.values())
         return Message(Kind.FAQ_MENU, "Common questions", ("Pick a question, or type your own.",), options=options)
 

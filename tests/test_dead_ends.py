@@ -284,3 +284,18 @@ async def test_a_new_question_with_typos_at_the_harm_step_is_answered_not_refuse
     await chat.say("check")
     said = await chat.say("cna i emial teh assesment to the helth visitor")
     assert "could not match" not in said and "Email" in said
+
+
+async def test_back_while_reading_the_common_questions_returns_to_the_menu_before(chat):
+    """"back" in the common questions goes up a level (an answer to its topic's questions, a topic to the
+    topics), never "There is no check in progress"."""
+    said = await chat.say("faq")
+    said = await chat.say(str(choices(said).index("Passwords and encryption") + 1))
+    said = await chat.say(str(choices(said).index("What makes a good password?") + 1))
+    assert "8 characters" in said
+    said = await chat.say("back")
+    assert said.startswith("Passwords and encryption") and "What makes a good password?" in choices(said)
+    said = await chat.say("back")
+    assert said.startswith("Common questions") and "Passwords and encryption" in choices(said)
+    said = await chat.say("back")
+    assert "no check in progress" in said  # the top of the menu: nothing further back
