@@ -80,7 +80,8 @@ class Command(StrEnum):
 
 COMMAND_WORDS: Mapping[str, Command] = {
     "help": Command.HELP, "?": Command.HELP, "menu": Command.HELP,
-    "check": Command.CHECK, "guided check": Command.CHECK, "start check": Command.CHECK,
+    "check": Command.CHECK, "guided check": Command.CHECK, "start check": Command.CHECK, "start": Command.CHECK,
+    "new check": Command.CHECK, "start a check": Command.CHECK, "start a new check": Command.CHECK,
     "faq": Command.FAQ, "faqs": Command.FAQ, "questions": Command.FAQ,
     "hub": Command.HUB, "safeguarding hub": Command.HUB,
     "encrypt": Command.ENCRYPT, "package": Command.ENCRYPT,

@@ -299,3 +299,8 @@ async def test_back_while_reading_the_common_questions_returns_to_the_menu_befor
     assert said.startswith("Common questions") and "Passwords and encryption" in choices(said)
     said = await chat.say("back")
     assert "no check in progress" in said  # the top of the menu: nothing further back
+
+
+async def test_start_typed_alone_starts_a_check(chat):
+    said = await walk(chat, "check", "2", "start")
+    assert said.startswith("Is a child suffering") and "could not match" not in said
