@@ -135,7 +135,11 @@ _OWN_RECORDS = re.compile(r"\b(?:" + _ASKING_FOR + r"|(?:wants?|asked|asking|ask
                           r"(?: to (?:delete|erase|destroy|remove|wipe)\b| (?:\w+[' ]*){1,8}?(?:deleted|erased|destroyed|wiped)\b)",
                           re.IGNORECASE)
 # Their own file by its own name ("mum wants a copy of her file"), asked with no sending asked or way named
-_OWN_FILE = re.compile(r"\b(?:" + _ASKING_FOR + r")\s+(?:a\s+)?(?:copy|copies)\s+of\s+(?:his|her|their) (?:own |whole |full |entire )?"
+# (or asked to see it, or the whole of it asked for: "a care leaver has asked for her whole file", "when a parent asks
+# to see their file")
+_OWN_FILE = re.compile(r"\b(?:" + _ASKING_FOR + r"|(?:wants?|asked|asking|asks) to see)\s+(?:(?:a\s+)?(?:copy|copies)\s+of\s+"
+                       r"(?:his|her|their) (?:own |whole |full |entire )?|(?:his|her|their) (?:own |whole |full |entire )|"
+                       r"(?:their|his|her) (?=(?:file|files|records)\b))"
                        r"(?:file|files|records|case file|social care file)\b", re.IGNORECASE)
 # Someone else's practice, kept up, and what to do about it asked: "a colleague keeps forwarding case emails to her
 # hotmail - should I say something?", "one school keeps emailing me CP details from the head's gmail. What am I
@@ -523,7 +527,8 @@ def question_form(question: str) -> str:
             return "yes_no"  # "what about an encrypted USB stick, is that ok?": another way put forward
         if first in QUESTION_WORDS or _WAY_ASKED.search(" ".join(words)):
             return "how"
-        if len(words) > 2 and words[-1] in ("what", "which", "where") and words[-2] not in ("or", "and", "no", "matter"):
+        if len(words) > 2 and words[-1] in ("what", "which", "where") and words[-2] not in ("or", "and", "no", "matter") \
+                and not (words[-1] == "which" and words[-2] in ("is", "are")):  # (not "... knows which file is which")
             return "how"  # asked where the answer goes: "subjct line shud say wat", "the zip should be called what?"
         if len(words) <= 3 and _CHOICES_ASKED.intersection(words):
             return "how"  # "Options?", "any alternatives?": the ways asked for

@@ -2894,3 +2894,17 @@ def test_leave_to_ignore_a_procedure_is_a_no(assistant):
     reads_as(assistant, "Since we follow the information sharing protocol, can we skip the Safe Haven procedure?",
              NOT, None)
 
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # the whole of one's own file asked for, or to see it: a subject access request, however unnamed
+    ("An adult who was in our care as a teenager has asked for his whole file. Is there a deadline?", ASK,
+     "faq:subject-access"),
+    ("If a dad asks to see their file, what has to be blacked out?", ASK, "faq:subject-access"),
+    # the envelope a letter goes in is the post
+    ("Do letters about a child have to go in a windowed envelope?", ASK, "channel-not-covered"),
+    # "which is which" ends a yes/no question, not a what or which one
+    ("Shall I write the boy's name in the email body so the IRO knows which report is which?", NOT, "email-pid-in-body"),
+])
+def test_session_39_round_92_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
