@@ -129,13 +129,16 @@ _CLOCK = re.compile(r"^\d{1,2}(?:[.:]?\d\d)?(?:am|pm)$")
 
 # A meeting or an appointment: a time word right after one tells when it is, not when a child is harmed ("details
 # of his self harm, he's got an appointment in an hour")
+_PAPERS_DUE = frozenset("assessment assessments report reports referral referrals plan plans chronology statement "
+                        "statements minutes letter form paperwork bundle records".split())
 _EVENTS = frozenset("appointment appointments appt meeting meetings conference conferences review reviews hearing "
                     "hearings court panel session sessions clinic exam exams marac maracs".split())
 
 
 def _times_an_event(tokens: Sequence[str], at: int) -> bool:
-    """The time phrase at `at` follows a meeting or an appointment within three words."""
-    return not _EVENTS.isdisjoint(tokens[max(0, at - 3):at])
+    """The time phrase at `at` follows a meeting or an appointment within three words, or a paper wanted by then
+    ("needs the self-harm risk assessment tonight": when the paper is due, not when a child is harmed)."""
+    return not _EVENTS.isdisjoint(tokens[max(0, at - 3):at]) or (at > 0 and tokens[at - 1] in _PAPERS_DUE)
 
 
 def _by_a_gang(before: Sequence[str], after: Sequence[str]) -> bool:
