@@ -76,7 +76,12 @@ _OPTIONS_ASKED = re.compile(r"\bwhat(?: are| r|re)? (?:my|the|our) options\b|\bw
 # ("do they go as an attachment or can they be in the message?"; not "does it have to be emailed or can I send it
 # from my gmail?": leave asked for the second)
 _TWO_WAYS = re.compile(r"\b(?:do|does|should|shall) (?:i|we|they|it|these|those)\b[^?.!]*\bor\b(?! not\b)"
-                       r"(?! (?:can|could|may) (?:i|we)\b)[^?.!]*\?", re.IGNORECASE)
+                       r"(?! (?:can|could|may) (?:i|we)\b)[^?.!]*\?|"
+                       # the options on the screen, which one asked: "ZipCrypto in the encryption box. Which one am I
+                       # meant to pick?"
+                       r"\bwhich (?:one|option|setting)s? (?:am i|are we|do i|do we|should i|should we|shall i) "
+                       r"(?:meant to |supposed to |need to )?(?:pick|choose|select|tick|use)\b",
+                       re.IGNORECASE)
 _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b|"
                       # a rough amount, not a choice: "for a day or two", "a week or so"
                       r"\b(?:one|a|an|day|days|week|weeks|hour|hours|minute|minutes|\d+) or (?:two|so|three|\d+)\b",
@@ -276,6 +281,9 @@ _WHETHER_HUB = re.compile(
 _IGNORED = re.compile(r"\b(?:ignore|skip|bypass|disregard|get round|get around|opt out of|not bother with|not follow)\s+"
                       r"(?:the\s+|our\s+|this\s+|that\s+|these\s+|those\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}?"
                       r"(?:procedure|procedures|protocol|rules?|steps?|policy|guidance|process)\b", re.IGNORECASE)
+# What came in, asked whether it may still be used: "Can I still use them?"
+_STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|read|look at|rely on|work from|save)\b",
+                         re.IGNORECASE)
 _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion)\b",
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
@@ -1064,7 +1072,8 @@ class Assistant:
                                                  and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))) \
                 or _ADVICE.search(question) \
                 or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict \
-                or bool(reply.facts and reply.facts.get("received") and reply.facts.get("opening")) \
+                or bool(reply.facts and reply.facts.get("received")
+                        and (reply.facts.get("opening") or _STILL_USED.search(question))) \
                 or (_STEP_MISSED.search(question) and (_DO_IT_NOW.search(question)
                                                         or bool(reply.facts and reply.facts.get("aftermath")))):
             return reply

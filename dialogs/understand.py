@@ -409,7 +409,7 @@ class Reader:
             kinds = message  # "text a teen on my caseload 'running late, there in 10'": only the quoted words go
         kind = self._best("kind", kinds)
         if kind in self.policy.groups.get("personal", ()) and self._left_out and _BLANK_PAPERS.search(said) \
-                and (_NOTHING_OF_ANYONE.search(said) or _TO_FILL_IN.search(said)):
+                and (_NOTHING_OF_ANYONE.search(said) or _TO_FILL_IN.search(said) or _ONLY_BLANK.fullmatch(said)):
             # "a blank referral form and some leaflets ..., nothing about any child": an empty form names no one
             kind = _NOTHING_PERSONAL
         if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None:
@@ -1481,6 +1481,9 @@ _NOTHING_OF_ANYONE = re.compile(r"\bnothing (?:about|on|of) (?:any|a|the) ?(?:ch
 
 # What is to be told is news of a child: "text the youth worker that the young person's been moved to secure
 # accommodation", "email mum that her son was excluded today". About someone the recipient knows, so it identifies them
+# Nothing sent but the blank form: "can i send a blank referral form to a charity's contact@ address"
+_ONLY_BLANK = re.compile(r"(?:can|could|may|should) (?:i|we) (?:just )?(?:send|email|forward|post|fax) (?:a|the|our|them a|them the) "
+                         r"blank (?:\w+ ){0,2}(?:form|template)s?(?: (?:to|for) (?:\S+ ){0,6}\S+)?")
 _NEWS_OF_A_CHILD = re.compile(
     r"\b(?:that|to say|saying) (?:the|our|my|this|her|his|their) (?:little |young |eldest |youngest )?"
     r"(?:child|kid|boy|girl|baby|young person|yp|pupil|teenager|teen|lad|toddler|son|daughter|foster child|"

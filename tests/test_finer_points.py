@@ -2908,3 +2908,18 @@ def test_leave_to_ignore_a_procedure_is_a_no(assistant):
 ])
 def test_session_39_round_92_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # nothing sent but the blank form
+    ("could I send a blank referral form to the sports club's admin@ address?", ALLOWED, "email-no-personal"),
+    # the options on the screen, which one asked: the steps, not a No
+    ("The encryption drop-down in 7-Zip says ZipCrypto. Which option am I supposed to pick?", AWC, "weak-encryption"),
+    # what came in, asked whether it may still be used
+    ("The hospital emailed us the x-ray report and put the password in the same email. Can we still use it?", AWC,
+     "password-emailed-already"),
+    # a phone as where a file is kept
+    ("ok to download the referral to my work phone to read later?", NOT, "removable-media"),
+])
+def test_session_39_round_92_more_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
