@@ -2928,6 +2928,6 @@ def test_session_39_round_92_more_readings(assistant, question, verdict, rule):
 def test_an_identifier_instead_of_names_in_emails_is_what_the_protocol_asks_for(assistant):
     """Internal Mail 1: "use a commonly understood identifier or initials, instead of names". Asked with no
     recipient named, that is the answer, not "who will receive it?" first."""
-    reply = reads_as(assistant, "Should our team put the IAS number in emails instead of the child's name?", AWC,
+    reply = reads_as(assistant, "Is it ok to put the IAS number in emails instead of the child's name?", AWC,
                      "email-identifier-instead-of-names")
     assert "identifier or initials instead of names" in reply.summary
