@@ -1490,7 +1490,12 @@ _NEWS_OF_A_CHILD = re.compile(
     r"looked after child|lac)s? (?:has |have |had |is |was |s |will |has just |was just |is being |has now )?(?:been |be |got |just )?"
     r"(?:moved|placed|taken|arrested|excluded|expelled|suspended|admitted|removed|sent|transferred|discharged|"
     r"returned|charged|remanded|released|accommodated|adopted|sectioned|hospitalised|bailed|cautioned|convicted|"
-    r"diagnosed|prescribed|pregnant)\b")
+    r"diagnosed|prescribed|pregnant)\b|"
+    # ... or what a child said, or how their contact went: "text her after each session with how it went and
+    # anything the children said"
+    r"\b(?:what|anything|everything|things) (?:the|our|my|her|his|their) (?:child|children|kids?|boy|girl|young person|"
+    r"yp|siblings?|twins) (?:said|say|says|told|tell|tells|disclosed)\b|"
+    r"\bhow (?:contact|the contact|the session|each session|the visit|the contact session) (?:went|goes|has gone)\b")
 # A file's name, its extension given: "'Harrison_Taylor_LAC_review.zip'"
 _FILE_NAME = re.compile(r".+\.(?:zip|7z|docx?|pdf|xlsx?|csv|txt|pptx?|odt|rtf|jpe?g|png|eml|msg)", re.IGNORECASE)
 

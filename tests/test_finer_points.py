@@ -2931,3 +2931,10 @@ def test_an_identifier_instead_of_names_in_emails_is_what_the_protocol_asks_for(
     reply = reads_as(assistant, "Is it ok to put the IAS number in emails instead of the child's name?", AWC,
                      "email-identifier-instead-of-names")
     assert "identifier or initials instead of names" in reply.summary
+
+
+def test_what_a_child_said_or_how_contact_went_is_news_of_the_child(assistant):
+    """Not logistics: what the text would tell is about the children."""
+    for question in ("Can I text the carer how contact went?",
+                     "ok to message dad anything the twins said at school today?"):
+        assert assistant.reader.read(question).facts.get("kind") == "pid", question
