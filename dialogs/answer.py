@@ -284,6 +284,8 @@ _IGNORED = re.compile(r"\b(?:ignore|skip|bypass|disregard|get round|get around|o
 # What came in, asked whether it may still be used: "Can I still use them?"
 _STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|read|look at|rely on|work from|save)\b",
                          re.IGNORECASE)
+_IDENTIFIER_RULE = "email-identifier-instead-of-names"  # rules.yaml
+_CONFIDENTIAL_NAMED = re.compile(r"\bconfiden?ti?al\b", re.IGNORECASE)
 _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion)\b",
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
@@ -840,6 +842,11 @@ class Assistant:
                 and not quiet and self.reader.harm.is_story(understood.tokens, question):
             return self.ask_harm(understood.facts, understood.harm)  # a story about a child we could not read
         by_rules = self.proposal(self.advise(understood), form, question)
+        if by_rules.rule_id == _IDENTIFIER_RULE and _CONFIDENTIAL_NAMED.search(question):
+            # "do I need to mark emails CONFIDENTIAL if they only have initials?": the marking is what is asked, the
+            # initials only what the email holds: answered as before the identifier was read
+            by_rules = self.proposal(self.advise(replace(
+                understood, facts=understood.facts.with_(other_identifier=None))), form, question)
         if by_rules.verdict is Verdict.ESCALATE:
             return self.escalation(by_rules, understood.harm)
         if by_rules.verdict is Verdict.NEED_MORE_INFO and understood.harm.level is None and not quiet \

@@ -119,6 +119,9 @@ NEEDED: tuple[Needed, ...] = (
     Needed("sections", "sections", "supporting.documents", "how long anything is kept: the retention schedule is one"),
     Needed("sections", "sections", "email.6", "how long anything is kept: where a copy is kept"),
     Needed("sections", "sections", "external.1", "how long anything is kept: the unencrypted copy"),
+    # rules.yaml: a question about marking CONFIDENTIAL is answered without this rule (dialogs/answer.py)
+    Needed("rules", "rules", "email-identifier-instead-of-names",
+           "\"do I need to mark emails CONFIDENTIAL if they only have initials?\" is answered as the marking asked"),
     # harm.yaml: dialogs/harm.py files an adult much older than a child under this category
     Needed("harm", "harm.categories", "sexual_exploitation",
            "a child's age next to a much older adult's is read as a sign in this category"),

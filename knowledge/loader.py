@@ -16,7 +16,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 import yaml
 
@@ -428,7 +428,7 @@ def load_policy(directory: str | Path | None = None) -> Policy:
     faq, topics = _faq(ctx)
     signals, password_check = _signals(ctx)
     harm = _harm(ctx)
-    _needed_by_code(ctx, _ids_in(ctx, faq, signals, harm))
+    _needed_by_code(ctx, _ids_in(ctx, faq, signals, harm, rules))
     if check.problems:
         raise KnowledgeError(check.problems)
     policy = Policy(ctx.sections, ctx.vocab["kinds"], ctx.groups, ctx.vocab["recipients"], ctx.vocab["channels"],
@@ -969,7 +969,7 @@ def _learned(ctx: _Context, doc: YamlMap) -> LearnedHarm | None:
 
 
 def _ids_in(ctx: _Context, faq: Mapping[str, Faq], signals: Mapping[str, Signal],
-           harm: HarmWords) -> dict[str, set[str | bool]]:
+           harm: HarmWords, rules: Sequence[Rule]) -> dict[str, set[str | bool]]:
     """The ids each part of the knowledge defines, as read."""
     valued = {f"facts.{name}": {c.value for c in fact.choices} if (fact := ctx.facts.get(name)) else set()
               for name in VALUED_FACTS}
@@ -978,6 +978,7 @@ def _ids_in(ctx: _Context, faq: Mapping[str, Faq], signals: Mapping[str, Signal]
         "kinds": set(ctx.vocab.get("kinds", ())), "checklists": set(ctx.checklists), "faq": set(faq),
         "signals": set(signals), **valued,
         "harm.categories": {c.id for c in harm.categories}, "sections": set(ctx.sections),
+        "rules": {r.id for r in rules},
     }
 
 

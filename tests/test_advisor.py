@@ -145,6 +145,8 @@ CASES = [
     (Facts(channel="text", kind="service_contact", recipient="individual"), "service-contact",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="fax", kind="service_contact"), "service-contact-fax", Verdict.ALLOWED),
+    (Facts(channel="email", other_identifier=True, **P), "email-identifier-instead-of-names",
+     Verdict.ALLOWED_WITH_CONDITIONS),
 ]
 
 

@@ -2010,7 +2010,8 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
      "faq:forward-thread"),
     # duties asked in text-speak and the passive: the steps
     ("do i hav to put confidential in the subject", AWC, None),
-    ("Should envelopes containing personal information be marked confidential?", AWC, None),
+    # (an envelope is the post, for which the protocol sets no rule: said so, never a No, nor the email subject's rule)
+    ("Should envelopes containing personal information be marked confidential?", ASK, "channel-not-covered"),
     ("subjct line shud say wat", AWC, "faq:subject-line"),
     # subject access and erasure by any name; a country named
     ("A dad has asked for a copy of everything we hold on his son. How do I handle the request?", ASK,
