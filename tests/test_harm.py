@@ -1928,3 +1928,11 @@ def test_papers_by_their_plain_name_and_children_now_fine_are_not_harm_now(assis
                      "Mum from an old case (breakdown in 2022, kids now fine) has asked for her file. Are my emails "
                      "in it?"):
         assert assistant.answer(question).verdict is not Verdict.ESCALATE, question
+
+
+def test_someone_who_has_turned_up_is_there_now(assistant):
+    """"has turned up at the nursery drunk and swinging a bottle": arrived and still there, so two worrying signs
+    told as now add up to ringing the Hub."""
+    reply = assistant.answer("Mum's ex has turned up at the nursery drunk and swinging a bottle. Who do I email "
+                             "about it?")
+    assert reply.verdict is Verdict.ESCALATE
