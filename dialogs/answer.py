@@ -286,6 +286,9 @@ _STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|rea
                          re.IGNORECASE)
 _IDENTIFIER_RULE = "email-identifier-instead-of-names"  # rules.yaml
 _CONFIDENTIAL_NAMED = re.compile(r"\bconfiden?ti?al\b", re.IGNORECASE)
+# The words the user would send, given: "text mum to say the meeting is at 2", "email the IRO saying ..."
+_TO_SAY = re.compile(r"\b(?:text|txt|email|e-mail|message|whatsapp|write to|reply to)\b[^.?!]{0,40}?\b(?:to say|saying|to tell "
+                     r"(?:her|him|them))\b", re.IGNORECASE)
 _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core group|strategy discussion)\b",
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
@@ -739,6 +742,10 @@ class Assistant:
             plain = reply
             reply = self.ask_harm(understood.facts, HarmAssessment(
                 HarmLevel.MAYBE, (Cue(words, "general", HarmLevel.MAYBE, "learned"),)))
+            if _TO_SAY.search(question) and not understood.harm.because and not tells_anything(question):
+                # "can I text mum to say the meeting is at 2 on Thursday?": the words the user would send are all
+                # there, and no word of harm was read in them: the learned reading alone neither asks nor rings
+                return plain
             rung = self.ring_if_clear(question, form, understood, reply)
             if rung.verdict is not Verdict.ESCALATE and not tells_anything(question) \
                     and len(self._words(question)) < self.reader.harm.words.story:
