@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from packager.package import Package
 
 STATE_VERSION = 1
+# faq.yaml's common questions about a slip already made: the report is offered beside them
+_SLIP_FAQS = frozenset({"wrong-recipient", "breach-consequences"})
 ChoiceValue: TypeAlias = str | bool  # a Choice's value: a vocabulary id, or yes/no
 MARK = "safeshare"  # the key every card button's data carries
 
@@ -762,6 +764,9 @@ class Conversation:
                 # not when this card already holds the Hub's: the button would show it again
                 options.append(_command_option("What to have ready for the call", Command.HUB))
             options.append(reminders.remind_option(self.clock()))
+        if "type report" in (reply.follow_up or "").lower() or reply.faq_id in _SLIP_FAQS:
+            # a slip told, or asked about: the report the answer points to, a click away as well as typed
+            options.append(_command_option("Report a breach or near miss", Command.REPORT))
         if reply.rule_id == f"faq:{reply.faq_id}":  # a common question answered: the others on its topic, a click away
             topic = next((t for t in self.policy.faq_topics if reply.faq_id in t.faqs), None)
             if topic is not None:

@@ -304,3 +304,9 @@ async def test_back_while_reading_the_common_questions_returns_to_the_menu_befor
 async def test_start_typed_alone_starts_a_check(chat):
     said = await walk(chat, "check", "2", "start")
     assert said.startswith("Is a child suffering") and "could not match" not in said
+
+
+async def test_a_slip_told_offers_the_report_as_a_button(chat):
+    """The answer says "type report": the report is a button as well, as it would be in Teams."""
+    said = await chat.say("I emailed the LAC review to the wrong Sarah by mistake, what now?")
+    assert "Report a breach or near miss" in choices(said)
