@@ -126,7 +126,7 @@ FLOORS = {
     "checker_batch12.yaml": {"pass": 138, "unsafe": 0},
     "checker_batch13.yaml": {"pass": 132, "unsafe": 0},
     "checker_batch14.yaml": {"pass": 143, "unsafe": 0},
-    "checker_batch15.yaml": {"pass": 142, "unsafe": 1},
+    "checker_batch15.yaml": {"pass": 143, "unsafe": 1},
     "checker_batch16.yaml": {"pass": 185, "unsafe": 0},
     "checker_batch17.yaml": {"pass": 214, "unsafe": 3},
     "checker_batch18.yaml": {"pass": 227, "unsafe": 4},
