@@ -2939,3 +2939,9 @@ def test_what_a_child_said_or_how_contact_went_is_news_of_the_child(assistant):
     for question in ("Can I text the carer how contact went?",
                      "ok to message dad anything the twins said at school today?"):
         assert assistant.reader.read(question).facts.get("kind") == "pid", question
+
+
+def test_the_memory_stick_answer_gives_the_safer_way(assistant):
+    """README trial: a file too big to email, put on a stick for the solicitor, got a No and no way to send it."""
+    reply, text = ask(assistant, "it's too big to email, can I put it on a memory stick and take it to the school?")
+    assert reply.faq_id == "usb-stick" and "Objective Connect" in text
