@@ -671,6 +671,8 @@ class Conversation:
             options += (Option("Not sure", "not sure", {MARK: "unsure", "check": check.id, "fact": fact.id}),)
         if check.history:
             options += (_command_option("Back", Command.BACK),)
+        if not (check.history or check.facts):
+            return options  # the first question of a fresh check: nothing yet to start over from
         return options + (_command_option("Start over", Command.START_OVER),)
 
     def _recap(self, check: _Check, facts: Facts) -> tuple[tuple[str, str], ...]:

@@ -65,12 +65,12 @@ async def test_not_sure_of_the_recipient_goes_on_to_the_advice_and_says_so(chat)
 
 async def test_not_sure_of_harm_twice_never_mixes_the_hub_with_the_question(chat):
     once = await walk(chat, "check", "3")
-    assert "0333 240 1727" in once and choices(once) == ["Yes, or I think so", "No", "Start over"]
+    assert "0333 240 1727" in once and choices(once) == ["Yes, or I think so", "No"]  # nothing to start over from
     twice = await chat.say("not sure")
     assert "Ring the Safeguarding Hub now" in twice and "Yes, or I think so" not in choices(twice)
     assert choices(twice)[0] == "Continue the check"
     again = await chat.say("1")
-    assert again.startswith("Is a child suffering") and choices(again) == ["Yes, or I think so", "No", "Start over"]
+    assert again.startswith("Is a child suffering") and choices(again) == ["Yes, or I think so", "No"]
 
 
 @pytest.mark.parametrize("words", ["not sure", "dunno", "I don't know", "3"])
@@ -310,3 +310,11 @@ async def test_a_slip_told_offers_the_report_as_a_button(chat):
     """The answer says "type report": the report is a button as well, as it would be in Teams."""
     said = await chat.say("I emailed the LAC review to the wrong Sarah by mistake, what now?")
     assert "Report a breach or near miss" in choices(said)
+
+
+async def test_the_first_question_of_a_fresh_check_offers_no_start_over(chat):
+    """README trial: "Start over" on the very first question did nothing. It comes back once anything is chosen."""
+    said = await chat.say("check")
+    assert "Start over" not in choices(said)
+    said = await chat.say("2")
+    assert "Start over" in choices(said)
