@@ -140,8 +140,8 @@ _OWN_RECORDS = re.compile(r"\b(?:" + _ASKING_FOR + r"|(?:wants?|asked|asking|ask
                           r"(?: to (?:delete|erase|destroy|remove|wipe)\b| (?:\w+[' ]*){1,8}?(?:deleted|erased|destroyed|wiped)\b)",
                           re.IGNORECASE)
 # Their own file by its own name ("mum wants a copy of her file"), asked with no sending asked or way named
-# (or asked to see it, or the whole of it asked for: "a care leaver has asked for her whole file", "when a parent asks
-# to see their file")
+# (or asked to see it, the whole of it asked for, or the file itself by "their"/"his"/"her": "a care leaver has asked
+# for her whole file", "when a parent asks to see their file")
 _OWN_FILE = re.compile(r"\b(?:" + _ASKING_FOR + r"|(?:wants?|asked|asking|asks) to see)\s+(?:(?:a\s+)?(?:copy|copies)\s+of\s+"
                        r"(?:his|her|their) (?:own |whole |full |entire )?|(?:his|her|their) (?:own |whole |full |entire )|"
                        r"(?:their|his|her) (?=(?:file|files|records)\b))"

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from knowledge.advisor import advise, next_question, offers_package, outcome
-from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, Verdict
+from knowledge.model import FACT_NAMES, HUB_PHONE, Fact, Facts, FaqTopic, Verdict
 
 from .answer import Assistant, question_form
 from .emailcheck import DRAFT_FORM, EmailChecker, FormField, check_fields
@@ -289,9 +289,9 @@ class Conversation:
         elif encrypt is not None:  # the package prompt; a check in progress stays where it was
             fmt = encrypt or fmt
             messages = [self.encrypt_prompt(fmt)]
-        elif self._back_to_menu(state, check, incoming, data) is not None:
+        elif (back_to := self._back_to_menu(state, check, incoming, data)) is not None:
             # "back" while reading the common questions: the menu the user came from, not "no check in progress"
-            messages = [self._faq_menu(self._back_to_menu(state, check, incoming, data) or None)]
+            messages = [self._faq_menu(back_to or None)]
         elif data is not None and data.get(MARK):
             check, messages = self._on_button(check, data, incoming.personal)
         else:
@@ -328,8 +328,13 @@ class Conversation:
             return "" if last.topic else None
         reply = last.reply
         if reply is not None and reply.faq_id and reply.rule_id == f"faq:{reply.faq_id}":
-            return next((t.id for t in self.policy.faq_topics if reply.faq_id in t.faqs), None)
+            topic = self._topic_of(reply.faq_id)
+            return topic.id if topic is not None else None
         return None
+
+    def _topic_of(self, faq_id: str) -> FaqTopic | None:
+        """The common-questions menu heading a common question is under, if any."""
+        return next((t for t in self.policy.faq_topics if faq_id in t.faqs), None)
 
     @staticmethod
     def _encrypt_request(incoming: Incoming, data: Mapping[str, Any] | None) -> str | None:
@@ -770,7 +775,7 @@ class Conversation:
             # a slip told, or asked about: the report the answer points to, a click away as well as typed
             options.append(_command_option("Report a breach or near miss", Command.REPORT))
         if reply.rule_id == f"faq:{reply.faq_id}":  # a common question answered: the others on its topic, a click away
-            topic = next((t for t in self.policy.faq_topics if reply.faq_id in t.faqs), None)
+            topic = self._topic_of(reply.faq_id)
             if topic is not None:
                 options.append(_command_option(f"More: {topic.title}", Command.FAQ, topic=topic.id))
         if not options:

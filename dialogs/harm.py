@@ -129,10 +129,11 @@ _CLOCK = re.compile(r"^\d{1,2}(?:[.:]?\d\d)?(?:am|pm)$")
 
 # A meeting or an appointment: a time word right after one tells when it is, not when a child is harmed ("details
 # of his self harm, he's got an appointment in an hour")
-_PAPERS_DUE = frozenset("assessment assessments report reports referral referrals plan plans chronology statement "
-                        "statements minutes letter form paperwork bundle records".split())
 _EVENTS = frozenset("appointment appointments appt meeting meetings conference conferences review reviews hearing "
                     "hearings court panel session sessions clinic exam exams marac maracs".split())
+# ... or a paper: a time word right after one tells when it is due ("needs the risk assessment tonight")
+_PAPERS_DUE = frozenset("assessment assessments report reports referral referrals plan plans chronology statement "
+                        "statements minutes letter form paperwork bundle records".split())
 
 
 def _times_an_event(tokens: Sequence[str], at: int) -> bool:

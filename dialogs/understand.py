@@ -1479,11 +1479,11 @@ _NOTHING_OF_ANYONE = re.compile(r"\bnothing (?:about|on|of) (?:any|a|the) ?(?:ch
                                 r"one|body)\b|\bnothing about anyone\b|\bno (?:child|childrens|personal) (?:info|details|data)\b")
 
 
-# What is to be told is news of a child: "text the youth worker that the young person's been moved to secure
-# accommodation", "email mum that her son was excluded today". About someone the recipient knows, so it identifies them
 # Nothing sent but the blank form: "can i send a blank referral form to a charity's contact@ address"
 _ONLY_BLANK = re.compile(r"(?:can|could|may|should) (?:i|we) (?:just )?(?:send|email|forward|post|fax) (?:a|the|our|them a|them the) "
                          r"blank (?:\w+ ){0,2}(?:form|template)s?(?: (?:to|for) (?:\S+ ){0,6}\S+)?")
+# What is to be told is news of a child: "text the youth worker that the young person's been moved to secure
+# accommodation", "email mum that her son was excluded today". About someone the recipient knows, so it identifies them
 _NEWS_OF_A_CHILD = re.compile(
     r"\b(?:that|to say|saying) (?:the|our|my|this|her|his|their) (?:little |young |eldest |youngest )?"
     r"(?:child|kid|boy|girl|baby|young person|yp|pupil|teenager|teen|lad|toddler|son|daughter|foster child|"

@@ -2846,6 +2846,23 @@ def test_session_38_round_89_readings(assistant, question, verdict, rule):
      "identifying-file-name"),
     # news of a child, what the text would say
     ("can I WhatsApp the IRO to say the girl has been excluded today?", NOT, "text-personal"),
+    # the whole of one's own file asked for, or to see it: a subject access request, however unnamed
+    ("An adult who was in our care as a teenager has asked for his whole file. Is there a deadline?", ASK,
+     "faq:subject-access"),
+    ("If a dad asks to see their file, what has to be blacked out?", ASK, "faq:subject-access"),
+    # the envelope a letter goes in is the post
+    ("Do letters about a child have to go in a windowed envelope?", ASK, "channel-not-covered"),
+    # "which is which" ends a yes/no question, not a what or which one
+    ("Shall I write the boy's name in the email body so the IRO knows which report is which?", NOT, "email-pid-in-body"),
+    # nothing sent but the blank form
+    ("could I send a blank referral form to the sports club's admin@ address?", ALLOWED, "email-no-personal"),
+    # the options on the screen, which one asked: the steps, not a No
+    ("The encryption drop-down in 7-Zip says ZipCrypto. Which option am I supposed to pick?", AWC, "weak-encryption"),
+    # what came in, asked whether it may still be used
+    ("The hospital emailed us the x-ray report and put the password in the same email. Can we still use it?", AWC,
+     "password-emailed-already"),
+    # a phone as where a file is kept
+    ("ok to download the referral to my work phone to read later?", NOT, "removable-media"),
 ])
 def test_session_39_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
@@ -2894,36 +2911,6 @@ def test_a_way_said_to_be_better_than_another_is_the_way_asked_about(assistant):
 def test_leave_to_ignore_a_procedure_is_a_no(assistant):
     reads_as(assistant, "Since we follow the information sharing protocol, can we skip the Safe Haven procedure?",
              NOT, None)
-
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
-    # the whole of one's own file asked for, or to see it: a subject access request, however unnamed
-    ("An adult who was in our care as a teenager has asked for his whole file. Is there a deadline?", ASK,
-     "faq:subject-access"),
-    ("If a dad asks to see their file, what has to be blacked out?", ASK, "faq:subject-access"),
-    # the envelope a letter goes in is the post
-    ("Do letters about a child have to go in a windowed envelope?", ASK, "channel-not-covered"),
-    # "which is which" ends a yes/no question, not a what or which one
-    ("Shall I write the boy's name in the email body so the IRO knows which report is which?", NOT, "email-pid-in-body"),
-])
-def test_session_39_round_92_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
-    # nothing sent but the blank form
-    ("could I send a blank referral form to the sports club's admin@ address?", ALLOWED, "email-no-personal"),
-    # the options on the screen, which one asked: the steps, not a No
-    ("The encryption drop-down in 7-Zip says ZipCrypto. Which option am I supposed to pick?", AWC, "weak-encryption"),
-    # what came in, asked whether it may still be used
-    ("The hospital emailed us the x-ray report and put the password in the same email. Can we still use it?", AWC,
-     "password-emailed-already"),
-    # a phone as where a file is kept
-    ("ok to download the referral to my work phone to read later?", NOT, "removable-media"),
-])
-def test_session_39_round_92_more_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
 
 
 def test_an_identifier_instead_of_names_in_emails_is_what_the_protocol_asks_for(assistant):
