@@ -608,7 +608,7 @@ class Assistant:
         self._section_words: dict[str, frozenset[str]] | None = None  # each item's prepared words, for nearest_cited
         self._route_words: frozenset[str] | None = None
         self._faq_needs: dict[tuple[str, str], frozenset[str]] = {}  # (FAQ id, `needs` or `needs_too`)
-        self._unsettled: tuple[tuple[Faq, frozenset[str]], ...] | None = None  # faq.yaml `unsettled`, with its needs
+        self._unsettled: tuple[tuple[Faq, frozenset[str], frozenset[str]], ...] | None = None  # faq.yaml `unsettled`, with its needs
         # faq.yaml `refutes`, with its needs, needs_too and prepared wordings
         self._refuting: tuple[tuple[Faq, frozenset[str], frozenset[str], tuple[str, ...]], ...] | None = None
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
@@ -1402,9 +1402,12 @@ class Assistant:
         if found is not None and self._needs(found.faq_id) & asked:
             return found  # an FAQ matched on its own telling words ("data protection ... without consent, right?")
         if self._unsettled is None:  # the FAQs that say the protocol's silence, with their words: read once
-            self._unsettled = tuple((f, self._needs(f.id, "unsettled_by") or self._needs(f.id))
+            self._unsettled = tuple((f, self._needs(f.id, "unsettled_by") or self._needs(f.id),
+                                     self._needs(f.id, "needs_too"))
                                     for f in self.policy.faq.values() if f.unsettled)
-        unsettled = next((f for f, needs in self._unsettled if asked & needs), None)
+        # ... and by what its answer is about, where faq.yaml says (`needs_too`): "I don't recognise the number"
+        # of a caller is no message that may not be genuine
+        unsettled = next((f for f, needs, too in self._unsettled if asked & needs and (not too or asked & too)), None)
         return found if unsettled is None else FaqMatch(unsettled.id, found.score if found else 0.0, unsettled.question)
 
     @property

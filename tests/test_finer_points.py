@@ -2932,3 +2932,14 @@ def test_the_memory_stick_answer_gives_the_safer_way(assistant):
     """README trial: a file too big to email, put on a stick for the solicitor, got a No and no way to send it."""
     reply, text = ask(assistant, "it's too big to email, can I put it on a memory stick and take it to the school?")
     assert reply.faq_id == "usb-stick" and "Objective Connect" in text
+
+
+def test_a_word_of_doubt_needs_what_the_unsettled_answer_is_about(assistant):
+    """The answer for a message that may not be genuine (faq.yaml `needs_too`) is about attachments, links and
+    emails: "recognise" of a caller or of people on a thread is not that."""
+    for question in ("The woman says she's his aunt but I don't recognise the number. Can I tell her where he lives?",
+                     "I don't recognise half the people at the core group. Can I still talk about the children?"):
+        reply, _ = ask(assistant, question)
+        assert reply.faq_id != "suspicious-attachment", question
+    reply, _ = ask(assistant, "There's a zipped file in my inbox from someone I don't recognise. Open it?")
+    assert reply.faq_id == "suspicious-attachment"
