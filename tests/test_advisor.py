@@ -137,6 +137,8 @@ CASES = [
     (Facts(aes=False, recipient="external_org"), "weak-encryption", Verdict.NOT_ALLOWED),
     (Facts(channel="cloud_personal"), "cloud-account", Verdict.NOT_ALLOWED),
     (Facts(channel="removable_media", already=True), "removable-media-done", Verdict.NOT_ALLOWED),
+    (Facts(channel="removable_media", already=True, aftermath=True), "removable-media-done-what-now",
+     Verdict.NEED_MORE_INFO),
     (Facts(channel="secure_email", recipient="individual", **P), "secure-email-to-individual", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="school", down="school_portal"), "email-school-portal-down",
      Verdict.ALLOWED_WITH_CONDITIONS),

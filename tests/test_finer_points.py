@@ -153,8 +153,9 @@ def test_a_password_received_in_the_same_email(assistant, question):
     "I've copied the case notes onto my own laptop",
 ])
 def test_a_file_already_saved_locally_gets_what_to_do_now(assistant, question):
+    """Told with nothing asked, as what now: what to do now, not a No to what cannot be undone."""
     reply, text = ask(assistant, question)
-    assert reply.verdict is NOT
+    assert reply.verdict is ASK and reply.rule_id == "removable-media-done-what-now"
     assert "shared drive" in text and "delete it from the" in text and "manager" in text
     assert "appendix.receive.3" in cited(reply)
 
@@ -2589,8 +2590,8 @@ def test_a_no_that_answers_the_premise_stands_for_a_duty_asked(assistant):
      "removable-media-handover"),
     ("Can I copy the assessment onto a USB stick to finish at home?", NOT, "removable-media"),
     # a habit told as going on is done already: what now
-    ("We've been keeping the CAMHS zips on a memory stick to read at home. How do we put it right?", NOT,
-     "removable-media-done"),
+    ("We've been keeping the CAMHS zips on a memory stick to read at home. How do we put it right?", ASK,
+     "removable-media-done-what-now"),
     # who "the Team" is: the process the protocol says is being reviewed
     ("No ISA with the charity - which team signs off the email, and is there a form?", ASK, "no-agreement-process"),
     # what is the matter with a child, by text: health information
@@ -2943,3 +2944,19 @@ def test_a_word_of_doubt_needs_what_the_unsettled_answer_is_about(assistant):
         assert reply.faq_id != "suspicious-attachment", question
     reply, _ = ask(assistant, "There's a zipped file in my inbox from someone I don't recognise. Open it?")
     assert reply.faq_id == "suspicious-attachment"
+
+
+@pytest.mark.parametrize("question", [
+    "I've extracted the zip from the school onto my laptop's desktop rather than the shared drive. What now?",
+    "I've saved the referral on a USB stick and it's still there, a week later. What should I do?",
+])
+def test_something_saved_or_lost_on_a_drive_with_what_now_asked_gets_what_to_do_now(assistant, question):
+    """What cannot be undone, told with what now asked, gets what to do now (rules.yaml `happened`), not a No."""
+    reply = reads_as(assistant, question, ASK, "removable-media-done-what-now")
+    assert "tell your manager" in reply.summary
+
+
+def test_a_slip_told_as_a_note_is_written_is_told_as_done(assistant):
+    """"Forgot to encrypt ... Sent 5 mins ago. Help": no "I", and still the user's own slip."""
+    reply, _ = ask(assistant, "Forgot to zip the attachment going to the dentist. Went 10 mins ago. Help")
+    assert reply.verdict is ASK and "manager" in reply.summary
