@@ -2960,3 +2960,9 @@ def test_a_slip_told_as_a_note_is_written_is_told_as_done(assistant):
     """"Forgot to encrypt ... Sent 5 mins ago. Help": no "I", and still the user's own slip."""
     reply, _ = ask(assistant, "Forgot to zip the attachment going to the dentist. Went 10 mins ago. Help")
     assert reply.verdict is ASK and "manager" in reply.summary
+
+
+def test_a_step_that_cannot_be_done_is_a_step_left_out(assistant):
+    """Faxes 2: ring the recipient first. "Nobody's picking up at their end; fax it anyway?" leaves it out."""
+    reply, _ = ask(assistant, "The GP's secretary isn't picking up the phone. Can I fax her the referral anyway? It's urgent.")
+    assert reply.verdict is NOT
