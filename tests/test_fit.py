@@ -80,6 +80,8 @@ def test_the_rules_decide_and_the_faq_adds_its_text_beneath(assistant):
     ("Can I fax it or not?", "yes_no"),
     # "why's", as "what's" and "how's" were; the ways asked for in a word
     ("Why's faxing frowned on these days?", "how"), ("Court bundle is 60MB. Options?", "how"),
+    # what is proposed told first, then asked of in a word
+    ("The school wants the child's initials on the file name. Fine to go ahead?", "yes_no"),
 ])
 def test_question_form(question, form):
     assert question_form(question) == form
