@@ -286,6 +286,8 @@ _STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|rea
                          re.IGNORECASE)
 _IDENTIFIER_RULE = "email-identifier-instead-of-names"  # rules.yaml
 _CONFIDENTIAL_NAMED = re.compile(r"\bconfiden?ti?al\b", re.IGNORECASE)
+# Seen or told minutes ago: "a toddler I watched being shaken in the car park about ten minutes ago"
+_MINUTES_AGO = re.compile(r"\b(?:minutes?|mins?|moments) ago\b", re.IGNORECASE)
 # The words the user would send, given: "text mum to say the meeting is at 2", "email the IRO saying ..."
 _TO_SAY = re.compile(r"\b(?:text|txt|email|e-mail|message|whatsapp|write to|reply to)\b[^.?!]{0,40}?\b(?:to say|saying|to tell "
                      r"(?:her|him|them))\b", re.IGNORECASE)
@@ -704,14 +706,15 @@ class Assistant:
         if learned == "quiet" and understood.harm.level is HarmLevel.MAYBE and self._told_apart(question, understood):
             learned = ""
         if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because \
-                and not understood.harm.immediate and (
+                and not understood.harm.immediate and not _MINUTES_AGO.search(question) and (
                 (all(c.reading == "together" for c in understood.harm.because) and len(understood.harm.because) < 3)
                 or all(not c.reading and self.reader.harm.is_act(c.words) for c in understood.harm.because)):
             # two doubtful signs read together ("come home smelling of cannabis again"), or words for hurting
             # someone alone ("going to strangle the photocopier", "A bit B on the arm"), in a message that reads like
             # an everyday question: asked, not rung. Three or more together are rung however it reads ("put
             # something into the tube, fits nobody witnesses, tests all normal": a retraining read it as everyday),
-            # and so are signs told as happening right now ("outside the placement right now with a knife")
+            # and so are signs told as happening right now ("outside the placement right now with a knife") or seen
+            # minutes ago ("a toddler I watched being shaken ... ten minutes ago")
             return self.ask_harm(understood.facts, replace(understood.harm, level=HarmLevel.MAYBE, because=tuple(
                 replace(c, level=HarmLevel.MAYBE) for c in understood.harm.because)))
         if learned == "ring":
