@@ -219,7 +219,9 @@ _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you|u) (?:really |actually |st
                       # "should envelopes containing personal information be marked confidential?"
                       r"\b(?:should|must|do|does) (?:\w+ ){1,6}?(?:be|get) (?:marked|labelled|labeled|stamped|headed)\b|"
                       # "does the subject really need to say ...", "do internal emails still need CONFIDENTIAL ...?"
-                      r"(?:^|(?<=[.!?:])\s)\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?need\b(?! an?\b)|"
+                      # (or after a dash: "internal email with a PID attachment - do i still need CONFIDENTIAL ...?")
+                      r"(?:^|(?<=[.!?:\-\u2013\u2014])\s)\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?"
+                      r"need\b(?! an?\b)|"
                       # "does CONFIDENTIAL have to go in the subject?", "does the cover sheet have to say ...?"
                       r"(?:^|(?<=[.!?:])\s)\s*(?:do|does) (?:\w+ ){1,4}?(?:really |actually |still |also |even |always )?have to "
                       r"(?:go|be|say|appear|show|include)\b|"

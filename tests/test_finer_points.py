@@ -2966,3 +2966,11 @@ def test_a_step_that_cannot_be_done_is_a_step_left_out(assistant):
     """Faxes 2: ring the recipient first. "Nobody's picking up at their end; fax it anyway?" leaves it out."""
     reply, _ = ask(assistant, "The GP's secretary isn't picking up the phone. Can I fax her the referral anyway? It's urgent.")
     assert reply.verdict is NOT
+
+
+def test_a_duty_asked_after_a_dash_gets_the_steps(assistant):
+    """"Internal email with the plan attached - does it still need CONFIDENTIAL in the subject?": the duty asked,
+    after a dash as after a full stop: the steps, not the rule against names in the subject line."""
+    reply, _ = ask(assistant, "Email to our own legal team with the chronology attached - does it still need "
+                              "CONFIDENTIAL in the subject?")
+    assert reply.verdict is AWC
