@@ -2974,3 +2974,9 @@ def test_a_duty_asked_after_a_dash_gets_the_steps(assistant):
     reply, _ = ask(assistant, "Email to our own legal team with the chronology attached - does it still need "
                               "CONFIDENTIAL in the subject?")
     assert reply.verdict is AWC
+
+
+def test_calling_the_hub_is_a_phone_call(assistant):
+    """"Called the Hub" (not "a file called ..."): the call, and the written follow-up within 48 hours after it."""
+    reply, text = ask(assistant, "I called the Hub this morning about a 9 year old. Anything else I have to do?")
+    assert reply.rule_id == "hub-call" and "48 hours" in text
