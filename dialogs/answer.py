@@ -153,7 +153,7 @@ _OTHERS_HABIT = re.compile(
     r"\b(?:colleague|co-?worker|team ?mate|school|head|agency|provider|practice|surgery|nursery|worker|manager)s?\b"
     r"[^.?!]{0,30}?\b(?:keeps|keep|regularly|routinely|always|constantly|has been|have been)\s+(?!asking|asks|ask\b)"
     r"[^?]{0,140}?\b(?:say(?:ing)? something|report (?:it|this|her|him|them)|who to|tell someone|tell my manager|"
-    r"(?:is it|not) my place|leave it|what am i (?:supposed|meant) to do about|what (?:should|do) i do about)",
+    r"(?:is it|not) my place|leave it|what am i (?:supposed|meant) to do about|what (?:should|do|can) (?:i|we) do\b)",
     re.IGNORECASE)
 _RAISE_IT = ("how to raise someone else's practice. Tell your manager: breaches and near misses are monitored. What the "
              "protocol says of the practice you describe is below.")

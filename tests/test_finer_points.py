@@ -2039,6 +2039,7 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
      "faq:suspicious-attachment"),
     # someone else's practice, kept up: how to raise it is not settled; the manager
     ("The nursery always sends our referrals back from the manager's gmail. Do I report it?", ASK, None),
+    ("A colleague keeps texting foster carers the kids' full names. What should I do?", ASK, None),
     # a copy to one's own personal account, BCC or not; the later law; where safe haven applies
     ("I'll just bcc my home email on the placement referral so I have a copy - fine?", NOT, None),
     # whether encryption is owed at all, for a recipient named: that recipient's rules, not the how-to
