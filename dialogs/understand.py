@@ -439,8 +439,10 @@ class Reader:
             # "the 'All Staff Carlisle' list", "our ALL PARENTS list" with a child's details: a list for everyone in
             # a service, not those who need to know (All Email 1: the minimum number of people possible)
             flags["cc_many"] = True
-        if not channels and _SENT_TO_ADDRESS.search(said):
-            channels = ["email"]  # "can I send the report to jane@nhs.net?": an email address is sent to by email
+        if not channels and (_SENT_TO_ADDRESS.search(said) or _DOMAIN_ADDRESS.search(said)):
+            # "can I send the report to jane@nhs.net?", "to the GP's nhs.net address": an email address is sent to by
+            # email
+            channels = ["email"]
         facts = Facts(
             harm=True if harm.level is HarmLevel.YES else False if harm.level is HarmLevel.NO else None,
             kind=kind,
@@ -1127,6 +1129,9 @@ _TOOLS = frozenset({"7zip", "7-zip", "7z", "zip", "aes", "aes-256", "aes256", "2
                     "egress", "bitlocker"})
 # Something sent or forwarded to a written email address: "send the report to jane@nhs.net"
 _SENT_TO_ADDRESS = re.compile(r"\b(?:send|forward|share|pass)\b(?: \S+){0,8} to \S+@\S+\.\S+")
+# An email domain named as where it goes: "their nhs.net address", "the school's .sch.uk mailbox"
+_DOMAIN_ADDRESS = re.compile(r"\b[a-z0-9-]*\.(?:[a-z0-9-]+\.)*(?:net|uk|com|org)\s+(?:e-?mail\s+)?"
+                             r"(?:address|addresses|mailbox|mailboxes|inbox|account)\b")
 # a way someone has not got ("there's no portal with them", "I don't have a login for the portal")
 _LACKING = frozenset({"no", "not", "dont", "doesnt", "havent", "hasnt", "isnt", "arent", "without", "never"})
 _HAVING_NONE = frozenset({"dont", "doesnt", "havent", "hasnt", "no", "without", "cant", "cannot"})

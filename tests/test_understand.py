@@ -300,3 +300,10 @@ def test_a_list_begun_after_a_dash_is_not_a_document_named_by_the_recipient(poli
     facts = Reader(policy).read("Got three files for the IRO in another authority: referral, chronology and plan. "
                                 "Can I email them?").facts
     assert facts.recipient == "external_org"
+
+
+def test_an_email_domain_named_as_where_it_goes_is_email(reader):
+    """"to the health visitor's nhs.net address": an address is sent to by email (whether NHSmail is as secure as
+    cjsm or gsx, the protocol does not say: the external email rules apply)."""
+    assert reader.read("Can I send the health visitor the strategy notes at her nhs.net address?").facts.get(
+        "channel") == "email"
