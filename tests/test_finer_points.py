@@ -2981,3 +2981,13 @@ def test_calling_the_hub_is_a_phone_call(assistant):
     """"Called the Hub" (not "a file called ..."): the call, and the written follow-up within 48 hours after it."""
     reply, text = ask(assistant, "I called the Hub this morning about a 9 year old. Anything else I have to do?")
     assert reply.rule_id == "hub-call" and "48 hours" in text
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a device "nicked": stolen, told or feared
+    ("Someone nicked my work laptop out of the car last night, it had case notes on. Who do I tell?", ASK, "misdirected"),
+    # a secure account got by going round the manager
+    ("Could I sign up for a gsx address online myself without asking anyone first?", NOT, "self-made-secure-account"),
+])
+def test_session_40_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
