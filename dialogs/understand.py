@@ -37,6 +37,15 @@ class Understanding:
         return bool(self.channels or self.facts.known())
 
 
+class _Words(list[str]):
+    """A question's words, knowing where its sentences begin (`Reader._sentence_starts`)."""
+    sentence_starts: tuple[int, ...] = ()
+
+
+# The end of a sentence, where a negation before it stops reaching: "she didn't answer. Can I ..."
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
 @dataclass(frozen=True, slots=True)
 class _Hit:
     category: str
@@ -124,7 +133,8 @@ class Reader:
         self._route_phrases: dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]] = {}
 
     def read(self, text: str) -> Understanding:
-        tokens = self.speller.tokens(text)
+        tokens = _Words(self.speller.tokens(text))
+        tokens.sentence_starts = self._sentence_starts(text, len(tokens))
         said = " ".join(tokens)  # for the patterns read over the whole question
         hits = self._hits(tokens)
         # "email dad on his personal address": an email address, where it goes, not a home address sent
@@ -774,11 +784,26 @@ class Reader:
         stem = self.harm.stem(word)
         return self._channel_stems.get(stem, stem)
 
+    def _sentence_starts(self, text: str, count: int) -> tuple[int, ...]:
+        """Where each sentence after the first begins, as word positions in the text's words (`count` of them);
+        none where the sentences' own words do not add up to the whole's."""
+        sentences = _SENTENCE_END.split(text)
+        if len(sentences) < 2:
+            return ()
+        starts, at = [], 0
+        for sentence in sentences[:-1]:
+            at += len(self.speller.tokens(sentence))
+            starts.append(at)
+        return tuple(starts) if at + len(self.speller.tokens(sentences[-1])) == count else ()
+
     def _negated(self, tokens: list[str], hit: _Hit, signal: str) -> bool:
-        """One of the signal's negations ("no", "not at risk" ...) among the four words before the hit."""
+        """One of the signal's negations ("no", "not at risk" ...) among the four words before the hit, in its own
+        sentence: "she didn't answer. Can I just email it over?" denies nothing of the email."""
         if signal in ("encrypted", "aes") and _OPENING.intersection(tokens[max(0, hit.start - 4):hit.start]):
             return False  # "they can't open my zip file": what cannot be done is the opening; the zip is there
         at = _phrase_start(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
+        if at is not None and any(at < start <= hit.start for start in getattr(tokens, "sentence_starts", ())):
+            return False
         # "no need to clear them out of sent items", "I won't delete the sent emails": a negating act itself
         # denied leaves the fact standing
         if at is None or (tokens[at] == "no" and tokens[at - 1:at] in (["oh"], ["uh"])):

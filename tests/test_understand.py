@@ -307,3 +307,18 @@ def test_an_email_domain_named_as_where_it_goes_is_email(reader):
     cjsm or gsx, the protocol does not say: the external email rules apply)."""
     assert reader.read("Can I send the health visitor the strategy notes at her nhs.net address?").facts.get(
         "channel") == "email"
+
+
+def test_a_negation_stops_at_its_sentence_end(reader):
+    """"No child info. CC them all?": the "no" is of the first sentence, not of the CC asked in the second."""
+    facts = reader.read("Emailing five foster carers about a training date, no child info. CC them all?").facts
+    assert facts.get("addresses_shown") is not False
+    facts = reader.read("I rang the GP with the password but she didn't answer. Can I just email it over?").facts
+    assert facts.get("password_emailed") is True
+
+
+def test_a_password_asked_for_by_email_is_the_password_emailed(reader):
+    """"nobody has rung with the password - shall I ask them to just email it over?" (the password named first)."""
+    facts = reader.read("We got a zip from CAMHS but nobody has rung with the password. Shall I ask them to email "
+                        "it over?").facts
+    assert facts.get("password_emailed") is True
