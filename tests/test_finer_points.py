@@ -2988,6 +2988,9 @@ def test_calling_the_hub_is_a_phone_call(assistant):
     ("Someone nicked my work laptop out of the car last night, it had case notes on. Who do I tell?", ASK, "misdirected"),
     # a secure account got by going round the manager
     ("Could I sign up for a gsx address online myself without asking anyone first?", NOT, "self-made-secure-account"),
+    # words to be written, quoted: what they say is not what is asked ("... need advice ..." asks no advice)
+    ("Can I put 'Kai Jones 2/2/19 - any advice on the PLO letter?' in the body of an email to legal?", NOT,
+     "email-pid-in-body"),
 ])
 def test_session_40_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
