@@ -1098,7 +1098,13 @@ class Assistant:
                 or bool(reply.facts and reply.facts.get("received")
                         and (reply.facts.get("opening") or _STILL_USED.search(question))) \
                 or (_STEP_MISSED.search(question) and (_DO_IT_NOW.search(question)
-                                                        or bool(reply.facts and reply.facts.get("aftermath")))):
+                                                        or bool(reply.facts and reply.facts.get("aftermath")))) \
+                or (bool(reply.facts and reply.facts.get("already")) and not _ASKING.search(question) and bool(
+                    (reply.facts.get("aftermath") and "?" in question) or (form == "" and _MISTAKE.search(question)))):
+            # (nor a slip told as done, with what now asked or nothing asked: "Oops - I put the password in the same
+            # email and it's already gone", "... is that a breach?": the rule's own answer, what to do now. Told
+            # with a reason and nothing asked, it stays a proposal ("I've put the password at the bottom so the GP
+            # can open it easily"), as does a next step asked ("forgot to ring with it - can I email it now?"))
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
 

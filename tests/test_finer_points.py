@@ -2994,3 +2994,14 @@ def test_calling_the_hub_is_a_phone_call(assistant):
 ])
 def test_session_40_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question", [
+    "Whoops, I typed the zip password into the same email to the dentist and it's gone.",
+    "I accidentally put the password in the same email as the zip to CAMHS. Is that a breach?",
+])
+def test_a_slip_told_as_done_gets_what_to_do_now_not_a_no(assistant, question):
+    """The rule's No is for the same thing proposed ("that's fine, isn't it?"); told as done, with what now asked or
+    nothing asked, its own answer stands: ring the recipient, tell your manager."""
+    reply = reads_as(assistant, question, ASK, "password-emailed-by-me")
+    assert "manager" in reply.summary
