@@ -1970,3 +1970,14 @@ def test_a_child_driven_off_with_men_no_one_knows_is_rung(assistant):
     reply = assistant.answer("Can I email the police the misper form? Our 14yo has just been driven off in a car "
                              "with a man we don't know and isn't answering her phone.")
     assert reply.verdict is Verdict.ESCALATE
+
+
+def test_a_child_taken_by_an_adult_no_one_knows_is_rung_and_one_remanded_is_held(assistant):
+    """Collected by "a woman none of us know", and the child not where she should be: rung. The abuser "remanded"
+    (held by the court till trial) is, like "in prison now", the user's word that the danger is held off."""
+    reply = assistant.answer("A 7yo was collected at lunch by a woman none of us know, and now mum's rung to ask "
+                             "why he isn't in school. Can I email the police his photo?")
+    assert reply.verdict is Verdict.ESCALATE
+    reply = assistant.answer("Mum and the boys are in a refuge now and dad has been remanded. Can I email the "
+                             "core group minutes to the boys' new school?")
+    assert reply.verdict is not Verdict.ESCALATE
