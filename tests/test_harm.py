@@ -1981,3 +1981,17 @@ def test_a_child_taken_by_an_adult_no_one_knows_is_rung_and_one_remanded_is_held
     reply = assistant.answer("Mum and the boys are in a refuge now and dad has been remanded. Can I email the "
                              "core group minutes to the boys' new school?")
     assert reply.verdict is not Verdict.ESCALATE
+
+
+@pytest.mark.parametrize("question, rung", [
+    # children hiding from an adult's violence, told now
+    ("mum's just messaged - her partner is smashing the place up and the kids are hiding upstairs. can I forward "
+     "it to my manager?", True),
+    # training, a postgraduate study, a list of many children, the category a plan was made under: not a child now
+    ("I'm running a staff twilight on neglect next week. Can I use an old anonymised chronology?", False),
+    ("Doing my masters on child sexual abuse in care. Can I email my tutor anonymised figures?", False),
+    ("Old case, closed in 2018. Dad wants everything we hold about his daughter's registration under neglect. "
+     "Can I post it to him?", False),
+])
+def test_session_40_harm_readings(assistant, question, rung):
+    assert (assistant.answer(question).verdict is Verdict.ESCALATE) is rung, question
