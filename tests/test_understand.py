@@ -322,3 +322,10 @@ def test_a_password_asked_for_by_email_is_the_password_emailed(reader):
     facts = reader.read("We got a zip from CAMHS but nobody has rung with the password. Shall I ask them to email "
                         "it over?").facts
     assert facts.get("password_emailed") is True
+
+
+def test_a_password_set_up_once_and_kept_for_everything_is_reused(reader):
+    """"stick with it for everything we send": a password kept open-ended (External Mail 1: new for each one)."""
+    facts = reader.read("We agreed a good password with the YOT last month. OK to stick with it for everything we "
+                        "send them?").facts
+    assert facts.get("password") == "reused"
