@@ -118,6 +118,7 @@ _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they|mum|mother|dad|father)\b[^.?!]{
                             r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
                             re.IGNORECASE)
 _FGM = "fgm_forced_marriage_honour"  # harm.yaml's category (contract.py)
+_SEXUAL = "sexual"  # harm.yaml's category (contract.py)
 _GIRLS = frozenset(("girl", "girls", "daughter", "daughters", "granddaughter", "granddaughters"))
 _GANGS = frozenset(("group", "groups", "network", "networks"))
 _NO_GIRLS = frozenset(("no", "not", "any", "without", "nor", "neither"))
@@ -648,6 +649,13 @@ class HarmReader:
                         else c for c in cues]
             if all(c.reading == "weak" for c in cues) and not (child and now):
                 cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
+        if not any(c.level is HarmLevel.YES for c in cues) and any(
+                c.category == _SEXUAL and c.level is HarmLevel.MAYBE and not c.reading for c in cues) \
+                and self._child_ages(tokens, stems, text or ""):
+            # a sign of sexual activity with a child's age under 16 told ("Y10 girl (14) thinks she might be
+            # pregnant"): underage, so asked about however everyday the rest reads
+            cues = [replace(c, reading="underage") if c.category == _SEXUAL and c.level is HarmLevel.MAYBE
+                    and not c.reading else c for c in cues]
         if any(c.level is HarmLevel.YES for c in cues):
             immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
             return HarmAssessment(HarmLevel.YES, tuple(cues), immediate, about_harm=True)
@@ -717,23 +725,26 @@ class HarmReader:
             out.update(range(s, e))
         return out
 
+    def _child_ages(self, tokens: list[str], stems: list[str], text: str = "") -> list[int]:
+        """The ages under 16 told of a child: "a 14 year old", "the 13yo", "Kayden (4)"."""
+        ages = [age for i in range(len(tokens)) if (age := _age_of(tokens, i)) is not None and age <= 15
+                and (_AGE.fullmatch(tokens[i]) or tokens[i + 1:i + 3] in (["year", "old"], ["yr", "old"])
+                     or any(True for _ in self._find(stems[max(0, i - 3):i + 4], "children")))]
+        # "one of my youth club lot (thirteen)", "Kayden (4)": an age in brackets is a child's
+        return ages + [a for a in _told_ages(text) if a <= 15]
+
     def _age_gap(self, tokens: list[str], stems: list[str], text: str = "") -> Cue | None:
         """A child's age and an adult's (next to a word for a man or partner), `age_gap` years or more apart."""
         adults = self._adults
-        child_ages, adult_ages = [], []
-        for i, token in enumerate(tokens):
+        adult_ages = []
+        for i in range(len(tokens)):
             age = _age_of(tokens, i)
-            if age is None:
-                continue
-            near = set(stems[max(0, i - 5):i + 5])  # "a bloke who looked mid 30s"
-            if age <= 15 and (_AGE.fullmatch(token) or tokens[i + 1:i + 3] in (["year", "old"], ["yr", "old"])
-                              or any(True for _ in self._find(stems[max(0, i - 3):i + 4], "children"))):
-                child_ages.append(age)
-            elif 18 <= age <= 70 and near & adults:
-                adult_ages.append((age, i))
-        # "one of my youth club lot (thirteen)", "Kayden (4)": an age in brackets is a child's
-        child_ages += [a for a in _told_ages(text) if a <= 15]
-        if not child_ages or not adult_ages:
+            if age is not None and 18 <= age <= 70 and set(stems[max(0, i - 5):i + 5]) & adults:
+                adult_ages.append((age, i))  # "a bloke who looked mid 30s"
+        if not adult_ages:
+            return None
+        child_ages = self._child_ages(tokens, stems, text)
+        if not child_ages:
             return None
         age, i = max(adult_ages)
         if age - min(child_ages) < self.words.age_gap:

@@ -127,4 +127,6 @@ NEEDED: tuple[Needed, ...] = (
            "a child's age next to a much older adult's is read as a sign in this category"),
     Needed("harm", "harm.categories", "fgm_forced_marriage_honour",
            "FGM told of a mother, with a girl in the family, is always asked about (dialogs/harm.py)"),
+    Needed("harm", "harm.categories", "sexual",
+           "a sign of sexual activity with a child's age under 16 told is always asked about (dialogs/harm.py)"),
 )
