@@ -477,7 +477,7 @@ class Conversation:
             fresh = _Check(secrets.token_hex(6))
             fresh.facts.update({k: v for k, v in reply.facts.known().items() if k != "harm"})
             return fresh, self._with_lead(self._next(fresh), self.assistant.mentioned(reply.harm))
-        if reply.asks and reply.verdict is Verdict.NEED_MORE_INFO and not reply.faq_id:
+        if reply.asks and reply.verdict is Verdict.NEED_MORE_INFO and not _by_faq(reply):
             pending = self._prefilled(self._read_facts(reply), asking=reply.asks)  # "2" or "email" answers it
             return pending, self._advice(reply, pending)
         return self._answered(reply), self._advice(reply)
@@ -511,7 +511,7 @@ class Conversation:
 
     def _answered(self, reply: Reply) -> _Check | None:
         """After a one-shot answer, a finished check with what it read: `back` reopens its last step."""
-        if reply.verdict is Verdict.ESCALATE or reply.faq_id or not (
+        if reply.verdict is Verdict.ESCALATE or _by_faq(reply) or not (
                 {"channel", "kind", "recipient"} & set(reply.facts.known())):
             return None
         return self._prefilled(self._read_facts(reply), done=True)
@@ -757,7 +757,7 @@ class Conversation:
 
     def _after_advice(self, reply: Reply) -> tuple[Option, ...]:
         options = list(reply.quick_replies)
-        if reply.verdict is Verdict.NEED_MORE_INFO and not reply.faq_id:
+        if reply.verdict is Verdict.NEED_MORE_INFO and not _by_faq(reply):
             if reply.asks:
                 known = {k: _value_text(v) for k, v in self._read_facts(reply).items()}
                 options.append(_command_option("Continue as a guided check", Command.CHECK, prefill=known))
@@ -1066,3 +1066,10 @@ def match_command(text: str) -> Command | None:
         if swapped is not None:
             return COMMAND_WORDS[swapped]
     return None
+
+
+def _by_faq(reply: Reply) -> bool:
+    """A common question's own answer, not the rules' answer with a common question's text beneath it ("what
+    about by text instead?": the rules ask what kind of information it is, the texting FAQ below): the rules' next
+    question is answered by its buttons, as any other."""
+    return bool(reply.faq_id) and reply.rule_id == f"faq:{reply.faq_id}"

@@ -318,3 +318,12 @@ async def test_the_first_question_of_a_fresh_check_offers_no_start_over(chat):
     assert "Start over" not in choices(said)
     said = await chat.say("2")
     assert "Start over" in choices(said)
+
+
+async def test_the_rules_next_question_under_a_common_questions_text_is_answered_by_its_buttons(chat):
+    """README trial: "what about by text instead?" asks what kind of information it is, with the texting FAQ's text
+    beneath; the kinds were printed as a plain list and the buttons were the start menu, so "5" got "choose 1 to 4"."""
+    said = await chat.say("what about by text instead?")
+    assert "Personal identifiable information (names, address, date of birth …)" in choices(said)
+    said = await chat.say(str(choices(said).index("Personal identifiable information (names, address, date of birth …)") + 1))
+    assert said.startswith("Not allowed")
