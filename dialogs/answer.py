@@ -23,7 +23,7 @@ from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Faq, Pol
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
-from .harm import NOTHING, Cue, HarmAssessment, HarmLevel, tells_anything
+from .harm import NOTHING, QUOTE, Cue, HarmAssessment, HarmLevel, tells_anything
 from .learned import LearnedReading
 from .reply import Option, Reply
 from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken
@@ -356,8 +356,6 @@ _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b|"
                      r"\b(?:should|must|do) (?:i|we) (?:need to )?do (?:something|anything)\b",
                      re.IGNORECASE)
-# Words in quotes: what would be written, not what is asked ("can I write 'need advice re PLO' in the body?")
-_QUOTED_TEXT = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
 # A check the user proposes to make is the protocol's own care, not what a rule warns against: "is it worth
 # checking the job title in the address book?", "should I double check the address?"
 _CHECK_PROPOSED = re.compile(r"\b(?:worth|should (?:i|we)|shall (?:i|we)|is it (?:good|best|wise) (?:practice )?to)\s+"
@@ -1093,7 +1091,7 @@ class Assistant:
                                                          and not _WH_ASKED.search(question))) \
                 or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)
                                                  and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))) \
-                or _ADVICE.search(_QUOTED_TEXT.sub(" ", question)) \
+                or _ADVICE.search(QUOTE.sub(" ", question)) \
                 or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict \
                 or bool(reply.facts and reply.facts.get("received")
                         and (reply.facts.get("opening") or _STILL_USED.search(question))) \

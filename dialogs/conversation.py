@@ -327,12 +327,12 @@ class Conversation:
         if last.kind is Kind.FAQ_MENU:
             return "" if last.topic else None
         reply = last.reply
-        if reply is not None and reply.faq_id and reply.rule_id == f"faq:{reply.faq_id}":
+        if reply is not None and _by_faq(reply):
             topic = self._topic_of(reply.faq_id)
             return topic.id if topic is not None else None
         return None
 
-    def _topic_of(self, faq_id: str) -> FaqTopic | None:
+    def _topic_of(self, faq_id: str | None) -> FaqTopic | None:
         """The common-questions menu heading a common question is under, if any."""
         return next((t for t in self.policy.faq_topics if faq_id in t.faqs), None)
 
@@ -774,7 +774,7 @@ class Conversation:
         if "type report" in (reply.follow_up or "").lower() or reply.faq_id in _SLIP_FAQS:
             # a slip told, or asked about: the report the answer points to, a click away as well as typed
             options.append(_command_option("Report a breach or near miss", Command.REPORT))
-        if reply.rule_id == f"faq:{reply.faq_id}":  # a common question answered: the others on its topic, a click away
+        if _by_faq(reply):  # a common question answered: the others on its topic, a click away
             topic = self._topic_of(reply.faq_id)
             if topic is not None:
                 options.append(_command_option(f"More: {topic.title}", Command.FAQ, topic=topic.id))

@@ -36,8 +36,9 @@ _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|ar
                        r"which|who|whom|where|when|why|any|pls|please)\b", re.IGNORECASE)
 # A sentence opening on a time, not a question: "When I asked she said 'he owns me now'."
 _WHEN_TOLD = re.compile(r"\s*when (?:i|we|he|she|they|mum|dad)\b", re.IGNORECASE)
-# Someone's own words in quotes: 'daddy said "..."', "messaged me 'sorry for everything'"
-_QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
+# Words in quotes: someone's own ('daddy said "..."', "messaged me 'sorry for everything'"), or words the user
+# would write ("can I put 'need advice re PLO' in the body?")
+QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
 # A question asked without a question mark, after a few words: "faxing it to a gp, do i put the name on it"
 _ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we|you|she|he|they)\b|\bis it (?:ok|okay|alright|fine|allowed)\b|"
                    r"\bam i (?:allowed|ok)\b", re.IGNORECASE)
@@ -649,13 +650,11 @@ class HarmReader:
                         else c for c in cues]
             if all(c.reading == "weak" for c in cues) and not (child and now):
                 cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
-        if not any(c.level is HarmLevel.YES for c in cues) and any(
-                c.category == _SEXUAL and c.level is HarmLevel.MAYBE and not c.reading for c in cues) \
-                and self._child_ages(tokens, stems, text or ""):
+        sexual = [c for c in cues if c.category == _SEXUAL and c.level is HarmLevel.MAYBE and not c.reading]
+        if sexual and not any(c.level is HarmLevel.YES for c in cues) and self._child_ages(tokens, stems, text or ""):
             # a sign of sexual activity with a child's age under 16 told ("Y10 girl (14) thinks she might be
             # pregnant"): underage, so asked about however everyday the rest reads
-            cues = [replace(c, reading="underage") if c.category == _SEXUAL and c.level is HarmLevel.MAYBE
-                    and not c.reading else c for c in cues]
+            cues = [replace(c, reading="underage") if c in sexual else c for c in cues]
         if any(c.level is HarmLevel.YES for c in cues):
             immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
             return HarmAssessment(HarmLevel.YES, tuple(cues), immediate, about_harm=True)
@@ -697,7 +696,7 @@ class HarmReader:
         for told in _TOLD.findall(text):
             if (_QUESTION.match(told) and not _WHEN_TOLD.match(told)) or told.rstrip().endswith("?"):
                 continue
-            for quote in _QUOTE.finditer(told):
+            for quote in QUOTE.finditer(told):
                 spoken = self._tokens(quote.group(0))
                 if not (self._people.intersection(self.stem(w) for w in spoken) or _FIRST_PERSON.intersection(spoken)
                         or _PERSON_RUN_ON.intersection(spoken) or "everyone" in spoken or "you" in spoken):
@@ -1233,7 +1232,7 @@ class HarmReader:
         """The words for safe now (`resolved`) that the text has inside quotes: someone's words, not the user's
         ("mum says her partner 'has done his time for that, so it's all fine now'")."""
         out: set[tuple[str, ...]] = set()
-        for quote in _QUOTE.finditer(text):
+        for quote in QUOTE.finditer(text):
             stems = [self.stem(w) for w in self._tokens(quote.group(0))]
             out.update(tuple(stems[s:e]) for s, e in self._find(stems, "resolved"))
         return frozenset(out)

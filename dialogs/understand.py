@@ -756,7 +756,7 @@ class Reader:
         phrases = self._negations.get(signal, ()) or [tuple(_split(w)) for w in self.policy.signals[signal].words]
         return _phrase_before(tokens, hit.start, phrases, lookback=window + 2, max_gap=window)
 
-    def _flag(self, tokens: list[str], hits: list[_Hit], signal: str, negated: bool | None) -> bool | None:
+    def _flag(self, tokens: _Words, hits: list[_Hit], signal: str, negated: bool | None) -> bool | None:
         """False if an opposite appears ("unencrypted"); True if a signal word
         appears un-negated; `negated` if only negated ones do."""
         found = [h for h in hits if h.category == signal]
@@ -790,19 +790,20 @@ class Reader:
         sentences = _SENTENCE_END.split(text)
         if len(sentences) < 2:
             return ()
+        # (counted on the normalised words: Speller.tokens corrects each of them one for one)
         starts, at = [], 0
         for sentence in sentences[:-1]:
-            at += len(self.speller.tokens(sentence))
+            at += len(normalise(sentence).split())
             starts.append(at)
-        return tuple(starts) if at + len(self.speller.tokens(sentences[-1])) == count else ()
+        return tuple(starts) if at + len(normalise(sentences[-1]).split()) == count else ()
 
-    def _negated(self, tokens: list[str], hit: _Hit, signal: str) -> bool:
+    def _negated(self, tokens: _Words, hit: _Hit, signal: str) -> bool:
         """One of the signal's negations ("no", "not at risk" ...) among the four words before the hit, in its own
         sentence: "she didn't answer. Can I just email it over?" denies nothing of the email."""
         if signal in ("encrypted", "aes") and _OPENING.intersection(tokens[max(0, hit.start - 4):hit.start]):
             return False  # "they can't open my zip file": what cannot be done is the opening; the zip is there
         at = _phrase_start(tokens, hit.start, self._negations.get(signal, ()), lookback=4, max_gap=4)
-        if at is not None and any(at < start <= hit.start for start in getattr(tokens, "sentence_starts", ())):
+        if at is not None and any(at < start <= hit.start for start in tokens.sentence_starts):
             return False
         # "no need to clear them out of sent items", "I won't delete the sent emails": a negating act itself
         # denied leaves the fact standing
