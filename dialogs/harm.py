@@ -351,7 +351,7 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 # "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
-_MISSED = frozenset(("missed", "misses"))
+_MISSED = frozenset(("miss", "missed", "misses"))
 # where someone is now ("the thread had mum's new refuge address in it"): in a document, still where she is now
 _WHEREABOUTS = frozenset({"address", "addresses", "postcode", "location", "whereabouts"})
 _BEFORE_NOW = frozenset({"before", "previously", "until", "till", "til", "prior", "earlier", "historically"})
@@ -990,7 +990,9 @@ class HarmReader:
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \
                 or out_of_a_thing \
                 or ((category in _USERS_OWN or words in _OWN_ALARM)
-                    and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])) \
+                    and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])
+                    # ("we've neglected the inbox" is the user's; "we've no idea where they are" names the child)
+                    and not self._people.intersection(stems[start:end])) \
                 or (words in _OWN_ALARM and start == lo and end == hi) \
                 or (category == "online" and _done_by_user(tokens[lo:start])) or (
                 category == "missing" and (tokens[start] in _MISSED or (
@@ -1063,9 +1065,10 @@ class HarmReader:
                 readings.append("past")
             elif "document" in readings and self._closed_next(stems, hi):
                 readings.append("past")  # "the FGM risk assessment done when the baby was born. Case closed ages ago."
-            if said("managed") and not (clear and _ABOUT_TO.search(" ".join(written))):
+            if said("managed") and not (clear and _ABOUT_TO.search(" ".join(written))) and category != "missing":
                 # (not a clear threat told as about to happen: "she's gonna kill herself n the baby, she wants me
-                # to email her the CIN plan first": the plan named is what is sent, the threat is now)
+                # to email her the CIN plan first": the plan named is what is sent, the threat is now; nor a child
+                # gone missing: no plan manages a child whose whereabouts nobody knows)
                 readings.append("managed")
         # an accident explains an injury or a hurt, not a worry ("the football club ... asking her to keep secrets")
         if category in _EXPLAINABLE and not changing and (clear or act or category != "general"):
@@ -1173,9 +1176,11 @@ class HarmReader:
 
     def _on_a_plan(self, stems: list[str], lo: int, start: int) -> bool:
         """The document word before the cue is the plan a child is on ("a 15 year old on a CP plan's been missing
-        since Friday"), not a paper gone missing: a `managed` phrase ends at most two words before the cue."""
+        since Friday"), not a paper gone missing ("the CP plan's gone missing from the drive"): a `managed` phrase
+        the child is on ends at most two words before the cue."""
         near = stems[lo:start]
-        return any(len(near) - e <= 2 for _, e in self._find(near, "managed"))
+        return any(len(near) - e <= 2 and "on" in near[max(0, s - 2):s + 1]
+                   for s, e in self._find(near, "managed"))
 
     def _topic_after(self, after: list[str]) -> bool:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");

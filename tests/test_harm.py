@@ -1979,3 +1979,18 @@ def test_the_words_to_be_sent_given_with_no_word_of_harm_ring_nothing(assistant)
 ])
 def test_session_40_harm_readings(assistant, question, rung):
     assert (assistant.answer(question).verdict is Verdict.ESCALATE) is rung, question
+
+
+@pytest.mark.parametrize("question, outcome", [
+    # a plan does not manage a child whose whereabouts are unknown now, and "we have no idea where they are" is the
+    # user's own words about someone else (not "we've no idea where the minutes went")
+    ("Mum has taken the twins, both on CP plans, out of the area against the written agreement and we have no idea "
+     "where they are now. Can I email the plan to the neighbouring authority?", "rung"),
+    # people who "miss" a meeting: no one has gone missing (the stem of "missing" is "miss")
+    ("Our core group meetings are on Teams now and someone suggested recording them so people who miss them can "
+     "catch up. It would include the children's needs.", "quiet"),
+])
+def test_session_41_harm_readings(assistant, question, outcome):
+    reply = assistant.answer(question)
+    shown = "rung" if reply.verdict is Verdict.ESCALATE else "asked" if reply.asks == "harm" else "quiet"
+    assert shown == outcome, question
