@@ -122,6 +122,8 @@ ADDRESS_FAQ = "email-address-unknown"  # the protocol gives no email address for
 DISCLOSURE_FAQ = "foi"  # All Email 7: every email is included in FOI and subject access requests
 OTHER_ROUTES_FAQ = "secure-large-file"  # the ways other than email: Objective Connect, the school portal
 RECEIVED_FAQ = "receive-encrypted"  # Appendix A's receiving steps: save to the shared drive, the password by phone
+# The password by email refused, and by phone the protocol's way: a question that rings it through gets the second
+PASSWORD_EMAILED_FAQ, PASSWORD_PHONED_FAQ = "password-same-email", "password-by-phone"
 _SAR_NAMED = re.compile(r"\b(?:subject access|sars?)\b", re.IGNORECASE)
 _REQUEST_NAMED = re.compile(r"\b(?:subject access|sar|sars|foi|freedom of information)\b", re.IGNORECASE)
 # A request made, in its words: "wants", "has asked us for", "requested"
@@ -499,8 +501,11 @@ _STEP_MISSED = re.compile(r"\b(?:forgot|forgotten|forget|failed|neglected|omitte
 _DO_IT_NOW = re.compile(r"\b(?:do|sort|fix) (?:it|that|this|them) now\b|\bdo (?:it|that|this) (?:straight away|asap)\b",
                         re.IGNORECASE)
 # A check proposed to be skipped: "without reading what's further down", "without checking who's on it"
+_THREAD = re.compile(r"\b(?:thread|threads|chain|chains|trail|trails)\b", re.IGNORECASE)
+# (or left for the recipient to pass over: "the earlier messages mention mum's history but they'll scroll past it")
 _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrolling|reviewing|going through|"
-                        r"double checking|double-checking|re-reading|rereading)\b", re.IGNORECASE)
+                        r"double checking|double-checking|re-reading|rereading)\b|"
+                        r"\b(?:scroll|skim|skip|flick) (?:down |straight )?(?:past|over)\b", re.IGNORECASE)
 
 
 def _duty_asked(question: str) -> bool:
@@ -763,7 +768,9 @@ class Assistant:
             return rung
         if reply.asks == "harm":
             return self.ring_if_clear(question, form, understood, reply)
-        if understood.skipped and reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
+        # a check left out in words of its own: "can I forward the whole chain without reading back through it?"
+        skipped = (*understood.skipped, *(("check",) if _UNCHECKED.search(question) else ()))
+        if skipped and reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
                 form == "yes_no" or _AGREE.search(question)) and not _OBLIGED.search(question) \
                 and not (understood.facts.get("received") and understood.facts.get("encrypted") is False):
             # (not the encryption the sender left out of what came in: "nothing encrypted. Should I flag it?")
@@ -774,9 +781,10 @@ class Assistant:
             kin = self.reader.kin
             asked_for = [item for part in reply.checklist for item in part.items] + [reply.summary]
             steps = {kin(w) for item in asked_for for w in self.reader.speller.tokens(item)}
-            if any(kin(w) in steps for step in understood.skipped for w in step.split()):
-                return replace(reply, verdict=Verdict.NOT_ALLOWED,
-                               summary="No: the protocol does not let you leave that step out. " + reply.summary)
+            if any(kin(w) in steps for step in skipped for w in step.split()):
+                why = "the protocol does not let you leave that step out" if understood.skipped \
+                    or not _THREAD.search(question) else "check every earlier message in the thread first"
+                return replace(reply, verdict=Verdict.NOT_ALLOWED, summary=f"No: {why}. " + reply.summary)
         if reply.verdict in _PERMITTING and _FIRST_PAGE_ONLY.search(question) and any(
                 _EVERY_PAGE.search(text) for text in (reply.summary, *reply.reasons,
                                                       *(item for part in reply.checklist for item in part.items))):
@@ -911,6 +919,9 @@ class Assistant:
         if form == "how" and down == "email" and understood.facts.get("channel") is None and not understood.channels:
             # "way too big to email - what are my options?": the ways other than email (Objective Connect)
             return self.faq_reply(OTHER_ROUTES_FAQ, understood.facts, form=form)
+        if match is not None and match.faq_id == PASSWORD_EMAILED_FAQ and understood.password_rung:
+            # "can I ring the password through at the same time as I send the email?": by phone, not by email
+            match = replace(match, faq_id=PASSWORD_PHONED_FAQ)
         facts = understood.facts
         # ("alright to open it on my laptop?": whether to open it, asked, gets the same steps)
         if (form == "how" or (form == "yes_no" and facts.get("opening"))) and facts.get("received") \

@@ -31,6 +31,7 @@ class Understanding:
     harm: HarmAssessment = NOTHING
     skipped: tuple[str, ...] = ()  # steps of the protocol said to be left out: "no need to zip it" -> ("zip",)
     hub_rung: bool = False  # the Safeguarding Hub already rung about it: "I rang the Hub this morning about ..."
+    password_rung: bool = False  # the password to be given by phone: "email it and ring them with the password"
 
     @property
     def anything(self) -> bool:
@@ -182,7 +183,7 @@ class Reader:
                                                     and "from" in tokens[max(0, h.start - 4):h.start])]
         # "the zip the school sent me", "a provider emailed us", "got a report from another council": who sent it
         # to the user, not who it goes to
-        received = bool(_RECEIVING.intersection(tokens))
+        received = any(t in _RECEIVING and not _to_send(tokens, i) for i, t in enumerate(tokens))
         senders = [(h, _sender(tokens, h)) for h in recipients]
         keep_origins = not received and all(sent == "origin" for _, sent in senders)  # "from" only: still the recipient
         recipients = [h for h, sent in senders if sent is None or (sent == "origin" and keep_origins)]
@@ -200,6 +201,11 @@ class Reader:
             recipients = [h for h in recipients if h.value != "secure_mail" or "@" in tokens[h.start]]
         # "ring them with the password": the phone carries the password, the document goes another way;
         # "what should I call the zip file": naming it, not ringing anyone
+        # "send the email and ring the recipient with the password": the password rung through (not "I can't get
+        # hold of them by phone to give them the password")
+        phoned_password = "phone" in channels and self._for_password(tokens, hits) and all(
+            not _NOT_DONE.intersection(tokens[max(0, h.start - 8):h.start])
+            for h in hits if h.category == "channel" and h.value == "phone")
         if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)
                                     or self._whom_to_ring(tokens, hits)
                                     or (len(channels) > 1 and _CALL_ME.search(said))
@@ -300,6 +306,10 @@ class Reader:
         # "save the attachment as the family name": a surname, not a family receiving anything
         recipients = [h for h in recipients if not (tokens[h.start + h.length - 1] == "family" and tokens[
             h.start + h.length:h.start + h.length + 1] in (["name"], ["names"]))]
+        # "I work in the fostering team", "I'm from the school": where the user works, not whom it goes to
+        recipients = [h for h in recipients if not any(
+            tokens[max(0, h.start - k - len(lead)):h.start - k] == list(lead) for lead in _WHERE_I_WORK for k in (0, 1, 2)
+            if all(t in _DETERMINERS for t in tokens[h.start - k:h.start]))]
         recipients = _colleague_in_team(tokens, recipients, said)
         # "email mum the plan and cc my manager": a colleague copied in is not who the email goes to
         cc_d = {h for h in recipients if _CC_BEFORE.intersection(tokens[max(0, h.start - 3):h.start])}
@@ -375,6 +385,8 @@ class Reader:
             # "can I put the child's initials in the body of an internal email?": initials instead of names, as
             # Internal Mail 1 asks; not initials joined to another detail, nor in a subject, file name or password
             flags["other_identifier"] = True
+        if flags["aes"] is None and _FEWER_BITS.search(said) and _ENCRYPTION.intersection(tokens):
+            flags["aes"] = False  # "what encryption for external emails, is 128 ok": fewer bits than at least 256
         if flags["in_body"] is None and _typed_in(tokens, hits):
             flags["in_body"] = True  # "type the child's full name and address in the email"
         if flags["in_body"] is None and flags["in_subject"] is None and "email" in channels \
@@ -479,7 +491,7 @@ class Reader:
                             tokens, h.start + h.length, _DOUBTED, max_gap=3)
                             or _left_out_after(tokens, h)))
         hub_rung = self._flag(tokens, hits, "hub_rung", negated=False) is True
-        return Understanding(facts, tuple(channels), tuple(tokens), harm, skipped, hub_rung)
+        return Understanding(facts, tuple(channels), tuple(tokens), harm, skipped, hub_rung, phoned_password)
 
     def _hits(self, tokens: list[str]) -> list[_Hit]:
         """Every phrase found, longest first; a word belongs to one phrase per category.
@@ -1111,7 +1123,7 @@ def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
     """Identifying details written into an email ("can I type the child's full name and address in the email?",
     "write her DOB in an internal email"): an act of writing, the details, then "in" the email, with no document
     between (a report put in an email is attached), and no choice offered ("in the email or attached?")."""
-    details = [h for h in hits if h.category == "kind" and h.value == "pid"]
+    details = [h for h in hits if h.category == "kind" and h.value in _PERSONAL_DETAILS]
     for i, token in enumerate(tokens):
         if token not in _WRITING and token not in _PASTING or _NOT_WRITING.intersection(tokens[max(0, i - 2):i]):
             continue  # "my manager says don't put PID in emails": the rule told, not done
@@ -1196,6 +1208,17 @@ _SENDING = frozenset({"send", "resend", "sent", "sending", "forward", "attach", 
 _BY_EMAIL = frozenset({"external_org", "school", "colleague", "secure_mail", "generic_address"})
 # Something received, not sent: "got an encrypted file from school but no password"
 _RECEIVING = frozenset({"received", "recieved", "receive", "receiving", "got", "getting"})
+_TO_SEND = frozenset({"send", "email", "fax", "post", "share", "forward", "get", "text"})
+
+
+def _to_send(tokens: Sequence[str], at: int) -> bool:
+    """"I've got six documents to send to an adoption agency", "got to get the plan to the school": things the user
+    has to send, or must do, not something received."""
+    if tokens[at] != "got":
+        return False
+    after = tokens[at + 1:at + 7]
+    return after[:1] == ["to"] or any(w == "to" and after[k + 1:k + 2] and after[k + 1] in _TO_SEND
+                                      for k, w in enumerate(after[:-1]))
 _SENT_VERBS = frozenset({"sent", "emailed", "faxed", "forwarded", "texted", "shared", "posted", "gave", "passed"})
 _TO_US = frozenset({"me", "us"})
 _A_WORD = frozenset({"a", "an", "the", "another", "other", "their", "that", "this"})
@@ -1438,7 +1461,17 @@ _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b
 _PLACE_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?=(?:office|offices|centre|center|library|hall|station|clinic|"
                           r"hospital|council|town hall|civic centre|family centre|contact centre)\b)")
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
+# A key length shorter than External Mail 1's "at least 256bit AES", named in a question about encryption
+_FEWER_BITS = re.compile(r"\baes ?(?:40|56|64|128|192)\b|\b(?:40|56|64|128|192)(?: ?bits?\b| (?:ok|okay|enough|fine|"
+                         r"alright|good|secure|strong)\b| ?\?| ?$)")
+_ENCRYPTION = frozenset({"encryption", "encrypt", "encrypted", "encrypting", "aes", "bit", "bits"})
+# Words before a team or service that say the user works there ("I work in the fostering team", "I'm from the school")
+_WHERE_I_WORK = (("i", "work", "in"), ("i", "work", "for"), ("i", "work", "at"), ("im", "in"), ("im", "from"),
+                 ("im", "part", "of"), ("i", "am", "in"), ("i", "am", "from"), ("i", "am", "part", "of"))
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
+# vocabulary.yaml's kinds of details about a person, which typed into an email are in its body ("type mum's mental
+# health history straight into an email")
+_PERSONAL_DETAILS = frozenset({"pid", "sensitive", "mental_health", "intimate_health", "safeguarding"})
 _ANONYMISED = "anonymised"  # vocabulary.yaml's kind for information said to be anonymised
 # Whether something counts as anonymised, asked rather than told: "that's anonymised right?", "is it anonymised enough"
 _ANONYMITY_ASKED = re.compile(r"\banonymi[sz]ed\b(?: enough)?\W*(?:right|yeah|yes|yea|innit|ok|okay|isn'?t it|is(?:nt| not) it|"
@@ -1507,7 +1540,7 @@ _NO_DETAILS = re.compile(r"\b(?:no|without|nothing|not any|none of the) (?:child
 _TO_FILL_IN = re.compile(r"\b(?:to|can|could|will) fill (?:it|them|this|these)? ?(?:in|out)\b|\bto be filled (?:in|out)\b")
 _BLANK_PAPERS = re.compile(r"\bblank (?:\w+ ){0,2}(?:form|forms|template|templates|copy|copies|document|documents)\b")
 _NOTHING_OF_ANYONE = re.compile(r"\bnothing (?:about|on|of) (?:any|a|the) ?(?:child|children|kids|kid|family|families|"
-                                r"one|body)\b|\bnothing about anyone\b|\bno (?:child|childrens|personal) (?:info|details|data)\b")
+                                r"one|body)\b|\bnothing about anyone\b|\bno (?:child|childrens|personal) (?:info|information|details|data)\b")
 
 
 # Nothing sent but the blank form: "can i send a blank referral form to a charity's contact@ address"

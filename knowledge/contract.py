@@ -109,6 +109,8 @@ NEEDED: tuple[Needed, ...] = (
            "options?\"), gets the ways other than email"),
     Needed("faq", "faq", "receive-encrypted", "an encrypted file received, what to do with it asked (\"Received an "
            "encrypted zip from the hospital. What do I do with it?\"), gets Appendix A's receiving steps"),
+    *(Needed("faq", "faq", value, "a question that rings the password through is answered by the phone FAQ, not "
+                                   "the one refusing it by email") for value in ("password-same-email", "password-by-phone")),
     Needed("faq", "faq", "wrong-recipient", "a slip told with what now asked: its own answer stands"),
     Needed("faq", "faq", "breach-consequences", "a slip told with what now asked: its own answer stands"),
     Needed("faq", "faq", "received-password-in-email", "a slip told with what now asked: its own answer stands"),

@@ -87,6 +87,8 @@ CASES = [
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="external_org", encrypted=True, group_address=True, **P), "encrypted-to-list",
      Verdict.NOT_ALLOWED),
+    (Facts(channel="email", recipient="external_org", group_address=True, **P), "list-outside-council",
+     Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(file_named=True), "identifying-file-name", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(kept_in_mailbox=True, **P), "mailbox-copies", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="school", misdirected=True, **P), "misdirected", Verdict.NEED_MORE_INFO),

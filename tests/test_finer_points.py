@@ -3005,3 +3005,52 @@ def test_a_slip_told_as_done_gets_what_to_do_now_not_a_no(assistant, question):
     nothing asked, its own answer stands: ring the recipient, tell your manager."""
     reply = reads_as(assistant, question, ASK, "password-emailed-by-me")
     assert "manager" in reply.summary
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # any personal details written into an email, not only a name: in its body (Internal Mail 1)
+    ("Can I write up dad's CAMHS history directly into an email to my team manager?", NOT, "email-pid-in-body"),
+    # fewer bits than External Mail 1's "at least 256bit AES"
+    ("zipping the assessment for the GP - what encryption do I pick, is 128 enough?", NOT, "weak-encryption"),
+    # a thread sent on unchecked, or left for the recipient to pass over (All Email 4)
+    ("I'll forward the chain to the GP, there's some old stuff about mum's drinking further down but she'll skip "
+     "over it, ok?", NOT, None),
+    # outside the council personal information goes encrypted, and an encrypted attachment never to an address list
+    # (Appendix A, sending 1)
+    ("Can I email the LAC review minutes to the partner agencies using the contact group?", NOT,
+     "list-outside-council"),
+    # the readers said to be only colleagues: All Email 7, every email may be seen by the person it discusses
+    ("Can I say what I really think of the stepdad in an email? Only staff will see it.", NOT, "off-the-record"),
+    # BCC hides the addresses, not the over-sharing (All Email 1)
+    ("Can I bcc every worker in the service on the plan for one boy?", NOT, "cc-too-many"),
+    # the password rung through: the phone FAQ, not the one refusing it by email
+    ("can I phone the password when I send the email", AWC, None),
+    # an empty form said to hold no personal information ("info" is read as "information")
+    ("Can I email a blank referral form to mum's gmail? There's no personal info on it.", ALLOWED, None),
+    # "got ... to send": the user's to send, nothing received
+    ("I've got the chronology to send to the solicitor, can it go in a zip?", AWC, "external-email"),
+])
+def test_session_41_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
+
+
+def test_where_the_user_works_is_not_who_receives_it(assistant):
+    """"I work in the fostering team": the team is the user's, the carers the email goes to are private
+    individuals, so their addresses in the To field are shown to each other (All Email 3)."""
+    reply, _ = ask(assistant, "I work in the fostering team. We email all our foster carers a monthly update with the "
+                              "children's first names in it, about 150 of them in the To box. Is that ok?")
+    assert reply.verdict is NOT and reply.rule_id == "addresses-shown"
+
+
+def test_the_hub_as_who_spoke(assistant):
+    """"Hub said they'd take it from here": the Safeguarding Hub, told by phone: the written follow-up within 48
+    hours is still owed."""
+    reply, text = ask(assistant, "Hub said they'd deal with it after I rang them. Anything else I need to do?")
+    assert reply.rule_id == "hub-call" and "48 hours" in text
+
+
+def test_whom_the_safe_haven_procedure_covers_is_not_settled(assistant):
+    """The protocol names the corporate Safe Haven procedure and says both apply, not whom that procedure covers: a
+    question whether it "applies to" other organisations is answered as unsettled, not "follow both"."""
+    reply, _ = ask(assistant, "Does the safe haven procedure apply to the private nurseries we work with?")
+    assert reply.verdict is ASK and reply.faq_id == "safe-haven-content"
