@@ -434,6 +434,9 @@ class Reader:
                 and (_NOTHING_OF_ANYONE.search(said) or _TO_FILL_IN.search(said) or _ONLY_BLANK.fullmatch(said)):
             # "a blank referral form and some leaflets ..., nothing about any child": an empty form names no one
             kind = _NOTHING_PERSONAL
+        if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None \
+                and self._visited_by_name(text):
+            kind = _IDENTIFYING  # "let the primary know I'm visiting Amelia on Tuesday": a named child's visit
         if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None:
             # "remind her we're meeting at 3 at the library": when and where, no one's details. Not "bruises on a
             # 4yo at the home visit this morning, can I whatsapp the photos?": a visit told, not arranged
@@ -858,6 +861,12 @@ class Reader:
             # the first word too, where it is someone's: "'Jayden's review is at 10am'"
             (first := re.match(r"\W*([A-Z][a-z]+)['\u2019]s\b", own)) is not None
             and not self.speller.known(first.group(1).lower())))
+
+    def _visited_by_name(self, text: str) -> bool:
+        """Someone named as the one visited or seen: "let the school know I'm visiting Amelia on Tuesday" tells of a
+        visit to a named child (a name no word the speller knows, nor a day or month), not only when and where."""
+        return any(not self.speller.known(m.group(1).lower()) and not _is_day_or_month(m.group(1).lower())
+                   for m in _VISITED_NAME.finditer(text))
 
     def _best(self, category: str, values: Iterable[str]) -> str | None:
         values = list(values)
@@ -1638,6 +1647,11 @@ _WHEN = re.compile(r"\b(?:at|by|for) (?:\d{1,2}(?:[:.]\d{2})?(?: ?(?:am|pm))?|no
                    r"\b(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\b|\btomorrow\b|\btoday\b|\btonight\b|"
                    r"\bnext week\b|\bthis (?:afternoon|morning|evening)\b|\bwhat time\b")
 _IDENTIFYING = "pid"
+
+
+_VISITED_NAME = re.compile(r"\b(?:visit|visits|visiting|see|seeing|meet|meeting|collect|collecting)\s+([A-Z][a-z]+)\b"
+                           r"(?!\s+(?:office|offices|library|centre|center|hall|school|station|house|clinic|hospital|"
+                           r"team|staff|council|park|road|street)\b)")
 
 
 def _arranged(said: str) -> bool:

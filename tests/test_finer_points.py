@@ -3054,3 +3054,10 @@ def test_whom_the_safe_haven_procedure_covers_is_not_settled(assistant):
     question whether it "applies to" other organisations is answered as unsettled, not "follow both"."""
     reply, _ = ask(assistant, "Does the safe haven procedure apply to the private nurseries we work with?")
     assert reply.verdict is ASK and reply.faq_id == "safe-haven-content"
+
+
+def test_a_visit_to_a_named_child_is_about_that_child(assistant):
+    """"I'm collecting Oskar on Monday at 12": when and where, and whom, by name: the name identifies the child, so
+    the email to the school ("her secondary") carries personal information and gets the school's steps."""
+    reply, _ = ask(assistant, "Can I email her secondary that I'm collecting Oskar on Monday at 12?")
+    assert reply.verdict is AWC and reply.rule_id == "email-to-school"
