@@ -176,6 +176,10 @@ _REQUEST_HANDLING = re.compile(r"\b(?:third part(?:y|ies)|redact\w*|withh[oe]ld\
 _ERASED = re.compile(r"\b(?:delete|deleting|deleted|erase|erasing|destroy|destroying|shred|shredding|get rid of|"
                      r"wipe|wiping|bin|binning|get round|get around|avoid)\b", re.IGNORECASE)
 # The rules said not to apply, for agreement: "none of the email rules apply, yeah?", "so the rules don't apply right?"
+# Something outside the council proposed to be treated as internal council email
+_AS_INTERNAL = re.compile(r"\b(?:can|could|may|shall) (?:i|we) (?:just |still )?(?:treat|count|class|consider|regard) "
+                          r"(?:\w+ ){0,4}?as (?:internal|in house|inside the council)\b", re.IGNORECASE)
+_OUTSIDE = frozenset({"external_org", "school", "secure_mail", "webmail_personal", "generic_address", "individual"})
 _RULES_OFF = re.compile(r"\b(?:none of|no) (?:the |these |those |our )?(?:\w+ )?(?:rules|guidance|protocol|policy) "
                         r"(?:apply|applies)\b|\b(?:rules|protocol|guidance|policy) (?:really |even |still )?"
                         r"(?:don'?t|doesn'?t|do not|does not) apply\b|"
@@ -345,10 +349,14 @@ _ACTING_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:about to|going to|se
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
 # A classing that the user draws a sending from: "so that's not personal data and I can email it normally?"
+# Whether a reason is enough for the act, asked: "email is quicker than the portal - is that a good enough reason to
+# use it for PID?" proposes the act, whatever the question's last word
+_REASON_ASKED = re.compile(r"\b(?:good enough|a good|a valid|an ok|an okay|a fair|sufficient) (?:reason|excuse)\b|"
+                           r"\breason enough\b|\bjustif(?:y|ies|ied|ication)\b", re.IGNORECASE)
 _SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:when [^,.?!]{1,40}?,? )?(?:basically |really |then |surely |presumably |obviously )?(?:(?:i|we) (?:can|could|may)|(?:can|could|may) "
                        r"(?:i|we)) (?:just |simply |still )?"
                        r"(?:send|email|fax|text|post|share|forward|pass|type|put|write|include|leave|use|copy|attach|"
-                       r"add|skip|hand|give|disclose|release)\b|"
+                       r"add|skip|hand|give|disclose|release|paste|pop|stick)\b|"
                        # "internal email is classed as secure, so it's fine to type the child's details into the body"
                        r"\bso (?:it'?s|it is|that'?s|that is|i'?m|we'?re) (?:fine|ok|okay|alright|safe) to\b|"
                        # asked: "internal Outlook counts as secure, so is it fine to type her DOB into the body?"
@@ -395,7 +403,7 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
 # A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
 # below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing
 _AGREE_LAST = re.compile(r"\b(?:(?:ok|okay|alright|fine) or (?:nah|naw|no|not)|isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
-                         r"is that right|right\?|yeah|innit|(?<!how )(?<!what )(?<!who )do (?:i|we))\s*$", re.IGNORECASE)
+                         r"is that right|right\?|yes\?|yeah|innit|(?<!how )(?<!what )(?<!who )do (?:i|we))\s*$", re.IGNORECASE)
 # a conclusion after "so", asked to be agreed: "I've marked it confidential, so I'm compliant?", "their address is
 # secure, so an ordinary email will do?"
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
@@ -797,6 +805,13 @@ class Assistant:
             # "it's internal so none of the email rules apply, yeah?": the answer has conditions, so they do
             return replace(reply, verdict=Verdict.NOT_ALLOWED,
                            summary="No: the protocol's rules still apply here. " + reply.summary)
+        if reply.verdict in _PERMITTING and form == "yes_no" and _AS_INTERNAL.search(question) \
+                and reply.facts is not None and reply.facts.get("recipient") in _OUTSIDE:
+            # "we're co-located with the trust's health visitors, can I treat emails to them as internal?": they are
+            # outside the council, whoever shares the building (Internal Mail 1 is within the council)
+            return replace(reply, verdict=Verdict.NOT_ALLOWED,
+                           summary="No: they are outside the council, so the rules for external email apply. "
+                                   + reply.summary)
         if reply.faq_id == DEFINITIONS_FAQ and reply.verdict is Verdict.ALLOWED and _SENDING_TOO.search(question):
             return replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS)
         return reply
@@ -1101,7 +1116,8 @@ class Assistant:
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
                 or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)
-                                                 and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))) \
+                                                 and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))
+                                                 and not _REASON_ASKED.search(question)) \
                 or _ADVICE.search(QUOTE.sub(" ", question)) \
                 or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict \
                 or bool(reply.facts and reply.facts.get("received")

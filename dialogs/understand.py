@@ -385,6 +385,9 @@ class Reader:
             # "can I put the child's initials in the body of an internal email?": initials instead of names, as
             # Internal Mail 1 asks; not initials joined to another detail, nor in a subject, file name or password
             flags["other_identifier"] = True
+        if flags["borrowed_account"] is None and _OTHERS_ACCOUNT.search(said) and _USING_IT.search(said):
+            # "my colleague has a CJSM account. Can I log in on it ...?": someone else's account, used
+            flags["borrowed_account"] = True
         if flags["aes"] is None and _FEWER_BITS.search(said) and _ENCRYPTION.intersection(tokens):
             flags["aes"] = False  # "what encryption for external emails, is 128 ok": fewer bits than at least 256
         if flags["in_body"] is None and _typed_in(tokens, hits):
@@ -1186,10 +1189,13 @@ _HAVING_NONE = frozenset({"dont", "doesnt", "havent", "hasnt", "no", "without", 
 
 def _lacked(tokens: list[str], hit: _Hit) -> bool:
     """A way of sending someone lacks: "don't have email", "has no email", "without email", "can't email"."""
-    before = tokens[max(0, hit.start - 3):hit.start]
-    while before and before[-1] in ("have", "got", "use", "an", "a", "any", "their", "his", "her", "its", "own"):
+    before = tokens[max(0, hit.start - 4):hit.start]
+    had = False
+    while before and before[-1] in ("have", "got", "use", "an", "a", "any", "their", "his", "her", "its", "own", "work",
+                                    "personal", "council", "secure"):  # "she's not got a work email"
+        had = had or before[-1] in ("have", "got")
         before = before[:-1]
-    return bool(before) and before[-1] in _HAVING_NONE
+    return bool(before) and (before[-1] in _HAVING_NONE or (had and before[-1] == "not"))
 
 
 # the question asks to email ("can I just email it", "is it OK to email PID"): the route it names is email
@@ -1470,6 +1476,11 @@ _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b
 _PLACE_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?=(?:office|offices|centre|center|library|hall|station|clinic|"
                           r"hospital|council|town hall|civic centre|family centre|contact centre)\b)")
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
+# Someone else's secure account named, then used by the user (Secure Mail 1: authorised for its holder)
+_OTHERS_ACCOUNT = re.compile(r"\b(?:colleague|manager|boss|someone|somebody|he|she|they)(?: else)? (?:has|have|has got|"
+                             r"have got|got) (?:a|an|their|her|his|its) (?:own )?(?:cjsm|gsx|gcsx|secure)(?: email)? "
+                             r"(?:account|login|address|log in)\b")
+_USING_IT = re.compile(r"\b(?:i|we) (?:just )?(?:log in|login|log on|sign in|use|borrow)\b")
 # A key length shorter than External Mail 1's "at least 256bit AES", named in a question about encryption
 _FEWER_BITS = re.compile(r"\baes ?(?:40|56|64|128|192)\b|\b(?:40|56|64|128|192)(?: ?bits?\b| (?:ok|okay|enough|fine|"
                          r"alright|good|secure|strong)\b| ?\?| ?$)")

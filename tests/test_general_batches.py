@@ -98,7 +98,7 @@ FLOORS = {
     "general_batch76.yaml": {"pass": 213, "unsafe": 2},
     "general_batch77.yaml": {"pass": 208, "unsafe": 4},
     "general_batch78.yaml": {"pass": 211, "unsafe": 3},
-    "general_batch79.yaml": {"pass": 200, "unsafe": 5},
+    "general_batch79.yaml": {"pass": 201, "unsafe": 5},
     "general_batch80.yaml": {"pass": 217, "unsafe": 0},
     "general_batch81.yaml": {"pass": 212, "unsafe": 2},
     "general_batch82.yaml": {"pass": 203, "unsafe": 5},
