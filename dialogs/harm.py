@@ -351,6 +351,8 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 # "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
+# What came and went: an emergency told as over ("ambulance came", "999 were called yesterday")
+_CAME = frozenset({"came", "attended", "arrived", "took", "left", "went", "were", "was", "had"})
 _MISSED = frozenset(("miss", "missed", "misses"))
 # where someone is now ("the thread had mum's new refuge address in it"): in a document, still where she is now
 _WHEREABOUTS = frozenset({"address", "addresses", "postcode", "location", "whereabouts"})
@@ -656,7 +658,9 @@ class HarmReader:
             # pregnant"): underage, so asked about however everyday the rest reads
             cues = [replace(c, reading="underage") if c in sexual else c for c in cues]
         if any(c.level is HarmLevel.YES for c in cues):
-            immediate = any(not self._negated(stems, s) for s, _ in self._find(stems, "immediate"))
+            # (not one told as over: "ambulance came, kids are at their grandad's", "the police attended")
+            immediate = any(not self._negated(stems, s) and not _CAME.intersection(tokens[e:e + 2])
+                            for s, e in self._find(stems, "immediate"))
             return HarmAssessment(HarmLevel.YES, tuple(cues), immediate, about_harm=True)
         if cues:  # with "no concerns" said too, a clear cue is still asked about
             return HarmAssessment(HarmLevel.MAYBE, tuple(cues), about_harm=True)
