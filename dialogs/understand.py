@@ -1510,6 +1510,7 @@ _ASKED_OUTRIGHT = re.compile(r"\b(?:can|could|may|should|shall|do|does|did|is|is
                              r"that|this|they|he|she)\b|\b(?:what|how|which|where|who|when|why)\b|"
                              r"\b(?:ok|okay|alright|allowed|fine|right|yeah|yes)\s*$|"
                              r"\b(?:ill|i will|we will|going to|gonna|about to)\b")
+_RULE_ASKED = re.compile(r"\b(?:min|minimum|how many|how long)\b", re.IGNORECASE)
 _LENGTH_UNIT = r"(?:characters?|chars?|letters|digits|long)\b"
 _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
 # a list or group named in quotes, as the address book shows it: a distribution list
@@ -1832,7 +1833,9 @@ class _PasswordReader:
                     found.append(word)
         # "the password is 9 characters with letters and numbers": a length told, not the password; "I'll call
         # the zip 'Harrison_LAC_review.zip' ... it's password protected": a file's name, not its password
+        # (nor a number of one or two digits where lengths are spoken of: "is it min 8 chars or 10??")
         return [w for w in found if not (w.isdigit() and re.search(rf"\b{w}\s*{_LENGTH_UNIT}", text, re.IGNORECASE))
+                and not (w.isdigit() and len(w) <= 2 and re.search(rf"\d\s*{_LENGTH_UNIT}", text, re.IGNORECASE))
                 and not _FILE_NAME.fullmatch(w)]
 
     def _plausible(self, word: str) -> bool:
@@ -1849,8 +1852,8 @@ class _PasswordReader:
     def _length_told(self, text: str) -> str | None:
         """"can a password be six characters if it has symbols?": a length said, shorter than the protocol's
         minimum, is too short whatever else it has; a length long enough says nothing of the mix."""
-        if not self._names.search(text):
-            return None
+        if not self._names.search(text) or _RULE_ASKED.search(text):
+            return None  # (not the protocol's own minimum asked: "is the minimum 6 characters or 8?")
         for m in _LENGTH.finditer(text):
             told = m.group(1).lower()
             n = int(told) if told.isdigit() else _NUMBER_WORDS.get(told)

@@ -3087,3 +3087,16 @@ def test_a_way_someone_has_not_got_is_not_the_way_asked(assistant):
     """"she's not got a work email": email is what she lacks, so WhatsApp is the way asked about."""
     facts = assistant.reader.read("can i whatsapp the foster carer the care plan, she's not got a work email").facts
     assert facts.channel == "text"
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # the protocol's own minimum asked about, not a password proposed: "min" is no password, "10" a length
+    ("is the zip pasword min 6 chars or 12??", None, None),
+    # a council next door is another council
+    ("Can I email the child's plan to the social worker at the neighbouring council?", AWC, "external-email"),
+])
+def test_session_41_round_b_more(assistant, question, verdict, rule):
+    reply, _ = ask(assistant, question)
+    assert not (reply.rule_id or "").startswith("password-") or reply.rule_id == "password-meets-rules", question
+    if verdict is not None:
+        reads_as(assistant, question, verdict, rule)
