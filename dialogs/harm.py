@@ -351,6 +351,8 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
 # "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
+# Someone has already acted on what is told (harm.yaml `managed`, its second part): police or school "dealt with" it
+_DEALT_WITH = re.compile(r"\b(?:dealt with|no further action|nfa(?:d|ed)?)\b")
 # What came and went: an emergency told as over ("ambulance came", "999 were called yesterday")
 _CAME = frozenset({"came", "attended", "arrived", "took", "left", "went", "were", "was", "had"})
 _MISSED = frozenset(("miss", "missed", "misses"))
@@ -1336,7 +1338,8 @@ class HarmReader:
         alone. (Not a history or a plan: "a dad with a history of violence", "a baby on a CP plan" are the risk.)"""
         words = self._told_words(text)
         stems = [self.stem(w) for w in words]
-        return self._explained_here(words, stems) or self._safe_now(stems)
+        # (nor where someone has already acted: "police dealt with the incident at home last night")
+        return self._explained_here(words, stems) or self._safe_now(stems) or bool(_DEALT_WITH.search(" ".join(words)))
 
     def _told_words(self, text: str) -> list[str]:
         """The words of the sentences that tell something, not of those that ask."""
