@@ -3029,6 +3029,21 @@ def test_a_slip_told_as_done_gets_what_to_do_now_not_a_no(assistant, question):
     ("Can I email a blank referral form to mum's gmail? There's no personal info on it.", ALLOWED, None),
     # "got ... to send": the user's to send, nothing received
     ("I've got the chronology to send to the solicitor, can it go in a zip?", AWC, "external-email"),
+    # round 98's
+    # "counts as secure, so I can paste ... yes?": a proposal, whatever the premise (Internal Mail 1)
+    ("Internal email counts as secure, so I can paste her full name and DOB into the body, yes?", NOT,
+     "email-pid-in-body"),
+    # the disclaimer takes the place of no other step (All Email 5)
+    ("Outlook puts a disclaimer on external emails automatically, so there's no need for me to add anything about "
+     "deleting it?", NOT, None),
+    # what the asker wants, not what is needed (Principles; Faxes 3)
+    ("If the police ask about a family I can just give them whatever they ask for, can't I?", NOT, "send-everything"),
+    # a worker "in a different county" is at another council
+    ("Can I email the pathway plan to a personal adviser in a different county?", AWC, "external-email"),
+    # someone else's secure account, used (Secure Mail 1)
+    ("My manager has a gsx account - could I use it to send the bundle to court?", NOT, "borrowed-account"),
+    # sharing an office does not bring another organisation inside the council (Internal Mail 1)
+    ("The CAMHS team sit with us in the same office. Can we treat emails to them as internal?", NOT, "external-email"),
 ])
 def test_session_41_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
@@ -3061,26 +3076,6 @@ def test_a_visit_to_a_named_child_is_about_that_child(assistant):
     the email to the school ("her secondary") carries personal information and gets the school's steps."""
     reply, _ = ask(assistant, "Can I email her secondary that I'm collecting Oskar on Monday at 12?")
     assert reply.verdict is AWC and reply.rule_id == "email-to-school"
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
-    # "counts as secure, so I can paste ... yes?": a proposal, whatever the premise (Internal Mail 1)
-    ("Internal email counts as secure, so I can paste her full name and DOB into the body, yes?", NOT,
-     "email-pid-in-body"),
-    # the disclaimer takes the place of no other step (All Email 5)
-    ("Outlook puts a disclaimer on external emails automatically, so there's no need for me to add anything about "
-     "deleting it?", NOT, None),
-    # what the asker wants, not what is needed (Principles; Faxes 3)
-    ("If the police ask about a family I can just give them whatever they ask for, can't I?", NOT, "send-everything"),
-    # a worker "in a different county" is at another council
-    ("Can I email the pathway plan to a personal adviser in a different county?", AWC, "external-email"),
-    # someone else's secure account, used (Secure Mail 1)
-    ("My manager has a gsx account - could I use it to send the bundle to court?", NOT, "borrowed-account"),
-    # sharing an office does not bring another organisation inside the council (Internal Mail 1)
-    ("The CAMHS team sit with us in the same office. Can we treat emails to them as internal?", NOT, "external-email"),
-])
-def test_session_41_round_b_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
 
 
 def test_a_way_someone_has_not_got_is_not_the_way_asked(assistant):
