@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from knowledge.emailcheck_data import EmailCheckData, FindingText as Finding  # a finding: its text, blanks filled
 from knowledge.model import ChecklistSection, Policy, Verdict
 
-from .personal_data import Hit, domain_in, find_personal_data, kinds_said
+from .personal_data import Hit, domain_in, find_names_in_file_name, find_personal_data, kinds_said
 from .reply import Reply
 
 MAX_FIELD = 100_000  # characters read from any one field: a draft, not a mailbox
@@ -218,7 +218,7 @@ class EmailChecker:
         subject_hits = self.personal(draft.subject)
         body = self.without_signature(draft.body)
         body_hits = self.personal(body)
-        name_hits = [h for name in draft.attachments for h in self.personal(name)]
+        name_hits = [h for name in draft.attachments for h in self.personal(name) or find_names_in_file_name(name)]
         carries_pid = bool(subject_hits or body_hits or draft.attachments)
         insecure_outside = kinds.get(EXTERNAL, 0) + kinds.get(PARTNER, 0) + kinds.get(WEBMAIL, 0) > 0
         if carries_pid and CONFIDENTIAL not in draft.subject.lower():

@@ -3,8 +3,10 @@
 Each finder says what it found and where, never keeps the text. They look
 for shapes the protocol names as personal identifiable information
 ("name, address, post code, date of birth, NHS number"); names themselves
-cannot be told from other words by shape, so the check says so instead of
-guessing.
+cannot be told from other words by shape in running text, so the check says
+so instead of guessing. A file's name is shorter and plainer: two capitalised
+words together that are no document's words ("Julia Smith CP plan.docx") are
+read as a person's name there (Appendix A: rename it so it identifies no one).
 
 Phone numbers come from `phonenumbers` (Google's libphonenumber): UK
 numbers take too many valid shapes (01228 606060, 020 7946 0000, +44 (0)7700
@@ -26,6 +28,7 @@ class DataKind(StrEnum):
     PHONE = "phone"
     DATE_OF_BIRTH = "date_of_birth"
     EMAIL = "email"
+    NAME = "name"  # in a file's name only (find_names_in_file_name)
 
     @property
     def label(self) -> str:
@@ -33,7 +36,8 @@ class DataKind(StrEnum):
 
 
 _LABELS = {DataKind.NHS_NUMBER: "an NHS number", DataKind.POSTCODE: "a postcode", DataKind.PHONE: "a phone number",
-           DataKind.DATE_OF_BIRTH: "a date of birth", DataKind.EMAIL: "an email address"}
+           DataKind.DATE_OF_BIRTH: "a date of birth", DataKind.EMAIL: "an email address",
+           DataKind.NAME: "what looks like a person's name"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +141,35 @@ def find_personal_data(text: str, *, work_domains: Iterable[str] = (), public_nu
             if _outside(hit, taken + hits) and re.sub(r"\D", "", text[hit.start:hit.end]) not in digits_public:
                 hits.append(hit)
     return sorted(hits, key=lambda h: h.start)
+
+
+# Words a document's own name is made of: capitalised, they are still no one's name ("Initial Child Protection
+# Conference Minutes.docx")
+_DOCUMENT_WORDS = frozenset(
+    "report reports assessment assessments plan plans doc document documents final draft minutes notes review reviews "
+    "referral referrals chronology statement statements copy scan form forms letter letters case file files summary "
+    "care child children in need protection core group meeting meetings conference initial pathway placement court "
+    "bundle order safety contact record records new old version updated the and of for to from with by on at "
+    "health education school schools family families support early help team service services council county "
+    "monthly weekly annual quarterly training agenda action actions update updates personal education "
+    "looked after strategy discussion transfer application consent request response social work worker panel "
+    "adoption fostering foster carer carers leaving visit visits home parenting capacity risk parent parents "
+    "signed redacted anonymised encrypted package confidential medical report information sharing agreement "
+    "january february march april may june july august september october november december".split())
+_PARTS = re.compile(r"[A-Za-z]+")
+
+
+def find_names_in_file_name(name: str) -> list[Hit]:
+    """Two capitalised words side by side in a file's name, neither a document's own word ("Julia Smith CP
+    plan.docx", "Smith_Julia_LAC.pdf"): read as a person's name. Never in running text, where sentences begin with
+    capitals and places and teams are named."""
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    parts = list(_PARTS.finditer(stem))
+    for a, b in zip(parts, parts[1:], strict=False):
+        if all(len(p.group()) > 1 and p.group()[0].isupper() and not p.group().isupper()
+               and p.group().lower() not in _DOCUMENT_WORDS for p in (a, b)):
+            return [Hit(DataKind.NAME, a.start(), b.end())]
+    return []
 
 
 def domain_in(domain: str, domains: Iterable[str]) -> bool:

@@ -165,6 +165,24 @@ def test_subject_body_statement_and_attachments(checker):
     assert ids(named) == ["attachment_name_personal"]
 
 
+@pytest.mark.parametrize("attachment, named", [
+    # a first name and a surname side by side, either way round (Appendix A: rename it so it identifies no one)
+    ("Julia Smith CP plan.docx", True),
+    ("Smith_Julia_LAC_review.pdf", True),
+    # a document's own capitalised words, a date, an acronym: no one's name
+    ("Initial Child Protection Conference Minutes.docx", False),
+    ("20120910.zip", False),
+    ("CIN Plan v2.docx", False),
+])
+def test_a_persons_name_in_an_attachments_name_is_found(checker, attachment, named):
+    """A README trial: "Julia Smith CP plan.docx" went unremarked. Two capitalised words together in a file's
+    name, neither a document's word, read as a name there; the finding names the kind, never the name."""
+    result = checker.check(Draft(to=("jo@cumbria.gov.uk",), subject="CONFIDENTIAL", body=STATEMENT,
+                                 attachments=(attachment,)))
+    assert ("attachment_name_personal" in ids(result)) is named
+    assert "Julia" not in " ".join(f.says + f.fix for f in result.findings)
+
+
 def test_the_signature_is_the_senders_own(checker):
     body = f"Please see the attached.\n\n{STATEMENT}\n\nKind regards\nJo Bloggs\nSocial Worker\n07700 900456"
     assert checker.check(Draft(to=("jo@cumbria.gov.uk",), subject="CONFIDENTIAL", body=body)).findings == ()
