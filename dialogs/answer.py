@@ -1341,8 +1341,15 @@ class Assistant:
             return (f"Your message reads like ones where a child was at risk (words such as {cue.words}).{then}",)
         if not cue.words:  # a story about a child, with no word of harm.yaml in it
             return (f"You described a child's situation; I can't tell from the words whether they are at risk.{then}",)
-        title = _lower_first(self.reader.harm.title(cue.category))  # "FGM, forced marriage ..." keeps its capitals
-        return (f"You mentioned \u201c{cue.words}\u201d ({title}).{then}",)
+        # every sign read, up to three, each once: where two signs together rang ("no coat again ... he'll get
+        # what's coming if he tells"), naming only the first hid the one that weighed more (a README trial)
+        said: list[str] = []
+        for c in harm.because:
+            if c.words and not c.words.startswith("\u201c") and c.reading not in ("threshold", "disclosure", "learned") \
+                    and all(c.words not in s for s in said) and len(said) < 3:
+                title = _lower_first(self.reader.harm.title(c.category))  # "FGM, forced marriage ..." keeps capitals
+                said.append(f"\u201c{c.words}\u201d ({title})")
+        return (f"You mentioned {' and '.join([', '.join(said[:-1]), said[-1]] if len(said) > 1 else said)}.{then}",)
 
     def ask_harm(self, facts: Facts, harm: HarmAssessment) -> Reply:
         """Maybe: the harm question first, with the other facts kept for the answer that follows."""

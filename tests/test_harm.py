@@ -2007,3 +2007,12 @@ def test_session_41_harm_readings(assistant, question, outcome):
 ])
 def test_session_41_not_rung(assistant, question):
     assert assistant.answer(question).verdict is not Verdict.ESCALATE, question
+
+
+def test_an_escalation_names_every_sign_that_rang_it(assistant):
+    """A README trial: two signs together rang the Hub ("no coat again ... he'll get what's coming if he tells"), and
+    the answer named only the first. Each sign read is named, up to three."""
+    reply = assistant.answer("Can I email the school about a Y2 boy? No coat again today, and he says he'll get "
+                             "what's coming if he tells.")
+    said = " ".join(reply.reasons)
+    assert reply.verdict is Verdict.ESCALATE and "no coat" in said and "if he tells" in said, said
