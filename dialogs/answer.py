@@ -179,7 +179,7 @@ _ERASED = re.compile(r"\b(?:delete|deleting|deleted|erase|erasing|destroy|destro
 # Something outside the council proposed to be treated as internal council email
 _AS_INTERNAL = re.compile(r"\b(?:can|could|may|shall) (?:i|we) (?:just |still )?(?:treat|count|class|consider|regard) "
                           r"(?:\w+ ){0,4}?as (?:internal|in house|inside the council)\b", re.IGNORECASE)
-_OUTSIDE = frozenset({"external_org", "school", "secure_mail", "webmail_personal", "generic_address", "individual"})
+_COLLEAGUE = "colleague"  # vocabulary.yaml's one recipient inside the council (contract.py); every other is outside
 _RULES_OFF = re.compile(r"\b(?:none of|no) (?:the |these |those |our )?(?:\w+ )?(?:rules|guidance|protocol|policy) "
                         r"(?:apply|applies)\b|\b(?:rules|protocol|guidance|policy) (?:really |even |still )?"
                         r"(?:don'?t|doesn'?t|do not|does not) apply\b|"
@@ -806,7 +806,7 @@ class Assistant:
             return replace(reply, verdict=Verdict.NOT_ALLOWED,
                            summary="No: the protocol's rules still apply here. " + reply.summary)
         if reply.verdict in _PERMITTING and form == "yes_no" and _AS_INTERNAL.search(question) \
-                and reply.facts is not None and reply.facts.get("recipient") in _OUTSIDE:
+                and reply.facts is not None and reply.facts.get("recipient") not in (None, _COLLEAGUE):
             # "we're co-located with the trust's health visitors, can I treat emails to them as internal?": they are
             # outside the council, whoever shares the building (Internal Mail 1 is within the council)
             return replace(reply, verdict=Verdict.NOT_ALLOWED,

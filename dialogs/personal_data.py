@@ -143,13 +143,17 @@ def find_personal_data(text: str, *, work_domains: Iterable[str] = (), public_nu
     return sorted(hits, key=lambda h: h.start)
 
 
-# Words a document's own name is made of: capitalised, they are still no one's name ("Initial Child Protection
-# Conference Minutes.docx")
-_DOCUMENT_WORDS = frozenset(
-    "report reports assessment assessments plan plans doc document documents final draft minutes notes review reviews "
-    "referral referrals chronology statement statements copy scan form forms letter letters case file files summary "
-    "care child children in need protection core group meeting meetings conference initial pathway placement court "
-    "bundle order safety contact record records new old version updated the and of for to from with by on at "
+# Words a document's own file name is made of, which name no one: read here in an attachment's name, and by
+# dialogs/understand.py in a file named in a question ("cin_plan_final.docx" names no one)
+DOCUMENT_NAME_WORDS = frozenset(
+    "report reports assessment plan doc document final draft minutes notes review referral chronology statement copy "
+    "scan form letter case file summary care child in need protection core group meeting pathway placement court "
+    "bundle order safety contact record records new old version updated the and of for".split())
+# ... and, capitalised in an attachment's name, more words no one is called ("Initial Child Protection Conference
+# Minutes.docx")
+_DOCUMENT_WORDS = DOCUMENT_NAME_WORDS | frozenset(
+    "assessments plans documents reviews referrals statements forms letters files children meetings conference "
+    "initial to from with by on at "
     "health education school schools family families support early help team service services council county "
     "monthly weekly annual quarterly training agenda action actions update updates personal education "
     "looked after strategy discussion transfer application consent request response social work worker panel "

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from knowledge.model import Facts, PasswordCheck, Policy
 
 from .harm import NOTHING, Cue, HarmAssessment, HarmLevel, HarmReader
+from .personal_data import DOCUMENT_NAME_WORDS
 from .text import NEGATED, Speller, normalise
 
 _WEBMAIL = "webmail_personal"
@@ -126,6 +127,9 @@ class Reader:
         self._platforms = frozenset(c.id for c in policy.channels.values() if c.platform)
         # details said to be left out need both kinds in vocabulary.yaml; an edited file without them reads as written
         self._left_out = _IDENTIFYING in policy.kinds and _NOTHING_PERSONAL in policy.kinds
+        # the kinds of details about a person, which typed into an email are in its body ("type mum's mental health
+        # history straight into an email"): vocabulary.yaml's personal group, less the marking word
+        self._details = frozenset(policy.groups.get("personal", ())) - _MARKINGS
         self._people = frozenset(w for p in (*policy.harm.people, *policy.harm.children) for w in _split(p))
         # A child, a family member or someone spoken of ("them"): not "a man", not the children in general
         self._persons = frozenset(p for p in (*policy.harm.people, *policy.harm.children)
@@ -203,10 +207,10 @@ class Reader:
         # "what should I call the zip file": naming it, not ringing anyone
         # "send the email and ring the recipient with the password": the password rung through (not "I can't get
         # hold of them by phone to give them the password")
-        phoned_password = "phone" in channels and self._for_password(tokens, hits) and all(
-            not _NOT_DONE.intersection(tokens[max(0, h.start - 8):h.start])
-            for h in hits if h.category == "channel" and h.value == "phone")
-        if "phone" in channels and (self._for_password(tokens, hits) or self._naming(tokens, hits)
+        for_password = "phone" in channels and self._for_password(tokens, hits)
+        phoned_password = for_password and all(not _NOT_DONE.intersection(tokens[max(0, h.start - 8):h.start])
+                                               for h in hits if h.category == "channel" and h.value == "phone")
+        if "phone" in channels and (for_password or self._naming(tokens, hits)
                                     or self._whom_to_ring(tokens, hits)
                                     or (len(channels) > 1 and _CALL_ME.search(said))
                                     or (len(channels) > 1 and all(tokens[h.start] in _RANG_US for h in hits
@@ -390,7 +394,7 @@ class Reader:
             flags["borrowed_account"] = True
         if flags["aes"] is None and _FEWER_BITS.search(said) and _ENCRYPTION.intersection(tokens):
             flags["aes"] = False  # "what encryption for external emails, is 128 ok": fewer bits than at least 256
-        if flags["in_body"] is None and _typed_in(tokens, hits):
+        if flags["in_body"] is None and _typed_in(tokens, hits, self._details):
             flags["in_body"] = True  # "type the child's full name and address in the email"
         if flags["in_body"] is None and flags["in_subject"] is None and "email" in channels \
                 and (said_in := _EMAIL_SAYS.search(text)) is not None and self._names_someone(said_in.group(1)):
@@ -437,13 +441,11 @@ class Reader:
                 and (_NOTHING_OF_ANYONE.search(said) or _TO_FILL_IN.search(said) or _ONLY_BLANK.fullmatch(said)):
             # "a blank referral form and some leaflets ..., nothing about any child": an empty form names no one
             kind = _NOTHING_PERSONAL
-        if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None \
-                and self._visited_by_name(text):
-            kind = _IDENTIFYING  # "let the primary know I'm visiting Amelia on Tuesday": a named child's visit
         if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None:
             # "remind her we're meeting at 3 at the library": when and where, no one's details. Not "bruises on a
-            # 4yo at the home visit this morning, can I whatsapp the photos?": a visit told, not arranged
-            kind = _NOTHING_PERSONAL
+            # 4yo at the home visit this morning, can I whatsapp the photos?": a visit told, not arranged; nor "let
+            # the primary know I'm visiting Amelia on Tuesday": a named child's visit
+            kind = _IDENTIFYING if self._visited_by_name(text) else _NOTHING_PERSONAL
         if kind is None and self._left_out and _NO_DETAILS.search(said):
             kind = _NOTHING_PERSONAL  # "about a training date, no child info": said to hold nothing of anyone
         if kind is None and self._left_out and _NEWS_OF_A_CHILD.search(said):
@@ -1131,11 +1133,11 @@ def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:
 _HEADER = frozenset({"subject", "title", "header", "heading"})
 
 
-def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit]) -> bool:
+def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit], kinds: frozenset[str]) -> bool:
     """Identifying details written into an email ("can I type the child's full name and address in the email?",
     "write her DOB in an internal email"): an act of writing, the details, then "in" the email, with no document
     between (a report put in an email is attached), and no choice offered ("in the email or attached?")."""
-    details = [h for h in hits if h.category == "kind" and h.value in _PERSONAL_DETAILS]
+    details = [h for h in hits if h.category == "kind" and h.value in kinds]
     for i, token in enumerate(tokens):
         if token not in _WRITING and token not in _PASTING or _NOT_WRITING.intersection(tokens[max(0, i - 2):i]):
             continue  # "my manager says don't put PID in emails": the rule told, not done
@@ -1400,10 +1402,7 @@ _MAIL_RECIPIENTS = frozenset({"webmail_personal", "generic_address"})  # named b
 # A file name ("callum_bryce_cin_plan.docx", "jsmith_pep.zip"): it names someone when a part of it is not a
 # date, a number or a word for a document ("20260910.zip", "cin_plan_final.docx" name no one).
 _FILE = re.compile(r"(.+)\.(?:docx?|pdf|zip|7z|xlsx?|rtf|odt|txt|msg)")
-_GENERIC_PART = frozenset("report reports assessment plan doc document final v1 v2 v3 draft minutes notes cin pep lac cp "
-                          "review referral chronology statement copy scan form letter case file summary care child "
-                          "in need protection core group meeting ehcp iep lac pathway placement court bundle order "
-                          "safety contact record records new old version updated the and of for".split())
+_GENERIC_PART = DOCUMENT_NAME_WORDS | frozenset("v1 v2 v3 cin pep lac cp ehcp iep".split())
 
 
 # A file name in quotes, spaces and all: "'Tyler Brown assessment.docx'"
@@ -1489,9 +1488,6 @@ _ENCRYPTION = frozenset({"encryption", "encrypt", "encrypted", "encrypting", "ae
 _WHERE_I_WORK = (("i", "work", "in"), ("i", "work", "for"), ("i", "work", "at"), ("im", "in"), ("im", "from"),
                  ("im", "part", "of"), ("i", "am", "in"), ("i", "am", "from"), ("i", "am", "part", "of"))
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
-# vocabulary.yaml's kinds of details about a person, which typed into an email are in its body ("type mum's mental
-# health history straight into an email")
-_PERSONAL_DETAILS = frozenset({"pid", "sensitive", "mental_health", "intimate_health", "safeguarding"})
 _ANONYMISED = "anonymised"  # vocabulary.yaml's kind for information said to be anonymised
 # Whether something counts as anonymised, asked rather than told: "that's anonymised right?", "is it anonymised enough"
 _ANONYMITY_ASKED = re.compile(r"\banonymi[sz]ed\b(?: enough)?\W*(?:right|yeah|yes|yea|innit|ok|okay|isn'?t it|is(?:nt| not) it|"
