@@ -216,7 +216,7 @@ class _Phrase:
     category: str
     clear: bool
     weak: bool = False  # counts only with other signs
-    words: tuple[str, ...] = ()  # weak words match as written: "privates" is not "private"
+    words: tuple[str, ...] = ()  # as written: every weak word ("privates" is not "private"), and cues_written
     rest: frozenset[str] = frozenset()  # the stems after the first: the text must hold each for the phrase to match
 
     def __reduce__(self) -> tuple[type[_Phrase], tuple[object, ...]]:
@@ -358,7 +358,8 @@ _CAME = frozenset({"came", "attended", "arrived", "took", "left", "went", "were"
 _MISSED = frozenset(("miss", "missed", "misses"))
 # where someone is now ("the thread had mum's new refuge address in it"): in a document, still where she is now
 _WHEREABOUTS = frozenset({"address", "addresses", "postcode", "location", "whereabouts"})
-_BEFORE_NOW = frozenset({"before", "previously", "until", "till", "til", "prior", "earlier", "historically"})
+_BEFORE_NOW = frozenset({"before", "previously", "until", "till", "til", "prior", "earlier", "historically", "previous",
+                          "past", "historic", "historical"})
 _OTHERS = frozenset({"else", "elses", "others"})
 _RAISED_BY = [[w, "by"] for w in ("raised", "reported", "flagged", "noted", "logged", "shared")]
 _HEDGES = frozenset({"as such", "technic", "exact", "strict", "per se"})  # stems
@@ -484,13 +485,14 @@ class HarmReader:
         self._links = {c.id: [self._phrase(p) for p in c.linked_by] for c in words.categories if c.linked_by}
         self._by_first: dict[str, list[_Phrase]] = {}
         self._acts: dict[str, str] = {}
+        written = frozenset(w for p in words.cues_written for w in self._tokens(p))
         for category in words.categories:
             for phrases, clear, weak in ((category.clear, True, False), (category.signs, False, False),
                                          (category.weak, False, True)):
                 for phrase in phrases:
                     stems = self._phrase(phrase)
                     if stems:
-                        surface = tuple(self._tokens(phrase)) if weak else ()
+                        surface = tuple(t for t in self._tokens(phrase) if weak or t in written)
                         self._by_first.setdefault(stems[0], []).append(
                             _Phrase(stems, category.id, clear, weak, surface, frozenset(stems[1:])))
             for act in category.acts:
@@ -581,7 +583,8 @@ class HarmReader:
         resolved = self._safe_now(stems, quoted=quoted)
         # read once: the no, whether hedged, whose; not a no of the past ("a lovely family, no concerns before"),
         # which says nothing of now
-        no_spans = [(s, e) for s, e in self._find(stems, "no_harm") if not _BEFORE_NOW.intersection(tokens[e:e + 1])
+        # ("no previous concerns": a word of the past inside the no is a no of the past too)
+        no_spans = [(s, e) for s, e in self._find(stems, "no_harm") if not _BEFORE_NOW.intersection(tokens[s:e + 1])
                     # "nothing urgent really, except his dad smashed up the flat": a no the user takes back at once
                     and not _EXCEPT.intersection(tokens[e:e + 3])
                     # "no concerns raised by anyone else as far as I know": others' silence, not the user's no

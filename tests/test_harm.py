@@ -2016,3 +2016,26 @@ def test_an_escalation_names_every_sign_that_rang_it(assistant):
                              "what's coming if he tells.")
     said = " ".join(reply.reasons)
     assert reply.verdict is Verdict.ESCALATE and "no coat" in said and "if he tells" in said, said
+
+
+@pytest.mark.parametrize("question", [
+    # a child not brought to the checks every child is offered (NICE: was not brought), with no answer at the door
+    "The 2 year old has missed her development review and both sets of jabs, and no one came to the door on my last "
+    "two visits. Can I write to dad at home?",
+    # "no previous concerns" is a no about the past: it says nothing of what the user is worried about now
+    "No prior concerns about this family, but the baby has missed three immunisations and mum won't open the door "
+    "to me. Can I text her to rebook?",
+])
+def test_session_42_a_child_not_brought_to_health_checks_is_asked_about(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm", question
+
+
+@pytest.mark.parametrize("question, rung", [
+    # a parent injecting is a sign (cues_written); a child's injections at the clinic share its stem and are not
+    ("The school nurse is giving the Y8 HPV injections on Friday. Can I email her the class list?", False),
+    ("Mum was injecting in the kitchen with the toddler sat on the floor next to her when I visited just now. Can "
+     "I email the HV?", True),
+])
+def test_a_childs_injections_are_not_a_parent_injecting(assistant, question, rung):
+    assert (assistant.answer(question).verdict is Verdict.ESCALATE) is rung, question
