@@ -57,6 +57,12 @@ YES_NO_WORDS = frozenset("can could may might should shall would will is are am 
                          "cant couldnt shouldnt wouldnt wont isnt arent dont doesnt didnt mustnt hasnt havent".split())
 # A clause that sets the time or condition of what is asked after it: "after I've sent the zip, should I ..."
 _SUBORDINATING = frozenset("after when once before if since whenever".split())
+# A wh-word that may open a clause instead of asking ("when the school asks, I ..."), and the words after it that
+# still make it a question ("when exactly", "where else", "where to")
+_CLAUSE_WH = frozenset(("when", "where", "whenever"))
+_WH_ASKING_NEXT = frozenset("exactly else best to abouts ever precisely roughly was were".split())
+_INVERTED = re.compile(r"\b(?:do|does|did|should|shall|can|could|must|is|are|was|were|will|would|have|has|need) "
+                       r"(?:i|we|you|u|they|it|he|she|that|this|the|a|an|my|our|their|his|her|your)\b")
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i tbh honestly genuinely seriously btw fyi".split())
 # A greeting or "quick one" opening a message says nothing of a child: the learned reading reads what follows
@@ -403,7 +409,7 @@ _ASKING = re.compile(r"\b(?:(?:can|could|may|should|shall|must) (?:i|we)|is it (
 # A message ending in a tag without its question mark: "thats fine isnt it", "that ok". Narrower than _AGREE
 # below: read for the question's form, where a statement ending "he's fine" or "that's true" asks nothing
 _AGREE_LAST = re.compile(r"\b(?:(?:ok|okay|alright|fine) or (?:nah|naw|no|not)|isn'?t it|is that ok|is that okay|that ok|thats ok|that's ok|thats fine isnt it|"
-                         r"is that right|right\?|yes\?|yeah|innit|(?<!how )(?<!what )(?<!who )do (?:i|we))\s*$", re.IGNORECASE)
+                         r"is that right|yeah|innit|(?<!how )(?<!what )(?<!who )do (?:i|we))\s*\?*\s*$|\b(?:right|yes)\?\s*$", re.IGNORECASE)
 # a conclusion after "so", asked to be agreed: "I've marked it confidential, so I'm compliant?", "their address is
 # secure, so an ordinary email will do?"
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
@@ -421,7 +427,7 @@ _IF_THEN_ASK = re.compile(r"^\W*(?:(?:so|and|but) )?(?:if|when|once|after|before
                           r"(?:i|we|it|they|he|she|you|that|this)|"
                           # the conclusion told, with a question mark: "if anyone says it's safeguarding I can just send
                           # them the whole file?"
-                          r"(?:i|we) (?:can|could|may) (?:just |simply |still )?\w+)\b"
+                          r"(?:i|we) (?:can|could|may|should) (?:just |simply |still )?\w+)\b"
                           r"[^?]*\?\s*$", re.IGNORECASE)
 _TAGS = (r"\b(?:(?:ok|okay|alright|fine|allowed) or (?:nah|naw|no|not)|"  # "names in the body ok or nah"
          r"ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"
@@ -435,7 +441,7 @@ _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|
            r"acceptable|agreed|"
            # "Subject line: CONFIDENTIAL - Ruby Patel DOB ... Good to go?", "will that do?"
            r"(?:good|ok|okay|fine|alright|all right|ready|safe) to (?:go|send)|all good|will (?:that|this) do|"
-           r"(?:does|will) (?:that|this) work|"
+           r"(?:does|will) (?:that|this) work|(?:good|best|normal|standard|usual) practice|"
            # "... - ok or not?"
            r"(?:ok|okay|fine|alright|allowed|acceptable) or not)")
 _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"
@@ -453,7 +459,9 @@ _SENTENCE_SPLIT = re.compile(r"(?<=[.!?;\n])\s+")
 # the same tag at the end of a message, with or without its question mark: "that's fine isn't it"
 _AGREE = re.compile(_TAGS + r"\s*\?*\s*$", re.IGNORECASE)
 # ... or with its reason after it: "that's ok isn't it, since I marked it confidential?"
-_TAG_THEN = re.compile(r"\b(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
+_TAG_THEN = re.compile(r"\b(?:(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
+                       # "If I title it 'CONFIDENTIAL - Tyler Reed' that covers it, since I've marked it confidential?"
+                       + r"|(?:that|this|which|it)(?:'ll| will| would)? covers? (?:it|me|us|everything|things))"
                        + r"\s*,?\s+(?:since|as|because|cos|coz|seeing as|given)\b[^?]*\?*\s*$", re.IGNORECASE)
 
 
@@ -555,9 +563,15 @@ def question_form(question: str) -> str:
         first = words[0].replace("'", "") if words else ""
         if first in _RELATIVE and sentence in middle:
             continue
+        # "when another agency asks for the file, I should just send the lot?": "when" opens a clause, not a question
+        # ("when should I ...", "when exactly ...", "where else ...", "where to ...": asked)
+        # (not with a question inside it still: "when I reply, do I add it?", "when a case closes how long ...")
+        opens_clause = first in _CLAUSE_WH and len(words) > 2 and words[1] not in YES_NO_WORDS \
+            and words[1] not in _WH_ASKING_NEXT and not QUESTION_WORDS.intersection(words[1:]) \
+            and not _INVERTED.search(sentence.lower())
         if first in ("what", "how") and words[1:2] == ["about"]:
             return "yes_no"  # "what about an encrypted USB stick, is that ok?": another way put forward
-        if first in QUESTION_WORDS or _WAY_ASKED.search(" ".join(words)):
+        if (first in QUESTION_WORDS and not opens_clause) or _WAY_ASKED.search(" ".join(words)):
             return "how"
         if len(words) > 2 and words[-1] in ("what", "which", "where") and words[-2] not in ("or", "and", "no", "matter") \
                 and not (words[-1] == "which" and words[-2] in ("is", "are")):  # (not "... knows which file is which")

@@ -3095,3 +3095,24 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     assert not (reply.rule_id or "").startswith("password-") or reply.rule_id == "password-meets-rules", question
     if verdict is not None:
         reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a conclusion told with its reason and a question mark ("..., that covers it, since ...?") is put forward to be
+    # agreed: the rule's No for what it proposes, a name in the subject line
+    ("If I title it 'CONFIDENTIAL – Smith twins LAC review' that covers it, as it says confidential?", NOT,
+     "email-pid-in-subject"),
+    # "good practice?" judges what was just proposed, as "good idea?" does
+    ("I'd rather copy my whole team in on every email about this girl so we're all aware. Normal practice?", NOT,
+     "cc-too-many"),
+    # "when ..." opening a clause, the conclusion after it: a proposal, not a question about when
+    ("Sharing is allowed, so when the health trust asks about a child I should just send them his whole file?", NOT,
+     "send-everything"),
+    # "..., do I?" with its question mark, as without it: agreement asked for
+    ("Teams chat is classed as internal so I don't need to take the child's name out, do I?", NOT,
+     "still-identifiable"),
+    # a class of Royal Mail post is the post
+    ("Can I send the child's plan to his grandmother by 1st class post?", ASK, "channel-not-covered"),
+])
+def test_session_42_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
