@@ -968,6 +968,9 @@ class HarmReader:
             if name == "not_real":  # not "films it on his phone", "film his meltdowns": filming, done to a child
                 return any(not (written[s] in _FILM and written[e:e + 1] and written[e] in _FILMED)
                            for s, e in self._find(written, name)) or bool(_BLANK_FORM.search(" ".join(written)))
+            if name == "recent":  # not the time of a meeting: "the strategy meeting was yesterday re the 2yo with
+                # the broken arm" dates the meeting, not the arm
+                return any(not _MEETINGS.intersection(written[max(0, s - 3):s]) for s, _ in self._find(sentence, name))
             return any(True for _ in self._find(written if name == "explained" else sentence, name))
 
         after = stems[end:hi]  # "went missing ... was found safe"; not "came back, and now he's gone again"

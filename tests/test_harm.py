@@ -2039,3 +2039,30 @@ def test_session_42_a_child_not_brought_to_health_checks_is_asked_about(assistan
 ])
 def test_a_childs_injections_are_not_a_parent_injecting(assistant, question, rung):
     assert (assistant.answer(question).verdict is Verdict.ESCALATE) is rung, question
+
+
+@pytest.mark.parametrize("question", [
+    # the time of a meeting dates the meeting, not the harm it was about; the child removed to foster care since
+    ("The core group meeting was this afternoon about the baby with the fractured ribs - she's in foster care now. "
+     "Can I email the minutes to the health visitor?"),
+    # the plan's category, as the conference says it, is the plan's, not a child's harm now
+    "Review conference yesterday, plan made under emotional abuse, kids living with their aunt. Can I post the "
+    "outcome letter to dad?",
+])
+def test_session_42_ordinary_questions_are_answered_as_asked(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
+
+
+def test_harm_the_police_already_know_of_is_asked_about_not_rung(assistant):
+    """The police told already ("already know about", harm.yaml `managed`): a clear sign is asked about, as one a
+    plan manages is, not rung."""
+    reply = assistant.answer("The police already know about the grooming and say the girl is fine. Can I email them "
+                             "the screenshots?")
+    assert reply.verdict is Verdict.NEED_MORE_INFO and reply.asks == "harm"
+
+
+def test_a_count_of_sets_stands_between_the_words_of_a_sign(assistant):
+    """"missed 2 sets of jabs": "sets" is a count, as "lots" and "loads" are (harm.yaml fillers)."""
+    cue = assistant.reader.harm.assess("Toddler has missed 2 sets of jabs. Can I email the HV?").first
+    assert cue is not None and cue.words == "missed 2 sets of jabs"
