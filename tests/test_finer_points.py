@@ -3116,3 +3116,19 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
 ])
 def test_session_42_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # the council's own lawyers, in-house, are colleagues
+    ("Can I email the in house solicitor the child's chronology?", AWC, "internal-email"),
+    # the whole form for the one line needed from it
+    ("The interpreter service only needs mum's phone number, so I'll just send them the whole assessment form with it "
+     "on. OK?", NOT, "send-everything"),
+    # the subject a reply keeps from its thread
+    ("The thread subject is 'Jayden Cole - LAC review'. Fine to leave it when I reply with the minutes?", NOT,
+     "email-pid-in-subject"),
+    # an application for an emergency protection order is child protection information: never faxed
+    ("Can I fax the EPO application to the family court this afternoon?", NOT, "fax-highly-sensitive"),
+])
+def test_session_42_round_99_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)

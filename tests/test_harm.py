@@ -2066,3 +2066,14 @@ def test_a_count_of_sets_stands_between_the_words_of_a_sign(assistant):
     """"missed 2 sets of jabs": "sets" is a count, as "lots" and "loads" are (harm.yaml fillers)."""
     cue = assistant.reader.harm.assess("Toddler has missed 2 sets of jabs. Can I email the HV?").first
     assert cue is not None and cue.words == "missed 2 sets of jabs"
+
+
+@pytest.mark.parametrize("question", [
+    # "I don't see the harm": a judgement of the user's own plan, no harm to anyone
+    "The grandparent wants the contact schedule sent to his Gmail and honestly I can't see the harm. Can I?",
+    # the user's "nothing acute": nothing sudden or severe now
+    "CAMHS referral for a 13yo who's been self-harming, nothing acute. Can I email it over?",
+])
+def test_session_42_ordinary_words_are_not_harm_now(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
