@@ -313,7 +313,7 @@ _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put 
                               "whatsapp upload share reply".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
 _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored|stay|stays|remain|remains|leave|"
-                   r"sit|sits|sitting)\b")
+                   r"sit|sits|sitting|hang on to|hang onto|hold on to|hold onto|archive|archived)\b")
 # "when can I shred my visit notes?": when to destroy anything is the same silence as how long to keep it
 _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
                             r"dispose|disposed|bin|binned|get rid|throw away|throw out)\b")
@@ -366,7 +366,9 @@ _SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:when [^,.?!]{1,40}?,? )?(?:ba
                        # "internal email is classed as secure, so it's fine to type the child's details into the body"
                        r"\bso (?:it'?s|it is|that'?s|that is|i'?m|we'?re) (?:fine|ok|okay|alright|safe) to\b|"
                        # asked: "internal Outlook counts as secure, so is it fine to type her DOB into the body?"
-                       r"\bso (?:is it|is that|am i|are we) (?:fine|ok|okay|alright|safe|allowed) to\b",
+                       r"\bso (?:is it|is that|am i|are we) (?:fine|ok|okay|alright|safe|allowed) to\b|"
+                       # "internal email counts as secure, so there's no harm pasting the assessment into the body?"
+                       r"\bso (?:there'?s|there is|it does|it'?ll do) no harm\b",
                        re.IGNORECASE)
 _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b|"
@@ -438,7 +440,7 @@ _TAGS = (r"\b(?:(?:ok|okay|alright|fine|allowed) or (?:nah|naw|no|not)|"  # "nam
 # tells, it does not ask)
 _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|okay|right|good|alright|fine|sensible|"
            r"reasonable)|any\s+(?:problems?|issues?)(?:\s+with\s+(?:that|this|it|doing that|doing this))?|(?:is\s+)?that\s+(?:a\s+problem|an\s+issue)|sensible|reasonable|"
-           r"acceptable|agreed|"
+           r"acceptable|agreed|no (?:problems?|issues?) with (?:that|this|it|doing that|doing this)|"
            # "Subject line: CONFIDENTIAL - Ruby Patel DOB ... Good to go?", "will that do?"
            r"(?:good|ok|okay|fine|alright|all right|ready|safe) to (?:go|send)|all good|will (?:that|this) do|"
            r"(?:does|will) (?:that|this) work|(?:good|best|normal|standard|usual) practice|"

@@ -3132,3 +3132,25 @@ def test_session_42_readings(assistant, question, verdict, rule):
 ])
 def test_session_42_round_99_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # "no issue with that?" judges what was just proposed, as "any issues with that?" does
+    ("We prefer to leave the PID emails in our sent items as a record - no problems with that?", NOT,
+     "mailbox-copies"),
+    # papers about FGM are child protection information, never faxed, whatever else the question says
+    ("Just wondering - if I ever needed to get a girl's FGM risk assessment to her GP in a hurry, could I fax it?",
+     NOT, "fax-highly-sensitive"),
+    # how long to "hang on to" something is how long to keep it: the protocol sets no period
+    ("How long should the team hang onto the old fax transmission reports?", ASK, "keeping-period"),
+    # a therapist is outside the council (a health service's or private)
+    ("Can I email the occupational therapist the child's care plan? She's not council.", AWC, "external-email"),
+    # the whole chronology "so they've got the full picture", where one fact was asked for: everything
+    ("The GP only asked if the family had moved. Can I send her the whole chronology so she's got the full picture?",
+     NOT, "send-everything"),
+    # "so there's no harm ...": a conclusion put forward, as "so it's fine to ..." is
+    ("Internal email counts as secure, so there's no harm typing the child's name and address into the body?", NOT,
+     "email-pid-in-body"),
+])
+def test_session_42_round_100_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)

@@ -2077,3 +2077,21 @@ def test_a_count_of_sets_stands_between_the_words_of_a_sign(assistant):
 def test_session_42_ordinary_words_are_not_harm_now(assistant, question):
     reply = assistant.answer(question)
     assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
+
+
+@pytest.mark.parametrize("question", [
+    # an audit of many cases, named for a harm, is a piece of work, not a child now
+    "Doing the annual physical abuse audit - can I email the spreadsheet of case numbers to the QA team?",
+    # a what-if for the user one day, not a child now
+    "Out of interest, if we ever had a child being sexually exploited, should we email or phone the police?",
+])
+def test_session_42_round_100_ordinary(assistant, question):
+    assert assistant.answer(question).verdict is not Verdict.ESCALATE, question
+
+
+def test_a_parent_not_allowed_contact_typed_with_isnt_is_read(assistant):
+    """"dad isn't allowed contact": the negation joined to its verb, as people type it, is the same sign as "not
+    allowed contact" (a round-100 recall miss: a father barred by a court order taking a 3-year-old from nursery)."""
+    reply = assistant.answer("Dad isn't allowed contact but he's turned up at the school asking for his son. Can I "
+                             "email the police?")
+    assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm"
