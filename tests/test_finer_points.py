@@ -3154,3 +3154,10 @@ def test_session_42_round_99_readings(assistant, question, verdict, rule):
 ])
 def test_session_42_round_100_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+def test_no_secure_account_of_ones_own_is_no_account_made(assistant):
+    """"I don't have a cjsm account myself": no account at all, so not one the user set up unauthorised; the police's
+    secure address from ordinary council email is the rule for a secure address without an account."""
+    reads_as(assistant, "The police gave me their cjsm address but I don't have a cjsm account myself. Can I send the "
+                        "strategy notes from my normal Outlook?", AWC, "secure-address-no-account")

@@ -2095,3 +2095,10 @@ def test_a_parent_not_allowed_contact_typed_with_isnt_is_read(assistant):
     reply = assistant.answer("Dad isn't allowed contact but he's turned up at the school asking for his son. Can I "
                              "email the police?")
     assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm"
+
+
+def test_a_case_we_dealt_with_is_someone_already_acting(assistant):
+    """"from a case we dealt with": already acted on, as "police dealt with it" is (harm.yaml `managed`)."""
+    reply = assistant.answer("Can I use a real grooming chat from a case we dealt with in the staff briefing, names "
+                             "blurred?")
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm"
