@@ -60,6 +60,11 @@ _SUBORDINATING = frozenset("after when once before if since whenever".split())
 # A wh-word that may open a clause instead of asking ("when the school asks, I ..."), and the words after it that
 # still make it a question ("when exactly", "where else", "where to")
 _CLAUSE_WH = frozenset(("when", "where", "whenever"))
+# Replies that name nothing ("no", "yes", "ok"): never an FAQ's telling word on their own
+_BARE_REPLIES = frozenset({"no", "not", "nope", "nah", "yes", "yep", "yeah", "ok", "okay"})
+# "anything" opening a question of what to do ("anything I need to put in it?", "anything else to check?"), the "I"
+# already dropped as an opener
+_ANYTHING_ASKED = frozenset("else need needs should must to have ive special particular extra further more we".split())
 _WH_ASKING_NEXT = frozenset("exactly else best to abouts ever precisely roughly was were".split())
 _INVERTED = re.compile(r"\b(?:do|does|did|should|shall|can|could|must|is|are|was|were|will|would|have|has|need) "
                        r"(?:i|we|you|u|they|it|he|she|that|this|the|a|an|my|our|their|his|her|your)\b")
@@ -580,6 +585,11 @@ def question_form(question: str) -> str:
             return "how"  # asked where the answer goes: "subjct line shud say wat", "the zip should be called what?"
         if len(words) <= 3 and _CHOICES_ASKED.intersection(words):
             return "how"  # "Options?", "any alternatives?": the ways asked for
+        if first == "anything" and words[1:2] and words[1] in _ANYTHING_ASKED and sentence.rstrip().endswith("?") \
+                and "or" not in words:
+            # "Anything I need to put in the email?": what to put, asked (not "anything wrong with ...?", nor "anything
+            # special, or is it just a normal letter?", which asks which)
+            return "how"
         if first in _IMPERATIVE_ASKED and sentence.rstrip().endswith("?"):
             return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?": proposing it, asked
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
@@ -1536,8 +1546,10 @@ class Assistant:
         if said and self.policy.faq[match.faq_id].unless_sent:
             return False  # "fax a consent form": a way of sending named, the rules answer (faq.yaml `unless_sent`)
         faqs_using = index.faqs_using  # "child" or "file" says little about which FAQ is asked
-        if len(asked) <= 2 and asked <= wanted and any(faqs_using(w) <= 2 for w in asked):
-            return True  # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of
+        if len(asked) <= 2 and asked <= wanted and any(faqs_using(w) <= 2 for w in asked - _BARE_REPLIES):
+            # a terse query ("foi", "usb ok?") naming what only this FAQ or one other speaks of (not a bare "no",
+            # which names nothing: the word is rare in the paraphrases, not telling)
+            return True
         if len(asked & wanted) * 2 < len(wanted):
             return False
         if match.score < CLEAR_FAQ:

@@ -119,6 +119,7 @@ COMMAND_LIST = (
 
 
 FORMATS = ("7z", "zip")
+FIRST_STEP = "This is the check's first question, so there is no step to go back to."
 DEFAULT_FORMAT = "zip"  # the protocol's appendix: zip the document with AES-256 (7-Zip)
 FORMAT_LABELS = {"7z": "7z: even the names inside encrypted (needs 7-Zip)",
                  "zip": "ZIP with AES-256, as the protocol's appendix asks"}
@@ -626,11 +627,13 @@ class Conversation:
             if check.asking:  # a one-shot answer's follow-up: the guided check at that step, with the facts read
                 check.asking = ""
                 return check, self._next(check)
-            if check.history:
-                name = check.history.pop()
-                check.facts.pop(name, None)
-                if name in check.guessed:
-                    check.guessed.remove(name)
+            if not check.history:  # at the first step: said, not the question silently asked again
+                check.done = False
+                return check, [Message(Kind.NOTICE, FIRST_STEP), *self._next(check)]
+            name = check.history.pop()
+            check.facts.pop(name, None)
+            if name in check.guessed:
+                check.guessed.remove(name)
             check.done = False
             return check, self._next(check)
         # check / start over: a fresh check, pre-filled from a one-shot answer or "Change: ..." if given

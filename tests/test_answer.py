@@ -486,3 +486,20 @@ def test_any_email_address_is_no_question_about_a_secure_account(assistant):
     match = assistant.faq_match("is a school with a council email address classed as internal?")
     assert match is None or match.faq_id != "secure-mail-account"
     assert assistant.faq_match("how do I get a cjsm account?").faq_id == "secure-mail-account"
+
+
+@pytest.mark.parametrize("typed", ["no", "nope", "yes"])
+def test_a_bare_reply_is_no_common_question(assistant, typed):
+    """A README trial: "no" typed on its own got the USB-stick FAQ's "Not allowed", because "no" is a rare word in
+    the paraphrases. A bare reply names nothing: no FAQ answers it."""
+    reply = assistant.answer(typed)
+    assert not reply.faq_id and reply.verdict is Verdict.NEED_MORE_INFO
+
+
+@pytest.mark.parametrize("question, verdict", [
+    # "anything I need to ...?" asks what to do: the rules' steps, not an FAQ's No about another question
+    ("Passing the LAC review to a colleague in the adoption team, we're both council. Anything I need to do?", "awc"),
+    ("Fax has gone and the machine printed OK. Anything else I should do?", "awc"),
+])
+def test_anything_to_do_asked_gets_the_steps(assistant, question, verdict):
+    assert assistant.answer(question).verdict is Verdict.ALLOWED_WITH_CONDITIONS, question

@@ -327,3 +327,9 @@ async def test_the_rules_next_question_under_a_common_questions_text_is_answered
     assert "Personal identifiable information (names, address, date of birth …)" in choices(said)
     said = await chat.say(str(choices(said).index("Personal identifiable information (names, address, date of birth …)") + 1))
     assert said.startswith("Not allowed")
+
+
+async def test_back_at_the_first_question_says_there_is_no_step_before(chat):
+    """A README trial: "back" at the harm question asked it again without a word, as if nothing had been typed."""
+    said = await walk(chat, "check", "back")
+    assert said.startswith("This is the check's first question") and "Is a child suffering" in said
