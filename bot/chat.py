@@ -25,6 +25,8 @@ from botbuilder.schema import (
     ResourceResponse,
 )
 
+from dialogs.conversation import Command, match_command
+
 from .cards import card_actions
 from .files import LOCAL_FILE
 from .handler import SafeShareBot
@@ -254,12 +256,13 @@ async def run_chat(bot: SafeShareBot, stdin: TextIO = sys.stdin, stdout: TextIO 
 
 # what ends the chat where a command may be typed (not in a card's text box, where it is text)
 _LEAVING = frozenset(("exit", "quit", ":q", "bye", "goodbye"))
+_HOW_TO_LEAVE = "\n(Type exit, or press Ctrl-D, to leave.)"
 
 
 async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
     session = ChatSession(bot)
     print(await session.start(), file=stdout)
-    print("\n(Type exit, or press Ctrl-D, to leave.)", file=stdout)
+    print(_HOW_TO_LEAVE, file=stdout)
     interactive = stdin.isatty()
     while True:
         if interactive:
@@ -280,3 +283,5 @@ async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
         if line.strip().lower() in _LEAVING:
             return 0
         print("\n" + await session.say(line), file=stdout, flush=True)
+        if match_command(line.strip()) is Command.HELP:  # the terminal's own way out, which Teams has no need of
+            print(_HOW_TO_LEAVE, file=stdout, flush=True)

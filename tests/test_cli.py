@@ -210,3 +210,16 @@ def test_a_button_that_opens_a_form_says_its_questions_come_after_it(tmp_path):
                           text=True, cwd=ROOT, timeout=120, env=env)
     assert done.returncode == 0, done.stderr
     assert re.search(r"1\. Send the report \(asks \d+ questions first\)", done.stdout), done.stdout[-400:]
+
+
+def test_help_in_the_chat_says_how_to_leave(tmp_path):
+    """README trial: `help` listed every command but not how to leave the terminal chat (Teams needs no exit, so the
+    shared help leaves it out; the chat adds it)."""
+    import os
+
+    env = {**os.environ, "SAFESHARE_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "chat"], input="help\nexit\n", capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    after_help = done.stdout.split("Stop the current check", 1)[1]
+    assert "Type exit" in after_help
