@@ -3161,3 +3161,10 @@ def test_no_secure_account_of_ones_own_is_no_account_made(assistant):
     secure address from ordinary council email is the rule for a secure address without an account."""
     reads_as(assistant, "The police gave me their cjsm address but I don't have a cjsm account myself. Can I send the "
                         "strategy notes from my normal Outlook?", AWC, "secure-address-no-account")
+
+
+def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
+    """All Email 5: emails containing personal information are marked CONFIDENTIAL in the subject header. "So I don't
+    need to put CONFIDENTIAL on it" proposes leaving it off: a No, from the subject-line rule (round 99, unsafe)."""
+    reads_as(assistant, "We're both in children's services so I don't need to put CONFIDENTIAL on the email, do I?", NOT,
+             "email-pid-in-subject")
