@@ -60,14 +60,15 @@ _SUBORDINATING = frozenset("after when once before if since whenever".split())
 # A wh-word that may open a clause instead of asking ("when the school asks, I ..."), and the words after it that
 # still make it a question ("when exactly", "where else", "where to")
 _CLAUSE_WH = frozenset(("when", "where", "whenever"))
+_WH_ASKING_NEXT = frozenset("exactly else best to abouts ever precisely roughly was were".split())
+# ... or a question put inside the clause, its verb before its subject ("when I reply, do I add it?")
+_INVERTED = re.compile(r"\b(?:do|does|did|should|shall|can|could|must|is|are|was|were|will|would|have|has|need) "
+                       r"(?:i|we|you|u|they|it|he|she|that|this|the|a|an|my|our|their|his|her|your)\b")
 # Replies that name nothing ("no", "yes", "ok"): never an FAQ's telling word on their own
 _BARE_REPLIES = frozenset({"no", "not", "nope", "nah", "yes", "yep", "yeah", "ok", "okay"})
 # "anything" opening a question of what to do ("anything I need to put in it?", "anything else to check?"), the "I"
 # already dropped as an opener
 _ANYTHING_ASKED = frozenset("else need needs should must to have ive special particular extra further more we".split())
-_WH_ASKING_NEXT = frozenset("exactly else best to abouts ever precisely roughly was were".split())
-_INVERTED = re.compile(r"\b(?:do|does|did|should|shall|can|could|must|is|are|was|were|will|would|have|has|need) "
-                       r"(?:i|we|you|u|they|it|he|she|that|this|the|a|an|my|our|their|his|her|your)\b")
 _OPENERS = frozenset("hi hiya hello hey morning afternoon quick one q question sorry please so ok okay um just and "
                      "but also then right i tbh honestly genuinely seriously btw fyi".split())
 # A greeting or "quick one" opening a message says nothing of a child: the learned reading reads what follows
@@ -186,11 +187,11 @@ _REQUEST_HANDLING = re.compile(r"\b(?:third part(?:y|ies)|redact\w*|withh[oe]ld\
                                r"process|deal with|handle)\b", re.IGNORECASE)
 _ERASED = re.compile(r"\b(?:delete|deleting|deleted|erase|erasing|destroy|destroying|shred|shredding|get rid of|"
                      r"wipe|wiping|bin|binning|get round|get around|avoid)\b", re.IGNORECASE)
-# The rules said not to apply, for agreement: "none of the email rules apply, yeah?", "so the rules don't apply right?"
 # Something outside the council proposed to be treated as internal council email
 _AS_INTERNAL = re.compile(r"\b(?:can|could|may|shall) (?:i|we) (?:just |still )?(?:treat|count|class|consider|regard) "
                           r"(?:\w+ ){0,4}?as (?:internal|in house|inside the council)\b", re.IGNORECASE)
 _COLLEAGUE = "colleague"  # vocabulary.yaml's one recipient inside the council (contract.py); every other is outside
+# The rules said not to apply, for agreement: "none of the email rules apply, yeah?", "so the rules don't apply right?"
 _RULES_OFF = re.compile(r"\b(?:none of|no) (?:the |these |those |our )?(?:\w+ )?(?:rules|guidance|protocol|policy) "
                         r"(?:apply|applies)\b|\b(?:rules|protocol|guidance|policy) (?:really |even |still )?"
                         r"(?:don'?t|doesn'?t|do not|does not) apply\b|"
@@ -358,12 +359,11 @@ _ACTING_NOW = re.compile(r"\b(?:i'?m|i am|we'?re|we are) (?:about to|going to|se
                          r"(?:send|email|forward|share|fax|text|cc|copy)\b", re.IGNORECASE)
 # "how do I agree the password?", "what am I meant to keep?": steps asked for, not a fact
 _PROCEDURE = re.compile(r"\b(?:how|what)\b.*?\b(?:do|does|can|should|shall|must|am|are) (?:i|we)\b")
-# Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
-# A classing that the user draws a sending from: "so that's not personal data and I can email it normally?"
 # Whether a reason is enough for the act, asked: "email is quicker than the portal - is that a good enough reason to
 # use it for PID?" proposes the act, whatever the question's last word
 _REASON_ASKED = re.compile(r"\b(?:good enough|a good|a valid|an ok|an okay|a fair|sufficient) (?:reason|excuse)\b|"
                            r"\breason enough\b|\bjustif(?:y|ies|ied|ication)\b", re.IGNORECASE)
+# A classing that the user draws a sending from: "so that's not personal data and I can email it normally?"
 _SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:when [^,.?!]{1,40}?,? )?(?:basically |really |then |surely |presumably |obviously )?(?:(?:i|we) (?:can|could|may)|(?:can|could|may) "
                        r"(?:i|we)) (?:just |simply |still )?"
                        r"(?:send|email|fax|text|post|share|forward|pass|type|put|write|include|leave|use|copy|attach|"
@@ -375,6 +375,7 @@ _SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:when [^,.?!]{1,40}?,? )?(?:ba
                        # "internal email counts as secure, so there's no harm pasting the assessment into the body?"
                        r"\bso (?:there'?s|there is|it does|it'?ll do) no harm\b",
                        re.IGNORECASE)
+# Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
 _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b|"
                      r"\b(?:should|must|do) (?:i|we) (?:need to )?do (?:something|anything)\b",

@@ -350,11 +350,11 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
-# "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
 # Someone has already acted on what is told (harm.yaml `managed`, its second part): police or school "dealt with" it
 _DEALT_WITH = re.compile(r"\b(?:dealt with|no further action|nfa(?:d|ed)?)\b")
 # What came and went: an emergency told as over ("ambulance came", "999 were called yesterday")
 _CAME = frozenset({"came", "attended", "arrived", "took", "left", "went", "were", "was", "had"})
+# "mum missed the conference": someone failed to come, no one went missing (the stem of "missing" is "miss")
 _MISSED = frozenset(("miss", "missed", "misses"))
 # where someone is now ("the thread had mum's new refuge address in it"): in a document, still where she is now
 _WHEREABOUTS = frozenset({"address", "addresses", "postcode", "location", "whereabouts"})
