@@ -3113,12 +3113,7 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "still-identifiable"),
     # a class of Royal Mail post is the post
     ("Can I send the child's plan to his grandmother by 1st class post?", ASK, "channel-not-covered"),
-])
-def test_session_42_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 99's readings)
     # the council's own lawyers, in-house, are colleagues
     ("Can I email the in house solicitor the child's chronology?", AWC, "internal-email"),
     # the whole form for the one line needed from it
@@ -3129,12 +3124,7 @@ def test_session_42_readings(assistant, question, verdict, rule):
      "email-pid-in-subject"),
     # an application for an emergency protection order is child protection information: never faxed
     ("Can I fax the EPO application to the family court this afternoon?", NOT, "fax-highly-sensitive"),
-])
-def test_session_42_round_99_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 100's readings)
     # "no issue with that?" judges what was just proposed, as "any issues with that?" does
     ("We prefer to leave the PID emails in our sent items as a record - no problems with that?", NOT,
      "mailbox-copies"),
@@ -3152,7 +3142,7 @@ def test_session_42_round_99_readings(assistant, question, verdict, rule):
     ("Internal email counts as secure, so there's no harm typing the child's name and address into the body?", NOT,
      "email-pid-in-body"),
 ])
-def test_session_42_round_100_readings(assistant, question, verdict, rule):
+def test_session_42_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 

@@ -2050,6 +2050,10 @@ def test_a_childs_injections_are_not_a_parent_injecting(assistant, question, run
     # the plan's category, as the conference says it, is the plan's, not a child's harm now
     "Review conference yesterday, plan made under emotional abuse, kids living with their aunt. Can I post the "
     "outcome letter to dad?",
+    # "I don't see the harm": a judgement of the user's own plan, no harm to anyone
+    "The grandparent wants the contact schedule sent to his Gmail and honestly I can't see the harm. Can I?",
+    # the user's "nothing acute": nothing sudden or severe now
+    "CAMHS referral for a 13yo who's been self-harming, nothing acute. Can I email it over?",
 ])
 def test_session_42_ordinary_questions_are_answered_as_asked(assistant, question):
     reply = assistant.answer(question)
@@ -2068,17 +2072,6 @@ def test_a_count_of_sets_stands_between_the_words_of_a_sign(assistant):
     """"missed 2 sets of jabs": "sets" is a count, as "lots" and "loads" are (harm.yaml fillers)."""
     cue = assistant.reader.harm.assess("Toddler has missed 2 sets of jabs. Can I email the HV?").first
     assert cue is not None and cue.words == "missed 2 sets of jabs"
-
-
-@pytest.mark.parametrize("question", [
-    # "I don't see the harm": a judgement of the user's own plan, no harm to anyone
-    "The grandparent wants the contact schedule sent to his Gmail and honestly I can't see the harm. Can I?",
-    # the user's "nothing acute": nothing sudden or severe now
-    "CAMHS referral for a 13yo who's been self-harming, nothing acute. Can I email it over?",
-])
-def test_session_42_ordinary_words_are_not_harm_now(assistant, question):
-    reply = assistant.answer(question)
-    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
 
 
 @pytest.mark.parametrize("question", [
