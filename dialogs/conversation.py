@@ -9,6 +9,7 @@ stored anywhere and read by any instance.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import secrets
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
@@ -428,16 +429,23 @@ class Conversation:
                 return self._record(check, asked, shown[number - 1] if chosen is None else chosen)
             # "can I email the LAC review to the school?" typed where the answer asked how it goes: a new question,
             # not "email" alone (its school and its review would be lost)
-            value = None if self._new_question(text, asked) else self.match_choice(asked, text)
+            new = self._new_question(text, asked)
+            value = None if new else self.match_choice(asked, text)
             if value is not None:
                 check.asking = ""
                 return self._record(check, asked, value)
+            said = {} if new else self._also_said(check, text)
+            if said:  # "GP" where the answer asked how it goes: kept with what the answer read, then the next step
+                return self._changed(check, said)
             check = None
         if check is not None and check.done:
             if normalise(text) in UNSURE:  # "dunno" after the advice: the protocol's words, not a new question
                 return check, [Message(Kind.NOTICE, "If you are not sure", (unsure.protocol_words(self.policy),),
                                        options=(_command_option("Back to the last step", Command.BACK),
                                                 _command_option("Ring the Safeguarding Hub", Command.HUB)))]
+            said = self._also_said(check, text)
+            if said:  # "what about the GP?" after the advice: the same question, changed
+                return self._changed(check, said)
             check = None  # the check was finished: this is a new question
         if check is not None:
             fact = next_question(self.policy, Facts(**check.facts))
@@ -648,15 +656,49 @@ class Conversation:
         return fresh, self._next(fresh)
 
     def _record(self, check: _Check, fact: Fact, value: ChoiceValue, guessed: bool = False) -> _Turn:
-        check.facts[fact.id] = value
-        if fact.id in check.history:
-            check.history.remove(fact.id)
-        check.history.append(fact.id)
+        self._keep(check, fact.id, value)
         if guessed and fact.id not in check.guessed:
             check.guessed.append(fact.id)
         elif not guessed and fact.id in check.guessed:
             check.guessed.remove(fact.id)
         return self._continue(check)
+
+    @staticmethod
+    def _keep(check: _Check, name: str, value: ChoiceValue) -> None:
+        check.facts[name] = value
+        if name in check.history:
+            check.history.remove(name)
+        check.history.append(name)
+
+    def _also_said(self, check: _Check, text: str) -> dict[str, ChoiceValue]:
+        """What a short reply after an answer changes: "GP" where the answer asked how it goes, or "what about by
+        post?" after the advice. A channel or recipient replaces the one read; a kind is only filled in, so "the
+        health visitor" (health read as sensitive) never lowers a child-protection plan. Not for a question of its
+        own, a common question's words ("whatsapp"), or a sign of harm: those are answered as new questions."""
+        if not check.asking:
+            text = _FOLLOW_ON.sub("", text.strip())
+            if len(text.split()) > 6:
+                return {}
+        if not text or text.endswith("?") or question_form(text) or self.assistant.faq_match(text) is not None:
+            return {}
+        understood = self.assistant.reader.read(text)
+        if understood.harm.level is not None:
+            return {}
+        said = {name: value for name in ("kind", "recipient", "channel")
+                if isinstance(value := understood.facts.get(name), str)}
+        if "kind" in check.facts:
+            said.pop("kind", None)
+        return said if any(check.facts.get(name) != value for name, value in said.items()) else {}
+
+    def _changed(self, check: _Check, said: Mapping[str, ChoiceValue]) -> _Turn:
+        check.asking = ""
+        for name, given in said.items():
+            self._keep(check, name, given)
+        after, messages = self._continue(check)
+        if messages and messages[0].kind is Kind.QUESTION:  # the advice card says what it went on
+            noted = " · ".join(label for _, label in self.assistant.recap(Facts(**said)))
+            return after, self._with_lead(messages, (f"Noted: {noted}.",))
+        return after, messages
 
     def _continue(self, check: _Check) -> _Turn:
         messages = self._next(check)
@@ -1042,6 +1084,9 @@ class Conversation:
         return phrases[scored[0][0]]
 
 
+# "what about", "and by" before a reply that changes one thing in the question just answered: "what about the GP?"
+_FOLLOW_ON = re.compile(r"^(?:(?:and|or|so)\s+)?(?:(?:what|how)\s+about|what\s+if\s+(?:i|it|we)\s+(?:use|send|went|go|used)"
+                        r"|and|or|instead)\b[\s,]*|[\s?.!]+$", re.IGNORECASE)
 YES_NO = frozenset({"yes", "yeah", "yep", "y", "no", "nope", "nah", "n"})
 NEGATIONS = frozenset({"no", "not", "non", "without", "never", "none"})
 UNSURE_AT = frozenset({"harm", "kind", "recipient", "channel", "urgent", "other_identifier"})  # typed "not sure" read

@@ -333,3 +333,41 @@ async def test_back_at_the_first_question_says_there_is_no_step_before(chat):
     """A README trial: "back" at the harm question asked it again without a word, as if nothing had been typed."""
     said = await walk(chat, "check", "back")
     assert said.startswith("This is the check's first question") and "Is a child suffering" in said
+
+
+async def test_a_recipient_typed_where_the_answer_asked_how_keeps_what_was_read(chat):
+    """README trial: "GP" typed where the answer had asked how it goes was read as a new question, and the
+    mental health assessment it was about was lost (the check then asked what kind of information it was)."""
+    said = await chat.say("can I send the mental health assessment?")
+    assert "How do you plan to send it?" in said
+    said = await chat.say("GP")
+    assert said.startswith("How do you plan to send it?\nNoted: An external organisation.")
+    said = await chat.say("fax")
+    assert said.startswith("Not allowed") and "Fax · Mental health information · An external organisation" in said
+
+
+@pytest.mark.parametrize("typed, understood", [
+    ("its for the GP", "Email · Safeguarding or child protection information · An external organisation"),
+    ("what about the health visitor?", "Email · Safeguarding or child protection information · An external organisation"),
+    ("and by post?", "Post · Safeguarding or child protection information · A school"),
+])
+async def test_a_short_reply_after_the_advice_changes_that_one_thing(chat, typed, understood):
+    """After the advice, a reply naming one thing is the same question changed, not a new one missing the rest.
+    A kind read beside a recipient ("health" in "health visitor") never replaces the plan's own kind."""
+    await chat.say("can I email the CP plan to the school?")
+    said = await chat.say(typed)
+    assert f"Understood: {understood}" in said
+
+
+@pytest.mark.parametrize("typed", ["what about dad, he hit her last night", "GP, mum says he hits her"])
+async def test_a_sign_of_harm_in_a_short_reply_is_rung_not_merged(chat, typed):
+    await chat.say("can I email the CP plan to the school?")
+    assert (await chat.say(typed)).startswith("Ring the Safeguarding Hub now on 0333 240 1727")
+    await chat.say("can I send the mental health assessment?")
+    assert "Ring the Safeguarding Hub now on 0333 240 1727, then follow up" in await chat.say(typed)
+
+
+async def test_a_common_questions_word_after_the_advice_is_still_its_answer(chat):
+    await chat.say("can I email the CP plan to the school?")
+    said = await chat.say("whatsapp")
+    assert "Email · Safeguarding" not in said and "Text message" in said
