@@ -670,7 +670,7 @@ class Conversation:
             check.history.remove(name)
         check.history.append(name)
 
-    def _also_said(self, check: _Check, text: str) -> dict[str, ChoiceValue]:
+    def _also_said(self, check: _Check, text: str) -> dict[str, str]:
         """What a short reply after an answer changes: "GP" where the answer asked how it goes, or "what about by
         post?" after the advice. A channel or recipient replaces the one read; a kind is only filled in, so "the
         health visitor" (health read as sensitive) never lowers a child-protection plan. Not for a question of its
@@ -690,13 +690,13 @@ class Conversation:
             said.pop("kind", None)
         return said if any(check.facts.get(name) != value for name, value in said.items()) else {}
 
-    def _changed(self, check: _Check, said: Mapping[str, ChoiceValue]) -> _Turn:
+    def _changed(self, check: _Check, said: Mapping[str, str]) -> _Turn:
         check.asking = ""
         for name, given in said.items():
             self._keep(check, name, given)
         after, messages = self._continue(check)
         if messages and messages[0].kind is Kind.QUESTION:  # the advice card says what it went on
-            noted = " · ".join(label for _, label in self.assistant.recap(Facts(**said)))
+            noted = " · ".join(label for name, label in self.assistant.recap(Facts(**check.facts)) if name in said)
             return after, self._with_lead(messages, (f"Noted: {noted}.",))
         return after, messages
 
