@@ -273,7 +273,13 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       # a plan told: "Thinking of using the 'All Early Help' group to send round a case discussion"
                       r"^\s*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:thinking of|thinking about|considering|planning on|"
                       r"planning to)\s+(?:using|sending|emailing|faxing|texting|putting|copying|forwarding|cc|"
-                      r"posting|sharing|sticking|leaving|keeping)\b", re.IGNORECASE)
+                      r"posting|sharing|sticking|leaving|keeping)\b|"
+                      # a statement of what the user may do, or was asked to: "I can type her name straight into the
+                      # message, right?", "my TM wants me to email the team a table pasted in the email itself"
+                      r"(?<!\bwhat )(?<!\bhow )\b(?:i|we) can (?:just )?(?:put|type|send|paste|email|leave|keep|cc|copy|"
+                      r"write|fax|text|reply|forward|use|name|save)\b|"
+                      r"\b(?:wants|asked|told|expects|needs) (?:me|us) to (?:just )?(?:put|type|send|paste|email|leave|"
+                      r"keep|cc|copy|write|fax|text|forward|use|name|save)\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
 # Whether something is what a word of the protocol names: "does it count as", "is it classed as"
 _COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|considered|qualify|qualifies)\s+as\b")
@@ -396,6 +402,12 @@ _MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |
                       # ... or a condition: "... if the only personal info is the child's first name?"
                       r"(?:,?\s+(?:when|before|if|as|even if|even though|though|for|with|on) [^?.!]{3,120})?"
                       r"\s*[?.!]*\s*$", re.IGNORECASE)
+# ... or whether an email needs it: "do internal emails with an assessment attached need CONFIDENTIAL in the subject
+# as well?"
+_MARKING_NEEDED = re.compile(r"\b(?:need|needs|require|requires|have to have|has to have|have to be marked|has to be "
+                             r"marked|need to be marked|needs to be marked)\s+(?:the\s+word\s+)?['\"\u2018\u201c]?"
+                             r"confiden?ti?al['\"\u2019\u201d]?\s+(?:in|on|at) (?:the |their )?(?:subject|title|header)",
+                             re.IGNORECASE)
 # What a term of the protocol means, asked: "what does the protocol mean by a generic email address?"
 _DEFINING = re.compile(r"\b(?:mean|means|meant) by\b|\bdefinition of\b|\bdefine\b|\bwhat (?:does|do) \w+(?: \w+)? mean\b",
                        re.IGNORECASE)
@@ -535,7 +547,7 @@ _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrol
 def _duty_asked(question: str) -> bool:
     """A duty asked about ("do I need to ...?", "should I mark it CONFIDENTIAL?"): answered by the steps, never by an
     FAQ's "No"."""
-    return bool(_OBLIGED.search(question) or _MARKING.search(question))
+    return bool(_OBLIGED.search(question) or _MARKING.search(question) or _MARKING_NEEDED.search(question))
 
 
 def _steps_for_duty(faq: Faq, question: str) -> bool:
@@ -1146,7 +1158,8 @@ class Assistant:
                                                  and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))
                                                  and not _REASON_ASKED.search(question)) \
                 or _ADVICE.search(QUOTE.sub(" ", question)) \
-                or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or reply.verdict is proposed.verdict \
+                or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or _MARKING_NEEDED.search(question) \
+                or reply.verdict is proposed.verdict \
                 or bool(reply.facts and reply.facts.get("received")
                         and (reply.facts.get("opening") or _STILL_USED.search(question))) \
                 or (_STEP_MISSED.search(question) and (_DO_IT_NOW.search(question)

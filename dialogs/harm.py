@@ -27,7 +27,8 @@ import snowballstemmer
 
 from knowledge.model import HarmWords
 
-_SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|[.!?;\n]{2,}")
+# (not the full stop of an initial: "'Self harm - J.B. Y9' in the subject line" is one sentence)
+_SENTENCE = re.compile(r"(?:(?<![^A-Za-z][A-Za-z])[.!?;\n]|[!?;\n])[.!?;\n]*(?:\s|$)|[.!?;\n]{2,}")
 _CLAUSE = re.compile(r"[,:()\u2013\u2014]| - ")
 _END = "."  # the end of a sentence: nothing matches across it
 _PAUSE = ","  # a clause break: it ends a negation's scope
@@ -1013,7 +1014,7 @@ class HarmReader:
                         self._document_near(stems[max(lo, start - 3):start + 1], tokens[max(lo, start - 3):start + 1])
                         and not self._on_a_plan(stems, max(lo, start - 6), start))
                                            or of_a_thing)) \
-                or (self._topic_after(tokens[end:end + 6]) and not _by_a_gang(tokens[max(lo, start - 2):start], tokens[end:end + 1])) \
+                or (self._topic_after(tokens[end:end + 8]) and not _by_a_gang(tokens[max(lo, start - 2):start], tokens[end:end + 1])) \
                 or self._topic_before(stems, lo, start) \
                 or _labelled_before(tokens[max(lo, start - 6):start]) \
                 or _score(tokens[lo:hi]) \
@@ -1198,9 +1199,11 @@ class HarmReader:
         """A topic word right after the cue ("the FGM leaflet"), or one word on ("a county lines training video");
         a form only right after it: "the Prevent referral form" is a form, "videos in form" a form group. Past
         another sign joined to it: "the 'abuse and neglect' course" is a course about both."""
-        label = [w for w in after if w.isalnum()]  # past a dash: "'CSE - Jade 14' in the subject line"
+        # past a dash and a name, initials or a year group: "'CSE - Jade 14' in the subject line", "'Self harm - J.B.
+        # Y9' in the subject line"
+        label = [w for w in after if w.isalnum()]
         if any(w in ("in", "into", "as") and ("subject" in label[k + 1:k + 4] or "title" in label[k + 1:k + 4])
-               for k, w in enumerate(label[:3])):
+               for k, w in enumerate(label[:5])):
             return True  # "put 'self harm' in the subject line", "... bruising' as the email subject", "'CONFIDENTIAL
             # - trafficking case' alright as a subject line?": a label
         if len(after) > 2 and after[0] in ("and", "or") and self.stem(after[1]) in self._by_first:

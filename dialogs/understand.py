@@ -1117,9 +1117,12 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
     if tokens[end - 1] not in _EVENTS and tokens[end:end + 1] and tokens[end] in _EVENTS:
         end += 1  # "his pathway plan meeting has moved to Wednesday": the kind names the meeting after it
     after = list(tokens[end:end + 4])
-    return tokens[end - 1] in _EVENTS and any(
+    # a reminder of when it is: "remind her about her pathway plan review on Tuesday at 10"
+    reminded = bool(_REMINDING.intersection(tokens)) and after[:1] in (["on"], ["at"]) and len(after) > 1 \
+        and (after[1] in _WEEKDAYS or after[1][:1].isdigit())
+    return tokens[end - 1] in _EVENTS and (reminded or any(
         after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
-        for i in range(len(after)))
+        for i in range(len(after))))
 
 
 def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:
@@ -1389,6 +1392,7 @@ _ABOUT_HARM_READS_AS = frozenset({"pid", "sensitive"})
 _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of", "meeting place"
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
+_REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
 # A mistake owned: something has gone as it should not have
 _MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops", "forgot", "forgotten"})
 # a number dialled or typed not quite right: "went to a number one digit off", "a digit out"

@@ -3158,3 +3158,36 @@ def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
     need to put CONFIDENTIAL on it" proposes leaving it off: a No, from the subject-line rule (round 99, unsafe)."""
     reads_as(assistant, "We're both in children's services so I don't need to put CONFIDENTIAL on the email, do I?", NOT,
              "email-pid-in-subject")
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 101's readings)
+    # what the user may do, told for agreement, is proposed as "I'll" is: "I can paste it in, right?"
+    ("It's only going to my own manager, so I can just paste the boy's name and address into the email, yeah?", NOT,
+     "email-pid-in-body"),
+    # ... and what someone asks the user to do: "my manager wants me to ..."
+    ("The deputy wants me to put every looked-after child's name and school in the body of the weekly email.", NOT,
+     "email-pid-in-body"),
+    # a password kept "for everything" is one password for every transmission
+    ("We set up a really strong password with the solicitors last year and use it for everything now. Fine?", NOT,
+     "password-reused"),
+    # an account signed off by its own holder is not authorised by a senior manager
+    ("Could I authorise my own gsx account application? I'm a team manager.", NOT, "self-made-secure-account"),
+    # what a document inside the zip is to be called is its file name
+    ("Can the report inside the zip be called Amy Wood referral.docx?", NOT,
+     "identifying-file-name"),
+    # a phone's own folders are where a file is kept on the device, as a laptop's are
+    ("Is it alright to keep the encrypted file in my phone downloads for the hearing?", NOT, None),
+    # parents copied in on one email see each other's addresses: told as done, what to do now
+    ("I copied all the parents in on the class email about their children's reports - is that a problem?", ASK,
+     "addresses-shown"),
+    # when a review is, texted as a reminder, identifies no one's information
+    ("Can I text dad to remind him about the child in need review on Thursday at 2?", AWC, "text-logistics"),
+    # "no real rush" is not urgent, as "no rush" is
+    ("Fax the school the child's health plan? There's no big rush on it.", NOT, "fax-not-urgent"),
+    # whether an email needs the marking asks about the duty, not to put personal details in the subject
+    ("Does an internal email with the child's chronology attached need CONFIDENTIAL in the subject?", AWC,
+     "email-pid-in-subject"),
+])
+def test_session_43_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)

@@ -2097,3 +2097,27 @@ def test_a_case_we_dealt_with_is_someone_already_acting(assistant):
     reply = assistant.answer("Can I use a real grooming chat from a case we dealt with in the staff briefing, names "
                              "blurred?")
     assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm"
+
+
+@pytest.mark.parametrize("question", [
+    # the case said to be closed in the sentence after a paper named for a harm: the paper is of the past
+    "Can I finish the sexual abuse assessment on my home laptop? The case is closed, it's just the ending.",
+    # the words of a subject line, past a name's initials: "J.B." ends no sentence
+    "Is 'Neglect - T.M. Y4' ok in the subject line for the nurse?",
+])
+def test_session_43_ordinary_questions_are_answered_as_asked(assistant, question):
+    reply = assistant.answer(question)
+    assert reply.verdict is not Verdict.ESCALATE and reply.asks != "harm", question
+
+
+def test_a_young_child_found_wandering_alone_is_rung(assistant):
+    """A young child found out alone late at night, the parents not found (round 101, unsafe: asked about)."""
+    reply = assistant.answer("Police found a 4 year old wandering alone on the estate after midnight and nobody can "
+                             "find the parents. Can I email the duty worker his details?")
+    assert reply.verdict is Verdict.ESCALATE
+
+
+def test_a_case_handled_by_the_police_is_someone_already_acting(assistant):
+    """"handled by the police": already acted on, as "dealt with" is (harm.yaml `managed`)."""
+    assert level(assistant, "The grooming was handled by the police. Can I email the school the summary?") \
+        is HarmLevel.MAYBE
