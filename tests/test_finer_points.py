@@ -3188,6 +3188,17 @@ def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
     # whether an email needs the marking asks about the duty, not to put personal details in the subject
     ("Does an internal email with the child's chronology attached need CONFIDENTIAL in the subject?", AWC,
      "email-pid-in-subject"),
+    # "until IT fix it" is the service desk mending an outage, not the user putting a slip right: keeping on with
+    # a personal account is proposed, and refused
+    ("Work email died on Friday so I used my Yahoo for a couple of referrals. Can I carry on with Yahoo till IT fix it?",
+     NOT, None),
+    # a fax printed at the user's end was received: the sender's slip, what the recipient does the protocol leaves
+    # to the manager
+    ("A safeguarding referral about a boy we don't know came through on our fax this morning. What do I do with it?",
+     ASK, "fax-highly-sensitive-received"),
+    # the professionals round a child are from several agencies, and may see each other's work addresses
+    ("Is it OK to put all the professionals from the strategy meeting in the To line together?", AWC,
+     "addresses-shown-professionals"),
 ])
 def test_session_43_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
