@@ -132,6 +132,7 @@ CASES = [
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(received=True, encrypted=False, channel="email", kind="pid"), "received-unencrypted",
      Verdict.NEED_MORE_INFO),
+    (Facts(received=True, channel="fax", kind="mental_health"), "fax-highly-sensitive-received", Verdict.NEED_MORE_INFO),
     (Facts(received=True, encrypted=False, channel="email", kind="pid", misdirected=True), "misdirected",
      Verdict.NEED_MORE_INFO),
     (Facts(unsaved=True, encrypted=True, channel="email"), "open-before-saving", Verdict.NOT_ALLOWED),
