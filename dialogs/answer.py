@@ -462,6 +462,8 @@ _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|
            # "Subject line: CONFIDENTIAL - Ruby Patel DOB ... Good to go?", "will that do?"
            r"(?:good|ok|okay|fine|alright|all right|ready|safe) to (?:go|send)|all good|will (?:that|this) do|"
            r"(?:does|will) (?:that|this) work|(?:good|best|normal|standard|usual) practice|"
+           # "... left it in Deleted Items just in case. That ticks the box?", "job done?"
+           r"ticks? (?:the|that|all the|every) box(?:es)?|(?:does|do) the (?:job|trick)|job done|"
            # "... - ok or not?"
            r"(?:ok|okay|fine|alright|allowed|acceptable) or not)")
 _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"

@@ -3199,6 +3199,9 @@ def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
     # the professionals round a child are from several agencies, and may see each other's work addresses
     ("Is it OK to put all the professionals from the strategy meeting in the To line together?", AWC,
      "addresses-shown-professionals"),
+    # "that ticks the box?" judges what was just told, as "good practice?" does
+    ("The email with the plan is out of Sent Items now but still in Deleted Items. That ticks the box?", NOT,
+     "mailbox-copies"),
 ])
 def test_session_43_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
