@@ -419,7 +419,11 @@ _CHANGING = re.compile(r"\b(?:different|changing|changed|new|another|conflicting
                        r"explanations|excuse|excuses|version|versions)\b|\bstor(?:y|ies)\s+(?:has\s+|have\s+|keeps?\s+)?"
                        r"chang|"
                        # ... as is one always ready: "mum always has a reason", "there's always an excuse"
-                       r"\balways (?:has |got |have |gives |comes up with )?(?:a |an )?(?:reason|excuse|explanation|story)\b",
+                       r"\balways (?:has |got |have |gives |comes up with )?(?:a |an )?(?:reason|excuse|explanation|story)\b|"
+                       # ... as are injuries that keep coming, each explained: "third injury this term", "they're
+                       # adding up" (NICE CG89: repeated injuries)
+                       r"\b(?:second|third|fourth|fifth|another|repeated) (?:injury|injuries)\b|"
+                       r"\b(?:injuries|they'?re|they are|it'?s|its) (?:all )?adding up\b",
                        re.IGNORECASE)
 _DECADE = re.compile(r"([2-9]0)s")
 # Ages written as words ("one of my youth club lot (thirteen)"); not one to four, which are everyday words

