@@ -34,7 +34,11 @@ _CHANGE_ASKED = re.compile(r"\b(?:need|needs|have to|has to)\b[^.?!]{0,30}?\b(?:
 # token_set_ratio scores (0-100) between prepared texts.
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
-_REFUTED = 80  # how close a premise must read to a refuting FAQ's paraphrase to outrank the FAQ matched
+# how close a premise must read to a refuting FAQ's paraphrase to outrank the FAQ matched, its telling words (faq.yaml
+# `needs` and `needs_too`) both asked already: "the disclaimer is there anyway so I can skip writing the
+# delete-after-use line?" reads 69.6 to "is the disclaimer enough" (at 80 it was told the disclaimer is automatic,
+# an Allowed). "Do I still have to type a disclaimer?" reads as one too, and gets the disclaimer's No.
+_REFUTED = 62
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
 # Words every kind of protocol sentence uses: they say nothing about which sentence a question means
 # ... and the protocol's name for itself: "is there ICO guidance linked from the protocol?" asks nothing of the one

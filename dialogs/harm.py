@@ -403,6 +403,8 @@ _JOKES_BY_CATEGORY = {"general": _JOKING, "domestic": _JOKING,
 _LAUGHED_OFF = re.compile(r"\blaugh(?:ed|s|ing)? it off\b")
 # "no other concerns": none beyond what was just told, which is the concern ("no further concerns" closes a case)
 _BESIDES = frozenset(("other", "additional", "extra"))
+_ALLEGATION = "alleg"  # the stem of "allegation" is that of "alleged": see _reported
+_AFTER_A_MATTER = frozenset(("on", "against", "of", "about", "was", "were", "is", "from", "made", "in"))
 
 
 def _past_year(token: str) -> bool:
@@ -1294,6 +1296,8 @@ class HarmReader:
                    and "what" not in stems[max(0, i - 2):i]  # "it matches what he told us": the user confirming
                    and not (stem in self._sent_not_said and stems[i - 1:i] == ["to"])
                    and stems[i - 1:i] not in (["i"], ["we"])  # "can I text her '...'": the user's own message
+                   # "an allegation on Tuesday", "the allegation against dad": the noun, a matter, not words reported
+                   and not (stem == _ALLEGATION and stems[i + 1] in _AFTER_A_MATTER)
                    for i, stem in enumerate(stems))
 
     def _document_near(self, stems: list[str], written: list[str]) -> bool:

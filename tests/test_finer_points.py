@@ -3202,6 +3202,10 @@ def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
     # "that ticks the box?" judges what was just told, as "good practice?" does
     ("The email with the plan is out of Sent Items now but still in Deleted Items. That ticks the box?", NOT,
      "mailbox-copies"),
+    # (round 103's readings)
+    # a step said to be spared by the disclaimer, however worded: the disclaimer takes the place of nothing
+    ("Disclaimer gets added to all our external mail so I can skip the bit asking them to delete it after use?", NOT,
+     "faq:disclaimer-not-enough"),
 ])
 def test_session_43_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

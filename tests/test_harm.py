@@ -2159,3 +2159,12 @@ def test_injuries_that_keep_coming_are_not_explained_away_one_by_one(assistant):
     reply = assistant.answer("Another injury for the 6yo this half term, skateboarding this time, and last month the "
                              "playground. Injuries adding up. Email the HV?")
     assert reply.verdict is Verdict.ESCALATE or reply.asks == "harm"
+
+
+def test_an_allegation_named_is_a_matter_not_words_reported(assistant):
+    """"a sexual abuse allegation on Tuesday": the noun names the matter, so the user's own "the girl is safe in
+    foster care" after it is the user's word, not someone's reported (the stem of "allegation" is "alleged"'s)."""
+    question = ("Police have taken over the sexual abuse allegation about the 9yo and she is safe with her nan now. Can "
+                "I email the DC our chronology?")
+    assert assistant.answer(question).verdict is not Verdict.ESCALATE
+    assert level(assistant, "Mum alleged on Monday that he hit her son, she says he is safe now.") is HarmLevel.YES
