@@ -34,11 +34,13 @@ _CHANGE_ASKED = re.compile(r"\b(?:need|needs|have to|has to)\b[^.?!]{0,30}?\b(?:
 # token_set_ratio scores (0-100) between prepared texts.
 CLEAR_FAQ = 90  # the question is one of the FAQ's paraphrases, give or take
 LIKELY_FAQ = 72  # good enough when the rules cannot answer anyway
-# how close a premise must read to a refuting FAQ's paraphrase to outrank the FAQ matched, its telling words (faq.yaml
-# `needs` and `needs_too`) both asked already: "the disclaimer is there anyway so I can skip writing the
-# delete-after-use line?" reads 69.6 to "is the disclaimer enough" (at 80 it was told the disclaimer is automatic,
-# an Allowed). "Do I still have to type a disclaimer?" reads as one too, and gets the disclaimer's No.
-_REFUTED = 62
+_REFUTED = 80  # how close a premise must read to a refuting FAQ's paraphrase to outrank the FAQ matched
+# ... or, with a word for sparing a step said too, this close: "the disclaimer is there anyway so I can skip writing
+# the delete-after-use line?" reads 69.6 to "is the disclaimer enough" (at 80 it was told the disclaimer is
+# automatic, an Allowed). Not "leave" or "still" alone, which "on leave today" and "do I still have to type a
+# disclaimer?" use too
+_REFUTED_SPARING = 62
+_SPARING = ("skip", "skipping", "bother", "instead", "replace", "replaces", "without", "faff", "out")  # "leave out"
 CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase matches: only a close one counts
 # Words every kind of protocol sentence uses: they say nothing about which sentence a question means
 # ... and the protocol's name for itself: "is there ICO guidance linked from the protocol?" asks nothing of the one
@@ -675,6 +677,7 @@ class Assistant:
         self._unsettled: tuple[tuple[Faq, frozenset[str], frozenset[str]], ...] | None = None  # faq.yaml `unsettled`, with its needs
         # faq.yaml `refutes`, with its needs, needs_too and prepared wordings
         self._refuting: tuple[tuple[Faq, frozenset[str], frozenset[str], tuple[str, ...]], ...] | None = None
+        self._sparing = frozenset(w for word in _SPARING for w in self.prepare(word).split())  # prepared
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # the rules about what a file is called (rules.yaml: `when` on file_named): a name given is answered No
         self._naming_rules = frozenset(r.id for r in policy.rules if any("file_named" in w for w in r.when))
@@ -1485,7 +1488,8 @@ class Assistant:
             for faq, needs, needs_too, wordings in self._refuting:
                 if faq.id != found.faq_id and needs & asked and needs_too & asked:
                     score = max(SCORER(query, w) for w in wordings)
-                    if score >= _REFUTED:  # ... and reads as one of its paraphrases ("on leave" is no "leave out")
+                    if score >= (_REFUTED_SPARING if self._sparing & asked else _REFUTED):
+                        # ... and reads as one of its paraphrases ("on leave" is no "leave out")
                         return FaqMatch(faq.id, score, faq.question)
         # what the protocol leaves unsettled (faq.yaml `unsettled`) is asked of by its own words, however the rest
         # reads: "Mum's solicitor wants the contact notes: what do I need to redact first?"; not where a way of

@@ -3141,27 +3141,7 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # "so there's no harm ...": a conclusion put forward, as "so it's fine to ..." is
     ("Internal email counts as secure, so there's no harm typing the child's name and address into the body?", NOT,
      "email-pid-in-body"),
-])
-def test_session_42_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
-
-
-def test_no_secure_account_of_ones_own_is_no_account_made(assistant):
-    """"I don't have a cjsm account myself": no account at all, so not one the user set up unauthorised; the police's
-    secure address from ordinary council email is the rule for a secure address without an account."""
-    reads_as(assistant, "The police gave me their cjsm address but I don't have a cjsm account myself. Can I send the "
-                        "strategy notes from my normal Outlook?", AWC, "secure-address-no-account")
-
-
-def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
-    """All Email 5: emails containing personal information are marked CONFIDENTIAL in the subject header. "So I don't
-    need to put CONFIDENTIAL on it" proposes leaving it off: a No, from the subject-line rule (round 99, unsafe)."""
-    reads_as(assistant, "We're both in children's services so I don't need to put CONFIDENTIAL on the email, do I?", NOT,
-             "email-pid-in-subject")
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
-    # (round 101's readings)
+    # (session 43, round 101's readings)
     # what the user may do, told for agreement, is proposed as "I'll" is: "I can paste it in, right?"
     ("It's only going to my own manager, so I can just paste the boy's name and address into the email, yeah?", NOT,
      "email-pid-in-body"),
@@ -3202,10 +3182,24 @@ def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
     # "that ticks the box?" judges what was just told, as "good practice?" does
     ("The email with the plan is out of Sent Items now but still in Deleted Items. That ticks the box?", NOT,
      "mailbox-copies"),
-    # (round 103's readings)
+    # (session 43, round 103's readings)
     # a step said to be spared by the disclaimer, however worded: the disclaimer takes the place of nothing
     ("Disclaimer gets added to all our external mail so I can skip the bit asking them to delete it after use?", NOT,
      "faq:disclaimer-not-enough"),
 ])
-def test_session_43_readings(assistant, question, verdict, rule):
+def test_sessions_42_43_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+def test_no_secure_account_of_ones_own_is_no_account_made(assistant):
+    """"I don't have a cjsm account myself": no account at all, so not one the user set up unauthorised; the police's
+    secure address from ordinary council email is the rule for a secure address without an account."""
+    reads_as(assistant, "The police gave me their cjsm address but I don't have a cjsm account myself. Can I send the "
+                        "strategy notes from my normal Outlook?", AWC, "secure-address-no-account")
+
+
+def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
+    """All Email 5: emails containing personal information are marked CONFIDENTIAL in the subject header. "So I don't
+    need to put CONFIDENTIAL on it" proposes leaving it off: a No, from the subject-line rule (round 99, unsafe)."""
+    reads_as(assistant, "We're both in children's services so I don't need to put CONFIDENTIAL on the email, do I?", NOT,
+             "email-pid-in-subject")
