@@ -431,8 +431,11 @@ class Conversation:
             # not "email" alone (its school and its review would be lost)
             new = self._new_question(text, asked)
             value = None if new else self.match_choice(asked, text)
-            if value is not None:
+            if value is not None:  # "by email to the school": the school kept too (README trial)
                 check.asking = ""
+                for name, given in self._also_said(check, text).items():
+                    if name != asked.id:
+                        self._keep(check, name, given)
                 return self._record(check, asked, value)
             said = {} if new else self._also_said(check, text)
             if said:  # "GP" where the answer asked how it goes: kept with what the answer read, then the next step

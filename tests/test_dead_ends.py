@@ -371,3 +371,12 @@ async def test_a_common_questions_word_after_the_advice_is_still_its_answer(chat
     await chat.say("can I email the CP plan to the school?")
     said = await chat.say("whatsapp")
     assert "Email · Safeguarding" not in said and "Text message" in said
+
+
+async def test_a_reply_naming_the_way_and_who_keeps_both(chat):
+    """README trial: "by email to the school", typed where the answer asked how it goes, was read as "email" alone
+    and the check then asked who will receive it."""
+    said = await chat.say("can I send the child's care plan?")
+    assert "How do you plan to send it?" in said
+    said = await chat.say("by email to the school")
+    assert "Who will receive it?" not in said and "A school" in said
