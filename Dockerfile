@@ -17,6 +17,7 @@ RUN useradd --system --create-home --uid 10001 safeshare \
 
 WORKDIR /app
 COPY pyproject.toml README.md ./
+COPY manifest ./manifest
 COPY bot ./bot
 COPY dialogs ./dialogs
 COPY knowledge ./knowledge

@@ -1,8 +1,9 @@
 """Build the Teams app package: manifest.json and the two icons, zipped.
 
-The template and icons are package data (bot/teamsapp/), read through
-importlib.resources, so `safeshare manifest` works from an installed wheel
-as well as from a checkout.
+The template and icons live in manifest/ at the top of the checkout. bot/teamsapp
+is a link to it, so they are package data too, read through importlib.resources:
+`safeshare manifest` works from an installed wheel as well as from a checkout (and
+from a checkout where git made the link a plain file, as it may on Windows).
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from dialogs.conversation import COMMAND_LIST
 from knowledge.errors import EXIT_USAGE, SafeShareError
 
 TEAMS_APP = files("bot") / "teamsapp"
+if not (TEAMS_APP / "manifest.json").is_file():  # the link checked out as a plain file: the checkout's own folder
+    TEAMS_APP = Path(__file__).resolve().parent.parent / "manifest"
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
 
 

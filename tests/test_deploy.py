@@ -15,7 +15,7 @@ def test_dockerfile_is_slim_non_root_with_a_healthcheck():
     assert "HEALTHCHECK" in text and "/healthz" in text
     assert '"serve", "--host", "0.0.0.0", "--port", "3978"' in text
     assert "--allow-anonymous-remote" not in text  # credentials must come from the environment
-    for package in ("bot", "dialogs", "knowledge", "packager"):
+    for package in ("manifest", "bot", "dialogs", "knowledge", "packager"):  # manifest/: bot/teamsapp links to it
         assert f"COPY {package} ./{package}" in text
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert ".env" in ignored and ".git" in ignored
@@ -46,3 +46,9 @@ def test_only_bot_imports_the_sdk_and_the_web_stack():
                 for name in names:
                     assert name.split(".")[0] not in forbidden, f"{path.relative_to(ROOT)} imports {name}"
                     assert not name.startswith("bot."), f"{path.relative_to(ROOT)} imports {name}"
+
+
+def test_the_teams_app_template_is_the_top_level_manifest_folder():
+    """manifest/ holds the Teams app template and icons; bot/teamsapp links to it, so the wheel carries them too."""
+    assert {p.name for p in (ROOT / "manifest").iterdir()} >= {"manifest.json", "color.png", "outline.png"}
+    assert (ROOT / "bot" / "teamsapp").resolve() == (ROOT / "manifest").resolve()

@@ -24,7 +24,7 @@ import pytest
 from .test_production import Serve
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ("pyproject.toml", "README.md", "bot", "dialogs", "knowledge", "packager")
+SOURCES = ("pyproject.toml", "README.md", "manifest", "bot", "dialogs", "knowledge", "packager")
 
 
 @pytest.fixture(scope="module")
