@@ -677,10 +677,12 @@ class Conversation:
         """What a short reply after an answer changes: "GP" where the answer asked how it goes, or "what about by
         post?" after the advice. A channel or recipient replaces the one read; a kind is only filled in, so "the
         health visitor" (health read as sensitive) never lowers a child-protection plan. Not for a question of its
-        own, a common question's words ("whatsapp"), or a sign of harm: those are answered as new questions."""
+        own, a common question's words ("whatsapp"), a sign of harm, or more than twelve words: those are answered as new
+        questions. "it's going to a social worker at another council", after an answer that asked who it is for, is the
+        same question's recipient (README trial)."""
         if not check.asking:
             text = _FOLLOW_ON.sub("", text.strip())
-            if len(text.split()) > 6:
+            if len(text.split()) > 12:
                 return {}
         if not text or text.endswith("?") or question_form(text) or self.assistant.faq_match(text) is not None:
             return {}
@@ -690,6 +692,9 @@ class Conversation:
         said = {name: value for name in ("kind", "recipient", "channel")
                 if isinstance(value := understood.facts.get(name), str)}
         if "kind" in check.facts:
+            if not check.asking and len(text.split()) > 6 and said.get("kind") not in (None, check.facts["kind"]):
+                return {}  # a longer statement about other information ("I also need to send dad's mental health
+                # report"): a question of its own
             said.pop("kind", None)
         return said if any(check.facts.get(name) != value for name, value in said.items()) else {}
 

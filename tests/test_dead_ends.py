@@ -380,3 +380,18 @@ async def test_a_reply_naming_the_way_and_who_keeps_both(chat):
     assert "How do you plan to send it?" in said
     said = await chat.say("by email to the school")
     assert "Who will receive it?" not in said and "A school" in said
+
+
+async def test_a_longer_reply_naming_who_it_is_for_answers_the_answers_ask(chat):
+    """README trial: after "Tell SafeShare who it is going to", "it's going to a social worker at another council"
+    (nine words) was a new question, and the email it was about was lost."""
+    said = await chat.say("can I put the child's initials in the subject line")
+    assert "Tell SafeShare who it is going to" in said
+    said = await chat.say("it's going to a social worker at another council")
+    assert "Understood: Email · Personal identifiable information · An external organisation" in said
+
+
+async def test_a_longer_statement_about_other_information_is_a_new_question(chat):
+    await chat.say("can I email the CP plan to the school?")
+    said = await chat.say("I also need to send the GP dad's mental health report")
+    assert "Safeguarding or child protection information" not in said.split("\n\n")[0]
