@@ -612,6 +612,9 @@ class Reader:
         # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]
+        # "nobody will pick up at the other end": a phone not answered, not a pick-up time
+        hits = [h for h in hits if not (h.category == "kind" and tokens[h.start:h.start + 2] == ["pick", "up"]
+                                        and _NOT_ANSWERED.intersection(tokens[max(0, h.start - 3):h.start]))]
         for signal, acts, targets, within in self._near:
             if acts.isdisjoint(tokens) or targets.isdisjoint(tokens):
                 continue
@@ -1378,6 +1381,8 @@ _OPENING = frozenset({"open", "opening", "unzip", "unzipping", "extract", "extra
 _OWN = frozenset({"my", "own"})
 # Before a phone named as the sender's contact details, these make it the device used instead
 _DEVICE_USE = frozenset({"on", "from", "using", "use", "via", "through", "with", "lost", "left"})
+_NOT_ANSWERED = frozenset({"nobody", "noone", "no", "wont", "won't", "didnt", "didn't", "doesnt", "doesn't", "dont",
+                           "don't", "not", "never"})
 _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 
 # A generic or shared mailbox described with words between ("the generic family court inbox", "the main nursery

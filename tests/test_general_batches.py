@@ -109,7 +109,7 @@ FLOORS = {
     "general_batch87.yaml": {"pass": 214, "unsafe": 1},
     "general_batch88.yaml": {"pass": 210, "unsafe": 1},
     "general_batch89.yaml": {"pass": 213, "unsafe": 0},
-    "general_batch90.yaml": {"pass": 199, "unsafe": 1},
+    "general_batch90.yaml": {"pass": 200, "unsafe": 1},
     "general_batch91.yaml": {"pass": 218, "unsafe": 2},
     "general_batch92.yaml": {"pass": 217, "unsafe": 1},
     "general_batch93.yaml": {"pass": 207, "unsafe": 5},
@@ -188,7 +188,7 @@ FLOORS = {
     "checker_batch64.yaml": {"pass": 146, "unsafe": 1},
     "checker_batch65.yaml": {"pass": 149, "unsafe": 2},
     "checker_batch66.yaml": {"pass": 150, "unsafe": 2},
-    "checker_batch67.yaml": {"pass": 141, "unsafe": 2},
+    "checker_batch67.yaml": {"pass": 142, "unsafe": 1},
     "checker_batch68.yaml": {"pass": 152, "unsafe": 1},
 }
 

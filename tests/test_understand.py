@@ -329,3 +329,13 @@ def test_a_password_set_up_once_and_kept_for_everything_is_reused(reader):
     facts = reader.read("We agreed a good password with the YOT last month. OK to stick with it for everything we "
                         "send them?").facts
     assert facts.get("password") == "reused"
+
+
+@pytest.mark.parametrize("text, kind", [
+    # a phone not answered at the other end is no pick-up time: the fax then read as identifying no one (round 102)
+    ("Nobody's going to pick up at their end tonight, so can I send the fax with a cover sheet and not ring ahead?",
+     None),
+    ("pick up at 3 from the school gate - can I text mum that?", "anonymous"),
+])
+def test_a_phone_not_picked_up_is_no_pick_up_time(reader, text, kind):
+    assert reader.read(text).facts.kind == kind
