@@ -1163,12 +1163,11 @@ class Assistant:
                            harm=reply.harm)
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
-                or _OBLIGED.search(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)
+                or _duty_asked(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)
                                                  and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))
                                                  and not _REASON_ASKED.search(question)) \
                 or _ADVICE.search(QUOTE.sub(" ", question)) \
-                or _CHECK_PROPOSED.search(question) or _MARKING.search(question) or _MARKING_NEEDED.search(question) \
-                or reply.verdict is proposed.verdict \
+                or _CHECK_PROPOSED.search(question) or reply.verdict is proposed.verdict \
                 or bool(reply.facts and reply.facts.get("received")
                         and (reply.facts.get("opening") or _STILL_USED.search(question))) \
                 or (_STEP_MISSED.search(question) and (_DO_IT_NOW.search(question)

@@ -429,15 +429,16 @@ class Conversation:
                 return self._record(check, asked, shown[number - 1] if chosen is None else chosen)
             # "can I email the LAC review to the school?" typed where the answer asked how it goes: a new question,
             # not "email" alone (its school and its review would be lost)
-            new = self._new_question(text, asked)
+            understood = self.assistant.reader.read(text)  # read once, for both
+            new = self._new_question(text, asked, understood)
             value = None if new else self.match_choice(asked, text)
             if value is not None:  # "by email to the school": the school kept too (README trial)
                 check.asking = ""
-                for name, given in self._also_said(check, text).items():
+                for name, given in self._also_said(check, text, understood).items():
                     if name != asked.id:
                         self._keep(check, name, given)
                 return self._record(check, asked, value)
-            said = {} if new else self._also_said(check, text)
+            said = {} if new else self._also_said(check, text, understood)
             if said:  # "GP" where the answer asked how it goes: kept with what the answer read, then the next step
                 return self._changed(check, said)
             check = None
@@ -673,20 +674,21 @@ class Conversation:
             check.history.remove(name)
         check.history.append(name)
 
-    def _also_said(self, check: _Check, text: str) -> dict[str, str]:
+    def _also_said(self, check: _Check, text: str, understood: Understanding | None = None) -> dict[str, str]:
         """What a short reply after an answer changes: "GP" where the answer asked how it goes, or "what about by
         post?" after the advice. A channel or recipient replaces the one read; a kind is only filled in, so "the
         health visitor" (health read as sensitive) never lowers a child-protection plan. Not for a question of its
         own, a common question's words ("whatsapp"), a sign of harm, or more than twelve words: those are answered as new
         questions. "it's going to a social worker at another council", after an answer that asked who it is for, is the
-        same question's recipient (README trial)."""
+        same question's recipient (README trial). `understood`: the reply as read already, where it was read whole."""
         if not check.asking:
-            text = _FOLLOW_ON.sub("", text.strip())
+            text, understood = _FOLLOW_ON.sub("", text.strip()), None  # the words after "what about" are read
             if len(text.split()) > 12:
                 return {}
         if not text or text.endswith("?") or question_form(text) or self.assistant.faq_match(text) is not None:
             return {}
-        understood = self.assistant.reader.read(text)
+        if understood is None:
+            understood = self.assistant.reader.read(text)
         if understood.harm.level is not None:
             return {}
         said = {name: value for name in ("kind", "recipient", "channel")

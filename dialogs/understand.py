@@ -1381,8 +1381,8 @@ _OPENING = frozenset({"open", "opening", "unzip", "unzipping", "extract", "extra
 _OWN = frozenset({"my", "own"})
 # Before a phone named as the sender's contact details, these make it the device used instead
 _DEVICE_USE = frozenset({"on", "from", "using", "use", "via", "through", "with", "lost", "left"})
-_NOT_ANSWERED = frozenset({"nobody", "noone", "no", "wont", "won't", "didnt", "didn't", "doesnt", "doesn't", "dont",
-                           "don't", "not", "never"})
+# before "pick up", a phone not answered ("nobody will pick up"); tokens carry no apostrophes ("wont")
+_NOT_ANSWERED = frozenset({"nobody", "noone", "no", "wont", "didnt", "doesnt", "dont", "not", "never"})
 _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 
 # A generic or shared mailbox described with words between ("the generic family court inbox", "the main nursery
