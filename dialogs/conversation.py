@@ -918,7 +918,8 @@ class Conversation:
         try:
             record = fax_record_from_fields(data)
         except FaxError as error:
-            return [self.fax_log_form(str(error))]
+            kept = {name: value for name, value in data.items() if name != error.box}  # all but the bad box
+            return [self.fax_log_form(str(error), kept)]
         lines: tuple[str, ...] = () if record.receipt_confirmed else (
             "Check the right person received it (Faxes 6): ring them if they have not said so.",)
         if not record.transmission_record:
@@ -926,7 +927,7 @@ class Conversation:
         return [Message(Kind.FAX_LOGGED, "Fax to be logged", lines, fax_record=record,
                         options=(_command_option("Record another fax", Command.FAX_LOG),))]
 
-    def report_form(self, note: str = "") -> Message:
+    def report_form(self, note: str = "", given: Mapping[str, Any] | None = None) -> Message:
         from .near_miss import report_form
 
         lines = ((note,) if note else ()) + (
@@ -934,7 +935,7 @@ class Conversation:
             "records the report for the council's monitoring of breaches and near misses. It records only "
             "your choices and the date: no names, no details.",)
         return Message(Kind.REPORT_FORM, "Report a breach or near miss", lines,
-                       inputs=report_form(self.near_miss, self.clock().date()),
+                       inputs=report_form(self.near_miss, self.clock().date(), given),
                        options=(Option("Send the report", "report", {MARK: "report"}),))
 
     def _reported(self, data: Mapping[str, Any]) -> list[Message]:
@@ -943,7 +944,7 @@ class Conversation:
         try:
             report = report_from_fields(self.near_miss, data, self.clock().date())
         except ReportError as error:
-            return [self.report_form(str(error))]
+            return [self.report_form(str(error), data)]  # the choices made stay made
         advice = advise_report(self.policy, self.near_miss, report)
         options = (_command_option("Ring the Safeguarding Hub", Command.HUB),) if advice.hub_first else ()
         return [Message(Kind.REPORT, advice.title, advice.lines, report=report,

@@ -39,6 +39,10 @@ class FaxError(SafeShareError, ValueError):
 
     exit_code = EXIT_USAGE
 
+    def __init__(self, message: str, box: str = "") -> None:
+        super().__init__(message)
+        self.box = box  # the field to fix, emptied when the card comes back: a bad value is never shown again
+
 
 def clean(value: Any, limit: int = MAX_FIELD) -> str:
     """One box's text: no control characters, single-spaced lines, at most `limit` characters."""
@@ -235,12 +239,15 @@ _YES_NO = (("yes", "Yes"), ("no", "Not yet"))
 
 
 def fax_log_form(prefill: Mapping[str, Any] | None = None) -> tuple[FormField, ...]:
-    """The boxes of the fax log card; a cover sheet just made fills in the recipient and the pages."""
+    """The boxes of the fax log card; a cover sheet just made, or a card sent back to be fixed, fills them in."""
     given = prefill or {}
 
     def text(name: str) -> str:
         value = given.get(name)
         return clean(value) if isinstance(value, str) else ""
+
+    def yes_no(name: str) -> str:
+        return "yes" if given.get(name) == "yes" else "no"
 
     return (
         FormField("to_name", "Sent to (name)", required=True, value=text("to_name")),
@@ -249,9 +256,9 @@ def fax_log_form(prefill: Mapping[str, Any] | None = None) -> tuple[FormField, .
         FormField("from_name", "Sent by", required=True, value=text("from_name")),
         FormField("pages", "Pages, with the cover sheet", required=True, placeholder="e.g. 4", value=text("pages")),
         FormField("receipt_confirmed", "Has the right person confirmed they received it? (Faxes 6)", required=True,
-                  choices=_YES_NO, value="no"),
+                  choices=_YES_NO, value=yes_no("receipt_confirmed")),
         FormField("transmission_record", "Do you have the printed transmission record? (Faxes 9)", required=True,
-                  choices=_YES_NO, value="no"),
+                  choices=_YES_NO, value=yes_no("transmission_record")),
     )
 
 
@@ -259,12 +266,15 @@ def fax_record_from_fields(data: Mapping[str, Any]) -> FaxRecord:
     """The card's boxes as a log entry; FaxError naming the box (never its value) when one will not do."""
     receiver, sender = clean(data.get("to_name")), clean(data.get("from_name"))
     if not receiver:
-        raise FaxError("Say who the fax was sent to.")
+        raise FaxError("Say who the fax was sent to.", "to_name")
     if not sender:
-        raise FaxError("Say who sent it.")
-    number = check_number(data.get("to_number") or "")
+        raise FaxError("Say who sent it.", "from_name")
+    try:
+        number = check_number(data.get("to_number") or "")
+    except FaxError as error:
+        raise FaxError(str(error), "to_number") from None
     pages_text = clean(data.get("pages"), 6)
     if not pages_text.isdigit() or not 1 <= int(pages_text) <= MAX_PAGES + 1:
-        raise FaxError(f"Give the number of pages, with the cover sheet, as 1 to {MAX_PAGES + 1}.")
+        raise FaxError(f"Give the number of pages, with the cover sheet, as 1 to {MAX_PAGES + 1}.", "pages")
     return FaxRecord(sender, receiver, clean(data.get("to_org")), number, int(pages_text),
                      data.get("receipt_confirmed") == "yes", data.get("transmission_record") == "yes")

@@ -6,6 +6,7 @@ or a document can reach the record (the host writes it: bot/reports.py).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,6 +18,7 @@ from knowledge.near_miss_data import NearMissData
 
 from .emailcheck import FormField
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # a date as typed: digits only, so no name can come back
 EARLIEST = date(2014, 1, 8)  # the protocol's issue date: an older date is a typing slip
 
 
@@ -37,17 +39,29 @@ class NearMissReport:
     done: str
 
 
-def report_form(data: NearMissData, today: date) -> tuple[FormField, ...]:
+def report_form(data: NearMissData, today: date, given: Mapping[str, Any] | None = None) -> tuple[FormField, ...]:
+    """The report's boxes; a form sent back to be fixed keeps every choice that was valid, never free text."""
+    kept = given or {}
+
+    def choice(name: str, options: tuple[str, ...], default: str) -> str:
+        value = kept.get(name)
+        return value if isinstance(value, str) and value in options else default
+
+    when = kept.get("happened_on")
+    when = when.strip() if isinstance(when, str) and _ISO_DAY.fullmatch(when.strip()) else today.isoformat()
     return (
         FormField("incident", "What happened?", required=True,
-                  choices=tuple((i.id, i.label) for i in data.incidents), value=data.incidents[0].id),
+                  choices=tuple((i.id, i.label) for i in data.incidents),
+                  value=choice("incident", tuple(i.id for i in data.incidents), data.incidents[0].id)),
         FormField("happened_on", "When did it happen (or when was it noticed)?", required=True,
-                  placeholder="YYYY-MM-DD", value=today.isoformat(), date=True),
-        FormField("data_left", "Did personal data leave the council's control?", required=True,
-                  choices=data.data_left, value=data.data_left[0][0]),
+                  placeholder="YYYY-MM-DD", value=when, date=True),
+        FormField("data_left", "Did personal data leave the council's control?", required=True, choices=data.data_left,
+                  value=choice("data_left", tuple(c for c, _ in data.data_left), data.data_left[0][0])),
         FormField("child_at_risk", "Could a child be at risk because of it?", required=True,
-                  choices=data.child_at_risk, value=""),  # never preselected: a child's safety is not assumed
-        FormField("done", "What has been done so far?", required=True, choices=data.done, value=data.done[0][0]),
+                  choices=data.child_at_risk,  # never preselected: a child's safety is not assumed
+                  value=choice("child_at_risk", tuple(c for c, _ in data.child_at_risk), "")),
+        FormField("done", "What has been done so far?", required=True, choices=data.done,
+                  value=choice("done", tuple(c for c, _ in data.done), data.done[0][0])),
     )
 
 

@@ -130,6 +130,9 @@ async def test_the_fax_log_card_writes_an_entry_and_keeps_nothing_in_state(harne
     assert rows.fetchall() == [("Dr Ann Patel", "01632 960001", 4, 1)]
     bad = await harness.say("fl", value={**submit["data"], **CARD, "to_number": "call Ann"})
     assert "fax number" in json.dumps(assert_valid_card(bad[0])).lower() and "call Ann" not in json.dumps(bad)
+    kept = {e["id"]: e.get("value") for e in assert_valid_card(bad[0])["body"] if e["type"].startswith("Input.")}
+    assert kept["to_name"] == CARD["to_name"] and kept["receipt_confirmed"] == CARD["receipt_confirmed"]  # not retyped
+    assert not kept["to_number"]
     assert len(sqlite3.connect(log_env).execute("SELECT * FROM faxes").fetchall()) == 1
 
 

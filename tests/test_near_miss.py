@@ -74,6 +74,18 @@ def test_in_the_conversation_the_state_keeps_nothing(assistant):
     assert "Amy" not in repr(messages[0].report) and "Amy" not in messages[0].text()
 
 
+def test_a_report_sent_back_to_fix_keeps_the_choices_made_and_no_typed_words(assistant):
+    conversation = Conversation(assistant)
+    _, form = conversation.turn(None, Incoming("report"))
+    chosen = {**FORM, "incident": "fax_misdialled", "data_left": "not_sure", "child_at_risk": "not_sure"}
+    for when in ("2099-01-01", "Amy Smith"):
+        _, messages = conversation.turn(None, Incoming(data={**form[0].options[0].data, **chosen, "happened_on": when}))
+        boxes = {f.id: f.value for f in messages[0].inputs}
+        assert messages[0].kind is Kind.REPORT_FORM and boxes == {**chosen, "happened_on": boxes["happened_on"]}
+        assert boxes["happened_on"] in ("2099-01-01", conversation.clock().date().isoformat())
+        assert "Amy" not in messages[0].text() and "Amy" not in repr(messages[0].inputs)
+
+
 def test_report_mid_check_is_an_answer_when_typed_alone(assistant):
     conversation = Conversation(assistant)
     state, _ = conversation.turn(None, Incoming("check"))
