@@ -379,6 +379,8 @@ def test_a_reminder_request_keeps_nothing_of_the_question(assistant):
     offer = next(o for o in messages[0].options if o.title.startswith("Remind me"))
     state, messages = conversation.turn(state, Incoming("", offer.data))
     assert messages[0].kind is Kind.REMINDER and messages[0].reminder is None
+    offered = " ".join(messages[0].lines)  # the deadline counts from the call, and says whose clock it is on
+    assert "within 48 hours of the call" in offered and f"{words.when_text(START + FOLLOW_UP)} (UK time)" in offered
     after, messages = conversation.turn(state, Incoming("", messages[0].options[0].data))
     assert after == state
     request = messages[0].reminder
