@@ -34,6 +34,21 @@ def test_hub_number_and_48_hours_come_from_the_protocol(policy):
     assert "48 hours" in policy.sections["safeguarding.followup"].text
 
 
+def test_every_contact_given_is_one_the_protocol_gives(policy):
+    """A phone number or a named contact in the answers must be the protocol's: an edit to one alone fails."""
+    from knowledge.loader import DATA_DIR
+
+    protocol = " ".join(section.text for section in policy.sections.values())
+    number = re.compile(r"(?<!\d)(?:0\d{3} ?\d{3} ?\d{4}|\d{6})(?!\d)")
+    for path in sorted(DATA_DIR.glob("*.yaml")):
+        if path.name == "sections.yaml":
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert set(number.findall(text)) <= set(number.findall(protocol)), path.name
+        assert "Shaun Smith" not in text or "Shaun Smith" in policy.sections["contacts.enquiries"].text
+    assert {"0333 240 1727", "226000"} <= set(number.findall(protocol))
+
+
 def test_rules_cite_sections_and_end_with_a_catch_all(policy):
     for rule in policy.rules:
         assert rule.reasons and all(r.cites for r in rule.reasons), rule.id
