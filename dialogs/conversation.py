@@ -204,6 +204,7 @@ class _Check:
     unsure_at: list[str] = field(default_factory=list)  # steps where "Not sure" was chosen: not offered again
     done: bool = False  # the advice was given; `back` reopens the last step
     guessed: list[str] = field(default_factory=list)  # facts set by "Not sure" to their safest reading
+    proposed: str = ""  # the rule whose No answered what the question proposed ("initials in the subject?"): kept
 
     @classmethod
     def load(cls, raw: Any) -> _Check | None:
@@ -218,16 +219,18 @@ class _Check:
         if raw.get("unsure") is True and "harm" not in unsure_at:  # state saved before "unsure_at"
             unsure_at.append("harm")
         guessed = [f for f in raw.get("guessed") or [] if f in facts]
+        proposed = raw.get("proposed")
         return cls(raw["id"], facts, history, raw.get("rechecked") is True, asking, unsure_at,
-                   raw.get("done") is True, guessed)
+                   raw.get("done") is True, guessed, proposed if isinstance(proposed, str) else "")
 
     def dump(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
         for flag in ("rechecked", "done"):
             if getattr(self, flag):
                 out[flag] = True
-        if self.asking:
-            out["asking"] = self.asking
+        for name in ("asking", "proposed"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
         for name in ("unsure_at", "guessed"):
             if getattr(self, name):
                 out[name] = list(getattr(self, name))
@@ -256,6 +259,7 @@ class Conversation:
         self.package_limit_mb = package_limit_mb
         self._phrases: dict[str, dict[str, ChoiceValue]] = {}
         self.policy = assistant.policy
+        self._proposed = {rule.id: rule.proposed for rule in self.policy.rules if rule.proposed is not None}
         from knowledge.emailcheck_data import load_email_check  # KnowledgeError if email_check.yaml is broken
 
         self.email_checker = EmailChecker(self.policy, load_email_check(self.policy))
@@ -492,6 +496,7 @@ class Conversation:
             return fresh, self._with_lead(self._next(fresh), self.assistant.mentioned(reply.harm))
         if reply.asks and reply.verdict is Verdict.NEED_MORE_INFO and not _by_faq(reply):
             pending = self._prefilled(self._read_facts(reply), asking=reply.asks)  # "2" or "email" answers it
+            pending.proposed = self._proposal_of(reply)
             return pending, self._advice(reply, pending)
         return self._answered(reply), self._advice(reply)
 
@@ -527,7 +532,14 @@ class Conversation:
         if reply.verdict is Verdict.ESCALATE or _by_faq(reply) or not (
                 {"channel", "kind", "recipient"} & set(reply.facts.known())):
             return None
-        return self._prefilled(self._read_facts(reply), done=True)
+        check = self._prefilled(self._read_facts(reply), done=True)
+        check.proposed = self._proposal_of(reply)
+        return check
+
+    def _proposal_of(self, reply: Reply) -> str:
+        """The rule, where the answer was its No to what the question proposed; "" otherwise."""
+        proposed = self._proposed.get(reply.rule_id)
+        return reply.rule_id if proposed is not None and reply.summary == proposed.summary else ""
 
     def _new_question(self, text: str, fact: Fact, understood: Understanding | None = None) -> bool:
         """A whole question typed at a step, naming something other than what the step asks: asked as a question,
@@ -718,7 +730,11 @@ class Conversation:
     def _next(self, check: _Check) -> list[Message]:
         advice = advise(self.policy, Facts(**check.facts), ask_optional=True)
         if advice.question is None:  # the advice, saying what it understood ("Email · Mental health · A GP")
-            return self._advice(Reply.from_advice(advice, understood=self._recap(check, advice.facts)))
+            reply = Reply.from_advice(advice, understood=self._recap(check, advice.facts))
+            proposed = self._proposed.get(advice.rule_id) if advice.rule_id == check.proposed else None
+            if proposed is not None:  # "initials in the subject?" was a No: naming who it is for keeps it a No
+                reply = replace(reply, verdict=proposed.verdict, summary=proposed.summary)
+            return self._advice(reply)
         fact = advice.question
         return [Message(Kind.QUESTION, fact.question, (fact.help,) if fact.help else (),
                         options=self._question_options(check, fact), fact=fact, step=check.step,

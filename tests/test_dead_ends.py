@@ -389,6 +389,9 @@ async def test_a_longer_reply_naming_who_it_is_for_answers_the_answers_ask(chat)
     assert "Tell SafeShare who it is going to" in said
     said = await chat.say("it's going to a social worker at another council")
     assert "Understood: Email · Personal identifiable information · An external organisation" in said
+    assert said.startswith("Not allowed")  # the initials were proposed: saying who it is for does not make it a Yes
+    said = await chat.say("what about the school?")
+    assert said.startswith("Not allowed") and "Understood: Email · Personal identifiable information · A school" in said
 
 
 async def test_a_longer_statement_about_other_information_is_a_new_question(chat):
