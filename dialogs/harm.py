@@ -97,6 +97,10 @@ _FILM = frozenset({"film", "films"})
 _FILMED = frozenset({"it", "him", "her", "them", "his", "their", "me", "us", "the", "a", "kids", "children"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # he, she or they with "is" or "has" run on, as typed without the apostrophe: "help hes back" names someone
+# The user saw or heard it: "a referral about a toddler I saw being hit by his dad" is what the user witnessed, not
+# a paper's contents
+_WITNESS = frozenset({"i", "ive", "we", "weve"})
+_SAW = frozenset({"saw", "seen", "witnessed", "watched", "heard", "overheard"})
 _PERSON_RUN_ON = frozenset({"hes", "shes", "theyre", "theyve"})
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -162,6 +166,11 @@ def _girl_here(tokens: Sequence[str]) -> bool:
 _COUNT = re.compile(r"\d{1,2}|two|three|four|five|six|several|many")
 _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|mos|mth|mths|wk|wks)")  # 14yo, 15yrs, y9, yr5, year10: an age or school year
 
+
+
+def _witnessed(tokens: Sequence[str]) -> bool:
+    """ "I saw", "we've just witnessed", "I heard": the user's own witness, within the words given."""
+    return any(t in _WITNESS and _SAW.intersection(tokens[i + 1:i + 3]) for i, t in enumerate(tokens))
 
 class HarmLevel(StrEnum):
     YES = "yes"  # a child is, or is likely to be, harmed: ring the Hub
@@ -1056,6 +1065,7 @@ class HarmReader:
                 and not self._quoted(stems[lo:start], stems[end:end + 2]) \
                 and not self._told_by_whom(tokens, stems, c_lo, start) \
                 and not _FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]]) \
+                and not _witnessed(tokens[c_lo:start]) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(not _times_an_event(tokens, end + s) for s, _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \

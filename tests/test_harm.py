@@ -1996,8 +1996,16 @@ def test_session_40_harm_readings(assistant, question, rung):
     # people who "miss" a meeting: no one has gone missing (the stem of "missing" is "miss")
     ("Our core group meetings are on Teams now and someone suggested recording them so people who miss them can "
      "catch up. It would include the children's needs.", "quiet"),
+    # (session 44) what the user saw with their own eyes is now, whatever paper it is going on
+    ("Can I post the Hub the referral form about the 3yo I watched his mum slap across the face in the car park "
+     "this morning?", "rung"),
+    # a course on recognising a harm is material about harm, not a child now
+    ("I'm running an induction session on recognising shaken baby injuries. Can I email the slides to the new "
+     "starters?", "quiet"),
+    # abuse aimed at staff, not at a child
+    ("A dad was abusive to staff at the front desk today. Can I email the incident log to my manager?", "quiet"),
 ])
-def test_session_41_harm_readings(assistant, question, outcome):
+def test_sessions_41_44_harm_readings(assistant, question, outcome):
     reply = assistant.answer(question)
     shown = "rung" if reply.verdict is Verdict.ESCALATE else "asked" if reply.asks == "harm" else "quiet"
     assert shown == outcome, question
