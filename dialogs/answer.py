@@ -289,6 +289,13 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
 # Whether something is what a word of the protocol names: "does it count as", "is it classed as"
 _COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|considered|qualify|qualifies)\s+as\b")
+# Whether the protocol covers a subject, asked: "is there guidance on ...", "does it say anything about ...",
+# "what's the rule on ..."
+_GUIDANCE_ON = re.compile(r"^(?:is there|are there|does (?:it|the protocol|the policy|the isp) (?:say|have|cover)|"
+                          r"what(?:s| is| are)? the)\b.*?\b(?:guidance|advice|anything|rules?|policy|procedure|section)"
+                          r"\s+(?:on|about|for|regarding|covering)\s+(.+)")
+_WIDENING = frozenset("apart except besides else other others generally general just more further also whole "
+                      "specific specifically particular".split())
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
@@ -327,6 +334,7 @@ _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core g
                       re.IGNORECASE)
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
 # An order asked as a question: the user proposes doing it ("just fax it over?", "cc everyone?")
+_BETTER = frozenset(("better", "best", "safer", "wiser"))
 _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post name call "
                               "whatsapp upload share reply".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
@@ -410,6 +418,9 @@ _MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |
                       r"\s*[?.!]*\s*$", re.IGNORECASE)
 # ... or whether an email needs it: "do internal emails with an assessment attached need CONFIDENTIAL in the subject
 # as well?"
+_PRACTICE_QUESTIONED = re.compile(r"\b(?:need|have|got) (?:to|2) (?:change|alter|rethink) (?:how (?:i|we) (?:do|send|am|are|have)|"
+                           r"the way (?:i|we)|what (?:i|we) (?:do|am doing|are doing)|my practice|our practice)\b|"
+                           r"\b(?:need|have|got) (?:to|2) stop (?:doing (?:it|this|that)|it\b)", re.IGNORECASE)
 _MARKING_NEEDED = re.compile(r"\b(?:need|needs|require|requires|have to have|has to have|have to be marked|has to be "
                              r"marked|need to be marked|needs to be marked)\s+(?:the\s+word\s+)?['\"\u2018\u201c]?"
                              r"confiden?ti?al['\"\u2019\u201d]?\s+(?:in|on|at) (?:the |their )?(?:subject|title|header)",
@@ -526,7 +537,11 @@ _WAY_ASKED = re.compile(r"^(?:the\s+)?(?:best|safest|most secure|securest|quicke
                         r"recommended|approved)\s+(?:way|route|method|option|channel)s?\b|"
                         # what else is to be done: "anything else I have to do?", "is there anything else I need to do"
                         r"^(?:is\s+there\s+)?anything\s+else\s+(?:i|we)\s+(?:have\s+to|need\s+to|must|should|ought\s+to)"
-                        r"\s+do\b", re.IGNORECASE)
+                        r"\s+do\b|"
+                        # the steps asked for: "can you walk me through it?", "could you show me how?"
+                        r"^(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?(?:walk|talk|take|run)\s+"
+                        r"(?:me|us)\s+through\b|^(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+|pls\s+)?"
+                        r"(?:show|tell|explain to)\s+(?:me|us)\s+how\b", re.IGNORECASE)
 
 
 # Asking what, or how much, may be told or shared: the content and whether, not the way of sending it
@@ -541,9 +556,14 @@ _WHAT_TO_DO = re.compile(r"\bwhat (?:should|do|can|shall|must) (?:i|we) do\b", r
 # A removing step of the protocol missed, then doing it now asked ("forgot to clear out my sent items ... should I do it
 # now?"), or what now ("... is that a problem?"): the step is what is proposed, not what the rule warns against
 _STEP_MISSED = re.compile(r"\b(?:forgot|forgotten|forget|failed|neglected|omitted) to (?:delete|clear|remove|empty|"
-                          r"tidy)\b", re.IGNORECASE)  # (not "forgot to put CONFIDENTIAL in the subject": a slip)
-_DO_IT_NOW = re.compile(r"\b(?:do|sort|fix) (?:it|that|this|them) now\b|\bdo (?:it|that|this) (?:straight away|asap)\b",
-                        re.IGNORECASE)
+                          r"tidy)\b|"  # (not "forgot to put CONFIDENTIAL in the subject": a slip)
+                          # "I haven't deleted PID emails from my sent items for about 6 months"
+                          r"\b(?:havent|haven't|have not|hadnt|hadn't|never|didnt|didn't|did not) (?:ever |really )?"
+                          r"(?:deleted|cleared|removed|emptied|tidied)\b", re.IGNORECASE)
+_DO_IT_NOW = re.compile(r"\b(?:do|sort|fix) (?:it|that|this|them) now\b|\bdo (?:it|that|this) (?:straight away|asap)\b|"
+                        # the step named, now: "should I just bin them all now?"
+                        r"\b(?:delete|bin|clear|remove|empty|purge) (?:it|that|this|them|those|these)(?: all)? "
+                        r"(?:now|straight away|asap|today)\b", re.IGNORECASE)
 # A check proposed to be skipped: "without reading what's further down", "without checking who's on it"
 _THREAD = re.compile(r"\b(?:thread|threads|chain|chains|trail|trails)\b", re.IGNORECASE)
 # (or left for the recipient to pass over: "the earlier messages mention mum's history but they'll scroll past it")
@@ -554,8 +574,10 @@ _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrol
 
 def _duty_asked(question: str) -> bool:
     """A duty asked about ("do I need to ...?", "should I mark it CONFIDENTIAL?"): answered by the steps, never by an
-    FAQ's "No"."""
-    return bool(_OBLIGED.search(question) or _MARKING.search(question) or _MARKING_NEEDED.search(question))
+    FAQ's "No". Not whether a practice told must change ("I've been doing X - do I need to change how I do it?"):
+    that asks if it is all right, as "is that ok?" does."""
+    return bool(_OBLIGED.search(question) or _MARKING.search(question) or _MARKING_NEEDED.search(question)) \
+        and not _PRACTICE_QUESTIONED.search(question)
 
 
 def _steps_for_duty(faq: Faq, question: str) -> bool:
@@ -611,8 +633,9 @@ def question_form(question: str) -> str:
             # "Anything I need to put in the email?": what to put, asked (not "anything wrong with ...?", nor "anything
             # special, or is it just a normal letter?", which asks which)
             return "how"
-        if first in _IMPERATIVE_ASKED and sentence.rstrip().endswith("?"):
-            return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?": proposing it, asked
+        if (first in _IMPERATIVE_ASKED or (first in _BETTER and words[1:2] == ["to"])) and sentence.rstrip().endswith("?"):
+            return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?", "better to over-share than
+            # under-share?": proposing it, asked
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
                 else "yes_no"
@@ -1242,7 +1265,7 @@ class Assistant:
             # (or whether a thing counts as what the protocol names and does not define: "does the C drive on my
             # laptop count as a 'local drive'?" is not answered by the words that name it)
             if how_long or any(w in section.text for w in _UNSETTLED) or _AMOUNT_ASKED.search(asked) \
-                    or _COUNTS_AS_ASKED.search(asked):
+                    or _COUNTS_AS_ASKED.search(asked) or self._topic_unmet(asked, quote.shared):
                 verdict = Verdict.NEED_MORE_INFO
                 if how_long:
                     why = KEEPING_SILENCE
@@ -1262,6 +1285,22 @@ class Assistant:
             return Reply(verdict, said, (why,), citations=(section,), facts=facts, rule_id="protocol-words")
         return replace(reply, summary=said, reasons=(why,) + reply.reasons,
                        citations=tuple(dict.fromkeys((section,) + reply.citations)))
+
+    def _topic_unmet(self, asked: str, shared: tuple[str, ...]) -> bool:
+        """Whether the protocol covers a subject is asked ("is there guidance on sharing information about a child
+        who has died?"), and the nearest item lacks a word of that subject: its words are not the answer, the
+        protocol's silence is."""
+        topic = _GUIDANCE_ON.search(asked)
+        if topic is None:
+            return False
+        # a subject word the protocol never uses: an everyday English word (not an abbreviation: "the DPA" is its
+        # Data Protection Act), not a word that only widens the question ("apart from this document")
+        speller = self.reader.speller
+        unused = {stem for w in topic.group(1).split() if len(w) >= 4 and w.isalpha() and w not in _WIDENING
+                  and (speller.everyday(w) or speller.everyday(w.removesuffix("s")))
+                  and (stem := self.prepare(w)) and stem not in QUESTION_WORDS and stem != "not"
+                  and not self.clauses.uses(stem)}
+        return bool(unused - set(shared))
 
     @property
     def clauses(self) -> ClauseIndex:

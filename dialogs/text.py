@@ -173,13 +173,18 @@ class Speller:
             return meant if meant is not None and meant[1:] == word[:0:-1] else word
         if len(word) < 4:
             return word
-        for heard, written in (("le", "al"), ("el", "al")):  # "mentle", "medicle": spelled by ear
-            if word.endswith(heard) and word[:-2] + written in self._target_set:
-                return word[:-2] + written
+        # "mentle", "medicle", "hotmale": spelled by ear
+        for heard, written in (("le", "al"), ("el", "al"), ("ale", "ail")):
+            if word.endswith(heard) and word[:-len(heard)] + written in self._target_set:
+                return word[:-len(heard)] + written
         slips = 1 if len(word) < 8 else 2
         close = process.extract(word, self._targets, scorer=OSA.distance, score_cutoff=slips, limit=None)
         likely = [(d, -fuzz.ratio(word, t), t) for t, d, _ in close if _plausible(word, t, d)]
         return min(likely)[2] if likely else word
+
+    def everyday(self, word: str) -> bool:
+        """An everyday English word (knowledge/data/everyday_words.txt), never corrected."""
+        return word in self._everyday
 
     def known(self, word: str) -> bool:
         """A word of the vocabulary, or an everyday word never corrected."""

@@ -412,7 +412,8 @@ class Reader:
                          or bool(_SENT_TO_US.search(said))) and not _ASKS_TO_SEND.search(said)
         missing = (received or told_received or sent_to_me) \
             and self._flag(tokens, hits, "password_missing", negated=False) is True
-        if flags["password_emailed"] is None and not missing and self._password_emailed_as_it(tokens):
+        if flags["password_emailed"] is None and not missing and (self._password_emailed_as_it(tokens)
+                                                                  or self._password_in_later_email(tokens)):
             flags["password_emailed"] = True  # "forgot to give them the password. can I email it over now?"
         if missing:
             flags["encrypted"] = True  # "got an encrypted file but no password": the file is encrypted, its password missing
@@ -727,6 +728,22 @@ class Reader:
                     break
         return False
 
+    def _password_in_later_email(self, tokens: list[str]) -> bool:
+        """A password, and a few words on, "in a follow-up email" or another email of its own, whatever came
+        between ("sending zip passwords to a partner agency in a follow-up email straight after the file"): the
+        password went by email (External 1). Not with a word of not doing so between ("the password, never in a
+        separate email")."""
+        for j, token in enumerate(tokens):
+            if token not in self._one_word_passwords and token.removesuffix("s") not in self._one_word_passwords:
+                continue
+            between = tokens[j + 1:j + 10]
+            for k in range(len(between) - 1):
+                if between[k] in _IN_OR_BY and _LATER_EMAIL.match(" ".join(between[k + 1:k + 5])):
+                    if _NOT_THAT_WAY.isdisjoint(tokens[max(0, j - 2):j] + between[:k]):
+                        return True
+                    break
+        return False
+
     def _password_words(self) -> frozenset[str]:
         check = self.policy.password_check
         return frozenset(w for p in (check.words if check else ("password",)) for w in _split(p))
@@ -990,7 +1007,7 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
           "in_subject", "borrowed_account", "group_address", "kept_in_mailbox", "misdirected", "to_hub",
           "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
           "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account",
-          "unsaved", "media_handover", "list_stale", "aftermath", "password_relayed")
+          "unsaved", "media_handover", "list_stale", "aftermath", "password_relayed", "public_office")
 
 # No permission to disclose the addresses to each other: "they haven't agreed to share their email addresses",
 # "I don't have permission to share everyone's emails"
@@ -1208,7 +1225,9 @@ def _lacked(tokens: list[str], hit: _Hit) -> bool:
 
 # the question asks to email ("can I just email it", "is it OK to email PID"): the route it names is email
 _ASKED_TO_EMAIL = re.compile(r"\b(?:can|could|may|should|shall|ok to|okay to|fine to|alright to|allowed to|"
-                             r"is it ok to|instead)\b(?: i| we| you)?(?: just| still| not| simply)? e ?mail\b")
+                             r"is it ok to|instead)\b(?: i| we| you)?(?: just| still| not| simply)?"
+                             # "can I still choose to email the document instead?"
+                             r"(?: choose to| opt to| decide to| prefer to| go ahead and)? e ?mail\b")
 
 # Writing details down (see _typed_in), and the words that may come between "in" and "email"
 _WRITING = frozenset("type types typed typing write writes writing wrote put puts putting include includes including "
@@ -1342,6 +1361,11 @@ _FLED_ONE = (r"(?:father|dad|ex|ex partner|perpetrator|abuser|partner|husband|bo
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               rf"(?:{_FLED_ONE}|expartner|fathers|dads|exs)\b")
 # A call that did not get through: "she didn't answer", "no answer", "went to voicemail"
+# An email of the password's own, after the file: "in a follow-up email", "by separate email", "via a second email"
+_IN_OR_BY = frozenset({"in", "by", "via"})
+_LATER_EMAIL = re.compile(r"(?:(?:a|an|the|another) )?(?:separate|second|follow up|followup|next|later|different|"
+                          r"another) (?:e ?mail|message)\b|another (?:e ?mail|message)\b")
+_NOT_THAT_WAY = frozenset({"not", "never", "no", "instead", "rather", "than", "without", "nor"})
 _NO_ANSWER = re.compile(r"\b(?:didnt|did not|doesnt|wont|isnt|not) (?:answer|answering|pick up|picking up)\b|"
                         r"\bno answer\b|\bvoicemail\b|\b(?:couldnt|cant|could not|cannot) get through\b")
 # A button pressed, quoted: "just 'reply all' to the invite" is how it goes, not what it says

@@ -382,7 +382,7 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
               "process_asked", "unrecorded", "no_agreement", "copies_reversed", "addresses_shown", "name_over_identifier",
               "no_secure_account", "unsaved", "media_handover", "list_stale", "follow_up_by", "aftermath",
-              "password_relayed")
+              "password_relayed", "public_office")
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,6 +420,7 @@ class Facts:
     opening: bool | None = None  # opening, or about to open, an attachment received
     self_made_account: bool | None = None  # a secure email account set up without a senior manager's say
     off_record: bool | None = None  # an email written as if no one else, least of all its subject, will read it
+    public_office: bool | None = None  # an MP, a councillor or the press is who asks or is to be told
     autocomplete: bool | None = None  # the address the email software suggests, taken or asked about
     process_asked: bool | None = None  # how authorising and recording is done asked about (who, which form)
     unrecorded: bool | None = None  # sent, or to be sent, without being authorised and recorded

@@ -3186,8 +3186,51 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a step said to be spared by the disclaimer, however worded: the disclaimer takes the place of nothing
     ("Disclaimer gets added to all our external mail so I can skip the bit asking them to delete it after use?", NOT,
      "faq:disclaimer-not-enough"),
+    # (session 44, round 104's readings)
+    # the press and elected members: the protocol is silent, so the manager
+    ("A councillor emailed asking how a looked-after boy in her ward is getting on. Can I reply with an update?", ASK,
+     "public-office-not-covered"),
+    ("Someone from the Evening News rang wanting a comment on the girl in foster care. What can I say? I'm a reporter's "
+     "dream apparently.", ASK, "public-office-not-covered"),
+    # where a story appeared is no one to share with
+    ("The family were all over the press last year, so is their address still confidential? Can I email it to mum's "
+     "advocate?", AWC, None),
+    # a way that works only some of the time is not the way: the other is the one asked about
+    ("The GP surgery's secure inbox is flaky at weekends so they said fax the police protection paperwork. Fine?",
+     NOT, "fax-highly-sensitive"),
+    # the password sent in its own email, with words between: still by email
+    ("I send passwords on to the school in a separate email a few minutes later. Is that right?", NOT, None),
+    # a practice told, and whether it must change asked: whether it is all right
+    ("We've always put the initials and DOB in the subject of referrals. Do I need to change what we do?", NOT,
+     "email-pid-in-subject"),
+    # more than is needed, said outright, or whoever comes asking
+    ("Police only asked for the date of the incident but I'll send the full chronology. Better to overshare?", NOT,
+     "send-everything"),
+    ("It's on Facebook already so I'll forward the assessment to anyone who asks, fine?", NOT, "cc-too-many"),
+    # how a request is handled is not settled by the protocol, whatever way it came in
+    ("Got a freedom of information request in my inbox this morning, how long do I have to reply?", ASK,
+     "faq:subject-access"),
+    # a subject the protocol never names: the nearest words are not its answer
+    ("Does the protocol say anything about sharing information when a child dies?", ASK, "protocol-words"),
+    # the steps asked for by asking to be walked through them
+    ("I need to zip a PEP to the virtual school and the file has the child's name on it. Could you talk me through it?",
+     AWC, None),
+    # the number shortened, or a fax taken by someone it was not for: a slip to report
+    ("Sent the fax to the wrong no by mistake, what now", ASK, "misdirected"),
+    ("My fax was sitting on the machine and someone else picked it up before I got there. Who do I tell?", ASK,
+     "misdirected"),
+    # a webmail account spelt by ear
+    ("Can I send it from my hotmale just this once?", NOT, "webmail-account"),
+    # nothing about anyone, said outright
+    ("Can I email the holiday club timetable (nothing about any child) to the enquiries@ address?", ALLOWED,
+     "email-no-personal"),
+    # deleting what was left in sent items, proposed now: the protocol's own step
+    ("Never cleared my sent items since I started. Should I delete them all now?", AWC, "mailbox-copies"),
+    # a child's placement papers and immunisations are sensitive: a fax asks whether it is urgent
+    ("Can I fax the placement plan to the residential home?", ASK, "ask-urgent"),
+    ("Can I fax the baby's vaccinations record to the GP?", ASK, "ask-urgent"),
 ])
-def test_sessions_42_43_readings(assistant, question, verdict, rule):
+def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 
