@@ -1238,8 +1238,10 @@ class Assistant:
                 or (reply.asks == "kind" and form != "how" and not fact) or named \
                 or (reply.asks == "recipient" and not general) \
                 or (facts.get("kind") and not general and not (fact and reply.asks == "channel")) \
-                or len(understood.tokens) > QUOTE_WORDS or len(understood.channels) > 1:
-            return None  # something is to be sent (a choice of ways too), or a story told: the rules' question first
+                or len(understood.tokens) > QUOTE_WORDS or len(understood.channels) > 1 or facts.get("down"):
+            # something is to be sent (a choice of ways too), or a story told, or a way that is not working ("fax
+            # machine's broken, what are my options?"): the rules' question first, with the safer ways
+            return None
         quote = self.clauses.best(prepared)
         if quote is None:
             return None
