@@ -450,7 +450,7 @@ _AGREE_LAST = re.compile(r"\b(?:(?:ok|okay|alright|fine) or (?:nah|naw|no|not)|i
 # a conclusion after "so", asked to be agreed: "I've marked it confidential, so I'm compliant?", "their address is
 # secure, so an ordinary email will do?"
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
-                           r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,60}\?\s*$", re.IGNORECASE)
+                           r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,90}\?\s*$", re.IGNORECASE)
 # ... or said to be fine, asked: "putting her name in it is fine, because I've marked it confidential?"
 _FINE_ASKED = re.compile(r"\b(?:is|are|would be|will be|should be)\s+(?:fine|ok|okay|alright|all right|acceptable)\b",
                          re.IGNORECASE)
@@ -1116,7 +1116,8 @@ class Assistant:
         silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
-            if match.score >= CLEAR_FAQ and faq.verdict.severity > by_rules.verdict.severity \
+            if (match.score >= CLEAR_FAQ or self._premise_refuted(faq, prepared, match.score)) \
+                    and faq.verdict.severity > by_rules.verdict.severity \
                     and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
                     and not _steps_for_duty(faq, question) \
                     and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
@@ -1507,6 +1508,14 @@ class Assistant:
         paraphrase and one is used by at most two FAQs.
         """
         return self.match_prepared(self.prepare(question))
+
+    def _premise_refuted(self, faq: Faq, prepared: str, score: float) -> bool:
+        """The premise an FAQ refutes (faq.yaml `refutes`), told in its telling words and near enough one of its
+        wordings: "the disclaimer is stuck on automatically, so I don't need to write CONFIDENTIAL ...?" The rules'
+        Allowed for the email does not answer that; the FAQ's No does."""
+        asked = set(prepared.split())
+        return faq.refutes and bool(self._needs(faq.id) & asked and self._needs(faq.id, "needs_too") & asked) \
+            and score >= (_REFUTED_SPARING if self._sparing & asked else _REFUTED)
 
     def match_prepared(self, prepared: str) -> FaqMatch | None:
         """`faq_match` for a question already prepared: once, for both indexes."""

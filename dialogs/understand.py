@@ -459,6 +459,10 @@ class Reader:
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
                 kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
             kind = _SAFEGUARDING
+        if flags["name_removed"] and kind in (_ANONYMISED, _NOTHING_PERSONAL) and _IDENTIFYING in self.policy.kinds \
+                and _DETAIL_LEFT.search(said):
+            kind = _IDENTIFYING  # "initials plus date of birth is basically anonymised": what is left still identifies
+            # (not "the anonymised stats, no names": nothing left that could)
         personal = kind in self.policy.groups.get("personal", ())
         if flags["cc_many"] is None and personal and _REPLY_ALL.search(said) \
                 and _MANY_ON_IT.search(said) and _FEW_NEED_IT.search(said) and not flags["already"]:
@@ -1522,6 +1526,8 @@ _WHERE_I_WORK = (("i", "work", "in"), ("i", "work", "for"), ("i", "work", "at"),
                  ("im", "part", "of"), ("i", "am", "in"), ("i", "am", "from"), ("i", "am", "part", "of"))
 _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that identify no one
 _ANONYMISED = "anonymised"  # vocabulary.yaml's kind for information said to be anonymised
+# What identifies a child without the name (Definitions: directly or indirectly)
+_DETAIL_LEFT = re.compile(r"\b(?:initials|dob|date of birth|postcode|home address|nhs number)\b")
 # Whether something counts as anonymised, asked rather than told: "that's anonymised right?", "is it anonymised enough"
 _ANONYMITY_ASKED = re.compile(r"\banonymi[sz]ed\b(?: enough)?\W*(?:right|yeah|yes|yea|innit|ok|okay|isn'?t it|is(?:nt| not) it|"
                               r"now|then)?\W*\?|\banonymi[sz]ed\W+(?:right|yeah|yea|innit|isn'?t it)\b|"
@@ -1811,7 +1817,11 @@ class _PasswordReader:
                                      rf"(?:the|a|my|our)?\s*(?:{names})\b|"
                                      # "use the child's date of birth as the zip password"
                                      rf"\b{whose}\s+(?:initials|{known}),?\s+as\s+(?:the|a|my|our|their)?\s*(?:\w+\s+)?"
-                                     rf"(?:{names})\b",
+                                     rf"(?:{names})\b|"
+                                     # the password named first, then what to use: "pw for the zip - can i just use
+                                     # the kids dob lol"
+                                     rf"\b(?:{names})\b[^.?!]{{0,30}}?\b(?:use|put|pick|choose|make\s+it)\s+"
+                                     rf"(?:just\s+)?{whose}\s+(?:initials|{known})\b",
                                      re.IGNORECASE)
         # "is 'Summer2015' strong enough for the 7zip file?": asked of a zip or an encrypted file, a password
         self._for_file = re.compile(r"\b(?:is|would|could|will)\s+(\S+)\s+(?:be\s+)?(?:(?:ok|okay|good|strong|secure|"

@@ -3229,6 +3229,29 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a child's placement papers and immunisations are sensitive: a fax asks whether it is urgent
     ("Can I fax the placement plan to the residential home?", ASK, "ask-urgent"),
     ("Can I fax the baby's vaccinations record to the GP?", ASK, "ask-urgent"),
+    # (round 105) what goes to the Hub is safeguarding information: never faxed or texted, follow-up included
+    ("After I ring the Hub can I fax them my written referral tomorrow?", NOT, "hub-by-fax-or-text"),
+    # an email thought to be no record is written as if the person could read it
+    ("It's off the record so can I write what I really think of the stepdad in my email to the school?", NOT,
+     "off-the-record"),
+    # what is left once the name is off, called anonymous, still identifies
+    ("Surname gone, just initials and DOB - that's basically anonymous, so can I email it to the dentist?", NOT,
+     "still-identifiable"),
+    # sent where it should not have gone, however it is told
+    ("I replied to all by mistake and the carer's new address went to the whole core group", ASK, "misdirected"),
+    ("I emailed the plan to who I thought was the IRO but it was someone else", ASK, "misdirected"),
+    ("A nurse rang to say she received it in error - what do I do?", ASK, "misdirected"),
+    ("Just found out the distribution list I sent the minutes to yesterday still has people on it who left last year",
+     ASK, "distribution-list-stale"),
+    # a premise the disclaimer FAQ refutes, with a choice of steps in it: still the premise
+    ("The council disclaimer gets added to all outgoing mail by itself, so I don't need to add the delete-after-use "
+     "wording or CONFIDENTIAL?", NOT, "faq:disclaimer-not-enough"),
+    # a password named, then the child's details proposed for it
+    ("password for the zip - can i just use her initials lol", NOT, "password-about-child"),
+    # a whole office, or everyone on a list
+    ("ok to cc the whole office on my update about the twins?", NOT, "cc-too-many"),
+    # a worker's name and number are the service's, not the child's
+    ("Can I text the care leaver the name and number of their new worker?", AWC, "service-contact"),
     # a way not working, and the options asked: the safer ways and the rules' question, not the dead way's words
     ("The fax has packed up and this can't wait. What else can I do?", ASK, "ask-channel"),
 ])
