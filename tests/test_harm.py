@@ -2009,6 +2009,9 @@ def test_session_40_harm_readings(assistant, question, rung):
     ("My work phone's dead, can I email the visit notes from my laptop tonight?", "quiet"),
     ("I'm doing an MA on neglect. Can I email my tutor the anonymised counts of referrals by year?", "quiet"),
     ("The exploitation referral for the 15yo - police already have it. Can I post a copy to the new LA?", "quiet"),
+    # a debt the child is told of, a threat to his family, a phone that keeps going: signs that add up
+    ("LAC girl (14) got in at 4am and her phone keeps pinging: 'u owe 300 or your family gets it'. Can I text the "
+     "screenshots to her SW?", "rung"),
 ])
 def test_sessions_41_44_harm_readings(assistant, question, outcome):
     reply = assistant.answer(question)
