@@ -318,7 +318,7 @@ _WHETHER_HUB = re.compile(
     re.IGNORECASE)
 # A procedure or its steps proposed to be set aside: "can I ignore the Safe Haven procedure?", "skip the steps"
 _IGNORED = re.compile(r"\b(?:ignore|skip|bypass|disregard|get round|get around|opt out of|not bother with|not follow)\s+"
-                      r"(?:the\s+|our\s+|this\s+|that\s+|these\s+|those\s+|all\s+(?:the\s+)?)?(?:[\w-]+\s+){0,3}?"
+                      r"(?:the\s+|our\s+|this\s+|that\s+|these\s+|those\s+|all\s+(?:the\s+)?)?(?:[\w'\u2019-]+\s+){0,3}?"
                       r"(?:procedure|procedures|protocol|rules?|steps?|policy|guidance|process)\b", re.IGNORECASE)
 # What came in, asked whether it may still be used: "Can I still use them?"
 _STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|read|look at|rely on|work from|save)\b",

@@ -225,11 +225,14 @@ class Reader:
             channels.append("phone")
         # "the parents don't have email, so I text them ... can I text him that?": a way someone lacks is not the
         # way asked about, when another is named
-        if len(channels) > 1:
-            read = [(h.value, _lacked(tokens, h)) for h in hits if h.category == "channel"]
-            only_lacked = {c for c, lacked in read if lacked} - {c for c, lacked in read if not lacked}
-            if only_lacked and [c for c in channels if c not in only_lacked]:
-                channels = [c for c in channels if c not in only_lacked]
+        read = [(h.value, _lacked(tokens, h)) for h in hits if h.category == "channel"]
+        only_lacked = {c for c, lacked in read if lacked} - {c for c, lacked in read if not lacked}
+        if len(channels) > 1 and only_lacked and [c for c in channels if c not in only_lacked]:
+            channels = [c for c in channels if c not in only_lacked]
+        elif channels and set(channels) <= only_lacked and _HOW_TO_GET.search(said):
+            # "kinship carer has no email at all. How do I get the placement plan to her?": the one way named is the
+            # one she lacks, and the way is what is asked: none named
+            channels = []
         # "the portal is down, can I email?": a route that is not working is not the route
         down = self._down(tokens, hits)
         implied_by_down = None
@@ -453,6 +456,9 @@ class Reader:
             kind = _IDENTIFYING  # "can I text the youth worker that the young person's been moved?": news of a child
         if kind is None and self._left_out and "text" in channels and _CALL_REQUEST.search(said):
             kind = _NOTHING_PERSONAL  # "can I text a YP 'ring me when you can'?": asked to ring, nothing else told
+        if kind is None and self._left_out and "text" in channels and _REMINDING.intersection(tokens) \
+                and _TIME_TOLD.search(said):
+            kind = _NOTHING_PERSONAL  # "text a care leaver reminding her she's seeing her PA tomorrow at 10": a time
         if kind in (None, _IDENTIFYING) and flags["to_hub"] and _SAFEGUARDING in self.policy.kinds \
                 and _WRITTEN_UP.search(said):
             kind = _SAFEGUARDING  # "can I fax my written follow-up of a Hub referral?": what the Hub was rung about
@@ -1216,6 +1222,11 @@ _LACKING = frozenset({"no", "not", "dont", "doesnt", "havent", "hasnt", "isnt", 
 _HAVING_NONE = frozenset({"dont", "doesnt", "havent", "hasnt", "no", "without", "cant", "cannot"})
 
 
+# The way itself asked for: "how do I get the plan to her?", "what's the best way to send it?"
+_HOW_TO_GET = re.compile(r"\bhow (?:do|can|should|would) (?:i|we) (?:get|send|share|give)\b|\b(?:best|safest|other) way\b|"
+                         r"\bwhat (?:are|r) (?:my|the) options\b")
+
+
 def _lacked(tokens: list[str], hit: _Hit) -> bool:
     """A way of sending someone lacks: "don't have email", "has no email", "without email", "can't email"."""
     before = tokens[max(0, hit.start - 4):hit.start]
@@ -1426,6 +1437,9 @@ _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of",
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 _REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
+# When something is, told: "tomorrow at 10", "on Tuesday", "at 2pm"
+_TIME_TOLD = re.compile(r"\b(?:at \d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
+                        r"saturday|sunday)|tomorrow|tonight|this afternoon|this morning)\b")
 # A mistake owned: something has gone as it should not have
 _MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops", "forgot", "forgotten"})
 # a number dialled or typed not quite right: "went to a number one digit off", "a digit out"

@@ -152,6 +152,8 @@ CASES = [
     (Facts(channel="fax", kind="service_contact"), "service-contact-fax", Verdict.ALLOWED),
     (Facts(channel="email", other_identifier=True, **P), "email-identifier-instead-of-names",
      Verdict.ALLOWED_WITH_CONDITIONS),
+    (Facts(public_office=True, channel="email", **P), "public-office-not-covered", Verdict.NEED_MORE_INFO),
+    (Facts(to_hub=True, channel="fax", **P), "hub-by-fax-or-text", Verdict.NOT_ALLOWED),
 ]
 
 

@@ -3252,6 +3252,24 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("ok to cc the whole office on my update about the twins?", NOT, "cc-too-many"),
     # a worker's name and number are the service's, not the child's
     ("Can I text the care leaver the name and number of their new worker?", AWC, "service-contact"),
+    # (round 106) every sent email kept, as good practice: the mailbox is not the place
+    ("We never clear out sent items here - we keep every sent email with case details as our record. That's right "
+     "isn't it?", NOT, "mailbox-copies"),
+    # letting off steam about a parent is writing as if no one else will read it
+    ("Can I email my colleague to let off steam about dad, using his name? It's only internal", NOT, "off-the-record"),
+    # details typed at the top of the body are in the body
+    ("Can I put the child's full name and DOB at the top of the email to legal so they know who it's about?", NOT,
+     "email-pid-in-body"),
+    # many recipients hidden in BCC are still many
+    ("If the addresses are hidden in bcc can I send the boy's plan to a large group of partners?", NOT, "cc-too-many"),
+    # setting the protocol aside, however the protocol is named
+    ("As long as I stick to the Safe Haven procedure, can I just ignore the children's services protocol?", NOT, None),
+    # the one way named is the one he lacks, and how to get it to him is asked: not email refused, the safe way
+    ("Grandad doesn't have email. How do I get the contact schedule to him?", ALLOWED, "objective-connect"),
+    # a reminder of when something is, by text
+    ("Can I text the care leaver to remind her she's got her pathway review on Thursday at 2?", AWC, "text-logistics"),
+    # a breach only likened to
+    ("Giving the child's address over the phone to the Hub feels like a breach - do I have to?", AWC, None),
     # a way not working, and the options asked: the safer ways and the rules' question, not the dead way's words
     ("The fax has packed up and this can't wait. What else can I do?", ASK, "ask-channel"),
 ])
