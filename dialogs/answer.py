@@ -46,6 +46,7 @@ CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase 
 # ... and the protocol's name for itself: "is there ICO guidance linked from the protocol?" asks nothing of the one
 # item that names another protocol (the LSCB's)
 _COMMON = "ask asked write written writing tell told get go make want like say first use used need protocol isp".split()
+_COMMON_PREPARED = frozenset(normalise(" ".join(_COMMON)).split()) | frozenset(_COMMON)  # as prepared, near enough
 STEPS_COVERAGE = 0.5  # the share of a how-to question's words a quoted item must hold to be given as steps
 FACT_COVERAGE = 0.3  # the share of a question of fact's words a quoted item must hold to answer it alone
 QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words
@@ -1302,7 +1303,7 @@ class Assistant:
         unused = {stem for w in topic.group(1).split() if len(w) >= 4 and w.isalpha() and w not in _WIDENING
                   and (speller.everyday(w) or speller.everyday(w.removesuffix("s")))
                   and (stem := self.prepare(w)) and stem not in QUESTION_WORDS and stem != "not"
-                  and not self.clauses.uses(stem)}
+                  and stem not in _COMMON_PREPARED and not self.clauses.uses(stem)}
         return bool(unused - set(shared))
 
     @property

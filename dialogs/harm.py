@@ -97,6 +97,8 @@ _FILM = frozenset({"film", "films"})
 _FILMED = frozenset({"it", "him", "her", "them", "his", "their", "me", "us", "the", "a", "kids", "children"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
 # he, she or they with "is" or "has" run on, as typed without the apostrophe: "help hes back" names someone
+# Words that tell something, not a label's name, initials, date or year group (see _topic_after)
+_TELLING = frozenset("is was are were has have had of the a and he she they i we it his her their".split())
 # The user saw or heard it: "a referral about a toddler I saw being hit by his dad" is what the user witnessed, not
 # a paper's contents
 _WITNESS = frozenset({"i", "ive", "we", "weve"})
@@ -1029,7 +1031,7 @@ class HarmReader:
                         self._document_near(stems[max(lo, start - 3):start + 1], tokens[max(lo, start - 3):start + 1])
                         and not self._on_a_plan(stems, max(lo, start - 6), start))
                                            or of_a_thing)) \
-                or (self._topic_after(tokens[end:end + 8]) and not _by_a_gang(tokens[max(lo, start - 2):start], tokens[end:end + 1])) \
+                or (self._topic_after(tokens[end:end + 12]) and not _by_a_gang(tokens[max(lo, start - 2):start], tokens[end:end + 1])) \
                 or self._topic_before(stems, lo, start) \
                 or _labelled_before(tokens[max(lo, start - 6):start]) \
                 or _score(tokens[lo:hi]) \
@@ -1218,10 +1220,14 @@ class HarmReader:
         # past a dash and a name, initials or a year group: "'CSE - Jade 14' in the subject line", "'Self harm - J.B.
         # Y9' in the subject line"
         label = [w for w in after if w.isalnum()]
-        if any(w in ("in", "into", "as") and ("subject" in label[k + 1:k + 4] or "title" in label[k + 1:k + 4])
-               for k, w in enumerate(label[:5])):
-            return True  # "put 'self harm' in the subject line", "... bruising' as the email subject", "'CONFIDENTIAL
-            # - trafficking case' alright as a subject line?": a label
+        for k, w in enumerate(label[:9]):
+            if w in ("in", "into", "as") and ("subject" in label[k + 1:k + 4] or "title" in label[k + 1:k + 4]):
+                return True  # "put 'self harm' in the subject line", "... bruising' as the email subject",
+                # "'CONFIDENTIAL - trafficking case' alright as a subject line?", "'Neglect - J Smith DOB 03/04/15' in
+                # the subject line": a label
+            if k >= 4 and w in _TELLING:
+                break  # past the first few words, only a name, initials, a date or a year group: "neglect of the
+                # toddler is awful - can I put it in the subject?" tells of a child first
         if len(after) > 2 and after[0] in ("and", "or") and self.stem(after[1]) in self._by_first:
             after = after[2:]  # not "self harming and the crisis team": the team is no topic of it
         return bool(after) and (after[0] in self._topics

@@ -98,7 +98,8 @@ class Reader:
         stems: dict[str, set[str]] = {}
         for term in policy.channels.values():
             for word in term.words:
-                if len(_split(word)) == 1:
+                # (not an adjective: "removable" shares its stem with a child's "removal")
+                if len(_split(word)) == 1 and not word.endswith(("able", "ible")):
                     stems.setdefault(self.harm.stem(_split(word)[0]), set()).add(term.id)
         self._channel_stems = {stem: next(iter(ids)) for stem, ids in stems.items() if len(ids) == 1}
         # "isn't meant for me" is "not meant for me": a phrase's negation matches however it is contracted (after
@@ -405,6 +406,8 @@ class Reader:
         if flags["off_record"] is None and any(_SCORNFUL.search(m.group(0)) for m in _QUOTED_WORDS.finditer(text)) \
                 and ("email" in channels or _WRITING.intersection(tokens)):
             flags["off_record"] = True  # "can I write 'mum is an absolute nightmare' in an email?" (All Email 7)
+        if flags["in_body"] is None and _PASTED_IN.search(said):
+            flags["in_body"] = True  # "can I just paste the table into the email?": what is pasted is in the body
         if flags["group_address"] is None and _NAMED_LIST.search(text):
             flags["group_address"] = True  # "can I pick the 'CP conference invitees' list?": a list by its name
         everyone_list = bool(flags["group_address"] and flags["cc_many"] is None and not flags["list_stale"]
@@ -1437,6 +1440,9 @@ _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of",
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 _REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
+# Pasted into the email itself, whatever is named between: "paste the table into the email"
+_PASTED_IN = re.compile(r"\b(?:paste|pasted|pasting|copy and paste|copy paste)\s+(?:\w+\s+){0,4}?(?:into|in|onto)\s+"
+                        r"(?:the|an|my|this|that)\s+(?:email|e mail|message)\b")
 # When something is, told: "tomorrow at 10", "on Tuesday", "at 2pm"
 _TIME_TOLD = re.compile(r"\b(?:at \d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|"
                         r"saturday|sunday)|tomorrow|tonight|this afternoon|this morning)\b")

@@ -208,7 +208,7 @@ async def test_every_end_of_the_guided_check_over_http(harness, policy):
         "weak-encryption", "removable-media-done", "removable-media-done-what-now", "fax-highly-sensitive-by-analogy",
         "email-school-portal-down",
         "service-contact", "email-pid-in-body", "email-pid-in-subject", "borrowed-account", "encrypted-to-list", "list-outside-council",
-        "identifying-file-name", "mailbox-copies", "misdirected", "misdirected-untold", "hub-call", "hub-in-writing", "still-identifiable", "not-intended-open",
+        "identifying-file-name", "mailbox-copies", "misdirected", "misdirected-untold", "hub-call", "hub-in-writing", "hub-by-fax-or-text", "public-office-not-covered", "still-identifiable", "not-intended-open",
         "not-intended-recipient", "cc-too-many", "self-made-secure-account", "off-the-record", "distribution-list", "distribution-list-stale", "distribution-list-stale-who", "choose-recipient", "no-agreement",
         "no-agreement-unrecorded", "no-agreement-process", "password-not-received", "received-unencrypted",
         "fax-highly-sensitive-received",

@@ -2472,7 +2472,7 @@ def test_round_70_readings(assistant, question, verdict, rule):
     ("I want to email a child's health summary over to the SEN team, they're council too. What should I do?", AWC,
      "internal-email"),
     # the Hub's written follow-up is about a child at risk: never by fax
-    ("Can I fax my written follow-up of a Hub referral?", NOT, "fax-highly-sensitive"),
+    ("Can I fax my written follow-up of a Hub referral?", NOT, "hub-by-fax-or-text"),
 ])
 def test_round_70_more_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
@@ -3270,6 +3270,19 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Can I text the care leaver to remind her she's got her pathway review on Thursday at 2?", AWC, "text-logistics"),
     # a breach only likened to
     ("Giving the child's address over the phone to the Hub feels like a breach - do I have to?", AWC, None),
+    # (round 107) whatever is pasted into the email is in its body
+    ("Our admin want me to copy and paste the spreadsheet of LAC birthdays into the email to the fostering team. OK?",
+     NOT, "email-pid-in-body"),
+    # an appointment's time by WhatsApp is logistics
+    ("can i whatsapp mum the appt time for the clinic?", AWC, "text-logistics"),
+    # a journalist asking, after the family went to the paper: the protocol's silence, not a missing family
+    ("The parents have gone to the papers about us and a reporter wants a quote. Can I give one?", ASK,
+     "public-office-not-covered"),
+    # a child's removal is no removable drive (they shared a stem): the email stays the way asked about
+    ("Can I email the removal plan to legal? They're council too.", AWC, "internal-email"),
+    # everyone copied in on one email sees each other's addresses
+    ("I send the review minutes to the SW, the school and the nurse in one email with everyone cc'd. Fine?", AWC,
+     "addresses-shown-professionals"),
     # a way not working, and the options asked: the safer ways and the rules' question, not the dead way's words
     ("The fax has packed up and this can't wait. What else can I do?", ASK, "ask-channel"),
 ])

@@ -2021,6 +2021,8 @@ def test_session_40_harm_readings(assistant, question, rung):
     ("I'm presenting on neglect to the new starters next week, with a real case anonymised in my slides. Can I email "
      "the deck to the trainer?", "quiet"),
     ("The family are in a refuge now and dad's in custody. Can I email the DA referral to the new school?", "quiet"),
+    # (round 107) a label in the subject line, with a name, a DOB and its date past the harm word
+    ("Can the subject say 'Physical abuse - T Green DOB 12/05/16' so legal know which one it is?", "quiet"),
     # a newborn taken off the ward while still being treated, to a squat (the learned reading alone had caught it)
     ("Mum left the ward with her newborn who's still being treated for withdrawal, and home is a squat. Can I email "
      "the HV the discharge letter?", "rung"),
