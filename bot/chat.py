@@ -6,6 +6,8 @@ numbered choices, and typing a number presses that button.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import re
 import shlex
 import signal
@@ -120,7 +122,9 @@ class ChatSession:
         form = self.form
         assert form is not None  # asked only while a form is open
         if not form.take(line.rstrip("\n")):
-            return form.prompt() if form.fresh else ""
+            if not form.fresh:
+                return ""
+            return "\n".join(filter(None, (form.problem, form.prompt())))  # why it is asked again, then the box
         self.form = None  # what was typed goes with this one activity and is not kept here
         activity = self._activity(type=ActivityTypes.message, text=form.title, value=form.data)
         return self.render(await self.adapter.turn(self.bot, activity))
@@ -192,6 +196,7 @@ class _Form:
         self.index = 0
         self.lines: list[str] = []
         self.fresh = True  # the current box's prompt is still to be shown
+        self.problem = ""  # why the last line was not taken, said before the box is asked again
 
     def prompt(self) -> str:
         self.fresh = False
@@ -210,6 +215,7 @@ class _Form:
     def take(self, line: str) -> bool:
         """Record a line; True when every box is filled."""
         box = self.inputs[self.index]
+        self.problem = ""
         if box.get("choices"):
             choices, text = box["choices"], line.strip()
             if not text and box.get("value"):
@@ -218,10 +224,16 @@ class _Form:
                 text = choices[int(text) - 1]["value"]
             if text not in {c["value"] for c in choices}:
                 self.fresh = True
+                self.problem = f"Please type a number from 1 to {len(choices)}."
                 return False
             line = text
-        elif box.get("type") == "Input.Date" and not line.strip():
-            line = box.get("value") or ""
+        elif box.get("type") == "Input.Date":
+            if not line.strip():
+                line = box.get("value") or ""
+            elif not _is_date(line.strip()):  # a date asked again at once, not after every other box
+                self.fresh = True
+                self.problem = "Please give a real date as YYYY-MM-DD, e.g. 2026-03-01."
+                return False
         if box.get("isMultiline") and line.strip() != ".":
             self.lines.append(line)
             return False
@@ -234,6 +246,14 @@ class _Form:
         self.index += 1
         self.fresh = True
         return self.index >= len(self.inputs)
+
+
+def _is_date(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 def n_of(box: dict) -> str:

@@ -50,13 +50,14 @@ def report_form(data: NearMissData, today: date, given: Mapping[str, Any] | None
     when = kept.get("happened_on")
     when = when.strip() if isinstance(when, str) and _ISO_DAY.fullmatch(when.strip()) else today.isoformat()
     return (
+        # nothing preselected where a register counts the answer: what happened and whether data left are chosen
         FormField("incident", "What happened?", required=True,
                   choices=tuple((i.id, i.label) for i in data.incidents),
-                  value=choice("incident", tuple(i.id for i in data.incidents), data.incidents[0].id)),
+                  value=choice("incident", tuple(i.id for i in data.incidents), "")),
         FormField("happened_on", "When did it happen (or when was it noticed)?", required=True,
                   placeholder="YYYY-MM-DD", value=when, date=True),
         FormField("data_left", "Did personal data leave the council's control?", required=True, choices=data.data_left,
-                  value=choice("data_left", tuple(c for c, _ in data.data_left), data.data_left[0][0])),
+                  value=choice("data_left", tuple(c for c, _ in data.data_left), "")),
         FormField("child_at_risk", "Could a child be at risk because of it?", required=True,
                   choices=data.child_at_risk,  # never preselected: a child's safety is not assumed
                   value=choice("child_at_risk", tuple(c for c, _ in data.child_at_risk), "")),

@@ -180,8 +180,8 @@ def offer_options(since: dt.datetime, now: dt.datetime) -> tuple[Option, ...]:
 def offer_lines(since: dt.datetime) -> tuple[str, ...]:
     return (f"The protocol asks you to follow up your call to the Safeguarding Hub in writing within 48 hours of "
             f"the call. If you rang when SafeShare said to, that is by {when_text(since + FOLLOW_UP)} (UK time).",
-            "SafeShare sends the reminder here. It keeps only the time and this chat's address: nothing about "
-            "the child or your question.")
+            "In Teams, SafeShare sends the reminder in this chat. It keeps only the time and this chat's address: "
+            "nothing about the child or your question.")
 
 
 def remind_option(since: dt.datetime) -> Option:

@@ -212,6 +212,22 @@ def test_a_button_that_opens_a_form_says_its_questions_come_after_it(tmp_path):
     assert re.search(r"1\. Send the report \(asks \d+ questions first\)", done.stdout), done.stdout[-400:]
 
 
+def test_a_form_in_the_chat_asks_a_bad_date_or_choice_again_at_once(tmp_path):
+    """README trial: a wrong date in the report was only refused after every other box, and the form began again;
+    a reply that was no choice was asked again with no word why. Nothing is preselected in what the register counts."""
+    import os
+
+    env = {**os.environ, "SAFESHARE_CACHE_DIR": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    typed = "report\n1\n\n1\n2026-02-31\n2026-03-01\nmaybe\n3\n3\n1\nexit\n"
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "chat"], input=typed, capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert out.count("What happened?") == 2 and "Please type a number from 1 to" in out  # Enter chose nothing
+    assert "Please give a real date as YYYY-MM-DD" in out.split("Did personal data leave")[0]  # asked again at once
+    assert "Report 1 recorded" in out and out.count("When did it happen") == 2
+
+
 def test_help_in_the_chat_says_how_to_leave(tmp_path):
     """README trial: `help` listed every command but not how to leave the terminal chat (Teams needs no exit, so the
     shared help leaves it out; the chat adds it)."""
