@@ -686,7 +686,7 @@ class Conversation:
             check.history.remove(name)
         check.history.append(name)
 
-    def _also_said(self, check: _Check, text: str, understood: Understanding | None = None) -> dict[str, str]:
+    def _also_said(self, check: _Check, text: str, understood: Understanding | None = None) -> dict[str, ChoiceValue]:
         """What a short reply after an answer changes: "GP" where the answer asked how it goes, or "what about by
         post?" after the advice. A channel or recipient replaces the one read; a kind is only filled in, so "the
         health visitor" (health read as sensitive) never lowers a child-protection plan. Not for a question of its
@@ -703,8 +703,10 @@ class Conversation:
             understood = self.assistant.reader.read(text)
         if understood.harm.level is not None:
             return {}
-        said = {name: value for name in ("kind", "recipient", "channel")
-                if isinstance(value := understood.facts.get(name), str)}
+        said: dict[str, ChoiceValue] = {name: value for name in ("kind", "recipient", "channel")
+                                        if isinstance(value := understood.facts.get(name), str)}
+        # a yes or no the check asks, told in reply: "it is urgent" after a fax was refused is the same fax, urgent
+        said.update({name: value for name in _TOLD_IN_REPLY if isinstance(value := understood.facts.get(name), bool)})
         if "kind" in check.facts:
             if not check.asking and len(text.split()) > 6 and said.get("kind") not in (None, check.facts["kind"]):
                 return {}  # a longer statement about other information ("I also need to send dad's mental health
@@ -712,7 +714,7 @@ class Conversation:
             said.pop("kind", None)
         return said if any(check.facts.get(name) != value for name, value in said.items()) else {}
 
-    def _changed(self, check: _Check, said: Mapping[str, str]) -> _Turn:
+    def _changed(self, check: _Check, said: Mapping[str, ChoiceValue]) -> _Turn:
         check.asking = ""
         for name, given in said.items():
             self._keep(check, name, given)
@@ -1112,6 +1114,8 @@ class Conversation:
 
 
 # "what about", "and by" before a reply that changes one thing in the question just answered: "what about the GP?"
+# The yes-or-no facts the guided check asks that a short reply after an answer may tell (facts.yaml)
+_TOLD_IN_REPLY = ("urgent", "other_identifier", "agreement", "encrypted")
 _FOLLOW_ON = re.compile(r"^(?:(?:and|or|so)\s+)?(?:(?:what|how)\s+about|what\s+if\s+(?:i|it|we)\s+(?:use|send|went|go|used)"
                         r"|and|or|instead)\b[\s,]*|[\s?.!]+$", re.IGNORECASE)
 YES_NO = frozenset({"yes", "yeah", "yep", "y", "no", "nope", "nah", "n"})

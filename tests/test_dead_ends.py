@@ -236,9 +236,10 @@ def test_every_path_of_buttons_through_the_guided_check_ends_without_a_loop(assi
 async def test_a_choice_box_with_nothing_preselected_does_not_offer_enter(chat):
     """The breach report's choice boxes: where none is preselected, Enter only asks again, so the prompt asks for
     a number instead of saying "Enter for none" (the README trial of session 26)."""
-    said = await walk(chat, "report", "1", "", "", "")
+    said = await walk(chat, "report", "1", "1", "", "1")
     assert said.startswith("Could a child be at risk") and "type a number" in said and "Enter for" not in said, said
-    assert await chat.say("") == said  # Enter asks again: there is no default to keep
+    again = await chat.say("")  # Enter asks again, saying why: there is no default to keep
+    assert again.startswith("Please type a number from 1 to 3.") and again.endswith(said)
 
 
 async def test_exit_in_a_choice_box_ends_the_chat_but_is_text_in_a_text_box(policy):
@@ -392,6 +393,15 @@ async def test_a_longer_reply_naming_who_it_is_for_answers_the_answers_ask(chat)
     assert said.startswith("Not allowed")  # the initials were proposed: saying who it is for does not make it a Yes
     said = await chat.say("what about the school?")
     assert said.startswith("Not allowed") and "Understood: Email · Personal identifiable information · A school" in said
+
+
+async def test_a_yes_or_no_told_after_a_no_is_the_same_question_not_a_new_one(chat):
+    """README trial: "it is urgent" after a fax of a mental health assessment was refused got only the protocol's
+    words on urgency, which a hurried worker could read as leave. It is the same fax, urgent: still No."""
+    said = await chat.say("can I fax the psych report to the surgery?")
+    assert said.startswith("Not allowed")
+    said = await chat.say("it is urgent")
+    assert said.startswith("Not allowed") and "Understood: Fax · Mental health information" in said
 
 
 async def test_a_longer_statement_about_other_information_is_a_new_question(chat):
