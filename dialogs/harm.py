@@ -394,7 +394,9 @@ _NOTHING = frozenset(("nothing", "never", "not", "no", "none"))
 _FORMS = frozenset(("form", "forms"))  # a topic right after a cue only: "in form" is a form group
 _POSTED = frozenset(("story", "status"))  # "put on his story 'bye everyone'": own words posted
 # A note a person leaves or writes is that person's own words ("she left a note saying goodbye"), not a case paper
-_LEAVING_WORDS = frozenset(("left", "leav", "leave", "wrote", "write", "written"))
+# (stems) a note left, written, or handed over by its writer: "the girl slipped me a note saying 'help me'"
+_LEAVING_WORDS = frozenset(("left", "leav", "leave", "wrote", "write", "written", "slip", "slipped", "pass", "passed",
+                            "hand", "handed", "gave", "give"))
 _OWN_WORDS = frozenset(("note", "letter", "message"))
 _VISITS = frozenset(("visit", "meet", "session"))  # stems: "a housing assessment visit", "a review meeting"
 _RESULTS = frozenset(("lost", "won", "beat", "drew", "draw", "losing", "winning", "smashed", "battered", "thrashed",

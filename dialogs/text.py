@@ -102,6 +102,9 @@ NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent
 _ASKING_SPOKEN = {"r": "are", "cn": "can", "cud": "could", "shud": "should", "wud": "would"}
 
 
+_WITHOUT = re.compile(r"\bw/o(?:ut)?\b")
+
+
 def spoken(word: str) -> str:
     """A word as typed on a phone, in full: "wat" is "what", "2day" "today", "r" (asking) "are"."""
     return _TEXT_SPEAK.get(word) or _ASKING_SPOKEN.get(word, word)
@@ -113,6 +116,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
     text = _ISP.sub("protocol", text)  # "the ISP": the Information Sharing Protocol, as staff abbreviate it
+    text = _WITHOUT.sub("without", text)  # "w/out encryption", "w/o a password"
     text = _AND.sub(" and ", text)
     text = _ALL_COUNTED.sub("all the ", text)
     text = _TO_FOR.sub(lambda m: "to " if m.group(1) == "2" else "for ", text)

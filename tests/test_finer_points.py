@@ -3283,6 +3283,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # everyone copied in on one email sees each other's addresses
     ("I send the review minutes to the SW, the school and the nurse in one email with everyone cc'd. Fine?", AWC,
      "addresses-shown-professionals"),
+    # (round 108) "w/out" is without, however short; a password put under the signature is in the email
+    ("can i email the LAC review to the IRO's agency w/o zipping it? theyre nhs", NOT, "email-unencrypted"),
+    ("I'll pop the password in my signature of the same email so they have it - fine?", NOT, None),
     # a way not working, and the options asked: the safer ways and the rules' question, not the dead way's words
     ("The fax has packed up and this can't wait. What else can I do?", ASK, "ask-channel"),
 ])
