@@ -6,14 +6,13 @@ numbered choices, and typing a number presses that button.
 """
 from __future__ import annotations
 
-from datetime import date
-
 import re
 import shlex
 import signal
 import sys
 import threading
 import uuid
+from datetime import date
 from pathlib import Path
 from typing import TextIO
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 
 from knowledge.advisor import advise, ask_for, checklist_advice, outcome, proposal_happened, safest, told_after
-from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Faq, Policy, Section, Verdict
+from knowledge.model import HUB_PHONE, Advice, ChecklistSection, Facts, Faq, Policy, Proposed, Section, Verdict
 
 from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
@@ -46,7 +46,6 @@ CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase 
 # ... and the protocol's name for itself: "is there ICO guidance linked from the protocol?" asks nothing of the one
 # item that names another protocol (the LSCB's)
 _COMMON = "ask asked write written writing tell told get go make want like say first use used need protocol isp".split()
-_COMMON_PREPARED = frozenset(normalise(" ".join(_COMMON)).split()) | frozenset(_COMMON)  # as prepared, near enough
 STEPS_COVERAGE = 0.5  # the share of a how-to question's words a quoted item must hold to be given as steps
 FACT_COVERAGE = 0.3  # the share of a question of fact's words a quoted item must hold to answer it alone
 QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words
@@ -699,8 +698,8 @@ class Assistant:
         self._route_words: frozenset[str] | None = None
         self._faq_needs: dict[tuple[str, str], frozenset[str]] = {}  # (FAQ id, `needs` or `needs_too`)
         self._unsettled: tuple[tuple[Faq, frozenset[str], frozenset[str]], ...] | None = None  # faq.yaml `unsettled`, with its needs
-        # faq.yaml `refutes`, with its needs, needs_too and prepared wordings
-        self._refuting: tuple[tuple[Faq, frozenset[str], frozenset[str], tuple[str, ...]], ...] | None = None
+        # faq.yaml `refutes`, with its prepared wordings
+        self._refuting: tuple[tuple[Faq, tuple[str, ...]], ...] | None = None
         self._sparing = frozenset(w for word in _SPARING for w in self.prepare(word).split())  # prepared
         self._proposed = {r.id: r.proposed for r in policy.rules if r.proposed}
         # the rules about what a file is called (rules.yaml: `when` on file_named): a name given is answered No
@@ -1269,7 +1268,7 @@ class Assistant:
             # (or whether a thing counts as what the protocol names and does not define: "does the C drive on my
             # laptop count as a 'local drive'?" is not answered by the words that name it)
             if how_long or any(w in section.text for w in _UNSETTLED) or _AMOUNT_ASKED.search(asked) \
-                    or _COUNTS_AS_ASKED.search(asked) or self._topic_unmet(asked, quote.shared):
+                    or _COUNTS_AS_ASKED.search(asked) or self._topic_unmet(asked):
                 verdict = Verdict.NEED_MORE_INFO
                 if how_long:
                     why = KEEPING_SILENCE
@@ -1290,10 +1289,10 @@ class Assistant:
         return replace(reply, summary=said, reasons=(why,) + reply.reasons,
                        citations=tuple(dict.fromkeys((section,) + reply.citations)))
 
-    def _topic_unmet(self, asked: str, shared: tuple[str, ...]) -> bool:
+    def _topic_unmet(self, asked: str) -> bool:
         """Whether the protocol covers a subject is asked ("is there guidance on sharing information about a child
-        who has died?"), and the nearest item lacks a word of that subject: its words are not the answer, the
-        protocol's silence is."""
+        who has died?"), and a word of that subject is one no item of the protocol uses: the nearest item's words are
+        not the answer, the protocol's silence is."""
         topic = _GUIDANCE_ON.search(asked)
         if topic is None:
             return False
@@ -1302,9 +1301,8 @@ class Assistant:
         speller = self.reader.speller
         unused = {stem for w in topic.group(1).split() if len(w) >= 4 and w.isalpha() and w not in _WIDENING
                   and (speller.everyday(w) or speller.everyday(w.removesuffix("s")))
-                  and (stem := self.prepare(w)) and stem not in QUESTION_WORDS and stem != "not"
-                  and stem not in _COMMON_PREPARED and not self.clauses.uses(stem)}
-        return bool(unused - set(shared))
+                  and (stem := self.prepare(w)) and not self.clauses.knows(stem)}
+        return bool(unused)
 
     @property
     def clauses(self) -> ClauseIndex:
@@ -1510,13 +1508,25 @@ class Assistant:
         """
         return self.match_prepared(self.prepare(question))
 
+    def _premise_told(self, faq: Faq, asked: set[str]) -> bool:
+        """The premise an FAQ refutes (faq.yaml `refutes`), told in its telling words: one of its `needs` and one of
+        its `needs_too`."""
+        return faq.refutes and bool(self._needs(faq.id) & asked and self._needs(faq.id, "needs_too") & asked)
+
+    def _refute_cutoff(self, asked: set[str]) -> float:
+        """How near a refuting FAQ's wordings a premise must read: nearer unless a word for sparing a step is said."""
+        return _REFUTED_SPARING if self._sparing & asked else _REFUTED
+
     def _premise_refuted(self, faq: Faq, prepared: str, score: float) -> bool:
-        """The premise an FAQ refutes (faq.yaml `refutes`), told in its telling words and near enough one of its
-        wordings: "the disclaimer is stuck on automatically, so I don't need to write CONFIDENTIAL ...?" The rules'
-        Allowed for the email does not answer that; the FAQ's No does."""
+        """The premise an FAQ refutes, told and near enough one of its wordings: "the disclaimer is stuck on
+        automatically, so I don't need to write CONFIDENTIAL ...?" The rules' Allowed for the email does not answer
+        that; the FAQ's No does."""
         asked = set(prepared.split())
-        return faq.refutes and bool(self._needs(faq.id) & asked and self._needs(faq.id, "needs_too") & asked) \
-            and score >= (_REFUTED_SPARING if self._sparing & asked else _REFUTED)
+        return self._premise_told(faq, asked) and score >= self._refute_cutoff(asked)
+
+    def proposed(self, rule_id: str) -> Proposed | None:
+        """rules.yaml `proposed` of a rule: its answer to a yes/no question proposing what it warns against."""
+        return self._proposed.get(rule_id)
 
     def match_prepared(self, prepared: str) -> FaqMatch | None:
         """`faq_match` for a question already prepared: once, for both indexes."""
@@ -1530,15 +1540,13 @@ class Assistant:
             # a premise an FAQ refutes, told with that FAQ's own words, outranks one that only informs on the same
             # subject (faq.yaml `refutes`): "the disclaimer's at the bottom anyway, so doesn't that cover us?"
             if self._refuting is None:  # read once
-                self._refuting = tuple(
-                    (f, self._needs(f.id), self._needs(f.id, "needs_too"),
-                     tuple(self.faq_index.prepared(p) for p in (f.question, *f.paraphrases)))
-                    for f in self.policy.faq.values() if f.refutes)
+                self._refuting = tuple((f, tuple(self.faq_index.prepared(p) for p in (f.question, *f.paraphrases)))
+                                       for f in self.policy.faq.values() if f.refutes)
             query = " ".join(sorted(asked))
-            for faq, needs, needs_too, wordings in self._refuting:
-                if faq.id != found.faq_id and needs & asked and needs_too & asked:
+            for faq, wordings in self._refuting:
+                if faq.id != found.faq_id and self._premise_told(faq, asked):
                     score = max(SCORER(query, w) for w in wordings)
-                    if score >= (_REFUTED_SPARING if self._sparing & asked else _REFUTED):
+                    if score >= self._refute_cutoff(asked):
                         # ... and reads as one of its paraphrases ("on leave" is no "leave out")
                         return FaqMatch(faq.id, score, faq.question)
         # what the protocol leaves unsettled (faq.yaml `unsettled`) is asked of by its own words, however the rest

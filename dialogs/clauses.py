@@ -45,9 +45,9 @@ class ClauseIndex:
         total = len(self._items)
         self._idf = {w: math.log((total + 1) / (n + 0.5)) for w, n in counts.items()}
 
-    def uses(self, prepared: str) -> bool:
-        """Whether any item of the protocol has this prepared word."""
-        return prepared in self._items_using
+    def knows(self, prepared: str) -> bool:
+        """Whether this prepared word is one an item of the protocol has, or one every question uses (ignored)."""
+        return prepared in self._items_using or prepared in self._ignore
 
     def best(self, prepared: str) -> Quote | None:
         """The item sharing the most weight with the question, if enough; the earlier item on a tie."""

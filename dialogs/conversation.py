@@ -259,7 +259,6 @@ class Conversation:
         self.package_limit_mb = package_limit_mb
         self._phrases: dict[str, dict[str, ChoiceValue]] = {}
         self.policy = assistant.policy
-        self._proposed = {rule.id: rule.proposed for rule in self.policy.rules if rule.proposed is not None}
         from knowledge.emailcheck_data import load_email_check  # KnowledgeError if email_check.yaml is broken
 
         self.email_checker = EmailChecker(self.policy, load_email_check(self.policy))
@@ -538,7 +537,7 @@ class Conversation:
 
     def _proposal_of(self, reply: Reply) -> str:
         """The rule, where the answer was its No to what the question proposed; "" otherwise."""
-        proposed = self._proposed.get(reply.rule_id)
+        proposed = self.assistant.proposed(reply.rule_id)
         return reply.rule_id if proposed is not None and reply.summary == proposed.summary else ""
 
     def _new_question(self, text: str, fact: Fact, understood: Understanding | None = None) -> bool:
@@ -733,7 +732,7 @@ class Conversation:
         advice = advise(self.policy, Facts(**check.facts), ask_optional=True)
         if advice.question is None:  # the advice, saying what it understood ("Email · Mental health · A GP")
             reply = Reply.from_advice(advice, understood=self._recap(check, advice.facts))
-            proposed = self._proposed.get(advice.rule_id) if advice.rule_id == check.proposed else None
+            proposed = self.assistant.proposed(advice.rule_id) if advice.rule_id == check.proposed else None
             if proposed is not None:  # "initials in the subject?" was a No: naming who it is for keeps it a No
                 reply = replace(reply, verdict=proposed.verdict, summary=proposed.summary)
             return self._advice(reply)

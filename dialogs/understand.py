@@ -1378,12 +1378,12 @@ _FLED_ONE = (r"(?:father|dad|ex|ex partner|perpetrator|abuser|partner|husband|bo
              r"step dad)")
 _TO_THE_ONE_FLED = re.compile(r"\b(?:to|copied|cc|ccd|cced|into|in|on)\b(?: \w+){0,2}? (?:the |her |their |his |mums |mum s )?"
                               rf"(?:{_FLED_ONE}|expartner|fathers|dads|exs)\b")
-# A call that did not get through: "she didn't answer", "no answer", "went to voicemail"
 # An email of the password's own, after the file: "in a follow-up email", "by separate email", "via a second email"
 _IN_OR_BY = frozenset({"in", "by", "via"})
 _LATER_EMAIL = re.compile(r"(?:(?:a|an|the|another) )?(?:separate|second|follow up|followup|next|later|different|"
                           r"another) (?:e ?mail|message)\b|another (?:e ?mail|message)\b")
 _NOT_THAT_WAY = frozenset({"not", "never", "no", "instead", "rather", "than", "without", "nor"})
+# A call that did not get through: "she didn't answer", "no answer", "went to voicemail"
 _NO_ANSWER = re.compile(r"\b(?:didnt|did not|doesnt|wont|isnt|not) (?:answer|answering|pick up|picking up)\b|"
                         r"\bno answer\b|\bvoicemail\b|\b(?:couldnt|cant|could not|cannot) get through\b")
 # A button pressed, quoted: "just 'reply all' to the invite" is how it goes, not what it says
