@@ -1164,7 +1164,10 @@ class Assistant:
     def _only_route(self, prepared: str) -> bool:
         """The question (prepared) names a way of sending, or who receives it, and nothing else."""
         if self._route_words is None:
-            words = [w for terms in (self.policy.channels, self.policy.recipients) for t in terms.values() for w in t.words]
+            # an app the protocol does not name is a route by its name ("zoom"), not by the words of a longer one
+            # ("message encryption": encrypting is no route)
+            words = [w for terms in (self.policy.channels, self.policy.recipients) for t in terms.values() for w in t.words
+                     if t.covered or " " not in w]
             self._route_words = frozenset(p for w in (*words, *_ROUTE_ONLY) for p in self.prepare(w).split())
         asked = set(prepared.split())
         return bool(asked) and asked <= self._route_words

@@ -3288,6 +3288,16 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("I'll pop the password in my signature of the same email so they have it - fine?", NOT, None),
     # a way not working, and the options asked: the safer ways and the rules' question, not the dead way's words
     ("The fax has packed up and this can't wait. What else can I do?", ASK, "ask-channel"),
+    # (session 45) an encryption product the protocol does not name is its silence, not the 7-Zip steps
+    ("Is the Office 365 message encryption good enough for sending the plan to the GP?", ASK, "channel-not-covered"),
+    # a document's own password, however the document is named
+    ("Can I just put a password on the Word file itself before I email it to the school nurse team?", NOT,
+     "weak-encryption"),
+    # emails kept in the mailbox's folders; Outlook named only as where something is done is not keeping
+    ("Is it ok to file the family's emails in my Outlook folders so I can find them again?", NOT, "mailbox-copies"),
+    ("Using Outlook, can I email my manager the chronology? We're both in the council.", AWC, "internal-email"),
+    # encrypted, a laptop and its own drive: the local drive, not the rules' question
+    ("Our laptops are encrypted, so am I alright keeping the referral on the desktop?", NOT, "faq:usb-stick"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
