@@ -266,7 +266,7 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|ve|\u2019ve| have)?"
                       r"\s+(?:usually\s+|always\s+|normally\s+)?(?:just\s+)?(?:put|leave|keep|send|sent|"
                       r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent|hit|named|"
-                      r"saved|called|bung|stick|pop|chuck|fire|whack|paste|pasted|"
+                      r"saved|called|marked|bung|stick|pop|chuck|fire|whack|paste|pasted|"
                       r"pick|trust|go with)\b|^\s*just (?:fire|bung|stick|pick|trust|go with)\b|"
                       r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|"
                       r"forward|use|save|post|bung|stick|pop|chuck|fire|whack|paste)\b|"
@@ -405,6 +405,9 @@ _ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)
 _CHECK_PROPOSED = re.compile(r"\b(?:worth|should (?:i|we)|shall (?:i|we)|is it (?:good|best|wise) (?:practice )?to)\s+"
                              r"(?:also |always |still )?(?:double[- ]?)?(?:check|checking|confirm|confirming|verify|"
                              r"verifying)\b", re.IGNORECASE)
+# What will come of something already there, asked: "am I in trouble?", "will I get disciplined?" (no proposal)
+_CONSEQUENCE_ASKED = re.compile(r"\b(?:am i|are we|will i|will we|could i|could we|would i|would we) (?:be |get |going to be |"
+                                r"gonna be |gonna get )?(?:in trouble|disciplined|sacked|fired|done for)\b", re.IGNORECASE)
 # "should I put CONFIDENTIAL in the subject line?": the marking the protocol asks for, proposed; not the personal
 # details it warns against
 _MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |always |also )?(?:put|mark|write|type|add|include|use)"
@@ -1192,9 +1195,12 @@ class Assistant:
                                                          and not _WH_ASKED.search(question))) \
                 or _duty_asked(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)
                                                  and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))
-                                                 and not _REASON_ASKED.search(question)) \
+                                                 and not _REASON_ASKED.search(question)
+                                                 # "is an NHS number PID? I was going to email it unencrypted"
+                                                 and not _PROPOSING.search(question)) \
                 or _ADVICE.search(QUOTE.sub(" ", question)) \
                 or _CHECK_PROPOSED.search(question) or reply.verdict is proposed.verdict \
+                or (bool(reply.facts and reply.facts.get("aftermath")) and _CONSEQUENCE_ASKED.search(question)) \
                 or bool(reply.facts and reply.facts.get("received")
                         and (reply.facts.get("opening") or _STILL_USED.search(question))) \
                 or (_STEP_MISSED.search(question) and (_DO_IT_NOW.search(question)
@@ -1539,15 +1545,16 @@ class Assistant:
         if found is not None and self.policy.faq[found.faq_id].unsettled:
             return found
         asked = set(prepared.split())
-        if found is not None and self.policy.faq[found.faq_id].verdict in _PERMITTING:
+        if found is None or self.policy.faq[found.faq_id].verdict in _PERMITTING:
             # a premise an FAQ refutes, told with that FAQ's own words, outranks one that only informs on the same
             # subject (faq.yaml `refutes`): "the disclaimer's at the bottom anyway, so doesn't that cover us?"
+            # (or, with none matched, stands alone: "... so I can skip the delete-after-use line?")
             if self._refuting is None:  # read once
                 self._refuting = tuple((f, tuple(self.faq_index.prepared(p) for p in (f.question, *f.paraphrases)))
                                        for f in self.policy.faq.values() if f.refutes)
             query = " ".join(sorted(asked))
             for faq, wordings in self._refuting:
-                if faq.id != found.faq_id and self._premise_told(faq, asked):
+                if (found is None or faq.id != found.faq_id) and self._premise_told(faq, asked):
                     score = max(SCORER(query, w) for w in wordings)
                     if score >= self._refute_cutoff(asked):
                         # ... and reads as one of its paraphrases ("on leave" is no "leave out")

@@ -319,6 +319,13 @@ class Reader:
             tokens[max(0, h.start - k - len(lead)):h.start - k] == list(lead) for lead in _WHERE_I_WORK for k in (0, 1, 2)
             if all(t in _DETERMINERS for t in tokens[h.start - k:h.start]))]
         recipients = _colleague_in_team(tokens, recipients, said)
+        # "instead of the provider's enquiries@ inbox, ... the named manager's own email": the one passed over is
+        # not whom it goes to, where another is named
+        # (a generic address: the rest of its phrase, "the provider's", names whose it is, not another recipient)
+        passed = [h for h in recipients if h.value == "generic_address" and any(
+            tuple(tokens[max(0, h.start - k - 2):h.start - k]) in _PASSED_OVER for k in (0, 1, 2, 3))]
+        if passed and len(passed) < len(recipients):
+            recipients = [h for h in recipients if h not in passed]
         # "email mum the plan and cc my manager": a colleague copied in is not who the email goes to
         cc_d = {h for h in recipients if _CC_BEFORE.intersection(tokens[max(0, h.start - 3):h.start])}
         copied = [h for h in recipients if h.value == "colleague" and h in cc_d]
@@ -564,7 +571,7 @@ class Reader:
         # "nothing personal in it ... do I still need CONFIDENTIAL in the subject?": the marking asked about, where
         # what is sent is said to identify no one (else the marking is read as the kind it marks)
         marking = {i for i, h in enumerate(hits) if h.category == "kind" and h.length == 1 and tokens[h.start] in _MARKINGS
-                   and (tokens[h.start + 1:h.start + 4] in _WHERE_MARKED
+                   and (any(tokens[j:j + len(w)] == w for j in range(h.start + 1, h.start + 5) for w in _WHERE_MARKED)
                         or tokens[h.start - 1:h.start] and tokens[h.start - 1] in _MARK)}
         if marking and any(h.category == "kind" and h.value == _NOTHING_PERSONAL for h in hits):
             hits = [h for i, h in enumerate(hits) if i not in marking]
@@ -1402,7 +1409,8 @@ _THE_FLED_ONE_GOT = re.compile(rf"\b(?:(?:the |her |their |his )?{_FLED_ONE} (?:
 # with", "skip": "no need to bother with a cover sheet" is still without one)
 _UNDOING = frozenset({"delete", "deleting", "remove", "removing", "clear", "clearing", "out"})
 # The removing acts in any tense, as a denial may tell them: "never cleared", "forgot to delete"
-_UNDONE = frozenset({"delete", "deleted", "remove", "removed", "clear", "cleared", "empty", "emptied", "tidy", "tidied"})
+_UNDONE = frozenset({"delete", "deleted", "deleting", "remove", "removed", "removing", "clear", "cleared", "clearing", "empty",
+                     "emptied", "emptying", "tidy", "tidied", "tidying"})
 # A negating act ("clear out", "delete") itself denied: "no need to", "not going to", "won't", "never"
 # ("no need to clear them out of sent items": the act's own words may follow before the negation found)
 _DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:need|needed|have|having|got|going|bother|bothering|point) (?:in|to)\b"
@@ -1699,7 +1707,8 @@ _EMAIL_VERBS = frozenset({"email", "emailed", "emailing", "mail"})
 # words for putting it there
 _MARKINGS = frozenset({"confidential"})
 _WHERE_MARKED = [[a, b, c] for a in ("in", "on") for b in ("the", "my", "its", "their", "an", "every")
-                 for c in ("subject", "header", "title")] + [[a, b] for a in ("in", "on") for b in ("subject", "header")]
+                 for c in ("subject", "header", "title", "email", "emails")] + [[a, b] for a in ("in", "on")
+                                                                           for b in ("subject", "header", "emails")]
 _MARK = frozenset({"mark", "marked", "marking", "stamp", "stamped", "label", "labelled", "labeled", "headed"})
 # what "it" may stand for when something is emailed, other than a password
 _THINGS_SENT = frozenset({"file", "files", "zip", "zipped", "document", "documents", "doc", "report", "attachment",
@@ -1797,7 +1806,11 @@ class _PasswordReader:
                                  # "is 12345678 an ok password for the file?", "is Ab12cd a good enough password?"
                                  rf"\b(?:is|would|could)\s+(\S+)\s+(?:be\s+)?(?:a|an)\s+(?:(?:ok|okay|alright|good|strong|"
                                  rf"acceptable|decent|suitable|safe|secure|sensible|reasonable|valid|long|very|really|"
-                                 rf"enough)\s+){{1,3}}(?:zip\s+)?(?:{names})\b",
+                                 rf"enough)\s+){{1,3}}(?:zip\s+)?(?:{names})\b|"
+                                 # "Ab12cd is a decent password for the zip?": opening the message, with a digit in it
+                                 rf"^\W*((?=\S*\d)\S+)\s+(?:is|would\s+be|will\s+be)\s+(?:a|an)\s+(?:(?:ok|okay|alright|"
+                                 rf"good|strong|acceptable|decent|suitable|safe|secure|sensible|reasonable|valid|long|"
+                                 rf"very|really|enough)\s+){{1,3}}(?:zip\s+)?(?:{names})\b",
                                  re.IGNORECASE)
         self._names = re.compile(rf"\b(?:{names})\b", re.IGNORECASE)
         # ... or their plural, for whether the message is about passwords at all ("the carer struggles with
@@ -1884,7 +1897,7 @@ class _PasswordReader:
             return found
         found = [m.group(1) for m in _QUOTED.finditer(text)]
         found += [word.strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
-                  for word in [m.group(1) or m.group(2)] if word.lower() not in self._not]
+                  for word in [m.group(1) or m.group(2) or m.group(3)] if word.lower() not in self._not]
         for pattern in (self._after, self._chosen, self._before, self._bare, self._told_length):
             for m in pattern.finditer(text):
                 word = next(g for g in m.groups() if g is not None).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")

@@ -3298,6 +3298,33 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Using Outlook, can I email my manager the chronology? We're both in the council.", AWC, "internal-email"),
     # encrypted, a laptop and its own drive: the local drive, not the rules' question
     ("Our laptops are encrypted, so am I alright keeping the referral on the desktop?", NOT, "faq:usb-stick"),
+    # (round 109) clearing sent items called needless is keeping them
+    ("Our mailboxes have passwords, so I don't need to bother clearing the children's reports out of sent items, right?",
+     NOT, "mailbox-copies"),
+    # a password opening the message, called decent
+    ("Kt4mw9 is a good password for the encrypted zip, right?", NOT, "password-too-short"),
+    # a detail in the subject, the marking told as the user's own act, asked with a question mark
+    ("Subject: CONFIDENTIAL re Ruby T, 14/02/17 - all fine now I've marked it?", NOT, "email-pid-in-subject"),
+    # the disclaimer's premise told with a step to skip, and no FAQ matched otherwise
+    ("The disclaimer goes on automatically, so I can skip writing the delete-after-use line?", NOT,
+     "faq:disclaimer-not-enough"),
+    # a class asked, and what the user was going to do told: the doing is the question too
+    ("Is a postcode on its own PID? I was going to put just the postcode in the email body to the nurse.", NOT, None),
+    # the name left out, the rest kept
+    ("I left out his name but kept his school and his rare condition - email it unencrypted to the clinic, yes?", NOT,
+     "still-identifiable"),
+    # "HV" is the health visitor
+    ("Can I email the HV the child's plan?", AWC, "external-email"),
+    # a blank form names no one
+    ("Is it fine to send a blank referral form to the charity's info@ address?", ALLOWED, None),
+    # CONFIDENTIAL asked of an email with nothing about anyone
+    ("Does CONFIDENTIAL need to go on an email that just books a room, no case details in it?", ALLOWED, None),
+    # a generic address passed over for a named one
+    ("Rather than the GP practice's admin@ inbox, can I send the referral to the GP's own nhs address?", AWC,
+     "external-email"),
+    # what comes of what is already in the mailbox, asked: what to do now
+    ("I've just realised my deleted items are full of emails about the kids. Will I get in trouble?", AWC,
+     "mailbox-copies"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
