@@ -197,8 +197,12 @@ class Reader:
             if value:
                 recipients.append(_Hit("recipient", value, i, 1))
             # "their generic family court inbox": a generic mailbox with words between
-            if token in _GENERIC and _MAILBOX.intersection(tokens[i + 1:i + 5]) and "from" not in tokens[max(0, i - 3):i] \
-                    and not any(h.value == "generic_address" for h in recipients):
+            # ... or named for the desk that reads it ("their reception nhs.net inbox"), or said to be shared by
+            # several ("the inbox is shared by the admin team")
+            if ((token in _GENERIC and _MAILBOX.intersection(tokens[i + 1:i + 5]))
+                    or (token in _DESK and _MAILBOX_NOUNS.intersection(tokens[i + 1:i + 4]))
+                    or (token in _MAILBOX_NOUNS and tokens[i + 1:i + 5] and _SHARED_BY.search(" ".join(tokens[i + 1:i + 7])))) \
+                    and "from" not in tokens[max(0, i - 3):i] and not any(h.value == "generic_address" for h in recipients):
                 recipients.append(_Hit("recipient", "generic_address", i, 1))
         # "send the carer the plan through cjsm": cjsm is the route; the carer, who has no secure
         # address, is who receives it (a police officer's cjsm address stays a secure address)
@@ -1439,6 +1443,11 @@ _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 # email").
 _GENERIC = frozenset({"generic", "shared", "general", "main"})
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
+# the desk a mailbox is named for, and the words for a mailbox that are never the act of emailing
+_DESK = frozenset({"reception", "enquiries", "admissions", "admin"})
+_MAILBOX_NOUNS = frozenset({"inbox", "mailbox", "account"})
+_SHARED_BY = re.compile(r"^(?:\w+ ){0,2}(?:shared|used|read|monitored|checked|looked at) by\b|^(?:\w+ ){0,2}(?:lots of|several|"
+                        r"many|a few|all the|the whole) (?:people|staff|admin|team)\b")
 _ADDRESS = frozenset({"address", "addresses"})
 # Information about abuse or neglect is safeguarding information, whatever else it was called (details, a report
 # named with nothing else said of it)

@@ -3325,6 +3325,13 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # what comes of what is already in the mailbox, asked: what to do now
     ("I've just realised my deleted items are full of emails about the kids. Will I get in trouble?", AWC,
      "mailbox-copies"),
+    # a mailbox named for the desk that reads it, or said to be shared: generic
+    ("The clinic wants it sent to their admissions nhs.net inbox. OK if the zip is encrypted?", NOT,
+     "email-to-generic-address"),
+    ("Their CAMHS inbox is read by the whole admin team. Can I email the referral there?", NOT,
+     "email-to-generic-address"),
+    # more than was asked for, added for good measure
+    ("The IRO wants the latest care plan. Shall I send her the previous ones as well?", NOT, "send-everything"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
