@@ -346,6 +346,18 @@ _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
 KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask your manager, who can check the council's "
                    "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
+# The user unsure whether to share at all: "I don't know if that's ours to share", "not sure if I can pass it on"
+NOT_SURE_FAQ = "not-sure"
+_UNSURE_TO_SHARE = re.compile(r"\b(?:(?:dont|don't|do not|genuinely don't|honestly don't) know|not sure|unsure|not certain)\s+"
+                              r"(?:if|whether)\b(?: [\w']+){0,4}? (?:share|sharing|shared|pass|passed|give|given|tell|"
+                              r"disclose|disclosed|allowed)\b", re.IGNORECASE)
+# A set form or template asked for ("is there a template for the written follow-up to the Hub?"): the protocol has none
+_TEMPLATE_ASKED = re.compile(r"\b(?:is there|are there|do we have|do you have|have we got|is there an?|where do i find|"
+                             r"where can i find|where do i get|where can i get)\s+(?:a |an |any |the )?(?:set |standard |"
+                             r"particular |special |specific |official |agreed |proper )?(?:form|forms|template|templates|"
+                             r"proforma|proformas|pro forma|pro-forma)\b(?! (?:of|to) )(?!.*\bcover sheet)")
+# (not a fax's cover sheet: the protocol sets out what it says)
+TEMPLATE_SILENCE = "The protocol gives no set form or template for this: ask your manager which one your team uses."
 # The user's own case: "mine has a password", "when I use it"
 _MY_OWN = re.compile(r"\b(?:mine|my own|i use|we use|i save|we save|i put|we put)\b", re.IGNORECASE)
 # The protocol forbidding something in its own words: "DO NOT SAVE TO A USB STICK", "must never be faxed"
@@ -639,6 +651,12 @@ def question_form(question: str) -> str:
         if (first in _IMPERATIVE_ASKED or (first in _BETTER and words[1:2] == ["to"])) and sentence.rstrip().endswith("?"):
             return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?", "better to over-share than
             # under-share?": proposing it, asked
+        if first == "anything" and words[1:3] == ["wrong", "with"] or first == "any" and words[1:2] and \
+                words[1] in ("problem", "problems", "issue", "issues") and words[2:3] == ["with"]:
+            return "yes_no"  # "Subject: 'baby Smith (DOB ...)'. Anything wrong with that?": the proposal judged
+        raw = re.findall(r"[a-z0-9']+", sentence.lower())[:2]
+        if first in _CANT and raw[0].replace("'", "") in _CANT and raw[1:] and raw[1] not in _SUBJECTS:
+            continue  # "cant find the rules on how long we keep files, wot r they": the user's trouble, told
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
                 else "yes_no"
@@ -656,6 +674,11 @@ def question_form(question: str) -> str:
         if _offers_choice(sentence):
             return "how"  # "- body of the email or attachment?": a choice offered, the steps answer it
     return ""
+
+
+_CANT = frozenset({"cant", "can't", "cannot", "couldnt", "couldn't"})
+_SUBJECTS = frozenset({"i", "we", "you", "u", "they", "he", "she", "it", "that", "this", "the", "a", "an", "my", "our",
+                       "their", "his", "her", "someone", "anyone", "people", "staff"})
 
 
 def _offers_choice(sentence: str) -> bool:
@@ -974,6 +997,8 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.keeping_period(understood.facts)
+        if _TEMPLATE_ASKED.search(said):
+            return self.no_template(question, understood.facts)
         if _SEEN_BY_THEM.search(question) and not _ACTING_NOW.search(question):
             # "could my emails about a family end up being disclosed to the family?": what they may come to see
             # (All Email 7: every email is included in FOI and subject access requests), not a sending to them
@@ -1073,6 +1098,11 @@ class Assistant:
             # "a mum has made a subject access request; can I delete the email first?": what handling one asks
             return self.faq_reply(REQUEST_FAQ, understood.facts, form=form)
         faq = self.policy.faq[match.faq_id]
+        if by_rules.verdict is Verdict.NEED_MORE_INFO and by_rules.asks != "harm" and faq.verdict in _PERMITTING \
+                and NOT_SURE_FAQ in self.policy.faq and _UNSURE_TO_SHARE.search(question):
+            # "I genuinely don't know if that's ours to share. What does the protocol say?": the protocol's own answer
+            # to not being sure (discuss it with your manager or ring the Hub), not a general Yes the FAQ matched
+            return self.faq_reply(NOT_SURE_FAQ, understood.facts, form=form)
         if form == "yes_no" and understood.facts.get("passed_over") and understood.facts.get("channel") \
                 and by_rules.asks in ("", "kind") and not _PASSWORD_WORD.search(question):
             # "can I fax it because it's quicker than encrypting an email?": one way put forward over another; the
@@ -1226,6 +1256,22 @@ class Assistant:
              "encrypted attachment, keep the unencrypted copy in a secure folder and delete the protected version "
              "once it has been sent.",),
             citations=tuple(sections[c] for c in KEEPING_CITES), facts=facts, rule_id="keeping-period")
+
+    def no_template(self, question: str, facts: Facts) -> Reply:
+        """A set form or template asked for: the protocol gives none anywhere. What it does say of the subject (the FAQ
+        the question matches) comes after, as the content any form would carry."""
+        advice = advise(self.policy, facts)
+        match = self.faq_match(question)
+        said: tuple[str, ...] = ()
+        citations: tuple[Section, ...] = ()
+        if advice.question is None:  # a rule answers what was told: what it says ("who signs off ... is there a form?")
+            said, citations = (advice.summary, *advice.reasons), advice.citations
+        elif match is not None:
+            faq = self.policy.faq[match.faq_id]
+            said = (f"What the protocol does say: {faq.answer}",)
+            citations = tuple(self.policy.sections[c] for c in faq.cites)
+        return Reply(Verdict.NEED_MORE_INFO, TEMPLATE_SILENCE, said, citations=citations, facts=facts,
+                     rule_id="no-template")
 
     def protocol_words(self, question: str, prepared: str, form: str, understood: Understanding, reply: Reply) \
             -> Reply | None:
@@ -1542,9 +1588,9 @@ class Assistant:
         found = self._match_in(self.faq_index, prepared, LIKELY_FAQ)
         if found is None and len(self.also_index):  # the looser wordings, only when no paraphrase fits
             found = self._match_in(self.also_index, prepared, CLOSE_ALSO)
+        asked = set(prepared.split())
         if found is not None and self.policy.faq[found.faq_id].unsettled:
             return found
-        asked = set(prepared.split())
         if found is None or self.policy.faq[found.faq_id].verdict in _PERMITTING:
             # a premise an FAQ refutes, told with that FAQ's own words, outranks one that only informs on the same
             # subject (faq.yaml `refutes`): "the disclaimer's at the bottom anyway, so doesn't that cover us?"

@@ -170,6 +170,12 @@ _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|m
 
 
 
+# What a paper shows of a child as now: "it shows a child who's just moved here is living with a registered sex
+# offender" (the paper's news, not its subject)
+_SHOWS_NOW = re.compile(r"\b(?:shows|showed|reveals|revealed|says|said|states|stated)\b(?: \w+){1,8}? (?:is|are) "
+                        r"(?:living|staying)\b")
+
+
 def _witnessed(tokens: Sequence[str]) -> bool:
     """ "I saw", "we've just witnessed", "I heard": the user's own witness, within the words given."""
     return any(t in _WITNESS and _SAW.intersection(tokens[i + 1:i + 3]) for i, t in enumerate(tokens))
@@ -1070,6 +1076,7 @@ class HarmReader:
                 and not self._told_by_whom(tokens, stems, c_lo, start) \
                 and not _FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]]) \
                 and not _witnessed(tokens[c_lo:start]) \
+                and not _SHOWS_NOW.search(" ".join(tokens[c_lo:start])) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(not _times_an_event(tokens, end + s) for s, _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \

@@ -3332,6 +3332,20 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "email-to-generic-address"),
     # more than was asked for, added for good measure
     ("The IRO wants the latest care plan. Shall I send her the previous ones as well?", NOT, "send-everything"),
+    # (round 110) the holder letting the user into her account
+    ("My manager has cjsm. She says she'll let me log in on her PC to send the court docs - ok?", NOT,
+     "borrowed-account"),
+    # the whole list, however many words come between the BCC and it
+    ("Once the addresses are all in BCC, can the child's plan go to the whole multi-agency list?", NOT, "cc-too-many"),
+    # a proposal judged: "anything wrong with that?"
+    ("Subject line reads 'Core group - Leo P, DOB 9/9/19'. Anything wrong with that?", NOT, "email-pid-in-subject"),
+    # "can't find" is the user's trouble, not a question opening with "can't"
+    ("can't find anything on how long we should keep case emails, what's the rule?", ASK, "keeping-period"),
+    # a form or template asked for: the protocol has none, and says so, with what it does say
+    ("Is there a template I should use for the written follow-up to the Hub?", ASK, "no-template"),
+    # unsure whether to share at all, asked what the protocol says: its answer to not being sure
+    ("Grandad wants dad's new phone number passed to his solicitor and I honestly don't know if I'm allowed to give it. "
+     "What does the protocol say about sharing?", ASK, "faq:not-sure"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
