@@ -997,7 +997,9 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.keeping_period(understood.facts)
-        if _TEMPLATE_ASKED.search(said):
+        if _TEMPLATE_ASKED.search(said) and (
+                (advice := advise(self.policy, understood.facts)).question is not None or advice.verdict in _PERMITTING):
+            # (a rule's own No or silence stands: "which team signs off ..., and is there a form?")
             return self.no_template(question, understood.facts)
         if _SEEN_BY_THEM.search(question) and not _ACTING_NOW.search(question):
             # "could my emails about a family end up being disclosed to the family?": what they may come to see
