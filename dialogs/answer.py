@@ -436,6 +436,11 @@ _MARKING = re.compile(r"\b(?:should|shud|shld|shall|do|must) (?:i|we) (?:still |
 _PRACTICE_QUESTIONED = re.compile(r"\b(?:need|have|got) (?:to|2) (?:change|alter|rethink) (?:how (?:i|we) (?:do|send|am|are|have)|"
                            r"the way (?:i|we)|what (?:i|we) (?:do|am doing|are doing)|my practice|our practice)\b|"
                            r"\b(?:need|have|got) (?:to|2) stop (?:doing (?:it|this|that)|it\b)", re.IGNORECASE)
+# Where the CONFIDENTIAL marking applies, asked: "is marking the subject CONFIDENTIAL only for external emails?", "does
+# the CONFIDENTIAL marking rule apply to letters?", "do the other pages need marking confidential too?"
+_MARKING_SCOPE = re.compile(r"\b(?:is|are|does|do)\b[^.?!]{0,40}\b(?:marking|marked|mark)\b[^.?!]{0,25}\bconfidential\b"
+                            r"[^.?!]*\b(?:only|too|also|as well|apply|applies)\b|"
+                            r"\b(?:is|are|does|do)\b[^.?!]{0,20}\bconfidential (?:marking|label)\b", re.IGNORECASE)
 _MARKING_NEEDED = re.compile(r"\b(?:need|needs|require|requires|have to have|has to have|have to be marked|has to be "
                              r"marked|need to be marked|needs to be marked)\s+(?:the\s+word\s+)?['\"\u2018\u201c]?"
                              r"confiden?ti?al['\"\u2019\u201d]?\s+(?:in|on|at) (?:the |their )?(?:subject|title|header)",
@@ -591,8 +596,8 @@ def _duty_asked(question: str) -> bool:
     """A duty asked about ("do I need to ...?", "should I mark it CONFIDENTIAL?"): answered by the steps, never by an
     FAQ's "No". Not whether a practice told must change ("I've been doing X - do I need to change how I do it?"):
     that asks if it is all right, as "is that ok?" does."""
-    return bool(_OBLIGED.search(question) or _MARKING.search(question) or _MARKING_NEEDED.search(question)) \
-        and not _PRACTICE_QUESTIONED.search(question)
+    return bool(_OBLIGED.search(question) or _MARKING.search(question) or _MARKING_NEEDED.search(question)
+                or _MARKING_SCOPE.search(question)) and not _PRACTICE_QUESTIONED.search(question)
 
 
 def _steps_for_duty(faq: Faq, question: str) -> bool:

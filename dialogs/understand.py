@@ -1164,9 +1164,12 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
     # a reminder of when it is: "remind her about her pathway plan review on Tuesday at 10"
     reminded = bool(_REMINDING.intersection(tokens)) and after[:1] in (["on"], ["at"]) and len(after) > 1 \
         and (after[1] in _WEEKDAYS or after[1][:1].isdigit())
-    return tokens[end - 1] in _EVENTS and (reminded or any(
+    # (or any reminder of the meeting, or its time asked or told: "remind them their PEP meeting is tomorrow at 2",
+    # "what time their PEP meeting is")
+    return tokens[end - 1] in _EVENTS and (reminded or bool(_REMINDING.intersection(tokens)) or any(
         after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
-        for i in range(len(after))))
+        for i in range(len(after))) or bool(_TIME_TOLD.search(" ".join(after)))
+        or tokens[max(0, hit.start - 4):hit.start][:2] == ["what", "time"])
 
 
 def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:

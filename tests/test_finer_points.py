@@ -3346,6 +3346,15 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # unsure whether to share at all, asked what the protocol says: its answer to not being sure
     ("Grandad wants dad's new phone number passed to his solicitor and I honestly don't know if I'm allowed to give it. "
      "What does the protocol say about sharing?", ASK, "faq:not-sure"),
+    # a looked-after child's education plan, and a child's screening scores, are sensitive
+    ("Need to get a PEP over to the virtual school head. What's the process?", AWC, "email-to-school"),
+    ("Can I text the SDQs to the foster carer?", NOT, "text-personal"),
+    # ... but the plan's meeting, reminded of, is logistics
+    ("Ok to text the carer a reminder that the PEP meeting has moved to Friday?", AWC, "text-logistics"),
+    # where the CONFIDENTIAL marking applies, asked: not the subject-line FAQ's No
+    ("Does marking emails CONFIDENTIAL apply to internal ones too?", AWC, None),
+    # the software's suggestion, and the user's pick from it
+    ("Outlook came up with four Jos and I just clicked the top one, is that ok?", NOT, "choose-recipient"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
