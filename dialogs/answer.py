@@ -408,7 +408,7 @@ _SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:when [^,.?!]{1,40}?,? )?(?:ba
                        r"\bso (?:there'?s|there is|it does|it'?ll do) no harm\b",
                        re.IGNORECASE)
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
-_ADVICE = re.compile(r"\b(?:any )?tips?\b|\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
+_ADVICE = re.compile(r"\b(?:any )?tips?\b|(?<!to get )(?<!to ask for )(?<!for )\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b|"
                      r"\b(?:should|must|do) (?:i|we) (?:need to )?do (?:something|anything)\b",
                      re.IGNORECASE)
@@ -528,6 +528,10 @@ _TAG_THEN = re.compile(r"\b(?:(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
 _THE_PROTOCOL = re.compile(r"\b(?:protocol|policy|isp)\b", re.IGNORECASE)  # the document itself, not a case
 _WHO_ASKED = re.compile(r"\b(?:who|whos)\b", re.IGNORECASE)  # asking for a person
 _DEFINES = re.compile(r"what counts as\b", re.IGNORECASE)  # a common question saying what a word covers
+# Leave asked to do something, of anything: "can it go on the child's file?", "can I keep it?"
+_LEAVE_ASKED = re.compile(r"(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )\b(?:can|could|may|shall) "
+                          r"(?:i|we|it|this|that|these|they|you) (?:just |still |now )?(?:go|be|put|keep|send|share|pass|"
+                          r"save|store|use|add|give|forward|attach|leave|file|upload)\b", re.IGNORECASE)
 _PERMISSION = re.compile(r"\b(?:(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )"  # not "where can I"
                          r"(?:can|could|may|should|shall) (?:i|we|they|you)|is it (?:ok|okay|alright|fine|allowed|"
                          r"safe|acceptable)|am i allowed|are (?:we|they) allowed|(?:ok|okay|alright|fine|safe) to|"
@@ -1308,6 +1312,7 @@ class Assistant:
         quote = self.clauses.best(prepared)
         if quote is None:
             return None
+        asked_leave = form == "yes_no"
         if fact and form != "how":
             if quote.coverage >= FACT_COVERAGE:
                 form = "how"  # what the protocol says is the answer, not the rules' question
@@ -1340,7 +1345,8 @@ class Assistant:
                 # mine has a password?" quotes "DO NOT SAVE TO A USB STICK": No, not Allowed
                 verdict = Verdict.NOT_ALLOWED
             elif not _PROCEDURE.search(asked):
-                verdict = Verdict.ALLOWED
+                # (words quoted give no leave: "can it go on the child's file?" met an item on faxing mental health)
+                verdict = Verdict.NEED_MORE_INFO if asked_leave and _LEAVE_ASKED.search(question) else Verdict.ALLOWED
             else:  # steps only where the item holds at least half of what is asked: "how do I do a DPIA for the
                 # new case recording system?" shares only "case" and "record" with an item about serious case reviews
                 verdict = Verdict.ALLOWED_WITH_CONDITIONS if quote.coverage >= STEPS_COVERAGE else Verdict.NEED_MORE_INFO

@@ -1074,7 +1074,10 @@ class HarmReader:
                                tokens[c_lo:start] + [_PAUSE] + tokens[end:end + 3]) \
                 and not self._quoted(stems[lo:start], stems[end:end + 2]) \
                 and not self._told_by_whom(tokens, stems, c_lo, start) \
-                and not _FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]]) \
+                and not (_FIRST_PERSON.intersection([*tokens[max(lo, start - 2):start], *tokens[end:end + 1]])
+                         # (not "my" owning the document named after: "email my FGM risk assessment")
+                         and not (tokens[start - 1:start] == ["my"]
+                                  and self._document_near(stems[end:end + 2], tokens[end:end + 2]))) \
                 and not _witnessed(tokens[c_lo:start]) \
                 and not _SHOWS_NOW.search(" ".join(tokens[c_lo:start])) \
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
@@ -1348,7 +1351,8 @@ class HarmReader:
                        for v in range(max(0, s - 3), s)))
                    and not (written[s] in ("plan", "plans") and written[e:e + 1] == ["to"]
                             and stems[s - 1:s] != ["the"]  # "he plans to fly abroad with her": an intent, not
-                            and written[e + 1:e + 2] not in _TO_SOMEONE)  # "the self-harm plan to the GP": sent
+                            # "the self-harm plan to the GP": sent (and where the words seen end at "to", not known)
+                            and len(written) > e + 1 and written[e + 1:e + 2] not in _TO_SOMEONE)
                    and not (s and stems[s - 1] in self._people and written[s - 1] not in _POSSESSIVES
                             and written[s].endswith("s"))  # "a neighbour reports a toddler": telling, not a document
                    for s, e in self._find(stems, "documents"))

@@ -303,6 +303,9 @@ class Reader:
                           and not _broken_between(text, tokens[h.start + h.length - 1], tokens[h.start + h.length])]
         if named_document and len(named_document) < len(recipients):
             recipients = [h for h in recipients if h not in named_document]
+        # "fax is a bit old school": the idiom, not a school (her "old school" is one)
+        recipients = [h for h in recipients if not (tokens[h.start:h.start + 1] == ["school"] and h.start > 1
+                                                    and tokens[h.start - 1] == "old" and tokens[h.start - 2] in _SAYING_OLD)]
         # "email the child's new school address to the foster carer": a recipient word naming a detail says whose
         # detail it is, when another is named after "to"
         detail = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
@@ -1071,6 +1074,7 @@ _ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
 _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlook webmail nhs "
                            "generic".split())
 # a recipient's word naming an occasion, not who it goes to: "the school pick-up time", "the school run"
+_SAYING_OLD = frozenset("is its bit so very proper dead quite rather really too abit bit".split())
 _OCCASIONS = frozenset("pick run trip trips holidays holiday uniform bus gates gate term".split())
 # Nouns for a detail about someone: "the school address", "the GP's phone number"
 _DETAILS = frozenset("address addresses details phone number postcode".split())

@@ -3355,6 +3355,23 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Does marking emails CONFIDENTIAL apply to internal ones too?", AWC, None),
     # the software's suggestion, and the user's pick from it
     ("Outlook came up with four Jos and I just clicked the top one, is that ok?", NOT, "choose-recipient"),
+    # (round 111) "old school" said of fax is the idiom; a DV incident log is safeguarding information
+    ("Fax is a bit old school I know, but can I fax the domestic incident log to the housing team?", NOT,
+     "fax-highly-sensitive"),
+    # whatever the user judges might help is more than is needed
+    ("Data protection isn't a barrier, so I can share whatever I think might help the family, right?", NOT,
+     "send-everything"),
+    # told as done, and whether anything is needed now, asked
+    ("The child's name went in the subject of an email that's gone to the school. Does that need doing anything about?",
+     ASK, None),
+    # gone to more people than it should
+    ("Sent the minutes to the whole locality list when they should only have gone to the core group. What now?", ASK,
+     "misdirected"),
+    # the protocol's nearest words give no leave
+    ("The hospital sent us a discharge letter about dad's mental health we never asked for. Can it go on the child's "
+     "file?", ASK, "protocol-words"),
+    # "to get advice" is why the user would post, not advice asked of SafeShare
+    ("Can I post about a child, no name, in a Facebook group for adopters to get advice?", NOT, None),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
