@@ -304,7 +304,15 @@ def _sentence_after(tokens: list[str], hi: int) -> list[str]:
 def _labelled_before(before: list[str]) -> bool:
     """The cue is the words of a subject line or title named just before it: "Subject I've drafted: 'Urgent -
     bruising to baby at Ashbrook Nursery'" (not "the subject of the referral")."""
-    return any(w in ("subject", "title", "heading") and before[k + 1:k + 2] != ["of"] for k, w in enumerate(before))
+    # (further back only past a label's own words: "Subject line reads 'CONFIDENTIAL - Baby Jones 12/03 bruising'")
+    return any(w in ("subject", "title", "heading") and before[k + 1:k + 2] != ["of"] and (
+        len(before) - k <= 6 or not _TELLING.intersection(x for x in before[k + 1:] if x not in _READS))
+        for k, w in enumerate(before))
+
+
+# A child's own ("a child's psychosis", "the lad's hearing voices"): no parent's crisis
+_CHILDS = frozenset("child kid boy girl lad son daughter teen teenager pupil student toddler yp".split())
+_READS = frozenset("line reads says is will be would heading".split())
 
 
 def _adults_own(before: list[str], cue: list[str]) -> bool:
@@ -508,6 +516,7 @@ class HarmReader:
         self._timeless = frozenset(c.id for c in words.categories if c.timeless)
         # as written: "turned up" ends a child's going missing, "she always turns up" does not
         self._over = {c.id: [tuple(self._tokens(p)) for p in c.resolved] for c in words.categories}
+        self._safe_stem = self.stem("safe")  # a word for safe itself, among the `resolved` phrases' stems
         self._links = {c.id: [self._phrase(p) for p in c.linked_by] for c in words.categories if c.linked_by}
         self._by_first: dict[str, list[_Phrase]] = {}
         self._acts: dict[str, str] = {}
@@ -607,6 +616,7 @@ class HarmReader:
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
         quoted = self._quoted_safe(text or "")
         resolved = self._safe_now(stems, quoted=quoted)
+        safe_said = resolved and self._safe_now(stems, quoted=quoted, safe_only=True)
         # read once: the no, whether hedged, whose; not a no of the past ("a lovely family, no concerns before"),
         # which says nothing of now
         # ("no previous concerns": a word of the past inside the no is a no of the past too)
@@ -629,7 +639,7 @@ class HarmReader:
         for start, end, phrase in self._phrase_hits(tokens, stems, taken):
             told = len(dropped)
             cue = self._read(tokens, stems, start, end, phrase.category, phrase.clear, resolved, own_no, changing,
-                             dropped, quoted=quoted)
+                             dropped, quoted=quoted, safe_said=safe_said)
             if dropped[told:] == ["over"]:
                 over.add(" ".join(stems[start:end]))
             elif cue is not None and not phrase.clear and " ".join(stems[start:end]) in over:
@@ -946,7 +956,7 @@ class HarmReader:
     def _read(self, tokens: list[str], stems: list[str], start: int, end: int, category: str, clear: bool,
               resolved: bool = False, said_no: bool = False, changing: bool = False,
               dropped: list[str] | None = None, act: bool = False,
-              quoted: frozenset[tuple[str, ...]] = frozenset()) -> Cue | None:
+              quoted: frozenset[tuple[str, ...]] = frozenset(), safe_said: bool = False) -> Cue | None:
         """One cue read in its sentence. `changing`: the text tells of explanations that change, which no
         innocent cause explains away. The readings of a cue dropped go in `dropped`. `act`: someone doing it
         ("dad hit him"), which only a cause in its own sentence explains ("got hit in a rugby tackle"), not the
@@ -1041,7 +1051,8 @@ class HarmReader:
                                            or of_a_thing)) \
                 or (self._topic_after(tokens[end:end + 12]) and not _by_a_gang(tokens[max(lo, start - 2):start], tokens[end:end + 1])) \
                 or self._topic_before(stems, lo, start) \
-                or _labelled_before(tokens[max(lo, start - 6):start]) \
+                or _labelled_before(tokens[max(lo, start - 10):start]) \
+                or (category == "parent_crisis" and tokens[start - 1:start] and tokens[start - 1] in _CHILDS) \
                 or _score(tokens[lo:hi]) \
                 or unhurt \
                 or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
@@ -1126,8 +1137,12 @@ class HarmReader:
                 causes = {tuple(told[s:e]) for told in (written, earlier, next_told) for s, e in self._causes(told)}
                 if len(causes) >= 2:  # in the cue's sentence and the one before or after it
                     readings.append("explained twice")  # "a header in the match ... accident form's done"
-        if readings and resolved:
+        if resolved and readings:
             readings.append("resolved")  # "... abused as a toddler. She is doing really well now."
+        elif safe_said and not act:
+            # "photos of the injuries from this morning's medical. The child is now safe with grandparents": a sign of
+            # now, the child said by the user to be safe now: asked, not rung (and never quieted)
+            readings.append("safe_now")
         if said_no:
             readings.append("said no")  # the user's own "no concerns": a clear cue is asked about, a sign dropped
         if not readings:
@@ -1292,13 +1307,13 @@ class HarmReader:
         return frozenset(out)
 
     def _safe_now(self, stems: list[str], before: Sequence[str] = (),
-                  quoted: frozenset[tuple[str, ...]] = frozenset()) -> bool:
+                  quoted: frozenset[tuple[str, ...]] = frozenset(), safe_only: bool = False) -> bool:
         """The user saying a child is safe now (`resolved`), not someone reported saying so: in "she says
         she's 'fine now'" the child's word is the worry, not the answer to it; nor words the user quotes
         (`quoted`, from `_quoted_safe`)."""
         for s, e in self._find(stems, "resolved"):
-            if tuple(stems[s:e]) in quoted:
-                continue
+            if tuple(stems[s:e]) in quoted or (safe_only and self._safe_stem not in stems[s:e]):
+                continue  # (safe_only: a word for safe itself, not "settled" or "doing well")
             start = max((i + 1 for i, t in enumerate(stems[:s]) if t == _END), default=0)
             if not self._reported([*before, *stems[start:e]]):  # "mum says he's fine": the words said run on
                 return True

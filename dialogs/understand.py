@@ -357,6 +357,8 @@ class Reader:
                 for i, t in enumerate(tokens))):
             channels.append("email")
         flags = {name: self._flag(tokens, hits, name, negated=False) for name in _FLAGS}
+        if not channels and flags["encrypted"] is False and recipient in _BY_EMAIL and recipient != "colleague":
+            channels.append("email")  # "an agreement with the trust, so I don't need to encrypt?": the email's zip
         if flags["already"] is None and _NOTE_OPENING.match(said) and _AGO.search(said):
             flags["already"] = True  # "Put the child's full name in the subject line ... about 10 mins ago": done
         if flags["already"] and "removable_media" in channels and _ASKS_TO_SAVE.search(said):

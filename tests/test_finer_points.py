@@ -3372,6 +3372,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "file?", ASK, "protocol-words"),
     # "to get advice" is why the user would post, not advice asked of SafeShare
     ("Can I post about a child, no name, in a Facebook group for adopters to get advice?", NOT, None),
+    # an agreement said to spare the encryption: the email's zip, to an outside body
+    ("There's a sharing agreement with the CAMHS trust, so no need to encrypt the referral, is there?", NOT,
+     "email-unencrypted"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
