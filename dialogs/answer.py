@@ -540,6 +540,8 @@ _PERMISSION = re.compile(r"\b(?:(?<!where )(?<!how )(?<!what )(?<!when )(?<!who 
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
 # the password is what goes: "can I text the zip password instead of ringing?" is the password's own FAQ
 _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
+# a file said to be password protected: what it is, not a password asked about
+_PROTECTED = re.compile(r"\bpass(?:word|code)[ -]protected\b", re.IGNORECASE)
 
 
 # A slip told in so many words (not "after I've sent the encrypted file, what do I do with my copies?")
@@ -1184,7 +1186,7 @@ class Assistant:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts, form=form)
         if by_rules.asks == "kind" and faq.verdict in _PERMITTING and form == "yes_no" \
-                and understood.facts.get("recipient") is None and not _PASSWORD_WORD.search(question) \
+                and understood.facts.get("recipient") is None and not _PASSWORD_WORD.search(_PROTECTED.sub("", question)) \
                 and advise(self.policy, understood.facts.with_(kind="pid")).verdict is Verdict.NOT_ALLOWED:
             # "can I open an encrypted zip on my home PC?": a way the rules refuse for anything personal; a
             # permissive FAQ does not answer it alone: what it is decides, the FAQ beneath

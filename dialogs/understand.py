@@ -1897,6 +1897,12 @@ class _PasswordReader:
         self._told_length = re.compile(r"^\W*(\S+?)[\s\-\u2013:,]+(?:is|has|it'?s|its)\s+(?:more\s+than|over|at\s+least|"
                                        r"longer\s+than|got)\s+\w+\s+(?:characters|chars|letters|digits)\b",
                                        re.IGNORECASE)
+        # "Jb2015 has letters and numbers in it so it's a good enough password?": a mix of letters and digits
+        # opening the message, told of (read only where a password is named)
+        # (not a year group or an age: "Y9 has ...", "15yo is ...")
+        self._opening_told = re.compile(r"^\W*(?!(?:y|yr|year|ks)\d{1,2}\b)(?!\d{1,2}(?:yo|yrs?|mo|m|f)\b)(?!7-?zip\b|aes)"
+                                        r"((?=\S*[A-Za-z])(?=\S*\d)[^\s,.;:!?]{4,})\s+(?:has|have|is|contains|includes|uses)\b",
+                                        re.IGNORECASE)
         # "can I just use '!2012JSOct02'?": the protocol's example chosen, no password word needed
         self._example_chosen = re.compile(
             r"\b(?:use|using|pick|picked|choose|chose|go\s+with|try|set)\s+(?:the\s+)?\W?(?:"
@@ -1916,7 +1922,7 @@ class _PasswordReader:
         found = [m.group(1) for m in _QUOTED.finditer(text)]
         found += [word.strip("\"'\u2018\u2019\u201c\u201d") for m in self._asked.finditer(text)
                   for word in [m.group(1) or m.group(2) or m.group(3)] if word.lower() not in self._not]
-        for pattern in (self._after, self._chosen, self._before, self._bare, self._told_length):
+        for pattern in (self._after, self._chosen, self._before, self._bare, self._told_length, self._opening_told):
             for m in pattern.finditer(text):
                 word = next(g for g in m.groups() if g is not None).rstrip(_TRAILING).strip("\"'\u2018\u2019\u201c\u201d")
                 if self._plausible(word):

@@ -3375,6 +3375,13 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # an agreement said to spare the encryption: the email's zip, to an outside body
     ("There's a sharing agreement with the CAMHS trust, so no need to encrypt the referral, is there?", NOT,
      "email-unencrypted"),
+    # (round 112) the password named, then "it" put at the bottom of the email
+    ("She's expecting the password so I'll put it at the bottom of the email with the zip. Fine?", NOT, None),
+    # a mix of letters and digits opening the message, told of; not a tool or a year group
+    ("Kq2019 has a capital and numbers so it's ok as the zip password, yes?", NOT, "password-too-short"),
+    ("7zip is asking me to re-enter the password, do I type the same one again?", AWC, None),
+    # "password protected" describes the zip; a permissive FAQ does not answer a stick the rules refuse
+    ("The zip's password protected so I can keep it on my memory stick, can't I?", ASK, "ask-kind"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
