@@ -875,9 +875,11 @@ class Assistant:
                 # there, and no word of harm was read in them: the learned reading alone neither asks nor rings
                 return plain
             rung = self.ring_if_clear(question, form, understood, reply)
-            if rung.verdict is not Verdict.ESCALATE and not tells_anything(question) \
+            if rung.verdict is not Verdict.ESCALATE and (not tells_anything(question) or (
+                    understood.facts.get("down") and not understood.harm.because)) \
                     and len(self._words(question)) < self.reader.harm.words.story:
-                # a short question and nothing told ("can I pass on the child's address to the GP by email?"): no
+                # a short question and nothing told ("can I pass on the child's address to the GP by email?"), or
+                # only a way of sending that is down ("the fax has packed up and this can't wait"): no
                 # story the words could have missed, so the learned reading alone asks nothing; where it reads a
                 # clear disclosure it still rings (a run-on message as long as a story is read as one)
                 return plain

@@ -112,6 +112,9 @@ NEEDED: tuple[Needed, ...] = (
     *(Needed("faq", "faq", value, "a question that rings the password through is answered by the phone FAQ, not "
                                    "the one refusing it by email") for value in ("password-same-email", "password-by-phone")),
     Needed("faq", "faq", "wrong-recipient", "a slip told with what now asked: its own answer stands"),
+    # faq.yaml: the user unsure whether to share at all (dialogs/answer.py, NOT_SURE_FAQ)
+    Needed("faq", "faq", "not-sure", "unsure whether to share at all (\"I don't know if that's ours to share\"), "
+           "gets the protocol's answer to not being sure, not a general FAQ's Yes"),
     Needed("faq", "faq", "breach-consequences", "a slip told with what now asked: its own answer stands"),
     Needed("faq", "faq", "received-password-in-email", "a slip told with what now asked: its own answer stands"),
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
