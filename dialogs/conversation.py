@@ -595,8 +595,8 @@ class Conversation:
             if again:
                 lines = ("Pick one of the choices, or ask your manager before you send anything.",)
             return check, [Message(Kind.NOTICE, "If you are not sure", lines)] + self._next(check)
-        reading = unsure.READINGS[fact_id]
-        notice = Message(Kind.NOTICE, "If you are not sure", unsure.reading_lines(self.policy, fact_id))
+        reading = unsure.reading_for(fact_id, check.facts)
+        notice = Message(Kind.NOTICE, "If you are not sure", unsure.reading_lines(self.policy, fact_id, check.facts))
         after, messages = self._record(check, self.policy.facts[fact_id], reading.value, guessed=True)
         return after, [notice] + messages
 
@@ -760,7 +760,7 @@ class Conversation:
             value = facts.get(name)
             if isinstance(value, bool) and name in check.history:
                 recap.append((name, labels[value]))
-        return tuple((name, unsure.READINGS[name].recap if name in check.guessed and name in unsure.READINGS
+        return tuple((name, unsure.reading_for(name, check.facts).recap if name in check.guessed and name in unsure.READINGS
                       else label) for name, label in recap)
 
     def _choices(self, check: _Check, fact: Fact) -> tuple[Option, ...]:

@@ -9,6 +9,7 @@ urgent, another identifier), and the recap says it was a guess.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from knowledge.advisor import offered
@@ -80,8 +81,23 @@ def channel_lines(policy: Policy, facts: Facts) -> tuple[str, ...]:
             "Ask your manager which to use before you send anything. Then pick how you will send it.")
 
 
-def reading_lines(policy: Policy, fact_id: str) -> tuple[str, ...]:
-    reading = READINGS[fact_id]
+# What a "Not sure" of the kind stands for when it is to be faxed: a fax never carries safeguarding or mental health
+# information (Faxes 4), so the safest reading there is one of those, not sensitive personal data
+FAX_KIND = Reading("safeguarding",
+                   "A fax must never carry safeguarding or mental health information (Faxes 4), so if you are not "
+                   "sure what it is, SafeShare goes on as if it were safeguarding information: do not fax it.",
+                   "Not sure of the kind: treated as safeguarding information (not faxed)")
+
+
+def reading_for(fact_id: str, facts: Mapping[str, object]) -> Reading:
+    """The reading a "Not sure" at `fact_id` stands for, given what the check knows (a fax: the kind never faxed)."""
+    if fact_id == "kind" and facts.get("channel") == "fax":
+        return FAX_KIND
+    return READINGS[fact_id]
+
+
+def reading_lines(policy: Policy, fact_id: str, facts: Mapping[str, object] | None = None) -> tuple[str, ...]:
+    reading = reading_for(fact_id, facts or {})
     if fact_id in ("kind", "recipient"):
         return (protocol_words(policy), reading.note)
     return (reading.note,)

@@ -2062,6 +2062,8 @@ def test_session_40_harm_readings(assistant, question, rung):
      "email them?", "asked"),
     # (round 112) a baby losing weight and a parent keeping everyone out
     ("HV says the 3 week old is losing weight and dad won't let anyone in to see her. Can I email the GP?", "heard"),
+    # (README trial, session 45) a body map is the drawing injuries are marked on: a document, asked about
+    ("Can I email the body map with the bruise on it to my team manager?", "asked"),
 ])
 def test_sessions_41_44_harm_readings(assistant, question, outcome):
     """`heard`: rung or asked, whichever the learned reading makes of two signs together (a retraining may move it)."""
