@@ -665,8 +665,7 @@ def question_form(question: str) -> str:
         if first == "anything" and words[1:3] == ["wrong", "with"] or first == "any" and words[1:2] and \
                 words[1] in ("problem", "problems", "issue", "issues") and words[2:3] == ["with"]:
             return "yes_no"  # "Subject: 'baby Smith (DOB ...)'. Anything wrong with that?": the proposal judged
-        raw = re.findall(r"[a-z0-9']+", sentence.lower())[:2]
-        if first in _CANT and raw[0].replace("'", "") in _CANT and raw[1:] and raw[1] not in _SUBJECTS:
+        if first in _CANT and _trouble_told(sentence):
             continue  # "cant find the rules on how long we keep files, wot r they": the user's trouble, told
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
             return "how" if re.search(r"\b\w+ or \w+\b", sentence.lower()) and not _OR_ELSE.search(sentence) \
@@ -690,6 +689,13 @@ def question_form(question: str) -> str:
 _CANT = frozenset({"cant", "can't", "cannot", "couldnt", "couldn't"})
 _SUBJECTS = frozenset({"i", "we", "you", "u", "they", "he", "she", "it", "that", "this", "the", "a", "an", "my", "our",
                        "their", "his", "her", "someone", "anyone", "people", "staff"})
+
+
+def _trouble_told(sentence: str) -> bool:
+    """"can't find ...", "couldn't open ...": a sentence opening with "can't" and a verb, no one named after it (as
+    typed: the openers question_form drops include "I", so "can't I just email it?" is asked, not told)."""
+    raw = re.findall(r"[a-z0-9']+", sentence.lower())[:2]
+    return raw[0].replace("'", "") in _CANT and len(raw) > 1 and raw[1] not in _SUBJECTS
 
 
 def _offers_choice(sentence: str) -> bool:
@@ -1013,7 +1019,7 @@ class Assistant:
         if _TEMPLATE_ASKED.search(said) and (
                 (advice := advise(self.policy, understood.facts)).question is not None or advice.verdict in _PERMITTING):
             # (a rule's own No or silence stands: "which team signs off ..., and is there a form?")
-            return self.no_template(question, understood.facts)
+            return self.no_template(question, advice)
         if _SEEN_BY_THEM.search(question) and not _ACTING_NOW.search(question):
             # "could my emails about a family end up being disclosed to the family?": what they may come to see
             # (All Email 7: every email is included in FOI and subject access requests), not a sending to them
@@ -1272,20 +1278,19 @@ class Assistant:
              "once it has been sent.",),
             citations=tuple(sections[c] for c in KEEPING_CITES), facts=facts, rule_id="keeping-period")
 
-    def no_template(self, question: str, facts: Facts) -> Reply:
-        """A set form or template asked for: the protocol gives none anywhere. What it does say of the subject (the FAQ
-        the question matches) comes after, as the content any form would carry."""
-        advice = advise(self.policy, facts)
-        match = self.faq_match(question)
+    def no_template(self, question: str, advice: Advice) -> Reply:
+        """A set form or template asked for: the protocol gives none anywhere. What it does say of the subject comes
+        after, as the content any form would carry: the rule that answers the facts told (`advice`, the rules'
+        answer), else the FAQ the question matches."""
         said: tuple[str, ...] = ()
         citations: tuple[Section, ...] = ()
-        if advice.question is None:  # a rule answers what was told: what it says ("who signs off ... is there a form?")
+        if advice.question is None:  # a rule answers what was told: what it says
             said, citations = (advice.summary, *advice.reasons), advice.citations
-        elif match is not None:
+        elif (match := self.faq_match(question)) is not None:
             faq = self.policy.faq[match.faq_id]
             said = (f"What the protocol does say: {faq.answer}",)
             citations = tuple(self.policy.sections[c] for c in faq.cites)
-        return Reply(Verdict.NEED_MORE_INFO, TEMPLATE_SILENCE, said, citations=citations, facts=facts,
+        return Reply(Verdict.NEED_MORE_INFO, TEMPLATE_SILENCE, said, citations=citations, facts=advice.facts,
                      rule_id="no-template")
 
     def protocol_words(self, question: str, prepared: str, form: str, understood: Understanding, reply: Reply) \
@@ -1605,9 +1610,9 @@ class Assistant:
         found = self._match_in(self.faq_index, prepared, LIKELY_FAQ)
         if found is None and len(self.also_index):  # the looser wordings, only when no paraphrase fits
             found = self._match_in(self.also_index, prepared, CLOSE_ALSO)
-        asked = set(prepared.split())
         if found is not None and self.policy.faq[found.faq_id].unsettled:
             return found
+        asked = set(prepared.split())
         if found is None or self.policy.faq[found.faq_id].verdict in _PERMITTING:
             # a premise an FAQ refutes, told with that FAQ's own words, outranks one that only informs on the same
             # subject (faq.yaml `refutes`): "the disclaimer's at the bottom anyway, so doesn't that cover us?"

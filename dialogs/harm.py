@@ -96,13 +96,13 @@ _AGE_UNITS = frozenset({"year", "years", "yr", "yrs", "month", "months", "mth", 
 _FILM = frozenset({"film", "films"})
 _FILMED = frozenset({"it", "him", "her", "them", "his", "their", "me", "us", "the", "a", "kids", "children"})
 _FIRST_PERSON = frozenset({"i", "ive", "im", "id", "me", "my"})  # not "were", "ill": words of their own
-# he, she or they with "is" or "has" run on, as typed without the apostrophe: "help hes back" names someone
 # Words that tell something, not a label's name, initials, date or year group (see _topic_after)
 _TELLING = frozenset("is was are were has have had of the a and he she they i we it his her their".split())
 # The user saw or heard it: "a referral about a toddler I saw being hit by his dad" is what the user witnessed, not
 # a paper's contents
 _WITNESS = frozenset({"i", "ive", "we", "weve"})
 _SAW = frozenset({"saw", "seen", "witnessed", "watched", "heard", "overheard"})
+# he, she or they with "is" or "has" run on, as typed without the apostrophe: "help hes back" names someone
 _PERSON_RUN_ON = frozenset({"hes", "shes", "theyre", "theyve"})
 # "Kayden (4)", "15 y/o", "he's 12", "she is 15" (not "she's 12 weeks pregnant", "he's 2 minutes away")
 _TOLD_AGE = re.compile(r"\((\d{1,2}|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
@@ -312,6 +312,7 @@ def _labelled_before(before: list[str]) -> bool:
 
 # A child's own ("a child's psychosis", "the lad's hearing voices"): no parent's crisis
 _CHILDS = frozenset("child kid boy girl lad son daughter teen teenager pupil student toddler yp".split())
+# the words between a subject line named and its words quoted: "subject line reads ...", "the title will be ..."
 _READS = frozenset("line reads says is will be would heading".split())
 
 

@@ -201,7 +201,7 @@ class Reader:
             # several ("the inbox is shared by the admin team")
             if ((token in _GENERIC and _MAILBOX.intersection(tokens[i + 1:i + 5]))
                     or (token in _DESK and _MAILBOX_NOUNS.intersection(tokens[i + 1:i + 4]))
-                    or (token in _MAILBOX_NOUNS and tokens[i + 1:i + 5] and _SHARED_BY.search(" ".join(tokens[i + 1:i + 7])))) \
+                    or (token in _MAILBOX_NOUNS and _SHARED_BY.search(" ".join(tokens[i + 1:i + 7])))) \
                     and "from" not in tokens[max(0, i - 3):i] and not any(h.value == "generic_address" for h in recipients):
                 recipients.append(_Hit("recipient", "generic_address", i, 1))
         # "send the carer the plan through cjsm": cjsm is the route; the carer, who has no secure
@@ -1075,8 +1075,9 @@ _ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
 # what says an address is an email address: "his personal address", "her work address" (with email named)
 _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlook webmail nhs "
                            "generic".split())
+# the words before "old school" said of a thing, the idiom: "fax is a bit old school"
+_SAYING_OLD = frozenset("is its bit so very proper dead quite rather really too abit".split())
 # a recipient's word naming an occasion, not who it goes to: "the school pick-up time", "the school run"
-_SAYING_OLD = frozenset("is its bit so very proper dead quite rather really too abit bit".split())
 _OCCASIONS = frozenset("pick run trip trips holidays holiday uniform bus gates gate term".split())
 # Nouns for a detail about someone: "the school address", "the GP's phone number"
 _DETAILS = frozenset("address addresses details phone number postcode".split())
@@ -1167,12 +1168,9 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
     if tokens[end - 1] not in _EVENTS and tokens[end:end + 1] and tokens[end] in _EVENTS:
         end += 1  # "his pathway plan meeting has moved to Wednesday": the kind names the meeting after it
     after = list(tokens[end:end + 4])
-    # a reminder of when it is: "remind her about her pathway plan review on Tuesday at 10"
-    reminded = bool(_REMINDING.intersection(tokens)) and after[:1] in (["on"], ["at"]) and len(after) > 1 \
-        and (after[1] in _WEEKDAYS or after[1][:1].isdigit())
-    # (or any reminder of the meeting, or its time asked or told: "remind them their PEP meeting is tomorrow at 2",
-    # "what time their PEP meeting is")
-    return tokens[end - 1] in _EVENTS and (reminded or bool(_REMINDING.intersection(tokens)) or any(
+    # a reminder of the meeting ("remind her about her pathway plan review on Tuesday at 10"), or its time asked or
+    # told: "their PEP meeting is tomorrow at 2", "what time their PEP meeting is"
+    return tokens[end - 1] in _EVENTS and (bool(_REMINDING.intersection(tokens)) or any(
         after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
         for i in range(len(after))) or bool(_TIME_TOLD.search(" ".join(after)))
         or tokens[max(0, hit.start - 4):hit.start][:2] == ["what", "time"])
