@@ -528,11 +528,12 @@ _TAG_THEN = re.compile(r"\b(?:(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
 _THE_PROTOCOL = re.compile(r"\b(?:protocol|policy|isp)\b", re.IGNORECASE)  # the document itself, not a case
 _WHO_ASKED = re.compile(r"\b(?:who|whos)\b", re.IGNORECASE)  # asking for a person
 _DEFINES = re.compile(r"what counts as\b", re.IGNORECASE)  # a common question saying what a word covers
+_NOT_WH = r"(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )"  # not "where can I"
 # Leave asked to do something, of anything: "can it go on the child's file?", "can I keep it?"
-_LEAVE_ASKED = re.compile(r"(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )\b(?:can|could|may|shall) "
+_LEAVE_ASKED = re.compile(rf"{_NOT_WH}\b(?:can|could|may|shall) "
                           r"(?:i|we|it|this|that|these|they|you) (?:just |still |now )?(?:go|be|put|keep|send|share|pass|"
                           r"save|store|use|add|give|forward|attach|leave|file|upload)\b", re.IGNORECASE)
-_PERMISSION = re.compile(r"\b(?:(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )"  # not "where can I"
+_PERMISSION = re.compile(rf"\b(?:{_NOT_WH}"
                          r"(?:can|could|may|should|shall) (?:i|we|they|you)|is it (?:ok|okay|alright|fine|allowed|"
                          r"safe|acceptable)|am i allowed|are (?:we|they) allowed|(?:ok|okay|alright|fine|safe) to|"
                          r"means? (?:i|we) (?:can|could|may|don'?t|do not|no longer))\b",

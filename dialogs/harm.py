@@ -616,8 +616,9 @@ class HarmReader:
             tokens[-1:] = [_END]
         stems = [t if t in (_END, _PAUSE) else self.stem(t) for t in tokens]
         quoted = self._quoted_safe(text or "")
-        resolved = self._safe_now(stems, quoted=quoted)
-        safe_said = resolved and self._safe_now(stems, quoted=quoted, safe_only=True)
+        said = list(self._safe_told(stems, quoted=quoted))
+        resolved = bool(said)
+        safe_said = any(self._safe_stem in words for words in said)  # a word for safe itself, not "settled"
         # read once: the no, whether hedged, whose; not a no of the past ("a lovely family, no concerns before"),
         # which says nothing of now
         # ("no previous concerns": a word of the past inside the no is a no of the past too)
@@ -1308,17 +1309,21 @@ class HarmReader:
         return frozenset(out)
 
     def _safe_now(self, stems: list[str], before: Sequence[str] = (),
-                  quoted: frozenset[tuple[str, ...]] = frozenset(), safe_only: bool = False) -> bool:
+                  quoted: frozenset[tuple[str, ...]] = frozenset()) -> bool:
         """The user saying a child is safe now (`resolved`), not someone reported saying so: in "she says
         she's 'fine now'" the child's word is the worry, not the answer to it; nor words the user quotes
         (`quoted`, from `_quoted_safe`)."""
+        return next(self._safe_told(stems, before, quoted), None) is not None
+
+    def _safe_told(self, stems: list[str], before: Sequence[str] = (),
+                   quoted: frozenset[tuple[str, ...]] = frozenset()) -> Iterator[tuple[str, ...]]:
+        """The words of each `_safe_now` saying, in order."""
         for s, e in self._find(stems, "resolved"):
-            if tuple(stems[s:e]) in quoted or (safe_only and self._safe_stem not in stems[s:e]):
-                continue  # (safe_only: a word for safe itself, not "settled" or "doing well")
+            if tuple(stems[s:e]) in quoted:
+                continue
             start = max((i + 1 for i, t in enumerate(stems[:s]) if t == _END), default=0)
             if not self._reported([*before, *stems[start:e]]):  # "mum says he's fine": the words said run on
-                return True
-        return False
+                yield tuple(stems[s:e])
 
     def _safe_in(self, stems: list[str], lo: int, start: int, quoted: frozenset[tuple[str, ...]]) -> bool:
         """The cue is where the child is safe now, in the user's words: "the kids are safe in refuge", "she's
