@@ -64,6 +64,7 @@ _PAST_BEFORE = frozenset({"past", "former", "prior", "bygone"})
 _NON_MOBILE = re.compile(r"\b(?:\d{1,2} (?:week|weeks|wk|wks) old|\d{1,2}wk|\d{1,2}wks|newborn|new born|"
                          r"[1-5] (?:month|months|mth|mths) old|[1-5]mo)\b")
 # An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
+_NOT_JOINED = frozenset({"hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent"})
 _NOT_YET = frozenset({"not", "hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent", "never", "yet", "nt"})
 _KEEPS = frozenset({"keep", "keeps"})
 _CASE = frozenset({"case", "cases", "caseload"})  # a kind of case, named for its harm: "the burns case"
@@ -586,8 +587,10 @@ class HarmReader:
     def stem(self, word: str) -> str:
         stem = self._cache.get(word)
         if stem is None:
-            # an adverb in -ely is kept whole: the stemmer makes "extremely rare" the "extreme" of extreme views
-            stem = self._cache[word] = word if word.endswith("ely") else self._stemmer.stemWord(word)
+            # an adverb in -ely is kept whole: the stemmer makes "extremely rare" the "extreme" of extreme views;
+            # a "not" run into its helping verb is the not: "haven't been fed" is "not been fed"
+            stem = self._cache[word] = word if word.endswith("ely") else "not" if word in _NOT_JOINED \
+                else self._stemmer.stemWord(word)
         return stem
 
     def _phrase(self, phrase: str) -> tuple[str, ...]:
@@ -1453,7 +1456,10 @@ class HarmReader:
 
     def _negated(self, stems: list[str], start: int) -> bool:
         """A negation among the `scope` words before, up to a terminator or a clause break,
-        and not a denial reported from someone else."""
+        and not a denial reported from someone else; nor a sign that is itself a not ("won't let anyone in and
+        isn't answering the door" tells two signs, not a denial of the second)."""
+        if stems[start] == "not":
+            return False
         lo = start
         while lo > 0 and start - lo < self.words.scope and stems[lo - 1] not in (_END, _PAUSE):
             lo -= 1

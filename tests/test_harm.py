@@ -2064,6 +2064,11 @@ def test_session_40_harm_readings(assistant, question, rung):
     ("HV says the 3 week old is losing weight and dad won't let anyone in to see her. Can I email the GP?", "heard"),
     # (README trial, session 45) a body map is the drawing injuries are marked on: a document, asked about
     ("Can I email the body map with the bruise on it to my team manager?", "asked"),
+    # (round 113) a "not" run into its helping verb is the not: "hasn't been fed" is "not been fed"
+    ("A neighbour rang: the little ones next door hasn't been fed since Friday. Ok to pass it to the HV by email?",
+     "rung"),
+    # a sign that is itself a not is not denied by a not before it: two signs, the second no denial
+    ("Dad never replies and isn't answering the door. Can I text the HV about the baby?", "rung"),
 ])
 def test_sessions_41_44_harm_readings(assistant, question, outcome):
     """`heard`: rung or asked, whichever the learned reading makes of two signs together (a retraining may move it)."""
