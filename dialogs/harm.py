@@ -369,6 +369,17 @@ def _struggle_with_a_thing(words: Sequence[str], after: Sequence[str]) -> bool:
 # Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not
 _HOMES = frozenset("home house flat property place room bedroom family mums mum dads dad nans gran carers".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
+_STILL = frozenset("still just yet even really actually already".split())
+
+
+def _thing_before(tokens: Sequence[str], start: int) -> bool:
+    """The word before a sign, past a word of time or stress ("still", "just"), names a thing."""
+    i = start - 1
+    while i > 0 and tokens[i] in _STILL:
+        i -= 1
+    return i >= 0 and tokens[i] in _THINGS
+
+
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
                     "cat dog hamster rabbit pet puppy kitten tortoise parrot printer projector parcel stapler remote "
                     "wallet purse attachment attachments zip 7zip software app program programme option button "
@@ -1032,7 +1043,7 @@ class HarmReader:
         # "the file's gone missing", "our dog's been missing since Sunday": said of a thing or a pet
         of_a_thing = category == "missing" and ("it" in tokens[max(lo, start - 2):start] or (
             "missing" in words and bool(_THINGS.intersection(tokens[max(lo, start - 3):start])))
-            or (start > 0 and tokens[start - 1] in _THINGS))  # "their laptop hasn't arrived"
+            or _thing_before(tokens, start))  # "their laptop hasn't arrived", "the laptop still hasn't arrived"
         out_of_a_thing = self._out_of_a_thing(tokens, stems, end, hi)  # "locked out of the case system"
         # "a storm due to batter the town", "the dads battered the kids at darts": said of the weather, or a score
         unhurt = category == "physical" and (bool(_WEATHER.intersection(written)) or _beaten_at(written))

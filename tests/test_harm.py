@@ -2077,6 +2077,17 @@ def test_sessions_41_44_harm_readings(assistant, question, outcome):
     assert shown == outcome or (outcome == "heard" and shown != "quiet"), question
 
 
+@pytest.mark.parametrize("text", [
+    # (round 113) a thing, past a word of time, that hasn't arrived: no child missing
+    "I'm a new starter and my work laptop still hasn't arrived. My manager says use my home PC until it does.",
+    # the statutory name for children off any school roll: a duty and its lists, not a child gone missing
+    "We send the trust a spreadsheet of children missing education every month. Is a normal email enough?",
+])
+def test_words_that_name_no_child_gone(assistant, text):
+    """Read by the words alone, before any learned reading: nothing about a child at risk."""
+    assert assistant.reader.harm.assess(text).level is None, text
+
+
 @pytest.mark.parametrize("question", [
     # a completed assessment tool is a document: its harm word is what it is about, asked about at most
     "Can I email my TM the graded care profile (neglect) I've just finished? We're both council.",
