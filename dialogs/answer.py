@@ -966,8 +966,13 @@ class Assistant:
     def after_hub_call(self, question: str, form: str, understood: Understanding) -> Reply:
         """The Hub already rung about the harm told ("I rang the Hub this morning about a child with a burn mark"):
         not rung about again; the rules answer what is asked (the written follow-up, or the way of sending named),
-        saying to ring again if anything changes. A child in immediate danger is never answered here."""
-        told = replace(understood, facts=understood.facts.with_(harm=False), harm=HarmAssessment(HarmLevel.NO))
+        saying to ring again if anything changes. A child in immediate danger is never answered here.
+        Someone else named as who receives it, by a way other than the call ("I rang the Hub this morning; can I
+        email the school the chronology?"), is whom it goes to: the Hub is only who was rung."""
+        facts = understood.facts.with_(harm=False)
+        if facts.get("recipient") not in (None, "secure_mail") and facts.get("channel") not in (None, "phone"):
+            facts = facts.with_(to_hub=None)
+        told = replace(understood, facts=facts, harm=HarmAssessment(HarmLevel.NO))
         reply = self._answer(question, form, told, quiet=True)
         again = f"You have already rung the Hub about this; if anything new happens, ring it again on {HUB_PHONE}."
         return replace(reply, reasons=(again,) + reply.reasons)

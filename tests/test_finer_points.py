@@ -3382,6 +3382,12 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("7zip is asking me to re-enter the password, do I type the same one again?", AWC, None),
     # "password protected" describes the zip; a permissive FAQ does not answer a stick the rules refuse
     ("The zip's password protected so I can keep it on my memory stick, can't I?", ASK, "ask-kind"),
+    # (round 113) a received fax the user asks to read: only the person its cover sheet names may
+    ("There's a fax on the machine addressed to the duty SW who's off sick. Am I ok to read it?", ASK,
+     "fax-received-read"),
+    # the Hub already rung, and someone else named to receive it by email: the email to them is what is asked
+    ("The Hub are already involved about the bruising. Can I email the nursery the family's new address?", AWC,
+     "external-email"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
