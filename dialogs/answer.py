@@ -539,6 +539,7 @@ _PERMISSION = re.compile(rf"\b(?:{_NOT_WH}"
                          r"means? (?:i|we) (?:can|could|may|don'?t|do not|no longer))\b",
                          re.IGNORECASE)
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
+_WHY_ASKED = re.compile(r"^\W*why\b|\bwhy (?:is|are|does|do|can'?t|cannot|should|must|would)\b", re.IGNORECASE)
 # the password is what goes: "can I text the zip password instead of ringing?" is the password's own FAQ
 _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
 # a file said to be password protected: what it is, not a password asked about
@@ -1362,6 +1363,12 @@ class Assistant:
             elif not _PROCEDURE.search(asked):
                 # (words quoted give no leave: "can it go on the child's file?" met an item on faxing mental health)
                 verdict = Verdict.NEED_MORE_INFO if asked_leave and _LEAVE_ASKED.search(question) else Verdict.ALLOWED
+                if verdict is Verdict.ALLOWED and channel is not None and reply.asks == "kind" \
+                        and not _WHY_ASKED.search(question) and self._refused_whatever_kind(facts):
+                    # "can an encrypted USB be my 'secure folder'?", "we film contact on a camera with an SD card:
+                    # what are the rules?": a way the rules refuse for anything personal is no Allowed; the rules'
+                    # question stands (a reason asked, "why is texting insecure?", is answered by the words)
+                    return None
             else:  # steps only where the item holds at least half of what is asked: "how do I do a DPIA for the
                 # new case recording system?" shares only "case" and "record" with an item about serious case reviews
                 verdict = Verdict.ALLOWED_WITH_CONDITIONS if quote.coverage >= STEPS_COVERAGE else Verdict.NEED_MORE_INFO
@@ -1371,6 +1378,12 @@ class Assistant:
             return Reply(verdict, said, (why,), citations=(section,), facts=facts, rule_id="protocol-words")
         return replace(reply, summary=said, reasons=(why,) + reply.reasons,
                        citations=tuple(dict.fromkeys((section,) + reply.citations)))
+
+    def _refused_whatever_kind(self, facts: Facts) -> bool:
+        """The rules refuse these facts for every kind of personal information."""
+        kinds = self.policy.groups.get("personal", frozenset())
+        return bool(kinds) and all(outcome(self.policy, facts, {"kind": kind})[1] is Verdict.NOT_ALLOWED
+                                   for kind in kinds)
 
     def _topic_unmet(self, asked: str) -> bool:
         """Whether the protocol covers a subject is asked ("is there guidance on sharing information about a child

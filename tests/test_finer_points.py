@@ -3388,6 +3388,16 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # the Hub already rung, and someone else named to receive it by email: the email to them is what is asked
     ("The Hub are already involved about the bruising. Can I email the nursery the family's new address?", AWC,
      "external-email"),
+    # the 7-Zip FAQ needs the tool or what it does named: not "I can't find anything on this in the guidance"
+    ("Dad wants the contact photos sent on Facebook Messenger. I can't find anything on it in the policy, help?", NOT,
+     "text-personal"),
+    # the user's own family's email is a personal account, like their own
+    ("Printer's broken at the office, can I email the court report to my wife's email and print it at home?", NOT,
+     None),
+    # a way refused for anything personal gets no Allowed from the protocol's nearest words
+    ("Can a council SD card be the secure folder for my unencrypted copies?", ASK, "ask-kind"),
+    # the protocol's own name for Objective Connect
+    ("Which team sets up secure file sharing for a guardian's solicitor?", ALLOWED, "objective-connect"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
