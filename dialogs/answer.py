@@ -539,6 +539,8 @@ _PERMISSION = re.compile(rf"\b(?:{_NOT_WH}"
                          r"means? (?:i|we) (?:can|could|may|don'?t|do not|no longer))\b",
                          re.IGNORECASE)
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
+# Words of stress that change nothing asked: "how do I actually encrypt a file?" is "how do I encrypt a file?"
+_STRESS = frozenset("actually really basically literally honestly definitely exactly simply".split())
 _WHY_ASKED = re.compile(r"^\W*why\b|\bwhy (?:is|are|does|do|can'?t|cannot|should|must|would)\b", re.IGNORECASE)
 # the password is what goes: "can I text the zip password instead of ringing?" is the password's own FAQ
 _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
@@ -759,7 +761,8 @@ class Assistant:
                                if " " not in w and (prepared := self.prepare(w))}
 
     def _words(self, text: str) -> list[str]:
-        return ["not" if w in NEGATED else w for w in self.reader.speller.tokens(text) if w not in STOPWORDS]
+        return ["not" if w in NEGATED else w for w in self.reader.speller.tokens(text)
+                if w not in STOPWORDS and w not in _STRESS]
 
     def prepare(self, text: str) -> str:
         """The form both the question and each paraphrase are compared in."""

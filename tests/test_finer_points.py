@@ -3398,6 +3398,8 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Can a council SD card be the secure folder for my unencrypted copies?", ASK, "ask-kind"),
     # the protocol's own name for Objective Connect
     ("Which team sets up secure file sharing for a guardian's solicitor?", ALLOWED, "objective-connect"),
+    # words of stress change nothing asked: the common question of the plain form
+    ("Honestly what actually happens to me if I lose a child's file?", ALLOWED, "faq:breach-consequences"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
