@@ -60,9 +60,10 @@ _ALL_COUNTED = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|te
 _AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")
 # "2 da gp", "4 the school": a number before a word only "to" or "for" comes before
 _TO_FOR = re.compile(r"\b([24]) (?=(?:da|the|my|his|her|their|them|him|me|us|ur|your)\b)")
-# "ok 2 save it", "do i need 2 encrypt": "2" after a word "to" follows, before a verb (not a count: "need 2 copies",
-# "has 2 kids")
-_TO_AFTER = re.compile(r"\b(ok|okay|alright|need|needs|want|wants|going|able|allowed|fine|safe|how|where) 2 "
+# "ok 2 save it", "do i need 2 encrypt", "forgot 2 bcc": "2" after a word "to" follows, before a verb (not a count:
+# "need 2 copies", "has 2 kids")
+_TO_AFTER = re.compile(r"\b(ok|okay|alright|need|needs|want|wants|going|able|allowed|fine|safe|how|where|forgot|forget|"
+                       r"forgotten|remember|remembered|meant|supposed|tried|try|trying|wanted) 2 "
                        r"(?=[a-z])(?![a-z]+s\b)")
 # Laughing faces are laughter, as "lol" is: "gonna murder her brother 😂" is a joke, not a threat
 _LAUGHING = re.compile("[\U0001F602\U0001F923\U0001F606\U0001F605\U0001F639]")

@@ -3400,6 +3400,10 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Which team sets up secure file sharing for a guardian's solicitor?", ALLOWED, "objective-connect"),
     # words of stress change nothing asked: the common question of the plain form
     ("Honestly what actually happens to me if I lose a child's file?", ALLOWED, "faq:breach-consequences"),
+    # "forgot 2 bcc" is "forgot to bcc", as "need 2 encrypt" is; whether to worry is asking what now
+    ("forgot 2 bcc the parents on the invite n they all got each others emails, wat now", ASK, "misdirected"),
+    ("Yesterday I emailed the CIN plan to the school's admin@ address. Should I be worried?", ASK,
+     "email-to-generic-address"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
