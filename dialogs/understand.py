@@ -635,10 +635,14 @@ class Reader:
                 absent.append(h)
         hits = [h for h in hits if h not in absent]
         hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and _when_of_event(tokens, h, hits))]
-        # "in the email text", "the text of the email": an email's words, not a text message
+        # "in the email text", "the text of the email": an email's words, not a text message; so is "in the text"
+        # where the message is an email ("emailing my TM about a case, can I use the kid's initials in the text")
+        emailed = any(h.category == "channel" and h.value == "email" for h in hits)
         hits = [h for h in hits if not (h.category == "channel" and h.value == "text" and h.length == 1 and (
             tokens[h.start - 1:h.start] in (["email"], ["emails"]) or tokens[h.start + 1:h.start + 4] in (
-                ["of", "the", "email"], ["of", "an", "email"], ["of", "my", "email"])))]
+                ["of", "the", "email"], ["of", "an", "email"], ["of", "my", "email"])
+            or (emailed and tokens[h.start - 2:h.start] in (["in", "the"], ["in", "my"], ["body", "of"])
+                and tokens[h.start + 1:h.start + 2] not in (["to"], ["message"], ["instead"]))))]
         # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]

@@ -3404,6 +3404,12 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("forgot 2 bcc the parents on the invite n they all got each others emails, wat now", ASK, "misdirected"),
     ("Yesterday I emailed the CIN plan to the school's admin@ address. Should I be worried?", ASK,
      "email-to-generic-address"),
+    # "in the text" of a message that is an email is the email's words; a text to someone is a text
+    ("Writing an email to my manager about the family - is it ok to put the boy's first name in the text?", AWC,
+     "internal-email"),
+    # a consent form names the child; a recipient who can't take email leaves the fax, urgency asked
+    ("The optician can't take email, can I fax over the signed consent form for the child's glasses?", ASK,
+     "ask-urgent"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
