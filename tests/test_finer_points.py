@@ -3410,6 +3410,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a consent form names the child; a recipient who can't take email leaves the fax, urgency asked
     ("The optician can't take email, can I fax over the signed consent form for the child's glasses?", ASK,
      "ask-urgent"),
+    # needed only later is the user's word that it can wait: no fax
+    ("The portal's down - can I fax the school the child's new address? They don't need it until the 20th.", NOT,
+     "fax-not-urgent"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
