@@ -369,6 +369,7 @@ def _struggle_with_a_thing(words: Sequence[str], after: Sequence[str]) -> bool:
 # Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not
 _HOMES = frozenset("home house flat property place room bedroom family mums mum dads dad nans gran carers".split())
 # Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
+_WRITING = frozenset("put putting write writing leave leaving add adding drop pop stick type typing".split())
 _STILL = frozenset("still just yet even really actually already".split())
 
 
@@ -1376,6 +1377,8 @@ class HarmReader:
                    # "a 15yo on a CP plan", "on a child protection plan": a status
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 4):s])
                    and not (written[s] == "note" and "on" in stems[max(0, s - 3):s])  # "on a serious note": a turn of talk
+                   # "put a note on the portal that he came in with bruises": the user's own message, being written
+                   and not (written[s] in ("note", "message") and _WRITING.intersection(written[max(0, s - 3):s]))
                    and not (written[s] == "thread" and "on" in stems[max(0, s - 4):s])  # "her ex is on the thread": a recipient
                    # "twenty minutes ago", "in 10 minutes": a time, not a meeting's minutes
                    and not (written[s] in ("minutes", "minute") and (
