@@ -541,6 +541,10 @@ _PERMISSION = re.compile(rf"\b(?:{_NOT_WH}"
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
 # Words of stress that change nothing asked: "how do I actually encrypt a file?" is "how do I encrypt a file?"
 _STRESS = frozenset("actually really basically literally honestly definitely exactly simply".split())
+# "does the protocol say anything about ...?": whether it covers a subject, asked of the protocol itself
+_SAYS_ANYTHING = re.compile(r"(?:does|do) (?:it|the protocol|the policy|the isp|this protocol|this policy) "
+                            r"(?:say|have|cover|mention)\b")
+_SUBJECT_UNMET = "The protocol does not cover this subject, so SafeShare cannot give you a rule for it."
 _WHY_ASKED = re.compile(r"^\W*why\b|\bwhy (?:is|are|does|do|can'?t|cannot|should|must|would)\b", re.IGNORECASE)
 # the password is what goes: "can I text the zip password instead of ringing?" is the password's own FAQ
 _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
@@ -1121,6 +1125,16 @@ class Assistant:
                            if c in self.policy.channels and self.policy.channels[c].how_to), None)
             if how_to is not None:
                 return self.faq_reply(how_to, understood.facts, form="how")
+        if match is not None and _SAYS_ANYTHING.match(said) and understood.facts.get("channel") is None \
+                and self._topic_unmet(said):
+            # "does the protocol say anything about sharing with a dad who doesn't have parental responsibility?":
+            # a subject the protocol never names; its silence answers, not a common question sharing other words
+            quoted = self.protocol_words(question, prepared, form, understood, by_rules)
+            if quoted is not None:
+                return quoted
+            if NOT_SURE_FAQ in self.policy.faq:
+                unsure = self.faq_reply(NOT_SURE_FAQ, understood.facts, form=form)
+                return replace(unsure, reasons=(_SUBJECT_UNMET,) + unsure.reasons)
         if match is None:
             quoted = self.protocol_words(question, prepared, form, understood, by_rules)
             return quoted if quoted is not None else self.both_ways(understood, by_rules)

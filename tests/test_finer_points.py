@@ -3413,6 +3413,20 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # needed only later is the user's word that it can wait: no fax
     ("The portal's down - can I fax the school the child's new address? They don't need it until the 20th.", NOT,
      "fax-not-urgent"),
+    # (round 114) a dental practice is an outside body: the duty to safeguard spares no encryption
+    ("The duty to safeguard comes first, so I can skip zipping the CP plan I'm emailing the dental surgery, right?",
+     NOT, "email-unencrypted"),
+    # "anything I need to do?" after a slip asks what now; "anything I need to do first?" before a sending does not
+    ("I emailed the health visitor this morning with the baby's full name in the subject. Anything I should do?",
+     ASK, "email-pid-in-subject"),
+    ("The file's saved as 'Jones_K_LAC_review.docx'. Anything we need to do before we zip it?", AWC,
+     "identifying-file-name"),
+    # a list found to hold someone who left: what now, with the list's own rule
+    ("Emailed the strategy notes to our DL and it turns out a social worker who left in March is still on it.", ASK,
+     "distribution-list-stale"),
+    # whether the protocol covers a subject it never names: its silence, not a common question
+    ("Does the protocol say anything about sharing with a step-grandparent who has no parental responsibility?",
+     ASK, "faq:not-sure"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
