@@ -158,6 +158,7 @@ class Reader:
             before = tokens[max(0, h.start - 3):h.start]
             left_out = self._left_out and not why_not and h.value == _IDENTIFYING \
                 and tokens[h.start + h.length - 1] not in _NAME_WORDS \
+                and tokens[h.start + h.length - 1] not in _PAPERS \
                 and (_LEFT_OUT.intersection(before) or h.start == left_out_to
                      or (_NOT_WRITING.intersection(before) and _INCLUDING.intersection(before)))
             kinds.append(_NOTHING_PERSONAL if left_out else h.value)
@@ -634,6 +635,13 @@ class Reader:
                          or tokens[h.start - 3:h.start - 2] in (["no"], ["without"], ["nothing"])):
                 absent.append(h)
         hits = [h for h in hits if h not in absent]
+        # "email the plan to dad? There's no court order": a document named for who made it, where someone else is
+        # named to receive it; the court in it is not who receives it
+        papers = [h for h in hits if h.category == "kind" and h.length > 1]
+        inside = [h for h in hits if h.category == "recipient" and any(
+            p.start <= h.start and h.start + h.length <= p.start + p.length and p.length > h.length for p in papers)]
+        if inside and any(h.category == "recipient" and h not in inside for h in hits):
+            hits = [h for h in hits if h not in inside]
         hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and _when_of_event(tokens, h, hits))]
         # "in the email text", "the text of the email": an email's words, not a text message; so is "in the text"
         # where the message is an email ("emailing my TM about a case, can I use the kid's initials in the text")
@@ -1086,9 +1094,13 @@ _OCCASIONS = frozenset("pick run trip trips holidays holiday uniform bus gates g
 # Nouns for a detail about someone: "the school address", "the GP's phone number"
 _DETAILS = frozenset("address addresses details phone number postcode".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
+# ... and a court's order: "there's no court order in place" says nothing of what is sent being anonymous
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
                        "documents doc docs attachment attachments spreadsheet spreadsheets evidence".split())
+# a document or a court's order said to be absent ("there's no court order in place", "no report yet") says
+# nothing of what is sent identifying no one
+_PAPERS = _DOCUMENTS | {"order", "orders"}
 
 
 def _own_account(tokens: list[str], hit: _Hit, before: list[str]) -> bool:

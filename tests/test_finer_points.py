@@ -3427,6 +3427,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # whether the protocol covers a subject it never names: its silence, not a common question
     ("Does the protocol say anything about sharing with a step-grandparent who has no parental responsibility?",
      ASK, "faq:not-sure"),
+    # a court order said to be absent says nothing of what is sent; the court in it is not who receives it
+    ("Nan wants the CIN plan emailed to her. There's no court order yet. Is that ok?", NOT,
+     "email-to-individual"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
