@@ -544,6 +544,10 @@ _STRESS = frozenset("actually really basically literally honestly definitely exa
 # "does the protocol say anything about ...?": whether it covers a subject, asked of the protocol itself
 _SAYS_ANYTHING = re.compile(r"(?:does|do) (?:it|the protocol|the policy|the isp|this protocol|this policy) "
                             r"(?:say|have|cover|mention)\b")
+# Someone telling the user, now: "mum has told me about ...", "she's just told us that ..." (not "told me last year")
+_TOLD_THE_USER = re.compile(r"\b(?:has|have|just|\w+['\u2019]s|shes|hes) (?:just )?(?:told|disclosed to) (?:me|us)\b",
+                            re.IGNORECASE)
+_NO_ONES = "anonymous"  # vocabulary.yaml's kind for information that identifies no one
 _SUBJECT_UNMET = "The protocol does not cover this subject, so SafeShare cannot give you a rule for it."
 _WHY_ASKED = re.compile(r"^\W*why\b|\bwhy (?:is|are|does|do|can'?t|cannot|should|must|would)\b", re.IGNORECASE)
 # the password is what goes: "can I text the zip password instead of ringing?" is the password's own FAQ
@@ -841,8 +845,10 @@ class Assistant:
         doubtful = understood.harm.level is HarmLevel.MAYBE and all(
             c.words and c.reading not in _NEVER_RUNG for c in understood.harm.because)
         learned = self.learned.judge(_GREETING.sub("", question), doubtful) if self.learned is not None else ""
-        if learned == "quiet" and understood.harm.level is HarmLevel.MAYBE and self._told_apart(question, understood):
-            learned = ""
+        if learned == "quiet" and understood.harm.level is HarmLevel.MAYBE and (
+                self._told_apart(question, understood) or _TOLD_THE_USER.search(question)):
+            learned = ""  # (nor a sign someone has just told the user of: "Mum has told me about her boyfriend's
+            # violence" is a disclosure, asked about however everyday the question after it reads)
         if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because \
                 and not understood.harm.immediate and not _MINUTES_AGO.search(question) and (
                 (all(c.reading == "together" for c in understood.harm.because) and len(understood.harm.because) < 3)
@@ -875,7 +881,14 @@ class Assistant:
                 and reply.verdict is not Verdict.ESCALATE and reply.asks != "harm" \
                 and not understood.facts.get("misdirected") and not understood.facts.get("not_intended") \
                 and not (understood.facts.get("to_hub") and understood.facts.get("channel") not in (None, "phone")) \
-                and not understood.harm.settled and not understood.harm.things and not understood.hub_rung:
+                and not understood.harm.settled and not understood.harm.things and not understood.hub_rung \
+                and not (understood.facts.get("kind") == _NO_ONES and not understood.harm.because
+                         and self.reader.blank_papers(understood.tokens)) \
+                and not (understood.facts.get("already") and understood.facts.get("aftermath")
+                         and not understood.harm.because):
+            # (nor the user's own slip, asked what now, with no word of harm read: "I emailed the HV with the
+            # baby's full name in the subject. Anything I should do?")
+            # (nor a blank form, holding nothing of anyone, with no word of harm read: "the blank referral form")
             # a mistake told (or mail come by mistake), every sign told as over, only a thing or a pet gone missing,
             # or the Hub already rung about it ("rang the hub on tuesday about a toddler, fine to write it up next
             # week?"): what to do now; or writing to the Hub instead of ringing it ("can I email the hub rather than

@@ -724,6 +724,11 @@ class Reader:
             for parts in (re.findall(r"[A-Za-z]+", m.group(1)) for m in _CALLED_QUOTED.finditer(text)))
 
     @staticmethod
+    def blank_papers(tokens: Iterable[str]) -> bool:
+        """A blank form or template is named: "the blank referral form", "a blank copy"."""
+        return _BLANK_PAPERS.search(" ".join(tokens)) is not None
+
+    @staticmethod
     def names_document(tokens: Iterable[str]) -> bool:
         """A document is named: "the plan", "reports", "case notes"."""
         return not _DOCUMENTS.isdisjoint(tokens)
