@@ -886,14 +886,14 @@ class Assistant:
                          and self.reader.blank_papers(understood.tokens)) \
                 and not (understood.facts.get("already") and understood.facts.get("aftermath")
                          and not understood.harm.because):
-            # (nor the user's own slip, asked what now, with no word of harm read: "I emailed the HV with the
-            # baby's full name in the subject. Anything I should do?")
-            # (nor a blank form, holding nothing of anyone, with no word of harm read: "the blank referral form")
             # a mistake told (or mail come by mistake), every sign told as over, only a thing or a pet gone missing,
             # or the Hub already rung about it ("rang the hub on tuesday about a toddler, fine to write it up next
             # week?"): what to do now; or writing to the Hub instead of ringing it ("can I email the hub rather than
             # ringing?"): ring it, it says nothing the words could read, in a message that reads like the ones where
             # a child was at risk
+            # (nor a blank form, holding nothing of anyone, with no word of harm read: "the blank referral form";
+            # nor the user's own slip, asked what now, with no word of harm read: "I emailed the HV with the baby's
+            # full name in the subject. Anything I should do?")
             words = self._strongest(question)
             plain = reply
             reply = self.ask_harm(understood.facts, HarmAssessment(

@@ -368,8 +368,9 @@ def _struggle_with_a_thing(words: Sequence[str], after: Sequence[str]) -> bool:
 
 # Where a child lives: out of one of these is a child's harm ("kicked out of the house"), out of anything else not
 _HOMES = frozenset("home house flat property place room bedroom family mums mum dads dad nans gran carers".split())
-# Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
+# Words for writing a note or message oneself: "put a note on the portal that ..."
 _WRITING = frozenset("put putting write writing leave leaving add adding drop pop stick type typing".split())
+# Words of time or stress between a thing and what is said of it: "the laptop still hasn't arrived"
 _STILL = frozenset("still just yet even really actually already".split())
 
 
@@ -381,6 +382,7 @@ def _thing_before(tokens: Sequence[str], start: int) -> bool:
     return i >= 0 and tokens[i] in _THINGS
 
 
+# Things and pets that go missing: "my work laptop went 'missing'", "the file's gone missing", "our cat's been missing"
 _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder document letter form stick usb charger "
                     "cat dog hamster rabbit pet puppy kitten tortoise parrot printer projector parcel stapler remote "
                     "wallet purse attachment attachments zip 7zip software app program programme option button "

@@ -1099,7 +1099,6 @@ _OCCASIONS = frozenset("pick run trip trips holidays holiday uniform bus gates g
 # Nouns for a detail about someone: "the school address", "the GP's phone number"
 _DETAILS = frozenset("address addresses details phone number postcode".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
-# ... and a court's order: "there's no court order in place" says nothing of what is sent being anonymous
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
                        "documents doc docs attachment attachments spreadsheet spreadsheets evidence".split())
