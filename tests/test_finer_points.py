@@ -3265,7 +3265,8 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # setting the protocol aside, however the protocol is named
     ("As long as I stick to the Safe Haven procedure, can I just ignore the children's services protocol?", NOT, None),
     # the one way named is the one he lacks, and how to get it to him is asked: not email refused, the safe way
-    ("Grandad doesn't have email. How do I get the contact schedule to him?", ALLOWED, "objective-connect"),
+    # (session 46: email he has none of is no way at all, and the common question of secure ways answers)
+    ("Grandad doesn't have email. How do I get the contact schedule to him?", AWC, "faq:secure-large-file"),
     # a reminder of when something is, by text
     ("Can I text the care leaver to remind her she's got her pathway review on Thursday at 2?", AWC, "text-logistics"),
     # a breach only likened to
@@ -3430,6 +3431,11 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a court order said to be absent says nothing of what is sent; the court in it is not who receives it
     ("Nan wants the CIN plan emailed to her. There's no court order yet. Is that ok?", NOT,
      "email-to-individual"),
+    # (README trial, session 46) a recipient with no email leaves email out: the way is asked
+    ("Can I get the safety plan to a kinship carer who doesn't have email?", ASK, "ask-channel"),
+    # received, and by mistake, with words between: the statement for mail not meant for you
+    ("I've received a referral about another family by mistake, with an attachment. What should I do?", AWC,
+     "not-intended-recipient"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
