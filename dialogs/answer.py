@@ -1409,11 +1409,13 @@ class Assistant:
         return replace(reply, summary=said, reasons=(why,) + reply.reasons,
                        citations=tuple(dict.fromkeys((section,) + reply.citations)))
 
+    def _personal_verdicts(self, facts: Facts) -> set[Verdict]:
+        """The verdicts the rules give these facts for each kind of personal information (none without the group)."""
+        return {outcome(self.policy, facts, {"kind": kind})[1] for kind in self.policy.groups.get("personal", ())}
+
     def _refused_whatever_kind(self, facts: Facts) -> bool:
         """The rules refuse these facts for every kind of personal information."""
-        kinds = self.policy.groups.get("personal", frozenset())
-        return bool(kinds) and all(outcome(self.policy, facts, {"kind": kind})[1] is Verdict.NOT_ALLOWED
-                                   for kind in kinds)
+        return self._personal_verdicts(facts) == {Verdict.NOT_ALLOWED}
 
     def _topic_unmet(self, asked: str) -> bool:
         """Whether the protocol covers a subject is asked ("is there guidance on sharing information about a child
@@ -1450,14 +1452,14 @@ class Assistant:
                 or _MANY.search(" ".join(understood.tokens)):
             return reply  # nothing said of a child, a family or a document, or a mailing to many: the question stands
         kinds = sorted(self.policy.groups["personal"])
-        verdicts = {outcome(self.policy, understood.facts, {"kind": kind})[1] for kind in kinds}
+        verdicts = self._personal_verdicts(understood.facts)
         if len(verdicts) != 1 or verdicts & {Verdict.NEED_MORE_INFO, Verdict.ESCALATE}:
             return reply
         first = advise(self.policy, understood.facts.with_(kind="pid" if "pid" in kinds else kinds[0]))
         told = Reply.from_advice(first, channels=understood.channels, understood=self.recap(first.facts))
         assumed = "SafeShare has read this as personal information about a child or family, as work in " \
                   "children's services usually is."
-        none = outcome(self.policy, understood.facts, {"kind": "anonymous"})[1] if "anonymous" in self.policy.kinds \
+        none = outcome(self.policy, understood.facts, {"kind": _NO_ONES})[1] if _NO_ONES in self.policy.kinds \
             else None
         if none is not None and none is not first.verdict and none is not Verdict.NEED_MORE_INFO:
             assumed += f" If it identifies no one at all: {_lower_first(none.label)}."
