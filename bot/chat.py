@@ -102,7 +102,7 @@ class ChatSession:
             self.form = _Form(button["title"], dict(button["data"] or {}), button["inputs"])
             return self.form.prompt()
         if text.isdigit() and 1 <= int(text) <= len(self.buttons) and "card" in self.buttons[int(text) - 1]:
-            return self._show(self.buttons[int(text) - 1]["card"])  # "Show all steps": shown here, nothing sent
+            return self._show(int(text) - 1)  # "Show all steps": shown here, nothing sent
         if text.isdigit() and 1 <= int(text) <= len(self.buttons):
             button = self.buttons[int(text) - 1]
             activity = self._activity(type=ActivityTypes.message, text=button.get("title", ""), value=button["data"])
@@ -139,11 +139,18 @@ class ChatSession:
             elif action.get("type") == "Action.OpenUrl":
                 out.append(f"[{action['title']}]")
 
-    def _show(self, card: dict) -> str:
-        """An Action.ShowCard's card as text (Teams opens it in place); its own buttons join the choices."""
+    def _show(self, index: int) -> str:
+        """An Action.ShowCard's card as text (Teams opens it in place).
+
+        The choices are then the shown card's own ("Change: Fax"), numbered from 1; a card with none ("Show all
+        steps") leaves its card's other buttons, which Teams still shows under the opened card.
+        """
+        card = self.buttons[index]["card"]
+        others = self.buttons[:index] + self.buttons[index + 1:]
         out = [_UNESCAPE.sub(r"\1", b["text"]) for b in card.get("body", []) if b.get("type") == "TextBlock"]
-        self.buttons = []  # the choices are the shown card's own ("Change: Fax"), numbered from 1
+        self.buttons = []
         self._buttons(card, out)
+        self.buttons = self.buttons or others
         if self.buttons:
             out.append("Choices (type the number, or type your own words):")
             out += [_choice(n, b) for n, b in enumerate(self.buttons, 1)]

@@ -127,6 +127,14 @@ async def test_an_out_of_range_number_after_an_answer_keeps_its_choices(chat):
     assert "Common questions" not in said
 
 
+async def test_show_all_steps_keeps_the_answers_other_buttons(chat):
+    before = await chat.say("can I email the school the child protection plan?")
+    said = await chat.say(str(choices(before).index("Show all steps") + 1))
+    assert "External email" in said  # the full checklists, then the same card's other buttons, as Teams keeps them
+    assert choices(said) == [c for c in choices(before) if c != "Show all steps"]
+    assert "Record this decision" in choices(said)
+
+
 async def test_a_typed_number_in_teams_presses_that_button(assistant):
     """Teams sends a typed number as text: it presses the button at that place, or says 1 to N."""
     from dialogs.conversation import Conversation, Incoming
