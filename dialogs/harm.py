@@ -521,6 +521,28 @@ def _age_of(tokens: list[str], i: int) -> int | None:
     return int(found.group(1)) + (5 if token.startswith("y") else 0)
 
 
+_PREGNANT = frozenset({"pregnant", "pregnancy"})
+_MOTHERS = frozenset({"mum", "mums", "mother", "mothers", "mam", "mom", "stepmum", "nan", "auntie", "aunt", "sister",
+                      "carer", "teacher", "colleague", "woman", "lady", "parent"})
+
+
+def _pregnant_children(tokens: list[str]) -> Iterator[tuple[int, int]]:
+    """Each "pregnant" told of a child whose age under 16 comes shortly before it in its sentence ("she's 12,
+    about six weeks pregnant", "a 14 year old who is pregnant"), with that age; not a mother's ("the 4yo's mum
+    is pregnant": a woman named between), nor a time ("12 weeks pregnant" is no age)."""
+    for i, token in enumerate(tokens):
+        if token not in _PREGNANT:
+            continue
+        for k in range(i - 1, max(-1, i - 9), -1):
+            if tokens[k] in (_END,) or tokens[k] in _MOTHERS:
+                break
+            age = _age_of(tokens, k)
+            if age is not None:
+                if 10 <= age <= 15:
+                    yield i, age
+                break
+
+
 class HarmReader:
     """Built once from harm.yaml; `assess` is a pure function of the text."""
 
@@ -677,6 +699,13 @@ class HarmReader:
                              quoted=quoted)
             if cue is not None:
                 cues.append(cue)
+        for i, age in _pregnant_children(tokens):
+            if i not in taken:
+                # under 13 a child cannot consent in law (Sexual Offences Act 2003): a clear sign; 13 to 15, asked
+                cue = self._read(tokens, stems, i, i + 1, _SEXUAL, age < 13, resolved, own_no, changing, dropped,
+                                 quoted=quoted, safe_said=safe_said)
+                if cue is not None:
+                    cues.append(cue)
         gap = self._age_gap(tokens, stems, text or "")
         if gap is not None:
             cues.append(gap)
@@ -1035,7 +1064,8 @@ class HarmReader:
         back_next = category == "missing" and tokens[hi + 1:hi + 3] in (["he", "back"], ["she", "back"],
                                                                          ["they", "back"]) \
             and not ({"out", "off", "again"} | _NOT_YET).intersection(tokens[hi + 3:hi + 5])
-        if back_next or self._safe_now(after, stems[lo:end], quoted) or self._safe_in(stems, lo, start, quoted) or any(
+        if back_next or self._safe_now(after, stems[lo:end], quoted) or self._safe_in(stems, lo, start, quoted) \
+                or self._well_since(tokens, stems, lo, start, quoted) or any(
                 True for phrase in self._over[category] for i in range(len(later))
                 if tuple(later[i:i + len(phrase)]) == phrase
                 and not _NOT_YET.intersection(later[max(0, i - 2):i])  # not "still hasn't been found"
@@ -1352,6 +1382,17 @@ class HarmReader:
             return False
         told = stems[lo:start - 1]
         return any(e == len(told) and tuple(told[s:e]) not in quoted for s, e in self._find(told, "resolved")) \
+            and not self._reported(told)
+
+    def _well_since(self, tokens: Sequence[str], stems: list[str], lo: int, start: int,
+                    quoted: frozenset[tuple[str, ...]]) -> bool:
+        """Safe told of the time since the cue, in the user's words: "mum's been well for ages since her
+        breakdown", "he's been fine ever since the assault" (a word for safe now, then "since", then the cue)."""
+        since = next((k for k in range(start - 1, max(lo, start - 3) - 1, -1) if tokens[k] == "since"), None)
+        if since is None or {_END, _PAUSE}.intersection(stems[since:start]):
+            return False
+        told = stems[lo:since]
+        return any(e >= len(told) - 2 and tuple(told[s:e]) not in quoted for s, e in self._find(told, "resolved")) \
             and not self._reported(told)
 
     def _reported(self, stems: Sequence[str]) -> bool:

@@ -2074,6 +2074,12 @@ def test_session_40_harm_readings(assistant, question, rung):
     # (round 114) a note the user is writing tells what was seen: not a document's description
     ("Can I leave a note on the school portal that Ava arrived with a handprint bruise on her cheek? Stepdad collects "
      "her at 3.", "rung"),
+    # (round 115) a pregnancy told of a child under 13, who cannot consent in law: rung; 13 to 15: asked at least
+    ("She is only 11 and the school nurse thinks she's pregnant. Can I ring her GP?", "rung"),
+    ("The Y10 girl I mentor, 14, told me she's pregnant. Can I email the school nurse?", "heard"),
+    # well ever since, in the user's words: the harm named is over
+    ("Dad has been doing well ever since his overdose and the children are home. Can I text him the review date?",
+     "quiet"),
 ])
 def test_sessions_41_44_harm_readings(assistant, question, outcome):
     """`heard`: rung or asked, whichever the learned reading makes of two signs together (a retraining may move it)."""
@@ -2098,6 +2104,11 @@ def test_words_alone_ask_about(assistant, text):
     "I'm a new starter and my work laptop still hasn't arrived. My manager says use my home PC until it does.",
     # the statutory name for children off any school roll: a duty and its lists, not a child gone missing
     "We send the trust a spreadsheet of children missing education every month. Is a normal email enough?",
+    # (round 115) every child with a flag, listed for a study: many children, no one child now
+    "Our analyst holds a list of every child flagged for exploitation since 2021. Can it go to the university?",
+    # a mother's pregnancy, however near a child's age; weeks of one are no age
+    "The 5 year old's mum is pregnant again and due in May. Can I email the HV the family's new address?",
+    "Mum is 14 weeks pregnant with twins. Can I email the midwife the booking form?",
 ])
 def test_words_that_name_no_child_gone(assistant, text):
     """Read by the words alone, before any learned reading: nothing about a child at risk."""
