@@ -234,7 +234,7 @@ _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 # "... fax them the whole file, ok?": a statement with a tag asking for a yes or no
 # Sending something with its protection left off, said outright (not "I don't have 7-Zip")
 _UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|without (?:encrypting|encryption|"
-                          r"zipping|a password|the password)|plain email|in plain text)\b"
+                          r"zipping|a password|the password)|plain email|in plain text|(?:send|email|sent|emailed) (?:it|them) plain)\b"
                           r"(?!\s+(?:copy|copies|version|versions|original))",  # the copy the protocol says to keep
                           re.IGNORECASE)
 # Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing

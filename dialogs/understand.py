@@ -1311,11 +1311,11 @@ _TO_SEND = frozenset({"send", "email", "fax", "post", "share", "forward", "get",
 
 def _to_send(tokens: Sequence[str], at: int) -> bool:
     """"I've got six documents to send to an adoption agency", "got to get the plan to the school": things the user
-    has to send, or must do, not something received."""
+    has to send, or must do, not something received; nor time had or not ("not got time to faff with 7zip")."""
     if tokens[at] != "got":
         return False
     after = tokens[at + 1:at + 7]
-    return after[:1] == ["to"] or any(w == "to" and after[k + 1:k + 2] and after[k + 1] in _TO_SEND
+    return after[:1] in (["to"], ["time"]) or after[:2] == ["the", "time"] or any(w == "to" and after[k + 1:k + 2] and after[k + 1] in _TO_SEND
                                       for k, w in enumerate(after[:-1]))
 _SENT_VERBS = frozenset({"sent", "emailed", "faxed", "forwarded", "texted", "shared", "posted", "gave", "passed"})
 _TO_US = frozenset({"me", "us"})

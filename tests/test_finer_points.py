@@ -3436,6 +3436,13 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # received, and by mistake, with words between: the statement for mail not meant for you
     ("I've received a referral about another family by mistake, with an attachment. What should I do?", AWC,
      "not-intended-recipient"),
+    # (round 113) no time had is nothing received; sent "plain" is sent unprotected; a strategy meeting's outcome
+    # is child protection information
+    ("The solicitor wants the contact notes and I've not got time to faff about. Can I send them plain?", NOT,
+     "email-unencrypted"),
+    ("The IRO wants the strategy minutes, can I fax them?", NOT, "fax-highly-sensitive"),
+    # a whole staff is no need to know
+    ("Can I email the child's care plan to all the teachers at her school so they're aware?", NOT, "cc-too-many"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
