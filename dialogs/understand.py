@@ -1207,11 +1207,19 @@ def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:
 _HEADER = frozenset({"subject", "title", "header", "heading"})
 
 
+_IN_GENERAL = frozenset(tuple(p.split()) for p in (
+    "personal details", "personal information", "personal info", "personal data", "pid", "sensitive information",
+    "sensitive info", "sensitive data", "confidential information", "confidential info", "confidential data"))
+
+
 def _typed_in(tokens: Sequence[str], hits: Iterable[_Hit], kinds: frozenset[str]) -> bool:
     """Identifying details written into an email ("can I type the child's full name and address in the email?",
     "write her DOB in an internal email"): an act of writing, the details, then "in" the email, with no document
     between (a report put in an email is attached), and no choice offered ("in the email or attached?")."""
-    details = [h for h in hits if h.category == "kind" and h.value in kinds]
+    # (not a kind named in general: "can I put personal details in an email?" asks whether email will do at all)
+    details = [h for h in hits if h.category == "kind" and h.value in kinds
+               and tuple(tokens[h.start:h.start + h.length]) not in _IN_GENERAL
+               and tuple(tokens[max(0, h.start - 1):h.start + h.length]) not in _IN_GENERAL]
     for i, token in enumerate(tokens):
         if token not in _WRITING and token not in _PASTING or _NOT_WRITING.intersection(tokens[max(0, i - 2):i]):
             continue  # "my manager says don't put PID in emails": the rule told, not done
@@ -1685,12 +1693,21 @@ _FILE_NAME = re.compile(r".+\.(?:zip|7z|docx?|pdf|xlsx?|csv|txt|pptx?|odt|rtf|jp
 
 
 def _counted_before(tokens: list[str], start: int) -> bool:
-    """"the number of section 47s that went to ICPC", "how many CP plans": a count of cases, not a case."""
+    """"the number of section 47s that went to ICPC", "how many CP plans", "23 children became looked after this
+    quarter": a count of cases, not a case (ten or more: not "the 3 children on CP plans", a family)."""
     for k in range(max(0, start - 8), start):
         if tokens[k:k + 2] in (["number", "of"], ["numbers", "of"], ["how", "many"]) \
                 and tokens[k - 1:k] not in _NOT_AGGREGATE:  # not "the phone number of the ICPC chair"
             return True
+        if tokens[k].isdigit() and int(tokens[k]) >= 10 and tokens[k + 1:k + 2] and tokens[k + 1] in _COUNTED \
+                and not any(t in _LISTED and tokens[i - 1:i] not in (["no"], ["without"]) for i, t in enumerate(tokens)):
+            # (not "a list of 12 children on CP plans with names, DOBs"; "no names" is none)
+            return True
     return False
+
+
+_COUNTED = frozenset("children kids pupils families cases referrals young".split())
+_LISTED = frozenset("name names dob dobs address addresses postcode postcodes details list spreadsheet".split())
 
 
 _AGGREGATES = frozenset("figures stats statistics counts totals numbers dataset".split())

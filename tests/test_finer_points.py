@@ -3443,6 +3443,10 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("The IRO wants the strategy minutes, can I fax them?", NOT, "fax-highly-sensitive"),
     # a whole staff is no need to know
     ("Can I email the child's care plan to all the teachers at her school so they're aware?", NOT, "cc-too-many"),
+    # ten or more children counted is a figure, not a child (not a list with their names)
+    ("Can I email the CCG this, no names: '31 children became looked after in March'?", ALLOWED, "email-no-personal"),
+    # personal information named in general, put "in an email": whether email will do, not the email's body
+    ("Is it ever ok to put personal information in an email?", AWC, "faq:email-for-personal-information"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
