@@ -175,7 +175,10 @@ _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|m
 # What a paper shows of a child as now: "it shows a child who's just moved here is living with a registered sex
 # offender" (the paper's news, not its subject)
 _SHOWS_NOW = re.compile(r"\b(?:shows|showed|reveals|revealed|says|said|states|stated)\b(?: \w+){1,8}? (?:is|are) "
-                        r"(?:living|staying)\b")
+                        r"(?:living|staying)\b"
+                        # a record of what a child did: "the library log shows a y11 girl looked up how to make ..."
+                        r"|\b(?:shows|showed|reveals|revealed)(?: that)?(?: \w+){0,3}? (?:girl|boy|child|pupil|student|"
+                        r"kid|teen|teenager|yp|he|she)(?: has| had)? \w+ed\b")
 
 
 def _witnessed(tokens: Sequence[str]) -> bool:
