@@ -1625,12 +1625,15 @@ _NAMED_LIST = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,60}['"\u2019\u2
                          r"""contact group|dl|distribution list)\b""", re.IGNORECASE)
 _REPLY_ALL = re.compile(r"\b(?:reply|replying|hit reply|hitting reply) (?:to )?all\b")
 # many on a thread: "15 agencies", "about 8 professionals", "the whole thread", "a multi-agency thread"
-_MANY_ON_IT = re.compile(r"\b(?:[5-9]|\d{2,3}) (?:people|agencies|professionals|recipients|parties|others|partners)\b|"
+_MANY_ON_IT = re.compile(r"\b(?:[5-9]|\d{2,3}) (?:people|person|agencies|professionals|recipients|parties|others|partners)\b|"
                          r"\bwhole (?:thread|chain|planning thread|list)\b|\bmulti ?agency (?:thread|chain|email)\b|"
                          r"\beveryone on (?:it|the thread|the chain)\b")
 # only some on it need it, said by the user: "I only want to tell the school", "only the housing officer needs it"
 _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update|let|inform|send|reach)\b|"
-                          r"\bonly (?:the )?[a-z]+(?: [a-z]+)? (?:needs|need) (?:it|to know|them)\b")
+                          r"\bonly (?:the )?[a-z]+(?: [a-z]+)? (?:needs|need) (?:it|to know|them)\b|"
+                          # ... or being on the thread taken for a need to know: "since they were all on the original"
+                          r"\b(?:since|because|as|cos) (?:they|theyre|everyone|everyones|all of them) (?:were |are |was |is )?"
+                          r"(?:all )?(?:on|in on|copied into|copied in on) (?:the|it)\b")
 # papers or a device left somewhere public: "left the case file on the train", "forgot my laptop in a taxi"
 _LEFT_BEHIND = re.compile(r"(?:^|\b(?:i|ive|we|weve|just) )(?:left|forgot|lost)\b(?: \w+){1,8} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")

@@ -3447,6 +3447,14 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Can I email the CCG this, no names: '31 children became looked after in March'?", ALLOWED, "email-no-personal"),
     # personal information named in general, put "in an email": whether email will do, not the email's body
     ("Is it ever ok to put personal information in an email?", AWC, "faq:email-for-personal-information"),
+    # (checker round 80) being on a long thread taken for a need to know; a thread "already running" is no act done
+    ("A 25 person email chain is already running; can I reply all with the foster placement address because "
+     "everyone is on the chain?", NOT, "cc-too-many"),
+    # a list left alone for years is not checked regularly
+    ("Our LAC review distribution list hasn't been looked at in years. Can I still use it to send the minutes?", NOT,
+     "distribution-list-stale"),
+    # destroying papers: the protocol covers sending, not shredding
+    ("Should the old contact notes be shredded when the case closes?", ASK, "faq:disposal"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
