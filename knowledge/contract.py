@@ -71,7 +71,8 @@ NEEDED: tuple[Needed, ...] = (
                          ("addresses_shown", "addresses_shown"), ("no_secure_account", "no_secure_account"),
                          ("unsaved", "unsaved"), ("media_handover", "media_handover"),
                          ("list_stale", "list_stale"), ("aftermath", "aftermath"),
-                         ("password_relayed", "password_relayed"), ("public_office", "public_office"))),
+                         ("password_relayed", "password_relayed"), ("public_office", "public_office"),
+                         ("unattended", "unattended"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     Needed("signals", "signals", "hub_rung", "\"I rang the Hub this morning about ...\": the harm is told, the written "
            "follow-up comes next"),

@@ -155,6 +155,7 @@ CASES = [
     (Facts(public_office=True, channel="email", **P), "public-office-not-covered", Verdict.NEED_MORE_INFO),
     (Facts(to_hub=True, channel="fax", **P), "hub-by-fax-or-text", Verdict.NOT_ALLOWED),
     (Facts(channel="fax", received=True, opening=True), "fax-received-read", Verdict.NEED_MORE_INFO),
+    (Facts(channel="fax", unattended=True), "fax-left-unattended", Verdict.NEED_MORE_INFO),
 ]
 
 

@@ -211,7 +211,7 @@ async def test_every_end_of_the_guided_check_over_http(harness, policy):
         "identifying-file-name", "mailbox-copies", "misdirected", "misdirected-untold", "hub-call", "hub-in-writing", "hub-by-fax-or-text", "public-office-not-covered", "still-identifiable", "not-intended-open",
         "not-intended-recipient", "cc-too-many", "self-made-secure-account", "off-the-record", "distribution-list", "distribution-list-stale", "distribution-list-stale-who", "choose-recipient", "no-agreement",
         "no-agreement-unrecorded", "no-agreement-process", "password-not-received", "received-unencrypted",
-        "fax-highly-sensitive-received", "fax-received-read",
+        "fax-highly-sensitive-received", "fax-received-read", "fax-left-unattended",
         "email-initials-in-body", "email-identifier-instead-of-names", "keep-unencrypted-copy", "password-about-child", "email-secure-route-passed-over",
         "addresses-shown", "addresses-shown-professionals", "addresses-hidden", "fax-name-over-identifier", "secure-address-no-account",
         "secure-address-no-account-unencrypted", "open-before-saving", "password-example", "hub-follow-up-late",

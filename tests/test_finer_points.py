@@ -3455,6 +3455,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "distribution-list-stale"),
     # destroying papers: the protocol covers sending, not shredding
     ("Should the old contact notes be shredded when the case closes?", ASK, "faq:disposal"),
+    # a fax that came in, left where anyone can read it: the protocol does not say how faxes that arrive are kept
+    ("Incoming faxes for the duty team get left in the tray by reception for whoever's in. Is that ok?", ASK,
+     "fax-left-unattended"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
