@@ -3458,6 +3458,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a fax that came in, left where anyone can read it: the protocol does not say how faxes that arrive are kept
     ("Incoming faxes for the duty team get left in the tray by reception for whoever's in. Is that ok?", ASK,
      "fax-left-unattended"),
+    # a step the thing itself lacks, asked to be agreed with: No, then the steps
+    ("The fax header we've always used hasn't got the confidentiality warning on it. That's fine, isn't it?", NOT,
+     "faq:fax-cover-sheet"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
