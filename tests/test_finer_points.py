@@ -3461,6 +3461,8 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a step the thing itself lacks, asked to be agreed with: No, then the steps
     ("The fax header we've always used hasn't got the confidentiality warning on it. That's fine, isn't it?", NOT,
      "faq:fax-cover-sheet"),
+    # the user's own lateness, by text: nothing about anyone
+    ("Can I text dad that I'll be 15 mins late for the home visit, the traffic is awful?", AWC, "text-logistics"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
