@@ -2112,7 +2112,7 @@ def test_words_alone_ask_about(assistant, text):
     "The 5 year old's mum is pregnant again and due in May. Can I email the HV the family's new address?",
     "Mum is 14 weeks pregnant with twins. Can I email the midwife the booking form?",
     # road traffic is no child trafficked
-    "Can I text mum that we are stuck in traffic and will be late?",
+    "Can I text dad I'm stuck in traffic?",
 ])
 def test_words_that_name_no_child_gone(assistant, text):
     """Read by the words alone, before any learned reading: nothing about a child at risk."""
