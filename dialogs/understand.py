@@ -718,7 +718,8 @@ class Reader:
         """A file name told that names someone: "it's called 'Ellie-Mae CP report.zip'", "Julia_Smith.zip", "I'll
         call the zip 'Lily-May Jones LAC review'" (a capitalised part after the first that no word the speller knows:
         not "'Monthly summary'")."""
-        return any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text) or any(
+        return any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text) \
+            or _ZIP_WITH_NAME.search(" ".join(tokens)) is not None or any(
             any(p[0].isupper() and not p.isupper() and p.lower() not in _GENERIC_PART
                 and not self.speller.known(p.lower()) for p in parts[1:])  # not the first word alone: "'Monthly ...'"
             for parts in (re.findall(r"[A-Za-z]+", m.group(1)) for m in _CALLED_QUOTED.finditer(text)))
@@ -1795,6 +1796,11 @@ def _arranged(said: str) -> bool:
 _STREET_ADDRESS = re.compile(r"\b\d{1,4}[a-zA-Z]?,? (?:[A-Z][a-z']+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|"
                              r"Drive|Way|Crescent|Terrace|Place|Court|Gardens|Grove|Row|Walk|View|Park)\b")
 _NAME_WORDS = frozenset({"name", "names", "surname", "surnames", "initials"})
+# A zip to bear someone's name: "should the zip file I'm attaching have the child's name" (a zip holds a document; a
+# name it has is its own, not "in it")
+_ZIP_WITH_NAME = re.compile(r"\b(?:zip|zipped|archive)(?: file| folder)?(?: \w+){0,3}? (?:have|has|show|shows|bear|be|carry) "
+                            r"(?:the |her |his |their |a )?(?:child |pupil |kid |young person |family |mum |dad )?"
+                            r"(?:full |first |real )?(?:name|surname|names)\b(?! (?:in|inside) (?:it|them))")
 
 
 # "doesn't include any safeguarding information", "does not contain health details": a kind said to be absent

@@ -3463,6 +3463,13 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "faq:fax-cover-sheet"),
     # the user's own lateness, by text: nothing about anyone
     ("Can I text dad that I'll be 15 mins late for the home visit, the traffic is awful?", AWC, "text-logistics"),
+    # (rounds 114, checker 81) an appointment that is itself intimate health is no mere time
+    ("Is a text ok to remind a 16 year old about her termination appointment on Friday?", NOT, "text-personal"),
+    # a caller is on the phone, which the protocol has no rule for
+    ("A caller says he's her probation officer and wants the child's new address. Can I just tell him?", ASK,
+     "channel-not-covered"),
+    # a zip to bear the child's name is a file named after them
+    ("Can the zip have the child's surname so the GP knows who it's about?", NOT, "identifying-file-name"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
