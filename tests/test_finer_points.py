@@ -3470,6 +3470,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "channel-not-covered"),
     # a zip to bear the child's name is a file named after them
     ("Can the zip have the child's surname so the GP knows who it's about?", NOT, "identifying-file-name"),
+    # "but not his name": the name struck out, the rest kept
+    ("The supplier only needs his very rare syndrome and the town, but not his name. That's anonymous then?", AWC,
+     "still-identifiable"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
