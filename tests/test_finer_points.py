@@ -1662,13 +1662,19 @@ def test_everyone_reached_on_purpose_is_beyond_need_to_know(assistant, question)
 
 @pytest.mark.parametrize("question", [
     # a document sent, half like "I am concerned about a child's safety": asked about, not the worried FAQ's Hub
-    "The fax goes to the ward office, so can I fax CAMHS the child's self-harm safety plan?",
-    # "plan to the GP" is where it goes, not "plans to" do something
+    # ("plan to the GP" is where it goes, not "plans to" do something)
     "can I fax the self-harm plan to the GP?",
 ])
 def test_a_document_about_self_harm_sent_is_asked_about(assistant, question):
     reply, _ = ask(assistant, question)
     assert reply.asks == "harm" and reply.rule_id != "faq:worried-about-child", reply.rule_id
+
+
+def test_a_safety_plan_for_self_harm_is_the_harm_managed_and_never_faxed(assistant):
+    """A safety plan is the harm kept off by an agreed plan (session 47): the rules answer, by analogy with mental
+    health, never the worried FAQ's Hub."""
+    reply, _ = ask(assistant, "The fax goes to the ward office, so can I fax CAMHS the child's self-harm safety plan?")
+    assert reply.verdict is NOT and reply.rule_id.startswith("fax-highly-sensitive"), reply.rule_id
 
 
 @pytest.mark.parametrize("question, faq", [
