@@ -31,6 +31,8 @@ STOPWORDS = frozenset(
 _INFO = re.compile(r"\binfo\b(?![@.])")
 _ISP = re.compile(r"\bisp\b")
 _SEVEN_ZIP = re.compile(r"\b7[\s-]zip\b")
+# Two words typed as one: "coversheet", "subjectline" (as the knowledge files write them, apart)
+_RUN_TOGETHER = re.compile(r"\b(cover|subject)(sheets?|line|lines|page|pages)\b")
 # Text-speak, as messages are typed on a phone: times ("last nite", "2day", "tmrw")
 _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day": "today", "tmrw": "tomorrow",
                "tmw": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "tomoz": "tomorrow",
@@ -116,6 +118,7 @@ def normalise(text: str) -> str:
     """Lower-case words separated by single spaces; '@' and '.' kept inside words."""
     text = text.lower().replace("\u2019", "'").replace("e-mail", "email")
     text = _SEVEN_ZIP.sub("7zip", text)  # "7-Zip", "7 zip": one word, as the vocabulary writes it
+    text = _RUN_TOGETHER.sub(r"\1 \2", text)
     text = _ISP.sub("protocol", text)  # "the ISP": the Information Sharing Protocol, as staff abbreviate it
     text = _WITHOUT.sub("without", text)  # "w/out encryption", "w/o a password"
     text = _AND.sub(" and ", text)

@@ -856,6 +856,13 @@ class Reader:
         # (not "can she resend it unzipped?": sent as it is)
         opposites = [o for o in opposites if not (tokens[o.start] in _OPENED and tokens[o.start - 1] in _DETERMINERS
                                                   and any(h.value == "yes" and h.start < o.start for h in found))]
+        if opposites and signal in _STATES_OPPOSED:
+            # "already going", "already says": what stands, not the user's act; only the words it covers are no act
+            # ("I've already sent it, and the email already has the DOB in it" is still done)
+            found = [h for h in found if h.value == "yes" and not any(
+                o.start <= h.start < o.start + o.length for o in opposites)]
+            return None if not found else True if any(not self._negated(tokens, h, signal) for h in found) \
+                else negated
         if opposites:
             yes = [h for h in found if h.value == "yes"]
             if any(_either_or(tokens, a, b) for a in yes for b in opposites):
@@ -1710,6 +1717,8 @@ def _counted_before(tokens: list[str], start: int) -> bool:
     return False
 
 
+# Signals whose opposites name a state, not a denial: they cancel only the words they cover (signals.yaml `already`)
+_STATES_OPPOSED = frozenset({"already"})
 _COUNTED = frozenset("children kids pupils families cases referrals young".split())
 _LISTED = frozenset("name names dob dobs address addresses postcode postcodes details list spreadsheet".split())
 

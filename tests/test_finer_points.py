@@ -3496,3 +3496,20 @@ def test_the_confidential_marking_said_not_to_be_needed_is_a_no(assistant):
     need to put CONFIDENTIAL on it" proposes leaving it off: a No, from the subject-line rule (round 99, unsafe)."""
     reads_as(assistant, "We're both in children's services so I don't need to put CONFIDENTIAL on the email, do I?", NOT,
              "email-pid-in-subject")
+
+
+@pytest.mark.parametrize("question, done", [
+    # (session 47) what something already says or holds, or a thread already going, is no act of the user's done
+    ("The subject line already says CONFIDENTIAL so I can add her initials after it?", None),
+    ("There's a big thread already going, so I can reply all with the new address?", None),
+    # ... while an act told as done beside it still is
+    ("I've already sent it, and the email already has her DOB in the subject. What now?", True),
+])
+def test_a_state_already_standing_is_no_act_done(assistant, question, done):
+    assert assistant.reader.read(question).facts.already is done, question
+
+
+@pytest.mark.parametrize("typed, words", [("fax coversheet", "fax cover sheet"), ("the subjectline", "the subject line")])
+def test_two_words_typed_as_one_are_read_apart(typed, words):
+    from dialogs.text import normalise
+    assert normalise(typed) == words
