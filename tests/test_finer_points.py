@@ -3479,6 +3479,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # "but not his name": the name struck out, the rest kept
     ("The supplier only needs his very rare syndrome and the town, but not his name. That's anonymous then?", AWC,
      "still-identifiable"),
+    # a second phone word soon after the one that rings with the password is the same call
+    ("The GP is going to ring me for the password of the zip. Is that allowed, or do I have to be the one who phones "
+     "the GP?", AWC, "faq:password-by-phone"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
