@@ -369,6 +369,11 @@ class Reader:
             flags["already"] = self._flag(tokens, [h for h in hits if not (h.category == "already"
                                                                            and h.start in receiving)],
                                           "already", negated=False)
+        if flags["media_handover"] and _HANDED_ME.search(said) and (asks := _ASKS_TO_SAVE.search(said)) \
+                and _ONTO_IT.search(said, asks.end()):
+            # "foster carer handed me a memory stick with photos. Can I save my visit notes onto it too?": the stick
+            # came to the user; saving onto it is what is asked (Appendix A: never to a USB stick)
+            flags["media_handover"] = None
         if flags["already"] and not flags["misdirected"] \
                 and (flags["encrypted"] is False or flags["addresses_shown"] or flags["group_address"]
                      or _CC_WORDS.intersection(tokens) or (recipient is not None and _TEXTED.intersection(tokens))) and (
@@ -1649,6 +1654,9 @@ _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update
 _LEFT_BEHIND = re.compile(r"(?:^|\b(?:i|ive|we|weve|just) )(?:left|forgot|lost)\b(?: \w+){1,8} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")
 # Leave asked to save or keep something: "can I save it to ...", "is it ok to download it onto ..."
+# A stick or disc given to the user: "handed me a memory stick", "the police have given us a USB"
+_HANDED_ME = re.compile(r"\b(?:handed|gave|given|passed|posted|sent) (?:me|us)\b")
+_ONTO_IT = re.compile(r"\b(?:onto|on to|on) (?:it|there|the stick|the usb|the disc)\b")  # not "keep it in my drawer"
 _ASKS_TO_SAVE = re.compile(r"\b(?:can|could|may|should|shall) (?:i|we) (?:just |still )?(?:save|download|store|keep|"
                            r"put|move|copy|transfer)\b|\b(?:ok|okay|alright|fine|allowed) to (?:save|download|store|"
                            r"keep|put|move|copy|transfer)\b")

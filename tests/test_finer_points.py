@@ -3479,6 +3479,11 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # "but not his name": the name struck out, the rest kept
     ("The supplier only needs his very rare syndrome and the town, but not his name. That's anonymous then?", AWC,
      "still-identifiable"),
+    # a recipient who will not use a route leaves it out, as one who cannot does; a stick given to the user, asked
+    # to be saved onto, is removable media
+    ("The adoption agency refuses to use Objective Connect. Can I email them the CPR instead?", AWC, "external-email"),
+    ("Mum gave me a USB stick with her statement on it. Can I copy my assessment onto it for her?", NOT,
+     "removable-media"),
     # a second phone word soon after the one that rings with the password is the same call
     ("The GP is going to ring me for the password of the zip. Is that allowed, or do I have to be the one who phones "
      "the GP?", AWC, "faq:password-by-phone"),
