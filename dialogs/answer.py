@@ -625,6 +625,11 @@ def _steps_for_duty(faq: Faq, question: str) -> bool:
     return faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) and not faq.refutes
 
 
+# The way of sending asked for, as a question of its own: "What route should I use?", "How should I send it?"
+_ROUTE_ASKED = re.compile(r"(?:so )?(?:what|which) (?:route|way|method|channel)\b|(?:so )?how (?:should|do|can|would|shall) "
+                        r"(?:i|we) (?:send|get|share|transfer|do)\b", re.IGNORECASE)
+
+
 def question_form(question: str) -> str:
     """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
@@ -641,6 +646,8 @@ def question_form(question: str) -> str:
     last = asked[-1] if asked else ""
     if len(asked) >= 2 and _offers_choice(last) and (re.findall(r"[a-z']+", last.lower()) or [""])[0] not in YES_NO_WORDS:
         return "how"  # "can I send it by email? body of the email or attachment?": the choice asked last decides
+    if len(asked) >= 2 and (_ROUTE_ASKED.match(last.strip()) or _WAY_ASKED.match(last.strip().lower())):
+        return "how"  # "can I get the CIN notes to the school DSL? What route should I use?": the way asked last
     # "school keep asking - can i put ... ?", "they want the whole file, what do I send?": after a dash, colon,
     # semicolon or comma a question may start again
     # (not a relative clause in the middle: "my mailbox, which is secure, so ...")

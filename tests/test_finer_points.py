@@ -3484,6 +3484,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("The adoption agency refuses to use Objective Connect. Can I email them the CPR instead?", AWC, "external-email"),
     ("Mum gave me a USB stick with her statement on it. Can I copy my assessment onto it for her?", NOT,
      "removable-media"),
+    # the papers of a child in need meeting are safeguarding papers; the way asked last decides the question's form
+    ("Can I fax the CIN minutes to the school nurse?", NOT, "fax-highly-sensitive"),
+    ("Can the new school have the review paperwork this week? Which route should I use?", AWC, "email-to-school"),
     # a second phone word soon after the one that rings with the password is the same call
     ("The GP is going to ring me for the password of the zip. Is that allowed, or do I have to be the one who phones "
      "the GP?", AWC, "faq:password-by-phone"),

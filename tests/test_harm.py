@@ -2117,6 +2117,8 @@ def test_words_alone_ask_about(assistant, text):
     "Mum is 14 weeks pregnant with twins. Can I email the midwife the booking form?",
     # road traffic is no child trafficked
     "Can I text dad I'm stuck in traffic?",
+    # a placement that has ended is no parent's breakdown
+    "My email about the placement breakdown went to the birth parents by mistake. What now?",
 ])
 def test_words_that_name_no_child_gone(assistant, text):
     """Read by the words alone, before any learned reading: nothing about a child at risk."""
