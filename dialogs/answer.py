@@ -165,6 +165,10 @@ _OWN_RECORDS = re.compile(r"\b(?:" + _ASKING_FOR + r"|(?:wants?|asked|asking|ask
 _OWN_FILE = re.compile(r"\b(?:" + _ASKING_FOR + r"|(?:wants?|asked|asking|asks) to see)\s+(?:(?:a\s+)?(?:copy|copies)\s+of\s+"
                        r"(?:his|her|their) (?:own |whole |full |entire )?|(?:his|her|their) (?:own |whole |full |entire )|"
                        r"(?:their|his|her) (?=(?:file|files|records)\b))"
+                       r"(?:file|files|records|case file|social care file)\b|"
+                       # asked whether: "a 14 yr old asked if she can see what's written on her file"
+                       r"\b(?:asked|asking|asks|wants to know) (?:if|whether) (?:she|he|they) (?:can|could|may) "
+                       r"(?:see|read|have|look at) (?:[\w']+ ){0,4}?(?:his|her|their) (?:own |whole |full |entire )?"
                        r"(?:file|files|records|case file|social care file)\b", re.IGNORECASE)
 # Someone else's practice, kept up, and what to do about it asked: "a colleague keeps forwarding case emails to her
 # hotmail - should I say something?", "one school keeps emailing me CP details from the head's gmail. What am I
@@ -484,7 +488,9 @@ _IF_THEN_ASK = re.compile(r"^\W*(?:(?:so|and|but) )?(?:if|when|once|after|before
                           r"(?:i|we|it|they|he|she|you|that|this)|"
                           # the conclusion told, with a question mark: "if anyone says it's safeguarding I can just send
                           # them the whole file?"
-                          r"(?:i|we) (?:can|could|may|should) (?:just |simply |still )?\w+)\b"
+                          r"(?:i|we) (?:can|could|may|should) (?:just |simply |still )?\w+|"
+                          # ... or after "then": "if my subject line says 'CONFIDENTIAL - ...' then it's properly marked?"
+                          r"then (?:it|it'?s|its|that|that'?s|thats|we|we'?re|i|i'?m|they|they'?re)\b)\b"
                           r"[^?]*\?\s*$", re.IGNORECASE)
 _TAGS = (r"\b(?:(?:ok|okay|alright|fine|allowed) or (?:nah|naw|no|not)|"  # "names in the body ok or nah"
          r"ok|okay|alright|all right|right|yeah|yes|fine|allowed|acceptable|correct|true|isn'?t it|"

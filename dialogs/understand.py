@@ -381,6 +381,9 @@ class Reader:
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
             flags["misdirected"] = True
+        if flags["already"] and not flags["misdirected"] and recipient is not None and _I_SENT.search(said) \
+                and _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens)):
+            flags["misdirected"] = True  # "I sent a child's assessment to her old school by mistake": the user's own
         if flags["already"] and flags["addresses_shown"] and flags["aftermath"] and not flags["misdirected"]:
             # "I used CC instead of BCC and every foster carer can now see the others' addresses. What now?": the
             # addresses disclosed, told; what now is the BCC rule's (tell the manager; BCC next time), not the cc one's
@@ -415,6 +418,8 @@ class Reader:
             # "can I put the child's initials in the body of an internal email?": initials instead of names, as
             # Internal Mail 1 asks; not initials joined to another detail, nor in a subject, file name or password
             flags["other_identifier"] = True
+        if flags["borrowed_account"] is None and _LENT_LOGIN.search(said):
+            flags["borrowed_account"] = True  # "give the YOT worker my Objective Connect login": the user's own, lent
         if flags["borrowed_account"] is None and _OTHERS_ACCOUNT.search(said) and _USING_IT.search(said):
             # "my colleague has a CJSM account. Can I log in on it ...?": someone else's account, used
             flags["borrowed_account"] = True
@@ -1495,7 +1500,7 @@ _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 _GENERIC = frozenset({"generic", "shared", "general", "main"})
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
 # the desk a mailbox is named for, and the words for a mailbox that are never the act of emailing
-_DESK = frozenset({"reception", "enquiries", "admissions", "admin"})
+_DESK = frozenset({"reception", "enquiries", "admissions", "admin", "office"})
 _MAILBOX_NOUNS = frozenset({"inbox", "mailbox", "account"})
 _SHARED_BY = re.compile(r"^(?:\w+ ){0,2}(?:shared|used|read|monitored|checked|looked at) by\b|^(?:\w+ ){0,2}(?:lots of|several|"
                         r"many|a few|all the|the whole) (?:people|staff|admin|team)\b")
@@ -1521,6 +1526,8 @@ _WRONG_NUMBER = re.compile(r"\b(?:wrong (?:fax )?number|(?:a |one |two |1 |2 )?d
                            r"misdialed)\b")
 _OLD_ADDRESS = re.compile(r"\b(?:an |the |their |her |his |s |my )?(?:old|previous|former|out of date) (?:e ?mail |fax )?"
                           r"(?:address|account|inbox|number)\b")
+# The user's own sending told: "I sent ...", "we've emailed ..." (not "someone faxed us ...")
+_I_SENT = re.compile(r"\b(?:i|ive|we|weve|i just|we just) (?:have )?(?:sent|emailed|faxed|forwarded|posted|shared)\b")
 _BY_MISTAKE = (("by", "mistake"), ("by", "accident"), ("in", "error"))
 _MAIL_RECIPIENTS = frozenset({"webmail_personal", "generic_address"})  # named by their email address
 
@@ -1654,6 +1661,9 @@ _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update
 _LEFT_BEHIND = re.compile(r"(?:^|\b(?:i|ive|we|weve|just) )(?:left|forgot|lost)\b(?: \w+){1,8} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")
 # Leave asked to save or keep something: "can I save it to ...", "is it ok to download it onto ..."
+# The user's own login given or lent to someone else: "give the YOT worker my Objective Connect login"
+_LENT_LOGIN = re.compile(r"\b(?:give|giving|lend|lending|share|sharing|pass|passing|tell|telling) (?:\w+ ){0,4}?my "
+                         r"(?:\w+ ){0,2}?(?:login|log in|logon|log on|sign in|account details)\b")
 # A stick or disc given to the user: "handed me a memory stick", "the police have given us a USB"
 _HANDED_ME = re.compile(r"\b(?:handed|gave|given|passed|posted|sent) (?:me|us)\b")
 _ONTO_IT = re.compile(r"\b(?:onto|on to|on) (?:it|there|the stick|the usb|the disc)\b")  # not "keep it in my drawer"

@@ -3487,6 +3487,21 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # the papers of a child in need meeting are safeguarding papers; the way asked last decides the question's form
     ("Can I fax the CIN minutes to the school nurse?", NOT, "fax-highly-sensitive"),
     ("Can the new school have the review paperwork this week? Which route should I use?", AWC, "email-to-school"),
+    # (round 115, checker 82) a conclusion after "then", asked with a question mark, is a proposal
+    ("When the subject line says 'CONFIDENTIAL - Kai Brown CIN plan' then that's us covered?", NOT,
+     "email-pid-in-subject"),
+    # an office's mailbox is a generic one; the user's own login lent out; sent by mistake by the user
+    ("I'll copy the practice office mailbox in as well so they have it on file, is that ok?", NOT,
+     "email-to-generic-address"),
+    ("Could I give the business support officer my Objective Connect login so she can upload the files?", NOT,
+     "borrowed-account"),
+    ("We emailed the strategy notes to the old school by mistake. Can we just ask them to bin it?", ASK, "misdirected"),
+    # a young person asking whether they may read their own file is a subject access request
+    ("A young person asked whether he can read what's been written in his file. Can I just let him?", ASK,
+     "faq:subject-access"),
+    # more people told for its own sake is no need to know
+    ("I'll email the minutes to the whole team list, the more people that know the better, right?", NOT,
+     "cc-too-many"),
     # a second phone word soon after the one that rings with the password is the same call
     ("The GP is going to ring me for the password of the zip. Is that allowed, or do I have to be the one who phones "
      "the GP?", AWC, "faq:password-by-phone"),
