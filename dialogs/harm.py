@@ -743,8 +743,10 @@ class HarmReader:
                 cues = [replace(c, level=HarmLevel.YES, reading="now")
                         if c.level is HarmLevel.MAYBE and c.reading in ("", "weak") and self._linked(c.category, stems)
                         else c for c in cues]
-            if all(c.reading == "weak" for c in cues) and not (child and now):
-                cues = []  # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing
+            if all(c.reading == "weak" for c in cues) and not (child and now) and not (child and unsure):
+                # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing (not with the
+                # user asking whether to worry: "Y3 kid is often hungry ... Should I be worried?" is asked about)
+                cues = []
         sexual = [c for c in cues if c.category == _SEXUAL and c.level is HarmLevel.MAYBE and not c.reading]
         if sexual and not any(c.level is HarmLevel.YES for c in cues) and self._child_ages(tokens, stems, text or ""):
             # a sign of sexual activity with a child's age under 16 told ("Y10 girl (14) thinks she might be
