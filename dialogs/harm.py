@@ -1392,8 +1392,9 @@ class HarmReader:
     def _well_since(self, tokens: Sequence[str], stems: list[str], lo: int, start: int,
                     quoted: frozenset[tuple[str, ...]]) -> bool:
         """Safe told of the time since the cue, in the user's words: "mum's been well for ages since her
-        breakdown", "he's been fine ever since the assault" (a word for safe now, then "since", then the cue)."""
-        since = next((k for k in range(start - 1, max(lo, start - 3) - 1, -1) if tokens[k] == "since"), None)
+        breakdown", "he's been fine ever since the assault", "she's in a secure unit now after the county lines
+        stuff" (a word for safe now, then "since" or "after", then the cue)."""
+        since = next((k for k in range(start - 1, max(lo, start - 3) - 1, -1) if tokens[k] in ("since", "after")), None)
         if since is None or {_END, _PAUSE}.intersection(stems[since:start]):
             return False
         told = stems[lo:since]
