@@ -330,7 +330,10 @@ _STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|rea
 _IDENTIFIER_RULE = "email-identifier-instead-of-names"  # rules.yaml
 _CONFIDENTIAL_NAMED = re.compile(r"\bconfiden?ti?al\b", re.IGNORECASE)
 # Seen or told minutes ago: "a toddler I watched being shaken in the car park about ten minutes ago"
-_MINUTES_AGO = re.compile(r"\b(?:minutes?|mins?|moments) ago\b", re.IGNORECASE)
+_MINUTES_AGO = re.compile(r"\b(?:minutes?|mins?|moments) ago\b|"
+                          # ... or last night, and the child still there: "assaulted at home last night and is still there"
+                          r"\b(?:last night|this morning|an hour ago)\b[^.?!]{0,40}\bstill (?:there|at home|with)\b",
+                          re.IGNORECASE)
 # The words the user would send, given: "text mum to say the meeting is at 2", "email the IRO saying ..."
 _TO_SAY = re.compile(r"\b(?:text|txt|email|e-mail|message|whatsapp|write to|reply to)\b[^.?!]{0,40}?\b(?:to say|saying|to tell "
                      r"(?:her|him|them))\b", re.IGNORECASE)

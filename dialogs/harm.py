@@ -524,6 +524,31 @@ def _age_of(tokens: list[str], i: int) -> int | None:
     return int(found.group(1)) + (5 if token.startswith("y") else 0)
 
 
+_ALONE = frozenset({("on", "his", "own"), ("on", "her", "own"), ("on", "their", "own"), ("no", "adult"),
+                    ("no", "adults")})
+_YOUNG = frozenset("toddler toddlers baby babies infant infants newborn 1yo 2yo 3yo 18mo".split())
+_ALONE_OK = frozenset("sleep sleeps sleeping slept play plays playing played walk walks walking walked feed feeds "
+                      "feeding settle settles settling sit sits sitting sat cope copes coping crawl crawls crawling "
+                      "bath room cot bed".split())
+
+
+def _young_alone(tokens: list[str], start: int, end: int) -> bool:
+    """A baby or a toddler told to be with no adult, in the same sentence ("toddler on his own, parents nowhere",
+    "no adult here, just a 3 year old and a baby"), not a young child doing something alone ("sleeps on her own")."""
+    if tuple(tokens[start:end]) not in _ALONE:
+        return False
+    lo, hi = start, end
+    while lo > 0 and tokens[lo - 1] != _END:
+        lo -= 1
+    while hi < len(tokens) and tokens[hi] != _END:
+        hi += 1
+    sentence = tokens[lo:hi]
+    young = _YOUNG.intersection(sentence) or any(
+        (age := _age_of(tokens, k)) is not None and age <= 3 and tokens[k + 1:k + 3] in (["year", "old"], ["yr", "old"])
+        for k in range(lo, hi))
+    return bool(young) and not _ALONE_OK.intersection(tokens[max(lo, start - 3):end + 3])
+
+
 _PREGNANT = frozenset({"pregnant", "pregnancy"})
 _MOTHERS = frozenset({"mum", "mums", "mother", "mothers", "mam", "mom", "stepmum", "nan", "auntie", "aunt", "sister",
                       "carer", "teacher", "colleague", "woman", "lady", "parent"})
@@ -691,6 +716,11 @@ class HarmReader:
                 dropped.append("over")  # the same sign said again: the one already told as over
                 continue
             if cue is not None:
+                if phrase.weak and not cue.reading and _young_alone(tokens, start, end):
+                    # a toddler or a baby with no adult: "toddler on his own, parents nowhere, hob is on" (not "the
+                    # baby sleeps on her own now")
+                    cues.append(replace(cue, level=HarmLevel.YES))
+                    continue
                 cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
         for i, stem in enumerate(stems):
             category = self._acts.get(stem)

@@ -227,3 +227,14 @@ def test_a_greeting_opening_a_question_says_nothing_of_a_child(assistant):
     for question in ("hi, quick one: what do I name the attachment?", "Morning all - quick q: what do I name the "
                      "attachment?"):
         assert assistant.answer(question).asks != "harm", question
+
+
+@pytest.mark.parametrize("told", [
+    "assaulted at home last night and is still there",
+    "was hit this morning and is still at home with him",
+])
+def test_an_act_told_as_last_night_with_the_child_still_there_is_never_quieted(told):
+    """The learned reading may ask, not ring, about words for hurting someone in an everyday-reading message; not
+    about an act told as hours ago with the child still there (session 47: a retraining had quieted it)."""
+    from dialogs.answer import _MINUTES_AGO
+    assert _MINUTES_AGO.search(told)
