@@ -635,8 +635,9 @@ def _steps_for_duty(faq: Faq, question: str) -> bool:
 
 
 # The way of sending asked for, as a question of its own: "What route should I use?", "How should I send it?"
-_ROUTE_ASKED = re.compile(r"(?:so )?(?:what|which) (?:route|way|method|channel)\b|(?:so )?how (?:should|do|can|would|shall) "
-                        r"(?:i|we) (?:send|get|share|transfer|do)\b", re.IGNORECASE)
+_ROUTE_ASKED = re.compile(r"(?:so )?(?:what|which) (?:route|way|method|channel)\b|"
+                          r"(?:so )?how (?:should|do|can|would|shall) (?:i|we) (?:send|get|share|transfer|do)\b",
+                          re.IGNORECASE)
 
 
 def question_form(question: str) -> str:

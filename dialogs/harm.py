@@ -562,7 +562,7 @@ def _pregnant_children(tokens: list[str]) -> Iterator[tuple[int, int]]:
         if token not in _PREGNANT:
             continue
         for k in range(i - 1, max(-1, i - 9), -1):
-            if tokens[k] in (_END,) or tokens[k] in _MOTHERS:
+            if tokens[k] == _END or tokens[k] in _MOTHERS:
                 break
             age = _age_of(tokens, k)
             if age is not None:

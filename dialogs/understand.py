@@ -1344,8 +1344,8 @@ def _to_send(tokens: Sequence[str], at: int) -> bool:
     if tokens[at] != "got":
         return False
     after = tokens[at + 1:at + 7]
-    return after[:1] in (["to"], ["time"]) or after[:2] == ["the", "time"] or any(w == "to" and after[k + 1:k + 2] and after[k + 1] in _TO_SEND
-                                      for k, w in enumerate(after[:-1]))
+    return after[:1] in (["to"], ["time"]) or after[:2] == ["the", "time"] or any(
+        w == "to" and after[k + 1:k + 2] and after[k + 1] in _TO_SEND for k, w in enumerate(after[:-1]))
 _SENT_VERBS = frozenset({"sent", "emailed", "faxed", "forwarded", "texted", "shared", "posted", "gave", "passed"})
 _TO_US = frozenset({"me", "us"})
 _A_WORD = frozenset({"a", "an", "the", "another", "other", "their", "that", "this"})
@@ -1660,13 +1660,13 @@ _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update
 # papers or a device left somewhere public: "left the case file on the train", "forgot my laptop in a taxi"
 _LEFT_BEHIND = re.compile(r"(?:^|\b(?:i|ive|we|weve|just) )(?:left|forgot|lost)\b(?: \w+){1,8} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")
-# Leave asked to save or keep something: "can I save it to ...", "is it ok to download it onto ..."
 # The user's own login given or lent to someone else: "give the YOT worker my Objective Connect login"
 _LENT_LOGIN = re.compile(r"\b(?:give|giving|lend|lending|share|sharing|pass|passing|tell|telling) (?:\w+ ){0,4}?my "
                          r"(?:\w+ ){0,2}?(?:login|log in|logon|log on|sign in|account details)\b")
 # A stick or disc given to the user: "handed me a memory stick", "the police have given us a USB"
 _HANDED_ME = re.compile(r"\b(?:handed|gave|given|passed|posted|sent) (?:me|us)\b")
 _ONTO_IT = re.compile(r"\b(?:onto|on to|on) (?:it|there|the stick|the usb|the disc)\b")  # not "keep it in my drawer"
+# Leave asked to save or keep something: "can I save it to ...", "is it ok to download it onto ..."
 _ASKS_TO_SAVE = re.compile(r"\b(?:can|could|may|should|shall) (?:i|we) (?:just |still )?(?:save|download|store|keep|"
                            r"put|move|copy|transfer)\b|\b(?:ok|okay|alright|fine|allowed) to (?:save|download|store|"
                            r"keep|put|move|copy|transfer)\b")
