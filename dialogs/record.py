@@ -123,10 +123,18 @@ def neutral_question(assistant: Assistant, facts: Facts) -> str:
     return " ".join(parts) + "."
 
 
+# Harm as No: answered No in a guided check, or no sign read in a one-shot question and carried into one ("Change
+# it"). The record says what both mean, never that the question was asked and answered.
+NO_HARM = "Signs that a child is suffering, or likely to imminently suffer, significant harm: none told or read."
+
+
 def other_facts(policy: Policy, facts: Facts) -> tuple[str, ...]:
     out = []
     for name, value in facts.known().items():
         if name in _NEUTRAL:
+            continue
+        if name == "harm" and value is False:
+            out.append(NO_HARM)
             continue
         fact = policy.facts[name]
         label = next((c.label for c in fact.choices if c.value == value), str(value))

@@ -57,7 +57,22 @@ def test_a_finished_guided_check_can_be_recorded(assistant):
     _, (record,) = conversation.turn(state, Incoming("", option.data))
     assert "Question: Sharing personal identifiable information" in record.text()
     assert "with an external organisation" in record.text() and "Rule: " in record.text()
-    assert "Also: Is a child suffering, or likely to imminently suffer, significant harm? No" in record.text()
+    assert "Also: Signs that a child is suffering, or likely to imminently suffer, significant harm: none told or " \
+           "read." in record.text()
+
+
+def test_a_record_after_change_it_never_claims_the_harm_question_was_answered(assistant):
+    """(README trial, session 47) "Change it" on a one-shot answer carries "no sign of harm read" into the check, so the
+    harm question is not asked again; the record must not say it was asked and answered No."""
+    conversation = Conversation(assistant, clock=lambda: WHEN)
+    state, messages = conversation.turn(None, Incoming("can I email the child protection plan to the GP surgery?"))
+    change = next(o for o in messages[-1].changes if o.title.startswith("Change: Email"))
+    state, messages = conversation.turn(state, Incoming("", change.data))
+    fax = next(o for o in messages[-1].options if o.title == "Fax")
+    state, messages = conversation.turn(state, Incoming("", fax.data))
+    option = record_option(messages[-1])
+    _, (record,) = conversation.turn(state, Incoming("", option.data))
+    assert "significant harm? No" not in record.text() and "none told or read" in record.text()
 
 
 def test_no_record_before_there_is_a_decision(assistant):
