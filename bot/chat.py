@@ -143,14 +143,15 @@ class ChatSession:
         """An Action.ShowCard's card as text (Teams opens it in place).
 
         The choices are then the shown card's own ("Change: Fax"), numbered from 1; a card with none ("Show all
-        steps") leaves its card's other buttons, which Teams still shows under the opened card.
+        steps") leaves its card's buttons as they were, numbers unchanged, as Teams still shows them under the opened
+        card.
         """
         card = self.buttons[index]["card"]
-        others = self.buttons[:index] + self.buttons[index + 1:]
+        kept = self.buttons
         out = [_UNESCAPE.sub(r"\1", b["text"]) for b in card.get("body", []) if b.get("type") == "TextBlock"]
         self.buttons = []
         self._buttons(card, out)
-        self.buttons = self.buttons or others
+        self.buttons = self.buttons or kept
         if self.buttons:
             out.append("Choices (type the number, or type your own words):")
             out += [_choice(n, b) for n, b in enumerate(self.buttons, 1)]

@@ -130,8 +130,8 @@ async def test_an_out_of_range_number_after_an_answer_keeps_its_choices(chat):
 async def test_show_all_steps_keeps_the_answers_other_buttons(chat):
     before = await chat.say("can I email the school the child protection plan?")
     said = await chat.say(str(choices(before).index("Show all steps") + 1))
-    assert "External email" in said  # the full checklists, then the same card's other buttons, as Teams keeps them
-    assert choices(said) == [c for c in choices(before) if c != "Show all steps"]
+    assert "External email" in said  # the full checklists, then the same card's buttons, as Teams keeps them
+    assert choices(said) == choices(before)  # each at the number it had (README trial, session 47)
     assert "Record this decision" in choices(said)
 
 
