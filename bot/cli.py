@@ -261,7 +261,8 @@ def _ask(args) -> int:
                       "where you can type the number.")
             if args.record:
                 record = _record(assistant, reply)
-                print("\n" + (record.text() if record else "No decision to record yet: answer the question above."))
+                print("\n" + (record.text() if record else _NO_RECORD_ASKED if reply.options or reply.asks
+                              else _NO_RECORD_UNSETTLED))
             print()
     if not asked:
         print("safeshare ask: no question was given (one per line on stdin, or as arguments)", file=sys.stderr)
@@ -281,6 +282,12 @@ def _out_dir(raw: str) -> Path | None:
         print(f"safeshare: --out {raw!r} is not a folder", file=sys.stderr)
         return None
     return out
+
+
+_NO_RECORD_ASKED = ("No decision to record yet: ask again with the detail asked for above in your question, or use "
+                    "safeshare chat.")
+_NO_RECORD_UNSETTLED = ("No decision to record: the protocol does not decide this one. Ask your manager, or for a "
+                        "child's safety ring the Safeguarding Hub on 0333 240 1727.")
 
 
 def _record(assistant, reply):

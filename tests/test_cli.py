@@ -239,3 +239,11 @@ def test_help_in_the_chat_says_how_to_leave(tmp_path):
     assert done.returncode == 0, done.stderr
     after_help = done.stdout.split("Stop the current check", 1)[1]
     assert "Type exit" in after_help
+
+
+def test_ask_record_says_why_there_is_no_decision_to_record():
+    """(README trial, session 47) a one-shot command has no question above to answer: it says what to do instead."""
+    unsettled = run("ask", "--record", "can I send the LAC review to the IRO by Teams chat?")
+    assert "the protocol does not decide this one" in unsettled.stdout and "answer the question above" not in unsettled.stdout
+    asked = run("ask", "--record", "can I send it?")
+    assert "ask again with the detail asked for" in asked.stdout
