@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 STATE_VERSION = 1
 # faq.yaml's common questions about a slip already made: the report is offered beside them
 _SLIP_FAQS = frozenset({"wrong-recipient", "breach-consequences"})
+_COVER_SHEET_FAQ = "fax-cover-sheet"  # faq.yaml: what goes on a fax cover sheet (the fax walkthrough makes one)
 ChoiceValue: TypeAlias = str | bool  # a Choice's value: a vocabulary id, or yes/no
 MARK = "safeshare"  # the key every card button's data carries
 
@@ -837,6 +838,9 @@ class Conversation:
                 options.append(_command_option("Ring the Safeguarding Hub", Command.HUB))
         if offers_package(self.policy, reply.facts, reply.verdict):  # rules.yaml package_offer
             options.append(_command_option("Make an encrypted package", Command.ENCRYPT))
+        if reply.faq_id == _COVER_SHEET_FAQ and reply.verdict is not Verdict.NOT_ALLOWED:
+            # "what has to go on a fax cover sheet?": the fax walkthrough makes one, checking first that it may go
+            options.append(_command_option("Make a fax cover sheet", Command.FAX))
         if reply.verdict is Verdict.ESCALATE:
             hub = self._hub().reply
             if hub is None or not set(hub.checklist) <= set(reply.checklist):

@@ -118,6 +118,8 @@ NEEDED: tuple[Needed, ...] = (
            "gets the protocol's answer to not being sure, not a general FAQ's Yes"),
     Needed("faq", "faq", "breach-consequences", "a slip told with what now asked: its own answer stands"),
     Needed("faq", "faq", "received-password-in-email", "a slip told with what now asked: its own answer stands"),
+    # faq.yaml: its answer offers the fax walkthrough that makes a cover sheet (dialogs/conversation.py)
+    Needed("faq", "faq", "fax-cover-sheet", "\"what goes on a fax cover sheet?\" offers to make one"),
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),

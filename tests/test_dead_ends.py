@@ -424,3 +424,9 @@ async def test_a_longer_statement_about_other_information_is_a_new_question(chat
     await chat.say("can I email the CP plan to the school?")
     said = await chat.say("I also need to send the GP dad's mental health report")
     assert "Safeguarding or child protection information" not in said.split("\n\n")[0]
+
+
+async def test_what_goes_on_a_cover_sheet_offers_to_make_one(chat):
+    """(README trial, session 47) the cover sheet's contents asked: the walkthrough that makes one is a button away."""
+    said = await chat.say("what has to go on a fax cover sheet?")
+    assert "Make a fax cover sheet" in choices(said)
