@@ -342,6 +342,8 @@ _MEETING = re.compile(r"\b(?:meeting|meetings|call|calls|video|conference|core g
 _FAQ_FILLERS = frozenset("not have need get do make want go".split())  # prepared words that tell no FAQ apart
 # An order asked as a question: the user proposes doing it ("just fax it over?", "cc everyone?")
 _BETTER = frozenset(("better", "best", "safer", "wiser"))
+# A proposal judged, its verdict word first: "fine since it's internal?", "ok if I cc her?"
+_FINE_FIRST = frozenset({"fine", "ok", "okay", "alright", "allowed", "acceptable"})
 _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post name call "
                               "whatsapp upload share reply".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
@@ -688,7 +690,8 @@ def question_form(question: str) -> str:
             # "Anything I need to put in the email?": what to put, asked (not "anything wrong with ...?", nor "anything
             # special, or is it just a normal letter?", which asks which)
             return "how"
-        if (first in _IMPERATIVE_ASKED or (first in _BETTER and words[1:2] == ["to"])) and sentence.rstrip().endswith("?"):
+        if (first in _IMPERATIVE_ASKED or (first in _BETTER and words[1:2] == ["to"])
+                or (first in _FINE_FIRST and len(words) > 1)) and sentence.rstrip().endswith("?"):
             return "yes_no"  # "just email the lot?", "save time and fax the whole bundle?", "better to over-share than
             # under-share?": proposing it, asked
         if first == "anything" and words[1:3] == ["wrong", "with"] or first == "any" and words[1:2] and \

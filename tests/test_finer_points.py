@@ -3502,6 +3502,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # more people told for its own sake is no need to know
     ("I'll email the minutes to the whole team list, the more people that know the better, right?", NOT,
      "cc-too-many"),
+    # an email's words given after a dash are its body; a verdict word first ("fine as ...?") asks for the proposal
+    ("Quick email to my manager - 'saw Kayla M at 22 Mill Lane this morning, all ok'. Fine as it's internal?", NOT,
+     "email-pid-in-body"),
     # a second phone word soon after the one that rings with the password is the same call
     ("The GP is going to ring me for the password of the zip. Is that allowed, or do I have to be the one who phones "
      "the GP?", AWC, "faq:password-by-phone"),
