@@ -27,7 +27,7 @@ from .harm import NOTHING, QUOTE, Cue, HarmAssessment, HarmLevel, tells_anything
 from .learned import LearnedReading
 from .reply import Option, Reply
 from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken
-from .understand import Reader, Understanding
+from .understand import NOTHING_PERSONAL, Reader, Understanding
 
 # what to change asked about: "do I need to rename it?", "anything I need to do before zipping it?"
 _CHANGE_ASKED = re.compile(r"\b(?:need|needs|have to|has to)\b[^.?!]{0,30}?\b(?:renam\w*|chang\w*|do)\b", re.IGNORECASE)
@@ -329,11 +329,11 @@ _STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|rea
                          re.IGNORECASE)
 _IDENTIFIER_RULE = "email-identifier-instead-of-names"  # rules.yaml
 _CONFIDENTIAL_NAMED = re.compile(r"\bconfiden?ti?al\b", re.IGNORECASE)
-# Seen or told minutes ago: "a toddler I watched being shaken in the car park about ten minutes ago"
-_MINUTES_AGO = re.compile(r"\b(?:minutes?|mins?|moments) ago\b|"
-                          # ... or last night, and the child still there: "assaulted at home last night and is still there"
-                          r"\b(?:last night|this morning|an hour ago)\b[^.?!]{0,40}\bstill (?:there|at home|with)\b",
-                          re.IGNORECASE)
+# Seen or told as just now: "a toddler I watched being shaken in the car park about ten minutes ago"
+_JUST_NOW = re.compile(r"\b(?:minutes?|mins?|moments) ago\b|"
+                       # ... or last night, and the child still there: "assaulted at home last night and is still there"
+                       r"\b(?:last night|this morning|an hour ago)\b[^.?!]{0,40}\bstill (?:there|at home|with)\b",
+                       re.IGNORECASE)
 # The words the user would send, given: "text mum to say the meeting is at 2", "email the IRO saying ..."
 _TO_SAY = re.compile(r"\b(?:text|txt|email|e-mail|message|whatsapp|write to|reply to)\b[^.?!]{0,40}?\b(?:to say|saying|to tell "
                      r"(?:her|him|them))\b", re.IGNORECASE)
@@ -558,7 +558,6 @@ _SAYS_ANYTHING = re.compile(r"(?:does|do) (?:it|the protocol|the policy|the isp|
 # Someone telling the user, now: "mum has told me about ...", "she's just told us that ..." (not "told me last year")
 _TOLD_THE_USER = re.compile(r"\b(?:has|have|just|\w+['\u2019]s|shes|hes) (?:just )?(?:told|disclosed to) (?:me|us)\b",
                             re.IGNORECASE)
-_NO_ONES = "anonymous"  # vocabulary.yaml's kind for information that identifies no one
 _SUBJECT_UNMET = "The protocol does not cover this subject, so SafeShare cannot give you a rule for it."
 _WHY_ASKED = re.compile(r"^\W*why\b|\bwhy (?:is|are|does|do|can'?t|cannot|should|must|would)\b", re.IGNORECASE)
 # the password is what goes: "can I text the zip password instead of ringing?" is the password's own FAQ
@@ -870,7 +869,7 @@ class Assistant:
             learned = ""  # (nor a sign someone has just told the user of: "Mum has told me about her boyfriend's
             # violence" is a disclosure, asked about however everyday the question after it reads)
         if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because \
-                and not understood.harm.immediate and not _MINUTES_AGO.search(question) and (
+                and not understood.harm.immediate and not _JUST_NOW.search(question) and (
                 (all(c.reading == "together" for c in understood.harm.because) and len(understood.harm.because) < 3)
                 or all(not c.reading and self.reader.harm.is_act(c.words) for c in understood.harm.because)):
             # two doubtful signs read together ("come home smelling of cannabis again"), or words for hurting
@@ -902,7 +901,7 @@ class Assistant:
                 and not understood.facts.get("misdirected") and not understood.facts.get("not_intended") \
                 and not (understood.facts.get("to_hub") and understood.facts.get("channel") not in (None, "phone")) \
                 and not understood.harm.settled and not understood.harm.things and not understood.hub_rung \
-                and not (understood.facts.get("kind") == _NO_ONES and not understood.harm.because
+                and not (understood.facts.get("kind") == NOTHING_PERSONAL and not understood.harm.because
                          and self.reader.blank_papers(understood.tokens)) \
                 and not (understood.facts.get("already") and understood.facts.get("aftermath")
                          and not understood.harm.because):
@@ -1479,8 +1478,8 @@ class Assistant:
         told = Reply.from_advice(first, channels=understood.channels, understood=self.recap(first.facts))
         assumed = "SafeShare has read this as personal information about a child or family, as work in " \
                   "children's services usually is."
-        none = outcome(self.policy, understood.facts, {"kind": _NO_ONES})[1] if _NO_ONES in self.policy.kinds \
-            else None
+        none = outcome(self.policy, understood.facts, {"kind": NOTHING_PERSONAL})[1] \
+            if NOTHING_PERSONAL in self.policy.kinds else None
         if none is not None and none is not first.verdict and none is not Verdict.NEED_MORE_INFO:
             assumed += f" If it identifies no one at all: {_lower_first(none.label)}."
         return replace(told, reasons=told.reasons + (assumed,))

@@ -532,16 +532,22 @@ _ALONE_OK = frozenset("sleep sleeps sleeping slept play plays playing played wal
                       "bath room cot bed".split())
 
 
+def _sentence_bounds(words: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """Where the sentence holding words[start:end] begins and ends (tokens and their stems share the _END marks)."""
+    lo, hi = start, end
+    while lo > 0 and words[lo - 1] != _END:
+        lo -= 1
+    while hi < len(words) and words[hi] != _END:
+        hi += 1
+    return lo, hi
+
+
 def _young_alone(tokens: list[str], start: int, end: int) -> bool:
     """A baby or a toddler told to be with no adult, in the same sentence ("toddler on his own, parents nowhere",
     "no adult here, just a 3 year old and a baby"), not a young child doing something alone ("sleeps on her own")."""
     if tuple(tokens[start:end]) not in _ALONE:
         return False
-    lo, hi = start, end
-    while lo > 0 and tokens[lo - 1] != _END:
-        lo -= 1
-    while hi < len(tokens) and tokens[hi] != _END:
-        hi += 1
+    lo, hi = _sentence_bounds(tokens, start, end)
     sentence = tokens[lo:hi]
     young = _YOUNG.intersection(sentence) or any(
         (age := _age_of(tokens, k)) is not None and age <= 3 and tokens[k + 1:k + 3] in (["year", "old"], ["yr", "old"])
@@ -1046,11 +1052,7 @@ class HarmReader:
         ("dad hit him"), which only a cause in its own sentence explains ("got hit in a rugby tackle"), not the
         accident of another ("he came off his bike. Dad hit him.")."""
         words = " ".join(tokens[start:end])
-        lo, hi = start, end
-        while lo > 0 and stems[lo - 1] != _END:
-            lo -= 1
-        while hi < len(stems) and stems[hi] != _END:
-            hi += 1
+        lo, hi = _sentence_bounds(stems, start, end)
         # the cue's sentence, without the cue's own words ("non accidental" explains nothing)
         sentence = stems[lo:start] + [_PAUSE] * (end - start) + stems[end:hi]
 
@@ -1415,9 +1417,7 @@ class HarmReader:
             start -= 1  # "safe in a refuge": the article between
         if start - lo < 2 or stems[start - 1] not in _WHERE_SAFE:
             return False
-        told = stems[lo:start - 1]
-        return any(e == len(told) and tuple(told[s:e]) not in quoted for s, e in self._find(told, "resolved")) \
-            and not self._reported(told)
+        return self._safe_ending(stems[lo:start - 1], quoted)
 
     def _well_since(self, tokens: Sequence[str], stems: list[str], lo: int, start: int,
                     quoted: frozenset[tuple[str, ...]]) -> bool:
@@ -1427,8 +1427,12 @@ class HarmReader:
         since = next((k for k in range(start - 1, max(lo, start - 3) - 1, -1) if tokens[k] in ("since", "after")), None)
         if since is None or {_END, _PAUSE}.intersection(stems[since:start]):
             return False
-        told = stems[lo:since]
-        return any(e >= len(told) - 2 and tuple(told[s:e]) not in quoted for s, e in self._find(told, "resolved")) \
+        return self._safe_ending(stems[lo:since], quoted, slack=2)  # "been well for ages since ..."
+
+    def _safe_ending(self, told: list[str], quoted: frozenset[tuple[str, ...]], slack: int = 0) -> bool:
+        """A `resolved` saying of the user's own (not quoted, not reported) ending `told`, up to `slack` words from
+        its end."""
+        return any(e >= len(told) - slack and tuple(told[s:e]) not in quoted for s, e in self._find(told, "resolved")) \
             and not self._reported(told)
 
     def _reported(self, stems: Sequence[str]) -> bool:

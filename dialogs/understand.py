@@ -127,7 +127,7 @@ class Reader:
         self._domains = tuple((t.id, t.domains) for t in policy.recipients.values() if t.domains)
         self._platforms = frozenset(c.id for c in policy.channels.values() if c.platform)
         # details said to be left out need both kinds in vocabulary.yaml; an edited file without them reads as written
-        self._left_out = _IDENTIFYING in policy.kinds and _NOTHING_PERSONAL in policy.kinds
+        self._left_out = _IDENTIFYING in policy.kinds and NOTHING_PERSONAL in policy.kinds
         # the kinds of details about a person, which typed into an email are in its body ("type mum's mental health
         # history straight into an email"): vocabulary.yaml's personal group, less the marking word
         self._details = frozenset(policy.groups.get("personal", ())) - _MARKINGS
@@ -161,7 +161,7 @@ class Reader:
                 and tokens[h.start + h.length - 1] not in _PAPERS \
                 and (_LEFT_OUT.intersection(before) or h.start == left_out_to
                      or (_NOT_WRITING.intersection(before) and _INCLUDING.intersection(before)))
-            kinds.append(_NOTHING_PERSONAL if left_out else h.value)
+            kinds.append(NOTHING_PERSONAL if left_out else h.value)
             left_out_to = h.start + h.length if left_out else left_out_to
         if _ANONYMISED in kinds and _ANONYMITY_ASKED.search(text) and any(
                 h.category == "kind" and h.value not in _NO_ONE and tokens[h.start:h.start + h.length] != ["initials"]
@@ -474,28 +474,28 @@ class Reader:
         if kind in self.policy.groups.get("personal", ()) and self._left_out and _BLANK_PAPERS.search(said) \
                 and (_NOTHING_OF_ANYONE.search(said) or _TO_FILL_IN.search(said) or _ONLY_BLANK.fullmatch(said)):
             # "a blank referral form and some leaflets ..., nothing about any child": an empty form names no one
-            kind = _NOTHING_PERSONAL
+            kind = NOTHING_PERSONAL
         if kind is None and self._left_out and _arranged(said) and _WHEN.search(said) and harm.level is None:
             # "remind her we're meeting at 3 at the library": when and where, no one's details. Not "bruises on a
             # 4yo at the home visit this morning, can I whatsapp the photos?": a visit told, not arranged; nor "let
             # the primary know I'm visiting Amelia on Tuesday": a named child's visit
-            kind = _IDENTIFYING if self._visited_by_name(text) else _NOTHING_PERSONAL
+            kind = _IDENTIFYING if self._visited_by_name(text) else NOTHING_PERSONAL
         if kind is None and self._left_out and _NO_DETAILS.search(said):
-            kind = _NOTHING_PERSONAL  # "about a training date, no child info": said to hold nothing of anyone
+            kind = NOTHING_PERSONAL  # "about a training date, no child info": said to hold nothing of anyone
         if kind is None and self._left_out and _NEWS_OF_A_CHILD.search(said):
             kind = _IDENTIFYING  # "can I text the youth worker that the young person's been moved?": news of a child
         if kind is None and self._left_out and "text" in channels and _CALL_REQUEST.search(said):
-            kind = _NOTHING_PERSONAL  # "can I text a YP 'ring me when you can'?": asked to ring, nothing else told
+            kind = NOTHING_PERSONAL  # "can I text a YP 'ring me when you can'?": asked to ring, nothing else told
         if kind is None and self._left_out and "text" in channels and _REMINDING.intersection(tokens) \
                 and _TIME_TOLD.search(said):
-            kind = _NOTHING_PERSONAL  # "text a care leaver reminding her she's seeing her PA tomorrow at 10": a time
+            kind = NOTHING_PERSONAL  # "text a care leaver reminding her she's seeing her PA tomorrow at 10": a time
         if kind in (None, _IDENTIFYING) and flags["to_hub"] and _SAFEGUARDING in self.policy.kinds \
                 and _WRITTEN_UP.search(said):
             kind = _SAFEGUARDING  # "can I fax my written follow-up of a Hub referral?": what the Hub was rung about
         if harm.about_harm and _SAFEGUARDING in self.policy.kinds and (
                 kind in _ABOUT_HARM_READS_AS or (kind is None and self.names_document(tokens))):
             kind = _SAFEGUARDING
-        if flags["name_removed"] and kind in (_ANONYMISED, _NOTHING_PERSONAL) and _IDENTIFYING in self.policy.kinds \
+        if flags["name_removed"] and kind in (_ANONYMISED, NOTHING_PERSONAL) and _IDENTIFYING in self.policy.kinds \
                 and _DETAIL_LEFT.search(said):
             kind = _IDENTIFYING  # "initials plus date of birth is basically anonymised": what is left still identifies
             # (not "the anonymised stats, no names": nothing left that could)
@@ -593,7 +593,7 @@ class Reader:
         marking = {i for i, h in enumerate(hits) if h.category == "kind" and h.length == 1 and tokens[h.start] in _MARKINGS
                    and (any(tokens[j:j + len(w)] == w for j in range(h.start + 1, h.start + 5) for w in _WHERE_MARKED)
                         or tokens[h.start - 1:h.start] and tokens[h.start - 1] in _MARK)}
-        if marking and any(h.category == "kind" and h.value == _NOTHING_PERSONAL for h in hits):
+        if marking and any(h.category == "kind" and h.value == NOTHING_PERSONAL for h in hits):
             hits = [h for i, h in enumerate(hits) if i not in marking]
         # "a gmail address", "their nhs.net address": where it goes, not a person's home address
         # (not "the carer's email address", which is hers)
@@ -874,8 +874,9 @@ class Reader:
             # ("I've already sent it, and the email already has the DOB in it" is still done)
             found = [h for h in found if h.value == "yes" and not any(
                 o.start <= h.start < o.start + o.length for o in opposites)]
-            return None if not found else True if any(not self._negated(tokens, h, signal) for h in found) \
-                else negated
+            if not found:
+                return None
+            opposites = []
         if opposites:
             yes = [h for h in found if h.value == "yes"]
             if any(_either_or(tokens, a, b) for a in yes for b in opposites):
@@ -938,10 +939,10 @@ class Reader:
             return None
         words = quoted[0].group(1)
         tokens = self.speller.tokens(words)
-        if any(h.category == "kind" and h.value != _NOTHING_PERSONAL for h in self._hits(tokens)) \
+        if any(h.category == "kind" and h.value != NOTHING_PERSONAL for h in self._hits(tokens)) \
                 or self._persons.intersection(tokens) - _PRONOUNS:
             return None  # what the quoted words tell is read with the rest ("'seen baby, weight faltering'")
-        return [_IDENTIFYING] if self._names_someone(words) else [_NOTHING_PERSONAL]
+        return [_IDENTIFYING] if self._names_someone(words) else [NOTHING_PERSONAL]
 
     def _names_someone(self, words: str) -> bool:
         """Quoted words that name someone or give a street address: a name, not the sender's own ("Hi it's Sam
@@ -1727,14 +1728,17 @@ _FILE_NAME = re.compile(r".+\.(?:zip|7z|docx?|pdf|xlsx?|csv|txt|pptx?|odt|rtf|jp
 def _counted_before(tokens: list[str], start: int) -> bool:
     """"the number of section 47s that went to ICPC", "how many CP plans", "23 children became looked after this
     quarter": a count of cases, not a case (ten or more: not "the 3 children on CP plans", a family)."""
+    listed: bool | None = None  # read once, when a count is found
     for k in range(max(0, start - 8), start):
         if tokens[k:k + 2] in (["number", "of"], ["numbers", "of"], ["how", "many"]) \
                 and tokens[k - 1:k] not in _NOT_AGGREGATE:  # not "the phone number of the ICPC chair"
             return True
-        if tokens[k].isdigit() and int(tokens[k]) >= 10 and tokens[k + 1:k + 2] and tokens[k + 1] in _COUNTED \
-                and not any(t in _LISTED and tokens[i - 1:i] not in (["no"], ["without"]) for i, t in enumerate(tokens)):
-            # (not "a list of 12 children on CP plans with names, DOBs"; "no names" is none)
-            return True
+        if tokens[k].isdigit() and int(tokens[k]) >= 10 and tokens[k + 1:k + 2] and tokens[k + 1] in _COUNTED:
+            if listed is None:
+                # (not "a list of 12 children on CP plans with names, DOBs"; "no names" is none)
+                listed = any(t in _LISTED and tokens[i - 1:i] not in (["no"], ["without"]) for i, t in enumerate(tokens))
+            if not listed:
+                return True
     return False
 
 
@@ -1801,7 +1805,7 @@ _MARK = frozenset({"mark", "marked", "marking", "stamp", "stamped", "label", "la
 _THINGS_SENT = frozenset({"file", "files", "zip", "zipped", "document", "documents", "doc", "report", "attachment",
                           "archive", "folder", "plan", "assessment", "referral", "letter", "minutes", "notes", "form",
                           "pdf", "copy", "summary", "bundle", "statement", "photo", "photos", "picture", "it"})
-_NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that identifies no one
+NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that identifies no one
 # A message that arranges something (a meeting, a visit, a call) and says when: logistics, nothing about anyone
 _ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"
                           r"running late|call you|ring you|pick (?:her|him|them|you) up|moved to|rearranged|"

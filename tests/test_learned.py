@@ -236,5 +236,5 @@ def test_a_greeting_opening_a_question_says_nothing_of_a_child(assistant):
 def test_an_act_told_as_last_night_with_the_child_still_there_is_never_quieted(told):
     """The learned reading may ask, not ring, about words for hurting someone in an everyday-reading message; not
     about an act told as hours ago with the child still there (session 47: a retraining had quieted it)."""
-    from dialogs.answer import _MINUTES_AGO
-    assert _MINUTES_AGO.search(told)
+    from dialogs.answer import _JUST_NOW
+    assert _JUST_NOW.search(told)
