@@ -484,7 +484,9 @@ _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why
 _FINE_ASKED = re.compile(r"\b(?:is|are|would be|will be|should be)\s+(?:fine|ok|okay|alright|all right|acceptable)\b",
                          re.IGNORECASE)
 # a conclusion put forward to be agreed: "surely it doesn't matter that the zip is called ...?"
-_SURELY = re.compile(r"\bsurely\b|\b(?:it )?(?:doesn'?t|does not|won'?t|will not|wouldn'?t) matter\b", re.IGNORECASE)
+# (or no trouble in it: "so there's no problem sending the whole file to ...?")
+_SURELY = re.compile(r"\bsurely\b|\b(?:it )?(?:doesn'?t|does not|won'?t|will not|wouldn'?t) matter\b|"
+                     r"\b(?:there'?s|there is|that'?s|it'?s) no (?:problem|issue|harm)\b", re.IGNORECASE)
 # "if I take the name off the report is it anonymous?": a condition, then the yes/no question
 _CONDITIONAL_ASK = re.compile(r"\b(?:is|does|would|will|could) (?:it|that|this)\b[^.!?]{3,40}\?", re.IGNORECASE)
 # ... with the condition first and the question after: "if I delete an email will it be excluded from a SAR?"
@@ -547,8 +549,13 @@ _LEAVE_ASKED = re.compile(rf"{_NOT_WH}\b(?:can|could|may|shall) "
 _PERMISSION = re.compile(rf"\b(?:{_NOT_WH}"
                          r"(?:can|could|may|should|shall) (?:i|we|they|you)|is it (?:ok|okay|alright|fine|allowed|"
                          r"safe|acceptable)|am i allowed|are (?:we|they) allowed|(?:ok|okay|alright|fine|safe) to|"
-                         r"means? (?:i|we) (?:can|could|may|don'?t|do not|no longer))\b",
+                         r"means? (?:i|we) (?:can|could|may|don'?t|do not|no longer)|"
+                         # "does the council's protocol allow us to keep notes on it?"
+                         r"(?:allow|allows|let|lets|permit|permits) (?:us|me|staff|schools?) to)\b",
                          re.IGNORECASE)
+# The protocol asked to give leave, not asked about as a document: "does the protocol allow us to ...?"
+_PROTOCOL_ALLOWS = re.compile(r"\b(?:protocol|policy|isp)\s+(?:allow|allows|let|lets|permit|permits)\s+(?:us|me|staff|"
+                              r"schools?)\b", re.IGNORECASE)
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
 # Words of stress that change nothing asked: "how do I actually encrypt a file?" is "how do I encrypt a file?"
 _STRESS = frozenset("actually really basically literally honestly definitely exactly simply".split())
@@ -569,7 +576,9 @@ _PROTECTED = re.compile(r"\bpass(?:word|code)[ -]protected\b", re.IGNORECASE)
 # A slip told in so many words (not "after I've sent the encrypted file, what do I do with my copies?")
 _MISTAKE = re.compile(r"\b(?:by (?:mistake|accident)|accidentally|in error|oops+|whoops|realis|realiz|wrong|forgot|"
                       r"mistyp|misdial|replied[- ]all|reply[- ]all|replied to all|hit reply|omg|too late|shouldn'?t have|"
-                      r"didn'?t need|did not need|before i (?:realised|realized|noticed|checked))", re.IGNORECASE)
+                      r"didn'?t need|did not need|before i (?:realised|realized|noticed|checked)|"
+                      # a cry for help with the slip told: "help - i put the password in the same email"
+                      r"^\W*(?:help|argh+|uh oh|oh no)\b|(?:it'?s|it has|its) (?:already )?gone\b)", re.IGNORECASE)
 # FAQs that are themselves what to do after a mistake
 _AFTER_A_MISTAKE = frozenset({"wrong-recipient", "breach-consequences", "received-password-in-email"})
 # Question words that also open a relative clause ("the report, which is long, ...")
@@ -617,7 +626,11 @@ _THREAD = re.compile(r"\b(?:thread|threads|chain|chains|trail|trails)\b", re.IGN
 # (or left for the recipient to pass over: "the earlier messages mention mum's history but they'll scroll past it")
 _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrolling|reviewing|going through|"
                         r"double checking|double-checking|re-reading|rereading)\b|"
-                        r"\b(?:scroll|skim|skip|flick) (?:down |straight )?(?:past|over)\b", re.IGNORECASE)
+                        r"\b(?:scroll|skim|skip|flick) (?:down |straight )?(?:past|over)\b|"
+                        # "so I don't need to bother reading through the older messages, do I?"
+                        r"\b(?:don'?t|do not|needn'?t|need not|no need to) (?:need to |have to )?(?:bother )?(?:with )?"
+                        r"(?:reading|checking|read|check|looking|look|scrolling|scroll)(?: through| back| at| over)\b",
+                        re.IGNORECASE)
 
 
 def _duty_asked(question: str) -> bool:
@@ -803,7 +816,8 @@ class Assistant:
             # nearest words, quoted): not answered "Allowed"
             reply = replace(reply, informs=True)
         elif reply.rule_id.startswith("faq:") and reply.verdict in _PERMITTING and _PERMISSION.search(question) \
-                and not _WHO_ASKED.search(question) and not _THE_PROTOCOL.search(question) \
+                and not _WHO_ASKED.search(question) \
+                and (not _THE_PROTOCOL.search(question) or _PROTOCOL_ALLOWS.search(question)) \
                 and (_WHO_ASKED.match(self.policy.faq[reply.faq_id].question)
                      or _DEFINES.match(self.policy.faq[reply.faq_id].question)):
             # "can I share information with the MP?" met "Who can I ask about this protocol?": the common question
@@ -1229,12 +1243,13 @@ class Assistant:
             if (match.score >= CLEAR_FAQ or self._premise_refuted(faq, prepared, match.score)) \
                     and faq.verdict.severity > by_rules.verdict.severity \
                     and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
-                    and not _steps_for_duty(faq, question) \
+                    and not _steps_for_duty(faq, question) and not understood.facts.get("received") \
                     and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
                 # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
                 # inquest report on a drowning "with no concerns" asks nothing of the Hub). Not a "No" to "do I
                 # need to mark it CONFIDENTIAL?": a duty asked about is answered by the steps. Nor where what is sent
-                # identifies no one: the finer points are the protocol's for personal information
+                # identifies no one: the finer points are the protocol's for personal information. Nor to what someone
+                # else sent the user: the FAQ's No is to the user's own sending
                 told = self.faq_reply(faq.id, understood.facts)
                 return replace(told, checklist=told.checklist + by_rules.checklist,
                                citations=tuple(dict.fromkeys(told.citations + by_rules.citations)),
@@ -1773,6 +1788,9 @@ class Assistant:
             # email or the phone (which a question about sent items or passwords leaves unsaid), none ("how do I send a
             # confidential fax" is not "can I send the confidential spreadsheet?")
             return False
+        refused = self._needs(match.faq_id, "not_with")
+        if refused & asked and not refused & wanted:
+            return False  # "how do I open the protected file I was sent?" is no question how to make one (`not_with`)
         if said and self.policy.faq[match.faq_id].unless_sent:
             return False  # "fax a consent form": a way of sending named, the rules answer (faq.yaml `unless_sent`)
         faqs_using = index.faqs_using  # "child" or "file" says little about which FAQ is asked

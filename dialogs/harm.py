@@ -149,8 +149,11 @@ _PAPERS_DUE = frozenset("assessment assessments report reports referral referral
 
 def _times_an_event(tokens: Sequence[str], at: int) -> bool:
     """The time phrase at `at` follows a meeting or an appointment within three words, or a paper wanted by then
-    ("needs the self-harm risk assessment tonight": when the paper is due, not when a child is harmed)."""
-    return not _EVENTS.isdisjoint(tokens[max(0, at - 3):at]) or (at > 0 and tokens[at - 1] in _PAPERS_DUE)
+    ("needs the self-harm risk assessment tonight": when the paper is due, not when a child is harmed), or says what
+    something is wanted before ("ahead of next week's child in need meeting", "before Friday's conference")."""
+    return not _EVENTS.isdisjoint(tokens[max(0, at - 3):at]) or (at > 0 and tokens[at - 1] in _PAPERS_DUE) \
+        or ((list(tokens[max(0, at - 2):at]) == ["ahead", "of"] or (at > 0 and tokens[at - 1] in ("before", "for")))
+            and not _EVENTS.isdisjoint(tokens[at:at + 7]))  # "ahead of next week's child in need meeting"
 
 
 def _by_a_gang(before: Sequence[str], after: Sequence[str]) -> bool:
@@ -721,6 +724,10 @@ class HarmReader:
             elif cue is not None and not phrase.clear and " ".join(stems[start:end]) in over:
                 dropped.append("over")  # the same sign said again: the one already told as over
                 continue
+            if cue is not None and cue.level is HarmLevel.YES and start and tokens[start - 1] == "any":
+                # "asking for attendance, behaviour and any safeguarding concerns": whether there are any, asked or
+                # listed, not one told (ConText: a hypothetical); the harm question asks it
+                cue = replace(cue, level=HarmLevel.MAYBE, reading="any")
             if cue is not None:
                 if phrase.weak and not cue.reading and _young_alone(tokens, start, end):
                     # a toddler or a baby with no adult: "toddler on his own, parents nowhere, hob is on" (not "the

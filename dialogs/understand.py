@@ -443,6 +443,17 @@ class Reader:
         sent_to_me = bool(_SENT_TO_ME.search(said))
         told_received = (self._flag(tokens, hits, "received", negated=False) is True
                          or bool(_SENT_TO_US.search(said))) and not _ASKS_TO_SEND.search(said)
+        if not flags["misdirected"] and told_received and ("webmail" in channels or recipient == _WEBMAIL) \
+                and _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens)):
+            # "a GP sent a child's report to my personal Hotmail by mistake": council business come to a personal
+            # account, a breach to tell the manager of
+            flags["misdirected"] = True
+        if flags["kept_in_mailbox"] and told_received and "removable_media" in channels:
+            # "there's an encrypted zip from a school in my inbox ... save it to my personal laptop's drive": the inbox
+            # is where it came, not a copy kept; where it is saved is what is asked
+            flags["kept_in_mailbox"] = None
+        if flags["not_intended"] is None and told_received and _MEANT_FOR_OTHERS.search(said):
+            flags["not_intended"] = True  # "our fax machine has received a fax meant for the surgery down the road"
         missing = (received or told_received or sent_to_me) \
             and self._flag(tokens, hits, "password_missing", negated=False) is True
         if flags["password_emailed"] is None and not missing and (self._password_emailed_as_it(tokens)
@@ -458,6 +469,10 @@ class Reader:
             channels.append("email")  # "still need to encrypt it for the GP?": only an email attachment is encrypted
         if not channels and flags["in_subject"] and self.policy.channels.get("email") is not None:
             channels.append("email")  # "Subject: 'Re: Tyler Brown DOB ...' - fine if internal?": an email's subject
+        if flags["aes"] is None and _DEFAULT_METHOD.search(said):
+            flags["aes"] = False  # 7-Zip's encryption method left as it comes: for a zip, ZipCrypto, not AES-256
+        if not channels and flags["group_address"] and self.policy.channels.get("email") is not None:
+            channels.append("email")  # "can I use the whole-staff distribution list to ...?": a list of email addresses
         harm = self.harm.assess(text)
         given = _whereabouts_given(text, said, flags)
         if given is not None:
@@ -524,14 +539,18 @@ class Reader:
             down=down,
             passed_over=next((c for c in passed_over if not self._lacked(tokens, hits, c)), None) if down is None
             else None,
-            everything=self._flag(tokens, hits, "everything", negated=None),
+            everything=self._flag(tokens, hits, "everything", negated=None)
+            or (True if (whole := _WHOLE_FILE.search(" ".join(tokens)))
+                and not _NOT_THAT_WAY.intersection(" ".join(tokens)[:whole.start()].split()[-3:]) else None),
             file_named=True if self.file_name_given(text, tokens)
             else self._flag(tokens, hits, "file_named", negated=False),
             **flags,
             # "we have no ISA with them": a fact of the question only; the guided check asks `agreement` itself
             no_agreement=True if flags["agreement"] is False else None,
             password_missing=True if missing else None,
-            received=True if told_received else None,
+            # (not where the user's reply to it is asked of, with the subject as it came: "health emailed me with the
+            # child's name in the subject line. When I reply, do I leave the subject as it is?": their own sending)
+            received=True if told_received and not (flags["in_subject"] and _REPLYING.search(said)) else None,
             name_over_identifier=True if _NAME_OVER_IDENTIFIER.search(said) else None,
             follow_up_by=_follow_up_by(tokens, said),
         )
@@ -653,6 +672,11 @@ class Reader:
         if inside and any(h.category == "recipient" and h not in inside for h in hits):
             hits = [h for h in hits if h not in inside]
         hits = [h for h in hits if not (h.category == "kind" and h.value in _EVENT_KINDS and _when_of_event(tokens, h, hits))]
+        # "the FGM awareness leaflet", "a poster about self-harm": the subject of something printed for everyone,
+        # not information about anyone
+        hits = [replace(h, value=NOTHING_PERSONAL) if h.category == "kind" and h.value != NOTHING_PERSONAL and (
+            _PUBLICATIONS.intersection(tokens[h.start + h.length:h.start + h.length + 2])
+            or tokens[max(0, h.start - 2):h.start] in _ABOUT_PUBLICATION) else h for h in hits]
         # "in the email text", "the text of the email": an email's words, not a text message; so is "in the text"
         # where the message is an email ("emailing my TM about a case, can I use the kid's initials in the text")
         emailed = any(h.category == "channel" and h.value == "email" for h in hits)
@@ -732,7 +756,8 @@ class Reader:
         call the zip 'Lily-May Jones LAC review'" (a capitalised part after the first that no word the speller knows:
         not "'Monthly summary'")."""
         return any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text) \
-            or _ZIP_WITH_NAME.search(" ".join(tokens)) is not None or any(
+            or _ZIP_WITH_NAME.search(" ".join(tokens)) is not None or _NAMED_FOR_SOMEONE.search(" ".join(tokens)) is not None \
+            or any(
             any(p[0].isupper() and not p.isupper() and p.lower() not in _GENERIC_PART
                 and not self.speller.known(p.lower()) for p in parts[1:])  # not the first word alone: "'Monthly ...'"
             for parts in (re.findall(r"[A-Za-z]+", m.group(1)) for m in _CALLED_QUOTED.finditer(text)))
@@ -1439,7 +1464,12 @@ _WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge |carers'? 
                           r"placement|pick[- ]?up details)\b", re.IGNORECASE)
 _A_DANGER = re.compile(r"\b(?:violent|violence|dv|domestic abuse|domestic violence|abusive|abuser|injunction|"
                        r"non[- ]molestation|restraining order|fled|fleeing|sex offender|registered offender|"
-                       r"schedule (?:1|one) offender|risk to children)\b", re.IGNORECASE)
+                       r"schedule (?:1|one) offender|risk to children|"
+                       # a child placed where someone must not find them: "moved so he couldn't find her", "an
+                       # undisclosed placement"
+                       r"so (?:that )?\w+(?: \w+)? (?:can[’']?t|cannot|could(?:n[’']?t| not)|would(?:n[’']?t| not)|"
+                       r"won[’']?t) (?:find|trace|track (?:her|him|them) down|know where)|undisclosed|kept secret)\b",
+                       re.IGNORECASE)
 _HIDING_PLACE = re.compile(r"\b(?:refuge|refuges|safe house|hiding|fled|fleeing)\b")
 # the one fled from, by the words people use for him
 _FLED_ONE = (r"(?:father|dad|ex|ex partner|perpetrator|abuser|partner|husband|boyfriend|stepdad|stepfather|"
@@ -1511,6 +1541,9 @@ _ADDRESS = frozenset({"address", "addresses"})
 _SAFEGUARDING = "safeguarding"
 _ABOUT_HARM_READS_AS = frozenset({"pid", "sensitive"})
 _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of", "meeting place"
+_PUBLICATIONS = frozenset("leaflet leaflets poster posters factsheet factsheets newsletter newsletters booklet booklets "
+                          "flyer flyers awareness".split())
+_ABOUT_PUBLICATION = [[p, w] for p in sorted(_PUBLICATIONS - {"awareness"}) for w in ("about", "on")]
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 _REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
@@ -1836,6 +1869,25 @@ _ZIP_WITH_NAME = re.compile(r"\b(?:zip|zipped|archive)(?: file| folder)?(?: \w+)
                             r"(?:the |her |his |their |a )?(?:child |pupil |kid |young person |family |mum |dad )?"
                             r"(?:full |first |real )?(?:name|surname|names)\b(?! (?:in|inside) (?:it|them))")
 
+# the encryption method left at 7-Zip's default: "leave the encryption dropdown on whatever it defaults to" (not the
+# archive format's default, 7z, which is AES-256)
+_DEFAULT_METHOD = re.compile(r"\b(?:encryption|encryption method|method|dropdown|drop down)\b(?: \w+){0,6}? "
+                             r"(?:default|defaults|defaulted)\b|\bdefault (?:encryption|method)\b")
+
+_REPLYING = re.compile(r"\b(?:reply|replying|respond|responding|write back|email back)\b")
+# what came in, for someone else: "a fax meant for the surgery down the road", "addressed to another team"
+# (addressed to someone told as elsewhere: not "addressed to the duty SW who's off sick", a colleague's post)
+_MEANT_FOR_OTHERS = re.compile(r"\b(?:meant|intended) (?:for|to) (?!me\b|us\b|my\b|our\b|myself\b)|"
+                               r"\baddressed to (?:another|a different|someone (?:else|at)|somebody (?:else|at)|the wrong)\b")
+
+# the whole of a file, whoever's it is: "the whole family file", "her entire CP file", "the full school record"
+_WHOLE_FILE = re.compile(r"\b(?:whole|entire|complete) (?:\w+ )?(?:case )?(?:file|record|records|bundle|folder)\b")
+
+# a file given someone's name, told: "named it with the child's full name", "saved the zip under her surname"
+_NAMED_FOR_SOMEONE = re.compile(r"\b(?:named|called|saved|labelled|labeled|titled)(?: it| them| the (?:zip|file|document|doc|"
+                                r"attachment|folder))? (?:with|after|under|using|as) (?:the |her |his |their |a )?"
+                                r"(?:(?:child|pupil|kid|young person|family|mum|dad)s? )?(?:full |first |real )?"
+                                r"(?:name|surname|names)\b")
 
 # "doesn't include any safeguarding information", "does not contain health details": a kind said to be absent
 _HOLDING = frozenset("include includes including contain contains have has mention mentions involve involves".split())

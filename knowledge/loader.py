@@ -754,7 +754,8 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
         if not check.record(node, loc, {"id": str, "question": str, "paraphrases": list, "verdict": str,
                                         "answer": str, "cites": list},
                             {"checklist": str, "follow_ups": list, "also": list, "needs": list, "unless_sent": bool,
-                             "unsettled": (bool, list), "needs_too": list, "refutes": bool}):
+                             "unsettled": (bool, list), "needs_too": list, "refutes": bool,
+                             "not_with": list}):
             continue
         verdict = ctx.verdict(node, loc)
         if verdict is None:
@@ -775,7 +776,7 @@ def _faq(ctx: _Context) -> tuple[dict[str, Faq], tuple[FaqTopic, ...]]:
                               ctx.refs(node, loc, "follow_ups", nodes, "FAQ"), check.strings(node, "also", loc),
                               check.strings(node, "needs", loc), node.get("unless_sent", False),
                               bool(node.get("unsettled", False)), check.strings(node, "needs_too", loc),
-                              node.get("refutes", False), unsettled_by)
+                              node.get("refutes", False), unsettled_by, check.strings(node, "not_with", loc))
     # vocabulary.yaml channels name the FAQ that answers a how-to question about them (`how_to`): it must exist
     vocabulary = ctx.docs.get("vocabulary")
     if vocabulary is not None:

@@ -228,6 +228,9 @@ class Faq:
     # encrypt?"): it stands, where another FAQ's "No" to "do I need to ...?" gives way to the steps
     refutes: bool = False
     unsettled_by: tuple[str, ...] = ()  # only these of its needs say the silence first (all of them where empty)
+    # a question using one of these words is another FAQ's, unless the paraphrase matched uses it too ("how do I
+    # open the password protected file I was sent?" is not "how to password protect a file")
+    not_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -376,7 +376,8 @@ def test_the_hub_is_rung_first_whatever_goes_in_writing(assistant):
     reply = assistant.answer("The Hub want it by phone but can I just email them my write-up instead?")
     assert reply.rule_id in ("hub-in-writing", "hub-call") and "over the telephone" in reply.summary
     reply = assistant.answer("can I just email the hub the referral form rather than ringing?")
-    assert reply.rule_id == "hub-in-writing" and "over the telephone" in reply.summary
+    assert reply.rule_id == "hub-instead-of-call" and reply.verdict.value == "not_allowed"
+    assert "over the telephone" in reply.summary
     assert "48 hours" in reply.summary
 
 

@@ -3508,6 +3508,43 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a second phone word soon after the one that rings with the password is the same call
     ("The GP is going to ring me for the password of the zip. Is that allowed, or do I have to be the one who phones "
      "the GP?", AWC, "faq:password-by-phone"),
+    # (round 118, checker 83, general 116) a file told as given someone's name, already sent: what to do now
+    ("Emailed the encrypted PEP to the college yesterday but saved the zip under the pupil's surname. What now?", ASK,
+     "identifying-file-name"),
+    # 7-Zip's encryption method left at its default is not AES-256 (the archive format's default is another matter)
+    ("Is it fine to just keep the encryption method on the default when I zip the plan?", NOT, "weak-encryption"),
+    # the whole of a file, with a word between; not said of what is not sent
+    ("Can I send the complete school record to the football club?", NOT, "send-everything"),
+    # no trouble in it, asked to be agreed: a proposal
+    ("There's no problem forwarding the complete case record to the youth club leader, is there?", NOT,
+     "send-everything"),
+    # a check said not to be needed on a thread: No
+    ("I'm forwarding the GP the email thread, so I don't need to bother reading through the earlier emails, do I?", NOT,
+     "faq:forward-thread"),
+    # a distribution list is an email's addressees
+    ("Is it ok to use the whole-school distribution list to tell staff a pupil is on a child protection plan?", NOT,
+     None),
+    # a file received and saved to a home computer, though it came to the inbox
+    ("A zipped referral from the health visitor is in my inbox; can I save it onto my own home PC to read tonight?",
+     NOT, "removable-media-received"),
+    # the Hub given writing instead of the call
+    ("Rather than phone the Hub with my worry, can I just email them the details?", NOT, "hub-instead-of-call"),
+    # the protocol asked to give leave, not asked about as a document
+    ("Does the information sharing protocol allow us to use a US-hosted school system for safeguarding notes?", ASK,
+     "faq:who-to-ask"),
+    # letters the user posts: post, not the fax it is compared with
+    ("Should letters with personal details that I post be logged the way faxes are?", ASK, "channel-not-covered"),
+    # a slip told with a cry for help: what to do now
+    ("help, I've put the password in the same email as the attachment and it's already gone", ASK,
+     "password-emailed-by-me"),
+    # someone else's slip: received with the name in the subject, or to a personal account
+    ("Health have emailed me a referral with the baby's name and DOB in the subject. Anything I should do?", ASK,
+     "received-pid-in-subject"),
+    ("The school emailed a pupil's report to my personal Gmail by mistake - what should I do?", ASK, "misdirected"),
+    # a fax that came for someone elsewhere is returned, as the cover-sheet message says
+    ("We've received a fax that was intended for the hospital ward - what do we do?", AWC, "not-intended-fax"),
+    # something printed for everyone about a harm identifies no one
+    ("Can I email all the parents the self-harm awareness leaflet from CAMHS?", ALLOWED, None),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

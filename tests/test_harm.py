@@ -418,7 +418,7 @@ FLOORS = {
     "harm_batch98.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch99.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch100.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 1},
-    "harm_batch101.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 5},
+    "harm_batch101.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 4},
     "harm_batch102.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch103.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 4},
     "harm_batch104.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
@@ -2298,3 +2298,34 @@ def test_an_allegation_named_is_a_matter_not_words_reported(assistant):
                 "I email the DC our chronology?")
     assert assistant.answer(question).verdict is not Verdict.ESCALATE
     assert level(assistant, "Mum alleged on Monday that he hit her son, she says he is safe now.") is HarmLevel.YES
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "any" before a sign asks whether there is one, or lists what is wanted: asked about, never rung on its own
+    ("The IRO wants the school's view on attendance and any child protection concerns. Can I email it?",
+     HarmLevel.MAYBE),
+    ("Any safeguarding concerns? Her stepdad hit her again last night.", HarmLevel.YES),
+])
+def test_round_118_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("question", [
+    # a time that says when a meeting is, with what is wanted before it, is not harm soon
+    "The HV wants my visit notes ahead of next Thursday's core group meeting; they're mostly about home conditions. "
+    "What do I need to do before I email them?",
+    # a service's appointment about a harm is care in place
+    "Can I text the carer that his CAMHS appointment about the self-harm has moved to Monday?",
+])
+def test_round_118_no_child_at_risk_now(assistant, question):
+    assert assistant.answer(question).verdict is not Verdict.ESCALATE
+
+
+def test_a_childs_whereabouts_sent_to_the_one_she_was_hidden_from_is_rung(assistant):
+    """A placement moved so that a parent could not find the child, then its address sent to him: the child's
+    safety now, whatever else the slip asks."""
+    question = ("I emailed dad the review minutes with the carers' new address in. She was placed there so that he "
+                "wouldn't know where she is. What should I do?")
+    assert assistant.answer(question).verdict is Verdict.ESCALATE
+    assert level(assistant, "I emailed mum the plan with the carers' address; she doesn't know where the school is. "
+                            "What now?") is None
