@@ -557,6 +557,8 @@ _PERMISSION = re.compile(rf"\b(?:{_NOT_WH}"
 _PROTOCOL_ALLOWS = re.compile(r"\b(?:protocol|policy|isp)\s+(?:allow|allows|let|lets|permit|permits)\s+(?:us|me|staff|"
                               r"schools?)\b", re.IGNORECASE)
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
+# An FAQ's telling words that any request uses (prepared): they tell no FAQ over the protocol's silence asked of
+_EVERYDAY_NEEDS = frozenset({"ask", "want", "request", "need"})
 # Words of stress that change nothing asked: "how do I actually encrypt a file?" is "how do I encrypt a file?"
 _STRESS = frozenset("actually really basically literally honestly definitely exactly simply".split())
 # "does the protocol say anything about ...?": whether it covers a subject, asked of the protocol itself
@@ -1324,7 +1326,7 @@ class Assistant:
                 or _CHECK_PROPOSED.search(question) or reply.verdict is proposed.verdict \
                 or (bool(reply.facts and reply.facts.get("aftermath")) and _CONSEQUENCE_ASKED.search(question)) \
                 or bool(reply.facts and reply.facts.get("received")
-                        and (reply.facts.get("opening") or _STILL_USED.search(question))) \
+                        and (reply.facts.get("opening") or reply.facts.get("aftermath") or _STILL_USED.search(question))) \
                 or (_STEP_MISSED.search(question) and (_DO_IT_NOW.search(question)
                                                         or bool(reply.facts and reply.facts.get("aftermath")))) \
                 or (bool(reply.facts and reply.facts.get("already")) and not _ASKING.search(question) and bool(
@@ -1717,8 +1719,6 @@ class Assistant:
         # sending is named ("the redacted file to the solicitor's email": how to send it)
         if any(w in self._channel_words for w in asked):
             return found
-        if found is not None and self._needs(found.faq_id) & asked:
-            return found  # an FAQ matched on its own telling words ("data protection ... without consent, right?")
         if self._unsettled is None:  # the FAQs that say the protocol's silence, with their words: read once
             self._unsettled = tuple((f, self._needs(f.id, "unsettled_by") or self._needs(f.id),
                                      self._needs(f.id, "needs_too"))
@@ -1726,6 +1726,11 @@ class Assistant:
         # ... and by what its answer is about, where faq.yaml says (`needs_too`): "I don't recognise the number"
         # of a caller is no message that may not be genuine
         unsettled = next((f for f, needs, too in self._unsettled if asked & needs and (not too or asked & too)), None)
+        if found is not None and self._needs(found.faq_id) & asked \
+                and not (unsettled is not None and self._needs(found.faq_id) & asked <= _EVERYDAY_NEEDS):
+            return found  # an FAQ matched on its own telling words ("data protection ... without consent, right?")
+            # (not only on words any request uses, with the silence asked of too: "a department in Poland is
+            # asking for a child's records. Can we send them abroad?")
         return found if unsettled is None else FaqMatch(unsettled.id, found.score if found else 0.0, unsettled.question)
 
     @property

@@ -1483,7 +1483,8 @@ class HarmReader:
                             # "the self-harm plan to the GP": sent (and where the words seen end at "to", not known)
                             and len(written) > e + 1 and written[e + 1:e + 2] not in _TO_SOMEONE)
                    and not (s and stems[s - 1] in self._people and written[s - 1] not in _POSSESSIVES
-                            and written[s].endswith("s"))  # "a neighbour reports a toddler": telling, not a document
+                            and (written[s].endswith("s") or written[s - 1].endswith("s")))
+                   # "a neighbour reports a toddler", "neighbours report a baby crying": telling, not a document
                    for s, e in self._find(stems, "documents"))
 
     def _told_by_whom(self, tokens: list[str], stems: list[str], lo: int, start: int) -> bool:

@@ -240,9 +240,10 @@ def _bagged(fit: Callable[[int, Mapping[str, float] | None], tuple[dict[str, flo
             sum(b for _, _, b in fits) / _SEEDS)
 
 
-def build(paths: Sequence[Path]) -> dict[str, object]:
-    """The model file's content: what it was trained on (names and SHA-256), then the numbers: each feature's
-    [idf, weight, clear weight], the second head reading the same features."""
+def build(paths: Sequence[Path], held_out: Sequence[Path] = ()) -> dict[str, object]:
+    """The model file's content: what it was trained on (names and SHA-256), the batches kept out of training
+    (`held_out`: stored as regression sets, read by the model as unseen questions), then the numbers: each
+    feature's [idf, weight, clear weight], the second head reading the same features."""
     import hashlib  # noqa: PLC0415 - only to train
 
     # Each head averaged over models trained in different orders (seeds): one order alone moved everyday
@@ -254,6 +255,7 @@ def build(paths: Sequence[Path]) -> dict[str, object]:
     return {
         "about": "Learned reading of harm (dialogs/learned.py). Generated: python -m dialogs.learned tests/data/*.yaml",
         "trained_on": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(paths)},
+        "held_out": {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(held_out)},
         "bias": round(bias, 6),
         "clear_bias": round(clear_bias, 6),
         "features": {g: [round(idf[g], 5), round(weights.get(g, 0.0), 6), round(clear.get(g, 0.0), 6)]
@@ -262,13 +264,21 @@ def build(paths: Sequence[Path]) -> dict[str, object]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    paths = [Path(a) for a in (sys.argv[1:] if argv is None else argv)]
+    """python -m dialogs.learned tests/data/*.yaml [--hold-out BATCH.yaml ...]: train on the batches named before
+    --hold-out; those after it stay out of training (a retraining that reads worse on the harm rounds is not
+    shipped: the new rounds are held out instead, and measure the model on questions it has not seen)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    cut = args.index("--hold-out") if "--hold-out" in args else len(args)
+    held_out = [Path(a) for a in args[cut + 1:]]
+    names = {p.name for p in held_out}
+    paths = [Path(a) for a in args[:cut] if Path(a).name not in names]
     if not paths:
-        print("usage: python -m dialogs.learned tests/data/*.yaml", file=sys.stderr)
+        print("usage: python -m dialogs.learned tests/data/*.yaml [--hold-out BATCH.yaml ...]", file=sys.stderr)
         return 2
-    model = build(paths)
+    model = build(paths, held_out)
     MODEL.write_text(json.dumps(model, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8")
-    print(f"{MODEL}: {len(model['features'])} features from {len(paths)} files")  # type: ignore[arg-type]
+    print(f"{MODEL}: {len(model['features'])} features from {len(paths)} files, "  # type: ignore[arg-type]
+          f"{len(held_out)} held out")
     return 0
 
 

@@ -42,7 +42,7 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "minits": "minutes", "subj": "subject",
                # and of everyday words: "wen was it updated", "wots the number", "do i hav 2 rite it up"
                "wen": "when", "wot": "what", "wots": "whats", "wat": "what", "wats": "whats", "hav": "have",
-               "rite": "write", "yday": "yesterday", "wiv": "with", "pw": "password", "fwd": "forward",
+               "rite": "write", "yday": "yesterday", "wiv": "with", "wivout": "without", "widout": "without", "witout": "without", "pw": "password", "fwd": "forward",
                "fwding": "forwarding", "fwded": "forwarded", "msg": "message", "msgs": "messages",
                "strat": "strategy", "mtg": "meeting", "mtgs": "meetings", "evry1": "everyone", "every1": "everyone",
                "grp": "group", "abt": "about", "ppl": "people", "b4": "before", "skool": "school", "skl": "school",

@@ -540,7 +540,7 @@ class Reader:
             passed_over=next((c for c in passed_over if not self._lacked(tokens, hits, c)), None) if down is None
             else None,
             everything=self._flag(tokens, hits, "everything", negated=None)
-            or (True if (whole := _WHOLE_FILE.search(" ".join(tokens)))
+            or (True if not told_received and (whole := _WHOLE_FILE.search(" ".join(tokens)))
                 and not _NOT_THAT_WAY.intersection(" ".join(tokens)[:whole.start()].split()[-3:]) else None),
             file_named=True if self.file_name_given(text, tokens)
             else self._flag(tokens, hits, "file_named", negated=False),
@@ -1690,7 +1690,10 @@ _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update
                           r"\bonly (?:the )?[a-z]+(?: [a-z]+)? (?:needs|need) (?:it|to know|them)\b|"
                           # ... or being on the thread taken for a need to know: "since they were all on the original"
                           r"\b(?:since|because|as|cos) (?:they|theyre|everyone|everyones|all of them) (?:were |are |was |is )?"
-                          r"(?:all )?(?:on|in on|copied into|copied in on) (?:the|it)\b")
+                          r"(?:all )?(?:on|in on|copied into|copied in on) (?:the|it)\b|"
+                          # "everyone on the thread was on the first email, so ...": the same taken for a need to know
+                          r"\b(?:everyone|everybody|they all|all of them)\b[^.?!]{0,40}?\b(?:was|were) (?:all )?on the "
+                          r"(?:first|original|earlier|last)\b")
 # papers or a device left somewhere public: "left the case file on the train", "forgot my laptop in a taxi"
 _LEFT_BEHIND = re.compile(r"(?:^|\b(?:i|ive|we|weve|just) )(?:left|forgot|lost)\b(?: \w+){1,8} (?:on|in|at) (?:the|a|an) "
                           r"(?:train|bus|taxi|tram|cab|cafe|pub|coffee shop|car park|station|restaurant)\b")

@@ -3545,6 +3545,15 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("We've received a fax that was intended for the hospital ward - what do we do?", AWC, "not-intended-fax"),
     # something printed for everyone about a harm identifies no one
     ("Can I email all the parents the self-harm awareness leaflet from CAMHS?", ALLOWED, None),
+    # (round 119, checker 84, general 117) text-speak for "without"; being on the first email is no need to know
+    ("can i send the pep 2 the college wivout encryptin it", NOT, "email-unencrypted"),
+    ("Everybody on the multi-agency chain was on the first email, so reply all with the new address is fine, isn't it?",
+     NOT, "cc-too-many"),
+    # the protocol's silence on sending abroad, whatever words of a request come with it
+    ("Social services in Romania are asking for the boy's file. Can we send it?", ASK, "faq:overseas"),
+    # someone else's slip received, with what to do asked: the rule's own answer, not a No to the user
+    ("The health visitor emailed me the zip with its password in the same email. Is that a problem and what should I "
+     "do?", AWC, "password-emailed-already"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

@@ -32,7 +32,7 @@ FLOORS = {
     "general_batch10.yaml": {"pass": 135, "unsafe": 1},
     "general_batch11.yaml": {"pass": 143, "unsafe": 0},
     "general_batch12.yaml": {"pass": 141, "unsafe": 0},
-    "general_batch13.yaml": {"pass": 123, "unsafe": 3},
+    "general_batch13.yaml": {"pass": 124, "unsafe": 3},
     "general_batch14.yaml": {"pass": 151, "unsafe": 2},
     "general_batch15.yaml": {"pass": 137, "unsafe": 1},
     "general_batch16.yaml": {"pass": 145, "unsafe": 1},
@@ -71,10 +71,10 @@ FLOORS = {
     "general_batch49.yaml": {"pass": 345, "unsafe": 1},
     "general_batch50.yaml": {"pass": 358, "unsafe": 2},
     "general_batch51.yaml": {"pass": 379, "unsafe": 1},
-    "general_batch52.yaml": {"pass": 406, "unsafe": 3},
+    "general_batch52.yaml": {"pass": 407, "unsafe": 3},
     "general_batch53.yaml": {"pass": 382, "unsafe": 3},
     "general_batch54.yaml": {"pass": 355, "unsafe": 7},
-    "general_batch55.yaml": {"pass": 400, "unsafe": 3},
+    "general_batch55.yaml": {"pass": 401, "unsafe": 2},
     "general_batch56.yaml": {"pass": 431, "unsafe": 1},
     "general_batch57.yaml": {"pass": 378, "unsafe": 0},
     "general_batch58.yaml": {"pass": 206, "unsafe": 0},
@@ -110,7 +110,7 @@ FLOORS = {
     "general_batch88.yaml": {"pass": 210, "unsafe": 1},
     "general_batch89.yaml": {"pass": 213, "unsafe": 0},
     "general_batch90.yaml": {"pass": 203, "unsafe": 1},
-    "general_batch91.yaml": {"pass": 219, "unsafe": 1},
+    "general_batch91.yaml": {"pass": 220, "unsafe": 1},
     "general_batch92.yaml": {"pass": 218, "unsafe": 0},
     "general_batch93.yaml": {"pass": 210, "unsafe": 4},
     "general_batch94.yaml": {"pass": 205, "unsafe": 3},
@@ -135,6 +135,8 @@ FLOORS = {
     "general_batch113.yaml": {"pass": 205, "unsafe": 0},
     "general_batch114.yaml": {"pass": 224, "unsafe": 1},
     "general_batch115.yaml": {"pass": 206, "unsafe": 0},
+    "general_batch116.yaml": {"pass": 194, "unsafe": 2},
+    "general_batch117.yaml": {"pass": 175, "unsafe": 7},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -218,6 +220,8 @@ FLOORS = {
     "checker_batch80.yaml": {"pass": 149, "unsafe": 0},
     "checker_batch81.yaml": {"pass": 153, "unsafe": 2},
     "checker_batch82.yaml": {"pass": 144, "unsafe": 0},
+    "checker_batch83.yaml": {"pass": 149, "unsafe": 3},
+    "checker_batch84.yaml": {"pass": 146, "unsafe": 3},
 }
 
 

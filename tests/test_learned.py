@@ -27,11 +27,23 @@ def _problems(directory) -> str:
 
 def test_the_shipped_model_was_trained_on_every_marked_batch_as_it_is_now(policy):
     """A batch added or changed in tests/data without retraining (python -m dialogs.learned tests/data/*.yaml)
-    is caught here: the model names each file it learned from with its SHA-256."""
+    is caught here: the model names each file it learned from with its SHA-256, and each it was told to leave out
+    (--hold-out) the same way, so every batch is one or the other."""
     import hashlib
-    shipped = json.loads((Path(policy.source) / "harm_model.json").read_text())["trained_on"]
+    shipped = json.loads((Path(policy.source) / "harm_model.json").read_text())
     now = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(DATA.glob("*.yaml"))}
-    assert shipped == now
+    assert not set(shipped["trained_on"]) & set(shipped.get("held_out", {}))
+    assert {**shipped["trained_on"], **shipped.get("held_out", {})} == now
+
+
+def test_held_out_batches_are_left_out_of_training(tmp_path, monkeypatch):
+    """--hold-out: the batches after it are recorded with their SHA-256 and not learned from."""
+    import dialogs.learned as learned
+    monkeypatch.setattr(learned, "MODEL", tmp_path / "model.json")
+    assert learned.main([str(DATA / "harm_batch5.yaml"), str(DATA / "harm_batch6.yaml"),
+                         "--hold-out", str(DATA / "harm_batch6.yaml")]) == 0
+    model = json.loads((tmp_path / "model.json").read_text())
+    assert set(model["trained_on"]) == {"harm_batch5.yaml"} and set(model["held_out"]) == {"harm_batch6.yaml"}
 
 
 def test_training_is_seeded_and_uses_only_cases_marked_one_way():
