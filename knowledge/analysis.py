@@ -5,10 +5,15 @@ not said), so "can rule R ever answer?" has an exact answer: is there a
 combination that R matches and that no earlier rule answers or stops at
 (to ask for a fact)? The combinations run to billions, so they are walked
 as boxes (a set of values per fact) rather than one by one: R's boxes minus
-each earlier rule's boxes; whatever is left is where R answers.
+each earlier rule's boxes; whatever is left is where R answers. Most rules
+are shown reachable first by one combination found in a few seeded tries,
+each stepping out of the earlier rule that holds it (well under 0.1 s for
+the whole policy); the subtraction, which also names the earlier rules that
+take a rule's questions, runs only where no such combination turns up.
 """
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from collections.abc import Mapping
 
@@ -50,6 +55,15 @@ def unreachable_rules(policy: Policy) -> list[Unreachable]:
     for index, rule in enumerate(policy.rules):
         left = [_box(cond, universe) for cond in rule.when]
         takers = []
+        if _witness(left, [box for _, boxes in taken for box in boxes], random.Random(index)):
+            # a combination the rule matches and no earlier rule takes, found by trying a few: it can apply, and
+            # the exact subtraction (which names the rules that take its questions) is only needed where none is
+            # found quickly
+            left = []
+            taken.append((rule.id, [_cut(_stops(policy, cond, universe), universe) for cond in rule.when]))
+            if any(not cond for cond in rule.when) and index < len(policy.rules) - 1:
+                found.append(Unreachable(index, rule, (), everything=True))
+            continue
         for rule_id, boxes in taken:
             before = left
             for box in boxes:
@@ -65,6 +79,30 @@ def unreachable_rules(policy: Policy) -> list[Unreachable]:
             found.append(Unreachable(index, rule, (), everything=True))
         taken.append((rule.id, [_cut(_stops(policy, cond, universe), universe) for cond in rule.when]))
     return found
+
+
+_TRIES = 40  # random combinations tried per rule before the exact subtraction
+
+
+def _witness(boxes: list[Box], earlier: list[Box], rng: random.Random) -> bool:
+    """A combination inside one of `boxes` that none of the `earlier` cuts (see _cut) holds, found by trying
+    `_TRIES` at random (seeded, so the same every run). False means none was found, not that none exists."""
+    if not boxes:
+        return False
+    for _ in range(_TRIES):
+        box = boxes[rng.randrange(len(boxes))]
+        point = {name: rng.choice(sorted(values, key=repr)) for name, values in box.items()}
+        for _step in range(len(earlier) + 1):
+            holder = next((cut for cut in earlier if all(point[name] in values for name, values in cut.items())), None)
+            if holder is None:
+                return True
+            # step out of the cut that holds it, by one fact the rule's own box lets go elsewhere
+            ways = [(name, sorted(box[name] - values, key=repr)) for name, values in holder.items() if box[name] - values]
+            if not ways:
+                break
+            name, values = ways[rng.randrange(len(ways))]
+            point[name] = rng.choice(values)
+    return False
 
 
 def _culprits(policy: Policy, rule: Rule, takers: list[str], universe: Mapping[str, FactValues],
