@@ -26,6 +26,8 @@ from botbuilder.schema import (
     ResourceResponse,
 )
 
+from rapidfuzz.distance import OSA
+
 from dialogs.conversation import Command, match_command
 
 from .cards import card_actions
@@ -283,6 +285,14 @@ async def run_chat(bot: SafeShareBot, stdin: TextIO = sys.stdin, stdout: TextIO 
 
 # what ends the chat where a command may be typed (not in a card's text box, where it is text)
 _LEAVING = frozenset(("exit", "quit", ":q", "bye", "goodbye"))
+
+
+def _leaving(line: str) -> bool:
+    """A word for leaving, or one with two neighbouring letters swapped ("exti", "qiut"): the terminal's own way
+    out, which no question in the protocol's words looks like."""
+    word = line.strip().lower()
+    return word in _LEAVING or any(len(w) >= 4 and sorted(word) == sorted(w) and OSA.distance(word, w) == 1
+                                   for w in _LEAVING)
 _HOW_TO_LEAVE = "\n(Type exit, or press Ctrl-D, to leave.)"
 
 
@@ -298,7 +308,7 @@ async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
         if not line:
             print("", file=stdout)
             return 0
-        if session.choosing and line.strip().lower() in _LEAVING:
+        if session.choosing and _leaving(line):
             return 0
         if session.collecting:  # a text box of a card: an empty line is an empty box, "exit" is text
             said = await session.say(line)
@@ -307,7 +317,7 @@ async def _chat_loop(bot: SafeShareBot, stdin: TextIO, stdout: TextIO) -> int:
             continue
         if not line.strip():
             continue
-        if line.strip().lower() in _LEAVING:
+        if _leaving(line):
             return 0
         print("\n" + await session.say(line), file=stdout, flush=True)
         if match_command(line.strip()) is Command.HELP:  # the terminal's own way out, which Teams has no need of

@@ -191,6 +191,17 @@ def test_the_chat_says_how_to_leave_and_bye_leaves(tmp_path):
     assert "Stop the current check" not in done.stdout  # nothing after "bye" was read (help lists it)
 
 
+def test_a_leaving_word_with_two_letters_swapped_still_leaves(tmp_path):
+    """README trial (session 48): "exti" got "Sorry, I did not understand that" and a list without exit."""
+    import os
+
+    env = {**os.environ, "SAFESHARE_CACHE_DIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "chat"], input="exti\nhelp\n", capture_output=True,
+                          text=True, cwd=ROOT, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "did not understand" not in done.stdout and "Stop the current check" not in done.stdout
+
+
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     # "safeshare encrypt notes.txt --out outbox | head -1": the pipe closes after the first line
     (tmp_path / "notes.txt").write_text("case notes")
