@@ -26,9 +26,7 @@ from botbuilder.schema import (
     ResourceResponse,
 )
 
-from rapidfuzz.distance import OSA
-
-from dialogs.conversation import Command, match_command
+from dialogs.conversation import Command, match_command, swapped_from
 
 from .cards import card_actions
 from .files import LOCAL_FILE
@@ -288,11 +286,10 @@ _LEAVING = frozenset(("exit", "quit", ":q", "bye", "goodbye"))
 
 
 def _leaving(line: str) -> bool:
-    """A word for leaving, or one with two neighbouring letters swapped ("exti", "qiut"): the terminal's own way
-    out, which no question in the protocol's words looks like."""
+    """A word for leaving, or one with two neighbouring letters swapped ("exti", "qiut"), as commands are read: the
+    terminal's own way out, which no question in the protocol's words looks like."""
     word = line.strip().lower()
-    return word in _LEAVING or any(len(w) >= 4 and sorted(word) == sorted(w) and OSA.distance(word, w) == 1
-                                   for w in _LEAVING)
+    return word in _LEAVING or swapped_from(word, _LEAVING) is not None
 _HOW_TO_LEAVE = "\n(Type exit, or press Ctrl-D, to leave.)"
 
 

@@ -1719,6 +1719,9 @@ class Assistant:
         # sending is named ("the redacted file to the solicitor's email": how to send it)
         if any(w in self._channel_words for w in asked):
             return found
+        telling = self._needs(found.faq_id) & asked if found is not None else frozenset()
+        if telling and not telling <= _EVERYDAY_NEEDS:
+            return found  # an FAQ matched on its own telling words ("data protection ... without consent, right?")
         if self._unsettled is None:  # the FAQs that say the protocol's silence, with their words: read once
             self._unsettled = tuple((f, self._needs(f.id, "unsettled_by") or self._needs(f.id),
                                      self._needs(f.id, "needs_too"))
@@ -1726,11 +1729,8 @@ class Assistant:
         # ... and by what its answer is about, where faq.yaml says (`needs_too`): "I don't recognise the number"
         # of a caller is no message that may not be genuine
         unsettled = next((f for f, needs, too in self._unsettled if asked & needs and (not too or asked & too)), None)
-        if found is not None and self._needs(found.faq_id) & asked \
-                and not (unsettled is not None and self._needs(found.faq_id) & asked <= _EVERYDAY_NEEDS):
-            return found  # an FAQ matched on its own telling words ("data protection ... without consent, right?")
-            # (not only on words any request uses, with the silence asked of too: "a department in Poland is
-            # asking for a child's records. Can we send them abroad?")
+        # (an FAQ matched only on words any request uses gives way to the silence asked of: "a department in Poland
+        # is asking for a child's records. Can we send them abroad?")
         return found if unsettled is None else FaqMatch(unsettled.id, found.score if found else 0.0, unsettled.question)
 
     @property

@@ -14,7 +14,7 @@ import secrets
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeAlias
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
@@ -1141,13 +1141,18 @@ def match_command(text: str) -> Command | None:
         best = process.extractOne(words, list(COMMAND_WORDS), scorer=fuzz.ratio, score_cutoff=88)
         if best:
             return COMMAND_WORDS[best[0]]
-        # "chekc", "hlep": two neighbouring letters swapped in a one-word command (ratio scores a swap as two edits;
-        # the same letters one edit apart in OSA, which counts a swap as one, is a swap)
-        swapped = next((w for w in COMMAND_WORDS if len(w) >= 4 and " " not in w
-                        and sorted(words) == sorted(w) and OSA.distance(words, w) == 1), None)
+        swapped = swapped_from(words, COMMAND_WORDS)  # "chekc", "hlep"
         if swapped is not None:
             return COMMAND_WORDS[swapped]
     return None
+
+
+def swapped_from(typed: str, words: Iterable[str]) -> str | None:
+    """The one-word entry of `words` (four letters or more) that `typed` is with two neighbouring letters swapped
+    ("chekc" for "check", "exti" for "exit"), or None: ratio scores a swap as two edits; the same letters one edit
+    apart in OSA, which counts a swap as one, is a swap."""
+    return next((w for w in words if len(w) >= 4 and " " not in w
+                 and sorted(typed) == sorted(w) and OSA.distance(typed, w) == 1), None)
 
 
 def _by_faq(reply: Reply) -> bool:

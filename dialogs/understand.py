@@ -540,8 +540,7 @@ class Reader:
             passed_over=next((c for c in passed_over if not self._lacked(tokens, hits, c)), None) if down is None
             else None,
             everything=self._flag(tokens, hits, "everything", negated=None)
-            or (True if not told_received and (whole := _WHOLE_FILE.search(" ".join(tokens)))
-                and not _NOT_THAT_WAY.intersection(" ".join(tokens)[:whole.start()].split()[-3:]) else None),
+            or (True if not told_received and _whole_file(said) else None),
             file_named=True if self.file_name_given(text, tokens)
             else self._flag(tokens, hits, "file_named", negated=False),
             **flags,
@@ -755,9 +754,10 @@ class Reader:
         """A file name told that names someone: "it's called 'Ellie-Mae CP report.zip'", "Julia_Smith.zip", "I'll
         call the zip 'Lily-May Jones LAC review'" (a capitalised part after the first that no word the speller knows:
         not "'Monthly summary'")."""
+        tokens = list(tokens)
+        joined = " ".join(tokens)
         return any(_names_someone(t) for t in tokens) or _quoted_file_names_someone(text) \
-            or _ZIP_WITH_NAME.search(" ".join(tokens)) is not None or _NAMED_FOR_SOMEONE.search(" ".join(tokens)) is not None \
-            or any(
+            or _ZIP_WITH_NAME.search(joined) is not None or _NAMED_FOR_SOMEONE.search(joined) is not None or any(
             any(p[0].isupper() and not p.isupper() and p.lower() not in _GENERIC_PART
                 and not self.speller.known(p.lower()) for p in parts[1:])  # not the first word alone: "'Monthly ...'"
             for parts in (re.findall(r"[A-Za-z]+", m.group(1)) for m in _CALLED_QUOTED.finditer(text)))
@@ -1885,6 +1885,12 @@ _MEANT_FOR_OTHERS = re.compile(r"\b(?:meant|intended) (?:for|to) (?!me\b|us\b|my
 
 # the whole of a file, whoever's it is: "the whole family file", "her entire CP file", "the full school record"
 _WHOLE_FILE = re.compile(r"\b(?:whole|entire|complete) (?:\w+ )?(?:case )?(?:file|record|records|bundle|folder)\b")
+
+
+def _whole_file(said: str) -> bool:
+    """The whole of a file named as what goes, not as what does not ("not the whole file")."""
+    whole = _WHOLE_FILE.search(said)
+    return whole is not None and not _NOT_THAT_WAY.intersection(said[:whole.start()].split()[-3:])
 
 # a file given someone's name, told: "named it with the child's full name", "saved the zip under her surname"
 _NAMED_FOR_SOMEONE = re.compile(r"\b(?:named|called|saved|labelled|labeled|titled)(?: it| them| the (?:zip|file|document|doc|"

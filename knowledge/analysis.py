@@ -52,32 +52,29 @@ def unreachable_rules(policy: Policy) -> list[Unreachable]:
     universe = fact_values(policy)
     found: list[Unreachable] = []
     taken: list[tuple[str, list[Box]]] = []  # earlier rules, as the boxes where they answer or ask
+    cuts: list[Box] = []  # the same boxes, all together
     for index, rule in enumerate(policy.rules):
         left = [_box(cond, universe) for cond in rule.when]
         takers = []
-        if _witness(left, [box for _, boxes in taken for box in boxes], random.Random(index)):
-            # a combination the rule matches and no earlier rule takes, found by trying a few: it can apply, and
-            # the exact subtraction (which names the rules that take its questions) is only needed where none is
-            # found quickly
-            left = []
-            taken.append((rule.id, [_cut(_stops(policy, cond, universe), universe) for cond in rule.when]))
-            if any(not cond for cond in rule.when) and index < len(policy.rules) - 1:
-                found.append(Unreachable(index, rule, (), everything=True))
-            continue
-        for rule_id, boxes in taken:
-            before = left
-            for box in boxes:
-                left = [piece for part in left for piece in _minus(part, box)]
-            if left != before:
-                takers.append(rule_id)
-            if not left:
-                break
+        # a combination the rule matches and no earlier rule takes, found in a few tries, shows it can apply: the
+        # exact subtraction (which names the rules that take its questions) runs only where none turns up
+        if not _witness(left, cuts, random.Random(index)):
+            for rule_id, boxes in taken:
+                before = left
+                for box in boxes:
+                    left = [piece for part in left for piece in _minus(part, box)]
+                if left != before:
+                    takers.append(rule_id)
+                if not left:
+                    break
         everything = any(not cond for cond in rule.when)
         if not left:
             found.append(Unreachable(index, rule, _culprits(policy, rule, takers, universe, dict(taken))))
         elif everything and index < len(policy.rules) - 1:
             found.append(Unreachable(index, rule, (), everything=True))
-        taken.append((rule.id, [_cut(_stops(policy, cond, universe), universe) for cond in rule.when]))
+        stops = [_cut(_stops(policy, cond, universe), universe) for cond in rule.when]
+        taken.append((rule.id, stops))
+        cuts.extend(stops)
     return found
 
 
