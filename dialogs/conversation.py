@@ -206,6 +206,7 @@ class _Check:
     done: bool = False  # the advice was given; `back` reopens the last step
     guessed: list[str] = field(default_factory=list)  # facts set by "Not sure" to their safest reading
     proposed: str = ""  # the rule whose No answered what the question proposed ("initials in the subject?"): kept
+    was: dict[str, Any] = field(default_factory=dict)  # "Change: Email": the part asked again, as it was; `back` keeps it
 
     @classmethod
     def load(cls, raw: Any) -> _Check | None:
@@ -221,8 +222,9 @@ class _Check:
             unsure_at.append("harm")
         guessed = [f for f in raw.get("guessed") or [] if f in facts]
         proposed = raw.get("proposed")
+        was = {k: v for k, v in (raw.get("was") or {}).items() if k in FACT_NAMES and isinstance(v, (str, bool))}
         return cls(raw["id"], facts, history, raw.get("rechecked") is True, asking, unsure_at,
-                   raw.get("done") is True, guessed, proposed if isinstance(proposed, str) else "")
+                   raw.get("done") is True, guessed, proposed if isinstance(proposed, str) else "", was)
 
     def dump(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "facts": dict(self.facts), "history": list(self.history)}
@@ -235,6 +237,8 @@ class _Check:
         for name in ("unsure_at", "guessed"):
             if getattr(self, name):
                 out[name] = list(getattr(self, name))
+        if self.was:
+            out["was"] = dict(self.was)
         return out
 
     @property
@@ -367,8 +371,8 @@ class Conversation:
                 return check, [self._unknown()]
             if command is Command.FAQ and data.get("topic") is not None:  # a heading of the menu: its questions
                 return check, [self._faq_menu(data.get("topic"))]
-            prefill = data.get("prefill") if isinstance(data.get("prefill"), Mapping) else None
-            return self._command(check, command, prefill)
+            prefill, changing = (data.get(k) if isinstance(data.get(k), Mapping) else None for k in ("prefill", "change"))
+            return self._command(check, command, prefill, changing)
         if action == "record":  # rebuilt from the button's fact ids; the state does not change
             return check, [self._decision_record(data)]
         if action == "email_check":  # the draft's boxes: checked and forgotten; the state does not change
@@ -620,7 +624,8 @@ class Conversation:
         return [Message(Kind.NOTICE, f"Please choose 1 to {count}.", ("Here are the same choices again.",))] + again
 
     # -- actions ----------------------------------------------------------
-    def _command(self, check: _Check | None, command: Command, prefill: Mapping[str, Any] | None) -> _Turn:
+    def _command(self, check: _Check | None, command: Command, prefill: Mapping[str, Any] | None,
+                 changing: Mapping[str, Any] | None = None) -> _Turn:
         if command is Command.HELP:
             return check, [self._help(check)]
         if command is Command.FAQ:
@@ -651,6 +656,10 @@ class Conversation:
             if check.asking:  # a one-shot answer's follow-up: the guided check at that step, with the facts read
                 check.asking = ""
                 return check, self._next(check)
+            if check.was and not check.was.keys() & check.facts.keys():
+                # "Change: Email", then back before choosing: the answer changed from, as it was
+                restored = self._prefilled({**check.facts, **check.was}, done=True)
+                return restored, self._next(restored)
             if not check.history:  # at the first step: said, not the question silently asked again
                 check.done = False
                 return check, [Message(Kind.NOTICE, FIRST_STEP), *self._next(check)]
@@ -661,15 +670,21 @@ class Conversation:
             check.done = False
             return check, self._next(check)
         # check / start over: a fresh check, pre-filled from a one-shot answer or "Change: ..." if given
-        chosen_facts: dict[str, ChoiceValue] = {}
-        if command is Command.CHECK and prefill:
-            for name, value in prefill.items():
-                fact = self.policy.facts.get(str(name))
-                chosen = self._choice_value(fact, value) if fact else None
-                if chosen is not None and (name != "harm" or chosen is False):  # a harm "No" is kept, never a yes
-                    chosen_facts[str(name)] = chosen
+        chosen_facts = self._chosen(prefill) if command is Command.CHECK else {}
         fresh = self._prefilled(chosen_facts)
+        if command is Command.CHECK:  # "Change: Email": back before choosing returns to the answer as it was
+            fresh.was = {k: v for k, v in self._chosen(changing).items() if k not in chosen_facts}
         return fresh, self._next(fresh)
+
+    def _chosen(self, given: Mapping[str, Any] | None) -> dict[str, ChoiceValue]:
+        """A button's facts that are choices of the policy's facts; a harm "No" is kept, never a yes."""
+        chosen_facts: dict[str, ChoiceValue] = {}
+        for name, value in (given or {}).items():
+            fact = self.policy.facts.get(str(name))
+            chosen = self._choice_value(fact, value) if fact else None
+            if chosen is not None and (name != "harm" or chosen is False):
+                chosen_facts[str(name)] = chosen
+        return chosen_facts
 
     def _record(self, check: _Check, fact: Fact, value: ChoiceValue, guessed: bool = False) -> _Turn:
         self._keep(check, fact.id, value)
@@ -813,7 +828,8 @@ class Conversation:
             return ()
         known = {k: _value_text(v) for k, v in self._read_facts(reply).items()}
         return tuple(_command_option(f"Change: {label}", Command.CHECK,
-                                     prefill={k: v for k, v in known.items() if k != name})
+                                     prefill={k: v for k, v in known.items() if k != name},
+                                     change={name: known[name]} if name in known else {})
                      for name, label in reply.understood if self._matters(reply, name))
 
     def _matters(self, reply: Reply, name: str) -> bool:

@@ -48,6 +48,20 @@ async def test_change_on_a_one_shot_answer_does_not_ask_harm_again(chat):
     assert said.startswith("How do you plan to send it?")
 
 
+async def test_back_before_changing_returns_to_the_answer_changed_from(chat):
+    """(README trial, session 48) "Change: Email", then back at once: the answer as it was, not the harm question
+    or the recipient step of a check the user never started."""
+    first = await chat.say("can I email the core group minutes to the school?")
+    said = await chat.say(str(choices(first).index("Not right? Change it") + 1))
+    said = await chat.say(str(choices(said).index("Change: Email") + 1))
+    assert said.startswith("How do you plan to send it?")
+    said = await chat.say("back")
+    assert said.split("Choices")[0] == first.split("Choices")[0]
+    said = await chat.say(str(choices(said).index("Not right? Change it") + 1))
+    said = await walk(chat, str(choices(said).index("Change: Email") + 1), "fax", "back")
+    assert said.startswith("How do you plan to send it?")  # once chosen, back steps back through the check as before
+
+
 @pytest.mark.parametrize("typed, step", [(("check", "2", "1", "7"), "Who will receive it?"),
                                          (("check", "2", "1", "not sure"), "Who will receive it?")])
 async def test_not_sure_of_the_kind_goes_on_as_sensitive(chat, typed, step):
