@@ -134,7 +134,9 @@ _GANGS = frozenset(("group", "groups", "network", "networks"))
 _NO_GIRLS = frozenset(("no", "not", "any", "without", "nor", "neither"))
 
 
-_AGAIN = frozenset("again another keeps repeatedly recurring regularly".split())
+_AGAIN = frozenset("again another keeps repeatedly recurring regularly repeated frequent frequently multiple".split())
+# "been to A&E 3 times in 2 months": an injury explained each time, but over and over (NICE CG89: repeated presentations)
+_TIMES = re.compile(r"\b(?:[2-9]|\d\d|two|three|four|five|six|several|many) times\b")
 _CLOCK = re.compile(r"^\d{1,2}(?:[.:]?\d\d)?(?:am|pm)$")
 
 
@@ -424,6 +426,17 @@ _ROLE = frozenset(("coach", "coaches", "teacher", "teachers", "instructor", "ins
 # What crashes, bangs or breaks down in an office: "my work email keeps crashing", "the laptop took a battering"
 _MACHINES = frozenset("email emails laptop laptops computer computers pc system systems app apps phone outlook teams "
                       "server website portal printer fax machine software network wifi internet mosaic".split())
+# "Safe" said of a way of sending, not of a child: "whatsapp isn't safe for this", "not safe to email it", "is that
+# a safe method?" (the protocol's question: is the channel secure)
+_MEANS = _MACHINES | frozenset("fax faxes faxing text texts texting sms whatsapp gmail hotmail yahoo webmail post usb "
+                               "stick dropbox drive cloud link links attachment attachments zip zips password passwords "
+                               "channel method route".split())
+_MEANS_AFTER = frozenset("way ways route routes method methods means channel channels option options enough system "
+                         "systems platform app apps".split())
+_SENT_AFTER = frozenset("email e-mail fax text whatsapp post forward share attach upload save store send print "
+                        "message".split())
+_SAFE = frozenset(("safe", "unsafe", "safely"))
+_NOT_SO = frozenset(("not", "isnt", "arent", "wasnt", "werent", "wont", "never", "no", "nt", "aint"))
 _NONE_OF = frozenset(("no", "not", "without", "nor"))  # "no kids", "not child related"
 _SERVICE_OF = frozenset(("carer", "carers", "parent", "parents", "team", "panel", "service", "agency"))  # "foster carer"
 _RELATING = frozenset(("involving", "involved", "against", "towards", "toward", "around", "near", "with"))
@@ -855,6 +868,21 @@ class HarmReader:
                     return True
         return False
 
+    def _means_safe(self, tokens: Sequence[str], stems: Sequence[str], start: int, end: int, lo: int,
+                    hi: int) -> bool:
+        """"Safe" said of a way of sending: a means just before it with no person between ("gmail isn't safe"), or
+        after it a word for a means or a sending of a thing ("not a safe method", "not safe to email it"; not "not
+        safe to send him home")."""
+        before = range(max(lo, start - 3), start)
+        if any(tokens[i] in _MEANS for i in before) and not self._people.intersection(stems[before.start:start]):
+            return True
+        after = tokens[end:min(hi, end + 3)]
+        if after[:1] and after[0] in _MEANS_AFTER:
+            return True
+        return after[:1] == ["to"] and len(after) > 1 and after[1] in _SENT_AFTER \
+            and not (len(after) > 2 and (after[2] in ("him", "her", "them", "home", "back")
+                                         or self.stem(after[2]) in self._people))
+
     def _everyday(self, stems: list[str]) -> set[int]:
         """Words inside a `not_harm` phrase; one ending in "me" only when no person comes just before
         it ("this deadline is killing me", not "they'll kill me")."""
@@ -1149,6 +1177,7 @@ class HarmReader:
                 or (category == "parent_crisis" and tokens[start - 1:start] and tokens[start - 1] in _CHILDS) \
                 or _score(tokens[lo:hi]) \
                 or unhurt \
+                or (_SAFE.intersection(tokens[start:end]) and self._means_safe(tokens, stems, start, end, lo, hi)) \
                 or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
                     and not self._people.intersection(stems[max(lo, start - 3):start])
                     and not _WHEREABOUTS.intersection(tokens[end:end + 2])) \
@@ -1245,6 +1274,7 @@ class HarmReader:
         # again", nor one put down to a condition: asked about whatever explains them)
         if clear and len(readings) == 1 and not (readings == ["explained"] and category == "physical"
                                                  and not _AGAIN.intersection(tokens[lo:hi])
+                                                 and not _TIMES.search(" ".join(tokens[lo:hi]))
                                                  and not any(True for _ in self._find(written, "conditions"))):
             return Cue(words, category, HarmLevel.MAYBE, readings[0])
         if dropped is not None:  # only an injury explained by the user explains the story; a harm word denied
@@ -1411,8 +1441,8 @@ class HarmReader:
                    quoted: frozenset[tuple[str, ...]] = frozenset()) -> Iterator[tuple[str, ...]]:
         """The words of each `_safe_now` saying, in order."""
         for s, e in self._find(stems, "resolved"):
-            if tuple(stems[s:e]) in quoted:
-                continue
+            if tuple(stems[s:e]) in quoted or _NOT_SO.intersection(stems[max(0, s - 2):s]):
+                continue  # (nor one denied: "he isn't safe at home tonight")
             start = max((i + 1 for i, t in enumerate(stems[:s]) if t == _END), default=0)
             if not self._reported([*before, *stems[start:e]]):  # "mum says he's fine": the words said run on
                 yield tuple(stems[s:e])
@@ -1485,6 +1515,9 @@ class HarmReader:
                    and not (s and stems[s - 1] in self._people and written[s - 1] not in _POSSESSIVES
                             and (written[s].endswith("s") or written[s - 1].endswith("s")))
                    # "a neighbour reports a toddler", "neighbours report a baby crying": telling, not a document
+                   # "is it OK to mention in a chat that ...": the user's own telling ("it mentions" names a document)
+                   and not (written[s] in ("mention", "describe", "include")
+                            and written[e:e + 1] in (["in"], ["to"], ["that"], ["on"], ["over"], ["by"]))
                    for s, e in self._find(stems, "documents"))
 
     def _told_by_whom(self, tokens: list[str], stems: list[str], lo: int, start: int) -> bool:

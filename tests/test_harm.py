@@ -2341,3 +2341,22 @@ def test_a_childs_whereabouts_sent_to_the_one_she_was_hidden_from_is_rung(assist
     assert assistant.answer(question).verdict is Verdict.ESCALATE
     assert level(assistant, "I emailed mum the plan with the carers' address; she doesn't know where the school is. "
                             "What now?") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "safe" said of a way of sending is the protocol's question, secure or not; said of a child it is still harm
+    ("our fax isn't a safe way to send the referral, is it?", None),
+    ("teams chat is not safe for this kind of thing, right?", None),
+    ("is it unsafe to text the carer the new address?", None),
+    ("The ISP doesn't say what to do when a report turns up somewhere that isn't a safe haven, does it?", None),
+    ("the lad isn't safe at home tonight, can I email his social worker?", HarmLevel.YES),
+    ("it's not safe to send him back to his stepdad's tonight. how do I let the school know?", HarmLevel.YES),
+    # the user's own telling ("to mention in a message that ...") is no document: what was seen today is now
+    ("Can I mention on Teams to my senior that the 6yo I saw this morning has a fresh handprint bruise on his cheek "
+     "and says mummy's boyfriend did it?", HarmLevel.YES),
+    # minor injuries told over and over are asked about, however each was explained
+    ("School nurse: a Y2 girl has been sent to us 4 times this half term with minor injuries, each with a reason. "
+     "Can I email the list to her social worker?", HarmLevel.YES),
+])
+def test_round_120_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
