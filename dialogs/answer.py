@@ -59,7 +59,7 @@ QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why w
 # and where are often the same question asked another way ("what's the best way", "how do I", "where do I keep")
 _WH_KIND = {"who": "who", "whos": "who", "whi": "why", "why": "why", "whys": "why", "when": "what", "where": "what",
             "wheres": "what", "what": "what", "whats": "what", "which": "what", "how": "what", "hows": "what"}
-YES_NO_WORDS = frozenset("can could may might should shall would will is are am do does did must have has "
+YES_NO_WORDS = frozenset("can could may might should shall would will is are am was were do does did must have has "
                          "cant couldnt shouldnt wouldnt wont isnt arent dont doesnt didnt mustnt hasnt havent".split())
 # A clause that sets the time or condition of what is asked after it: "after I've sent the zip, should I ..."
 _SUBORDINATING = frozenset("after when once before if since whenever".split())
@@ -218,6 +218,14 @@ _OWN_SLIP = re.compile(r"(?:^|[.!?]\s+|\b(?:i|i've|ive|i have|i'd|we|we've|oh no
 # breach?", "what happens if I send something to the wrong person?")
 _HAPPENED = re.compile(rf"\b(?:{_SLIPS}|went|gone|stolen|misplaced|can'?t find|cannot find|saved|picked|chose|"
                        r"clicked|selected|ended up|received|got|has|have|had|was|were|did)\b", re.IGNORECASE)
+# When a sending is allowed, or what comes before it, asked: "when is it ok to put a name and DOB on a fax?",
+# "before I email PID, what should I check first?"
+_WHEN_ALLOWED = re.compile(r"\bwhen\b[^.?!]{0,20}?\b(?:ok|okay|alright|fine|allowed|acceptable|permitted|"
+                           r"(?:can|may|could) (?:i|we|you))\b|"
+                           r"\bbefore (?:i|we) (?:e-?mail|send|fax|text|post|share|forward)\b", re.IGNORECASE)
+# A file gone out, not only named: "I sent it as 'Jones family.zip'", not "I've named it 'Smith family assessment'"
+_GONE_OUT = re.compile(r"\b(?:sent|e-?mailed|faxed|forwarded|uploaded|shared|posted|attached|went|gone|received|"
+                       r"arrived|opened|saved)\b", re.IGNORECASE)
 # The definition asked beside something the user is sending ("is ethnicity sensitive? I'm sending the stats to a
 # partner agency"): what it is, and the conditions it is sent under
 _SENDING_TOO = re.compile(r"\b(?:send|sending|sent|e-?mail|e-?mailing|forward|forwarding|referral|referring|"
@@ -238,7 +246,10 @@ _YES_NO = re.compile(r"^\s*(?:no|yes)[.,!]?\s+", re.IGNORECASE)
 # "... fax them the whole file, ok?": a statement with a tag asking for a yes or no
 # Sending something with its protection left off, said outright (not "I don't have 7-Zip")
 _UNPROTECTED = re.compile(r"\b(?:unencrypted|un-encrypted|unzipped|unprotected|without (?:encrypting|encryption|"
-                          r"zipping|a password|the password)|plain email|in plain text|(?:send|email|sent|emailed) (?:it|them) plain)\b"
+                          r"zipping|a password|the password)|plain email|in plain text|(?:send|email|sent|emailed) (?:it|them) plain|"
+                          # "can I send the external email as it is?": as written, nothing done to protect it
+                          r"(?:send|email|forward)\w* (?:it|them|the \w+(?: \w+)?)(?: to (?:the |a |an |my |our )?\w+)? "
+                          r"as (?:it is|they are|is))\b"
                           r"(?!\s+(?:copy|copies|version|versions|original))",  # the copy the protocol says to keep
                           re.IGNORECASE)
 # Asking whether a duty applies ("do we actually have to delete them?"), not proposing the risky thing
@@ -830,7 +841,8 @@ class Assistant:
             reply = replace(reply, verdict=Verdict.NEED_MORE_INFO)
         proposed = self._proposed.get(reply.rule_id)
         if reply.rule_id in self._naming_rules and proposed is not None and reply.verdict is not proposed.verdict \
-                and not (reply.facts and reply.facts.get("already")) and not _CHANGE_ASKED.search(question) \
+                and not (reply.facts and reply.facts.get("already") and _GONE_OUT.search(question)) \
+                and not _CHANGE_ASKED.search(question) \
                 and self.reader.file_name_given(question, self.reader.speller.tokens(question)):
             # "the zip is called 'Ellie-Mae CP report.zip', any problem?", "what should I call it - Julia_Smith.zip?":
             # the name given identifies someone: not that name. (What to change, asked, gets the steps: "do I need to
@@ -1224,7 +1236,7 @@ class Assistant:
             # (faq.yaml `unsettled`); a No or the Hub from the rules still stands
             return self.faq_reply(faq.id, understood.facts, form=form)
         if by_rules.asks and by_rules.asks != "harm" and faq.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) \
-                and understood.facts.get("encrypted") is False and _UNPROTECTED.search(question):
+                and understood.facts.get("encrypted") is not True and _UNPROTECTED.search(question):
             # "they've got no 7zip - can I send it unencrypted just this once?": a permissive FAQ never answers a
             # proposal to send unprotected; the rules' question (who receives it decides), with the FAQ beneath
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
@@ -1272,11 +1284,12 @@ class Assistant:
             # "can I open an encrypted zip on my home PC?": a way the rules refuse for anything personal; a
             # permissive FAQ does not answer it alone: what it is decides, the FAQ beneath
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
-        if match.faq_id == DEFINITIONS_FAQ and form == "yes_no" and understood.facts.get("channel") is not None \
-                and not _CLASSED.search(question) and _ACTING.search(question):
+        if match.faq_id == DEFINITIONS_FAQ and understood.facts.get("channel") is not None \
+                and not _CLASSED.search(question) \
+                and (form == "yes_no" and _ACTING.search(question) or form == "how" and _WHEN_ALLOWED.search(question)):
             # "fax the child's immunisation history and date of birth ... is fax OK here?": the definitions matched
             # only the words for the information; the question is the sending, the rules' (its next question, with
-            # what the protocol says either way)
+            # what the protocol says either way); so is "when is it ok to put a name and DOB on a fax?"
             return replace(self.both_ways(understood, by_rules), faq_note=(faq.question, faq.answer), faq_id=faq.id)
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
         # question does

@@ -3554,6 +3554,25 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # someone else's slip received, with what to do asked: the rule's own answer, not a No to the user
     ("The health visitor emailed me the zip with its password in the same email. Is that a problem and what should I "
      "do?", AWC, "password-emailed-already"),
+    # (round 120, checker 85, general 118) the disclaimer said to cover what encryption would: No
+    ("Rather than zipping it, can I send the minutes to the trust as they are? Our disclaimer covers us.", NOT, None),
+    # ... or only said to be sent as it is: never the disclaimer FAQ's Allowed
+    ("The automatic disclaimer covers us, so can I just send the external email to the trust as it is?", ASK,
+     "ask-kind"),
+    # a way ruled out, another proposed: the one proposed
+    ("Mental health stuff can't be faxed, so can I post the CAMHS letter instead?", ASK, "channel-not-covered"),
+    # when a sending is allowed, asked: the rules' conditions, not what the words for the information mean
+    ("When would it be acceptable to include the child's name, postcode and date of birth in a fax?", ASK,
+     "ask-urgent"),
+    # a file only named, not sent: the name given is the answer's No
+    ("what do I name the zip? I've called it 'Jayden Smith CIN plan.zip'", NOT, "identifying-file-name"),
+    # a slip done, then what now asked in other words: what to do now
+    ("I pasted a boy's name and DOB into the body of an internal email. How do I handle that?", ASK,
+     "email-pid-in-body"),
+    ("I forwarded the minutes from my hotmail when outlook was down. What do I need to do now?", ASK, None),
+    # "was that wrong?" asks yes or no about the act told: the rule's No
+    ("I typed the child's address into the body of an email to a colleague in housing. Was that wrong?", NOT,
+     "email-pid-in-body"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
