@@ -420,6 +420,9 @@ _MEETINGS = frozenset("conference conferences meeting meetings review reviews ap
 _SCHOOLING = frozenset("school college class lessons nursery home".split())
 # Harm planned for a day to come: a list of names beside it is a list of targets, not of children counted
 _PLANNED = frozenset({"radicalisation"})
+# Harm from someone the child is to meet: told as about to happen after the cue, whatever paper tells it ("a referral
+# about an 11yo sending images to an adult who is driving up to see her this weekend")
+_MET_SOON = frozenset({"online", "sexual_exploitation", "criminal_exploitation", "trafficking"})
 _SENDING_VERBS = ("text", "texted", "message", "messaged", "write", "wrote", "email", "emailed")
 _ROLE = frozenset(("coach", "coaches", "teacher", "teachers", "instructor", "instructors", "volunteer", "volunteers",
                    "leader", "leaders", "lead", "manager", "officer", "worker", "staff"))  # "swimming coach"
@@ -436,6 +439,7 @@ _MEANS_AFTER = frozenset("way ways route routes method methods means channel cha
 _SENT_AFTER = frozenset("email e-mail fax text whatsapp post forward share attach upload save store send print "
                         "message".split())
 _SAFE = frozenset(("safe", "unsafe", "safely"))
+_JUDGED = frozenset(("feels", "feel", "felt", "seems", "seem", "sounds", "sound"))
 _NOT_SO = frozenset(("not", "isnt", "arent", "wasnt", "werent", "wont", "never", "no", "nt", "aint"))
 _NONE_OF = frozenset(("no", "not", "without", "nor"))  # "no kids", "not child related"
 _SERVICE_OF = frozenset(("carer", "carers", "parent", "parents", "team", "panel", "service", "agency"))  # "foster carer"
@@ -874,8 +878,9 @@ class HarmReader:
         after it a word for a means or a sending of a thing ("not a safe method", "not safe to email it"; not "not
         safe to send him home")."""
         before = range(max(lo, start - 3), start)
-        if any(tokens[i] in _MEANS for i in before) and not self._people.intersection(stems[before.start:start]):
-            return True
+        if any(tokens[i] in _MEANS or tokens[i] in _JUDGED for i in before) \
+                and not self._people.intersection(stems[max(lo, start - 4):start]):
+            return True  # (or a plan judged, no one named: "that feels a bit unsafe")
         after = tokens[end:min(hi, end + 3)]
         if after[:1] and after[0] in _MEANS_AFTER:
             return True
@@ -1217,6 +1222,7 @@ class HarmReader:
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(not _times_an_event(tokens, end + s) for s, _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
+                and not (category in _MET_SOON and self._soon(stems[end:hi], tokens[end:hi])) \
                 and not (category == "physical" and clear and not said("history") and not past_year
                          and _NON_MOBILE.search(" ".join(tokens[lo:hi]))) \
                 and not ((act or (clear and not said("history") and not past_year))

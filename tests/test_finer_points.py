@@ -3573,6 +3573,8 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # "was that wrong?" asks yes or no about the act told: the rule's No
     ("I typed the child's address into the body of an email to a colleague in housing. Was that wrong?", NOT,
      "email-pid-in-body"),
+    # (round 121) a quoted text telling a test's finding carries health information
+    ("can I text the lad 'your test came back positive for cocaine, ring me'?", NOT, "text-personal"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
