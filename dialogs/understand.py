@@ -205,6 +205,10 @@ class Reader:
                     or (token in _MAILBOX_NOUNS and _SHARED_BY.search(" ".join(tokens[i + 1:i + 7])))) \
                     and "from" not in tokens[max(0, i - 3):i] and not any(h.value == "generic_address" for h in recipients):
                 recipients.append(_Hit("recipient", "generic_address", i, 1))
+        # "our own team's shared inbox inside the council": a mailbox of the council's own (rules.yaml
+        # email-to-team-mailbox: the protocol's generic addresses, Internet Email 2, are external ones)
+        if any(h.value == "generic_address" for h in recipients) and _OWN_MAILBOX.search(" ".join(tokens)):
+            recipients = [replace(h, value=_TEAM_MAILBOX) if h.value == "generic_address" else h for h in recipients]
         # "send the carer the plan through cjsm": cjsm is the route; the carer, who has no secure
         # address, is who receives it (a police officer's cjsm address stays a secure address)
         if "secure_email" in channels and any(h.value in ("individual", _WEBMAIL) for h in recipients):
@@ -1529,6 +1533,12 @@ _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})
 # A generic or shared mailbox described with words between ("the generic family court inbox", "the main nursery
 # email").
 _GENERIC = frozenset({"generic", "shared", "general", "main"})
+_TEAM_MAILBOX = "team_mailbox"  # vocabulary.yaml's recipient for a council team's own shared mailbox
+# A mailbox of the user's own team, or said to be inside the council
+_OWN_MAILBOX = re.compile(r"\b(?:our|my)(?: (?:own|team|teams|service|services|office|has|have|got|a|an|the|s|duty|"
+                          r"shared|generic))*? (?:shared|generic|team|teams|duty|group) "
+                          r"(?:inbox|mailbox|email|account)\b|\b(?:inside|within) the council\b|"
+                          r"\binternal (?:shared |generic |team |duty )?(?:inbox|mailbox)\b")
 _MAILBOX = frozenset({"inbox", "mailbox", "email", "address", "account"})
 # the desk a mailbox is named for, and the words for a mailbox that are never the act of emailing
 _DESK = frozenset({"reception", "enquiries", "admissions", "admin", "office"})

@@ -29,6 +29,8 @@ NEEDED: tuple[Needed, ...] = (
            "a Gmail or Hotmail word is read as this recipient after \"to\", and as the sender's own webmail otherwise"),
     Needed("vocabulary", "recipients", "generic_address", "an address such as info@school.org.uk is read as this recipient"),
     Needed("vocabulary", "recipients", "secure_mail", "a cjsm or gsx address is read as this recipient"),
+    Needed("vocabulary", "recipients", "team_mailbox",
+           "a generic mailbox said to be the user's own team's, or inside the council, is read as this recipient"),
     Needed("vocabulary", "recipients", "individual",
            "a parent or carer named with secure email is who receives it, not a secure address"),
     Needed("vocabulary", "kinds", "sensitive", "\"Not sure\" at the guided check's kind question reads it as this"),

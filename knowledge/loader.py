@@ -505,7 +505,7 @@ def _sections(ctx: _Context) -> None:
 
 _TERM_KEYS = {
     "kinds": {"rank": int, "choice": bool, "claims": list},
-    "recipients": {"rank": int, "channel": str, "domains": list},
+    "recipients": {"rank": int, "channel": str, "domains": list, "choice": bool},
     "channels": {"rank": int, "covered": bool, "recipient": str, "platform": bool, "how_to": str, "choice": bool},
 }
 

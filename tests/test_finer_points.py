@@ -182,6 +182,20 @@ def test_generic_mailboxes_in_words_are_generic_addresses(assistant, question):
     assert "internet.2" in cited(reply)
 
 
+@pytest.mark.parametrize("question", [
+    "can I email the referral to our team's shared inbox?",
+    "the duty team has an internal shared mailbox, ok to send the chronology there?",
+    "is my team's generic mailbox in the council ok for case notes, or is that a generic address?",
+])
+def test_a_council_teams_own_mailbox_is_internal_email(assistant, question):
+    """(rounds 118-119, two writers) Internet Email 2's generic addresses sit with external personal accounts: a
+    council team's own shared mailbox is internal email, said so, with the need-to-know point for its readers."""
+    reply, text = ask(assistant, question)
+    assert reply.facts.recipient == "team_mailbox"
+    assert (reply.rule_id, reply.verdict) == ("email-to-team-mailbox", AWC)
+    assert {"internal.1", "internet.2"} <= cited(reply)
+
+
 def test_a_named_person_at_the_school_is_not_a_generic_mailbox(assistant):
     reply, _ = ask(assistant, "can I email the attendance report to the head teacher")
     assert reply.facts.recipient == "school"
@@ -3575,6 +3589,11 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "email-pid-in-body"),
     # (round 121) a quoted text telling a test's finding carries health information
     ("can I text the lad 'your test came back positive for cocaine, ring me'?", NOT, "text-personal"),
+    # (round 122) everyone ever involved is not who needs to know; one password kept for the year is not new
+    ("I'm going to copy in everybody who has ever worked with the family on the minutes, that's fine isn't it?", NOT,
+     "cc-too-many"),
+    ("The school and I agreed one secure password back in September for all the encrypted reports. That's fine, yes?",
+     NOT, "password-reused"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

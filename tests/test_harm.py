@@ -439,6 +439,7 @@ FLOORS = {
     "harm_batch119.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch120.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch121.yaml": {"recall": 98, "clear_escalated": 70, "ordinary_asked": 0},
+    "harm_batch122.yaml": {"recall": 99, "clear_escalated": 70, "ordinary_asked": 0},
 }
 
 
@@ -2373,6 +2374,9 @@ def test_round_120_readings(assistant, text, expected):
      "Can I forward it to school?", HarmLevel.YES),
     # the user's own plan judged unsafe, no child named with it
     ("Do I really have to read the child's details out to the Hub on the phone? Sounds unsafe to me.", None),
+    # (round 122) an adult directing a child on a webcam
+    ("Our digital team found a 10yo boy being directed by a man over webcam most evenings. Can I send the screenshots "
+     "to his social worker by secure email?", HarmLevel.YES),
 ])
 def test_round_121_readings(assistant, text, expected):
     assert level(assistant, text) is expected
@@ -2385,3 +2389,12 @@ def test_a_childs_own_wedding_is_a_sign(assistant):
                "Can I email her form tutor?"
     assert any(c.words == "her wedding" for c in assistant.answer(question).harm.because)
     assert assistant.answer(question).verdict is Verdict.ESCALATE
+
+
+def test_punishment_for_what_shames_a_family_is_asked_about(assistant):
+    """(round 122) a daughter to be 'dealt with' for having a boyfriend: honour-based abuse, never sending advice."""
+    question = "A mum told me her 15yo will be dealt with for having a boyfriend once her brothers find out. " \
+               "Can I put that in an email to school?"
+    assert any(c.category == "fgm_forced_marriage_honour" for c in assistant.answer(question).harm.because)
+    assert assistant.answer(question).verdict in (Verdict.ESCALATE, Verdict.NEED_MORE_INFO)
+    assert assistant.answer(question).verdict is Verdict.ESCALATE or assistant.answer(question).asks == "harm"
