@@ -368,6 +368,8 @@ KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask you
                    "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
 # The user unsure whether to share at all: "I don't know if that's ours to share", "not sure if I can pass it on"
 NOT_SURE_FAQ = "not-sure"
+WHO_FAQ = "who-to-ask"  # faq.yaml: who to ask about the protocol
+_NOT_NAMED = "The protocol does not name who that is."
 _UNSURE_TO_SHARE = re.compile(r"\b(?:(?:dont|don't|do not|genuinely don't|honestly don't) know|not sure|unsure|not certain)\s+"
                               r"(?:if|whether)\b(?: [\w']+){0,4}? (?:share|sharing|shared|pass|passed|give|given|tell|"
                               r"disclose|disclosed|allowed)\b", re.IGNORECASE)
@@ -551,6 +553,10 @@ _TAG_THEN = re.compile(r"\b(?:(?:that'?s|it'?s|this is)\s+(?:\w+\s+)?" + _TAGS
 # A question asking leave to do something: a common question's verdict answers it; any other is answered as fact
 _THE_PROTOCOL = re.compile(r"\b(?:protocol|policy|isp)\b", re.IGNORECASE)  # the document itself, not a case
 _WHO_ASKED = re.compile(r"\b(?:who|whos)\b", re.IGNORECASE)  # asking for a person
+# "Who is the council's Data Protection Officer?": a person asked for, answered only by words that name one
+_WHO_IS = re.compile(r"\s*(?:who(?:'s|s| is| are)|whose)\b", re.IGNORECASE)
+_SOMEONE_NAMED = re.compile(r"\b(?:manager|managers|officer|team|desk|hub|head|director|lead|senior|smith|staff|"
+                            r"sender|recipient|person|worker|colleague)\b", re.IGNORECASE)
 _DEFINES = re.compile(r"what counts as\b", re.IGNORECASE)  # a common question saying what a word covers
 _NOT_WH = r"(?<!where )(?<!how )(?<!what )(?<!when )(?<!who )(?<!why )(?<!which )"  # not "where can I"
 # Leave asked to do something, of anything: "can it go on the child's file?", "can I keep it?"
@@ -637,12 +643,18 @@ _DO_IT_NOW = re.compile(r"\b(?:do|sort|fix) (?:it|that|this|them) now\b|\bdo (?:
 # A check proposed to be skipped: "without reading what's further down", "without checking who's on it"
 _THREAD = re.compile(r"\b(?:thread|threads|chain|chains|trail|trails)\b", re.IGNORECASE)
 # (or left for the recipient to pass over: "the earlier messages mention mum's history but they'll scroll past it")
+# Leave put forward with no limit on what or to whom: "send anything to anyone", "share whatever with whoever"
+_UNBOUNDED = re.compile(r"\b(?:anything|everything|whatever)\b[^.?!]{0,25}?\b(?:anyone|anybody|everyone|everybody|"
+                        r"whoever)\b", re.IGNORECASE)
 _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrolling|reviewing|going through|"
                         r"double checking|double-checking|re-reading|rereading)\b|"
                         r"\b(?:scroll|skim|skip|flick) (?:down |straight )?(?:past|over)\b|"
                         # "so I don't need to bother reading through the older messages, do I?"
                         r"\b(?:don'?t|do not|needn'?t|need not|no need to) (?:need to |have to )?(?:bother )?(?:with )?"
-                        r"(?:reading|checking|read|check|looking|look|scrolling|scroll)(?: through| back| at| over)\b",
+                        r"(?:reading|checking|read|check|looking|look|scrolling|scroll)(?:(?: through| back| at| over)\b|"
+                        # "I don't need to read the older messages underneath first, do I?"
+                        r"(?: all)?(?: the| that)? (?:older|earlier|previous|old|rest of the|whole) "
+                        r"(?:messages|emails|thread|chain|trail)\b)",
                         re.IGNORECASE)
 
 
@@ -1197,6 +1209,11 @@ class Assistant:
                 return replace(unsure, reasons=(_SUBJECT_UNMET,) + unsure.reasons)
         if match is None:
             quoted = self.protocol_words(question, prepared, form, understood, by_rules)
+            if quoted is None and _WHO_IS.match(question) and WHO_FAQ in self.policy.faq \
+                    and all(understood.facts.get(k) is None for k in ("channel", "kind", "recipient")):
+                # "who is our Caldicott Guardian?": a person the protocol does not name; not "how will you send it?"
+                told = self.faq_reply(WHO_FAQ, understood.facts, form=form)
+                return replace(told, verdict=Verdict.NEED_MORE_INFO, summary=f"{_NOT_NAMED} {told.summary}")
             return quoted if quoted is not None else self.both_ways(understood, by_rules)
         if match.faq_id != REQUEST_FAQ and form in ("yes_no", "how") \
                 and _REQUEST_NAMED.search(question) and _ERASED.search(question):
@@ -1295,6 +1312,11 @@ class Assistant:
         # question does
         duty = "how" if _steps_for_duty(faq, question) else form
         told = self.faq_reply(faq.id, understood.facts, form=duty)
+        if form == "yes_no" and told.verdict in _PERMITTING and _UNBOUNDED.search(question):
+            # "safeguarding overrides confidentiality, so I can send anything to anyone, right?": no leave is that
+            # wide; the FAQ's own conditions say why
+            return replace(told, verdict=Verdict.NOT_ALLOWED,
+                           summary=f"No, not anything to anyone. {told.summary[:1].upper()}{told.summary[1:]}")
         if form == "yes_no" and told.verdict in _PERMITTING and _UNCHECKED.search(question) and "check" in faq.answer:
             # "can I forward the chain without reading what's further down?": the check the FAQ's yes rests on,
             # proposed to be skipped, is a No
@@ -1430,7 +1452,8 @@ class Assistant:
             # (or whether a thing counts as what the protocol names and does not define: "does the C drive on my
             # laptop count as a 'local drive'?" is not answered by the words that name it)
             if how_long or any(w in section.text for w in _UNSETTLED) or _AMOUNT_ASKED.search(asked) \
-                    or _COUNTS_AS_ASKED.search(asked) or self._topic_unmet(asked):
+                    or _COUNTS_AS_ASKED.search(asked) or self._topic_unmet(asked) \
+                    or (_WHO_IS.match(question) and not _SOMEONE_NAMED.search(words)):
                 verdict = Verdict.NEED_MORE_INFO
                 if how_long:
                     why = KEEPING_SILENCE

@@ -1146,6 +1146,7 @@ class HarmReader:
                 True for phrase in self._over[category] for i in range(len(later))
                 if tuple(later[i:i + len(phrase)]) == phrase
                 and not _NOT_YET.intersection(later[max(0, i - 2):i])  # not "still hasn't been found"
+                and not _BEFORE_NOW.intersection(later[max(0, i - 3):i])  # nor "previously been found in a crack house"
                 and not _EXPECTED.intersection(later[max(0, i - 3):i])  # nor "she was due back at 8"
                 and not (phrase == ("found",) and later[i + 1:i + 2] and later[i + 1] in _FOUND_A_THING)):
             if dropped is not None:

@@ -3594,6 +3594,12 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "cc-too-many"),
     ("The school and I agreed one secure password back in September for all the encrypted reports. That's fine, yes?",
      NOT, "password-reused"),
+    # (round 123) a department's address is generic; a person asked for, the protocol naming none, is not settled
+    ("Can I send the encrypted referral to finance@fosteringagency.co.uk?", NOT, "email-to-generic-address"),
+    ("Who's our Caldicott Guardian?", ASK, "faq:who-to-ask"),
+    # the check of what a reply carries, proposed skipped; leave put forward with no limit
+    ("Replying all to the core group chain now, I don't need to look at all the earlier emails, do I?", NOT, None),
+    ("The duty to safeguard trumps everything, so I can share whatever with whoever asks, right?", NOT, None),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

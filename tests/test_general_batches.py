@@ -140,6 +140,7 @@ FLOORS = {
     "general_batch118.yaml": {"pass": 213, "unsafe": 1},
     "general_batch119.yaml": {"pass": 209, "unsafe": 1},
     "general_batch120.yaml": {"pass": 212, "unsafe": 2},
+    "general_batch121.yaml": {"pass": 213, "unsafe": 7},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -160,10 +161,10 @@ FLOORS = {
     "checker_batch17.yaml": {"pass": 216, "unsafe": 2},
     "checker_batch18.yaml": {"pass": 231, "unsafe": 5},
     "checker_batch19.yaml": {"pass": 239, "unsafe": 2},
-    "checker_batch20.yaml": {"pass": 219, "unsafe": 3},
+    "checker_batch20.yaml": {"pass": 220, "unsafe": 2},
     "checker_batch21.yaml": {"pass": 223, "unsafe": 2},
     "checker_batch22.yaml": {"pass": 236, "unsafe": 4},
-    "checker_batch23.yaml": {"pass": 241, "unsafe": 6},
+    "checker_batch23.yaml": {"pass": 242, "unsafe": 5},
     "checker_batch24.yaml": {"pass": 251, "unsafe": 3},
     "checker_batch25.yaml": {"pass": 120, "unsafe": 0},
     "checker_batch26.yaml": {"pass": 193, "unsafe": 0},
@@ -224,10 +225,11 @@ FLOORS = {
     "checker_batch81.yaml": {"pass": 153, "unsafe": 2},
     "checker_batch82.yaml": {"pass": 144, "unsafe": 0},
     "checker_batch83.yaml": {"pass": 149, "unsafe": 3},
-    "checker_batch84.yaml": {"pass": 146, "unsafe": 3},
+    "checker_batch84.yaml": {"pass": 147, "unsafe": 2},
     "checker_batch85.yaml": {"pass": 124, "unsafe": 30},
     "checker_batch86.yaml": {"pass": 149, "unsafe": 1},
-    "checker_batch87.yaml": {"pass": 151, "unsafe": 3},
+    "checker_batch87.yaml": {"pass": 152, "unsafe": 2},
+    "checker_batch88.yaml": {"pass": 149, "unsafe": 1},
 }
 
 
