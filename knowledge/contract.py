@@ -98,6 +98,8 @@ NEEDED: tuple[Needed, ...] = (
     Needed("checklists", "checklists", "package_email_body", "the encrypted package's text for the email body"),
     Needed("checklists", "checklists", "package_receiving", "the encrypted package's steps for the recipient"),
     # faq.yaml
+    Needed("faq", "faq", "who-to-ask", "a person asked for whom the protocol does not name (\"who is our Caldicott "
+           "Guardian?\") gets who to ask, not \"how do you plan to send it?\""),
     Needed("faq", "faq", "what-is-pid", "a question how some information is classed (\"is an NHS number PID?\") "
            "gets its definitions"),
     Needed("faq", "faq", "subject-access", "deleting what a subject access or FOI request covers, asked about, "
