@@ -71,6 +71,9 @@ class ChatSession:
         self.conversation = ConversationAccount(id=f"local-{uuid.uuid4().hex[:8]}")
         self.buttons: list[dict] = []
         self.form: _Form | None = None  # a card's input boxes being filled in, one prompt each
+        # an opened card's own choices ("Which part should change?"): `back` closes it, as Teams folds it away
+        self._opened: tuple[list[dict], str] | None = None
+        self._last = ""  # the last reply as shown, to show again when an opened card is closed
 
     @property
     def collecting(self) -> bool:
@@ -95,6 +98,10 @@ class ChatSession:
         if self.form is not None:
             return await self._fill(text)
         text = text.strip()
+        opened, self._opened = self._opened, None
+        if opened is not None and text.lower() in _CLOSE:
+            self.buttons, self._last = opened
+            return self._last  # the answer again, its choices as they were; nothing sent
         if text.isdigit() and self.buttons and not 1 <= int(text) <= len(self.buttons):
             return self._out_of_range()  # the same choices, not the main menu; nothing is sent
         if text.isdigit() and 1 <= int(text) <= len(self.buttons) and self.buttons[int(text) - 1].get("inputs"):
@@ -151,6 +158,9 @@ class ChatSession:
         out = [_UNESCAPE.sub(r"\1", b["text"]) for b in card.get("body", []) if b.get("type") == "TextBlock"]
         self.buttons = []
         self._buttons(card, out)
+        if self.buttons:  # the card's own choices: `back` returns to the answer
+            self._opened = (kept, self._last)
+            out.append("(Type back to return to the answer.)")
         self.buttons = self.buttons or kept
         if self.buttons:
             out.append("Choices (type the number, or type your own words):")
@@ -184,7 +194,11 @@ class ChatSession:
         if self.buttons:
             out.append("Choices (type the number, or type your own words):")
             out += [_choice(n, b) for n, b in enumerate(self.buttons, 1)]
-        return "\n".join(out)
+        self._last = "\n".join(out)
+        return self._last
+
+
+_CLOSE = frozenset({"back", "go back"})  # what closes an opened card's choices
 
 
 def _choice(number: int, button: dict) -> str:

@@ -341,6 +341,9 @@ _STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|rea
 _IDENTIFIER_RULE = "email-identifier-instead-of-names"  # rules.yaml
 _CONFIDENTIAL_NAMED = re.compile(r"\bconfiden?ti?al\b", re.IGNORECASE)
 # Seen or told as just now: "a toddler I watched being shaken in the car park about ten minutes ago"
+# A weapon read with another sign is rung however everyday the rest reads: "turned up at the school gate this morning
+# with a knife asking for his son"
+_WEAPONS = frozenset({"knife", "knives", "gun", "guns", "weapon", "weapons", "blade", "machete"})
 _JUST_NOW = re.compile(r"\b(?:minutes?|mins?|moments) ago\b|"
                        # ... or last night, and the child still there: "assaulted at home last night and is still there"
                        r"\b(?:last night|this morning|an hour ago)\b[^.?!]{0,40}\bstill (?:there|at home|with)\b",
@@ -909,7 +912,8 @@ class Assistant:
             learned = ""  # (nor a sign someone has just told the user of: "Mum has told me about her boyfriend's
             # violence" is a disclosure, asked about however everyday the question after it reads)
         if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because \
-                and not understood.harm.immediate and not _JUST_NOW.search(question) and (
+                and not understood.harm.immediate and not _JUST_NOW.search(question) \
+                and not any(c.words in _WEAPONS for c in understood.harm.because) and (
                 (all(c.reading == "together" for c in understood.harm.because) and len(understood.harm.because) < 3)
                 or all(not c.reading and self.reader.harm.is_act(c.words) for c in understood.harm.because)):
             # two doubtful signs read together ("come home smelling of cannabis again"), or words for hurting

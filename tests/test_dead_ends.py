@@ -48,6 +48,15 @@ async def test_change_on_a_one_shot_answer_does_not_ask_harm_again(chat):
     assert said.startswith("How do you plan to send it?")
 
 
+async def test_back_at_which_part_should_change_returns_to_the_answer(chat):
+    """(README trial, session 49) "Not right? Change it" opened by mistake: back folds it away, as Teams does, and
+    shows the answer with its choices; nothing is sent."""
+    first = await chat.say("can I fax the GP the child's date of birth?")
+    said = await chat.say(str(choices(first).index("Not right? Change it") + 1))
+    assert said.startswith("Which part should change?") and "Type back to return to the answer" in said
+    assert await chat.say("back") == first
+
+
 async def test_back_before_changing_returns_to_the_answer_changed_from(chat):
     """(README trial, session 48) "Change: Email", then back at once: the answer as it was, not the harm question
     or the recipient step of a check the user never started."""

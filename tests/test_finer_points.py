@@ -3600,6 +3600,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # the check of what a reply carries, proposed skipped; leave put forward with no limit
     ("Replying all to the core group chain now, I don't need to look at all the earlier emails, do I?", NOT, None),
     ("The duty to safeguard trumps everything, so I can share whatever with whoever asks, right?", NOT, None),
+    # (round 124) every address shown, told as done
+    ("I sent the newsletter to the adopters and their emails were all in the cc. Is that a problem?", ASK,
+     "addresses-shown"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

@@ -141,6 +141,7 @@ FLOORS = {
     "general_batch119.yaml": {"pass": 209, "unsafe": 1},
     "general_batch120.yaml": {"pass": 212, "unsafe": 2},
     "general_batch121.yaml": {"pass": 213, "unsafe": 7},
+    "general_batch122.yaml": {"pass": 216, "unsafe": 2},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -230,6 +231,7 @@ FLOORS = {
     "checker_batch86.yaml": {"pass": 149, "unsafe": 1},
     "checker_batch87.yaml": {"pass": 152, "unsafe": 2},
     "checker_batch88.yaml": {"pass": 149, "unsafe": 1},
+    "checker_batch89.yaml": {"pass": 153, "unsafe": 1},
 }
 
 

@@ -441,6 +441,7 @@ FLOORS = {
     "harm_batch121.yaml": {"recall": 98, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch122.yaml": {"recall": 99, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch123.yaml": {"recall": 100, "clear_escalated": 68, "ordinary_asked": 1},
+    "harm_batch124.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
 }
 
 
@@ -2382,6 +2383,15 @@ def test_round_120_readings(assistant, text, expected):
     ("Our 13yo has been gone since last night; she was previously found at a flat in town. Can I email the police her "
      "photo?", HarmLevel.YES),
     ("can I forward the school the messages where a man tells the 11yo he'll pick her up for sex?", HarmLevel.YES),
+    # (round 124) a wound by its bleeding; paid to do things; a phone from older lads; an attack planned
+    ("YP in our unit is still bleeding from where she cut her leg and says she'll go deeper tonight. Email the IRO?",
+     HarmLevel.YES),
+    ("A 13yo says an older lad pays him to do things for him at a flat in town. Can I send this to the police?",
+     HarmLevel.YES),
+    ("12yo missing from school all week, his mum says he's staying with older lads in Leeds. Who do I email?",
+     HarmLevel.YES),
+    ("My 16yo student has been told online to carry out an attack to prove himself. Can I email prevent?",
+     HarmLevel.YES),
 ])
 def test_round_121_readings(assistant, text, expected):
     assert level(assistant, text) is expected
@@ -2403,3 +2413,12 @@ def test_punishment_for_what_shames_a_family_is_asked_about(assistant):
     assert any(c.category == "fgm_forced_marriage_honour" for c in assistant.answer(question).harm.because)
     assert assistant.answer(question).verdict in (Verdict.ESCALATE, Verdict.NEED_MORE_INFO)
     assert assistant.answer(question).verdict is Verdict.ESCALATE or assistant.answer(question).asks == "harm"
+
+
+def test_a_weapon_read_with_another_sign_is_rung(assistant):
+    """(round 124) two signs read together are asked about where the message reads as everyday, but not where one
+    is a weapon: an adult at the school gate with a knife this morning."""
+    question = "Can I send the carers the contact plan on Objective Connect? Mum's ex turned up at the school gate " \
+               "today with a knife asking where she was."
+    reply = assistant.answer(question)
+    assert reply.verdict is Verdict.ESCALATE
