@@ -304,6 +304,8 @@ def _leaving(line: str) -> bool:
     terminal's own way out, which no question in the protocol's words looks like."""
     word = line.strip().lower()
     return word in _LEAVING or swapped_from(word, _LEAVING) is not None
+
+
 _HOW_TO_LEAVE = "\n(Type exit, or press Ctrl-D, to leave.)"
 
 

@@ -340,10 +340,10 @@ _STILL_USED = re.compile(r"\b(?:still|go ahead and|carry on and) (?:use|open|rea
                          re.IGNORECASE)
 _IDENTIFIER_RULE = "email-identifier-instead-of-names"  # rules.yaml
 _CONFIDENTIAL_NAMED = re.compile(r"\bconfiden?ti?al\b", re.IGNORECASE)
-# Seen or told as just now: "a toddler I watched being shaken in the car park about ten minutes ago"
 # A weapon read with another sign is rung however everyday the rest reads: "turned up at the school gate this morning
 # with a knife asking for his son"
 _WEAPONS = frozenset({"knife", "knives", "gun", "guns", "weapon", "weapons", "blade", "machete"})
+# Seen or told as just now: "a toddler I watched being shaken in the car park about ten minutes ago"
 _JUST_NOW = re.compile(r"\b(?:minutes?|mins?|moments) ago\b|"
                        # ... or last night, and the child still there: "assaulted at home last night and is still there"
                        r"\b(?:last night|this morning|an hour ago)\b[^.?!]{0,40}\bstill (?:there|at home|with)\b",

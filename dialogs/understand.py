@@ -207,7 +207,7 @@ class Reader:
                 recipients.append(_Hit("recipient", "generic_address", i, 1))
         # "our own team's shared inbox inside the council": a mailbox of the council's own (rules.yaml
         # email-to-team-mailbox: the protocol's generic addresses, Internet Email 2, are external ones)
-        if any(h.value == "generic_address" for h in recipients) and _OWN_MAILBOX.search(" ".join(tokens)):
+        if any(h.value == "generic_address" for h in recipients) and _OWN_MAILBOX.search(said):
             recipients = [replace(h, value=_TEAM_MAILBOX) if h.value == "generic_address" else h for h in recipients]
         # "send the carer the plan through cjsm": cjsm is the route; the carer, who has no secure
         # address, is who receives it (a police officer's cjsm address stays a secure address)
