@@ -631,6 +631,7 @@ _UNSAID_ROUTES = frozenset({"email", "phone"})  # the ways a question means with
 
 # What to do about something, asked: "a parent has posted the social worker's photo on Facebook. What should we do?"
 _CHOICES_ASKED = frozenset({"options", "alternatives", "suggestions", "ideas"})
+_TROUBLE_ASKED = frozenset({"problem", "problems", "issue", "issues", "probs", "prob"})
 _WHAT_TO_DO = re.compile(r"\bwhat (?:should|do|can|shall|must) (?:i|we) do\b", re.IGNORECASE)
 # A removing step of the protocol missed, then doing it now asked ("forgot to clear out my sent items ... should I do it
 # now?"), or what now ("... is that a problem?"): the step is what is proposed, not what the rule warns against
@@ -659,6 +660,28 @@ _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrol
                         r"(?: all)?(?: the| that)? (?:older|earlier|previous|old|rest of the|whole) "
                         r"(?:messages|emails|thread|chain|trail)\b)",
                         re.IGNORECASE)
+
+
+# The words a subject line may carry that name no one: the marking, and what the email is (All Email 5)
+_SUBJECT_WORDS = frozenset("confidential private official sensitive strictly re fw fwd referral report reports minutes "
+                           "meeting meetings plan plans case notes update request requested documents document docs "
+                           "information info attached attachment attachments secure encrypted file files please see "
+                           "review agenda strategy conference assessment core group team the a an for from to and of "
+                           "about our your new urgent query follow up".split())
+
+
+_DETAIL_TOLD = re.compile(r"\b(?:names?|surnames?|initials?|dob|d\.o\.b|birth|address|postcode|nhs|numbers?|ages?|"
+                          r"school|ref|reference)\b", re.IGNORECASE)
+
+
+def clean_subject(question: str) -> bool:
+    """A subject line quoted whose every word is the marking or what the email is ("'CONFIDENTIAL - referral'"):
+    no personal details in it. A name, initial, number or any other word leaves it for the rule to judge."""
+    quoted = [m.group(0) for m in QUOTE.finditer(question)]
+    if len(quoted) != 1 or _DETAIL_TOLD.search(QUOTE.sub(" ", question)):
+        return False  # (nor "'CONFIDENTIAL' and the family surname in the subject")
+    words = re.findall(r"[a-z0-9]+", quoted[0].lower())
+    return bool(words) and set(words) <= _SUBJECT_WORDS and not re.search(r"\b[A-Z]\b", quoted[0])
 
 
 def _duty_asked(question: str) -> bool:
@@ -737,6 +760,9 @@ def question_form(question: str) -> str:
         if first == "anything" and words[1:3] == ["wrong", "with"] or first == "any" and words[1:2] and \
                 words[1] in ("problem", "problems", "issue", "issues") and words[2:3] == ["with"]:
             return "yes_no"  # "Subject: 'baby Smith (DOB ...)'. Anything wrong with that?": the proposal judged
+        if 0 < len(words) <= 2 and words[-1] in _TROUBLE_ASKED and (len(words) == 1 or words[0] in ("any", "a")) \
+                and sentence.rstrip().endswith("?"):
+            return "yes_no"  # "Subject line is 'Re: Baby M - mum's MH'. Problem?": what was told, judged
         if first in _CANT and _trouble_told(sentence):
             continue  # "cant find the rules on how long we keep files, wot r they": the user's trouble, told
         if first in YES_NO_WORDS:  # "should I use cc or bcc?" offers a choice: the steps answer it
@@ -1279,6 +1305,7 @@ class Assistant:
                     and faq.verdict.severity > by_rules.verdict.severity \
                     and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
                     and not _steps_for_duty(faq, question) and not understood.facts.get("received") \
+                    and not (understood.facts.get("in_subject") and clean_subject(question)) \
                     and understood.facts.get("kind") in (None, *self.policy.groups.get("personal", ())):
                 # a finer point the rules do not hold: the stricter (the Hub only where harm is read: the
                 # inquest report on a drowning "with no concerns" asks nothing of the Hub). Not a "No" to "do I
@@ -1354,6 +1381,8 @@ class Assistant:
         if after is not None:  # "I put her name in the subject line yesterday, what now?": what to do now
             return replace(Reply.from_advice(after, channels=reply.channels, understood=reply.understood),
                            harm=reply.harm)
+        if proposed is not None and bool(reply.facts and reply.facts.get("in_subject")) and clean_subject(question):
+            return reply  # "Is 'CONFIDENTIAL' on its own OK as the subject line?": the marking, and no personal details
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
                 or _duty_asked(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)

@@ -3603,6 +3603,12 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # (round 124) every address shown, told as done
     ("I sent the newsletter to the adopters and their emails were all in the cc. Is that a problem?", ASK,
      "addresses-shown"),
+    # (session 50) a quoted subject of the marking and what the email is names no one; one with a detail, asked as
+    # "Problem?", is judged
+    ("Would 'Confidential - strategy meeting minutes' do for the subject line?", AWC, "email-pid-in-subject"),
+    ("can my subject just say 'CONFIDENTIAL referral'?", AWC, "email-pid-in-subject"),
+    ("Subject line reads 'Ellie R - CAMHS letter'. Problem?", NOT, "email-pid-in-subject"),
+    ("I'll put 'Confidential' and her first name in the subject line, ok?", NOT, "email-pid-in-subject"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
