@@ -39,6 +39,7 @@ _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|ar
 _WHEN_TOLD = re.compile(r"\s*when (?:i|we|he|she|they|mum|dad)\b", re.IGNORECASE)
 # Words in quotes: someone's own ('daddy said "..."', "messaged me 'sorry for everything'"), or words the user
 # would write ("can I put 'need advice re PLO' in the body?")
+_QUERIED = re.compile(r"\(\s*([^()?]{2,40}?)\s*\?+\s*\)")
 QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
 # A question asked without a question mark, after a few words: "faxing it to a gp, do i put the name on it"
 _ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we|you|she|he|they)\b|\bis it (?:ok|okay|alright|fine|allowed)\b|"
@@ -638,7 +639,7 @@ class HarmReader:
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
                                     "current", "soon", "children", "groups", "adults", "child_data", "topic_of", "unsure",
-                                    "ongoing")}
+                                    "ongoing", "hedges", "seem_fine")}
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in (*words.explained, *words.conditions)]
         self._lists["conditions"] = [tuple(self._tokens(p)) for p in words.conditions]
@@ -704,7 +705,9 @@ class HarmReader:
 
     def assess(self, text: str) -> HarmAssessment:
         tokens: list[str] = []
-        for sentence in _SENTENCE.split(text or ""):
+        # a sign queried in brackets is a possibility: "a 15yo (self harm?)" reads "(maybe self harm)"
+        text = _QUERIED.sub(r"(maybe \1)", text or "")
+        for sentence in _SENTENCE.split(text):
             for clause in _CLAUSE.split(sentence):
                 tokens += self._tokens(clause) + [_PAUSE]
             tokens[-1:] = [_END]
@@ -797,11 +800,16 @@ class HarmReader:
             if not said_no and not unsure and self._corroborated(cues, now):
                 cues = [replace(c, level=HarmLevel.YES, reading="together") if c.reading in ("", "weak") else c
                         for c in cues]
-            if not said_no and not unsure and child and (now or self._soon(stems, tokens) or self._disclosed(text)):
+            # (not with the user's word that the children are fine or safe now: "the children seem fine at the
+            # moment" leaves a parent's drinking asked about)
+            seeming = resolved or any(True for _ in self._find(stems, "seem_fine"))
+            if not said_no and not unsure and not seeming and child \
+                    and (now or self._soon(stems, tokens) or self._disclosed(text)):
                 # a sign told of a child as now, or soon, or in someone's own words quoted: ring. Not a sign whose
                 # category needs a link the message does not make (an adult "charged", in no child's household)
                 cues = [replace(c, level=HarmLevel.YES, reading="now")
-                        if c.level is HarmLevel.MAYBE and c.reading in ("", "weak") and self._linked(c.category, stems)
+                        if c.level is HarmLevel.MAYBE and c.reading in ("", "weak", "hedged")
+                        and self._linked(c.category, stems)
                         else c for c in cues]
             if all(c.reading == "weak" for c in cues) and not (child and now) and not (child and unsure):
                 # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing (not with the
@@ -1206,6 +1214,10 @@ class HarmReader:
         past_year = any(_past_year(t) for t in stems[lo:hi])
         if self._negated(stems, start):
             readings.append("negated")
+        elif any(e == len(window) for window in [stems[max(lo, start - 3):start]] for _, e in self._find(window, "hedges")):
+            # a sign put as a possibility just before it (ConText: an uncertainty modifier): "maybe self harming?"
+            # is asked about, never dropped (and rung when told of a child now, as an unhedged sign is)
+            readings.append("hedged")
         # a worrying sign reads as a document's only in its own clause (ConText: a modifier's scope ends at a
         # clause break; c_lo is the sentence's start for a clear cue): "... was mum's psych report, and the thread
         # included the dad she's fled from" is now
@@ -1277,6 +1289,8 @@ class HarmReader:
             readings.append("said no")  # the user's own "no concerns": a clear cue is asked about, a sign dropped
         if not readings:
             return Cue(words, category, HarmLevel.YES if clear else HarmLevel.MAYBE)
+        if readings == ["hedged"]:
+            return Cue(words, category, HarmLevel.MAYBE, "hedged")
         # an injury the user gives an innocent cause for is no sign (not one that keeps coming back: "bruises
         # again", nor one put down to a condition: asked about whatever explains them)
         if clear and len(readings) == 1 and not (readings == ["explained"] and category == "physical"

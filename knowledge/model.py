@@ -337,6 +337,8 @@ class HarmWords:
     child_data: tuple[str, ...] = ()  # a child named only as the owner of data ("the child's name and DOB")
     unsure: tuple[str, ...] = ()  # the user unsure it is a worry at all ("not sure if this is even safeguarding")
     ongoing: tuple[str, ...] = ()  # the child still with the harm now ("she's still living with him")
+    hedges: tuple[str, ...] = ()  # a sign put as a possibility just before it ("maybe self harming")
+    seem_fine: tuple[str, ...] = ()  # the children all right, as the user sees them now ("the kids seem fine")
     cues_written: tuple[str, ...] = ()  # cue words matched as written: "injecting" is a cue, "injections" is not
     window: int = 4
     gap: int = 3

@@ -2397,6 +2397,27 @@ def test_round_121_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (session 50) an adult who left a role for messaging children, with children now
+    ("Heard our new helper was sacked from a summer camp for messaging kids, and he's alone with the kids at the "
+     "sleepover tonight. Can I email the camp?", HarmLevel.YES),
+    # ... the same words without the reason are the user's own work
+    ("I'm messaging kids on the club's group chat about the trip. Can I include their first names?", None),
+    # a sign put as a possibility is asked about; told of a child now, rung
+    ("Think one of my Y9s might be self harming. Can I share it with the school nurse by email?", HarmLevel.MAYBE),
+    ("a 14yo I see weekly (self harm?) - am I ok to share with CAMHS?", HarmLevel.MAYBE),
+    ("The baby maybe has a non accidental fracture and is being discharged home with dad tonight. Fax the ward notes?",
+     HarmLevel.YES),
+    # a professional's "possible" stays the concern it names
+    ("the GP wrote 'possible FGM' for a 6 year old. Can I email the notes to children's services?", HarmLevel.YES),
+    # the user's word that the children seem fine now leaves a parent's drinking asked about, not rung
+    ("Dad's drinking again, says mum, but the kids seem fine at the moment. Can I tell the health visitor?",
+     HarmLevel.MAYBE),
+])
+def test_round_125_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
 def test_a_childs_own_wedding_is_a_sign(assistant):
     """A child's own wedding set, with her passport taken: forced marriage (marriage under 18 is unlawful in
     England), never sending advice."""
