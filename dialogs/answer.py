@@ -592,7 +592,10 @@ _WHY_ASKED = re.compile(r"^\W*why\b|\bwhy (?:is|are|does|do|can'?t|cannot|should
 # the password is what goes: "can I text the zip password instead of ringing?" is the password's own FAQ
 _PASSWORD_WORD = re.compile(r"\bpass(?:word|code|phrase)s?\b", re.IGNORECASE)
 # a file said to be password protected: what it is, not a password asked about
-_PROTECTED = re.compile(r"\bpass(?:word|code)[ -]protected\b", re.IGNORECASE)
+# ... or said to have one ("my own encrypted USB, it's got a password", "it has a passcode on it")
+_PROTECTED = re.compile(r"\bpass(?:word|code)[ -]protected\b|"
+                        r"\b(?:it'?s got|it has|has got|it has got|they'?ve got|with) (?:a |its own )?pass(?:word|code)\b"
+                        r"(?! (?:for|to|of)\b)", re.IGNORECASE)
 
 
 # A slip told in so many words (not "after I've sent the encrypted file, what do I do with my copies?")

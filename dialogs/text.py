@@ -55,7 +55,10 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "dat": "that", "jus": "just", "bout": "about", "evry": "every", "hw": "how",
                "l8r": "later", "sbjct": "subject", "sbj": "subject", "conf": "conference", "emale": "email",
                "emales": "emails", "emailin": "emailing", "wks": "weeks", "wk": "week", "gd": "good",
-               "pswrd": "password", "pasword": "password", "paswd": "password"}
+               "pswrd": "password", "pasword": "password", "paswd": "password",
+               # documents written short: "camhs rpt", "the assmt"
+               "rpt": "report", "rpts": "reports", "rprt": "report", "assmt": "assessment", "assmnt": "assessment",
+               "stmt": "statement"}
 # "all five statements", "all 3 reports": every one of them, the count aside
 _ALL_COUNTED = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+) (?=[a-z]+s\b)")
 # "zip n password it": "and" between two words

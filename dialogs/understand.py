@@ -313,8 +313,9 @@ class Reader:
                                                     and tokens[h.start - 1] == "old" and tokens[h.start - 2] in _SAYING_OLD)]
         # "email the child's new school address to the foster carer": a recipient word naming a detail says whose
         # detail it is, when another is named after "to"
+        # (not an email address's own kind: "an info@ address for a referral to a charity" is where it goes)
         detail = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
-                  and tokens[h.start + h.length] in _DETAILS]
+                  and tokens[h.start + h.length] in _DETAILS and h.value not in _MAIL_RECIPIENTS]
         if detail and not any("to" in tokens[max(0, h.start - 3):h.start] for h in detail) and any(
                 "to" in tokens[max(0, h.start - 3):h.start] and h.start > d.start for h in recipients if h not in detail
                 for d in detail):
@@ -414,6 +415,10 @@ class Reader:
         if flags["already"] and flags["aftermath"] is None and "?" not in text and not _ASKED_OUTRIGHT.search(said):
             # a slip told and nothing asked ("I zipped it with ZipCrypto and it's already gone to the HV."): what now
             flags["aftermath"] = True
+        if flags["aftermath"] and _REPLY_ASKED.search(said):
+            # "mum's emailed from her gmail asking what happens next. Can I reply to her gmail with the plan?", "has
+            # asked me to just reply with them attached": a sending asked for, not what to do with what came
+            flags["aftermath"] = None
         if flags["addresses_shown"] is None and _CC_WORDS.intersection(tokens) and _NO_ADDRESS_PERMISSION.search(said):
             # "using CC? They haven't agreed to share their email addresses": CC where there is no permission to
             # disclose the addresses (All Email 3)
@@ -1142,7 +1147,7 @@ _CALLER_ASKS = re.compile(r"\b(?!i |we )\w+ (?:has |have |just )*(?:rung|rang|ph
 _ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
 # what says an address is an email address: "his personal address", "her work address" (with email named)
 _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlook webmail nhs "
-                           "generic".split())
+                           "generic general shared main central office team admin reception secure council".split())
 # the words before "old school" said of a thing, the idiom: "fax is a bit old school"
 _SAYING_OLD = frozenset("is its bit so very proper dead quite rather really too abit".split())
 # a recipient's word naming an occasion, not who it goes to: "the school pick-up time", "the school run"
@@ -1441,7 +1446,9 @@ _CALL_REQUEST = re.compile(r"\b(?:ring|call|phone) (?:me|us)(?: back)?(?: (?:re|
                            r"(?= when| asap| as soon| later| please| if|$)|"
                            r"\bgive (?:me|us) a (?:ring|call|bell)\b")
 # ... or a ring back asked anywhere in it: the phone is how the reply comes, not how anything is sent
-_CALL_ME = re.compile(_CALL_REQUEST.pattern + r"|\b(?:ring|call|phone) (?:me|us) back\b")
+# ("asking the manager to ring me", "... and ring me": someone asked to ring the user)
+_CALL_ME = re.compile(_CALL_REQUEST.pattern + r"|\b(?:ring|call|phone) (?:me|us) back\b|"
+                      r"\b(?:to|and) (?:ring|call|phone) (?:me|us)\b")
 _SUBJECT_AFTER = frozenset({"security", "governance", "sharing", "technology", "systems", "management", "officer",
                             "team"})
 _NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())}
@@ -1449,6 +1456,8 @@ _LENGTH = re.compile(r"\b(\d{1,2}|" + "|".join(_NUMBER_WORDS) + r")[ -](?:charac
                      re.IGNORECASE)
 _ASKS_TO_SEND = re.compile(r"\b(?:can|could|should|shall|will|may)\s+(?:i|we|she|he|they|you)\s+(?:just\s+)?"
                            r"(?:send|resend|email|forward|fax|text|post)\b")
+_REPLY_ASKED = re.compile(r"\b(?:(?:can|could|should|shall|may) (?:i|we)|asked me to|asking me to|wants me to|"
+                          r"want me to) (?:just )?(?:reply|respond|write back|send|email|forward)\b")
 _SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
 # Someone else sent it, to the user: "a SW emailed a child's CP plan to my school email", "a SW has emailed our
 # generic info@ address", "the sender put the password in the same email"
@@ -1456,7 +1465,10 @@ _SENT_TO_US = re.compile(
     r"\b(?:a|the|their|one) (?:sw|social worker|sender|hospital|gp|police|colleague|worker|agency|partner|nurse|hv|"
     r"health visitor|teacher|council|solicitor|provider|school|trust|practice|surgery)s? (?:has |have |had )?(?:just )?"
     r"(?:emailed|sent|faxed|forwarded|posted)\b(?: [\w@.]+){0,8}? (?:to )?(?:me|us|my|our)\b|"
-    r"\bthe sender (?:has |had )?(?:put|included|sent|added|written|typed)\b")
+    # (or someone unnamed: "someone emailed PID to my work address from their gmail")
+    r"\b(?:someone|somebody|some1) (?:has |had )?(?:just )?(?:emailed|sent|faxed|forwarded)\b(?: [\w@.]+){0,8}? "
+    r"(?:to )?(?:me|us|my|our)\b|"
+    r"\b(?:the )?sender (?:has |had )?(?:put|included|sent|added|written|typed)\b")
 _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no password": a zip may come without one
 
 # Sent as any other email, the zip left off: "email the referral normally", "email her the referral as it is"

@@ -137,6 +137,8 @@ CASES = [
     (Facts(received=True, channel="fax", kind="mental_health"), "fax-highly-sensitive-received", Verdict.NEED_MORE_INFO),
     (Facts(received=True, in_subject=True, channel="email", kind="pid"), "received-pid-in-subject",
      Verdict.NEED_MORE_INFO),
+    (Facts(received=True, aftermath=True, channel="email", recipient="webmail_personal", kind="pid"),
+     "received-from-personal-account", Verdict.NEED_MORE_INFO),
     (Facts(not_intended=True, channel="fax", kind="pid"), "not-intended-fax", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(received=True, encrypted=False, channel="email", kind="pid", misdirected=True), "misdirected",
      Verdict.NEED_MORE_INFO),

@@ -216,7 +216,8 @@ async def test_every_end_of_the_guided_check_over_http(harness, policy):
         "addresses-shown", "addresses-shown-professionals", "addresses-hidden", "fax-name-over-identifier", "secure-address-no-account",
         "secure-address-no-account-unencrypted", "open-before-saving", "password-example", "hub-follow-up-late",
         "hub-follow-up-weekend", "hub-follow-up-hours", "service-contact-fax", "hub-follow-up-overdue",
-        "removable-media-received", "removable-media-handover", "email-to-team-mailbox"}
+        "removable-media-received", "removable-media-handover", "email-to-team-mailbox",
+        "received-from-personal-account"}
     expected = {r.id for r in policy.rules} - {"not-covered"} - from_questions_only
     assert expected <= set(leaves), expected - set(leaves)
     for n, (rule_id, path) in enumerate(sorted(leaves.items())):

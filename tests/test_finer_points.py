@@ -3609,6 +3609,23 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("can my subject just say 'CONFIDENTIAL referral'?", AWC, "email-pid-in-subject"),
     ("Subject line reads 'Ellie R - CAMHS letter'. Problem?", NOT, "email-pid-in-subject"),
     ("I'll put 'Confidential' and her first name in the subject line, ok?", NOT, "email-pid-in-subject"),
+    # an address's own kind said after it is where it goes, not a detail sent; a mailbox's "general address" is no
+    # home address
+    ("Can I send the CP referral to the info@ address for the youth charity?", NOT, "email-to-generic-address"),
+    ("ok to email the nursery's general address asking the manager to ring me, nothing about any child in it?",
+     ALLOWED, None),
+    # what came from someone's personal account, what now asked; a reply asked is a sending
+    ("A parent sent me her son's hospital letters from her yahoo account. What should I do with them?", ASK,
+     "received-from-personal-account"),
+    ("A parent sent me her son's hospital letters from her yahoo account and wants me to reply with the plan. Can I?",
+     NOT, "email-to-personal-account"),
+    # the sender's slip, told without an article: what the user does now, not the No to sending it
+    ("Sender included the password in the same email as the zip. Am I still ok to open it?", AWC,
+     "password-emailed-already"),
+    # said to have a password is what it is, not a password asked about: what is on it decides
+    ("Can I keep a spare copy on my own USB stick? It has a password.", NOT, None),
+    # a document written short
+    ("can i fax the camhs rpt to the gp", NOT, None),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
