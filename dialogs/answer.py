@@ -131,7 +131,10 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"\b(?:could|would|does|can|will|is) (?:that|it|this|they|the [a-z]+(?: [a-z]+)?) (?:still )?"
                       r"(?:identify|be identifiable)\b|"
                       # "if I just put his nickname and the estate, is that identifying him or not?"
-                      r"\b(?:is|are) (?:that|it|this|they) (?:still )?identifying\b",
+                      r"\b(?:is|are) (?:that|it|this|they) (?:still )?identifying\b|"
+                      # "does mentioning a parent's ethnicity in an email make it sensitive data?"
+                      r"\b(?:make|makes|turn|turns) (?:it|that|this|them|the (?:email|letter|message|document|file)) "
+                      r"(?:into )?(?:pid|sensitive|confidential|identifiable|personal (?:data|information|info))\b",
                       re.IGNORECASE)
 DEFINITIONS_FAQ = "what-is-pid"
 # Deleting what a request (subject access, FOI) covers, asked about: never the FOI FAQ's "Yes, emails are included"
@@ -223,6 +226,17 @@ _HAPPENED = re.compile(rf"\b(?:{_SLIPS}|went|gone|stolen|misplaced|can'?t find|c
 _WHEN_ALLOWED = re.compile(r"\bwhen\b[^.?!]{0,20}?\b(?:ok|okay|alright|fine|allowed|acceptable|permitted|"
                            r"(?:can|may|could) (?:i|we|you))\b|"
                            r"\bbefore (?:i|we) (?:e-?mail|send|fax|text|post|share|forward)\b", re.IGNORECASE)
+# Confidence or a promise of secrecy raised against passing a worry on: "she told me in confidence", "keep it between
+# us", "I'm bound by confidentiality" (not the CONFIDENTIAL marking)
+_CONFIDENCE_RAISED = re.compile(r"\b(?:in confidence|confidentiality|between (?:us|ourselves|you and me)|"
+                                r"(?:asked|begged|told) me not to (?:tell|say|pass)|not to tell anyone|"
+                                r"keep (?:it|this|that) (?:a )?secret|(?:break|breaks|breaking|breach|breaches|breaching) "
+                                r"(?:her|his|their|the family's|a child's) (?:trust|confidence))\b", re.IGNORECASE)
+_DUTY_OVERRIDES = ("The duty to safeguard children overrides confidentiality: a confidence, or a wish that you tell no "
+                   "one, does not stop you passing on a worry about a child.")
+# How to send it, asked: "what do I need to do to fax it properly?", "how should I email it?"
+_HOW_TO_SEND = re.compile(r"\b(?:what (?:do|should|must) (?:i|we) (?:need to |have to )?do|how (?:do|should|can|would|must) "
+                          r"(?:i|we))\b[^.?!]{0,25}?\b(?:send|fax|e-?mail|text|post)\b", re.IGNORECASE)
 # A file gone out, not only named: "I sent it as 'Jones family.zip'", not "I've named it 'Smith family assessment'"
 _GONE_OUT = re.compile(r"\b(?:sent|e-?mailed|faxed|forwarded|uploaded|shared|posted|attached|went|gone|received|"
                        r"arrived|opened|saved)\b", re.IGNORECASE)
@@ -908,6 +922,12 @@ class Assistant:
             # what any "Allowed" here gives; the protocol's steps still stand, and they follow
             reply = replace(reply, verdict=Verdict.NOT_ALLOWED,
                             summary=f"No: the protocol does not let you set that aside. {reply.summary}")
+        if (reply.verdict is Verdict.ESCALATE or reply.asks == "harm") and _CONFIDENCE_RAISED.search(question):
+            # "she told me in confidence ... I'm bound by confidentiality, right?": the Hub or the harm question
+            # first, and the duty that answers the doubt (Information Sharing: the duty to safeguard)
+            duty = self.policy.sections["safeguarding.duty"]
+            reply = replace(reply, reasons=(_DUTY_OVERRIDES, *reply.reasons),
+                            citations=tuple(dict.fromkeys((*reply.citations, duty))))
         return replace(reply, quoted=self.nearest_cited(question, reply)) if reply.citations else reply
 
     def nearest_cited(self, question: str, reply: Reply) -> tuple[Section, ...]:
@@ -1027,7 +1047,10 @@ class Assistant:
                 _EVERY_PAGE.search(text) for text in (reply.summary, *reply.reasons,
                                                       *(item for part in reply.checklist for item in part.items))):
             # "only the first page of a fax needs marking confidential, right?": the answer's own steps ask for
-            # every page (Faxes 5)
+            # every page (Faxes 5). Offered as a choice ("just the cover sheet or every page?"), the steps, with
+            # which it is first
+            if form == "how":
+                return replace(reply, summary="Every page, not only the first, must be marked. " + reply.summary)
             return replace(reply, verdict=Verdict.NOT_ALLOWED,
                            summary="No: every page, not only the first, must be marked. " + reply.summary)
         if reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS and _RULES_OFF.search(question) and (
@@ -1337,10 +1360,12 @@ class Assistant:
             return replace(by_rules, faq_note=(faq.question, faq.answer), faq_id=faq.id)
         if match.faq_id == DEFINITIONS_FAQ and understood.facts.get("channel") is not None \
                 and not _CLASSED.search(question) \
-                and (form == "yes_no" and _ACTING.search(question) or form == "how" and _WHEN_ALLOWED.search(question)):
+                and (form == "yes_no" and _ACTING.search(question)
+                     or form == "how" and (_WHEN_ALLOWED.search(question) or _HOW_TO_SEND.search(question))):
             # "fax the child's immunisation history and date of birth ... is fax OK here?": the definitions matched
             # only the words for the information; the question is the sending, the rules' (its next question, with
-            # what the protocol says either way); so is "when is it ok to put a name and DOB on a fax?"
+            # what the protocol says either way); so is "when is it ok to put a name and DOB on a fax?", and "it has
+            # the child's name and date of birth ... what do I need to do to fax it properly?"
             return replace(self.both_ways(understood, by_rules), faq_note=(faq.question, faq.answer), faq_id=faq.id)
         # "do I need to mark it CONFIDENTIAL if it only has initials?": a duty asked about gets the steps, as a how
         # question does

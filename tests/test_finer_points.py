@@ -3626,6 +3626,16 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Can I keep a spare copy on my own USB stick? It has a password.", NOT, None),
     # a document written short
     ("can i fax the camhs rpt to the gp", NOT, None),
+    # a remedy put forward after a slip is what now
+    ("I texted the childminder the boy's diagnosis by mistake. Should I just delete the text?", ASK, None),
+    # every one of several, sent to save time; "all the time" is how often
+    ("The court wants the March statement and we hold four. Can I email them all to save time?", NOT, "send-everything"),
+    ("We fax the surgery all the time - can I store their number in the fax memory?", ALLOWED, None),
+    # where the marking goes, offered as a choice: the steps, not a No
+    ("For a fax, does CONFIDENTIAL go on the cover sheet only or on every page?", AWC, None),
+    # how to send it, asked of what the definitions name: the rules' next question, not what PID is
+    ("The form has the child's name and date of birth on it. What do I need to do to fax it to the court?", ASK,
+     "ask-urgent"),
 ])
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
@@ -3660,3 +3670,13 @@ def test_a_state_already_standing_is_no_act_done(assistant, question, done):
 def test_two_words_typed_as_one_are_read_apart(typed, words):
     from dialogs.text import normalise
     assert normalise(typed) == words
+
+
+def test_a_confidence_raised_with_the_harm_question_is_answered_by_the_duty(assistant):
+    """A promise of secrecy raised against passing a worry on: the harm question (or the Hub) first, and the duty to
+    safeguard, which overrides confidentiality, said with it."""
+    reply, _ = ask(assistant, "Her nan told me in confidence that mum's boyfriend hits the children. Surely I have to "
+                              "keep that to myself?")
+    assert reply.asks == "harm" or reply.verdict is Verdict.ESCALATE
+    assert any("overrides confidentiality" in reason for reason in reply.reasons)
+    assert "safeguarding.duty" in {section.id for section in reply.citations}
