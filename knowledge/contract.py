@@ -131,6 +131,8 @@ NEEDED: tuple[Needed, ...] = (
     Needed("sections", "sections", "supporting.documents", "how long anything is kept: the retention schedule is one"),
     Needed("sections", "sections", "email.6", "how long anything is kept: where a copy is kept"),
     Needed("sections", "sections", "external.1", "how long anything is kept: the unencrypted copy"),
+    # sections.yaml: a confidence raised beside the harm question (dialogs/answer.py) cites the duty that overrides it
+    Needed("sections", "sections", "safeguarding.duty", "a confidence raised: the duty to safeguard overrides it"),
     # rules.yaml: a question about marking CONFIDENTIAL is answered without this rule (dialogs/answer.py)
     Needed("rules", "rules", "email-identifier-instead-of-names",
            "\"do I need to mark emails CONFIDENTIAL if they only have initials?\" is answered as the marking asked"),
