@@ -67,7 +67,8 @@ _NON_MOBILE = re.compile(r"\b(?:\d{1,2} (?:week|weeks|wk|wks) old|\d{1,2}wk|\d{1
 # A not run into its helping verb, as typed: stemmed as "not" (HarmReader.stem)
 _NOT_JOINED = frozenset({"hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", "arent"})
 # An end of the harm denied: "ran off 3 hours ago and still hasn't been found"
-_NOT_YET = _NOT_JOINED | {"not", "never", "yet", "nt"}
+# ("they won't be found", "can't be found": no finding either)
+_NOT_YET = _NOT_JOINED | {"not", "never", "yet", "nt", "wont", "cant", "couldnt", "cannot", "wouldnt"}
 _KEEPS = frozenset({"keep", "keeps"})
 _CASE = frozenset({"case", "cases", "caseload"})  # a kind of case, named for its harm: "the burns case"
 # A return only expected, not made: "she was due back at 8", "should have been back by now"

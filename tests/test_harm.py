@@ -2413,6 +2413,15 @@ def test_round_121_readings(assistant, text, expected):
     # the user's word that the children seem fine now leaves a parent's drinking asked about, not rung
     ("Dad's drinking again, says mum, but the kids seem fine at the moment. Can I tell the health visitor?",
      HarmLevel.MAYBE),
+    # (round 126) a family gone with a child who "can't be found" is no child found; a child's death in an adult's
+    # care; an adult once banned for photographing children, filming them now
+    ("The twins haven't been in all week, the flat's empty and mum texted that they can't be found now. Can I email "
+     "the SW?", HarmLevel.YES),
+    ("Mum's new boyfriend moves in this weekend - a toddler died in his care a few years back. Email the police?",
+     HarmLevel.YES),
+    ("A man who was thrown out of the gym for taking photos of kids is filming the toddler swim class right now. Text "
+     "the manager?", HarmLevel.YES),
+    ("Nobody's in danger as far as I know, just a messy house. Can I email the HV?", HarmLevel.NO),
 ])
 def test_round_125_readings(assistant, text, expected):
     assert level(assistant, text) is expected
