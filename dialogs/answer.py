@@ -226,6 +226,11 @@ _HAPPENED = re.compile(rf"\b(?:{_SLIPS}|went|gone|stolen|misplaced|can'?t find|c
 _WHEN_ALLOWED = re.compile(r"\bwhen\b[^.?!]{0,20}?\b(?:ok|okay|alright|fine|allowed|acceptable|permitted|"
                            r"(?:can|may|could) (?:i|we|you))\b|"
                            r"\bbefore (?:i|we) (?:e-?mail|send|fax|text|post|share|forward)\b", re.IGNORECASE)
+_MESSAGING_APP = re.compile(r"\b(?:whats ?app(?:ed|ing|s)?|signal app|messenger|imessage|telegram|snapchat|"
+                            r"viber)\b", re.IGNORECASE)
+_APP_BY_ANALOGY = ("The protocol does not mention WhatsApp or other messaging apps, end-to-end encrypted or not: it speaks "
+                   "of texts, and what it says of them is applied here by analogy. If you think you need one, ask your "
+                   "manager.")
 # Confidence or a promise of secrecy raised against passing a worry on: "she told me in confidence", "keep it between
 # us", "I'm bound by confidentiality" (not the CONFIDENTIAL marking)
 _CONFIDENCE_RAISED = re.compile(r"\b(?:in confidence|confidentiality|between (?:us|ourselves|you and me)|"
@@ -922,6 +927,11 @@ class Assistant:
             # what any "Allowed" here gives; the protocol's steps still stand, and they follow
             reply = replace(reply, verdict=Verdict.NOT_ALLOWED,
                             summary=f"No: the protocol does not let you set that aside. {reply.summary}")
+        if reply.facts and reply.facts.get("channel") == "text" and reply.verdict is not Verdict.ESCALATE \
+                and not reply.asks and _MESSAGING_APP.search(question):
+            # "can I WhatsApp the care plan, it's end-to-end encrypted?": the protocol speaks of texts only; what it
+            # says of them is applied to an app by analogy, and the answer says so
+            reply = replace(reply, reasons=(_APP_BY_ANALOGY, *reply.reasons))
         if (reply.verdict is Verdict.ESCALATE or reply.asks == "harm") and _CONFIDENCE_RAISED.search(question):
             # "she told me in confidence ... I'm bound by confidentiality, right?": the Hub or the harm question
             # first, and the duty that answers the doubt (Information Sharing: the duty to safeguard)

@@ -1837,6 +1837,10 @@ _EXAMPLE_USED = re.compile(r"\b(?:use|using|reuse|copy|copying|pick|go with|just
 
 
 _LEFT_OUT = frozenset({"no", "without", "nothing", "none"})
+# The passwords tried first, whatever is added to them: the word itself, keyboard runs (digits written for letters,
+# "passw0rd", read back as letters)
+_COMMON_PASSWORD = re.compile(r"pas+wo?r?d|qwerty|letmein|iloveyou")
+_LEET = str.maketrans({"0": "o", "@": "a", "$": "s", "3": "e"})
 _KEYBOARD_RUNS = frozenset({"abc", "abcd", "abcde", "abcdef", "qwerty", "qwertyuiop", "asdf", "asdfgh", "zxcv", "pass",
                             "passw", "pw", "pwd", "aaa", "aaaa", "xyz"})
 _PHONED = frozenset({"ring", "rang", "rung", "ringing", "phone", "phoned", "phoning", "call", "called", "calling"})
@@ -2142,6 +2146,8 @@ class _PasswordReader:
         mixed = any(c.isalpha() for c in word) and any(c.isdigit() for c in word)
         judged = {(False, True): "strong", (True, True): "too_short", (False, False): "no_mix",
                   (True, False): "short_no_mix"}[(short, mixed)]
+        if judged == "strong" and any(_COMMON_PASSWORD.search(w) for w in (word.lower(), word.lower().translate(_LEET))):
+            return "common"  # "Password1", "Passw0rd!", "qwerty123": the first guesses anyone makes
         return "guessable" if judged == "strong" and self._guessable(word) else judged
 
     def _spelt(self, text: str) -> str:

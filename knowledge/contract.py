@@ -50,7 +50,7 @@ NEEDED: tuple[Needed, ...] = (
            "the attachment what goes"),
     # facts.yaml: the password reader (dialogs/understand.py) judges a proposed password into these
     *(Needed("facts", "facts.password", value, "the password reader sets the password fact to this value")
-      for value in ("strong", "guessable", "too_short", "no_mix", "short_no_mix", "reused", "about_child",
+      for value in ("strong", "guessable", "common", "too_short", "no_mix", "short_no_mix", "reused", "about_child",
                     "example")),
     *(Needed("facts", "facts.follow_up_by", value, "the days or hours between a Hub call and its written follow-up "
              "set this value (dialogs/understand.py)") for value in ("in_time", "weekend", "late", "hours_asked")),

@@ -130,6 +130,7 @@ CASES = [
     (Facts(password_emailed=True, already=True, received=True), "password-emailed-already",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(password_emailed=True), "password-by-email", Verdict.NOT_ALLOWED),
+    (Facts(password="common"), "password-common", Verdict.NOT_ALLOWED),
     (Facts(password_missing=True, encrypted=True, channel="email"), "password-not-received",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(received=True, encrypted=False, channel="email", kind="pid"), "received-unencrypted",

@@ -3636,9 +3636,29 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # how to send it, asked of what the definitions name: the rules' next question, not what PID is
     ("The form has the child's name and date of birth on it. What do I need to do to fax it to the court?", ASK,
      "ask-urgent"),
+    # (round 126) a password built on the word itself; a document's own password offered instead of 7-Zip; everyone
+    # in a team copied in
+    ("is 'Password2026' alright for the encrypted zip?", NOT, "password-common"),
+    ("Is 'Summer2026' ok for the zip password?", AWC, "password-guessable"),
+    ("Could I just use password protection in Word rather than 7zip?", NOT, "weak-encryption"),
+    ("ok to cc everyone in the team on the strategy notes email?", NOT, "cc-too-many"),
 ])
+
+
 def test_sessions_42_44_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+def test_a_messaging_app_is_a_text_by_analogy_and_the_answer_says_so(assistant):
+    reply, _ = ask(assistant, "Can I send the contact plan to the carer on WhatsApp? It's end-to-end encrypted.")
+    assert reply.verdict is NOT
+    assert any("does not mention WhatsApp" in reason and "analogy" in reason for reason in reply.reasons)
+
+
+def test_a_fax_gone_astray_gets_what_the_cover_sheet_asks(assistant):
+    reply, _ = ask(assistant, "I faxed the referral to the wrong number. What do I do?")
+    assert reply.verdict is ASK and reply.rule_id == "misdirected"
+    assert any("cover-sheet" in reason and "return" in reason for reason in reply.reasons)
 
 
 def test_no_secure_account_of_ones_own_is_no_account_made(assistant):
