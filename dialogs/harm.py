@@ -185,7 +185,11 @@ _SHOWS_NOW = re.compile(r"\b(?:shows|showed|reveals|revealed|says|said|states|st
                         r"(?:living|staying)\b"
                         # a record of what a child did: "the library log shows a y11 girl looked up how to make ..."
                         r"|\b(?:shows|showed|reveals|revealed)(?: that)?(?: \w+){0,3}? (?:girl|boy|child|pupil|student|"
-                        r"kid|teen|teenager|yp|he|she)(?: has| had)? \w+ed\b")
+                        r"kid|teen|teenager|yp|he|she)(?: has| had)? \w+ed\b"
+                        # what a child drew or wrote themselves: "lad drew a plan of the hall ... wrote stuff about
+                        # 'martyrs'" (the child's own, not a paper about them)
+                        r"|\b(?:lad|boy|girl|child|pupil|student|kid|teen|teenager|yp|he|she)(?: has| had)? "
+                        r"(?:drew|drawn|wrote|written)\b")
 
 
 def _witnessed(tokens: Sequence[str]) -> bool:
