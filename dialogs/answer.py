@@ -87,8 +87,12 @@ _CHOICE = re.compile(r"^\W*(?:in |as |by |to |on )?(?:the |a |an )?\w+(?: \w+){0
                      r"\w+(?: \w+){0,3}\W*$", re.IGNORECASE)
 # The other ways asked for: "what are my options?", "what's the alternative?", "what else can I use?"
 _OPTIONS_ASKED = re.compile(r"\bwhat(?: are| r|re)? (?:my|the|our) options\b|\bwhat(?:'s| is) the alternative\b|"
+
                             r"\bwhat (?:are )?(?:the )?alternatives\b|\bwhat else (?:can|could|should) (?:i|we)\b|"
                             r"\bwhat (?:can|could|should) (?:i|we) (?:do|use) instead\b", re.IGNORECASE)
+# The right way asked for, the user's own way told: "What's the correct way to send it?", "Is there a better way?"
+_BETTER_WAY = re.compile(r"\bwhat(?:'s| is) the (?:correct|right|proper|best|safest|secure|safe) way\b|"
+                         r"\bis there a (?:better|safer|right|correct|proper) way\b", re.IGNORECASE)
 # Two ways of doing it offered, in a question: "do I open it straight from outlook or save it somewhere first?"
 # (not "can I use Dropbox or WeTransfer?": leave asked for both, which may both be refused)
 # ("do they go as an attachment or can they be in the message?"; not "does it have to be emailed or can I send it
@@ -991,9 +995,11 @@ class Assistant:
                                      for c in understood.harm.because)))
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         two_ways = _TWO_WAYS.search(question)
-        if (form == "how" or (form == "yes_no" and two_ways)) and reply.verdict is Verdict.NOT_ALLOWED \
+        if (form == "how" or (form == "yes_no" and (two_ways or _BETTER_WAY.search(question)))) \
+                and reply.verdict is Verdict.NOT_ALLOWED \
                 and reply.rule_id != "protocol-words" and not reply.rule_id.startswith("faq:") and (
-                    two_ways or (reply.alternatives and _OPTIONS_ASKED.search(question))):
+                    two_ways or (reply.alternatives
+                                 and (_OPTIONS_ASKED.search(question) or _BETTER_WAY.search(question)))):
             # "do I open an encrypted zip straight from outlook or save it somewhere first?": one of the two ways
             # offered is the protocol's, with its steps; "only an enquiries@ address ... what are my options?": the
             # safer ways are the answer. A "No" answers neither

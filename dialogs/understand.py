@@ -156,7 +156,9 @@ class Reader:
         why_not = _WHY_NOT.search(said) is not None
         for h in (h for h in hits if h.category == "kind"):
             before = tokens[max(0, h.start - 3):h.start]
+            # (not "she has no fixed address": where someone lives, said to be nowhere, is no detail left out)
             left_out = self._left_out and not why_not and h.value == _IDENTIFYING \
+                and not (tokens[h.start - 1:h.start] and tokens[h.start - 1] in _UNSETTLED) \
                 and tokens[h.start + h.length - 1] not in _NAME_WORDS \
                 and tokens[h.start + h.length - 1] not in _PAPERS \
                 and (_LEFT_OUT.intersection(before) or h.start == left_out_to
@@ -223,9 +225,11 @@ class Reader:
         if "phone" in channels and (for_password or self._naming(tokens, hits)
                                     or self._whom_to_ring(tokens, hits)
                                     or (len(channels) > 1 and _CALL_ME.search(said))
-                                    or (len(channels) > 1 and all(tokens[h.start] in _RANG_US for h in hits
-                                                                  if h.category == "channel" and h.value == "phone"))):
-            # (nor "the school phoned, can I email them the plan?": how the request came, not how it goes)
+                                    or ((len(channels) > 1 or any(h.value in _MAIL_RECIPIENTS for h in recipients))
+                                        and all(tokens[h.start] in _RANG_US for h in hits
+                                                if h.category == "channel" and h.value == "phone"))):
+            # (nor "the school phoned, can I email them the plan?": how the request came, not how it goes; nor "she
+            # rang asking me to send them to her personal hotmail": an email address says how it goes)
             channels.remove("phone")
         caller = _CALLER_ASKS.search(said) if not channels else None
         if caller and not _DOCUMENTS.intersection(said[caller.end():].split()[:4]) and not _SENDING.intersection(tokens) \
@@ -482,6 +486,9 @@ class Reader:
             flags["aes"] = False  # 7-Zip's encryption method left as it comes: for a zip, ZipCrypto, not AES-256
         if not channels and flags["group_address"] and self.policy.channels.get("email") is not None:
             channels.append("email")  # "can I use the whole-staff distribution list to ...?": a list of email addresses
+        if not channels and recipient == "colleague" and _SENDING_INTERNAL.search(said) \
+                and self.policy.channels.get("email") is not None:
+            channels.append("email")  # "sending a court bundle to council legal - it's internal, so ...": internal email
         harm = self.harm.assess(text)
         given = _whereabouts_given(text, said, flags)
         if given is not None:
@@ -1146,6 +1153,7 @@ _CALLER_ASKS = re.compile(r"\b(?!i |we )\w+ (?:has |have |just )*(?:rung|rang|ph
 # an encrypted zip, sent: by email (Appendix A), when the only way named is the one passed over
 _ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
 # what says an address is an email address: "his personal address", "her work address" (with email named)
+_UNSETTLED = frozenset({"fixed", "permanent", "settled", "stable"})
 _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlook webmail nhs "
                            "generic general shared main central office team admin reception secure council".split())
 # the words before "old school" said of a thing, the idiom: "fax is a bit old school"
@@ -1410,6 +1418,9 @@ _CC_BEFORE = frozenset({"cc", "ccing", "ccd", "copy", "copying", "bcc", "bccing"
 _COUNCIL_TEAM = re.compile(r"\b(?:the|our) council (?:\w+ ){1,2}(?:team|department|dept|service|section|unit)\b")
 # The user's own word that a colleague is inside the council: "an internal email", "on a council address"
 _ON_COUNCIL_MAIL = re.compile(r"\bcouncil (?:e-?mail|address|account)")
+# Sending told, and called internal: "sending ... to council legal services - it's internal"
+_SENDING_INTERNAL = re.compile(r"\b(?:send|sending|sent|forward|forwarding|share|sharing)\b.*\b(?:it'?s|its|it|it is|all|"
+                               r"they'?re|theyre|they are) internal\b")
 _CALLED_INTERNAL = re.compile(r"\binternal(?:ly)?\b|" + _ON_COUNCIL_MAIL.pattern)
 _IN_TEAM = frozenset({"in", "at", "from", "on", "with"})
 _TEAM = frozenset({"team", "service"})
@@ -1462,7 +1473,8 @@ _SENT_TO_ME = re.compile(r"\b(?:sent me|been sent|sent to me|emailed me)\b")
 # Someone else sent it, to the user: "a SW emailed a child's CP plan to my school email", "a SW has emailed our
 # generic info@ address", "the sender put the password in the same email"
 _SENT_TO_US = re.compile(
-    r"\b(?:a|the|their|one) (?:sw|social worker|sender|hospital|gp|police|colleague|worker|agency|partner|nurse|hv|"
+    # (the article left off at the start: "school emailed me a child's details")
+    r"(?:\b(?:a|the|their|one) |^)(?:sw|social worker|sender|hospital|gp|police|colleague|worker|agency|partner|nurse|hv|"
     r"health visitor|teacher|council|solicitor|provider|school|trust|practice|surgery)s? (?:has |have |had )?(?:just )?"
     r"(?:emailed|sent|faxed|forwarded|posted)\b(?: [\w@.]+){0,8}? (?:to )?(?:me|us|my|our)\b|"
     # (or someone unnamed: "someone emailed PID to my work address from their gmail")
@@ -1473,7 +1485,10 @@ _UNZIPPED = frozenset({"unencrypted", "unzipped", "unprotected"})  # not "no pas
 
 # Sent as any other email, the zip left off: "email the referral normally", "email her the referral as it is"
 _AS_USUAL = re.compile(r"\b(?:email|e-mail|send)\b(?: \w+){0,3} (?:normally|as normal|as usual|as a normal email|"
-                       r"by normal email|in a normal email|as a regular email|plain|as it is|as is)\b")
+                       r"by normal email|in a normal email|as a regular email|plain|as it is|as is|"
+                       # "as a normal word attachment", "as an ordinary attachment"
+                       r"as (?:a|an) (?:normal|ordinary|regular|plain|standard) (?:word |pdf |excel )?"
+                       r"(?:attachment|document|doc|file))\b")
 # Where a family hides from someone, and that someone as the one it went to (with a slip told: flags misdirected);
 # where a child lives or is placed, and a person told as a danger (with any sending told as done): _whereabouts_given
 _WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge |carers'? )?(?:address|postcode|whereabouts|"

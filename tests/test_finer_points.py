@@ -56,10 +56,12 @@ def test_a_weak_password_is_not_allowed_with_why(assistant, question, rule, why)
     assert why in text and "external.1" in cited(reply)
 
 
-@pytest.mark.parametrize("question", ["Foster#9 - long enough?", "is password1 acceptable for the zip?"])
-def test_a_password_put_forward_without_the_usual_words(assistant, question):
+@pytest.mark.parametrize("question, judged", [("Foster#9 - long enough?", "guessable"),  # a word, a digit
+                                             # the word itself with a digit: the first guess anyone makes
+                                             ("is password1 acceptable for the zip?", "common")])
+def test_a_password_put_forward_without_the_usual_words(assistant, question, judged):
     reply, text = ask(assistant, question)
-    assert reply.rule_id == "password-guessable" and reply.facts.password == "guessable"  # a word, a digit
+    assert reply.rule_id == f"password-{judged}" and reply.facts.password == judged
 
 
 @pytest.mark.parametrize("question", ["CP12 - long enough for the subject line?",
@@ -1222,7 +1224,7 @@ def test_a_gmail_address_after_at_is_where_it_goes(assistant):
     assert reply.verdict is NOT and reply.facts.get("recipient") == "webmail_personal"
 
 
-@pytest.mark.parametrize("question", ["is password1 ok for the zip", "is Summer2024 ok as the zip password?",
+@pytest.mark.parametrize("question", ["is Summer2024 ok as the zip password?",
                                       "is 'abc12345' ok as a zip password?",
                                       # a name with a year, in the vocabulary or not (a new user, session 22)
                                       "is Thirlmere1998 ok as the zip password?"])
@@ -3642,6 +3644,19 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Is 'Summer2026' ok for the zip password?", AWC, "password-guessable"),
     ("Could I just use password protection in Word rather than 7zip?", NOT, "weak-encryption"),
     ("ok to cc everyone in the team on the strategy notes email?", NOT, "cc-too-many"),
+    # (round 127) someone else's secure login; a zip named after the child, in text speak; a request rung through
+    # for a personal address; the right way asked of one's own; internal said of a sending; a charity by name
+    ("can I log into his cjsm to send the report to probation?", NOT, "borrowed-account"),
+    ("ok to name zip wiv the kids surname? easier for skool", NOT, "identifying-file-name"),
+    ("The IRO rang asking me to email the review minutes to her gmail as her laptop is broken. Can I?", NOT,
+     "email-to-personal-account"),
+    ("The provider wants us to email it as usual: the carers' bank details. What's the correct way to send it?", AWC,
+     "email-unencrypted"),
+    ("Forwarding the chronology to our legal team - it's internal, so nothing else needed?", AWC, "internal-email"),
+    ("Can I email the NSPCC the referral without encrypting it?", NOT, "email-unencrypted"),
+    # "no fixed address" is where someone lives, not a detail left out
+    ("She has no fixed address and wants her care plan emailed to her hotmail. Can I?", NOT,
+     "email-to-personal-account"),
 ])
 
 
