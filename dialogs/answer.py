@@ -93,6 +93,13 @@ _OPTIONS_ASKED = re.compile(r"\bwhat(?: are| r|re)? (?:my|the|our) options\b|\bw
 # The right way asked for, the user's own way told: "What's the correct way to send it?", "Is there a better way?"
 _BETTER_WAY = re.compile(r"\bwhat(?:'s| is) the (?:correct|right|proper|best|safest|secure|safe) way\b|"
                          r"\bis there a (?:better|safer|right|correct|proper) way\b", re.IGNORECASE)
+# ... but not with the user's own way put up for judging too: "is that OK or is there a better way?" gets its No
+_OK_ASKED = re.compile(r"\b(?:is|would) (?:that|it|this) (?:be )?(?:ok|okay|alright|all right|fine|allowed|acceptable)\b|"
+                       r"\b(?:can|may) (?:i|we)\b|\bam i allowed\b", re.IGNORECASE)
+# A firm or product asked for by name: "which courier firms are we allowed to use?" (the protocol names none)
+_SUPPLIER_ASKED = re.compile(r"\s*(?:which|what) (?:\w+ )?(?:firms?|compan(?:y|ies)|suppliers?|brands?|"
+                             r"couriers?)\b(?! (?:is|are) (?:ok|okay|alright|fine|allowed))", re.IGNORECASE)
+_NO_SUPPLIER = "The protocol does not say which firm or supplier to use: ask your manager which the council uses."
 # Two ways of doing it offered, in a question: "do I open it straight from outlook or save it somewhere first?"
 # (not "can I use Dropbox or WeTransfer?": leave asked for both, which may both be refused)
 # ("do they go as an attachment or can they be in the message?"; not "does it have to be emailed or can I send it
@@ -931,6 +938,10 @@ class Assistant:
             # what any "Allowed" here gives; the protocol's steps still stand, and they follow
             reply = replace(reply, verdict=Verdict.NOT_ALLOWED,
                             summary=f"No: the protocol does not let you set that aside. {reply.summary}")
+        if _SUPPLIER_ASKED.match(question) and reply.verdict in _PERMITTING:
+            # "which courier firms are we allowed to use?": a name the protocol never gives; what it says of the way
+            # stays beneath
+            reply = replace(reply, verdict=Verdict.NEED_MORE_INFO, summary=f"{_NO_SUPPLIER} {reply.summary}")
         if reply.facts and reply.facts.get("channel") == "text" and reply.verdict is not Verdict.ESCALATE \
                 and not reply.asks and _MESSAGING_APP.search(question):
             # "can I WhatsApp the care plan, it's end-to-end encrypted?": the protocol speaks of texts only; what it
@@ -995,11 +1006,12 @@ class Assistant:
                                      for c in understood.harm.because)))
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         two_ways = _TWO_WAYS.search(question)
-        if (form == "how" or (form == "yes_no" and (two_ways or _BETTER_WAY.search(question)))) \
+        better_way = bool(_BETTER_WAY.search(question)) and not _OK_ASKED.search(question)
+        if (form == "how" or (form == "yes_no" and (two_ways or better_way))) \
                 and reply.verdict is Verdict.NOT_ALLOWED \
                 and reply.rule_id != "protocol-words" and not reply.rule_id.startswith("faq:") and (
                     two_ways or (reply.alternatives
-                                 and (_OPTIONS_ASKED.search(question) or _BETTER_WAY.search(question)))):
+                                 and (_OPTIONS_ASKED.search(question) or better_way))):
             # "do I open an encrypted zip straight from outlook or save it somewhere first?": one of the two ways
             # offered is the protocol's, with its steps; "only an enquiries@ address ... what are my options?": the
             # safer ways are the answer. A "No" answers neither

@@ -1704,7 +1704,7 @@ _HIDDEN_BELOW = re.compile(r"\b(?:further|lower|way) down\b(?: (?:the |in the |t
                            r"\ban earlier (?:message|email)\b|\bearlier in the (?:thread|chain|trail)\b|"
                            r"\bat the bottom of the (?:thread|chain|trail|email)\b")
 _SENT_ON = re.compile(r"\b(?:replied|reply alld|reply alled|forwarded|it went to|its gone to|it has gone to|i sent|"
-                      r"ive sent|we sent|i cc|i ccd|i copied)\b")
+                      r"ive sent|we sent|i cc|i ccd|i copied|(?:hit|pressed|clicked) reply all|has now got|now has|now have)\b")
 # A question asked without its question mark ("can i email my certificate", "that's fine isn't it"), or an intent
 # told ("I'll just send the lot"): not a slip told with nothing asked
 _ASKED_OUTRIGHT = re.compile(r"\b(?:can|could|may|should|shall|do|does|did|is|isnt|are|will|would)\s+(?:i|we|u|you|it|"

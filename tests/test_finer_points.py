@@ -3654,6 +3654,15 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "email-unencrypted"),
     ("Forwarding the chronology to our legal team - it's internal, so nothing else needed?", AWC, "internal-email"),
     ("Can I email the NSPCC the referral without encrypting it?", NOT, "email-unencrypted"),
+    # (round 128) a reply-all told, someone else now holding what was further down; a firm asked for by name;
+    # convenience is no urgency; the user's own way judged as well as a better one asked
+    ("I pressed reply all and the parents now have the sibling's notes from further down the chain. What now?", ASK,
+     "misdirected"),
+    ("What courier company should we use for the court bundles?", ASK, None),
+    ("My student wants to fax the school nurse the care plan because it's less hassle than email. Is that ok?", NOT,
+     "fax-not-urgent"),
+    ("Can I WhatsApp the carer the new contact times with the child's name? Is that OK or is there a better way?", NOT,
+     "text-personal"),
     # "no fixed address" is where someone lives, not a detail left out
     ("She has no fixed address and wants her care plan emailed to her hotmail. Can I?", NOT,
      "email-to-personal-account"),
