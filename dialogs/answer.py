@@ -87,7 +87,6 @@ _CHOICE = re.compile(r"^\W*(?:in |as |by |to |on )?(?:the |a |an )?\w+(?: \w+){0
                      r"\w+(?: \w+){0,3}\W*$", re.IGNORECASE)
 # The other ways asked for: "what are my options?", "what's the alternative?", "what else can I use?"
 _OPTIONS_ASKED = re.compile(r"\bwhat(?: are| r|re)? (?:my|the|our) options\b|\bwhat(?:'s| is) the alternative\b|"
-
                             r"\bwhat (?:are )?(?:the )?alternatives\b|\bwhat else (?:can|could|should) (?:i|we)\b|"
                             r"\bwhat (?:can|could|should) (?:i|we) (?:do|use) instead\b", re.IGNORECASE)
 # The right way asked for, the user's own way told: "What's the correct way to send it?", "Is there a better way?"
