@@ -26,7 +26,7 @@ from botbuilder.schema import (
     ResourceResponse,
 )
 
-from dialogs.conversation import Command, match_command, swapped_from
+from dialogs.conversation import Command, choose_between, match_command, swapped_from
 
 from .cards import card_actions
 from .files import LOCAL_FILE
@@ -103,6 +103,7 @@ class ChatSession:
             self.buttons, self._last = opened
             return self._last  # the answer again, its choices as they were; nothing sent
         if text.isdigit() and self.buttons and not 1 <= int(text) <= len(self.buttons):
+            self._opened = opened  # (README trial, session 50) still open: `back` after a slip returns to the answer
             return self._out_of_range()  # the same choices, not the main menu; nothing is sent
         if text.isdigit() and 1 <= int(text) <= len(self.buttons) and self.buttons[int(text) - 1].get("inputs"):
             button = self.buttons[int(text) - 1]  # "Check this email": ask for each box, then press it
@@ -120,7 +121,7 @@ class ChatSession:
         return self.render(await self.adapter.turn(self.bot, activity))
 
     def _out_of_range(self) -> str:
-        return "\n".join([f"Please choose 1 to {len(self.buttons)}.",
+        return "\n".join([choose_between(len(self.buttons)),
                           "Choices (type the number, or type your own words):",
                           *(_choice(n, b) for n, b in enumerate(self.buttons, 1))])
 

@@ -621,7 +621,7 @@ class Conversation:
 
     @staticmethod
     def _out_of_range(count: int, again: list[Message]) -> list[Message]:
-        return [Message(Kind.NOTICE, f"Please choose 1 to {count}.", ("Here are the same choices again.",))] + again
+        return [Message(Kind.NOTICE, choose_between(count), ("Here are the same choices again.",))] + again
 
     # -- actions ----------------------------------------------------------
     def _command(self, check: _Check | None, command: Command, prefill: Mapping[str, Any] | None,
@@ -1146,6 +1146,12 @@ EMAIL_ROUTES = frozenset({"email", "secure_email", "webmail"})  # the ways an em
 
 def _value_text(value: object) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def choose_between(count: int) -> str:
+    """What to type when a number is out of range: "Please choose 1 to 4.", or with one choice "Please type 1, or
+    back." (not "Please choose 1 to 1.")."""
+    return "Please type 1, or back." if count == 1 else f"Please choose 1 to {count}."
 
 
 def match_command(text: str) -> Command | None:

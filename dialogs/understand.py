@@ -320,9 +320,11 @@ class Reader:
         # (not an email address's own kind: "an info@ address for a referral to a charity" is where it goes)
         detail = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
                   and tokens[h.start + h.length] in _DETAILS and h.value not in _MAIL_RECIPIENTS]
+        # (or named first, the one written to: "text the foster carer the child's new school address", README trial,
+        # session 50)
         if detail and not any("to" in tokens[max(0, h.start - 3):h.start] for h in detail) and any(
-                "to" in tokens[max(0, h.start - 3):h.start] and h.start > d.start for h in recipients if h not in detail
-                for d in detail):
+                ("to" in tokens[max(0, h.start - 3):h.start] and h.start > d.start) or h.start < d.start
+                for h in recipients if h not in detail for d in detail):
             recipients = [h for h in recipients if h not in detail]
         # "it has loads of history on the family", "my worries about mum": whom it is about, not whom it goes to
         # (a person only: "on her hotmail", "on internal emails" name the way)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from dialogs.conversation import choose_between
 from dialogs.reply import BRIEF_WORDS, reading_words
 
 from bot.app import create_bot
@@ -54,6 +55,18 @@ async def test_back_at_which_part_should_change_returns_to_the_answer(chat):
     first = await chat.say("can I fax the GP the child's date of birth?")
     said = await chat.say(str(choices(first).index("Not right? Change it") + 1))
     assert said.startswith("Which part should change?") and "Type back to return to the answer" in said
+    assert await chat.say("back") == first
+
+
+async def test_a_number_out_of_range_at_which_part_should_change_keeps_back_to_the_answer(chat):
+    """(README trial, session 50) "Teams chat" has one thing to change; typing 4 there says to type 1 (not "choose 1
+    to 1"), and `back` still returns to the answer, not to a check's first step."""
+    first = await chat.say("can I message the team about the family on Teams chat?")
+    said = await chat.say(str(choices(first).index("Not right? Change it") + 1))
+    assert said.startswith("Which part should change?")
+    said = await chat.say(str(len(choices(said)) + 3))
+    assert said.startswith(choose_between(len(choices(said))))
+    assert "1 to 1" not in said
     assert await chat.say("back") == first
 
 

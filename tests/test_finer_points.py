@@ -3663,6 +3663,8 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "fax-not-urgent"),
     ("Can I WhatsApp the carer the new contact times with the child's name? Is that OK or is there a better way?", NOT,
      "text-personal"),
+    # (README trial, session 50) a recipient word naming a detail, after the one written to: whose detail it is
+    ("can I text the childminder the boy's new school address?", NOT, "text-personal"),
     # "no fixed address" is where someone lives, not a detail left out
     ("She has no fixed address and wants her care plan emailed to her hotmail. Can I?", NOT,
      "email-to-personal-account"),
@@ -3724,3 +3726,8 @@ def test_a_confidence_raised_with_the_harm_question_is_answered_by_the_duty(assi
     assert reply.asks == "harm" or reply.verdict is Verdict.ESCALATE
     assert any("overrides confidentiality" in reason for reason in reply.reasons)
     assert "safeguarding.duty" in {section.id for section in reply.citations}
+
+
+def test_the_one_written_to_is_the_recipient_not_a_detail_named_after(assistant):
+    reply, _ = ask(assistant, "can I text the childminder the boy's new school address?")
+    assert reply.facts.get("recipient") not in (None, "school")  # the childminder's, not the school's
