@@ -319,7 +319,7 @@ class Reader:
         # detail it is, when another is named after "to"
         # (not an email address's own kind: "an info@ address for a referral to a charity" is where it goes)
         detail = [h for h in recipients if tokens[h.start + h.length:h.start + h.length + 1]
-                  and tokens[h.start + h.length] in _DETAILS and h.value not in _MAIL_RECIPIENTS]
+                  and tokens[h.start + h.length] in _DETAILS and h.value not in _ADDRESS_KINDS]
         # (or named first, the one written to: "text the foster carer the child's new school address", README trial,
         # session 50)
         if detail and not any("to" in tokens[max(0, h.start - 3):h.start] for h in detail) and any(
@@ -1156,6 +1156,8 @@ _CALLER_ASKS = re.compile(r"\b(?!i |we )\w+ (?:has |have |just )*(?:rung|rang|ph
 _ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
 # what says an address is an email address: "his personal address", "her work address" (with email named)
 _UNSETTLED = frozenset({"fixed", "permanent", "settled", "stable"})
+# Recipients named by a kind of email address: "the police officer's cjsm address", "an info@ address" is where it goes
+_ADDRESS_KINDS = frozenset({"webmail_personal", "generic_address", "secure_mail", "team_mailbox"})
 _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlook webmail nhs "
                            "generic general shared main central office team admin reception secure council".split())
 # the words before "old school" said of a thing, the idiom: "fax is a bit old school"
