@@ -385,10 +385,14 @@ class Reader:
             # "foster carer handed me a memory stick with photos. Can I save my visit notes onto it too?": the stick
             # came to the user; saving onto it is what is asked (Appendix A: never to a USB stick)
             flags["media_handover"] = None
+        texted = recipient is not None and bool(_TEXTED.intersection(tokens))
         if flags["already"] and not flags["misdirected"] \
                 and (flags["encrypted"] is False or flags["addresses_shown"] or flags["group_address"]
-                     or _CC_WORDS.intersection(tokens) or (recipient is not None and _TEXTED.intersection(tokens))) and (
-                _MISTAKE.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
+                     or _CC_WORDS.intersection(tokens) or texted) and (
+                # (a text told with only "oops": the texting is the slip, answered by the texts rule's what now: "i
+                # already texted a teacher that the child is on a CP plan. oops?")
+                (_MISTAKE - (_OOPS if texted and flags["encrypted"] is not False else frozenset())).intersection(tokens)
+                or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
             flags["misdirected"] = True
@@ -1596,6 +1600,7 @@ _TIME_TOLD = re.compile(r"\b(?:at \d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?|(?:on )?(?:
                         r"saturday|sunday)|tomorrow|tonight|this afternoon|this morning)\b")
 # A mistake owned: something has gone as it should not have
 _MISTAKE = frozenset({"accidentally", "mistakenly", "oops", "whoops", "forgot", "forgotten"})
+_OOPS = frozenset({"oops", "whoops"})
 # a number dialled or typed not quite right: "went to a number one digit off", "a digit out"
 _WRONG_NUMBER = re.compile(r"\b(?:wrong (?:fax )?number|(?:a |one |two |1 |2 )?digits? (?:off|out|wrong)|mistyped|misdialled|"
                            r"misdialed)\b")

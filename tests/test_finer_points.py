@@ -3665,6 +3665,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "text-personal"),
     # (README trial, session 50) a recipient word naming a detail, after the one written to: whose detail it is
     ("can I text the childminder the boy's new school address?", NOT, "text-personal"),
+    # a text told with only "oops": the texting was the slip, answered by the texts rule's what now
+    ("I've texted the school nurse about his CP plan. Oops?", ASK, "text-personal"),
+    ("oops I texted the wrong mum the meeting notes", ASK, "misdirected"),
     # "no fixed address" is where someone lives, not a detail left out
     ("She has no fixed address and wants her care plan emailed to her hotmail. Can I?", NOT,
      "email-to-personal-account"),

@@ -144,7 +144,7 @@ FLOORS = {
     "general_batch122.yaml": {"pass": 219, "unsafe": 1},
     "general_batch123.yaml": {"pass": 218, "unsafe": 0},
     "general_batch124.yaml": {"pass": 209, "unsafe": 0},
-    "general_batch125.yaml": {"pass": 207, "unsafe": 1},
+    "general_batch125.yaml": {"pass": 208, "unsafe": 1},
     "general_batch126.yaml": {"pass": 217, "unsafe": 0},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
