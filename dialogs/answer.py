@@ -700,10 +700,10 @@ _SUBJECT_WORDS = frozenset("confidential private official sensitive strictly re 
                            "information info attached attachment attachments secure encrypted file files please see "
                            "review agenda strategy conference assessment core group team the a an for from to and of "
                            "about our your new urgent query follow up".split())
-
-
+# ... and a detail told beside the quoted subject, outside it: "'CONFIDENTIAL' and the family surname in the subject"
 _DETAIL_TOLD = re.compile(r"\b(?:names?|surnames?|initials?|dob|d\.o\.b|birth|address|postcode|nhs|numbers?|ages?|"
                           r"school|ref|reference)\b", re.IGNORECASE)
+_INITIAL = re.compile(r"\b[A-Z]\b")  # a capital on its own: an initial ("Baby M")
 
 
 def clean_subject(question: str) -> bool:
@@ -713,7 +713,7 @@ def clean_subject(question: str) -> bool:
     if len(quoted) != 1 or _DETAIL_TOLD.search(QUOTE.sub(" ", question)):
         return False  # (nor "'CONFIDENTIAL' and the family surname in the subject")
     words = re.findall(r"[a-z0-9]+", quoted[0].lower())
-    return bool(words) and set(words) <= _SUBJECT_WORDS and not re.search(r"\b[A-Z]\b", quoted[0])
+    return bool(words) and set(words) <= _SUBJECT_WORDS and not _INITIAL.search(quoted[0])
 
 
 def _duty_asked(question: str) -> bool:

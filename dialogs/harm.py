@@ -37,9 +37,10 @@ _QUESTION = re.compile(r"\s*(?:can|could|may|might|should|shall|would|will|is|ar
                        r"which|who|whom|where|when|why|any|pls|please)\b", re.IGNORECASE)
 # A sentence opening on a time, not a question: "When I asked she said 'he owns me now'."
 _WHEN_TOLD = re.compile(r"\s*when (?:i|we|he|she|they|mum|dad)\b", re.IGNORECASE)
+# A sign queried in brackets: "a 15yo (self harm?)"
+_QUERIED = re.compile(r"\(\s*([^()?]{2,40}?)\s*\?+\s*\)")
 # Words in quotes: someone's own ('daddy said "..."', "messaged me 'sorry for everything'"), or words the user
 # would write ("can I put 'need advice re PLO' in the body?")
-_QUERIED = re.compile(r"\(\s*([^()?]{2,40}?)\s*\?+\s*\)")
 QUOTE = re.compile(r"""(?:^|(?<=[\s(:,]))['"\u2018\u201c](?=\S)[^"\u201d\n]{3,}?['"\u2019\u201d](?=\W|$)""")
 # A question asked without a question mark, after a few words: "faxing it to a gp, do i put the name on it"
 _ASKS = re.compile(r"\b(?:can|could|should|shall|may|do|must) (?:i|we|you|she|he|they)\b|\bis it (?:ok|okay|alright|fine|allowed)\b|"
@@ -1217,9 +1218,10 @@ class HarmReader:
             return None
         readings = []
         past_year = any(_past_year(t) for t in stems[lo:hi])
+        just_before = stems[max(lo, start - 3):start]
         if self._negated(stems, start):
             readings.append("negated")
-        elif any(e == len(window) for window in [stems[max(lo, start - 3):start]] for _, e in self._find(window, "hedges")):
+        elif any(e == len(just_before) for _, e in self._find(just_before, "hedges")):
             # a sign put as a possibility just before it (ConText: an uncertainty modifier): "maybe self harming?"
             # is asked about, never dropped (and rung when told of a child now, as an unhedged sign is)
             readings.append("hedged")

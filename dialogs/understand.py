@@ -386,13 +386,13 @@ class Reader:
             # came to the user; saving onto it is what is asked (Appendix A: never to a USB stick)
             flags["media_handover"] = None
         texted = recipient is not None and bool(_TEXTED.intersection(tokens))
+        # (a text told with only "oops": the texting is the slip, answered by the texts rule's what now: "i already
+        # texted a teacher that the child is on a CP plan. oops?")
+        slips = _MISTAKE - _OOPS if texted and flags["encrypted"] is not False else _MISTAKE
         if flags["already"] and not flags["misdirected"] \
                 and (flags["encrypted"] is False or flags["addresses_shown"] or flags["group_address"]
                      or _CC_WORDS.intersection(tokens) or texted) and (
-                # (a text told with only "oops": the texting is the slip, answered by the texts rule's what now: "i
-                # already texted a teacher that the child is on a CP plan. oops?")
-                (_MISTAKE - (_OOPS if texted and flags["encrypted"] is not False else frozenset())).intersection(tokens)
-                or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
+                slips.intersection(tokens) or _phrase_after(tokens, 0, _BY_MISTAKE, max_gap=len(tokens))):
             # a breach: "sent an unencrypted attachment to an agency by mistake", "I cc'd dad by mistake on an email
             # with mum's new address"
             flags["misdirected"] = True
@@ -1158,10 +1158,9 @@ _CALLER_ASKS = re.compile(r"\b(?!i |we )\w+ (?:has |have |just )*(?:rung|rang|ph
                           r"claiming|saying (?:she|he|they) (?:is|was|are|were|s|re))\b")
 # an encrypted zip, sent: by email (Appendix A), when the only way named is the one passed over
 _ZIP_SENT = frozenset("zip zipped 7zip encrypted".split())
-# what says an address is an email address: "his personal address", "her work address" (with email named)
+# where someone lives said to be nowhere: "she has no fixed address" (no detail left out)
 _UNSETTLED = frozenset({"fixed", "permanent", "settled", "stable"})
-# Recipients named by a kind of email address: "the police officer's cjsm address", "an info@ address" is where it goes
-_ADDRESS_KINDS = frozenset({"webmail_personal", "generic_address", "secure_mail", "team_mailbox"})
+# what says an address is an email address: "his personal address", "her work address" (with email named)
 _MAILBOX_KINDS = frozenset("personal work email e-mail gmail hotmail yahoo outlook webmail nhs "
                            "generic general shared main central office team admin reception secure council".split())
 # the words before "old school" said of a thing, the idiom: "fax is a bit old school"
@@ -1610,6 +1609,9 @@ _OLD_ADDRESS = re.compile(r"\b(?:an |the |their |her |his |s |my )?(?:old|previo
 _I_SENT = re.compile(r"\b(?:i|ive|we|weve|i just|we just) (?:have )?(?:sent|emailed|faxed|forwarded|posted|shared)\b")
 _BY_MISTAKE = (("by", "mistake"), ("by", "accident"), ("in", "error"))
 _MAIL_RECIPIENTS = frozenset({"webmail_personal", "generic_address"})  # named by their email address
+# Recipients named by a kind of email address, "address" after them where it goes, not a detail sent: "the police
+# officer's cjsm address", "an info@ address"
+_ADDRESS_KINDS = _MAIL_RECIPIENTS | {"secure_mail", _TEAM_MAILBOX}
 
 # A file name ("callum_bryce_cin_plan.docx", "jsmith_pep.zip"): it names someone when a part of it is not a
 # date, a number or a word for a document ("20260910.zip", "cin_plan_final.docx" name no one).
