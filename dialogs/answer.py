@@ -887,8 +887,11 @@ class Assistant:
                                if " " not in w and (prepared := self.prepare(w))}
 
     def _words(self, text: str) -> list[str]:
-        return ["not" if w in NEGATED else w for w in self.reader.speller.tokens(text)
-                if w not in STOPWORDS and w not in _STRESS]
+        tokens = self.reader.speller.tokens(text)
+        # "a phone call": the phone, said once; its "call" names nothing ("what should I call the zip?")
+        return ["not" if w in NEGATED else w for i, w in enumerate(tokens)
+                if w not in STOPWORDS and w not in _STRESS
+                and not (w in ("call", "calls") and i and tokens[i - 1] in ("phone", "telephone"))]
 
     def prepare(self, text: str) -> str:
         """The form both the question and each paraphrase are compared in."""
@@ -1889,7 +1892,19 @@ class Assistant:
             other = FaqMatch(match.faq_id, score, paraphrase)
             if paraphrase != match.paraphrase and score >= cutoff and self._covers(index, asked, other):
                 return other
-        return None
+        # ... or, for a question opening with a wh-word, which asks to be told something, another FAQ's, next best:
+        # "what's the right way to pass on the password for a zipped file - phone call?" is not "what should I call
+        # the zip file", but is "Can I email the file and phone the password?". (A yes/no question or a statement
+        # gets no second guess: "... so I can put all 40 email addresses in CC?" is not "can I use an email group")
+        # (met on two words or more, one of them used by it and at most one other FAQ: not "what does the protocol
+        # say about letters?" met "what does the protocol say sharing must be")
+        if prepared.split(" ", 1)[0] not in QUESTION_WORDS:
+            return None
+        runner_up = index.match_prepared(prepared, cutoff=cutoff, besides=match.faq_id)
+        shared = asked & self._wanted(index, runner_up) if runner_up is not None else set()
+        if len(shared) < 2 or not any(index.faqs_using(w) <= 2 for w in shared):
+            return None
+        return runner_up if self._covers(index, asked, runner_up) else None
 
     def _needs(self, faq_id: str, field: str = "needs") -> frozenset[str]:
         """faq.yaml `needs` (or `needs_too`, or the `unsettled` list), prepared: a question this FAQ answers uses
@@ -1900,10 +1915,15 @@ class Assistant:
                 w for word in getattr(self.policy.faq[faq_id], field) for w in self.prepare(word).split())
         return needs
 
-    def _covers(self, index: FaqIndex, asked: set[str], match: FaqMatch) -> bool:
+    @staticmethod
+    def _wanted(index: FaqIndex, match: FaqMatch) -> set[str]:
+        """The words of the paraphrase matched that a question asking it uses, less question words and fillers."""
         wanted = set(index.prepared(match.paraphrase).split()) - QUESTION_WORDS
         # "I don't have 7-Zip": "not" and "have" say nothing of which FAQ it is; its telling word must be asked
-        wanted = (wanted - _FAQ_FILLERS) or wanted
+        return (wanted - _FAQ_FILLERS) or wanted
+
+    def _covers(self, index: FaqIndex, asked: set[str], match: FaqMatch) -> bool:
+        wanted = self._wanted(index, match)
         needs = self._needs(match.faq_id)
         if needs and not needs & asked:
             return False  # "the IAS number instead of the child's name when faxing" names no file to be named

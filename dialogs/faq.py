@@ -155,12 +155,17 @@ class FaqIndex:
         """
         return self.match_prepared(self._prepare(question), cutoff)
 
-    def match_prepared(self, prepared: str, cutoff: float = 0) -> FaqMatch | None:
-        """As `match`, for a question already prepared (by this index's `prepare`)."""
+    def match_prepared(self, prepared: str, cutoff: float = 0, besides: str | None = None) -> FaqMatch | None:
+        """As `match`, for a question already prepared (by this index's `prepare`); with `besides`, the best of
+        the other FAQs' paraphrases."""
         query = _canonical(prepared)
         full, bounded = self._scored_in_full(query, cutoff)
+        if besides is not None:
+            full = {i for i in full if self._owner[i] != besides}
         best = self._best(query, full, cutoff)
         survivors = self._may_reach(query, bounded, best[0] if best else cutoff)
+        if besides is not None:
+            survivors = {i for i in survivors if self._owner[i] != besides}
         if best is None:
             best = self._best(query, survivors, cutoff)
         else:

@@ -214,6 +214,15 @@ def test_a_faq_match_needs_the_faqs_telling_words(assistant):
     assert match is None or match.faq_id != "attachment-name"
 
 
+def test_a_wh_question_the_best_paraphrase_does_not_cover_meets_the_next_faq(assistant):
+    # the best paraphrase, "is a date of birth pid", lacks its telling word; the next FAQ's covers the question
+    match = assistant.faq_match("What would happen to me personally if I caused a data breach?")
+    assert match is not None and match.faq_id == "breach-consequences"
+    # a proposal asked to be agreed gets no second guess: "is there something safer than email" is not this one
+    assert assistant.faq_match("I think fax is safer than email for everything confidential, so I'll fax it all from "
+                               "now on - good idea?") is None
+
+
 def test_a_zip_emailed_without_a_password_named_is_a_sending_not_the_password_faq(assistant):
     # "send the zip password by email" shares 'zip' and 'email' with it, but not its telling word (faq.yaml needs)
     reply = assistant.answer("I'll zip it and email it to the provider, ok?")
