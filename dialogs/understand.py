@@ -709,6 +709,9 @@ class Reader:
         # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]
+        # "my mind went blank", "drew a blank": a memory lost, not a blank form
+        hits = [h for h in hits if not (h.category == "kind" and tokens[h.start:h.start + h.length] == ["blank"]
+                                        and _MIND_BLANK.intersection(tokens[max(0, h.start - 2):h.start]))]
         # "nobody will pick up at the other end": a phone not answered, not a pick-up time
         hits = [h for h in hits if not (h.category == "kind" and tokens[h.start:h.start + 2] == ["pick", "up"]
                                         and _NOT_ANSWERED.intersection(tokens[max(0, h.start - 3):h.start]))]
@@ -802,7 +805,7 @@ class Reader:
             tokens[h.start] in ("call", "called", "calling") and h.length == 1
             and (_NAMED.intersection(tokens[h.start + 1:h.start + 4])
                  or tokens[h.start - 1:h.start] == ["be"] and _NAMED.intersection(tokens[max(0, h.start - 5):h.start])
-                 or _named_in_writing(tokens[h.start + 1:h.start + 7]))
+                 or _named_in_writing(tokens[h.start + 1:h.start + 9]))
             for h in phones)
 
     @staticmethod
@@ -1591,6 +1594,7 @@ _ABOUT_PUBLICATION = [[p, w] for p in sorted(_PUBLICATIONS - {"awareness"}) for 
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 _REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
+_MIND_BLANK = frozenset({"went", "gone", "go", "goes", "going", "drew", "drawn", "draw", "mind"})
 # Pasted into the email itself, whatever is named between: "paste the table into the email"
 _PASTED_IN = re.compile(r"\b(?:paste|pasted|pasting|copy and paste|copy paste)\s+(?:\w+\s+){0,4}?(?:into|in|onto)\s+"
                         r"(?:the|an|my|this|that)\s+(?:email|e mail|message)\b")
@@ -1650,11 +1654,8 @@ _IN_WRITING = frozenset("email emails subject report reports notes letter letter
 
 def _named_in_writing(after: list[str]) -> bool:
     """The words after a phone word say who is called what, and where it is written: "(call) the child JB in
-    emails"; not "(a hub call) in writing", the call itself."""
-    return any(w == "in" and k >= 2 and (after[k + 1:k + 2] and after[k + 1] in _IN_WRITING
-                                         or after[k + 1:k + 2] in (["the"], ["my"], ["our"], ["an"], ["a"])
-                                         and after[k + 2:k + 3] and after[k + 2] in _IN_WRITING)
-               for k, w in enumerate(after))
+    emails", "(call) the kid 'Child A' in internal emails"; not "(a hub call) in writing", the call itself."""
+    return any(w == "in" and k >= 2 and bool(_IN_WRITING.intersection(after[k + 1:k + 4])) for k, w in enumerate(after))
 
 
 _NAMED = _DOCUMENTS | frozenset("zip zipped archive attachment folder pdf doc docx document documents it".split())
@@ -1687,7 +1688,9 @@ _TEXTING = re.compile(r"\b(?:text|texting|texted|txt|sms|whatsapp|message|msg)\b
 # A town named with the kind of place in it, where a meeting is: "10am at Kendal office", "the Carlisle family
 # centre" (a service's place, not a person)
 _PLACE_NAMED = re.compile(r"\b[A-Z][a-z]+\s+(?=(?:office|offices|centre|center|library|hall|station|clinic|"
-                          r"hospital|council|town hall|civic centre|family centre|contact centre)\b)")
+                          r"hospital|council|town hall|civic centre|family centre|contact centre)\b)|"
+                          # where a time told is kept, or the message ends: "Tues 10am at Parkhouse"
+                          r"(?:(?<=\d(?:am|pm) at )|(?<=\d at )|(?<=\bat )(?=[A-Z][a-z]+\W*$))[A-Z][a-z]+\b")
 _OWN_NAME = re.compile(r"\b(?:it's|its|it\u2019s|this is|i'm|im|i\u2019m)\s+[A-Z][a-z]+\b|\b[A-Z][a-z]+\s+(?=from\b|here\b)")
 # Someone else's secure account named, then used by the user (Secure Mail 1: authorised for its holder)
 _OTHERS_ACCOUNT = re.compile(r"\b(?:colleague|manager|boss|someone|somebody|he|she|they)(?: else)? (?:has|have|has got|"

@@ -3671,6 +3671,14 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # "no fixed address" is where someone lives, not a detail left out
     ("She has no fixed address and wants her care plan emailed to her hotmail. Can I?", NOT,
      "email-to-personal-account"),
+    # (round 129) passing on a password is giving it, unless someone is named to pass it on; a place after a time in a
+    # quoted text; "call" someone something in writing; a mind gone blank names no blank form
+    ("What is the best way to pass on the zip's password - by phone call?", AWC, "faq:password-by-phone"),
+    ("can I ask their reception to pass the password on to her?", NOT, "password-relayed"),
+    ("Can I text mum 'Review moved to Weds 2pm at Riverside'?", AWC, "text-logistics"),
+    ("Can we call the girl 'Child B' in our internal emails rather than use her name?", AWC, "internal-email"),
+    ("My student asked me about the principles for sharing and my mind went blank. What are they?", ALLOWED,
+     "faq:sharing-principles"),
 ])
 
 
