@@ -886,6 +886,16 @@ class Assistant:
         self._channel_words = {prepared: c.id for c in policy.channels.values() for w in c.words
                                if " " not in w and (prepared := self.prepare(w))}
 
+    def _names_only(self, prepared: str, channel: str) -> bool:
+        """A prepared text names one way of sending and no other: by its one-word names, or by one of its longer
+        ones ("what is secure email": "secure email", whose "email" names no other way)."""
+        words = set(prepared.split())  # (an index's paraphrases are held with their words sorted)
+        for name in self.policy.channels[channel].words:
+            phrase = set(self.prepare(name).split())
+            if len(phrase) > 1 and phrase <= words and not any(w in self._channel_words for w in words - phrase):
+                return True
+        return {self._channel_words[w] for w in words if w in self._channel_words} == {channel}
+
     def _words(self, text: str) -> list[str]:
         tokens = self.reader.speller.tokens(text)
         # "a phone call": the phone, said once; its "call" names nothing ("what should I call the zip?")
@@ -1218,10 +1228,10 @@ class Assistant:
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
         down = understood.facts.get("down")
-        if match is not None and down and understood.facts.get("channel") not in (None, down) and {
-                self._channel_words[w] for w in self.faq_index.prepared(match.paraphrase).split()
-                if w in self._channel_words} == {down}:
-            # "our email is down ... can I fax it?": an FAQ on the way that is down is not the question
+        if match is not None and down and understood.facts.get("channel") not in (None, down) \
+                and self._names_only(self.faq_index.prepared(match.paraphrase), down):
+            # "our email is down ... can I fax it?", "fax it to a provider that has no secure email?": an FAQ on the
+            # way that is down is not the question
             match = None
         if form == "how" and down == "email" and understood.facts.get("channel") is None and not understood.channels:
             # "way too big to email - what are my options?": the ways other than email (Objective Connect)
@@ -1903,6 +1913,12 @@ class Assistant:
         runner_up = index.match_prepared(prepared, cutoff=cutoff, besides=match.faq_id)
         shared = asked & self._wanted(index, runner_up) if runner_up is not None else set()
         if len(shared) < 2 or not any(index.faqs_using(w) <= 2 for w in shared):
+            return None
+        # a person or a reason asked is answered by a wording asking it: "who signs off a request for secure email
+        # access?" is not "are emails included in subject access requests"
+        person_or_reason = {_WH_KIND[w] for w in asked if w in _WH_KIND} & {"who", "why"}
+        if person_or_reason and not person_or_reason & {
+                _WH_KIND[w] for w in index.prepared(runner_up.paraphrase).split() if w in _WH_KIND}:
             return None
         return runner_up if self._covers(index, asked, runner_up) else None
 

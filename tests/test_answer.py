@@ -221,6 +221,9 @@ def test_a_wh_question_the_best_paraphrase_does_not_cover_meets_the_next_faq(ass
     # a proposal asked to be agreed gets no second guess: "is there something safer than email" is not this one
     assert assistant.faq_match("I think fax is safer than email for everything confidential, so I'll fax it all from "
                                "now on - good idea?") is None
+    # a person asked for is answered by a wording asking who: not "are emails included in subject access requests"
+    match = assistant.faq_match("Who signs off secure email access for a social worker?")
+    assert match is None or match.faq_id != "foi"
 
 
 def test_a_zip_emailed_without_a_password_named_is_a_sending_not_the_password_faq(assistant):
