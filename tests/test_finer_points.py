@@ -3679,6 +3679,15 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Can we call the girl 'Child B' in our internal emails rather than use her name?", AWC, "internal-email"),
     ("My student asked me about the principles for sharing and my mind went blank. What are they?", ALLOWED,
      "faq:sharing-principles"),
+    # an FAQ on the way that is missing ("no secure email") is not the question of the way chosen; a slip told, with
+    # what to do asked without "now"; the Mental Health Act is mental health; a password not to go by email, told
+    ("The nursery has no secure email - can I fax them the child's registration form instead?", ASK, "ask-urgent"),
+    ("I typed a child's full name into the subject of an email to the GP. What do I have to do?", ASK,
+     "email-pid-in-subject"),
+    ("Mental Health Act assessment of dad is done; can I fax the outcome to his GP?", NOT, "fax-highly-sensitive"),
+    ("Since I can't put the password in the email, how do they get it?", AWC, "faq:password-same-email"),
+    ("Emailing a colleague in the council with the plan attached - is there a sentence I have to put in the body?",
+     AWC, "internal-email"),
 ])
 
 
