@@ -3688,6 +3688,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Since I can't put the password in the email, how do they get it?", AWC, "faq:password-same-email"),
     ("Emailing a colleague in the council with the plan attached - is there a sentence I have to put in the body?",
      AWC, "internal-email"),
+    # the wrong child's papers sent, and what never reached the one it was sent to, are slips: what now
+    ("oops, wrong kids report went to the nursery by email. what now?", ASK, "misdirected"),
+    ("The solicitor rang: she says it never arrived. I faxed it at 9. What now?", ASK, "misdirected"),
 ])
 
 

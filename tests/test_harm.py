@@ -2435,6 +2435,9 @@ def test_round_121_readings(assistant, text, expected):
     ("The portal keeps locking me out - can I email the CP plan to the school instead?", None),
     ("I cc'd the children's dad on the placement address by mistake. His contact is meant to be supervised.",
      HarmLevel.MAYBE),
+    # (session 51) a thing sent that never arrived is no child missing; a child who never arrived is
+    ("Health visitor says the letter never arrived, so I'll post another copy. Ok?", None),
+    ("Our 8 year old never arrived at school this morning and nobody can reach mum. Email the SW?", HarmLevel.YES),
 ])
 def test_round_125_readings(assistant, text, expected):
     assert level(assistant, text) is expected
