@@ -731,6 +731,11 @@ def _steps_for_duty(faq: Faq, question: str) -> bool:
     return faq.verdict is Verdict.NOT_ALLOWED and _duty_asked(question) and not faq.refutes
 
 
+# A term of the protocol's asked what it means, quoted: "what does 'need to know' mean?", "what's meant by 'minimum
+# recipients'?", "what does the protocol mean by 'secure folder'?"
+_TERM_ASKED = re.compile(r"""\bwhat(?:'s| is| does| do)?\b[^?.'"\u2018\u201c]{0,40}?['"\u2018\u201c]([^'"\u2019\u201d]{3,40})['"\u2019\u201d]"""
+                         r"""(?=[^?.]{0,30}\bmean)|\bmeant by (?:an? |the )?['"\u2018\u201c]([^'"\u2019\u201d]{3,40})['"\u2019\u201d]""",
+                         re.IGNORECASE)
 # The way of sending asked for, as a question of its own: "What route should I use?", "How should I send it?"
 _ROUTE_ASKED = re.compile(r"(?:so )?(?:what|which) (?:route|way|method|channel)\b|"
                           r"(?:so )?how (?:should|do|can|would|shall) (?:i|we) (?:send|get|share|transfer|do)\b",
@@ -1227,6 +1232,12 @@ class Assistant:
             return self.faq_reply(REQUEST_FAQ if handling else DISCLOSURE_FAQ, understood.facts, form=form)
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
+        term = _TERM_ASKED.search(question)
+        if match is not None and term is not None and self.clauses.phrase(term.group(1) or term.group(2)) \
+                and not set(self.prepare(term.group(1) or term.group(2)).split()) <= set(self.prepare(match.paraphrase).split()):
+            # "what's meant by 'secure folder'?": a term of the protocol's own, asked what it means, is not an FAQ
+            # sharing a word of it ("what is secure email"); the protocol's words holding it answer
+            match = None
         down = understood.facts.get("down")
         if match is not None and down and understood.facts.get("channel") not in (None, down) \
                 and self._names_only(self.faq_index.prepared(match.paraphrase), down):
@@ -1527,7 +1538,8 @@ class Assistant:
             # something is to be sent (a choice of ways too), or a story told, or a way that is not working ("fax
             # machine's broken, what are my options?"): the rules' question first, with the safer ways
             return None
-        quote = self.clauses.best(prepared)
+        term = _TERM_ASKED.search(question)  # "what does 'need to know' mean?": the protocol's words holding it
+        quote = (term and self.clauses.phrase(term.group(1) or term.group(2))) or self.clauses.best(prepared)
         if quote is None:
             return None
         asked_leave = form == "yes_no"

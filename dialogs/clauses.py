@@ -12,6 +12,7 @@ question as before.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -48,6 +49,16 @@ class ClauseIndex:
     def knows(self, prepared: str) -> bool:
         """Whether this prepared word is one an item of the protocol has, or one every question uses (ignored)."""
         return prepared in self._items_using or prepared in self._ignore
+
+    def phrase(self, words: str) -> Quote | None:
+        """The first item whose own text holds these words in this order ("need to know", "minimum recipients"):
+        a term of the protocol's, asked what it means."""
+        wanted = re.findall(r"[a-z0-9]+", words.lower())
+        if not wanted:
+            return None
+        pattern = re.compile(r"\b" + r"\W+".join(map(re.escape, wanted)) + r"\b")
+        return next((Quote(section, 0.0, tuple(wanted), 1.0) for section, _ in self._items
+                     if pattern.search(section.text.lower())), None)
 
     def best(self, prepared: str) -> Quote | None:
         """The item sharing the most weight with the question, if enough; the earlier item on a tie."""

@@ -3693,6 +3693,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("The solicitor rang: she says it never arrived. I faxed it at 9. What now?", ASK, "misdirected"),
     # a rule broken is no information gone astray: what the rule itself says
     ("Would keeping old referrals in my sent items count as a breach of the protocol?", AWC, "mailbox-copies"),
+    # a term of the protocol's, asked what it means: the protocol's own words holding it, not an FAQ sharing a word
+    ("So what is 'minimum recipients' supposed to mean?", ALLOWED, "protocol-words"),
+    ("what's meant by a 'secure folder' in the protocol?", ALLOWED, "protocol-words"),
 ])
 
 
