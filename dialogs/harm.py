@@ -190,7 +190,10 @@ _SHOWS_NOW = re.compile(r"\b(?:shows|showed|reveals|revealed|says|said|states|st
                         # what a child drew or wrote themselves: "lad drew a plan of the hall ... wrote stuff about
                         # 'martyrs'" (the child's own, not a paper about them)
                         r"|\b(?:lad|boy|girl|child|pupil|student|kid|teen|teenager|yp|he|she)(?: has| had)? "
-                        r"(?:drew|drawn|wrote|written)\b")
+                        r"(?:drew|drawn|wrote|written)\b"
+                        # ... or passed over: "the lad slipped a nurse a note saying they're marrying him off"
+                        r"|\b(?:lad|boy|girl|child|pupil|student|kid|teen|teenager|yp|he|she)(?: has| had)? "
+                        r"(?:slipped|passed|handed|gave|given)(?: \w+){0,3}? (?:a|her|his) (?:note|letter)\b")
 
 
 def _witnessed(tokens: Sequence[str]) -> bool:

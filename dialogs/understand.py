@@ -709,6 +709,9 @@ class Reader:
         # "texting from my work mobile", "on my phone": the device it goes from, not the number sent
         hits = [h for h in hits if not (h.category == "kind" and h.start > 0 and tokens[h.start - 1] in _DEVICE_USE
                                         and tokens[h.start + h.length - 1] in _DEVICES)]
+        # "a password manager app": software that keeps passwords, not the user's manager
+        hits = [h for h in hits if not (h.category == "recipient" and tokens[h.start:h.start + 1] in (["manager"], ["managers"])
+                                        and tokens[h.start - 1:h.start] in (["password"], ["passwords"]))]
         # "my mind went blank", "drew a blank": a memory lost, not a blank form
         hits = [h for h in hits if not (h.category == "kind" and tokens[h.start:h.start + h.length] == ["blank"]
                                         and _MIND_BLANK.intersection(tokens[max(0, h.start - 2):h.start]))]

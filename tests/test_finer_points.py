@@ -3696,6 +3696,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a term of the protocol's, asked what it means: the protocol's own words holding it, not an FAQ sharing a word
     ("So what is 'minimum recipients' supposed to mean?", ALLOWED, "protocol-words"),
     ("what's meant by a 'secure folder' in the protocol?", ALLOWED, "protocol-words"),
+    # Google's own mail by its long name is commercial mail; a password manager is no manager
+    ("Can I use my Google Mail account for work emails while Outlook is down?", NOT, "webmail-account"),
+    ("is a password manager app ok for storing the zip passwords?", ASK, None),
 ])
 
 

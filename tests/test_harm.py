@@ -2438,6 +2438,9 @@ def test_round_121_readings(assistant, text, expected):
     # (session 51) a thing sent that never arrived is no child missing; a child who never arrived is
     ("Health visitor says the letter never arrived, so I'll post another copy. Ok?", None),
     ("Our 8 year old never arrived at school this morning and nobody can reach mum. Email the SW?", HarmLevel.YES),
+    # a note a child passes is the child's own telling, not a paper about them
+    ("Year 8 girl handed her tutor a note saying her family are taking her abroad to be married off this weekend. "
+     "Email the DSL?", HarmLevel.YES),
 ])
 def test_round_125_readings(assistant, text, expected):
     assert level(assistant, text) is expected
