@@ -98,7 +98,9 @@ IRREGULAR.update({"legislation": "law", "statute": "law", "statutes": "law", "fo
                   "compulsory": "mandatory", "obligatory": "mandatory",
                   # two documents that "disagree", "conflict" or "contradict" each other "differ"
                   "disagree": "differ", "disagrees": "differ", "conflict": "differ", "conflicts": "differ",
-                  "contradict": "differ", "contradicts": "differ", "clash": "differ", "clashes": "differ"})
+                  "contradict": "differ", "contradicts": "differ", "clash": "differ", "clashes": "differ",
+                  # a document "last updated" was revised (the protocol: "Revised December 2015")
+                  "updated": "revised"})
 NEGATED = frozenset("isnt dont doesnt cant cannot wont arent wasnt werent havent hasnt hadnt didnt shouldnt couldnt "
                     "wouldnt aint".split())  # each is "not" to the FAQ search: "isn't installed" = "is not installed"
 

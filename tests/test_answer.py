@@ -226,6 +226,12 @@ def test_a_wh_question_the_best_paraphrase_does_not_cover_meets_the_next_faq(ass
     assert match is None or match.faq_id != "foi"
 
 
+def test_a_document_last_updated_was_revised(assistant):
+    # the protocol's own word is "Revised December 2015"
+    match = assistant.faq_match("has this policy been updated recently, and when?")
+    assert match is not None and match.faq_id == "about-protocol"
+
+
 def test_a_zip_emailed_without_a_password_named_is_a_sending_not_the_password_faq(assistant):
     # "send the zip password by email" shares 'zip' and 'email' with it, but not its telling word (faq.yaml needs)
     reply = assistant.answer("I'll zip it and email it to the provider, ok?")
