@@ -1923,7 +1923,9 @@ class Assistant:
         if prepared.split(" ", 1)[0] not in QUESTION_WORDS:
             return None
         runner_up = index.match_prepared(prepared, cutoff=cutoff, besides=match.faq_id)
-        shared = asked & self._wanted(index, runner_up) if runner_up is not None else set()
+        if runner_up is None:
+            return None
+        shared = asked & self._wanted(index, runner_up)
         if len(shared) < 2 or not any(index.faqs_using(w) <= 2 for w in shared):
             return None
         # a person or a reason asked is answered by a wording asking it: "who signs off a request for secure email
