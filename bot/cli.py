@@ -219,6 +219,11 @@ def _main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
+_BARE_NUMBER = ("A number on its own answers a numbered question in safeshare chat, which remembers the question; "
+                "safeshare ask answers each question on its own. Ask again with the choice in words (for example: "
+                "\"can I email the report to the school?\"), or use safeshare chat.")
+
+
 def _ask(args) -> int:
     from dialogs.kept import kept_assistant
 
@@ -250,6 +255,10 @@ def _ask(args) -> int:
                 record = _record(assistant, reply)
                 out["record"] = record.to_json() if record else None
             print(json.dumps(out, ensure_ascii=False), flush=True)
+        elif question.strip().isdigit():
+            # "safeshare ask 2" after a numbered question: a one-shot command remembers no earlier question
+            print(_BARE_NUMBER)
+            print()
         elif question.strip():
             reply = assistant.answer(question)
             full = reply.text()

@@ -96,6 +96,12 @@ def test_serve_explains_a_bad_state_store_or_a_busy_port(tmp_path):
     assert done.returncode == 2 and "without authentication" in done.stderr
 
 
+def test_ask_with_a_bare_number_says_how_to_answer_a_numbered_question():
+    """A one-shot command holds no earlier question: a number alone gets how to answer by number, not a menu."""
+    done = run("ask", "2")
+    assert done.returncode == 0 and "safeshare chat" in done.stdout and "1." not in done.stdout, done.stdout
+
+
 def test_ask_without_a_question_is_a_usage_error():
     assert run("ask", "").returncode == 2
     assert run("ask", stdin="\n\n").returncode == 2
