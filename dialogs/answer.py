@@ -526,6 +526,10 @@ _AGREE_LAST = re.compile(r"\b(?:(?:ok|okay|alright|fine) or (?:nah|naw|no|not)|i
 _SO_CONCLUDED = re.compile(r"\bso\s+(?!(?:what|how|who|whom|where|when|which|why|do|does|did|can|could|should|shall|is|"
                            r"are|would|will|must|may|might|far|much|many|long)\b)[^?]{3,90}\?\s*$", re.IGNORECASE)
 # ... or said to be fine, asked: "putting her name in it is fine, because I've marked it confidential?"
+# the user's own way, judged with a question mark: "That's the tidy way to do it?", "that's right?" (not what a thing
+# is: "That's anonymous then?" asks how it is classed)
+_THAT_IS_ASKED = re.compile(r"\W*(?:and |so )?(?:that'?s|that is|this is|thats) (?:the |a )?(?:\w+ )?(?:way|right|correct|"
+                            r"fine|ok|okay|acceptable|sensible|tidy)\b[^?]{0,30}\?\s*$", re.IGNORECASE)
 _FINE_ASKED = re.compile(r"\b(?:is|are|would be|will be|should be)\s+(?:fine|ok|okay|alright|all right|acceptable)\b",
                          re.IGNORECASE)
 # a conclusion put forward to be agreed: "surely it doesn't matter that the zip is called ...?"
@@ -814,7 +818,8 @@ def question_form(question: str) -> str:
                 or (_IF_THEN_ASK.search(sentence) and not _offers_choice(sentence)) \
                 or (sentence is asked[-1] and _AGREE_LAST.search(sentence)) \
                 or (sentence.rstrip().endswith("?") and (_SO_I_CAN.search(sentence) or _SO_CONCLUDED.search(sentence)
-                                                         or _SURELY.search(sentence) or _FINE_ASKED.search(sentence))):
+                                                         or _SURELY.search(sentence) or _FINE_ASKED.search(sentence)
+                                                         or _THAT_IS_ASKED.match(sentence))):
             return "yes_no"  # "... so that's not PID and I can email it normally?": a conclusion asked to be agreed
         if _offers_choice(sentence):
             return "how"  # "- body of the email or attachment?": a choice offered, the steps answer it

@@ -3691,6 +3691,9 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # the wrong child's papers sent, and what never reached the one it was sent to, are slips: what now
     ("oops, wrong kids report went to the nursery by email. what now?", ASK, "misdirected"),
     ("Oh no - I attached the wrong pupil's plan to the email for the college. What do I do now?", ASK, "misdirected"),
+    # a statement asked with a question mark, proposing the reverse of the protocol's copies: its No
+    ("Once it's gone I'll delete my unencrypted copy and keep just the zip. That's the sensible way?", NOT,
+     "keep-unencrypted-copy"),
     ("The solicitor rang: she says it never arrived. I faxed it at 9. What now?", ASK, "misdirected"),
     # a rule broken is no information gone astray: what the rule itself says
     ("Would keeping old referrals in my sent items count as a breach of the protocol?", AWC, "mailbox-copies"),
