@@ -16,6 +16,7 @@ Order of precedence, safest first:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 
 from knowledge.advisor import advise, ask_for, checklist_advice, outcome, proposal_happened, safest, told_after
@@ -59,6 +60,11 @@ QUESTION_WORDS = frozenset("what whats how hows where wheres when who whos why w
 # and where are often the same question asked another way ("what's the best way", "how do I", "where do I keep")
 _WH_KIND = {"who": "who", "whos": "who", "whi": "why", "why": "why", "whys": "why", "when": "what", "where": "what",
             "wheres": "what", "what": "what", "whats": "what", "which": "what", "how": "what", "hows": "what"}
+def _wh_kinds(words: Iterable[str]) -> set[str]:
+    """What the wh-words among these prepared words ask for (`_WH_KIND`)."""
+    return {_WH_KIND[w] for w in words if w in _WH_KIND}
+
+
 YES_NO_WORDS = frozenset("can could may might should shall would will is are am was were do does did must have has "
                          "cant couldnt shouldnt wouldnt wont isnt arent dont doesnt didnt mustnt hasnt havent".split())
 # A clause that sets the time or condition of what is asked after it: "after I've sent the zip, should I ..."
@@ -737,9 +743,17 @@ def _steps_for_duty(faq: Faq, question: str) -> bool:
 
 # A term of the protocol's asked what it means, quoted: "what does 'need to know' mean?", "what's meant by 'minimum
 # recipients'?", "what does the protocol mean by 'secure folder'?"
-_TERM_ASKED = re.compile(r"""\bwhat(?:'s| is| does| do)?\b[^?.'"\u2018\u201c]{0,40}?['"\u2018\u201c]([^'"\u2019\u201d]{3,40})['"\u2019\u201d]"""
+_TERM_ASKED_PATTERN = re.compile(r"""\bwhat(?:'s| is| does| do)?\b[^?.'"\u2018\u201c]{0,40}?['"\u2018\u201c]([^'"\u2019\u201d]{3,40})['"\u2019\u201d]"""
                          r"""(?=[^?.]{0,30}\bmean)|\bmeant by (?:an? |the )?['"\u2018\u201c]([^'"\u2019\u201d]{3,40})['"\u2019\u201d]""",
                          re.IGNORECASE)
+
+
+def _term_asked(question: str) -> str | None:
+    """The quoted term a question asks the meaning of ("what does 'need to know' mean?": "need to know"), if any."""
+    term = _TERM_ASKED_PATTERN.search(question)
+    return None if term is None else term.group(1) or term.group(2)
+
+
 # The way of sending asked for, as a question of its own: "What route should I use?", "How should I send it?"
 _ROUTE_ASKED = re.compile(r"(?:so )?(?:what|which) (?:route|way|method|channel)\b|"
                           r"(?:so )?how (?:should|do|can|would|shall) (?:i|we) (?:send|get|share|transfer|do)\b",
@@ -895,15 +909,17 @@ class Assistant:
         # naming it ("what records do i keep of faxes" is not "I keep my sent emails as a record")
         self._channel_words = {prepared: c.id for c in policy.channels.values() for w in c.words
                                if " " not in w and (prepared := self.prepare(w))}
+        # ... and its longer names, prepared, as sets of words ("secure email"): for _names_only
+        self._channel_phrases = {c.id: tuple(phrase for w in c.words if len(phrase := frozenset(self.prepare(w).split())) > 1)
+                                 for c in policy.channels.values()}
 
     def _names_only(self, prepared: str, channel: str) -> bool:
         """A prepared text names one way of sending and no other: by its one-word names, or by one of its longer
         ones ("what is secure email": "secure email", whose "email" names no other way)."""
         words = set(prepared.split())  # (an index's paraphrases are held with their words sorted)
-        for name in self.policy.channels[channel].words:
-            phrase = set(self.prepare(name).split())
-            if len(phrase) > 1 and phrase <= words and not any(w in self._channel_words for w in words - phrase):
-                return True
+        if any(phrase <= words and not any(w in self._channel_words for w in words - phrase)
+               for phrase in self._channel_phrases.get(channel, ())):
+            return True
         return {self._channel_words[w] for w in words if w in self._channel_words} == {channel}
 
     def _words(self, text: str) -> list[str]:
@@ -1237,9 +1253,9 @@ class Assistant:
             return self.faq_reply(REQUEST_FAQ if handling else DISCLOSURE_FAQ, understood.facts, form=form)
         prepared = self.prepare(question)  # once, for the FAQ search, the route test and the protocol's words
         match = self.match_prepared(prepared)
-        term = _TERM_ASKED.search(question)
-        if match is not None and term is not None and self.clauses.phrase(term.group(1) or term.group(2)) \
-                and not set(self.prepare(term.group(1) or term.group(2)).split()) <= set(self.prepare(match.paraphrase).split()):
+        term = _term_asked(question)
+        if match is not None and term is not None and self.clauses.phrase(term) \
+                and not set(self.prepare(term).split()) <= set(self.prepare(match.paraphrase).split()):
             # "what's meant by 'secure folder'?": a term of the protocol's own, asked what it means, is not an FAQ
             # sharing a word of it ("what is secure email"); the protocol's words holding it answer
             match = None
@@ -1543,8 +1559,8 @@ class Assistant:
             # something is to be sent (a choice of ways too), or a story told, or a way that is not working ("fax
             # machine's broken, what are my options?"): the rules' question first, with the safer ways
             return None
-        term = _TERM_ASKED.search(question)  # "what does 'need to know' mean?": the protocol's words holding it
-        quote = (term and self.clauses.phrase(term.group(1) or term.group(2))) or self.clauses.best(prepared)
+        term = _term_asked(question)  # "what does 'need to know' mean?": the protocol's words holding it
+        quote = (term and self.clauses.phrase(term)) or self.clauses.best(prepared)
         if quote is None:
             return None
         asked_leave = form == "yes_no"
@@ -1935,9 +1951,8 @@ class Assistant:
             return None
         # a person or a reason asked is answered by a wording asking it: "who signs off a request for secure email
         # access?" is not "are emails included in subject access requests"
-        person_or_reason = {_WH_KIND[w] for w in asked if w in _WH_KIND} & {"who", "why"}
-        if person_or_reason and not person_or_reason & {
-                _WH_KIND[w] for w in index.prepared(runner_up.paraphrase).split() if w in _WH_KIND}:
+        person_or_reason = _wh_kinds(asked) & {"who", "why"}
+        if person_or_reason and not person_or_reason & _wh_kinds(index.prepared(runner_up.paraphrase).split()):
             return None
         return runner_up if self._covers(index, asked, runner_up) else None
 
@@ -1985,8 +2000,8 @@ class Assistant:
         if len(asked & wanted) * 2 < len(wanted):
             return False
         if match.score < CLEAR_FAQ:
-            asked_kind = {_WH_KIND[w] for w in asked if w in _WH_KIND}
-            wanted_kind = {_WH_KIND[w] for w in index.prepared(match.paraphrase).split() if w in _WH_KIND}
+            asked_kind = _wh_kinds(asked)
+            wanted_kind = _wh_kinds(index.prepared(match.paraphrase).split())
             if asked_kind and wanted_kind and not asked_kind & wanted_kind and (asked_kind | wanted_kind) - {"what"}:
                 return False  # "which law does the protocol say ...?" is not "who wrote the protocol?"
             # exact fractions: float sums taken in a set's order (which the hash seed sets) could fall either
