@@ -718,6 +718,10 @@ class Reader:
         # "nobody will pick up at the other end": a phone not answered, not a pick-up time
         hits = [h for h in hits if not (h.category == "kind" and tokens[h.start:h.start + 2] == ["pick", "up"]
                                         and _NOT_ANSWERED.intersection(tokens[max(0, h.start - 3):h.start]))]
+        # "I haven't got 7zip on my new laptop", "right click doesn't show 7zip": the tool missing, which says
+        # nothing of whether what is sent will be encrypted (not "can I send it without 7zip?")
+        hits = [h for h in hits if not (h.category == "encrypted" and tokens[h.start] in _TOOL_NAMES
+                                        and _tool_missing(tokens, h.start))]
         for signal, acts, targets, within in self._near:
             if acts.isdisjoint(tokens) or targets.isdisjoint(tokens):
                 continue
@@ -1597,6 +1601,21 @@ _ABOUT_PUBLICATION = [[p, w] for p in sorted(_PUBLICATIONS - {"awareness"}) for 
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 _REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
+_TOOL_NAMES = frozenset({"7zip", "7-zip", "7z"})
+_HAVING = frozenset({"have", "got", "find", "found", "see", "show", "shows", "showing", "installed", "appear", "appears"})
+_ON_DEVICE = frozenset({"on", "installed", "anywhere", "there"})
+
+
+def _tool_missing(tokens: list[str], at: int) -> bool:
+    """The tool at `at` said not to be there: a denial with having or finding before it ("doesn't seem to have
+    7zip", "can't find 7zip"), or "no 7zip" where it would be ("no 7zip on my laptop")."""
+    before = tokens[max(0, at - 4):at]
+    if _HAVING.intersection(before) and _NOT_ANSWERED.union({"cant", "cannot", "couldnt", "havent", "hasnt", "isnt"}) \
+            .intersection(before):
+        return True
+    return tokens[at - 1:at] == ["no"] and _ON_DEVICE.intersection(tokens[at + 1:at + 2]) != set()
+
+
 _MIND_BLANK = frozenset({"went", "gone", "go", "goes", "going", "drew", "drawn", "draw", "mind"})
 # Pasted into the email itself, whatever is named between: "paste the table into the email"
 _PASTED_IN = re.compile(r"\b(?:paste|pasted|pasting|copy and paste|copy paste)\s+(?:\w+\s+){0,4}?(?:into|in|onto)\s+"

@@ -3703,6 +3703,11 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # Google's own mail by its long name is commercial mail; a password manager is no manager
     ("Can I use my Google Mail account for work emails while Outlook is down?", NOT, "webmail-account"),
     ("is a password manager app ok for storing the zip passwords?", ASK, None),
+    # the tool missing is not a file sent unencrypted: who to ring, not the unencrypted-email No
+    ("I don't have 7-Zip so I can't open the file the YOT worker sent me", ALLOWED, "faq:no-7zip"),
+    ("My work laptop doesn't seem to have 7-Zip and the assessment needs to go to the GP today, who do I call?",
+     ALLOWED, "faq:no-7zip"),
+    ("Can I send the assessment to the GP without 7zip, just this once?", NOT, "email-unencrypted"),
 ])
 
 
