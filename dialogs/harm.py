@@ -182,6 +182,9 @@ _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|m
 
 # What a paper shows of a child as now: "it shows a child who's just moved here is living with a registered sex
 # offender" (the paper's news, not its subject)
+# A document telling what it holds: "the log says ...", "her notes state ..."
+_REPORTING = frozenset({"says", "said", "say", "states", "stated", "state", "shows", "showed", "mentions", "mentioned",
+                        "confirms", "confirmed"})
 _SHOWS_NOW = re.compile(r"\b(?:shows|showed|reveals|revealed|says|said|states|stated)\b(?: \w+){1,8}? (?:is|are) "
                         r"(?:living|staying)\b"
                         # a record of what a child did: "the library log shows a y11 girl looked up how to make ..."
@@ -1245,6 +1248,7 @@ class HarmReader:
                 and not any(True for _ in self._find(stems[start:end], "immediate")) \
                 and not any(not _times_an_event(tokens, end + s) for s, _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
+                and not self._reports_now(stems, tokens, c_lo, start, end, c_hi) \
                 and not (category in _MET_SOON and self._soon(stems[end:hi], tokens[end:hi])) \
                 and not (category == "physical" and clear and not said("history") and not past_year
                          and _NON_MOBILE.search(" ".join(tokens[lo:hi]))) \
@@ -1313,6 +1317,16 @@ class HarmReader:
             dropped.append("explained" if readings == ["explained"] and category == "physical"
                            else "denied" if "negated" in readings else "read")
         return None  # a negated sign, or a past cue in a document: no sign of harm now
+
+    def _reports_now(self, stems: list[str], tokens: list[str], c_lo: int, start: int, end: int, c_hi: int) -> bool:
+        """A document telling, right after its name and in the cue's own clause, what has just happened: "the log
+        says a man on the sex offenders register moved in with the family this weekend" is news of now, whatever
+        paper it came on (not "the 2019 minutes say dad was on the register": no time of now in the clause; nor
+        "mum on a closed case says ...": a person telling)."""
+        told = [i for i in range(c_lo, start) if tokens[i] in _REPORTING]
+        return bool(told) and self._document_near(stems[max(c_lo, told[-1] - 1):told[-1]],
+                                                  tokens[max(c_lo, told[-1] - 1):told[-1]]) \
+            and any(True for _ in self._find(stems[end:c_hi], "recent"))
 
     def _closed_next(self, stems: list[str], hi: int) -> bool:
         """The sentence after a document's says, first, that the case is long over, with nothing told as now:
