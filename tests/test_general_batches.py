@@ -247,7 +247,7 @@ FLOORS = {
     "checker_batch94.yaml": {"pass": 149, "unsafe": 4},
     "checker_batch95.yaml": {"pass": 141, "unsafe": 4},
     "checker_batch96.yaml": {"pass": 143, "unsafe": 1},
-    "checker_batch97.yaml": {"pass": 142, "unsafe": 2},
+    "checker_batch97.yaml": {"pass": 143, "unsafe": 2},
 }
 
 
