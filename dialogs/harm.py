@@ -375,6 +375,26 @@ def _sent_by_the_user(before: Sequence[str]) -> bool:
                for k, w in enumerate(before) if k)
 
 
+def _just_happened(clause: Sequence[str]) -> bool:
+    """ "... whose mum turned up drunk and has just driven off with her", "is outside right now": the clause's
+    own event told as just now (ConText: a temporal modifier takes the event it is said of), whatever paper the
+    sign is written in; not the user's own doing ("I have just emailed the minutes about the bruising"), nor a
+    sending or a paper just done ("the report has just been sent", "the minutes have just come through")."""
+    for k in range(len(clause) - 1):
+        pair = clause[k:k + 2]
+        if pair in (["just", "now"], ["right", "now"]):
+            return True
+        if pair[0] in ("has", "have", "had") and pair[1] == "just" and clause[k - 1:k] not in _OWN_DOING \
+                and not (clause[k + 2:k + 3] and clause[k + 2] in _SENT_DONE | _PAPER_DONE):
+            return True
+    return False
+
+
+_OWN_DOING = (["i"], ["we"], ["you"], ["it"])
+_PAPER_DONE = frozenset("been come came arrived finished written typed read seen got had received opened done "
+                        "signed completed uploaded".split())
+
+
 _STRUGGLE = frozenset("struggle struggles struggled struggling".split())
 _FIDDLY = frozenset("files tech technology computer computers system systems encryption passwords paperwork "
                     "spreadsheet spreadsheets forms portal portals 7zips zips teams outlook it".split())
@@ -1249,6 +1269,7 @@ class HarmReader:
                 and not any(not _times_an_event(tokens, end + s) for s, _ in self._find(stems[end:hi], "immediate")) \
                 and not _WHEREABOUTS.intersection(tokens[end:end + 2]) \
                 and not self._reports_now(stems, tokens, c_lo, start, end, c_hi) \
+                and not _just_happened(tokens[c_lo:c_hi]) \
                 and not (category in _MET_SOON and self._soon(stems[end:hi], tokens[end:hi])) \
                 and not (category == "physical" and clear and not said("history") and not past_year
                          and _NON_MOBILE.search(" ".join(tokens[lo:hi]))) \

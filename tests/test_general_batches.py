@@ -150,6 +150,7 @@ FLOORS = {
     "general_batch128.yaml": {"pass": 212, "unsafe": 0},
     "general_batch129.yaml": {"pass": 209, "unsafe": 0},
     "general_batch130.yaml": {"pass": 201, "unsafe": 3},
+    "general_batch131.yaml": {"pass": 215, "unsafe": 1},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -217,7 +218,7 @@ FLOORS = {
     "checker_batch64.yaml": {"pass": 149, "unsafe": 1},
     "checker_batch65.yaml": {"pass": 150, "unsafe": 2},
     "checker_batch66.yaml": {"pass": 152, "unsafe": 0},
-    "checker_batch67.yaml": {"pass": 145, "unsafe": 1},
+    "checker_batch67.yaml": {"pass": 146, "unsafe": 0},
     "checker_batch68.yaml": {"pass": 155, "unsafe": 0},
     "checker_batch69.yaml": {"pass": 156, "unsafe": 0},
     "checker_batch70.yaml": {"pass": 144, "unsafe": 2},
@@ -248,6 +249,7 @@ FLOORS = {
     "checker_batch95.yaml": {"pass": 141, "unsafe": 4},
     "checker_batch96.yaml": {"pass": 143, "unsafe": 1},
     "checker_batch97.yaml": {"pass": 143, "unsafe": 2},
+    "checker_batch98.yaml": {"pass": 129, "unsafe": 6},
 }
 
 
