@@ -1029,6 +1029,9 @@ class HarmReader:
                    # "up to now someone has been sending ...": until now, a habit told, not what is happening
                    and not (e - s == 1 and stems[s] == "now" and (stems[s - 1:s] in (["until"], ["till"], ["til"])
                                                                   or stems[max(0, s - 2):s] == ["up", "to"]))
+                   # "what now?", "what do I do now?", "now what?": the user asking what to do, not a time told
+                   and not (e - s == 1 and stems[s] == "now" and (stems[s - 1:s] in (["what"], ["do"])
+                                                                  or stems[s + 1:s + 2] == ["what"]))
                    for name in ("current", "recent") for s, e in self._find(stems, name)) or any(
             not self._negated(stems, s) for s, _ in self._find(stems, "immediate")) or any(
             # what keeps happening: "keeps going missing", "keeps adding the kids on Facebook" (not "keep a diary")

@@ -150,7 +150,7 @@ FLOORS = {
     "general_batch128.yaml": {"pass": 212, "unsafe": 0},
     "general_batch129.yaml": {"pass": 209, "unsafe": 0},
     "general_batch130.yaml": {"pass": 201, "unsafe": 3},
-    "general_batch131.yaml": {"pass": 215, "unsafe": 1},
+    "general_batch131.yaml": {"pass": 216, "unsafe": 1},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -226,7 +226,7 @@ FLOORS = {
     "checker_batch72.yaml": {"pass": 145, "unsafe": 1},
     "checker_batch73.yaml": {"pass": 145, "unsafe": 1},
     "checker_batch74.yaml": {"pass": 154, "unsafe": 0},
-    "checker_batch75.yaml": {"pass": 150, "unsafe": 1},
+    "checker_batch75.yaml": {"pass": 151, "unsafe": 1},
     "checker_batch76.yaml": {"pass": 148, "unsafe": 0},
     "checker_batch77.yaml": {"pass": 145, "unsafe": 0},
     "checker_batch78.yaml": {"pass": 153, "unsafe": 1},

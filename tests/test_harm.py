@@ -2472,6 +2472,10 @@ def test_round_121_readings(assistant, text, expected):
      HarmLevel.YES),
     ("Dad has relapsed and has the kids this weekend. Can I tell the SW?", HarmLevel.YES),
     ("Her eczema relapsed so can I email the GP letter to the school nurse?", None),
+    # "what do I do now?" asks what to do; it tells no time of the child's
+    ("I emailed my write-up of a pupil's disclosure to the wrong team by mistake. What do I do now?",
+     HarmLevel.MAYBE),
+    ("She's with him now and says he hurts her. What now?", HarmLevel.YES),
 ])
 def test_round_125_readings(assistant, text, expected):
     assert level(assistant, text) is expected
