@@ -3708,6 +3708,10 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("My work laptop doesn't seem to have 7-Zip and the assessment needs to go to the GP today, who do I call?",
      ALLOWED, "faq:no-7zip"),
     ("Can I send the assessment to the GP without 7zip, just this once?", NOT, "email-unencrypted"),
+    # sent "outside an information sharing agreement" is sent where none covers it; who "signs that off" asks the
+    # process the protocol says is still being reviewed
+    ("We sometimes email reports outside an information sharing agreement. Who actually signs this off?", ASK,
+     "no-agreement-process"),
 ])
 
 

@@ -37,10 +37,10 @@ FLOORS = {
     "general_batch15.yaml": {"pass": 137, "unsafe": 1},
     "general_batch16.yaml": {"pass": 145, "unsafe": 1},
     "general_batch17.yaml": {"pass": 161, "unsafe": 3},
-    "general_batch18.yaml": {"pass": 147, "unsafe": 1},
+    "general_batch18.yaml": {"pass": 148, "unsafe": 1},
     "general_batch19.yaml": {"pass": 141, "unsafe": 1},
     "general_batch20.yaml": {"pass": 145, "unsafe": 1},
-    "general_batch21.yaml": {"pass": 143, "unsafe": 1},
+    "general_batch21.yaml": {"pass": 144, "unsafe": 1},
     "general_batch22.yaml": {"pass": 192, "unsafe": 1},
     "general_batch23.yaml": {"pass": 177, "unsafe": 2},
     "general_batch24.yaml": {"pass": 165, "unsafe": 6},
@@ -69,7 +69,7 @@ FLOORS = {
     "general_batch47.yaml": {"pass": 309, "unsafe": 2},
     "general_batch48.yaml": {"pass": 229, "unsafe": 5},
     "general_batch49.yaml": {"pass": 345, "unsafe": 1},
-    "general_batch50.yaml": {"pass": 358, "unsafe": 2},
+    "general_batch50.yaml": {"pass": 359, "unsafe": 2},
     "general_batch51.yaml": {"pass": 380, "unsafe": 1},
     "general_batch52.yaml": {"pass": 407, "unsafe": 3},
     "general_batch53.yaml": {"pass": 383, "unsafe": 3},
@@ -249,7 +249,7 @@ FLOORS = {
     "checker_batch95.yaml": {"pass": 141, "unsafe": 4},
     "checker_batch96.yaml": {"pass": 143, "unsafe": 1},
     "checker_batch97.yaml": {"pass": 143, "unsafe": 2},
-    "checker_batch98.yaml": {"pass": 129, "unsafe": 6},
+    "checker_batch98.yaml": {"pass": 130, "unsafe": 5},
 }
 
 
