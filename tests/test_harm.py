@@ -451,6 +451,7 @@ FLOORS = {
     "harm_batch131.yaml": {"recall": 99, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch132.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch133.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
+    "harm_batch134.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 1},
 }
 
 
