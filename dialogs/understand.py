@@ -997,8 +997,10 @@ class Reader:
         words = quoted[0].group(1)
         tokens = self.speller.tokens(words)
         if any(h.category == "kind" and h.value != NOTHING_PERSONAL for h in self._hits(tokens)) \
-                or self._persons.intersection(tokens) - _PRONOUNS:
-            return None  # what the quoted words tell is read with the rest ("'seen baby, weight faltering'")
+                or self._persons.intersection(tokens) - _PRONOUNS or tokens[:1] in _ANSWER_WORDS:
+            # what the quoted words tell is read with the rest ("'seen baby, weight faltering'"); so is a yes or a no,
+            # which tells whatever it answers ("mum asked if the CP plan ended: text back 'yes, ended today'?")
+            return None
         return [_IDENTIFYING] if self._names_someone(words) else [NOTHING_PERSONAL]
 
     def _names_someone(self, words: str) -> bool:
@@ -1601,6 +1603,7 @@ _ABOUT_PUBLICATION = [[p, w] for p in sorted(_PUBLICATIONS - {"awareness"}) for 
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 _REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
+_ANSWER_WORDS = (["yes"], ["no"], ["yeah"], ["yep"], ["nope"], ["yup"])
 _TOOL_NAMES = frozenset({"7zip", "7-zip", "7z"})
 _HAVING = frozenset({"have", "got", "find", "found", "see", "show", "shows", "showing", "installed", "appear", "appears"})
 _ON_DEVICE = frozenset({"on", "installed", "anywhere", "there"})

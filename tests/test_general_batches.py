@@ -151,7 +151,7 @@ FLOORS = {
     "general_batch129.yaml": {"pass": 209, "unsafe": 0},
     "general_batch130.yaml": {"pass": 201, "unsafe": 3},
     "general_batch131.yaml": {"pass": 216, "unsafe": 1},
-    "general_batch132.yaml": {"pass": 212, "unsafe": 4},
+    "general_batch132.yaml": {"pass": 213, "unsafe": 3},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
