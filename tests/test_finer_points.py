@@ -2781,6 +2781,8 @@ def test_the_portal_been_down_is_down(assistant):
     # a quoted yes or no tells whatever it answers
     ("Dad's texted to ask whether the section 47 found anything. Can I text back 'no, nothing found'?", NOT,
      "text-personal"),
+    # a number typed wrong and the fax gone elsewhere is a fax gone astray
+    ("Misdialled the surgery's fax and the referral has gone somewhere else. What now?", ASK, "misdirected"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

@@ -251,7 +251,7 @@ FLOORS = {
     "checker_batch96.yaml": {"pass": 143, "unsafe": 1},
     "checker_batch97.yaml": {"pass": 143, "unsafe": 2},
     "checker_batch98.yaml": {"pass": 130, "unsafe": 5},
-    "checker_batch99.yaml": {"pass": 147, "unsafe": 5},
+    "checker_batch99.yaml": {"pass": 148, "unsafe": 4},
 }
 
 
