@@ -2783,6 +2783,10 @@ def test_the_portal_been_down_is_down(assistant):
      "text-personal"),
     # a number typed wrong and the fax gone elsewhere is a fax gone astray
     ("Misdialled the surgery's fax and the referral has gone somewhere else. What now?", ASK, "misdirected"),
+    # the name left off for the IAS number is the protocol's own way to fax, not a name taken off an identifying
+    # document
+    ("Is it ok to fax the hospital the request with just her IAS number on it and the name left off?", AWC,
+     "fax-other-identifier"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
