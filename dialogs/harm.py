@@ -194,8 +194,9 @@ _SHOWS_NOW = re.compile(r"\b(?:shows|showed|reveals|revealed|says|said|states|st
                         # 'martyrs'" (the child's own, not a paper about them)
                         r"|\b(?:lad|boy|girl|child|pupil|student|kid|teen|teenager|yp|he|she)(?: has| had)? "
                         r"(?:drew|drawn|wrote|written)\b"
-                        # ... or passed over: "the lad slipped a nurse a note saying they're marrying him off"
-                        r"|\b(?:lad|boy|girl|child|pupil|student|kid|teen|teenager|yp|he|she)(?: has| had)? "
+                        # ... or passed over: "the lad slipped a nurse a note saying they're marrying him off", "the
+                        # 11-year-old slipped me a note" (an age read as "11 year old")
+                        r"|\b(?:lad|boy|girl|child|pupil|student|kid|teen|teenager|yp|he|she|old|yo)(?: has| had)? "
                         r"(?:slipped|passed|handed|gave|given)(?: \w+){0,3}? (?:a|her|his) (?:note|letter)\b")
 
 
