@@ -182,6 +182,8 @@ _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|m
 
 # What a paper shows of a child as now: "it shows a child who's just moved here is living with a registered sex
 # offender" (the paper's news, not its subject)
+# The protocol's threshold in its own words: a risk said to be imminent or significant
+_THRESHOLD = frozenset({"imminent", "imminently", "immediate", "significant"})
 # A document telling what it holds: "the log says ...", "her notes state ..."
 _REPORTING = frozenset({"says", "said", "say", "states", "stated", "state", "shows", "showed", "mentions", "mentioned",
                         "confirms", "confirmed"})
@@ -1329,6 +1331,11 @@ class HarmReader:
         if not readings:
             return Cue(words, category, HarmLevel.YES if clear else HarmLevel.MAYBE)
         if readings == ["hedged"]:
+            if clear and _THRESHOLD.intersection(tokens[start:end]):
+                # the protocol's own test, put as a possibility: "I think the child could be at imminent risk of
+                # significant harm" is a child who appears likely to suffer it, which is the Hub's (Information
+                # Sharing: "appears to be suffering or likely to imminently suffer")
+                return Cue(words, category, HarmLevel.YES, "likely")
             return Cue(words, category, HarmLevel.MAYBE, "hedged")
         # an injury the user gives an innocent cause for is no sign (not one that keeps coming back: "bruises
         # again", nor one put down to a condition: asked about whatever explains them)
