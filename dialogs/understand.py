@@ -604,6 +604,14 @@ class Reader:
                 if n > 1 and (said[i + 1:i + 2] != [phrase[1]] or tuple(said[i:i + n]) != phrase):
                     continue  # the second word tells most phrases apart before the whole is compared
                 claim(category, value, i, n)
+        # "the council's encrypted memory sticks", "two pen drives": a way's name of more than one word, its last
+        # word plural
+        for i, token in enumerate(said):
+            for phrase, category, value in self._by_first.get(token, ()):
+                n = len(phrase)
+                if category == "channel" and n > 1 and tuple(said[i:i + n - 1]) == phrase[:-1] \
+                        and said[i + n - 1:i + n] == [phrase[-1] + "s"]:
+                    claim(category, value, i, n)
         # "a CAMHS discharge letter" is a "camhs letter": one describing word inside a kind's word for a document
         for i, token in enumerate(said[:-2]):
             for phrase, category, value in self._by_first.get(token, ()):

@@ -2787,6 +2787,9 @@ def test_the_portal_been_down_is_down(assistant):
     # document
     ("Is it ok to fax the hospital the request with just her IAS number on it and the name left off?", AWC,
      "fax-other-identifier"),
+    # a way named in the plural is the same way
+    ("The team keeps a drawer of encrypted memory sticks - can I copy the contact notes onto one for the contact "
+     "centre?", NOT, "removable-media"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

@@ -152,7 +152,7 @@ FLOORS = {
     "general_batch130.yaml": {"pass": 201, "unsafe": 3},
     "general_batch131.yaml": {"pass": 216, "unsafe": 1},
     "general_batch132.yaml": {"pass": 213, "unsafe": 3},
-    "general_batch133.yaml": {"pass": 218, "unsafe": 3},
+    "general_batch133.yaml": {"pass": 219, "unsafe": 2},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
