@@ -58,7 +58,9 @@ _PLAN = re.compile(r"\b(?:i|we)(?:'m|\u2019m| am| are|'re)? (?:going to|gonna|ab
 # Words after "minutes" that make it a length of time ("twenty minutes ago"), and counts before it
 _AFTER_A_TIME = frozenset({"ago", "later", "earlier", "before", "after", "away", "late", "left", "time", "from"})
 _COUNTED = frozenset({"few", "couple", "several", "some", "two", "three", "four", "five", "ten", "fifteen", "twenty",
-                      "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next"})
+                      "thirty", "forty", "fifty", "sixty", "ninety", "many", "last", "next",
+                      # time spent, not a meeting's minutes: "spends every spare minute on some forum"
+                      "spare", "every", "free", "each", "a", "one"})
 # Words just before a sign that make it a past one, as an adjective: "past injuries", "a former CP plan"
 _PAST_BEFORE = frozenset({"past", "former", "prior", "bygone"})
 # A baby not yet moving about on its own: an injury to one is never only a document's contents (NICE CG89: bruising

@@ -453,6 +453,7 @@ FLOORS = {
     "harm_batch133.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch134.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 1},
     "harm_batch135.yaml": {"recall": 98, "clear_escalated": 70, "ordinary_asked": 0},
+    "harm_batch136.yaml": {"recall": 99, "clear_escalated": 70, "ordinary_asked": 0},
 }
 
 
@@ -2490,6 +2491,11 @@ def test_round_121_readings(assistant, text, expected):
     # the protocol's own test put as a possibility is a child who appears likely to suffer it
     ("The nursery won't share their records with me. I'm worried the boy may be at risk of significant harm. Can I "
      "insist?", HarmLevel.YES),
+    # a girl's procedure to be done back home, an elder flown over for it (FGM statutory guidance)
+    ("Health visitor. Mum says her 4 year old daughter is having a procedure done back home at Easter and her "
+     "grandmother has flown over to help. Can I email the GP?", HarmLevel.YES),
+    # time spent is no meeting's minutes: a sign after "every spare minute" is read, not dropped as a paper's
+    ("14 yr old spends every spare minute in a chat group about a race war. Can I tell the DSL?", HarmLevel.MAYBE),
 ])
 def test_round_125_readings(assistant, text, expected):
     assert level(assistant, text) is expected
