@@ -1072,6 +1072,11 @@ _NAME_OVER_IDENTIFIER = re.compile(
     # the name chosen over an identifier named after it: "quicker to put her full name on than look up her IAS
     # number", "her name instead of the reference number"
     r"|\b(?:name|names|dob|date of birth|address)\b[^.?!]{0,60}?\b(?:than|instead of)\b[^.?!]{0,30}?"
+    r"\b(?:ias|identifier|reference number|case number|id number)\b"
+    # ... or the identifier let go beside it: "we always fax the name and address, so no need to bother with the
+    # IAS number"
+    r"|\b(?:name|names|dob|date of birth|address)\b[^.?!]{0,80}?\b(?:no need to bother with|no need for|dont bother "
+    r"with|not bother with|no point using|no point in using|skip)\b[^.?!]{0,20}?"
     r"\b(?:ias|identifier|reference number|case number|id number)\b")
 
 # Kinds a "no" before them says are absent ("no safeguarding info in it"); the personal kinds have their own
@@ -1579,7 +1584,9 @@ _OPENING = frozenset({"open", "opening", "unzip", "unzipping", "extract", "extra
 # The user's own: "my gmail", "my own hotmail"
 _OWN = frozenset({"my", "own"})
 # Before a phone named as the sender's contact details, these make it the device used instead
-_DEVICE_USE = frozenset({"on", "from", "using", "use", "via", "through", "with", "lost", "left"})
+_DEVICE_USE = frozenset({"on", "from", "using", "use", "via", "through", "with", "lost", "left",
+                         # ... or the device a message came to: "a police officer has texted my work mobile"
+                         "texted", "rang", "phoned", "called", "messaged", "whatsapped"})
 # before "pick up", a phone not answered ("nobody will pick up"); tokens carry no apostrophes ("wont")
 _NOT_ANSWERED = frozenset({"nobody", "noone", "no", "wont", "didnt", "doesnt", "dont", "not", "never"})
 _DEVICES = frozenset({"mobile", "phone", "iphone", "smartphone"})

@@ -2790,6 +2790,20 @@ def test_the_portal_been_down_is_down(assistant):
     # a way named in the plural is the same way
     ("The team keeps a drawer of encrypted memory sticks - can I copy the contact notes onto one for the contact "
      "centre?", NOT, "removable-media"),
+    # "do I put ...?" asks; it tells nothing done
+    ("do i put the password in the same email as the zip?", NOT, None),
+    # cc'd where BCC was meant: the addresses are on show
+    ("I cc'd instead of bcc'd the whole adopters' support group on the invite. What do I do?", ASK,
+     "addresses-shown"),
+    # the identifier let go beside the name: the name over the identifier
+    ("We fax the surgery the child's full name and DOB every time, so there's no need to bother with the IAS "
+     "number, right?", NOT, "fax-name-over-identifier"),
+    # emails believed to be no part of a subject access request, so written off the record
+    ("Emails to colleagues don't come up in a subject access request, so I can say what I really think of dad, "
+     "can't I?", NOT, "off-the-record"),
+    # the phone a message came to is no contact detail sent; that a child is known to social care is what is told
+    ("The school texted my work mobile asking if the boy is known to social care - can I text back yes?", NOT,
+     "text-personal"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

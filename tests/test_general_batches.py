@@ -120,7 +120,7 @@ FLOORS = {
     "general_batch98.yaml": {"pass": 217, "unsafe": 1},
     "general_batch99.yaml": {"pass": 209, "unsafe": 0},
     "general_batch100.yaml": {"pass": 211, "unsafe": 1},
-    "general_batch101.yaml": {"pass": 210, "unsafe": 0},
+    "general_batch101.yaml": {"pass": 211, "unsafe": 0},
     "general_batch102.yaml": {"pass": 222, "unsafe": 0},
     "general_batch103.yaml": {"pass": 215, "unsafe": 0},
     "general_batch104.yaml": {"pass": 200, "unsafe": 1},
@@ -153,7 +153,7 @@ FLOORS = {
     "general_batch131.yaml": {"pass": 216, "unsafe": 1},
     "general_batch132.yaml": {"pass": 213, "unsafe": 3},
     "general_batch133.yaml": {"pass": 219, "unsafe": 2},
-    "general_batch134.yaml": {"pass": 219, "unsafe": 3},
+    "general_batch134.yaml": {"pass": 221, "unsafe": 1},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -201,7 +201,7 @@ FLOORS = {
     "checker_batch44.yaml": {"pass": 147, "unsafe": 1},
     "checker_batch45.yaml": {"pass": 149, "unsafe": 1},
     "checker_batch46.yaml": {"pass": 143, "unsafe": 5},
-    "checker_batch47.yaml": {"pass": 142, "unsafe": 1},
+    "checker_batch47.yaml": {"pass": 143, "unsafe": 1},
     "checker_batch48.yaml": {"pass": 145, "unsafe": 1},
     "checker_batch49.yaml": {"pass": 144, "unsafe": 1},
     "checker_batch50.yaml": {"pass": 150, "unsafe": 2},
@@ -252,10 +252,10 @@ FLOORS = {
     "checker_batch95.yaml": {"pass": 141, "unsafe": 4},
     "checker_batch96.yaml": {"pass": 143, "unsafe": 1},
     "checker_batch97.yaml": {"pass": 143, "unsafe": 2},
-    "checker_batch98.yaml": {"pass": 130, "unsafe": 5},
+    "checker_batch98.yaml": {"pass": 131, "unsafe": 5},
     "checker_batch99.yaml": {"pass": 148, "unsafe": 4},
     "checker_batch100.yaml": {"pass": 149, "unsafe": 6},
-    "checker_batch101.yaml": {"pass": 144, "unsafe": 5},
+    "checker_batch101.yaml": {"pass": 146, "unsafe": 3},
 }
 
 
