@@ -2804,6 +2804,9 @@ def test_the_portal_been_down_is_down(assistant):
     # the phone a message came to is no contact detail sent; that a child is known to social care is what is told
     ("The school texted my work mobile asking if the boy is known to social care - can I text back yes?", NOT,
      "text-personal"),
+    # "anything I'm meant to do?" after sending asks what now
+    ("I emailed the LAC review to the IRO this morning. Is there anything I'm supposed to do with my sent items "
+     "now?", AWC, "mailbox-copies"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
