@@ -113,7 +113,7 @@ CASES = [
     (Facts(channel="email", recipient="external_org", kind="safeguarding"), "external-email", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="school_portal", recipient="school"), "school-portal", Verdict.ALLOWED),
     (Facts(channel="school_portal", recipient="external_org"), "school-portal-not-school", Verdict.NEED_MORE_INFO),
-    (Facts(channel="objective_connect"), "objective-connect", Verdict.ALLOWED),
+    (Facts(channel="objective_connect"), "objective-connect", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="phone", **P), "channel-not-covered", Verdict.NEED_MORE_INFO),
     (Facts(channel="teams_chat", **P), "channel-not-covered", Verdict.NEED_MORE_INFO),
     (Facts(channel="removable_media", kind="anonymous"), "channel-not-covered", Verdict.NEED_MORE_INFO),

@@ -2807,6 +2807,12 @@ def test_the_portal_been_down_is_down(assistant):
     # "anything I'm meant to do?" after sending asks what now
     ("I emailed the LAC review to the IRO this morning. Is there anything I'm supposed to do with my sent items "
      "now?", AWC, "mailbox-copies"),
+    # Objective Connect is allowed on its steps (set up for the recipient, only what is needed)
+    ("Can I put the chronology on Objective Connect for the children's guardian?", AWC, "objective-connect"),
+    # which category a piece of information falls in is the definitions' question, not how to send it
+    ("Step-dad's criminal record - which data category is that under the protocol?", ALLOWED, "faq:what-is-pid"),
+    ("Is a child's asthma sensitive personal data or just ordinary personal information?", ALLOWED,
+     "faq:what-is-pid"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
@@ -3449,7 +3455,7 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a way refused for anything personal gets no Allowed from the protocol's nearest words
     ("Can a council SD card be the secure folder for my unencrypted copies?", ASK, "ask-kind"),
     # the protocol's own name for Objective Connect
-    ("Which team sets up secure file sharing for a guardian's solicitor?", ALLOWED, "objective-connect"),
+    ("Which team sets up secure file sharing for a guardian's solicitor?", AWC, "objective-connect"),
     # words of stress change nothing asked: the common question of the plain form
     ("Honestly what actually happens to me if I lose a child's file?", ALLOWED, "faq:breach-consequences"),
     # "forgot 2 bcc" is "forgot to bcc", as "need 2 encrypt" is; whether to worry is asking what now
