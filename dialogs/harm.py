@@ -184,6 +184,9 @@ _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|m
 
 # What a paper shows of a child as now: "it shows a child who's just moved here is living with a registered sex
 # offender" (the paper's news, not its subject)
+# After "birth", the family a child was born to: "birth dad", "birth mum's" (not "a mark from birth")
+_BIRTH_FAMILY = frozenset({"dad", "dads", "mum", "mums", "mother", "mothers", "father", "fathers", "parent", "parents",
+                           "family", "families", "relatives", "grandparents", "nan", "gran"})
 # The protocol's threshold in its own words: a risk said to be imminent or significant
 _THRESHOLD = frozenset({"imminent", "imminently", "immediate", "significant"})
 # A document telling what it holds: "the log says ...", "her notes state ..."
@@ -1497,6 +1500,8 @@ class HarmReader:
             if act and written[s] in ("saw", "witnessed") and s and written[s - 1] not in ("i", "we") \
                     and self.stem(written[s - 1]) in self._people:
                 continue  # "dad shook him - mum saw it happen": someone else witnessed the act, not an accident
+            if written[e - 1] == "birth" and _BIRTH_FAMILY.intersection(written[e:e + 1]):
+                continue  # "came back from birth dad's with them": a birth parent's home, not a mark from birth
             if not _ROLE.intersection(written[e:e + 1]):
                 yield s, e
 

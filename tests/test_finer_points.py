@@ -2813,6 +2813,9 @@ def test_the_portal_been_down_is_down(assistant):
     ("Step-dad's criminal record - which data category is that under the protocol?", ALLOWED, "faq:what-is-pid"),
     ("Is a child's asthma sensitive personal data or just ordinary personal information?", ALLOWED,
      "faq:what-is-pid"),
+    # a child's whole history is everything held
+    ("Data protection isn't a barrier, so I can send the child's full history to the youth club, can't I?", NOT,
+     "send-everything"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

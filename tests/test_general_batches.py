@@ -154,6 +154,7 @@ FLOORS = {
     "general_batch132.yaml": {"pass": 214, "unsafe": 3},
     "general_batch133.yaml": {"pass": 220, "unsafe": 2},
     "general_batch134.yaml": {"pass": 222, "unsafe": 1},
+    "general_batch135.yaml": {"pass": 218, "unsafe": 1},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -188,7 +189,7 @@ FLOORS = {
     "checker_batch31.yaml": {"pass": 121, "unsafe": 0},
     "checker_batch32.yaml": {"pass": 153, "unsafe": 0},
     "checker_batch33.yaml": {"pass": 145, "unsafe": 0},
-    "checker_batch34.yaml": {"pass": 153, "unsafe": 0},
+    "checker_batch34.yaml": {"pass": 152, "unsafe": 0},
     "checker_batch35.yaml": {"pass": 149, "unsafe": 0},
     "checker_batch36.yaml": {"pass": 144, "unsafe": 0},
     "checker_batch37.yaml": {"pass": 144, "unsafe": 0},
@@ -256,6 +257,7 @@ FLOORS = {
     "checker_batch99.yaml": {"pass": 148, "unsafe": 4},
     "checker_batch100.yaml": {"pass": 149, "unsafe": 6},
     "checker_batch101.yaml": {"pass": 148, "unsafe": 3},
+    "checker_batch102.yaml": {"pass": 140, "unsafe": 4},
 }
 
 
