@@ -237,7 +237,7 @@ async def test_200_concurrent_conversations_keep_their_own_state(harness):
         "fax-mh": (["check", "no", "fax", "mental health information"], "Not allowed"),
         "text-pid": (["check", "no", "text message", "personal identifiable information"], "Not allowed"),
         "harm": (["check", "yes"], "Ring the Safeguarding Hub now"),
-        "oc": (["check", "no", "objective connect"], "Allowed"),
+        "oc": (["check", "no", "objective connect"], "Allowed, with conditions"),
     }
 
     async def run(n: int):
