@@ -74,7 +74,10 @@ _SUBORDINATING = frozenset("after when once before if since whenever".split())
 _CLAUSE_WH = frozenset(("when", "where", "whenever"))
 _WH_ASKING_NEXT = frozenset("exactly else best to abouts ever precisely roughly was were".split())
 # ... or a question put inside the clause, its verb before its subject ("when I reply, do I add it?")
-_INVERTED = re.compile(r"\b(?:do|does|did|should|shall|can|could|must|is|are|was|were|will|would|have|has|need) "
+# (not after its own subject or "to": "so I'll do that", "we have the IAS number", "need to do this")
+_INVERTED = re.compile(r"(?<!'ll )(?<!\bll )(?<!\bto )(?<!\bi )(?<!\bwe )(?<!\byou )(?<!\bthey )(?<!\bhe )"
+                       r"(?<!\bshe )(?<!\bit )"
+                       r"\b(?:do|does|did|should|shall|can|could|must|is|are|was|were|will|would|have|has|need) "
                        r"(?:i|we|you|u|they|it|he|she|that|this|the|a|an|my|our|their|his|her|your)\b")
 # Replies that name nothing ("no", "yes", "ok"): never an FAQ's telling word on their own
 _BARE_REPLIES = frozenset({"no", "not", "nope", "nah", "yes", "yep", "yeah", "ok", "okay"})
@@ -800,6 +803,8 @@ def question_form(question: str) -> str:
             and not _INVERTED.search(sentence.lower())
         if first in ("what", "how") and words[1:2] == ["about"]:
             return "yes_no"  # "what about an encrypted USB stick, is that ok?": another way put forward
+        if first == "what" and words[1:2] == ["if"]:
+            return "yes_no"  # "what if the usb stick is an encrypted one from ICT?": whether that changes the answer
         if (first in QUESTION_WORDS and not opens_clause) or _WAY_ASKED.search(" ".join(words)):
             return "how"
         if len(words) > 2 and words[-1] in ("what", "which", "where") and words[-2] not in ("or", "and", "no", "matter") \

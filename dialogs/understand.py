@@ -1073,6 +1073,10 @@ _NAME_OVER_IDENTIFIER = re.compile(
     # number", "her name instead of the reference number"
     r"|\b(?:name|names|dob|date of birth|address)\b[^.?!]{0,60}?\b(?:than|instead of)\b[^.?!]{0,30}?"
     r"\b(?:ias|identifier|reference number|case number|id number)\b"
+    # ... or the identifier said to be at hand after it: "fax a letter with his full name and DOB? We do have his
+    # IAS number"
+    r"|\b(?:name|names|dob|date of birth|address)\b.{0,120}?\b(?:we|i) (?:do |already |also )?(?:have|ve got|have got|"
+    r"know)\b[^.?!]{0,20}?\b(?:ias|identifier|reference number|case number|id number)\b"
     # ... or the identifier let go beside it: "we always fax the name and address, so no need to bother with the
     # IAS number"
     r"|\b(?:name|names|dob|date of birth|address)\b[^.?!]{0,80}?\b(?:no need to bother with|no need for|dont bother "

@@ -2816,6 +2816,20 @@ def test_the_portal_been_down_is_down(assistant):
     # a child's whole history is everything held
     ("Data protection isn't a barrier, so I can send the child's full history to the youth club, can't I?", NOT,
      "send-everything"),
+    # "what if ...?" asks whether that changes the answer
+    ("what if it's one of the encrypted memory sticks ICT gave us?", NOT, None),
+    # the identifier said to be at hand after the name: the name over the identifier; what to put on, asked, gets
+    # the identifier as the way
+    ("Can I fax the referral with her name and DOB on it? We already have her IAS number.", NOT,
+     "fax-name-over-identifier"),
+    ("The hospital want her name and DOB on the fax but we already have her IAS number - what should I put on it?",
+     AWC, "fax-name-over-identifier"),
+    # a colleague offering to take the password down for the recipient is a go-between
+    ("The solicitor's out so his colleague offered to take it down for him - can I give her the zip password?", NOT,
+     "password-relayed"),
+    # "so I'll do that, ok?" is agreement asked, not a when-question
+    ("When I fax the GP, the name and address are clearer than his IAS number, so I'll use those, ok?", NOT,
+     "fax-name-over-identifier"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

@@ -82,7 +82,7 @@ FLOORS = {
     "general_batch60.yaml": {"pass": 248, "unsafe": 0},
     "general_batch61.yaml": {"pass": 211, "unsafe": 0},
     "general_batch62.yaml": {"pass": 244, "unsafe": 0},
-    "general_batch63.yaml": {"pass": 241, "unsafe": 0},
+    "general_batch63.yaml": {"pass": 242, "unsafe": 0},
     "general_batch64.yaml": {"pass": 223, "unsafe": 1},
     "general_batch65.yaml": {"pass": 229, "unsafe": 0},
     "general_batch66.yaml": {"pass": 225, "unsafe": 0},
@@ -95,7 +95,7 @@ FLOORS = {
     "general_batch73.yaml": {"pass": 213, "unsafe": 3},
     "general_batch74.yaml": {"pass": 219, "unsafe": 2},
     "general_batch75.yaml": {"pass": 211, "unsafe": 8},
-    "general_batch76.yaml": {"pass": 217, "unsafe": 2},
+    "general_batch76.yaml": {"pass": 218, "unsafe": 2},
     "general_batch77.yaml": {"pass": 211, "unsafe": 3},
     "general_batch78.yaml": {"pass": 215, "unsafe": 3},
     "general_batch79.yaml": {"pass": 205, "unsafe": 5},
@@ -113,7 +113,7 @@ FLOORS = {
     "general_batch91.yaml": {"pass": 223, "unsafe": 1},
     "general_batch92.yaml": {"pass": 221, "unsafe": 0},
     "general_batch93.yaml": {"pass": 211, "unsafe": 4},
-    "general_batch94.yaml": {"pass": 208, "unsafe": 3},
+    "general_batch94.yaml": {"pass": 209, "unsafe": 2},
     "general_batch95.yaml": {"pass": 230, "unsafe": 1},
     "general_batch96.yaml": {"pass": 221, "unsafe": 2},
     "general_batch97.yaml": {"pass": 212, "unsafe": 0},
@@ -155,6 +155,7 @@ FLOORS = {
     "general_batch133.yaml": {"pass": 220, "unsafe": 2},
     "general_batch134.yaml": {"pass": 222, "unsafe": 1},
     "general_batch135.yaml": {"pass": 218, "unsafe": 1},
+    "general_batch136.yaml": {"pass": 212, "unsafe": 2},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -258,6 +259,7 @@ FLOORS = {
     "checker_batch100.yaml": {"pass": 149, "unsafe": 6},
     "checker_batch101.yaml": {"pass": 148, "unsafe": 3},
     "checker_batch102.yaml": {"pass": 140, "unsafe": 4},
+    "checker_batch103.yaml": {"pass": 148, "unsafe": 2},
 }
 
 
