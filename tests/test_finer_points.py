@@ -2830,6 +2830,8 @@ def test_the_portal_been_down_is_down(assistant):
     # "so I'll do that, ok?" is agreement asked, not a when-question
     ("When I fax the GP, the name and address are clearer than his IAS number, so I'll use those, ok?", NOT,
      "fax-name-over-identifier"),
+    # the agreement named bare, and who in the team authorises, asked: the process under review
+    ("For emails not covered by an agreement, who in the team does the authorising?", ASK, "no-agreement-process"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)

@@ -156,6 +156,7 @@ FLOORS = {
     "general_batch134.yaml": {"pass": 222, "unsafe": 1},
     "general_batch135.yaml": {"pass": 218, "unsafe": 1},
     "general_batch136.yaml": {"pass": 212, "unsafe": 2},
+    "general_batch137.yaml": {"pass": 211, "unsafe": 3},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -255,11 +256,12 @@ FLOORS = {
     "checker_batch96.yaml": {"pass": 144, "unsafe": 1},
     "checker_batch97.yaml": {"pass": 143, "unsafe": 2},
     "checker_batch98.yaml": {"pass": 129, "unsafe": 5},
-    "checker_batch99.yaml": {"pass": 148, "unsafe": 4},
-    "checker_batch100.yaml": {"pass": 149, "unsafe": 6},
+    "checker_batch99.yaml": {"pass": 149, "unsafe": 3},
+    "checker_batch100.yaml": {"pass": 150, "unsafe": 5},
     "checker_batch101.yaml": {"pass": 148, "unsafe": 3},
     "checker_batch102.yaml": {"pass": 140, "unsafe": 4},
     "checker_batch103.yaml": {"pass": 148, "unsafe": 2},
+    "checker_batch104.yaml": {"pass": 145, "unsafe": 3},
 }
 
 
