@@ -2537,3 +2537,13 @@ def test_a_weapon_read_with_another_sign_is_rung(assistant):
                "today with a knife asking where she was."
     reply = assistant.answer(question)
     assert reply.verdict is Verdict.ESCALATE
+
+
+def test_a_parent_who_might_do_something_stupid_is_in_crisis_not_calling_names(assistant):
+    """README trial, session 52: "she said she might do something stupid" was read as "stupid" (emotional abuse, a
+    child called names); said by a parent who cannot cope, it hints at harm to herself or the baby."""
+    harm = assistant.reader.harm.assess("Mum rang in tears, she can't cope with the baby and said she might do "
+                                        "something stupid. Can I email the health visitor?")
+    assert harm.level is not None
+    categories = {c.category for c in harm.because}
+    assert "parent_crisis" in categories and "emotional" not in categories
