@@ -37,8 +37,9 @@ READINGS: dict[str, Reading] = {
                     "find out it is something else.",
                     "Not sure of the kind: treated as sensitive personal data"),
     "recipient": Reading("external_org",
-                         "SafeShare goes on as if it is going outside the council, the reading with the strictest "
-                         "conditions; check who it is for before you send anything.",
+                         "SafeShare goes on as if it is going to an organisation outside the council; a private "
+                         "person's own email or a generic inbox has stricter rules still, so check who it is for "
+                         "before you send anything.",
                          "Not sure who: treated as an external organisation"),
     "urgent": Reading(False,
                       "A fax is only for when it is urgent and absolutely necessary (Faxes 1), so if you are not "

@@ -466,3 +466,12 @@ async def test_what_goes_on_a_cover_sheet_offers_to_make_one(chat):
     """(README trial, session 47) the cover sheet's contents asked: the walkthrough that makes one is a button away."""
     said = await chat.say("what has to go on a fax cover sheet?")
     assert "Make a fax cover sheet" in choices(said)
+
+
+def test_not_sure_who_does_not_claim_the_strictest_reading():
+    """README trial, session 52: "Not sure" at the recipient step went on as an outside organisation and called that
+    "the reading with the strictest conditions", but a private person's own email is refused outright; the note says
+    so rather than implying the conditions are the worst case."""
+    from dialogs.unsure import READINGS
+    note = READINGS["recipient"].note
+    assert "strictest" not in note and "private person" in note
