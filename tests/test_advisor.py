@@ -21,7 +21,7 @@ CASES = [
     (Facts(channel="fax", kind="safeguarding", urgent=True), "fax-highly-sensitive", Verdict.NOT_ALLOWED),
     (Facts(channel="fax", urgent=False, **P), "fax-not-urgent", Verdict.NOT_ALLOWED),
     (Facts(channel="fax", urgent=True, name_over_identifier=True, **P), "fax-name-over-identifier",
-     Verdict.NOT_ALLOWED),
+     Verdict.ALLOWED_WITH_CONDITIONS),  # a proposal gets the No (rules.yaml `proposed`)
     (Facts(channel="email", recipient="secure_mail", no_secure_account=True, **P), "secure-address-no-account",
      Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="secure_mail", no_secure_account=True, encrypted=False, **P),

@@ -2817,7 +2817,7 @@ def test_the_portal_been_down_is_down(assistant):
     ("Data protection isn't a barrier, so I can send the child's full history to the youth club, can't I?", NOT,
      "send-everything"),
     # "what if ...?" asks whether that changes the answer
-    ("what if it's one of the encrypted memory sticks ICT gave us?", NOT, None),
+    ("what if it's one of the council's encrypted memory sticks?", NOT, None),
     # the identifier said to be at hand after the name: the name over the identifier; what to put on, asked, gets
     # the identifier as the way
     ("Can I fax the referral with her name and DOB on it? We already have her IAS number.", NOT,
@@ -2832,6 +2832,8 @@ def test_the_portal_been_down_is_down(assistant):
      "fax-name-over-identifier"),
     # the agreement named bare, and who in the team authorises, asked: the process under review
     ("For emails not covered by an agreement, who in the team does the authorising?", ASK, "no-agreement-process"),
+    # papers carried home are no sending: not covered, ask the manager (not "how will you send it?")
+    ("Is it ok to take the case files home in my car overnight?", ASK, "channel-not-covered"),
 ])
 def test_session_38_proposals(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
