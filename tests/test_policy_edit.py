@@ -231,8 +231,8 @@ def test_a_misspelt_group_never_suggests_a_weaker_one_silently(knowledge_copy):
 
 
 def test_null_is_accepted_in_rules_and_checklists_and_named_in_yaml_words(knowledge_copy):
-    edit_knowledge(knowledge_copy, "rules", "when: {channel: [phone, teams_chat, post, removable_media, unnamed_service]}",
-          "when: {channel: [phone, teams_chat, post, removable_media, unnamed_service], kind: [personal, null]}")
+    edit_knowledge(knowledge_copy, "rules", "when: {channel: [phone, teams_chat, post, removable_media, unnamed_service, carried]}",
+          "when: {channel: [phone, teams_chat, post, removable_media, unnamed_service, carried], kind: [personal, null]}")
     load_policy(knowledge_copy)
     edit_knowledge(knowledge_copy, "rules", "when: {channel: [objective_connect]}", "when: {channel: null}")
     message = _problems(knowledge_copy)
