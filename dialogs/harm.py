@@ -182,8 +182,6 @@ _AGE = re.compile(r"\d{1,2}(?:yo|yrs?|yr?o|y)s?|y(?:ea)?r?\d{1,2}|\d{1,2}(?:mo|m
 
 
 
-# What a paper shows of a child as now: "it shows a child who's just moved here is living with a registered sex
-# offender" (the paper's news, not its subject)
 # After "birth", the family a child was born to: "birth dad", "birth mum's" (not "a mark from birth")
 _BIRTH_FAMILY = frozenset({"dad", "dads", "mum", "mums", "mother", "mothers", "father", "fathers", "parent", "parents",
                            "family", "families", "relatives", "grandparents", "nan", "gran"})
@@ -192,6 +190,8 @@ _THRESHOLD = frozenset({"imminent", "imminently", "immediate", "significant"})
 # A document telling what it holds: "the log says ...", "her notes state ..."
 _REPORTING = frozenset({"says", "said", "say", "states", "stated", "state", "shows", "showed", "mentions", "mentioned",
                         "confirms", "confirmed"})
+# What a paper shows of a child as now: "it shows a child who's just moved here is living with a registered sex
+# offender" (the paper's news, not its subject)
 _SHOWS_NOW = re.compile(r"\b(?:shows|showed|reveals|revealed|says|said|states|stated)\b(?: \w+){1,8}? (?:is|are) "
                         r"(?:living|staying)\b"
                         # a record of what a child did: "the library log shows a y11 girl looked up how to make ..."
@@ -393,7 +393,7 @@ def _just_happened(clause: Sequence[str]) -> bool:
         if pair in (["just", "now"], ["right", "now"]):
             return True
         if pair[0] in ("has", "have", "had") and pair[1] == "just" and clause[k - 1:k] not in _OWN_DOING \
-                and not (clause[k + 2:k + 3] and clause[k + 2] in _SENT_DONE | _PAPER_DONE):
+                and not (clause[k + 2:k + 3] and clause[k + 2] in _DONE_TO_A_PAPER):
             return True
     return False
 
@@ -401,6 +401,7 @@ def _just_happened(clause: Sequence[str]) -> bool:
 _OWN_DOING = (["i"], ["we"], ["you"], ["it"])
 _PAPER_DONE = frozenset("been come came arrived finished written typed read seen got had received opened done "
                         "signed completed uploaded".split())
+_DONE_TO_A_PAPER = _SENT_DONE | _PAPER_DONE  # "has just sent", "has just come through"
 
 
 _STRUGGLE = frozenset("struggle struggles struggled struggling".split())

@@ -105,6 +105,12 @@ class Reader:
         # "isn't meant for me" is "not meant for me": a phrase's negation matches however it is contracted (after
         # the speller has learnt the words as written, "wasnt" among them)
         phrases = [(tuple(_not(w) for w in words), category, value) for words, category, value in phrases]
+        # "the council's encrypted memory sticks", "two pen drives": a way's name of more than one word, its last
+        # word plural, is the same way
+        known = {words for words, _, _ in phrases}
+        phrases += [(plural, category, value) for words, category, value in phrases
+                    if category == "channel" and len(words) > 1
+                    and (plural := (*words[:-1], words[-1] + "s")) not in known]
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase in sorted(phrases, key=lambda p: -len(p[0])):
             if phrase[0]:
@@ -604,14 +610,6 @@ class Reader:
                 if n > 1 and (said[i + 1:i + 2] != [phrase[1]] or tuple(said[i:i + n]) != phrase):
                     continue  # the second word tells most phrases apart before the whole is compared
                 claim(category, value, i, n)
-        # "the council's encrypted memory sticks", "two pen drives": a way's name of more than one word, its last
-        # word plural
-        for i, token in enumerate(said):
-            for phrase, category, value in self._by_first.get(token, ()):
-                n = len(phrase)
-                if category == "channel" and n > 1 and tuple(said[i:i + n - 1]) == phrase[:-1] \
-                        and said[i + n - 1:i + n] == [phrase[-1] + "s"]:
-                    claim(category, value, i, n)
         # "a CAMHS discharge letter" is a "camhs letter": one describing word inside a kind's word for a document
         for i, token in enumerate(said[:-2]):
             for phrase, category, value in self._by_first.get(token, ()):
@@ -1057,31 +1055,31 @@ _ONLINE_PLACE = frozenset("group groups chat chats channel channels page pages f
 _APP_CONTEXT = frozenset("meeting meetings call calls link links invite invites invitation recording recordings "
                          "session sessions site page folder".split())
 
+# A name, address or date of birth, and an identifier a third party cannot easily recognise (Faxes 2)
+_NAME_OR_DOB_RE = r"\b(?:name|names|dob|date of birth|address)\b"
+_OTHER_ID_RE = r"\b(?:ias|identifier|reference number|case number|id number)\b"
 # A name or date of birth to go although another identifier would do (Faxes 2): "the child's name and DOB when
 # there's an IAS number I could use", "name and DOB, although we could use the IAS number"
 _NAME_OVER_IDENTIFIER = re.compile(
-    r"\b(?:name|names|dob|date of birth|address)\b.{0,60}?\b(?:when|although|though|despite|but|if)\b"
-    r"(?=.{0,50}?\b(?:ias|identifier|reference number|case number|id number)\b)"
+    _NAME_OR_DOB_RE + r".{0,60}?\b(?:when|although|though|despite|but|if)\b"
+    r"(?=.{0,50}?" + _OTHER_ID_RE + ")"
     # "even though they already use his IAS number", "if I could use their IAS number instead"
     r"(?=.{0,50}?\b(?:could|would|might|already (?:have|has|got|use|uses|know)|we have|we've got|weve got)\b)"
     # the identifier known, then the name all the same: "they know her by her IAS number, but it's quicker to fax
     # her full name" (not "no IAS number, but ...": none to use)
-    r"|(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bany )\b(?:ias|identifier|reference number|case number|id number)\b"
-    r"(?:(?!\b(?:no|not|dont|doesnt|hasnt|havent|without)\b)[^.?!]){0,50}?\bbut\b[^.?!]{0,60}?"
-    r"\b(?:name|names|dob|date of birth|address)\b"
+    r"|(?<!\bno )(?<!\bnot )(?<!\bwithout )(?<!\bany )" + _OTHER_ID_RE
+    + r"(?:(?!\b(?:no|not|dont|doesnt|hasnt|havent|without)\b)[^.?!]){0,50}?\bbut\b[^.?!]{0,60}?" + _NAME_OR_DOB_RE
     # the name chosen over an identifier named after it: "quicker to put her full name on than look up her IAS
     # number", "her name instead of the reference number"
-    r"|\b(?:name|names|dob|date of birth|address)\b[^.?!]{0,60}?\b(?:than|instead of)\b[^.?!]{0,30}?"
-    r"\b(?:ias|identifier|reference number|case number|id number)\b"
+    + r"|" + _NAME_OR_DOB_RE + r"[^.?!]{0,60}?\b(?:than|instead of)\b[^.?!]{0,30}?" + _OTHER_ID_RE
     # ... or the identifier said to be at hand after it: "fax a letter with his full name and DOB? We do have his
     # IAS number"
-    r"|\b(?:name|names|dob|date of birth|address)\b.{0,120}?\b(?:we|i) (?:do |already |also )?(?:have|ve got|have got|"
-    r"know)\b[^.?!]{0,20}?\b(?:ias|identifier|reference number|case number|id number)\b"
+    + r"|" + _NAME_OR_DOB_RE + r".{0,120}?\b(?:we|i) (?:do |already |also )?(?:have|ve got|have got|know)\b[^.?!]{0,20}?"
+    + _OTHER_ID_RE
     # ... or the identifier let go beside it: "we always fax the name and address, so no need to bother with the
     # IAS number"
-    r"|\b(?:name|names|dob|date of birth|address)\b[^.?!]{0,80}?\b(?:no need to bother with|no need for|dont bother "
-    r"with|not bother with|no point using|no point in using|skip)\b[^.?!]{0,20}?"
-    r"\b(?:ias|identifier|reference number|case number|id number)\b")
+    + r"|" + _NAME_OR_DOB_RE + r"[^.?!]{0,80}?\b(?:no need to bother with|no need for|dont bother with|not bother with|"
+    r"no point using|no point in using|skip)\b[^.?!]{0,20}?" + _OTHER_ID_RE)
 
 # Kinds a "no" before them says are absent ("no safeguarding info in it"); the personal kinds have their own
 # readings of "no PID", "no names" (anonymised)
@@ -1626,16 +1624,16 @@ _ANSWER_WORDS = (["yes"], ["no"], ["yeah"], ["yep"], ["nope"], ["yup"])
 _TOOL_NAMES = frozenset({"7zip", "7-zip", "7z"})
 _HAVING = frozenset({"have", "got", "find", "found", "see", "show", "shows", "showing", "installed", "appear", "appears"})
 _ON_DEVICE = frozenset({"on", "installed", "anywhere", "there"})
+_DENYING = _NOT_ANSWERED | {"cant", "cannot", "couldnt", "havent", "hasnt", "isnt"}
 
 
 def _tool_missing(tokens: list[str], at: int) -> bool:
     """The tool at `at` said not to be there: a denial with having or finding before it ("doesn't seem to have
     7zip", "can't find 7zip"), or "no 7zip" where it would be ("no 7zip on my laptop")."""
     before = tokens[max(0, at - 4):at]
-    if _HAVING.intersection(before) and _NOT_ANSWERED.union({"cant", "cannot", "couldnt", "havent", "hasnt", "isnt"}) \
-            .intersection(before):
+    if _HAVING.intersection(before) and _DENYING.intersection(before):
         return True
-    return tokens[at - 1:at] == ["no"] and _ON_DEVICE.intersection(tokens[at + 1:at + 2]) != set()
+    return tokens[at - 1:at] == ["no"] and bool(_ON_DEVICE.intersection(tokens[at + 1:at + 2]))
 
 
 _MIND_BLANK = frozenset({"went", "gone", "go", "goes", "going", "drew", "drawn", "draw", "mind"})
