@@ -179,7 +179,7 @@ class Speller:
         self.correct = lru_cache(maxsize=4096)(self._correct)
 
     def _correct(self, word: str) -> str:
-        if word in self._keep or word in self._everyday or not word.isalpha():
+        if word in self._keep or word in self._everyday or not word.isalpha() or self._inflected_everyday(word):
             return word
         if len(word) == 3:
             meant = self._short.get(word[0] + "".join(sorted(word[1:])))
@@ -195,6 +195,15 @@ class Speller:
         likely = [(d, -fuzz.ratio(word, t), t) for t, d, _ in close if _plausible(word, t, d)]
         return min(likely)[2] if likely else word
 
+    def _inflected_everyday(self, word: str) -> bool:
+        """An everyday word with an ending of its own: "GDPR scares me" is "scare", no slip for "scars"."""
+        for end, base in _INFLECTIONS:
+            stem = word[:-len(end)]
+            if word.endswith(end) and len(stem) >= 4 and stem + base in self._everyday \
+                    and stem + base not in self._keep and (end != "d" or stem.endswith("e")):
+                return True  # (not a vocabulary word's: "medicals" is "medical", "minuts" no "minute"s)
+        return False
+
     def everyday(self, word: str) -> bool:
         """An everyday English word (knowledge/data/everyday_words.txt), never corrected."""
         return word in self._everyday
@@ -207,6 +216,8 @@ class Speller:
         return [self.correct(t) for t in normalise(text).split()]
 
 
+# The endings an everyday word takes without becoming another word: "scares", "worried", "emailing"
+_INFLECTIONS = (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e"))
 _ENDINGS = frozenset({"r", "d", "y", "er", "ed", "ly"})
 # Contractions as typed without the apostrophe (normalise drops it), besides the negations
 _CONTRACTIONS = frozenset("ive youve weve theyve youre theyre hes shes thats whats theres heres wheres whos lets "

@@ -156,6 +156,8 @@ def test_reading_never_raises(reader, text):
     ("gmaul", "gmail"),
     ("polise", "police"), ("mentle", "mental"), ("medicle", "medical"),  # spelled by ear
     ("fxa", "fax"), ("ubs", "usb"), ("nsh", "nhs"),  # three letters: the last two swapped (round 52)
+    # a slip that only looks like an everyday word with an ending: "minuts" is no "minute" + s
+    ("minuts", "minutes"), ("threatend", "threatened"),
 ])
 def test_typos_are_corrected(reader, typo, word):
     assert reader.speller.correct(typo) == word
@@ -167,6 +169,8 @@ def test_typos_are_corrected(reader, typo, word):
     "director", "councillor", "visit", "iphone", "hosting", "provide", "manage", "best", "hard", "past", "main",
     "term", "fine", "picked", "touch", "ofsted",
     "black",  # "black eye" once became "blank" (a blank form): one letter changed, but c and n are far apart
+    # an everyday word with an ending of its own: "GDPR scares me" is no "scars"
+    "scares", "wondering",
 ])
 def test_everyday_words_are_left_alone(reader, word):
     assert reader.speller.correct(word) == word
