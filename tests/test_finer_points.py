@@ -1008,6 +1008,9 @@ def test_a_secure_address_needs_a_secure_account_to_send_from(assistant, questio
     "Can I text a 16 yr old to remind her we're meeting at 3 at the library?",
     "Can I text the foster carer to say the SW visit has moved to Thursday?",
     "hv - ok to text mum 'see you Tues 10am' to confirm my visit?",
+    # when and where named together, or a reminder of an appointment: nothing about the child
+    "is it ok to text dad the date and time of the family group conference?",
+    "Can I send a session reminder by text to the young people in my group?",
 ])
 def test_a_text_that_arranges_when_and_where_is_logistics(assistant, question):
     """Texts 2 bars sensitive information; a meeting's time and place identifies no one (no kind word needed)."""
