@@ -471,6 +471,15 @@ _ROLE = frozenset(("coach", "coaches", "teacher", "teachers", "instructor", "ins
 # What crashes, bangs or breaks down in an office: "my work email keeps crashing", "the laptop took a battering"
 _MACHINES = frozenset("email emails laptop laptops computer computers pc system systems app apps phone outlook teams "
                       "server website portal printer fax machine software network wifi internet mosaic".split())
+
+
+def _machine_before(tokens: list[str], lo: int, start: int) -> bool:
+    """A machine named just before a cue ("the laptop crashed"), not a police constable saying who writes: "PC here,
+    attended a domestic last night"."""
+    return any(t in _MACHINES and not (t == "pc" and tokens[i + 1:i + 2] == ["here"])
+               for i, t in enumerate(tokens[lo:start], lo))
+
+
 # "Safe" said of a way of sending, not of a child: "whatsapp isn't safe for this", "not safe to email it", "is that
 # a safe method?" (the protocol's question: is the channel secure)
 _MEANS = _MACHINES | frozenset("fax faxes faxing text texts texting sms whatsapp gmail hotmail yahoo webmail post usb "
@@ -1236,7 +1245,7 @@ class HarmReader:
                 or _score(tokens[lo:hi]) \
                 or unhurt \
                 or (_SAFE.intersection(tokens[start:end]) and self._means_safe(tokens, stems, start, end, lo, hi)) \
-                or (category in ("domestic", "physical", "neglect") and _MACHINES.intersection(tokens[max(lo, start - 3):start])
+                or (category in ("domestic", "physical", "neglect") and _machine_before(tokens, max(lo, start - 3), start)
                     and not self._people.intersection(stems[max(lo, start - 3):start])
                     and not _WHEREABOUTS.intersection(tokens[end:end + 2])) \
                 or (words == "neglected" and self._said_of_a_thing(tokens, stems, lo, start)) \

@@ -2547,3 +2547,22 @@ def test_a_parent_who_might_do_something_stupid_is_in_crisis_not_calling_names(a
     assert harm.level is not None
     categories = {c.category for c in harm.because}
     assert "parent_crisis" in categories and "emotional" not in categories
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (round 140) a police officer saying who writes ("PC here") names no computer beside the cue
+    ("PC here, called out overnight, attended a domestic, two toddlers asleep upstairs. Which address do I email?",
+     HarmLevel.YES),
+    ("We got called to a domestic at the flat this morning and the baby was there. Can I email CSC the log?",
+     HarmLevel.YES),
+    ("Her partner has threatened to finish her if she goes to the refuge; the twins are 4. Email or phone?",
+     HarmLevel.YES),
+    # food kept from a child as a rule or a punishment, or days without it
+    ("Boy, 7, told the TA he isn't allowed to eat tea when he gets a bad report. Can I email his SW?", HarmLevel.YES),
+    ("the 6yo says she hasnt eaten since saturday and its tuesday, can I ring or email the duty team?",
+     HarmLevel.YES),
+    # an everyday word with its own ending is not corrected onto a sign: "GDPR scares me" is no scars
+    ("Data protection honestly scares me - can I still email the school nurse the care plan?", None),
+])
+def test_round_140_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
