@@ -301,13 +301,16 @@ _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you|u) (?:really |actually |st
                       r"\b(?:should|must|do|does) (?:\w+ ){1,6}?(?:be|get) (?:marked|labelled|labeled|stamped|headed)\b|"
                       # "does the subject really need to say ...", "do internal emails still need CONFIDENTIAL ...?"
                       # (or after a dash: "internal email with a PID attachment - do i still need CONFIDENTIAL ...?")
-                      r"(?:^|(?<=[.!?:\-\u2013\u2014])\s)\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?"
+                      # (or after a clause: "apart from the subject, does the body need any wording?")
+                      r"(?:^|(?<=[.!?:,\-\u2013\u2014])\s)\s*(?:do|does) (?:\w+ ){1,5}?(?:really |actually |still |also |even |always )?"
                       r"need\b(?! an?\b)|"
                       # "does CONFIDENTIAL have to go in the subject?", "does the cover sheet have to say ...?"
                       r"(?:^|(?<=[.!?:])\s)\s*(?:do|does) (?:\w+ ){1,4}?(?:really |actually |still |also |even |always )?have to "
                       r"(?:go|be|say|appear|show|include)\b|"
                       r"\b(?:do|does) (?:i|we) keep\b[^?.]* or\b|"  # "do I keep the zip or the original?": a choice
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b|"
+                      # a step asked in its order: "Do I rename the document before I zip it?"
+                      r"(?:^|(?<=[.!?:])\s)\s*do (?:i|we) (?!just\b)\w+\b[^?.]{0,40}?\b(?:before|first)\b|"
                       r"\b(?:does|would|will) (?:it|that|this) (?:really |actually )?matter\b", re.IGNORECASE)  # "does it matter?"
 # What the user does or means to do, told beside the question: the question is whether that is all right
 _PROPOSING = re.compile(r"^\s*(?:was|were) (?:going|planning) to\b|"  # "was going to do Kayden.Jones.zip"
@@ -472,7 +475,9 @@ _SO_I_CAN = re.compile(r"\b(?:and|so),? (?:so )?(?:when [^,.?!]{1,40}?,? )?(?:ba
                        # asked: "internal Outlook counts as secure, so is it fine to type her DOB into the body?"
                        r"\bso (?:is it|is that|am i|are we) (?:fine|ok|okay|alright|safe|allowed) to\b|"
                        # "internal email counts as secure, so there's no harm pasting the assessment into the body?"
-                       r"\bso (?:there'?s|there is|it does|it'?ll do) no harm\b",
+                       r"\bso (?:there'?s|there is|it does|it'?ll do) no harm\b|"
+                       # "internal email counts as secure, so no problem putting her DOB straight into the body?"
+                       r"\bso (?:there'?s |there is |it'?s |that'?s )?no (?:problem|issue|issues|worries) (?:with )?\w+ing\b",
                        re.IGNORECASE)
 # Advice asked for, not permission: "any tips?", "does the protocol say anything about autocomplete?"
 _ADVICE = re.compile(r"\b(?:any )?tips?\b|(?<!to get )(?<!to ask for )(?<!for )\badvice\b|\bsay anything (?:about|on)\b|\bany rules (?:on|about)\b|"

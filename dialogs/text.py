@@ -58,7 +58,9 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "pswrd": "password", "pasword": "password", "paswd": "password",
                # documents written short: "camhs rpt", "the assmt"
                "rpt": "report", "rpts": "reports", "rprt": "report", "assmt": "assessment", "assmnt": "assessment",
-               "stmt": "statement"}
+               "stmt": "statement",
+               # health written short: "a mental hlth assessment", "sexual hlth clinic"
+               "hlth": "health", "hlthy": "healthy"}
 # "all five statements", "all 3 reports": every one of them, the count aside
 _ALL_COUNTED = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+) (?=[a-z]+s\b)")
 # "zip n password it": "and" between two words

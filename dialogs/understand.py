@@ -17,7 +17,7 @@ from knowledge.model import Facts, PasswordCheck, Policy
 
 from .harm import NOTHING, Cue, HarmAssessment, HarmLevel, HarmReader
 from .personal_data import DOCUMENT_NAME_WORDS
-from .text import NEGATED, Speller, normalise
+from .text import NEGATED, Speller, normalise, spoken
 
 _WEBMAIL = "webmail_personal"
 
@@ -344,6 +344,10 @@ class Reader:
             tokens[max(0, h.start - k - len(lead)):h.start - k] == list(lead) for lead in _WHERE_I_WORK for k in (0, 1, 2)
             if all(t in _DETERMINERS for t in tokens[h.start - k:h.start]))]
         recipients = _colleague_in_team(tokens, recipients, said)
+        # "our independent panel member isn't council staff": someone said not to be of the council is outside it
+        recipients = [_Hit("recipient", "external_org", h.start, h.length)
+                      if h.value == "colleague" and _NOT_ONE_OF_US.intersection(tokens[max(0, h.start - 2):h.start])
+                      else h for h in recipients]
         # "instead of the provider's enquiries@ inbox, ... the named manager's own email": the one passed over is
         # not whom it goes to, where another is named
         # (a generic address: the rest of its phrase, "the provider's", names whose it is, not another recipient)
@@ -562,7 +566,8 @@ class Reader:
             kind=kind,
             recipient=recipient,
             channel=channels[0] if len(channels) == 1 else None,
-            password=self._passwords.judge(text, self._flag(tokens, hits, "password_reused", negated=False) is True)
+            password=self._passwords.judge(text, self._flag(tokens, hits, "password_reused", negated=False) is True
+                                         and not _REMINDED.search(text))
             if self._passwords else None,
             down=down,
             passed_over=next((c for c in passed_over if not self._lacked(tokens, hits, c)), None) if down is None
@@ -733,8 +738,9 @@ class Reader:
                 continue
             for i, token in enumerate(tokens):
                 if token in acts and not (token == "copy" and tokens[i + 1:i + 2] == ["of"]) \
-                        and targets.intersection(tokens[max(0, i - within):i + within + 1]):  # "a copy of": a noun
-                    hits.append(_Hit(signal, "yes", i, 1))
+                        and any(t in targets and tokens[j + 1:j + 2] != ["map"]  # "the body map": a drawing, no email
+                                for j, t in enumerate(tokens[max(0, i - within):i + within + 1], max(0, i - within))):
+                    hits.append(_Hit(signal, "yes", i, 1))  # ("a copy of": a noun)
         return hits
 
     def _claim(self, tokens: list[str], hits: list[_Hit]) -> list[_Hit]:
@@ -1767,6 +1773,11 @@ _ASKED_OUTRIGHT = re.compile(r"\b(?:can|could|may|should|shall|do|does|did|is|is
                              r"that|this|they|he|she)\b|\b(?:what|how|which|where|who|when|why)\b|"
                              r"\b(?:ok|okay|alright|allowed|fine|right|yeah|yes)\s*$|"
                              r"\b(?:ill|i will|we will|going to|gonna|about to)\b")
+# "again" asking to be reminded, not a password used again: "What's the rule for the 7zip password again?"
+_REMINDED = re.compile(r"\b(?:what|what'?s|whats|how|which|where|remind me)\b[^?.!]*\bagain\s*\?", re.IGNORECASE)
+# a bare count put forward as enough: "is 6 ok", "would six do?", "6 is fine yeah?"
+_COUNT_PROPOSED = re.compile(r"\b(?:is|would|will|does) (\d{1,2}|" + "|".join(_NUMBER_WORDS) + r") (?:ok|okay|enough|fine|"
+                             r"alright|do|be ok|be okay|be enough|be fine|long enough|acceptable)\b", re.IGNORECASE)
 _RULE_ASKED = re.compile(r"\b(?:min|minimum|how many|how long)\b", re.IGNORECASE)
 _LENGTH_UNIT = r"(?:characters?|chars?|letters|digits|long)\b"
 _CC_WORDS = frozenset({"cc", "ccd", "cced", "copied"})
@@ -1884,7 +1895,8 @@ _MONTHS = frozenset("jan january feb february mar march apr april may jun june j
                     "oct october nov november dec december".split())
 
 # A password proposed in a question: in quotes, after "password (is)", or before "as the password".
-_WORD_TOKEN = re.compile(r"\b[A-Za-z]{5,}\b")  # a word long enough to be a misspelt "password" or "passcode"
+# a word long enough to be a misspelt "password" or "passcode", or one written short ("pwrd", "pswd")
+_WORD_TOKEN = re.compile(r"\b[A-Za-z]{4,}\b")
 # the digits of a guessable password: a year, or a count from 1
 _YEAR_OR_COUNT = re.compile(r"(?:19|20)\d\d|12\d*|0?1")
 # one password for many transmissions, said of the password put forward
@@ -1975,9 +1987,14 @@ _DEFAULT_METHOD = re.compile(r"\b(?:encryption|encryption method|method|dropdown
                              r"(?:default|defaults|defaulted)\b|\bdefault (?:encryption|method)\b")
 
 _REPLYING = re.compile(r"\b(?:reply|replying|respond|responding|write back|email back)\b")
+# said before a word for the council's own: "isn't council staff", "not part of the council", "no longer internal"
+_NOT_ONE_OF_US = frozenset({"not", "isnt", "arent", "wasnt", "werent", "never", "nor", "longer"})
 # what came in, for someone else: "a fax meant for the surgery down the road", "addressed to another team"
 # (addressed to someone told as elsewhere: not "addressed to the duty SW who's off sick", a colleague's post)
-_MEANT_FOR_OTHERS = re.compile(r"\b(?:meant|intended) (?:for|to) (?!me\b|us\b|my\b|our\b|myself\b)|"
+# (not a duty: "where am I meant to save it?")
+_MEANT_FOR_OTHERS = re.compile(r"\b(?:meant|intended) (?:for|to) (?!me\b|us\b|my\b|our\b|myself\b)"
+                               r"(?!(?:save|open|send|do|keep|ring|call|use|put|delete|store|file|check|tell|log|"
+                               r"record|report|be|have|wait|get|go|ask|reply|forward|print|shred|let)\b)|"
                                r"\baddressed to (?:another|a different|someone (?:else|at)|somebody (?:else|at)|the wrong)\b")
 
 # the whole of a file, whoever's it is: "the whole family file", "her entire CP file", "the full school record"
@@ -2184,7 +2201,14 @@ class _PasswordReader:
     def _length_told(self, text: str) -> str | None:
         """"can a password be six characters if it has symbols?": a length said, shorter than the protocol's
         minimum, is too short whatever else it has; a length long enough says nothing of the mix."""
-        if not self._names.search(text) or _RULE_ASKED.search(text):
+        if not self._names.search(text):
+            return None
+        for m in _COUNT_PROPOSED.finditer(text):
+            told = m.group(1).lower()
+            n = int(told) if told.isdigit() else _NUMBER_WORDS.get(told)
+            if n is not None and n < self.check.min_length:
+                return "too_short"  # "how long has it got to be?? is 6 ok": a length put forward after the rule asked
+        if _RULE_ASKED.search(text):
             return None  # (not the protocol's own minimum asked: "is the minimum 6 characters or 8?")
         for m in _LENGTH.finditer(text):
             told = m.group(1).lower()
@@ -2222,13 +2246,13 @@ class _PasswordReader:
         return "guessable" if judged == "strong" and self._guessable(word) else judged
 
     def _spelt(self, text: str) -> str:
-        """The text with a misspelt password word corrected ("Ab12 as a pasword - ok?"): the patterns name the
-        words as written. Only a word the speller turns into one of them changes; the rest is left as typed, so a
-        password put forward is judged as it was written."""
+        """The text with a misspelt or text-speak password word corrected ("Ab12 as a pasword - ok?", "pwrd"): the
+        patterns name the words as written. Only a word the speller turns into one of them changes; the rest is
+        left as typed, so a password put forward is judged as it was written."""
         if self._names.search(text) is not None:
             return text
-        return _WORD_TOKEN.sub(lambda m: fixed if (fixed := self._speller.correct(m.group().lower())) in self._single
-                               else m.group(), text)
+        return _WORD_TOKEN.sub(lambda m: fixed if (fixed := self._speller.correct(spoken(m.group().lower())))
+                               in self._single else m.group(), text)
 
     def _guessable(self, word: str) -> bool:
         """Long enough and mixed, but an everyday word or a run of the keyboard with digits added ("Summer2024",

@@ -27,10 +27,19 @@ def advise(policy: Policy, facts: Facts, *, ask_optional: bool = False) -> Advic
     the advice that follows covers both cases in its checklist.
     """
     plan = _plan(policy)
-    rule, missing = _decide(plan, plan.values(facts), ask_optional)
+    values = plan.values(facts)
+    rule, missing = _decide(plan, values, ask_optional)
+    if missing and missing[0] in _OF_THE_MOMENT and told_after(policy, facts):
+        # "I faxed her all six statements. Should I ask for the others back?": whether it was urgent is no question
+        # to ask once it has gone; what to do now, with the rule for when it was not, for next time
+        rule, missing = _decide(plan, {**values, missing[0]: False}, ask_optional)
     if missing:
         return ask_for(policy, facts, missing)
     return _advice_from_rule(policy, _after_the_event(policy, rule, rule.verdict, facts), facts)
+
+
+# Facts of the moment a thing is sent, asked before it goes, never after it has gone
+_OF_THE_MOMENT = frozenset({"urgent"})
 
 
 def outcome(policy: Policy, facts: Facts, changes: Mapping[str, object], *, ask_optional: bool = False) \

@@ -3834,3 +3834,39 @@ def test_a_confidence_raised_with_the_harm_question_is_answered_by_the_duty(assi
 def test_the_one_written_to_is_the_recipient_not_a_detail_named_after(assistant):
     reply, _ = ask(assistant, "can I text the childminder the boy's new school address?")
     assert reply.facts.get("recipient") not in (None, "school")  # the childminder's, not the school's
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a length put forward after the rule is asked, and a password named in text speak: judged
+    ("how long does a zip password have to be - would 7 do?", NOT, "password-too-short"),
+    ("pwrd for the encrypted file, is six enough??", NOT, "password-too-short"),
+    # "again" asking to be reminded is no password used again
+    ("What's the minimum for the zip password again?", AWC, "faq:password-good"),
+    # a duty asked in its order, or after a clause, gets the steps, not an FAQ's No
+    ("Do I change the file name before zipping it?", AWC, "identifying-file-name"),
+    ("Emailing a zipped assessment to the GP - apart from the subject, does the body need any wording?", AWC, None),
+    # "so no problem ...?" after a premise asks agreement with it: the rule's No
+    ("Internal email is secure, so no problem writing the child's name and address in the body?", NOT,
+     "email-pid-in-body"),
+    # someone said not to be of the council is outside it
+    ("The panel's independent chair isn't council staff - how do I email her the reports?", AWC, "external-email"),
+    # "where am I meant to save it?" is a duty, not a file meant for someone else
+    ("A provider has emailed me an encrypted zip - where am I meant to save it before opening?", AWC,
+     "faq:receive-encrypted"),
+    # "mental hlth" is mental health: never faxed
+    ("can i fax the mental hlth report to the gp, its urgent", NOT, "fax-highly-sensitive"),
+    # a body map is a drawing of injuries, not the body of the email
+    ("Can I email the body map from the medical to my manager internally?", AWC, "internal-email"),
+    # a letter that never arrived went by post, which the protocol does not cover: the manager, not a way to send
+    ("Dad says he never received the letter with the review minutes in. What should I do?", ASK, None),
+])
+def test_session_53_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
+
+
+def test_a_fax_already_sent_is_not_asked_whether_it_was_urgent(assistant):
+    """Whether it was urgent is a question before a fax goes; once it has gone and what now is asked, the answer is
+    what to do now (the manager; breaches and near misses are monitored)."""
+    reply = assistant.answer("I faxed the solicitor all four statements when she only wanted one. Should I ask "
+                             "for the others back?")
+    assert reply.asks != "urgent" and reply.verdict is ASK and "manager" in reply.text()
