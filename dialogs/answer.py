@@ -97,7 +97,7 @@ _CHOICE = re.compile(r"^\W*(?:in |as |by |to |on )?(?:the |a |an )?\w+(?: \w+){0
 # The other ways asked for: "what are my options?", "what's the alternative?", "what else can I use?"
 _OPTIONS_ASKED = re.compile(r"\bwhat(?: are| r|re)? (?:my|the|our) options\b|\bwhat(?:'s| is) the alternative\b|"
                             r"\bwhat (?:are )?(?:the )?alternatives\b|\bwhat else (?:can|could|should) (?:i|we)\b|"
-                            r"\bwhat (?:can|could|should) (?:i|we) (?:do|use) instead\b", re.IGNORECASE)
+                            r"\bwhat (?:can|could|should|do) (?:i|we) (?:do|use) instead\b", re.IGNORECASE)
 # The right way asked for, the user's own way told: "What's the correct way to send it?", "Is there a better way?"
 _BETTER_WAY = re.compile(r"\bwhat(?:'s| is) the (?:correct|right|proper|best|safest|secure|safe) way\b|"
                          r"\bis there a (?:better|safer|right|correct|proper) way\b", re.IGNORECASE)
@@ -143,7 +143,9 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       r"\bwhich of the (?:data )?categories\b|"
                       r"\b(?:is|are)\b[^.?!]*(?<!put )(?<!mark )(?<!add )(?<!write )(?<!type )(?<!marked )(?<!marked it )"
                       r"(?<!mark it )(?<!labelled )(?<!labelled it )"
-                      r"\b(?:pid|sensitive|confidential|identifiable)"  # not the word put in a subject line
+                      # (not the word put in a subject line; "personal" only as personal data itself: "NHS number with
+                      # no name attached - is that still personal info??")
+                      r"\b(?:pid|sensitive|confidential|identifiable|personal(?=\s+(?:data|information|info)\b))"
                       r"(?:\s+(?:personal\s+)?(?:data|information|info))?['\"’”]?\s*(?:\?|$)|"
                       # "is a child's NHS number PID even if I leave their name off?"
                       r"\b(?:is|are)\b[^.?!]*\b(?:pid|identifiable)\s+(?:even|still|if|when|once)\b|"
@@ -767,9 +769,17 @@ def _term_asked(question: str) -> str | None:
 
 
 # The way of sending asked for, as a question of its own: "What route should I use?", "How should I send it?"
+# the way asked for, with none named in the asking: "Care leaver ... only answers texts. How do I get his pathway
+# plan to him?" (not "how do I text him the plan?", which names its way)
+_WAY_UNNAMED = re.compile(r"\bhow (?:do|should|can|would|shall) (?:i|we) (?:get|send|share|pass|give)\b(?![^.?!]*\b(?:by|via|on|"
+                          r"through|over) (?:text|sms|whatsapp|fax|email|e-mail|post|usb|phone)\b)[^.?!]*\?\s*$",
+                          re.IGNORECASE)
 _ROUTE_ASKED = re.compile(r"(?:so )?(?:what|which) (?:route|way|method|channel)\b|"
                           r"(?:so )?how (?:should|do|can|would|shall) (?:i|we) (?:send|get|share|transfer|do)\b",
                           re.IGNORECASE)
+
+
+_PLEASE = frozenset({"pls", "plz", "please", "plse", "ples"})
 
 
 def question_form(question: str) -> str:
@@ -817,6 +827,8 @@ def question_form(question: str) -> str:
             return "how"  # asked where the answer goes: "subjct line shud say wat", "the zip should be called what?"
         if len(words) <= 3 and _CHOICES_ASKED.intersection(words):
             return "how"  # "Options?", "any alternatives?": the ways asked for
+        if len(sentences) == 1 and 1 < len(words) <= 5 and words[-1] in _PLEASE and first not in YES_NO_WORDS:
+            return "how"  # "hub num pls", "ICT desk number please": something asked for, as information
         if first == "anything" and words[1:2] and words[1] in _ANYTHING_ASKED and sentence.rstrip().endswith("?") \
                 and "or" not in words:
             # "Anything I need to put in the email?": what to put, asked (not "anything wrong with ...?", nor "anything
@@ -1059,11 +1071,13 @@ class Assistant:
         reply = self._answer(question, form, understood, quiet=learned == "quiet")
         two_ways = _TWO_WAYS.search(question)
         better_way = bool(_BETTER_WAY.search(question)) and not _OK_ASKED.search(question)
-        if (form == "how" or (form == "yes_no" and (two_ways or better_way))) \
+        if (form == "how" or (form == "yes_no" and (two_ways or better_way))
+                or (form == "" and _OPTIONS_ASKED.search(question))) \
                 and reply.verdict is Verdict.NOT_ALLOWED \
                 and reply.rule_id != "protocol-words" and not reply.rule_id.startswith("faq:") and (
                     two_ways or (reply.alternatives
-                                 and (_OPTIONS_ASKED.search(question) or better_way))):
+                                 and (_OPTIONS_ASKED.search(question) or better_way
+                                      or (form == "how" and _WAY_UNNAMED.search(question))))):
             # "do I open an encrypted zip straight from outlook or save it somewhere first?": one of the two ways
             # offered is the protocol's, with its steps; "only an enquiries@ address ... what are my options?": the
             # safer ways are the answer. A "No" answers neither

@@ -3870,3 +3870,23 @@ def test_a_fax_already_sent_is_not_asked_whether_it_was_urgent(assistant):
     reply = assistant.answer("I faxed the solicitor all four statements when she only wanted one. Should I ask "
                              "for the others back?")
     assert reply.asks != "urgent" and reply.verdict is ASK and "manager" in reply.text()
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # a way asked for with none named in the asking: the safer ways, not a No to the way only told as context
+    ("The young person only ever reads texts. How can I send him his review minutes?", AWC, "text-personal"),
+    ("if the provider only has an enquiries@ address what do we do instead", AWC, "email-to-generic-address"),
+    # the number asked for in a word or two: the number, as information (no sign of harm asked about)
+    ("ict service desk number pls", ALLOWED, None),
+    # whether something counts as personal data, asked: what the protocol says of it, not a No
+    ("A postcode on its own with no name - is that still personal data?", AWC, None),
+    # a place's own inbox, and an inbox said to be a generic one, are generic addresses
+    ("The surgery says to use their practice inbox for the report. OK?", NOT, "email-to-generic-address"),
+    # everything the user has, asked for: only what is needed
+    ("A new TA wants everything I've got on the family so she knows the background. Email it all to her?", NOT,
+     "send-everything"),
+    # a stick fallen out of a bag somewhere is lost: what to do now
+    ("My memory stick with the core assessment has fallen out of my bag somewhere in town. What now?", ASK, None),
+])
+def test_round_141_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)

@@ -2567,3 +2567,13 @@ def test_a_parent_who_might_do_something_stupid_is_in_crisis_not_calling_names(a
 ])
 def test_round_140_readings(assistant, text, expected):
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (round 141) a conference called on the harm manages it: a text about the conference date is not the Hub's
+    ("Can I text mum the date of the review child protection conference about the bruising?", HarmLevel.MAYBE),
+    # British spelling of a parent smelling of drink, with the child handed over to them
+    ("Mum smelt of alcohol at pickup and put the twins in the car. Can I email the SW?", HarmLevel.YES),
+])
+def test_round_141_harm_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
