@@ -638,9 +638,10 @@ def _pregnant_children(tokens: list[str]) -> Iterator[tuple[int, int]]:
     for i, token in enumerate(tokens):
         if token not in _PREGNANT:
             continue
-        for k in range(i - 1, max(-1, i - 9), -1):
-            if tokens[k] == _END or tokens[k] in _MOTHERS:
-                break
+        for k in range(i - 1, max(-1, i - 11), -1):  # ("12 yr old came in with mum for a pregnancy test")
+            if tokens[k] == _END or (tokens[k] in _MOTHERS and tokens[k - 1:k] != ["with"]):
+                break  # (a mother who came with the child is no mother named as pregnant: "came in with mum for a
+                # pregnancy test")
             age = _age_of(tokens, k)
             if age is not None:
                 if 10 <= age <= 15:
@@ -816,7 +817,11 @@ class HarmReader:
             if cue is not None:
                 cues.append(cue)
         for i, age in _pregnant_children(tokens):
-            if i not in taken:
+            if i in taken and age < 13:
+                # a sign already read there ("a pregnancy test"), of a child under 13: clear, as below
+                cues = [replace(c, level=HarmLevel.YES) if c.category == _SEXUAL and c.level is HarmLevel.MAYBE
+                        and not c.reading and tokens[i] in c.words.split() else c for c in cues]
+            elif i not in taken:
                 # under 13 a child cannot consent in law (Sexual Offences Act 2003): a clear sign; 13 to 15, asked
                 cue = self._read(tokens, stems, i, i + 1, _SEXUAL, age < 13, resolved, own_no, changing, dropped,
                                  quoted=quoted, safe_said=safe_said)

@@ -106,11 +106,13 @@ class Reader:
         # the speller has learnt the words as written, "wasnt" among them)
         phrases = [(tuple(_not(w) for w in words), category, value) for words, category, value in phrases]
         # "the council's encrypted memory sticks", "two pen drives": a way's name of more than one word, its last
-        # word plural, is the same way
+        # word plural, is the same way; so is a professional's ("the health visitors"; not "foster carers", a
+        # group of private people the rules read from their own words)
         known = {words for words, _, _ in phrases}
         phrases += [(plural, category, value) for words, category, value in phrases
-                    if category == "channel" and len(words) > 1
-                    and (plural := (*words[:-1], words[-1] + "s")) not in known]
+                    if (category == "channel" or (category == "recipient" and value in _PLURAL_STAFF))
+                    and len(words) > 1 and words[-1].isalpha()
+                    and not words[-1].endswith("s") and (plural := (*words[:-1], words[-1] + "s")) not in known]
         self._by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
         for phrase in sorted(phrases, key=lambda p: -len(p[0])):
             if phrase[0]:
@@ -677,6 +679,11 @@ class Reader:
         hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE and (any(
             t in _AGGREGATES and tokens[h.start + h.length + j - 1:h.start + h.length + j] not in _NOT_AGGREGATE
             for j, t in enumerate(tokens[h.start + h.length:h.start + h.length + 2])) or _counted_before(tokens, h.start)))]
+        # "the FGM and forced marriage training slides", "our safeguarding policy": a kind named as what training or
+        # a policy is about, not anyone's information
+        hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE and any(
+            t in _TEACHING for t in tokens[h.start + h.length:h.start + h.length + 4][:_first_paper(
+                tokens[h.start + h.length:h.start + h.length + 4])]))]
         # "a contact schedule (no safeguarding info in it)", "nothing about safeguarding": a sensitive kind said to
         # be absent is not what is sent (not "the no mental health by fax rule", a rule's name)
         absent = [h for h in hits if
@@ -1886,6 +1893,19 @@ def _counted_before(tokens: list[str], start: int) -> bool:
 _STATES_OPPOSED = frozenset({"already"})
 _COUNTED = frozenset("children kids pupils families cases referrals young".split())
 _LISTED = frozenset("name names dob dobs address addresses postcode postcodes details list spreadsheet".split())
+
+
+# recipients named in the plural as the same kind of recipient
+_PLURAL_STAFF = frozenset({"external_org", "school", "colleague"})
+# what is taught or laid down about a kind of case, naming no one: "FGM training slides", "the neglect policy"
+_TEACHING = frozenset("training slides presentation powerpoint webinar workshop module leaflet leaflets poster posters "
+                      "policy procedure procedures toolkit".split())
+
+
+def _first_paper(words: list[str]) -> int:
+    """How many of `words` come before the first word for a case's own paper ("the neglect minutes ..."): teaching
+    words after it are not what the kind names."""
+    return next((i for i, w in enumerate(words) if w in _DOCUMENTS), len(words))
 
 
 _AGGREGATES = frozenset("figures stats statistics counts totals numbers dataset".split())

@@ -3890,3 +3890,17 @@ def test_a_fax_already_sent_is_not_asked_whether_it_was_urgent(assistant):
 ])
 def test_round_141_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 142) a kind named as what training is about is no one's information
+    ("Can I email the self-harm training presentation to the school? There are no names in it.", ALLOWED,
+     "email-no-personal"),
+    # professionals named in the plural are who it goes to
+    ("Our team emails encrypted zips to the school nurses every week. Is there something better?", AWC, None),
+    # a secure account the user registered and nobody authorised
+    ("I registered for a cjsm account myself online and nobody authorised it. Can I send the bundle from it?", NOT,
+     "self-made-secure-account"),
+])
+def test_round_142_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)
