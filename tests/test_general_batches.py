@@ -37,7 +37,7 @@ FLOORS = {
     "general_batch15.yaml": {"pass": 137, "unsafe": 1},
     "general_batch16.yaml": {"pass": 145, "unsafe": 1},
     "general_batch17.yaml": {"pass": 161, "unsafe": 3},
-    "general_batch18.yaml": {"pass": 148, "unsafe": 1},
+    "general_batch18.yaml": {"pass": 149, "unsafe": 1},
     "general_batch19.yaml": {"pass": 141, "unsafe": 1},
     "general_batch20.yaml": {"pass": 145, "unsafe": 1},
     "general_batch21.yaml": {"pass": 144, "unsafe": 1},
@@ -64,7 +64,7 @@ FLOORS = {
     "general_batch42.yaml": {"pass": 210, "unsafe": 4},
     "general_batch43.yaml": {"pass": 300, "unsafe": 0},
     "general_batch44.yaml": {"pass": 233, "unsafe": 0},
-    "general_batch45.yaml": {"pass": 219, "unsafe": 1},
+    "general_batch45.yaml": {"pass": 220, "unsafe": 1},
     "general_batch46.yaml": {"pass": 216, "unsafe": 2},
     "general_batch47.yaml": {"pass": 310, "unsafe": 2},
     "general_batch48.yaml": {"pass": 232, "unsafe": 5},
@@ -159,6 +159,7 @@ FLOORS = {
     "general_batch137.yaml": {"pass": 211, "unsafe": 3},
     "general_batch138.yaml": {"pass": 158, "unsafe": 4},
     "general_batch139.yaml": {"pass": 182, "unsafe": 1},
+    "general_batch140.yaml": {"pass": 164, "unsafe": 1},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 108, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -264,8 +265,9 @@ FLOORS = {
     "checker_batch102.yaml": {"pass": 140, "unsafe": 4},
     "checker_batch103.yaml": {"pass": 148, "unsafe": 2},
     "checker_batch104.yaml": {"pass": 146, "unsafe": 3},
-    "checker_batch105.yaml": {"pass": 132, "unsafe": 3},
+    "checker_batch105.yaml": {"pass": 133, "unsafe": 2},
     "checker_batch106.yaml": {"pass": 119, "unsafe": 4},
+    "checker_batch107.yaml": {"pass": 131, "unsafe": 6},
 }
 
 
