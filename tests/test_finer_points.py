@@ -742,8 +742,9 @@ def test_information_security_is_a_subject_not_everything_held(assistant):
     # everything beside the file: send only what is needed
     ("A solicitor has asked me to fax over everything on a child's file. Is that OK?", "send-everything",
      "not_allowed"),
-    # a gmail address is where it goes, not someone's address
-    ("Can I email a gmail address about a room booking, nothing personal in it?", "email-no-personal", "allowed"),
+    # a gmail address is where it goes, not someone's address; with nothing personal in it, kept that way
+    ("Can I email a gmail address about a room booking, nothing personal in it?", "email-no-personal-private",
+     "allowed_with_conditions"),
     # an encrypted attachment to a contact group: each address entered individually (Appendix A)
     ("Sending the zipped file to 3 people - can I use the contacts group I made?", "encrypted-to-list", "not_allowed"),
     ("Can I zip up my case recordings and email them to my home address?", "email-to-personal-account",
@@ -812,7 +813,7 @@ def test_round_39_readings(assistant, question, rule, verdict):
      "removable-media", "not_allowed"),
     # details said not to be included, and what runs on from them; someone else's account written back to
     ("Can I reply to a parent who emailed me from their hotmail, as long as I don't include any details about "
-     "the child?", "email-no-personal", "allowed"),
+     "the child?", "email-no-personal-private", "allowed_with_conditions"),
     # a working portal passed over because email is quicker; one the recipient is not on is no choice
     ("i'll just bung the core assessment in an outlook email to the head, way quicker than the portal",
      "email-secure-route-passed-over", "not_allowed"),
@@ -829,7 +830,7 @@ def test_round_39_readings(assistant, question, rule, verdict):
     # several documents zipped together with one password: one transmission; an email said not to mention the child
     ("How do I zip several documents together with one password?", None, "allowed_with_conditions"),
     ("Can I send a thank-you email to a foster carer's gmail address? It doesn't mention the child at all.",
-     "email-no-personal", "allowed"),
+     "email-no-personal-private", "allowed_with_conditions"),
     # everyone's address where all can see it: BCC (All Email 3)
     ("Is it OK to put all the parents' email addresses in the To box for the parenting group reminder?",
      "addresses-shown", "not_allowed"),
@@ -1927,7 +1928,7 @@ def test_a_plain_zip_sent_is_a_slip_told(assistant):
     ("Can I text the foster carer the school pick-up time for tomorrow?", AWC, "text-logistics"),
     # "his personal address" beside email is his email address, not a home address sent
     ("Can I email dad on his personal address just to confirm the meeting is at 10am on Tuesday, with nothing "
-     "about the children?", ALLOWED, "email-no-personal"),
+     "about the children?", AWC, "email-no-personal-private"),
     # sent emails kept in the mailbox (All Email 6)
     ("I'm tidying my mailbox. There are hundreds of sent emails with case reports attached. My manager says to "
      "leave them because the mailbox is secure. Is that right?", NOT, "mailbox-copies"),
@@ -3107,7 +3108,7 @@ def test_a_slip_told_as_done_gets_what_to_do_now_not_a_no(assistant, question):
     # the password rung through: the phone FAQ, not the one refusing it by email
     ("can I phone the password when I send the email", AWC, None),
     # an empty form said to hold no personal information ("info" is read as "information")
-    ("Can I email a blank referral form to mum's gmail? There's no personal info on it.", ALLOWED, None),
+    ("Can I email a blank referral form to mum's gmail? There's no personal info on it.", AWC, None),
     # "got ... to send": the user's to send, nothing received
     ("I've got the chronology to send to the solicitor, can it go in a zip?", AWC, "external-email"),
     # round 98's
@@ -3619,7 +3620,7 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a fax that came for someone elsewhere is returned, as the cover-sheet message says
     ("We've received a fax that was intended for the hospital ward - what do we do?", AWC, "not-intended-fax"),
     # something printed for everyone about a harm identifies no one
-    ("Can I email all the parents the self-harm awareness leaflet from CAMHS?", ALLOWED, None),
+    ("Can I email all the parents the self-harm awareness leaflet from CAMHS?", AWC, None),
     # (round 119, checker 84, general 117) text-speak for "without"; being on the first email is no need to know
     ("can i send the pep 2 the college wivout encryptin it", NOT, "email-unencrypted"),
     ("Everybody on the multi-agency chain was on the first email, so reply all with the new address is fine, isn't it?",
