@@ -324,6 +324,20 @@ _ADULTS = {"her": frozenset("mum mums mother mothers nan nans nana gran grans gr
            "my": frozenset("i im ive".split())}
 
 
+# A child's distress, in the words people use for it (harm.yaml), which a parent can be in too
+_DISTRESS = frozenset({"in tears", "distraught", "hysterical", "sobbing", "beside herself", "beside himself"})
+_PARENTS = frozenset("mum mums mother mothers dad dads father fathers parent parents nan gran grandma grandad carer "
+                     "stepmum stepdad".split())
+
+
+def _parent_distressed(before: list[str]) -> bool:
+    """The distress told of a parent, its subject just before it: "Mum in tears at the counter, says her son's SW
+    'upset' her" is a parent upset, no child's distress."""
+    while before and before[-1] in ("was", "is", "s", "been", "has", "had", "got", "getting", "very", "really", "so"):
+        before = before[:-1]
+    return bool(before) and before[-1] in _PARENTS
+
+
 def _sentence_after(tokens: list[str], hi: int) -> list[str]:
     """The words of the sentence after the one ending at `hi` (the index of its end mark)."""
     following = hi + 1
@@ -1230,6 +1244,7 @@ class HarmReader:
         if ((said("not_real") or self._unreal_next(tokens, hi)) and not self._recent_of_the_sign(sentence, written)
             and not (category in _PLANNED and said("soon"))) \
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \
+                or (words in _DISTRESS and _parent_distressed(tokens[max(lo, start - 3):start])) \
                 or out_of_a_thing \
                 or ((category in _USERS_OWN or words in _OWN_ALARM)
                     and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])
@@ -1593,6 +1608,11 @@ class HarmReader:
                    and not (s > 1 and stems[s - 1] == "a" and stems[s - 2] in _HAVING
                             and written[s] in ("record", "records"))  # "has a record": a criminal one
                    and not (e < len(stems) and stems[e] == "that")  # "a report that she is held": telling, not a document
+                   # "one of our drivers reports he keeps getting booked": telling, its teller before it
+                   and not (e - s == 1 and written[s] in ("reports", "notes") and written[e:e + 1] in (["he"], ["she"],
+                                                                                                   ["they"]))
+                   # "buying condoms and plan b": emergency contraception, no plan of anyone's
+                   and not (written[s] == "plan" and written[e:e + 1] == ["b"])
                    and not (e < len(stems) and stems[e] in _VISITS)  # "an assessment visit": where the user was
                    # "a 15yo on a CP plan", "on a child protection plan": a status
                    and not (written[s] == "plan" and "on" in stems[max(0, s - 4):s])

@@ -81,7 +81,7 @@ _SUBJECT_TOLD = re.compile(r"\bsubject\s*(?::|-\s)")
 # "wats the hub no": a number asked for, the message's last word or before a "please" (not "is the hub no good",
 # "hub no longer"): "hub no pls urgent"
 _NUMBER_NO = re.compile(r"\b(hub|phone|tel|fax|mobile|office|desk|duty|direct|contact) no\b"
-                        r"(?=[\s.?!]*$|[\s,]+(?:pls|plz|please|asap|thx|thanks|ta)\b)")
+                        r"(?=[\s.?!]*$|[\s,]+(?:pls|plz|please|asap|thx|thanks|ta|again)\b)")
 _CC_ING = re.compile(r"\bcc(?:-|')?(?:ing|ed|d)\b")  # "cc-ing", "cc'd", "ccd": the cc the vocabulary knows
 _SPOKEN = re.compile(r"\b(?:" + "|".join(_TEXT_SPEAK) + r")\b")
 # The irregular forms a stemmer leaves as they are ("written" is not "write", "sent" not "send"), as a lemmatiser

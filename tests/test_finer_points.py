@@ -3905,3 +3905,13 @@ def test_round_141_readings(assistant, question, verdict, rule):
 ])
 def test_round_142_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 143) whether something counts as personal information, asked with a condition: what it is
+    ("is a date of birth personal info if there's no name with it?", AWC, "still-identifiable"),
+    # the number asked for again, in text speak
+    ("wats the hub no again", ALLOWED, "faq:worried-about-child"),
+])
+def test_round_143_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)

@@ -2594,3 +2594,21 @@ def test_round_141_harm_readings(assistant, text, expected):
 ])
 def test_round_142_harm_readings(assistant, text, expected):
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (round 143) a verb after its teller and emergency contraception name no paper: the signs are the child's now
+    ("Taxi firm says one of the drivers reports he keeps taking a 13yo from the home to a hotel at night, "
+     "different men paying. Email the log?", HarmLevel.YES),
+    ("Pharmacy: a 14yo buys plan b every week, older men wait for her in a car. Can I email the school nurse?",
+     HarmLevel.YES),
+    # a parent in tears is a parent upset, no child's distress
+    ("Dad was in tears at reception about the assessment and wants a copy. Can we email it to him?", None),
+    # the reason a child came into care, told of a child in care now, is her past
+    ("Our foster child is in care because of neglect at home; can I tell her swimming coach?", HarmLevel.MAYBE),
+    # nothing current, said of an old paper's subject
+    ("The adoption agency wants last year's body map (child adopted since, nothing current). How do I send it?",
+     HarmLevel.NO),
+])
+def test_round_143_harm_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
