@@ -236,7 +236,10 @@ _RULES_OFF = re.compile(r"\b(?:none of|no) (?:the |these |those |our )?(?:\w+ )?
                         r"(?:don'?t|doesn'?t|do not|does not) apply\b|"
                         # "internal email is secure so I don't need to worry about PID at all": nothing left to follow
                         r"\b(?:don'?t|do not|no need to|never) (?:need to |have to )?(?:worry|bother|think) about "
-                        r"(?:\w+ ){0,3}?(?:at all|anymore|any more)\b", re.IGNORECASE)
+                        r"(?:\w+ ){0,3}?(?:at all|anymore|any more)\b|"
+                        # "I'm following the Safe Haven procedure so I don't need to bother with this protocol, right?"
+                        r"\b(?:don'?t|do not|no need to|needn'?t) (?:need to |have to )?(?:bother with|follow|worry about) "
+                        r"(?:this|the|that|our) (?:protocol|guidance|policy|rules)\b", re.IGNORECASE)
 # The user's own slip told ("I replied all with...", "lost an unencrypted memory stick", "sent the password in the
 # same email"): what to do about a mistake, which the learned reading alone never makes a call to the Hub
 _SLIPS = r"sent|replied|lost|left|faxed|e-?mailed|forwarded|cc'?d|keyed|misdialled|attached|copied|used"
@@ -578,7 +581,9 @@ _TAGS = (r"\b(?:(?:ok|okay|alright|fine|allowed) or (?:nah|naw|no|not)|"  # "nam
 # tells, it does not ask)
 _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|okay|right|good|alright|fine|sensible|"
            r"reasonable)|any\s+(?:problems?|issues?)(?:\s+with\s+(?:that|this|it|doing that|doing this))?|(?:is\s+)?that\s+(?:a\s+problem|an\s+issue)|sensible|reasonable|"
-           r"acceptable|agreed|no (?:problems?|issues?) with (?:that|this|it|doing that|doing this)|"
+           r"acceptable|agreed|no (?:problems?|issues?) (?:with (?:that|this|it|doing that|doing this)|there)|"
+           # "Quickest way, no?": the way told, judged
+           r"(?<=,\s)no|"
            # "Subject line: CONFIDENTIAL - Ruby Patel DOB ... Good to go?", "will that do?"
            r"(?:good|ok|okay|fine|alright|all right|ready|safe) to (?:go|send)|all good|will (?:that|this) do|"
            r"(?:does|will) (?:that|this) work|(?:good|best|normal|standard|usual) practice|"
@@ -1148,7 +1153,7 @@ class Assistant:
                 return replace(reply, summary="Every page, not only the first, must be marked. " + reply.summary)
             return replace(reply, verdict=Verdict.NOT_ALLOWED,
                            summary="No: every page, not only the first, must be marked. " + reply.summary)
-        if reply.verdict is Verdict.ALLOWED_WITH_CONDITIONS and _RULES_OFF.search(question) and (
+        if reply.verdict in _PERMITTING and _RULES_OFF.search(question) and (
                 form == "yes_no" or _AGREE.search(question)):
             # "it's internal so none of the email rules apply, yeah?": the answer has conditions, so they do
             return replace(reply, verdict=Verdict.NOT_ALLOWED,

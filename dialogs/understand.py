@@ -1735,7 +1735,7 @@ _MESSAGE = re.compile(r"""(?:^|(?<=[\s(:]))['"\u2018\u201c](""" + _QUOTE_CHAR + 
 _WHY_NOT = re.compile(r"\b(?:any reason|why|is there a reason) (?:i|we|you) (?:cant|cannot|couldnt|shouldnt|"
                       r"mustnt)\b|\bwhy (?:cant|cannot|couldnt|shouldnt|mustnt) (?:i|we)\b")
 # An email's own words, quoted after it: "a quick email: 'Visited Kayla Brown ...'", "an email saying '...'"
-_EMAIL_SAYS = re.compile(r"\b(?:email|e-mail)\b[^'\"\u2018\u201c.?!]{0,25}?(?::|\s-|\s\u2013|saying|that says|reading|to say)\s*"
+_EMAIL_SAYS = re.compile(r"\b(?:email|e-mail|emailing|e-mailing)\b[^'\"\u2018\u201c.?!]{0,25}?(?::|\s-|\s\u2013|saying|that says|reading|to say)\s*"
                          r"['\"\u2018\u201c]([^'\"\u2019\u201d]{6,200})['\"\u2019\u201d]", re.IGNORECASE)
 # ... as the whole of an email: "reply with just 'thanks, received'", "an email saying 'please call me'"
 _JUST_SAYING = re.compile(r"\b(?:just|only)(?: (?:saying|says|that says|reading))?\s*$", re.IGNORECASE)

@@ -3915,3 +3915,22 @@ def test_round_142_readings(assistant, question, verdict, rule):
 ])
 def test_round_143_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
+
+
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 144) the email's own words quoted after "Emailing ...:" are its body
+    ("Emailing my manager: 'Leah Ward (DOB 02/05/2016), 3 Oak Road, dad back in prison' - internal so fine", NOT,
+     "email-pid-in-body"),
+    # the password placed in the email's own text
+    ("Emailing the zip to the GP with the password in the last paragraph", NOT, "password-by-email"),
+    # a premise that the protocol need not be followed, asked to be agreed
+    ("We follow the records policy so we don't need to bother with this protocol, right?", NOT, None),
+    # the way told, judged with a tag
+    ("Using the 'All Staff North' list to ask if anyone knows the family. Quickest way, no?", NOT, None),
+    ("cc'ing the whole locality team so they're in the loop. No problem there?", NOT, "cc-too-many"),
+    # the form for authorising a share outside an agreement, asked for: the process is still being reviewed
+    ("Sharing outside an ISA has to be authorised and recorded - where's the actual form?", ASK,
+     "no-agreement-process"),
+])
+def test_round_144_readings(assistant, question, verdict, rule):
+    reads_as(assistant, question, verdict, rule)

@@ -2613,3 +2613,18 @@ def test_round_142_harm_readings(assistant, text, expected):
 ])
 def test_round_143_harm_readings(assistant, text, expected):
     assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (round 144) a parent the worse for wear at pick-up is asked about
+    ("Mum seemed a bit worse for wear at collection, maybe hungover? Log it and email the SW?", HarmLevel.MAYBE),
+])
+def test_round_144_harm_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
+def test_no_one_hurt_is_a_denial(assistant):
+    """"nobody has been hurt" denies the hurt (NegEx: a negation with its own subject), where the threat of an ex
+    moving back is still a sign to ask about."""
+    reply = assistant.answer("Mum says her ex is back in the area but nobody has been hurt. Can I tell the DSL?")
+    assert all(c.words != "hurt" for c in reply.harm.because)
