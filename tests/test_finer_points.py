@@ -3860,20 +3860,6 @@ def test_the_one_written_to_is_the_recipient_not_a_detail_named_after(assistant)
     ("Can I email the body map from the medical to my manager internally?", AWC, "internal-email"),
     # a letter that never arrived went by post, which the protocol does not cover: the manager, not a way to send
     ("Dad says he never received the letter with the review minutes in. What should I do?", ASK, None),
-])
-def test_session_53_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
-
-
-def test_a_fax_already_sent_is_not_asked_whether_it_was_urgent(assistant):
-    """Whether it was urgent is a question before a fax goes; once it has gone and what now is asked, the answer is
-    what to do now (the manager; breaches and near misses are monitored)."""
-    reply = assistant.answer("I faxed the solicitor all four statements when she only wanted one. Should I ask "
-                             "for the others back?")
-    assert reply.asks != "urgent" and reply.verdict is ASK and "manager" in reply.text()
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
     # a way asked for with none named in the asking: the safer ways, not a No to the way only told as context
     ("The young person only ever reads texts. How can I send him his review minutes?", AWC, "text-personal"),
     ("if the provider only has an enquiries@ address what do we do instead", AWC, "email-to-generic-address"),
@@ -3888,12 +3874,6 @@ def test_a_fax_already_sent_is_not_asked_whether_it_was_urgent(assistant):
      "send-everything"),
     # a stick fallen out of a bag somewhere is lost: what to do now
     ("My memory stick with the core assessment has fallen out of my bag somewhere in town. What now?", ASK, None),
-])
-def test_round_141_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
     # (round 142) a kind named as what training is about is no one's information
     ("Can I email the self-harm training presentation to the school? There are no names in it.", ALLOWED,
      "email-no-personal"),
@@ -3902,22 +3882,10 @@ def test_round_141_readings(assistant, question, verdict, rule):
     # a secure account the user registered and nobody authorised
     ("I registered for a cjsm account myself online and nobody authorised it. Can I send the bundle from it?", NOT,
      "self-made-secure-account"),
-])
-def test_round_142_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
     # (round 143) whether something counts as personal information, asked with a condition: what it is
     ("is a date of birth personal info if there's no name with it?", AWC, "still-identifiable"),
     # the number asked for again, in text speak
     ("wats the hub no again", ALLOWED, "faq:worried-about-child"),
-])
-def test_round_143_readings(assistant, question, verdict, rule):
-    reads_as(assistant, question, verdict, rule)
-
-
-@pytest.mark.parametrize("question, verdict, rule", [
     # (round 144) the email's own words quoted after "Emailing ...:" are its body
     ("Emailing my manager: 'Leah Ward (DOB 02/05/2016), 3 Oak Road, dad back in prison' - internal so fine", NOT,
      "email-pid-in-body"),
@@ -3932,5 +3900,14 @@ def test_round_143_readings(assistant, question, verdict, rule):
     ("Sharing outside an ISA has to be authorised and recorded - where's the actual form?", ASK,
      "no-agreement-process"),
 ])
-def test_round_144_readings(assistant, question, verdict, rule):
+def test_session_53_readings(assistant, question, verdict, rule):
+    """Session 53, rounds 140 to 144 (each later round's readings under its note)."""
     reads_as(assistant, question, verdict, rule)
+
+
+def test_a_fax_already_sent_is_not_asked_whether_it_was_urgent(assistant):
+    """Whether it was urgent is a question before a fax goes; once it has gone and what now is asked, the answer is
+    what to do now (the manager; breaches and near misses are monitored)."""
+    reply = assistant.answer("I faxed the solicitor all four statements when she only wanted one. Should I ask "
+                             "for the others back?")
+    assert reply.asks != "urgent" and reply.verdict is ASK and "manager" in reply.text()

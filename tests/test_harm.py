@@ -24,6 +24,7 @@ def level(assistant, text: str) -> HarmLevel | None:
 
 
 @pytest.mark.parametrize("text, expected", [
+    # session 53, rounds 140 to 144 (each reading's round in its note)
     ("dad hits her", HarmLevel.YES),  # an act with a person close by
     ("he said he'll kill all of us tonight", HarmLevel.YES),  # "he'll" is "he will", not "hell"
     ("he let slip his uncle hits him, he goes back tonight", HarmLevel.YES),  # "let slip" is not "slipped"
@@ -2568,22 +2569,10 @@ def test_a_parent_who_might_do_something_stupid_is_in_crisis_not_calling_names(a
      HarmLevel.YES),
     # an everyday word with its own ending is not corrected onto a sign: "GDPR scares me" is no scars
     ("Data protection honestly scares me - can I still email the school nurse the care plan?", None),
-])
-def test_round_140_readings(assistant, text, expected):
-    assert level(assistant, text) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # (round 141) a conference called on the harm manages it: a text about the conference date is not the Hub's
     ("Can I text mum the date of the review child protection conference about the bruising?", HarmLevel.MAYBE),
     # British spelling of a parent smelling of drink, with the child handed over to them
     ("Mum smelt of alcohol at pickup and put the twins in the car. Can I email the SW?", HarmLevel.YES),
-])
-def test_round_141_harm_readings(assistant, text, expected):
-    assert level(assistant, text) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # (round 142) scalds in the outline of a child's feet or hands held in hot water are patterned injuries
     ("Nurse here: toddler with burns to both feet, dad says he stepped in the bath. Can I email the HV?",
      HarmLevel.YES),
@@ -2593,12 +2582,6 @@ def test_round_141_harm_readings(assistant, text, expected):
     # the threshold doubted in the user's own words: asked, never rung
     ("I've a niggle about a 9 year old's home conditions, not sure if it's enough. Who do I talk to?",
      HarmLevel.MAYBE),
-])
-def test_round_142_harm_readings(assistant, text, expected):
-    assert level(assistant, text) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # (round 143) a verb after its teller and emergency contraception name no paper: the signs are the child's now
     ("Taxi firm says one of the drivers reports he keeps taking a 13yo from the home to a hotel at night, "
      "different men paying. Email the log?", HarmLevel.YES),
@@ -2611,16 +2594,10 @@ def test_round_142_harm_readings(assistant, text, expected):
     # nothing current, said of an old paper's subject
     ("The adoption agency wants last year's body map (child adopted since, nothing current). How do I send it?",
      HarmLevel.NO),
-])
-def test_round_143_harm_readings(assistant, text, expected):
-    assert level(assistant, text) is expected
-
-
-@pytest.mark.parametrize("text, expected", [
     # (round 144) a parent the worse for wear at pick-up is asked about
     ("Mum seemed a bit worse for wear at collection, maybe hungover? Log it and email the SW?", HarmLevel.MAYBE),
 ])
-def test_round_144_harm_readings(assistant, text, expected):
+def test_session_53_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
