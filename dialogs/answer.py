@@ -895,7 +895,7 @@ def _offers_choice(sentence: str) -> bool:
 _ALWAYS_ASKED = frozenset({"negated", "document", "hedged"})
 # ... and asked about however everyday the rest reads, rung where the learned reading finds it clear: a girl whose
 # mother has had FGM; a sign of sexual activity with a child's age under 16 told
-_NEVER_QUIET = _ALWAYS_ASKED | {"inherited", "quoted", "underage", "safe_now"}
+_NEVER_QUIET = _ALWAYS_ASKED | {"inherited", "quoted", "underage", "safe_now", "handover"}
 # ... and never rung about on the learned reading alone: those, a story with no word of harm read, a sign the
 # learned reading alone found
 _NEVER_RUNG = _ALWAYS_ASKED | {"story", "learned"}

@@ -338,6 +338,12 @@ def _parent_distressed(before: list[str]) -> bool:
     return bool(before) and before[-1] in _PARENTS
 
 
+# the moment a child is handed to a parent: "at pickup", "at collection", "when she collected him"
+_HANDOVER = re.compile(r"\b(?:at|during) (?:the )?(?:pick ?-?up|collection|drop ?-?off|home time|handover|hand over)\b|"
+                       r"\bwhen (?:she|he|they) (?:collected|picked up|came to collect|came for)\b|"
+                       r"\bcame to (?:collect|pick up)\b", re.IGNORECASE)
+
+
 def _sentence_after(tokens: list[str], hi: int) -> list[str]:
     """The words of the sentence after the one ending at `hi` (the index of its end mark)."""
     following = hi + 1
@@ -884,6 +890,11 @@ class HarmReader:
                 # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing (not with the
                 # user asking whether to worry: "Y3 kid is often hungry ... Should I be worried?" is asked about)
                 cues = []
+        if _HANDOVER.search(text or ""):
+            # a parent's state told at the moment the child is handed to them ("dad smelt of drink at pickup"): the
+            # child is leaving with that parent, so asked about however everyday the rest reads
+            cues = [replace(c, reading="handover") if c.category == "parent_crisis" and c.level is HarmLevel.MAYBE
+                    and not c.reading else c for c in cues]
         sexual = [c for c in cues if c.category == _SEXUAL and c.level is HarmLevel.MAYBE and not c.reading]
         if sexual and not any(c.level is HarmLevel.YES for c in cues) and self._child_ages(tokens, stems, text or ""):
             # a sign of sexual activity with a child's age under 16 told ("Y10 girl (14) thinks she might be

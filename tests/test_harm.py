@@ -2601,6 +2601,16 @@ def test_session_53_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
+def test_a_parent_unfit_at_handover_is_asked_about_however_everyday_it_reads(assistant):
+    """(rounds 141, 144) a parent's state told at the moment the child goes with them is asked about (or rung), even
+    where the learned reading finds the message everyday (it had quieted "smelt of drink at pickup" into a channel
+    question)."""
+    for question in ("mum smelt of booze at collection. tell someone?",
+                     "Grandad seemed worse for wear when he picked up the twins today - log it?"):
+        reply = assistant.answer(question)
+        assert reply.asks == "harm" or reply.verdict is Verdict.ESCALATE, question
+
+
 def test_no_one_hurt_is_a_denial(assistant):
     """"nobody has been hurt" denies the hurt (NegEx: a negation with its own subject), where the threat of an ex
     moving back is still a sign to ask about."""
