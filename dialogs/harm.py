@@ -338,12 +338,6 @@ def _parent_distressed(before: list[str]) -> bool:
     return bool(before) and before[-1] in _PARENTS
 
 
-# the moment a child is handed to a parent: "at pickup", "at collection", "when she collected him"
-_HANDOVER = re.compile(r"\b(?:at|during) (?:the )?(?:pick ?-?up|collection|drop ?-?off|home time|handover|hand over)\b|"
-                       r"\bwhen (?:she|he|they) (?:collected|picked up|came to collect|came for)\b|"
-                       r"\bcame to (?:collect|pick up)\b", re.IGNORECASE)
-
-
 def _sentence_after(tokens: list[str], hi: int) -> list[str]:
     """The words of the sentence after the one ending at `hi` (the index of its end mark)."""
     following = hi + 1
@@ -710,7 +704,8 @@ class HarmReader:
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
                                     "current", "soon", "children", "groups", "adults", "child_data", "topic_of", "unsure",
-                                    "ongoing", "hedges", "seem_fine")}
+                                    "ongoing", "hedges", "seem_fine", "handover")}
+        self._lists["recent"] += self._lists["handover"]  # a child handed over is a child's now
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in (*words.explained, *words.conditions)]
         self._lists["conditions"] = [tuple(self._tokens(p)) for p in words.conditions]
@@ -890,7 +885,7 @@ class HarmReader:
                 # everyday words on their own ("hungry caterpillar"), not told of a child now: nothing (not with the
                 # user asking whether to worry: "Y3 kid is often hungry ... Should I be worried?" is asked about)
                 cues = []
-        if _HANDOVER.search(text or ""):
+        if any(c.category == "parent_crisis" for c in cues) and any(True for _ in self._find(stems, "handover")):
             # a parent's state told at the moment the child is handed to them ("dad smelt of drink at pickup"): the
             # child is leaving with that parent, so asked about however everyday the rest reads
             cues = [replace(c, reading="handover") if c.category == "parent_crisis" and c.level is HarmLevel.MAYBE

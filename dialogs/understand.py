@@ -681,9 +681,8 @@ class Reader:
             for j, t in enumerate(tokens[h.start + h.length:h.start + h.length + 2])) or _counted_before(tokens, h.start)))]
         # "the FGM and forced marriage training slides", "our safeguarding policy": a kind named as what training or
         # a policy is about, not anyone's information
-        hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE and any(
-            t in _TEACHING for t in tokens[h.start + h.length:h.start + h.length + 4][:_first_paper(
-                tokens[h.start + h.length:h.start + h.length + 4])]))]
+        hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE
+                                        and _taught(tokens[h.start + h.length:h.start + h.length + 4]))]
         # "a contact schedule (no safeguarding info in it)", "nothing about safeguarding": a sensitive kind said to
         # be absent is not what is sent (not "the no mental health by fax rule", a rule's name)
         absent = [h for h in hits if
@@ -1902,10 +1901,11 @@ _TEACHING = frozenset("training slides presentation powerpoint webinar workshop 
                       "policy procedure procedures toolkit".split())
 
 
-def _first_paper(words: list[str]) -> int:
-    """How many of `words` come before the first word for a case's own paper ("the neglect minutes ..."): teaching
-    words after it are not what the kind names."""
-    return next((i for i, w in enumerate(words) if w in _DOCUMENTS), len(words))
+def _taught(after: list[str]) -> bool:
+    """A word for teaching material in the words `after` a kind, before any word for a case's own paper: "FGM training
+    slides" (not "the neglect minutes from the training day": the minutes are a case's)."""
+    paper = next((i for i, w in enumerate(after) if w in _DOCUMENTS), len(after))
+    return bool(_TEACHING.intersection(after[:paper]))
 
 
 _AGGREGATES = frozenset("figures stats statistics counts totals numbers dataset".split())

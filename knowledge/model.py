@@ -339,6 +339,7 @@ class HarmWords:
     ongoing: tuple[str, ...] = ()  # the child still with the harm now ("she's still living with him")
     hedges: tuple[str, ...] = ()  # a sign put as a possibility just before it ("maybe self harming")
     seem_fine: tuple[str, ...] = ()  # the children all right, as the user sees them now ("the kids seem fine")
+    handover: tuple[str, ...] = ()  # the child handed to a parent now ("at pickup"), counted as recent too
     cues_written: tuple[str, ...] = ()  # cue words matched as written: "injecting" is a cue, "injections" is not
     window: int = 4
     gap: int = 3
