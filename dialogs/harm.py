@@ -489,9 +489,15 @@ _MACHINES = frozenset("email emails laptop laptops computer computers pc system 
 
 def _machine_before(tokens: list[str], lo: int, start: int) -> bool:
     """A machine named just before a cue ("the laptop crashed"), not a police constable saying who writes: "PC here,
-    attended a domestic last night"."""
-    return any(t in _MACHINES and not (t == "pc" and tokens[i + 1:i + 2] == ["here"])
-               for i, t in enumerate(tokens[lo:start], lo))
+    attended a domestic last night", "PC at a DV incident."."""
+    return any(t in _MACHINES and not (t == "pc" and (tokens[i + 1:i + 2] == ["here"] or (
+        i == 0 and tokens[1:2] and tokens[1] in _CONSTABLE_AFTER))) for i, t in enumerate(tokens[lo:start], lo))
+
+
+# What rings or is written to, unanswered: "nobody answers the phone", "no one answering emails"
+_LINES = frozenset("phone phones line lines calls call emails email messages switchboard".split())
+# A police constable opening a message says where they are: "PC at a DV incident", "PC attending a domestic"
+_CONSTABLE_AFTER = frozenset("at from attending attended on with in".split())
 
 
 # "Safe" said of a way of sending, not of a child: "whatsapp isn't safe for this", "not safe to email it", "is that
@@ -1247,6 +1253,11 @@ class HarmReader:
         unhurt = category == "physical" and (bool(_WEATHER.intersection(written)) or _beaten_at(written))
         # "I really struggle with the zip files": a hard time with a thing, not a crisis
         unhurt = unhurt or _struggle_with_a_thing(tokens[start:end], tokens[end:end + 4])
+        # "nobody answers the phone" at an office: a line unanswered, not a house with no adult in it
+        # (not "not answering the door or phone": a door unanswered is a home's)
+        unhurt = unhurt or (any(t.startswith("answer") for t in tokens[start:end]) and "door" not in tokens[start:end]
+                            and [t for t in tokens[end:end + 2] if t not in ("the", "a", "their", "his", "her")][:1]
+                            in [[w] for w in _LINES])
         if ((said("not_real") or self._unreal_next(tokens, hi)) and not self._recent_of_the_sign(sentence, written)
             and not (category in _PLANNED and said("soon"))) \
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \
