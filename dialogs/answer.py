@@ -48,6 +48,7 @@ CLOSE_ALSO = 85  # a looser wording (faq.yaml `also`), tried when no paraphrase 
 # item that names another protocol (the LSCB's)
 _COMMON = "ask asked write written writing tell told get go make want like say first use used need protocol isp".split()
 STEPS_COVERAGE = 0.5  # the share of a how-to question's words a quoted item must hold to be given as steps
+_PADDED = 40  # words beyond which a question's context can hold any short wording's words by chance
 FACT_COVERAGE = 0.3  # the share of a question of fact's words a quoted item must hold to answer it alone
 QUOTE_WORDS = 30  # a question this long or shorter, asking about no information, may get the protocol's nearest words
 # Words that ask nothing of their own beside a way of sending: "is it ok to fax this over?"
@@ -357,8 +358,9 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
 _COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|considered|qualify|qualifies)\s+as\b")
 # Whether the protocol covers a subject, asked: "is there guidance on ...", "does it say anything about ...",
 # "what's the rule on ..."
-_GUIDANCE_ON = re.compile(r"^(?:is there|are there|does (?:it|the protocol|the policy|the isp) (?:say|have|cover)|"
-                          r"what(?:s| is| are)? the)\b.*?\b(?:guidance|advice|anything|rules?|policy|procedure|section)"
+_GUIDANCE_ON = re.compile(r"(?:^|\b)(?:is there|are there|does (?:it|the protocol|the policy|the isp) (?:say|have|cover)|"
+                          r"what(?:s| is| are)? the)\b.*?\b(?:guidance|advice|anything|rules?|policy|procedure|process|"
+                          r"section)"
                           r"\s+(?:on|about|for|regarding|covering)\s+(.+)")
 _WIDENING = frozenset("apart except besides else other others generally general just more further also whole "
                       "specific specifically particular".split())
@@ -1433,7 +1435,8 @@ class Assistant:
         silent = by_rules.verdict is Verdict.NEED_MORE_INFO and not by_rules.asks  # "the protocol does not cover"
         if by_rules.verdict is not Verdict.NEED_MORE_INFO or (silent and faq.verdict is not Verdict.ESCALATE):
             # the rules decide, the protocol's silence included, unless the FAQ says ring the Hub; the FAQ adds its text
-            if (match.score >= CLEAR_FAQ or self._premise_refuted(faq, prepared, match.score)) \
+            if ((match.score >= CLEAR_FAQ and self._asked_together(question, match))
+                    or self._premise_refuted(faq, prepared, match.score)) \
                     and faq.verdict.severity > by_rules.verdict.severity \
                     and form == "yes_no" and faq.verdict is not Verdict.ESCALATE and not self.after_the_event(by_rules) \
                     and not _steps_for_duty(faq, question) and not understood.facts.get("received") \
@@ -1487,6 +1490,17 @@ class Assistant:
             # proposed to be skipped, is a No
             return replace(told, verdict=Verdict.NOT_ALLOWED, summary=f"No: {told.summary[:1].lower()}{told.summary[1:]}")
         return told
+
+    def _asked_together(self, question: str, match: FaqMatch) -> bool:
+        """In a long question, the matched wording's words all in one sentence of it: "... send us the report in a
+        zip with a password. Our nhs.net email is secure, so ..." never asks to send the password in an email, though
+        it uses all three words. (A short one is its premise and its question: "Our external emails have the
+        disclaimer. Does that mean I don't need to mark them confidential?")"""
+        sentences = re.split(r"(?<=[.!?])\s+", question.strip())
+        if len(sentences) < 2 or len(question.split()) <= _PADDED:
+            return True
+        wanted = set(self.prepare(match.paraphrase).split()) - QUESTION_WORDS
+        return any(wanted <= set(self.prepare(s).split()) for s in sentences)
 
     def _only_route(self, prepared: str) -> bool:
         """The question (prepared) names a way of sending, or who receives it, and nothing else."""
@@ -1595,6 +1609,12 @@ class Assistant:
             return None
         term = _term_asked(question)  # "what does 'need to know' mean?": the protocol's words holding it
         quote = (term and self.clauses.phrase(term)) or self.clauses.best(prepared)
+        if (quote is None or quote.coverage < FACT_COVERAGE) and self._topic_unmet(" ".join(understood.tokens)) \
+                and NOT_SURE_FAQ in self.policy.faq:
+            # "what's the process for overseas requests?": a subject no item of the protocol names, and none near
+            # enough; its silence answers, not the nearest item's words on some other process
+            unsure = self.faq_reply(NOT_SURE_FAQ, facts, form=form)
+            return replace(unsure, reasons=(_SUBJECT_UNMET,) + unsure.reasons)
         if quote is None:
             return None
         asked_leave = form == "yes_no"

@@ -336,8 +336,9 @@ class Reader:
             recipients = [h for h in recipients if h not in detail]
         # "it has loads of history on the family", "my worries about mum": whom it is about, not whom it goes to
         # (a person only: "on her hotmail", "on internal emails" name the way)
+        # (whoever's they are: "asking about a child's grandparents")
         recipients = [h for h in recipients if not (h.value == "individual" and _ABOUT_WHOM.intersection(
-            [t for t in tokens[max(0, h.start - 2):h.start] if t not in _DETERMINERS][-1:]))]
+            [t for t in tokens[max(0, h.start - 3):h.start] if t not in _DETERMINERS and t not in _WHOSE][-1:]))]
         # "save the attachment as the family name": a surname, not a family receiving anything
         recipients = [h for h in recipients if not (tokens[h.start + h.length - 1] == "family" and tokens[
             h.start + h.length:h.start + h.length + 1] in (["name"], ["names"]))]
@@ -683,6 +684,10 @@ class Reader:
         # a policy is about, not anyone's information
         hits = [h for h in hits if not (h.category == "kind" and h.value not in _NO_ONE
                                         and _taught(tokens[h.start + h.length:h.start + h.length + 4]))]
+        # "business support for the Kendal safeguarding team": a team's name, where someone works, not what is sent
+        hits = [h for h in hits if not (h.category == "kind" and tokens[h.start:h.start + h.length] == ["safeguarding"]
+                                        and tokens[h.start + 1:h.start + 2] in (["team"], ["teams"], ["unit"],
+                                                                                 ["department"], ["service"]))]
         # "a contact schedule (no safeguarding info in it)", "nothing about safeguarding": a sensitive kind said to
         # be absent is not what is sent (not "the no mental health by fax rule", a rule's name)
         absent = [h for h in hits if
@@ -830,7 +835,8 @@ class Reader:
             tokens[h.start] in ("call", "called", "calling") and h.length == 1
             and (_NAMED.intersection(tokens[h.start + 1:h.start + 4])
                  or tokens[h.start - 1:h.start] == ["be"] and _NAMED.intersection(tokens[max(0, h.start - 5):h.start])
-                 or _named_in_writing(tokens[h.start + 1:h.start + 9]))
+                 or _named_in_writing(tokens[h.start + 1:h.start + 9])
+                 or _named_otherwise(tokens[h.start + 1:h.start + 10]))
             for h in phones)
 
     @staticmethod
@@ -1014,7 +1020,14 @@ class Reader:
             return None
         words = quoted[0].group(1)
         tokens = self.speller.tokens(words)
-        if any(h.category == "kind" and h.value != NOTHING_PERSONAL for h in self._hits(tokens)) \
+        said = " ".join(tokens)
+        # (a meeting's name in words that arrange it is when and where, no one's details: an email "that just says
+        # 'see you at the core group at 2pm'"; not in a text, where no sensitive information goes (Texts 2) and a
+        # child protection meeting's name is itself sensitive: "text mum 'CP conference moved to thurs'")
+        meetings = [range(said[:m.start()].count(" "), said[:m.end()].count(" ") + 1) for m in _MEETING_NAMED.finditer(said)
+                    if _arranged(said) and _WHEN.search(said) and "text" not in channels]
+        if any(h.category == "kind" and h.value != NOTHING_PERSONAL
+               and not any(h.start in r and h.start + h.length - 1 in r for r in meetings) for h in self._hits(tokens)) \
                 or self._persons.intersection(tokens) - _PRONOUNS or tokens[:1] in _ANSWER_WORDS:
             # what the quoted words tell is read with the rest ("'seen baby, weight faltering'"); so is a yes or a no,
             # which tells whatever it answers ("mum asked if the CP plan ended: text back 'yes, ended today'?")
@@ -1211,7 +1224,8 @@ _DETAILS = frozenset("address addresses details phone number postcode".split())
 # Nouns for a document: a recipient word right before one names the document, not who receives it.
 _DOCUMENTS = frozenset("report reports assessment assessments statement statements bundle minutes notes plan "
                        "letter letters record records file files referral summary chronology paperwork document "
-                       "documents doc docs attachment attachments spreadsheet spreadsheets evidence".split())
+                       "documents doc docs attachment attachments spreadsheet spreadsheets evidence timetable timetables newsletter "
+                       "newsletters".split())
 # a document or a court's order said to be absent ("there's no court order in place", "no report yet") says
 # nothing of what is sent identifying no one
 _PAPERS = _DOCUMENTS | {"order", "orders"}
@@ -1398,8 +1412,10 @@ def _lacked(tokens: list[str], hit: _Hit) -> bool:
 
 
 # the question asks to email ("can I just email it", "is it OK to email PID"): the route it names is email
+# (or proposed: "it'd be quicker to email the DSL", "I'll just email it")
 _ASKED_TO_EMAIL = re.compile(r"\b(?:can|could|may|should|shall|ok to|okay to|fine to|alright to|allowed to|"
-                             r"is it ok to|instead)\b(?: i| we| you)?(?: just| still| not| simply)?"
+                             r"is it ok to|instead|quicker to|easier to|faster to|simpler to|will|going to|gonna)\b"
+                             r"(?: i| we| you)?(?: just| still| not| simply)?"
                              # "can I still choose to email the document instead?"
                              r"(?: choose to| opt to| decide to| prefer to| go ahead and)? e ?mail\b")
 
@@ -1587,6 +1603,8 @@ _DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:need|needed|have|having|got|goi
                          r"|\b(?:forgot|forgotten|forget|forgetting|failed|omitted|neglected) to$")
 # Words before a person that make them what it is about: "history on the family", "concerns about mum"
 _ABOUT_WHOM = frozenset({"on", "about", "regarding", "concerning", "re"})
+# Whose someone is, said before them ("a child's grandparents", its "'s" dropped)
+_WHOSE = frozenset("a child kid pupil baby boy girl young person yp childs kids pupils".split())
 # The first words of "keep using it", "carry on using it": a thing kept on, whatever it is
 _KEPT_ON = frozenset({"keep", "carry", "continue", "using"})
 # What opening an encrypted file makes of it
@@ -1710,6 +1728,18 @@ def _named_in_writing(after: list[str]) -> bool:
     """The words after a phone word say who is called what, and where it is written: "(call) the child JB in
     emails", "(call) the kid 'Child A' in internal emails"; not "(a hub call) in writing", the call itself."""
     return any(w == "in" and k >= 2 and bool(_IN_WRITING.intersection(after[k + 1:k + 4])) for k, w in enumerate(after))
+
+
+def _named_otherwise(after: list[str]) -> bool:
+    """The words after a phone word weigh one name against another: "(call) the child 'JB' rather than using her full
+    name", "(call) her by her initials"."""
+    if not _NAME_WORDS.intersection(after):
+        return False
+    if re.search(r"\bby (?:her|his|their|the) ", " ".join(after)):
+        return True
+    # (the one called, then what: "call mum instead of emailing the names" rings mum)
+    weighed = next((k for k, w in enumerate(after) if after[k:k + 2] in (["rather", "than"], ["instead", "of"])), 0)
+    return len([w for w in after[:weighed] if w not in _DETERMINERS]) >= 2
 
 
 _NAMED = _DOCUMENTS | frozenset("zip zipped archive attachment folder pdf doc docx document documents it".split())
@@ -1975,6 +2005,10 @@ NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that id
 _ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"
                           r"running late|call you|ring you|pick (?:her|him|them|you) up|moved to|rearranged|"
                           r"cancelled|remind|reminder|review|conference|confirm)\b")
+# A meeting named by its kind: "the core group", "the CP conference", "the LAC review"
+_MEETING_NAMED = re.compile(r"\b(?:(?:cp|child protection|case|initial|review) )?(?:core group|conference|review|strategy "
+                            r"(?:meeting|discussion)|cin meeting|child in need meeting|lac review|pep meeting|tac meeting|"
+                            r"taf meeting)\b")
 _WHEN = re.compile(r"\b(?:at|by|for) (?:\d{1,2}(?:[:.]\d{2})?(?: ?(?:am|pm))?|noon|half \w+)\b|\b\d{1,2}(?:[:.]\d{2})? ?(?:am|pm)\b|"
                    r"\b(?:mon|tues?|wed|thurs?|fri|sat|sun)(?:day)?\b|\btomorrow\b|\btoday\b|\btonight\b|"
                    r"\bnext week\b|\bthis (?:afternoon|morning|evening)\b|\bwhat time\b")

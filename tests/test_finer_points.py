@@ -3905,6 +3905,46 @@ def test_session_53_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 145) the password put in an email of its own is still emailed
+    ("Rather than ring the password through I'll send it in a separate email afterwards. That's different, isn't it?",
+     NOT, "password-by-email"),
+    # a list "nobody's updated" in years is not kept up to date
+    ("Sending the review papers to the old panel DL, nobody's checked it in years - fine?", NOT,
+     "distribution-list-stale"),
+    # sharing told to be only in case is more than is needed
+    ("Shall I copy the housing officer in on the chronology on a just-in-case basis?", NOT, "send-everything"),
+    # "call" weighing one name against another names the child; no telephone
+    ("Emailing the virtual school - can I call the boy 'KT' instead of his full name?", AWC, None),
+    # a meeting's time in an email's quoted words is logistics, not the meeting's business
+    ("Is an email that only says 'core group moved to 3pm Thursday' personal information?", ALLOWED, None),
+    # ... but a child protection meeting named in a text is itself sensitive
+    ("Can I text dad 'CP conference moved to 3pm Thursday'?", NOT, "text-personal"),
+    # a barrister in proceedings and their chambers are an outside organisation
+    ("The barrister's chambers want the parenting assessment by email. Is that ok?", AWC, "external-email"),
+    # whose relatives are asked about is no one to send to; a process the protocol never names is its silence
+    ("An agency abroad is asking about a child's aunt. What's the process for international enquiries?", ASK, None),
+    # a team named for safeguarding is where someone works, not what is faxed
+    ("I'm admin for the safeguarding team - what does the fax log need to record?", AWC, "faq:fax-steps"),
+    # proposed, not asked: "quicker to email" is the way, the portal passed over
+    ("The portal is there but it'd be quicker to email the school the CIN plan. That's fine?", NOT, None),
+])
+def test_session_54_readings(assistant, question, verdict, rule):
+    """Session 54, round 145."""
+    reads_as(assistant, question, verdict, rule)
+
+
+def test_a_long_question_matches_a_strict_faq_only_on_words_asked_together(assistant):
+    """A long question holds many words; an FAQ's "No" replaces the rules' answer only where its wording's words are
+    asked in one sentence: a zip "with a password" and "our email is secure" two sentences apart never ask to email
+    the password."""
+    question = ("School business manager here. We've been asked to send our attendance notes for a pupil on a CP plan "
+                "to the council ahead of a review, and the social worker says she'll send us the minutes later in a "
+                "zip with a password. Our school email is already encrypted by the trust, so we wonder whether she "
+                "really needs to zip what she sends us, since it slows our office down.")
+    assert assistant.answer(question).verdict is not NOT
+
+
 def test_a_fax_already_sent_is_not_asked_whether_it_was_urgent(assistant):
     """Whether it was urgent is a question before a fax goes; once it has gone and what now is asked, the answer is
     what to do now (the manager; breaches and near misses are monitored)."""
