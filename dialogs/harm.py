@@ -494,6 +494,7 @@ def _machine_before(tokens: list[str], lo: int, start: int) -> bool:
         i == 0 and tokens[1:2] and tokens[1] in _CONSTABLE_AFTER))) for i, t in enumerate(tokens[lo:start], lo))
 
 
+_ARGUING = frozenset(("argue", "argues", "argued", "arguing"))
 # What rings or is written to, unanswered: "nobody answers the phone", "no one answering emails"
 _LINES = frozenset("phone phones line lines calls call emails email messages switchboard".split())
 # A police constable opening a message says where they are: "PC at a DV incident", "PC attending a domestic"
@@ -710,7 +711,7 @@ class HarmReader:
                        for name in ("negations", "terminators", "reporters", "documents", "history", "immediate",
                                     "no_harm", "not_harm", "managed", "recent", "resolved", "not_real",
                                     "current", "soon", "children", "groups", "adults", "child_data", "topic_of", "unsure",
-                                    "ongoing", "hedges", "seem_fine", "handover")}
+                                    "ongoing", "hedges", "seem_fine", "handover", "unactioned")}
         self._lists["recent"] += self._lists["handover"]  # a child handed over is a child's now
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in (*words.explained, *words.conditions)]
@@ -867,6 +868,12 @@ class HarmReader:
             # a clear sign told as before ("she told me last week her stepbrother's been touching her"), the child
             # still with it now ("she's still living with him"): now
             cues = [replace(c, level=HarmLevel.YES, reading="ongoing") if c.reading == "past" else c for c in cues]
+        if not said_no and any(c.reading == "document" for c in cues) \
+                and any(True for _ in self._find(stems, "unactioned")):
+            # a clear sign written down that nobody has acted on ("a note from yesterday that mum disclosed ...,
+            # and nothing's been actioned"): the paper does not make it the past; the child is still there
+            cues = [replace(c, level=HarmLevel.YES, reading="unactioned") if c.reading == "document" else c
+                    for c in cues]
         cues.sort(key=lambda c: (c.level is not HarmLevel.YES, bool(c.reading)))
         if cues:  # how the signs add up: each reading of the whole text done once
             now, child = self._now(stems, tokens), self._child(tokens, stems, text)
@@ -1253,6 +1260,8 @@ class HarmReader:
         unhurt = category == "physical" and (bool(_WEATHER.intersection(written)) or _beaten_at(written))
         # "I really struggle with the zip files": a hard time with a thing, not a crisis
         unhurt = unhurt or _struggle_with_a_thing(tokens[start:end], tokens[end:end + 4])
+        # "arguing that internal mail is secure": a case made, not a row
+        unhurt = unhurt or (end - start == 1 and tokens[start] in _ARGUING and tokens[end:end + 1] == ["that"])
         # "nobody answers the phone" at an office: a line unanswered, not a house with no adult in it
         # (not "not answering the door or phone": a door unanswered is a home's)
         unhurt = unhurt or (any(t.startswith("answer") for t in tokens[start:end]) and "door" not in tokens[start:end]

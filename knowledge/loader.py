@@ -865,7 +865,7 @@ def _signals(ctx: _Context) -> tuple[dict[str, Signal], PasswordCheck | None]:
 HARM_LISTS = ("people", "fillers", "negations", "terminators", "reporters", "documents", "history", "immediate",
               "no_harm", "not_harm", "managed", "explained", "recent", "resolved", "not_real", "current",
               "soon", "children", "groups", "adults", "topics", "topic_of", "history_written", "child_data", "conditions", "unsure",
-              "ongoing", "cues_written", "hedges", "seem_fine", "handover")
+              "ongoing", "cues_written", "hedges", "seem_fine", "handover", "unactioned")
 HARM_NUMBERS = {"window": (4, 10), "gap": (3, 10), "scope": (5, 10), "corroborate": (2, 10), "story": (20, 200),
                 "age_gap": (5, 30)}
 # The categories national guidance names; each must be in harm.yaml (more may be added).

@@ -340,6 +340,7 @@ class HarmWords:
     hedges: tuple[str, ...] = ()  # a sign put as a possibility just before it ("maybe self harming")
     seem_fine: tuple[str, ...] = ()  # the children all right, as the user sees them now ("the kids seem fine")
     handover: tuple[str, ...] = ()  # the child handed to a parent now ("at pickup"), counted as recent too
+    unactioned: tuple[str, ...] = ()  # a disclosure written down that nobody acted on ("nothing's been actioned")
     cues_written: tuple[str, ...] = ()  # cue words matched as written: "injecting" is a cue, "injections" is not
     window: int = 4
     gap: int = 3

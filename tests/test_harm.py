@@ -2614,6 +2614,12 @@ def test_session_53_readings(assistant, text, expected):
      None),
     ("Nobody answering the door at the flat and the 2 and 4 year old were there yesterday. Email the SW?",
      HarmLevel.YES),
+    # (round 146) a clear sign written down that nobody has acted on is not made past by its paper
+    ("Covering a colleague's cases, I found a case note from Monday: the 6yo said dad burns her with his cigarette. "
+     "No action was taken. Email the TM?", HarmLevel.YES),
+    # "arguing that ..." makes a case, not a row
+    ("A student keeps putting children's names in subject lines, arguing that nobody else reads them. Guidance?",
+     None),
 ])
 def test_session_54_readings(assistant, text, expected):
     assert level(assistant, text) is expected
