@@ -60,7 +60,12 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "rpt": "report", "rpts": "reports", "rprt": "report", "assmt": "assessment", "assmnt": "assessment",
                "stmt": "statement",
                # health written short: "a mental hlth assessment", "sexual hlth clinic"
-               "hlth": "health", "hlthy": "healthy"}
+               "hlth": "health", "hlthy": "healthy",
+               # two words run together: "send the lot incase"
+               "incase": "in case"}
+# "the hole file": "whole" typed as its homophone, before a word for the lot (the speller keeps "hole", a word)
+_HOLE = re.compile(r"\bhole (?=(?:file|files|case|record|records|bundle|bundles|lot|thing|history|chronology|folder|"
+                   r"report|family|team|office|list)\b)")
 # "all five statements", "all 3 reports": every one of them, the count aside
 _ALL_COUNTED = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+) (?=[a-z]+s\b)")
 # "zip n password it": "and" between two words
@@ -133,6 +138,7 @@ def normalise(text: str) -> str:
     text = _TO_FOR.sub(lambda m: "to " if m.group(1) == "2" else "for ", text)
     text = _TO_AFTER.sub(r"\1 to ", text)
     text = _SPOKEN.sub(lambda m: _TEXT_SPEAK[m.group()], text)
+    text = _HOLE.sub("whole ", text)
     text = _CC_ING.sub("cc", text)
     text = _NUMBER_NO.sub(r"\1 number", text)
     text = _DRIVE_LETTER.sub(r"\1 drive ", text)

@@ -46,6 +46,7 @@ CASES = [
     (Facts(group_address=True, list_stale=True), "distribution-list-stale", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(group_address=True, list_stale=True, process_asked=True), "distribution-list-stale-who",
      Verdict.NEED_MORE_INFO),
+    (Facts(group_address=True, cc_many=True), "distribution-list-too-many", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(addresses_shown=True), "addresses-shown", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(addresses_shown=False, channel="email"), "addresses-hidden", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(addresses_shown=True, recipient="external_org"), "addresses-shown-professionals",

@@ -209,7 +209,7 @@ async def test_every_end_of_the_guided_check_over_http(harness, policy):
         "email-school-portal-down",
         "service-contact", "email-pid-in-body", "email-pid-in-subject", "borrowed-account", "encrypted-to-list", "list-outside-council",
         "identifying-file-name", "mailbox-copies", "misdirected", "misdirected-untold", "hub-call", "hub-instead-of-call", "hub-in-writing", "hub-by-fax-or-text", "public-office-not-covered", "still-identifiable", "not-intended-open",
-        "not-intended-recipient", "not-intended-fax", "cc-too-many", "self-made-secure-account", "off-the-record", "distribution-list", "distribution-list-stale", "distribution-list-stale-who", "choose-recipient", "no-agreement",
+        "not-intended-recipient", "not-intended-fax", "cc-too-many", "self-made-secure-account", "off-the-record", "distribution-list", "distribution-list-stale", "distribution-list-stale-who", "distribution-list-too-many", "choose-recipient", "no-agreement",
         "no-agreement-unrecorded", "no-agreement-process", "password-not-received", "received-unencrypted", "received-pid-in-subject",
         "fax-highly-sensitive-received", "fax-received-read", "fax-left-unattended",
         "email-initials-in-body", "email-identifier-instead-of-names", "keep-unencrypted-copy", "password-about-child", "email-secure-route-passed-over",

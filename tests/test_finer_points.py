@@ -3928,6 +3928,13 @@ def test_session_53_readings(assistant, question, verdict, rule):
     ("I'm admin for the safeguarding team - what does the fax log need to record?", AWC, "faq:fax-steps"),
     # proposed, not asked: "quicker to email" is the way, the portal passed over
     ("The portal is there but it'd be quicker to email the school the CIN plan. That's fine?", NOT, None),
+    # (round 146) a list named for everyone on it: no conscious choice of recipients
+    ("Can I put the referral out on the 'All Locality Staff' list to see who knows the family?", NOT,
+     "distribution-list-too-many"),
+    # "whole" typed as its homophone, and two words run together
+    ("court wants 1 report, shud i just send the hole bundle incase", NOT, "send-everything"),
+    # sent back by post
+    ("The nursery asked me to post back the signed consent forms. Is that ok?", ASK, "channel-not-covered"),
 ])
 def test_session_54_readings(assistant, question, verdict, rule):
     """Session 54, round 145."""
