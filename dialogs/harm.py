@@ -453,7 +453,9 @@ _THINGS = frozenset("laptop phone keys lanyard badge pass bag file folder docume
                     "wallet purse attachment attachments zip 7zip software app program programme option button "
                     "menu icon page pages email emails link password signature sheet tab setting settings "
                     # what is sent: "the solicitor says my fax never arrived"
-                    "fax faxes report referral package post delivery courier message text reply".split())
+                    "fax faxes report referral package post delivery courier message text reply "
+                    # ... and more than one of them: "paper files locked in my car boot"
+                    "files folders documents letters forms papers records notes laptops phones bags".split())
 
 
 _HAVING = frozenset(("has", "have", "had", "got", "with"))
@@ -1260,6 +1262,8 @@ class HarmReader:
         unhurt = category == "physical" and (bool(_WEATHER.intersection(written)) or _beaten_at(written))
         # "I really struggle with the zip files": a hard time with a thing, not a crisis
         unhurt = unhurt or _struggle_with_a_thing(tokens[start:end], tokens[end:end + 4])
+        # "leave paper files locked in my car boot": a thing locked away, not a child
+        unhurt = unhurt or (tokens[start] == "locked" and _thing_before(tokens, start))
         # "arguing that internal mail is secure": a case made, not a row
         unhurt = unhurt or (end - start == 1 and tokens[start] in _ARGUING and tokens[end:end + 1] == ["that"])
         # "nobody answers the phone" at an office: a line unanswered, not a house with no adult in it

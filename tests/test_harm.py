@@ -2621,6 +2621,14 @@ def test_session_53_readings(assistant, text, expected):
     # "arguing that ..." makes a case, not a row
     ("A student keeps putting children's names in subject lines, arguing that nobody else reads them. Guidance?",
      None),
+    # (round 147) children sharing no surname with each other and adults vague about how they are related
+    ("Dentist here: four kids registered at one flat, all different surnames, and the adults were vague about how "
+     "they are related. Can we tell social care?", HarmLevel.MAYBE),
+    # a parent's debt alone is a hardship, not a sign of significant harm
+    ("Mum's behind on rent and in debt; she asked us to write to the council tax team that the children live with "
+     "her. Email ok?", None),
+    # papers locked in a car are a thing locked away
+    ("Can I leave the case files locked in my car overnight?", None),
 ])
 def test_session_54_readings(assistant, text, expected):
     assert level(assistant, text) is expected
