@@ -318,7 +318,9 @@ _OBLIGED = re.compile(r"\b(?:do|does|did) (?:i|we|you|u) (?:really |actually |st
                       r"\bmust (?:i|we)\b|\b(?:am i|are we) (?:meant|supposed) to\b|"
                       # a step asked in its order: "Do I rename the document before I zip it?"
                       r"(?:^|(?<=[.!?:])\s)\s*do (?:i|we) (?!just\b)\w+\b[^?.]{0,40}?\b(?:before|first)\b|"
-                      r"\b(?:does|would|will) (?:it|that|this) (?:really |actually )?matter\b", re.IGNORECASE)  # "does it matter?"
+                      # "does it matter?", "does the deleted items folder matter too?"
+                      r"\b(?:does|would|will|do) (?:it|that|this|(?:the |my |our )?(?:\w+ ){1,3}?)(?:really |actually )?"
+                      r"matter\b", re.IGNORECASE)
 # What the user does or means to do, told beside the question: the question is whether that is all right
 _PROPOSING = re.compile(r"^\s*(?:was|were) (?:going|planning) to\b|"  # "was going to do Kayden.Jones.zip"
                         r"\b(?:i|we)(?:'m| am| are)? (?:normally|usually|always|generally|often|tend to|was going to|"
@@ -330,12 +332,13 @@ _PROPOSAL = re.compile(r"""['"\u2018\u201c][^'"\u2019\u201d]{2,}['"\u2019\u201d]
 # A statement of what the user does, did or believes, told for agreement: "I'll just leave it in my sent items",
 # "i put a snarky comment in ... its internal so it doesnt matter", "so i can put whatever i like in it"
 _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|forwarding|keeping|leaving)\b|"
-                      r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )\b(?:i|we)(?:'ll|\u2019ll| will|'ve|ve|\u2019ve| have)?"
+                      r"(?<!can )(?<!could )(?<!should )(?<!may )(?<!shall )(?<!when )\b(?:i|we)"
+                      r"(?:'ll|\u2019ll| will|'ve|ve|\u2019ve| have)?"
                       r"\s+(?:usually\s+|always\s+|normally\s+)?(?:just\s+)?(?:put|leave|keep|send|sent|"
                       r"cc|cc'd|copy|copied|email|emailed|write|wrote|think|reckon|fax|text|type|reply|vent|hit|named|"
-                      r"saved|called|marked|bung|stick|pop|chuck|fire|whack|paste|pasted|"
+                      r"saved|call|called|marked|bung|stick|pop|chuck|fire|whack|paste|pasted|"
                       r"pick|trust|go with)\b|^\s*just (?:fire|bung|stick|pick|trust|go with)\b|"
-                      r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|"
+                      r"\bill (?:just )?(?:put|leave|keep|send|cc|copy|email|write|fax|text|type|reply|vent|name|call|"
                       r"forward|use|save|post|bung|stick|pop|chuck|fire|whack|paste)\b|"
                       r"\b(?:im |i'm |i am |i was |we were )?(?:just )?(?:going to|gonna) (?:just )?(?:send|email|fax|cc|"
                       r"forward|put|leave|keep|text|use|name|reply|save|write|paste|type|copy|list)\b|\bjust (?:hitting|sending|emailing|faxing)\b|"
@@ -592,7 +595,9 @@ _JUDGED = (r"\b(?:(?:a\s+)?(?:good|bad|sensible|ok|okay)\s+idea|sounds?\s+(?:ok|
            # "... left it in Deleted Items just in case. That ticks the box?", "job done?"
            r"ticks? (?:the|that|all the|every) box(?:es)?|(?:does|do) the (?:job|trick)|job done|"
            # "... - ok or not?"
-           r"(?:ok|okay|fine|alright|allowed|acceptable) or not)")
+           r"(?:ok|okay|fine|alright|allowed|acceptable) or not|"
+           # "I'll leave it in Sent Items as my record. Nothing wrong with that?"
+           r"(?:nothing|anything) wrong with (?:that|this|it|doing that|doing this)|no harm in (?:that|this|it))")
 _TAG = re.compile(rf"(?:{_TAGS}|{_JUDGED})\s*\?+\s*$|"
                   # ... judged for a use: "subject line 'Re: Lily (DOB 03/04/19)' ok for an internal email?"
                   r"\b(?:ok|okay|alright|fine|acceptable|allowed|good enough) (?:for|as) (?:a |an |the |my |our )?"

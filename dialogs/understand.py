@@ -230,7 +230,7 @@ class Reader:
         for_password = "phone" in channels and self._for_password(tokens, hits)
         phoned_password = for_password and all(not _NOT_DONE.intersection(tokens[max(0, h.start - 8):h.start])
                                                for h in hits if h.category == "channel" and h.value == "phone")
-        if "phone" in channels and (for_password or self._naming(tokens, hits)
+        if "phone" in channels and (for_password or self._naming(tokens, hits) or _CALLED_BY_QUOTE.search(text)
                                     or self._whom_to_ring(tokens, hits)
                                     or (len(channels) > 1 and _CALL_ME.search(said))
                                     or ((len(channels) > 1 or any(h.value in _MAIL_RECIPIENTS for h in recipients))
@@ -515,8 +515,10 @@ class Reader:
             # a risk now, told first
             harm = replace(harm, level=HarmLevel.YES, about_harm=True, because=(
                 given, *(c for c in harm.because if c.level is HarmLevel.YES)))
-        if _IDENTIFYING in self.policy.kinds and _STREET_ADDRESS.search(text):
-            kinds.append(_IDENTIFYING)  # "'Visited Kayla Brown at 14 Elm Rd today'": an address, written out
+        if _IDENTIFYING in self.policy.kinds and (_STREET_ADDRESS.search(text) or _STREET_NAMED.search(text)):
+            # "'Visited Kayla Brown at 14 Elm Rd today'": an address, written out; "the family on Beech Road with the
+            # twins": where they live, by its street
+            kinds.append(_IDENTIFYING)
         message = self._message_kinds(text, channels)
         if message is not None:
             kinds = message  # "text a teen on my caseload 'running late, there in 10'": only the quoted words go
@@ -1184,8 +1186,11 @@ _NO_ADDRESS_PERMISSION = re.compile(r"\b(?:not|no|havent|hasnt|dont|didnt|withou
 
 # Initials used to name the child (Internal Mail 1), with no other detail joined to them: "put the child's initials in
 # the body", "refer to her by initials"; and where initials name something other than the body's child
-_INITIALS_FOR_NAMES = re.compile(r"\b(?:use|using|put|putting|refer|referring|by|with|just|only)\b(?: \w+){0,3}? "
-                                 r"initials\b(?! (?:and|plus|dob|date|surname|name|names|full|address|postcode)\b)")
+# (not with what still identifies beside them: "initials and DOB"; an age is no such thing: "initials and age")
+_INITIALS_FOR_NAMES = re.compile(r"\b(?:use|using|used|put|putting|refer|referring|by|with|just|only)\b(?: \w+){0,3}? "
+                                 r"initials\b(?! (?:(?:and|plus|with) (?:the |their |her |his )?)?(?:dob|date|dates|"
+                                 r"surname|surnames|name|names|full|address|addresses|postcode|postcodes|home|school)\b)"
+                                 r"(?! (?:and|plus) (?!age\b|ages\b|year\b|gender\b))")
 _NAMING_ELSEWHERE = re.compile(r"\b(?:subject|title|heading|header|password|passwords|zip|zipped|filename|file name|"
                                r"name the|call the)\b")
 
@@ -1705,6 +1710,9 @@ def _quoted_file_names_someone(text: str) -> bool:
     return any(_names_someone(re.sub(r"\s+", "_", m.group(1).lower())) for m in _QUOTED_FILE.finditer(text))
 
 
+# Someone called something, in quotes: "I'll just call them 'the family on Beech Road with the twins' in my email"
+_CALLED_BY_QUOTE = re.compile(r"\bcall(?:ed|ing)?\s+(?:them|her|him|the (?:child|kid|boy|girl|baby|family|young person|"
+                              r"children|kids|parents?|mum|dad))\s+['\"\u2018\u201c]", re.IGNORECASE)
 # A name given to a file in quotes, no extension: "I'll call the zip 'Lily-May Jones LAC review'"
 _CALLED_QUOTED = re.compile(r"\b(?:call|calling|called|name|naming|named|title|titled|titling)\s+(?:the |my |it |this |our )?"
                             r"(?:zip|zipped file|file|folder|document|attachment|doc|archive)?\s*(?:as |something like |like )?"
@@ -2025,6 +2033,9 @@ def _arranged(said: str) -> bool:
     return any(not _DOCUMENTS.intersection(said[m.end():].split()[:1]) for m in _ARRANGEMENT.finditer(said))
 
 
+# A street named as where someone is: "the family on Beech Road", "a boy from Mill Lane"
+_STREET_NAMED = re.compile(r"\b(?:on|in|at|from) (?:[A-Z][a-z']+ ){1,2}(?:Road|Rd|Street|Avenue|Ave|Lane|Close|Drive|"
+                           r"Crescent|Terrace|Grove|Gardens)\b")
 # A street address written out: a house number, a capitalised name and a street word ("14 Elm Rd", "3a Mill Lane")
 _STREET_ADDRESS = re.compile(r"\b\d{1,4}[a-zA-Z]?,? (?:[A-Z][a-z']+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Close|"
                              r"Drive|Way|Crescent|Terrace|Place|Court|Gardens|Grove|Row|Walk|View|Park)\b")

@@ -2031,7 +2031,7 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
      "addresses-shown"),
     # a list for everyone, named without quotes, with a child's address
     ("Can I use the All Children's Services Staff distribution list to ask if anyone knows Ruby Delaney's family, "
-     "including her address?", NOT, "cc-too-many"),
+     "including her address?", NOT, "distribution-list-too-many"),
     # a check the FAQ's yes rests on, proposed to be skipped
     ("Can I forward an email to a provider without reading what's further down the chain?", NOT,
      "faq:forward-thread"),
@@ -2304,7 +2304,7 @@ def test_session_32_readings(assistant, question, verdict, rule):
      "and address to be safe. That's fine?", NOT, "fax-name-over-identifier"),
     # a list of sixty, all of it, for one family's plan: not the minimum number of people
     ("We've got a 'Partners - Early Help' distribution list with about 60 people on it. Can I send the family's "
-     "support plan to the whole list in one go?", NOT, "cc-too-many"),
+     "support plan to the whole list in one go?", NOT, "distribution-list-too-many"),
     # a PIN set on a zip is its password
     ("Is a 6 digit PIN enough to protect the zip?", NOT, None),
     # a generic inbox is a generic address, whoever it is for (not the Hub's written follow-up)
@@ -2852,7 +2852,7 @@ def test_session_38_proposals(assistant, question, verdict, rule):
      "email-to-generic-address"),
     # a plan told, for agreement: a whole group for a family's case is not need to know (All Email 1)
     ("Thinking of using the All Staff list to send round the Jones children's case summary so everyone knows them",
-     NOT, "cc-too-many"),
+     NOT, "distribution-list-too-many"),
     # the address autocomplete picked, told as gone, what now asked: the breach answer
     ("Autocomplete put in the wrong Priya and the PEP has gone to her. What now?", ASK, "misdirected"),
 ])
@@ -3577,7 +3577,7 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
      "faq:subject-access"),
     # more people told for its own sake is no need to know
     ("I'll email the minutes to the whole team list, the more people that know the better, right?", NOT,
-     "cc-too-many"),
+     "distribution-list-too-many"),
     # an email's words given after a dash are its body; a verdict word first ("fine as ...?") asks for the proposal
     ("Quick email to my manager - 'saw Kayla M at 22 Mill Lane this morning, all ok'. Fine as it's internal?", NOT,
      "email-pid-in-body"),
@@ -3935,6 +3935,17 @@ def test_session_53_readings(assistant, question, verdict, rule):
     ("court wants 1 report, shud i just send the hole bundle incase", NOT, "send-everything"),
     # sent back by post
     ("The nursery asked me to post back the signed consent forms. Is that ok?", ASK, "channel-not-covered"),
+    # (round 147) the way told, then judged with "nothing wrong with that?"
+    ("Emailed the plan to the IFA. I'll keep it in my Sent Items as the record - nothing wrong with that?", NOT,
+     "mailbox-copies"),
+    # initials with an age beside them are still initials for names
+    ("Internal email to my TM: I've written the summary in the body using initials and ages only. OK?", AWC,
+     "email-initials-in-body"),
+    # whether another folder matters too is a duty asked about: the steps
+    ("Cleared my sent items already - does the deleted items folder matter as well?", AWC, "mailbox-copies"),
+    # a family described by its street is still identified; calling them so in an email is no phone call
+    ("I'll just call them 'the lad from Mill Lane with the dog' in my email to finance, that's not naming him.",
+     NOT, "still-identifiable"),
 ])
 def test_session_54_readings(assistant, question, verdict, rule):
     """Session 54, round 145."""
