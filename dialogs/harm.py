@@ -496,6 +496,12 @@ def _machine_before(tokens: list[str], lo: int, start: int) -> bool:
         i == 0 and tokens[1:2] and tokens[1] in _CONSTABLE_AFTER))) for i, t in enumerate(tokens[lo:start], lo))
 
 
+# Staff as the ones a parent's behaviour was aimed at: "abusive to our admin staff", "aggressive towards reception"
+_AT_STAFF = re.compile(r"(?:to|towards|toward|at) (?:our |the |my )?(?:\w+ )?(?:staff|reception|receptionists?|"
+                       r"colleagues?|team|office|admin)\b(?! and\b)")
+_HOSTILE = frozenset("abusive aggressive threatening hostile violent intimidating".split())
+# Acts no accident makes (as stems): a slap, a punch, a choke is done on purpose whoever saw it
+_DELIBERATE = frozenset(("slap", "punch", "strangl", "strangle", "choke", "smother", "smack"))
 _ARGUING = frozenset(("argue", "argues", "argued", "arguing"))
 # What rings or is written to, unanswered: "nobody answers the phone", "no one answering emails"
 _LINES = frozenset("phone phones line lines calls call emails email messages switchboard".split())
@@ -1262,6 +1268,9 @@ class HarmReader:
         unhurt = category == "physical" and (bool(_WEATHER.intersection(written)) or _beaten_at(written))
         # "I really struggle with the zip files": a hard time with a thing, not a crisis
         unhurt = unhurt or _struggle_with_a_thing(tokens[start:end], tokens[end:end + 4])
+        # "verbally abusive to our admin staff": aimed at the user's own colleagues, no child
+        unhurt = unhurt or (bool(_HOSTILE.intersection(tokens[start:end]))
+                            and _AT_STAFF.match(" ".join(tokens[end:end + 5])) is not None)
         # "leave paper files locked in my car boot": a thing locked away, not a child
         unhurt = unhurt or (tokens[start] == "locked" and _thing_before(tokens, start))
         # "arguing that internal mail is secure": a case made, not a row
@@ -1377,7 +1386,9 @@ class HarmReader:
             next_told = _sentence_after(tokens, hi)  # "... injury report' - ok?? the injury was a playground fall"
             # (a paper in the sentence before or after explains no self-harm: "she took 20 paracetamol an hour ago.
             # do we send the incident report encrypted?")
-            if self._explained_here(written, sentence, act) or not act and (any(
+            # (an act no accident makes, seen by the user: "slapped him ..., I saw it happen" is evidence)
+            deliberate = act and self.stem(tokens[start]) in _DELIBERATE
+            if self._explained_here(written, sentence, act, deliberate) or not act and (any(
                     any(category != "self_harm" or told[e - 1] not in _PAPERS for s, e in self._causes(told))
                     and not self._reporters.intersection(self.stem(t) for t in told) for told in (earlier, next_told))
                     or self._explained_before(tokens, stems, start, end, lo)):
@@ -1548,15 +1559,20 @@ class HarmReader:
             sentence_lo = k + 1
         return False
 
-    def _explained_here(self, written: list[str], sentence: list[str], act: bool = False) -> bool:
+    def _explained_here(self, written: list[str], sentence: list[str], act: bool = False,
+                        deliberate: bool = False) -> bool:
         """An innocent cause in the cue's sentence, told by the user, not reported ("mum says he fell off his
         bike")."""
-        return any(True for _ in self._causes(written, act)) and not self._reported(sentence)
+        return any(True for _ in self._causes(written, act, deliberate)) and not self._reported(sentence)
 
-    def _causes(self, written: list[str], act: bool = False) -> Iterator[tuple[int, int]]:
+    def _causes(self, written: list[str], act: bool = False, deliberate: bool = False) -> Iterator[tuple[int, int]]:
         """Innocent causes (`explained`), not a sport or place naming the user's own role: "swimming coach here",
-        "the PE teacher", "a football club volunteer" say who is writing, not how a child was hurt."""
+        "the PE teacher", "a football club volunteer" say who is writing, not how a child was hurt. A deliberate
+        act seen is no accident: "staff member slapped him, I saw it happen" is the user's evidence ("hit by a ball
+        in PE, I saw it happen" is an accident seen)."""
         for s, e in self._find(written, "explained"):
+            if deliberate and written[s] in ("saw", "witnessed"):
+                continue
             if act and written[s] in ("saw", "witnessed") and s and written[s - 1] not in ("i", "we") \
                     and self.stem(written[s - 1]) in self._people:
                 continue  # "dad shook him - mum saw it happen": someone else witnessed the act, not an accident

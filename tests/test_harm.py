@@ -2630,6 +2630,15 @@ def test_session_53_readings(assistant, text, expected):
      "her. Email ok?", None),
     # papers locked in a car are a thing locked away
     ("Can I leave the case files locked in my car overnight?", None),
+    # (round 148) a deliberate act the user saw is evidence, not an accident seen; a staff member is a person
+    ("Residential night shift: a staff member punched Kai (15) in the ribs at supper, I saw it happen. Who do I "
+     "email?", HarmLevel.YES),
+    ("He was hit by a football in PE, I saw it happen. Can I email his mum the accident form?", None),
+    # a second phone going off, cash in a blazer and a threat to the family home: county lines, together
+    ("Y10 lad has a spare phone going off constantly and a wad of cash, says he has to go tonight or they'll do "
+     "his mum's house. Email the police?", HarmLevel.YES),
+    # a parent abusive to the user's own staff: no child in it
+    ("Can I email the TM about a mum who was abusive towards our reception staff this morning?", None),
 ])
 def test_session_54_readings(assistant, text, expected):
     assert level(assistant, text) is expected
