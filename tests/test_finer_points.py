@@ -3946,6 +3946,9 @@ def test_session_53_readings(assistant, question, verdict, rule):
     # a family described by its street is still identified; calling them so in an email is no phone call
     ("I'll just call them 'the lad from Mill Lane with the dog' in my email to finance, that's not naming him.",
      NOT, "still-identifiable"),
+    # (round 148) everyone given it, with "has" shortened: too many people
+    ("The whole core group's on the thread. Can I reply all with mum's new address so everyone's got it?", NOT,
+     "cc-too-many"),
 ])
 def test_session_54_readings(assistant, question, verdict, rule):
     """Session 54, round 145."""
