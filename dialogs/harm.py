@@ -499,6 +499,8 @@ def _machine_before(tokens: list[str], lo: int, start: int) -> bool:
 # Staff as the ones a parent's behaviour was aimed at: "abusive to our admin staff", "aggressive towards reception"
 _AT_STAFF = re.compile(r"(?:to|towards|toward|at) (?:our |the |my )?(?:\w+ )?(?:staff|reception|receptionists?|"
                        r"colleagues?|team|office|admin)\b(?! and\b)")
+# A worry named by its harm: "neglect concerns", "DV worries"
+_WORRIES = frozenset("concern concerns worry worries fears issues".split())
 _HOSTILE = frozenset("abusive aggressive threatening hostile violent intimidating".split())
 # Acts no accident makes (as stems): a slap, a punch, a choke is done on purpose whoever saw it
 _DELIBERATE = frozenset(("slap", "punch", "strangl", "strangle", "choke", "smother", "smack"))
@@ -1287,8 +1289,10 @@ class HarmReader:
                 or out_of_a_thing \
                 or ((category in _USERS_OWN or words in _OWN_ALARM)
                     and _USER_SUBJECT.intersection(tokens[max(lo, start - 2):start])
-                    # ("we've neglected the inbox" is the user's; "we've no idea where they are" names the child)
-                    and not self._people.intersection(stems[start:end])) \
+                    # ("we've neglected the inbox" is the user's; "we've no idea where they are" names the child;
+                    # "I have neglect concerns about a 4yo" is the user's worry about a child)
+                    and not self._people.intersection(stems[start:end])
+                    and not _WORRIES.intersection(tokens[end:end + 1])) \
                 or (words in _OWN_ALARM and start == lo and end == hi) \
                 or (category == "online" and _done_by_user(tokens[lo:start])) or (
                 category == "missing" and (tokens[start] in _MISSED or (

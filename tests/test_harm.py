@@ -2640,6 +2640,10 @@ def test_session_53_readings(assistant, text, expected):
      "his mum's house. Email the police?", HarmLevel.YES),
     # a parent abusive to the user's own staff: no child in it
     ("Can I email the TM about a mum who was abusive towards our reception staff this morning?", None),
+    # a worry named by its harm is the user's worry about a child, not the user's own neglect ("I've neglected the
+    # inbox")
+    ("I have neglect concerns about a 3 year old, can I email the health visitor?", HarmLevel.YES),
+    ("I've neglected my inbox all week, can I email the school the plan now?", None),
 ])
 def test_session_54_readings(assistant, text, expected):
     assert level(assistant, text) is expected
