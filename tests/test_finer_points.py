@@ -3949,6 +3949,9 @@ def test_session_53_readings(assistant, question, verdict, rule):
     # (round 148) everyone given it, with "has" shortened: too many people
     ("The whole core group's on the thread. Can I reply all with mum's new address so everyone's got it?", NOT,
      "cc-too-many"),
+    # (round 149) encryption denied in the past tense: it went unencrypted, what now
+    ("I emailed the school nurse the child's care plan but I didn't encrypt it. Is that a breach?", ASK, None),
+    ("Sent the review report to the IFA and didn't encrypt it. Do I need to report that?", ASK, "email-unencrypted"),
 ])
 def test_session_54_readings(assistant, question, verdict, rule):
     """Session 54, round 145."""
