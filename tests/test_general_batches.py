@@ -166,6 +166,7 @@ FLOORS = {
     "general_batch144.yaml": {"pass": 179, "unsafe": 3},
     "general_batch145.yaml": {"pass": 188, "unsafe": 1},
     "general_batch146.yaml": {"pass": 193, "unsafe": 1},
+    "general_batch147.yaml": {"pass": 201, "unsafe": 6},
     # written in the shared evaluation set's conventions (every defensible verdict listed)
     "checker_batch1.yaml": {"pass": 109, "unsafe": 1},
     "checker_batch2.yaml": {"pass": 111, "unsafe": 1},
@@ -280,6 +281,7 @@ FLOORS = {
     "checker_batch111.yaml": {"pass": 144, "unsafe": 1},
     "checker_batch112.yaml": {"pass": 125, "unsafe": 2},
     "checker_batch113.yaml": {"pass": 138, "unsafe": 3},
+    "checker_batch114.yaml": {"pass": 133, "unsafe": 2},
 }
 
 
