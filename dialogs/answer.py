@@ -361,7 +361,7 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
 _COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|considered|qualify|qualifies)\s+as\b")
 # Whether the protocol covers a subject, asked: "is there guidance on ...", "does it say anything about ...",
 # "what's the rule on ..."
-_GUIDANCE_ON = re.compile(r"(?:^|\b)(?:is there|are there|does (?:it|the protocol|the policy|the isp) (?:say|have|cover)|"
+_GUIDANCE_ON = re.compile(r"\b(?:is there|are there|does (?:it|the protocol|the policy|the isp) (?:say|have|cover)|"
                           r"what(?:s| is| are)? the)\b.*?\b(?:guidance|advice|anything|rules?|policy|procedure|process|"
                           r"section)"
                           r"\s+(?:on|about|for|regarding|covering)\s+(.+)")

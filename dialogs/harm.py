@@ -503,7 +503,7 @@ _AT_STAFF = re.compile(r"(?:to|towards|toward|at) (?:our |the |my )?(?:\w+ )?(?:
 _WORRIES = frozenset("concern concerns worry worries fears issues".split())
 _HOSTILE = frozenset("abusive aggressive threatening hostile violent intimidating".split())
 # Acts no accident makes (as stems): a slap, a punch, a choke is done on purpose whoever saw it
-_DELIBERATE = frozenset(("slap", "punch", "strangl", "strangle", "choke", "smother", "smack"))
+_DELIBERATE = frozenset(("slap", "punch", "strangl", "choke", "smother", "smack"))
 _ARGUING = frozenset(("argue", "argues", "argued", "arguing"))
 # What rings or is written to, unanswered: "nobody answers the phone", "no one answering emails"
 _LINES = frozenset("phone phones line lines calls call emails email messages switchboard".split())
@@ -1280,8 +1280,8 @@ class HarmReader:
         # "nobody answers the phone" at an office: a line unanswered, not a house with no adult in it
         # (not "not answering the door or phone": a door unanswered is a home's)
         unhurt = unhurt or (any(t.startswith("answer") for t in tokens[start:end]) and "door" not in tokens[start:end]
-                            and [t for t in tokens[end:end + 2] if t not in ("the", "a", "their", "his", "her")][:1]
-                            in [[w] for w in _LINES])
+                            and next((t for t in tokens[end:end + 2] if t not in ("the", "a", "their", "his", "her")),
+                                     None) in _LINES)
         if ((said("not_real") or self._unreal_next(tokens, hi)) and not self._recent_of_the_sign(sentence, written)
             and not (category in _PLANNED and said("soon"))) \
                 or (category == "physical" and _adults_own(tokens[max(lo, start - 3):start], tokens[start:end])) \

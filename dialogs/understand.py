@@ -1026,8 +1026,9 @@ class Reader:
         # (a meeting's name in words that arrange it is when and where, no one's details: an email "that just says
         # 'see you at the core group at 2pm'"; not in a text, where no sensitive information goes (Texts 2) and a
         # child protection meeting's name is itself sensitive: "text mum 'CP conference moved to thurs'")
-        meetings = [range(said[:m.start()].count(" "), said[:m.end()].count(" ") + 1) for m in _MEETING_NAMED.finditer(said)
-                    if _arranged(said) and _WHEN.search(said) and "text" not in channels]
+        arranging = "text" not in channels and _arranged(said) and _WHEN.search(said) is not None
+        meetings = [range(said[:m.start()].count(" "), said[:m.end()].count(" ") + 1)
+                    for m in _MEETING_NAMED.finditer(said)] if arranging else []
         if any(h.category == "kind" and h.value != NOTHING_PERSONAL
                and not any(h.start in r and h.start + h.length - 1 in r for r in meetings) for h in self._hits(tokens)) \
                 or self._persons.intersection(tokens) - _PRONOUNS or tokens[:1] in _ANSWER_WORDS:
