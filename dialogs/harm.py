@@ -76,6 +76,11 @@ _KEEPS = frozenset({"keep", "keeps"})
 _CASE = frozenset({"case", "cases", "caseload"})  # a kind of case, named for its harm: "the burns case"
 # A return only expected, not made: "she was due back at 8", "should have been back by now"
 _EXPECTED = frozenset({"due", "expected", "supposed", "meant", "should", "shouldve", "shouldnt"})
+# A person an act is done to, as its object (HarmReader._done_by_to); "her" too when no word of hers follows
+_OBJECTS = frozenset({"him", "them", "me", "us"})
+_AFTER_OBJECT = frozenset({"with", "on", "again", "when", "and", "because", "cos", "deliberately", "while", "for",
+                           "last", "yesterday", "today", "this", "after", "if", "then"})
+_HELPING = frozenset({"has", "had", "have", "just", "apparently", "actually", "once", "also", "even"})
 # Pressing for something, not pushing someone: "she's really pushing for it" (see HarmReader._insisting)
 _PRESSING = frozenset({"push", "pushes", "pushing", "pushed"})
 _PRESSED_FOR = frozenset({"for", "to", "hard", "harder"})
@@ -840,6 +845,16 @@ class HarmReader:
                 cues.append(replace(cue, reading="weak") if phrase.weak and not cue.reading else cue)
         for i, stem in enumerate(stems):
             category = self._acts.get(stem)
+            if category is not None and i in taken and self._done_by_to(tokens, stems, i):
+                # a sign that is also an act, done by someone to someone: "dad burnt her with his lighter" is an
+                # act, not a burn seen ("a burn on her hand")
+                sign = next((c for c in cues if c.words == tokens[i] and c.level is HarmLevel.MAYBE
+                             and not c.reading), None)
+                cue = sign and self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing,
+                                          act=True, quoted=quoted)
+                if sign is not None and cue is not None:
+                    cues[cues.index(sign)] = cue
+                continue
             if category is None or i in taken or not self._person_near(stems, i) \
                     or (category == "sexual" and self._done_to_a_thing(stems, i)) \
                     or self._insisting(tokens, i):  # "kicked the door in" still counts
@@ -1491,6 +1506,19 @@ class HarmReader:
         after = tokens[i + 1] if i + 1 < len(tokens) else _END
         return tokens[i] in _PRESSING and (after in _PRESSED_FOR or after in (_END, _PAUSE) and tokens[i] != "pushed") \
             and not (i and tokens[i - 1] in self._passive)
+
+    def _done_by_to(self, tokens: list[str], stems: list[str], i: int) -> bool:
+        """ "dad burnt her with his lighter", "mum's boyfriend burned him": a person right before the act (a
+        helping verb between) and a person right after it, told as its object: him, them, me, or her with no word
+        of what is hers after it (not "she burnt her hand")."""
+        k = i - 1
+        while k >= 0 and tokens[k] in _HELPING:
+            k -= 1
+        if k < 0 or stems[k] not in self._people or tokens[k] in _POSSESSIVES:
+            return False
+        after = tokens[i + 2] if i + 2 < len(tokens) else _END
+        return i + 1 < len(tokens) and (tokens[i + 1] in _OBJECTS or tokens[i + 1] == "her" and (
+            after in (_END, _PAUSE) or after in _AFTER_OBJECT))
 
     def _done_to_a_thing(self, stems: list[str], i: int) -> bool:
         """ "I saw her touch the hot iron": the act's object, right after it, is a thing (the, a or an and a word

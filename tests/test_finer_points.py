@@ -3958,6 +3958,18 @@ def test_session_54_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 149) no one authorising it is as unrecorded as no one recording it
+    ("No sharing agreement with the tutoring firm, but if I encrypt the plan I can send it without authorisation?",
+     NOT, "no-agreement-unrecorded"),
+    # the canonical slip told as a note, with no "I": what now
+    ("ccd rather than bcc on the foster carers newsletter, everyone can see the addresses. What now?", ASK, None),
+])
+def test_session_55_readings(assistant, question, verdict, rule):
+    """Session 55, round 150."""
+    reads_as(assistant, question, verdict, rule)
+
+
 def test_a_long_question_matches_a_strict_faq_only_on_words_asked_together(assistant):
     """A long question holds many words; an FAQ's "No" replaces the rules' answer only where its wording's words are
     asked in one sentence: a zip "with a password" and "our email is secure" two sentences apart never ask to email
