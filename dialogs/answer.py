@@ -717,6 +717,14 @@ _DO_IT_NOW = re.compile(r"\b(?:do|sort|fix) (?:it|that|this|them) now\b|\bdo (?:
 _THREAD = re.compile(r"\b(?:thread|threads|chain|chains|trail|trails)\b", re.IGNORECASE)
 # (or left for the recipient to pass over: "the earlier messages mention mum's history but they'll scroll past it")
 # Leave put forward with no limit on what or to whom: "send anything to anyone", "share whatever with whoever"
+# The earlier messages of a thread to be left in as they are: "just hit reply?", "with it all included", "fine,
+# surely?", "I'll just add my bit at the top"
+_LEFT_AS_IS = re.compile(r"\bjust (?:hit |click |press )?(?:reply|replying|forward|forwarding|fwd|send|sending|"
+                         r"reply all|add)\b|\bsurely\b|\b(?:all|it all|everything) (?:still )?(?:included|in it|left in)\b|"
+                         r"\bas it is\b|\bleave (?:it|them|that) (?:in|there)\b|\bon top\b|\bat the top\b|"
+                         r"\b(?:that|thats|that's|it's|its|is) (?:fine|ok|okay|alright)\b|"
+                         # whether leaving it in matters: "will it matter that further down there's ..."
+                         r"\b(?:will|would|does|do) (?:it|that) matter\b", re.IGNORECASE)
 _UNBOUNDED = re.compile(r"\b(?:anything|everything|whatever)\b[^.?!]{0,25}?\b(?:anyone|anybody|everyone|everybody|"
                         r"whoever)\b", re.IGNORECASE)
 _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrolling|reviewing|going through|"
@@ -1149,6 +1157,8 @@ class Assistant:
             if any(kin(w) in steps for step in skipped for w in step.split()):
                 why = "the protocol does not let you leave that step out" if understood.skipped \
                     or not _THREAD.search(question) else "check every earlier message in the thread first"
+                if reply.summary.lower().startswith(why):  # said already: not twice
+                    return replace(reply, verdict=Verdict.NOT_ALLOWED, summary=f"No: {reply.summary}")
                 return replace(reply, verdict=Verdict.NOT_ALLOWED, summary=f"No: {why}. " + reply.summary)
         if reply.verdict in _PERMITTING and _FIRST_PAGE_ONLY.search(question) and any(
                 _EVERY_PAGE.search(text) for text in (reply.summary, *reply.reasons,
@@ -1536,6 +1546,9 @@ class Assistant:
                            harm=reply.harm)
         if proposed is not None and bool(reply.facts and reply.facts.get("in_subject")) and clean_subject(question):
             return reply  # "Is 'CONFIDENTIAL' on its own OK as the subject line?": the marking, and no personal details
+        if reply.rule_id == "thread-holds" and not _LEFT_AS_IS.search(question):
+            return reply  # "can I reply? the chain underneath mentions the CP plan": yes, once the thread is checked;
+            # what is warned against is leaving it in as it is ("just hit reply?")
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
                 or _duty_asked(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)

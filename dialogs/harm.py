@@ -138,6 +138,9 @@ _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they|mum|mother|dad|father)\b[^.?!]{
                             r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
                             re.IGNORECASE)
 _FGM = "fgm_forced_marriage_honour"  # harm.yaml's category (contract.py)
+# Weeks just gone, not years: "last month", "over the summer", "on holiday"
+_LATELY = re.compile(r"\b(?:(?:last|this) (?:week|weekend|month|summer|holiday|holidays|half term|easter|christmas)|"
+                     r"on holiday|over the (?:summer|holidays|holiday|half term))\b")
 _SEXUAL = "sexual"  # harm.yaml's category (contract.py)
 _GIRLS = frozenset(("girl", "girls", "daughter", "daughters", "granddaughter", "granddaughters"))
 _GANGS = frozenset(("group", "groups", "network", "networks"))
@@ -647,6 +650,14 @@ def _sentence_bounds(words: Sequence[str], start: int, end: int) -> tuple[int, i
     while hi < len(words) and words[hi] != _END:
         hi += 1
     return lo, hi
+
+
+def _clause_after(tokens: list[str], end: int) -> list[str]:
+    """The words after a cue up to its clause's end."""
+    k = end
+    while k < len(tokens) and tokens[k] not in (_END, _PAUSE):
+        k += 1
+    return tokens[end:k]
 
 
 def _young_alone(tokens: list[str], start: int, end: int) -> bool:
@@ -1391,7 +1402,11 @@ class HarmReader:
                                                 or (closed_case and said("history"))):
             # "a report about a 2017 investigation still in my sent items": "still" tells of the report, the year
             # of the harm
-            if said("history") or past_year:
+            if (said("history") or past_year) and not (category == _FGM and not clear and not past_year
+                                                       and _LATELY.search(" ".join(_clause_after(tokens, end)))):
+                # (not a sign of FGM done to a girl in the weeks just gone: "had the procedure on holiday last month"
+                # is a child with FGM now, and any sister at risk of it; multi-agency statutory guidance on FGM. A
+                # named FGM told as dealt with last month, a report made or an order granted, is past)
                 readings.append("past")
             elif "document" in readings and self._closed_next(stems, hi):
                 readings.append("past")  # "the FGM risk assessment done when the baby was born. Case closed ages ago."

@@ -165,6 +165,7 @@ CASES = [
     (Facts(to_hub=True, channel="fax", **P), "hub-by-fax-or-text", Verdict.NOT_ALLOWED),
     (Facts(channel="fax", received=True, opening=True), "fax-received-read", Verdict.NEED_MORE_INFO),
     (Facts(channel="fax", unattended=True), "fax-left-unattended", Verdict.NEED_MORE_INFO),
+    (Facts(channel="email", thread_holds=True, **P), "thread-holds", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="webmail_personal", kind="anonymous"), "email-no-personal-private",
      Verdict.ALLOWED_WITH_CONDITIONS),
 ]

@@ -2034,7 +2034,7 @@ def test_a_caller_asking_for_details_is_answered_for_the_telephone(assistant):
      "including her address?", NOT, "distribution-list-too-many"),
     # a check the FAQ's yes rests on, proposed to be skipped
     ("Can I forward an email to a provider without reading what's further down the chain?", NOT,
-     "faq:forward-thread"),
+     "thread-holds"),
     # duties asked in text-speak and the passive: the steps
     ("do i hav to put confidential in the subject", AWC, None),
     # (an envelope is the post, for which the protocol sets no rule: said so, never a No, nor the email subject's rule)
@@ -3964,6 +3964,15 @@ def test_session_54_readings(assistant, question, verdict, rule):
      NOT, "no-agreement-unrecorded"),
     # the canonical slip told as a note, with no "I": what now
     ("ccd rather than bcc on the foster carers newsletter, everyone can see the addresses. What now?", ASK, None),
+    # (round 150) a thread holding something further down: checked first, and No to leaving it in as it is
+    ("Can I forward the contact email to the IRO? Lower down the thread there's the old CAMHS letter.", AWC,
+     "thread-holds"),
+    ("Can I just reply all? The chain has dad's address further down but everyone's a professional.", NOT,
+     "thread-holds"),
+    # found out once it had gone: what now
+    ("Noticed after sending that the subject line had the boy's surname in it. What do I do?", ASK, None),
+    # several documents go in one folder, zipped together
+    ("Got three documents for the guardian, one zip each or all in one?", AWC, "faq:how-to-encrypt"),
 ])
 def test_session_55_readings(assistant, question, verdict, rule):
     """Session 55, round 150."""

@@ -2656,6 +2656,15 @@ def test_session_54_readings(assistant, text, expected):
     ("Nursery: a 3yo has a burn on her wrist, mum says the iron. Email the HV?", HarmLevel.MAYBE),
     ("Foster carer says the 14yo burnt her hand on the oven making tea, just an accident form. Ok to email?",
      HarmLevel.MAYBE),
+    # (round 150) a girl who has "had the procedure" in the weeks just gone has FGM now, a sister due to travel is at
+    # risk; a mother's own FGM as a child is still asked about, and an FGM report made last month is past
+    ("School nurse: Y4 girl said she 'had the procedure' over the summer and now her cousin is going out there. "
+     "Email the DSL?", HarmLevel.YES),
+    ("Mum had FGM herself as a child, her baby girl was born last week. Can I email the HV the discharge summary?",
+     HarmLevel.MAYBE),
+    ("The mandatory FGM report went to police last month. Can I email the summary to the school nurse?", None),
+    # rotten or bad teeth are dental neglect, asked about
+    ("Teeth look really bad and he's often late. Can I email the school nurse?", HarmLevel.MAYBE),
 ])
 def test_session_55_readings(assistant, text, expected):
     assert level(assistant, text) is expected
