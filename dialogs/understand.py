@@ -493,7 +493,9 @@ class Reader:
             flags["password_emailed"] = True  # "forgot to give them the password. can I email it over now?"
         if missing:
             flags["encrypted"] = True  # "got an encrypted file but no password": the file is encrypted, its password missing
-        elif flags["encrypted"] is not False and _AS_USUAL.search(said):
+        elif flags["encrypted"] is not False and (as_usual := _AS_USUAL.search(said)) \
+                and not (as_usual.group(0).endswith(("as is", "as it is")) and _STALE_INFO.search(said)):
+            # (not what is in it sent as it stands: "the info is out of date, I'll just send it as is")
             flags["encrypted"] = False  # "just email the referral normally because they can't open zip files"
         if not channels and recipient is not None and flags["encrypted"] is not None and recipient in _BY_EMAIL \
                 and not received and not sent_to_me \
@@ -1558,6 +1560,9 @@ _AS_USUAL = re.compile(r"\b(?:email|e-mail|send)\b(?: \w+){0,3} (?:normally|as n
                        # "as a normal word attachment", "as an ordinary attachment"
                        r"as (?:a|an) (?:normal|ordinary|regular|plain|standard) (?:word |pdf |excel )?"
                        r"(?:attachment|document|doc|file))\b")
+# What the information says, doubted as no longer right (Principles: accurate, up to date)
+_STALE_INFO = re.compile(r"\b(?:out of date|not up to date|outdated|inaccurate|not accurate|still right|still accurate|"
+                         r"still correct|no longer right|no longer accurate|no longer correct)\b")
 # Where a family hides from someone, and that someone as the one it went to (with a slip told: flags misdirected);
 # where a child lives or is placed, and a person told as a danger (with any sending told as done): _whereabouts_given
 _WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge |carers'? )?(?:address|postcode|whereabouts|"

@@ -96,7 +96,7 @@ async def test_not_sure_of_the_kind_of_a_fax_is_never_faxed(chat):
     """(README trial, session 45) a fax whose kind the user is not sure of: the safest reading for a fax is the kind it
     must never carry (Faxes 4), not sensitive personal data, which an urgent fax with no other identifier allows."""
     said = await walk(chat, "check", "2", "6", "7")  # (before: urgent? another identifier? then "fax it")
-    assert "Not allowed: Do not fax mental health or safeguarding information." in said
+    assert "Not allowed: Do not fax it: mental health and safeguarding information must not be sent via fax." in said
     assert "Not sure of the kind: treated as safeguarding information (not faxed)" in said
 
 

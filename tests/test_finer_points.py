@@ -3973,6 +3973,12 @@ def test_session_54_readings(assistant, question, verdict, rule):
     ("Noticed after sending that the subject line had the boy's surname in it. What do I do?", ASK, None),
     # several documents go in one folder, zipped together
     ("Got three documents for the guardian, one zip each or all in one?", AWC, "faq:how-to-encrypt"),
+    # an allegation is safeguarding information, never faxed; a family's new council is another organisation
+    ("Can I fax the LADO allegation paperwork to the academy trust?", NOT, "fax-highly-sensitive"),
+    ("Family's moved away and the new LA wants the CIN plan. Best way to send it?", AWC, None),
+    # information doubted as out of date, sent "as is": its accuracy, not its encryption
+    ("The assessment I'm passing to the new authority is from 2016 and probably out of date. Just send it as is?",
+     ASK, None),
 ])
 def test_session_55_readings(assistant, question, verdict, rule):
     """Session 55, round 150."""

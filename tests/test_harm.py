@@ -2665,6 +2665,10 @@ def test_session_54_readings(assistant, text, expected):
     ("The mandatory FGM report went to police last month. Can I email the summary to the school nurse?", None),
     # rotten or bad teeth are dental neglect, asked about
     ("Teeth look really bad and he's often late. Can I email the school nurse?", HarmLevel.MAYBE),
+    # a group for children who have lived through abuse is no child harmed now; a worry about a baby is asked
+    ("Emailing carers about a support group for kids who've been through abuse. BCC them?", HarmLevel.MAYBE),
+    ("do i need consent to share with the hub if im worried bout a baby", HarmLevel.MAYBE),
+    ("The LA emails us attendance concerns about pupils with names in the body. Is that allowed?", None),
 ])
 def test_session_55_readings(assistant, text, expected):
     assert level(assistant, text) is expected

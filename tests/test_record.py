@@ -37,7 +37,7 @@ def test_a_one_shot_answer_records_the_facts_never_the_words(assistant, policy):
     text = record.text()
     assert "Date and time: 25 November 2026, 14:32 UTC" in text
     assert "Question: Sharing mental health information with" in text and "by fax." in text
-    assert "Verdict: Not allowed. Do not fax mental health or safeguarding information." in text
+    assert "Verdict: Not allowed. Do not fax it: mental health and safeguarding information must not be sent via fax." in text
     assert "Rule: fax-highly-sensitive" in text and "Faxes 4 (fax.4)" in text
     for word in ("Julia", "943", "CA1", "assessment"):
         assert word not in text
