@@ -169,6 +169,7 @@ class Reader:
                 and not (tokens[h.start - 1:h.start] and tokens[h.start - 1] in _UNSETTLED) \
                 and tokens[h.start + h.length - 1] not in _NAME_WORDS \
                 and tokens[h.start + h.length - 1] not in _PAPERS \
+                and not _rule_stated(tokens, h.start, h.length) \
                 and (_LEFT_OUT.intersection(before) or h.start == left_out_to
                      or (_NOT_WRITING.intersection(before) and _INCLUDING.intersection(before)))
             kinds.append(NOTHING_PERSONAL if left_out else h.value)
@@ -2016,6 +2017,13 @@ _THINGS_SENT = frozenset({"file", "files", "zip", "zipped", "document", "documen
                           "archive", "folder", "plan", "assessment", "referral", "letter", "minutes", "notes", "form",
                           "pdf", "copy", "summary", "bundle", "statement", "photo", "photos", "picture", "it"})
 NOTHING_PERSONAL = "anonymous"  # vocabulary.yaml's kind for information that identifies no one
+
+
+def _rule_stated(tokens: list[str], start: int, length: int) -> bool:
+    """ "no PID to info@ addresses", "no personal data to gmail": a rule put as "no X to Y", not a message said to
+    hold nothing personal."""
+    return tokens[start + length:start + length + 1] == ["to"] \
+        and bool({"pid", "personal"}.intersection(tokens[start:start + length]))
 # A message that arranges something (a meeting, a visit, a call) and says when: logistics, nothing about anyone
 _ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"
                           r"running late|call you|ring you|pick (?:her|him|them|you) up|moved to|rearranged|"

@@ -3979,6 +3979,13 @@ def test_session_54_readings(assistant, question, verdict, rule):
     # information doubted as out of date, sent "as is": its accuracy, not its encryption
     ("The assessment I'm passing to the new authority is from 2016 and probably out of date. Just send it as is?",
      ASK, None),
+    # (round 151) copying in loads of people is over using cc, secure email or not
+    ("With gsx I can cc loads of people on the strategy notes, can't I?", NOT, "cc-too-many"),
+    # "no PID to X" puts a rule, not a message holding nothing personal
+    ("Just checking: no PID to generic addresses like office@, even zipped?", NOT, "email-to-generic-address"),
+    # letters sent out are post; faxes left to sit on the machine, and who collects them, the protocol leaves open
+    ("Should letters we send out be logged the way faxes are?", ASK, None),
+    ("Whose job is it to take faxes off the machine so they don't sit there all day?", ASK, "fax-left-unattended"),
 ])
 def test_session_55_readings(assistant, question, verdict, rule):
     """Session 55, round 150."""
