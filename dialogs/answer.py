@@ -346,6 +346,8 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\bso (?:i|we) can\b|\b(?:easier|quicker|simpler|faster) to (?:just )?(?:send|fax|email|forward|"
                       r"text|put|leave|keep|cc|use)\b|"
                       r"\bso (?:it|that) (?:doesnt|doesn't|does not) matter\b|\bnever see\b|"
+                      # the way put forward for its speed: "Fastest way to tell providers is the 'All Providers' list"
+                      r"^\s*(?:the )?(?:fastest|quickest|easiest|simplest) way\b[^.?!]{0,80}?\bis (?:the|to|by|via|just)\b|"
                       # a plan told: "Thinking of using the 'All Early Help' group to send round a case discussion"
                       r"^\s*(?:(?:i'?m|i am|we'?re|we are)\s+)?(?:thinking of|thinking about|considering|planning on|"
                       r"planning to)\s+(?:using|sending|emailing|faxing|texting|putting|copying|forwarding|cc|"

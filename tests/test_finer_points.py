@@ -3986,6 +3986,13 @@ def test_session_54_readings(assistant, question, verdict, rule):
     # letters sent out are post; faxes left to sit on the machine, and who collects them, the protocol leaves open
     ("Should letters we send out be logged the way faxes are?", ASK, None),
     ("Whose job is it to take faxes off the machine so they don't sit there all day?", ASK, "fax-left-unattended"),
+    # the way put forward for its speed is proposed: No where the rule refuses it
+    ("Easiest way to update the core group is to cc the whole team in.", NOT, "cc-too-many"),
+    # blacking out is redacting, which the protocol does not explain
+    ("Before I send mum's file to her solicitor, which bits do I black out?", ASK, "faq:redaction"),
+    # a slip's outcome told as now has happened
+    ("Sent the adopters' newsletter with everyone in To, so now they can all see each other's emails. What now?", ASK,
+     None),
 ])
 def test_session_55_readings(assistant, question, verdict, rule):
     """Session 55, round 150."""

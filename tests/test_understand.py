@@ -343,3 +343,11 @@ def test_a_password_set_up_once_and_kept_for_everything_is_reused(reader):
 ])
 def test_a_phone_not_picked_up_is_no_pick_up_time(reader, text, kind):
     assert reader.read(text).facts.kind == kind
+
+
+def test_blacking_out_what_is_sent_is_redacting_and_fainting_is_not():
+    """ "black out the names" is redaction in other words; "she blacked out at school" is someone fainting."""
+    from dialogs.text import normalise
+    assert normalise("which names do I black out?") == "which names do i redact"
+    assert normalise("blank out the addresses first") == "redact the addresses first"
+    assert "blacked out" in normalise("she blacked out at school")
