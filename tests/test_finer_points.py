@@ -3993,6 +3993,12 @@ def test_session_54_readings(assistant, question, verdict, rule):
     # a slip's outcome told as now has happened
     ("Sent the adopters' newsletter with everyone in To, so now they can all see each other's emails. What now?", ASK,
      None),
+    # (round 152) the way put forward for its speed after it; more added "while I'm at it" is more than is needed
+    ("Honestly cc'ing the whole team is the easiest way to keep everyone updated on the boy.", NOT, "cc-too-many"),
+    ("I'm emailing the school the attendance plan, so I'll tell them about dad's prison sentence while I'm at it.",
+     NOT, "send-everything"),
+    # a skeletal survey is a child protection investigation's, never texted
+    ("Ok to text the carer the skeletal survey results? Child's fine with her.", NOT, "text-personal"),
 ])
 def test_session_55_readings(assistant, question, verdict, rule):
     """Session 55, round 150."""

@@ -371,7 +371,7 @@ FLOORS = {
     "harm_batch50.yaml": {"recall": 112, "clear_escalated": 69, "ordinary_asked": 0},
     "harm_batch51.yaml": {"recall": 116, "clear_escalated": 71, "ordinary_asked": 1},
     "harm_batch52.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 0},
-    "harm_batch53.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 3},
+    "harm_batch53.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 4},
     "harm_batch54.yaml": {"recall": 115, "clear_escalated": 70, "ordinary_asked": 5},
     "harm_batch55.yaml": {"recall": 115, "clear_escalated": 69, "ordinary_asked": 0},
     "harm_batch56.yaml": {"recall": 115, "clear_escalated": 69, "ordinary_asked": 1},
@@ -2669,6 +2669,12 @@ def test_session_54_readings(assistant, text, expected):
     ("Emailing carers about a support group for kids who've been through abuse. BCC them?", HarmLevel.MAYBE),
     ("do i need consent to share with the hub if im worried bout a baby", HarmLevel.MAYBE),
     ("The LA emails us attendance concerns about pupils with names in the body. Is that allowed?", None),
+    # (round 152) lice that keep coming back and clothes grown out of are neglect signs; a case of nits going round
+    # a class is not
+    ("Nits again and his shoes are two sizes too small. Can I email the school nurse?", HarmLevel.YES),
+    ("There's nits going round Y3 again, can I text the parents a reminder?", None),
+    # a child taking up an online figure's hatred of women is asked about (Prevent)
+    ("Y9 lad has been repeating misogynistic stuff from videos. Email the DSL?", HarmLevel.MAYBE),
 ])
 def test_session_55_readings(assistant, text, expected):
     assert level(assistant, text) is expected
