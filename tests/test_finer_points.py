@@ -3999,6 +3999,9 @@ def test_session_54_readings(assistant, question, verdict, rule):
      NOT, "send-everything"),
     # a skeletal survey is a child protection investigation's, never texted
     ("Ok to text the carer the skeletal survey results? Child's fine with her.", NOT, "text-personal"),
+    # no child's names in it is nothing personal; "big deal?" after a slip asks whether it matters
+    ("Can I bcc the parents on the sports day reminder? No children's names in it.", AWC, None),
+    ("Noticed I used the same zip password as last month for the IRO's file. Big deal?", ASK, "password-reused"),
 ])
 def test_session_55_readings(assistant, question, verdict, rule):
     """Session 55, round 150."""
