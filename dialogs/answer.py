@@ -361,6 +361,10 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"\b(?:wants|asked|told|expects|needs) (?:me|us) to (?:just )?(?:put|type|send|paste|email|leave|"
                       r"keep|cc|copy|write|fax|text|forward|use|name|save)\b", re.IGNORECASE)
 # How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
+# What something counts as, put as the premise of what is proposed: "Internal email counts as secure, so a subject
+# line of 'Chloe Barnes DOB ...' is fine?"
+_CLASS_PREMISE = re.compile(r"\b(?:counts?|counted|is classed|is considered|is treated|is seen) as \w+(?: \w+)?,? so\b",
+                            re.IGNORECASE)
 # Whether something is what a word of the protocol names: "does it count as", "is it classed as"
 _COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|considered|qualify|qualifies)\s+as\b")
 # Whether the protocol covers a subject, asked: "is there guidance on ...", "does it say anything about ...",
@@ -1556,6 +1560,7 @@ class Assistant:
         if proposed is None or not (form == "yes_no" or (form == "" and _OWN_ACT.search(question)
                                                          and not _WH_ASKED.search(question))) \
                 or _duty_asked(question) or (_CLASSED.search(question) and not _SO_I_CAN.search(question)
+                                                 and not _CLASS_PREMISE.search(question)
                                                  and not (_OWN_ACT.search(question) and _AGREE_LAST.search(question))
                                                  and not _REASON_ASKED.search(question)
                                                  # "is an NHS number PID? I was going to email it unencrypted"

@@ -4002,6 +4002,14 @@ def test_session_54_readings(assistant, question, verdict, rule):
     # no child's names in it is nothing personal; "big deal?" after a slip asks whether it matters
     ("Can I bcc the parents on the sports day reminder? No children's names in it.", AWC, None),
     ("Noticed I used the same zip password as last month for the IRO's file. Big deal?", ASK, "password-reused"),
+    # (round 153) a body map is child protection information; posting is post; a premise of what something counts
+    # as does not make the proposal after it a definitions question
+    ("Can I fax the old body map to the solicitor?", NOT, "fax-highly-sensitive"),
+    ("Best way to post the care plan to dad's solicitor?", ASK, "channel-not-covered"),
+    ("Our council email is treated as secure, so 'Ava Reid DOB 2/2/15' in the subject line is ok?", NOT,
+     "email-pid-in-subject"),
+    # something sent to others than meant, told "by mistake instead of"
+    ("Emailed the password to my manager by mistake instead of to the GP. What now?", ASK, None),
 ])
 def test_session_55_readings(assistant, question, verdict, rule):
     """Session 55, round 150."""

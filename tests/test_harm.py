@@ -2675,6 +2675,8 @@ def test_session_54_readings(assistant, text, expected):
     ("There's nits going round Y3 again, can I text the parents a reminder?", None),
     # a child taking up an online figure's hatred of women is asked about (Prevent)
     ("Y9 lad has been repeating misogynistic stuff from videos. Email the DSL?", HarmLevel.MAYBE),
+    # (round 153) a child away with no word from home is asked about
+    ("Y7 boy absent since Monday, no contact from home at all. Can I email the EWO?", HarmLevel.YES),
 ])
 def test_session_55_readings(assistant, text, expected):
     assert level(assistant, text) is expected
