@@ -136,6 +136,9 @@ NEEDED: tuple[Needed, ...] = (
     # rules.yaml: a question about marking CONFIDENTIAL is answered without this rule (dialogs/answer.py)
     Needed("rules", "rules", "email-identifier-instead-of-names",
            "\"do I need to mark emails CONFIDENTIAL if they only have initials?\" is answered as the marking asked"),
+    # rules.yaml: a yes/no question about a thread holding something is a No only where it is left in (dialogs/answer.py)
+    Needed("rules", "rules", "thread-holds",
+           "\"can I reply? the chain underneath mentions the CP plan\" gets the check; \"just hit reply?\" the No"),
     # harm.yaml: dialogs/harm.py files an adult much older than a child under this category
     Needed("harm", "harm.categories", "sexual_exploitation",
            "a child's age next to a much older adult's is read as a sign in this category"),
