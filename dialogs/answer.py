@@ -124,6 +124,10 @@ _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|w
                       # a rough amount, not a choice: "for a day or two", "a week or so"
                       r"\b(?:one|a|an|day|days|week|weeks|hour|hours|minute|minutes|\d+) or (?:two|so|three|\d+)\b",
                       re.IGNORECASE)
+# What something counts as, put as the premise of what is proposed: "Internal email counts as secure, so a subject
+# line of 'Chloe Barnes DOB ...' is fine?"
+_CLASS_PREMISE = re.compile(r"\b(?:counts?|counted|is classed|is considered|is treated|is seen) as \w+(?: \w+)?,? so\b",
+                            re.IGNORECASE)
 # "does that count as a breach?": what happened, classed as a breach, not what information is
 _BREACH_CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|seen)\s+as\s+(?:a\s+|an\s+)?"
                              r"(?:data\s+|information\s+|security\s+)?(?:breach|near[ -]?miss|incident)", re.IGNORECASE)
@@ -360,11 +364,6 @@ _OWN_ACT = re.compile(r"^\s*(?:naming|saving|sending|putting|emailing|faxing|for
                       r"write|fax|text|reply|forward|use|name|save)\b|"
                       r"\b(?:wants|asked|told|expects|needs) (?:me|us) to (?:just )?(?:put|type|send|paste|email|leave|"
                       r"keep|cc|copy|write|fax|text|forward|use|name|save)\b", re.IGNORECASE)
-# How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
-# What something counts as, put as the premise of what is proposed: "Internal email counts as secure, so a subject
-# line of 'Chloe Barnes DOB ...' is fine?"
-_CLASS_PREMISE = re.compile(r"\b(?:counts?|counted|is classed|is considered|is treated|is seen) as \w+(?: \w+)?,? so\b",
-                            re.IGNORECASE)
 # Whether something is what a word of the protocol names: "does it count as", "is it classed as"
 _COUNTS_AS_ASKED = re.compile(r"\b(?:count|counts|counted|class|classed|considered|qualify|qualifies)\s+as\b")
 # Whether the protocol covers a subject, asked: "is there guidance on ...", "does it say anything about ...",
@@ -375,6 +374,7 @@ _GUIDANCE_ON = re.compile(r"\b(?:is there|are there|does (?:it|the protocol|the 
                           r"\s+(?:on|about|for|regarding|covering)\s+(.+)")
 _WIDENING = frozenset("apart except besides else other others generally general just more further also whole "
                       "specific specifically particular".split())
+# How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
@@ -724,7 +724,6 @@ _DO_IT_NOW = re.compile(r"\b(?:do|sort|fix) (?:it|that|this|them) now\b|\bdo (?:
 # A check proposed to be skipped: "without reading what's further down", "without checking who's on it"
 _THREAD = re.compile(r"\b(?:thread|threads|chain|chains|trail|trails)\b", re.IGNORECASE)
 # (or left for the recipient to pass over: "the earlier messages mention mum's history but they'll scroll past it")
-# Leave put forward with no limit on what or to whom: "send anything to anyone", "share whatever with whoever"
 # The earlier messages of a thread to be left in as they are: "just hit reply?", "with it all included", "fine,
 # surely?", "I'll just add my bit at the top"
 _LEFT_AS_IS = re.compile(r"\bjust (?:hit |click |press )?(?:reply|replying|forward|forwarding|fwd|send|sending|"
@@ -733,6 +732,7 @@ _LEFT_AS_IS = re.compile(r"\bjust (?:hit |click |press )?(?:reply|replying|forwa
                          r"\b(?:that|thats|that's|it's|its|is) (?:fine|ok|okay|alright)\b|"
                          # whether leaving it in matters: "will it matter that further down there's ..."
                          r"\b(?:will|would|does|do) (?:it|that) matter\b", re.IGNORECASE)
+# Leave put forward with no limit on what or to whom: "send anything to anyone", "share whatever with whoever"
 _UNBOUNDED = re.compile(r"\b(?:anything|everything|whatever)\b[^.?!]{0,25}?\b(?:anyone|anybody|everyone|everybody|"
                         r"whoever)\b", re.IGNORECASE)
 _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrolling|reviewing|going through|"

@@ -861,9 +861,8 @@ class HarmReader:
                 # act, not a burn seen ("a burn on her hand")
                 sign = next((c for c in cues if c.words == tokens[i] and c.level is HarmLevel.MAYBE
                              and not c.reading), None)
-                cue = sign and self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing,
-                                          act=True, quoted=quoted)
-                if sign is not None and cue is not None:
+                if sign is not None and (cue := self._read(tokens, stems, i, i + 1, category, True, resolved, own_no,
+                                                           changing, act=True, quoted=quoted)) is not None:
                     cues[cues.index(sign)] = cue
                 continue
             if category is None or i in taken or not self._person_near(stems, i) \

@@ -68,10 +68,10 @@ _HOLE = re.compile(r"\bhole (?=(?:file|files|case|record|records|bundle|bundles|
                    r"report|family|team|office|list)\b)")
 # Redacting in other words, before what is taken out: "what third party details do I black out?", "blank out the
 # names" (not "she blacked out", who fainted)
-_BLACK_OUT = re.compile(r"\b(?:black|blank|ink)(ed|ing)? out (?=(?:the|any|all|their|his|her|names?|details|third|bits|"
+_BLACK_OUT = re.compile(r"\b(?:black|blank|ink)(ed|ing)? out(?= (?:the|any|all|their|his|her|names?|details|third|bits|"
                         r"parts|addresses|info|information|anything|what|some|those|these)\b)|"
                         # what is taken out said before: "what details do I have to black out first?"
-                        r"\b(?:black|blank|ink)() out(?= (?:first|before)\b|\s*[?.!]|\s*$)")
+                        r"\b(?:black|blank|ink) out(?= (?:first|before)\b|\s*[?.!]|\s*$)")
 # "all five statements", "all 3 reports": every one of them, the count aside
 _ALL_COUNTED = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|\d+) (?=[a-z]+s\b)")
 # "zip n password it": "and" between two words
@@ -145,7 +145,7 @@ def normalise(text: str) -> str:
     text = _TO_AFTER.sub(r"\1 to ", text)
     text = _SPOKEN.sub(lambda m: _TEXT_SPEAK[m.group()], text)
     text = _HOLE.sub("whole ", text)
-    text = _BLACK_OUT.sub(lambda m: "redact" + (m.group(1) or "") + ("" if m.group(2) is not None else " "), text)
+    text = _BLACK_OUT.sub(lambda m: "redact" + (m.group(1) or ""), text)
     text = _CC_ING.sub("cc", text)
     text = _NUMBER_NO.sub(r"\1 number", text)
     text = _DRIVE_LETTER.sub(r"\1 drive ", text)

@@ -2024,6 +2024,8 @@ def _rule_stated(tokens: list[str], start: int, length: int) -> bool:
     hold nothing personal."""
     return tokens[start + length:start + length + 1] == ["to"] \
         and bool({"pid", "personal"}.intersection(tokens[start:start + length]))
+
+
 # A message that arranges something (a meeting, a visit, a call) and says when: logistics, nothing about anyone
 _ARRANGEMENT = re.compile(r"\b(?:meet|meeting|meetings|visit|visiting|appointment|appt|session|drop in|see you|see u|"
                           r"running late|call you|ring you|pick (?:her|him|them|you) up|moved to|rearranged|"
