@@ -743,7 +743,11 @@ _UNCHECKED = re.compile(r"\bwithout (?:first )?(?:reading|checking|looking|scrol
                         r"(?:reading|checking|read|check|looking|look|scrolling|scroll)(?:(?: through| back| at| over)\b|"
                         # "I don't need to read the older messages underneath first, do I?"
                         r"(?: all)?(?: the| that)? (?:older|earlier|previous|old|rest of the|whole) "
-                        r"(?:messages|emails|thread|chain|trail)\b)",
+                        r"(?:messages|emails|thread|chain|trail)\b)|"
+                        # left for the recipient to pass over: "there's older stuff but they won't read that bit"
+                        r"\b(?:they|he|she|nobody|no one)(?:'ll|\u2019ll| will)? (?:won'?t|wont|will not|never|"
+                        r"(?:are|is)n'?t going to|not going to) (?:bother )?(?:read|look|scroll|notice|see)\b|"
+                        r"\b(?:they|he|she)(?:'ll|\u2019ll| will) (?:just )?(?:scroll|skip|skim)\b",
                         re.IGNORECASE)
 
 
@@ -1152,7 +1156,10 @@ class Assistant:
         # a check left out in words of its own: "can I forward the whole chain without reading back through it?"
         skipped = (*understood.skipped, *(("check",) if _UNCHECKED.search(question) else ()))
         if skipped and reply.verdict in (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS) and (
-                form == "yes_no" or _AGREE.search(question)) and not _OBLIGED.search(question) \
+                form == "yes_no" or _AGREE.search(question)
+                # a plan told, the check left out in so many words: "forwarding the trail, she'll skip the old bits"
+                or (form == "" and not understood.skipped and _OWN_ACT.search(question))) \
+                and not _OBLIGED.search(question) \
                 and not (understood.facts.get("received") and understood.facts.get("encrypted") is False):
             # (not the encryption the sender left out of what came in: "nothing encrypted. Should I flag it?")
             # (not "do I need to bother with a cover sheet?": a duty asked about gets the steps)
@@ -1508,9 +1515,10 @@ class Assistant:
             # wide; the FAQ's own conditions say why
             return replace(told, verdict=Verdict.NOT_ALLOWED,
                            summary=f"No, not anything to anyone. {told.summary[:1].upper()}{told.summary[1:]}")
-        if form == "yes_no" and told.verdict in _PERMITTING and _UNCHECKED.search(question) and "check" in faq.answer:
-            # "can I forward the chain without reading what's further down?": the check the FAQ's yes rests on,
-            # proposed to be skipped, is a No
+        if (form == "yes_no" or (form == "" and _OWN_ACT.search(question))) and told.verdict in _PERMITTING \
+                and _UNCHECKED.search(question) and "check" in faq.answer:
+            # "can I forward the chain without reading what's further down?", "forwarding the chain, they won't read
+            # the older bit": the check the FAQ's yes rests on, proposed to be skipped, is a No
             return replace(told, verdict=Verdict.NOT_ALLOWED, summary=f"No: {told.summary[:1].lower()}{told.summary[1:]}")
         return told
 

@@ -2045,9 +2045,16 @@ _VISITED_NAME = re.compile(r"\b(?:visit|visits|visiting|see|seeing|meet|meeting|
                            r"team|staff|council|park|road|street)\b)")
 
 
+# What came of a meeting, named before it: "the outcome of this morning's conference", "the minutes from the review"
+_CAME_OF = re.compile(r"\b(?:outcomes?|results?|decisions?|recommendations?|minutes|notes|summary) (?:of|from) "
+                      r"(?:\w+ ){0,3}$")
+
+
 def _arranged(said: str) -> bool:
-    """Something arranged is told: a meeting or a visit, not its paper ("my session notes", "the visit report")."""
-    return any(not _DOCUMENTS.intersection(said[m.end():].split()[:1]) for m in _ARRANGEMENT.finditer(said))
+    """Something arranged is told: a meeting or a visit, not its paper ("my session notes", "the visit report"), nor
+    what came of it ("the outcome of this morning's conference")."""
+    return any(not _DOCUMENTS.intersection(said[m.end():].split()[:1]) and not _CAME_OF.search(said[:m.start()])
+               for m in _ARRANGEMENT.finditer(said))
 
 
 # A street named as where someone is: "the family on Beech Road", "a boy from Mill Lane"

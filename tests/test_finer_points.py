@@ -4016,6 +4016,18 @@ def test_session_55_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 154) what came of a meeting is its content, not a time arranged
+    ("Dad wants me to text him the decisions from yesterday afternoon's core group. Fine?", NOT, "text-personal"),
+    # earlier messages left for the recipient to pass over are not checked
+    ("Forwarding the whole trail to the health visitor by email; the old bits about mum's mental health are further up "
+     "but she'll skip them.", NOT, None),
+])
+def test_session_56_readings(assistant, question, verdict, rule):
+    """Session 56, round 154."""
+    reads_as(assistant, question, verdict, rule)
+
+
 def test_a_long_question_matches_a_strict_faq_only_on_words_asked_together(assistant):
     """A long question holds many words; an FAQ's "No" replaces the rules' answer only where its wording's words are
     asked in one sentence: a zip "with a password" and "our email is secure" two sentences apart never ask to email
