@@ -554,6 +554,10 @@ class Reader:
                 and _DETAIL_LEFT.search(said):
             kind = _IDENTIFYING  # "initials plus date of birth is basically anonymised": what is left still identifies
             # (not "the anonymised stats, no names": nothing left that could)
+        if kind in (_ANONYMISED, NOTHING_PERSONAL) and _IDENTIFYING in self.policy.kinds and _still_known(said):
+            # "names taken out, but people locally would recognise her condition": PID is what a person can be
+            # identified from (the protocol's definition), so what is still recognisable is not anonymised
+            kind = _IDENTIFYING
         personal = kind in self.policy.groups.get("personal", ())
         if flags["cc_many"] is None and personal and _REPLY_ALL.search(said) \
                 and _MANY_ON_IT.search(said) and _FEW_NEED_IT.search(said) and not flags["already"]:
@@ -1808,6 +1812,19 @@ _NO_ONE = frozenset({"anonymous", "anonymised"})  # vocabulary.yaml's kinds that
 _ANONYMISED = "anonymised"  # vocabulary.yaml's kind for information said to be anonymised
 # What identifies a child without the name (Definitions: directly or indirectly)
 _DETAIL_LEFT = re.compile(r"\b(?:initials|dob|date of birth|postcode|home address|nhs number)\b")
+# Someone still recognisable, told of what was meant to identify no one: "people locally would recognise her",
+# "easy to work out who it is", "still identifiable" (not "nobody could work out who": `_STILL_KNOWN_NOT` before it)
+_STILL_KNOWN = re.compile(r"\b(?:recogni[sz](?:e|ed|able)|identifiable|(?:work|figure) out who|know who (?:it|they|he|she|"
+                          r"the child|the family) (?:is|are|was|were))\b")
+_STILL_KNOWN_NOT = frozenset("not no nobody noone never cant couldnt wouldnt wont isnt arent without hardly neither "
+                             "nor".split())
+
+
+def _still_known(said: str) -> bool:
+    """Someone told as still recognisable from what is sent, not denied in the few words before."""
+    return any(not _STILL_KNOWN_NOT.intersection(said[:m.start()].split()[-4:]) for m in _STILL_KNOWN.finditer(said))
+
+
 # Whether something counts as anonymised, asked rather than told: "that's anonymised right?", "is it anonymised enough"
 _ANONYMITY_ASKED = re.compile(r"\banonymi[sz]ed\b(?: enough)?\W*(?:right|yeah|yes|yea|innit|ok|okay|isn'?t it|is(?:nt| not) it|"
                               r"now|then)?\W*\?|\banonymi[sz]ed\W+(?:right|yeah|yea|innit|isn'?t it)\b|"

@@ -4022,6 +4022,11 @@ def test_session_55_readings(assistant, question, verdict, rule):
     # earlier messages left for the recipient to pass over are not checked
     ("Forwarding the whole trail to the health visitor by email; the old bits about mum's mental health are further up "
      "but she'll skip them.", NOT, None),
+    # everyone on a list "so nobody's left out" is not a choice of who needs it
+    ("Can I put the CIN minutes out to the team DL so nobody's left out?", NOT, "distribution-list-too-many"),
+    # names taken out, but still recognisable: not anonymised
+    ("I've removed the names from the case study but anyone on the estate would recognise the family. Can I email it "
+     "to the college?", NOT, "still-identifiable"),
 ])
 def test_session_56_readings(assistant, question, verdict, rule):
     """Session 56, round 154."""
