@@ -652,7 +652,7 @@ _PROTOCOL_ALLOWS = re.compile(r"\b(?:protocol|policy|isp)\s+(?:allow|allows|let|
                               r"schools?)\b", re.IGNORECASE)
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
 # An FAQ's telling words that any request uses (prepared): they tell no FAQ over the protocol's silence asked of
-_EVERYDAY_NEEDS = frozenset({"ask", "want", "request", "need"})
+_EVERYDAY_NEEDS = frozenset({"ask", "want", "request", "need", "copi", "peopl"})  # prepared: "a copy", "people"
 # Words of stress that change nothing asked: "how do I actually encrypt a file?" is "how do I encrypt a file?"
 _STRESS = frozenset("actually really basically literally honestly definitely exactly simply".split())
 # "does the protocol say anything about ...?": whether it covers a subject, asked of the protocol itself

@@ -4033,6 +4033,16 @@ def test_session_56_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 
+def test_everyone_alone_names_no_recipients(assistant):
+    """The copying-in FAQ answers questions about who receives an email; "simpler for everyone" asks nothing of
+    recipients, and "a copy of their file" or "other people's details" nothing of copying people in."""
+    reply = assistant.answer("Is it fine to keep one password for all our zips? Simpler for everyone.")
+    assert (reply.verdict, reply.rule_id, reply.faq_id) == (NOT, "password-reused", "")
+    assert assistant.answer("Do I need to redact other people's details before mum gets a copy of her file?").faq_id \
+        == "redaction"
+    assert assistant.answer("How many people should an email about a child go to?").faq_id == "cc-everyone"
+
+
 def test_a_long_question_matches_a_strict_faq_only_on_words_asked_together(assistant):
     """A long question holds many words; an FAQ's "No" replaces the rules' answer only where its wording's words are
     asked in one sentence: a zip "with a password" and "our email is secure" two sentences apart never ask to email
