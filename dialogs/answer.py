@@ -652,6 +652,16 @@ _PROTOCOL_ALLOWS = re.compile(r"\b(?:protocol|policy|isp)\s+(?:allow|allows|let|
                               r"schools?)\b", re.IGNORECASE)
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
 # An FAQ's telling words that any request uses (prepared): they tell no FAQ over the protocol's silence asked of
+# Whether a way of sending is ever open, asked of the way itself: "can I text parents at all?", "is texting ok in
+# general?"
+_WAY_AT_ALL = re.compile(r"\b(?:at all|in general|generally|ever (?:ok|okay|allowed|acceptable|alright|fine))\b")
+# ... not "not urgent at all", "won't open zips at all", "no encryption on it at all": a no, made whole
+_NONE_AT_ALL = frozenset("no not never without wont cant nothing none isnt arent dont doesnt didnt".split())
+
+
+def _way_at_all(said: str) -> bool:
+    return any(not _NONE_AT_ALL.intersection(said[:m.start()].split()[-6:]) for m in _WAY_AT_ALL.finditer(said))
+
 _EVERYDAY_NEEDS = frozenset({"ask", "want", "request", "need", "copi", "peopl"})  # prepared: "a copy", "people"
 # Words of stress that change nothing asked: "how do I actually encrypt a file?" is "how do I encrypt a file?"
 _STRESS = frozenset("actually really basically literally honestly definitely exactly simply".split())
@@ -1757,6 +1767,15 @@ class Assistant:
         none = outcome(self.policy, understood.facts, {"kind": NOTHING_PERSONAL})[1] \
             if NOTHING_PERSONAL in self.policy.kinds else None
         if none is not None and none is not first.verdict and none is not Verdict.NEED_MORE_INFO:
+            if none in _PERMITTING and _way_at_all(" ".join(understood.tokens)):
+                # "can I text parents at all?": whether the way is ever open, asked. It is, for what identifies
+                # no one; the No for personal information is its condition, not the answer
+                open_way = advise(self.policy, understood.facts.with_(kind=NOTHING_PERSONAL))
+                return replace(Reply.from_advice(open_way, channels=understood.channels,
+                                                 understood=self.recap(understood.facts)),
+                               reasons=(f"Personal information: {_lower_first(first.summary)}", *first.reasons),
+                               alternatives=told.alternatives,
+                               citations=tuple(dict.fromkeys(open_way.citations + first.citations)))
             assumed += f" If it identifies no one at all: {_lower_first(none.label)}."
         return replace(told, reasons=told.reasons + (assumed,))
 

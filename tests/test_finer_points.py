@@ -4027,6 +4027,9 @@ def test_session_55_readings(assistant, question, verdict, rule):
     # names taken out, but still recognisable: not anonymised
     ("I've removed the names from the case study but anyone on the estate would recognise the family. Can I email it "
      "to the college?", NOT, "still-identifiable"),
+    # whether a way is ever open, asked of the way: open for what identifies no one, the No its condition
+    ("Can we WhatsApp carers at all?", AWC, "text-logistics"),
+    ("It isn't urgent at all, but can I text mum the plan?", NOT, "text-personal"),
 ])
 def test_session_56_readings(assistant, question, verdict, rule):
     """Session 56, round 154."""
