@@ -2686,6 +2686,17 @@ def test_session_55_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (round 154) an adult known as a risk to children, seeking a child out now, at the school gate or with gifts:
+    # rung; his record alone, with no child reached, is still asked about
+    ("The man the police warned us about is a risk to children, and this morning he was talking to her at the "
+     "school gate. Email the SW?", HarmLevel.YES),
+    ("A man we know is a risk was seen in town. Should I email the other heads?", HarmLevel.MAYBE),
+])
+def test_session_56_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
 def test_a_parent_unfit_at_handover_is_asked_about_however_everyday_it_reads(assistant):
     """(rounds 141, 144) a parent's state told at the moment the child goes with them is asked about (or rung), even
     where the learned reading finds the message everyday (it had quieted "smelt of drink at pickup" into a channel
