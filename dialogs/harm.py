@@ -585,6 +585,13 @@ _CHANGING = re.compile(r"\b(?:different|changing|changed|new|another|conflicting
                        r"\b(?:injuries|they'?re|they are|it'?s|its) (?:all )?adding up\b",
                        re.IGNORECASE)
 _DECADE = re.compile(r"([2-9]0)s")
+def _posted(tokens: Sequence[str], i: int) -> bool:
+    """The act's object goes through a letterbox: post, never a person ("push them through the letterbox")."""
+    after = tokens[i + 1:i + 6]
+    return "letterbox" in after or "letterboxes" in after or any(
+        after[k:k + 2] == ["letter", "box"] for k in range(len(after) - 1))
+
+
 # Ages written as words ("one of my youth club lot (thirteen)"); not one to four, which are everyday words
 _AGE_WORDS = {w: n for n, w in enumerate("five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
                                          "sixteen seventeen eighteen nineteen".split(), start=5)}
@@ -867,6 +874,7 @@ class HarmReader:
                 continue
             if category is None or i in taken or not self._person_near(stems, i) \
                     or (category == "sexual" and self._done_to_a_thing(stems, i)) \
+                    or _posted(tokens, i) \
                     or self._insisting(tokens, i):  # "kicked the door in" still counts
                 continue
             cue = self._read(tokens, stems, i, i + 1, category, True, resolved, own_no, changing, act=True,

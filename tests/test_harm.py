@@ -2692,6 +2692,8 @@ def test_session_55_readings(assistant, text, expected):
     ("The man the police warned us about is a risk to children, and this morning he was talking to her at the "
      "school gate. Email the SW?", HarmLevel.YES),
     ("A man we know is a risk was seen in town. Should I email the other heads?", HarmLevel.MAYBE),
+    # what is pushed through a letterbox is post, never a person
+    ("Can I push the meeting letters through their letterbox on my way past?", None),
 ])
 def test_session_56_readings(assistant, text, expected):
     assert level(assistant, text) is expected
