@@ -825,6 +825,14 @@ _ROUTE_ASKED = re.compile(r"(?:so )?(?:what|which) (?:route|way|method|channel)\
 _PLEASE = frozenset({"pls", "plz", "please", "plse", "ples"})
 
 
+def _pleaded(question: str, because: Iterable[Cue]) -> bool:
+    """An act done to the speaker, in words quoted: "a note saying 'please help me he will kill me'". A child's own
+    plea is a disclosure however everyday the question around it reads."""
+    acts = {c.words.lower() for c in because if c.words}
+    return any(re.search(rf"\b{re.escape(act)} (?:me|us)\b", m.group(0).lower())
+               for m in QUOTE.finditer(question) for act in acts)
+
+
 def question_form(question: str) -> str:
     """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
@@ -1094,7 +1102,8 @@ class Assistant:
             # violence" is a disclosure, asked about however everyday the question after it reads)
         if learned == "quiet" and understood.harm.level is HarmLevel.YES and understood.harm.because \
                 and not understood.harm.immediate and not _JUST_NOW.search(question) \
-                and not any(c.words in _WEAPONS for c in understood.harm.because) and (
+                and not any(c.words in _WEAPONS for c in understood.harm.because) \
+                and not _pleaded(question, understood.harm.because) and (
                 (all(c.reading == "together" for c in understood.harm.because) and len(understood.harm.because) < 3)
                 or all(not c.reading and self.reader.harm.is_act(c.words) for c in understood.harm.because)):
             # two doubtful signs read together ("come home smelling of cannabis again"), or words for hurting

@@ -680,9 +680,15 @@ def _young_alone(tokens: list[str], start: int, end: int) -> bool:
     return bool(young) and not _ALONE_OK.intersection(tokens[max(lo, start - 3):end + 3])
 
 
-_PREGNANT = frozenset({"pregnant", "pregnancy"})
+# Pregnancy or emergency contraception: sexual activity, which under 16 is below the age of consent
+_PREGNANT = frozenset({"pregnant", "pregnancy", "contraception"})
 _MOTHERS = frozenset({"mum", "mums", "mother", "mothers", "mam", "mom", "stepmum", "nan", "auntie", "aunt", "sister",
                       "carer", "teacher", "colleague", "woman", "lady", "parent"})
+
+
+_PARTNERS = frozenset({"partner", "partners"})
+_MOTHERS_AND_FATHERS = frozenset({"mum", "mums", "mother", "mothers", "mam", "mom", "dad", "dads", "father", "fathers",
+                                  "parent", "parents", "nan", "nans", "gran", "grans", "grandma", "stepmum", "stepdad"})
 
 
 def _pregnant_children(tokens: list[str]) -> Iterator[tuple[int, int]]:
@@ -951,6 +957,11 @@ class HarmReader:
             # a sign of sexual activity with a child's age under 16 told ("Y10 girl (14) thinks she might be
             # pregnant"): underage, so asked about however everyday the rest reads
             cues = [replace(c, reading="underage") if c in sexual else c for c in cues]
+            if gap in cues and not said_no:
+                # ... and an adult years older told beside it ("13, came in for emergency contraception, the
+                # 'partner' is 19"): an adult's offence against a child, rung
+                cues = [replace(c, level=HarmLevel.YES, reading="underage") if c.reading == "underage" or c is gap
+                        else c for c in cues]
         if any(c.level is HarmLevel.YES for c in cues):
             # (not one told as over: "ambulance came, kids are at their grandad's", "the police attended")
             immediate = any(not self._negated(stems, s) and not _CAME.intersection(tokens[e:e + 2])
@@ -1052,7 +1063,10 @@ class HarmReader:
         adult_ages = []
         for i in range(len(tokens)):
             age = _age_of(tokens, i)
-            if age is not None and 18 <= age <= 70 and set(stems[max(0, i - 5):i + 5]) & adults:
+            near = [k for k in range(max(0, i - 5), min(len(stems), i + 5)) if stems[k] in adults
+                    # a parent's partner is the parent's ("mum's new partner is 26"), not the child's
+                    and not (tokens[k] in _PARTNERS and _MOTHERS_AND_FATHERS.intersection(tokens[max(0, k - 2):k]))]
+            if age is not None and 18 <= age <= 70 and near:
                 adult_ages.append((age, i))  # "a bloke who looked mid 30s"
         if not adult_ages:
             return None

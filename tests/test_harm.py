@@ -2694,6 +2694,13 @@ def test_session_55_readings(assistant, text, expected):
     ("A man we know is a risk was seen in town. Should I email the other heads?", HarmLevel.MAYBE),
     # what is pushed through a letterbox is post, never a person
     ("Can I push the meeting letters through their letterbox on my way past?", None),
+    # (round 155) a child's breathing stopped by someone is an act of violence
+    ("Y2 girl says her stepdad held his hand over her face till she couldn't breathe. Email the SW?", HarmLevel.YES),
+    # emergency contraception under 16 is sexual activity below the age of consent; with an adult years older, rung;
+    # a mother's partner's age is the mother's business, no sign of exploitation
+    ("Pharmacy: 14 yr old asked for emergency contraception, says her boyfriend is 22. Email the GP?", HarmLevel.YES),
+    ("Pharmacy: 14 yr old asked for emergency contraception. Email the GP?", HarmLevel.MAYBE),
+    ("Her mum's partner is 31 and she is 12. Can I email the school her new address?", None),
 ])
 def test_session_56_readings(assistant, text, expected):
     assert level(assistant, text) is expected
@@ -2714,3 +2721,12 @@ def test_no_one_hurt_is_a_denial(assistant):
     moving back is still a sign to ask about."""
     reply = assistant.answer("Mum says her ex is back in the area but nobody has been hurt. Can I tell the DSL?")
     assert all(c.words != "hurt" for c in reply.harm.because)
+
+
+def test_a_childs_plea_quoted_is_rung_however_everyday_the_question_reads(assistant):
+    """(round 155) An act done to the speaker, in words quoted ("'help me, he'll hurt me'"), is a child's own
+    disclosure: the learned reading may not quiet it into the harm question, as it may a bare word for hurting."""
+    for question in ("Is it fine to photograph a card a boy handed me and WhatsApp it to our DSL? It says 'help me "
+                     "he will strangle me'.", "Can I WhatsApp a photo of a pupil's note to my head? It says 'he will "
+                     "kill me'."):
+        assert assistant.answer(question).verdict is Verdict.ESCALATE, question
