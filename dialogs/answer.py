@@ -126,7 +126,10 @@ _OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|w
                       re.IGNORECASE)
 # What something counts as, put as the premise of what is proposed: "Internal email counts as secure, so a subject
 # line of 'Chloe Barnes DOB ...' is fine?"
-_CLASS_PREMISE = re.compile(r"\b(?:counts?|counted|is classed|is considered|is treated|is seen) as \w+(?: \w+)?,? so\b",
+_CLASS_PREMISE = re.compile(r"\b(?:counts?|counted|is classed|is considered|is treated|is seen) as \w+(?: \w+)?,? so\b|"
+                            # the premise before, as a reason: "As internal email is classed as secure I can put ..."
+                            r"^\W*(?:as|since|because|seeing as) [^,.?!]{0,40}?\b(?:counts?|counted|is classed|is "
+                            r"considered|is treated|is seen) as \w+(?: \w+)?,? (?:then )?(?:i|we) (?:can|could|may)\b",
                             re.IGNORECASE)
 # "does that count as a breach?": what happened, classed as a breach, not what information is
 _BREACH_CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treated|seen)\s+as\s+(?:a\s+|an\s+)?"

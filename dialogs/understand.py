@@ -1564,7 +1564,10 @@ _AS_USUAL = re.compile(r"\b(?:email|e-mail|send)\b(?: \w+){0,3} (?:normally|as n
                        r"by normal email|in a normal email|as a regular email|plain|as it is|as is|"
                        # "as a normal word attachment", "as an ordinary attachment"
                        r"as (?:a|an) (?:normal|ordinary|regular|plain|standard) (?:word |pdf |excel )?"
-                       r"(?:attachment|document|doc|file))\b")
+                       r"(?:attachment|document|doc|file))\b|"
+                       # an email as any other said to be enough: "so a normal email will do"
+                       r"\b(?:normal|ordinary|regular|plain|standard|usual) emails? (?:will|would|should) do\b|"
+                       r"\b(?:normal|ordinary|regular|plain|standard|usual) emails? (?:is|are|s) (?:fine|ok|okay|enough)\b")
 # What the information says, doubted as no longer right (Principles: accurate, up to date)
 _STALE_INFO = re.compile(r"\b(?:out of date|not up to date|outdated|inaccurate|not accurate|still right|still accurate|"
                          r"still correct|no longer right|no longer accurate|no longer correct)\b")

@@ -4030,6 +4030,15 @@ def test_session_55_readings(assistant, question, verdict, rule):
     # whether a way is ever open, asked of the way: open for what identifies no one, the No its condition
     ("Can we WhatsApp carers at all?", AWC, "text-logistics"),
     ("It isn't urgent at all, but can I text mum the plan?", NOT, "text-personal"),
+    # (round 155) a premise of class put first as the reason ("As X is classed as Y, I can ..."): still a proposal
+    ("Seeing as internal email is classed as secure, I can paste the girl's address and diagnosis into the message to "
+     "my team, can't I?", NOT, "email-pid-in-body"),
+    # an ordinary email said to be enough is one sent without encryption
+    ("It's just the GP's letter about his ADHD meds going to the youth club, an ordinary email is fine isn't it?",
+     NOT, "email-unencrypted"),
+    # earlier messages named as in the thread hold something; left in "as my bit isn't sensitive", a No
+    ("Older messages in the thread mention dad's conviction. I'm only adding the meeting time, so replying is ok?", NOT,
+     "thread-holds"),
 ])
 def test_session_56_readings(assistant, question, verdict, rule):
     """Session 56, round 154."""
