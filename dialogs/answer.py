@@ -428,7 +428,7 @@ _FINE_FIRST = frozenset({"fine", "ok", "okay", "alright", "allowed", "acceptable
 _IMPERATIVE_ASKED = frozenset("just save send fax email forward text cc bcc put keep leave use zip print post name call "
                               "whatsapp upload share reply".split())
 _SOURCE_ASKED = re.compile(r"\bwhere does it say\b|\bpolicy\b|\bguidance\b|\bschedule\b|\bwhich document\b")
-_KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored|stay|stays|remain|remains|leave|"
+_KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stored|stay|stays|remain|remains|leave|left|"
                    r"sit|sits|sitting|hang on to|hang onto|hold on to|hold onto|archive|archived)\b")
 # "when can I shred my visit notes?": when to destroy anything is the same silence as how long to keep it
 _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
@@ -1306,7 +1306,7 @@ class Assistant:
                 and not _BREACH_CLASSED.search(question):
             return self.faq_reply(DEFINITIONS_FAQ, understood.facts, form=form)  # what it is, not how to send it
         said = " ".join(understood.tokens)
-        if form == "how" and not understood.facts.get("kept_in_mailbox") and (
+        if form in ("how", "yes_no") and not understood.facts.get("kept_in_mailbox") and (
                 _HOW_LONG.search(said) and _KEPT.search(said) or _DISPOSED_WHEN.search(said)) \
                 and not _SOURCE_ASKED.search(said):
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",

@@ -4039,6 +4039,8 @@ def test_session_55_readings(assistant, question, verdict, rule):
     # earlier messages named as in the thread hold something; left in "as my bit isn't sensitive", a No
     ("Older messages in the thread mention dad's conviction. I'm only adding the meeting time, so replying is ok?", NOT,
      "thread-holds"),
+    # how long anything is kept, asked as whether the protocol says: it does not
+    ("Does the protocol say how long shared files can be left on Objective Connect?", ASK, "keeping-period"),
 ])
 def test_session_56_readings(assistant, question, verdict, rule):
     """Session 56, round 154."""
