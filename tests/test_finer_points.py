@@ -4041,6 +4041,8 @@ def test_session_55_readings(assistant, question, verdict, rule):
      "thread-holds"),
     # how long anything is kept, asked as whether the protocol says: it does not
     ("Does the protocol say how long shared files can be left on Objective Connect?", ASK, "keeping-period"),
+    # a worker's name with the worker called "SW" is the worker's contact details, not a child's
+    ("ok to text dad the duty SW's name so he knows who's calling?", AWC, "service-contact"),
 ])
 def test_session_56_readings(assistant, question, verdict, rule):
     """Session 56, round 154."""
