@@ -351,3 +351,9 @@ def test_blacking_out_what_is_sent_is_redacting_and_fainting_is_not():
     assert normalise("which names do I black out?") == "which names do i redact"
     assert normalise("blank out the addresses first") == "redact the addresses first"
     assert "blacked out" in normalise("she blacked out at school")
+
+
+def test_early_help_is_a_service_not_a_cry_for_help(reader):
+    """'Help!' after a slip asks what to do now; "early help", the service, asks nothing of the kind."""
+    assert not reader.read("Can I use initials in the body when I email early help about him?").facts.get("aftermath")
+    assert reader.read("Sent the minutes to the wrong Sam. Help!").facts.get("aftermath")
