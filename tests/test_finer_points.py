@@ -4043,6 +4043,8 @@ def test_session_55_readings(assistant, question, verdict, rule):
     ("Does the protocol say how long shared files can be left on Objective Connect?", ASK, "keeping-period"),
     # a worker's name with the worker called "SW" is the worker's contact details, not a child's
     ("ok to text dad the duty SW's name so he knows who's calling?", AWC, "service-contact"),
+    # "is there anything else I should add?" asks for the steps, after a clause or not
+    ("Once I've zipped the referral for the GP, is there anything else I need to include in the email?", AWC, None),
 ])
 def test_session_56_readings(assistant, question, verdict, rule):
     """Session 56, round 154."""
