@@ -1779,7 +1779,10 @@ class Assistant:
         none = outcome(self.policy, understood.facts, {"kind": NOTHING_PERSONAL})[1] \
             if NOTHING_PERSONAL in self.policy.kinds else None
         if none is not None and none is not first.verdict and none is not Verdict.NEED_MORE_INFO:
-            if none in _PERMITTING and _way_at_all(" ".join(understood.tokens)):
+            if none in _PERMITTING and _way_at_all(" ".join(understood.tokens)) \
+                    and understood.facts.get("recipient") != "webmail_personal":
+                # (not a personal email account "ever ok for council stuff": staff must not use commercial accounts
+                # for council business (Internet Email 1), whoever holds one)
                 # "can I text parents at all?": whether the way is ever open, asked. It is, for what identifies
                 # no one; the No for personal information is its condition, not the answer
                 open_way = advise(self.policy, understood.facts.with_(kind=NOTHING_PERSONAL))

@@ -4030,6 +4030,8 @@ def test_session_55_readings(assistant, question, verdict, rule):
     # whether a way is ever open, asked of the way: open for what identifies no one, the No its condition
     ("Can we WhatsApp carers at all?", AWC, "text-logistics"),
     ("It isn't urgent at all, but can I text mum the plan?", NOT, "text-personal"),
+    # (round 156) not a personal email account "ever ok": commercial accounts are not for council business
+    ("Are hotmail accounts ever ok for our case work?", NOT, None),
     # (round 155) a premise of class put first as the reason ("As X is classed as Y, I can ..."): still a proposal
     ("Seeing as internal email is classed as secure, I can paste the girl's address and diagnosis into the message to "
      "my team, can't I?", NOT, "email-pid-in-body"),
