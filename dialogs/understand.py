@@ -1577,7 +1577,7 @@ _WHEREABOUTS = re.compile(r"\b(?:new |home |placement |foster |refuge |carers'? 
                           r"placement|pick[- ]?up details)\b", re.IGNORECASE)
 _A_DANGER = re.compile(r"\b(?:violent|violence|dv|domestic abuse|domestic violence|abusive|abuser|injunction|"
                        r"non[- ]molestation|restraining order|fled|fleeing|sex offender|registered offender|"
-                       r"schedule (?:1|one) offender|risk to children|"
+                       r"schedule (?:1|one) offender|risk to children|dangerous|a danger to|"
                        # a child placed where someone must not find them: "moved so he couldn't find her", "an
                        # undisclosed placement"
                        r"so (?:that )?\w+(?: \w+)? (?:can[’']?t|cannot|could(?:n[’']?t| not)|would(?:n[’']?t| not)|"
