@@ -1829,8 +1829,8 @@ class HarmReader:
     def _negated(self, stems: list[str], start: int) -> bool:
         """A negation among the `scope` words before, up to a terminator or a clause break,
         and not a denial reported from someone else; nor a sign that is itself a not ("won't let anyone in and
-        isn't answering the door" tells two signs, not a denial of the second)."""
-        if stems[start] == "not":
+        isn't answering the door" tells two signs, not a denial of the second; "no leccy no food" two lacks)."""
+        if stems[start] in ("not", "no"):
             return False
         lo = start
         while lo > 0 and start - lo < self.words.scope and stems[lo - 1] not in (_END, _PAUSE):

@@ -2733,3 +2733,11 @@ def test_a_childs_plea_quoted_is_rung_however_everyday_the_question_reads(assist
                      "he will strangle me'.", "Can I WhatsApp a photo of a pupil's note to my head? It says 'he will "
                      "kill me'."):
         assert assistant.answer(question).verdict is Verdict.ESCALATE, question
+
+
+def test_lacks_told_in_a_list_are_each_a_sign(assistant):
+    """(round 156) "no leccy no food": the "no" of the first lack does not deny the next (NegEx scope stops at a
+    sign that is itself a no)."""
+    harm = assistant.reader.read("Neighbour says the kids have been alone since Friday, no heating no food in. "
+                                 "Email the SW?").harm
+    assert [c.reading for c in harm.because if c.words == "no food"] == [""]
