@@ -61,6 +61,8 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "stmt": "statement",
                # health written short: "a mental hlth assessment", "sexual hlth clinic"
                "hlth": "health", "hlthy": "healthy",
+               # devices as said: "no 7zip on my lappy"
+               "lappy": "laptop", "lapttop": "laptop", "puter": "computer", "pooter": "computer",
                # two words run together: "send the lot incase"
                "incase": "in case"}
 # "the hole file": "whole" typed as its homophone, before a word for the lot (the speller keeps "hole", a word)

@@ -226,6 +226,7 @@ def test_finer_facts_in_everyday_words(policy, question, fact, value):
 def test_text_speak_for_times_is_read_as_the_time(policy):
     from dialogs.text import normalise
     assert normalise("he was hit last nite, back 2moro") == "he was hit last night back tomorrow"
+    assert normalise("no 7zip on my lappy") == "no 7zip on my laptop"  # a device as said
 
 
 def test_a_quoted_button_is_how_it_goes_not_what_it_says(policy):
