@@ -1617,7 +1617,8 @@ _UNDONE = frozenset({"delete", "deleted", "deleting", "remove", "removed", "remo
                      "emptied", "emptying", "tidy", "tidied", "tidying"})
 # A negating act ("clear out", "delete") itself denied: "no need to", "not going to", "won't", "never"
 # ("no need to clear them out of sent items": the act's own words may follow before the negation found)
-_DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:need|needed|have|having|got|going|bother|bothering|point) (?:in|to)\b"
+_DENIED_ACT = re.compile(r"\b(?:no|not|never) (?:real |actual |great |particular )?(?:need|needed|have|having|got|going|"
+                         r"bother|bothering|point) (?:in|to)\b"
                          r"|\b(?:not|never)(?: just)?$"
                          # "forgot to clear out my sent items": the removing not done
                          r"|\b(?:forgot|forgotten|forget|forgetting|failed|omitted|neglected) to$")

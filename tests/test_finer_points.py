@@ -4047,6 +4047,9 @@ def test_session_55_readings(assistant, question, verdict, rule):
     ("ok to text dad the duty SW's name so he knows who's calling?", AWC, "service-contact"),
     # "is there anything else I should add?" asks for the steps, after a clause or not
     ("Once I've zipped the referral for the GP, is there anything else I need to include in the email?", AWC, None),
+    # "no real need to" clear them out denies the clearing, not the keeping
+    ("Council email is secure anyway, so there's no real need to delete the kids' details from my sent items?", NOT,
+     "mailbox-copies"),
 ])
 def test_session_56_readings(assistant, question, verdict, rule):
     """Session 56, round 154."""
