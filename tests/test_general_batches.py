@@ -307,13 +307,21 @@ def test_every_general_batch_in_tests_data_has_a_floor():
 @pytest.mark.parametrize("name", sorted(FLOORS))
 def test_general_batches_do_not_fall_back(assistant, name):
     passed = unsafe = 0
-    for case in yaml.safe_load((DATA / name).read_text())["cases"]:
+    missed = []  # every question not passing, so a fall below the floor can be found among them
+    for number, case in enumerate(yaml.safe_load((DATA / name).read_text())["cases"]):
         reply = assistant.answer(case["q"]).to_json()
         verdict, answer = reply["verdict"], reply["answer"].lower()
         shown = "ask_harm" if verdict == "need_more_info" and reply.get("asks") == "harm" else verdict
         accepted = set(case["verdicts"])
-        passed += (verdict in accepted or shown in accepted) and all(
-            any(p.lower() in answer for p in group) for group in case.get("must") or [])
+        lacking = [group for group in case.get("must") or [] if not any(p.lower() in answer for p in group)]
+        ok = (verdict in accepted or shown in accepted) and not lacking
+        passed += ok
         unsafe += (verdict in PERMISSIVE and not PERMISSIVE & accepted) or (
             accepted <= HUB_FIRST and shown not in accepted)
-    assert passed >= FLOORS[name]["pass"] and unsafe <= FLOORS[name]["unsafe"]
+        if not ok:
+            why = f"lacks one of {lacking[0]}" if verdict in accepted or shown in accepted else \
+                f"got {shown} ({reply.get('rule')}), wanted {sorted(accepted)}"
+            missed.append(f"#{number} {why}: {case['q'][:90]}")
+    assert passed >= FLOORS[name]["pass"] and unsafe <= FLOORS[name]["unsafe"], (
+        f"{name}: {passed} passed (floor {FLOORS[name]['pass']}), {unsafe} unsafe (at most {FLOORS[name]['unsafe']}); "
+        "not passing now:\n" + "\n".join(missed))

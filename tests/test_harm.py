@@ -482,17 +482,25 @@ FLOORS = {
 def test_held_out_batches_do_not_fall_back(assistant, name):
     cases = yaml.safe_load((DATA / name).read_text())["cases"]
     recall = clear_escalated = ordinary_asked = 0
-    for case in cases:
+    missed = []  # each case on the wrong side now, so a fall below the floor can be found among them
+    for number, case in enumerate(cases):
         reply = assistant.answer(case["q"])
         hub = reply.verdict.value == "escalate" or reply.asks == "harm"
         if case["kind"].startswith("harm"):
             recall += hub
-            clear_escalated += case["kind"] == "harm_clear" and reply.verdict.value == "escalate"
+            rung = reply.verdict.value == "escalate"
+            clear_escalated += case["kind"] == "harm_clear" and rung
+            wrong = not hub or (case["kind"] == "harm_clear" and not rung)
         else:
             ordinary_asked += hub
+            wrong = hub
+        if wrong:
+            missed.append(f"#{number} {case['kind']} got {reply.verdict.value} ({reply.rule_id}): {case['q'][:90]}")
     floor = FLOORS[name]
-    assert recall >= floor["recall"] and clear_escalated >= floor["clear_escalated"]
-    assert ordinary_asked <= floor["ordinary_asked"]
+    told = f"{name}: recall {recall}, clear rung {clear_escalated}, ordinary asked {ordinary_asked} (floors {floor}); " \
+        "on the wrong side now:\n" + "\n".join(missed)
+    assert recall >= floor["recall"] and clear_escalated >= floor["clear_escalated"], told
+    assert ordinary_asked <= floor["ordinary_asked"], told
 
 
 STORY = ("I support a 9 year old who lives with his aunt and three cousins in a small flat on the estate, "
