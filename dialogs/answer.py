@@ -27,7 +27,7 @@ from .faq import SCORER, FaqIndex, FaqMatch
 from .harm import NOTHING, QUOTE, Cue, HarmAssessment, HarmLevel, tells_anything
 from .learned import LearnedReading
 from .reply import Option, Reply
-from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken
+from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken, unnegated
 from .understand import NOTHING_PERSONAL, Reader, Understanding
 
 # what to change asked about: "do I need to rename it?", "anything I need to do before zipping it?"
@@ -654,17 +654,12 @@ _PERMISSION = re.compile(rf"\b(?:{_NOT_WH}"
 _PROTOCOL_ALLOWS = re.compile(r"\b(?:protocol|policy|isp)\s+(?:allow|allows|let|lets|permit|permits)\s+(?:us|me|staff|"
                               r"schools?)\b", re.IGNORECASE)
 _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
-# An FAQ's telling words that any request uses (prepared): they tell no FAQ over the protocol's silence asked of
 # Whether a way of sending is ever open, asked of the way itself: "can I text parents at all?", "is texting ok in
 # general?"
 _WAY_AT_ALL = re.compile(r"\b(?:at all|in general|generally|ever (?:ok|okay|allowed|acceptable|alright|fine))\b")
 # ... not "not urgent at all", "won't open zips at all", "no encryption on it at all": a no, made whole
 _NONE_AT_ALL = frozenset("no not never without wont cant nothing none isnt arent dont doesnt didnt".split())
-
-
-def _way_at_all(said: str) -> bool:
-    return any(not _NONE_AT_ALL.intersection(said[:m.start()].split()[-6:]) for m in _WAY_AT_ALL.finditer(said))
-
+# An FAQ's telling words that any request uses (prepared): they tell no FAQ over the protocol's silence asked of
 _EVERYDAY_NEEDS = frozenset({"ask", "want", "request", "need", "copi", "peopl"})  # prepared: "a copy", "people"
 # Words of stress that change nothing asked: "how do I actually encrypt a file?" is "how do I encrypt a file?"
 _STRESS = frozenset("actually really basically literally honestly definitely exactly simply".split())
@@ -1779,12 +1774,12 @@ class Assistant:
         none = outcome(self.policy, understood.facts, {"kind": NOTHING_PERSONAL})[1] \
             if NOTHING_PERSONAL in self.policy.kinds else None
         if none is not None and none is not first.verdict and none is not Verdict.NEED_MORE_INFO:
-            if none in _PERMITTING and _way_at_all(" ".join(understood.tokens)) \
+            if none in _PERMITTING and unnegated(_WAY_AT_ALL, " ".join(understood.tokens), _NONE_AT_ALL, 6) \
                     and understood.facts.get("recipient") != "webmail_personal":
-                # (not a personal email account "ever ok for council stuff": staff must not use commercial accounts
-                # for council business (Internet Email 1), whoever holds one)
                 # "can I text parents at all?": whether the way is ever open, asked. It is, for what identifies
                 # no one; the No for personal information is its condition, not the answer
+                # (not a personal email account "ever ok for council stuff": staff must not use commercial accounts
+                # for council business (Internet Email 1), whoever holds one)
                 open_way = advise(self.policy, understood.facts.with_(kind=NOTHING_PERSONAL))
                 return replace(Reply.from_advice(open_way, channels=understood.channels,
                                                  understood=self.recap(understood.facts)),

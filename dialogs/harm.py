@@ -585,6 +585,8 @@ _CHANGING = re.compile(r"\b(?:different|changing|changed|new|another|conflicting
                        r"\b(?:injuries|they'?re|they are|it'?s|its) (?:all )?adding up\b",
                        re.IGNORECASE)
 _DECADE = re.compile(r"([2-9]0)s")
+
+
 def _posted(tokens: Sequence[str], i: int) -> bool:
     """The act's object goes through a letterbox: post, never a person ("push them through the letterbox")."""
     after = tokens[i + 1:i + 6]
@@ -1063,10 +1065,11 @@ class HarmReader:
         adult_ages = []
         for i in range(len(tokens)):
             age = _age_of(tokens, i)
-            near = [k for k in range(max(0, i - 5), min(len(stems), i + 5)) if stems[k] in adults
+            if age is not None and 18 <= age <= 70 and any(
+                    stems[k] in adults
                     # a parent's partner is the parent's ("mum's new partner is 26"), not the child's
-                    and not (tokens[k] in _PARTNERS and _MOTHERS_AND_FATHERS.intersection(tokens[max(0, k - 2):k]))]
-            if age is not None and 18 <= age <= 70 and near:
+                    and not (tokens[k] in _PARTNERS and _MOTHERS_AND_FATHERS.intersection(tokens[max(0, k - 2):k]))
+                    for k in range(max(0, i - 5), min(len(stems), i + 5))):
                 adult_ages.append((age, i))  # "a bloke who looked mid 30s"
         if not adult_ages:
             return None

@@ -128,6 +128,12 @@ _ASKING_SPOKEN = {"r": "are", "cn": "can", "cud": "could", "shud": "should", "wu
 _WITHOUT = re.compile(r"\bw/o(?:ut)?\b")
 
 
+def unnegated(pattern: re.Pattern[str], said: str, negations: frozenset[str], window: int) -> bool:
+    """Some match of `pattern` in `said` with none of `negations` among the `window` words before it: "would
+    recognise her" told, not "nobody would recognise her"."""
+    return any(not negations.intersection(said[:m.start()].split()[-window:]) for m in pattern.finditer(said))
+
+
 def spoken(word: str) -> str:
     """A word as typed on a phone, in full: "wat" is "what", "2day" "today", "r" (asking) "are"."""
     return _TEXT_SPEAK.get(word) or _ASKING_SPOKEN.get(word, word)

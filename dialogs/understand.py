@@ -17,7 +17,7 @@ from knowledge.model import Facts, PasswordCheck, Policy
 
 from .harm import NOTHING, Cue, HarmAssessment, HarmLevel, HarmReader
 from .personal_data import DOCUMENT_NAME_WORDS
-from .text import NEGATED, Speller, normalise, spoken
+from .text import NEGATED, Speller, normalise, spoken, unnegated
 
 _WEBMAIL = "webmail_personal"
 
@@ -554,7 +554,8 @@ class Reader:
                 and _DETAIL_LEFT.search(said):
             kind = _IDENTIFYING  # "initials plus date of birth is basically anonymised": what is left still identifies
             # (not "the anonymised stats, no names": nothing left that could)
-        if kind in (_ANONYMISED, NOTHING_PERSONAL) and _IDENTIFYING in self.policy.kinds and _still_known(said):
+        if kind in (_ANONYMISED, NOTHING_PERSONAL) and _IDENTIFYING in self.policy.kinds \
+                and unnegated(_STILL_KNOWN, said, _STILL_KNOWN_NOT, 4):
             # "names taken out, but people locally would recognise her condition": PID is what a person can be
             # identified from (the protocol's definition), so what is still recognisable is not anonymised
             kind = _IDENTIFYING
@@ -1822,11 +1823,6 @@ _STILL_KNOWN = re.compile(r"\b(?:recogni[sz](?:e|ed|able)|identifiable|(?:work|f
                           r"the child|the family) (?:is|are|was|were))\b")
 _STILL_KNOWN_NOT = frozenset("not no nobody noone never cant couldnt wouldnt wont isnt arent without hardly neither "
                              "nor".split())
-
-
-def _still_known(said: str) -> bool:
-    """Someone told as still recognisable from what is sent, not denied in the few words before."""
-    return any(not _STILL_KNOWN_NOT.intersection(said[:m.start()].split()[-4:]) for m in _STILL_KNOWN.finditer(said))
 
 
 # Whether something counts as anonymised, asked rather than told: "that's anonymised right?", "is it anonymised enough"
