@@ -1271,8 +1271,10 @@ class Assistant:
             # concerned about a child's safety")
             sending = understood.facts.get("channel") not in (None, "phone") and match is not None \
                 and match.score < CLEAR_FAQ
+            # (nor a story alone, no worry read in it: the FAQ's words met in a long account of an ordinary request)
             if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE and not sending \
-                    and not any(c.reading == "hedged" for c in understood.harm.because):
+                    and not any(c.reading == "hedged" for c in understood.harm.because) \
+                    and not all(c.reading == "story" for c in understood.harm.because):
                 return self.faq_reply(match.faq_id, understood.facts)
             told_slip = bool(understood.facts.get("misdirected")) and all(
                 c.reading == "story" for c in understood.harm.because)  # a long account of a mistake, no sign in it

@@ -2162,7 +2162,10 @@ class _PasswordReader:
         names = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(check.words, key=len, reverse=True))
         # "password: x", "password idea: x", "password would be x"
         joins = r"(?:(?:\s+(?:idea|ideas|suggestion|choice|option|check))?\s*[:=]\s*|\s+(?:is|was|would\s+be|will\s+be|could\s+be|of|like|be)\s+)"
-        self._after = re.compile(rf"\b(?:{names})\b{joins}(\S+)", re.IGNORECASE)
+        # (or the password named with who chose it between: "the password I've set on the zip is pinkponys")
+        chooser = r"(?:\s+(?:that\s+)?(?:i|we)(?:'ve|\u2019ve|\s+have|'d|\s+had)?\s+(?:set|chose|chosen|picked|used|put|" \
+                  r"made|made\s+up|came\s+up\s+with|come\s+up\s+with)(?:\s+(?:on|for)\s+(?:the|a|my|our|this)\s+\w+)?)?"
+        self._after = re.compile(rf"\b(?:{names})\b{chooser}{joins}(\S+)", re.IGNORECASE)
         # "pwd Tk92 ok?": a password word, then a word with a digit in it, then asked about
         self._bare = re.compile(rf"\b(?:{names})\s+(\S*\d\S*)\s+(?:ok|okay|alright|fine|good|enough|strong)\b",
                                 re.IGNORECASE)

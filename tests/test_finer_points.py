@@ -4056,6 +4056,24 @@ def test_session_56_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (round 157) a password named with who chose it between ("the password I've set on the zip is ..."): judged
+    ("The password we picked for the file is sunflowers, is that alright?", NOT, "password-no-mix"),
+    # many people however hidden: BCC does not make a big send a need-to-know one
+    ("Using bcc, can I email the update about the boy to lots of parents?", NOT, "cc-too-many"),
+    # a slip told by where it went, and the remedy asked: what now
+    ("I put the boy's full name in the subject line and it's gone to four colleagues. Should I recall it?", ASK, None),
+    ("I emailed the review to dad's gmail on Friday. Do I need to do something now?", ASK, None),
+    # a long ordinary request that says no safeguarding is in it: the rules answer, not the Hub's FAQ
+    ("Surgery admin. Urgent request from the fostering team to confirm a child's NHS number for a placement move today. "
+     "Our nhs mail is down, only the fax is working. There's nothing clinical or safeguarding in it. Is faxing ok and "
+     "what do we do?", AWC, "fax-personal"),
+])
+def test_session_57_readings(assistant, question, verdict, rule):
+    """Session 57, round 157."""
+    reads_as(assistant, question, verdict, rule)
+
+
 def test_everyone_alone_names_no_recipients(assistant):
     """The copying-in FAQ answers questions about who receives an email; "simpler for everyone" asks nothing of
     recipients, and "a copy of their file" or "other people's details" nothing of copying people in."""
