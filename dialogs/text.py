@@ -79,7 +79,11 @@ _ALL_COUNTED = re.compile(r"\ball (?:two|three|four|five|six|seven|eight|nine|te
 # "zip n password it": "and" between two words
 _AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")
 # "2 da gp", "4 the school": a number before a word only "to" or "for" comes before
-_TO_FOR = re.compile(r"\b([24]) (?=(?:da|the|my|his|her|their|them|him|me|us|ur|your)\b)")
+_TO_FOR = re.compile(r"\b([24]) (?=(?:da|the|my|his|her|their|them|him|me|us|ur|your|all|every|each|em)\b)")
+# "4 all of em", "send em": "them" typed short, after a word it follows
+_EM = re.compile(r"\b(of|all|for|to|use|send|give|tell|text|email) em\b")
+# "use 1 pasword for all": one password, a count in figures before it
+_ONE = re.compile(r"\b1 (?=(?:password|passwords|passcode|zip password)\b)")
 # "ok 2 save it", "do i need 2 encrypt", "forgot 2 bcc": "2" after a word "to" follows, before a verb (not a count:
 # "need 2 copies", "has 2 kids")
 _TO_AFTER = re.compile(r"\b(ok|okay|alright|need|needs|want|wants|going|able|allowed|fine|safe|how|where|forgot|forget|"
@@ -152,6 +156,8 @@ def normalise(text: str) -> str:
     text = _TO_FOR.sub(lambda m: "to " if m.group(1) == "2" else "for ", text)
     text = _TO_AFTER.sub(r"\1 to ", text)
     text = _SPOKEN.sub(lambda m: _TEXT_SPEAK[m.group()], text)
+    text = _EM.sub(r"\1 them", text)
+    text = _ONE.sub("one ", text)
     text = _HOLE.sub("whole ", text)
     text = _BLACK_OUT.sub(lambda m: "redact" + (m.group(1) or ""), text)
     text = _CC_ING.sub("cc", text)

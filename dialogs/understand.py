@@ -1281,12 +1281,12 @@ def _address_kind(token: str, domains: tuple[tuple[str, tuple[str, ...]], ...] =
     local, _, domain = token.partition("@")
     if not domain:
         return "generic_address"
-    for recipient, parts in domains:
-        if any(d in domain for d in parts):
-            return recipient
-    if local in generic_locals:
+    by_domain = next((recipient for recipient, parts in domains if any(d in domain for d in parts)), None)
+    # a generic mailbox however its domain is classed: "admin.hvteam@nhs.net" is read by whoever works there (not a
+    # personal account's: "info@gmail.com" stays a personal account)
+    if (local in generic_locals or re.split(r"[._-]", local)[0] in generic_locals) and by_domain != _WEBMAIL:
         return "generic_address"
-    return None
+    return by_domain
 
 
 def _phrase_before(tokens: list[str], start: int, phrases: Iterable[Sequence[str]], lookback: int,

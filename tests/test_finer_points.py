@@ -4068,6 +4068,12 @@ def test_session_56_readings(assistant, question, verdict, rule):
     ("Surgery admin. Urgent request from the fostering team to confirm a child's NHS number for a placement move today. "
      "Our nhs mail is down, only the fax is working. There's nothing clinical or safeguarding in it. Is faxing ok and "
      "what do we do?", AWC, "fax-personal"),
+    # (round 158) a child protection enquiry named short is child protection information
+    ("Can I text the carer 'visit off today due to the cp enquiry'?", NOT, "text-personal"),
+    # one password for all of them, in text-speak
+    ("can i use 1 password 4 all of em this term?", NOT, "password-reused"),
+    # a generic mailbox at a secure domain is still read by whoever works there
+    ("Can I email the summary to admin.team@nhs.net? No named person given.", NOT, "email-to-generic-address"),
 ])
 def test_session_57_readings(assistant, question, verdict, rule):
     """Session 57, round 157."""

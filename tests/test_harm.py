@@ -2728,6 +2728,11 @@ def test_session_56_readings(assistant, text, expected):
     ("Solicitor wants the 2019 contact notes. Can I burn them onto a CD and courier it?", None),
     # "no harm" as a tag closing the user's own reasoning is no word about a child
     ("All the carers know each other anyway so no harm really, ok to cc them all?", None),
+    # (round 158) all of something swallowed, and no more to be borne, in a young person's text: each asked, together rung
+    ("Y11 girl messaged me just now 'cant take it anymore, taken them all'. Email her SW?", HarmLevel.YES),
+    # a threat of going to deal with someone, said of a person, with the children there now
+    ("Dad just rang, raging, says he's on his way to sort her out. The kids are with mum. Email the SW?", HarmLevel.YES),
+    ("Can I email the ICT desk to sort him out with a laptop?", None),
 ])
 def test_session_57_readings(assistant, text, expected):
     assert level(assistant, text) is expected
