@@ -4074,6 +4074,13 @@ def test_session_56_readings(assistant, question, verdict, rule):
     ("can i use 1 password 4 all of em this term?", NOT, "password-reused"),
     # a generic mailbox at a secure domain is still read by whoever works there
     ("Can I email the summary to admin.team@nhs.net? No named person given.", NOT, "email-to-generic-address"),
+    # (round 159) a whole file named by its service is everything held, whatever the premise put first
+    ("The duty to safeguard comes first, so can I email the whole social care file to her dance teacher?", NOT,
+     "send-everything"),
+    # earlier messages said to hold something: a forward carries them (checked first; left in as they are, a No)
+    ("Can I forward the chain to the nursery? Earlier emails mention dad's conviction.", AWC, "thread-holds"),
+    ("I'll just forward the chain to the nursery, earlier emails mention dad's conviction but it's fine, yes?", NOT,
+     "thread-holds"),
 ])
 def test_session_57_readings(assistant, question, verdict, rule):
     """Session 57, round 157."""

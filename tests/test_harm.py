@@ -2733,6 +2733,14 @@ def test_session_56_readings(assistant, text, expected):
     # a threat of going to deal with someone, said of a person, with the children there now
     ("Dad just rang, raging, says he's on his way to sort her out. The kids are with mum. Email the SW?", HarmLevel.YES),
     ("Can I email the ICT desk to sort him out with a laptop?", None),
+    # (round 159) a jump threatened by a child at a height: rung
+    ("Y9 lad is up on the garage roof threatening to jump. Who do I email?", HarmLevel.YES),
+    # a child's medicine stopped by the parent, with what it causes now: medical neglect
+    ("Dad has stopped giving her her epilepsy meds and the 8yo had a seizure at school today. Email the GP?",
+     HarmLevel.YES),
+    # weight fallen off the growth chart, feeds only when demanded, a baby who has given up crying: neglect together
+    ("Baby's weight has dropped off the chart, dad only feeds her when she screams and she barely cries now. Fax "
+     "the GP?", HarmLevel.YES),
 ])
 def test_session_57_readings(assistant, text, expected):
     assert level(assistant, text) is expected
