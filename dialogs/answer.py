@@ -27,7 +27,7 @@ from .faq import SCORER, FaqIndex, FaqMatch
 from .harm import NOTHING, QUOTE, Cue, HarmAssessment, HarmLevel, tells_anything
 from .learned import LearnedReading
 from .reply import Option, Reply
-from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken, unnegated
+from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken, to_and_for, unnegated
 from .understand import NOTHING_PERSONAL, Reader, Understanding
 
 # what to change asked about: "do I need to rename it?", "anything I need to do before zipping it?"
@@ -836,6 +836,7 @@ def question_form(question: str) -> str:
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
     # not after an initial ("'CONFIDENTIAL - J.S. dob 03/04/12' ok as a subject line?" is one sentence)
     # (nor after "e.g." or "i.e.": "Should the attachment have the child's name on it, e.g. 'Poppy Jones PEP.docx'?")
+    question = to_and_for(question)  # "ok 2 put ...?" is "ok to put ...?"
     sentences = [s for s in re.split(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+", question.strip()) if s]
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     if any(_PROPOSING.search(s) for s in sentences if s not in asked):

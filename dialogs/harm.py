@@ -142,6 +142,7 @@ _FGM = "fgm_forced_marriage_honour"  # harm.yaml's category (contract.py)
 _LATELY = re.compile(r"\b(?:(?:last|this) (?:week|weekend|month|summer|holiday|holidays|half term|easter|christmas)|"
                      r"on holiday|over the (?:summer|holidays|holiday|half term))\b")
 _SEXUAL = "sexual"  # harm.yaml's category (contract.py)
+_PHYSICAL = "physical"  # harm.yaml's category (contract.py)
 _GIRLS = frozenset(("girl", "girls", "daughter", "daughters", "granddaughter", "granddaughters"))
 _GANGS = frozenset(("group", "groups", "network", "networks"))
 _NO_GIRLS = frozenset(("no", "not", "any", "without", "nor", "neither"))
@@ -336,6 +337,16 @@ _ADULTS = {"her": frozenset("mum mums mother mothers nan nans nana gran grans gr
 _DISTRESS = frozenset({"in tears", "distraught", "hysterical", "sobbing", "beside herself", "beside himself"})
 _PARENTS = frozenset("mum mums mother mothers dad dads father fathers parent parents nan gran grandma grandad carer "
                      "stepmum stepdad".split())
+
+
+# An injury put down to someone by the child or a witness: "says stepdad did it", "told me her mum's boyfriend done
+# that" (a parent, a carer or an adult named as the one)
+_BLAMED = re.compile(r"\b(?:says|said|saying|told me|tells me|telling me|claims|claimed)\s+(?:(?:his|her|their|my|the)\s+)?"
+                     r"(?:(?:mum|mums|dad|dads|mother|mothers|nan|nans|gran|grans)\s+)?"
+                     r"(\w+)\s+(?:did|done|had done|has done)\s+(?:it|this|that|them)\b")
+
+# ... the one named: a parent, a carer or a grown man, by name of their role (not "he", who may be the child himself)
+_BLAMERS = _PARENTS | frozenset("stepfather stepmother boyfriend partner man bloke guy uncle".split())
 
 
 def _parent_distressed(before: list[str]) -> bool:
@@ -954,6 +965,14 @@ class HarmReader:
             # child is leaving with that parent, so asked about however everyday the rest reads
             cues = [replace(c, reading="handover") if c.category == "parent_crisis" and c.level is HarmLevel.MAYBE
                     and not c.reading else c for c in cues]
+        if not said_no and any(c.category == _PHYSICAL and c.level is HarmLevel.MAYBE and c.reading in ("", "weak")
+                               for c in cues) \
+                and any(m.group(1) in _BLAMERS for m in _BLAMED.finditer(" ".join(tokens))):
+            # an injury seen, and put down to a parent or an adult by whoever tells it ("lad showed me burns, says
+            # stepdad did it"): a disclosure, rung (not "says he fell", an explanation; not denied: "says mum
+            # didn't do it" is read by the negation)
+            cues = [replace(c, level=HarmLevel.YES, reading="blamed") if c.category == _PHYSICAL
+                    and c.level is HarmLevel.MAYBE and c.reading in ("", "weak") else c for c in cues]
         sexual = [c for c in cues if c.category == _SEXUAL and c.level is HarmLevel.MAYBE and not c.reading]
         if sexual and not any(c.level is HarmLevel.YES for c in cues) and self._child_ages(tokens, stems, text or ""):
             # a sign of sexual activity with a child's age under 16 told ("Y10 girl (14) thinks she might be

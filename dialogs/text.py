@@ -143,6 +143,12 @@ def spoken(word: str) -> str:
     return _TEXT_SPEAK.get(word) or _ASKING_SPOKEN.get(word, word)
 
 
+def to_and_for(text: str) -> str:
+    """ "2" and "4" typed for "to" and "for", as words ("ok 2 put his dob in?", "4 the school"), the rest as typed."""
+    text = _TO_FOR.sub(lambda m: "to " if m.group(1) == "2" else "for ", text)
+    return _TO_AFTER.sub(r"\1 to ", text)
+
+
 @lru_cache(maxsize=16384)  # knowledge phrases repeat across lists; a question is normalised by several readers
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces; '@' and '.' kept inside words."""
@@ -153,8 +159,7 @@ def normalise(text: str) -> str:
     text = _WITHOUT.sub("without", text)  # "w/out encryption", "w/o a password"
     text = _AND.sub(" and ", text)
     text = _ALL_COUNTED.sub("all the ", text)
-    text = _TO_FOR.sub(lambda m: "to " if m.group(1) == "2" else "for ", text)
-    text = _TO_AFTER.sub(r"\1 to ", text)
+    text = to_and_for(text)
     text = _SPOKEN.sub(lambda m: _TEXT_SPEAK[m.group()], text)
     text = _EM.sub(r"\1 them", text)
     text = _ONE.sub("one ", text)

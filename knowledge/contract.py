@@ -146,4 +146,6 @@ NEEDED: tuple[Needed, ...] = (
            "FGM told of a mother, with a girl in the family, is always asked about (dialogs/harm.py)"),
     Needed("harm", "harm.categories", "sexual",
            "a sign of sexual activity with a child's age under 16 told is always asked about (dialogs/harm.py)"),
+    Needed("harm", "harm.categories", "physical",
+           "an injury seen and put down to a parent or an adult (\"says stepdad did it\") is rung (dialogs/harm.py)"),
 )

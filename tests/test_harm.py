@@ -2741,6 +2741,10 @@ def test_session_56_readings(assistant, text, expected):
     # weight fallen off the growth chart, feeds only when demanded, a baby who has given up crying: neglect together
     ("Baby's weight has dropped off the chart, dad only feeds her when she screams and she barely cries now. Fax "
      "the GP?", HarmLevel.YES),
+    # (round 160) an injury seen and put down to a parent or an adult by whoever tells it: rung; a child's own doing,
+    # or a sibling's in play, is not that
+    ("Nursery: scratches on her neck, she told me her mum's boyfriend done it. Email the HV?", HarmLevel.YES),
+    ("Nursery: scratches on her arm, she says her brother did it playing tig. Email the HV?", HarmLevel.MAYBE),
 ])
 def test_session_57_readings(assistant, text, expected):
     assert level(assistant, text) is expected
