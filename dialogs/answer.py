@@ -155,9 +155,10 @@ _CLASSED = re.compile(r"\b(?:count(?:s|ed)?|class(?:ed|ified)?|considered|treate
                       # no name attached - is that still personal info??")
                       r"\b(?:pid|sensitive|confidential|identifiable|personal(?=\s+(?:data|information|info)\b))"
                       r"(?:\s+(?:personal\s+)?(?:data|information|info))?['\"’”]?\s*(?:\?|$)|"
-                      # "is a child's NHS number PID even if I leave their name off?"
+                      # "is a child's NHS number PID even if I leave their name off?", "... PID on its own?"
                       r"\b(?:is|are)\b[^.?!]*\b(?:pid|identifiable|personal (?:data|information|info))\s+"
-                      r"(?:even|still|if|when|once)\b|"
+                      r"(?:even|still|if|when|once|on (?:its|their) own|by (?:itself|themselves)|alone|in isolation|"
+                      r"without (?:a |the |their |his |her )?(?:name|names|surname))\b|"
                       # "what does the protocol mean by confidential data?", "what does 'PID' actually mean?"
                       r"\bmean(?:t)? by (?:a |an |the )?['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)\b|"
                       r"\bwhat (?:does|do) ['\"‘“]?(?:pid|personal|identifiable|sensitive|confidential)[\w\s'\"’”]{0,30}"
@@ -1507,7 +1508,10 @@ class Assistant:
             # FAQ only half matches: another question
             sending = understood.facts.get("channel") not in (None, "phone") and match.score < CLEAR_FAQ
             # "can I share the anonymised figures on Hub contacts?": asking to share some information, no worry told
-            sharing = form == "yes_no" and understood.facts.get("kind") is not None and understood.harm.level is None
+            # (or to tell someone named: "can I tell the grandparent who does the school run about the school's
+            # concerns?" asks whether to share, not whom to ring)
+            sharing = form == "yes_no" and understood.harm.level is None and (
+                understood.facts.get("kind") is not None or understood.facts.get("recipient") is not None)
             if understood.harm.level is HarmLevel.NO or sending or sharing:
                 return by_rules
             return self.faq_reply(faq.id, understood.facts, form=form)

@@ -52,7 +52,7 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "goin": "going", "sendin": "sending", "doin": "doing", "afta": "after", "eazy": "easy",
                # the little words as said: "can i jus put the pasword in", "notes bout a kid"
                # (not "da": domestic abuse, as practitioners write it; nor "n", inside "n't")
-               "dat": "that", "jus": "just", "bout": "about", "evry": "every", "hw": "how",
+               "dat": "that", "jus": "just", "nt": "not", "bout": "about", "evry": "every", "hw": "how",
                "l8r": "later", "sbjct": "subject", "sbj": "subject", "conf": "conference", "emale": "email",
                "emales": "emails", "emailin": "emailing", "wks": "weeks", "wk": "week", "gd": "good",
                "pswrd": "password", "pasword": "password", "paswd": "password",

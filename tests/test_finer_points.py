@@ -4084,6 +4084,10 @@ def test_session_56_readings(assistant, question, verdict, rule):
     # (round 160) "ok 2 put ...?" is "ok to put ...?": a proposal, as typed in full
     ("internal email - ok 2 put her full name and address in the body? only going 2 my manager", NOT,
      "email-pid-in-body"),
+    # (round 161) whether something is PID "on its own": the definition, not a sending
+    ("Is a school admission number PID on its own?", ALLOWED, "faq:what-is-pid"),
+    # whether to tell someone named about concerns asks whether to share, not whom to ring
+    ("Can I tell his aunt about the nursery's concerns?", ASK, None),
 ])
 def test_session_57_readings(assistant, question, verdict, rule):
     """Session 57, round 157."""
