@@ -435,6 +435,17 @@ _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stor
 _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
                             r"dispose|disposed|bin|binned|get rid|throw away|throw out)\b")
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
+# Whether what goes on Objective Connect must be encrypted too: the protocol calls it secure file sharing and says no more
+# ("do I still need to encrypt files before putting them on OC?", "do files on OC need encrypting as well?"; not which
+# of the two is better: "Objective Connect or encrypted email?")
+_ENCRYPT_ASKED = re.compile(r"\b(?:encrypt|encrypted|encrypting|zip|zipped|zipping|7zip|password protect|password protected)"
+                            r"\b[^.?!]{0,40}\b(?:before|first|as well|too|also|beforehand)\b|"
+                            r"\b(?:still|also)\b[^.?!]{0,25}\b(?:encrypt|encrypted|encrypting|zip|7zip|password protect)")
+_COMPARED = re.compile(r"\b(?:or|than|instead|rather|bother|better|prefer|preferred)\b")
+OC_ENCRYPTION_SILENCE = ("The protocol does not say whether files must also be encrypted before they go on Objective "
+                         "Connect; it calls Objective Connect a secure file sharing system. Ask the ICT Service Desk "
+                         "(226000) or your manager.")
+OC_CITES = ("email.alternatives", "contacts.ict")
 KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask your manager, who can check the council's "
                    "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
 # The user unsure whether to share at all: "I don't know if that's ours to share", "not sure if I can pass it on"
@@ -1311,6 +1322,14 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.keeping_period(understood.facts)
+        if by_rules.rule_id == "objective-connect" and form in ("how", "yes_no") and _ENCRYPT_ASKED.search(said) \
+                and not _COMPARED.search(said) and not understood.facts.get("already") \
+                and not understood.facts.get("received"):
+            # "do I still need to encrypt files before putting them on Objective Connect?": a question the protocol
+            # leaves open, said so, with where to ask
+            return Reply(Verdict.NEED_MORE_INFO, OC_ENCRYPTION_SILENCE,
+                         citations=tuple(self.policy.sections[c] for c in OC_CITES), facts=understood.facts,
+                         rule_id="objective-connect-encryption")
         if _TEMPLATE_ASKED.search(said) and (
                 (advice := advise(self.policy, understood.facts)).question is not None or advice.verdict in _PERMITTING):
             # (a rule's own No or silence stands: "which team signs off ..., and is there a form?")

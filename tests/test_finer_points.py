@@ -4088,6 +4088,10 @@ def test_session_56_readings(assistant, question, verdict, rule):
     ("Is a school admission number PID on its own?", ALLOWED, "faq:what-is-pid"),
     # whether to tell someone named about concerns asks whether to share, not whom to ring
     ("Can I tell his aunt about the nursery's concerns?", ASK, None),
+    # (round 162, and rounds 155 and 158 before it) whether files must be encrypted as well before they go on
+    # Objective Connect: the protocol does not say; which of the two ways is better is still answered
+    ("Should I encrypt the bundle as well before uploading it to Objective Connect?", ASK, "objective-connect-encryption"),
+    ("Is Objective Connect safer than a zipped email for the guardian?", AWC, "objective-connect"),
 ])
 def test_session_57_readings(assistant, question, verdict, rule):
     """Session 57, round 157."""
