@@ -308,6 +308,8 @@ FLOORS = {
     "general_batch158.yaml": {"pass": 203, "unsafe": 4},
     "general_batch159.yaml": {"pass": 199, "unsafe": 3},
     "general_batch160.yaml": {"pass": 193, "unsafe": 4},
+    "checker_batch128.yaml": {"pass": 147, "unsafe": 2},
+    "general_batch161.yaml": {"pass": 211, "unsafe": 4},
 }
 
 
