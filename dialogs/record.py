@@ -47,7 +47,10 @@ class DecisionRecord:
         out = [f"Date and time: {self.when.day} {self.when.strftime('%B %Y, %H:%M %Z').strip()}",
                f"Question: {self.question}"]
         out += [f"Also: {fact}" for fact in self.known]
-        out += [f"Verdict: {self.verdict.label}. {self.summary}",
+        # (the label once: "Ring the Safeguarding Hub now" is already how the Hub's summary begins)
+        verdict = self.summary if self.summary.lower().startswith(self.verdict.label.lower()) \
+            else f"{self.verdict.label}. {self.summary}"
+        out += [f"Verdict: {verdict}",
                 f"Rule: {self.rule}",
                 "Protocol: " + "; ".join(group_titles([s.title for s in self.citations]))
                 + " (" + ", ".join(s.id for s in self.citations) + ")",
@@ -126,6 +129,9 @@ def neutral_question(assistant: Assistant, facts: Facts) -> str:
 # Harm as No: answered No in a guided check, or no sign read in a one-shot question and carried into one ("Change
 # it"). The record says what both mean, never that the question was asked and answered.
 NO_HARM = "Signs that a child is suffering, or likely to imminently suffer, significant harm: none told or read."
+# ... and as Yes: answered Yes, or signs read that rang the Hub without asking (the record never says which, so it
+# never says the question was asked)
+HARM = "Signs that a child is suffering, or likely to imminently suffer, significant harm: told or read."
 
 
 def other_facts(policy: Policy, facts: Facts) -> tuple[str, ...]:
@@ -133,8 +139,8 @@ def other_facts(policy: Policy, facts: Facts) -> tuple[str, ...]:
     for name, value in facts.known().items():
         if name in _NEUTRAL:
             continue
-        if name == "harm" and value is False:
-            out.append(NO_HARM)
+        if name == "harm":
+            out.append(HARM if value else NO_HARM)
             continue
         fact = policy.facts[name]
         label = next((c.label for c in fact.choices if c.value == value), str(value))

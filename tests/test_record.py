@@ -75,6 +75,19 @@ def test_a_record_after_change_it_never_claims_the_harm_question_was_answered(as
     assert "significant harm? No" not in record.text() and "none told or read" in record.text()
 
 
+def test_a_hub_record_never_claims_the_harm_question_was_asked(assistant):
+    """(README trial, session 57) a disclosure rings the Hub without asking the harm question; the record of it must
+    not say the user answered "Yes", nor say "Ring the Safeguarding Hub now" twice."""
+    conversation = Conversation(assistant, clock=lambda: WHEN)
+    state, messages = conversation.turn(None, Incoming(
+        "A girl says her stepdad hit her last night and she is scared to go home. Can I email the photos to the police?"))
+    option = record_option(messages[-1])
+    _, (record,) = conversation.turn(state, Incoming("", option.data))
+    text = record.text()
+    assert "significant harm? Yes" not in text and "significant harm: told or read." in text
+    assert text.count("Ring the Safeguarding Hub now") == 1, text
+
+
 def test_no_record_before_there_is_a_decision(assistant):
     conversation = Conversation(assistant)
     _, messages = conversation.turn(None, Incoming("can I send it?"))
