@@ -310,6 +310,8 @@ FLOORS = {
     "general_batch160.yaml": {"pass": 193, "unsafe": 4},
     "checker_batch128.yaml": {"pass": 147, "unsafe": 2},
     "general_batch161.yaml": {"pass": 211, "unsafe": 4},
+    "checker_batch129.yaml": {"pass": 150, "unsafe": 2},
+    "general_batch162.yaml": {"pass": 172, "unsafe": 3},
 }
 
 
