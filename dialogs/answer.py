@@ -435,6 +435,8 @@ _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stor
 _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
                             r"dispose|disposed|bin|binned|get rid|throw away|throw out)\b")
 KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
+KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask your manager, who can check the council's "
+                   "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
 # Whether what goes on Objective Connect must be encrypted too: the protocol calls it secure file sharing and says no more
 # ("do I still need to encrypt files before putting them on OC?", "do files on OC need encrypting as well?"; not which
 # of the two is better: "Objective Connect or encrypted email?")
@@ -446,8 +448,6 @@ OC_ENCRYPTION_SILENCE = ("The protocol does not say whether files must also be e
                          "Connect; it calls Objective Connect a secure file sharing system. Ask the ICT Service Desk "
                          "(226000) or your manager.")
 OC_CITES = ("email.alternatives", "contacts.ict")
-KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask your manager, who can check the council's "
-                   "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
 # The user unsure whether to share at all: "I don't know if that's ours to share", "not sure if I can pass it on"
 NOT_SURE_FAQ = "not-sure"
 WHO_FAQ = "who-to-ask"  # faq.yaml: who to ask about the protocol

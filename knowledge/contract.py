@@ -131,11 +131,20 @@ NEEDED: tuple[Needed, ...] = (
     Needed("sections", "sections", "supporting.documents", "how long anything is kept: the retention schedule is one"),
     Needed("sections", "sections", "email.6", "how long anything is kept: where a copy is kept"),
     Needed("sections", "sections", "external.1", "how long anything is kept: the unencrypted copy"),
+    # sections.yaml: whether files must be encrypted before they go on Objective Connect (dialogs/answer.py, OC_CITES)
+    Needed("sections", "sections", "email.alternatives",
+           "whether files must be encrypted before they go on Objective Connect: where the protocol names it"),
+    Needed("sections", "sections", "contacts.ict",
+           "whether files must be encrypted before they go on Objective Connect: the ICT Service Desk to ask"),
     # sections.yaml: a confidence raised beside the harm question (dialogs/answer.py) cites the duty that overrides it
     Needed("sections", "sections", "safeguarding.duty", "a confidence raised: the duty to safeguard overrides it"),
     # rules.yaml: a question about marking CONFIDENTIAL is answered without this rule (dialogs/answer.py)
     Needed("rules", "rules", "email-identifier-instead-of-names",
            "\"do I need to mark emails CONFIDENTIAL if they only have initials?\" is answered as the marking asked"),
+    # rules.yaml: whether files must be encrypted as well before they go on Objective Connect is answered as the
+    # protocol's silence, where this rule would have given its steps (dialogs/answer.py)
+    Needed("rules", "rules", "objective-connect",
+           "\"do I still need to encrypt files before putting them on Objective Connect?\" gets the protocol's silence"),
     # rules.yaml: a yes/no question about a thread holding something is a No only where it is left in (dialogs/answer.py)
     Needed("rules", "rules", "thread-holds",
            "\"can I reply? the chain underneath mentions the CP plan\" gets the check; \"just hit reply?\" the No"),
