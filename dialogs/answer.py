@@ -671,7 +671,8 @@ _PERMITTING = (Verdict.ALLOWED, Verdict.ALLOWED_WITH_CONDITIONS)
 _WAY_AT_ALL = re.compile(r"\b(?:at all|in general|generally|ever (?:ok|okay|allowed|acceptable|alright|fine))\b")
 # ... not "not urgent at all", "won't open zips at all", "no encryption on it at all": a no, made whole
 _NONE_AT_ALL = frozenset("no not never without wont cant nothing none isnt arent dont doesnt didnt".split())
-# An FAQ's telling words that any request uses (prepared): they tell no FAQ over the protocol's silence asked of
+# An FAQ's telling words that any request uses (prepared): an FAQ matched on these alone gives way to the protocol's
+# silence the question also asks about (an unsettled FAQ)
 _EVERYDAY_NEEDS = frozenset({"ask", "want", "request", "need", "copi", "peopl"})  # prepared: "a copy", "people"
 # Words of stress that change nothing asked: "how do I actually encrypt a file?" is "how do I encrypt a file?"
 _STRESS = frozenset("actually really basically literally honestly definitely exactly simply".split())

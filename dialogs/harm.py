@@ -965,14 +965,12 @@ class HarmReader:
             # child is leaving with that parent, so asked about however everyday the rest reads
             cues = [replace(c, reading="handover") if c.category == "parent_crisis" and c.level is HarmLevel.MAYBE
                     and not c.reading else c for c in cues]
-        if not said_no and any(c.category == _PHYSICAL and c.level is HarmLevel.MAYBE and c.reading in ("", "weak")
-                               for c in cues) \
-                and any(m.group(1) in _BLAMERS for m in _BLAMED.finditer(" ".join(tokens))):
+        injuries = [c for c in cues if c.category == _PHYSICAL and c.level is HarmLevel.MAYBE and c.reading in ("", "weak")]
+        if injuries and not said_no and any(m.group(1) in _BLAMERS for m in _BLAMED.finditer(" ".join(tokens))):
             # an injury seen, and put down to a parent or an adult by whoever tells it ("lad showed me burns, says
             # stepdad did it"): a disclosure, rung (not "says he fell", an explanation; not denied: "says mum
             # didn't do it" is read by the negation)
-            cues = [replace(c, level=HarmLevel.YES, reading="blamed") if c.category == _PHYSICAL
-                    and c.level is HarmLevel.MAYBE and c.reading in ("", "weak") else c for c in cues]
+            cues = [replace(c, level=HarmLevel.YES, reading="blamed") if c in injuries else c for c in cues]
         sexual = [c for c in cues if c.category == _SEXUAL and c.level is HarmLevel.MAYBE and not c.reading]
         if sexual and not any(c.level is HarmLevel.YES for c in cues) and self._child_ages(tokens, stems, text or ""):
             # a sign of sexual activity with a child's age under 16 told ("Y10 girl (14) thinks she might be
