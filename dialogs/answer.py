@@ -26,7 +26,7 @@ from .clauses import ClauseIndex
 from .faq import SCORER, FaqIndex, FaqMatch
 from .harm import NOTHING, QUOTE, Cue, HarmAssessment, HarmLevel, tells_anything
 from .learned import LearnedReading
-from .reply import Option, Reply
+from .reply import Option, Reply, first_sentence
 from .text import IRREGULAR, NEGATED, STOPWORDS, normalise, spoken, to_and_for, unnegated
 from .understand import NOTHING_PERSONAL, Reader, Understanding
 
@@ -378,7 +378,7 @@ _GUIDANCE_ON = re.compile(r"\b(?:is there|are there|does (?:it|the protocol|the 
                           r"\s+(?:on|about|for|regarding|covering)\s+(.+)")
 _WIDENING = frozenset("apart except besides else other others generally general just more further also whole "
                       "specific specifically particular".split())
-# How long anything is kept: the protocol sets no period (keeping_period, protocol_words)
+# How long anything is kept: the protocol sets no period (KEEPING_FAQ, protocol_words)
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
@@ -434,9 +434,7 @@ _KEPT = re.compile(r"\b(?:keep|kept|keeping|retain|retained|hold|held|store|stor
 # "when can I shred my visit notes?": when to destroy anything is the same silence as how long to keep it
 _DISPOSED_WHEN = re.compile(r"\bwhen (?:can|should|do|must|could|am) (?:i|we)\b.*\b(?:shred|shredded|destroy|destroyed|"
                             r"dispose|disposed|bin|binned|get rid|throw away|throw out)\b")
-KEEPING_CITES = ("supporting.documents", "email.6", "external.1")  # where the protocol speaks of keeping copies
-KEEPING_SILENCE = ("The protocol does not say how long anything is kept: ask your manager, who can check the council's "
-                   "Records Retention and Disposal schedule (one of the protocol's supporting documents).")
+KEEPING_FAQ = "keeping-period"  # faq.yaml: the protocol sets no period; where a copy is kept, it says
 # Whether what goes on Objective Connect must be encrypted too: the protocol calls it secure file sharing and says no more
 # ("do I still need to encrypt files before putting them on OC?", "do files on OC need encrypting as well?"; not which
 # of the two is better: "Objective Connect or encrypted email?")
@@ -444,10 +442,7 @@ _ENCRYPT_ASKED = re.compile(r"\b(?:encrypt|encrypted|encrypting|zip|zipped|zippi
                             r"\b[^.?!]{0,40}\b(?:before|first|as well|too|also|beforehand)\b|"
                             r"\b(?:still|also)\b[^.?!]{0,25}\b(?:encrypt|encrypted|encrypting|zip|7zip|password protect)")
 _COMPARED = re.compile(r"\b(?:or|than|instead|rather|bother|better|prefer|preferred)\b")
-OC_ENCRYPTION_SILENCE = ("The protocol does not say whether files must also be encrypted before they go on Objective "
-                         "Connect; it calls Objective Connect a secure file sharing system. Ask the ICT Service Desk "
-                         "(226000) or your manager.")
-OC_CITES = ("email.alternatives", "contacts.ict")
+OC_ENCRYPTION_FAQ = "objective-connect-encryption"  # faq.yaml: the protocol leaves it open; where to ask
 # The user unsure whether to share at all: "I don't know if that's ours to share", "not sure if I can pass it on"
 NOT_SURE_FAQ = "not-sure"
 WHO_FAQ = "who-to-ask"  # faq.yaml: who to ask about the protocol
@@ -1322,15 +1317,13 @@ class Assistant:
                 and not _SOURCE_ASKED.search(said):
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
-            return self.keeping_period(understood.facts)
+            return self.faq_reply(KEEPING_FAQ, understood.facts)
         if by_rules.rule_id == "objective-connect" and form in ("how", "yes_no") and _ENCRYPT_ASKED.search(said) \
                 and not _COMPARED.search(said) and not understood.facts.get("already") \
                 and not understood.facts.get("received"):
             # "do I still need to encrypt files before putting them on Objective Connect?": a question the protocol
             # leaves open, said so, with where to ask
-            return Reply(Verdict.NEED_MORE_INFO, OC_ENCRYPTION_SILENCE,
-                         citations=tuple(self.policy.sections[c] for c in OC_CITES), facts=understood.facts,
-                         rule_id="objective-connect-encryption")
+            return self.faq_reply(OC_ENCRYPTION_FAQ, understood.facts)
         if _TEMPLATE_ASKED.search(said) and (
                 (advice := advise(self.policy, understood.facts)).question is not None or advice.verdict in _PERMITTING):
             # (a rule's own No or silence stands: "which team signs off ..., and is there a form?")
@@ -1633,19 +1626,6 @@ class Assistant:
             return reply
         return replace(reply, verdict=proposed.verdict, summary=proposed.summary)
 
-    def keeping_period(self, facts: Facts) -> Reply:
-        """How long anything is kept: the protocol sets no period; it lists the council's Records Retention and
-        Disposal schedule among its supporting documents, and says where a copy is kept."""
-        sections = self.policy.sections
-        return Reply(
-            Verdict.NEED_MORE_INFO,
-            KEEPING_SILENCE,
-            ("Where a copy is kept, the protocol does say: personal information is removed from mailboxes (sent "
-             "items and deleted items) after sending, and a copy you need is saved in a secure folder; for an "
-             "encrypted attachment, keep the unencrypted copy in a secure folder and delete the protected version "
-             "once it has been sent.",),
-            citations=tuple(sections[c] for c in KEEPING_CITES), facts=facts, rule_id="keeping-period")
-
     def no_template(self, question: str, advice: Advice) -> Reply:
         """A set form or template asked for: the protocol gives none anywhere. What it does say of the subject comes
         after, as the content any form would carry: the rule that answers the facts told (`advice`, the rules'
@@ -1723,7 +1703,7 @@ class Assistant:
                     or (_WHO_IS.match(question) and not _SOMEONE_NAMED.search(words)):
                 verdict = Verdict.NEED_MORE_INFO
                 if how_long:
-                    why = KEEPING_SILENCE
+                    why = first_sentence(self.policy.faq[KEEPING_FAQ].answer)
             elif channel is not None and _MY_OWN.search(question) and any(_FORBIDS.search(x) and any(
                     re.search(rf"\b{re.escape(w)}\b", x, re.IGNORECASE) for w in channel.words) for x in sentences):
                 # the nearest words forbid the way the user's own case would use: "why can't I use a USB stick when

@@ -127,15 +127,12 @@ NEEDED: tuple[Needed, ...] = (
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),
-    # sections.yaml: a question how long anything is kept (dialogs/answer.py, KEEPING_CITES) cites these
-    Needed("sections", "sections", "supporting.documents", "how long anything is kept: the retention schedule is one"),
-    Needed("sections", "sections", "email.6", "how long anything is kept: where a copy is kept"),
-    Needed("sections", "sections", "external.1", "how long anything is kept: the unencrypted copy"),
-    # sections.yaml: whether files must be encrypted before they go on Objective Connect (dialogs/answer.py, OC_CITES)
-    Needed("sections", "sections", "email.alternatives",
-           "whether files must be encrypted before they go on Objective Connect: where the protocol names it"),
-    Needed("sections", "sections", "contacts.ict",
-           "whether files must be encrypted before they go on Objective Connect: the ICT Service Desk to ask"),
+    # faq.yaml: a question how long anything is kept, or whether files are encrypted before they go on Objective
+    # Connect, is answered by the FAQ that says the protocol is silent on it (dialogs/answer.py, KEEPING_FAQ and
+    # OC_ENCRYPTION_FAQ)
+    Needed("faq", "faq", "keeping-period", "\"how long do we keep the copies?\": the protocol sets no period"),
+    Needed("faq", "faq", "objective-connect-encryption",
+           "\"do I still encrypt before putting it on Objective Connect?\": the protocol leaves it open"),
     # sections.yaml: a confidence raised beside the harm question (dialogs/answer.py) cites the duty that overrides it
     Needed("sections", "sections", "safeguarding.duty", "a confidence raised: the duty to safeguard overrides it"),
     # rules.yaml: a question about marking CONFIDENTIAL is answered without this rule (dialogs/answer.py)

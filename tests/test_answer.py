@@ -369,8 +369,8 @@ def test_the_protocols_words_answer_as_what_they_are(assistant, question, verdic
      "not_allowed"),
     ("is it ok to fax a cp referral to the duty team?", "fax-highly-sensitive", "not_allowed"),
     ("the solicitor wants one statement, easier to just send the whole bundle", "send-everything", "not_allowed"),
-    ("how long do we keep the copies of reports we've emailed out?", "keeping-period", "need_more_info"),
-    ("how long should the unencrypted copy stay in my secure folder?", "keeping-period", "need_more_info"),
+    ("how long do we keep the copies of reports we've emailed out?", "faq:keeping-period", "need_more_info"),
+    ("how long should the unencrypted copy stay in my secure folder?", "faq:keeping-period", "need_more_info"),
     # a short question whose one telling word only one item of the protocol uses
     ("extracted it - where's it gone?", "protocol-words", "allowed"),
     # round 25, in my words: no information sharing agreement (External Mail 2)

@@ -751,7 +751,7 @@ def test_information_security_is_a_subject_not_everything_held(assistant):
      "not_allowed"),
     ("Does the protocol say anything about sharing stuff in Teams chats?", "channel-not-covered", "need_more_info"),
     # when to destroy anything: the protocol sets no period ("shred" is not corrected to "shared")
-    ("When can I shred my handwritten notes from visits once they're typed up?", "keeping-period", "need_more_info"),
+    ("When can I shred my handwritten notes from visits once they're typed up?", "faq:keeping-period", "need_more_info"),
     # the time and place of a review is logistics
     ("Can I text a young person the time and place of their LAC review?", "text-logistics",
      "allowed_with_conditions"),
@@ -2529,7 +2529,7 @@ def test_a_colleague_copied_in_does_not_make_an_email_to_a_parent_internal(assis
     # the password to him or her by email is the password by email
     ("She can't find the password I rang through. Can I email her the password this time?", NOT, None),
     # how long a file stays somewhere is how long it is kept: the protocol sets no period
-    ("how long do documents stay on objective connect?", ASK, "keeping-period"),
+    ("how long do documents stay on objective connect?", ASK, "faq:keeping-period"),
     # a review confirmed is an arrangement: when and where, no one's details
     ("can I text dad to confirm Thursday's review is at 2pm?", AWC, "text-logistics"),
     # CONFIDENTIAL in the subject is the marking asked about, where what is sent identifies no one ...
@@ -3214,7 +3214,7 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     ("Just wondering - if I ever needed to get a girl's FGM risk assessment to her GP in a hurry, could I fax it?",
      NOT, "fax-highly-sensitive"),
     # how long to "hang on to" something is how long to keep it: the protocol sets no period
-    ("How long should the team hang onto the old fax transmission reports?", ASK, "keeping-period"),
+    ("How long should the team hang onto the old fax transmission reports?", ASK, "faq:keeping-period"),
     # a therapist is outside the council (a health service's or private)
     ("Can I email the occupational therapist the child's care plan? She's not council.", AWC, "external-email"),
     # the whole chronology "so they've got the full picture", where one fact was asked for: everything
@@ -3423,7 +3423,7 @@ def test_session_41_round_b_more(assistant, question, verdict, rule):
     # a proposal judged: "anything wrong with that?"
     ("Subject line reads 'Core group - Leo P, DOB 9/9/19'. Anything wrong with that?", NOT, "email-pid-in-subject"),
     # "can't find" is the user's trouble, not a question opening with "can't"
-    ("can't find anything on how long we should keep case emails, what's the rule?", ASK, "keeping-period"),
+    ("can't find anything on how long we should keep case emails, what's the rule?", ASK, "faq:keeping-period"),
     # a form or template asked for: the protocol has none, and says so, with what it does say
     ("Is there a template I should use for the written follow-up to the Hub?", ASK, "no-template"),
     # unsure whether to share at all, asked what the protocol says: its answer to not being sure
@@ -4042,7 +4042,7 @@ def test_session_55_readings(assistant, question, verdict, rule):
     ("Older messages in the thread mention dad's conviction. I'm only adding the meeting time, so replying is ok?", NOT,
      "thread-holds"),
     # how long anything is kept, asked as whether the protocol says: it does not
-    ("Does the protocol say how long shared files can be left on Objective Connect?", ASK, "keeping-period"),
+    ("Does the protocol say how long shared files can be left on Objective Connect?", ASK, "faq:keeping-period"),
     # a worker's name with the worker called "SW" is the worker's contact details, not a child's
     ("ok to text dad the duty SW's name so he knows who's calling?", AWC, "service-contact"),
     # "is there anything else I should add?" asks for the steps, after a clause or not
@@ -4090,7 +4090,7 @@ def test_session_56_readings(assistant, question, verdict, rule):
     ("Can I tell his aunt about the nursery's concerns?", ASK, None),
     # (round 162, and rounds 155 and 158 before it) whether files must be encrypted as well before they go on
     # Objective Connect: the protocol does not say; which of the two ways is better is still answered
-    ("Should I encrypt the bundle as well before uploading it to Objective Connect?", ASK, "objective-connect-encryption"),
+    ("Should I encrypt the bundle as well before uploading it to Objective Connect?", ASK, "faq:objective-connect-encryption"),
     ("Is Objective Connect safer than a zipped email for the guardian?", AWC, "objective-connect"),
 ])
 def test_session_57_readings(assistant, question, verdict, rule):
