@@ -443,6 +443,12 @@ _ENCRYPT_ASKED = re.compile(r"\b(?:encrypt|encrypted|encrypting|zip|zipped|zippi
                             r"\b(?:still|also)\b[^.?!]{0,25}\b(?:encrypt|encrypted|encrypting|zip|7zip|password protect)")
 _COMPARED = re.compile(r"\b(?:or|than|instead|rather|bother|better|prefer|preferred)\b")
 OC_ENCRYPTION_FAQ = "objective-connect-encryption"  # faq.yaml: the protocol leaves it open; where to ask
+# What a route costs, who pays, whether a licence is needed: "is there a cost to the team for using Objective Connect?",
+# "do I need a licence?" (not "in charge of", "charged with": no price in them; nor a driving licence sent)
+_COST_ASKED = re.compile(r"\b(?:is there|are there|what is|what's|whats|how much|does it|do we|will it|any)\b[^.?!]{0,20}"
+                         r"\b(?:cost|costs|fee|fees|price|charge for)\b|\bhow much (?:does|do|will|is)\b[^.?!]{0,40}"
+                         r"\b(?:cost|pay)\b|\bwho pays\b|\bneed (?:a|an|any) (?:licence|license|subscription)\b")
+COSTS_FAQ = "costs-not-covered"  # faq.yaml: the protocol says nothing of costs or licences
 # The user unsure whether to share at all: "I don't know if that's ours to share", "not sure if I can pass it on"
 NOT_SURE_FAQ = "not-sure"
 WHO_FAQ = "who-to-ask"  # faq.yaml: who to ask about the protocol
@@ -1318,6 +1324,8 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.faq_reply(KEEPING_FAQ, understood.facts)
+        if form in ("how", "yes_no") and _COST_ASKED.search(said) and not understood.facts.get("already"):
+            return self.faq_reply(COSTS_FAQ, understood.facts)  # the protocol names no cost, payer or licence
         if by_rules.rule_id == "objective-connect" and form in ("how", "yes_no") and _ENCRYPT_ASKED.search(said) \
                 and not _COMPARED.search(said) and not understood.facts.get("already") \
                 and not understood.facts.get("received"):

@@ -73,6 +73,10 @@ _NOT_JOINED = frozenset({"hasnt", "havent", "hadnt", "isnt", "wasnt", "werent", 
 # ("they won't be found", "can't be found": no finding either)
 _NOT_YET = _NOT_JOINED | {"not", "never", "yet", "nt", "wont", "cant", "couldnt", "cannot", "wouldnt"}
 _KEEPS = frozenset({"keep", "keeps"})
+# Where an adult is held away from children: "still" before it tells how long he is held, not a child's now
+# ("abused years ago by a teacher, who is still in prison")
+_HELD = ("in prison", "in jail", "in custody", "on remand", "locked up", "behind bars", "in a refuge", "in refuge")
+_NOW_LISTS = frozenset({"recent", "current"})  # the lists of words that tell a child's now
 _CASE = frozenset({"case", "cases", "caseload"})  # a kind of case, named for its harm: "the burns case"
 # A return only expected, not made: "she was due back at 8", "should have been back by now"
 _EXPECTED = frozenset({"due", "expected", "supposed", "meant", "should", "shouldve", "shouldnt"})
@@ -765,6 +769,8 @@ class HarmReader:
                                     "current", "soon", "children", "groups", "adults", "child_data", "topic_of", "unsure",
                                     "ongoing", "hedges", "seem_fine", "handover", "unactioned")}
         self._lists["recent"] += self._lists["handover"]  # a child handed over is a child's now
+        self._held = [self._phrase(p) for p in _HELD]
+        self._still = self._phrase("still")
         # Innocent causes match as written, not by stem: "slipped" is not "let slip", "tripped" not "a train trip".
         self._lists["explained"] = [tuple(self._tokens(p)) for p in (*words.explained, *words.conditions)]
         self._lists["conditions"] = [tuple(self._tokens(p)) for p in words.conditions]
@@ -1835,6 +1841,9 @@ class HarmReader:
                 continue
             for phrase in by_first[stem]:
                 if tuple(stems[i:i + len(phrase)]) == phrase:
+                    if name in _NOW_LISTS and phrase == self._still and any(
+                            tuple(stems[i + 1:i + 1 + len(h)]) == h for h in self._held):
+                        continue  # "he is still in prison": the adult held away, no child's now
                     yield i, i + len(phrase)
                 elif inside and len(phrase) >= 2:
                     for k in range(1, len(phrase)):

@@ -131,6 +131,7 @@ NEEDED: tuple[Needed, ...] = (
     # Connect, is answered by the FAQ that says the protocol is silent on it (dialogs/answer.py, KEEPING_FAQ and
     # OC_ENCRYPTION_FAQ)
     Needed("faq", "faq", "keeping-period", "\"how long do we keep the copies?\": the protocol sets no period"),
+    Needed("faq", "faq", "costs-not-covered", "\"is there a cost for Objective Connect?\": the protocol names none"),
     Needed("faq", "faq", "objective-connect-encryption",
            "\"do I still encrypt before putting it on Objective Connect?\": the protocol leaves it open"),
     # sections.yaml: a confidence raised beside the harm question (dialogs/answer.py) cites the duty that overrides it

@@ -4098,6 +4098,16 @@ def test_session_57_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (rounds 163, 166) what a route costs, who pays for it, whether a licence is needed: the protocol says nothing
+    ("How much does Objective Connect cost the team?", ASK, "faq:costs-not-covered"),
+    ("Do we need a licence to use 7zip at home?", ASK, "faq:costs-not-covered"),
+])
+def test_session_58_readings(assistant, question, verdict, rule):
+    """Session 58, rounds 165 and 166."""
+    reads_as(assistant, question, verdict, rule)
+
+
 def test_everyone_alone_names_no_recipients(assistant):
     """The copying-in FAQ answers questions about who receives an email; "simpler for everyone" asks nothing of
     recipients, and "a copy of their file" or "other people's details" nothing of copying people in."""

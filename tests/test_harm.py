@@ -2769,6 +2769,27 @@ def test_session_57_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # (round 165) a blade held to anyone's throat in the home, the children there: domestic abuse seen, rung
+    ("Mum says her ex held a knife to her throat last night in front of the twins. Can I email the HV?",
+     HarmLevel.YES),
+    # a lodger or any adult wanting bath pictures of a child: rung
+    ("Her mum's new lodger keeps asking for bath photos of the 9yo. Can I forward this to the SW?", HarmLevel.YES),
+    # neglected teeth, in either word order: a sign to ask about
+    ("His teeth are rotting and mum has cancelled every dental appointment. Share with the nurse?",
+     HarmLevel.MAYBE),
+    # signs of neglect that have gone on for months add up
+    ("She's had nits for months and is hungry most days. Email the school nurse?", HarmLevel.YES),
+    # (round 166) an abuser said to be "still in prison" keeps a grown-up's childhood abuse in the past
+    ("A care leaver, now 22, abused as a child by her stepdad (still in prison), wants her file. Email it?", None),
+    # a place mapped and adults urging a child on, told as about to happen: rung
+    ("Y8 boy has a map of the school with the exits marked and older lads egging him on, says it's happening "
+     "soon. Email the police?", HarmLevel.YES),
+])
+def test_session_58_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
 def test_a_parent_unfit_at_handover_is_asked_about_however_everyday_it_reads(assistant):
     """(rounds 141, 144) a parent's state told at the moment the child goes with them is asked about (or rung), even
     where the learned reading finds the message everyday (it had quieted "smelt of drink at pickup" into a channel
