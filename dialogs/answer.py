@@ -376,6 +376,12 @@ _GUIDANCE_ON = re.compile(r"\b(?:is there|are there|does (?:it|the protocol|the 
                           r"what(?:s| is| are)? the)\b.*?\b(?:guidance|advice|anything|rules?|policy|procedure|process|"
                           r"section)"
                           r"\s+(?:on|about|for|regarding|covering)\s+(.+)")
+# ... or whether one of its procedures reaches a subject: "does Safe Haven cover verbal sharing as well?"
+# (not the protocol itself: "does the protocol cover staff info?" is answered by the words it does use, "employee
+# information")
+_COVERS_ASKED = re.compile(r"\bdoes (?:the |our |this )?safe haven(?: procedure)? (?:cover|covers|apply to|include|"
+                           r"extend to)\s+(.+)")
+_LONG_WORD = 7  # a subject word this long is no abbreviation
 _WIDENING = frozenset("apart except besides else other others generally general just more further also whole "
                       "specific specifically particular".split())
 # How long anything is kept: the protocol sets no period (KEEPING_FAQ, protocol_words)
@@ -386,6 +392,11 @@ _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
 # "should I refer it to the hub?", "does this meet the threshold?". The protocol's test is the harm question
 # (Information Sharing: suffering or likely to imminently suffer significant harm: ring the Hub; not sure: the manager
 # or the Hub), so that is what is asked
+# Whether what someone told or showed the user can wait to be passed on ("can I wait till next week's core group to
+# pass on what dad told me?"): whether it can wait is whether a child may be at risk, so the harm question comes first
+_WAIT_TO_SHARE = re.compile(r"\b(?:wait|hold off|leave it|sit on it|save it)\b[^.?!]{0,60}\b(?:to|before)\s+(?:\w+\s+){0,2}?"
+                            r"(?:pass|share|tell|report|raise|mention|feed back)\b[^.?!]{0,40}\b(?:told|said|disclosed|"
+                            r"mentioned|saw|seen|noticed)\b")
 _WHETHER_HUB = re.compile(
     r"\b(?:is|was) (?:this|it|that|she|he) (?:one |something |a case |a job |a matter )?(?:for|4) (?:the )?(?:hub|mash)\b|"
     r"\b(?:is|was) (?:this|it|that) (?:a )?(?:hub|mash) (?:referral|matter|thing|case|job|one)\b|"
@@ -851,6 +862,7 @@ def question_form(question: str) -> str:
     # not after an initial ("'CONFIDENTIAL - J.S. dob 03/04/12' ok as a subject line?" is one sentence)
     # (nor after "e.g." or "i.e.": "Should the attachment have the child's name on it, e.g. 'Poppy Jones PEP.docx'?")
     question = to_and_for(question)  # "ok 2 put ...?" is "ok to put ...?"
+    question = _ALL_RIGHT.sub("alright", question)  # "all right to send?" is "alright to send?"
     sentences = [s for s in re.split(r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)\s+", question.strip()) if s]
     asked = [s for s in sentences if s.rstrip().endswith("?")] or sentences[-1:]
     if any(_PROPOSING.search(s) for s in sentences if s not in asked):
@@ -931,6 +943,7 @@ def question_form(question: str) -> str:
 
 
 _CANT = frozenset({"cant", "can't", "cannot", "couldnt", "couldn't"})
+_ALL_RIGHT = re.compile(r"\ball right\b", re.IGNORECASE)
 _SUBJECTS = frozenset({"i", "we", "you", "u", "they", "he", "she", "it", "that", "this", "the", "a", "an", "my", "our",
                        "their", "his", "her", "someone", "anyone", "people", "staff"})
 
@@ -1100,7 +1113,8 @@ class Assistant:
         if understood.hub_rung and understood.harm.level in (HarmLevel.YES, HarmLevel.MAYBE) \
                 and not understood.harm.immediate:
             return self.after_hub_call(question, form, understood)
-        if _WHETHER_HUB.search(question) and understood.harm.level in (None, HarmLevel.MAYBE):
+        if (_WHETHER_HUB.search(question) or _WAIT_TO_SHARE.search(question)) \
+                and understood.harm.level in (None, HarmLevel.MAYBE):
             # "is this one for the Hub or just early help?": the harm question, the Hub's test, asked first (rung
             # where the learned reading finds a clear disclosure)
             harm = understood.harm if understood.harm.level is HarmLevel.MAYBE else HarmAssessment(
@@ -1748,16 +1762,19 @@ class Assistant:
         """Whether the protocol covers a subject is asked ("is there guidance on sharing information about a child
         who has died?"), and a word of that subject is one no item of the protocol uses: the nearest item's words are
         not the answer, the protocol's silence is."""
-        topic = _GUIDANCE_ON.search(asked)
+        topic = _GUIDANCE_ON.search(asked) or _COVERS_ASKED.search(asked)
         if topic is None:
             return False
-        # a subject word the protocol never uses: an everyday English word (not an abbreviation: "the DPA" is its
-        # Data Protection Act), not a word that only widens the question ("apart from this document")
+        # a subject word the protocol never uses: an everyday English word, or a long one the speller does not know
+        # either ("Gillick competence"); not an abbreviation ("the DPA" is its Data Protection Act), nor a word that
+        # only widens the question ("apart from this document")
+        # (a long word only where the protocol knows no word of the subject: "iMessage vs normal SMS" asks of texts)
         speller = self.reader.speller
-        unused = {stem for w in topic.group(1).split() if len(w) >= 4 and w.isalpha() and w not in _WIDENING
-                  and (speller.everyday(w) or speller.everyday(w.removesuffix("s")))
-                  and (stem := self.prepare(w)) and not self.clauses.knows(stem)}
-        return bool(unused)
+        words = [w for w in topic.group(1).split() if len(w) >= 4 and w.isalpha() and w not in _WIDENING
+                 and self.prepare(w)]  # (not a word too common to stand for anything: "this")
+        unknown = {w for w in words if not self.clauses.knows(self.prepare(w))}
+        return any(speller.everyday(w) or speller.everyday(w.removesuffix("s"))
+                   or (len(w) >= _LONG_WORD and len(unknown) == len(words)) for w in unknown)
 
     @property
     def clauses(self) -> ClauseIndex:

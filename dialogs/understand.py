@@ -960,6 +960,11 @@ class Reader:
         # (not "can she resend it unzipped?": sent as it is)
         opposites = [o for o in opposites if not (tokens[o.start] in _OPENED and tokens[o.start - 1] in _DETERMINERS
                                                   and any(h.value == "yes" and h.start < o.start for h in found))]
+        if opposites and signal in _OPPOSED_NEAR:
+            yes = [h for h in found if h.value == "yes"]
+            opposites = [o for o in opposites if not yes or any(
+                abs(y.start - o.start) <= _OPPOSED_NEAR[signal]
+                and not _CLAUSE_JOINS.intersection(tokens[min(y.start, o.start):max(y.start, o.start)]) for y in yes)]
         if opposites and signal in _STATES_OPPOSED:
             # "already going", "already says": what stands, not the user's act; only the words it covers are no act
             # ("I've already sent it, and the email already has the DOB in it" is still done)
@@ -1186,7 +1191,7 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
           "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
           "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account",
           "unsaved", "media_handover", "list_stale", "aftermath", "password_relayed", "public_office", "unattended",
-          "thread_holds")
+          "thread_holds", "sent_in")
 
 # No permission to disclose the addresses to each other: "they haven't agreed to share their email addresses",
 # "I don't have permission to share everyone's emails"
@@ -1328,8 +1333,9 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
         end += 1  # "his pathway plan meeting has moved to Wednesday": the kind names the meeting after it
     after = list(tokens[end:end + 4])
     # a reminder of the meeting ("remind her about her pathway plan review on Tuesday at 10"), or its time asked or
-    # told: "their PEP meeting is tomorrow at 2", "what time their PEP meeting is"
-    return tokens[end - 1] in _EVENTS and (bool(_REMINDING.intersection(tokens)) or any(
+    # told: "their PEP meeting is tomorrow at 2", "what time their PEP meeting is", "the case meeting time"
+    when_named = after[:1] in _WHEN_NAMED or (after[:1] == ["meeting"] and after[1:2] in _WHEN_NAMED)
+    return tokens[end - 1] in _EVENTS and (bool(_REMINDING.intersection(tokens)) or when_named or any(
         after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
         for i in range(len(after))) or bool(_TIME_TOLD.search(" ".join(after)))
         or tokens[max(0, hit.start - 4):hit.start][:2] == ["what", "time"])
@@ -1672,6 +1678,7 @@ _ABOUT_PUBLICATION = [[p, w] for p in sorted(_PUBLICATIONS - {"awareness"}) for 
 _EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 _REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
+_WHEN_NAMED = (["time"], ["times"], ["date"], ["dates"], ["venue"], ["room"])  # "the case meeting time"
 _ANSWER_WORDS = (["yes"], ["no"], ["yeah"], ["yep"], ["nope"], ["yup"])
 _TOOL_NAMES = frozenset({"7zip", "7-zip", "7z"})
 _HAVING = frozenset({"have", "got", "find", "found", "see", "show", "shows", "showing", "installed", "appear", "appears"})
@@ -1953,6 +1960,10 @@ def _counted_before(tokens: list[str], start: int) -> bool:
 
 # Signals whose opposites name a state, not a denial: they cancel only the words they cover (signals.yaml `already`)
 _STATES_OPPOSED = frozenset({"already"})
+# Signals whose opposites speak only of the words they stand near: "the disclaimer goes on every external email, so I
+# can just put the child's details in the body" names the disclaimer far from the body it fills with details
+_OPPOSED_NEAR = {"in_body": 10}
+_CLAUSE_JOINS = frozenset({"so", "but", "because", "since"})  # a new clause: what it says is of something else
 _COUNTED = frozenset("children kids pupils families cases referrals young".split())
 _LISTED = frozenset("name names dob dobs address addresses postcode postcodes details list spreadsheet".split())
 

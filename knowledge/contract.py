@@ -74,7 +74,8 @@ NEEDED: tuple[Needed, ...] = (
                          ("unsaved", "unsaved"), ("media_handover", "media_handover"),
                          ("list_stale", "list_stale"), ("aftermath", "aftermath"),
                          ("password_relayed", "password_relayed"), ("public_office", "public_office"),
-                         ("unattended", "unattended"), ("thread_holds", "thread_holds"))),
+                         ("unattended", "unattended"), ("thread_holds", "thread_holds"),
+                         ("sent_in", "sent_in"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     Needed("signals", "signals", "hub_rung", "\"I rang the Hub this morning about ...\": the harm is told, the written "
            "follow-up comes next"),

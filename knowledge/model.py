@@ -389,7 +389,7 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
               "process_asked", "unrecorded", "no_agreement", "copies_reversed", "addresses_shown", "name_over_identifier",
               "no_secure_account", "unsaved", "media_handover", "list_stale", "follow_up_by", "aftermath",
-              "password_relayed", "public_office", "unattended", "thread_holds")
+              "password_relayed", "public_office", "unattended", "thread_holds", "sent_in")
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,6 +442,7 @@ class Facts:
     list_stale: bool | None = None  # a distribution list not kept up to date (people on it who have left)
     unattended: bool | None = None  # a fax that came in left on the machine or in a tray for whoever collects it
     thread_holds: bool | None = None  # earlier messages in the thread, which a reply or forward carries, hold something
+    sent_in: bool | None = None  # others send to the user's end ("can partners send PID into our team inbox?")
     # when the written follow-up to a Hub call is sent, against the 48 hours: in_time, weekend (later in hours,
     # within two working days) or late
     follow_up_by: str | None = None

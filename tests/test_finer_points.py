@@ -4102,6 +4102,24 @@ def test_session_57_readings(assistant, question, verdict, rule):
     # (rounds 163, 166) what a route costs, who pays for it, whether a licence is needed: the protocol says nothing
     ("How much does Objective Connect cost the team?", ASK, "faq:costs-not-covered"),
     ("Do we need a licence to use 7zip at home?", ASK, "faq:costs-not-covered"),
+    # (round 167) the disclaimer named far from the body the user fills with details does not make it the wording
+    ("Our disclaimer is on every email so it's fine to type the boy's address in the body to the provider?", NOT,
+     "email-pid-in-body"),
+    # a subject named with "as": the subject line is what is judged
+    ("I set the subject as 'Jayden Ross, Y5 - mum's DV'. All right to send it to the school?", NOT,
+     "email-pid-in-subject"),
+    # a case or a placement as what a message is about: information about a child, never by text
+    ("Can I WhatsApp the carer about his placement?", NOT, "text-personal"),
+    ("Can I text the SW to ring me back about a case?", AWC, "text-logistics"),
+    ("Can I text the carer the case meeting time?", AWC, "text-logistics"),
+    # whether the protocol speaks of a subject it never names: its silence, not the nearest words
+    ("Does the protocol say anything about Caldicott guardians?", ASK, "protocol-words"),
+    # (round 168) whether one of its procedures reaches a subject it never names
+    ("Does Safe Haven cover conversations in the corridor?", ASK, "protocol-words"),
+    # (rounds 158 to 165) others sending into a council team's shared mailbox: the protocol's generic-address rule
+    # is about where its staff send, and it says nothing of this; our own sending there is still internal email
+    ("Can health visitors send PID into our team's shared inbox?", ASK, "team-mailbox-sent-in"),
+    ("Can I email the referral to our own team's shared inbox?", AWC, "email-to-team-mailbox"),
 ])
 def test_session_58_readings(assistant, question, verdict, rule):
     """Session 58, rounds 165 and 166."""

@@ -1973,6 +1973,8 @@ def test_never_for_not_in_a_missing_child(assistant):
     "Is this one for the hub? Toddler at nursery keeps turning up in the same dirty clothes and eats like he's starving",
     "does this meet threshold or do I just log it - Y8 boy says his stepdad 'loses it' sometimes",
     "should I refer it to the hub? lad in my group has a new phone and trainers and won't say where from",
+    # (round 167) whether what someone told the user can wait to be passed on: whether a child may be at risk first
+    "Is it ok to hold off until Friday's meeting to share what the 6yo said to me at breakfast club?",
 ])
 def test_whether_it_is_one_for_the_hub_asks_the_harm_question(assistant, question):
     """The Hub's test is the harm question: asked whether something is one for the Hub, SafeShare asks it (or rings,
@@ -2785,6 +2787,11 @@ def test_session_57_readings(assistant, text, expected):
     # a place mapped and adults urging a child on, told as about to happen: rung
     ("Y8 boy has a map of the school with the exits marked and older lads egging him on, says it's happening "
      "soon. Email the police?", HarmLevel.YES),
+    # (round 167) a recovery word met by its stem is no recovery: "been cleaning" at a nail bar is a trafficking sign
+    ("Girl of 12, new to the area, has been cleaning at a nail bar every night. Email the LA?", HarmLevel.YES),
+    # (round 168) an incident named as the police call it, the children left with the one suspected
+    ("PC here - just back from a DA call, two children at home with the suspect. What's your secure email?",
+     HarmLevel.YES),
 ])
 def test_session_58_readings(assistant, text, expected):
     assert level(assistant, text) is expected
