@@ -120,7 +120,7 @@ _TWO_WAYS = re.compile(r"\b(?:do|does|should|shall) (?:i|we|they|it|these|those)
                        r"\bwhich (?:one|option|setting)s? (?:am i|are we|do i|do we|should i|should we|shall i) "
                        r"(?:meant to |supposed to |need to )?(?:pick|choose|select|tick|use)\b",
                        re.IGNORECASE)
-_OR_ELSE = re.compile(r"\bor (?:not|what|do|does|is|are|should|can|shall|would|will|must)\b|"
+_OR_ELSE = re.compile(r"\bor (?:not|nah|nope|what|do|does|is|are|should|can|shall|would|will|must)\b|"
                       # a rough amount, not a choice: "for a day or two", "a week or so"
                       r"\b(?:one|a|an|day|days|week|weeks|hour|hours|minute|minutes|\d+) or (?:two|so|three|\d+)\b",
                       re.IGNORECASE)
@@ -397,6 +397,12 @@ _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
 _WAIT_TO_SHARE = re.compile(r"\b(?:wait|hold off|leave it|sit on it|save it)\b[^.?!]{0,60}\b(?:to|before)\s+(?:\w+\s+){0,2}?"
                             r"(?:pass|share|tell|report|raise|mention|feed back)\b[^.?!]{0,40}\b(?:told|said|disclosed|"
                             r"mentioned|saw|seen|noticed)\b")
+# Whether the duty to safeguard overrides confidentiality, asked of one child: "does safeguarding override
+# confidentiality for a 17yo who's asked me not to tell anyone?" The override is for a child at risk of significant
+# harm, so whether this one is comes first
+_OVERRIDE_FOR_ONE = re.compile(r"\boverrides? (?:the |her |his |their )?confidential\w*\b[^.?!]{0,15}\b(?:for|with|of) "
+                               r"(?:a|an|this|my|our|the|one) (?:\d+ ?(?:yo|year old|yr old)|child|kid|girl|boy|young "
+                               r"person|teenager|teen|pupil|student|baby|toddler|yp)\b")
 _WHETHER_HUB = re.compile(
     r"\b(?:is|was) (?:this|it|that|she|he) (?:one |something |a case |a job |a matter )?(?:for|4) (?:the )?(?:hub|mash)\b|"
     r"\b(?:is|was) (?:this|it|that) (?:a )?(?:hub|mash) (?:referral|matter|thing|case|job|one)\b|"
@@ -451,7 +457,9 @@ KEEPING_FAQ = "keeping-period"  # faq.yaml: the protocol sets no period; where a
 # of the two is better: "Objective Connect or encrypted email?")
 _ENCRYPT_ASKED = re.compile(r"\b(?:encrypt|encrypted|encrypting|zip|zipped|zipping|7zip|password protect|password protected)"
                             r"\b[^.?!]{0,40}\b(?:before|first|as well|too|also|beforehand)\b|"
-                            r"\b(?:still|also)\b[^.?!]{0,25}\b(?:encrypt|encrypted|encrypting|zip|7zip|password protect)")
+                            r"\b(?:still|also)\b[^.?!]{0,25}\b(?:encrypt|encrypted|encrypting|zip|7zip|password protect)|"
+                            # the encryption's password step asked of it: "does OC need a password phoned through?"
+                            r"\bpassword\b[^.?!]{0,12}\b(?:phoned|rung|by phone|over the phone)\b")
 _COMPARED = re.compile(r"\b(?:or|than|instead|rather|bother|better|prefer|preferred)\b")
 OC_ENCRYPTION_FAQ = "objective-connect-encryption"  # faq.yaml: the protocol leaves it open; where to ask
 # What a route costs, who pays, whether a licence is needed: "is there a cost to the team for using Objective Connect?",
@@ -1113,7 +1121,7 @@ class Assistant:
         if understood.hub_rung and understood.harm.level in (HarmLevel.YES, HarmLevel.MAYBE) \
                 and not understood.harm.immediate:
             return self.after_hub_call(question, form, understood)
-        if (_WHETHER_HUB.search(question) or _WAIT_TO_SHARE.search(question)) \
+        if (_WHETHER_HUB.search(question) or _WAIT_TO_SHARE.search(question) or _OVERRIDE_FOR_ONE.search(question)) \
                 and understood.harm.level in (None, HarmLevel.MAYBE):
             # "is this one for the Hub or just early help?": the harm question, the Hub's test, asked first (rung
             # where the learned reading finds a clear disclosure)
@@ -1302,8 +1310,9 @@ class Assistant:
                 and match.score < CLEAR_FAQ
             # (nor a story alone, no worry read in it: the FAQ's words met in a long account of an ordinary request)
             if match is not None and self.policy.faq[match.faq_id].verdict is Verdict.ESCALATE and not sending \
-                    and not any(c.reading == "hedged" for c in understood.harm.because) \
+                    and not any(c.reading in ("hedged", "said no") for c in understood.harm.because) \
                     and not all(c.reading == "story" for c in understood.harm.because):
+                # (nor a sign the user's own words deny: "no contact order, no concerns about him")
                 return self.faq_reply(match.faq_id, understood.facts)
             told_slip = bool(understood.facts.get("misdirected")) and all(
                 c.reading == "story" for c in understood.harm.because)  # a long account of a mistake, no sign in it

@@ -42,9 +42,9 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "minits": "minutes", "subj": "subject",
                # and of everyday words: "wen was it updated", "wots the number", "do i hav 2 rite it up"
                "wen": "when", "wot": "what", "wots": "whats", "wat": "what", "wats": "whats", "hav": "have",
-               "rite": "write", "yday": "yesterday", "wiv": "with", "wivout": "without", "widout": "without", "witout": "without", "pw": "password", "fwd": "forward",
+               "rite": "write", "yday": "yesterday", "wiv": "with", "w": "with", "wivout": "without", "widout": "without", "witout": "without", "pw": "password", "fwd": "forward",
                "fwding": "forwarding", "fwded": "forwarded", "msg": "message", "msgs": "messages",
-               "strat": "strategy", "mtg": "meeting", "mtgs": "meetings", "evry1": "everyone", "every1": "everyone",
+               "strat": "strategy", "appt": "appointment", "appts": "appointments", "mtg": "meeting", "mtgs": "meetings", "evry1": "everyone", "every1": "everyone",
                "grp": "group", "abt": "about", "ppl": "people", "b4": "before", "skool": "school", "skl": "school",
                "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting",
                # a time said in numbers and letters, and words typed short: "im runnin l8", "name it afta the kid"

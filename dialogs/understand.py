@@ -560,11 +560,12 @@ class Reader:
             # identified from (the protocol's definition), so what is still recognisable is not anonymised
             kind = _IDENTIFYING
         personal = kind in self.policy.groups.get("personal", ())
-        if flags["cc_many"] is None and personal and _REPLY_ALL.search(said) \
-                and _MANY_ON_IT.search(said) and _FEW_NEED_IT.search(said) and not flags["already"]:
+        if flags["cc_many"] is None and personal and _REPLY_ALL.search(said) and not flags["already"] \
+                and (_MANY_ON_IT.search(said) and _FEW_NEED_IT.search(said) or _SCORES_ON_IT.search(said)):
             # "a thread with 12 people on it, I only want to tell the school the new address. Reply all?": a child's
             # details to everyone on it, when the user says only some need them (All Email 1, 2: be selective with
-            # Reply to All). Not a reply to a multi-agency thread alone: who on it needs the update is the user's call
+            # Reply to All). Not a reply to a multi-agency thread alone: who on it needs the update is the user's call,
+            # unless the thread is twenty or more ("the 25-person thread"): no minimum number of recipients
             flags["cc_many"] = True
         if everyone_list and (personal or (kind is None and _SOMEONES_PAPERS.search(said))):
             # "the 'All Staff Carlisle' list", "our ALL PARENTS list" with a child's details: a list for everyone in
@@ -1113,6 +1114,8 @@ _NAME_OVER_IDENTIFIER = re.compile(
     # the name chosen over an identifier named after it: "quicker to put her full name on than look up her IAS
     # number", "her name instead of the reference number"
     + r"|" + _NAME_OR_DOB_RE + r"[^.?!]{0,60}?\b(?:than|instead of)\b[^.?!]{0,30}?" + _OTHER_ID_RE
+    # ... or both, the name added to the identifier: "their full name, address and DOB as well as the IAS number"
+    + r"|" + _NAME_OR_DOB_RE + r"[^.?!]{0,40}?\b(?:as well as|along with|on top of)\b[^.?!]{0,15}?" + _OTHER_ID_RE
     # ... or the identifier said to be at hand after it: "fax a letter with his full name and DOB? We do have his
     # IAS number"
     + r"|" + _NAME_OR_DOB_RE + r".{0,120}?\b(?:we|i) (?:do |already |also )?(?:have|ve got|have got|know)\b[^.?!]{0,20}?"
@@ -1317,13 +1320,17 @@ def _phrase_start(tokens: list[str], start: int, phrases: Iterable[Sequence[str]
 
 def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bool:
     """A kind's words naming an event whose time or place is all that is told: "the time and place of their LAC
-    review", "the time of the review" (a child protection conference's name is itself safeguarding, and is not
-    an event kind), "the review meeting is at 10 tomorrow", "starts at 2pm", "has moved to Tuesday"."""
+    review", "the time of the review", "the time of the core group", "the review meeting is at 10 tomorrow",
+    "starts at 2pm", "has moved to Tuesday"."""
     end = hit.start + hit.length
     if any(w.category == "kind" and w.value in _WHEN_AND_WHERE
            and "of" in (tokens[w.start + w.length - 1], *tokens[w.start + w.length:w.start + w.length + 1])
            and 0 < hit.start - (w.start + w.length) <= 4 for w in hits):
         return True
+    if hit.value == _SAFEGUARDING:
+        # a child protection meeting's time asked ("what time the core group starts"); not the meeting told as where
+        # it is or when it has moved to ("'CP conference moved to 3pm'"): those words name it in the message itself
+        return "what time" in " ".join(tokens[max(0, hit.start - 4):hit.start])
     # "a reminder about his pathway plan meeting": the meeting is what is reminded of, not the plan's contents
     if any(w.category == "kind" and w.value in _WHEN_AND_WHERE and tokens[w.start + w.length - 1] == "about"
            and 0 <= hit.start - (w.start + w.length) <= 2 for w in hits) \
@@ -1336,9 +1343,9 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
     # told: "their PEP meeting is tomorrow at 2", "what time their PEP meeting is", "the case meeting time"
     when_named = after[:1] in _WHEN_NAMED or (after[:1] == ["meeting"] and after[1:2] in _WHEN_NAMED)
     return tokens[end - 1] in _EVENTS and (bool(_REMINDING.intersection(tokens)) or when_named or any(
-        after[i:i + 2] in (["is", "at"], ["starts", "at"], ["is", "on"], ["moved", "to"], ["is", "now"])
+        after[i:i + 2] in (["is", "at"], ["starts", "at"], ["starts", "on"], ["is", "on"], ["moved", "to"], ["is", "now"])
         for i in range(len(after))) or bool(_TIME_TOLD.search(" ".join(after)))
-        or tokens[max(0, hit.start - 4):hit.start][:2] == ["what", "time"])
+        or "what time" in " ".join(tokens[max(0, hit.start - 4):hit.start]))
 
 
 def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:
@@ -1675,7 +1682,9 @@ _WHEN_AND_WHERE = frozenset({"anonymous"})  # the kind that holds "the time of",
 _PUBLICATIONS = frozenset("leaflet leaflets poster posters factsheet factsheets newsletter newsletters booklet booklets "
                           "flyer flyers awareness".split())
 _ABOUT_PUBLICATION = [[p, w] for p in sorted(_PUBLICATIONS - {"awareness"}) for w in ("about", "on")]
-_EVENT_KINDS = frozenset({"pid", "sensitive", "confidential"})  # a review or meeting named after "the time of"
+# a review or meeting named after "the time of" (a child protection conference or a core group too: its time and place
+# may go by text, its name may not, which the text checklist says)
+_EVENT_KINDS = frozenset({"pid", "sensitive", "confidential", "safeguarding"})
 _EVENTS = frozenset({"review", "meeting", "appointment", "visit", "hearing", "contact"})
 _REMINDING = frozenset({"remind", "reminder", "reminding", "reminders"})
 _WHEN_NAMED = (["time"], ["times"], ["date"], ["dates"], ["venue"], ["room"])  # "the case meeting time"
@@ -1865,6 +1874,8 @@ _REPLY_ALL = re.compile(r"\b(?:reply|replying|hit reply|hitting reply) (?:to )?a
 _MANY_ON_IT = re.compile(r"\b(?:[5-9]|\d{2,3}) (?:people|person|agencies|professionals|recipients|parties|others|partners)\b|"
                          r"\bwhole (?:thread|chain|planning thread|list)\b|\bmulti ?agency (?:thread|chain|email)\b|"
                          r"\beveryone on (?:it|the thread|the chain)\b")
+# twenty or more on it: "the 25-person thread", "a 30 people invite"
+_SCORES_ON_IT = re.compile(r"\b(?:[2-9]\d|\d{3}) ?(?:people|person|recipients|strong)\b")
 # only some on it need it, said by the user: "I only want to tell the school", "only the housing officer needs it"
 _FEW_NEED_IT = re.compile(r"\bonly (?:want|wanted|need|needed) to (?:tell|update|let|inform|send|reach)\b|"
                           r"\bonly (?:the )?[a-z]+(?: [a-z]+)? (?:needs|need) (?:it|to know|them)\b|"

@@ -4120,10 +4120,33 @@ def test_session_57_readings(assistant, question, verdict, rule):
     # is about where its staff send, and it says nothing of this; our own sending there is still internal email
     ("Can health visitors send PID into our team's shared inbox?", ASK, "team-mailbox-sent-in"),
     ("Can I email the referral to our own team's shared inbox?", AWC, "email-to-team-mailbox"),
+    # (round 169) a reply to all on a thread of twenty or more with a child's details: too many
+    ("Can I reply all to the 40 person thread with Kai's new address?", NOT, "cc-too-many"),
+    # everyone reached so nobody misses it, by a service-wide list
+    ("So no one misses it, can I send the core group minutes to the whole East Team distribution list?", NOT, None),
+    # the name added to the identifier on a fax is the name over it
+    ("They want her name and date of birth as well as the reference number on the fax. Fine?", NOT,
+     "fax-name-over-identifier"),
+    # "or nah" closes a yes/no question, as "or not" does
+    ("can i keep the zip on my laptop desktop or nah", NOT, None),
+    # the password step asked of Objective Connect is the same silence as its encryption
+    ("Does Objective Connect need a password phoned through too?", ASK, "faq:objective-connect-encryption"),
+    # the user's own word that there is no concern keeps the Hub FAQ from answering a request from a parent
+    ("Dad (no concerns about him, no orders) wants copies of her school reports. Can I send them?", ASK, None),
+    # (rounds 163 to 168) the time and place of a core group or a conference may go by text, its name may not: a
+    # text that names it ("CP conference moved to 3pm") stays a No
+    ("Can I text dad what time the core group starts on Monday?", AWC, "text-logistics"),
 ])
 def test_session_58_readings(assistant, question, verdict, rule):
-    """Session 58, rounds 165 and 166."""
+    """Session 58, rounds 165 to 169."""
     reads_as(assistant, question, verdict, rule)
+
+
+def test_a_meeting_by_text_is_when_and_where_only(assistant):
+    """The time of a child protection conference by text is logistics, with the step that keeps its name out."""
+    reply, text = ask(assistant, "Can I text mum the time of Thursday's child protection conference?")
+    assert reply.rule_id == "text-logistics"
+    assert "not what kind of meeting it is" in text
 
 
 def test_everyone_alone_names_no_recipients(assistant):

@@ -1975,6 +1975,8 @@ def test_never_for_not_in_a_missing_child(assistant):
     "should I refer it to the hub? lad in my group has a new phone and trainers and won't say where from",
     # (round 167) whether what someone told the user can wait to be passed on: whether a child may be at risk first
     "Is it ok to hold off until Friday's meeting to share what the 6yo said to me at breakfast club?",
+    # whether the duty to safeguard overrides a confidence, asked of one child
+    "Does the duty to safeguard override confidentiality for a 16 year old who told me something in confidence?",
 ])
 def test_whether_it_is_one_for_the_hub_asks_the_harm_question(assistant, question):
     """The Hub's test is the harm question: asked whether something is one for the Hub, SafeShare asks it (or rings,
@@ -2792,6 +2794,13 @@ def test_session_57_readings(assistant, text, expected):
     # (round 168) an incident named as the police call it, the children left with the one suspected
     ("PC here - just back from a DA call, two children at home with the suspect. What's your secure email?",
      HarmLevel.YES),
+    # (round 169) a placement found out by the family it is kept from, and a threat to come for the children
+    ("Carer: birth dad has found out where we live and messaged that he's coming for the children tonight. Email?",
+     HarmLevel.YES),
+    # "w" typed for "with"
+    ("Y2 girl says mum burnt her w the iron, mark is fresh. Email the SW?", HarmLevel.YES),
+    # a parent's drug use before the child was removed is the child's history, not a crisis now
+    ("The adopters want the background report (birth dad's heroin use before they were removed). Email it?", None),
 ])
 def test_session_58_readings(assistant, text, expected):
     assert level(assistant, text) is expected
