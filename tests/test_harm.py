@@ -2801,6 +2801,11 @@ def test_session_57_readings(assistant, text, expected):
     ("Y2 girl says mum burnt her w the iron, mark is fresh. Email the SW?", HarmLevel.YES),
     # a parent's drug use before the child was removed is the child's history, not a crisis now
     ("The adopters want the background report (birth dad's heroin use before they were removed). Email it?", None),
+    # (round 170) a parent hiding her face and afraid of her partner: signs of domestic abuse that add up
+    ("At pick-up mum kept her sunglasses on indoors and jumps every time her partner speaks. Email the school?",
+     HarmLevel.YES),
+    # a young child's own words for sexual touching
+    ("Y1 boy says his uncle plays willy games with him at sleepovers. Email the SW?", HarmLevel.MAYBE),
 ])
 def test_session_58_readings(assistant, text, expected):
     assert level(assistant, text) is expected
