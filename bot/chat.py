@@ -252,9 +252,11 @@ class _Form:
         elif box.get("type") == "Input.Date":
             if not line.strip():
                 line = box.get("value") or ""
+            elif line.strip().lower() in _DAYS_BACK:  # "today", "yesterday": the date they name
+                line = date.fromordinal(date.today().toordinal() - _DAYS_BACK[line.strip().lower()]).isoformat()
             elif not _is_date(line.strip()):  # a date asked again at once, not after every other box
                 self.fresh = True
-                self.problem = "Please give a real date as YYYY-MM-DD, e.g. 2026-03-01."
+                self.problem = "Please give a real date as YYYY-MM-DD, e.g. 2026-03-01, or type today or yesterday."
                 return False
         if box.get("isMultiline") and line.strip() != ".":
             self.lines.append(line)
@@ -268,6 +270,9 @@ class _Form:
         self.index += 1
         self.fresh = True
         return self.index >= len(self.inputs)
+
+
+_DAYS_BACK = {"today": 0, "yesterday": 1}  # a date box answered in words
 
 
 def _is_date(text: str) -> bool:

@@ -245,6 +245,18 @@ def test_a_form_in_the_chat_asks_a_bad_date_or_choice_again_at_once(tmp_path):
     assert "Report 1 recorded" in out and out.count("When did it happen") == 2
 
 
+def test_a_date_box_in_the_chat_takes_today_and_yesterday(tmp_path):
+    """README trial (session 58): the report's date box refused "today" four times; the words name a date."""
+    import os
+
+    env = {**os.environ, "SAFESHARE_CACHE_DIR": str(tmp_path), "XDG_DATA_HOME": str(tmp_path)}
+    typed = "report\n1\n1\nyesterday\n3\n3\n1\nexit\n"
+    done = subprocess.run([sys.executable, "-m", "bot.cli", "chat"], input=typed, capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, env=env)
+    assert done.returncode == 0, done.stderr
+    assert "Please give a real date" not in done.stdout and "Report 1 recorded" in done.stdout, done.stdout[-600:]
+
+
 def test_help_in_the_chat_says_how_to_leave(tmp_path):
     """README trial: `help` listed every command but not how to leave the terminal chat (Teams needs no exit, so the
     shared help leaves it out; the chat adds it)."""
