@@ -486,7 +486,7 @@ def _encrypt(policy, args) -> int:
     out = _out_dir(args.out)
     if out is None:
         return EXIT_USAGE
-    sources = [Source(Path(f), f) for f in args.files]
+    sources = [Source(Path(f), Path(f).name) for f in args.files]  # the file's own name, not the path typed to it
     try:
         with private_dir(out) as work:
             package = build(sources, work, fmt=args.format, max_bytes=args.max_mb * 1024 * 1024)

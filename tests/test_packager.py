@@ -297,6 +297,8 @@ def test_cli_encrypt_text_prints_the_password_once(tmp_path, documents, capsys):
     out = capsys.readouterr().out
     password = re.search(r"Password: (\S+)", out).group(1)
     assert out.count(password) == 1 and "Spelt out:" in out and "document-1.docx: was " in out
+    # README trial (session 58): a file named by its path is shown by its own name, not as "cleaned up"
+    assert f"was {documents[0].path.name}\n" in out and "cleaned up" not in out
 
 
 @needs_7zip
