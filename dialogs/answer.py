@@ -1779,9 +1779,10 @@ class Assistant:
         # only widens the question ("apart from this document")
         # (a long word only where the protocol knows no word of the subject: "iMessage vs normal SMS" asks of texts)
         speller = self.reader.speller
-        words = [w for w in topic.group(1).split() if len(w) >= 4 and w.isalpha() and w not in _WIDENING
-                 and self.prepare(w)]  # (not a word too common to stand for anything: "this")
-        unknown = {w for w in words if not self.clauses.knows(self.prepare(w))}
+        stems = {w: stem for w in topic.group(1).split() if len(w) >= 4 and w.isalpha() and w not in _WIDENING
+                 and (stem := self.prepare(w))}  # (not a word too common to stand for anything: "this")
+        words = list(stems)
+        unknown = {w for w in words if not self.clauses.knows(stems[w])}
         return any(speller.everyday(w) or speller.everyday(w.removesuffix("s"))
                    or (len(w) >= _LONG_WORD and len(unknown) == len(words)) for w in unknown)
 
