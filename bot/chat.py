@@ -252,8 +252,8 @@ class _Form:
         elif box.get("type") == "Input.Date":
             if not line.strip():
                 line = box.get("value") or ""
-            elif line.strip().lower() in _DAYS_BACK:  # "today", "yesterday": the date they name
-                line = date.fromordinal(date.today().toordinal() - _DAYS_BACK[line.strip().lower()]).isoformat()
+            elif (said := line.strip().lower()) in _DAYS_BACK:  # "today", "yesterday": the date they name
+                line = date.fromordinal(date.today().toordinal() - _DAYS_BACK[said]).isoformat()
             elif not _is_date(line.strip()):  # a date asked again at once, not after every other box
                 self.fresh = True
                 self.problem = "Please give a real date as YYYY-MM-DD, e.g. 2026-03-01, or type today or yesterday."

@@ -388,10 +388,6 @@ _WIDENING = frozenset("apart except besides else other others generally general 
 _HOW_LONG = re.compile(r"\bhow long\b|\bhow many (?:year|month|week|day)s?\b|\bretention\b|\bretain\b")
 # An amount asked for ("how big a fine could the council get?"): the protocol's words name the thing, not how much
 _AMOUNT_ASKED = re.compile(r"\bhow (?:big|much|large|high|severe)\b")
-# Whether what the user describes is one for the Hub at all, asked: "is this one for the Hub or just early help?",
-# "should I refer it to the hub?", "does this meet the threshold?". The protocol's test is the harm question
-# (Information Sharing: suffering or likely to imminently suffer significant harm: ring the Hub; not sure: the manager
-# or the Hub), so that is what is asked
 # Whether what someone told or showed the user can wait to be passed on ("can I wait till next week's core group to
 # pass on what dad told me?"): whether it can wait is whether a child may be at risk, so the harm question comes first
 _WAIT_TO_SHARE = re.compile(r"\b(?:wait|hold off|leave it|sit on it|save it)\b[^.?!]{0,60}\b(?:to|before)\s+(?:\w+\s+){0,2}?"
@@ -403,6 +399,10 @@ _WAIT_TO_SHARE = re.compile(r"\b(?:wait|hold off|leave it|sit on it|save it)\b[^
 _OVERRIDE_FOR_ONE = re.compile(r"\boverrides? (?:the |her |his |their )?confidential\w*\b[^.?!]{0,15}\b(?:for|with|of) "
                                r"(?:a|an|this|my|our|the|one) (?:\d+ ?(?:yo|year old|yr old)|child|kid|girl|boy|young "
                                r"person|teenager|teen|pupil|student|baby|toddler|yp)\b")
+# Whether what the user describes is one for the Hub at all, asked: "is this one for the Hub or just early help?",
+# "should I refer it to the hub?", "does this meet the threshold?". The protocol's test is the harm question
+# (Information Sharing: suffering or likely to imminently suffer significant harm: ring the Hub; not sure: the manager
+# or the Hub), so that is what is asked
 _WHETHER_HUB = re.compile(
     r"\b(?:is|was) (?:this|it|that|she|he) (?:one |something |a case |a job |a matter )?(?:for|4) (?:the )?(?:hub|mash)\b|"
     r"\b(?:is|was) (?:this|it|that) (?:a )?(?:hub|mash) (?:referral|matter|thing|case|job|one)\b|"
@@ -1781,10 +1781,9 @@ class Assistant:
         speller = self.reader.speller
         stems = {w: stem for w in topic.group(1).split() if len(w) >= 4 and w.isalpha() and w not in _WIDENING
                  and (stem := self.prepare(w))}  # (not a word too common to stand for anything: "this")
-        words = list(stems)
-        unknown = {w for w in words if not self.clauses.knows(stems[w])}
+        unknown = {w for w, stem in stems.items() if not self.clauses.knows(stem)}
         return any(speller.everyday(w) or speller.everyday(w.removesuffix("s"))
-                   or (len(w) >= _LONG_WORD and len(unknown) == len(words)) for w in unknown)
+                   or (len(w) >= _LONG_WORD and len(unknown) == len(stems)) for w in unknown)
 
     @property
     def clauses(self) -> ClauseIndex:

@@ -1330,7 +1330,7 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
     if hit.value == _SAFEGUARDING:
         # a child protection meeting's time asked ("what time the core group starts"); not the meeting told as where
         # it is or when it has moved to ("'CP conference moved to 3pm'"): those words name it in the message itself
-        return "what time" in " ".join(tokens[max(0, hit.start - 4):hit.start])
+        return _time_asked_before(tokens, hit)
     # "a reminder about his pathway plan meeting": the meeting is what is reminded of, not the plan's contents
     if any(w.category == "kind" and w.value in _WHEN_AND_WHERE and tokens[w.start + w.length - 1] == "about"
            and 0 <= hit.start - (w.start + w.length) <= 2 for w in hits) \
@@ -1345,7 +1345,12 @@ def _when_of_event(tokens: Sequence[str], hit: _Hit, hits: Iterable[_Hit]) -> bo
     return tokens[end - 1] in _EVENTS and (bool(_REMINDING.intersection(tokens)) or when_named or any(
         after[i:i + 2] in (["is", "at"], ["starts", "at"], ["starts", "on"], ["is", "on"], ["moved", "to"], ["is", "now"])
         for i in range(len(after))) or bool(_TIME_TOLD.search(" ".join(after)))
-        or "what time" in " ".join(tokens[max(0, hit.start - 4):hit.start]))
+        or _time_asked_before(tokens, hit))
+
+
+def _time_asked_before(tokens: Sequence[str], hit: _Hit) -> bool:
+    """ "what time" among the four words before the hit: "what time their PEP meeting is"."""
+    return "what time" in " ".join(tokens[max(0, hit.start - 4):hit.start])
 
 
 def _left_out_after(tokens: Sequence[str], hit: _Hit) -> bool:

@@ -128,9 +128,9 @@ NEEDED: tuple[Needed, ...] = (
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),
-    # faq.yaml: a question how long anything is kept, or whether files are encrypted before they go on Objective
-    # Connect, is answered by the FAQ that says the protocol is silent on it (dialogs/answer.py, KEEPING_FAQ and
-    # OC_ENCRYPTION_FAQ)
+    # faq.yaml: a question how long anything is kept, what a route costs, or whether files are encrypted before they
+    # go on Objective Connect, is answered by the FAQ that says the protocol is silent on it (dialogs/answer.py,
+    # KEEPING_FAQ, COSTS_FAQ and OC_ENCRYPTION_FAQ)
     Needed("faq", "faq", "keeping-period", "\"how long do we keep the copies?\": the protocol sets no period"),
     Needed("faq", "faq", "costs-not-covered", "\"is there a cost for Objective Connect?\": the protocol names none"),
     Needed("faq", "faq", "objective-connect-encryption",
