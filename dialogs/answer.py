@@ -468,6 +468,15 @@ _COST_ASKED = re.compile(r"\b(?:is there|are there|what is|what's|whats|how much
                          r"\b(?:cost|costs|fee|fees|price|charge for)\b|\bhow much (?:does|do|will|is)\b[^.?!]{0,40}"
                          r"\b(?:cost|pay)\b|\bwho pays\b|\bneed (?:a|an|any) (?:licence|license|subscription)\b")
 COSTS_FAQ = "costs-not-covered"  # faq.yaml: the protocol says nothing of costs or licences
+# Whether a team's shared mailbox is one of the protocol's generic addresses, asked: "is our duty inbox classed as a
+# generic address?", "does the generic address rule apply to the hospital's safeguarding team mailbox?". Its one
+# example is info@ (not "is admin@ counted as generic?": an address like its example, which its rule answers)
+SHARED_MAILBOX_FAQ = "shared-mailbox-generic"  # faq.yaml: the protocol does not say
+_GENERIC_CLASS_ASKED = re.compile(r"\bgeneric\b[^.?!]{0,30}\b(?:rule|rules)\b[^.?!]{0,20}\b(?:apply|applies)\b|"
+                                  r"\b(?:count|counts|counted|class|classed|considered|treated|same as)\b[^.?!]{0,25}"
+                                  r"\bgeneric\b")
+_SHARED_BOX = re.compile(r"\b(?:team|teams|team's|shared|duty|departmental|group)\b[^.?!@]{0,25}"
+                         r"\b(?:mailbox|mailboxes|inbox|inboxes|email|address)\b")
 # The user unsure whether to share at all: "I don't know if that's ours to share", "not sure if I can pass it on"
 NOT_SURE_FAQ = "not-sure"
 WHO_FAQ = "who-to-ask"  # faq.yaml: who to ask about the protocol
@@ -572,7 +581,9 @@ _MARKING_NEEDED = re.compile(r"\b(?:need|needs|require|requires|have to have|has
                              r"confiden?ti?al['\"\u2019\u201d]?\s+(?:in|on|at) (?:the |their )?(?:subject|title|header)",
                              re.IGNORECASE)
 # What a term of the protocol means, asked: "what does the protocol mean by a generic email address?"
-_DEFINING = re.compile(r"\b(?:mean|means|meant) by\b|\bdefinition of\b|\bdefine\b|\bwhat (?:does|do) \w+(?: \w+)? mean\b",
+# (the term quoted, or of three words: "what does 'generic email address' mean?")
+_DEFINING = re.compile(r"\b(?:mean|means|meant) by\b|\bdefinition of\b|\bdefine\b|"
+                       r"\bwhat (?:does|do) [\w'\"\u2018\u2019\u201c\u201d-]+(?: [\w'\"\u2018\u2019\u201c\u201d-]+){0,2} mean\b",
                        re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
@@ -1062,6 +1073,13 @@ class Assistant:
             # (nor does one saying what a word means: "What counts as personal information?" met "I'd take the names out
             # but the condition is rare. Can I share it?")
             reply = replace(reply, verdict=Verdict.NEED_MORE_INFO)
+        elif reply.faq_id == NOT_SURE_FAQ and reply.verdict is Verdict.NEED_MORE_INFO \
+                and question_form(question) in ("how", "") and not any(
+                    reply.facts.get(f) for f in ("channel", "kind", "recipient")):
+            # "who do I talk to if I'm not sure whether I can share something?": asked of the procedure, with no
+            # sharing named, what the protocol says to do is the answer (not "not sure if I can share with the
+            # police, who do I ask?": that sharing is still to be weighed). Its steps are the answer's conditions
+            reply = replace(reply, verdict=Verdict.ALLOWED_WITH_CONDITIONS, informs=True)
         proposed = self._proposed.get(reply.rule_id)
         if reply.rule_id in self._naming_rules and proposed is not None and reply.verdict is not proposed.verdict \
                 and not (reply.facts and reply.facts.get("already") and _GONE_OUT.search(question)) \
@@ -1347,6 +1365,9 @@ class Assistant:
             # "how long do I keep the copies?": the protocol sets no period. Not "is there a policy on how long?",
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.faq_reply(KEEPING_FAQ, understood.facts)
+        if understood.facts.get("recipient") in (None, "team_mailbox", "generic_address", "external_org", "school") \
+                and understood.facts.get("channel") in (None, "email", "secure_email") and _GENERIC_CLASS_ASKED.search(question.lower()) and _SHARED_BOX.search(question.lower()):
+            return self.faq_reply(SHARED_MAILBOX_FAQ, understood.facts)  # the protocol's example is info@, no more
         if form in ("how", "yes_no") and _COST_ASKED.search(said) and not understood.facts.get("already"):
             return self.faq_reply(COSTS_FAQ, understood.facts)  # the protocol names no cost, payer or licence
         if by_rules.rule_id == "objective-connect" and form in ("how", "yes_no") and _ENCRYPT_ASKED.search(said) \
@@ -1435,7 +1456,7 @@ class Assistant:
                     and (_CLASSED.search(question) or _DEFINING.search(question)) and not _ACTING.search(question):
                 # "what counts as a generic email address?": what the protocol means by it, as information (its steps),
                 # not a "Not allowed" to a question that proposes nothing
-                return replace(by_rules, verdict=Verdict.ALLOWED_WITH_CONDITIONS, informs=True)
+                return replace(by_rules, verdict=Verdict.ALLOWED, informs=True)
         if form == "how" and (match is None or (match.faq_id == DEFINITIONS_FAQ and not _CLASSED.search(question))) \
                 and not _HOW_MUCH_TOLD.search(question) \
                 and not (_WHAT_TO_DO.search(question) and not understood.facts.get("down") and not _SENDING_ASKED.search(question)):

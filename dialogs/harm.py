@@ -77,6 +77,7 @@ _KEEPS = frozenset({"keep", "keeps"})
 # ("abused years ago by a teacher, who is still in prison")
 _HELD = ("in prison", "in jail", "in custody", "on remand", "locked up", "behind bars", "in a refuge", "in refuge")
 _NOW_LISTS = frozenset({"recent", "current"})  # the lists of words that tell a child's now
+_DENIES_NOW = frozenset({"no", "not", "nt"})  # just before one of their words ("currently" is also "current")
 _CASE = frozenset({"case", "cases", "caseload"})  # a kind of case, named for its harm: "the burns case"
 # A return only expected, not made: "she was due back at 8", "should have been back by now"
 _EXPECTED = frozenset({"due", "expected", "supposed", "meant", "should", "shouldve", "shouldnt"})
@@ -138,7 +139,7 @@ _ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\bnow (?:an? )?(?:adult|adult
 # An adult's own childhood: "I was abused as a child myself", "my own childhood", "the applicant was abused by her
 # stepfather as a child": an adult's past, not a child now (a child's harm told as now is still read)
 _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they|mum|mother|dad|father)\b[^.?!]{0,60}?\b(?:as a (?:child|kid|teenager|teen|youngster|"
-                            r"young person)|when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
+                            r"young person|(?:young |little )?(?:girl|boy))|when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
                             r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
                             re.IGNORECASE)
 _FGM = "fgm_forced_marriage_honour"  # harm.yaml's category (contract.py)
@@ -1844,6 +1845,8 @@ class HarmReader:
                     if name in _NOW_LISTS and phrase == self._still and any(
                             tuple(stems[i + 1:i + 1 + len(h)]) == h for h in self._held):
                         continue  # "he is still in prison": the adult held away, no child's now
+                    if name in _NOW_LISTS and i and stems[i - 1] in _DENIES_NOW:
+                        continue  # "no current worries", "not currently with him": a now denied
                     yield i, i + len(phrase)
                 elif inside and len(phrase) >= 2:
                     for k in range(1, len(phrase)):

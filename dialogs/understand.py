@@ -1194,7 +1194,7 @@ _FLAGS = ("urgent", "other_identifier", "agreement", "encrypted", "aes", "passwo
           "name_removed", "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
           "process_asked", "unrecorded", "copies_reversed", "addresses_shown", "no_secure_account",
           "unsaved", "media_handover", "list_stale", "aftermath", "password_relayed", "public_office", "unattended",
-          "thread_holds", "sent_in")
+          "thread_holds", "sent_in", "secure_unnamed")
 
 # No permission to disclose the addresses to each other: "they haven't agreed to share their email addresses",
 # "I don't have permission to share everyone's emails"

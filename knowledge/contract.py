@@ -75,7 +75,7 @@ NEEDED: tuple[Needed, ...] = (
                          ("list_stale", "list_stale"), ("aftermath", "aftermath"),
                          ("password_relayed", "password_relayed"), ("public_office", "public_office"),
                          ("unattended", "unattended"), ("thread_holds", "thread_holds"),
-                         ("sent_in", "sent_in"))),
+                         ("sent_in", "sent_in"), ("secure_unnamed", "secure_unnamed"))),
     Needed("signals", "signals", "webmail_use", "\"use my Gmail\" is read as sending from webmail"),
     Needed("signals", "signals", "hub_rung", "\"I rang the Hub this morning about ...\": the harm is told, the written "
            "follow-up comes next"),
@@ -128,13 +128,16 @@ NEEDED: tuple[Needed, ...] = (
     # sections.yaml: the Hub follow-up reminder (dialogs/reminder.py) quotes the 48-hour rule
     Needed("sections", "sections", "safeguarding.followup",
            "the reminder to follow up a call to the Hub in writing quotes and cites it"),
-    # faq.yaml: a question how long anything is kept, what a route costs, or whether files are encrypted before they
-    # go on Objective Connect, is answered by the FAQ that says the protocol is silent on it (dialogs/answer.py,
-    # KEEPING_FAQ, COSTS_FAQ and OC_ENCRYPTION_FAQ)
+    # faq.yaml: a question how long anything is kept, what a route costs, whether files are encrypted before they
+    # go on Objective Connect, or whether a team's shared mailbox is a generic address, is answered by the FAQ that
+    # says the protocol is silent on it (dialogs/answer.py, KEEPING_FAQ, COSTS_FAQ, OC_ENCRYPTION_FAQ and
+    # SHARED_MAILBOX_FAQ)
     Needed("faq", "faq", "keeping-period", "\"how long do we keep the copies?\": the protocol sets no period"),
     Needed("faq", "faq", "costs-not-covered", "\"is there a cost for Objective Connect?\": the protocol names none"),
     Needed("faq", "faq", "objective-connect-encryption",
            "\"do I still encrypt before putting it on Objective Connect?\": the protocol leaves it open"),
+    Needed("faq", "faq", "shared-mailbox-generic",
+           "\"is our duty inbox classed as a generic address?\": the protocol's one example is info@"),
     # sections.yaml: a confidence raised beside the harm question (dialogs/answer.py) cites the duty that overrides it
     Needed("sections", "sections", "safeguarding.duty", "a confidence raised: the duty to safeguard overrides it"),
     # rules.yaml: a question about marking CONFIDENTIAL is answered without this rule (dialogs/answer.py)

@@ -389,7 +389,7 @@ FACT_NAMES = ("harm", "kind", "recipient", "channel", "urgent", "other_identifie
               "cc_many", "not_intended", "opening", "self_made_account", "off_record", "autocomplete",
               "process_asked", "unrecorded", "no_agreement", "copies_reversed", "addresses_shown", "name_over_identifier",
               "no_secure_account", "unsaved", "media_handover", "list_stale", "follow_up_by", "aftermath",
-              "password_relayed", "public_office", "unattended", "thread_holds", "sent_in")
+              "password_relayed", "public_office", "unattended", "thread_holds", "sent_in", "secure_unnamed")
 
 
 @dataclass(frozen=True, slots=True)
@@ -443,6 +443,7 @@ class Facts:
     unattended: bool | None = None  # a fax that came in left on the machine or in a tray for whoever collects it
     thread_holds: bool | None = None  # earlier messages in the thread, which a reply or forward carries, hold something
     sent_in: bool | None = None  # others send to the user's end ("can partners send PID into our team inbox?")
+    secure_unnamed: bool | None = None  # an address the protocol does not name taken for secure email (nhs.net)
     # when the written follow-up to a Hub call is sent, against the 48 hours: in_time, weekend (later in hours,
     # within two working days) or late
     follow_up_by: str | None = None

@@ -4142,6 +4142,37 @@ def test_session_58_readings(assistant, question, verdict, rule):
     reads_as(assistant, question, verdict, rule)
 
 
+@pytest.mark.parametrize("question, verdict, rule", [
+    # (rounds 160 to 170) an NHS address taken for secure email: the protocol names cjsm and gsx and no others
+    ("Does NHSmail count as secure email, same as gsx?", ASK, "secure-address-unnamed"),
+    ("Our health visitor says her nhs.net account is secure email. Is it?", ASK, "secure-address-unnamed"),
+    # ... and where encrypting is to be left out: No, it is external email
+    ("Their nhs.net email is secure so can I skip zipping the report I am sending?", NOT,
+     "secure-address-unnamed-unencrypted"),
+    # (rounds 77 to 132) how large a fine could be: the protocol says only that it could be serious
+    ("Roughly how much would a fine be if I lost a child's file?", ASK, "faq:fine-size"),
+    ("Can the council be fined for a data breach?", ALLOWED, "faq:breach-consequences"),
+    # (rounds 102 to 169) whether a team's shared mailbox is one of the generic addresses: the protocol's one example
+    # is info@
+    ("Is the fostering team's shared inbox treated as a generic address?", ASK, "faq:shared-mailbox-generic"),
+    ("Does the generic rule apply to the hospital's duty mailbox?", ASK, "faq:shared-mailbox-generic"),
+    # ... an address like its example is its rule's
+    ("Is contact@ classed as a generic address?", NOT, "email-to-generic-address"),
+    # ... what the word means, as information
+    ("What does 'generic email address' mean?", ALLOWED, "email-to-generic-address"),
+    # asking a partner to send into the team's inbox is others sending in
+    ("Could we ask the school to send attendance data into our team's shared inbox?", ASK, "team-mailbox-sent-in"),
+    # (round 171) who to ask when unsure, with no sharing named: what the protocol says to do
+    ("Who should I speak to when I can't tell if I'm allowed to share?", AWC, "faq:not-sure"),
+    # (round 172) information that cannot be anonymised is what it is about
+    ("It has to include her name and DOB, I cannot anonymise it. How do I email it to my manager?", AWC,
+     "internal-email"),
+])
+def test_session_59_readings(assistant, question, verdict, rule):
+    """Session 59, rounds 171 and 172."""
+    reads_as(assistant, question, verdict, rule)
+
+
 def test_a_meeting_by_text_is_when_and_where_only(assistant):
     """The time of a child protection conference by text is logistics, with the step that keeps its name out."""
     reply, text = ask(assistant, "Can I text mum the time of Thursday's child protection conference?")

@@ -396,7 +396,7 @@ FLOORS = {
     "harm_batch75.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
     "harm_batch76.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 1},
     "harm_batch77.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 2},
-    "harm_batch78.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 3},
+    "harm_batch78.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
     "harm_batch79.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 2},
     "harm_batch80.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch81.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 4},
@@ -474,7 +474,7 @@ FLOORS = {
     "harm_batch153.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch154.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 0},
     "harm_batch155.yaml": {"recall": 99, "clear_escalated": 69, "ordinary_asked": 1},
-    "harm_batch156.yaml": {"recall": 99, "clear_escalated": 70, "ordinary_asked": 1},
+    "harm_batch156.yaml": {"recall": 99, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch157.yaml": {"recall": 99, "clear_escalated": 70, "ordinary_asked": 3},
     "harm_batch158.yaml": {"recall": 99, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch159.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
@@ -489,6 +489,8 @@ FLOORS = {
     "harm_batch168.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 1},
     "harm_batch169.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
     "harm_batch170.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 0},
+    "harm_batch171.yaml": {"recall": 100, "clear_escalated": 69, "ordinary_asked": 1},
+    "harm_batch172.yaml": {"recall": 100, "clear_escalated": 70, "ordinary_asked": 0},
 }
 
 
@@ -2814,6 +2816,17 @@ def test_session_57_readings(assistant, text, expected):
     ("Y1 boy says his uncle plays willy games with him at sleepovers. Email the SW?", HarmLevel.MAYBE),
 ])
 def test_session_58_readings(assistant, text, expected):
+    assert level(assistant, text) is expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # (round 172) a now denied: "current" is met by the stem of "currently", and "no" before it says there is none
+    ("Mum told me she was sexually abused as a child, no current worries at all. Mention it to the GP?", None),
+    ("She is not currently living with him and was abused as a girl. Email her GP?", None),
+    # a now said plainly still counts
+    ("He is currently hitting the 6yo when drunk. Email the school?", HarmLevel.YES),
+])
+def test_session_59_readings(assistant, text, expected):
     assert level(assistant, text) is expected
 
 

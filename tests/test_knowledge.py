@@ -95,7 +95,7 @@ def test_one_mistake_one_message(knowledge_copy, name, old, new, reason):
 
 def test_every_faq_sits_under_one_menu_topic(knowledge_copy):
     """A new FAQ left out of the menu's topics, or listed twice, is named with its line."""
-    path = edit_knowledge(knowledge_copy, "faq", "faqs: [wrong-recipient, breach-consequences]",
+    path = edit_knowledge(knowledge_copy, "faq", "faqs: [wrong-recipient, breach-consequences, fine-size]",
                           "faqs: [wrong-recipent, foi]")
     message = _problem(knowledge_copy)
     assert f"{path}:{_line_of(path, 'wrong-recipent')}: topics[5].faqs[0]: refers to unknown FAQ 'wrong-recipent'; " \
@@ -103,6 +103,7 @@ def test_every_faq_sits_under_one_menu_topic(knowledge_copy):
     assert "topics[5].faqs[1]: FAQ 'foi' is already under topic 'email'; list it once" in message
     assert "FAQ 'wrong-recipient' is under no topic" in message
     assert "FAQ 'breach-consequences' is under no topic" in message
+    assert "FAQ 'fine-size' is under no topic" in message
 
 
 def test_faq_topics_are_optional(knowledge_copy):
