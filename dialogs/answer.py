@@ -121,6 +121,9 @@ _TWO_WAYS = re.compile(r"\b(?:do|does|should|shall) (?:i|we|they|it|these|those)
                        r"(?:meant to |supposed to |need to )?(?:pick|choose|select|tick|use)\b",
                        re.IGNORECASE)
 _OR_ELSE = re.compile(r"\bor (?:not|nah|nope|what|do|does|is|are|should|can|shall|would|will|must)\b|"
+                      # the verdict word against its opposite: "is that alright or too much?", "ok or overkill?"
+                      r"\b(?:alright|ok|okay|fine|acceptable|enough) or (?:too much|too little|overkill|over the top|"
+                      r"too far|a problem|an issue|a breach)\b|"
                       # a rough amount, not a choice: "for a day or two", "a week or so"
                       r"\b(?:one|a|an|day|days|week|weeks|hour|hours|minute|minutes|\d+) or (?:two|so|three|\d+)\b",
                       re.IGNORECASE)
@@ -459,13 +462,19 @@ _ENCRYPT_ASKED = re.compile(r"\b(?:encrypt|encrypted|encrypting|zip|zipped|zippi
                             r"\b[^.?!]{0,40}\b(?:before|first|as well|too|also|beforehand)\b|"
                             r"\b(?:still|also)\b[^.?!]{0,25}\b(?:encrypt|encrypted|encrypting|zip|7zip|password protect)|"
                             # the encryption's password step asked of it: "does OC need a password phoned through?"
-                            r"\bpassword\b[^.?!]{0,12}\b(?:phoned|rung|by phone|over the phone)\b")
+                            r"\bpassword\b[^.?!]{0,12}\b(?:phoned|rung|by phone|over the phone)\b|"
+                            # ... or a password asked of it at all: "does objective connect need passwords like 7zip?"
+                            # (not its own sign-in: "needs a password to log in")
+                            r"\b(?:need|needs|require|requires|use|uses)\b[^.?!]{0,12}\b(?:a )?passwords?\b"
+                            r"(?![^.?!]{0,12}\b(?:log|login|logon|sign|signing)\b)")
 _COMPARED = re.compile(r"\b(?:or|than|instead|rather|bother|better|prefer|preferred)\b")
 OC_ENCRYPTION_FAQ = "objective-connect-encryption"  # faq.yaml: the protocol leaves it open; where to ask
 # What a route costs, who pays, whether a licence is needed: "is there a cost to the team for using Objective Connect?",
 # "do I need a licence?" (not "in charge of", "charged with": no price in them; nor a driving licence sent)
 _COST_ASKED = re.compile(r"\b(?:is there|are there|what is|what's|whats|how much|does it|do we|will it|any)\b[^.?!]{0,20}"
-                         r"\b(?:cost|costs|fee|fees|price|charge for)\b|\bhow much (?:does|do|will|is)\b[^.?!]{0,40}"
+                         r"\b(?:cost|costs|fee|fees|price|charge for)\b|"
+                         # "does a secure email account cost the team anything?"
+                         r"\b(?:does|do|will|would)\b[^.?!]{0,40}\bcost\b[^.?!]{0,20}\b(?:anything|money|extra)\b|\bhow much (?:does|do|will|is)\b[^.?!]{0,40}"
                          r"\b(?:cost|pay)\b|\bwho pays\b|\bneed (?:a|an|any) (?:licence|license|subscription)\b")
 COSTS_FAQ = "costs-not-covered"  # faq.yaml: the protocol says nothing of costs or licences
 # Whether a team's shared mailbox is one of the protocol's generic addresses, asked: "is our duty inbox classed as a
@@ -549,6 +558,9 @@ _ADVICE = re.compile(r"\b(?:any )?tips?\b|(?<!to get )(?<!to ask for )(?<!for )\
                      re.IGNORECASE)
 # A check the user proposes to make is the protocol's own care, not what a rule warns against: "is it worth
 # checking the job title in the address book?", "should I double check the address?"
+# What to do with a copy, asked as what is done ("do I keep the zipped version after sending it?"): the steps answer
+# it, not a "No" to a proposal (not "can I keep ...?", "do I just keep ...?": put forward)
+_COPY_DUTY = re.compile(r"^(?:\w+,? )?(?:do|does) (?:i|we|you) (?:keep|delete|remove|get rid of)\b", re.IGNORECASE)
 _CHECK_PROPOSED = re.compile(r"\b(?:worth|should (?:i|we)|shall (?:i|we)|is it (?:good|best|wise) (?:practice )?to)\s+"
                              r"(?:also |always |still )?(?:double[- ]?)?(?:check|checking|confirm|confirming|verify|"
                              r"verifying)\b", re.IGNORECASE)
@@ -875,6 +887,9 @@ def _pleaded(question: str, because: Iterable[Cue]) -> bool:
                for m in QUOTE.finditer(question) for act in acts)
 
 
+_NUMBER_WORDS = frozenset({"number", "num", "no", "extension", "ext"})  # a number asked for by name alone
+
+
 def question_form(question: str) -> str:
     """ "how" for a how, what, which, where, who or when question; "yes_no" for a permission
     question ("can I ...", "is it ok ..."); "" for a statement. The question sentence decides."""
@@ -924,6 +939,9 @@ def question_form(question: str) -> str:
             return "how"  # "Options?", "any alternatives?": the ways asked for
         if len(sentences) == 1 and 1 < len(words) <= 5 and words[-1] in _PLEASE and first not in YES_NO_WORDS:
             return "how"  # "hub num pls", "ICT desk number please": something asked for, as information
+        if len(sentences) == 1 and 1 < len(words) <= 4 and words[-1] in _NUMBER_WORDS and first not in YES_NO_WORDS \
+                and sentence.rstrip().endswith("?"):
+            return "how"  # "Hub number??": the number asked for, as information
         if first == "anything" and words[1:2] and words[1] in _ANYTHING_ASKED and sentence.rstrip().endswith("?") \
                 and "or" not in words:
             # "Anything I need to put in the email?": what to put, asked (not "anything wrong with ...?", nor "anything
@@ -1664,6 +1682,7 @@ class Assistant:
                                                  and not _PROPOSING.search(question)) \
                 or _ADVICE.search(QUOTE.sub(" ", question)) \
                 or _CHECK_PROPOSED.search(question) or reply.verdict is proposed.verdict \
+                or _COPY_DUTY.search(question.strip()) \
                 or (bool(reply.facts and reply.facts.get("aftermath")) and _CONSEQUENCE_ASKED.search(question)) \
                 or bool(reply.facts and reply.facts.get("received")
                         and (reply.facts.get("opening") or reply.facts.get("aftermath") or _STILL_USED.search(question))) \

@@ -63,6 +63,8 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "hlth": "health", "hlthy": "healthy",
                # devices as said: "no 7zip on my lappy"
                "lappy": "laptop", "lapttop": "laptop", "puter": "computer", "pooter": "computer",
+               # an address as said: "txt mum the addy of the contact centre", "her email addy"
+               "addy": "address", "addie": "address", "addys": "addresses",
                # two words run together: "send the lot incase"
                "incase": "in case"}
 # "the hole file": "whole" typed as its homophone, before a word for the lot (the speller keeps "hole", a word)

@@ -2389,7 +2389,7 @@ def test_round_68_unsafe_answers(assistant, question, verdict, rule):
     ("School DSL here - we'd rather the council emailed stuff to us than used the portal, it's quicker. Is that ok?",
      None, None),
     # what a term means, asked: information, not a "Not allowed"
-    ("What counts as a generic email address?", AWC, "email-to-generic-address"),
+    ("What counts as a generic email address?", ALLOWED, "email-to-generic-address"),
     # what the family may come to see
     ("Could my emails about a family end up being disclosed to the family?", ALLOWED, "faq:foi"),
     # a quoted word a zip is locked with is a password
@@ -2491,7 +2491,7 @@ def test_round_70_readings(assistant, question, verdict, rule):
 
 
 @pytest.mark.parametrize("question, verdict, rule", [
-    ("What does the protocol mean by a generic email address?", AWC, "email-to-generic-address"),
+    ("What does the protocol mean by a generic email address?", ALLOWED, "email-to-generic-address"),
     ("texted the wrong foster carer a childs medical info :(", ASK, "misdirected"),
     ("Rather than attaching the case note, can I paste it straight into the email to my senior? It's quicker", NOT,
      "email-pid-in-body"),
@@ -4167,6 +4167,18 @@ def test_session_58_readings(assistant, question, verdict, rule):
     # (round 172) information that cannot be anonymised is what it is about
     ("It has to include her name and DOB, I cannot anonymise it. How do I email it to my manager?", AWC,
      "internal-email"),
+    # (round 173) a number asked for by name alone is information
+    ("ICT service desk number?", ALLOWED, None),
+    # what is done with a copy, asked as "do I ...?", gets the steps, not a No to a proposal
+    ("Do I delete the unencrypted original once the zip has gone?", AWC, "keep-unencrypted-copy"),
+    # an address typed as "addy": the venue's, which is no one's personal information
+    ("can i txt dad the addy of the family centre for sat?", AWC, "service-contact"),
+    # a cost asked without "is there": the protocol says nothing of it
+    ("Would a cjsm account cost our team money?", ASK, "faq:costs-not-covered"),
+    # a password asked of Objective Connect is the same silence as its encryption, not its own sign-in
+    ("Do files on Objective Connect need a password like a 7zip does?", ASK, "faq:objective-connect-encryption"),
+    # "alright or too much?" asks whether the subject line is acceptable, as "alright?" does
+    ("Subject is 'CONFIDENTIAL - AB Y6 diabetes plan'. OK or too much?", NOT, None),
 ])
 def test_session_59_readings(assistant, question, verdict, rule):
     """Session 59, rounds 171 and 172."""
@@ -4207,3 +4219,10 @@ def test_a_fax_already_sent_is_not_asked_whether_it_was_urgent(assistant):
     reply = assistant.answer("I faxed the solicitor all four statements when she only wanted one. Should I ask "
                              "for the others back?")
     assert reply.asks != "urgent" and reply.verdict is ASK and "manager" in reply.text()
+
+
+def test_initials_asked_of_are_answered_by_the_definitions(assistant):
+    """(rounds 66 to 165) whether initials or an IAS number are personal information: the definitions, with what the
+    protocol says of initials and identifiers in place of names."""
+    reply, text = ask(assistant, "do initials on their own count as PID?")
+    assert reply.faq_id == "what-is-pid" and "initials" in text.lower() and "IAS number" in text
