@@ -887,6 +887,12 @@ def _pleaded(question: str, because: Iterable[Cue]) -> bool:
                for m in QUOTE.finditer(question) for act in acts)
 
 
+# A reason asked for ("why are gmail and hotmail banned?") and the case some put for doing it anyway
+_WHY_ASKED = re.compile(r"\s*why\b", re.IGNORECASE)
+_WHY_PREMISE = re.compile(r"\b(?:encrypt\w*|surely|isn'?t|isnt|it'?s got|its got|2fa|2 factor|two factor|passwords?|"
+                          r"if (?:i|we|it|they|it's|its)|mine|tbh|anyway|seems|same as|more secure|better|worse|legit|"
+                          r"official|right organisation|right person|everyone|reliable|daft|just|own|thought)\b",
+                          re.IGNORECASE)
 _NUMBER_WORDS = frozenset({"number", "num", "no", "extension", "ext"})  # a number asked for by name alone
 
 
@@ -1123,6 +1129,11 @@ class Assistant:
             # what any "Allowed" here gives; the protocol's steps still stand, and they follow
             reply = replace(reply, verdict=Verdict.NOT_ALLOWED,
                             summary=f"No: the protocol does not let you set that aside. {reply.summary}")
+        if reply.verdict is Verdict.NOT_ALLOWED and not reply.rule_id.startswith("faq:") and _WHY_ASKED.match(question) \
+                and question.count("?") <= 1 and not _WHY_PREMISE.search(question):
+            # "why are gmail and hotmail banned?": the reason asked for, as information (what the protocol says and
+            # why); not a case put for doing it anyway ("why can't I use gmail? it's encrypted these days")
+            reply = replace(reply, verdict=Verdict.ALLOWED, informs=True)
         if _SUPPLIER_ASKED.match(question) and reply.verdict in _PERMITTING:
             # "which courier firms are we allowed to use?": a name the protocol never gives; what it says of the way
             # stays beneath

@@ -37,6 +37,8 @@ CASES = [
     (Facts(channel="email", recipient="team_mailbox", **P), "email-to-team-mailbox", Verdict.ALLOWED_WITH_CONDITIONS),
     (Facts(channel="email", recipient="team_mailbox", sent_in=True, **P), "team-mailbox-sent-in", Verdict.NEED_MORE_INFO),
     (Facts(channel="secure_email", secure_unnamed=True, **P), "secure-address-unnamed", Verdict.NEED_MORE_INFO),
+    (Facts(channel="email", secure_unnamed=True, encrypted=False, **P), "secure-address-unnamed-unencrypted",
+     Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="individual", **P), "email-to-individual", Verdict.NOT_ALLOWED),
     (Facts(channel="email", recipient="external_org", kind="anonymous"), "email-no-personal", Verdict.ALLOWED),
     (Facts(channel="secure_email", recipient="external_org", **P), "secure-email", Verdict.ALLOWED_WITH_CONDITIONS),

@@ -4179,6 +4179,13 @@ def test_session_58_readings(assistant, question, verdict, rule):
     ("Do files on Objective Connect need a password like a 7zip does?", ASK, "faq:objective-connect-encryption"),
     # "alright or too much?" asks whether the subject line is acceptable, as "alright?" does
     ("Subject is 'CONFIDENTIAL - AB Y6 diabetes plan'. OK or too much?", NOT, None),
+    # (round 174) who keeps a distribution list: the protocol says it must be managed, not by whom
+    ("Whose job is it to keep the team distribution list up to date?", ASK, "distribution-list-stale-who"),
+    # the reason for a rule asked is information; a case put for breaking it is still a No
+    ("Why are hotmail and yahoo not allowed?", ALLOWED, "webmail-account"),
+    ("why can't I use gmail? it's got 2FA", NOT, "webmail-account"),
+    # every document of a kind sent "to be safe" is more than was asked for
+    ("Solicitor wants 'the report'; there are 3 on file, should I fax all of them to be safe?", NOT, "send-everything"),
 ])
 def test_session_59_readings(assistant, question, verdict, rule):
     """Session 59, rounds 171 and 172."""
