@@ -49,6 +49,7 @@ _TEXT_SPEAK = {"nite": "night", "tonite": "tonight", "2nite": "tonight", "2day":
                "txt": "text", "txts": "texts", "txtd": "texted", "txtng": "texting", "txting": "texting",
                # a time said in numbers and letters, and words typed short: "im runnin l8", "name it afta the kid"
                "l8": "late", "runin": "running", "runnin": "running", "comin": "coming",
+               "wrkin": "working", "wrking": "working", "workin": "working", "wrkng": "working",
                "goin": "going", "sendin": "sending", "doin": "doing", "afta": "after", "eazy": "easy",
                # the little words as said: "can i jus put the pasword in", "notes bout a kid"
                # (not "da": domestic abuse, as practitioners write it; nor "n", inside "n't")

@@ -4184,6 +4184,8 @@ def test_session_58_readings(assistant, question, verdict, rule):
     # the reason for a rule asked is information; a case put for breaking it is still a No
     ("Why are hotmail and yahoo not allowed?", ALLOWED, "webmail-account"),
     ("why can't I use gmail? it's got 2FA", NOT, "webmail-account"),
+    # (round 175) "wrkin" typed for "working": the way that is down is not the way asked about
+    ("cjsm not wrkin. can i fax the referral to the school? it's urgent and absolutely necessary", AWC, None),
     # every document of a kind sent "to be safe" is more than was asked for
     ("Solicitor wants 'the report'; there are 3 on file, should I fax all of them to be safe?", NOT, "send-everything"),
 ])

@@ -332,6 +332,8 @@ FLOORS = {
     "general_batch171.yaml": {"pass": 209, "unsafe": 5},
     "checker_batch139.yaml": {"pass": 148, "unsafe": 0},
     "general_batch172.yaml": {"pass": 218, "unsafe": 3},
+    "checker_batch140.yaml": {"pass": 143, "unsafe": 4},
+    "general_batch173.yaml": {"pass": 219, "unsafe": 1},
 }
 
 
