@@ -474,8 +474,9 @@ OC_ENCRYPTION_FAQ = "objective-connect-encryption"  # faq.yaml: the protocol lea
 _COST_ASKED = re.compile(r"\b(?:is there|are there|what is|what's|whats|how much|does it|do we|will it|any)\b[^.?!]{0,20}"
                          r"\b(?:cost|costs|fee|fees|price|charge for)\b|"
                          # "does a secure email account cost the team anything?"
-                         r"\b(?:does|do|will|would)\b[^.?!]{0,40}\bcost\b[^.?!]{0,20}\b(?:anything|money|extra)\b|\bhow much (?:does|do|will|is)\b[^.?!]{0,40}"
-                         r"\b(?:cost|pay)\b|\bwho pays\b|\bneed (?:a|an|any) (?:licence|license|subscription)\b")
+                         r"\b(?:does|do|will|would)\b[^.?!]{0,40}\bcost\b[^.?!]{0,20}\b(?:anything|money|extra)\b|"
+                         r"\bhow much (?:does|do|will|is)\b[^.?!]{0,40}\b(?:cost|pay)\b|\bwho pays\b|"
+                         r"\bneed (?:a|an|any) (?:licence|license|subscription)\b")
 COSTS_FAQ = "costs-not-covered"  # faq.yaml: the protocol says nothing of costs or licences
 # Whether a team's shared mailbox is one of the protocol's generic addresses, asked: "is our duty inbox classed as a
 # generic address?", "does the generic address rule apply to the hospital's safeguarding team mailbox?". Its one
@@ -556,11 +557,11 @@ _ADVICE = re.compile(r"\b(?:any )?tips?\b|(?<!to get )(?<!to ask for )(?<!for )\
                      r"\banything (?:else )?(?:i|we) (?:should|need to|must|ought to|have to)\b|"
                      r"\b(?:should|must|do) (?:i|we) (?:need to )?do (?:something|anything)\b",
                      re.IGNORECASE)
-# A check the user proposes to make is the protocol's own care, not what a rule warns against: "is it worth
-# checking the job title in the address book?", "should I double check the address?"
 # What to do with a copy, asked as what is done ("do I keep the zipped version after sending it?"): the steps answer
 # it, not a "No" to a proposal (not "can I keep ...?", "do I just keep ...?": put forward)
 _COPY_DUTY = re.compile(r"^(?:\w+,? )?(?:do|does) (?:i|we|you) (?:keep|delete|remove|get rid of)\b", re.IGNORECASE)
+# A check the user proposes to make is the protocol's own care, not what a rule warns against: "is it worth
+# checking the job title in the address book?", "should I double check the address?"
 _CHECK_PROPOSED = re.compile(r"\b(?:worth|should (?:i|we)|shall (?:i|we)|is it (?:good|best|wise) (?:practice )?to)\s+"
                              r"(?:also |always |still )?(?:double[- ]?)?(?:check|checking|confirm|confirming|verify|"
                              r"verifying)\b", re.IGNORECASE)
@@ -594,8 +595,9 @@ _MARKING_NEEDED = re.compile(r"\b(?:need|needs|require|requires|have to have|has
                              re.IGNORECASE)
 # What a term of the protocol means, asked: "what does the protocol mean by a generic email address?"
 # (the term quoted, or of three words: "what does 'generic email address' mean?")
+_TERM_WORD = r"[\w'\"\u2018\u2019\u201c\u201d-]+"
 _DEFINING = re.compile(r"\b(?:mean|means|meant) by\b|\bdefinition of\b|\bdefine\b|"
-                       r"\bwhat (?:does|do) [\w'\"\u2018\u2019\u201c\u201d-]+(?: [\w'\"\u2018\u2019\u201c\u201d-]+){0,2} mean\b",
+                       rf"\bwhat (?:does|do) {_TERM_WORD}(?: {_TERM_WORD}){{0,2}} mean\b",
                        re.IGNORECASE)
 # A how-question typed with no question mark: "after I've emailed it what do I do with it in sent items"
 _WH_ASKED = re.compile(r"\b(?:what|how|where|which|when) (?:do|should|can|shall|must|would) (?:i|we)\b", re.IGNORECASE)
@@ -1129,8 +1131,8 @@ class Assistant:
             # what any "Allowed" here gives; the protocol's steps still stand, and they follow
             reply = replace(reply, verdict=Verdict.NOT_ALLOWED,
                             summary=f"No: the protocol does not let you set that aside. {reply.summary}")
-        if reply.verdict is Verdict.NOT_ALLOWED and not reply.rule_id.startswith("faq:") and _WHY_ASKED.match(question) \
-                and question.count("?") <= 1 and not _WHY_PREMISE.search(question):
+        if reply.verdict is Verdict.NOT_ALLOWED and not reply.rule_id.startswith("faq:") \
+                and _WHY_ASKED.match(question) and question.count("?") <= 1 and not _WHY_PREMISE.search(question):
             # "why are gmail and hotmail banned?": the reason asked for, as information (what the protocol says and
             # why); not a case put for doing it anyway ("why can't I use gmail? it's encrypted these days")
             reply = replace(reply, verdict=Verdict.ALLOWED, informs=True)
@@ -1395,7 +1397,8 @@ class Assistant:
             # "where does it say?" (its supporting documents answer that), nor a mailbox (All Email 6: removed)
             return self.faq_reply(KEEPING_FAQ, understood.facts)
         if understood.facts.get("recipient") in (None, "team_mailbox", "generic_address", "external_org", "school") \
-                and understood.facts.get("channel") in (None, "email", "secure_email") and _GENERIC_CLASS_ASKED.search(question.lower()) and _SHARED_BOX.search(question.lower()):
+                and understood.facts.get("channel") in (None, "email", "secure_email") \
+                and _GENERIC_CLASS_ASKED.search(question.lower()) and _SHARED_BOX.search(question.lower()):
             return self.faq_reply(SHARED_MAILBOX_FAQ, understood.facts)  # the protocol's example is info@, no more
         if form in ("how", "yes_no") and _COST_ASKED.search(said) and not understood.facts.get("already"):
             return self.faq_reply(COSTS_FAQ, understood.facts)  # the protocol names no cost, payer or licence

@@ -139,7 +139,8 @@ _ADULT_NOW = re.compile(r"\bno (?:kids|children)\b|\bnow (?:an? )?(?:adult|adult
 # An adult's own childhood: "I was abused as a child myself", "my own childhood", "the applicant was abused by her
 # stepfather as a child": an adult's past, not a child now (a child's harm told as now is still read)
 _OWN_CHILDHOOD = re.compile(r"\b(?:I|she|he|they|mum|mother|dad|father)\b[^.?!]{0,60}?\b(?:as a (?:child|kid|teenager|teen|youngster|"
-                            r"young person|(?:young |little )?(?:girl|boy))|when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
+                            r"young person|(?:young |little )?(?:girl|boy))|"
+                            r"when (?:I|she|he|they) (?:was|were) (?:a |an )?(?:child|kid|little|young|"
                             r"younger|small|teenager|teen|in care)|growing up)\b|\bmy (?:own )?childhood\b",
                             re.IGNORECASE)
 _FGM = "fgm_forced_marriage_honour"  # harm.yaml's category (contract.py)
