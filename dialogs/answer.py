@@ -484,9 +484,9 @@ COSTS_FAQ = "costs-not-covered"  # faq.yaml: the protocol says nothing of costs 
 SHARED_MAILBOX_FAQ = "shared-mailbox-generic"  # faq.yaml: the protocol does not say
 _GENERIC_CLASS_ASKED = re.compile(r"\bgeneric\b[^.?!]{0,30}\b(?:rule|rules)\b[^.?!]{0,20}\b(?:apply|applies)\b|"
                                   r"\b(?:count|counts|counted|class|classed|considered|treated|same as)\b[^.?!]{0,25}"
-                                  r"\bgeneric\b")
+                                  r"\bgeneric\b", re.IGNORECASE)
 _SHARED_BOX = re.compile(r"\b(?:team|teams|team's|shared|duty|departmental|group)\b[^.?!@]{0,25}"
-                         r"\b(?:mailbox|mailboxes|inbox|inboxes|email|address)\b")
+                         r"\b(?:mailbox|mailboxes|inbox|inboxes|email|address)\b", re.IGNORECASE)
 # The user unsure whether to share at all: "I don't know if that's ours to share", "not sure if I can pass it on"
 NOT_SURE_FAQ = "not-sure"
 WHO_FAQ = "who-to-ask"  # faq.yaml: who to ask about the protocol
@@ -1398,7 +1398,7 @@ class Assistant:
             return self.faq_reply(KEEPING_FAQ, understood.facts)
         if understood.facts.get("recipient") in (None, "team_mailbox", "generic_address", "external_org", "school") \
                 and understood.facts.get("channel") in (None, "email", "secure_email") \
-                and _GENERIC_CLASS_ASKED.search(question.lower()) and _SHARED_BOX.search(question.lower()):
+                and _GENERIC_CLASS_ASKED.search(question) and _SHARED_BOX.search(question):
             return self.faq_reply(SHARED_MAILBOX_FAQ, understood.facts)  # the protocol's example is info@, no more
         if form in ("how", "yes_no") and _COST_ASKED.search(said) and not understood.facts.get("already"):
             return self.faq_reply(COSTS_FAQ, understood.facts)  # the protocol names no cost, payer or licence
